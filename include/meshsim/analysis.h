@@ -1,0 +1,113 @@
+/* analysis.h: what the route graph says: reachability, single points of failure, connectivity. */
+#ifndef MESHSIM_ANALYSIS_H
+#define MESHSIM_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "meshsim/diag.h"
+#include "meshsim/plan.h"
+
+/* How many names a cut-off group lists (its size is always exact). */
+#define MESH_GROUP_NAMES_MAX 25
+
+/* Above this many surviving nodes, connectivity above 1 is not computed by
+ * default (the analysis says so); raise it with the options. */
+#define MESH_CONNECTIVITY_LIMIT 20000
+
+struct mesh_analysis_options {
+	const int *down;        /* indices of the nodes taken down */
+	size_t ndown;
+	size_t connectivity_limit;      /* 0: MESH_CONNECTIVITY_LIMIT */
+};
+
+/*
+ * A group of nodes cut off by a failure: its exact size, and up to
+ * MESH_GROUP_NAMES_MAX of its nodes, the nearest to the failed node (all
+ * of them when the group is that small), sorted by name. They are
+ * group_nodes[first .. first + nlisted - 1] of the analysis.
+ */
+struct mesh_group {
+	size_t size;
+	size_t nlisted;
+	size_t first;
+};
+
+/*
+ * A single point of failure: a node whose loss splits its component into
+ * pieces. The largest piece stays (on a tie, the one holding the name that
+ * sorts first); the others are cut off: groups[first .. first + ngroups - 1]
+ * of the analysis, largest first, ties by first name.
+ */
+struct mesh_cutpoint {
+	int node;
+	size_t first;
+	size_t ngroups;
+};
+
+/*
+ * The analysis of a plan's surviving nodes. Node indices refer to the
+ * plan, which must outlive the analysis. Lists of nodes are sorted by name
+ * (byte order).
+ */
+struct mesh_analysis {
+	const struct mesh_plan *plan;
+	bool *is_down;          /* per plan node */
+	int *down;              /* the down nodes, sorted by name */
+	size_t ndown;
+	size_t nnodes;          /* surviving nodes */
+	int *by_name;           /* the survivors, sorted by name */
+	size_t nlinks;          /* links between survivors */
+	size_t nroutes;         /* route entries stored by survivors */
+	bool connected;         /* 0 or 1 survivors count as connected */
+
+	/* Components, largest first, ties by first name; component c is
+	 * comp_nodes[comp_start[c] .. comp_start[c + 1] - 1]. */
+	size_t ncomponents;
+	size_t *comp_start;
+	int *comp_nodes;
+	/* Survivors outside the largest component, sorted. */
+	int *cut_off;
+	size_t ncut_off;
+
+	struct mesh_cutpoint *cutpoints;        /* articulation points */
+	size_t ncutpoints;
+	struct mesh_group *groups;
+	size_t ngroups;
+	int *group_nodes;
+	size_t ngroup_nodes;
+	int *bridges;           /* pairs (a, b), name(a) < name(b), sorted */
+	size_t nbridges;
+
+	/* Exact, or -1 when skipped: more survivors than the limit. */
+	int vertex_connectivity;
+	int edge_connectivity;
+	size_t connectivity_limit;
+
+	/* Route storage: usable routes (that make a link between survivors)
+	 * each surviving node stores, per plan node (0 for down nodes). */
+	size_t *stored;
+	size_t stored_total;
+	int top_storer;         /* node storing most (first by name), or -1 */
+};
+
+/*
+ * Analyse the plan with opts->down taken down (opts may be NULL).
+ * Returns MESH_OK and sets *out (free with mesh_analysis_free), or
+ * MESH_ENOMEM, MESH_EINVAL (a down index out of range) or MESH_EGRAPH.
+ */
+enum mesh_error mesh_analyze(const struct mesh_plan *plan,
+    const struct mesh_analysis_options *opts, struct mesh_analysis **out);
+
+/* Free an analysis; NULL is accepted. */
+void mesh_analysis_free(struct mesh_analysis *a);
+
+/*
+ * The analysis and diags as the documented JSON object (README, "JSON
+ * output"), pretty-printed, ending in a newline. Returns a string that the
+ * caller frees with free(), or NULL when out of memory.
+ */
+char *mesh_analysis_json(const struct mesh_analysis *a,
+    const struct mesh_diags *diags);
+
+#endif

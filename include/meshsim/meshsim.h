@@ -1,0 +1,36 @@
+/* meshsim.h: the public interface of the meshsim library (include this). */
+#ifndef MESHSIM_MESHSIM_H
+#define MESHSIM_MESHSIM_H
+
+/*
+ * Conventions, stated once:
+ * - Every public name starts with mesh_ (types) or MESH_ (constants).
+ * - The library never prints and never exits: failures come back as an
+ *   enum mesh_error, and problems with the input as diagnostics.
+ * - Inputs are never consumed. An object returned through an out pointer
+ *   belongs to the caller, who frees it with the matching _free function;
+ *   every _free accepts NULL.
+ * - On failure, out pointers are left NULL and the caller owns nothing new.
+ * - igraph 0.10.2 is not thread-safe: call the library from one thread.
+ */
+
+#define MESH_VERSION "0.1.0"
+
+enum mesh_error {
+	MESH_OK = 0,
+	MESH_ENOMEM,    /* out of memory */
+	MESH_EINPUT,    /* the input was refused: the diagnostics say why */
+	MESH_EIO,       /* a file could not be read */
+	MESH_ENOTFOUND, /* a node named by the caller does not exist */
+	MESH_EINVAL,    /* an argument is invalid */
+	MESH_EGRAPH     /* igraph reported an internal failure */
+};
+
+/* A static, human-readable description of err; never NULL. */
+const char *mesh_strerror(enum mesh_error err);
+
+#include "meshsim/diag.h"
+#include "meshsim/plan.h"
+#include "meshsim/analysis.h"
+
+#endif

@@ -1,0 +1,106 @@
+/* plan.h: a topology plan (nodes and the routes they store) and its readers. */
+#ifndef MESHSIM_PLAN_H
+#define MESHSIM_PLAN_H
+
+#include <stddef.h>
+
+#include "meshsim/diag.h"
+
+#define MESH_DEFAULT_PORT 9932
+
+/* A route as a node's config stores it: the remote host and port. */
+struct mesh_route {
+	char *host;
+	int port;
+	int line, column;       /* where the route is written; 0 if unknown */
+	int target;             /* index of the node it links to, or -1 */
+};
+
+struct mesh_node {
+	char *name;
+	char *host;
+	int port;
+	int line, column;       /* where the node is written; 0 if unknown */
+	struct mesh_route *routes;
+	size_t nroutes;
+	size_t routes_cap;
+};
+
+/*
+ * A plan. Read its fields; change it only through the functions below.
+ * links holds each distinct link once as a pair (a, b) of node indices with
+ * a < b, sorted; it is valid after mesh_plan_resolve().
+ */
+struct mesh_plan {
+	char *name;             /* the plan's "name", or NULL */
+	char *file;             /* the file it was read from, or NULL */
+	struct mesh_node *nodes;
+	size_t nnodes;
+	size_t nodes_cap;
+	size_t nroutes;         /* route entries as written, all nodes */
+	int *links;             /* 2 * nlinks node indices */
+	size_t nlinks;
+	struct mesh_plan_index *index;  /* private: name and endpoint lookup */
+};
+
+enum mesh_format {
+	MESH_FORMAT_AUTO,       /* by the file name's ending, else JSON */
+	MESH_FORMAT_JSON,
+	MESH_FORMAT_GML
+};
+
+/* The format named "json" or "gml" (or "auto"); -1 if unknown. */
+int mesh_format_from_name(const char *name);
+
+/*
+ * Read the plan in the file at path. Problems with the input are appended
+ * to diags; when any is an error, MESH_EINPUT is returned. A file that
+ * cannot be read is reported as an error diagnostic too (MESH_EIO).
+ * On success *out is a resolved plan that the caller frees with
+ * mesh_plan_free(); on failure *out is NULL.
+ */
+enum mesh_error mesh_plan_load(const char *path, enum mesh_format format,
+    struct mesh_diags *diags, struct mesh_plan **out);
+
+/*
+ * As mesh_plan_load(), from len bytes at buf; file names the source in
+ * diagnostics (may be NULL). buf need not be NUL-terminated.
+ */
+enum mesh_error mesh_plan_parse(const char *buf, size_t len,
+    const char *file, enum mesh_format format, struct mesh_diags *diags,
+    struct mesh_plan **out);
+
+/* Building a plan by hand (readers use these too). */
+
+/* A new empty plan, or NULL when out of memory. name and file may be NULL. */
+struct mesh_plan *mesh_plan_new(const char *name, const char *file);
+
+/* Free a plan and everything it holds; NULL is accepted. */
+void mesh_plan_free(struct mesh_plan *plan);
+
+/*
+ * Add a node; host NULL means the name. Returns the new node's index,
+ * -1 when out of memory, or -2 when the name is taken (the plan is then
+ * unaltered). Strings are copied.
+ */
+int mesh_plan_add_node(struct mesh_plan *plan, const char *name,
+    const char *host, int port, int line, int column);
+
+/* Add a route to node's config. Returns 0, or -1 when out of memory. */
+int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
+    int port, int line, int column);
+
+/*
+ * Resolve every route to the node it names and build the link list.
+ * Appends to diags an error for two nodes on the same host and port, and
+ * the warnings dangling-route, port-mismatch, self-route and
+ * duplicate-route. Returns MESH_OK, MESH_EINPUT when an error was found, or
+ * MESH_ENOMEM.
+ */
+enum mesh_error mesh_plan_resolve(struct mesh_plan *plan,
+    struct mesh_diags *diags);
+
+/* The index of the node called name, or -1. */
+int mesh_plan_find(const struct mesh_plan *plan, const char *name);
+
+#endif

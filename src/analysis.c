@@ -1,0 +1,754 @@
+/* analysis.c: analyse a plan's route graph: components, single points of failure, bridges, connectivity. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <igraph.h>
+
+#include "connectivity.h"
+#include "csr.h"
+#include "igraph_glue.h"
+#include "meshsim/meshsim.h"
+#include "util.h"
+
+/* Working state of one analysis. Survivors are numbered 0 .. n-1. */
+struct work {
+	const struct mesh_plan *plan;
+	struct mesh_analysis *a;
+	int n;
+	int *orig;              /* survivor -> plan node */
+	int *rank;              /* survivor -> position by name */
+	int *by_rank;           /* position by name -> survivor */
+	int *edges;             /* 2 * m survivor indices */
+	int m;
+	struct mesh_csr g;
+	igraph_t ig;
+	int have_ig;
+	igraph_vector_int_t membership, csize;
+	int have_comp;
+};
+
+struct named {
+	const char *name;
+	int v;
+};
+
+static int
+named_cmp(const void *pa, const void *pb)
+{
+	const struct named *a = pa, *b = pb;
+
+	return strcmp(a->name, b->name);
+}
+
+/* Sort n plan nodes (or survivors, through map) by name into out. */
+static int
+sort_by_name(const struct mesh_plan *plan, const int *v, size_t n, int *out)
+{
+	struct named *t = malloc((n + 1) * sizeof(*t));
+	size_t i;
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		t[i].name = plan->nodes[v[i]].name;
+		t[i].v = (int)i;
+	}
+	qsort(t, n, sizeof(*t), named_cmp);
+	for (i = 0; i < n; i++)
+		out[i] = t[i].v;
+	free(t);
+	return 0;
+}
+
+/* Survivors, their order by name, and the links between them. */
+static enum mesh_error
+collect_survivors(struct work *w)
+{
+	const struct mesh_plan *p = w->plan;
+	struct mesh_analysis *a = w->a;
+	int *sid = NULL, *down = NULL, *order = NULL;
+	size_t i;
+	int v, n = 0;
+
+	sid = malloc((p->nnodes + 1) * sizeof(*sid));
+	w->orig = malloc((p->nnodes + 1) * sizeof(*w->orig));
+	w->rank = malloc((p->nnodes + 1) * sizeof(*w->rank));
+	w->by_rank = malloc((p->nnodes + 1) * sizeof(*w->by_rank));
+	w->edges = malloc((p->nlinks * 2 + 1) * sizeof(*w->edges));
+	down = malloc((a->ndown + 1) * sizeof(*down));
+	order = malloc((a->ndown + 1) * sizeof(*order));
+	if (!sid || !w->orig || !w->rank || !w->by_rank || !w->edges ||
+	    !down || !order)
+		goto nomem;
+	for (i = 0; i < p->nnodes; i++) {
+		sid[i] = a->is_down[i] ? -1 : n;
+		if (!a->is_down[i])
+			w->orig[n++] = (int)i;
+	}
+	w->n = n;
+	for (i = 0; i < p->nlinks; i++) {
+		int x = sid[p->links[2 * i]], y = sid[p->links[2 * i + 1]];
+
+		if (x >= 0 && y >= 0) {
+			w->edges[2 * w->m] = x;
+			w->edges[2 * w->m + 1] = y;
+			w->m++;
+		}
+	}
+	if (sort_by_name(p, w->orig, (size_t)n, w->by_rank) != 0)
+		goto nomem;
+	for (v = 0; v < n; v++)
+		w->rank[w->by_rank[v]] = v;
+
+	/* The down list, sorted by name. */
+	for (i = 0; i < a->ndown; i++)
+		down[i] = a->down[i];
+	if (sort_by_name(p, down, a->ndown, order) != 0)
+		goto nomem;
+	for (i = 0; i < a->ndown; i++)
+		a->down[i] = down[order[i]];
+	free(sid);
+	free(down);
+	free(order);
+	return MESH_OK;
+nomem:
+	free(sid);
+	free(down);
+	free(order);
+	return MESH_ENOMEM;
+}
+
+struct comp_key {
+	igraph_integer_t size;
+	int first;              /* rank of its first name */
+	int id;
+};
+
+/* Largest first; ties by first name. */
+static int
+comp_key_cmp(const void *pa, const void *pb)
+{
+	const struct comp_key *a = pa, *b = pb;
+
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return (a->first > b->first) - (a->first < b->first);
+}
+
+/* Connected components through igraph, largest first, ties by first
+ * name; members sorted by name. */
+static enum mesh_error
+find_components(struct work *w)
+{
+	struct mesh_analysis *a = w->a;
+	struct comp_key *key = NULL;
+	igraph_integer_t ncomp, c;
+	size_t *fill = NULL;
+	int *newid = NULL, r;
+	igraph_error_t rc;
+
+	if ((rc = igraph_vector_int_init(&w->membership, 0)) != 0)
+		return mesh_igraph_error(rc);
+	if ((rc = igraph_vector_int_init(&w->csize, 0)) != 0) {
+		igraph_vector_int_destroy(&w->membership);
+		return mesh_igraph_error(rc);
+	}
+	w->have_comp = 1;
+	if ((rc = igraph_connected_components(&w->ig, &w->membership,
+	    &w->csize, &ncomp, IGRAPH_WEAK)) != 0)
+		return mesh_igraph_error(rc);
+
+	key = malloc(((size_t)ncomp + 1) * sizeof(*key));
+	newid = malloc(((size_t)ncomp + 1) * sizeof(*newid));
+	fill = malloc(((size_t)ncomp + 1) * sizeof(*fill));
+	a->comp_start = calloc((size_t)ncomp + 2, sizeof(*a->comp_start));
+	a->comp_nodes = malloc(((size_t)w->n + 1) * sizeof(*a->comp_nodes));
+	a->cut_off = malloc(((size_t)w->n + 1) * sizeof(*a->cut_off));
+	if (!key || !newid || !fill || !a->comp_start || !a->comp_nodes ||
+	    !a->cut_off) {
+		free(key);
+		free(newid);
+		free(fill);
+		return MESH_ENOMEM;
+	}
+	a->ncomponents = (size_t)ncomp;
+	for (c = 0; c < ncomp; c++) {
+		key[c].size = VECTOR(w->csize)[c];
+		key[c].first = -1;
+		key[c].id = (int)c;
+	}
+	for (r = 0; r < w->n; r++) {
+		c = VECTOR(w->membership)[w->by_rank[r]];
+		if (key[c].first < 0)
+			key[c].first = r;
+	}
+	qsort(key, (size_t)ncomp, sizeof(*key), comp_key_cmp);
+	for (c = 0; c < ncomp; c++) {
+		newid[key[c].id] = (int)c;
+		a->comp_start[c + 1] = a->comp_start[c] + (size_t)key[c].size;
+		fill[c] = a->comp_start[c];
+	}
+	/* Walking survivors in name order leaves every component sorted. */
+	for (r = 0; r < w->n; r++) {
+		int v = w->by_rank[r];
+		int id = newid[VECTOR(w->membership)[v]];
+
+		a->comp_nodes[fill[id]++] = w->orig[v];
+		if (id != 0)
+			a->cut_off[a->ncut_off++] = w->orig[v];
+	}
+	a->connected = ncomp <= 1;
+	free(key);
+	free(newid);
+	free(fill);
+	return MESH_OK;
+}
+
+/* Sort survivor indices v[0 .. n-1] by name, through their ranks: a
+ * counting pass over the ranks, linear in the survivors. */
+static void
+sort_by_rank(const struct work *w, int *v, size_t n, char *mark)
+{
+	size_t i, k = 0;
+	int r;
+
+	for (i = 0; i < n; i++)
+		mark[w->rank[v[i]]] = 1;
+	for (r = 0; r < w->n && k < n; r++)
+		if (mark[r]) {
+			mark[r] = 0;
+			v[k++] = w->by_rank[r];
+		}
+}
+
+/* Articulation points and bridges, through igraph. On return the
+ * analysis holds them as survivor indices (turned into plan indices by
+ * the caller), articulation points sorted by name, each bridge (a, b) with
+ * a's name first, the list sorted. */
+static enum mesh_error
+find_cuts(struct work *w, int **art, size_t *nart)
+{
+	struct mesh_analysis *a = w->a;
+	igraph_vector_int_t res;
+	igraph_integer_t i, from, to;
+	igraph_error_t rc;
+	char *mark = NULL;
+	int *pairs = NULL;
+	size_t nb, k;
+
+	*art = NULL;
+	if ((rc = igraph_vector_int_init(&res, 0)) != 0)
+		return mesh_igraph_error(rc);
+	if ((mark = calloc((size_t)w->n + 1, 1)) == NULL)
+		goto nomem;
+	if ((rc = igraph_articulation_points(&w->ig, &res)) != 0)
+		goto failed;
+	*nart = (size_t)igraph_vector_int_size(&res);
+	if ((*art = malloc((*nart + 1) * sizeof(**art))) == NULL)
+		goto nomem;
+	for (k = 0; k < *nart; k++)
+		(*art)[k] = (int)VECTOR(res)[(igraph_integer_t)k];
+	sort_by_rank(w, *art, *nart, mark);
+
+	if ((rc = igraph_bridges(&w->ig, &res)) != 0)
+		goto failed;
+	nb = (size_t)igraph_vector_int_size(&res);
+	pairs = malloc((2 * nb + 1) * sizeof(*pairs));
+	a->bridges = malloc((2 * nb + 1) * sizeof(*a->bridges));
+	if (pairs == NULL || a->bridges == NULL)
+		goto nomem;
+	for (k = 0; k < nb; k++) {
+		i = VECTOR(res)[(igraph_integer_t)k];
+		if ((rc = igraph_edge(&w->ig, i, &from, &to)) != 0)
+			goto failed;
+		if (w->rank[from] > w->rank[to]) {
+			igraph_integer_t t = from;
+
+			from = to;
+			to = t;
+		}
+		pairs[2 * k] = (int)from;
+		pairs[2 * k + 1] = (int)to;
+	}
+	if (mesh_sort_pairs(pairs, nb, w->rank, (size_t)w->n) != 0)
+		goto nomem;
+	for (k = 0; k < 2 * nb; k++)
+		a->bridges[k] = w->orig[pairs[k]];
+	a->nbridges = nb;
+	free(mark);
+	free(pairs);
+	igraph_vector_int_destroy(&res);
+	return MESH_OK;
+nomem:
+	rc = IGRAPH_ENOMEM;
+failed:
+	free(mark);
+	free(pairs);
+	free(*art);
+	*art = NULL;
+	igraph_vector_int_destroy(&res);
+	return mesh_igraph_error(rc);
+}
+
+/* A piece of a component left by the loss of one node. */
+struct piece {
+	int size;
+	int seed;               /* a survivor in the piece */
+	int min_rank;           /* its first name's rank */
+};
+
+static int
+piece_cmp(const void *pa, const void *pb)
+{
+	const struct piece *a = pa, *b = pb;
+
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return (a->min_rank > b->min_rank) - (a->min_rank < b->min_rank);
+}
+
+/* Depth-first search state over the csr: discovery times, low points,
+ * subtree sizes and first names, and prefix / suffix minima of name ranks
+ * over the pre-order of each component. */
+struct dfs {
+	int *tin, *low, *parent, *size, *submin, *pre, *root, *pm, *sm;
+	int *it, *stack;
+};
+
+static void
+dfs_free(struct dfs *d)
+{
+	free(d->tin);
+	free(d->low);
+	free(d->parent);
+	free(d->size);
+	free(d->submin);
+	free(d->pre);
+	free(d->root);
+	free(d->pm);
+	free(d->sm);
+	free(d->it);
+	free(d->stack);
+}
+
+static int
+dfs_run(const struct work *w, struct dfs *d)
+{
+	const struct mesh_csr *g = &w->g;
+	size_t n1 = (size_t)w->n + 1;
+	int s, t = 0, sp, i;
+
+	memset(d, 0, sizeof(*d));
+	d->tin = malloc(n1 * sizeof(int));
+	d->low = malloc(n1 * sizeof(int));
+	d->parent = malloc(n1 * sizeof(int));
+	d->size = malloc(n1 * sizeof(int));
+	d->submin = malloc(n1 * sizeof(int));
+	d->pre = malloc(n1 * sizeof(int));
+	d->root = malloc(n1 * sizeof(int));
+	d->pm = malloc(n1 * sizeof(int));
+	d->sm = malloc(n1 * sizeof(int));
+	d->it = malloc(n1 * sizeof(int));
+	d->stack = malloc(n1 * sizeof(int));
+	if (!d->tin || !d->low || !d->parent || !d->size || !d->submin ||
+	    !d->pre || !d->root || !d->pm || !d->sm || !d->it || !d->stack)
+		return -1;
+	for (s = 0; s < w->n; s++)
+		d->tin[s] = -1;
+	for (s = 0; s < w->n; s++) {
+		if (d->tin[s] >= 0)
+			continue;
+		d->parent[s] = -1;
+		d->stack[0] = s;
+		sp = 1;
+		d->root[s] = s;
+		d->tin[s] = d->low[s] = t;
+		d->submin[s] = w->rank[s];
+		d->pre[t++] = s;
+		d->it[s] = g->off[s];
+		while (sp > 0) {
+			int v = d->stack[sp - 1];
+
+			if (d->it[v] < g->off[v + 1]) {
+				int u = g->adj[d->it[v]++];
+
+				if (d->tin[u] < 0) {
+					d->parent[u] = v;
+					d->root[u] = s;
+					d->tin[u] = d->low[u] = t;
+					d->submin[u] = w->rank[u];
+					d->pre[t++] = u;
+					d->it[u] = g->off[u];
+					d->stack[sp++] = u;
+				} else if (u != d->parent[v] &&
+				    d->tin[u] < d->low[v]) {
+					d->low[v] = d->tin[u];
+				}
+				continue;
+			}
+			sp--;
+			d->size[v] = t - d->tin[v];
+			if (d->parent[v] >= 0) {
+				int p = d->parent[v];
+
+				if (d->low[v] < d->low[p])
+					d->low[p] = d->low[v];
+				if (d->submin[v] < d->submin[p])
+					d->submin[p] = d->submin[v];
+			}
+		}
+	}
+	for (i = 0; i < w->n; i++)
+		d->pm[i] = d->root[d->pre[i]] == d->pre[i] ? w->n :
+		    (d->pm[i - 1] < w->rank[d->pre[i - 1]] ? d->pm[i - 1] :
+		    w->rank[d->pre[i - 1]]);
+	for (i = w->n - 1; i >= 0; i--) {
+		d->sm[i] = w->rank[d->pre[i]];
+		if (i + 1 < w->n && d->root[d->pre[i + 1]] != d->pre[i + 1] &&
+		    d->sm[i + 1] < d->sm[i])
+			d->sm[i] = d->sm[i + 1];
+	}
+	return 0;
+}
+
+/* The pieces that the loss of survivor a leaves of its component, into
+ * out (room for deg(a) + 1). Returns how many. */
+static int
+pieces_of(const struct work *w, const struct dfs *d, int a,
+    struct piece *out)
+{
+	const struct mesh_csr *g = &w->g;
+	int k = 0, sep = 0, other_min = w->n, i;
+
+	for (i = g->off[a]; i < g->off[a + 1]; i++) {
+		int u = g->adj[i];
+
+		if (d->parent[u] != a)
+			continue;
+		if (d->low[u] >= d->tin[a]) {
+			out[k].size = d->size[u];
+			out[k].seed = u;
+			out[k].min_rank = d->submin[u];
+			sep += d->size[u];
+			k++;
+		} else if (d->submin[u] < other_min) {
+			other_min = d->submin[u];
+		}
+	}
+	if (d->parent[a] >= 0) {
+		int r = d->root[a];
+		int end = d->tin[a] + d->size[a];
+		int m = d->pm[d->tin[a]];
+
+		if (end < d->tin[r] + d->size[r] && d->sm[end] < m)
+			m = d->sm[end];
+		if (other_min < m)
+			m = other_min;
+		out[k].size = d->size[r] - 1 - sep;
+		out[k].seed = d->parent[a];
+		out[k].min_rank = m;
+		k++;
+	}
+	return k;
+}
+
+/* Append up to MESH_GROUP_NAMES_MAX nodes of the piece at seed, the
+ * nearest first by breadth-first search that does not enter a, to the
+ * analysis's group_nodes, sorted by name. stamp marks what this search
+ * saw (value tag). Returns 0 or -1 when out of memory. */
+static int
+list_group(struct work *w, int a, int seed, int *stamp, int tag,
+    int *queue, struct mesh_group *grp, size_t *cap)
+{
+	struct mesh_analysis *an = w->a;
+	const struct mesh_csr *g = &w->g;
+	int head = 0, tail = 0, i, j;
+
+	if (an->ngroup_nodes + MESH_GROUP_NAMES_MAX > *cap) {
+		size_t c = *cap ? *cap * 2 : 256;
+		int *p = realloc(an->group_nodes, c * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		an->group_nodes = p;
+		*cap = c;
+	}
+	stamp[a] = tag;
+	stamp[seed] = tag;
+	queue[tail++] = seed;
+	while (head < tail && tail < MESH_GROUP_NAMES_MAX) {
+		int v = queue[head++];
+
+		for (i = g->off[v]; i < g->off[v + 1] &&
+		    tail < MESH_GROUP_NAMES_MAX; i++) {
+			int u = g->adj[i];
+
+			if (stamp[u] != tag) {
+				stamp[u] = tag;
+				queue[tail++] = u;
+			}
+		}
+	}
+	/* Insertion sort by rank: at most MESH_GROUP_NAMES_MAX items. */
+	for (i = 1; i < tail; i++) {
+		int v = queue[i];
+
+		for (j = i; j > 0 && w->rank[queue[j - 1]] > w->rank[v]; j--)
+			queue[j] = queue[j - 1];
+		queue[j] = v;
+	}
+	grp->first = an->ngroup_nodes;
+	grp->nlisted = (size_t)tail;
+	for (i = 0; i < tail; i++)
+		an->group_nodes[an->ngroup_nodes++] = w->orig[queue[i]];
+	return 0;
+}
+
+/* For every articulation point (survivor indices, sorted by name), the
+ * groups its loss cuts off. */
+static enum mesh_error
+find_groups(struct work *w, const int *art, size_t nart)
+{
+	struct mesh_analysis *an = w->a;
+	struct piece *pc = NULL;
+	struct dfs d;
+	int *stamp = NULL, *queue = NULL, maxdeg = 0, v, k, j;
+	size_t i, gcap = 0, ncap = 0;
+	enum mesh_error err = MESH_ENOMEM;
+
+	if (dfs_run(w, &d) != 0)
+		goto done;
+	for (v = 0; v < w->n; v++)
+		if (w->g.off[v + 1] - w->g.off[v] > maxdeg)
+			maxdeg = w->g.off[v + 1] - w->g.off[v];
+	pc = malloc(((size_t)maxdeg + 2) * sizeof(*pc));
+	stamp = malloc(((size_t)w->n + 1) * sizeof(*stamp));
+	queue = malloc((MESH_GROUP_NAMES_MAX + 1) * sizeof(*queue));
+	an->cutpoints = malloc((nart + 1) * sizeof(*an->cutpoints));
+	if (!pc || !stamp || !queue || !an->cutpoints)
+		goto done;
+	for (v = 0; v < w->n; v++)
+		stamp[v] = -1;
+	for (i = 0; i < nart; i++) {
+		struct mesh_cutpoint *cp = &an->cutpoints[i];
+
+		k = pieces_of(w, &d, art[i], pc);
+		qsort(pc, (size_t)k, sizeof(*pc), piece_cmp);
+		cp->node = w->orig[art[i]];
+		cp->first = an->ngroups;
+		cp->ngroups = k > 0 ? (size_t)k - 1 : 0;
+		if (an->ngroups + (size_t)k > gcap) {
+			size_t c = gcap ? gcap * 2 : 64;
+			struct mesh_group *p;
+
+			while (c < an->ngroups + (size_t)k)
+				c *= 2;
+			if ((p = realloc(an->groups, c * sizeof(*p))) == NULL)
+				goto done;
+			an->groups = p;
+			gcap = c;
+		}
+		for (j = 1; j < k; j++) {
+			struct mesh_group *grp = &an->groups[an->ngroups];
+
+			grp->size = (size_t)pc[j].size;
+			if (list_group(w, art[i], pc[j].seed, stamp,
+			    (int)an->ngroups, queue, grp, &ncap) != 0)
+				goto done;
+			an->ngroups++;
+		}
+		an->ncutpoints++;
+	}
+	err = MESH_OK;
+done:
+	dfs_free(&d);
+	free(pc);
+	free(stamp);
+	free(queue);
+	return err;
+}
+
+/* Vertex and edge connectivity: exact from articulation points, bridges
+ * and the minimum degree where those settle it, else by max-flow
+ * (connectivity.c) unless the survivors exceed the limit. */
+static enum mesh_error
+find_connectivity(struct work *w)
+{
+	struct mesh_analysis *a = w->a;
+	int delta = w->n > 0 ? w->g.off[1] - w->g.off[0] : 0, v, lower;
+
+	for (v = 1; v < w->n; v++)
+		if (w->g.off[v + 1] - w->g.off[v] < delta)
+			delta = w->g.off[v + 1] - w->g.off[v];
+	a->vertex_connectivity = a->edge_connectivity = 0;
+	if (w->n < 2 || !a->connected)
+		return MESH_OK;
+	if (w->n == 2) {
+		a->vertex_connectivity = a->edge_connectivity = 1;
+		return MESH_OK;
+	}
+
+	/* kappa <= lambda <= delta; kappa >= 2 without articulation points,
+	 * lambda >= 2 without bridges. */
+	lower = a->ncutpoints > 0 ? 1 : 2;
+	if (lower == 1 || delta == lower)
+		a->vertex_connectivity = lower;
+	else if ((size_t)w->n > a->connectivity_limit)
+		a->vertex_connectivity = -1;
+	else if (mesh_vertex_connectivity(&w->g, lower,
+	    &a->vertex_connectivity) != 0)
+		return MESH_ENOMEM;
+
+	lower = a->nbridges > 0 ? 1 : 2;
+	if (a->vertex_connectivity > lower)
+		lower = a->vertex_connectivity;
+	if (lower == 1 || delta == lower)
+		a->edge_connectivity = lower;
+	else if ((size_t)w->n > a->connectivity_limit)
+		a->edge_connectivity = -1;
+	else if (mesh_edge_connectivity(&w->g, lower,
+	    &a->edge_connectivity) != 0)
+		return MESH_ENOMEM;
+	return MESH_OK;
+}
+
+/* Routes each survivor stores that make a link to another survivor. */
+static enum mesh_error
+count_storage(struct work *w)
+{
+	const struct mesh_plan *p = w->plan;
+	struct mesh_analysis *a = w->a;
+	int r;
+
+	if ((a->stored = calloc(p->nnodes + 1, sizeof(*a->stored))) == NULL)
+		return MESH_ENOMEM;
+	a->top_storer = -1;
+	for (r = 0; r < w->n; r++) {
+		int u = w->orig[w->by_rank[r]];
+		const struct mesh_node *n = &p->nodes[u];
+		size_t j;
+
+		a->nroutes += n->nroutes;
+		for (j = 0; j < n->nroutes; j++)
+			if (n->routes[j].target >= 0 &&
+			    !a->is_down[n->routes[j].target])
+				a->stored[u]++;
+		a->stored_total += a->stored[u];
+		if (a->stored[u] > 0 && (a->top_storer < 0 ||
+		    a->stored[u] > a->stored[a->top_storer]))
+			a->top_storer = u;
+	}
+	return MESH_OK;
+}
+
+/* Build the csr and the igraph graph over the survivors. */
+static enum mesh_error
+build_graphs(struct work *w)
+{
+	igraph_vector_int_t ev;
+	igraph_error_t rc;
+	int i;
+
+	if (mesh_csr_build(&w->g, w->n, w->edges, w->m) != 0)
+		return MESH_ENOMEM;
+	if ((rc = igraph_vector_int_init(&ev, 2 * (igraph_integer_t)w->m)))
+		return mesh_igraph_error(rc);
+	for (i = 0; i < 2 * w->m; i++)
+		VECTOR(ev)[i] = w->edges[i];
+	rc = igraph_create(&w->ig, &ev, w->n, IGRAPH_UNDIRECTED);
+	igraph_vector_int_destroy(&ev);
+	if (rc != IGRAPH_SUCCESS)
+		return mesh_igraph_error(rc);
+	w->have_ig = 1;
+	return MESH_OK;
+}
+
+enum mesh_error
+mesh_analyze(const struct mesh_plan *plan,
+    const struct mesh_analysis_options *opts, struct mesh_analysis **out)
+{
+	struct work w;
+	struct mesh_igraph_saved saved;
+	struct mesh_analysis *a;
+	enum mesh_error err = MESH_ENOMEM;
+	int *art = NULL;
+	size_t i, nart = 0;
+
+	*out = NULL;
+	memset(&w, 0, sizeof(w));
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return MESH_ENOMEM;
+	a->plan = plan;
+	a->connectivity_limit = opts && opts->connectivity_limit ?
+	    opts->connectivity_limit : MESH_CONNECTIVITY_LIMIT;
+	a->is_down = calloc(plan->nnodes + 1, sizeof(*a->is_down));
+	a->down = malloc(((opts ? opts->ndown : 0) + 1) * sizeof(*a->down));
+	a->by_name = malloc((plan->nnodes + 1) * sizeof(*a->by_name));
+	if (a->is_down == NULL || a->down == NULL || a->by_name == NULL)
+		goto done;
+	for (i = 0; opts != NULL && i < opts->ndown; i++) {
+		int v = opts->down[i];
+
+		if (v < 0 || (size_t)v >= plan->nnodes) {
+			err = MESH_EINVAL;
+			goto done;
+		}
+		if (!a->is_down[v])
+			a->down[a->ndown++] = v;
+		a->is_down[v] = true;
+	}
+
+	w.plan = plan;
+	w.a = a;
+	mesh_igraph_enter(&saved);
+	if ((err = collect_survivors(&w)) != MESH_OK ||
+	    (err = build_graphs(&w)) != MESH_OK ||
+	    (err = find_components(&w)) != MESH_OK ||
+	    (err = find_cuts(&w, &art, &nart)) != MESH_OK ||
+	    (err = find_groups(&w, art, nart)) != MESH_OK ||
+	    (err = find_connectivity(&w)) != MESH_OK ||
+	    (err = count_storage(&w)) != MESH_OK)
+		goto leave;
+	a->nnodes = (size_t)w.n;
+	a->nlinks = (size_t)w.m;
+	for (i = 0; i < a->nnodes; i++)
+		a->by_name[i] = w.orig[w.by_rank[i]];
+	*out = a;
+	a = NULL;
+leave:
+	mesh_igraph_leave(&saved);
+done:
+	if (w.have_comp) {
+		igraph_vector_int_destroy(&w.membership);
+		igraph_vector_int_destroy(&w.csize);
+	}
+	if (w.have_ig)
+		igraph_destroy(&w.ig);
+	mesh_csr_free(&w.g);
+	free(w.orig);
+	free(w.rank);
+	free(w.by_rank);
+	free(w.edges);
+	free(art);
+	mesh_analysis_free(a);
+	return err;
+}
+
+void
+mesh_analysis_free(struct mesh_analysis *a)
+{
+	if (a == NULL)
+		return;
+	free(a->is_down);
+	free(a->down);
+	free(a->by_name);
+	free(a->comp_start);
+	free(a->comp_nodes);
+	free(a->cut_off);
+	free(a->cutpoints);
+	free(a->groups);
+	free(a->group_nodes);
+	free(a->bridges);
+	free(a->stored);
+	free(a);
+}

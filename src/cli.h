@@ -1,0 +1,39 @@
+/* cli.h: what the command-line tool's files share: exit statuses, messages, reports. */
+#ifndef MESH_CLI_H
+#define MESH_CLI_H
+
+#include <stdio.h>
+
+#include "meshsim/meshsim.h"
+
+/* Exit statuses: the README documents them. */
+enum {
+	CLI_EXIT_OK = 0,        /* nothing found at the --fail-on level */
+	CLI_EXIT_FOUND = 1,     /* something was */
+	CLI_EXIT_BAD = 2        /* bad input or usage, or a failure */
+};
+
+/* cli_msgs.c: every message to stderr goes through here. */
+void cli_usage(FILE *f);
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* One diagnostic as a compiler writes it: file:line:column: warning: ... */
+void cli_diag_to(FILE *f, const struct mesh_diag *d);
+/* Print every diagnostic of at least severity min. */
+void cli_diags(const struct mesh_diags *d, enum mesh_severity min);
+
+/* cli_report.c: the text report for people. */
+void cli_report_text(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags);
+
+/* cli_output.c: write a report to stdout or, atomically, to a file. */
+int cli_write_output(const char *path, const char *text, size_t len,
+    const char *input);
+
+/* cli_check.c */
+int cli_check(int argc, char **argv);
+
+#endif

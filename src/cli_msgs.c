@@ -1,0 +1,60 @@
+/* cli_msgs.c: every message the tool writes to stderr, in one place. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+/* The usage lines, as the README's manual gives them. */
+void
+cli_usage(FILE *f)
+{
+	fputs("usage: meshsim check [--format text|json] [--down NODES]\n"
+	    "                     [--fail-on never|partition|spof|bridge]\n"
+	    "                     [--input-format auto|json|gml]\n"
+	    "                     [--connectivity-limit N] [-o FILE] PLAN\n"
+	    "       meshsim --help | --version\n", f);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("meshsim: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* file:line:column: severity: message [code], as a compiler writes it;
+ * unknown parts are left out. */
+void
+cli_diag_to(FILE *f, const struct mesh_diag *d)
+{
+	if (d->file != NULL) {
+		fputs(d->file, f);
+		if (d->line > 0) {
+			fprintf(f, ":%d", d->line);
+			if (d->column > 0)
+				fprintf(f, ":%d", d->column);
+		}
+		fputs(": ", f);
+	} else {
+		fputs("meshsim: ", f);
+	}
+	fprintf(f, "%s: %s [%s]\n", mesh_severity_name(d->severity),
+	    d->message, d->code);
+}
+
+void
+cli_diags(const struct mesh_diags *d, enum mesh_severity min)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].severity >= min)
+			cli_diag_to(stderr, &d->v[i]);
+	if (d->nomem)
+		cli_error("out of memory: some diagnostics were lost");
+}

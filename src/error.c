@@ -1,0 +1,17 @@
+/* error.c: descriptions of the library's error codes. */
+#include "meshsim/meshsim.h"
+
+const char *
+mesh_strerror(enum mesh_error err)
+{
+	switch (err) {
+	case MESH_OK:           return "success";
+	case MESH_ENOMEM:       return "out of memory";
+	case MESH_EINPUT:       return "the input was refused";
+	case MESH_EIO:          return "a file could not be read";
+	case MESH_ENOTFOUND:    return "no such node";
+	case MESH_EINVAL:       return "invalid argument";
+	case MESH_EGRAPH:       return "graph library failure";
+	}
+	return "unknown error";
+}

@@ -1,0 +1,30 @@
+/* main.c: the meshsim command: dispatch to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		cli_usage(stderr);
+		return CLI_EXIT_BAD;
+	}
+	if (strcmp(argv[1], "check") == 0)
+		return cli_check(argc - 1, argv + 1);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		cli_usage(stdout);
+		fputs("\nSee the README for the plan format, the reports and "
+		    "the exit statuses.\n", stdout);
+		return CLI_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("meshsim %s\n", MESH_VERSION);
+		return CLI_EXIT_OK;
+	}
+	cli_error("unknown command '%s'", argv[1]);
+	cli_usage(stderr);
+	return CLI_EXIT_BAD;
+}

@@ -1,0 +1,288 @@
+/* plan.c: the plan model: nodes, routes, and resolving routes into links. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meshsim/meshsim.h"
+#include "readers.h"
+#include "util.h"
+
+/* Name lookup and, once resolved, endpoint lookup. */
+struct mesh_plan_index {
+	struct mesh_map names;          /* name -> node */
+};
+
+struct mesh_plan *
+mesh_plan_new(const char *name, const char *file)
+{
+	struct mesh_plan *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	p->index = calloc(1, sizeof(*p->index));
+	p->name = name ? strdup(name) : NULL;
+	p->file = file ? strdup(file) : NULL;
+	if (p->index == NULL || (name && !p->name) || (file && !p->file)) {
+		mesh_plan_free(p);
+		return NULL;
+	}
+	mesh_map_init(&p->index->names);
+	return p;
+}
+
+void
+mesh_plan_free(struct mesh_plan *p)
+{
+	size_t i, j;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nnodes; i++) {
+		struct mesh_node *n = &p->nodes[i];
+
+		for (j = 0; j < n->nroutes; j++)
+			free(n->routes[j].host);
+		free(n->routes);
+		free(n->name);
+		free(n->host);
+	}
+	if (p->index != NULL)
+		mesh_map_free(&p->index->names);
+	free(p->index);
+	free(p->nodes);
+	free(p->links);
+	free(p->name);
+	free(p->file);
+	free(p);
+}
+
+int
+mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
+    int port, int line, int column)
+{
+	struct mesh_node *n;
+	int idx, r;
+
+	if (p->nnodes >= (size_t)INT_MAX - 1)
+		return -1;
+	if (mesh_plan_find(p, name) >= 0)
+		return -2;
+	if (p->nnodes == p->nodes_cap) {
+		size_t cap = p->nodes_cap ? p->nodes_cap * 2 : 16;
+		struct mesh_node *v = realloc(p->nodes, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		p->nodes = v;
+		p->nodes_cap = cap;
+	}
+	idx = (int)p->nnodes;
+	n = &p->nodes[idx];
+	memset(n, 0, sizeof(*n));
+	n->name = strdup(name);
+	n->host = strdup(host ? host : name);
+	n->port = port;
+	n->line = line;
+	n->column = column;
+	if (n->name == NULL || n->host == NULL)
+		goto fail;
+	r = mesh_map_put(&p->index->names, n->name, 0, idx);
+	if (r == -2)
+		goto fail;
+	p->nnodes++;
+	return idx;
+fail:
+	free(n->name);
+	free(n->host);
+	return -1;
+}
+
+int
+mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
+    int port, int line, int column)
+{
+	struct mesh_node *n = &p->nodes[node];
+	struct mesh_route *r;
+
+	if (n->nroutes == n->routes_cap) {
+		size_t cap = n->routes_cap ? n->routes_cap * 2 : 4;
+		struct mesh_route *v = realloc(n->routes, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		n->routes = v;
+		n->routes_cap = cap;
+	}
+	r = &n->routes[n->nroutes];
+	if ((r->host = strdup(host)) == NULL)
+		return -1;
+	r->port = port;
+	r->line = line;
+	r->column = column;
+	r->target = -1;
+	n->nroutes++;
+	p->nroutes++;
+	return 0;
+}
+
+int
+mesh_plan_find(const struct mesh_plan *p, const char *name)
+{
+	return mesh_map_get(&p->index->names, name, 0);
+}
+
+char *
+mesh_host_normal(const char *host)
+{
+	size_t n = strlen(host), i;
+	char *s;
+
+	if (n > 1 && host[n - 1] == '.')
+		n--;
+	if ((s = malloc(n + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		s[i] = (char)tolower((unsigned char)host[i]);
+	s[n] = '\0';
+	return s;
+}
+
+/* Sort the links (a, b) by a then b and drop repeats. Returns the number
+ * of distinct links, or -1 when out of memory. */
+static long
+links_sort_unique(int *links, size_t nlinks, size_t nnodes)
+{
+	size_t i, out = 0;
+
+	if (mesh_sort_pairs(links, nlinks, NULL, nnodes) != 0)
+		return -1;
+	for (i = 0; i < nlinks; i++) {
+		if (out > 0 && links[2 * out - 2] == links[2 * i] &&
+		    links[2 * out - 1] == links[2 * i + 1])
+			continue;
+		links[2 * out] = links[2 * i];
+		links[2 * out + 1] = links[2 * i + 1];
+		out++;
+	}
+	return (long)out;
+}
+
+enum mesh_error
+mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
+{
+	enum mesh_error err = MESH_ENOMEM;
+	struct mesh_map endpoints;      /* (host, port) -> node; (host, 0) too */
+	char **norm = NULL;
+	int *mark = NULL, *links = NULL;
+	size_t i, j, nlinks = 0;
+	long distinct;
+	int errors = 0;
+
+	mesh_map_init(&endpoints);
+	norm = calloc(p->nnodes + 1, sizeof(*norm));
+	mark = malloc((p->nnodes + 1) * sizeof(*mark));
+	links = malloc((p->nroutes * 2 + 1) * sizeof(*links));
+	if (norm == NULL || mark == NULL || links == NULL)
+		goto done;
+
+	for (i = 0; i < p->nnodes; i++) {
+		struct mesh_node *n = &p->nodes[i];
+		int other;
+
+		if ((norm[i] = mesh_host_normal(n->host)) == NULL)
+			goto done;
+		other = mesh_map_put(&endpoints, norm[i], n->port, (int)i);
+		if (other == -2 || mesh_map_put(&endpoints, norm[i], 0,
+		    (int)i) == -2)
+			goto done;
+		if (other >= 0) {
+			mesh_diags_add(diags, MESH_ERROR, "duplicate-endpoint",
+			    p->file, n->line, n->column, n->name,
+			    "node '%s' has the same host and port (%s:%d) as "
+			    "node '%s'", n->name, n->host, n->port,
+			    p->nodes[other].name);
+			errors++;
+		}
+		mark[i] = -1;
+	}
+
+	for (i = 0; i < p->nnodes; i++) {
+		struct mesh_node *n = &p->nodes[i];
+
+		for (j = 0; j < n->nroutes; j++) {
+			struct mesh_route *r = &n->routes[j];
+			char *h = mesh_host_normal(r->host);
+			int t, same_host;
+
+			if (h == NULL)
+				goto done;
+			t = mesh_map_get(&endpoints, h, r->port);
+			same_host = mesh_map_get(&endpoints, h, 0);
+			free(h);
+			r->target = -1;
+			if (t < 0 && same_host >= 0) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "port-mismatch", p->file, r->line,
+				    r->column, n->name, "route from '%s' to "
+				    "%s:%d: node '%s' has that host but port "
+				    "%d; no link", n->name, r->host, r->port,
+				    p->nodes[same_host].name,
+				    p->nodes[same_host].port);
+			} else if (t < 0) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "dangling-route", p->file, r->line,
+				    r->column, n->name, "route from '%s' to "
+				    "%s:%d names no node in the plan",
+				    n->name, r->host, r->port);
+			} else if ((size_t)t == i) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "self-route", p->file, r->line, r->column,
+				    n->name, "node '%s' routes to itself "
+				    "(%s:%d); ignored", n->name, r->host,
+				    r->port);
+			} else if (mark[t] == (int)i) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "duplicate-route", p->file, r->line,
+				    r->column, n->name, "node '%s' lists its "
+				    "route to '%s' more than once", n->name,
+				    p->nodes[t].name);
+			} else {
+				mark[t] = (int)i;
+				r->target = t;
+				links[2 * nlinks] = (int)i < t ? (int)i : t;
+				links[2 * nlinks + 1] = (int)i < t ? t : (int)i;
+				nlinks++;
+			}
+		}
+	}
+
+	if ((distinct = links_sort_unique(links, nlinks, p->nnodes)) < 0)
+		goto done;
+	free(p->links);
+	p->links = links;
+	p->nlinks = (size_t)distinct;
+	links = NULL;
+	err = errors ? MESH_EINPUT : MESH_OK;
+done:
+	if (norm != NULL)
+		for (i = 0; i < p->nnodes; i++)
+			free(norm[i]);
+	free(norm);
+	free(mark);
+	free(links);
+	mesh_map_free(&endpoints);
+	return err;
+}
+
+int
+mesh_format_from_name(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		return MESH_FORMAT_AUTO;
+	if (strcmp(name, "json") == 0)
+		return MESH_FORMAT_JSON;
+	if (strcmp(name, "gml") == 0)
+		return MESH_FORMAT_GML;
+	return -1;
+}

@@ -1,0 +1,402 @@
+/* plan_json.c: read a plan in meshsim's JSON format, with positions for every diagnostic. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "json_check.h"
+#include "jsonpos.h"
+#include "meshsim/meshsim.h"
+#include "readers.h"
+#include "text.h"
+
+struct reader {
+	const char *file;
+	struct mesh_diags *diags;
+	struct mesh_jsonpos *pos;
+	struct mesh_plan *plan;
+	int errors;
+	int nomem;
+};
+
+static const char *const top_keys[] = { "name", "nodes", NULL };
+static const char *const node_keys[] = { "name", "host", "port", "routes",
+	NULL };
+static const char *const route_keys[] = { "host", "port", NULL };
+
+static const char *
+type_name(const cJSON *v)
+{
+	if (cJSON_IsObject(v))
+		return "an object";
+	if (cJSON_IsArray(v))
+		return "a list";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	return "null";
+}
+
+static void
+wrong_type(struct reader *r, const cJSON *v, const char *what,
+    const char *want, const char *node)
+{
+	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
+
+	mesh_diags_add(r->diags, MESH_ERROR, "wrong-type", r->file, p->line,
+	    p->column, node, "%s must be %s, not %s", what, want,
+	    type_name(v));
+	r->errors++;
+}
+
+/* Levenshtein distance of two short keys, capped work. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[32];
+
+	if (la >= 31 || lb >= 31)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], tmp;
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? diag :
+			    1 + (diag < row[j] ? (diag < row[j - 1] ? diag :
+			    row[j - 1]) : (row[j] < row[j - 1] ? row[j] :
+			    row[j - 1]));
+			diag = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* Check an object's keys: duplicates are errors, unknown keys warnings
+ * (with a suggestion when one is close). */
+static void
+check_keys(struct reader *r, const cJSON *obj, const char *const *known,
+    const char *what, const char *node)
+{
+	char where[160];
+	const cJSON *a, *b;
+
+	/* "the plan", "node 'x'", "a route of node 'x'" */
+	if (node != NULL)
+		snprintf(where, sizeof(where), "%s'%.100s'", what, node);
+	else
+		snprintf(where, sizeof(where), "%s", what);
+	for (a = obj->child; a != NULL; a = a->next) {
+		const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, a);
+		const char *const *k;
+		const char *close = NULL;
+
+		for (b = obj->child; b != a; b = b->next)
+			if (strcmp(a->string, b->string) == 0)
+				break;
+		if (b != a) {
+			const struct mesh_jpos *q =
+			    mesh_jsonpos_get(r->pos, b);
+
+			mesh_diags_add(r->diags, MESH_ERROR, "duplicate-key",
+			    r->file, p->key_line, p->key_column, node,
+			    "key '%s' appears twice in %s (first on line %d)",
+			    a->string, where, q->key_line);
+			r->errors++;
+			continue;
+		}
+		for (k = known; *k != NULL; k++) {
+			if (strcmp(*k, a->string) == 0)
+				break;
+			if (close == NULL && edit_distance(*k, a->string) <= 2)
+				close = *k;
+		}
+		if (*k != NULL)
+			continue;
+		if (close != NULL)
+			mesh_diags_add(r->diags, MESH_WARNING, "unknown-key",
+			    r->file, p->key_line, p->key_column, node,
+			    "unknown key '%s' in %s (did you mean '%s'?); "
+			    "ignored", a->string, where, close);
+		else
+			mesh_diags_add(r->diags, MESH_WARNING, "unknown-key",
+			    r->file, p->key_line, p->key_column, node,
+			    "unknown key '%s' in %s; ignored", a->string,
+			    where);
+	}
+}
+
+/* A port value: an integer 1-65535. Returns the port, or 0 after
+ * reporting an error. */
+static int
+read_port(struct reader *r, const cJSON *v, const char *node)
+{
+	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
+	double d;
+
+	if (!cJSON_IsNumber(v)) {
+		wrong_type(r, v, "'port'", "an integer", node);
+		return 0;
+	}
+	d = v->valuedouble;
+	if (d != floor(d) || !isfinite(d)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "port-not-integer",
+		    r->file, p->line, p->column, node,
+		    "port %g is not an integer", d);
+		r->errors++;
+		return 0;
+	}
+	if (d < 1 || d > 65535) {
+		mesh_diags_add(r->diags, MESH_ERROR, "port-range", r->file,
+		    p->line, p->column, node,
+		    "port %.0f is out of range (1-65535)", d);
+		r->errors++;
+		return 0;
+	}
+	return (int)d;
+}
+
+/* A host value: a non-empty string without white space or control
+ * characters. Returns it, or NULL after reporting an error. */
+static const char *
+read_host(struct reader *r, const cJSON *v, const char *node)
+{
+	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
+	const char *s;
+
+	if (!cJSON_IsString(v)) {
+		wrong_type(r, v, "'host'", "a string", node);
+		return NULL;
+	}
+	s = v->valuestring;
+	if (*s == '\0' || p->has_nul || mesh_has_control(s) ||
+	    strpbrk(s, " /") != NULL) {
+		mesh_diags_add(r->diags, MESH_ERROR, "bad-host", r->file,
+		    p->line, p->column, node, "host '%s' is not an IP "
+		    "address or DNS name", s);
+		r->errors++;
+		return NULL;
+	}
+	return s;
+}
+
+static void
+read_routes(struct reader *r, const cJSON *routes, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const cJSON *rt;
+
+	if (!cJSON_IsArray(routes)) {
+		wrong_type(r, routes, "'routes'", "a list", name);
+		return;
+	}
+	cJSON_ArrayForEach(rt, routes) {
+		const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, rt);
+		const cJSON *h, *pt;
+		const char *host;
+		int port = MESH_DEFAULT_PORT;
+
+		if (!cJSON_IsObject(rt)) {
+			wrong_type(r, rt, "a route", "an object with 'host' "
+			    "and 'port'", name);
+			continue;
+		}
+		check_keys(r, rt, route_keys, "a route of node ", name);
+		h = cJSON_GetObjectItemCaseSensitive(rt, "host");
+		pt = cJSON_GetObjectItemCaseSensitive(rt, "port");
+		if (h == NULL) {
+			mesh_diags_add(r->diags, MESH_ERROR,
+			    "route-without-host", r->file, p->line, p->column,
+			    name, "a route of node '%s' has no 'host'", name);
+			r->errors++;
+			continue;
+		}
+		if ((host = read_host(r, h, name)) == NULL)
+			continue;
+		if (pt != NULL && (port = read_port(r, pt, name)) == 0)
+			continue;
+		p = mesh_jsonpos_get(r->pos, h);
+		if (mesh_plan_add_route(r->plan, node, host, port, p->line,
+		    p->column) != 0)
+			r->nomem = 1;
+	}
+}
+
+static void
+read_node(struct reader *r, const cJSON *obj)
+{
+	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, obj);
+	const cJSON *name, *host, *port, *routes;
+	const char *hoststr = NULL;
+	int portnum = MESH_DEFAULT_PORT, idx;
+	const struct mesh_jpos *np;
+
+	if (!cJSON_IsObject(obj)) {
+		wrong_type(r, obj, "a node", "an object", NULL);
+		return;
+	}
+	name = cJSON_GetObjectItemCaseSensitive(obj, "name");
+	host = cJSON_GetObjectItemCaseSensitive(obj, "host");
+	port = cJSON_GetObjectItemCaseSensitive(obj, "port");
+	routes = cJSON_GetObjectItemCaseSensitive(obj, "routes");
+	if (name == NULL) {
+		mesh_diags_add(r->diags, MESH_ERROR, "missing-name", r->file,
+		    p->line, p->column, NULL, "a node has no 'name'");
+		r->errors++;
+		check_keys(r, obj, node_keys, "a node", NULL);
+		return;
+	}
+	if (!cJSON_IsString(name)) {
+		wrong_type(r, name, "'name'", "a string", NULL);
+		return;
+	}
+	np = mesh_jsonpos_get(r->pos, name);
+	if (*name->valuestring == '\0' || np->has_nul ||
+	    mesh_has_control(name->valuestring)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
+		    np->line, np->column, NULL, *name->valuestring ?
+		    "node name contains a control character" :
+		    "node name is empty");
+		r->errors++;
+		return;
+	}
+	check_keys(r, obj, node_keys, "node ", name->valuestring);
+	/* A bad host or port is reported; the node is still added, so
+	 * that its name is known for the checks that follow. */
+	if (host != NULL)
+		hoststr = read_host(r, host, name->valuestring);
+	if (port != NULL)
+		portnum = read_port(r, port, name->valuestring);
+
+	/* The node's position, for endpoint clashes: its host, else its
+	 * name. */
+	p = host != NULL ? mesh_jsonpos_get(r->pos, host) : np;
+	idx = mesh_plan_add_node(r->plan, name->valuestring, hoststr,
+	    portnum ? portnum : MESH_DEFAULT_PORT, p->line, p->column);
+	if (idx == -1) {
+		r->nomem = 1;
+		return;
+	}
+	if (idx == -2) {
+		int first = mesh_plan_find(r->plan, name->valuestring);
+
+		mesh_diags_add(r->diags, MESH_ERROR, "duplicate-name",
+		    r->file, np->line, np->column, name->valuestring,
+		    "node name '%s' is already used (line %d)",
+		    name->valuestring, r->plan->nodes[first].line);
+		r->errors++;
+		return;
+	}
+	if (routes != NULL)
+		read_routes(r, routes, idx);
+}
+
+/* Report a syntax error at byte offset off. */
+static void
+syntax_error(struct reader *r, const char *buf, size_t off, const char *what)
+{
+	int line, col;
+
+	mesh_text_position(buf, off, &line, &col);
+	mesh_diags_add(r->diags, MESH_ERROR, "invalid-json", r->file, line,
+	    col, NULL, "invalid JSON: %s", what);
+	r->errors++;
+}
+
+enum mesh_error
+mesh_read_json(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	struct reader r = { file, diags, NULL, NULL, 0, 0 };
+	enum mesh_error err = MESH_ENOMEM;
+	cJSON *root = NULL;
+	const cJSON *name, *nodes, *n;
+	const char *what;
+	size_t bad, i;
+	int nul, line, col;
+
+	*out = NULL;
+	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) != NULL; i++)
+		;
+	if (i == len) {
+		mesh_diags_add(diags, MESH_ERROR, "empty-file", file, 1, 1,
+		    NULL, len ? "the file holds only white space" :
+		    "the file is empty");
+		return MESH_EINPUT;
+	}
+	if (mesh_utf8_check(buf, len, &bad, &nul) != 0) {
+		mesh_text_position(buf, bad, &line, &col);
+		mesh_diags_add(diags, MESH_ERROR, nul ? "invalid-json" :
+		    "invalid-utf8", file, line, col, NULL, nul ?
+		    "invalid JSON: a NUL byte" :
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
+		return MESH_EINPUT;
+	}
+	if (mesh_json_check(buf, len, &bad, &what) != 0) {
+		syntax_error(&r, buf, bad, what);
+		return MESH_EINPUT;
+	}
+	/* The text is valid JSON: cJSON fails only for want of memory. */
+	if ((root = cJSON_ParseWithLength(buf, len)) == NULL)
+		goto done;
+	if ((r.pos = mesh_jsonpos_new(buf, len, root)) == NULL)
+		goto done;
+	if (!cJSON_IsObject(root)) {
+		const struct mesh_jpos *p = mesh_jsonpos_get(r.pos, root);
+
+		mesh_diags_add(diags, MESH_ERROR, "not-an-object", file,
+		    p->line, p->column, NULL, "the plan must be an object, "
+		    "not %s", type_name(root));
+		err = MESH_EINPUT;
+		goto done;
+	}
+	check_keys(&r, root, top_keys, "the plan", NULL);
+	name = cJSON_GetObjectItemCaseSensitive(root, "name");
+	nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
+	if (name != NULL && !cJSON_IsString(name)) {
+		wrong_type(&r, name, "'name'", "a string", NULL);
+		name = NULL;
+	}
+	if ((r.plan = mesh_plan_new(name ? name->valuestring : NULL,
+	    file)) == NULL)
+		goto done;
+	if (nodes == NULL) {
+		const struct mesh_jpos *p = mesh_jsonpos_get(r.pos, root);
+
+		mesh_diags_add(diags, MESH_ERROR, "missing-nodes", file,
+		    p->line, p->column, NULL, "the plan has no 'nodes' list");
+		r.errors++;
+	} else if (!cJSON_IsArray(nodes)) {
+		wrong_type(&r, nodes, "'nodes'", "a list", NULL);
+	} else {
+		cJSON_ArrayForEach(n, nodes) {
+			read_node(&r, n);
+			if (r.nomem)
+				goto done;
+		}
+	}
+	if (r.nomem)
+		goto done;
+	/* Routes are resolved only in a well-formed plan: after an error,
+	 * their warnings would be noise. */
+	err = r.errors ? MESH_EINPUT : mesh_plan_resolve(r.plan, diags);
+	if (err == MESH_OK) {
+		*out = r.plan;
+		r.plan = NULL;
+	}
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	mesh_plan_free(r.plan);
+	mesh_jsonpos_free(r.pos);
+	cJSON_Delete(root);
+	return err;
+}

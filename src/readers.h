@@ -1,0 +1,26 @@
+/* readers.h: the plan readers behind mesh_plan_parse(), one per format. */
+#ifndef MESH_READERS_H
+#define MESH_READERS_H
+
+#include <stddef.h>
+
+#include "meshsim/meshsim.h"
+
+/*
+ * Each reads len bytes at buf (file names the source in diagnostics) into
+ * a resolved plan. Problems go to diags. Returns MESH_OK with *out set, or
+ * MESH_EINPUT / MESH_ENOMEM / MESH_EGRAPH with *out NULL.
+ */
+enum mesh_error mesh_read_json(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_read_gml(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out);
+
+/*
+ * Hosts compare case-insensitively, one trailing dot ignored: the normal
+ * form lowercases ASCII letters and drops that dot. Returns a malloc'd
+ * string, or NULL when out of memory.
+ */
+char *mesh_host_normal(const char *host);
+
+#endif

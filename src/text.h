@@ -1,0 +1,24 @@
+/* text.h: UTF-8 checking and positions (line, column) in a text buffer. */
+#ifndef MESH_TEXT_H
+#define MESH_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Check that len bytes at buf are valid UTF-8 (no overlong forms, no
+ * surrogates, nothing above U+10FFFF) with no NUL byte. Returns 0, or -1
+ * with *bad set to the offset of the first bad byte and *nul set when that
+ * byte is a NUL.
+ */
+int mesh_utf8_check(const char *buf, size_t len, size_t *bad, int *nul);
+
+/* Whether s holds a control character (below 0x20, or 0x7f). */
+int mesh_has_control(const char *s);
+
+/*
+ * The 1-based line and column of byte offset off in buf. Columns count
+ * code points. Linear in off: use it once per error, not per value.
+ */
+void mesh_text_position(const char *buf, size_t off, int *line, int *column);
+
+#endif

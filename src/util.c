@@ -1,0 +1,279 @@
+/* util.c: small internal helpers: strings, a growing buffer, a hash map. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+char *
+mesh_vasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *s;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
+mesh_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = mesh_vasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void
+mesh_buf_init(struct mesh_buf *b)
+{
+	memset(b, 0, sizeof(*b));
+}
+
+void
+mesh_buf_free(struct mesh_buf *b)
+{
+	free(b->data);
+	mesh_buf_init(b);
+}
+
+static int
+buf_reserve(struct mesh_buf *b, size_t more)
+{
+	size_t cap;
+	char *p;
+
+	if (b->failed)
+		return -1;
+	if (b->len + more + 1 <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	if ((p = realloc(b->data, cap)) == NULL) {
+		b->failed = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void
+mesh_buf_add(struct mesh_buf *b, const char *s, size_t n)
+{
+	if (buf_reserve(b, n) != 0)
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+mesh_buf_puts(struct mesh_buf *b, const char *s)
+{
+	mesh_buf_add(b, s, strlen(s));
+}
+
+void
+mesh_buf_printf(struct mesh_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = 1;
+		return;
+	}
+	if (buf_reserve(b, (size_t)n) != 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+mesh_buf_json_string(struct mesh_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+
+	mesh_buf_add(b, "\"", 1);
+	for (; *p; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		mesh_buf_add(b, (const char *)run, (size_t)(p - run));
+		switch (*p) {
+		case '"':  mesh_buf_add(b, "\\\"", 2); break;
+		case '\\': mesh_buf_add(b, "\\\\", 2); break;
+		case '\n': mesh_buf_add(b, "\\n", 2); break;
+		case '\t': mesh_buf_add(b, "\\t", 2); break;
+		case '\r': mesh_buf_add(b, "\\r", 2); break;
+		default:   mesh_buf_printf(b, "\\u%04x", *p); break;
+		}
+		run = p + 1;
+	}
+	mesh_buf_add(b, (const char *)run, (size_t)(p - run));
+	mesh_buf_add(b, "\"", 1);
+}
+
+char *
+mesh_buf_take(struct mesh_buf *b)
+{
+	char *s = b->failed ? NULL : b->data;
+
+	if (s == NULL && !b->failed)
+		s = calloc(1, 1);
+	if (b->failed)
+		free(b->data);
+	mesh_buf_init(b);
+	return s;
+}
+
+/* The map. */
+
+struct mesh_map_slot {
+	const char *s;          /* NULL: empty */
+	int k;
+	int value;
+	uint64_t hash;
+};
+
+static uint64_t
+map_hash(const char *s, int k)
+{
+	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	h ^= (uint64_t)(unsigned)k;
+	h *= 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+void
+mesh_map_init(struct mesh_map *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+mesh_map_free(struct mesh_map *m)
+{
+	free(m->slots);
+	mesh_map_init(m);
+}
+
+static struct mesh_map_slot *
+map_find(const struct mesh_map *m, const char *s, int k, uint64_t h)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+
+	for (;; i = (i + 1) & (m->cap - 1)) {
+		struct mesh_map_slot *e = &m->slots[i];
+
+		if (e->s == NULL || (e->hash == h && e->k == k &&
+		    strcmp(e->s, s) == 0))
+			return e;
+	}
+}
+
+int
+mesh_map_get(const struct mesh_map *m, const char *s, int k)
+{
+	struct mesh_map_slot *e;
+
+	if (m->cap == 0)
+		return -1;
+	e = map_find(m, s, k, map_hash(s, k));
+	return e->s ? e->value : -1;
+}
+
+static int
+map_grow(struct mesh_map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64, i;
+	struct mesh_map old = *m;
+
+	if ((m->slots = calloc(cap, sizeof(*m->slots))) == NULL) {
+		*m = old;
+		return -1;
+	}
+	m->cap = cap;
+	for (i = 0; i < old.cap; i++)
+		if (old.slots[i].s != NULL)
+			*map_find(m, old.slots[i].s, old.slots[i].k,
+			    old.slots[i].hash) = old.slots[i];
+	free(old.slots);
+	return 0;
+}
+
+int
+mesh_map_put(struct mesh_map *m, const char *s, int k, int value)
+{
+	struct mesh_map_slot *e;
+	uint64_t h = map_hash(s, k);
+
+	if ((m->len + 1) * 4 > m->cap * 3 && map_grow(m) != 0)
+		return -2;
+	e = map_find(m, s, k, h);
+	if (e->s != NULL)
+		return e->value;
+	e->s = s;
+	e->k = k;
+	e->value = value;
+	e->hash = h;
+	m->len++;
+	return -1;
+}
+
+int
+mesh_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
+{
+	size_t *count = malloc((nkeys + 1) * sizeof(*count));
+	int *tmp = malloc((2 * n + 1) * sizeof(*tmp));
+	size_t i, k;
+	int pass;
+
+	if (count == NULL || tmp == NULL) {
+		free(count);
+		free(tmp);
+		return -1;
+	}
+	for (pass = 1; pass >= 0; pass--) {	/* second element, then first */
+		memset(count, 0, (nkeys + 1) * sizeof(*count));
+		for (i = 0; i < n; i++) {
+			int x = p[2 * i + pass];
+
+			count[(keys ? keys[x] : x) + 1]++;
+		}
+		for (k = 0; k < nkeys; k++)
+			count[k + 1] += count[k];
+		for (i = 0; i < n; i++) {
+			int x = p[2 * i + pass];
+			size_t at = count[keys ? keys[x] : x]++;
+
+			tmp[2 * at] = p[2 * i];
+			tmp[2 * at + 1] = p[2 * i + 1];
+		}
+		memcpy(p, tmp, 2 * n * sizeof(*p));
+	}
+	free(count);
+	free(tmp);
+	return 0;
+}

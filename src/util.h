@@ -1,0 +1,69 @@
+/* util.h: small internal helpers: strings, a growing buffer, a hash map. */
+#ifndef MESH_UTIL_H
+#define MESH_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A malloc'd formatted string, or NULL when out of memory. */
+char *mesh_vasprintf(const char *fmt, va_list ap);
+char *mesh_asprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/*
+ * A growing byte buffer. Appending never fails loudly: on ENOMEM the
+ * buffer sets failed and ignores further appends; check once at the end.
+ */
+struct mesh_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	int failed;
+};
+
+void mesh_buf_init(struct mesh_buf *b);
+void mesh_buf_free(struct mesh_buf *b);
+void mesh_buf_add(struct mesh_buf *b, const char *s, size_t n);
+void mesh_buf_puts(struct mesh_buf *b, const char *s);
+void mesh_buf_printf(struct mesh_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* s as a JSON string literal, quotes included. */
+void mesh_buf_json_string(struct mesh_buf *b, const char *s);
+/* Hand over the NUL-terminated contents (NULL if failed); b is reset. */
+char *mesh_buf_take(struct mesh_buf *b);
+
+/*
+ * A hash map from (string, integer) keys to int values. Keys are borrowed:
+ * the strings must outlive the map. Open addressing, linear probing.
+ */
+struct mesh_map {
+	struct mesh_map_slot *slots;
+	size_t cap;             /* a power of two, or 0 */
+	size_t len;
+};
+
+void mesh_map_init(struct mesh_map *m);
+void mesh_map_free(struct mesh_map *m);
+/* The value stored for (s, k), or -1 when absent. */
+int mesh_map_get(const struct mesh_map *m, const char *s, int k);
+/* Store value for (s, k) unless present. Returns the value already there,
+ * -1 when it was inserted, or -2 when out of memory (map unaltered). */
+int mesh_map_put(struct mesh_map *m, const char *s, int k, int value);
+
+
+/*
+ * Sort n pairs (p[2i], p[2i+1]) by (key(p[2i]), key(p[2i+1])), where
+ * key(x) is keys[x], or x when keys is NULL, and every key lies in
+ * 0 .. nkeys-1. Two stable counting passes: linear. Returns 0, or -1 when
+ * out of memory (the pairs are then unaltered).
+ */
+int mesh_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys);
+
+#endif

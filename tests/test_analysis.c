@@ -1,0 +1,386 @@
+/* test_analysis.c: the analyses: components, single points of failure and what they cut off, bridges, connectivity, route storage. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "meshsim/meshsim.h"
+
+/* A plan from "a-b b-c ..." (each pair a route stored by its first
+ * node) over the named nodes. */
+static struct mesh_plan *
+plan_of(const char *const *names, size_t n, const char *links)
+{
+	struct mesh_plan *p = mesh_plan_new("t", NULL);
+	struct mesh_diags d;
+	char a[32], b[32];
+	int used;
+	size_t i;
+
+	assert_non_null(p);
+	for (i = 0; i < n; i++)
+		assert_int_equal(mesh_plan_add_node(p, names[i], NULL, 9932, 0,
+		    0), (int)i);
+	while (sscanf(links, " %31[^-]-%31s%n", a, b, &used) == 2) {
+		int from = mesh_plan_find(p, a);
+
+		assert_true(from >= 0);
+		assert_int_equal(mesh_plan_add_route(p, from, b, 9932, 0, 0),
+		    0);
+		links += used;
+	}
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
+	mesh_diags_clear(&d);
+	return p;
+}
+
+static struct mesh_analysis *
+analyse(const struct mesh_plan *p, const char *down)
+{
+	struct mesh_analysis_options o;
+	struct mesh_analysis *a = NULL;
+	int idx[16];
+	char buf[256], *tok, *save = NULL;
+
+	memset(&o, 0, sizeof(o));
+	if (down != NULL) {
+		snprintf(buf, sizeof(buf), "%s", down);
+		for (tok = strtok_r(buf, ",", &save); tok != NULL;
+		    tok = strtok_r(NULL, ",", &save))
+			idx[o.ndown++] = mesh_plan_find(p, tok);
+		o.down = idx;
+	}
+	assert_int_equal(mesh_analyze(p, &o, &a), MESH_OK);
+	assert_non_null(a);
+	return a;
+}
+
+static const char *
+name(const struct mesh_analysis *a, int v)
+{
+	return a->plan->nodes[v].name;
+}
+
+static const char *const letters[] = { "a", "b", "c", "d", "e", "f", "g",
+	"h" };
+
+static void
+star_centre_should_cut_off_every_leaf_but_the_first(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 4, "a-b a-c a-d");
+	struct mesh_analysis *a = analyse(p, NULL);
+	const struct mesh_cutpoint *cp;
+
+	(void)state;
+	assert_true(a->connected);
+	assert_int_equal(a->ncutpoints, 1);
+	cp = &a->cutpoints[0];
+	assert_string_equal(name(a, cp->node), "a");
+	/* Three pieces of one node: b stays (first name), c and d go. */
+	assert_int_equal(cp->ngroups, 2);
+	assert_int_equal(a->groups[cp->first].size, 1);
+	assert_string_equal(name(a, a->group_nodes[a->groups[cp->first].first]),
+	    "c");
+	assert_string_equal(name(a,
+	    a->group_nodes[a->groups[cp->first + 1].first]), "d");
+	assert_int_equal(a->vertex_connectivity, 1);
+	assert_int_equal(a->edge_connectivity, 1);
+	assert_int_equal(a->nbridges, 3);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+cut_off_groups_should_be_the_smaller_pieces_largest_first(void **state)
+{
+	/* d joins a triangle (a b c) to a path e-f and a lone g, and h
+	 * hangs off f. Losing d: {a,b,c} stays, {e,f,h} and {g} go. */
+	struct mesh_plan *p = plan_of(letters, 8,
+	    "a-b b-c c-a d-a d-e e-f d-g f-h");
+	struct mesh_analysis *a = analyse(p, NULL);
+	const struct mesh_cutpoint *cp = NULL;
+	const struct mesh_group *g;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < a->ncutpoints; i++)
+		if (strcmp(name(a, a->cutpoints[i].node), "d") == 0)
+			cp = &a->cutpoints[i];
+	assert_non_null(cp);
+	if (cp == NULL)
+		return;
+	assert_int_equal(cp->ngroups, 2);
+	g = &a->groups[cp->first];
+	assert_int_equal(g->size, 3);
+	assert_int_equal(g->nlisted, 3);
+	assert_string_equal(name(a, a->group_nodes[g->first]), "e");
+	assert_string_equal(name(a, a->group_nodes[g->first + 1]), "f");
+	assert_string_equal(name(a, a->group_nodes[g->first + 2]), "h");
+	g = &a->groups[cp->first + 1];
+	assert_int_equal(g->size, 1);
+	assert_string_equal(name(a, a->group_nodes[g->first]), "g");
+	/* Articulation points sorted by name: a, d, e, f. */
+	assert_int_equal(a->ncutpoints, 4);
+	assert_string_equal(name(a, a->cutpoints[0].node), "a");
+	assert_string_equal(name(a, a->cutpoints[1].node), "d");
+	assert_string_equal(name(a, a->cutpoints[2].node), "e");
+	assert_string_equal(name(a, a->cutpoints[3].node), "f");
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+parent_side_piece_should_be_cut_off_when_smaller(void **state)
+{
+	/* A path a-b-c-d-e-f: losing e leaves {a,b,c,d} and {f};
+	 * losing b leaves {a} and {c,d,e,f}. */
+	struct mesh_plan *p = plan_of(letters, 6, "a-b b-c c-d d-e e-f");
+	struct mesh_analysis *a = analyse(p, NULL);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(a->ncutpoints, 4);
+	for (i = 0; i < a->ncutpoints; i++) {
+		const struct mesh_cutpoint *cp = &a->cutpoints[i];
+		const struct mesh_group *g = &a->groups[cp->first];
+		const char *n = name(a, cp->node);
+
+		assert_int_equal(cp->ngroups, 1);
+		if (strcmp(n, "b") == 0)
+			assert_string_equal(name(a, a->group_nodes[g->first]),
+			    "a");
+		if (strcmp(n, "e") == 0)
+			assert_string_equal(name(a, a->group_nodes[g->first]),
+			    "f");
+		if (strcmp(n, "c") == 0) {	/* {a,b} vs {d,e,f} */
+			assert_int_equal(g->size, 2);
+			assert_string_equal(name(a,
+			    a->group_nodes[g->first]), "a");
+		}
+	}
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+large_groups_should_list_at_most_the_cap_with_the_exact_size(void **state)
+{
+	/* A hub h with a chain of 60 behind one neighbour and one leaf:
+	 * losing h cuts off the leaf... and the chain is the largest. */
+	char names[64][16];
+	const char *np[64];
+	char links[2048] = "";
+	struct mesh_plan *p;
+	struct mesh_analysis *a;
+	const struct mesh_group *g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 63; i++) {
+		snprintf(names[i], sizeof(names[i]), "n%02d", i);
+		np[i] = names[i];
+	}
+	/* n00 is the cut point; n01 .. n40 a path; n41 .. n62 a path. */
+	for (i = 1; i < 63; i++) {
+		char one[32];
+
+		if (i == 1 || i == 41)
+			snprintf(one, sizeof(one), " n00-n%02d", i);
+		else
+			snprintf(one, sizeof(one), " n%02d-n%02d", i - 1, i);
+		strcat(links, one);
+	}
+	p = plan_of(np, 63, links);
+	a = analyse(p, NULL);
+	assert_string_equal(name(a, a->cutpoints[0].node), "n00");
+	assert_int_equal(a->cutpoints[0].ngroups, 1);
+	g = &a->groups[a->cutpoints[0].first];
+	assert_int_equal(g->size, 22);
+	assert_int_equal(g->nlisted, 22);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+
+	/* Make the small side longer than the cap. */
+	links[0] = '\0';
+	for (i = 1; i < 63; i++) {
+		char one[32];
+
+		if (i == 1 || i == 31)
+			snprintf(one, sizeof(one), " n00-n%02d", i);
+		else
+			snprintf(one, sizeof(one), " n%02d-n%02d", i - 1, i);
+		strcat(links, one);
+	}
+	p = plan_of(np, 63, links);
+	a = analyse(p, NULL);
+	g = &a->groups[a->cutpoints[0].first];
+	assert_int_equal(g->size, 30);
+	assert_int_equal(g->nlisted, MESH_GROUP_NAMES_MAX);
+	/* The nearest 25 of n01 .. n30 are n01 .. n25, listed by name. */
+	assert_string_equal(name(a, a->group_nodes[g->first]), "n01");
+	assert_string_equal(name(a, a->group_nodes[g->first + 24]), "n25");
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+components_should_be_largest_first_ties_by_first_name(void **state)
+{
+	static const char *const n[] = { "z", "y", "x", "w", "v", "u" };
+	struct mesh_plan *p = plan_of(n, 6, "z-y x-w");
+	struct mesh_analysis *a = analyse(p, NULL);
+
+	(void)state;
+	assert_false(a->connected);
+	assert_int_equal(a->ncomponents, 4);
+	assert_string_equal(name(a, a->comp_nodes[a->comp_start[0]]), "w");
+	assert_string_equal(name(a, a->comp_nodes[a->comp_start[1]]), "y");
+	assert_string_equal(name(a, a->comp_nodes[a->comp_start[2]]), "u");
+	assert_string_equal(name(a, a->comp_nodes[a->comp_start[3]]), "v");
+	assert_int_equal(a->ncut_off, 4);
+	assert_int_equal(a->vertex_connectivity, 0);
+	assert_int_equal(a->edge_connectivity, 0);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+down_nodes_should_leave_only_survivors(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 5, "a-b b-c c-d d-e e-a");
+	struct mesh_analysis *a = analyse(p, "c,a");
+
+	(void)state;
+	assert_int_equal(a->nnodes, 3);
+	assert_int_equal(a->ndown, 2);
+	assert_string_equal(name(a, a->down[0]), "a");
+	assert_string_equal(name(a, a->down[1]), "c");
+	assert_false(a->connected);     /* b alone; d-e */
+	assert_int_equal(a->nlinks, 1);
+	assert_int_equal(a->stored_total, 1);
+	assert_int_equal(a->stored[mesh_plan_find(p, "d")], 1);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+everything_down_should_count_as_connected(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 2, "a-b");
+	struct mesh_analysis *a = analyse(p, "a,b");
+
+	(void)state;
+	assert_int_equal(a->nnodes, 0);
+	assert_true(a->connected);
+	assert_int_equal(a->vertex_connectivity, 0);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+down_index_out_of_range_should_be_refused(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 2, "a-b");
+	struct mesh_analysis_options o;
+	struct mesh_analysis *a = NULL;
+	int bad = 7;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.down = &bad;
+	o.ndown = 1;
+	assert_int_equal(mesh_analyze(p, &o, &a), MESH_EINVAL);
+	assert_null(a);
+	mesh_plan_free(p);
+}
+
+static void
+connectivity_above_the_limit_should_be_skipped_and_say_so(void **state)
+{
+	/* K4: kappa = 3, which needs flows; a limit of 3 nodes skips. */
+	struct mesh_plan *p = plan_of(letters, 4, "a-b a-c a-d b-c b-d c-d");
+	struct mesh_analysis_options o;
+	struct mesh_analysis *a = NULL;
+	char *json;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.connectivity_limit = 3;
+	assert_int_equal(mesh_analyze(p, &o, &a), MESH_OK);
+	assert_non_null(a);
+	assert_int_equal(a->vertex_connectivity, -1);
+	assert_int_equal(a->edge_connectivity, -1);
+	json = mesh_analysis_json(a, NULL);
+	assert_non_null(json);
+	assert_non_null(strstr(json, "\"vertex_connectivity\": null"));
+	assert_non_null(strstr(json, "\"connectivity_limit\": 3"));
+	free(json);
+	mesh_analysis_free(a);
+	a = analyse(p, NULL);
+	assert_int_equal(a->vertex_connectivity, 3);
+	assert_int_equal(a->edge_connectivity, 3);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+route_storage_should_name_the_node_storing_most(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 4, "b-a b-c c-d d-b");
+	struct mesh_analysis *a = analyse(p, NULL);
+
+	(void)state;
+	assert_int_equal(a->stored_total, 4);
+	assert_string_equal(name(a, a->top_storer), "b");
+	assert_int_equal(a->stored[a->top_storer], 2);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+json_should_be_the_same_bytes_every_time(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 6, "a-b b-c c-a c-d d-e f-a");
+	struct mesh_analysis *a1 = analyse(p, NULL), *a2 = analyse(p, NULL);
+	char *j1 = mesh_analysis_json(a1, NULL), *j2 = mesh_analysis_json(a2,
+	    NULL);
+
+	(void)state;
+	assert_non_null(j1);
+	assert_non_null(j2);
+	assert_string_equal(j1, j2);
+	assert_non_null(strstr(j1, "\"bridges\": [[\"a\", \"f\"], "
+	    "[\"c\", \"d\"], [\"d\", \"e\"]]"));
+	free(j1);
+	free(j2);
+	mesh_analysis_free(a1);
+	mesh_analysis_free(a2);
+	mesh_analysis_free(NULL);
+	mesh_plan_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(star_centre_should_cut_off_every_leaf_but_the_first),
+		cmocka_unit_test(cut_off_groups_should_be_the_smaller_pieces_largest_first),
+		cmocka_unit_test(parent_side_piece_should_be_cut_off_when_smaller),
+		cmocka_unit_test(large_groups_should_list_at_most_the_cap_with_the_exact_size),
+		cmocka_unit_test(components_should_be_largest_first_ties_by_first_name),
+		cmocka_unit_test(down_nodes_should_leave_only_survivors),
+		cmocka_unit_test(everything_down_should_count_as_connected),
+		cmocka_unit_test(down_index_out_of_range_should_be_refused),
+		cmocka_unit_test(connectivity_above_the_limit_should_be_skipped_and_say_so),
+		cmocka_unit_test(route_storage_should_name_the_node_storing_most),
+		cmocka_unit_test(json_should_be_the_same_bytes_every_time),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

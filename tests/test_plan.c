@@ -1,0 +1,257 @@
+/* test_plan.c: reading plans: the JSON reader, resolution of routes into links, diagnostics. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "meshsim/meshsim.h"
+
+/* Parse text as a JSON plan; returns the error and leaves the plan and
+ * the diagnostics in *plan and *d. */
+static enum mesh_error
+parse(const char *text, struct mesh_plan **plan, struct mesh_diags *d)
+{
+	mesh_diags_init(d);
+	return mesh_plan_parse(text, strlen(text), "t.json", MESH_FORMAT_JSON,
+	    d, plan);
+}
+
+/* The first diagnostic with code, or NULL. */
+static const struct mesh_diag *
+find_code(const struct mesh_diags *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->v[i].code, code) == 0)
+			return &d->v[i];
+	return NULL;
+}
+
+/* As find_code(), failing the test when there is none. */
+static const struct mesh_diag *
+must_find(const struct mesh_diags *d, const char *code)
+{
+	static const struct mesh_diag none;
+	const struct mesh_diag *g = find_code(d, code);
+
+	if (g == NULL)
+		fail_msg("no diagnostic '%s'", code);
+	return g != NULL ? g : &none;
+}
+
+static void
+plan_should_default_host_to_name_and_port_to_9932(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse("{\"nodes\": [{\"name\": \"a\"}]}", &p, &d),
+	    MESH_OK);
+	assert_string_equal(p->nodes[0].host, "a");
+	assert_int_equal(p->nodes[0].port, 9932);
+	assert_int_equal(d.n, 0);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+routes_should_match_hosts_ignoring_case_and_trailing_dot(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse("{\"nodes\": ["
+	    "{\"name\": \"a\", \"host\": \"Db.Example.COM\", "
+	    "\"routes\": [{\"host\": \"b.example.com.\"}]},"
+	    "{\"name\": \"b\", \"host\": \"B.EXAMPLE.com\"}]}", &p, &d),
+	    MESH_OK);
+	assert_int_equal(p->nlinks, 1);
+	assert_int_equal(p->links[0], 0);
+	assert_int_equal(p->links[1], 1);
+	assert_int_equal(p->nodes[0].routes[0].target, 1);
+	assert_int_equal(d.n, 0);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+links_listed_from_both_ends_should_count_once(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse("{\"nodes\": ["
+	    "{\"name\": \"a\", \"routes\": [{\"host\": \"b\"}]},"
+	    "{\"name\": \"b\", \"routes\": [{\"host\": \"a\"}]}]}", &p, &d),
+	    MESH_OK);
+	assert_int_equal(p->nroutes, 2);
+	assert_int_equal(p->nlinks, 1);
+	assert_int_equal(d.n, 0);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+port_mismatch_should_warn_and_make_no_link(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	const struct mesh_diag *g;
+
+	(void)state;
+	assert_int_equal(parse("{\"nodes\": [\n"
+	    "{\"name\": \"a\", \"routes\": [{\"host\": \"b\", \"port\": 1}]},\n"
+	    "{\"name\": \"b\"}]}", &p, &d), MESH_OK);
+	assert_int_equal(p->nlinks, 0);
+	g = must_find(&d, "port-mismatch");
+	assert_int_equal(g->severity, MESH_WARNING);
+	assert_int_equal(g->line, 2);
+	assert_int_equal(g->column, 35);
+	assert_string_equal(g->node, "a");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+port_out_of_range_should_be_an_error_at_the_value(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	const struct mesh_diag *g;
+
+	(void)state;
+	assert_int_equal(parse("{\n  \"nodes\": [\n    {\"name\": \"a\",\n"
+	    "     \"port\": 70000}]}", &p, &d), MESH_EINPUT);
+	assert_null(p);
+	g = must_find(&d, "port-range");
+	assert_int_equal(g->severity, MESH_ERROR);
+	assert_int_equal(g->line, 4);
+	assert_int_equal(g->column, 14);
+	assert_string_equal(g->message, "port 70000 is out of range (1-65535)");
+	mesh_diags_clear(&d);
+}
+
+static void
+columns_should_count_characters_not_bytes(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	const struct mesh_diag *g;
+
+	(void)state;
+	/* "é" is two bytes, one column. */
+	assert_int_equal(parse("{\"nodes\": [{\"name\": \"\xc3\xa9\", "
+	    "\"port\": 0}]}", &p, &d), MESH_EINPUT);
+	g = must_find(&d, "port-range");
+	assert_int_equal(g->column, 34);   /* bytes would say 35 */
+	mesh_diags_clear(&d);
+}
+
+static void
+every_error_should_be_reported_not_just_the_first(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse("{\"nodes\": [{\"name\": \"a\", \"port\": 0},"
+	    "{\"name\": \"a\"}, {\"port\": 1}]}", &p, &d), MESH_EINPUT);
+	assert_non_null(find_code(&d, "port-range"));
+	assert_non_null(find_code(&d, "duplicate-name"));
+	assert_non_null(find_code(&d, "missing-name"));
+	assert_int_equal(d.errors, 3);
+	mesh_diags_clear(&d);
+}
+
+static void
+diagnostics_should_be_sorted_by_position(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(parse("{\"nodes\": [\n"
+	    "{\"name\": \"a\", \"routes\": [{\"host\": \"x\"}]},\n"
+	    "{\"name\": \"b\", \"rutes\": 1}]}", &p, &d), MESH_OK);
+	assert_int_equal(d.n, 2);
+	for (i = 1; i < d.n; i++)
+		assert_true(d.v[i - 1].line < d.v[i].line ||
+		    (d.v[i - 1].line == d.v[i].line &&
+		    d.v[i - 1].column <= d.v[i].column));
+	assert_string_equal(d.v[0].code, "dangling-route");
+	assert_string_equal(d.v[1].code, "unknown-key");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+builder_should_refuse_a_taken_name(void **state)
+{
+	struct mesh_plan *p = mesh_plan_new("x", NULL);
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(mesh_plan_add_node(p, "a", NULL, 1, 0, 0), 0);
+	assert_int_equal(mesh_plan_add_node(p, "a", "h", 2, 0, 0), -2);
+	assert_int_equal(p->nnodes, 1);
+	assert_int_equal(mesh_plan_find(p, "a"), 0);
+	assert_int_equal(mesh_plan_find(p, "b"), -1);
+	mesh_plan_free(p);
+	mesh_plan_free(NULL);
+}
+
+static void
+gml_should_name_nodes_by_label_made_unique(void **state)
+{
+	static const char gml[] = "graph [\n directed 1\n"
+	    " node [ id 0 label \"Paris\" ]\n node [ id 1 label \"paris\" ]\n"
+	    " node [ id 2 label \"Lyon\" ]\n node [ id 3 ]\n"
+	    " edge [ source 0 target 2 ]\n edge [ source 2 target 0 ]\n"
+	    " edge [ source 0 target 2 ]\n edge [ source 1 target 1 ]\n"
+	    " edge [ source 3 target 1 ]\n]\n";
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_plan_parse(gml, strlen(gml), "t.gml",
+	    MESH_FORMAT_AUTO, &d, &p), MESH_OK);
+	assert_int_equal(p->nnodes, 4);
+	assert_string_equal(p->nodes[0].name, "Paris#0");
+	assert_string_equal(p->nodes[1].name, "paris#1");
+	assert_string_equal(p->nodes[2].name, "Lyon");
+	assert_string_equal(p->nodes[3].name, "3");
+	/* Parallel edges, both directions: one link; the loop dropped. */
+	assert_int_equal(p->nlinks, 2);
+	assert_non_null(find_code(&d, "self-route"));
+	assert_null(find_code(&d, "duplicate-route"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(plan_should_default_host_to_name_and_port_to_9932),
+		cmocka_unit_test(routes_should_match_hosts_ignoring_case_and_trailing_dot),
+		cmocka_unit_test(links_listed_from_both_ends_should_count_once),
+		cmocka_unit_test(port_mismatch_should_warn_and_make_no_link),
+		cmocka_unit_test(port_out_of_range_should_be_an_error_at_the_value),
+		cmocka_unit_test(columns_should_count_characters_not_bytes),
+		cmocka_unit_test(every_error_should_be_reported_not_just_the_first),
+		cmocka_unit_test(diagnostics_should_be_sorted_by_position),
+		cmocka_unit_test(builder_should_refuse_a_taken_name),
+		cmocka_unit_test(gml_should_name_nodes_by_label_made_unique),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

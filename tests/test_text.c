@@ -1,0 +1,181 @@
+/* test_text.c: the text helpers: UTF-8 checking, positions, the JSON syntax check, the hash map, pair sorting. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "json_check.h"
+#include "text.h"
+#include "util.h"
+
+static void
+utf8_check_should_accept_valid_text_and_refuse_overlongs(void **state)
+{
+	size_t bad = 0;
+	int nul = 0;
+
+	(void)state;
+	assert_int_equal(mesh_utf8_check("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98"
+	    "\x80", 10, &bad, &nul), 0);
+	assert_int_equal(mesh_utf8_check("ab\xc0\xaf", 4, &bad, &nul), -1);
+	assert_int_equal(bad, 2);                       /* overlong '/' */
+	assert_int_equal(mesh_utf8_check("\xed\xa0\x80", 3, &bad, &nul), -1);
+	assert_int_equal(bad, 0);                       /* a surrogate */
+	assert_int_equal(mesh_utf8_check("ab\xe2\x82", 4, &bad, &nul), -1);
+	assert_int_equal(bad, 2);                       /* cut short */
+	assert_int_equal(mesh_utf8_check("a\0b", 3, &bad, &nul), -1);
+	assert_int_equal(bad, 1);
+	assert_true(nul);
+}
+
+static void
+text_position_should_count_lines_and_characters(void **state)
+{
+	int line, col;
+
+	(void)state;
+	mesh_text_position("ab\n\xc3\xa9x", 5, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 2);
+	mesh_text_position("abc", 0, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 1);
+}
+
+/* The offset the JSON check reports for text, or -1 when it passes. */
+static long
+json_fault(const char *text)
+{
+	size_t off;
+	const char *what;
+
+	if (mesh_json_check(text, strlen(text), &off, &what) == 0)
+		return -1;
+	return (long)off;
+}
+
+static void
+json_check_should_accept_what_rfc_8259_accepts(void **state)
+{
+	(void)state;
+	assert_int_equal(json_fault("{\"a\": [1, -2.5e+3, 0, true, false, "
+	    "null, \"\\u00e9\\n\"], \"b\": {}}"), -1);
+	assert_int_equal(json_fault("  \n[]\n"), -1);
+	assert_int_equal(json_fault("\xef\xbb\xbf{}"), -1);
+}
+
+static void
+json_check_should_point_at_each_fault(void **state)
+{
+	(void)state;
+	assert_int_equal(json_fault("{\"a\": 1,}"), 8);
+	assert_int_equal(json_fault("[1,]"), 3);
+	assert_int_equal(json_fault("{\"a\" 1}"), 5);
+	assert_int_equal(json_fault("[01]"), 1);
+	assert_int_equal(json_fault("[1.]"), 3);
+	assert_int_equal(json_fault("[\"a\\x\"]"), 3);
+	assert_int_equal(json_fault("[\"a"), 3);
+	assert_int_equal(json_fault("{} x"), 3);
+	assert_int_equal(json_fault("[tru]"), 1);
+	assert_int_equal(json_fault(""), 0);
+}
+
+static void
+json_check_should_refuse_deep_nesting(void **state)
+{
+	char deep[MESH_JSON_MAX_DEPTH * 2 + 4];
+	size_t i, n;
+
+	(void)state;
+	for (n = MESH_JSON_MAX_DEPTH; n <= MESH_JSON_MAX_DEPTH + 1; n++) {
+		for (i = 0; i < n; i++) {
+			deep[i] = '[';
+			deep[2 * n - 1 - i] = ']';
+		}
+		deep[2 * n] = '\0';
+		/* n levels pass; one more fails at its opening bracket. */
+		assert_int_equal(json_fault(deep), n == MESH_JSON_MAX_DEPTH ?
+		    -1 : MESH_JSON_MAX_DEPTH);
+	}
+}
+
+static void
+map_should_find_what_was_put_and_keep_the_first(void **state)
+{
+	struct mesh_map m;
+	char keys[1000][16];
+	int i;
+
+	(void)state;
+	mesh_map_init(&m);
+	assert_int_equal(mesh_map_get(&m, "x", 0), -1);
+	for (i = 0; i < 1000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
+		assert_int_equal(mesh_map_put(&m, keys[i], i % 3, i), -1);
+	}
+	assert_int_equal(mesh_map_put(&m, "k5", 2, 99), 5);
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(mesh_map_get(&m, keys[i], i % 3), i);
+	assert_int_equal(mesh_map_get(&m, "k5", 1), -1);
+	mesh_map_free(&m);
+}
+
+static void
+sort_pairs_should_order_by_first_then_second_key(void **state)
+{
+	int p[] = { 2, 1, 0, 3, 2, 0, 0, 1 };
+	int keys[] = { 3, 2, 1, 0 };    /* reversed order */
+
+	(void)state;
+	assert_int_equal(mesh_sort_pairs(p, 4, NULL, 4), 0);
+	assert_int_equal(p[0], 0);
+	assert_int_equal(p[1], 1);
+	assert_int_equal(p[2], 0);
+	assert_int_equal(p[3], 3);
+	assert_int_equal(p[4], 2);
+	assert_int_equal(p[5], 0);
+	assert_int_equal(mesh_sort_pairs(p, 4, keys, 4), 0);
+	/* By key: (2,1) (2,0) (0,3) (0,1). */
+	assert_int_equal(p[0], 2);
+	assert_int_equal(p[1], 1);
+	assert_int_equal(p[2], 2);
+	assert_int_equal(p[3], 0);
+	assert_int_equal(p[4], 0);
+	assert_int_equal(p[5], 3);
+}
+
+static void
+json_strings_should_be_escaped(void **state)
+{
+	struct mesh_buf b;
+	char *s;
+
+	(void)state;
+	mesh_buf_init(&b);
+	mesh_buf_json_string(&b, "a\"b\\c\n\x01\xc3\xa9");
+	s = mesh_buf_take(&b);
+	assert_string_equal(s, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\"");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_check_should_accept_valid_text_and_refuse_overlongs),
+		cmocka_unit_test(text_position_should_count_lines_and_characters),
+		cmocka_unit_test(json_check_should_accept_what_rfc_8259_accepts),
+		cmocka_unit_test(json_check_should_point_at_each_fault),
+		cmocka_unit_test(json_check_should_refuse_deep_nesting),
+		cmocka_unit_test(map_should_find_what_was_put_and_keep_the_first),
+		cmocka_unit_test(sort_pairs_should_order_by_first_then_second_key),
+		cmocka_unit_test(json_strings_should_be_escaped),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
