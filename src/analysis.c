@@ -535,6 +535,7 @@ find_groups(struct work *w, const int *art, size_t nart)
 		k = pieces_of(w, &d, art[i], pc);
 		qsort(pc, (size_t)k, sizeof(*pc), piece_cmp);
 		cp->node = w->orig[art[i]];
+		cp->stays = k > 0 ? (size_t)pc[0].size : 0;
 		cp->first = an->ngroups;
 		cp->ngroups = k > 0 ? (size_t)k - 1 : 0;
 		if (an->ngroups + (size_t)k > gcap) {

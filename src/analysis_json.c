@@ -101,7 +101,8 @@ mesh_analysis_json(const struct mesh_analysis *a,
 		mesh_buf_puts(&b, i ? ",\n    {\"node\": " :
 		    "\n    {\"node\": ");
 		mesh_buf_json_string(&b, p->nodes[cp->node].name);
-		mesh_buf_puts(&b, ", \"cuts_off\": [");
+		mesh_buf_printf(&b, ", \"stays\": %zu, \"cuts_off\": [",
+		    cp->stays);
 		for (j = 0; j < cp->ngroups; j++) {
 			const struct mesh_group *g = &a->groups[cp->first + j];
 

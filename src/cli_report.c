@@ -109,6 +109,8 @@ cli_report_text(FILE *out, const struct mesh_analysis *a,
 				names(out, p, a->group_nodes + g->first,
 				    g->nlisted, g->size);
 			}
+			fprintf(out, " (leaving %zu %s in the largest piece)",
+			    cp->stays, plural(cp->stays, "node", "nodes"));
 			fputc('\n', out);
 		}
 	}

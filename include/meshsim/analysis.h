@@ -41,6 +41,7 @@ struct mesh_group {
  */
 struct mesh_cutpoint {
 	int node;
+	size_t stays;           /* the size of the piece that stays */
 	size_t first;
 	size_t ngroups;
 };
