@@ -84,6 +84,7 @@ star_centre_should_cut_off_every_leaf_but_the_first(void **state)
 	assert_string_equal(name(a, cp->node), "a");
 	/* Three pieces of one node: b stays (first name), c and d go. */
 	assert_int_equal(cp->ngroups, 2);
+	assert_int_equal(cp->stays, 1);
 	assert_int_equal(a->groups[cp->first].size, 1);
 	assert_string_equal(name(a, a->group_nodes[a->groups[cp->first].first]),
 	    "c");
@@ -159,6 +160,7 @@ parent_side_piece_should_be_cut_off_when_smaller(void **state)
 			assert_string_equal(name(a, a->group_nodes[g->first]),
 			    "f");
 		if (strcmp(n, "c") == 0) {	/* {a,b} vs {d,e,f} */
+			assert_int_equal(cp->stays, 3);
 			assert_int_equal(g->size, 2);
 			assert_string_equal(name(a,
 			    a->group_nodes[g->first]), "a");
