@@ -33,7 +33,26 @@ void cli_report_text(FILE *out, const struct mesh_analysis *a,
 int cli_write_output(const char *path, const char *text, size_t len,
     const char *input);
 
-/* cli_check.c */
+/*
+ * cli_plan.c: load a plan, printing its diagnostics when it is refused;
+ * returns 0, or CLI_EXIT_BAD.
+ */
+int cli_load_plan(const char *path, enum mesh_format format,
+    struct mesh_diags *diags, struct mesh_plan **plan);
+
+/*
+ * Resolve node arguments of option opt ("--down"): names separated by
+ * commas, or key=value for a failure domain (zone=us-east-1a, host=H).
+ * Sets *out (the caller frees it) and *nout; returns 0, or CLI_EXIT_BAD
+ * after reporting an unknown name. The arguments may be modified.
+ */
+int cli_resolve_nodes(const struct mesh_plan *plan, const char *opt,
+    char **args, size_t nargs, int **out, size_t *nout);
+
+/* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
+int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_simulate(int argc, char **argv);
+int cli_sweep(int argc, char **argv);
 
 #endif

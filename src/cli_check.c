@@ -10,8 +10,7 @@
 enum fail_on { FAIL_NEVER, FAIL_PARTITION, FAIL_SPOF, FAIL_BRIDGE };
 
 struct check_opts {
-	const char *down;       /* comma-separated names, may repeat */
-	char **downs;
+	char **downs;           /* --down arguments */
 	size_t ndowns;
 	int json;
 	enum fail_on fail_on;
@@ -34,53 +33,6 @@ parse_fail_on(const char *s, enum fail_on *out)
 			return 0;
 		}
 	return -1;
-}
-
-/* Resolve --down arguments to node indices. An argument that names a
- * node as a whole is that node; otherwise it is split at commas.
- * Returns 0, or CLI_EXIT_BAD after reporting an unknown name. */
-static int
-resolve_down(const struct mesh_plan *plan, char **args, size_t nargs,
-    int **out, size_t *nout)
-{
-	size_t cap = 8, i;
-	int *v = malloc(cap * sizeof(*v));
-
-	*nout = 0;
-	if (v == NULL)
-		goto nomem;
-	for (i = 0; i < nargs; i++) {
-		char *s = args[i], *tok, *save = NULL;
-		int idx = mesh_plan_find(plan, s);
-
-		for (tok = idx >= 0 ? s : strtok_r(s, ",", &save);
-		    tok != NULL; tok = idx >= 0 ? NULL :
-		    strtok_r(NULL, ",", &save)) {
-			int k = idx >= 0 ? idx : mesh_plan_find(plan, tok);
-
-			if (k < 0) {
-				cli_error("--down: the plan has no node named "
-				    "'%s'", tok);
-				free(v);
-				return CLI_EXIT_BAD;
-			}
-			if (*nout == cap) {
-				int *p = realloc(v, cap * 2 * sizeof(*p));
-
-				if (p == NULL)
-					goto nomem;
-				v = p;
-				cap *= 2;
-			}
-			v[(*nout)++] = k;
-		}
-	}
-	*out = v;
-	return 0;
-nomem:
-	free(v);
-	cli_error("out of memory");
-	return CLI_EXIT_BAD;
 }
 
 static int
@@ -231,14 +183,9 @@ cli_check(int argc, char **argv)
 	if ((status = parse_args(argc, argv, &o)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	err = mesh_plan_load(o.plan, o.input_format, &diags, &plan);
-	if (err != MESH_OK) {
-		cli_diags(&diags, MESH_NOTE);
-		if (err != MESH_EINPUT && err != MESH_EIO)
-			cli_error("%s: %s", o.plan, mesh_strerror(err));
-		goto done;
-	}
-	if (resolve_down(plan, o.downs, o.ndowns, &down, &ndown) != 0)
+	if (cli_load_plan(o.plan, o.input_format, &diags, &plan) != 0 ||
+	    cli_resolve_nodes(plan, "--down", o.downs, o.ndowns, &down,
+	    &ndown) != 0)
 		goto done;
 	memset(&aopts, 0, sizeof(aopts));
 	aopts.down = down;

@@ -10,8 +10,15 @@ cli_usage(FILE *f)
 {
 	fputs("usage: meshsim check [--format text|json] [--down NODES]\n"
 	    "                     [--fail-on never|partition|spof|bridge]\n"
+	    "                     [--model graph|mesh]\n"
 	    "                     [--input-format auto|json|gml]\n"
 	    "                     [--connectivity-limit N] [-o FILE] PLAN\n"
+	    "       meshsim sweep [--k N] [--by KEY] [--model graph|mesh]\n"
+	    "                     [-j N] [--format text|json] [-o FILE] PLAN\n"
+	    "       meshsim availability [--node-availability P]\n"
+	    "                     [--trials N] [--seed S] [-j N]\n"
+	    "                     [--format text|json] [-o FILE] PLAN\n"
+	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
 	    "       meshsim --help | --version\n", f);
 }
 

@@ -4,15 +4,28 @@
 
 #include "cli.h"
 
+static const struct {
+	const char *name;
+	int (*run)(int, char **);
+} commands[] = {
+	{ "availability", cli_availability },
+	{ "check", cli_check },
+	{ "simulate", cli_simulate },
+	{ "sweep", cli_sweep },
+};
+
 int
 main(int argc, char **argv)
 {
+	size_t i;
+
 	if (argc < 2) {
 		cli_usage(stderr);
 		return CLI_EXIT_BAD;
 	}
-	if (strcmp(argv[1], "check") == 0)
-		return cli_check(argc - 1, argv + 1);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		cli_usage(stdout);

@@ -44,12 +44,28 @@ mesh_plan_free(struct mesh_plan *p)
 		for (j = 0; j < n->nroutes; j++)
 			free(n->routes[j].host);
 		free(n->routes);
+		for (j = 0; j < n->nlabels; j++) {
+			free(n->labels[j].key);
+			free(n->labels[j].value);
+		}
+		free(n->labels);
 		free(n->name);
 		free(n->host);
 	}
 	if (p->index != NULL)
 		mesh_map_free(&p->index->names);
 	free(p->index);
+	for (i = 0; i < p->nsteps; i++) {
+		free(p->steps[i].nodes);
+		mesh_expect_clear(&p->steps[i].expect);
+	}
+	free(p->steps);
+	for (i = 0; i < p->nwhatifs; i++) {
+		free(p->whatifs[i].name);
+		free(p->whatifs[i].down);
+		mesh_expect_clear(&p->whatifs[i].expect);
+	}
+	free(p->whatifs);
 	free(p->nodes);
 	free(p->links);
 	free(p->name);
@@ -83,6 +99,7 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	n->name = strdup(name);
 	n->host = strdup(host ? host : name);
 	n->port = port;
+	n->availability = -1;
 	n->line = line;
 	n->column = column;
 	if (n->name == NULL || n->host == NULL)
@@ -124,6 +141,84 @@ mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
 	n->nroutes++;
 	p->nroutes++;
 	return 0;
+}
+
+int
+mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
+    const char *value)
+{
+	struct mesh_node *n = &p->nodes[node];
+	struct mesh_label *v;
+	char *k, *val;
+	size_t i;
+
+	if ((val = strdup(value)) == NULL)
+		return -1;
+	for (i = 0; i < n->nlabels; i++) {
+		int c = strcmp(n->labels[i].key, key);
+
+		if (c == 0) {
+			free(n->labels[i].value);
+			n->labels[i].value = val;
+			return 0;
+		}
+		if (c > 0)
+			break;
+	}
+	if ((k = strdup(key)) == NULL ||
+	    (v = realloc(n->labels, (n->nlabels + 1) * sizeof(*v))) == NULL) {
+		free(k);
+		free(val);
+		return -1;
+	}
+	n->labels = v;
+	memmove(&v[i + 1], &v[i], (n->nlabels - i) * sizeof(*v));
+	v[i].key = k;
+	v[i].value = val;
+	n->nlabels++;
+	return 0;
+}
+
+const char *
+mesh_node_label(const struct mesh_node *n, const char *key)
+{
+	size_t lo = 0, hi = n->nlabels;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(n->labels[mid].key, key);
+
+		if (c == 0)
+			return n->labels[mid].value;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+void
+mesh_expect_clear(struct mesh_expect *e)
+{
+	if (e == NULL)
+		return;
+	free(e->isolated);
+	free(e->cut_off);
+	memset(e, 0, sizeof(*e));
+}
+
+const char *
+mesh_event_name(enum mesh_event ev)
+{
+	switch (ev) {
+	case MESH_EVENT_START:          return "start";
+	case MESH_EVENT_STOP:           return "stop";
+	case MESH_EVENT_RESTART:        return "restart";
+	case MESH_EVENT_CUT:            return "cut";
+	case MESH_EVENT_HEAL:           return "heal";
+	}
+	return "unknown";
 }
 
 int

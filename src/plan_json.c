@@ -8,26 +8,19 @@
 
 #include "json_check.h"
 #include "jsonpos.h"
+#include "plan_json.h"
 #include "meshsim/meshsim.h"
 #include "readers.h"
 #include "text.h"
 
-struct reader {
-	const char *file;
-	struct mesh_diags *diags;
-	struct mesh_jsonpos *pos;
-	struct mesh_plan *plan;
-	int errors;
-	int nomem;
-};
-
-static const char *const top_keys[] = { "name", "nodes", NULL };
+static const char *const top_keys[] = { "name", "nodes", "timeline",
+	"whatif", NULL };
 static const char *const node_keys[] = { "name", "host", "port", "routes",
-	NULL };
+	"labels", "availability", NULL };
 static const char *const route_keys[] = { "host", "port", NULL };
 
-static const char *
-type_name(const cJSON *v)
+const char *
+mesh_json_type_name(const cJSON *v)
 {
 	if (cJSON_IsObject(v))
 		return "an object";
@@ -42,15 +35,15 @@ type_name(const cJSON *v)
 	return "null";
 }
 
-static void
-wrong_type(struct reader *r, const cJSON *v, const char *what,
+void
+mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
     const char *want, const char *node)
 {
 	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
 
 	mesh_diags_add(r->diags, MESH_ERROR, "wrong-type", r->file, p->line,
 	    p->column, node, "%s must be %s, not %s", what, want,
-	    type_name(v));
+	    mesh_json_type_name(v));
 	r->errors++;
 }
 
@@ -82,8 +75,8 @@ edit_distance(const char *a, const char *b)
 
 /* Check an object's keys: duplicates are errors, unknown keys warnings
  * (with a suggestion when one is close). */
-static void
-check_keys(struct reader *r, const cJSON *obj, const char *const *known,
+void
+mesh_json_check_keys(struct reader *r, const cJSON *obj, const char *const *known,
     const char *what, const char *node)
 {
 	char where[160];
@@ -143,7 +136,7 @@ read_port(struct reader *r, const cJSON *v, const char *node)
 	double d;
 
 	if (!cJSON_IsNumber(v)) {
-		wrong_type(r, v, "'port'", "an integer", node);
+		mesh_json_wrong_type(r, v, "'port'", "an integer", node);
 		return 0;
 	}
 	d = v->valuedouble;
@@ -173,7 +166,7 @@ read_host(struct reader *r, const cJSON *v, const char *node)
 	const char *s;
 
 	if (!cJSON_IsString(v)) {
-		wrong_type(r, v, "'host'", "a string", node);
+		mesh_json_wrong_type(r, v, "'host'", "a string", node);
 		return NULL;
 	}
 	s = v->valuestring;
@@ -195,7 +188,7 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 	const cJSON *rt;
 
 	if (!cJSON_IsArray(routes)) {
-		wrong_type(r, routes, "'routes'", "a list", name);
+		mesh_json_wrong_type(r, routes, "'routes'", "a list", name);
 		return;
 	}
 	cJSON_ArrayForEach(rt, routes) {
@@ -205,11 +198,11 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 		int port = MESH_DEFAULT_PORT;
 
 		if (!cJSON_IsObject(rt)) {
-			wrong_type(r, rt, "a route", "an object with 'host' "
+			mesh_json_wrong_type(r, rt, "a route", "an object with 'host' "
 			    "and 'port'", name);
 			continue;
 		}
-		check_keys(r, rt, route_keys, "a route of node ", name);
+		mesh_json_check_keys(r, rt, route_keys, "a route of node ", name);
 		h = cJSON_GetObjectItemCaseSensitive(rt, "host");
 		pt = cJSON_GetObjectItemCaseSensitive(rt, "port");
 		if (h == NULL) {
@@ -230,6 +223,67 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 	}
 }
 
+/* "labels": an object of text values, such as {"zone": "us-east-1a"}. */
+static void
+read_labels(struct reader *r, const cJSON *labels, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const cJSON *l;
+
+	if (labels == NULL)
+		return;
+	if (!cJSON_IsObject(labels)) {
+		mesh_json_wrong_type(r, labels, "'labels'", "an object", name);
+		return;
+	}
+	cJSON_ArrayForEach(l, labels) {
+		const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, l);
+
+		if (!cJSON_IsString(l)) {
+			mesh_json_wrong_type(r, l, "a label", "text", name);
+			continue;
+		}
+		if (*l->string == '\0' || strpbrk(l->string, "=+,") != NULL ||
+		    mesh_has_control(l->string) || p->has_nul ||
+		    mesh_has_control(l->valuestring)) {
+			mesh_diags_add(r->diags, MESH_ERROR, "bad-label",
+			    r->file, p->key_line, p->key_column, name,
+			    "label '%s' must be a non-empty key without '=', "
+			    "'+', ',' or control characters, with a text "
+			    "value", l->string);
+			r->errors++;
+			continue;
+		}
+		if (mesh_plan_set_label(r->plan, node, l->string,
+		    l->valuestring) != 0)
+			r->nomem = 1;
+	}
+}
+
+/* "availability": the probability that the node is up, 0 to 1. */
+static void
+read_availability(struct reader *r, const cJSON *v, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const struct mesh_jpos *p;
+
+	if (v == NULL)
+		return;
+	if (!cJSON_IsNumber(v)) {
+		mesh_json_wrong_type(r, v, "'availability'", "a number", name);
+		return;
+	}
+	p = mesh_jsonpos_get(r->pos, v);
+	if (!(v->valuedouble >= 0 && v->valuedouble <= 1)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "availability-range",
+		    r->file, p->line, p->column, name, "availability %g is "
+		    "not a probability (0 to 1)", v->valuedouble);
+		r->errors++;
+		return;
+	}
+	r->plan->nodes[node].availability = v->valuedouble;
+}
+
 static void
 read_node(struct reader *r, const cJSON *obj)
 {
@@ -240,7 +294,7 @@ read_node(struct reader *r, const cJSON *obj)
 	const struct mesh_jpos *np;
 
 	if (!cJSON_IsObject(obj)) {
-		wrong_type(r, obj, "a node", "an object", NULL);
+		mesh_json_wrong_type(r, obj, "a node", "an object", NULL);
 		return;
 	}
 	name = cJSON_GetObjectItemCaseSensitive(obj, "name");
@@ -251,11 +305,11 @@ read_node(struct reader *r, const cJSON *obj)
 		mesh_diags_add(r->diags, MESH_ERROR, "missing-name", r->file,
 		    p->line, p->column, NULL, "a node has no 'name'");
 		r->errors++;
-		check_keys(r, obj, node_keys, "a node", NULL);
+		mesh_json_check_keys(r, obj, node_keys, "a node", NULL);
 		return;
 	}
 	if (!cJSON_IsString(name)) {
-		wrong_type(r, name, "'name'", "a string", NULL);
+		mesh_json_wrong_type(r, name, "'name'", "a string", NULL);
 		return;
 	}
 	np = mesh_jsonpos_get(r->pos, name);
@@ -268,7 +322,7 @@ read_node(struct reader *r, const cJSON *obj)
 		r->errors++;
 		return;
 	}
-	check_keys(r, obj, node_keys, "node ", name->valuestring);
+	mesh_json_check_keys(r, obj, node_keys, "node ", name->valuestring);
 	/* A bad host or port is reported; the node is still added, so
 	 * that its name is known for the checks that follow. */
 	if (host != NULL)
@@ -297,6 +351,9 @@ read_node(struct reader *r, const cJSON *obj)
 	}
 	if (routes != NULL)
 		read_routes(r, routes, idx);
+	read_labels(r, cJSON_GetObjectItemCaseSensitive(obj, "labels"), idx);
+	read_availability(r, cJSON_GetObjectItemCaseSensitive(obj,
+	    "availability"), idx);
 }
 
 /* Report a syntax error at byte offset off. */
@@ -354,15 +411,15 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 
 		mesh_diags_add(diags, MESH_ERROR, "not-an-object", file,
 		    p->line, p->column, NULL, "the plan must be an object, "
-		    "not %s", type_name(root));
+		    "not %s", mesh_json_type_name(root));
 		err = MESH_EINPUT;
 		goto done;
 	}
-	check_keys(&r, root, top_keys, "the plan", NULL);
+	mesh_json_check_keys(&r, root, top_keys, "the plan", NULL);
 	name = cJSON_GetObjectItemCaseSensitive(root, "name");
 	nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
 	if (name != NULL && !cJSON_IsString(name)) {
-		wrong_type(&r, name, "'name'", "a string", NULL);
+		mesh_json_wrong_type(&r, name, "'name'", "a string", NULL);
 		name = NULL;
 	}
 	if ((r.plan = mesh_plan_new(name ? name->valuestring : NULL,
@@ -375,7 +432,7 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 		    p->line, p->column, NULL, "the plan has no 'nodes' list");
 		r.errors++;
 	} else if (!cJSON_IsArray(nodes)) {
-		wrong_type(&r, nodes, "'nodes'", "a list", NULL);
+		mesh_json_wrong_type(&r, nodes, "'nodes'", "a list", NULL);
 	} else {
 		cJSON_ArrayForEach(n, nodes) {
 			read_node(&r, n);
@@ -383,6 +440,8 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 				goto done;
 		}
 	}
+	if (!r.errors)
+		mesh_json_read_scenarios(&r, root);
 	if (r.nomem)
 		goto done;
 	/* Routes are resolved only in a well-formed plan: after an error,

@@ -32,5 +32,7 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/diag.h"
 #include "meshsim/plan.h"
 #include "meshsim/analysis.h"
+#include "meshsim/domains.h"
+#include "meshsim/hazards.h"
 
 #endif

@@ -16,6 +16,12 @@ struct mesh_route {
 	int target;             /* index of the node it links to, or -1 */
 };
 
+/* A label of a node, such as zone=us-east-1a: failure domains. */
+struct mesh_label {
+	char *key;
+	char *value;
+};
+
 struct mesh_node {
 	char *name;
 	char *host;
@@ -24,6 +30,52 @@ struct mesh_node {
 	struct mesh_route *routes;
 	size_t nroutes;
 	size_t routes_cap;
+	struct mesh_label *labels;      /* sorted by key, keys unique */
+	size_t nlabels;
+	double availability;    /* probability the node is up; -1: default */
+};
+
+/*
+ * What a timeline step or a what-if run expects; each part is checked only
+ * when its has_ flag is set. Node lists are sorted by name.
+ */
+struct mesh_expect {
+	int has_connected;
+	int connected;          /* every up node reaches every other */
+	int has_isolated;
+	int *isolated;          /* exactly these up nodes reach no other */
+	size_t nisolated;
+	int has_cut_off;
+	int *cut_off;           /* exactly these are outside the largest group */
+	size_t ncut_off;
+};
+
+enum mesh_event {
+	MESH_EVENT_START,
+	MESH_EVENT_STOP,
+	MESH_EVENT_RESTART,
+	MESH_EVENT_CUT,         /* nodes[0], nodes[1]: a network fault */
+	MESH_EVENT_HEAL         /* nodes[0], nodes[1]: the fault ends */
+};
+
+/* One step of a plan's timeline. */
+struct mesh_step {
+	enum mesh_event event;
+	int *nodes;
+	size_t nnodes;
+	int has_expect;
+	struct mesh_expect expect;
+	int line, column;
+};
+
+/* A named what-if run: these nodes down, and what to expect. */
+struct mesh_whatif {
+	char *name;
+	int *down;
+	size_t ndown;
+	int has_expect;
+	struct mesh_expect expect;
+	int line, column;
 };
 
 /*
@@ -40,6 +92,10 @@ struct mesh_plan {
 	size_t nroutes;         /* route entries as written, all nodes */
 	int *links;             /* 2 * nlinks node indices */
 	size_t nlinks;
+	struct mesh_step *steps;        /* the timeline, in order */
+	size_t nsteps;
+	struct mesh_whatif *whatifs;
+	size_t nwhatifs;
 	struct mesh_plan_index *index;  /* private: name and endpoint lookup */
 };
 
@@ -99,6 +155,22 @@ int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
  */
 enum mesh_error mesh_plan_resolve(struct mesh_plan *plan,
     struct mesh_diags *diags);
+
+/*
+ * Set the label key=value on node (replacing the value of a key it has).
+ * Returns 0, or -1 when out of memory (the node is unaltered).
+ */
+int mesh_plan_set_label(struct mesh_plan *plan, int node, const char *key,
+    const char *value);
+
+/* The value of node's label key, or NULL. */
+const char *mesh_node_label(const struct mesh_node *node, const char *key);
+
+/* Free what an expectation holds; NULL is accepted. */
+void mesh_expect_clear(struct mesh_expect *e);
+
+/* The name of an event ("start", "stop", ...). */
+const char *mesh_event_name(enum mesh_event ev);
 
 /* The index of the node called name, or -1. */
 int mesh_plan_find(const struct mesh_plan *plan, const char *name);

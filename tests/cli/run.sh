@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh: run meshsim on every case in tests/cli/cases and compare its
+# run.sh: run meshsim on every case in tests/cli/*.cases and compare its
 # stdout, stderr and exit status with tests/cli/golden/NAME.out.
 # Usage: tests/cli/run.sh MESHSIM        (UPDATE=1 rewrites the goldens)
 set -u
@@ -37,6 +37,8 @@ while IFS='|' read -r name want args; do
 	else
 		pass=$((pass + 1))
 	fi
-done <tests/cli/cases
+done <<EOF
+$(cat tests/cli/*.cases)
+EOF
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,36 @@
+/* plan_json.h: what the parts of the JSON plan reader share. */
+#ifndef MESH_PLAN_JSON_H
+#define MESH_PLAN_JSON_H
+
+#include <cjson/cJSON.h>
+
+#include "jsonpos.h"
+#include "meshsim/meshsim.h"
+
+/* The state of reading one JSON plan. */
+struct reader {
+	const char *file;
+	struct mesh_diags *diags;
+	struct mesh_jsonpos *pos;
+	struct mesh_plan *plan;
+	int errors;
+	int nomem;
+};
+
+/* "an object", "a list", "a string", ... */
+const char *mesh_json_type_name(const cJSON *v);
+
+/* Report that v (what: "'port'") is not want ("an integer"). */
+void mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
+    const char *want, const char *node);
+
+/* Duplicate keys of obj are errors; keys not in known (NULL-terminated)
+ * are warnings. what and node name the object in messages. */
+void mesh_json_check_keys(struct reader *r, const cJSON *obj,
+    const char *const *known, const char *what, const char *node);
+
+/* plan_timeline.c: read "timeline" and "whatif" of root, once every node
+ * is known. */
+void mesh_json_read_scenarios(struct reader *r, const cJSON *root);
+
+#endif
