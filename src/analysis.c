@@ -27,46 +27,13 @@ struct work {
 	int have_comp;
 };
 
-struct named {
-	const char *name;
-	int v;
-};
-
-static int
-named_cmp(const void *pa, const void *pb)
-{
-	const struct named *a = pa, *b = pb;
-
-	return strcmp(a->name, b->name);
-}
-
-/* Sort n plan nodes (or survivors, through map) by name into out. */
-static int
-sort_by_name(const struct mesh_plan *plan, const int *v, size_t n, int *out)
-{
-	struct named *t = malloc((n + 1) * sizeof(*t));
-	size_t i;
-
-	if (t == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		t[i].name = plan->nodes[v[i]].name;
-		t[i].v = (int)i;
-	}
-	qsort(t, n, sizeof(*t), named_cmp);
-	for (i = 0; i < n; i++)
-		out[i] = t[i].v;
-	free(t);
-	return 0;
-}
-
 /* Survivors, their order by name, and the links between them. */
 static enum mesh_error
 collect_survivors(struct work *w)
 {
 	const struct mesh_plan *p = w->plan;
 	struct mesh_analysis *a = w->a;
-	int *sid = NULL, *down = NULL, *order = NULL;
+	int *sid = NULL;
 	size_t i;
 	int v, n = 0;
 
@@ -75,10 +42,7 @@ collect_survivors(struct work *w)
 	w->rank = malloc((p->nnodes + 1) * sizeof(*w->rank));
 	w->by_rank = malloc((p->nnodes + 1) * sizeof(*w->by_rank));
 	w->edges = malloc((p->nlinks * 2 + 1) * sizeof(*w->edges));
-	down = malloc((a->ndown + 1) * sizeof(*down));
-	order = malloc((a->ndown + 1) * sizeof(*order));
-	if (!sid || !w->orig || !w->rank || !w->by_rank || !w->edges ||
-	    !down || !order)
+	if (!sid || !w->orig || !w->rank || !w->by_rank || !w->edges)
 		goto nomem;
 	for (i = 0; i < p->nnodes; i++) {
 		sid[i] = a->is_down[i] ? -1 : n;
@@ -95,26 +59,19 @@ collect_survivors(struct work *w)
 			w->m++;
 		}
 	}
-	if (sort_by_name(p, w->orig, (size_t)n, w->by_rank) != 0)
+	/* Ranks: survivors in name order. */
+	memcpy(w->by_rank, w->orig, (size_t)n * sizeof(*w->by_rank));
+	if (mesh_plan_sort_nodes(p, w->by_rank, (size_t)n) != 0 ||
+	    mesh_plan_sort_nodes(p, a->down, a->ndown) != 0)
 		goto nomem;
-	for (v = 0; v < n; v++)
+	for (v = 0; v < n; v++) {
+		w->by_rank[v] = sid[w->by_rank[v]];
 		w->rank[w->by_rank[v]] = v;
-
-	/* The down list, sorted by name. */
-	for (i = 0; i < a->ndown; i++)
-		down[i] = a->down[i];
-	if (sort_by_name(p, down, a->ndown, order) != 0)
-		goto nomem;
-	for (i = 0; i < a->ndown; i++)
-		a->down[i] = down[order[i]];
+	}
 	free(sid);
-	free(down);
-	free(order);
 	return MESH_OK;
 nomem:
 	free(sid);
-	free(down);
-	free(order);
 	return MESH_ENOMEM;
 }
 

@@ -144,26 +144,6 @@ fail:
 	return NULL;
 }
 
-/* Plan nodes sorted by name into out (n = plan->nnodes). */
-static int
-nodes_by_name(const struct mesh_plan *p, int *out)
-{
-	struct named_domain *t = malloc((p->nnodes + 1) * sizeof(*t));
-	size_t i;
-
-	if (t == NULL)
-		return -1;
-	for (i = 0; i < p->nnodes; i++) {
-		t[i].name = p->nodes[i].name;
-		t[i].root = (int)i;
-	}
-	qsort(t, p->nnodes, sizeof(*t), named_domain_cmp);
-	for (i = 0; i < p->nnodes; i++)
-		out[i] = t[i].root;
-	free(t);
-	return 0;
-}
-
 void
 mesh_domains_free(struct mesh_domains *d)
 {
@@ -197,7 +177,11 @@ mesh_domains_new(const struct mesh_plan *p, const char *key,
 
 	*out = NULL;
 	if (!d || !parent || !order || !root_of || !count || !nds || !hosts ||
-	    !vals || !members || nodes_by_name(p, order) != 0)
+	    !vals || !members)
+		goto done;
+	for (i = 0; i < n; i++)
+		order[i] = (int)i;
+	if (mesh_plan_sort_nodes(p, order, n) != 0)
 		goto done;
 	for (i = 0; i < n; i++)
 		parent[i] = (int)i;

@@ -49,38 +49,6 @@ free_up(struct up_neighbours *u)
 }
 
 
-struct by_name {
-	const char *name;
-	int v;
-};
-
-static int
-by_name_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct by_name *)a)->name,
-	    ((const struct by_name *)b)->name);
-}
-
-/* Sort node indices v[0..n-1] by name. Returns 0 or -1. */
-static int
-sort_nodes(const struct mesh_plan *p, int *v, size_t n)
-{
-	struct by_name *t = malloc((n + 1) * sizeof(*t));
-	size_t i;
-
-	if (t == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		t[i].name = p->nodes[v[i]].name;
-		t[i].v = v[i];
-	}
-	qsort(t, n, sizeof(*t), by_name_cmp);
-	for (i = 0; i < n; i++)
-		v[i] = t[i].v;
-	free(t);
-	return 0;
-}
-
 enum mesh_error
 mesh_stranded(const struct mesh_plan *p, const bool *is_down, int **out,
     size_t *n)
@@ -98,7 +66,7 @@ mesh_stranded(const struct mesh_plan *p, const bool *is_down, int **out,
 	for (i = 0; i < p->nnodes; i++)
 		if (!is_down[i] && u.degree[i] > 0 && u.count[i] == 0)
 			v[(*n)++] = (int)i;
-	if (sort_nodes(p, v, *n) != 0)
+	if (mesh_plan_sort_nodes(p, v, *n) != 0)
 		goto done;
 	if (*n > 0) {
 		*out = v;
@@ -130,7 +98,7 @@ mesh_restart_hazards(const struct mesh_plan *p, const bool *is_down,
 		goto done;
 	for (i = 0; i < p->nnodes; i++)
 		order[i] = (int)i;
-	if (sort_nodes(p, order, p->nnodes) != 0)
+	if (mesh_plan_sort_nodes(p, order, p->nnodes) != 0)
 		goto done;
 	for (i = 0; i < p->nnodes; i++)
 		if ((is_down == NULL || !is_down[i]) && u.count[i] == 1) {

@@ -221,6 +221,37 @@ mesh_event_name(enum mesh_event ev)
 	return "unknown";
 }
 
+struct named_node {
+	const char *name;
+	int v;
+};
+
+static int
+named_node_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct named_node *)a)->name,
+	    ((const struct named_node *)b)->name);
+}
+
+int
+mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
+{
+	struct named_node *t = malloc((n + 1) * sizeof(*t));
+	size_t i;
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		t[i].name = p->nodes[v[i]].name;
+		t[i].v = v[i];
+	}
+	qsort(t, n, sizeof(*t), named_node_cmp);
+	for (i = 0; i < n; i++)
+		v[i] = t[i].v;
+	free(t);
+	return 0;
+}
+
 int
 mesh_plan_find(const struct mesh_plan *p, const char *name)
 {

@@ -80,40 +80,40 @@ mesh_json_check_keys(struct reader *r, const cJSON *obj, const char *const *know
     const char *what, const char *node)
 {
 	char where[160];
-	const cJSON *a, *b;
+	const cJSON *a, *seen[MESH_JSON_MAX_KEYS] = { NULL };
 
 	/* "the plan", "node 'x'", "a route of node 'x'" */
 	if (node != NULL)
 		snprintf(where, sizeof(where), "%s'%.100s'", what, node);
 	else
 		snprintf(where, sizeof(where), "%s", what);
+	/* Linear in the keys: repeats are looked for among known keys
+	 * only (an unknown key is reported each time anyway). */
 	for (a = obj->child; a != NULL; a = a->next) {
-		const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, a);
-		const char *const *k;
+		const struct mesh_jpos *p;
 		const char *close = NULL;
+		size_t k;
 
-		for (b = obj->child; b != a; b = b->next)
-			if (strcmp(a->string, b->string) == 0)
+		for (k = 0; known[k] != NULL; k++)
+			if (strcmp(known[k], a->string) == 0)
 				break;
-		if (b != a) {
-			const struct mesh_jpos *q =
-			    mesh_jsonpos_get(r->pos, b);
-
+		if (known[k] != NULL && seen[k] == NULL) {
+			seen[k] = a;
+			continue;
+		}
+		p = mesh_jsonpos_get(r->pos, a);
+		if (known[k] != NULL) {
 			mesh_diags_add(r->diags, MESH_ERROR, "duplicate-key",
 			    r->file, p->key_line, p->key_column, node,
 			    "key '%s' appears twice in %s (first on line %d)",
-			    a->string, where, q->key_line);
+			    a->string, where,
+			    mesh_jsonpos_get(r->pos, seen[k])->key_line);
 			r->errors++;
 			continue;
 		}
-		for (k = known; *k != NULL; k++) {
-			if (strcmp(*k, a->string) == 0)
-				break;
-			if (close == NULL && edit_distance(*k, a->string) <= 2)
-				close = *k;
-		}
-		if (*k != NULL)
-			continue;
+		for (k = 0; known[k] != NULL && close == NULL; k++)
+			if (edit_distance(known[k], a->string) <= 2)
+				close = known[k];
 		if (close != NULL)
 			mesh_diags_add(r->diags, MESH_WARNING, "unknown-key",
 			    r->file, p->key_line, p->key_column, node,

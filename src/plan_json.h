@@ -24,8 +24,12 @@ const char *mesh_json_type_name(const cJSON *v);
 void mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
     const char *want, const char *node);
 
-/* Duplicate keys of obj are errors; keys not in known (NULL-terminated)
- * are warnings. what and node name the object in messages. */
+/* The most keys a known-key list may have. */
+#define MESH_JSON_MAX_KEYS 8
+
+/* Duplicate keys of obj are errors; keys not in known (NULL-terminated,
+ * at most MESH_JSON_MAX_KEYS) are warnings. what and node name the object
+ * in messages. */
 void mesh_json_check_keys(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node);
 

@@ -58,15 +58,13 @@ read_names(struct reader *r, const cJSON *list, const char *what,
 		*n = 0;
 		return -1;
 	}
-	/* Sort by name and drop repeats: lists are short. */
-	for (i = 1; i < *n; i++)
-		for (j = i; j > 0 && strcmp(r->plan->nodes[v[j - 1]].name,
-		    r->plan->nodes[v[j]].name) > 0; j--) {
-			int t = v[j];
-
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
+	/* Sort by name and drop repeats. */
+	if (mesh_plan_sort_nodes(r->plan, v, *n) != 0) {
+		free(v);
+		*n = 0;
+		r->nomem = 1;
+		return -1;
+	}
 	for (i = j = 0; i < *n; i++)
 		if (j == 0 || v[j - 1] != v[i])
 			v[j++] = v[i];

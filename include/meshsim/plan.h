@@ -172,6 +172,12 @@ void mesh_expect_clear(struct mesh_expect *e);
 /* The name of an event ("start", "stop", ...). */
 const char *mesh_event_name(enum mesh_event ev);
 
+/*
+ * Sort the node indices v[0 .. n-1] of plan by name (byte order), in place.
+ * Returns 0, or -1 when out of memory (v is then unaltered).
+ */
+int mesh_plan_sort_nodes(const struct mesh_plan *plan, int *v, size_t n);
+
 /* The index of the node called name, or -1. */
 int mesh_plan_find(const struct mesh_plan *plan, const char *name);
 
