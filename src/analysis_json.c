@@ -2,7 +2,16 @@
 #include <stdlib.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/mesh.h"
 #include "util.h"
+
+/* Restart hazards (hazards.h) for the JSON of the mesh model. */
+struct hazards {
+	size_t *first;          /* per plan node, as mesh_restart_hazards() */
+	int *strands;
+	int *stranded;          /* as mesh_stranded() */
+	size_t nstranded;
+};
 
 static void
 name_list(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
@@ -60,9 +69,37 @@ put_diagnostics(struct mesh_buf *b, const struct mesh_diags *d)
 	mesh_buf_puts(b, d != NULL && d->n ? "\n  ]\n" : "]\n");
 }
 
-char *
-mesh_analysis_json(const struct mesh_analysis *a,
-    const struct mesh_diags *diags)
+/* "restart_hazards": each survivor that strands others, in name order,
+ * to whom it strands; then "stranded". */
+static void
+put_hazards(struct mesh_buf *b, const struct mesh_analysis *a,
+    const struct hazards *h)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i, k = 0;
+
+	mesh_buf_puts(b, "  \"restart_hazards\": {");
+	for (i = 0; i < a->nnodes; i++) {
+		int v = a->by_name[i];
+		size_t n = h->first[v + 1] - h->first[v];
+
+		if (n == 0)
+			continue;
+		mesh_buf_puts(b, k++ ? ",\n    " : "\n    ");
+		mesh_buf_json_string(b, p->nodes[v].name);
+		mesh_buf_puts(b, ": ");
+		name_list(b, p, h->strands + h->first[v], n);
+	}
+	mesh_buf_puts(b, k ? "\n  },\n  \"stranded\": " :
+	    "},\n  \"stranded\": ");
+	name_list(b, p, h->stranded, h->nstranded);
+	mesh_buf_puts(b, ",\n");
+}
+
+/* The object; with h, the keys of the mesh model too. */
+static char *
+render(const struct mesh_analysis *a, const struct mesh_diags *diags,
+    const struct hazards *h)
 {
 	const struct mesh_plan *p = a->plan;
 	struct mesh_buf b;
@@ -140,7 +177,34 @@ mesh_analysis_json(const struct mesh_analysis *a,
 		mesh_buf_printf(&b, ": %zu", a->stored[v]);
 	}
 	mesh_buf_puts(&b, "}},\n");
+	if (h != NULL)
+		put_hazards(&b, a, h);
 	put_diagnostics(&b, diags);
 	mesh_buf_puts(&b, "}\n");
 	return mesh_buf_take(&b);
+}
+
+char *
+mesh_analysis_json(const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
+{
+	return render(a, diags, NULL);
+}
+
+char *
+mesh_analysis_json_hazards(const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
+{
+	struct hazards h = { NULL, NULL, NULL, 0 };
+	char *json = NULL;
+
+	if (mesh_restart_hazards(a->plan, a->is_down, &h.first,
+	    &h.strands) == MESH_OK &&
+	    mesh_stranded(a->plan, a->is_down, &h.stranded,
+	    &h.nstranded) == MESH_OK)
+		json = render(a, diags, &h);
+	free(h.first);
+	free(h.strands);
+	free(h.stranded);
+	return json;
 }

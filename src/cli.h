@@ -25,8 +25,11 @@ void cli_diag_to(FILE *f, const struct mesh_diag *d);
 /* Print every diagnostic of at least severity min. */
 void cli_diags(const struct mesh_diags *d, enum mesh_severity min);
 
-/* cli_report.c: the text report for people. */
+/* cli_report.c: the text report for people; _hazards adds the restart
+ * hazards of the mesh model (returns 0, or -1 when out of memory). */
 void cli_report_text(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags);
+int cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);
 
 /* cli_output.c: write a report to stdout or, atomically, to a file. */

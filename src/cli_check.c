@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "meshsim/mesh.h"
+
 
 enum fail_on { FAIL_NEVER, FAIL_PARTITION, FAIL_SPOF, FAIL_BRIDGE };
 
@@ -13,6 +15,7 @@ struct check_opts {
 	char **downs;           /* --down arguments */
 	size_t ndowns;
 	int json;
+	int mesh_model;         /* --model mesh: add restart hazards */
 	enum fail_on fail_on;
 	enum mesh_format input_format;
 	size_t connectivity_limit;
@@ -45,6 +48,7 @@ parse_args(int argc, char **argv, struct check_opts *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "input-format", required_argument, NULL, 'i' },
+		{ "model", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -106,6 +110,17 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			}
 			o->connectivity_limit = (size_t)n;
 			break;
+		case 'M':
+			if (strcmp(optarg, "graph") == 0)
+				o->mesh_model = 0;
+			else if (strcmp(optarg, "mesh") == 0)
+				o->mesh_model = 1;
+			else {
+				cli_error("--model: '%s' is not graph or mesh",
+				    optarg);
+				return CLI_EXIT_BAD;
+			}
+			break;
 		case 'o':
 			o->output = optarg;
 			break;
@@ -141,24 +156,29 @@ found(const struct mesh_analysis *a, enum fail_on level)
 	return 0;
 }
 
-/* The report as text or JSON, in memory. Returns NULL when out of
- * memory. */
+/* The report as text or JSON, in memory; with mesh_model, the restart
+ * hazards too. Returns NULL when out of memory. */
 static char *
 render(const struct mesh_analysis *a, const struct mesh_diags *diags,
-    int json, size_t *len)
+    int json, int mesh_model, size_t *len)
 {
 	char *text = NULL;
 	FILE *f;
+	int rc = 0;
 
 	if (json) {
-		text = mesh_analysis_json(a, diags);
+		text = mesh_model ? mesh_analysis_json_hazards(a, diags) :
+		    mesh_analysis_json(a, diags);
 		*len = text ? strlen(text) : 0;
 		return text;
 	}
 	if ((f = open_memstream(&text, len)) == NULL)
 		return NULL;
-	cli_report_text(f, a, diags);
-	if (fclose(f) != 0) {
+	if (mesh_model)
+		rc = cli_report_text_hazards(f, a, diags);
+	else
+		cli_report_text(f, a, diags);
+	if (fclose(f) != 0 || rc != 0) {
 		free(text);
 		return NULL;
 	}
@@ -195,7 +215,7 @@ cli_check(int argc, char **argv)
 		cli_error("%s: %s", o.plan, mesh_strerror(err));
 		goto done;
 	}
-	if ((text = render(a, &diags, o.json, &len)) == NULL) {
+	if ((text = render(a, &diags, o.json, o.mesh_model, &len)) == NULL) {
 		cli_error("out of memory");
 		goto done;
 	}

@@ -1,7 +1,17 @@
 /* cli_report.c: the text report for people: verdict first, then single points of failure, then warnings. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
+#include "meshsim/mesh.h"
+
+/* Restart hazards, as hazards.h gives them, for the mesh model. */
+struct hazards {
+	size_t *first;
+	int *strands;
+	int *stranded;
+	size_t nstranded;
+};
 
 /* At most this many names on one line of the report. */
 #define LIST_MAX 25
@@ -58,9 +68,50 @@ connectivity(FILE *out, const char *what, int k, size_t limit)
 		    "(--connectivity-limit)\n", what, limit);
 }
 
-void
-cli_report_text(FILE *out, const struct mesh_analysis *a,
-    const struct mesh_diags *diags)
+/* The restart hazards section: for each survivor X, whom a restart would
+ * leave alone while X is down; and who is stranded already. */
+static void
+hazards_section(FILE *out, const struct mesh_analysis *a,
+    const struct hazards *h)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i, k = 0;
+
+	for (i = 0; i < a->nnodes; i++) {
+		int v = a->by_name[i];
+		size_t n = h->first[v + 1] - h->first[v];
+
+		if (n == 0)
+			continue;
+		if (k == 0)
+			fputs("\nrestart hazards (while the node on the left "
+			    "is down, those on the right\nwould stay alone "
+			    "if they restarted: no other route neighbour is "
+			    "up):\n", out);
+		if (k++ == LIST_MAX)
+			continue;
+		fprintf(out, "  %s: ", p->nodes[v].name);
+		names(out, p, h->strands + h->first[v], n, n);
+		fputc('\n', out);
+	}
+	if (k == 0)
+		fprintf(out, "\nrestart hazards: none (whichever %snode goes "
+		    "down, any node that restarts\nstill finds a route "
+		    "neighbour up)\n", a->ndown > 0 ? "other " : "");
+	else if (k > LIST_MAX)
+		fprintf(out, "  ... and %zu more\n", k - LIST_MAX);
+	if (h->nstranded > 0) {
+		fputs("stranded now (every route neighbour down: alone if "
+		    "they restart): ", out);
+		names(out, p, h->stranded, h->nstranded, h->nstranded);
+		fputc('\n', out);
+	}
+}
+
+/* The report; with h, the restart hazards of the mesh model too. */
+static void
+report(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags, const struct hazards *h)
 {
 	const struct mesh_plan *p = a->plan;
 	size_t i, j, nwarn = 0;
@@ -144,6 +195,8 @@ cli_report_text(FILE *out, const struct mesh_analysis *a,
 		else
 			fputs("every node stores some\n", out);
 	}
+	if (h != NULL)
+		hazards_section(out, a, h);
 
 	for (i = 0; diags != NULL && i < diags->n; i++)
 		nwarn += diags->v[i].severity != MESH_ERROR;
@@ -156,4 +209,31 @@ cli_report_text(FILE *out, const struct mesh_analysis *a,
 				cli_diag_to(out, &diags->v[i]);
 			}
 	}
+}
+
+void
+cli_report_text(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
+{
+	report(out, a, diags, NULL);
+}
+
+int
+cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
+{
+	struct hazards h = { NULL, NULL, NULL, 0 };
+	int rc = -1;
+
+	if (mesh_restart_hazards(a->plan, a->is_down, &h.first,
+	    &h.strands) == MESH_OK &&
+	    mesh_stranded(a->plan, a->is_down, &h.stranded,
+	    &h.nstranded) == MESH_OK) {
+		report(out, a, diags, &h);
+		rc = 0;
+	}
+	free(h.first);
+	free(h.strands);
+	free(h.stranded);
+	return rc;
 }

@@ -34,5 +34,6 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/analysis.h"
 #include "meshsim/domains.h"
 #include "meshsim/hazards.h"
+#include "meshsim/mesh.h"
 
 #endif
