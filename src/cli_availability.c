@@ -1,11 +1,411 @@
-/* cli_availability.c: placeholder until `meshsim availability` lands. */
+/* cli_availability.c: `meshsim availability`: estimate how likely the up nodes are all connected, and report. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "meshsim/availability.h"
+
+#define JOBS_MAX 1024
+#define TRIALS_DEFAULT 1000000
+
+struct avail_opts {
+	double node_availability;       /* -1: not given */
+	double fail_below;              /* -1: not given */
+	uint64_t trials;
+	uint64_t seed;
+	unsigned jobs;
+	int json;
+	enum mesh_format input_format;
+	const char *output;
+	const char *plan;
+};
+
+/* A probability 0-1, whole string. Returns 0, or -1 after reporting. */
+static int
+parse_probability(const char *opt, const char *s, double *out)
+{
+	char *end;
+	double p;
+
+	errno = 0;
+	p = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || !(p >= 0 && p <= 1)) {
+		cli_error("%s: '%s' is not a probability from 0 to 1", opt, s);
+		return -1;
+	}
+	*out = p;
+	return 0;
+}
+
+/* An unsigned decimal integer in lo..hi, whole string. Returns 0, or -1
+ * when it is not (the caller reports). */
+static int
+parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+	unsigned long long n;
+	char *end;
+
+	if (*s < '0' || *s > '9')       /* no sign, no white space */
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < lo || n > hi)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+/* The core count, at least 1 and at most JOBS_MAX. */
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (unsigned)n;
+}
+
+static int
+parse_args(int argc, char **argv, struct avail_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "fail-below", required_argument, NULL, 'B' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "node-availability", required_argument, NULL, 'P' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "trials", required_argument, NULL, 'T' },
+		{ NULL, 0, NULL, 0 }
+	};
+	uint64_t n;
+	int c, fmt;
+
+	o->node_availability = -1;
+	o->fail_below = -1;
+	o->trials = TRIALS_DEFAULT;
+	o->seed = 1;
+	o->jobs = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:hj:o:", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'B':
+			if (parse_probability("--fail-below", optarg,
+			    &o->fail_below) != 0)
+				return CLI_EXIT_BAD;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				o->json = 0;
+			else if (strcmp(optarg, "json") == 0)
+				o->json = 1;
+			else {
+				cli_error("--format: '%s' is not text or json",
+				    optarg);
+				return CLI_EXIT_BAD;
+			}
+			break;
+		case 'h':
+			cli_usage(stdout);
+			exit(CLI_EXIT_OK);
+		case 'i':
+			if ((fmt = mesh_format_from_name(optarg)) < 0) {
+				cli_error("--input-format: '%s' is not auto, "
+				    "json or gml", optarg);
+				return CLI_EXIT_BAD;
+			}
+			o->input_format = (enum mesh_format)fmt;
+			break;
+		case 'j':
+			if (parse_count(optarg, 1, JOBS_MAX, &n) != 0) {
+				cli_error("-j: '%s' is not a number from 1 to "
+				    "%d", optarg, JOBS_MAX);
+				return CLI_EXIT_BAD;
+			}
+			o->jobs = (unsigned)n;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'P':
+			if (parse_probability("--node-availability", optarg,
+			    &o->node_availability) != 0)
+				return CLI_EXIT_BAD;
+			break;
+		case 'S':
+			if (parse_count(optarg, 0, UINT64_MAX, &o->seed) != 0) {
+				cli_error("--seed: '%s' is not a number from 0 "
+				    "to %llu", optarg,
+				    (unsigned long long)UINT64_MAX);
+				return CLI_EXIT_BAD;
+			}
+			break;
+		case 'T':
+			if (parse_count(optarg, 1, MESH_AVAIL_TRIALS_MAX,
+			    &o->trials) != 0) {
+				cli_error("--trials: '%s' is not a number from "
+				    "1 to %llu", optarg,
+				    (unsigned long long)MESH_AVAIL_TRIALS_MAX);
+				return CLI_EXIT_BAD;
+			}
+			break;
+		default:
+			cli_usage(stderr);
+			return CLI_EXIT_BAD;
+		}
+	}
+	if (argc - optind != 1) {
+		cli_error(argc - optind ? "one plan at a time" :
+		    "no plan given");
+		cli_usage(stderr);
+		return CLI_EXIT_BAD;
+	}
+	o->plan = argv[optind];
+	if (o->jobs == 0)
+		o->jobs = default_jobs();
+	return 0;
+}
+
+static const char *
+plural(uint64_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* n with a comma between groups of three digits, into buf. */
+static const char *
+grouped(uint64_t n, char buf[32])
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof(digits), "%llu",
+	    (unsigned long long)n), i, k = 0;
+
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+/*
+ * Decimals that show at least three significant digits of q (a count, or
+ * a probability's distance from 0 or 1): 6, or more for small q, up to 15.
+ */
+static int
+decimals(double q)
+{
+	double lim = 1e-4;
+	int d = 6;
+
+	while (d < 15 && q > 0 && q < lim) {
+		d++;
+		lim /= 10;
+	}
+	return d;
+}
+
+/* A mean count: 0 as such, else with decimals(x) decimals. */
+static void
+put_mean(FILE *out, double x)
+{
+	if (x == 0)
+		fputc('0', out);
+	else
+		fprintf(out, "%.*f", decimals(x), x);
+}
+
+/* The distance of probability x from the nearer of 0 and 1. */
+static double
+margin(double x)
+{
+	return fmin(x, 1 - x);
+}
+
+static void
+availability_line(FILE *out, const struct mesh_availability *a,
+    int from_option)
+{
+	const char *how = from_option ? "--node-availability" : "the default";
+	size_t own = a->nnodes - a->nusing_default;
+
+	fputs("node availability: ", out);
+	if (a->nnodes == 0) {
+		fputs("no nodes\n", out);
+		return;
+	}
+	if (own == 0) {
+		fprintf(out, "%.12g for every node (%s)\n",
+		    a->default_availability, how);
+		return;
+	}
+	if (a->nusing_default > 0)
+		fprintf(out, "%.12g (%s) for %zu %s; ", a->default_availability,
+		    how, a->nusing_default, plural(a->nusing_default, "node",
+		    "nodes"));
+	fputs("set in the plan for ", out);
+	if (a->nusing_default == 0)
+		fputs("every node", out);
+	else
+		fprintf(out, "%zu", own);
+	if (a->min_own == a->max_own)
+		fprintf(out, " (%.12g)\n", a->min_own);
+	else
+		fprintf(out, " (%.12g to %.12g)\n", a->min_own, a->max_own);
+}
+
+static void
+report_text(FILE *out, const struct mesh_availability *a,
+    const struct mesh_diags *diags, int from_option)
+{
+	const struct mesh_plan *p = a->plan;
+	char b1[32], b2[32];
+	int d;
+	size_t i, nwarn = 0;
+	uint64_t nb = mesh_avail_nblocks(a->trials);
+
+	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	if (p->file != NULL)
+		fprintf(out, " (%s)", p->file);
+	fputc('\n', out);
+	/* One precision for the three, enough for each. */
+	d = decimals(margin(a->probability_connected));
+	if (decimals(margin(a->ci95_low)) > d)
+		d = decimals(margin(a->ci95_low));
+	if (decimals(margin(a->ci95_high)) > d)
+		d = decimals(margin(a->ci95_high));
+	fprintf(out, "P(all up nodes connected) = %.*f (95%% CI %.*f-%.*f) "
+	    "over %s %s\n", d, a->probability_connected, d, a->ci95_low, d,
+	    a->ci95_high, grouped(a->trials, b1), plural(a->trials, "trial",
+	    "trials"));
+	fputs("expected up nodes cut off from the largest group: ", out);
+	put_mean(out, a->expected_cut_off);
+	if (a->sums.cut_off == 0) {
+		fputs(" (none in any trial)", out);
+	} else if (a->expected_cut_off_stderr >= 0) {
+		fputs(" (standard error ", out);
+		put_mean(out, a->expected_cut_off_stderr);
+		fputc(')', out);
+	}
+	fputc('\n', out);
+	fprintf(out, "P(whole: every node up, all connected) = %.*f\n",
+	    decimals(margin(a->probability_whole)), a->probability_whole);
+	if (!a->plan_connected)
+		fputs("the plan is split even with every node up (see "
+		    "meshsim check)\n", out);
+	if (a->has_exact) {
+		const struct mesh_avail_exact *e = &a->exact;
+		uint64_t nstates = UINT64_C(1) << a->nnodes;
+
+		fprintf(out, "exact, over all %s up/down %s of %zu %s:\n",
+		    grouped(nstates, b1), plural(nstates, "state", "states"),
+		    a->nnodes, plural(a->nnodes, "node", "nodes"));
+		fprintf(out, "  P(all up nodes connected) = %.*f\n",
+		    decimals(margin(e->probability_connected)),
+		    e->probability_connected);
+		fputs("  expected up nodes cut off = ", out);
+		put_mean(out, e->expected_cut_off);
+		fputc('\n', out);
+		fprintf(out, "  P(whole) = %.*f\n",
+		    decimals(margin(e->probability_whole)),
+		    e->probability_whole);
+	} else {
+		fprintf(out, "exact: not computed above %d nodes\n",
+		    MESH_AVAIL_EXACT_MAX);
+	}
+	availability_line(out, a, from_option);
+	fprintf(out, "trials: %s in %llu %s of %s; seed %llu; generator %s\n",
+	    grouped(a->trials, b1), (unsigned long long)nb,
+	    plural(nb, "block", "blocks"), grouped(MESH_AVAIL_BLOCK, b2),
+	    (unsigned long long)a->seed, MESH_AVAIL_GENERATOR);
+
+	for (i = 0; diags != NULL && i < diags->n; i++)
+		nwarn += diags->v[i].severity != MESH_ERROR;
+	if (nwarn > 0) {
+		fprintf(out, "\n%zu %s:\n", nwarn,
+		    plural(nwarn, "warning", "warnings"));
+		for (i = 0; i < diags->n; i++)
+			if (diags->v[i].severity != MESH_ERROR) {
+				fputs("  ", out);
+				cli_diag_to(out, &diags->v[i]);
+			}
+	}
+}
+
+/* The report as text or JSON, in memory. Returns NULL when out of
+ * memory; the caller frees the text. */
+static char *
+render(const struct mesh_availability *a, const struct mesh_diags *diags,
+    const struct avail_opts *o, size_t *len)
+{
+	char *text = NULL;
+	FILE *f;
+
+	if (o->json) {
+		text = mesh_availability_json(a, diags);
+		*len = text ? strlen(text) : 0;
+		return text;
+	}
+	if ((f = open_memstream(&text, len)) == NULL)
+		return NULL;
+	report_text(f, a, diags, o->node_availability >= 0);
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
 
 int
 cli_availability(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error("availability: not built yet");
-	return CLI_EXIT_BAD;
+	struct avail_opts o;
+	struct mesh_avail_options aopts;
+	struct mesh_diags diags;
+	struct mesh_plan *plan = NULL;
+	struct mesh_availability *a = NULL;
+	enum mesh_error err;
+	size_t len = 0;
+	char *text = NULL;
+	int status;
+
+	memset(&o, 0, sizeof(o));
+	mesh_diags_init(&diags);
+	if ((status = parse_args(argc, argv, &o)) != 0)
+		goto done;
+	status = CLI_EXIT_BAD;
+	if (cli_load_plan(o.plan, o.input_format, &diags, &plan) != 0)
+		goto done;
+	memset(&aopts, 0, sizeof(aopts));
+	aopts.node_availability = o.node_availability;
+	aopts.trials = o.trials;
+	aopts.seed = o.seed;
+	aopts.jobs = o.jobs;
+	if ((err = mesh_availability(plan, &aopts, &a)) != MESH_OK) {
+		cli_error("%s: %s", o.plan, mesh_strerror(err));
+		goto done;
+	}
+	if ((text = render(a, &diags, &o, &len)) == NULL) {
+		cli_error("out of memory");
+		goto done;
+	}
+	if (cli_write_output(o.output, text, len, o.plan) != 0)
+		goto done;
+	status = a->probability_connected < o.fail_below ? CLI_EXIT_FOUND :
+	    CLI_EXIT_OK;
+done:
+	free(text);
+	mesh_availability_free(a);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return status;
 }

@@ -35,5 +35,6 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/domains.h"
 #include "meshsim/hazards.h"
 #include "meshsim/mesh.h"
+#include "meshsim/availability.h"
 
 #endif
