@@ -14,10 +14,12 @@ cli_usage(FILE *f)
 	    "                     [--input-format auto|json|gml]\n"
 	    "                     [--connectivity-limit N] [-o FILE] PLAN\n"
 	    "       meshsim sweep [--k N] [--by KEY] [--model graph|mesh]\n"
-	    "                     [-j N] [--format text|json] [-o FILE] PLAN\n"
+	    "                     [--force] [-j N] [--format text|json]\n"
+	    "                     [--input-format auto|json|gml] [-o FILE] PLAN\n"
 	    "       meshsim availability [--node-availability P]\n"
-	    "                     [--trials N] [--seed S] [-j N]\n"
-	    "                     [--format text|json] [-o FILE] PLAN\n"
+	    "                     [--trials N] [--seed S] [--fail-below P]\n"
+	    "                     [-j N] [--format text|json]\n"
+	    "                     [--input-format auto|json|gml] [-o FILE] PLAN\n"
 	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
 	    "       meshsim --help | --version\n", f);
 }

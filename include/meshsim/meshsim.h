@@ -36,5 +36,6 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/hazards.h"
 #include "meshsim/mesh.h"
 #include "meshsim/availability.h"
+#include "meshsim/sweep.h"
 
 #endif

@@ -1,0 +1,154 @@
+/* sweep.h: sweeps: every set of up to k nodes (or failure domains) failing together, and the minimal ones that split the plan. */
+#ifndef MESHSIM_SWEEP_H
+#define MESHSIM_SWEEP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* For enum mesh_error; meshsim.h includes this header in turn. */
+#include "meshsim/meshsim.h"
+
+/*
+ * A sweep fails every set of up to k *units* together: plan nodes, or the
+ * failure domains of mesh_domains_new() (domains.h) for a key. Under the
+ * graph model a set *splits* when the surviving nodes are not all
+ * connected (0 or 1 survivors count as connected); under the mesh model
+ * (hazards.h) it *strands* when some surviving node has route neighbours,
+ * all of them down. Either way the set *hits*, and a hitting set is
+ * *minimal* when no smaller subset of it hits. Hitting is not monotone (a
+ * set that splits can stop splitting when one more unit fails and leaves
+ * a single node), so minimality is checked against every proper subset.
+ *
+ * A plan that is already split is swept group by group: sets are drawn
+ * within one group (its component of the route graph), a domain counts
+ * only its nodes in that group, and a set hits when that group's
+ * survivors are split (or stranded); the counts are sums over groups.
+ *
+ * The work: for j = 0 .. k-1, one linear pass over the graph minus each
+ * set R of j units (units in index order, R's largest below the last)
+ * decides every set R + {x} with x after R's largest: a single node x
+ * from the articulation points and piece sizes of a depth-first search, a
+ * domain of several nodes by a breadth-first search. So each set is
+ * decided once. The cost estimate is sum over groups and j of
+ * passes(j) * (nodes + 2 links) * (1 + domains of several nodes).
+ */
+
+/* The work budget (node and link visits of the estimate) above which a
+ * caller should refuse a sweep unless told to go ahead: about a minute
+ * of one core. */
+#define MESH_SWEEP_BUDGET 10000000000.0
+
+/* Levels estimated below this much work run in one process. */
+#define MESH_SWEEP_PARALLEL_MIN 2000000.0
+
+enum mesh_sweep_model {
+	MESH_SWEEP_GRAPH,       /* the route graph: sets that split it */
+	MESH_SWEEP_MESH         /* the live mesh: sets that strand nodes */
+};
+
+struct mesh_sweep_options {
+	int k;                  /* the largest set size, 1 or more */
+	const char *by;         /* NULL: nodes; else a domain key */
+	enum mesh_sweep_model model;
+	int jobs;               /* processes; 0: the CPUs online */
+	double parallel_min;    /* 0: MESH_SWEEP_PARALLEL_MIN */
+};
+
+/* What the sets of one size s found. */
+struct mesh_sweep_size {
+	uint64_t tried;         /* sets of s units */
+	uint64_t hit;           /* those that split (strand) */
+	size_t worst;           /* most nodes cut off (stranded); 0: none */
+	size_t worst_group;     /* the worst set's group */
+	/* The worst set (first in the order of minimal cuts among those
+	 * with the most): units worst_units[0 .. s-1], NULL when none. */
+	int *worst_units;
+};
+
+/*
+ * A minimal hitting set: units set_units[first .. first + size - 1]
+ * (ascending unit index, which is name order); the group it hits; the
+ * nodes it cuts off from the largest piece of that group (graph) or
+ * strands (mesh). Under mesh the stranded nodes are
+ * stranded[sfirst .. sfirst + effect - 1], sorted by name.
+ */
+struct mesh_sweep_cut {
+	size_t first;
+	size_t size;
+	size_t group;
+	size_t effect;
+	size_t sfirst;
+};
+
+/*
+ * A sweep of a plan, which must outlive it. Units are the domains in
+ * units (for no key, one per node, named by the node). Groups are the
+ * components of the route graph, largest first, ties by first name;
+ * group c is comp_nodes[comp_start[c] .. comp_start[c + 1] - 1], sorted
+ * by name. sizes[1 .. k] hold the counts once mesh_sweep_run() is done;
+ * cuts are sorted by size, then names, then group.
+ */
+struct mesh_sweep {
+	const struct mesh_plan *plan;
+	enum mesh_sweep_model model;
+	char *by;               /* the key, or NULL */
+	bool by_found;          /* a node has that label (or no label asked) */
+	struct mesh_domains *units;
+	int k;                  /* in force: at most the units of a group */
+	int k_requested;
+	bool connected;
+	size_t ncomponents;
+	size_t *comp_start;
+	int *comp_nodes;
+	size_t max_units;       /* the most units in one group */
+	double cost;            /* the work estimate (see above) */
+	int jobs;               /* processes to use */
+	double parallel_min;
+
+	struct mesh_sweep_size *sizes;  /* k + 1 entries */
+	struct mesh_sweep_cut *cuts;
+	size_t ncuts;
+	int *set_units;
+	int *stranded;          /* mesh: plan node indices */
+	bool done;
+};
+
+/*
+ * Prepare a sweep of plan with opts: the units, the groups, k clamped to
+ * the most units in a group (0 for a plan without nodes), and the cost
+ * estimate; nothing is swept yet. Returns MESH_OK and sets *out (free
+ * with mesh_sweep_free), MESH_EINVAL (k < 1, jobs < 0, or a key that is
+ * empty or holds '='), or MESH_ENOMEM.
+ */
+enum mesh_error mesh_sweep_new(const struct mesh_plan *plan,
+    const struct mesh_sweep_options *opts, struct mesh_sweep **out);
+
+/*
+ * Sweep: fill sizes and cuts. With jobs > 1, each level's passes are
+ * shared among jobs processes: this one and jobs - 1 children made with
+ * fork(), each taking every jobs-th set R and sending what it found back
+ * through a pipe; a child that fails has its share run again here. The
+ * results never depend on jobs. Children end with _exit() and touch
+ * nothing of the caller's; call this from a single-threaded process when
+ * jobs > 1. Never calls igraph. Returns MESH_OK, MESH_EINVAL (already
+ * run), or MESH_ENOMEM (the sweep is then unusable but still freed with
+ * mesh_sweep_free).
+ */
+enum mesh_error mesh_sweep_run(struct mesh_sweep *sw);
+
+/* Free a sweep; NULL is accepted. */
+void mesh_sweep_free(struct mesh_sweep *sw);
+
+/*
+ * The sweep and diags as the documented JSON object (docs/sweep.md),
+ * pretty-printed, ending in a newline. Returns a string that the caller
+ * frees with free(), or NULL when out of memory.
+ */
+char *mesh_sweep_json(const struct mesh_sweep *sw,
+    const struct mesh_diags *diags);
+
+/* The name of a model: "graph" or "mesh". */
+const char *mesh_sweep_model_name(enum mesh_sweep_model model);
+
+#endif
