@@ -3,6 +3,7 @@
 
 #include "meshsim/meshsim.h"
 #include "meshsim/mesh.h"
+#include "json_out.h"
 #include "util.h"
 
 /* Restart hazards (hazards.h) for the JSON of the mesh model. */
@@ -14,59 +15,12 @@ struct hazards {
 };
 
 static void
-name_list(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
-    size_t n)
-{
-	size_t i;
-
-	mesh_buf_puts(b, "[");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			mesh_buf_puts(b, ", ");
-		mesh_buf_json_string(b, p->nodes[v[i]].name);
-	}
-	mesh_buf_puts(b, "]");
-}
-
-static void
-string_or_null(struct mesh_buf *b, const char *s)
-{
-	if (s != NULL)
-		mesh_buf_json_string(b, s);
-	else
-		mesh_buf_puts(b, "null");
-}
-
-static void
 int_or_null(struct mesh_buf *b, int v)
 {
 	if (v >= 0)
 		mesh_buf_printf(b, "%d", v);
 	else
 		mesh_buf_puts(b, "null");
-}
-
-static void
-put_diagnostics(struct mesh_buf *b, const struct mesh_diags *d)
-{
-	size_t i;
-
-	mesh_buf_puts(b, "  \"diagnostics\": [");
-	for (i = 0; d != NULL && i < d->n; i++) {
-		const struct mesh_diag *g = &d->v[i];
-
-		mesh_buf_puts(b, i ? ",\n    {" : "\n    {");
-		mesh_buf_printf(b, "\"severity\": \"%s\", \"code\": \"%s\", "
-		    "\"message\": ", mesh_severity_name(g->severity), g->code);
-		mesh_buf_json_string(b, g->message);
-		mesh_buf_puts(b, ", \"file\": ");
-		string_or_null(b, g->file);
-		mesh_buf_printf(b, ", \"line\": %d, \"column\": %d, "
-		    "\"node\": ", g->line, g->column);
-		string_or_null(b, g->node);
-		mesh_buf_puts(b, "}");
-	}
-	mesh_buf_puts(b, d != NULL && d->n ? "\n  ]\n" : "]\n");
 }
 
 /* "restart_hazards": each survivor that strands others, in name order,
@@ -88,11 +42,11 @@ put_hazards(struct mesh_buf *b, const struct mesh_analysis *a,
 		mesh_buf_puts(b, k++ ? ",\n    " : "\n    ");
 		mesh_buf_json_string(b, p->nodes[v].name);
 		mesh_buf_puts(b, ": ");
-		name_list(b, p, h->strands + h->first[v], n);
+		mesh_json_names(b, p, h->strands + h->first[v], n);
 	}
 	mesh_buf_puts(b, k ? "\n  },\n  \"stranded\": " :
 	    "},\n  \"stranded\": ");
-	name_list(b, p, h->stranded, h->nstranded);
+	mesh_json_names(b, p, h->stranded, h->nstranded);
 	mesh_buf_puts(b, ",\n");
 }
 
@@ -107,23 +61,23 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 
 	mesh_buf_init(&b);
 	mesh_buf_puts(&b, "{\n  \"plan\": ");
-	string_or_null(&b, p->name);
+	mesh_json_string_or_null(&b, p->name);
 	mesh_buf_puts(&b, ",\n  \"file\": ");
-	string_or_null(&b, p->file);
+	mesh_json_string_or_null(&b, p->file);
 	mesh_buf_printf(&b, ",\n  \"nodes\": %zu,\n  \"links\": %zu,\n"
 	    "  \"routes\": %zu,\n  \"down\": ", a->nnodes, a->nlinks,
 	    a->nroutes);
-	name_list(&b, p, a->down, a->ndown);
+	mesh_json_names(&b, p, a->down, a->ndown);
 	mesh_buf_printf(&b, ",\n  \"connected\": %s,\n  \"components\": [",
 	    a->connected ? "true" : "false");
 	for (i = 0; i < a->ncomponents; i++) {
 		mesh_buf_puts(&b, i ? ",\n    " : "\n    ");
-		name_list(&b, p, a->comp_nodes + a->comp_start[i],
+		mesh_json_names(&b, p, a->comp_nodes + a->comp_start[i],
 		    a->comp_start[i + 1] - a->comp_start[i]);
 	}
 	mesh_buf_puts(&b, a->ncomponents ? "\n  ],\n  \"cut_off\": " :
 	    "],\n  \"cut_off\": ");
-	name_list(&b, p, a->cut_off, a->ncut_off);
+	mesh_json_names(&b, p, a->cut_off, a->ncut_off);
 
 	mesh_buf_puts(&b, ",\n  \"articulation_points\": [");
 	for (i = 0; i < a->ncutpoints; i++) {
@@ -145,7 +99,7 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 
 			mesh_buf_printf(&b, "%s{\"size\": %zu, \"nodes\": ",
 			    j ? ", " : "", g->size);
-			name_list(&b, p, a->group_nodes + g->first,
+			mesh_json_names(&b, p, a->group_nodes + g->first,
 			    g->nlisted);
 			mesh_buf_puts(&b, "}");
 		}
@@ -155,7 +109,7 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	    "],\n  \"bridges\": [");
 	for (i = 0; i < a->nbridges; i++) {
 		mesh_buf_puts(&b, i ? ", " : "");
-		name_list(&b, p, a->bridges + 2 * i, 2);
+		mesh_json_names(&b, p, a->bridges + 2 * i, 2);
 	}
 	mesh_buf_puts(&b, "],\n  \"vertex_connectivity\": ");
 	int_or_null(&b, a->vertex_connectivity);
@@ -164,7 +118,7 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	mesh_buf_printf(&b, ",\n  \"connectivity_limit\": %zu,\n"
 	    "  \"route_storage\": {\"total\": %zu, \"most\": ",
 	    a->connectivity_limit, a->stored_total);
-	string_or_null(&b, a->top_storer >= 0 ?
+	mesh_json_string_or_null(&b, a->top_storer >= 0 ?
 	    p->nodes[a->top_storer].name : NULL);
 	mesh_buf_printf(&b, ", \"most_share\": %.4f, \"per_node\": {",
 	    a->stored_total ? (double)a->stored[a->top_storer] /
@@ -179,7 +133,7 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	mesh_buf_puts(&b, "}},\n");
 	if (h != NULL)
 		put_hazards(&b, a, h);
-	put_diagnostics(&b, diags);
+	mesh_json_diagnostics(&b, diags);
 	mesh_buf_puts(&b, "}\n");
 	return mesh_buf_take(&b);
 }

@@ -10,6 +10,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/availability.h"
 #include "rng.h"
+#include "json_out.h"
 #include "util.h"
 
 #define TRIALS_DEFAULT UINT64_C(1000000)
@@ -654,39 +655,6 @@ put_double(struct mesh_buf *b, double x)
 	mesh_buf_printf(b, "%.12g", x);
 }
 
-static void
-string_or_null(struct mesh_buf *b, const char *s)
-{
-	if (s != NULL)
-		mesh_buf_json_string(b, s);
-	else
-		mesh_buf_puts(b, "null");
-}
-
-/* As check's JSON writes them. */
-static void
-put_diagnostics(struct mesh_buf *b, const struct mesh_diags *d)
-{
-	size_t i;
-
-	mesh_buf_puts(b, "  \"diagnostics\": [");
-	for (i = 0; d != NULL && i < d->n; i++) {
-		const struct mesh_diag *g = &d->v[i];
-
-		mesh_buf_puts(b, i ? ",\n    {" : "\n    {");
-		mesh_buf_printf(b, "\"severity\": \"%s\", \"code\": \"%s\", "
-		    "\"message\": ", mesh_severity_name(g->severity), g->code);
-		mesh_buf_json_string(b, g->message);
-		mesh_buf_puts(b, ", \"file\": ");
-		string_or_null(b, g->file);
-		mesh_buf_printf(b, ", \"line\": %d, \"column\": %d, "
-		    "\"node\": ", g->line, g->column);
-		string_or_null(b, g->node);
-		mesh_buf_puts(b, "}");
-	}
-	mesh_buf_puts(b, d != NULL && d->n ? "\n  ]\n" : "]\n");
-}
-
 char *
 mesh_availability_json(const struct mesh_availability *a,
     const struct mesh_diags *diags)
@@ -695,9 +663,9 @@ mesh_availability_json(const struct mesh_availability *a,
 
 	mesh_buf_init(&b);
 	mesh_buf_puts(&b, "{\n  \"plan\": ");
-	string_or_null(&b, a->plan->name);
+	mesh_json_string_or_null(&b, a->plan->name);
 	mesh_buf_puts(&b, ",\n  \"file\": ");
-	string_or_null(&b, a->plan->file);
+	mesh_json_string_or_null(&b, a->plan->file);
 	mesh_buf_printf(&b, ",\n  \"nodes\": %zu,\n  \"links\": %zu,\n"
 	    "  \"plan_connected\": %s,\n  \"trials\": %llu,\n"
 	    "  \"seed\": %llu,\n  \"generator\": \"%s\",\n"
@@ -735,7 +703,7 @@ mesh_availability_json(const struct mesh_availability *a,
 		mesh_buf_puts(&b, "null");
 	}
 	mesh_buf_puts(&b, ",\n");
-	put_diagnostics(&b, diags);
+	mesh_json_diagnostics(&b, diags);
 	mesh_buf_puts(&b, "}\n");
 	return mesh_buf_take(&b);
 }

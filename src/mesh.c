@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "meshsim/mesh.h"
+#include "json_out.h"
 #include "util.h"
 
 /* Bits of a cell of the pair matrix. LIVE and CUT are kept the same in
@@ -604,21 +605,6 @@ done:
 /* The simulation as JSON. */
 
 static void
-name_list(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
-    size_t n)
-{
-	size_t i;
-
-	mesh_buf_puts(b, "[");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			mesh_buf_puts(b, ", ");
-		mesh_buf_json_string(b, p->nodes[v[i]].name);
-	}
-	mesh_buf_puts(b, "]");
-}
-
-static void
 pair_list(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
     size_t n)
 {
@@ -628,18 +614,9 @@ pair_list(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			mesh_buf_puts(b, ", ");
-		name_list(b, p, v + 2 * i, 2);
+		mesh_json_names(b, p, v + 2 * i, 2);
 	}
 	mesh_buf_puts(b, "]");
-}
-
-static void
-string_or_null(struct mesh_buf *b, const char *s)
-{
-	if (s != NULL)
-		mesh_buf_json_string(b, s);
-	else
-		mesh_buf_puts(b, "null");
 }
 
 /* Start the next key of an object whose keys are indented by indent:
@@ -659,21 +636,21 @@ snapshot_keys(struct mesh_buf *b, const struct mesh_plan *p,
 	size_t g;
 
 	key(b, first, indent, "up");
-	name_list(b, p, s->up, s->nup);
+	mesh_json_names(b, p, s->up, s->nup);
 	key(b, first, indent, "connected");
 	mesh_buf_puts(b, s->connected ? "true" : "false");
 	key(b, first, indent, "groups");
 	mesh_buf_puts(b, "[");
 	for (g = 0; g < s->ngroups; g++) {
 		mesh_buf_puts(b, g ? ", " : "");
-		name_list(b, p, s->group_nodes + s->group_start[g],
+		mesh_json_names(b, p, s->group_nodes + s->group_start[g],
 		    s->group_start[g + 1] - s->group_start[g]);
 	}
 	mesh_buf_puts(b, "]");
 	key(b, first, indent, "isolated");
-	name_list(b, p, s->isolated, s->nisolated);
+	mesh_json_names(b, p, s->isolated, s->nisolated);
 	key(b, first, indent, "cut_off");
-	name_list(b, p, s->cut_off, s->ncut_off);
+	mesh_json_names(b, p, s->cut_off, s->ncut_off);
 	key(b, first, indent, "cannot_talk");
 	pair_list(b, p, s->apart, s->napart);
 	key(b, first, indent, "faults");
@@ -695,12 +672,12 @@ expect_object(struct mesh_buf *b, const struct mesh_plan *p,
 	}
 	if (e->has_isolated) {
 		mesh_buf_printf(b, "%s\"isolated\": ", sep);
-		name_list(b, p, e->isolated, e->nisolated);
+		mesh_json_names(b, p, e->isolated, e->nisolated);
 		sep = ", ";
 	}
 	if (e->has_cut_off) {
 		mesh_buf_printf(b, "%s\"cut_off\": ", sep);
-		name_list(b, p, e->cut_off, e->ncut_off);
+		mesh_json_names(b, p, e->cut_off, e->ncut_off);
 	}
 	mesh_buf_puts(b, "}");
 }
@@ -720,29 +697,6 @@ expect_keys(struct mesh_buf *b, const struct mesh_plan *p, int has,
 	mesh_buf_puts(b, !has ? "null" : failed ? "false" : "true");
 }
 
-static void
-put_diagnostics(struct mesh_buf *b, const struct mesh_diags *d)
-{
-	size_t i;
-
-	mesh_buf_puts(b, "  \"diagnostics\": [");
-	for (i = 0; d != NULL && i < d->n; i++) {
-		const struct mesh_diag *g = &d->v[i];
-
-		mesh_buf_puts(b, i ? ",\n    {" : "\n    {");
-		mesh_buf_printf(b, "\"severity\": \"%s\", \"code\": \"%s\", "
-		    "\"message\": ", mesh_severity_name(g->severity), g->code);
-		mesh_buf_json_string(b, g->message);
-		mesh_buf_puts(b, ", \"file\": ");
-		string_or_null(b, g->file);
-		mesh_buf_printf(b, ", \"line\": %d, \"column\": %d, "
-		    "\"node\": ", g->line, g->column);
-		string_or_null(b, g->node);
-		mesh_buf_puts(b, "}");
-	}
-	mesh_buf_puts(b, d != NULL && d->n ? "\n  ]\n" : "]\n");
-}
-
 char *
 mesh_simulation_json(const struct mesh_simulation *s,
     const struct mesh_diags *diags)
@@ -754,9 +708,9 @@ mesh_simulation_json(const struct mesh_simulation *s,
 
 	mesh_buf_init(&b);
 	mesh_buf_puts(&b, "{\n  \"plan\": ");
-	string_or_null(&b, p->name);
+	mesh_json_string_or_null(&b, p->name);
 	mesh_buf_puts(&b, ",\n  \"file\": ");
-	string_or_null(&b, p->file);
+	mesh_json_string_or_null(&b, p->file);
 	mesh_buf_printf(&b, ",\n  \"model\": \"mesh\",\n  \"nodes\": %zu,\n"
 	    "  \"initial\": {", p->nnodes);
 	first = 1;
@@ -772,7 +726,7 @@ mesh_simulation_json(const struct mesh_simulation *s,
 		key(&b, &first, "      ", "event");
 		mesh_buf_json_string(&b, mesh_event_name(st->event));
 		key(&b, &first, "      ", "nodes");
-		name_list(&b, p, st->nodes, st->nnodes);
+		mesh_json_names(&b, p, st->nodes, st->nnodes);
 		snapshot_keys(&b, p, s->steps[i], &first, "      ");
 		expect_keys(&b, p, st->has_expect, &st->expect,
 		    s->step_failed[i], &first, "      ");
@@ -789,20 +743,20 @@ mesh_simulation_json(const struct mesh_simulation *s,
 		key(&b, &first, "      ", "name");
 		mesh_buf_json_string(&b, w->name);
 		key(&b, &first, "      ", "down");
-		name_list(&b, p, w->down, w->ndown);
+		mesh_json_names(&b, p, w->down, w->ndown);
 		key(&b, &first, "      ", "connected");
 		mesh_buf_puts(&b, r->connected ? "true" : "false");
 		key(&b, &first, "      ", "isolated");
-		name_list(&b, p, r->isolated, r->nisolated);
+		mesh_json_names(&b, p, r->isolated, r->nisolated);
 		key(&b, &first, "      ", "cut_off");
-		name_list(&b, p, r->cut_off, r->ncut_off);
+		mesh_json_names(&b, p, r->cut_off, r->ncut_off);
 		expect_keys(&b, p, w->has_expect, &w->expect, r->failed,
 		    &first, "      ");
 		mesh_buf_puts(&b, "\n    }");
 	}
 	mesh_buf_printf(&b, "%s,\n  \"ok\": %s,\n", p->nwhatifs ? "\n  ]" :
 	    "]", s->nfailed ? "false" : "true");
-	put_diagnostics(&b, diags);
+	mesh_json_diagnostics(&b, diags);
 	mesh_buf_puts(&b, "}\n");
 	return mesh_buf_take(&b);
 }

@@ -10,6 +10,7 @@
 #include "csr.h"
 #include "meshsim/meshsim.h"
 #include "meshsim/sweep.h"
+#include "json_out.h"
 #include "util.h"
 
 #define JOBS_MAX 512
@@ -1718,21 +1719,6 @@ done:
 /* JSON. */
 
 static void
-json_names(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
-    size_t n)
-{
-	size_t i;
-
-	mesh_buf_puts(b, "[");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			mesh_buf_puts(b, ", ");
-		mesh_buf_json_string(b, p->nodes[v[i]].name);
-	}
-	mesh_buf_puts(b, "]");
-}
-
-static void
 json_units(struct mesh_buf *b, const struct mesh_domains *d, const int *u,
     size_t n)
 {
@@ -1745,39 +1731,6 @@ json_units(struct mesh_buf *b, const struct mesh_domains *d, const int *u,
 		mesh_buf_json_string(b, d->names[u[i]]);
 	}
 	mesh_buf_puts(b, "]");
-}
-
-static void
-json_string_or_null(struct mesh_buf *b, const char *s)
-{
-	if (s != NULL)
-		mesh_buf_json_string(b, s);
-	else
-		mesh_buf_puts(b, "null");
-}
-
-/* The same diagnostics as check's JSON (analysis_json.c). */
-static void
-json_diagnostics(struct mesh_buf *b, const struct mesh_diags *d)
-{
-	size_t i;
-
-	mesh_buf_puts(b, "  \"diagnostics\": [");
-	for (i = 0; d != NULL && i < d->n; i++) {
-		const struct mesh_diag *g = &d->v[i];
-
-		mesh_buf_puts(b, i ? ",\n    {" : "\n    {");
-		mesh_buf_printf(b, "\"severity\": \"%s\", \"code\": \"%s\", "
-		    "\"message\": ", mesh_severity_name(g->severity), g->code);
-		mesh_buf_json_string(b, g->message);
-		mesh_buf_puts(b, ", \"file\": ");
-		json_string_or_null(b, g->file);
-		mesh_buf_printf(b, ", \"line\": %d, \"column\": %d, "
-		    "\"node\": ", g->line, g->column);
-		json_string_or_null(b, g->node);
-		mesh_buf_puts(b, "}");
-	}
-	mesh_buf_puts(b, d != NULL && d->n ? "\n  ]\n" : "]\n");
 }
 
 /* One object keyed by size, "1" .. "k", of a per-size count. */
@@ -1816,20 +1769,20 @@ mesh_sweep_json(const struct mesh_sweep *sw,
 
 	mesh_buf_init(&b);
 	mesh_buf_puts(&b, "{\n  \"plan\": ");
-	json_string_or_null(&b, p->name);
+	mesh_json_string_or_null(&b, p->name);
 	mesh_buf_puts(&b, ",\n  \"file\": ");
-	json_string_or_null(&b, p->file);
+	mesh_json_string_or_null(&b, p->file);
 	mesh_buf_printf(&b, ",\n  \"model\": \"%s\",\n  \"k\": %d,\n"
 	    "  \"k_requested\": %d,\n  \"by\": ",
 	    mesh_sweep_model_name(sw->model), sw->k, sw->k_requested);
-	json_string_or_null(&b, sw->by);
+	mesh_json_string_or_null(&b, sw->by);
 	mesh_buf_printf(&b, ",\n  \"units\": %zu,\n  \"nodes\": %zu,\n"
 	    "  \"links\": %zu,\n  \"connected\": %s,\n  \"components\": [",
 	    sw->units->n, p->nnodes, p->nlinks,
 	    sw->connected ? "true" : "false");
 	for (i = 0; i < sw->ncomponents; i++) {
 		mesh_buf_puts(&b, i ? ",\n    " : "\n    ");
-		json_names(&b, p, sw->comp_nodes + sw->comp_start[i],
+		mesh_json_names(&b, p, sw->comp_nodes + sw->comp_start[i],
 		    sw->comp_start[i + 1] - sw->comp_start[i]);
 	}
 	mesh_buf_puts(&b, sw->ncomponents ? "\n  ],\n" : "],\n");
@@ -1865,7 +1818,7 @@ mesh_sweep_json(const struct mesh_sweep *sw,
 		    i ? ",\n    " : "\n    ", cut->group, effect, cut->effect);
 		if (sw->model == MESH_SWEEP_MESH) {
 			mesh_buf_puts(&b, ", \"nodes\": ");
-			json_names(&b, p, sw->stranded + cut->sfirst,
+			mesh_json_names(&b, p, sw->stranded + cut->sfirst,
 			    cut->effect);
 		}
 		mesh_buf_puts(&b, "}");
@@ -1893,7 +1846,7 @@ mesh_sweep_json(const struct mesh_sweep *sw,
 		notes++;
 	}
 	mesh_buf_puts(&b, "],\n");
-	json_diagnostics(&b, diags);
+	mesh_json_diagnostics(&b, diags);
 	mesh_buf_puts(&b, "}\n");
 	return mesh_buf_take(&b);
 }
