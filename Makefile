@@ -88,6 +88,7 @@ demo: $(BIN)
 test-run: $(BIN) $(TEST_BIN) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	sh tests/cli/run.sh $(BIN)
+	sh tests/cli/output.sh $(BIN)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
 
 test: test-run

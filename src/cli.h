@@ -2,6 +2,7 @@
 #ifndef MESH_CLI_H
 #define MESH_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "meshsim/meshsim.h"
@@ -32,14 +33,59 @@ void cli_report_text(FILE *out, const struct mesh_analysis *a,
 int cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);
 
+/* cli_report.c: shared pieces of the text reports. */
+const char *cli_plural(size_t n, const char *one, const char *many);
+/* The warnings section that ends every text report. */
+void cli_report_warnings(FILE *out, const struct mesh_diags *diags);
+
 /* cli_output.c: write a report to stdout or, atomically, to a file. */
 int cli_write_output(const char *path, const char *text, size_t len,
     const char *input);
 
+/* cli_common.c: what every subcommand shares. */
+
+/* The options every subcommand has, and its plan. */
+struct cli_common {
+	int json;                       /* --format json */
+	enum mesh_format input_format;  /* --input-format */
+	const char *output;             /* -o FILE */
+	const char *plan;
+};
+
 /*
- * cli_plan.c: load a plan, printing its diagnostics when it is refused;
- * returns 0, or CLI_EXIT_BAD.
+ * Handle option c of getopt_long if it is a common one: 'f' (--format),
+ * 'h' (--help: the usage, exit 0), 'i' (--input-format), 'o' (--output).
+ * Returns 1 when it was, 0 when c is another option, or -1 after reporting
+ * a bad value.
  */
+int cli_common_option(struct cli_common *o, int c, const char *arg);
+
+/* --model graph|mesh: sets *mesh to 0 or 1. Returns 0, or -1 after
+ * reporting. */
+int cli_parse_model(const char *arg, int *mesh);
+
+/* After getopt_long: take the one plan argument. Returns 0, or
+ * CLI_EXIT_BAD after printing the usage. */
+int cli_common_plan(struct cli_common *o, int argc, char **argv);
+
+/* A decimal whole number from lo to hi: the whole string, no sign, no
+ * white space. Returns 0 with *out set, or -1. */
+int cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
+
+/* The processors online, from 1 to max. */
+unsigned cli_default_jobs(unsigned max);
+
+/*
+ * Write the report to -o FILE or stdout: json when the format is JSON
+ * (consumed; NULL means out of memory), else what text() writes with ctx
+ * (returning 0, or -1 when out of memory). Returns 0, or CLI_EXIT_BAD
+ * after reporting.
+ */
+int cli_emit(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx);
+
+/* Load a plan, printing its diagnostics when it is refused; returns 0, or
+ * CLI_EXIT_BAD. */
 int cli_load_plan(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **plan);
 

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "meshsim/availability.h"
@@ -20,10 +19,7 @@ struct avail_opts {
 	uint64_t trials;
 	uint64_t seed;
 	unsigned jobs;
-	int json;
-	enum mesh_format input_format;
-	const char *output;
-	const char *plan;
+	struct cli_common c;
 };
 
 /* A probability 0-1, whole string. Returns 0, or -1 after reporting. */
@@ -43,33 +39,6 @@ parse_probability(const char *opt, const char *s, double *out)
 	return 0;
 }
 
-/* An unsigned decimal integer in lo..hi, whole string. Returns 0, or -1
- * when it is not (the caller reports). */
-static int
-parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
-{
-	unsigned long long n;
-	char *end;
-
-	if (*s < '0' || *s > '9')       /* no sign, no white space */
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || n < lo || n > hi)
-		return -1;
-	*out = n;
-	return 0;
-}
-
-/* The core count, at least 1 and at most JOBS_MAX. */
-static unsigned
-default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (unsigned)n;
-}
-
 static int
 parse_args(int argc, char **argv, struct avail_opts *o)
 {
@@ -86,7 +55,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t n;
-	int c, fmt;
+	int c, r;
 
 	o->node_availability = -1;
 	o->fail_below = -1;
@@ -102,38 +71,13 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 			    &o->fail_below) != 0)
 				return CLI_EXIT_BAD;
 			break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o->json = 0;
-			else if (strcmp(optarg, "json") == 0)
-				o->json = 1;
-			else {
-				cli_error("--format: '%s' is not text or json",
-				    optarg);
-				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'h':
-			cli_usage(stdout);
-			exit(CLI_EXIT_OK);
-		case 'i':
-			if ((fmt = mesh_format_from_name(optarg)) < 0) {
-				cli_error("--input-format: '%s' is not auto, "
-				    "json or gml", optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->input_format = (enum mesh_format)fmt;
-			break;
 		case 'j':
-			if (parse_count(optarg, 1, JOBS_MAX, &n) != 0) {
+			if (cli_parse_count(optarg, 1, JOBS_MAX, &n) != 0) {
 				cli_error("-j: '%s' is not a number from 1 to "
 				    "%d", optarg, JOBS_MAX);
 				return CLI_EXIT_BAD;
 			}
 			o->jobs = (unsigned)n;
-			break;
-		case 'o':
-			o->output = optarg;
 			break;
 		case 'P':
 			if (parse_probability("--node-availability", optarg,
@@ -141,7 +85,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 				return CLI_EXIT_BAD;
 			break;
 		case 'S':
-			if (parse_count(optarg, 0, UINT64_MAX, &o->seed) != 0) {
+			if (cli_parse_count(optarg, 0, UINT64_MAX, &o->seed) != 0) {
 				cli_error("--seed: '%s' is not a number from 0 "
 				    "to %llu", optarg,
 				    (unsigned long long)UINT64_MAX);
@@ -149,7 +93,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 			}
 			break;
 		case 'T':
-			if (parse_count(optarg, 1, MESH_AVAIL_TRIALS_MAX,
+			if (cli_parse_count(optarg, 1, MESH_AVAIL_TRIALS_MAX,
 			    &o->trials) != 0) {
 				cli_error("--trials: '%s' is not a number from "
 				    "1 to %llu", optarg,
@@ -158,26 +102,16 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 			}
 			break;
 		default:
-			cli_usage(stderr);
-			return CLI_EXIT_BAD;
+			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
+				cli_usage(stderr);
+			if (r <= 0)
+				return CLI_EXIT_BAD;
+			break;
 		}
 	}
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? "one plan at a time" :
-		    "no plan given");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	o->plan = argv[optind];
 	if (o->jobs == 0)
-		o->jobs = default_jobs();
-	return 0;
-}
-
-static const char *
-plural(uint64_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
+		o->jobs = cli_default_jobs(JOBS_MAX);
+	return cli_common_plan(&o->c, argc, argv);
 }
 
 /* n with a comma between groups of three digits, into buf. */
@@ -250,7 +184,7 @@ availability_line(FILE *out, const struct mesh_availability *a,
 	}
 	if (a->nusing_default > 0)
 		fprintf(out, "%.12g (%s) for %zu %s; ", a->default_availability,
-		    how, a->nusing_default, plural(a->nusing_default, "node",
+		    how, a->nusing_default, cli_plural(a->nusing_default, "node",
 		    "nodes"));
 	fputs("set in the plan for ", out);
 	if (a->nusing_default == 0)
@@ -270,7 +204,6 @@ report_text(FILE *out, const struct mesh_availability *a,
 	const struct mesh_plan *p = a->plan;
 	char b1[32], b2[32];
 	int d;
-	size_t i, nwarn = 0;
 	uint64_t nb = mesh_avail_nblocks(a->trials);
 
 	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
@@ -285,7 +218,7 @@ report_text(FILE *out, const struct mesh_availability *a,
 		d = decimals(margin(a->ci95_high));
 	fprintf(out, "P(all up nodes connected) = %.*f (95%% CI %.*f-%.*f) "
 	    "over %s %s\n", d, a->probability_connected, d, a->ci95_low, d,
-	    a->ci95_high, grouped(a->trials, b1), plural(a->trials, "trial",
+	    a->ci95_high, grouped(a->trials, b1), cli_plural(a->trials, "trial",
 	    "trials"));
 	fputs("expected up nodes cut off from the largest group: ", out);
 	put_mean(out, a->expected_cut_off);
@@ -307,8 +240,8 @@ report_text(FILE *out, const struct mesh_availability *a,
 		uint64_t nstates = UINT64_C(1) << a->nnodes;
 
 		fprintf(out, "exact, over all %s up/down %s of %zu %s:\n",
-		    grouped(nstates, b1), plural(nstates, "state", "states"),
-		    a->nnodes, plural(a->nnodes, "node", "nodes"));
+		    grouped(nstates, b1), cli_plural(nstates, "state", "states"),
+		    a->nnodes, cli_plural(a->nnodes, "node", "nodes"));
 		fprintf(out, "  P(all up nodes connected) = %.*f\n",
 		    decimals(margin(e->probability_connected)),
 		    e->probability_connected);
@@ -325,44 +258,27 @@ report_text(FILE *out, const struct mesh_availability *a,
 	availability_line(out, a, from_option);
 	fprintf(out, "trials: %s in %llu %s of %s; seed %llu; generator %s\n",
 	    grouped(a->trials, b1), (unsigned long long)nb,
-	    plural(nb, "block", "blocks"), grouped(MESH_AVAIL_BLOCK, b2),
+	    cli_plural(nb, "block", "blocks"), grouped(MESH_AVAIL_BLOCK, b2),
 	    (unsigned long long)a->seed, MESH_AVAIL_GENERATOR);
 
-	for (i = 0; diags != NULL && i < diags->n; i++)
-		nwarn += diags->v[i].severity != MESH_ERROR;
-	if (nwarn > 0) {
-		fprintf(out, "\n%zu %s:\n", nwarn,
-		    plural(nwarn, "warning", "warnings"));
-		for (i = 0; i < diags->n; i++)
-			if (diags->v[i].severity != MESH_ERROR) {
-				fputs("  ", out);
-				cli_diag_to(out, &diags->v[i]);
-			}
-	}
+	cli_report_warnings(out, diags);
 }
 
-/* The report as text or JSON, in memory. Returns NULL when out of
- * memory; the caller frees the text. */
-static char *
-render(const struct mesh_availability *a, const struct mesh_diags *diags,
-    const struct avail_opts *o, size_t *len)
-{
-	char *text = NULL;
-	FILE *f;
+/* What the text report needs. */
+struct avail_report {
+	const struct mesh_availability *a;
+	const struct mesh_diags *diags;
+	int from_option;        /* --node-availability was given */
+};
 
-	if (o->json) {
-		text = mesh_availability_json(a, diags);
-		*len = text ? strlen(text) : 0;
-		return text;
-	}
-	if ((f = open_memstream(&text, len)) == NULL)
-		return NULL;
-	report_text(f, a, diags, o->node_availability >= 0);
-	if (fclose(f) != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
+/* The text report, for cli_emit(). */
+static int
+text_report(FILE *out, const void *ctx)
+{
+	const struct avail_report *r = ctx;
+
+	report_text(out, r->a, r->diags, r->from_option);
+	return 0;
 }
 
 int
@@ -373,9 +289,8 @@ cli_availability(int argc, char **argv)
 	struct mesh_diags diags;
 	struct mesh_plan *plan = NULL;
 	struct mesh_availability *a = NULL;
+	struct avail_report r;
 	enum mesh_error err;
-	size_t len = 0;
-	char *text = NULL;
 	int status;
 
 	memset(&o, 0, sizeof(o));
@@ -383,7 +298,7 @@ cli_availability(int argc, char **argv)
 	if ((status = parse_args(argc, argv, &o)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.plan, o.input_format, &diags, &plan) != 0)
+	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
 		goto done;
 	memset(&aopts, 0, sizeof(aopts));
 	aopts.node_availability = o.node_availability;
@@ -391,19 +306,18 @@ cli_availability(int argc, char **argv)
 	aopts.seed = o.seed;
 	aopts.jobs = o.jobs;
 	if ((err = mesh_availability(plan, &aopts, &a)) != MESH_OK) {
-		cli_error("%s: %s", o.plan, mesh_strerror(err));
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
-	if ((text = render(a, &diags, &o, &len)) == NULL) {
-		cli_error("out of memory");
-		goto done;
-	}
-	if (cli_write_output(o.output, text, len, o.plan) != 0)
+	r.a = a;
+	r.diags = &diags;
+	r.from_option = o.node_availability >= 0;
+	if (cli_emit(&o.c, o.c.json ? mesh_availability_json(a, &diags) :
+	    NULL, text_report, &r) != 0)
 		goto done;
 	status = a->probability_connected < o.fail_below ? CLI_EXIT_FOUND :
 	    CLI_EXIT_OK;
 done:
-	free(text);
 	mesh_availability_free(a);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&diags);

@@ -1,5 +1,4 @@
 /* cli_check.c: `meshsim check`: load a plan, analyse it, report, and set the exit status. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,15 +11,19 @@
 enum fail_on { FAIL_NEVER, FAIL_PARTITION, FAIL_SPOF, FAIL_BRIDGE };
 
 struct check_opts {
+	struct cli_common c;
 	char **downs;           /* --down arguments */
 	size_t ndowns;
-	int json;
 	int mesh_model;         /* --model mesh: add restart hazards */
 	enum fail_on fail_on;
-	enum mesh_format input_format;
 	size_t connectivity_limit;
-	const char *output;
-	const char *plan;
+};
+
+/* What the text report needs. */
+struct check_report {
+	const struct mesh_analysis *a;
+	const struct mesh_diags *diags;
+	int mesh_model;
 };
 
 static int
@@ -52,9 +55,9 @@ parse_args(int argc, char **argv, struct check_opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *end, **p;
-	unsigned long long n;
-	int c, fmt;
+	uint64_t n;
+	char **p;
+	int c, r;
 
 	o->fail_on = FAIL_SPOF;
 	optind = 1;
@@ -77,33 +80,8 @@ parse_args(int argc, char **argv, struct check_opts *o)
 				return CLI_EXIT_BAD;
 			}
 			break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o->json = 0;
-			else if (strcmp(optarg, "json") == 0)
-				o->json = 1;
-			else {
-				cli_error("--format: '%s' is not text or json",
-				    optarg);
-				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'h':
-			cli_usage(stdout);
-			exit(CLI_EXIT_OK);
-		case 'i':
-			if ((fmt = mesh_format_from_name(optarg)) < 0) {
-				cli_error("--input-format: '%s' is not auto, "
-				    "json or gml", optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->input_format = (enum mesh_format)fmt;
-			break;
 		case 'L':
-			errno = 0;
-			n = strtoull(optarg, &end, 10);
-			if (errno != 0 || end == optarg || *end != '\0' ||
-			    n == 0 || n > 1000000000ULL || *optarg == '-') {
+			if (cli_parse_count(optarg, 1, 1000000000, &n) != 0) {
 				cli_error("--connectivity-limit: '%s' is not a "
 				    "number from 1 to 1000000000", optarg);
 				return CLI_EXIT_BAD;
@@ -111,32 +89,18 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			o->connectivity_limit = (size_t)n;
 			break;
 		case 'M':
-			if (strcmp(optarg, "graph") == 0)
-				o->mesh_model = 0;
-			else if (strcmp(optarg, "mesh") == 0)
-				o->mesh_model = 1;
-			else {
-				cli_error("--model: '%s' is not graph or mesh",
-				    optarg);
+			if (cli_parse_model(optarg, &o->mesh_model) != 0)
 				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'o':
-			o->output = optarg;
 			break;
 		default:
-			cli_usage(stderr);
-			return CLI_EXIT_BAD;
+			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
+				cli_usage(stderr);
+			if (r <= 0)
+				return CLI_EXIT_BAD;
+			break;
 		}
 	}
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? "one plan at a time" :
-		    "no plan given");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	o->plan = argv[optind];
-	return 0;
+	return cli_common_plan(&o->c, argc, argv);
 }
 
 /* Whether the analysis finds something at the --fail-on level. */
@@ -156,33 +120,16 @@ found(const struct mesh_analysis *a, enum fail_on level)
 	return 0;
 }
 
-/* The report as text or JSON, in memory; with mesh_model, the restart
- * hazards too. Returns NULL when out of memory. */
-static char *
-render(const struct mesh_analysis *a, const struct mesh_diags *diags,
-    int json, int mesh_model, size_t *len)
+/* The text report, for cli_emit(). */
+static int
+text_report(FILE *out, const void *ctx)
 {
-	char *text = NULL;
-	FILE *f;
-	int rc = 0;
+	const struct check_report *r = ctx;
 
-	if (json) {
-		text = mesh_model ? mesh_analysis_json_hazards(a, diags) :
-		    mesh_analysis_json(a, diags);
-		*len = text ? strlen(text) : 0;
-		return text;
-	}
-	if ((f = open_memstream(&text, len)) == NULL)
-		return NULL;
-	if (mesh_model)
-		rc = cli_report_text_hazards(f, a, diags);
-	else
-		cli_report_text(f, a, diags);
-	if (fclose(f) != 0 || rc != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
+	if (r->mesh_model)
+		return cli_report_text_hazards(out, r->a, r->diags);
+	cli_report_text(out, r->a, r->diags);
+	return 0;
 }
 
 int
@@ -193,17 +140,17 @@ cli_check(int argc, char **argv)
 	struct mesh_analysis_options aopts;
 	struct mesh_plan *plan = NULL;
 	struct mesh_analysis *a = NULL;
+	struct check_report r;
 	enum mesh_error err;
 	int *down = NULL, status;
-	size_t ndown = 0, len = 0;
-	char *text = NULL;
+	size_t ndown = 0;
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
 	if ((status = parse_args(argc, argv, &o)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.plan, o.input_format, &diags, &plan) != 0 ||
+	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0 ||
 	    cli_resolve_nodes(plan, "--down", o.downs, o.ndowns, &down,
 	    &ndown) != 0)
 		goto done;
@@ -212,18 +159,18 @@ cli_check(int argc, char **argv)
 	aopts.ndown = ndown;
 	aopts.connectivity_limit = o.connectivity_limit;
 	if ((err = mesh_analyze(plan, &aopts, &a)) != MESH_OK) {
-		cli_error("%s: %s", o.plan, mesh_strerror(err));
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
-	if ((text = render(a, &diags, o.json, o.mesh_model, &len)) == NULL) {
-		cli_error("out of memory");
-		goto done;
-	}
-	if (cli_write_output(o.output, text, len, o.plan) != 0)
+	r.a = a;
+	r.diags = &diags;
+	r.mesh_model = o.mesh_model;
+	if (cli_emit(&o.c, !o.c.json ? NULL : o.mesh_model ?
+	    mesh_analysis_json_hazards(a, &diags) :
+	    mesh_analysis_json(a, &diags), text_report, &r) != 0)
 		goto done;
 	status = found(a, o.fail_on) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
-	free(text);
 	free(down);
 	free(o.downs);
 	mesh_analysis_free(a);

@@ -28,10 +28,28 @@ names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
 		fprintf(out, "%s... and %zu more", i ? ", " : "", total - i);
 }
 
-static const char *
-plural(size_t n, const char *one, const char *many)
+const char *
+cli_plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
+}
+
+void
+cli_report_warnings(FILE *out, const struct mesh_diags *diags)
+{
+	size_t i, nwarn = 0;
+
+	for (i = 0; diags != NULL && i < diags->n; i++)
+		nwarn += diags->v[i].severity != MESH_ERROR;
+	if (nwarn == 0)
+		return;
+	fprintf(out, "\n%zu %s:\n", nwarn,
+	    cli_plural(nwarn, "warning", "warnings"));
+	for (i = 0; i < diags->n; i++)
+		if (diags->v[i].severity != MESH_ERROR) {
+			fputs("  ", out);
+			cli_diag_to(out, &diags->v[i]);
+		}
 }
 
 static void
@@ -41,19 +59,19 @@ verdict(FILE *out, const struct mesh_analysis *a)
 	if (!a->connected) {
 		fprintf(out, "SPLIT: %zu groups; %zu %s cut off from the "
 		    "largest group\n", a->ncomponents, a->ncut_off,
-		    plural(a->ncut_off, "node is", "nodes are"));
+		    cli_plural(a->ncut_off, "node is", "nodes are"));
 	} else if (a->ncutpoints > 0) {
 		fprintf(out, "connected, but %zu single %s of failure\n",
-		    a->ncutpoints, plural(a->ncutpoints, "point", "points"));
+		    a->ncutpoints, cli_plural(a->ncutpoints, "point", "points"));
 	} else if (a->nnodes < 3) {
 		fprintf(out, "connected (%zu %s)\n", a->nnodes,
-		    plural(a->nnodes, "node", "nodes"));
+		    cli_plural(a->nnodes, "node", "nodes"));
 	} else if (a->vertex_connectivity < 0) {
 		fputs("connected; no single node's loss splits it\n", out);
 	} else {
 		fprintf(out, "connected; survives any %d node %s\n",
 		    a->vertex_connectivity - 1,
-		    plural((size_t)a->vertex_connectivity - 1, "failure",
+		    cli_plural((size_t)a->vertex_connectivity - 1, "failure",
 		    "failures"));
 	}
 }
@@ -114,7 +132,7 @@ report(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags, const struct hazards *h)
 {
 	const struct mesh_plan *p = a->plan;
-	size_t i, j, nwarn = 0;
+	size_t i, j;
 
 	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
@@ -139,7 +157,7 @@ report(FILE *out, const struct mesh_analysis *a,
 			size_t n = a->comp_start[i + 1] - a->comp_start[i];
 
 			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
-			    plural(n, "node", "nodes"));
+			    cli_plural(n, "node", "nodes"));
 			names(out, p, a->comp_nodes + a->comp_start[i], n, n);
 			fputc('\n', out);
 		}
@@ -156,12 +174,12 @@ report(FILE *out, const struct mesh_analysis *a,
 				    &a->groups[cp->first + j];
 
 				fprintf(out, "%s %zu %s: ", j ? ";" : "",
-				    g->size, plural(g->size, "node", "nodes"));
+				    g->size, cli_plural(g->size, "node", "nodes"));
 				names(out, p, a->group_nodes + g->first,
 				    g->nlisted, g->size);
 			}
 			fprintf(out, " (leaving %zu %s in the largest piece)",
-			    cp->stays, plural(cp->stays, "node", "nodes"));
+			    cp->stays, cli_plural(cp->stays, "node", "nodes"));
 			fputc('\n', out);
 		}
 	}
@@ -191,24 +209,14 @@ report(FILE *out, const struct mesh_analysis *a,
 		    (double)a->stored_total);
 		if (none > 0)
 			fprintf(out, "%zu %s none\n", none,
-			    plural(none, "node stores", "nodes store"));
+			    cli_plural(none, "node stores", "nodes store"));
 		else
 			fputs("every node stores some\n", out);
 	}
 	if (h != NULL)
 		hazards_section(out, a, h);
 
-	for (i = 0; diags != NULL && i < diags->n; i++)
-		nwarn += diags->v[i].severity != MESH_ERROR;
-	if (nwarn > 0) {
-		fprintf(out, "\n%zu %s:\n", nwarn,
-		    plural(nwarn, "warning", "warnings"));
-		for (i = 0; i < diags->n; i++)
-			if (diags->v[i].severity != MESH_ERROR) {
-				fputs("  ", out);
-				cli_diag_to(out, &diags->v[i]);
-			}
-	}
+	cli_report_warnings(out, diags);
 }
 
 void

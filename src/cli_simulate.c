@@ -11,9 +11,7 @@
 #define LIST_MAX 25
 
 struct simulate_opts {
-	int json;
-	const char *output;
-	const char *plan;
+	struct cli_common c;
 };
 
 static int
@@ -25,47 +23,16 @@ parse_args(int argc, char **argv, struct simulate_opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	int c, r;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:ho:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o->json = 0;
-			else if (strcmp(optarg, "json") == 0)
-				o->json = 1;
-			else {
-				cli_error("--format: '%s' is not text or json",
-				    optarg);
-				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'h':
-			cli_usage(stdout);
-			exit(CLI_EXIT_OK);
-		case 'o':
-			o->output = optarg;
-			break;
-		default:
-			cli_usage(stderr);
+	while ((c = getopt_long(argc, argv, "f:ho:", longopts, NULL)) != -1)
+		if ((r = cli_common_option(&o->c, c, optarg)) <= 0) {
+			if (r == 0)
+				cli_usage(stderr);
 			return CLI_EXIT_BAD;
 		}
-	}
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? "one plan at a time" :
-		    "no plan given");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	o->plan = argv[optind];
-	return 0;
-}
-
-static const char *
-plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
+	return cli_common_plan(&o->c, argc, argv);
 }
 
 /* Up to LIST_MAX names of v[0 .. n-1], then how many more. */
@@ -197,7 +164,7 @@ state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
 	size_t g;
 
 	fprintf(out, "  up: %zu of %zu %s", s->nup, p->nnodes,
-	    plural(p->nnodes, "node", "nodes"));
+	    cli_plural(p->nnodes, "node", "nodes"));
 	if (s->ndown > 0) {
 		fputs("; down: ", out);
 		names(out, p, s->down, s->ndown);
@@ -209,7 +176,7 @@ state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
 		size_t n = s->group_start[g + 1] - s->group_start[g];
 
 		fprintf(out, "  group %zu (%zu %s): ", g + 1, n,
-		    plural(n, "node", "nodes"));
+		    cli_plural(n, "node", "nodes"));
 		names(out, p, s->group_nodes + s->group_start[g], n);
 		fputc('\n', out);
 	}
@@ -223,7 +190,7 @@ state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
 		fputs("none", out);
 	else {
 		fprintf(out, "%zu %s: ", s->napart,
-		    plural(s->napart, "pair", "pairs"));
+		    cli_plural(s->napart, "pair", "pairs"));
 		pairs(out, p, s->apart, s->napart);
 	}
 	fputc('\n', out);
@@ -242,7 +209,7 @@ whatif(FILE *out, const struct mesh_plan *p, const struct mesh_whatif *w,
 	names_or_none(out, p, w->down, w->ndown);
 	fprintf(out, "\n    connected: %s (%zu %s); isolated: ",
 	    r->connected ? "yes" : "no", r->ngroups,
-	    plural(r->ngroups, "group", "groups"));
+	    cli_plural(r->ngroups, "group", "groups"));
 	names_or_none(out, p, r->isolated, r->nisolated);
 	fputs("; cut off: ", out);
 	names_or_none(out, p, r->cut_off, r->ncut_off);
@@ -301,11 +268,11 @@ result(FILE *out, const struct mesh_simulation *s)
 	if (s->nfailed == 0) {
 		fprintf(out, "\nresult: %s %zu %s met\n",
 		    s->nexpect == 1 ? "the" : "all", s->nexpect,
-		    plural(s->nexpect, "expectation", "expectations"));
+		    cli_plural(s->nexpect, "expectation", "expectations"));
 		return;
 	}
 	fprintf(out, "\nresult: %zu of %zu %s FAILED\n", s->nfailed,
-	    s->nexpect, plural(s->nexpect, "expectation", "expectations"));
+	    s->nexpect, cli_plural(s->nexpect, "expectation", "expectations"));
 	for (i = 0; i < p->nsteps; i++) {
 		const struct mesh_snapshot *sn = s->steps[i];
 		char *label;
@@ -337,7 +304,7 @@ report_text(FILE *out, const struct mesh_simulation *s,
     const struct mesh_diags *diags)
 {
 	const struct mesh_plan *p = s->plan;
-	size_t i, nwarn = 0;
+	size_t i;
 
 	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
@@ -369,41 +336,23 @@ report_text(FILE *out, const struct mesh_simulation *s,
 	else
 		result(out, s);
 
-	for (i = 0; diags != NULL && i < diags->n; i++)
-		nwarn += diags->v[i].severity != MESH_ERROR;
-	if (nwarn > 0) {
-		fprintf(out, "\n%zu %s:\n", nwarn,
-		    plural(nwarn, "warning", "warnings"));
-		for (i = 0; i < diags->n; i++)
-			if (diags->v[i].severity != MESH_ERROR) {
-				fputs("  ", out);
-				cli_diag_to(out, &diags->v[i]);
-			}
-	}
+	cli_report_warnings(out, diags);
 }
 
-/* The report as text or JSON, in memory. Returns NULL when out of
- * memory. */
-static char *
-render(const struct mesh_simulation *s, const struct mesh_diags *diags,
-    int json, size_t *len)
-{
-	char *text = NULL;
-	FILE *f;
+/* What the text report needs. */
+struct simulate_report {
+	const struct mesh_simulation *s;
+	const struct mesh_diags *diags;
+};
 
-	if (json) {
-		text = mesh_simulation_json(s, diags);
-		*len = text ? strlen(text) : 0;
-		return text;
-	}
-	if ((f = open_memstream(&text, len)) == NULL)
-		return NULL;
-	report_text(f, s, diags);
-	if (fclose(f) != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
+/* The text report, for cli_emit(). */
+static int
+text_report(FILE *out, const void *ctx)
+{
+	const struct simulate_report *r = ctx;
+
+	report_text(out, r->s, r->diags);
+	return 0;
 }
 
 int
@@ -413,9 +362,8 @@ cli_simulate(int argc, char **argv)
 	struct mesh_diags diags;
 	struct mesh_plan *plan = NULL;
 	struct mesh_simulation *sim = NULL;
+	struct simulate_report r;
 	enum mesh_error err;
-	size_t len = 0;
-	char *text = NULL;
 	int status;
 
 	memset(&o, 0, sizeof(o));
@@ -423,26 +371,24 @@ cli_simulate(int argc, char **argv)
 	if ((status = parse_args(argc, argv, &o)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.plan, MESH_FORMAT_AUTO, &diags, &plan) != 0)
+	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
 		goto done;
 	if (plan->nnodes > MESH_LIVE_MAX_NODES) {
 		cli_error("%s: %zu nodes: the live mesh model takes at most %d",
-		    o.plan, plan->nnodes, MESH_LIVE_MAX_NODES);
+		    o.c.plan, plan->nnodes, MESH_LIVE_MAX_NODES);
 		goto done;
 	}
 	if ((err = mesh_simulate(plan, &sim)) != MESH_OK) {
-		cli_error("%s: %s", o.plan, mesh_strerror(err));
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
-	if ((text = render(sim, &diags, o.json, &len)) == NULL) {
-		cli_error("out of memory");
-		goto done;
-	}
-	if (cli_write_output(o.output, text, len, o.plan) != 0)
+	r.s = sim;
+	r.diags = &diags;
+	if (cli_emit(&o.c, o.c.json ? mesh_simulation_json(sim, &diags) :
+	    NULL, text_report, &r) != 0)
 		goto done;
 	status = sim->nfailed > 0 ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
-	free(text);
 	mesh_simulation_free(sim);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&diags);

@@ -1,5 +1,4 @@
 /* cli_sweep.c: `meshsim sweep`: every set of up to k nodes or failure domains failing together, and the minimal ones that split the plan. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,27 +16,15 @@ struct sweep_opts {
 	const char *by;
 	enum mesh_sweep_model model;
 	int jobs;
-	int json;
 	int force;
-	enum mesh_format input_format;
-	const char *output;
-	const char *plan;
+	struct cli_common c;
 };
 
-/* A whole number from lo to hi, or -1 (lo is at least 0). */
-static long
-parse_number(const char *s, long lo, long hi)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || *s == '-' || *s == '+' ||
-	    n < lo || n > hi)
-		return -1;
-	return n;
-}
+/* What the text report needs. */
+struct sweep_report {
+	const struct mesh_sweep *sw;
+	const struct mesh_diags *diags;
+};
 
 /* Fill o from the command line. Returns 0, or CLI_EXIT_BAD after saying
  * what is wrong. */
@@ -56,8 +43,8 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	long n;
-	int c, fmt;
+	uint64_t n;
+	int c, r, mesh;
 
 	o->k = 2;
 	optind = 1;
@@ -75,30 +62,8 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 		case 'F':
 			o->force = 1;
 			break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o->json = 0;
-			else if (strcmp(optarg, "json") == 0)
-				o->json = 1;
-			else {
-				cli_error("--format: '%s' is not text or json",
-				    optarg);
-				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'h':
-			cli_usage(stdout);
-			exit(CLI_EXIT_OK);
-		case 'i':
-			if ((fmt = mesh_format_from_name(optarg)) < 0) {
-				cli_error("--input-format: '%s' is not auto, "
-				    "json or gml", optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->input_format = (enum mesh_format)fmt;
-			break;
 		case 'j':
-			if ((n = parse_number(optarg, 1, 512)) < 0) {
+			if (cli_parse_count(optarg, 1, 512, &n) != 0) {
 				cli_error("-j: '%s' is not a number from 1 to "
 				    "512", optarg);
 				return CLI_EXIT_BAD;
@@ -106,7 +71,7 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 			o->jobs = (int)n;
 			break;
 		case 'k':
-			if ((n = parse_number(optarg, 1, 1000000)) < 0) {
+			if (cli_parse_count(optarg, 1, 1000000, &n) != 0) {
 				cli_error("--k: '%s' is not a number from 1 to "
 				    "1000000", optarg);
 				return CLI_EXIT_BAD;
@@ -114,38 +79,19 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 			o->k = (int)n;
 			break;
 		case 'M':
-			if (strcmp(optarg, "graph") == 0)
-				o->model = MESH_SWEEP_GRAPH;
-			else if (strcmp(optarg, "mesh") == 0)
-				o->model = MESH_SWEEP_MESH;
-			else {
-				cli_error("--model: '%s' is not graph or mesh",
-				    optarg);
+			if (cli_parse_model(optarg, &mesh) != 0)
 				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'o':
-			o->output = optarg;
+			o->model = mesh ? MESH_SWEEP_MESH : MESH_SWEEP_GRAPH;
 			break;
 		default:
-			cli_usage(stderr);
-			return CLI_EXIT_BAD;
+			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
+				cli_usage(stderr);
+			if (r <= 0)
+				return CLI_EXIT_BAD;
+			break;
 		}
 	}
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? "one plan at a time" :
-		    "no plan given");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	o->plan = argv[optind];
-	return 0;
-}
-
-static const char *
-plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
+	return cli_common_plan(&o->c, argc, argv);
 }
 
 /* What a unit is called: node, host, or "zone domain". */
@@ -153,11 +99,11 @@ static void
 unit_noun(FILE *out, const struct mesh_sweep *sw, size_t n)
 {
 	if (sw->by == NULL)
-		fputs(plural(n, "node", "nodes"), out);
+		fputs(cli_plural(n, "node", "nodes"), out);
 	else if (strcmp(sw->by, "host") == 0)
-		fputs(plural(n, "host", "hosts"), out);
+		fputs(cli_plural(n, "host", "hosts"), out);
 	else
-		fprintf(out, "%s %s", sw->by, plural(n, "domain", "domains"));
+		fprintf(out, "%s %s", sw->by, cli_plural(n, "domain", "domains"));
 }
 
 /* Up to LIST_MAX names, then how many more. */
@@ -230,15 +176,15 @@ verdict(FILE *out, const struct mesh_sweep *sw)
 		return;
 	}
 	fprintf(out, "%zu minimal failure %s of %s%d ", sw->ncuts,
-	    plural(sw->ncuts, "set", "sets"), sw->k > 1 ? "up to " : "",
+	    cli_plural(sw->ncuts, "set", "sets"), sw->k > 1 ? "up to " : "",
 	    sw->k);
 	unit_noun(out, sw, (size_t)sw->k);
 	if (mesh)
 		fprintf(out, " %s surviving nodes (they could not rejoin if "
-		    "they restarted)\n", plural(sw->ncuts, "strands",
+		    "they restarted)\n", cli_plural(sw->ncuts, "strands",
 		    "strand"));
 	else
-		fprintf(out, " %s %s\n", plural(sw->ncuts, "splits", "split"),
+		fprintf(out, " %s %s\n", cli_plural(sw->ncuts, "splits", "split"),
 		    what);
 }
 
@@ -260,7 +206,7 @@ units_line(FILE *out, const struct mesh_sweep *sw)
 		size_t n = d->start[i + 1] - d->start[i];
 
 		fprintf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], n,
-		    plural(n, "node", "nodes"));
+		    cli_plural(n, "node", "nodes"));
 	}
 	if (d->n > i)
 		fprintf(out, ", ... and %zu more", d->n - i);
@@ -281,16 +227,16 @@ per_size(FILE *out, const struct mesh_sweep *sw)
 		unit_noun(out, sw, (size_t)s);
 		fprintf(out, ": %llu tried, %llu %s (", (unsigned long long)
 		    z->tried, (unsigned long long)z->hit, mesh ?
-		    plural(z->hit, "strands", "strand") :
-		    plural(z->hit, "splits", "split"));
+		    cli_plural(z->hit, "strands", "strand") :
+		    cli_plural(z->hit, "splits", "split"));
 		share(out, z->tried, z->hit);
 		fputs(mesh ? " strand no one)" : " stay connected)", out);
 		if (z->worst > 0) {
 			fputs("; worst: ", out);
 			unit_set(out, sw, z->worst_units, (size_t)s);
 			fprintf(out, " %s %zu %s", mesh ? "strands" :
-			    plural((size_t)s, "cuts off", "cut off"),
-			    z->worst, plural(z->worst, "node", "nodes"));
+			    cli_plural((size_t)s, "cuts off", "cut off"),
+			    z->worst, cli_plural(z->worst, "node", "nodes"));
 			if (!sw->connected)
 				fprintf(out, " in group %zu",
 				    z->worst_group + 1);
@@ -321,9 +267,9 @@ cuts(FILE *out, const struct mesh_sweep *sw)
 			node_names(out, sw->plan, sw->stranded + c->sfirst,
 			    c->effect);
 		} else {
-			fprintf(out, ": %s %zu %s", plural(c->size,
+			fprintf(out, ": %s %zu %s", cli_plural(c->size,
 			    "cuts off", "cut off"), c->effect,
-			    plural(c->effect, "node", "nodes"));
+			    cli_plural(c->effect, "node", "nodes"));
 		}
 		if (!sw->connected)
 			fprintf(out, " (group %zu)", c->group + 1);
@@ -341,7 +287,7 @@ report_text(FILE *out, const struct mesh_sweep *sw,
     const struct mesh_diags *diags)
 {
 	const struct mesh_plan *p = sw->plan;
-	size_t i, nwarn = 0;
+	size_t i;
 
 	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
@@ -351,7 +297,7 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 	if (sw->k < sw->k_requested && sw->k > 0)
 		fprintf(out, "note: --k %d is more than the %zu %s of the "
 		    "largest group: sets of up to %d\n", sw->k_requested,
-		    sw->max_units, plural(sw->max_units, "unit", "units"),
+		    sw->max_units, cli_plural(sw->max_units, "unit", "units"),
 		    sw->k);
 	if (!sw->by_found)
 		fprintf(out, "note: no node has the label '%s': each host is "
@@ -365,7 +311,7 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 			size_t n = sw->comp_start[i + 1] - sw->comp_start[i];
 
 			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
-			    plural(n, "node", "nodes"));
+			    cli_plural(n, "node", "nodes"));
 			node_names(out, p, sw->comp_nodes + sw->comp_start[i],
 			    n);
 			fputc('\n', out);
@@ -375,41 +321,17 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 		per_size(out, sw);
 	cuts(out, sw);
 
-	for (i = 0; diags != NULL && i < diags->n; i++)
-		nwarn += diags->v[i].severity != MESH_ERROR;
-	if (nwarn > 0) {
-		fprintf(out, "\n%zu %s:\n", nwarn,
-		    plural(nwarn, "warning", "warnings"));
-		for (i = 0; i < diags->n; i++)
-			if (diags->v[i].severity != MESH_ERROR) {
-				fputs("  ", out);
-				cli_diag_to(out, &diags->v[i]);
-			}
-	}
+	cli_report_warnings(out, diags);
 }
 
-/* The report as text or JSON, in memory. Returns NULL when out of
- * memory. */
-static char *
-render(const struct mesh_sweep *sw, const struct mesh_diags *diags,
-    int json, size_t *len)
+/* The text report, for cli_emit(). */
+static int
+text_report(FILE *out, const void *ctx)
 {
-	char *text = NULL;
-	FILE *f;
+	const struct sweep_report *r = ctx;
 
-	if (json) {
-		text = mesh_sweep_json(sw, diags);
-		*len = text ? strlen(text) : 0;
-		return text;
-	}
-	if ((f = open_memstream(&text, len)) == NULL)
-		return NULL;
-	report_text(f, sw, diags);
-	if (fclose(f) != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
+	report_text(out, r->sw, r->diags);
+	return 0;
 }
 
 /* Whether any set hits, or the plan is split already. */
@@ -434,9 +356,8 @@ cli_sweep(int argc, char **argv)
 	struct mesh_diags diags;
 	struct mesh_plan *plan = NULL;
 	struct mesh_sweep *sw = NULL;
+	struct sweep_report r;
 	enum mesh_error err;
-	size_t len = 0;
-	char *text = NULL;
 	int status;
 
 	memset(&o, 0, sizeof(o));
@@ -444,7 +365,7 @@ cli_sweep(int argc, char **argv)
 	if ((status = parse_args(argc, argv, &o)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.plan, o.input_format, &diags, &plan) != 0)
+	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
 		goto done;
 	memset(&so, 0, sizeof(so));
 	so.k = o.k;
@@ -452,7 +373,7 @@ cli_sweep(int argc, char **argv)
 	so.model = o.model;
 	so.jobs = o.jobs;
 	if ((err = mesh_sweep_new(plan, &so, &sw)) != MESH_OK) {
-		cli_error("%s: %s", o.plan, mesh_strerror(err));
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
 	if (sw->cost > MESH_SWEEP_BUDGET && !o.force) {
@@ -465,18 +386,16 @@ cli_sweep(int argc, char **argv)
 		goto done;
 	}
 	if ((err = mesh_sweep_run(sw)) != MESH_OK) {
-		cli_error("%s: %s", o.plan, mesh_strerror(err));
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
-	if ((text = render(sw, &diags, o.json, &len)) == NULL) {
-		cli_error("out of memory");
-		goto done;
-	}
-	if (cli_write_output(o.output, text, len, o.plan) != 0)
+	r.sw = sw;
+	r.diags = &diags;
+	if (cli_emit(&o.c, o.c.json ? mesh_sweep_json(sw, &diags) : NULL,
+	    text_report, &r) != 0)
 		goto done;
 	status = found(sw) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
-	free(text);
 	mesh_sweep_free(sw);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&diags);

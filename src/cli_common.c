@@ -1,6 +1,8 @@
-/* cli_plan.c: what every subcommand does with a plan: load it, and resolve node names given on the command line. */
+/* cli_common.c: what every subcommand shares: its common options, loading the plan, node names on the command line, writing the report. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -99,4 +101,120 @@ fail:
 	free(v);
 	*nout = 0;
 	return CLI_EXIT_BAD;
+}
+
+int
+cli_common_option(struct cli_common *o, int c, const char *arg)
+{
+	int fmt;
+
+	switch (c) {
+	case 'f':
+		if (strcmp(arg, "text") == 0)
+			o->json = 0;
+		else if (strcmp(arg, "json") == 0)
+			o->json = 1;
+		else {
+			cli_error("--format: '%s' is not text or json", arg);
+			return -1;
+		}
+		return 1;
+	case 'h':
+		cli_usage(stdout);
+		exit(CLI_EXIT_OK);
+	case 'i':
+		if ((fmt = mesh_format_from_name(arg)) < 0) {
+			cli_error("--input-format: '%s' is not auto, json or "
+			    "gml", arg);
+			return -1;
+		}
+		o->input_format = (enum mesh_format)fmt;
+		return 1;
+	case 'o':
+		o->output = arg;
+		return 1;
+	}
+	return 0;
+}
+
+int
+cli_parse_model(const char *arg, int *mesh)
+{
+	if (strcmp(arg, "graph") == 0)
+		*mesh = 0;
+	else if (strcmp(arg, "mesh") == 0)
+		*mesh = 1;
+	else {
+		cli_error("--model: '%s' is not graph or mesh", arg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_common_plan(struct cli_common *o, int argc, char **argv)
+{
+	if (argc - optind != 1) {
+		cli_error(argc - optind ? "one plan at a time" :
+		    "no plan given");
+		cli_usage(stderr);
+		return CLI_EXIT_BAD;
+	}
+	o->plan = argv[optind];
+	return 0;
+}
+
+int
+cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+	unsigned long long n;
+	char *end;
+
+	if (*s < '0' || *s > '9')       /* no sign, no white space */
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < lo || n > hi)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+unsigned
+cli_default_jobs(unsigned max)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : (unsigned long)n > max ? max : (unsigned)n;
+}
+
+int
+cli_emit(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx)
+{
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (!o->json) {
+		if ((f = open_memstream(&json, &len)) == NULL ||
+		    text(f, ctx) != 0) {
+			if (f != NULL)
+				fclose(f);
+			free(json);
+			json = NULL;
+		} else if (fclose(f) != 0) {
+			free(json);
+			json = NULL;
+		}
+	} else if (json != NULL) {
+		len = strlen(json);
+	}
+	if (json == NULL) {
+		cli_error("out of memory");
+		return CLI_EXIT_BAD;
+	}
+	rc = cli_write_output(o->output, json, len, o->plan);
+	free(json);
+	return rc;
 }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# output.sh: -o FILE writes the same bytes as stdout, whole or not at all,
+# and never over the plan. Usage: tests/cli/output.sh MESHSIM
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+cd "$(dirname "$0")/../.."
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+pass=0
+fail=0
+check() {
+	if eval "$2"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL $1"
+		fail=$((fail + 1))
+	fi
+}
+
+for cmd in "check --format json" "check" "sweep --k 2" "availability --trials 1000" \
+    "simulate"; do
+	plan=scenarios/restart-hazard.json
+	# shellcheck disable=SC2086
+	"$bin" $cmd "$plan" >"$dir/stdout" 2>/dev/null
+	want=$?
+	# shellcheck disable=SC2086
+	"$bin" $cmd -o "$dir/report" "$plan" >"$dir/empty" 2>/dev/null
+	got=$?
+	check "$cmd -o: same exit status" '[ "$got" = "$want" ]'
+	check "$cmd -o: same bytes as stdout" 'cmp -s "$dir/stdout" "$dir/report"'
+	check "$cmd -o: nothing on stdout" '[ ! -s "$dir/empty" ]'
+done
+
+cp scenarios/figure1.json "$dir/plan.json"
+"$bin" check -o "$dir/plan.json" "$dir/plan.json" 2>/dev/null
+check "writing over the plan is refused" '[ $? = 2 ]'
+check "the plan is left as it was" 'cmp -s scenarios/figure1.json "$dir/plan.json"'
+
+echo old >"$dir/kept"
+"$bin" check -o "$dir/kept" tests/bad/syntax.json 2>/dev/null
+check "a refused plan leaves the output file alone" '[ "$(cat "$dir/kept")" = old ]'
+"$bin" check -o "$dir/no/such/dir/report" scenarios/figure1.json 2>/dev/null
+check "an output that cannot be written is exit 2" '[ $? = 2 ]'
+check "no temporary file is left behind" '[ -z "$(ls "$dir" | grep "\.[A-Za-z0-9]\{6\}$")" ]'
+
+echo "output: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
