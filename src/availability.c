@@ -218,49 +218,11 @@ share_trials(uint64_t trials, uint64_t first, uint64_t step)
 	return sum;
 }
 
-/* Write all n bytes to fd. Returns 0 or -1. */
-static int
-write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-/* Read n bytes from fd. Returns 0, or -1 on a short read or error. */
-static int
-read_all(int fd, void *buf, size_t n)
-{
-	char *p = buf;
-
-	while (n > 0) {
-		ssize_t k = read(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* A child's counts: 0 when it sent all of them, else -1. Reaps it. */
 static int
 collect(pid_t pid, int fd, uint64_t expect, struct mesh_avail_sums *s)
 {
-	int ok = read_all(fd, s, sizeof(*s)) == 0 && s->trials == expect;
+	int ok = mesh_read_all(fd, s, sizeof(*s)) == 0 && s->trials == expect;
 	int status;
 
 	close(fd);
@@ -317,7 +279,7 @@ mesh_avail_run(const struct mesh_avail_model *m, uint64_t seed,
 			memset(&part, 0, sizeof(part));
 			run_blocks(m, &w, seed, trials, first + step * j,
 			    step * jobs, &part);
-			failed = write_all(fd[1], &part, sizeof(part));
+			failed = mesh_write_all(fd[1], &part, sizeof(part));
 			close(fd[1]);
 			free(pids);
 			free(fds);

@@ -913,44 +913,6 @@ run_share_new(const struct level *lv, struct found *f, uint64_t w,
 	return 0;
 }
 
-/* write(2) all of it. Returns 0 or -1. */
-static int
-write_all(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-
-	while (len > 0) {
-		ssize_t r = write(fd, p, len);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return -1;
-		p += r;
-		len -= (size_t)r;
-	}
-	return 0;
-}
-
-/* read(2) exactly len bytes. Returns 0, or -1 on an error or early end. */
-static int
-read_all(int fd, void *buf, size_t len)
-{
-	char *p = buf;
-
-	while (len > 0) {
-		ssize_t r = read(fd, p, len);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return -1;
-		p += r;
-		len -= (size_t)r;
-	}
-	return 0;
-}
-
 /* A found as bytes: hit, worst, worst set, nsets, sets, effects. */
 static int
 found_send(int fd, const struct found *f, int s)
@@ -960,13 +922,13 @@ found_send(int fd, const struct found *f, int s)
 	head[0] = f->hit;
 	head[1] = f->worst;
 	head[2] = f->nsets;
-	if (write_all(fd, head, sizeof(head)) != 0 ||
-	    write_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
+	if (mesh_write_all(fd, head, sizeof(head)) != 0 ||
+	    mesh_write_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
 		return -1;
 	if (f->nsets == 0)
 		return 0;
-	if (write_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
-	    write_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+	if (mesh_write_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
+	    mesh_write_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
 		return -1;
 	return 0;
 }
@@ -980,9 +942,9 @@ found_receive(int fd, struct found *f, int s, uint64_t most)
 
 	if (found_init(f, s) != 0)
 		return -1;
-	if (read_all(fd, head, sizeof(head)) != 0 || head[2] > most ||
+	if (mesh_read_all(fd, head, sizeof(head)) != 0 || head[2] > most ||
 	    head[2] > SIZE_MAX / ((size_t)s * sizeof(int) + 8) ||
-	    read_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
+	    mesh_read_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
 		goto fail;
 	f->hit = head[0];
 	f->worst = head[1];
@@ -992,8 +954,8 @@ found_receive(int fd, struct found *f, int s, uint64_t most)
 	f->sets = malloc(f->nsets * (size_t)s * sizeof(int));
 	f->effects = malloc(f->nsets * sizeof(uint64_t));
 	if (f->sets == NULL || f->effects == NULL ||
-	    read_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
-	    read_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+	    mesh_read_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
+	    mesh_read_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
 		goto fail;
 	return 0;
 fail:

@@ -66,4 +66,11 @@ int mesh_map_put(struct mesh_map *m, const char *s, int k, int value);
  */
 int mesh_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys);
 
+/* write(2) all n bytes, again after EINTR. Returns 0 or -1. */
+int mesh_write_all(int fd, const void *buf, size_t n);
+
+/* read(2) exactly n bytes, again after EINTR. Returns 0, or -1 on an
+ * error or an early end. */
+int mesh_read_all(int fd, void *buf, size_t n);
+
 #endif
