@@ -10,41 +10,13 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "meshsim/meshsim.h"
 #include "meshsim/mesh.h"
 
 static const char *const letters[] = { "a", "b", "c", "d", "e", "f", "g",
 	"h", "i" };
 #define NMAX 9
-
-/* A plan over names[0 .. n-1] from "a-b b-c ..." (each pair a route
- * stored by its first node). */
-static struct mesh_plan *
-plan_of(const char *const *names, size_t n, const char *links)
-{
-	struct mesh_plan *p = mesh_plan_new("t", NULL);
-	struct mesh_diags d;
-	char a[32], b[32];
-	int used;
-	size_t i;
-
-	assert_non_null(p);
-	for (i = 0; i < n; i++)
-		assert_int_equal(mesh_plan_add_node(p, names[i], NULL, 9932, 0,
-		    0), (int)i);
-	while (sscanf(links, " %31[^-]-%31s%n", a, b, &used) == 2) {
-		int from = mesh_plan_find(p, a);
-
-		assert_true(from >= 0);
-		assert_int_equal(mesh_plan_add_route(p, from, b, 9932, 0, 0),
-		    0);
-		links += used;
-	}
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
-	return p;
-}
 
 /* Figure 1 of the documentation: node1 stores the routes to the others. */
 static struct mesh_plan *
