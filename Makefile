@@ -15,7 +15,7 @@ INSTALL ?= install
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
 
-PKGS      = igraph libcjson
+PKGS      = igraph libcjson yaml-0.1
 TEST_PKGS = cmocka
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \

@@ -10,6 +10,8 @@ static const struct {
 } commands[] = {
 	{ "availability", cli_availability },
 	{ "check", cli_check },
+	{ "export", cli_export },
+	{ "import", cli_import },
 	{ "simulate", cli_simulate },
 	{ "sweep", cli_sweep },
 };

@@ -410,5 +410,13 @@ mesh_format_from_name(const char *name)
 		return MESH_FORMAT_JSON;
 	if (strcmp(name, "gml") == 0)
 		return MESH_FORMAT_GML;
+	if (strcmp(name, "graphml") == 0)
+		return MESH_FORMAT_GRAPHML;
+	if (strcmp(name, "edgelist") == 0)
+		return MESH_FORMAT_EDGELIST;
+	if (strcmp(name, "ncol") == 0)
+		return MESH_FORMAT_NCOL;
+	if (strcmp(name, "harper") == 0)
+		return MESH_FORMAT_HARPER;
 	return -1;
 }

@@ -3,17 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "meshsim/meshsim.h"
 #include "readers.h"
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
 
 enum mesh_error
 mesh_plan_parse(const char *buf, size_t len, const char *file,
@@ -24,15 +17,50 @@ mesh_plan_parse(const char *buf, size_t len, const char *file,
 
 	*out = NULL;
 	if (format == MESH_FORMAT_AUTO)
-		format = file != NULL && (ends_with(file, ".gml") ||
-		    ends_with(file, ".GML")) ? MESH_FORMAT_GML :
-		    MESH_FORMAT_JSON;
-	if (format == MESH_FORMAT_GML)
+		format = mesh_format_of_file(file);
+	switch (format) {
+	case MESH_FORMAT_GML:
 		err = mesh_read_gml(buf, len, file, diags, out);
-	else
+		break;
+	case MESH_FORMAT_JSON:
 		err = mesh_read_json(buf, len, file, diags, out);
+		break;
+	default:
+		mesh_diags_add(diags, MESH_ERROR, "unsupported-format", file,
+		    0, 0, NULL, "this format cannot be read yet");
+		err = MESH_EINPUT;
+		break;
+	}
 	mesh_diags_sort(diags);
 	return err;
+}
+
+enum mesh_format
+mesh_format_of_file(const char *file)
+{
+	static const struct {
+		const char *ending;
+		enum mesh_format format;
+	} endings[] = {
+		{ ".gml", MESH_FORMAT_GML },
+		{ ".graphml", MESH_FORMAT_GRAPHML },
+		{ ".edges", MESH_FORMAT_EDGELIST },
+		{ ".edgelist", MESH_FORMAT_EDGELIST },
+		{ ".ncol", MESH_FORMAT_NCOL },
+		{ ".yaml", MESH_FORMAT_HARPER },
+		{ ".yml", MESH_FORMAT_HARPER },
+	};
+	size_t i, n, k;
+
+	if (file == NULL)
+		return MESH_FORMAT_JSON;
+	n = strlen(file);
+	for (i = 0; i < sizeof(endings) / sizeof(endings[0]); i++) {
+		k = strlen(endings[i].ending);
+		if (n >= k && strcasecmp(file + n - k, endings[i].ending) == 0)
+			return endings[i].format;
+	}
+	return MESH_FORMAT_JSON;
 }
 
 /* Read the whole file at path. Returns a malloc'd buffer (NUL-terminated

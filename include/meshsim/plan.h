@@ -102,11 +102,20 @@ struct mesh_plan {
 enum mesh_format {
 	MESH_FORMAT_AUTO,       /* by the file name's ending, else JSON */
 	MESH_FORMAT_JSON,
-	MESH_FORMAT_GML
+	MESH_FORMAT_GML,
+	MESH_FORMAT_GRAPHML,
+	MESH_FORMAT_EDGELIST,
+	MESH_FORMAT_NCOL,
+	MESH_FORMAT_HARPER      /* harperdb-config.yaml, one file per node */
 };
 
-/* The format named "json" or "gml" (or "auto"); -1 if unknown. */
+/* The format named "auto", "json", "gml", "graphml", "edgelist", "ncol"
+ * or "harper"; -1 if unknown. */
 int mesh_format_from_name(const char *name);
+
+/* The format a file's name implies: .gml, .graphml, .edges or .edgelist,
+ * .ncol, .yaml or .yml (Harper), any case; JSON otherwise. */
+enum mesh_format mesh_format_of_file(const char *file);
 
 /*
  * Read the plan in the file at path. Problems with the input are appended
