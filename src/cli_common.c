@@ -124,8 +124,8 @@ cli_common_option(struct cli_common *o, int c, const char *arg)
 		exit(CLI_EXIT_OK);
 	case 'i':
 		if ((fmt = mesh_format_from_name(arg)) < 0) {
-			cli_error("--input-format: '%s' is not auto, json or "
-			    "gml", arg);
+			cli_error("--input-format: '%s' is not one of auto, "
+			    "json, gml, graphml, edgelist, ncol, harper", arg);
 			return -1;
 		}
 		o->input_format = (enum mesh_format)fmt;

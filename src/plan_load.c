@@ -22,6 +22,15 @@ mesh_plan_parse(const char *buf, size_t len, const char *file,
 	case MESH_FORMAT_GML:
 		err = mesh_read_gml(buf, len, file, diags, out);
 		break;
+	case MESH_FORMAT_GRAPHML:
+		err = mesh_read_graphml(buf, len, file, diags, out);
+		break;
+	case MESH_FORMAT_EDGELIST:
+		err = mesh_read_edgelist(buf, len, file, diags, out);
+		break;
+	case MESH_FORMAT_NCOL:
+		err = mesh_read_ncol(buf, len, file, diags, out);
+		break;
 	case MESH_FORMAT_JSON:
 		err = mesh_read_json(buf, len, file, diags, out);
 		break;

@@ -13,7 +13,17 @@
  */
 enum mesh_error mesh_read_json(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out);
+
+/* plan_igraph.c: the formats igraph reads. Names, hosts and ports come
+ * from vertex attributes (docs/formats.md); a vertex's routes are its
+ * edges, one link per pair of vertices, loops dropped (self-route). */
 enum mesh_error mesh_read_gml(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_read_graphml(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_read_edgelist(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_read_ncol(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out);
 
 /*

@@ -37,5 +37,6 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/mesh.h"
 #include "meshsim/availability.h"
 #include "meshsim/sweep.h"
+#include "meshsim/export.h"
 
 #endif

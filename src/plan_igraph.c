@@ -1,0 +1,645 @@
+/* plan_igraph.c: read GML, GraphML, edge lists and NCOL as plans, through igraph. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <igraph.h>
+
+#include "igraph_glue.h"
+#include "meshsim/meshsim.h"
+#include "readers.h"
+#include "text.h"
+#include "util.h"
+
+/* An edge list may number its vertices from 0 to this, inclusive: igraph
+ * makes a vertex for every number up to the largest. */
+#define EDGELIST_MAX_ID 999999
+
+/* What differs between the formats. */
+struct format {
+	enum mesh_format format;
+	const char *code;               /* "invalid-gml" */
+	const char *title;              /* "GML", in messages */
+	const char *const *name_attrs;  /* vertex attributes that name a
+					 * vertex, first found wins; then
+					 * "id", then the vertex number */
+};
+
+static const char *const gml_names[] = { "label", NULL };
+static const char *const graphml_names[] = { "name", "label", NULL };
+static const char *const ncol_names[] = { "name", NULL };
+static const char *const no_names[] = { NULL };
+
+static const struct format formats[] = {
+	{ MESH_FORMAT_GML, "invalid-gml", "GML", gml_names },
+	{ MESH_FORMAT_GRAPHML, "invalid-graphml", "GraphML", graphml_names },
+	{ MESH_FORMAT_EDGELIST, "invalid-edgelist", "edge list", no_names },
+	{ MESH_FORMAT_NCOL, "invalid-ncol", "NCOL", ncol_names },
+};
+
+/* The type of the graph (graph != 0) or vertex attribute called name, or
+ * -1 when there is none. */
+static int
+attr_type(const igraph_t *g, int graph, const char *name)
+{
+	igraph_strvector_t names;
+	igraph_vector_int_t types;
+	igraph_integer_t i;
+	int type = -1;
+
+	if (igraph_strvector_init(&names, 0) != IGRAPH_SUCCESS)
+		return -1;
+	if (igraph_vector_int_init(&types, 0) != IGRAPH_SUCCESS) {
+		igraph_strvector_destroy(&names);
+		return -1;
+	}
+	if ((graph ? igraph_cattribute_list(g, &names, &types, NULL, NULL,
+	    NULL, NULL) : igraph_cattribute_list(g, NULL, NULL, &names, &types,
+	    NULL, NULL)) == IGRAPH_SUCCESS)
+		for (i = 0; i < igraph_strvector_size(&names); i++)
+			if (strcmp(igraph_strvector_get(&names, i), name) == 0)
+				type = (int)VECTOR(types)[i];
+	igraph_vector_int_destroy(&types);
+	igraph_strvector_destroy(&names);
+	return type;
+}
+
+/* A vertex attribute as text: a string as it is, a number as an integer
+ * where it is one. Returns a malloc'd string ("" when absent) or NULL. */
+static char *
+vertex_text(const igraph_t *g, const char *attr, int type, igraph_integer_t v)
+{
+	if (type == IGRAPH_ATTRIBUTE_STRING)
+		return strdup(VAS(g, attr, v));
+	if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+		double d = VAN(g, attr, v);
+
+		if (isnan(d))   /* the vertex has no such value */
+			return strdup("");
+		return mesh_asprintf("%.15g", d);
+	}
+	return strdup("");
+}
+
+/* The vertex's name from the first of f's attributes it has (else NULL in
+ * *label). Returns 0, or -1 when out of memory. */
+static int
+vertex_label(const igraph_t *g, const struct format *f, const int *types,
+    igraph_integer_t v, char **label)
+{
+	size_t i;
+
+	*label = NULL;
+	for (i = 0; f->name_attrs[i] != NULL; i++) {
+		char *s = vertex_text(g, f->name_attrs[i], types[i], v);
+
+		if (s == NULL)
+			return -1;
+		if (*s != '\0') {
+			*label = s;
+			return 0;
+		}
+		free(s);
+	}
+	return 0;
+}
+
+/*
+ * Name every vertex: by f's attributes, else its id, else its number; a
+ * name that several vertices share gets "#id" appended on each. Names
+ * compare ignoring case where the vertex has no host (hosts[v] NULL), as
+ * the host is then the name. Returns MESH_OK or MESH_ENOMEM; names[v] are
+ * malloc'd, the caller frees them either way.
+ */
+static enum mesh_error
+name_vertices(const igraph_t *g, const struct format *f, char *const *hosts,
+    char **names)
+{
+	igraph_integer_t n = igraph_vcount(g), v;
+	int itype = attr_type(g, 0, "id");
+	int types[4];
+	char **label = calloc((size_t)n + 1, sizeof(*label));
+	char **key = calloc((size_t)n + 1, sizeof(*key));
+	int *count = calloc((size_t)n + 1, sizeof(*count));
+	struct mesh_map seen;
+	enum mesh_error err = MESH_ENOMEM;
+	size_t i;
+
+	mesh_map_init(&seen);
+	if (label == NULL || key == NULL || count == NULL)
+		goto done;
+	for (i = 0; f->name_attrs[i] != NULL && i < 4; i++)
+		types[i] = attr_type(g, 0, f->name_attrs[i]);
+	for (v = 0; v < n; v++) {
+		char *id = vertex_text(g, "id", itype, v);
+		int first;
+
+		if (id == NULL)
+			goto done;
+		if (*id == '\0') {
+			free(id);
+			if ((id = mesh_asprintf("%ld", (long)v)) == NULL)
+				goto done;
+		}
+		if (vertex_label(g, f, types, v, &label[v]) != 0) {
+			free(id);
+			goto done;
+		}
+		if (label[v] == NULL) {
+			label[v] = id;
+		} else {
+			names[v] = mesh_asprintf("%s#%s", label[v], id);
+			free(id);
+			if (names[v] == NULL)
+				goto done;
+		}
+		key[v] = hosts[v] == NULL ? mesh_host_normal(label[v]) :
+		    strdup(label[v]);
+		if (key[v] == NULL)
+			goto done;
+		first = mesh_map_put(&seen, key[v], 0, (int)v);
+		if (first == -2)
+			goto done;
+		count[first >= 0 ? first : v]++;
+		if (first >= 0)
+			count[v] = -first - 1;  /* points at the first */
+	}
+	/* names[v] holds "label#id" for labelled vertices: keep it only
+	 * where the label repeats. */
+	for (v = 0; v < n; v++) {
+		int rep = count[v] < 0 ? count[-count[v] - 1] : count[v];
+
+		if (names[v] != NULL && rep > 1)
+			continue;
+		free(names[v]);
+		names[v] = label[v];
+		label[v] = NULL;
+	}
+	err = MESH_OK;
+done:
+	for (v = 0; label != NULL && v < n; v++) {
+		free(label[v]);
+		free(key ? key[v] : NULL);
+	}
+	free(label);
+	free(key);
+	free(count);
+	mesh_map_free(&seen);
+	return err;
+}
+
+/*
+ * Each vertex's host (its "host" attribute; NULL when it has none) and
+ * port (its "port" attribute, else the default; 0 when it is not an
+ * integer from 1 to 65535). Returns 0, or -1 when out of memory; hosts[v]
+ * are malloc'd, the caller frees them either way.
+ */
+static int
+vertex_endpoints(const igraph_t *g, char **hosts, int *ports)
+{
+	igraph_integer_t n = igraph_vcount(g), v;
+	int htype = attr_type(g, 0, "host");
+	int ptype = attr_type(g, 0, "port");
+
+	for (v = 0; v < n; v++) {
+		char *h = vertex_text(g, "host", htype, v), *end;
+		const char *s;
+		double d = NAN;
+
+		if (h == NULL)
+			return -1;
+		if (*h == '\0')
+			free(h);
+		else
+			hosts[v] = h;
+		ports[v] = MESH_DEFAULT_PORT;
+		if (ptype == IGRAPH_ATTRIBUTE_NUMERIC) {
+			d = VAN(g, "port", v);
+		} else if (ptype == IGRAPH_ATTRIBUTE_STRING &&
+		    *(s = VAS(g, "port", v)) != '\0') {
+			errno = 0;
+			d = strtod(s, &end);
+			if (errno != 0 || *end != '\0' ||
+			    isspace((unsigned char)*s))
+				d = 0;
+		}
+		if (isnan(d))   /* no port: the default */
+			continue;
+		ports[v] = d >= 1 && d <= 65535 && d == floor(d) ? (int)d : 0;
+	}
+	return 0;
+}
+
+/* Check names, hosts and ports as the JSON reader does. Returns the number
+ * of errors added to diags. */
+static size_t
+check_vertices(const igraph_t *g, const char *file, char *const *names,
+    char *const *hosts, const int *ports, struct mesh_diags *diags)
+{
+	igraph_integer_t n = igraph_vcount(g), v;
+	int ptype = attr_type(g, 0, "port");
+	size_t errors = 0;
+
+	for (v = 0; v < n; v++) {
+		if (mesh_has_control(names[v])) {
+			mesh_diags_add(diags, MESH_ERROR, "bad-name", file, 0,
+			    0, NULL, "node name contains a control character");
+			errors++;
+		}
+		if (hosts[v] != NULL && (mesh_has_control(hosts[v]) ||
+		    strpbrk(hosts[v], " /") != NULL)) {
+			mesh_diags_add(diags, MESH_ERROR, "bad-host", file, 0,
+			    0, names[v], "host '%s' is not an IP address or "
+			    "DNS name", hosts[v]);
+			errors++;
+		}
+		if (ports[v] == 0) {
+			char *s = vertex_text(g, "port", ptype, v);
+
+			mesh_diags_add(diags, MESH_ERROR, "port-range", file,
+			    0, 0, names[v], "port '%s' of node '%s' is not an "
+			    "integer from 1 to 65535", s ? s : "?", names[v]);
+			free(s);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+/* Turn igraph's parse message into a diagnostic at its line: GML and
+ * NCOL say "Parse error in ... file, line 4 (what).", GraphML (libxml2)
+ * "Line 4: what". */
+static void
+parse_error(struct mesh_diags *diags, const char *file,
+    const struct format *f)
+{
+	const char *msg = mesh_igraph_message();
+	const char *at = strstr(msg, "line ");
+	const char *open = strchr(msg, '(');
+	const char *close = strrchr(msg, ')');
+	int line = 0;
+
+	if (strncmp(msg, "Line ", 5) == 0) {
+		at = msg;
+		open = close = NULL;
+	}
+	if (at != NULL) {
+		long l = strtol(at + 5, NULL, 10);
+
+		line = l > 0 && l < INT_MAX ? (int)l : 0;
+	}
+	if (strncmp(msg, "Graph index was too large", 25) == 0)
+		msg = "the file holds no <graph> element";
+	if (at == msg && strchr(msg, ':') != NULL)
+		for (msg = strchr(msg, ':') + 1; *msg == ' '; msg++)
+			;
+	if (open != NULL && close != NULL && close > open)
+		mesh_diags_add(diags, MESH_ERROR, f->code, file, line, 0,
+		    NULL, "invalid %s: %.*s", f->title,
+		    (int)(close - open - 1), open + 1);
+	else
+		mesh_diags_add(diags, MESH_ERROR, f->code, file, line, 0,
+		    NULL, "invalid %s: %s", f->title,
+		    *msg ? msg : "parse error");
+}
+
+/* Whether c separates tokens in an edge list or NCOL file. */
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+	    c == '\v' || c == '\f';
+}
+
+/* An error of format f at byte offset off of buf. Returns -1. */
+static int
+error_at(struct mesh_diags *diags, const char *file, const struct format *f,
+    const char *buf, size_t off, const char *msg, int toklen,
+    const char *tok)
+{
+	int line, col;
+
+	mesh_text_position(buf, off, &line, &col);
+	mesh_diags_add(diags, MESH_ERROR, f->code, file, line, col, NULL,
+	    "invalid %s: %s '%.*s'", f->title, msg, toklen, tok);
+	return -1;
+}
+
+/*
+ * Check an edge list before igraph reads it, as igraph gives no position:
+ * vertex numbers (0 to EDGELIST_MAX_ID) separated by white space, two per
+ * edge. Returns 0, or -1 after adding an error.
+ */
+static int
+check_edgelist(const char *buf, size_t len, const char *file,
+    const struct format *f, struct mesh_diags *diags)
+{
+	size_t i = 0, start, ntok = 0, last = 0;
+
+	for (;;) {
+		while (i < len && is_blank(buf[i]))
+			i++;
+		if (i == len)
+			break;
+		start = i;
+		while (i < len && !is_blank(buf[i]))
+			i++;
+		if (strspn(buf + start, "0123456789") < i - start)
+			return error_at(diags, file, f, buf, start,
+			    "expected a vertex number (0 or more), found",
+			    (int)(i - start), buf + start);
+		for (last = start; last < i - 1 && buf[last] == '0'; last++)
+			;
+		if (i - last > 6)
+			return error_at(diags, file, f, buf, start,
+			    "vertex numbers go up to 999999, found",
+			    (int)(i - start), buf + start);
+		last = start;
+		ntok++;
+	}
+	if (ntok % 2 != 0) {
+		for (i = last; i < len && !is_blank(buf[i]); i++)
+			;
+		return error_at(diags, file, f, buf, last,
+		    "an edge needs two vertex numbers; the last has only",
+		    (int)(i - last), buf + last);
+	}
+	return 0;
+}
+
+/*
+ * Check an NCOL file before igraph reads it, to give columns: each line
+ * holds two vertex names and an optional numeric weight, or nothing.
+ * Returns 0, or -1 after adding an error.
+ */
+static int
+check_ncol(const char *buf, size_t len, const char *file,
+    const struct format *f, struct mesh_diags *diags)
+{
+	size_t i = 0, start, prev = 0;
+	int ntok = 0;
+
+	for (;;) {
+		while (i < len && buf[i] != '\n' && is_blank(buf[i]))
+			i++;
+		if (i == len || buf[i] == '\n') {
+			if (ntok == 1)
+				return error_at(diags, file, f, buf, prev,
+				    "an edge needs two vertex names; this "
+				    "line has only", (int)strcspn(buf + prev,
+				    " \t\r\n\v\f"), buf + prev);
+			if (i == len)
+				return 0;
+			ntok = 0;
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < len && !is_blank(buf[i]))
+			i++;
+		if (++ntok == 3) {
+			char *tok = strndup(buf + start, i - start), *end;
+			int bad;
+
+			if (tok == NULL)
+				return 0;       /* let igraph decide */
+			errno = 0;
+			(void)strtod(tok, &end);
+			bad = errno != 0 || *end != '\0';
+			free(tok);
+			if (bad)
+				return error_at(diags, file, f, buf, start,
+				    "expected a weight (a number), found",
+				    (int)(i - start), buf + start);
+		} else if (ntok > 3) {
+			return error_at(diags, file, f, buf, start,
+			    "expected the end of the line (two names and a "
+			    "weight), found", (int)(i - start), buf + start);
+		}
+		prev = start;
+	}
+}
+
+/* Read buf as format f into *g (undirected) with igraph. Returns an
+ * igraph error code; on success the caller destroys *g. */
+static igraph_error_t
+read_graph(const struct format *f, FILE *in, igraph_t *g)
+{
+	igraph_error_t rc;
+
+	switch (f->format) {
+	case MESH_FORMAT_GRAPHML:
+		rc = igraph_read_graph_graphml(g, in, 0);
+		break;
+	case MESH_FORMAT_EDGELIST:
+		rc = igraph_read_graph_edgelist(g, in, 0, IGRAPH_UNDIRECTED);
+		break;
+	case MESH_FORMAT_NCOL:
+		rc = igraph_read_graph_ncol(g, in, NULL, 1,
+		    IGRAPH_ADD_WEIGHTS_NO, IGRAPH_UNDIRECTED);
+		break;
+	default:
+		rc = igraph_read_graph_gml(g, in);
+		break;
+	}
+	if (rc != IGRAPH_SUCCESS || !igraph_is_directed(g))
+		return rc;
+	if ((rc = igraph_to_undirected(g, IGRAPH_TO_UNDIRECTED_COLLAPSE,
+	    NULL)) != IGRAPH_SUCCESS)
+		igraph_destroy(g);
+	return rc;
+}
+
+/* The plan of graph g: a node per vertex, a route per edge stored by its
+ * first vertex. Returns MESH_OK with *out set, MESH_EINPUT or
+ * MESH_ENOMEM. */
+static enum mesh_error
+build_plan(igraph_t *g, const char *file, const struct format *f,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	igraph_integer_t n = igraph_vcount(g), v, e;
+	enum mesh_error err = MESH_ENOMEM;
+	struct mesh_plan *plan = NULL;
+	igraph_vector_int_t edges;
+	igraph_error_t rc;
+	char **names = calloc((size_t)n + 1, sizeof(*names));
+	char **hosts = calloc((size_t)n + 1, sizeof(*hosts));
+	int *ports = calloc((size_t)n + 1, sizeof(*ports));
+	int have_edges = 0;
+
+	if (names == NULL || hosts == NULL || ports == NULL)
+		goto done;
+	if (vertex_endpoints(g, hosts, ports) != 0 ||
+	    name_vertices(g, f, hosts, names) != MESH_OK)
+		goto done;
+	if (check_vertices(g, file, names, hosts, ports, diags) > 0) {
+		err = MESH_EINPUT;
+		goto done;
+	}
+	/* One link per pair of vertices; loops stay, to be reported. */
+	if ((rc = igraph_simplify(g, 1, 0, NULL)) != IGRAPH_SUCCESS)
+		goto igraph_failed;
+	if ((rc = igraph_vector_int_init(&edges, 0)) != IGRAPH_SUCCESS)
+		goto igraph_failed;
+	have_edges = 1;
+	if ((rc = igraph_get_edgelist(g, &edges, 0)) != IGRAPH_SUCCESS)
+		goto igraph_failed;
+
+	if ((plan = mesh_plan_new(attr_type(g, 1, "name") ==
+	    IGRAPH_ATTRIBUTE_STRING ? GAS(g, "name") : NULL, file)) == NULL)
+		goto done;
+	for (v = 0; v < n; v++) {
+		int r = mesh_plan_add_node(plan, names[v], hosts[v], ports[v],
+		    0, 0);
+
+		if (r == -1)
+			goto done;
+		if (r == -2) {  /* "label#id" met another vertex's label */
+			mesh_diags_add(diags, MESH_ERROR, "duplicate-name",
+			    file, 0, 0, names[v], "two vertices are named "
+			    "'%s'", names[v]);
+			err = MESH_EINPUT;
+			goto done;
+		}
+	}
+	for (e = 0; e < igraph_vector_int_size(&edges) / 2; e++) {
+		igraph_integer_t a = VECTOR(edges)[2 * e];
+		igraph_integer_t b = VECTOR(edges)[2 * e + 1];
+
+		if (a == b) {
+			mesh_diags_add(diags, MESH_WARNING, "self-route", file,
+			    0, 0, names[a], "edge from '%s' to itself; "
+			    "dropped", names[a]);
+			continue;
+		}
+		if (mesh_plan_add_route(plan, (int)a,
+		    plan->nodes[b].host, ports[b], 0, 0) != 0)
+			goto done;
+	}
+	err = mesh_plan_resolve(plan, diags);
+	if (err == MESH_OK) {
+		*out = plan;
+		plan = NULL;
+	}
+	goto done;
+igraph_failed:
+	err = mesh_igraph_error(rc);
+done:
+	if (have_edges)
+		igraph_vector_int_destroy(&edges);
+	for (v = 0; names != NULL && v < n; v++) {
+		free(names[v]);
+		free(hosts ? hosts[v] : NULL);
+	}
+	free(names);
+	free(hosts);
+	free(ports);
+	mesh_plan_free(plan);
+	return err;
+}
+
+/* Read len bytes at buf in format f: the readers below. */
+static enum mesh_error
+read_igraph(const char *buf, size_t len, const char *file,
+    const struct format *f, struct mesh_diags *diags,
+    struct mesh_plan **out)
+{
+	struct mesh_igraph_saved saved;
+	const igraph_attribute_table_t *table;
+	enum mesh_error err;
+	igraph_error_t rc;
+	igraph_t g;
+	FILE *in;
+	size_t bad, i;
+	int nul, line, col;
+
+	*out = NULL;
+	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) != NULL; i++)
+		;
+	if (i == len) {
+		mesh_diags_add(diags, MESH_ERROR, "empty-file", file, 1, 1,
+		    NULL, "the file is empty");
+		return MESH_EINPUT;
+	}
+	if (mesh_utf8_check(buf, len, &bad, &nul) != 0) {
+		mesh_text_position(buf, bad, &line, &col);
+		mesh_diags_add(diags, MESH_ERROR, "invalid-utf8", file, line,
+		    col, NULL, nul ? "a NUL byte" :
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
+		return MESH_EINPUT;
+	}
+	if ((f->format == MESH_FORMAT_EDGELIST &&
+	    check_edgelist(buf, len, file, f, diags) != 0) ||
+	    (f->format == MESH_FORMAT_NCOL &&
+	    check_ncol(buf, len, file, f, diags) != 0))
+		return MESH_EINPUT;
+	if ((in = fmemopen((void *)(uintptr_t)buf, len, "r")) == NULL)
+		return MESH_ENOMEM;
+
+	mesh_igraph_enter(&saved);
+	table = igraph_set_attribute_table(&igraph_cattribute_table);
+	rc = read_graph(f, in, &g);
+	if (rc != IGRAPH_SUCCESS) {
+		err = mesh_igraph_error(rc);
+		if (err == MESH_EINPUT || err == MESH_EGRAPH) {
+			parse_error(diags, file, f);
+			err = MESH_EINPUT;
+		}
+	} else {
+		err = build_plan(&g, file, f, diags, out);
+		igraph_destroy(&g);
+	}
+	igraph_set_attribute_table(table);
+	mesh_igraph_leave(&saved);
+	fclose(in);
+	return err;
+}
+
+/* The format entry for fmt; fmt is one of the four. */
+static const struct format *
+format_of(enum mesh_format fmt)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]) - 1; i++)
+		if (formats[i].format == fmt)
+			return &formats[i];
+	return &formats[i];
+}
+
+enum mesh_error
+mesh_read_gml(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	return read_igraph(buf, len, file, format_of(MESH_FORMAT_GML), diags,
+	    out);
+}
+
+enum mesh_error
+mesh_read_graphml(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	return read_igraph(buf, len, file, format_of(MESH_FORMAT_GRAPHML),
+	    diags, out);
+}
+
+enum mesh_error
+mesh_read_edgelist(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	return read_igraph(buf, len, file, format_of(MESH_FORMAT_EDGELIST),
+	    diags, out);
+}
+
+enum mesh_error
+mesh_read_ncol(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	return read_igraph(buf, len, file, format_of(MESH_FORMAT_NCOL), diags,
+	    out);
+}
