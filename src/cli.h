@@ -84,6 +84,12 @@ unsigned cli_default_jobs(unsigned max);
 int cli_emit(const struct cli_common *o, char *json,
     int (*text)(FILE *, const void *), const void *ctx);
 
+/* Write plan in the plan format (export.h) to output (stdout when NULL)
+ * as cli_write_output() does. Returns 0, or CLI_EXIT_BAD after
+ * reporting. */
+int cli_write_plan(const struct mesh_plan *plan, const char *output,
+    const char *input);
+
 /* Load a plan, printing its diagnostics when it is refused; returns 0, or
  * CLI_EXIT_BAD. */
 int cli_load_plan(const char *path, enum mesh_format format,

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "meshsim/harper.h"
 #include "meshsim/mesh.h"
+#include "cli_apply.h"
 
 
 enum fail_on { FAIL_NEVER, FAIL_PARTITION, FAIL_SPOF, FAIL_BRIDGE };
@@ -14,9 +16,16 @@ struct check_opts {
 	struct cli_common c;
 	char **downs;           /* --down arguments */
 	size_t ndowns;
+	char **applies;         /* --apply NODE=REQUEST.json, in order */
+	size_t napplies;
 	int mesh_model;         /* --model mesh: add restart hazards */
 	enum fail_on fail_on;
 	size_t connectivity_limit;
+	struct mesh_harper_options harper;      /* --generation, --inventory,
+						 * --env */
+	const char **envs;
+	char **configs;         /* Harper configs: several PLAN arguments */
+	size_t nconfigs;
 };
 
 /* What the text report needs. */
@@ -24,6 +33,7 @@ struct check_report {
 	const struct mesh_analysis *a;
 	const struct mesh_diags *diags;
 	int mesh_model;
+	const struct cli_apply *apply;  /* --apply: the what-if, or NULL */
 };
 
 static int
@@ -41,16 +51,101 @@ parse_fail_on(const char *s, enum fail_on *out)
 	return -1;
 }
 
+/* --env, --generation, --inventory. Returns 0, or -1 after reporting. */
+static int
+harper_option(struct check_opts *o, int c, const char *arg)
+{
+	const char **p;
+	int g;
+
+	switch (c) {
+	case 'E':
+		p = realloc(o->envs, (o->harper.nenvs + 1) * sizeof(*p));
+		if (p == NULL) {
+			cli_error("out of memory");
+			return -1;
+		}
+		o->envs = p;
+		o->envs[o->harper.nenvs++] = arg;
+		o->harper.envs = o->envs;
+		return 0;
+	case 'G':
+		if ((g = mesh_harper_generation_from_name(arg)) < 0) {
+			cli_error("--generation: '%s' is not nats or "
+			    "replication", arg);
+			return -1;
+		}
+		o->harper.generation = (enum mesh_harper_generation)g;
+		return 0;
+	default:
+		o->harper.inventory = arg;
+		return 0;
+	}
+}
+
+/* The plan arguments: Harper configs (--input-format harper, or all
+ * ending in .yaml or .yml) are several; any other plan is one. */
+static int
+take_plans(struct check_opts *o, int argc, char **argv)
+{
+	int i, harper = o->c.input_format == MESH_FORMAT_HARPER;
+
+	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc) {
+		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
+		    MESH_FORMAT_HARPER; i++)
+			continue;
+		harper = i == argc;
+	}
+	if (!harper || optind == argc) {
+		if (o->harper.generation != MESH_HARPER_AUTO ||
+		    o->harper.inventory != NULL || o->harper.nenvs > 0) {
+			cli_error("--generation, --inventory and --env are "
+			    "for Harper configs");
+			return CLI_EXIT_BAD;
+		}
+		return cli_common_plan(&o->c, argc, argv);
+	}
+	o->configs = argv + optind;
+	o->nconfigs = (size_t)(argc - optind);
+	o->c.plan = argv[optind];
+	return 0;
+}
+
+/* Load the plan, or the Harper configs as one; returns 0, or CLI_EXIT_BAD
+ * after printing the diagnostics. */
+static int
+load_plan(const struct check_opts *o, struct mesh_diags *diags,
+    struct mesh_plan **plan)
+{
+	enum mesh_error err;
+
+	if (o->configs == NULL)
+		return cli_load_plan(o->c.plan, o->c.input_format, diags,
+		    plan);
+	err = mesh_harper_load((const char *const *)o->configs, o->nconfigs,
+	    &o->harper, diags, plan);
+	if (err == MESH_OK)
+		return 0;
+	cli_diags(diags, MESH_NOTE);
+	if (err != MESH_EINPUT && err != MESH_EIO)
+		cli_error("%s: %s", o->c.plan, mesh_strerror(err));
+	return CLI_EXIT_BAD;
+}
+
 static int
 parse_args(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option longopts[] = {
+		{ "apply", required_argument, NULL, 'A' },
 		{ "connectivity-limit", required_argument, NULL, 'L' },
 		{ "down", required_argument, NULL, 'd' },
+		{ "env", required_argument, NULL, 'E' },
 		{ "fail-on", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "generation", required_argument, NULL, 'G' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "input-format", required_argument, NULL, 'i' },
+		{ "inventory", required_argument, NULL, 'I' },
 		{ "model", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
@@ -64,6 +159,16 @@ parse_args(int argc, char **argv, struct check_opts *o)
 	while ((c = getopt_long(argc, argv, "d:f:ho:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
+		case 'A':
+			p = realloc(o->applies, (o->napplies + 1) *
+			    sizeof(*p));
+			if (p == NULL) {
+				cli_error("out of memory");
+				return CLI_EXIT_BAD;
+			}
+			o->applies = p;
+			o->applies[o->napplies++] = optarg;
+			break;
 		case 'd':
 			p = realloc(o->downs, (o->ndowns + 1) * sizeof(*p));
 			if (p == NULL) {
@@ -92,6 +197,12 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			if (cli_parse_model(optarg, &o->mesh_model) != 0)
 				return CLI_EXIT_BAD;
 			break;
+		case 'E':
+		case 'G':
+		case 'I':
+			if (harper_option(o, c, optarg) != 0)
+				return CLI_EXIT_BAD;
+			break;
 		default:
 			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
 				cli_usage(stderr);
@@ -100,7 +211,7 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			break;
 		}
 	}
-	return cli_common_plan(&o->c, argc, argv);
+	return take_plans(o, argc, argv);
 }
 
 /* Whether the analysis finds something at the --fail-on level. */
@@ -126,6 +237,8 @@ text_report(FILE *out, const void *ctx)
 {
 	const struct check_report *r = ctx;
 
+	if (r->apply != NULL && cli_apply_text(out, r->apply, r->a) != 0)
+		return -1;
 	if (r->mesh_model)
 		return cli_report_text_hazards(out, r->a, r->diags);
 	cli_report_text(out, r->a, r->diags);
@@ -140,6 +253,8 @@ cli_check(int argc, char **argv)
 	struct mesh_analysis_options aopts;
 	struct mesh_plan *plan = NULL;
 	struct mesh_analysis *a = NULL;
+	struct cli_apply *ap = NULL;
+	char *json = NULL;
 	struct check_report r;
 	enum mesh_error err;
 	int *down = NULL, status;
@@ -150,7 +265,7 @@ cli_check(int argc, char **argv)
 	if ((status = parse_args(argc, argv, &o)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0 ||
+	if (load_plan(&o, &diags, &plan) != 0 ||
 	    cli_resolve_nodes(plan, "--down", o.downs, o.ndowns, &down,
 	    &ndown) != 0)
 		goto done;
@@ -158,21 +273,34 @@ cli_check(int argc, char **argv)
 	aopts.down = down;
 	aopts.ndown = ndown;
 	aopts.connectivity_limit = o.connectivity_limit;
-	if ((err = mesh_analyze(plan, &aopts, &a)) != MESH_OK) {
+	/* --apply: the report describes the plan after the requests. */
+	if (o.napplies > 0 && cli_apply_run(plan, o.applies, o.napplies,
+	    &aopts, &diags, &ap) != 0)
+		goto done;
+	if ((err = mesh_analyze(ap ? cli_apply_plan(ap) : plan, &aopts,
+	    &a)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
 	r.a = a;
 	r.diags = &diags;
 	r.mesh_model = o.mesh_model;
-	if (cli_emit(&o.c, !o.c.json ? NULL : o.mesh_model ?
-	    mesh_analysis_json_hazards(a, &diags) :
-	    mesh_analysis_json(a, &diags), text_report, &r) != 0)
+	r.apply = ap;
+	if (o.c.json) {
+		json = o.mesh_model ? mesh_analysis_json_hazards(a, &diags) :
+		    mesh_analysis_json(a, &diags);
+		if (ap != NULL)
+			json = cli_apply_json(ap, a, json);
+	}
+	if (cli_emit(&o.c, json, text_report, &r) != 0)
 		goto done;
 	status = found(a, o.fail_on) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
 	free(down);
 	free(o.downs);
+	free(o.applies);
+	cli_apply_free(ap);
+	free(o.envs);
 	mesh_analysis_free(a);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&diags);

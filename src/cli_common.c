@@ -218,3 +218,19 @@ cli_emit(const struct cli_common *o, char *json,
 	free(json);
 	return rc;
 }
+
+int
+cli_write_plan(const struct mesh_plan *plan, const char *output,
+    const char *input)
+{
+	char *json = NULL;
+	int rc;
+
+	if (mesh_plan_export(plan, MESH_EXPORT_JSON, &json) != MESH_OK) {
+		cli_error("out of memory");
+		return CLI_EXIT_BAD;
+	}
+	rc = cli_write_output(output, json, strlen(json), input);
+	free(json);
+	return rc;
+}

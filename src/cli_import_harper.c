@@ -1,11 +1,119 @@
-/* cli_import_harper.c: placeholder until `meshsim import harper` lands. */
+/* cli_import_harper.c: `meshsim import harper`: harperdb-config.yaml files (one per node) to a plan. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "meshsim/harper.h"
+
+/* The path of a "[HOST=]PATH" argument (as mesh_harper_load() splits it). */
+static const char *
+config_path(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq != NULL && eq > arg && memchr(arg, '/', (size_t)(eq - arg)) ==
+	    NULL)
+		return eq + 1;
+	return arg;
+}
+
+/* Whether paths a and b name the same existing file. */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
 
 int
 cli_import_harper(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error("import harper: not built yet");
-	return CLI_EXIT_BAD;
+	static const struct option longopts[] = {
+		{ "env", required_argument, NULL, 'E' },
+		{ "generation", required_argument, NULL, 'G' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "inventory", required_argument, NULL, 'I' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct mesh_harper_options hopts;
+	struct mesh_diags diags;
+	struct mesh_plan *plan = NULL;
+	struct cli_common o;
+	enum mesh_error err;
+	const char **envs = NULL, **p;
+	int c, g, status = CLI_EXIT_BAD;
+
+	memset(&o, 0, sizeof(o));
+	memset(&hopts, 0, sizeof(hopts));
+	mesh_diags_init(&diags);
+	o.json = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'E':
+			p = realloc(envs, (hopts.nenvs + 1) * sizeof(*p));
+			if (p == NULL) {
+				cli_error("out of memory");
+				goto done;
+			}
+			envs = p;
+			envs[hopts.nenvs++] = optarg;
+			break;
+		case 'G':
+			if ((g = mesh_harper_generation_from_name(optarg)) <
+			    0) {
+				cli_error("--generation: '%s' is not nats or "
+				    "replication", optarg);
+				goto done;
+			}
+			hopts.generation = (enum mesh_harper_generation)g;
+			break;
+		case 'I':
+			hopts.inventory = optarg;
+			break;
+		case 'h':
+		case 'o':
+			cli_common_option(&o, c, optarg);
+			break;
+		default:
+			cli_usage(stderr);
+			goto done;
+		}
+	}
+	if (optind == argc) {
+		cli_error("import harper: no config given");
+		cli_usage(stderr);
+		goto done;
+	}
+	hopts.envs = envs;
+	/* -o is never written over a config. */
+	o.plan = config_path(argv[optind]);
+	for (c = optind + 1; o.output != NULL && c < argc; c++)
+		if (same_file(o.output, config_path(argv[c]))) {
+			cli_error("%s: refusing to write the plan over a "
+			    "config", o.output);
+			goto done;
+		}
+	err = mesh_harper_load((const char *const *)(argv + optind),
+	    (size_t)(argc - optind), &hopts, &diags, &plan);
+	if (err != MESH_OK) {
+		cli_diags(&diags, MESH_NOTE);
+		if (err != MESH_EINPUT && err != MESH_EIO)
+			cli_error("import harper: %s", mesh_strerror(err));
+		goto done;
+	}
+	cli_diags(&diags, MESH_NOTE);
+	if (cli_write_plan(plan, o.output, o.plan) != 0)
+		goto done;
+	status = CLI_EXIT_OK;
+done:
+	free(envs);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return status;
 }

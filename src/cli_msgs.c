@@ -10,18 +10,31 @@ cli_usage(FILE *f)
 {
 	fputs("usage: meshsim check [--format text|json] [--down NODES]\n"
 	    "                     [--fail-on never|partition|spof|bridge]\n"
-	    "                     [--model graph|mesh]\n"
-	    "                     [--input-format auto|json|gml]\n"
-	    "                     [--connectivity-limit N] [-o FILE] PLAN\n"
+	    "                     [--model graph|mesh] [--input-format FORMAT]\n"
+	    "                     [--apply NODE=REQUEST.json]...\n"
+	    "                     [--generation nats|replication]\n"
+	    "                     [--inventory FILE] [--env NODE=FILE]...\n"
+	    "                     [--connectivity-limit N] [-o FILE]\n"
+	    "                     PLAN | [HOST=]CONFIG.yaml ...\n"
 	    "       meshsim sweep [--k N] [--by KEY] [--model graph|mesh]\n"
 	    "                     [--force] [-j N] [--format text|json]\n"
-	    "                     [--input-format auto|json|gml] [-o FILE] PLAN\n"
+	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
 	    "       meshsim availability [--node-availability P]\n"
 	    "                     [--trials N] [--seed S] [--fail-below P]\n"
 	    "                     [-j N] [--format text|json]\n"
-	    "                     [--input-format auto|json|gml] [-o FILE] PLAN\n"
+	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
 	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
-	    "       meshsim --help | --version\n", f);
+	    "       meshsim export [--format json|graphml|gml|dot]\n"
+	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
+	    "       meshsim import harper [--generation nats|replication]\n"
+	    "                     [--inventory FILE] [--env NODE=FILE]...\n"
+	    "                     [-o PLAN] [HOST=]CONFIG.yaml ...\n"
+	    "       meshsim import harper-routes [--inventory FILE] [-o PLAN]\n"
+	    "                     NODE=ANSWER.json ...\n"
+	    "       meshsim import harper-network [--inventory FILE]\n"
+	    "                     [--fail-on-drift] [-o PLAN] ANSWER.json\n"
+	    "       meshsim --help | --version\n"
+	    "FORMAT: auto json gml graphml edgelist ncol harper\n", f);
 }
 
 void

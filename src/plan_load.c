@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "meshsim/harper.h"
 #include "meshsim/meshsim.h"
 #include "readers.h"
 
@@ -33,6 +34,9 @@ mesh_plan_parse(const char *buf, size_t len, const char *file,
 		break;
 	case MESH_FORMAT_JSON:
 		err = mesh_read_json(buf, len, file, diags, out);
+		break;
+	case MESH_FORMAT_HARPER:
+		err = mesh_harper_parse(buf, len, file, diags, out);
 		break;
 	default:
 		mesh_diags_add(diags, MESH_ERROR, "unsupported-format", file,

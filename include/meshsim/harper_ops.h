@@ -1,0 +1,158 @@
+/* harper_ops.h: Harper's clustering operations API payloads: route requests as what-ifs, route and network answers as plans. */
+#ifndef MESHSIM_HARPER_OPS_H
+#define MESHSIM_HARPER_OPS_H
+
+#include <stddef.h>
+
+#include "meshsim/meshsim.h"
+
+/*
+ * The payloads are those of Harper 4.0-4.3 clustering (NATS), as the
+ * operations API documents them (docs/harper-ops.md has the rules):
+ *   {"operation": "cluster_set_routes", "server": "hub", "routes": [...]}
+ *   {"operation": "cluster_delete_routes", "routes": [...]}
+ *   cluster_get_routes answers {"hub": [...], "leaf": [...]}
+ *   cluster_network answers {"nodes": [{"name", "connected_nodes",
+ *   "routes", ...}]}
+ * A route is {"host": H, "port": P}; the port defaults to 9932. Every
+ * reader checks strictly and reports each problem as a diagnostic with
+ * the file, line and column of the value at fault.
+ */
+
+/* A route as a payload writes it, and where. */
+struct mesh_ops_route {
+	char *host;
+	int port;
+	int line, column;
+};
+
+/* A list of routes. */
+struct mesh_ops_routes {
+	struct mesh_ops_route *v;
+	size_t n;
+};
+
+enum mesh_ops_op {
+	MESH_OPS_SET_ROUTES,         /* cluster_set_routes */
+	MESH_OPS_DELETE_ROUTES       /* cluster_delete_routes */
+};
+
+/* A cluster_set_routes or cluster_delete_routes request. */
+struct mesh_ops_request {
+	char *file;
+	enum mesh_ops_op op;
+	int leaf;       /* set: to the leaf server ("leaf", or no "server") */
+	struct mesh_ops_routes routes;
+};
+
+/* A cluster_get_routes answer. */
+struct mesh_ops_get_routes {
+	char *file;
+	struct mesh_ops_routes hub;
+	struct mesh_ops_routes leaf;
+};
+
+/* An inventory: node name to host and port (JSON: name to "host" or to
+ * {"host": H, "port": P}). */
+struct mesh_ops_inventory;
+
+/*
+ * Read the whole file at path. Returns MESH_OK with *buf (malloc'd,
+ * NUL-terminated past *len; the caller frees it), MESH_EIO after adding an
+ * io-error diagnostic, or MESH_ENOMEM; *buf is NULL on failure.
+ */
+enum mesh_error mesh_ops_read_file(const char *path,
+    struct mesh_diags *diags, char **buf, size_t *len);
+
+/*
+ * Parse len bytes at buf (file names the source in diagnostics and is
+ * copied) as a request, an answer or an inventory. Problems go to diags.
+ * Returns MESH_OK with *out set (free with the matching _free), or
+ * MESH_EINPUT when a diagnostic is an error, or MESH_ENOMEM; *out is NULL
+ * on failure.
+ */
+enum mesh_error mesh_ops_request_parse(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags,
+    struct mesh_ops_request **out);
+enum mesh_error mesh_ops_get_routes_parse(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags,
+    struct mesh_ops_get_routes **out);
+enum mesh_error mesh_ops_inventory_parse(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags,
+    struct mesh_ops_inventory **out);
+
+void mesh_ops_request_free(struct mesh_ops_request *r);
+void mesh_ops_get_routes_free(struct mesh_ops_get_routes *g);
+void mesh_ops_inventory_free(struct mesh_ops_inventory *inv);
+
+/* One request sent to one node of a plan. */
+struct mesh_ops_step {
+	int node;
+	const struct mesh_ops_request *req;
+};
+
+/*
+ * What the server would answer to one step: indices into the request's
+ * routes, in request order. A set request fills set and skipped, a delete
+ * request deleted and skipped.
+ */
+struct mesh_ops_outcome {
+	size_t *set, nset;
+	size_t *skipped, nskipped;
+	size_t *deleted, ndeleted;
+};
+
+/*
+ * Apply steps[0 .. n-1] in order to the plan's routes, as the server
+ * would: a set skips a route already present (same host, compared as
+ * routes compare hosts, and port) among the node's hub or leaf routes;
+ * a delete removes the first hub route that matches, else the first leaf
+ * route, else skips. The plan's routes are its hub routes; it has no leaf
+ * routes but those set by earlier steps.
+ *
+ * On MESH_OK, *after is a new resolved plan (same nodes, in the same
+ * order, with their labels and availability; no timeline) that the caller
+ * frees with mesh_plan_free(), and *outcomes n outcomes (free with
+ * mesh_ops_outcomes_free()). diags holds the plan's diagnostics on
+ * entry; it loses the route warnings (dangling-route, port-mismatch,
+ * self-route, duplicate-route) of the routes that requests deleted, gains
+ * those of the routes they set (placed in the request's file), and is
+ * sorted. Returns MESH_OK,
+ * MESH_EINVAL (a step's node out of range) or MESH_ENOMEM, with *after and
+ * *outcomes NULL on failure.
+ */
+enum mesh_error mesh_ops_apply(const struct mesh_plan *plan,
+    const struct mesh_ops_step *steps, size_t n, struct mesh_diags *diags,
+    struct mesh_plan **after, struct mesh_ops_outcome **outcomes);
+
+/* Free n outcomes; NULL is accepted. */
+void mesh_ops_outcomes_free(struct mesh_ops_outcome *o, size_t n);
+
+/*
+ * A plan from cluster_get_routes answers: node names[i] with the hub
+ * routes of answers[i] (leaf routes are not mesh links). A node's host and
+ * port come from inv (may be NULL), else the host is its name and the port
+ * 9932. Diagnostics of the routes point into the answer files. Returns
+ * MESH_OK with *out resolved (mesh_plan_free), MESH_EINPUT (two nodes with
+ * one name or endpoint; see diags) or MESH_ENOMEM; *out NULL on failure.
+ */
+enum mesh_error mesh_ops_routes_plan(const char *const *names,
+    const struct mesh_ops_get_routes *const *answers, size_t n,
+    const struct mesh_ops_inventory *inv, struct mesh_diags *diags,
+    struct mesh_plan **out);
+
+/*
+ * A plan from a cluster_network answer (len bytes at buf; file names it):
+ * nodes from nodes[].name, hosts and ports from inv as above, routes from
+ * nodes[].routes. The drift between configured routes and the live
+ * connections (connected_nodes) is added to diags as warnings: code
+ * gossip-link for a live connection no route explains (a restart loses
+ * it), route-not-live for a route with no live connection (its target is
+ * down, misaddressed or unreachable), then a note (code drift) that counts
+ * them. Returns as mesh_ops_routes_plan().
+ */
+enum mesh_error mesh_ops_network_parse(const char *buf, size_t len,
+    const char *file, const struct mesh_ops_inventory *inv,
+    struct mesh_diags *diags, struct mesh_plan **out);
+
+#endif

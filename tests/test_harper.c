@@ -1,0 +1,481 @@
+/* test_harper.c: reading Harper configs: route forms and defaults, hosts, env overrides, round trips, errors with positions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "meshsim/harper.h"
+#include "meshsim/meshsim.h"
+
+/* Parse one config held in text; the plan and diagnostics are left in
+ * *plan and *d. */
+/* The plan in the plan format (export.h); NULL when out of memory. */
+static char *
+plan_json(const struct mesh_plan *p)
+{
+	char *s = NULL;
+
+	return mesh_plan_export(p, MESH_EXPORT_JSON, &s) == MESH_OK ? s : NULL;
+}
+
+static enum mesh_error
+parse(const char *text, struct mesh_plan **plan, struct mesh_diags *d)
+{
+	mesh_diags_init(d);
+	return mesh_plan_parse(text, strlen(text), "t.yaml",
+	    MESH_FORMAT_HARPER, d, plan);
+}
+
+/* Load configs (the command line's spellings) with options. */
+static enum mesh_error
+load(const char *const *args, size_t n, const struct mesh_harper_options *o,
+    struct mesh_plan **plan, struct mesh_diags *d)
+{
+	mesh_diags_init(d);
+	return mesh_harper_load(args, n, o, d, plan);
+}
+
+/* The first diagnostic with code, failing the test when there is none. */
+static const struct mesh_diag *
+must_find(const struct mesh_diags *d, const char *code)
+{
+	static const struct mesh_diag none;
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->v[i].code, code) == 0)
+			return &d->v[i];
+	fail_msg("no diagnostic '%s'", code);
+	return &none;
+}
+
+/* How many diagnostics have code. */
+static size_t
+count(const struct mesh_diags *d, const char *code)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += strcmp(d->v[i].code, code) == 0;
+	return n;
+}
+
+/* Expect text to be refused with code at line:column. */
+static void
+refused_at(const char *text, const char *code, int line, int column)
+{
+	const struct mesh_diag *g;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	assert_int_equal(parse(text, &p, &d), MESH_EINPUT);
+	assert_null(p);
+	g = must_find(&d, code);
+	assert_int_equal(g->severity, MESH_ERROR);
+	assert_int_equal(g->line, line);
+	assert_int_equal(g->column, column);
+	assert_string_equal(g->file, "t.yaml");
+	mesh_diags_clear(&d);
+}
+
+static void
+every_replication_route_form_should_get_its_port(void **state)
+{
+	static const char text[] =
+	    "replication:\n"
+	    "  hostname: hub\n"
+	    "  securePort: 9943\n"
+	    "  routes:\n"
+	    "    - plain-host\n"
+	    "    - ws://ws-host\n"
+	    "    - wss://wss-host:9925/path\n"
+	    "    - \"colon-host:9950\"\n"
+	    "    - hostname: mapping-hostname\n"
+	    "      port: 9951\n"
+	    "    - host: mapping-host\n"
+	    "    - \"[fe80::1]:9952\"\n";
+	static const struct {
+		const char *host;
+		int port, line, column;
+	} want[] = {
+		{ "plain-host", 9943, 5, 7 },
+		{ "ws-host", 9943, 6, 7 },
+		{ "wss-host", 9925, 7, 7 },
+		{ "colon-host", 9950, 8, 7 },
+		{ "mapping-hostname", 9951, 9, 7 },
+		{ "mapping-host", 9943, 11, 7 },
+		{ "fe80::1", 9952, 12, 7 },
+	};
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(parse(text, &p, &d), MESH_OK);
+	assert_int_equal(p->nnodes, 1);
+	assert_string_equal(p->nodes[0].name, "hub");
+	assert_int_equal(p->nodes[0].port, 9943);
+	assert_int_equal(p->nodes[0].nroutes, 7);
+	for (i = 0; i < 7; i++) {
+		assert_string_equal(p->nodes[0].routes[i].host, want[i].host);
+		assert_int_equal(p->nodes[0].routes[i].port, want[i].port);
+		assert_int_equal(p->nodes[0].routes[i].line, want[i].line);
+		assert_int_equal(p->nodes[0].routes[i].column,
+		    want[i].column);
+	}
+	/* Each route points outside: one warning each, no dangling-route. */
+	assert_int_equal(count(&d, "route-outside"), 7);
+	assert_int_equal(count(&d, "dangling-route"), 0);
+	assert_string_equal(mesh_node_label(&p->nodes[0], "generation"),
+	    "replication");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+replication_defaults_should_follow_the_server(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	/* Nothing set but the hostname: the template's securePort 9933. */
+	assert_int_equal(parse("replication:\n  hostname: a\n  routes:\n"
+	    "    - b\n", &p, &d), MESH_OK);
+	assert_int_equal(p->nodes[0].port, 9933);
+	assert_int_equal(p->nodes[0].routes[0].port, 9933);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* No securePort: replication.port. */
+	assert_int_equal(parse("replication:\n  hostname: a\n  port: 9960\n"
+	    "  routes: [b]\n", &p, &d), MESH_OK);
+	assert_int_equal(p->nodes[0].port, 9960);
+	assert_int_equal(p->nodes[0].routes[0].port, 9960);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* Both written as null: the operations API's port, default 9925. */
+	assert_int_equal(parse("replication:\n  hostname: a\n  port: null\n"
+	    "  securePort: ~\n  routes: [b]\n", &p, &d), MESH_OK);
+	assert_int_equal(p->nodes[0].routes[0].port, 9925);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+nats_defaults_should_be_9932_and_the_file_name(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse("clustering:\n  enabled: true\n"
+	    "  hubServer:\n    cluster:\n      network:\n        routes:\n"
+	    "          - host: b\n", &p, &d), MESH_OK);
+	/* No nodeName: the file's name without extension. */
+	assert_string_equal(p->nodes[0].name, "t");
+	assert_int_equal(p->nodes[0].port, 9932);
+	assert_int_equal(p->nodes[0].routes[0].port, 9932);
+	assert_string_equal(mesh_node_label(&p->nodes[0], "generation"),
+	    "nats");
+	assert_string_equal(mesh_node_label(&p->nodes[0], "host_source"),
+	    "name");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+the_template_routes_null_should_be_no_routes(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse("clustering:\n  enabled: true\n"
+	    "  nodeName: n1\n  hubServer:\n    cluster:\n      network:\n"
+	    "        port: 9932\n        routes:\n", &p, &d), MESH_OK);
+	assert_int_equal(p->nodes[0].nroutes, 0);
+	assert_int_equal(d.n, 0);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+hosts_should_come_in_the_documented_order(void **state)
+{
+	static const char *const args[] = { "10.9.9.9=tests/harper/nats-a.yaml",
+		"tests/harper/nats-b.yaml" };
+	struct mesh_harper_options o;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.inventory = "tests/harper/inventory.json";
+	assert_int_equal(load(args, 2, &o, &p, &d), MESH_OK);
+	/* The prefix beats the inventory; the inventory's port applies. */
+	assert_string_equal(p->nodes[0].host, "10.9.9.9");
+	assert_string_equal(mesh_node_label(&p->nodes[0], "host_source"),
+	    "prefix");
+	assert_int_equal(p->nodes[0].port, 7000);
+	assert_string_equal(p->nodes[1].host, "10.0.0.2");
+	assert_string_equal(mesh_node_label(&p->nodes[1], "host_source"),
+	    "inventory");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* replication.hostname beats the prefix. */
+	assert_int_equal(parse("replication:\n  hostname: h1\n", &p, &d),
+	    MESH_OK);
+	assert_string_equal(mesh_node_label(&p->nodes[0], "host_source"),
+	    "replication.hostname");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+env_files_should_override_the_config(void **state)
+{
+	static const char *const args[] = { "tests/harper/nats-a.yaml",
+		"tests/harper/nats-b.yaml" };
+	static const char *const envs[] = { "node2=tests/harper/node2.env" };
+	struct mesh_harper_options o;
+	const struct mesh_diag *g;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.envs = envs;
+	o.nenvs = 1;
+	assert_int_equal(load(args, 2, &o, &p, &d), MESH_OK);
+	assert_int_equal(p->nodes[1].port, 9942);
+	assert_int_equal(p->nodes[1].nroutes, 1);
+	assert_string_equal(p->nodes[1].routes[0].host, "node1");
+	/* node1's route names node2 on 9932, which it no longer uses. */
+	g = must_find(&d, "port-mismatch");
+	assert_string_equal(g->file, "tests/harper/nats-a.yaml");
+	assert_int_equal(g->line, 8);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+env_errors_should_name_the_env_file(void **state)
+{
+	static const char *const args[] = { "tests/harper/repl-b.yaml" };
+	static const char *const envs[] = {
+		"server-two=tests/harper/port-range.env" };
+	struct mesh_harper_options o;
+	const struct mesh_diag *g;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.envs = envs;
+	o.nenvs = 1;
+	assert_int_equal(load(args, 1, &o, &p, &d), MESH_EINPUT);
+	g = must_find(&d, "port-range");
+	assert_string_equal(g->file, "tests/harper/port-range.env");
+	assert_int_equal(g->line, 1);
+	assert_int_equal(g->column, 56);
+	mesh_diags_clear(&d);
+}
+
+/* The analysis of plan as JSON, without its "plan" and "file" lines. */
+static char *
+analysis_of(const struct mesh_plan *plan)
+{
+	struct mesh_analysis_options ao;
+	struct mesh_analysis *a;
+	char *json, *body;
+
+	memset(&ao, 0, sizeof(ao));
+	assert_int_equal(mesh_analyze(plan, &ao, &a), MESH_OK);
+	json = mesh_analysis_json(a, NULL);
+	assert_non_null(json);
+	body = strstr(json, "\"nodes\":");
+	assert_non_null(body);
+	body = strdup(body);
+	free(json);
+	mesh_analysis_free(a);
+	return body;
+}
+
+static void
+import_then_check_should_match_the_hand_written_plan(void **state)
+{
+	static const char *const nats[] = {
+		"scenarios/harper-nats/node1.yaml",
+		"scenarios/harper-nats/node2.yaml",
+		"scenarios/harper-nats/node3.yaml" };
+	static const char *const repl[] = {
+		"scenarios/harper-replication/node1.yaml",
+		"scenarios/harper-replication/node2.yaml",
+		"scenarios/harper-replication/node3.yaml" };
+	static const char *const plans[] = {
+		"scenarios/harper-nats/plan.json",
+		"scenarios/harper-replication/plan.json" };
+	struct mesh_harper_options o;
+	struct mesh_plan *p, *q, *h;
+	struct mesh_diags d;
+	char *json, *a, *b, *c;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		memset(&o, 0, sizeof(o));
+		if (i == 0)
+			o.inventory = "scenarios/harper-nats/inventory.json";
+		assert_int_equal(load(i ? repl : nats, 3, &o, &p, &d),
+		    MESH_OK);
+		assert_int_equal(d.n, 0);
+		mesh_diags_clear(&d);
+		/* import: the plan JSON reads back as the same plan */
+		json = plan_json(p);
+		assert_non_null(json);
+		mesh_diags_init(&d);
+		assert_int_equal(mesh_plan_parse(json, strlen(json), "i.json",
+		    MESH_FORMAT_JSON, &d, &q), MESH_OK);
+		assert_int_equal(d.n, 0);
+		mesh_diags_clear(&d);
+		mesh_diags_init(&d);
+		assert_int_equal(mesh_plan_load(plans[i], MESH_FORMAT_AUTO,
+		    &d, &h), MESH_OK);
+		mesh_diags_clear(&d);
+		a = analysis_of(p);
+		b = analysis_of(q);
+		c = analysis_of(h);
+		assert_string_equal(a, b);
+		assert_string_equal(a, c);
+		free(a);
+		free(b);
+		free(c);
+		free(json);
+		mesh_plan_free(p);
+		mesh_plan_free(q);
+		mesh_plan_free(h);
+	}
+}
+
+static void
+errors_should_have_their_positions(void **state)
+{
+	(void)state;
+	refused_at("a: [\n", "invalid-yaml", 2, 1);
+	refused_at("- 1\n", "wrong-type", 1, 1);
+	refused_at("clustering:\n  enabled: true\n  nodeName: n\n"
+	    "  hubServer:\n    cluster:\n      network:\n        routes: 5\n",
+	    "wrong-type", 7, 17);
+	refused_at("replication:\n  hostname: a\n  port: 70000\n",
+	    "port-range", 3, 9);
+	refused_at("replication:\n  hostname: a\n  routes:\n"
+	    "    - http://b:1\n", "bad-url", 4, 7);
+	refused_at("replication:\n  hostname: a\n  routes:\n"
+	    "    - \"b:x\"\n", "bad-url", 4, 7);
+	refused_at("replication:\n  hostname: a\n  url: wss://:9\n",
+	    "bad-url", 3, 8);
+	refused_at("clustering:\n  enabled: true\n  nodeName: a b\n",
+	    "bad-node-name", 3, 13);
+	refused_at("clustering:\n  nodeName: a*\n", "bad-node-name", 2, 13);
+	refused_at("clustering:\n  nodeName: a\nclustering:\n  nodeName: b\n",
+	    "duplicate-key", 3, 1);
+	refused_at("replication:\n  routes:\n    - port: 9\n",
+	    "route-without-host", 3, 7);
+	refused_at("clustering:\n  enabled: false\n", "unknown-generation",
+	    0, 0);
+	refused_at("", "empty-file", 0, 0);
+}
+
+static void
+set_errors_should_be_found(void **state)
+{
+	static const char *const dup[] = { "tests/harper/dup-a.yaml",
+		"tests/harper/dup-b.yaml" };
+	static const char *const mixed[] = { "tests/harper/nats-a.yaml",
+		"tests/harper/repl-b.yaml" };
+	static const char *const two[] = { "tests/harper/nats-a.yaml",
+		"tests/harper/nats-b.yaml" };
+	static const char *const envs[] = { "node2=tests/harper/bad-line.env" };
+	struct mesh_harper_options o;
+	const struct mesh_diag *g;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(load(dup, 2, &o, &p, &d), MESH_EINPUT);
+	g = must_find(&d, "duplicate-name");
+	assert_string_equal(g->file, "tests/harper/dup-b.yaml");
+	assert_int_equal(g->line, 4);
+	mesh_diags_clear(&d);
+
+	assert_int_equal(load(mixed, 2, &o, &p, &d), MESH_EINPUT);
+	g = must_find(&d, "mixed-generations");
+	assert_string_equal(g->file, "tests/harper/repl-b.yaml");
+	mesh_diags_clear(&d);
+	/* --generation decides for every file. */
+	o.generation = MESH_HARPER_NATS;
+	assert_int_equal(load(mixed, 2, &o, &p, &d), MESH_OK);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+
+	memset(&o, 0, sizeof(o));
+	o.inventory = "tests/harper/inventory-unknown.json";
+	assert_int_equal(load(two, 2, &o, &p, &d), MESH_EINPUT);
+	g = must_find(&d, "unknown-node");
+	assert_int_equal(g->line, 3);
+	assert_int_equal(g->column, 3);
+	mesh_diags_clear(&d);
+
+	memset(&o, 0, sizeof(o));
+	o.envs = envs;
+	o.nenvs = 1;
+	assert_int_equal(load(two, 2, &o, &p, &d), MESH_EINPUT);
+	g = must_find(&d, "bad-env-line");
+	assert_int_equal(g->line, 3);
+	assert_int_equal(g->column, 5);
+	mesh_diags_clear(&d);
+}
+
+static void
+plan_json_should_give_every_route_its_port(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	char *json;
+
+	(void)state;
+	assert_int_equal(parse("replication:\n  hostname: a\n  routes: [b]\n",
+	    &p, &d), MESH_OK);
+	json = plan_json(p);
+	assert_non_null(json);
+	assert_non_null(strstr(json, "{\"host\": \"b\", \"port\": 9933}"));
+	free(json);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_replication_route_form_should_get_its_port),
+		cmocka_unit_test(replication_defaults_should_follow_the_server),
+		cmocka_unit_test(nats_defaults_should_be_9932_and_the_file_name),
+		cmocka_unit_test(the_template_routes_null_should_be_no_routes),
+		cmocka_unit_test(hosts_should_come_in_the_documented_order),
+		cmocka_unit_test(env_files_should_override_the_config),
+		cmocka_unit_test(env_errors_should_name_the_env_file),
+		cmocka_unit_test(import_then_check_should_match_the_hand_written_plan),
+		cmocka_unit_test(errors_should_have_their_positions),
+		cmocka_unit_test(set_errors_should_be_found),
+		cmocka_unit_test(plan_json_should_give_every_route_its_port),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
