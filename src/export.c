@@ -38,31 +38,6 @@ put_double(struct mesh_buf *b, double d)
 	mesh_buf_puts(b, s);
 }
 
-/* The parts of an expectation that are set, as a JSON object. */
-static void
-put_expect(struct mesh_buf *b, const struct mesh_plan *p,
-    const struct mesh_expect *e)
-{
-	const char *sep = "";
-
-	mesh_buf_puts(b, ", \"expect\": {");
-	if (e->has_connected) {
-		mesh_buf_printf(b, "\"connected\": %s",
-		    e->connected ? "true" : "false");
-		sep = ", ";
-	}
-	if (e->has_isolated) {
-		mesh_buf_printf(b, "%s\"isolated\": ", sep);
-		mesh_json_names(b, p, e->isolated, e->nisolated);
-		sep = ", ";
-	}
-	if (e->has_cut_off) {
-		mesh_buf_printf(b, "%s\"cut_off\": ", sep);
-		mesh_json_names(b, p, e->cut_off, e->ncut_off);
-	}
-	mesh_buf_puts(b, "}");
-}
-
 /* One node of the plan format, indented for the "nodes" list. */
 static void
 put_json_node(struct mesh_buf *b, const struct mesh_node *n)
@@ -129,8 +104,10 @@ put_json(struct mesh_buf *b, const struct mesh_plan *p)
 			mesh_buf_printf(b, "%s    {\"%s\": ", i ? ",\n" : "\n",
 			    mesh_event_name(s->event));
 			mesh_json_names(b, p, s->nodes, s->nnodes);
-			if (s->has_expect)
-				put_expect(b, p, &s->expect);
+			if (s->has_expect) {
+				mesh_buf_puts(b, ", \"expect\": ");
+				mesh_json_expect(b, p, &s->expect);
+			}
 			mesh_buf_puts(b, "}");
 		}
 		mesh_buf_puts(b, "\n  ]");
@@ -145,8 +122,10 @@ put_json(struct mesh_buf *b, const struct mesh_plan *p)
 			mesh_buf_json_string(b, w->name);
 			mesh_buf_puts(b, ", \"down\": ");
 			mesh_json_names(b, p, w->down, w->ndown);
-			if (w->has_expect)
-				put_expect(b, p, &w->expect);
+			if (w->has_expect) {
+				mesh_buf_puts(b, ", \"expect\": ");
+				mesh_json_expect(b, p, &w->expect);
+			}
 			mesh_buf_puts(b, "}");
 		}
 		mesh_buf_puts(b, "\n  ]");

@@ -739,43 +739,6 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 	yaml_parser_delete(&parser);
 }
 
-/* The whole file at path, NUL-terminated; NULL with errno set. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *p;
-	size_t cap = 0, n = 0, got;
-	int saved;
-
-	if (f == NULL)
-		return NULL;
-	do {
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			if ((p = realloc(buf, cap + 1)) == NULL) {
-				errno = ENOMEM;
-				goto fail;
-			}
-			buf = p;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f))
-		goto fail;
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-fail:
-	saved = errno ? errno : EIO;
-	fclose(f);
-	free(buf);
-	errno = saved;
-	return NULL;
-}
-
 /* Read path, reporting io-error. Returns the buffer or NULL. */
 static char *
 read_path(struct reader *r, const char *path, size_t *len)
@@ -784,7 +747,7 @@ read_path(struct reader *r, const char *path, size_t *len)
 	char *buf;
 
 	errno = 0;
-	if ((buf = slurp(path, len)) == NULL) {
+	if ((buf = mesh_read_file(path, len)) == NULL) {
 		if (errno == ENOMEM) {
 			r->nomem = 1;
 			return NULL;

@@ -207,57 +207,6 @@ member(struct reader *r, const cJSON *obj, const char *key, int required,
 	return v;
 }
 
-/* A port: an integer 1-65535. Returns it, or 0 after reporting. */
-static int
-read_port(struct reader *r, const cJSON *v, const char *node)
-{
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
-	double d;
-
-	if (!cJSON_IsNumber(v)) {
-		mesh_json_wrong_type(r, v, "'port'", "an integer", node);
-		return 0;
-	}
-	d = v->valuedouble;
-	if (d != floor(d) || !isfinite(d)) {
-		mesh_diags_add(r->diags, MESH_ERROR, "port-not-integer",
-		    r->file, p->line, p->column, node,
-		    "port %g is not an integer", d);
-		r->errors++;
-		return 0;
-	}
-	if (d < 1 || d > 65535) {
-		mesh_diags_add(r->diags, MESH_ERROR, "port-range", r->file,
-		    p->line, p->column, node,
-		    "port %.0f is out of range (1-65535)", d);
-		r->errors++;
-		return 0;
-	}
-	return (int)d;
-}
-
-/* A host: non-empty text without white space, '/' or control
- * characters. Returns it, or NULL after reporting. */
-static const char *
-read_host(struct reader *r, const cJSON *v, const char *node)
-{
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
-	const char *s;
-
-	if (!cJSON_IsString(v)) {
-		mesh_json_wrong_type(r, v, "'host'", "a string", node);
-		return NULL;
-	}
-	s = v->valuestring;
-	if (*s == '\0' || p->has_nul || mesh_has_control(s) ||
-	    strpbrk(s, " \t/") != NULL) {
-		report(r, MESH_ERROR, "bad-host", v, 0, node,
-		    "host '%s' is not an IP address or DNS name", s);
-		return NULL;
-	}
-	return s;
-}
-
 /* A name: non-empty text without control characters. Returns it, or
  * NULL after reporting. */
 static const char *
@@ -331,9 +280,9 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 			    node, "a route has no 'host'");
 			continue;
 		}
-		if ((host = read_host(r, h, node)) == NULL)
+		if ((host = mesh_json_read_host(r, h, node)) == NULL)
 			continue;
-		if (pt != NULL && (port = read_port(r, pt, node)) == 0)
+		if (pt != NULL && (port = mesh_json_read_port(r, pt, node)) == 0)
 			continue;
 		p = mesh_jsonpos_get(r->pos, h);
 		if ((out->v[out->n].host = strdup(host)) == NULL) {
@@ -529,9 +478,9 @@ read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
 		    "an object with 'host' and 'port'", e->string);
 		return;
 	}
-	if ((host = read_host(r, h, e->string)) == NULL)
+	if ((host = mesh_json_read_host(r, h, e->string)) == NULL)
 		return;
-	if (pt != NULL && (port = read_port(r, pt, e->string)) == 0)
+	if (pt != NULL && (port = mesh_json_read_port(r, pt, e->string)) == 0)
 		return;
 	/* The map borrows its keys: they are the copies the inventory
 	 * keeps. */

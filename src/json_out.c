@@ -47,3 +47,27 @@ mesh_json_diagnostics(struct mesh_buf *b, const struct mesh_diags *d)
 	}
 	mesh_buf_puts(b, d != NULL && d->n ? "\n  ]\n" : "]\n");
 }
+
+void
+mesh_json_expect(struct mesh_buf *b, const struct mesh_plan *p,
+    const struct mesh_expect *e)
+{
+	const char *sep = "";
+
+	mesh_buf_puts(b, "{");
+	if (e->has_connected) {
+		mesh_buf_printf(b, "\"connected\": %s",
+		    e->connected ? "true" : "false");
+		sep = ", ";
+	}
+	if (e->has_isolated) {
+		mesh_buf_printf(b, "%s\"isolated\": ", sep);
+		mesh_json_names(b, p, e->isolated, e->nisolated);
+		sep = ", ";
+	}
+	if (e->has_cut_off) {
+		mesh_buf_printf(b, "%s\"cut_off\": ", sep);
+		mesh_json_names(b, p, e->cut_off, e->ncut_off);
+	}
+	mesh_buf_puts(b, "}");
+}

@@ -18,4 +18,9 @@ void mesh_json_string_or_null(struct mesh_buf *b, const char *s);
  * (README, "JSON output"); d may be NULL. */
 void mesh_json_diagnostics(struct mesh_buf *b, const struct mesh_diags *d);
 
+/* The parts of an expectation that are set, as a JSON object on one
+ * line: {"connected": ..., "isolated": [...], "cut_off": [...]}. */
+void mesh_json_expect(struct mesh_buf *b, const struct mesh_plan *p,
+    const struct mesh_expect *e);
+
 #endif

@@ -657,31 +657,6 @@ snapshot_keys(struct mesh_buf *b, const struct mesh_plan *p,
 	pair_list(b, p, s->faults, s->nfaults);
 }
 
-/* An expectation as an object holding only the parts it checks. */
-static void
-expect_object(struct mesh_buf *b, const struct mesh_plan *p,
-    const struct mesh_expect *e)
-{
-	const char *sep = "";
-
-	mesh_buf_puts(b, "{");
-	if (e->has_connected) {
-		mesh_buf_printf(b, "\"connected\": %s",
-		    e->connected ? "true" : "false");
-		sep = ", ";
-	}
-	if (e->has_isolated) {
-		mesh_buf_printf(b, "%s\"isolated\": ", sep);
-		mesh_json_names(b, p, e->isolated, e->nisolated);
-		sep = ", ";
-	}
-	if (e->has_cut_off) {
-		mesh_buf_printf(b, "%s\"cut_off\": ", sep);
-		mesh_json_names(b, p, e->cut_off, e->ncut_off);
-	}
-	mesh_buf_puts(b, "}");
-}
-
 /* "expect" and "ok" of a step or what-if run. */
 static void
 expect_keys(struct mesh_buf *b, const struct mesh_plan *p, int has,
@@ -690,7 +665,7 @@ expect_keys(struct mesh_buf *b, const struct mesh_plan *p, int has,
 {
 	key(b, first, indent, "expect");
 	if (has)
-		expect_object(b, p, e);
+		mesh_json_expect(b, p, e);
 	else
 		mesh_buf_puts(b, "null");
 	key(b, first, indent, "ok");

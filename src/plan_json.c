@@ -129,8 +129,8 @@ mesh_json_check_keys(struct reader *r, const cJSON *obj, const char *const *know
 
 /* A port value: an integer 1-65535. Returns the port, or 0 after
  * reporting an error. */
-static int
-read_port(struct reader *r, const cJSON *v, const char *node)
+int
+mesh_json_read_port(struct reader *r, const cJSON *v, const char *node)
 {
 	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
 	double d;
@@ -159,8 +159,8 @@ read_port(struct reader *r, const cJSON *v, const char *node)
 
 /* A host value: a non-empty string without white space or control
  * characters. Returns it, or NULL after reporting an error. */
-static const char *
-read_host(struct reader *r, const cJSON *v, const char *node)
+const char *
+mesh_json_read_host(struct reader *r, const cJSON *v, const char *node)
 {
 	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
 	const char *s;
@@ -212,9 +212,9 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 			r->errors++;
 			continue;
 		}
-		if ((host = read_host(r, h, name)) == NULL)
+		if ((host = mesh_json_read_host(r, h, name)) == NULL)
 			continue;
-		if (pt != NULL && (port = read_port(r, pt, name)) == 0)
+		if (pt != NULL && (port = mesh_json_read_port(r, pt, name)) == 0)
 			continue;
 		p = mesh_jsonpos_get(r->pos, h);
 		if (mesh_plan_add_route(r->plan, node, host, port, p->line,
@@ -326,9 +326,9 @@ read_node(struct reader *r, const cJSON *obj)
 	/* A bad host or port is reported; the node is still added, so
 	 * that its name is known for the checks that follow. */
 	if (host != NULL)
-		hoststr = read_host(r, host, name->valuestring);
+		hoststr = mesh_json_read_host(r, host, name->valuestring);
 	if (port != NULL)
-		portnum = read_port(r, port, name->valuestring);
+		portnum = mesh_json_read_port(r, port, name->valuestring);
 
 	/* The node's position, for endpoint clashes: its host, else its
 	 * name. */

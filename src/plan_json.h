@@ -33,6 +33,16 @@ void mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
 void mesh_json_check_keys(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node);
 
+/* A port value: an integer 1-65535. Returns it, or 0 after reporting an
+ * error (wrong-type, port-not-integer, port-range). */
+int mesh_json_read_port(struct reader *r, const cJSON *v, const char *node);
+
+/* A host value: non-empty text without white space, '/' or control
+ * characters. Returns it, or NULL after reporting (wrong-type,
+ * bad-host). */
+const char *mesh_json_read_host(struct reader *r, const cJSON *v,
+    const char *node);
+
 /* plan_timeline.c: read "timeline" and "whatif" of root, once every node
  * is known. */
 void mesh_json_read_scenarios(struct reader *r, const cJSON *root);

@@ -78,8 +78,8 @@ mesh_format_of_file(const char *file)
 
 /* Read the whole file at path. Returns a malloc'd buffer (NUL-terminated
  * past *len) or NULL with errno set. */
-static char *
-slurp(const char *path, size_t *len)
+char *
+mesh_read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL, *p;
@@ -124,7 +124,7 @@ mesh_plan_load(const char *path, enum mesh_format format,
 
 	*out = NULL;
 	errno = 0;
-	if ((buf = slurp(path, &len)) == NULL) {
+	if ((buf = mesh_read_file(path, &len)) == NULL) {
 		if (errno == ENOMEM)
 			return MESH_ENOMEM;
 		mesh_diags_add(diags, MESH_ERROR, "io-error", path, 0, 0, NULL,

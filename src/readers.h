@@ -26,6 +26,10 @@ enum mesh_error mesh_read_edgelist(const char *buf, size_t len,
 enum mesh_error mesh_read_ncol(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out);
 
+/* plan_load.c: the whole file at path, NUL-terminated past *len; the
+ * caller frees it. NULL with errno set when it cannot be read. */
+char *mesh_read_file(const char *path, size_t *len);
+
 /*
  * Hosts compare case-insensitively, one trailing dot ignored: the normal
  * form lowercases ASCII letters and drops that dot. Returns a malloc'd
