@@ -107,6 +107,7 @@ int cli_resolve_nodes(const struct mesh_plan *plan, const char *opt,
 /* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
 int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_diff(int argc, char **argv);
 int cli_export(int argc, char **argv);
 int cli_import(int argc, char **argv);
 /* The kinds of `meshsim import`, each in cli_import_KIND.c; argv[0] is the
@@ -114,7 +115,9 @@ int cli_import(int argc, char **argv);
 int cli_import_harper(int argc, char **argv);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
+int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);
+int cli_suggest(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
 
 #endif

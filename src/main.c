@@ -10,9 +10,12 @@ static const struct {
 } commands[] = {
 	{ "availability", cli_availability },
 	{ "check", cli_check },
+	{ "diff", cli_diff },
 	{ "export", cli_export },
 	{ "import", cli_import },
+	{ "report", cli_report },
 	{ "simulate", cli_simulate },
+	{ "suggest", cli_suggest },
 	{ "sweep", cli_sweep },
 };
 
