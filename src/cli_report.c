@@ -1,11 +1,247 @@
-/* cli_report.c: placeholder until `meshsim report` lands. */
+/* cli_report.c: the text report for people: verdict first, then single points of failure, then warnings. */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "cli.h"
+#include "meshsim/mesh.h"
+
+/* Restart hazards, as hazards.h gives them, for the mesh model. */
+struct hazards {
+	size_t *first;
+	int *strands;
+	int *stranded;
+	size_t nstranded;
+};
+
+/* At most this many names on one line of the report. */
+#define LIST_MAX 25
+
+static void
+names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
+    size_t total)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < LIST_MAX; i++)
+		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+	if (total > i)
+		fprintf(out, "%s... and %zu more", i ? ", " : "", total - i);
+}
+
+const char *
+cli_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void
+cli_report_warnings(FILE *out, const struct mesh_diags *diags)
+{
+	size_t i, nwarn = 0;
+
+	for (i = 0; diags != NULL && i < diags->n; i++)
+		nwarn += diags->v[i].severity != MESH_ERROR;
+	if (nwarn == 0)
+		return;
+	fprintf(out, "\n%zu %s:\n", nwarn,
+	    cli_plural(nwarn, "warning", "warnings"));
+	for (i = 0; i < diags->n; i++)
+		if (diags->v[i].severity != MESH_ERROR) {
+			fputs("  ", out);
+			cli_diag_to(out, &diags->v[i]);
+		}
+}
+
+static void
+verdict(FILE *out, const struct mesh_analysis *a)
+{
+	fputs("verdict: ", out);
+	if (!a->connected) {
+		fprintf(out, "SPLIT: %zu groups; %zu %s cut off from the "
+		    "largest group\n", a->ncomponents, a->ncut_off,
+		    cli_plural(a->ncut_off, "node is", "nodes are"));
+	} else if (a->ncutpoints > 0) {
+		fprintf(out, "connected, but %zu single %s of failure\n",
+		    a->ncutpoints, cli_plural(a->ncutpoints, "point", "points"));
+	} else if (a->nnodes < 3) {
+		fprintf(out, "connected (%zu %s)\n", a->nnodes,
+		    cli_plural(a->nnodes, "node", "nodes"));
+	} else if (a->vertex_connectivity < 0) {
+		fputs("connected; no single node's loss splits it\n", out);
+	} else {
+		fprintf(out, "connected; survives any %d node %s\n",
+		    a->vertex_connectivity - 1,
+		    cli_plural((size_t)a->vertex_connectivity - 1, "failure",
+		    "failures"));
+	}
+}
+
+static void
+connectivity(FILE *out, const char *what, int k, size_t limit)
+{
+	if (k >= 0)
+		fprintf(out, "%s connectivity: %d\n", what, k);
+	else
+		fprintf(out, "%s connectivity: not computed above %zu nodes "
+		    "(--connectivity-limit)\n", what, limit);
+}
+
+/* The restart hazards section: for each survivor X, whom a restart would
+ * leave alone while X is down; and who is stranded already. */
+static void
+hazards_section(FILE *out, const struct mesh_analysis *a,
+    const struct hazards *h)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i, k = 0;
+
+	for (i = 0; i < a->nnodes; i++) {
+		int v = a->by_name[i];
+		size_t n = h->first[v + 1] - h->first[v];
+
+		if (n == 0)
+			continue;
+		if (k == 0)
+			fputs("\nrestart hazards (while the node on the left "
+			    "is down, those on the right\nwould stay alone "
+			    "if they restarted: no other route neighbour is "
+			    "up):\n", out);
+		if (k++ == LIST_MAX)
+			continue;
+		fprintf(out, "  %s: ", p->nodes[v].name);
+		names(out, p, h->strands + h->first[v], n, n);
+		fputc('\n', out);
+	}
+	if (k == 0)
+		fprintf(out, "\nrestart hazards: none (whichever %snode goes "
+		    "down, any node that restarts\nstill finds a route "
+		    "neighbour up)\n", a->ndown > 0 ? "other " : "");
+	else if (k > LIST_MAX)
+		fprintf(out, "  ... and %zu more\n", k - LIST_MAX);
+	if (h->nstranded > 0) {
+		fputs("stranded now (every route neighbour down: alone if "
+		    "they restart): ", out);
+		names(out, p, h->stranded, h->nstranded, h->nstranded);
+		fputc('\n', out);
+	}
+}
+
+/* The report; with h, the restart hazards of the mesh model too. */
+static void
+report(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags, const struct hazards *h)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i, j;
+
+	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	if (p->file != NULL)
+		fprintf(out, " (%s)", p->file);
+	fputc('\n', out);
+	verdict(out, a);
+	if (a->ndown > 0) {
+		fputs("down: ", out);
+		names(out, p, a->down, a->ndown, a->ndown);
+		fputs(" (the report describes the nodes left)\n", out);
+	}
+	fprintf(out, "nodes: %zu, links: %zu, routes: %zu\n", a->nnodes,
+	    a->nlinks, a->nroutes);
+	connectivity(out, "vertex", a->vertex_connectivity,
+	    a->connectivity_limit);
+	connectivity(out, "edge", a->edge_connectivity,
+	    a->connectivity_limit);
+
+	if (!a->connected) {
+		fputs("\ngroups, largest first:\n", out);
+		for (i = 0; i < a->ncomponents; i++) {
+			size_t n = a->comp_start[i + 1] - a->comp_start[i];
+
+			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
+			    cli_plural(n, "node", "nodes"));
+			names(out, p, a->comp_nodes + a->comp_start[i], n, n);
+			fputc('\n', out);
+		}
+	}
+	if (a->ncutpoints > 0) {
+		fputs("\nsingle points of failure (nodes whose loss splits "
+		    "the plan):\n", out);
+		for (i = 0; i < a->ncutpoints; i++) {
+			const struct mesh_cutpoint *cp = &a->cutpoints[i];
+
+			fprintf(out, "  %s: cuts off", p->nodes[cp->node].name);
+			for (j = 0; j < cp->ngroups; j++) {
+				const struct mesh_group *g =
+				    &a->groups[cp->first + j];
+
+				fprintf(out, "%s %zu %s: ", j ? ";" : "",
+				    g->size, cli_plural(g->size, "node", "nodes"));
+				names(out, p, a->group_nodes + g->first,
+				    g->nlisted, g->size);
+			}
+			fprintf(out, " (leaving %zu %s in the largest piece)",
+			    cp->stays, cli_plural(cp->stays, "node", "nodes"));
+			fputc('\n', out);
+		}
+	}
+	if (a->nbridges > 0) {
+		fputs("\nbridges (links whose loss splits the plan):\n", out);
+		for (i = 0; i < a->nbridges && i < LIST_MAX; i++)
+			fprintf(out, "  %s -- %s\n",
+			    p->nodes[a->bridges[2 * i]].name,
+			    p->nodes[a->bridges[2 * i + 1]].name);
+		if (a->nbridges > LIST_MAX)
+			fprintf(out, "  ... and %zu more\n",
+			    a->nbridges - LIST_MAX);
+	}
+
+	fputs("\nroute storage: ", out);
+	if (a->top_storer < 0) {
+		fputs("no node stores a route that links it\n", out);
+	} else {
+		size_t none = 0;
+
+		for (i = 0; i < a->nnodes; i++)
+			none += a->stored[a->by_name[i]] == 0;
+		fprintf(out, "%s stores %zu of %zu routes (%.0f%%); ",
+		    p->nodes[a->top_storer].name, a->stored[a->top_storer],
+		    a->stored_total, 100.0 *
+		    (double)a->stored[a->top_storer] /
+		    (double)a->stored_total);
+		if (none > 0)
+			fprintf(out, "%zu %s none\n", none,
+			    cli_plural(none, "node stores", "nodes store"));
+		else
+			fputs("every node stores some\n", out);
+	}
+	if (h != NULL)
+		hazards_section(out, a, h);
+
+	cli_report_warnings(out, diags);
+}
+
+void
+cli_report_text(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
+{
+	report(out, a, diags, NULL);
+}
 
 int
-cli_report(int argc, char **argv)
+cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
 {
-	(void)argc;
-	(void)argv;
-	cli_error("report: not built yet");
-	return CLI_EXIT_BAD;
+	struct hazards h = { NULL, NULL, NULL, 0 };
+	int rc = -1;
+
+	if (mesh_restart_hazards(a->plan, a->is_down, &h.first,
+	    &h.strands) == MESH_OK &&
+	    mesh_stranded(a->plan, a->is_down, &h.stranded,
+	    &h.nstranded) == MESH_OK) {
+		report(out, a, diags, &h);
+		rc = 0;
+	}
+	free(h.first);
+	free(h.strands);
+	free(h.stranded);
+	return rc;
 }
