@@ -40,5 +40,6 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/export.h"
 #include "meshsim/harper.h"
 #include "meshsim/harper_ops.h"
+#include "meshsim/diff.h"
 
 #endif
