@@ -14,6 +14,10 @@ INCDIR  ?= $(PREFIX)/include
 INSTALL ?= install
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
+# The HTML report in headless Chromium; skipped with a message where
+# Chromium is absent, and in the sanitizer run (the same report bytes are
+# checked by the goldens there).
+BROWSER_TEST ?= sh tests/browser/run.sh $(BIN)
 
 PKGS      = igraph libcjson yaml-0.1
 TEST_PKGS = cmocka
@@ -90,6 +94,7 @@ test-run: $(BIN) $(TEST_BIN) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
+	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
 
 test: test-run
@@ -97,7 +102,9 @@ test: test-run
 
 sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
-		DIFF_FLAGS='--random 60' test-run
+		DIFF_FLAGS='--random 60' \
+		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
+		test-run
 
 install: $(BIN) $(LIB)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \

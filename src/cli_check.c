@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "meshsim/harper.h"
 #include "meshsim/mesh.h"
+#include "meshsim/picture.h"
 #include "cli_apply.h"
 
 
@@ -19,6 +20,7 @@ struct check_opts {
 	char **applies;         /* --apply NODE=REQUEST.json, in order */
 	size_t napplies;
 	int mesh_model;         /* --model mesh: add restart hazards */
+	int picture;            /* --format dot (1) or svg (2): the picture */
 	enum fail_on fail_on;
 	size_t connectivity_limit;
 	struct mesh_harper_options harper;      /* --generation, --inventory,
@@ -203,6 +205,21 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			if (harper_option(o, c, optarg) != 0)
 				return CLI_EXIT_BAD;
 			break;
+		case 'f':
+			/* dot and svg are check's own; text and json common. */
+			o->picture = strcmp(optarg, "dot") == 0 ? 1 :
+			    strcmp(optarg, "svg") == 0 ? 2 : 0;
+			if (o->picture != 0) {
+				o->c.json = 0;
+				break;
+			}
+			if (strcmp(optarg, "text") != 0 &&
+			    strcmp(optarg, "json") != 0) {
+				cli_error("--format: '%s' is not text, json, "
+				    "dot or svg", optarg);
+				return CLI_EXIT_BAD;
+			}
+			/* FALLTHROUGH */
 		default:
 			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
 				cli_usage(stderr);
@@ -286,6 +303,21 @@ cli_check(int argc, char **argv)
 	r.diags = &diags;
 	r.mesh_model = o.mesh_model;
 	r.apply = ap;
+	if (o.picture != 0) {
+		if ((err = o.picture == 1 ? mesh_picture_dot(a, &json) :
+		    mesh_picture_svg(a, &json)) != MESH_OK) {
+			cli_error("%s: %s", o.c.plan, mesh_strerror(err));
+			goto done;
+		}
+		if (cli_write_output(o.c.output, json, strlen(json),
+		    o.c.plan) != 0) {
+			free(json);
+			goto done;
+		}
+		free(json);
+		status = found(a, o.fail_on) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+		goto done;
+	}
 	if (o.c.json) {
 		json = o.mesh_model ? mesh_analysis_json_hazards(a, &diags) :
 		    mesh_analysis_json(a, &diags);

@@ -8,7 +8,7 @@
 void
 cli_usage(FILE *f)
 {
-	fputs("usage: meshsim check [--format text|json] [--down NODES]\n"
+	fputs("usage: meshsim check [--format text|json|dot|svg] [--down NODES]\n"
 	    "                     [--fail-on never|partition|spof|bridge]\n"
 	    "                     [--model graph|mesh] [--input-format FORMAT]\n"
 	    "                     [--apply NODE=REQUEST.json]...\n"
@@ -24,6 +24,13 @@ cli_usage(FILE *f)
 	    "                     [-j N] [--format text|json]\n"
 	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
 	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
+	    "       meshsim report [--format html|md] [--down NODES]\n"
+	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
+	    "       meshsim diff [--format text|json|markdown]\n"
+	    "                     [--input-format FORMAT] [--trials N] [--seed S]\n"
+	    "                     [-o FILE] OLD NEW\n"
+	    "       meshsim suggest [--target 2|3] [--format text|json]\n"
+	    "                     [--input-format FORMAT] [-o PLAN] PLAN\n"
 	    "       meshsim export [--format json|graphml|gml|dot]\n"
 	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
 	    "       meshsim import harper [--generation nats|replication]\n"

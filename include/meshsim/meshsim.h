@@ -41,5 +41,8 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/harper.h"
 #include "meshsim/harper_ops.h"
 #include "meshsim/diff.h"
+#include "meshsim/suggest.h"
+#include "meshsim/picture.h"
+#include "meshsim/review.h"
 
 #endif

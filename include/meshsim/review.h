@@ -1,0 +1,42 @@
+/* review.h: the design-review report: one self-contained HTML file, or Markdown with the picture beside it. */
+#ifndef MESHSIM_REVIEW_H
+#define MESHSIM_REVIEW_H
+
+#include "meshsim/meshsim.h"
+#include "meshsim/analysis.h"
+#include "meshsim/availability.h"
+#include "meshsim/diag.h"
+#include "meshsim/sweep.h"
+
+/* The optional parts of a report; each NULL part is said to be absent. */
+struct mesh_review_parts {
+	const struct mesh_sweep *sweep;         /* by node, run; k = 2 */
+	const struct mesh_sweep *domains;       /* by a label key, run */
+	const struct mesh_availability *availability;
+	const char *svg_name;   /* Markdown: the picture's file name */
+};
+
+/*
+ * The report on analysis a (with diags, which may be NULL, and parts,
+ * which may be NULL) as one HTML document: verdict, topology (the SVG of
+ * mesh_picture_svg() inline), single points of failure, bridges, the
+ * sweep, failure domains, availability, diagnostics and routes per node;
+ * inline CSS only, so it makes no network request; every text escaped.
+ * The same input gives the same bytes. Sets *out to NUL-terminated text
+ * the caller frees with free(). Returns MESH_OK, MESH_ENOMEM or
+ * MESH_EGRAPH; *out is NULL on failure.
+ */
+enum mesh_error mesh_review_html(const struct mesh_analysis *a,
+    const struct mesh_diags *diags, const struct mesh_review_parts *parts,
+    char **out);
+
+/*
+ * The same report as Markdown (tables; the picture as
+ * ![topology](parts->svg_name), "topology.svg" when not given; the caller
+ * writes the SVG there). Returns as mesh_review_html().
+ */
+enum mesh_error mesh_review_markdown(const struct mesh_analysis *a,
+    const struct mesh_diags *diags, const struct mesh_review_parts *parts,
+    char **out);
+
+#endif

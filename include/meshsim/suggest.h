@@ -1,0 +1,80 @@
+/* suggest.h: the fewest routes to add so that no single node failure splits a plan. */
+#ifndef MESHSIM_SUGGEST_H
+#define MESHSIM_SUGGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "meshsim/meshsim.h"
+
+/* A route to add: node `from` stores a route to node `to` (its host and
+ * port). Node indices refer to the plan. */
+struct mesh_suggest_route {
+	int from;
+	int to;
+};
+
+/*
+ * What to add to a plan. routes[0 .. njoins - 1] join the plan's pieces
+ * (components) into one; the rest remove every articulation point.
+ * For the joined plan, leaves is p (the leaf blocks of its block-cut
+ * tree), pieces is d (the most pieces one node's loss leaves) and bound
+ * max(d - 1, ceil(p / 2)), the least number of routes that can remove
+ * every articulation point (Eswaran and Tarjan 1976).
+ * For target 2, ntwo is nroutes and minimal says whether nroutes - njoins
+ * reached bound. For target 3, routes[ntwo ..] come after those of target
+ * 2; bound3 is a lower bound on nroutes - njoins (the larger of bound and
+ * half the route ends that nodes of degree below 3 lack), minimal says
+ * whether it was reached, and reached whether the plan is 3-connected
+ * (never for fewer than 4 nodes). verified says the plan with the routes
+ * added was analysed again: connected, no articulation point and, when
+ * reached is set for target 3, vertex connectivity at least 3.
+ */
+struct mesh_suggestion {
+	struct mesh_suggest_route *routes;
+	size_t nroutes;
+	size_t njoins;
+	size_t leaves;
+	size_t pieces;
+	size_t bound;
+	int target;
+	size_t ntwo;
+	size_t bound3;
+	bool minimal;
+	bool reached;
+	bool verified;
+	int *before;            /* articulation points before, sorted by name */
+	size_t nbefore;
+};
+
+/* Target 3 searches every pair of nodes for each route: plans up to this
+ * many nodes. */
+#define MESH_SUGGEST_TARGET3_MAX 150
+
+/*
+ * Suggest routes for plan (resolved) so that, for target 2, no single
+ * node's loss splits it and, for target 3, no two nodes' loss does (a
+ * greedy search, not always the fewest). Each route is stored
+ * by the endpoint that stores fewer routes so far (ties by name), and the
+ * construction prefers endpoints no other new route uses.
+ * Returns MESH_OK with *out set (free with mesh_suggestion_free), or
+ * MESH_EINVAL (target not 2 or 3, or target 3 on more than
+ * MESH_SUGGEST_TARGET3_MAX nodes), MESH_ENOMEM or MESH_EGRAPH; on
+ * failure *out is NULL.
+ */
+enum mesh_error mesh_suggest(const struct mesh_plan *plan, int target,
+    struct mesh_suggestion **out);
+
+/* Free a suggestion; NULL is accepted. */
+void mesh_suggestion_free(struct mesh_suggestion *s);
+
+/*
+ * Add the suggested routes to plan's node configs and resolve it again.
+ * Warnings of the new resolution go to diags (may be NULL). Returns
+ * MESH_OK, or MESH_ENOMEM / MESH_EINPUT; on failure the plan may hold
+ * some of the routes.
+ */
+enum mesh_error mesh_suggest_apply(struct mesh_plan *plan,
+    const struct mesh_suggestion *s, struct mesh_diags *diags);
+
+#endif

@@ -1,0 +1,141 @@
+#!/bin/sh
+# run.sh: open `meshsim report` HTML files in headless Chromium and check
+# that the SVG renders (the screenshot holds the picture's node colours),
+# that every node's name is in the rendered page, and that the console
+# shows no error. Skips, with a message, when Chromium is absent.
+# Usage: sh tests/browser/run.sh MESHSIM
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+cd "$(dirname "$0")/../.."
+PYTHON=${PYTHON:-python3}
+
+chrome=
+for c in chromium chromium-browser google-chrome; do
+	if command -v "$c" >/dev/null 2>&1; then
+		chrome=$c
+		break
+	fi
+done
+if [ -z "$chrome" ]; then
+	echo "browser: skipped: Chromium not found (apt-get install chromium)"
+	exit 0
+fi
+
+out=$(mktemp -d "${TMPDIR:-/tmp}/meshsim-browser.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+
+# chrome MODE FILE.html PREFIX: --screenshot or --dump-dom; console
+# messages go to PREFIX.log.
+chrome() {
+	timeout 120 "$chrome" --headless --no-sandbox --disable-gpu \
+	    --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync \
+	    --user-data-dir="$out/profile.$$" --enable-logging=stderr --v=0 \
+	    --window-size=1200,1600 "$1" "file://$2" >"$3.out" 2>"$3.log"
+}
+
+# Console errors: Chromium logs them as CONSOLE lines.
+console_errors() {
+	grep -E 'CONSOLE|Uncaught|ERR_FILE_NOT_FOUND|net::ERR' "$1" | head -5
+}
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+
+# First, that the console check can see an error at all.
+printf '<!DOCTYPE html><html><body><p>x</p><script>console.error("probe")' \
+    >"$out/probe.html"
+printf '</script></body></html>\n' >>"$out/probe.html"
+chrome --dump-dom "$out/probe.html" "$out/probe"
+if [ -n "$(console_errors "$out/probe.log")" ]; then
+	ok
+else
+	bad "probe: a console.error() was not seen; the console check is blind"
+fi
+
+for plan in scenarios/figure1.json scenarios/islands.json \
+    scenarios/ring.json scenarios/zones.json scenarios/warnings.json; do
+	name=$(basename "$plan" .json)
+	html="$out/$name.html"
+	if ! "$bin" report -o "$html" "$plan" 2>"$out/$name.err"; then
+		bad "$name: meshsim report failed: $(cat "$out/$name.err")"
+		continue
+	fi
+	chrome --screenshot="$out/$name.png" "$html" "$out/$name.shot"
+	if [ ! -s "$out/$name.png" ]; then
+		bad "$name: no screenshot"
+	elif ! "$PYTHON" - "$out/$name.png" <<'PY'
+import struct, sys, zlib
+# Decode the PNG (8-bit RGB or RGBA, no interlace) and look for the SVG's
+# node fills: sky blue, orange, reddish purple (Okabe-Ito).
+data = open(sys.argv[1], "rb").read()
+pos, idat, w = 8, b"", 0
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR":
+        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+        bpp = {2: 3, 6: 4}[ctype]
+        assert depth == 8
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+stride = w * bpp
+prev = bytearray(stride)
+seen = set()
+colours = set()
+for y in range(h):
+    f = raw[y * (stride + 1)]
+    line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for x in range(stride):
+        a = line[x - bpp] if x >= bpp else 0
+        b = prev[x]
+        c = prev[x - bpp] if x >= bpp else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+            line[x] = (line[x] + pr) & 255
+    for x in range(0, stride, bpp * 2):
+        colours.add(bytes(line[x:x + 3]))
+    prev = line
+want = {bytes.fromhex("56b4e9"), bytes.fromhex("e69f00"),
+        bytes.fromhex("cc79a7")}
+if len(colours) < 3 or not (colours & want):
+    sys.exit("blank, or no node drawn: %d colours" % len(colours))
+PY
+	then
+		bad "$name: the screenshot shows no picture"
+	else
+		ok
+	fi
+	chrome --dump-dom "$html" "$out/$name.dom"
+	missing=$("$bin" export --format json "$plan" 2>/dev/null | "$PYTHON" -c '
+import json, re, sys, html
+dom = open(sys.argv[1]).read()
+texts = set(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", dom))
+print(" ".join(n["name"] for n in json.load(sys.stdin)["nodes"]
+               if n["name"] not in texts))' "$out/$name.dom.out")
+	if [ ! -s "$out/$name.dom.out" ]; then
+		bad "$name: Chromium gave no DOM"
+	elif [ -n "$missing" ]; then
+		bad "$name: not labelled in the rendered picture: $missing"
+	else
+		ok
+	fi
+	errs=$(cat "$out/$name.shot.log" "$out/$name.dom.log" |
+	    console_errors /dev/stdin)
+	if [ -n "$errs" ]; then
+		bad "$name: console: $errs"
+	else
+		ok
+	fi
+done
+echo "browser: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
