@@ -72,6 +72,11 @@ int cli_common_plan(struct cli_common *o, int argc, char **argv);
  * white space. Returns 0 with *out set, or -1. */
 int cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
 
+/* --seed (0 to 2^64 - 1) and --trials (1 to MESH_AVAIL_TRIALS_MAX) of
+ * the Monte Carlo commands. Return 0, or -1 after reporting. */
+int cli_parse_seed(const char *arg, uint64_t *out);
+int cli_parse_trials(const char *arg, uint64_t *out);
+
 /* The processors online, from 1 to max. */
 unsigned cli_default_jobs(unsigned max);
 

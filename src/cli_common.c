@@ -180,6 +180,26 @@ cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 	return 0;
 }
 
+int
+cli_parse_seed(const char *arg, uint64_t *out)
+{
+	if (cli_parse_count(arg, 0, UINT64_MAX, out) == 0)
+		return 0;
+	cli_error("--seed: '%s' is not a number from 0 to %llu", arg,
+	    (unsigned long long)UINT64_MAX);
+	return -1;
+}
+
+int
+cli_parse_trials(const char *arg, uint64_t *out)
+{
+	if (cli_parse_count(arg, 1, MESH_AVAIL_TRIALS_MAX, out) == 0)
+		return 0;
+	cli_error("--trials: '%s' is not a number from 1 to %llu", arg,
+	    (unsigned long long)MESH_AVAIL_TRIALS_MAX);
+	return -1;
+}
+
 unsigned
 cli_default_jobs(unsigned max)
 {

@@ -69,21 +69,12 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 			}
 			break;
 		case 'S':
-			if (cli_parse_count(optarg, 0, UINT64_MAX, &o->seed) != 0) {
-				cli_error("--seed: '%s' is not a number from 0 "
-				    "to %llu", optarg,
-				    (unsigned long long)UINT64_MAX);
+			if (cli_parse_seed(optarg, &o->seed) != 0)
 				return CLI_EXIT_BAD;
-			}
 			break;
 		case 'T':
-			if (cli_parse_count(optarg, 1, MESH_AVAIL_TRIALS_MAX,
-			    &o->trials) != 0) {
-				cli_error("--trials: '%s' is not a number from "
-				    "1 to %llu", optarg,
-				    (unsigned long long)MESH_AVAIL_TRIALS_MAX);
+			if (cli_parse_trials(optarg, &o->trials) != 0)
 				return CLI_EXIT_BAD;
-			}
 			break;
 		default:
 			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
