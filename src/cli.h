@@ -39,6 +39,8 @@ const char *cli_plural(size_t n, const char *one, const char *many);
 void cli_report_warnings(FILE *out, const struct mesh_diags *diags);
 
 /* cli_output.c: write a report to stdout or, atomically, to a file. */
+/* Whether paths a and b name the same existing file. */
+int cli_same_file(const char *a, const char *b);
 int cli_write_output(const char *path, const char *text, size_t len,
     const char *input);
 
@@ -118,6 +120,9 @@ int cli_import(int argc, char **argv);
 /* The kinds of `meshsim import`, each in cli_import_KIND.c; argv[0] is the
  * kind. */
 int cli_import_harper(int argc, char **argv);
+/* The path of a "[HOST=]PATH" Harper config argument, as
+ * mesh_harper_load() splits it. */
+const char *cli_config_path(const char *arg);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
 int cli_report(int argc, char **argv);

@@ -109,7 +109,15 @@ take_plans(struct check_opts *o, int argc, char **argv)
 	}
 	o->configs = argv + optind;
 	o->nconfigs = (size_t)(argc - optind);
-	o->c.plan = argv[optind];
+	o->c.plan = cli_config_path(argv[optind]);
+	/* -o is never written over a config (cli_emit() guards only
+	 * c.plan). */
+	for (i = optind + 1; o->c.output != NULL && i < argc; i++)
+		if (cli_same_file(o->c.output, cli_config_path(argv[i]))) {
+			cli_error("%s: refusing to write the report over a "
+			    "config", o->c.output);
+			return CLI_EXIT_BAD;
+		}
 	return 0;
 }
 

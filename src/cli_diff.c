@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "meshsim/diff.h"
@@ -22,16 +21,6 @@ struct diff_opts {
 	const char *old, *new;
 	struct cli_common c;
 };
-
-/* Whether paths a and b name the same existing file. */
-static int
-same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 /* The options and the two plans into *o. Returns 0, or CLI_EXIT_BAD after
  * reporting. */
@@ -93,7 +82,7 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 	o->old = argv[optind];
 	o->new = argv[optind + 1];
 	o->c.plan = o->new;     /* cli_emit() never writes over it */
-	if (o->c.output != NULL && same_file(o->c.output, o->old)) {
+	if (o->c.output != NULL && cli_same_file(o->c.output, o->old)) {
 		cli_error("%s: refusing to write the report over the input "
 		    "file", o->c.output);
 		return CLI_EXIT_BAD;

@@ -2,14 +2,12 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "meshsim/harper.h"
 
-/* The path of a "[HOST=]PATH" argument (as mesh_harper_load() splits it). */
-static const char *
-config_path(const char *arg)
+const char *
+cli_config_path(const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 
@@ -17,16 +15,6 @@ config_path(const char *arg)
 	    NULL)
 		return eq + 1;
 	return arg;
-}
-
-/* Whether paths a and b name the same existing file. */
-static int
-same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 int
@@ -92,9 +80,9 @@ cli_import_harper(int argc, char **argv)
 	}
 	hopts.envs = envs;
 	/* -o is never written over a config. */
-	o.plan = config_path(argv[optind]);
+	o.plan = cli_config_path(argv[optind]);
 	for (c = optind + 1; o.output != NULL && c < argc; c++)
-		if (same_file(o.output, config_path(argv[c]))) {
+		if (cli_same_file(o.output, cli_config_path(argv[c]))) {
 			cli_error("%s: refusing to write the plan over a "
 			    "config", o.output);
 			goto done;

@@ -8,8 +8,8 @@
 
 #include "cli.h"
 
-static int
-same_file(const char *a, const char *b)
+int
+cli_same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
 
@@ -40,7 +40,7 @@ cli_write_output(const char *path, const char *text, size_t len,
 		}
 		return 0;
 	}
-	if (input != NULL && same_file(path, input)) {
+	if (input != NULL && cli_same_file(path, input)) {
 		cli_error("%s: refusing to write the report over the input "
 		    "file", path);
 		return CLI_EXIT_BAD;

@@ -36,6 +36,18 @@ cp scenarios/figure1.json "$dir/plan.json"
 check "writing over the plan is refused" '[ $? = 2 ]'
 check "the plan is left as it was" 'cmp -s scenarios/figure1.json "$dir/plan.json"'
 
+cp scenarios/harper-nats/node1.yaml scenarios/harper-nats/node2.yaml \
+    scenarios/harper-nats/node3.yaml "$dir/"
+"$bin" check --inventory scenarios/harper-nats/inventory.json \
+    -o "$dir/node3.yaml" "$dir/node1.yaml" "$dir/node2.yaml" \
+    "HOST=$dir/node3.yaml" 2>/dev/null
+check "writing over any of several configs is refused" '[ $? = 2 ]'
+check "that config is left as it was" \
+    'cmp -s scenarios/harper-nats/node3.yaml "$dir/node3.yaml"'
+cp scenarios/ring.json "$dir/old.json"
+"$bin" diff -o "$dir/old.json" "$dir/old.json" scenarios/figure1.json 2>/dev/null
+check "diff refuses to write over OLD" '[ $? = 2 ]'
+
 echo old >"$dir/kept"
 "$bin" check -o "$dir/kept" tests/bad/syntax.json 2>/dev/null
 check "a refused plan leaves the output file alone" '[ "$(cat "$dir/kept")" = old ]'
