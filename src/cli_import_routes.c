@@ -90,6 +90,16 @@ cli_import_routes(int argc, char **argv)
 		goto done;
 	}
 	n = (size_t)(argc - optind);
+	/* -o is never written over an answer (NODE=ANSWER.json). */
+	for (i = 0; output != NULL && i < n; i++) {
+		const char *eq = strchr(argv[optind + (int)i], '=');
+
+		if (cli_same_file(output, eq ? eq + 1 : argv[optind + (int)i])) {
+			cli_error("%s: refusing to write the plan over an "
+			    "answer", output);
+			goto done;
+		}
+	}
 	if ((names = calloc(n, sizeof(*names))) == NULL ||
 	    (answers = calloc(n, sizeof(*answers))) == NULL) {
 		cli_error("out of memory");

@@ -48,6 +48,13 @@ cp scenarios/ring.json "$dir/old.json"
 "$bin" diff -o "$dir/old.json" "$dir/old.json" scenarios/figure1.json 2>/dev/null
 check "diff refuses to write over OLD" '[ $? = 2 ]'
 
+cp tests/ops/routes-ip-node1.json "$dir/answer.json"
+"$bin" import harper-routes -o "$dir/answer.json" "node1=$dir/answer.json" \
+    2>/dev/null
+check "import harper-routes refuses to write over an answer" '[ $? = 2 ]'
+check "the answer is left as it was" \
+    'cmp -s tests/ops/routes-ip-node1.json "$dir/answer.json"'
+
 echo old >"$dir/kept"
 "$bin" check -o "$dir/kept" tests/bad/syntax.json 2>/dev/null
 check "a refused plan leaves the output file alone" '[ "$(cat "$dir/kept")" = old ]'
