@@ -54,7 +54,7 @@ BIN      = $(BUILD)/meshsim
 HEADERS  = $(wildcard include/meshsim/*.h)
 
 .PHONY: all demo test test-run sanitize deps test-deps \
-        install uninstall clean
+        install uninstall clean bench
 
 all: $(BIN)
 
@@ -105,6 +105,9 @@ sanitize:
 		DIFF_FLAGS='--random 60' \
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
 		test-run
+
+bench: $(BIN)
+	$(PYTHON) tools/bench.py --meshsim $(BIN)
 
 install: $(BIN) $(LIB)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
