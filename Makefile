@@ -4,6 +4,7 @@
 #   make demo       build and analyse a bundled scenario
 #   make test       build and run every test, then again under ASan+UBSan
 #   make sanitize   the sanitizer run alone (build in build-san/)
+#   make bench      meshsim against networkx; see docs/bench.md
 #   make install    PREFIX=/usr/local, DESTDIR honoured
 #   make clean
 
