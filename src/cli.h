@@ -123,6 +123,11 @@ int cli_import_harper(int argc, char **argv);
 /* The path of a "[HOST=]PATH" Harper config argument, as
  * mesh_harper_load() splits it. */
 const char *cli_config_path(const char *arg);
+/* --env ('E'), --generation ('G') and --inventory ('I') into h; *envs is
+ * the array h->envs points at, which the caller frees. Returns 1 when c
+ * was one of them, 0 when not, -1 after reporting. */
+int cli_harper_option(struct mesh_harper_options *h, const char ***envs,
+    int c, const char *arg);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
 int cli_report(int argc, char **argv);

@@ -53,38 +53,6 @@ parse_fail_on(const char *s, enum fail_on *out)
 	return -1;
 }
 
-/* --env, --generation, --inventory. Returns 0, or -1 after reporting. */
-static int
-harper_option(struct check_opts *o, int c, const char *arg)
-{
-	const char **p;
-	int g;
-
-	switch (c) {
-	case 'E':
-		p = realloc(o->envs, (o->harper.nenvs + 1) * sizeof(*p));
-		if (p == NULL) {
-			cli_error("out of memory");
-			return -1;
-		}
-		o->envs = p;
-		o->envs[o->harper.nenvs++] = arg;
-		o->harper.envs = o->envs;
-		return 0;
-	case 'G':
-		if ((g = mesh_harper_generation_from_name(arg)) < 0) {
-			cli_error("--generation: '%s' is not nats or "
-			    "replication", arg);
-			return -1;
-		}
-		o->harper.generation = (enum mesh_harper_generation)g;
-		return 0;
-	default:
-		o->harper.inventory = arg;
-		return 0;
-	}
-}
-
 /* The plan arguments: Harper configs (--input-format harper, or all
  * ending in .yaml or .yml) are several; any other plan is one. */
 static int
@@ -210,7 +178,8 @@ parse_args(int argc, char **argv, struct check_opts *o)
 		case 'E':
 		case 'G':
 		case 'I':
-			if (harper_option(o, c, optarg) != 0)
+			if (cli_harper_option(&o->harper, &o->envs, c,
+			    optarg) < 0)
 				return CLI_EXIT_BAD;
 			break;
 		case 'f':

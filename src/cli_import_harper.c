@@ -18,6 +18,39 @@ cli_config_path(const char *arg)
 }
 
 int
+cli_harper_option(struct mesh_harper_options *h, const char ***envs, int c,
+    const char *arg)
+{
+	const char **p;
+	int g;
+
+	switch (c) {
+	case 'E':
+		p = realloc(*envs, (h->nenvs + 1) * sizeof(*p));
+		if (p == NULL) {
+			cli_error("out of memory");
+			return -1;
+		}
+		*envs = p;
+		p[h->nenvs++] = arg;
+		h->envs = p;
+		return 1;
+	case 'G':
+		if ((g = mesh_harper_generation_from_name(arg)) < 0) {
+			cli_error("--generation: '%s' is not nats or "
+			    "replication", arg);
+			return -1;
+		}
+		h->generation = (enum mesh_harper_generation)g;
+		return 1;
+	case 'I':
+		h->inventory = arg;
+		return 1;
+	}
+	return 0;
+}
+
+int
 cli_import_harper(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -33,8 +66,8 @@ cli_import_harper(int argc, char **argv)
 	struct mesh_plan *plan = NULL;
 	struct cli_common o;
 	enum mesh_error err;
-	const char **envs = NULL, **p;
-	int c, g, status = CLI_EXIT_BAD;
+	const char **envs = NULL;
+	int c, status = CLI_EXIT_BAD;
 
 	memset(&o, 0, sizeof(o));
 	memset(&hopts, 0, sizeof(hopts));
@@ -44,25 +77,10 @@ cli_import_harper(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'E':
-			p = realloc(envs, (hopts.nenvs + 1) * sizeof(*p));
-			if (p == NULL) {
-				cli_error("out of memory");
-				goto done;
-			}
-			envs = p;
-			envs[hopts.nenvs++] = optarg;
-			break;
 		case 'G':
-			if ((g = mesh_harper_generation_from_name(optarg)) <
-			    0) {
-				cli_error("--generation: '%s' is not nats or "
-				    "replication", optarg);
-				goto done;
-			}
-			hopts.generation = (enum mesh_harper_generation)g;
-			break;
 		case 'I':
-			hopts.inventory = optarg;
+			if (cli_harper_option(&hopts, &envs, c, optarg) < 0)
+				goto done;
 			break;
 		case 'h':
 		case 'o':
@@ -78,7 +96,6 @@ cli_import_harper(int argc, char **argv)
 		cli_usage(stderr);
 		goto done;
 	}
-	hopts.envs = envs;
 	/* -o is never written over a config. */
 	o.plan = cli_config_path(argv[optind]);
 	for (c = optind + 1; o.output != NULL && c < argc; c++)
