@@ -11,6 +11,14 @@
 #include "util.h"
 
 /* Working state of one analysis. Survivors are numbered 0 .. n-1. */
+/* Depth-first search state over the csr: discovery times, low points,
+ * subtree sizes and first names, and prefix / suffix minima of name ranks
+ * over the pre-order of each component. */
+struct dfs {
+	int *tin, *low, *parent, *size, *submin, *pre, *root, *pm, *sm;
+	int *it, *stack;
+};
+
 struct work {
 	const struct mesh_plan *plan;
 	struct mesh_analysis *a;
@@ -25,6 +33,7 @@ struct work {
 	int have_ig;
 	igraph_vector_int_t membership, csize;
 	int have_comp;
+	struct dfs dfs;         /* over g, once the cuts are found */
 };
 
 /* Survivors, their order by name, and the links between them. */
@@ -178,75 +187,6 @@ sort_by_rank(const struct work *w, int *v, size_t n, char *mark)
 		}
 }
 
-/* Articulation points and bridges, through igraph. On return the
- * analysis holds them as survivor indices (turned into plan indices by
- * the caller), articulation points sorted by name, each bridge (a, b) with
- * a's name first, the list sorted. */
-static enum mesh_error
-find_cuts(struct work *w, int **art, size_t *nart)
-{
-	struct mesh_analysis *a = w->a;
-	igraph_vector_int_t res;
-	igraph_integer_t i, from, to;
-	igraph_error_t rc;
-	char *mark = NULL;
-	int *pairs = NULL;
-	size_t nb, k;
-
-	*art = NULL;
-	if ((rc = igraph_vector_int_init(&res, 0)) != 0)
-		return mesh_igraph_error(rc);
-	if ((mark = calloc((size_t)w->n + 1, 1)) == NULL)
-		goto nomem;
-	if ((rc = igraph_articulation_points(&w->ig, &res)) != 0)
-		goto failed;
-	*nart = (size_t)igraph_vector_int_size(&res);
-	if ((*art = malloc((*nart + 1) * sizeof(**art))) == NULL)
-		goto nomem;
-	for (k = 0; k < *nart; k++)
-		(*art)[k] = (int)VECTOR(res)[(igraph_integer_t)k];
-	sort_by_rank(w, *art, *nart, mark);
-
-	if ((rc = igraph_bridges(&w->ig, &res)) != 0)
-		goto failed;
-	nb = (size_t)igraph_vector_int_size(&res);
-	pairs = malloc((2 * nb + 1) * sizeof(*pairs));
-	a->bridges = malloc((2 * nb + 1) * sizeof(*a->bridges));
-	if (pairs == NULL || a->bridges == NULL)
-		goto nomem;
-	for (k = 0; k < nb; k++) {
-		i = VECTOR(res)[(igraph_integer_t)k];
-		if ((rc = igraph_edge(&w->ig, i, &from, &to)) != 0)
-			goto failed;
-		if (w->rank[from] > w->rank[to]) {
-			igraph_integer_t t = from;
-
-			from = to;
-			to = t;
-		}
-		pairs[2 * k] = (int)from;
-		pairs[2 * k + 1] = (int)to;
-	}
-	if (mesh_sort_pairs(pairs, nb, w->rank, (size_t)w->n) != 0)
-		goto nomem;
-	for (k = 0; k < 2 * nb; k++)
-		a->bridges[k] = w->orig[pairs[k]];
-	a->nbridges = nb;
-	free(mark);
-	free(pairs);
-	igraph_vector_int_destroy(&res);
-	return MESH_OK;
-nomem:
-	rc = IGRAPH_ENOMEM;
-failed:
-	free(mark);
-	free(pairs);
-	free(*art);
-	*art = NULL;
-	igraph_vector_int_destroy(&res);
-	return mesh_igraph_error(rc);
-}
-
 /* A piece of a component left by the loss of one node. */
 struct piece {
 	int size;
@@ -263,14 +203,6 @@ piece_cmp(const void *pa, const void *pb)
 		return a->size > b->size ? -1 : 1;
 	return (a->min_rank > b->min_rank) - (a->min_rank < b->min_rank);
 }
-
-/* Depth-first search state over the csr: discovery times, low points,
- * subtree sizes and first names, and prefix / suffix minima of name ranks
- * over the pre-order of each component. */
-struct dfs {
-	int *tin, *low, *parent, *size, *submin, *pre, *root, *pm, *sm;
-	int *it, *stack;
-};
 
 static void
 dfs_free(struct dfs *d)
@@ -366,6 +298,86 @@ dfs_run(const struct work *w, struct dfs *d)
 			d->sm[i] = d->sm[i + 1];
 	}
 	return 0;
+}
+
+/*
+ * Articulation points and bridges, from one depth-first search over the
+ * csr (Hopcroft-Tarjan low points; the links are simple, so a tree edge
+ * is the only link between a node and its parent). On return the analysis
+ * holds them as survivor indices (turned into plan indices by the caller),
+ * articulation points sorted by name, each bridge (a, b) with a's name
+ * first, the list sorted. The search stays in w->dfs for find_groups().
+ */
+static enum mesh_error
+find_cuts(struct work *w, int **art, size_t *nart)
+{
+	struct mesh_analysis *a = w->a;
+	const struct dfs *d = &w->dfs;
+	char *mark = NULL;
+	int *pairs = NULL, *children = NULL, u;
+	size_t nb = 0, k;
+
+	*art = NULL;
+	*nart = 0;
+	if (dfs_run(w, &w->dfs) != 0)
+		goto nomem;
+	mark = calloc((size_t)w->n + 1, 1);
+	children = calloc((size_t)w->n + 1, sizeof(*children));
+	*art = malloc(((size_t)w->n + 1) * sizeof(**art));
+	if (mark == NULL || children == NULL || *art == NULL)
+		goto nomem;
+	/* A root is cut when it has two children; another node v when some
+	 * child's subtree reaches no higher than v. */
+	for (u = 0; u < w->n; u++) {
+		int p = d->parent[u];
+
+		if (p < 0)
+			continue;
+		if (d->low[u] > d->tin[p])
+			nb++;
+		if (d->parent[p] < 0 ? ++children[p] == 2 :
+		    d->low[u] >= d->tin[p] && !mark[p]) {
+			mark[p] = 1;
+			(*art)[(*nart)++] = p;
+		}
+	}
+	for (k = 0; k < *nart; k++)
+		mark[(*art)[k]] = 0;
+	sort_by_rank(w, *art, *nart, mark);
+
+	pairs = malloc((2 * nb + 1) * sizeof(*pairs));
+	a->bridges = malloc((2 * nb + 1) * sizeof(*a->bridges));
+	if (pairs == NULL || a->bridges == NULL)
+		goto nomem;
+	for (k = 0, u = 0; u < w->n; u++) {
+		int p = d->parent[u];
+		int first, second;
+
+		if (p < 0 || d->low[u] <= d->tin[p])
+			continue;
+		first = w->rank[p] < w->rank[u] ? p : u;
+		second = first == p ? u : p;
+		pairs[2 * k] = first;
+		pairs[2 * k + 1] = second;
+		k++;
+	}
+	if (mesh_sort_pairs(pairs, nb, w->rank, (size_t)w->n) != 0)
+		goto nomem;
+	for (k = 0; k < 2 * nb; k++)
+		a->bridges[k] = w->orig[pairs[k]];
+	a->nbridges = nb;
+	free(mark);
+	free(children);
+	free(pairs);
+	return MESH_OK;
+nomem:
+	free(mark);
+	free(children);
+	free(pairs);
+	free(*art);
+	*art = NULL;
+	*nart = 0;
+	return MESH_ENOMEM;
 }
 
 /* The pieces that the loss of survivor a leaves of its component, into
@@ -468,13 +480,11 @@ find_groups(struct work *w, const int *art, size_t nart)
 {
 	struct mesh_analysis *an = w->a;
 	struct piece *pc = NULL;
-	struct dfs d;
+	const struct dfs *d = &w->dfs;
 	int *stamp = NULL, *queue = NULL, maxdeg = 0, v, k, j;
 	size_t i, gcap = 0, ncap = 0;
 	enum mesh_error err = MESH_ENOMEM;
 
-	if (dfs_run(w, &d) != 0)
-		goto done;
 	for (v = 0; v < w->n; v++)
 		if (w->g.off[v + 1] - w->g.off[v] > maxdeg)
 			maxdeg = w->g.off[v + 1] - w->g.off[v];
@@ -489,7 +499,7 @@ find_groups(struct work *w, const int *art, size_t nart)
 	for (i = 0; i < nart; i++) {
 		struct mesh_cutpoint *cp = &an->cutpoints[i];
 
-		k = pieces_of(w, &d, art[i], pc);
+		k = pieces_of(w, d, art[i], pc);
 		qsort(pc, (size_t)k, sizeof(*pc), piece_cmp);
 		cp->node = w->orig[art[i]];
 		cp->stays = k > 0 ? (size_t)pc[0].size : 0;
@@ -519,7 +529,6 @@ find_groups(struct work *w, const int *art, size_t nart)
 	}
 	err = MESH_OK;
 done:
-	dfs_free(&d);
 	free(pc);
 	free(stamp);
 	free(queue);
@@ -682,6 +691,7 @@ done:
 	}
 	if (w.have_ig)
 		igraph_destroy(&w.ig);
+	dfs_free(&w.dfs);
 	mesh_csr_free(&w.g);
 	free(w.orig);
 	free(w.rank);

@@ -1040,10 +1040,10 @@ static void
 read_inventory(struct reader *r, const char *file, struct hconf *cs,
     size_t n, int *iport)
 {
-	struct mesh_jsonpos *jp = NULL;
+	struct mesh_jdoc *doc = NULL;
 	const struct mesh_jpos *jq;
 	cJSON *root = NULL, *e, *h, *pt;
-	const char *end = NULL;
+	enum mesh_error err;
 	size_t len, i;
 	struct pos p;
 	char *buf;
@@ -1051,19 +1051,14 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 	if ((buf = read_path(r, file, &len)) == NULL)
 		return;
 	p.file = file;
-	root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-	while (root != NULL && end < buf + len && (*end == ' ' ||
-	    *end == '\t' || *end == '\r' || *end == '\n'))
-		end++;
-	if (root == NULL || end < buf + len) {
-		mesh_text_position(buf, end ? (size_t)(end - buf) : 0,
-		    &p.line, &p.column);
-		report(r, MESH_ERROR, "invalid-json", &p, NULL,
-		    "the inventory is not valid JSON");
-		goto done;
-	}
-	if ((jp = mesh_jsonpos_new(buf, len, root)) == NULL) {
-		r->nomem = 1;
+	/* Strict JSON, as for plans: the fault is reported where it is. */
+	err = mesh_jdoc_load(buf, len, file, r->diags, NULL, &doc,
+	    &root);
+	if (err != MESH_OK) {
+		if (err == MESH_ENOMEM)
+			r->nomem = 1;
+		else
+			r->errors++;
 		goto done;
 	}
 	if (!cJSON_IsObject(root)) {
@@ -1073,7 +1068,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		goto done;
 	}
 	for (e = root->child; e != NULL; e = e->next) {
-		jq = mesh_jsonpos_get(jp, e);
+		jq = mesh_jpos_of(e);
 		p.line = jq->line;
 		p.column = jq->column;
 		for (i = 0; i < n; i++)
@@ -1094,7 +1089,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		    "port") : NULL;
 		if (!cJSON_IsString(h) || !good_host(h->valuestring)) {
 			if (h != NULL && h != e) {
-				jq = mesh_jsonpos_get(jp, h);
+				jq = mesh_jpos_of(h);
 				p.line = jq->line;
 				p.column = jq->column;
 			}
@@ -1104,7 +1099,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 			continue;
 		}
 		if (pt != NULL) {
-			jq = mesh_jsonpos_get(jp, pt);
+			jq = mesh_jpos_of(pt);
 			p.line = jq->line;
 			p.column = jq->column;
 			if (!cJSON_IsNumber(pt) || pt->valuedouble !=
@@ -1129,8 +1124,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		}
 	}
 done:
-	mesh_jsonpos_free(jp);
-	cJSON_Delete(root);
+	mesh_jdoc_free(doc);
 	free(buf);
 }
 

@@ -8,7 +8,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "json_check.h"
 #include "jsonpos.h"
 #include "plan_json.h"
 #include "meshsim/harper_ops.h"
@@ -29,9 +28,10 @@ static const char *const inventory_keys[] = { "host", "port", NULL };
 static const char *const route_codes[] = { "dangling-route", "port-mismatch",
 	"self-route", "duplicate-route", NULL };
 
-/* A JSON payload being read: the tree, the positions, the reader state. */
+/* A JSON payload being read: its values, the reader state. */
 struct doc {
 	cJSON *root;
+	struct mesh_jdoc *values;
 	struct reader r;
 };
 
@@ -112,7 +112,7 @@ static void
 report(struct reader *r, enum mesh_severity sev, const char *code,
     const cJSON *item, int at_key, const char *node, const char *fmt, ...)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, item);
+	const struct mesh_jpos *p = mesh_jpos_of(item);
 	va_list ap;
 	char *msg;
 
@@ -140,41 +140,14 @@ static enum mesh_error
 doc_parse(struct doc *d, const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, const char *what)
 {
-	const char *why;
-	size_t bad, i;
-	int nul, line, col;
+	enum mesh_error err;
 
 	memset(d, 0, sizeof(*d));
 	d->r.file = file;
 	d->r.diags = diags;
-	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) != NULL; i++)
-		;
-	if (i == len) {
-		mesh_diags_add(diags, MESH_ERROR, "empty-file", file, 1, 1,
-		    NULL, len ? "the file holds only white space" :
-		    "the file is empty");
-		return MESH_EINPUT;
-	}
-	if (mesh_utf8_check(buf, len, &bad, &nul) != 0) {
-		mesh_text_position(buf, bad, &line, &col);
-		mesh_diags_add(diags, MESH_ERROR, nul ? "invalid-json" :
-		    "invalid-utf8", file, line, col, NULL, nul ?
-		    "invalid JSON: a NUL byte" :
-		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
-		return MESH_EINPUT;
-	}
-	if (mesh_json_check(buf, len, &bad, &why) != 0) {
-		mesh_text_position(buf, bad, &line, &col);
-		mesh_diags_add(diags, MESH_ERROR, "invalid-json", file, line,
-		    col, NULL, "invalid JSON: %s", why);
-		return MESH_EINPUT;
-	}
-	/* The text is valid JSON: cJSON fails only for want of memory. */
-	if ((d->root = cJSON_ParseWithLength(buf, len)) == NULL ||
-	    (d->r.pos = mesh_jsonpos_new(buf, len, d->root)) == NULL) {
-		diags->nomem = 1;
-		return MESH_ENOMEM;
-	}
+	if ((err = mesh_jdoc_load(buf, len, file, diags, NULL,
+	    &d->values, &d->root)) != MESH_OK)
+		return err;
 	if (!cJSON_IsObject(d->root)) {
 		report(&d->r, MESH_ERROR, "not-an-object", d->root, 0, NULL,
 		    "%s must be an object, not %s", what,
@@ -187,10 +160,9 @@ doc_parse(struct doc *d, const char *buf, size_t len, const char *file,
 static void
 doc_free(struct doc *d)
 {
-	cJSON_Delete(d->root);
-	mesh_jsonpos_free(d->r.pos);
+	mesh_jdoc_free(d->values);
 	d->root = NULL;
-	d->r.pos = NULL;
+	d->values = NULL;
 }
 
 /* obj's member key, reporting a missing-key error at obj when required
@@ -212,7 +184,7 @@ member(struct reader *r, const cJSON *obj, const char *key, int required,
 static const char *
 read_name(struct reader *r, const cJSON *v, const char *what)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
+	const struct mesh_jpos *p = mesh_jpos_of(v);
 
 	if (!cJSON_IsString(v)) {
 		mesh_json_wrong_type(r, v, what, "a string", NULL);
@@ -284,7 +256,7 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 			continue;
 		if (pt != NULL && (port = mesh_json_read_port(r, pt, node)) == 0)
 			continue;
-		p = mesh_jsonpos_get(r->pos, h);
+		p = mesh_jpos_of(h);
 		if ((out->v[out->n].host = strdup(host)) == NULL) {
 			r->nomem = 1;
 			return;
@@ -454,7 +426,7 @@ static void
 read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
     const cJSON *e)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, e);
+	const struct mesh_jpos *p = mesh_jpos_of(e);
 	const cJSON *h = e, *pt = NULL;
 	const char *host;
 	int port = 0, put;
@@ -1059,8 +1031,8 @@ report_drift(struct reader *r, const cJSON *const *live)
 				continue;
 			gossip++;
 			mesh_diags_add(r->diags, MESH_WARNING, "gossip-link",
-			    r->file, mesh_jsonpos_get(r->pos, c)->line,
-			    mesh_jsonpos_get(r->pos, c)->column,
+			    r->file, mesh_jpos_of(c)->line,
+			    mesh_jpos_of(c)->column,
 			    p->nodes[i].name, "live connection %s -- %s comes "
 			    "from gossip: no route of either names the other, "
 			    "so a restart of either loses it%s",
@@ -1125,7 +1097,7 @@ read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
 	if ((s = read_name(r, name, "'name'")) == NULL)
 		return;
 	mesh_json_check_keys(r, obj, net_node_keys, "node ", s);
-	np = mesh_jsonpos_get(r->pos, name);
+	np = mesh_jpos_of(name);
 	conn = cJSON_GetObjectItemCaseSensitive(obj, "connected_nodes");
 	if (conn != NULL && !cJSON_IsNull(conn) && !cJSON_IsArray(conn)) {
 		mesh_json_wrong_type(r, conn, "'connected_nodes'", "a list of "

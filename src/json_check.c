@@ -23,9 +23,13 @@ fail(struct jc *c, const char *what)
 static void
 space(struct jc *c)
 {
-	while (c->i < c->len && (c->s[c->i] == ' ' || c->s[c->i] == '\t' ||
-	    c->s[c->i] == '\n' || c->s[c->i] == '\r'))
-		c->i++;
+	const char *s = c->s;
+	size_t i = c->i, len = c->len;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r'))
+		i++;
+	c->i = i;
 }
 
 static int
@@ -68,7 +72,14 @@ string(struct jc *c)
 			return fail(c, "control character in a string "
 			    "(write it as an escape such as \\n)");
 		if (ch != '\\') {
-			c->i++;
+			/* The run of plain characters. */
+			const char *str = c->s;
+			size_t i = c->i + 1, len = c->len;
+
+			while (i < len && (unsigned char)str[i] >= 0x20 &&
+			    str[i] != '"' && str[i] != '\\')
+				i++;
+			c->i = i;
 			continue;
 		}
 		if (c->i + 1 >= c->len)

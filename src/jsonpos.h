@@ -1,10 +1,12 @@
-/* jsonpos.h: where each value of a parsed cJSON tree stands in its text. */
+/* jsonpos.h: JSON text into cJSON-shaped trees held in one arena, each value with its position. */
 #ifndef MESH_JSONPOS_H
 #define MESH_JSONPOS_H
 
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
+
+#include "meshsim/meshsim.h"
 
 /* The position of one value, and of its key when it is an object member. */
 struct mesh_jpos {
@@ -13,21 +15,53 @@ struct mesh_jpos {
 	int has_nul;                    /* a string that decodes a \u0000 */
 };
 
-struct mesh_jsonpos;
+/* An arena holding the values of one parsed text. */
+struct mesh_jdoc;
 
 /*
- * Map every value in root, which cJSON parsed from the len bytes at buf,
- * to its position: one pass over the text, one over the tree. Returns the
- * map (free with mesh_jsonpos_free), or NULL when out of memory.
+ * Streaming: the elements of the array under key in the root object (its
+ * first such member only) are handed to fn one at a time, in order, and
+ * their memory is reused after fn returns; the array itself stays in the
+ * tree, empty. fn returns 0 to go on, nonzero to stop the parse.
  */
-struct mesh_jsonpos *mesh_jsonpos_new(const char *buf, size_t len,
-    const cJSON *root);
+struct mesh_jstream {
+	const char *key;
+	int (*fn)(void *ctx, const cJSON *elem);
+	void *ctx;
+};
 
-/* The position of item; never NULL for an item of the mapped tree
- * (a zeroed position otherwise). */
-const struct mesh_jpos *mesh_jsonpos_get(const struct mesh_jsonpos *m,
-    const cJSON *item);
+/*
+ * Parse the len bytes at buf, which must have passed mesh_json_check (this
+ * parser trusts the syntax and reports nothing). The values are cJSON
+ * items, read with cJSON's accessors (cJSON_IsString, cJSON_ArrayForEach,
+ * cJSON_GetObjectItemCaseSensitive...) but never modified or given to
+ * cJSON_Delete: they all belong to *doc. stream may be NULL.
+ *
+ * Returns 0 with *doc (free with mesh_jdoc_free) and *root set. Returns -1,
+ * with *doc and *root NULL and nothing left allocated, when out of memory
+ * or when stream->fn asked to stop.
+ */
+int mesh_jdoc_parse(const char *buf, size_t len,
+    const struct mesh_jstream *stream, struct mesh_jdoc **doc,
+    cJSON **root);
 
-void mesh_jsonpos_free(struct mesh_jsonpos *m);
+/*
+ * Check the len bytes at buf (named file in diagnostics) as a strict JSON
+ * text: not empty, UTF-8 without NUL, RFC 8259; then parse it, streaming
+ * as stream says (NULL: no streaming). Returns MESH_OK with *doc and *root
+ * (free *doc with mesh_jdoc_free), MESH_EINPUT after reporting the fault,
+ * or MESH_ENOMEM (also when stream->fn stopped the parse); *doc is then
+ * NULL.
+ */
+enum mesh_error mesh_jdoc_load(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags,
+    const struct mesh_jstream *stream, struct mesh_jdoc **doc,
+    cJSON **root);
+
+/* Free doc and every value in it; NULL is accepted. */
+void mesh_jdoc_free(struct mesh_jdoc *doc);
+
+/* The position of item, a value parsed by mesh_jdoc_parse. Constant time. */
+const struct mesh_jpos *mesh_jpos_of(const cJSON *item);
 
 #endif

@@ -1,6 +1,7 @@
 /* plan.c: the plan model: nodes, routes, and resolving routes into links. */
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +9,10 @@
 #include "readers.h"
 #include "util.h"
 
-/* Name lookup and, once resolved, endpoint lookup. */
+/* Name lookup, and the text of names, hosts and labels. */
 struct mesh_plan_index {
 	struct mesh_map names;          /* name -> node */
+	struct mesh_arena text;         /* every node's strings */
 };
 
 struct mesh_plan *
@@ -28,32 +30,27 @@ mesh_plan_new(const char *name, const char *file)
 		return NULL;
 	}
 	mesh_map_init(&p->index->names);
+	mesh_arena_init(&p->index->text);
 	return p;
 }
 
 void
 mesh_plan_free(struct mesh_plan *p)
 {
-	size_t i, j;
+	size_t i;
 
 	if (p == NULL)
 		return;
 	for (i = 0; i < p->nnodes; i++) {
 		struct mesh_node *n = &p->nodes[i];
 
-		for (j = 0; j < n->nroutes; j++)
-			free(n->routes[j].host);
 		free(n->routes);
-		for (j = 0; j < n->nlabels; j++) {
-			free(n->labels[j].key);
-			free(n->labels[j].value);
-		}
 		free(n->labels);
-		free(n->name);
-		free(n->host);
 	}
-	if (p->index != NULL)
+	if (p->index != NULL) {
 		mesh_map_free(&p->index->names);
+		mesh_arena_free(&p->index->text);
+	}
 	free(p->index);
 	for (i = 0; i < p->nsteps; i++) {
 		free(p->steps[i].nodes);
@@ -78,7 +75,7 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
     int port, int line, int column)
 {
 	struct mesh_node *n;
-	int idx, r;
+	int idx;
 
 	if (p->nnodes >= (size_t)INT_MAX - 1)
 		return -1;
@@ -96,23 +93,19 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	idx = (int)p->nnodes;
 	n = &p->nodes[idx];
 	memset(n, 0, sizeof(*n));
-	n->name = strdup(name);
-	n->host = strdup(host ? host : name);
+	n->name = mesh_arena_strdup(&p->index->text, name);
+	n->host = host == NULL ? n->name :
+	    mesh_arena_strdup(&p->index->text, host);
 	n->port = port;
 	n->availability = -1;
 	n->line = line;
 	n->column = column;
-	if (n->name == NULL || n->host == NULL)
-		goto fail;
-	r = mesh_map_put(&p->index->names, n->name, 0, idx);
-	if (r == -2)
-		goto fail;
+	/* On failure, what the arena holds is freed with the plan. */
+	if (n->name == NULL || n->host == NULL ||
+	    mesh_map_put(&p->index->names, n->name, 0, idx) == -2)
+		return -1;
 	p->nnodes++;
 	return idx;
-fail:
-	free(n->name);
-	free(n->host);
-	return -1;
 }
 
 int
@@ -132,7 +125,7 @@ mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
 		n->routes_cap = cap;
 	}
 	r = &n->routes[n->nroutes];
-	if ((r->host = strdup(host)) == NULL)
+	if ((r->host = mesh_arena_strdup(&p->index->text, host)) == NULL)
 		return -1;
 	r->port = port;
 	r->line = line;
@@ -152,25 +145,23 @@ mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
 	char *k, *val;
 	size_t i;
 
-	if ((val = strdup(value)) == NULL)
+	/* The text lives in the plan's arena: a replaced value stays
+	 * there until the plan is freed. */
+	if ((val = mesh_arena_strdup(&p->index->text, value)) == NULL)
 		return -1;
 	for (i = 0; i < n->nlabels; i++) {
 		int c = strcmp(n->labels[i].key, key);
 
 		if (c == 0) {
-			free(n->labels[i].value);
 			n->labels[i].value = val;
 			return 0;
 		}
 		if (c > 0)
 			break;
 	}
-	if ((k = strdup(key)) == NULL ||
-	    (v = realloc(n->labels, (n->nlabels + 1) * sizeof(*v))) == NULL) {
-		free(k);
-		free(val);
+	if ((k = mesh_arena_strdup(&p->index->text, key)) == NULL ||
+	    (v = realloc(n->labels, (n->nlabels + 1) * sizeof(*v))) == NULL)
 		return -1;
-	}
 	n->labels = v;
 	memmove(&v[i + 1], &v[i], (n->nlabels - i) * sizeof(*v));
 	v[i].key = k;
@@ -221,16 +212,27 @@ mesh_event_name(enum mesh_event ev)
 	return "unknown";
 }
 
+/* A node to sort by name; prefix holds the name's first eight bytes,
+ * big-endian and padded with zeros, so that most comparisons never touch
+ * the names themselves. */
 struct named_node {
+	uint64_t prefix;
 	const char *name;
 	int v;
 };
 
 static int
-named_node_cmp(const void *a, const void *b)
+named_node_cmp(const void *pa, const void *pb)
 {
-	return strcmp(((const struct named_node *)a)->name,
-	    ((const struct named_node *)b)->name);
+	const struct named_node *a = pa, *b = pb;
+
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	/* Equal prefixes: a name shorter than eight bytes ends inside it,
+	 * so both names are equal; else the rest decides. */
+	if ((a->prefix & 0xff) == 0)
+		return 0;
+	return strcmp(a->name + 8, b->name + 8);
 }
 
 int
@@ -242,8 +244,19 @@ mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
 	if (t == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
+		const unsigned char *s;
+		uint64_t k = 0;
+		int b;
+
 		t[i].name = p->nodes[v[i]].name;
 		t[i].v = v[i];
+		s = (const unsigned char *)t[i].name;
+		for (b = 0; b < 8; b++) {
+			k = k << 8 | *s;
+			if (*s != '\0')
+				s++;
+		}
+		t[i].prefix = k;
 	}
 	qsort(t, n, sizeof(*t), named_node_cmp);
 	for (i = 0; i < n; i++)
@@ -272,6 +285,23 @@ mesh_host_normal(const char *host)
 		s[i] = (char)tolower((unsigned char)host[i]);
 	s[n] = '\0';
 	return s;
+}
+
+/* host made lower case and without one trailing dot, into buf of size
+ * bytes; NULL when it does not fit. */
+static const char *
+host_normal_into(const char *host, char *buf, size_t size)
+{
+	size_t n = strlen(host), i;
+
+	if (n > 1 && host[n - 1] == '.')
+		n--;
+	if (n >= size)
+		return NULL;
+	for (i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)host[i]);
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Sort the links (a, b) by a then b and drop repeats. Returns the number
@@ -338,14 +368,18 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 
 		for (j = 0; j < n->nroutes; j++) {
 			struct mesh_route *r = &n->routes[j];
-			char *h = mesh_host_normal(r->host);
-			int t, same_host;
+			char buf[256], *long_host = NULL;
+			const char *h = host_normal_into(r->host, buf,
+			    sizeof(buf));
+			int t, same_host = -1;
 
-			if (h == NULL)
+			if (h == NULL && (h = long_host =
+			    mesh_host_normal(r->host)) == NULL)
 				goto done;
 			t = mesh_map_get(&endpoints, h, r->port);
-			same_host = mesh_map_get(&endpoints, h, 0);
-			free(h);
+			if (t < 0)
+				same_host = mesh_map_get(&endpoints, h, 0);
+			free(long_host);
 			r->target = -1;
 			if (t < 0 && same_host >= 0) {
 				mesh_diags_add(diags, MESH_WARNING,

@@ -6,7 +6,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "json_check.h"
 #include "jsonpos.h"
 #include "plan_json.h"
 #include "meshsim/meshsim.h"
@@ -39,7 +38,7 @@ void
 mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
     const char *want, const char *node)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
+	const struct mesh_jpos *p = mesh_jpos_of(v);
 
 	mesh_diags_add(r->diags, MESH_ERROR, "wrong-type", r->file, p->line,
 	    p->column, node, "%s must be %s, not %s", what, want,
@@ -82,11 +81,6 @@ mesh_json_check_keys(struct reader *r, const cJSON *obj, const char *const *know
 	char where[160];
 	const cJSON *a, *seen[MESH_JSON_MAX_KEYS] = { NULL };
 
-	/* "the plan", "node 'x'", "a route of node 'x'" */
-	if (node != NULL)
-		snprintf(where, sizeof(where), "%s'%.100s'", what, node);
-	else
-		snprintf(where, sizeof(where), "%s", what);
 	/* Linear in the keys: repeats are looked for among known keys
 	 * only (an unknown key is reported each time anyway). */
 	for (a = obj->child; a != NULL; a = a->next) {
@@ -101,13 +95,19 @@ mesh_json_check_keys(struct reader *r, const cJSON *obj, const char *const *know
 			seen[k] = a;
 			continue;
 		}
-		p = mesh_jsonpos_get(r->pos, a);
+		p = mesh_jpos_of(a);
+		/* "the plan", "node 'x'", "a route of node 'x'" */
+		if (node != NULL)
+			snprintf(where, sizeof(where), "%s'%.100s'", what,
+			    node);
+		else
+			snprintf(where, sizeof(where), "%s", what);
 		if (known[k] != NULL) {
 			mesh_diags_add(r->diags, MESH_ERROR, "duplicate-key",
 			    r->file, p->key_line, p->key_column, node,
 			    "key '%s' appears twice in %s (first on line %d)",
 			    a->string, where,
-			    mesh_jsonpos_get(r->pos, seen[k])->key_line);
+			    mesh_jpos_of(seen[k])->key_line);
 			r->errors++;
 			continue;
 		}
@@ -132,7 +132,7 @@ mesh_json_check_keys(struct reader *r, const cJSON *obj, const char *const *know
 int
 mesh_json_read_port(struct reader *r, const cJSON *v, const char *node)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
+	const struct mesh_jpos *p = mesh_jpos_of(v);
 	double d;
 
 	if (!cJSON_IsNumber(v)) {
@@ -162,7 +162,7 @@ mesh_json_read_port(struct reader *r, const cJSON *v, const char *node)
 const char *
 mesh_json_read_host(struct reader *r, const cJSON *v, const char *node)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, v);
+	const struct mesh_jpos *p = mesh_jpos_of(v);
 	const char *s;
 
 	if (!cJSON_IsString(v)) {
@@ -192,7 +192,7 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 		return;
 	}
 	cJSON_ArrayForEach(rt, routes) {
-		const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, rt);
+		const struct mesh_jpos *p = mesh_jpos_of(rt);
 		const cJSON *h, *pt;
 		const char *host;
 		int port = MESH_DEFAULT_PORT;
@@ -216,7 +216,7 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 			continue;
 		if (pt != NULL && (port = mesh_json_read_port(r, pt, name)) == 0)
 			continue;
-		p = mesh_jsonpos_get(r->pos, h);
+		p = mesh_jpos_of(h);
 		if (mesh_plan_add_route(r->plan, node, host, port, p->line,
 		    p->column) != 0)
 			r->nomem = 1;
@@ -237,7 +237,7 @@ read_labels(struct reader *r, const cJSON *labels, int node)
 		return;
 	}
 	cJSON_ArrayForEach(l, labels) {
-		const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, l);
+		const struct mesh_jpos *p = mesh_jpos_of(l);
 
 		if (!cJSON_IsString(l)) {
 			mesh_json_wrong_type(r, l, "a label", "text", name);
@@ -273,7 +273,7 @@ read_availability(struct reader *r, const cJSON *v, int node)
 		mesh_json_wrong_type(r, v, "'availability'", "a number", name);
 		return;
 	}
-	p = mesh_jsonpos_get(r->pos, v);
+	p = mesh_jpos_of(v);
 	if (!(v->valuedouble >= 0 && v->valuedouble <= 1)) {
 		mesh_diags_add(r->diags, MESH_ERROR, "availability-range",
 		    r->file, p->line, p->column, name, "availability %g is "
@@ -287,7 +287,7 @@ read_availability(struct reader *r, const cJSON *v, int node)
 static void
 read_node(struct reader *r, const cJSON *obj)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, obj);
+	const struct mesh_jpos *p = mesh_jpos_of(obj);
 	const cJSON *name, *host, *port, *routes;
 	const char *hoststr = NULL;
 	int portnum = MESH_DEFAULT_PORT, idx;
@@ -312,7 +312,7 @@ read_node(struct reader *r, const cJSON *obj)
 		mesh_json_wrong_type(r, name, "'name'", "a string", NULL);
 		return;
 	}
-	np = mesh_jsonpos_get(r->pos, name);
+	np = mesh_jpos_of(name);
 	if (*name->valuestring == '\0' || np->has_nul ||
 	    mesh_has_control(name->valuestring)) {
 		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
@@ -332,7 +332,7 @@ read_node(struct reader *r, const cJSON *obj)
 
 	/* The node's position, for endpoint clashes: its host, else its
 	 * name. */
-	p = host != NULL ? mesh_jsonpos_get(r->pos, host) : np;
+	p = host != NULL ? mesh_jpos_of(host) : np;
 	idx = mesh_plan_add_node(r->plan, name->valuestring, hoststr,
 	    portnum ? portnum : MESH_DEFAULT_PORT, p->line, p->column);
 	if (idx == -1) {
@@ -356,58 +356,42 @@ read_node(struct reader *r, const cJSON *obj)
 	    "availability"), idx);
 }
 
-/* Report a syntax error at byte offset off. */
-static void
-syntax_error(struct reader *r, const char *buf, size_t off, const char *what)
+/* The stream callback: one element of "nodes". Returns nonzero to stop
+ * the parse (out of memory). */
+static int
+node_element(void *ctx, const cJSON *elem)
 {
-	int line, col;
+	struct reader *r = ctx;
 
-	mesh_text_position(buf, off, &line, &col);
-	mesh_diags_add(r->diags, MESH_ERROR, "invalid-json", r->file, line,
-	    col, NULL, "invalid JSON: %s", what);
-	r->errors++;
+	read_node(r, elem);
+	return r->nomem;
 }
 
 enum mesh_error
 mesh_read_json(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
-	struct reader r = { file, diags, NULL, NULL, 0, 0 };
+	struct reader r = { file, diags, NULL, 0, 0 };
+	struct mesh_jstream stream = { "nodes", node_element, &r };
+	struct mesh_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	cJSON *root = NULL;
-	const cJSON *name, *nodes, *n;
-	const char *what;
-	size_t bad, i;
-	int nul, line, col;
+	const cJSON *name, *nodes;
 
 	*out = NULL;
-	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) != NULL; i++)
-		;
-	if (i == len) {
-		mesh_diags_add(diags, MESH_ERROR, "empty-file", file, 1, 1,
-		    NULL, len ? "the file holds only white space" :
-		    "the file is empty");
-		return MESH_EINPUT;
-	}
-	if (mesh_utf8_check(buf, len, &bad, &nul) != 0) {
-		mesh_text_position(buf, bad, &line, &col);
-		mesh_diags_add(diags, MESH_ERROR, nul ? "invalid-json" :
-		    "invalid-utf8", file, line, col, NULL, nul ?
-		    "invalid JSON: a NUL byte" :
-		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
-		return MESH_EINPUT;
-	}
-	if (mesh_json_check(buf, len, &bad, &what) != 0) {
-		syntax_error(&r, buf, bad, what);
-		return MESH_EINPUT;
-	}
-	/* The text is valid JSON: cJSON fails only for want of memory. */
-	if ((root = cJSON_ParseWithLength(buf, len)) == NULL)
+	/* The nodes are read as they are parsed, one at a time: the plan
+	 * is made first and named once the whole text is read. */
+	if ((r.plan = mesh_plan_new(NULL, file)) == NULL)
 		goto done;
-	if ((r.pos = mesh_jsonpos_new(buf, len, root)) == NULL)
+	err = mesh_jdoc_load(buf, len, file, diags, &stream, &doc,
+	    &root);
+	if (err != MESH_OK || r.nomem) {
+		err = r.nomem ? MESH_ENOMEM : err;
 		goto done;
+	}
+	err = MESH_ENOMEM;
 	if (!cJSON_IsObject(root)) {
-		const struct mesh_jpos *p = mesh_jsonpos_get(r.pos, root);
+		const struct mesh_jpos *p = mesh_jpos_of(root);
 
 		mesh_diags_add(diags, MESH_ERROR, "not-an-object", file,
 		    p->line, p->column, NULL, "the plan must be an object, "
@@ -422,24 +406,19 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 		mesh_json_wrong_type(&r, name, "'name'", "a string", NULL);
 		name = NULL;
 	}
-	if ((r.plan = mesh_plan_new(name ? name->valuestring : NULL,
-	    file)) == NULL)
+	if (name != NULL &&
+	    (r.plan->name = strdup(name->valuestring)) == NULL)
 		goto done;
 	if (nodes == NULL) {
-		const struct mesh_jpos *p = mesh_jsonpos_get(r.pos, root);
+		const struct mesh_jpos *p = mesh_jpos_of(root);
 
 		mesh_diags_add(diags, MESH_ERROR, "missing-nodes", file,
 		    p->line, p->column, NULL, "the plan has no 'nodes' list");
 		r.errors++;
 	} else if (!cJSON_IsArray(nodes)) {
 		mesh_json_wrong_type(&r, nodes, "'nodes'", "a list", NULL);
-	} else {
-		cJSON_ArrayForEach(n, nodes) {
-			read_node(&r, n);
-			if (r.nomem)
-				goto done;
-		}
 	}
+	/* An array of nodes was streamed to read_node() by the parse. */
 	if (!r.errors)
 		mesh_json_read_scenarios(&r, root);
 	if (r.nomem)
@@ -455,7 +434,6 @@ done:
 	if (err == MESH_ENOMEM)
 		diags->nomem = 1;
 	mesh_plan_free(r.plan);
-	mesh_jsonpos_free(r.pos);
-	cJSON_Delete(root);
+	mesh_jdoc_free(doc);
 	return err;
 }

@@ -11,7 +11,6 @@
 struct reader {
 	const char *file;
 	struct mesh_diags *diags;
-	struct mesh_jsonpos *pos;
 	struct mesh_plan *plan;
 	int errors;
 	int nomem;

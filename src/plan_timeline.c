@@ -33,7 +33,7 @@ read_names(struct reader *r, const cJSON *list, const char *what,
 		return -1;
 	}
 	cJSON_ArrayForEach(e, list) {
-		const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, e);
+		const struct mesh_jpos *p = mesh_jpos_of(e);
 		int k;
 
 		if (!cJSON_IsString(e)) {
@@ -120,7 +120,7 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 {
 	static const char *const events[] = { "start", "stop", "restart",
 		"cut", "heal" };
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, obj);
+	const struct mesh_jpos *p = mesh_jpos_of(obj);
 	const cJSON *ev = NULL, *expect;
 	size_t i, found = 0;
 
@@ -155,7 +155,7 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 		return -1;
 	if ((s->event == MESH_EVENT_CUT || s->event == MESH_EVENT_HEAL) &&
 	    s->nnodes != 2) {
-		const struct mesh_jpos *q = mesh_jsonpos_get(r->pos, ev);
+		const struct mesh_jpos *q = mesh_jpos_of(ev);
 
 		mesh_diags_add(r->diags, MESH_ERROR, "bad-step", r->file,
 		    q->line, q->column, NULL, "'%s' takes two different "
@@ -175,7 +175,7 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 static int
 read_whatif(struct reader *r, const cJSON *obj, struct mesh_whatif *w)
 {
-	const struct mesh_jpos *p = mesh_jsonpos_get(r->pos, obj);
+	const struct mesh_jpos *p = mesh_jpos_of(obj);
 	const cJSON *name, *down, *expect;
 
 	memset(w, 0, sizeof(*w));

@@ -1,4 +1,7 @@
 /* text.c: UTF-8 checking and positions (line, column) in a text buffer. */
+#include <stdint.h>
+#include <string.h>
+
 #include "text.h"
 
 int
@@ -9,9 +12,24 @@ mesh_utf8_check(const char *buf, size_t len, size_t *bad, int *nul)
 
 	*nul = 0;
 	while (i < len) {
-		unsigned c = s[i];
+		unsigned c;
 		unsigned long cp;
 		size_t need, k;
+		uint64_t w;
+
+		/* Eight ASCII bytes, none of them NUL, at a time. */
+		while (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (((w | ((w & 0x7f7f7f7f7f7f7f7fULL) +
+			    0x7f7f7f7f7f7f7f7fULL)) & 0x8080808080808080ULL) !=
+			    0x8080808080808080ULL ||
+			    (w & 0x8080808080808080ULL) != 0)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
+		c = s[i];
 
 		if (c == 0) {
 			*nul = 1;

@@ -1,4 +1,5 @@
 /* util.c: small internal helpers: strings, a growing buffer, a hash map. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,117 @@ map_hash(const char *s, int k)
 	h ^= (uint64_t)(unsigned)k;
 	h *= 1099511628211ULL;
 	return h ^ (h >> 29);
+}
+
+#define ARENA_CHUNK     (256 * 1024)
+
+struct mesh_arena_chunk {
+	struct mesh_arena_chunk *prev;  /* the chunk filled before this one */
+	size_t size, used;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+void
+mesh_arena_init(struct mesh_arena *a)
+{
+	a->top = NULL;
+	a->spare = NULL;
+}
+
+void
+mesh_arena_free(struct mesh_arena *a)
+{
+	struct mesh_arena_chunk *c;
+
+	while ((c = a->top) != NULL) {
+		a->top = c->prev;
+		free(c);
+	}
+	free(a->spare);
+	mesh_arena_init(a);
+}
+
+/* n bytes at a multiple of align (a power of two, at most that of
+ * max_align_t), or NULL when out of memory. */
+static void *
+arena_take(struct mesh_arena *a, size_t n, size_t align)
+{
+	struct mesh_arena_chunk *c = a->top;
+	void *p;
+
+	if (n > SIZE_MAX - sizeof(max_align_t) - ARENA_CHUNK)
+		return NULL;
+	if (c != NULL)
+		c->used = (c->used + align - 1) & ~(align - 1);
+	if (c == NULL || c->used > c->size || c->size - c->used < n) {
+		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+
+		if (a->spare != NULL && a->spare->size >= size) {
+			c = a->spare;
+			a->spare = NULL;
+		} else if ((c = malloc(sizeof(*c) + size)) == NULL) {
+			return NULL;
+		} else {
+			c->size = size;
+		}
+		c->used = 0;
+		c->prev = a->top;
+		a->top = c;
+	}
+	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+void *
+mesh_arena_alloc(struct mesh_arena *a, size_t n)
+{
+	return arena_take(a, n, sizeof(max_align_t));
+}
+
+char *
+mesh_arena_text(struct mesh_arena *a, size_t n)
+{
+	return arena_take(a, n, 1);
+}
+
+char *
+mesh_arena_strdup(struct mesh_arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = arena_take(a, n, 1);
+
+	if (d != NULL)
+		memcpy(d, s, n);
+	return d;
+}
+
+struct mesh_arena_mark
+mesh_arena_mark(const struct mesh_arena *a)
+{
+	struct mesh_arena_mark m = { a->top, a->top ? a->top->used : 0 };
+
+	return m;
+}
+
+void
+mesh_arena_release(struct mesh_arena *a, struct mesh_arena_mark m)
+{
+	while (a->top != m.top) {
+		struct mesh_arena_chunk *c = a->top;
+
+		a->top = c->prev;
+		if (a->spare == NULL) {
+			a->spare = c;
+		} else if (c->size > a->spare->size) {
+			free(a->spare);
+			a->spare = c;
+		} else {
+			free(c);
+		}
+	}
+	if (a->top != NULL)
+		a->top->used = m.used;
 }
 
 void

@@ -1,4 +1,4 @@
-/* util.h: small internal helpers: strings, a growing buffer, a hash map. */
+/* util.h: small internal helpers: strings, a growing buffer, an arena, a hash map. */
 #ifndef MESH_UTIL_H
 #define MESH_UTIL_H
 
@@ -38,6 +38,35 @@ void mesh_buf_printf(struct mesh_buf *b, const char *fmt, ...)
 void mesh_buf_json_string(struct mesh_buf *b, const char *s);
 /* Hand over the NUL-terminated contents (NULL if failed); b is reset. */
 char *mesh_buf_take(struct mesh_buf *b);
+
+/*
+ * An arena: memory handed out in order from large chunks and freed all at
+ * once, or rolled back to a mark. No per-allocation overhead; nothing in
+ * it can be freed alone.
+ */
+struct mesh_arena {
+	struct mesh_arena_chunk *top;   /* the chunk being filled */
+	struct mesh_arena_chunk *spare; /* one released chunk kept for reuse */
+};
+
+/* Where an arena stood. */
+struct mesh_arena_mark {
+	struct mesh_arena_chunk *top;
+	size_t used;
+};
+
+void mesh_arena_init(struct mesh_arena *a);
+/* Free every chunk; the arena is then empty and can be used again. */
+void mesh_arena_free(struct mesh_arena *a);
+/* n bytes, aligned for any type, or NULL when out of memory. */
+void *mesh_arena_alloc(struct mesh_arena *a, size_t n);
+/* n bytes for text (no alignment), or NULL when out of memory. */
+char *mesh_arena_text(struct mesh_arena *a, size_t n);
+/* A copy of s in the arena, or NULL when out of memory. */
+char *mesh_arena_strdup(struct mesh_arena *a, const char *s);
+struct mesh_arena_mark mesh_arena_mark(const struct mesh_arena *a);
+/* Give back everything allocated since m. */
+void mesh_arena_release(struct mesh_arena *a, struct mesh_arena_mark m);
 
 /*
  * A hash map from (string, integer) keys to int values. Keys are borrowed:
