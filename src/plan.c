@@ -79,8 +79,6 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 
 	if (p->nnodes >= (size_t)INT_MAX - 1)
 		return -1;
-	if (mesh_plan_find(p, name) >= 0)
-		return -2;
 	if (p->nnodes == p->nodes_cap) {
 		size_t cap = p->nodes_cap ? p->nodes_cap * 2 : 16;
 		struct mesh_node *v = realloc(p->nodes, cap * sizeof(*v));
@@ -101,11 +99,17 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	n->line = line;
 	n->column = column;
 	/* On failure, what the arena holds is freed with the plan. */
-	if (n->name == NULL || n->host == NULL ||
-	    mesh_map_put(&p->index->names, n->name, 0, idx) == -2)
+	if (n->name == NULL || n->host == NULL)
 		return -1;
-	p->nnodes++;
-	return idx;
+	switch (mesh_map_put(&p->index->names, n->name, 0, idx)) {
+	case -1:
+		p->nnodes++;
+		return idx;
+	case -2:
+		return -1;
+	default:        /* the name is taken */
+		return -2;
+	}
 }
 
 int

@@ -72,21 +72,35 @@ edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-/* Check an object's keys: duplicates are errors, unknown keys warnings
- * (with a suggestion when one is close). */
 void
-mesh_json_check_keys(struct reader *r, const cJSON *obj, const char *const *known,
-    const char *what, const char *node)
+mesh_json_check_keys(struct reader *r, const cJSON *obj,
+    const char *const *known, const char *what, const char *node)
+{
+	const cJSON *found[MESH_JSON_MAX_KEYS];
+
+	mesh_json_members(r, obj, known, what, node, found);
+}
+
+/* Check an object's keys: duplicates are errors, unknown keys warnings
+ * (with a suggestion when one is close); seen[k] is the first member
+ * named known[k]. */
+void
+mesh_json_members(struct reader *r, const cJSON *obj,
+    const char *const *known, const char *what, const char *node,
+    const cJSON **seen)
 {
 	char where[160];
-	const cJSON *a, *seen[MESH_JSON_MAX_KEYS] = { NULL };
+	const cJSON *a;
+	size_t k;
+
+	for (k = 0; known[k] != NULL; k++)
+		seen[k] = NULL;
 
 	/* Linear in the keys: repeats are looked for among known keys
 	 * only (an unknown key is reported each time anyway). */
 	for (a = obj->child; a != NULL; a = a->next) {
 		const struct mesh_jpos *p;
 		const char *close = NULL;
-		size_t k;
 
 		for (k = 0; known[k] != NULL; k++)
 			if (strcmp(known[k], a->string) == 0)
@@ -185,7 +199,7 @@ static void
 read_routes(struct reader *r, const cJSON *routes, int node)
 {
 	const char *name = r->plan->nodes[node].name;
-	const cJSON *rt;
+	const cJSON *rt, *found[MESH_JSON_MAX_KEYS];
 
 	if (!cJSON_IsArray(routes)) {
 		mesh_json_wrong_type(r, routes, "'routes'", "a list", name);
@@ -202,9 +216,10 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 			    "and 'port'", name);
 			continue;
 		}
-		mesh_json_check_keys(r, rt, route_keys, "a route of node ", name);
-		h = cJSON_GetObjectItemCaseSensitive(rt, "host");
-		pt = cJSON_GetObjectItemCaseSensitive(rt, "port");
+		mesh_json_members(r, rt, route_keys, "a route of node ", name,
+		    found);
+		h = found[0];
+		pt = found[1];
 		if (h == NULL) {
 			mesh_diags_add(r->diags, MESH_ERROR,
 			    "route-without-host", r->file, p->line, p->column,
@@ -288,7 +303,7 @@ static void
 read_node(struct reader *r, const cJSON *obj)
 {
 	const struct mesh_jpos *p = mesh_jpos_of(obj);
-	const cJSON *name, *host, *port, *routes;
+	const cJSON *name, *host, *port, *routes, *found[MESH_JSON_MAX_KEYS];
 	const char *hoststr = NULL;
 	int portnum = MESH_DEFAULT_PORT, idx;
 	const struct mesh_jpos *np;
@@ -297,10 +312,8 @@ read_node(struct reader *r, const cJSON *obj)
 		mesh_json_wrong_type(r, obj, "a node", "an object", NULL);
 		return;
 	}
+	/* The name first: the key check's messages name the node. */
 	name = cJSON_GetObjectItemCaseSensitive(obj, "name");
-	host = cJSON_GetObjectItemCaseSensitive(obj, "host");
-	port = cJSON_GetObjectItemCaseSensitive(obj, "port");
-	routes = cJSON_GetObjectItemCaseSensitive(obj, "routes");
 	if (name == NULL) {
 		mesh_diags_add(r->diags, MESH_ERROR, "missing-name", r->file,
 		    p->line, p->column, NULL, "a node has no 'name'");
@@ -322,7 +335,11 @@ read_node(struct reader *r, const cJSON *obj)
 		r->errors++;
 		return;
 	}
-	mesh_json_check_keys(r, obj, node_keys, "node ", name->valuestring);
+	mesh_json_members(r, obj, node_keys, "node ", name->valuestring,
+	    found);
+	host = found[1];
+	port = found[2];
+	routes = found[3];
 	/* A bad host or port is reported; the node is still added, so
 	 * that its name is known for the checks that follow. */
 	if (host != NULL)
@@ -351,9 +368,8 @@ read_node(struct reader *r, const cJSON *obj)
 	}
 	if (routes != NULL)
 		read_routes(r, routes, idx);
-	read_labels(r, cJSON_GetObjectItemCaseSensitive(obj, "labels"), idx);
-	read_availability(r, cJSON_GetObjectItemCaseSensitive(obj,
-	    "availability"), idx);
+	read_labels(r, found[4], idx);
+	read_availability(r, found[5], idx);
 }
 
 /* The stream callback: one element of "nodes". Returns nonzero to stop

@@ -32,6 +32,12 @@ void mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
 void mesh_json_check_keys(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node);
 
+/* The same check, in the same pass finding the members: seen[k] (room
+ * for MESH_JSON_MAX_KEYS) is the first member named known[k], or NULL. */
+void mesh_json_members(struct reader *r, const cJSON *obj,
+    const char *const *known, const char *what, const char *node,
+    const cJSON **seen);
+
 /* A port value: an integer 1-65535. Returns it, or 0 after reporting an
  * error (wrong-type, port-not-integer, port-range). */
 int mesh_json_read_port(struct reader *r, const cJSON *v, const char *node);

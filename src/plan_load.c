@@ -1,9 +1,21 @@
 /* plan_load.c: read a plan from a file or a buffer, choosing the reader by format. */
+/* MAP_POPULATE (Linux) */
+#define _DEFAULT_SOURCE
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
 
 #include "meshsim/harper.h"
 #include "meshsim/meshsim.h"
@@ -84,12 +96,23 @@ mesh_read_file(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL, *p;
 	size_t cap = 0, n = 0, got;
+	struct stat st;
 	int saved;
 
 	if (f == NULL)
 		return NULL;
+	/* A regular file is read into one buffer of its size (plus one
+	 * byte, to see the end); others grow the buffer as they go. */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2) {
+		cap = (size_t)st.st_size + 1;
+		if ((buf = malloc(cap + 1)) == NULL) {
+			errno = ENOMEM;
+			goto fail;
+		}
+	}
 	do {
-		if (cap - n < 65536) {
+		if (n == cap) {
 			cap = cap ? cap * 2 : 65536 * 2;
 			if ((p = realloc(buf, cap + 1)) == NULL) {
 				errno = ENOMEM;
@@ -114,6 +137,38 @@ fail:
 	return NULL;
 }
 
+/*
+ * Map the regular file at path read-only into *len bytes at *buf: no
+ * copy, and no fresh memory to fault in, so a plan of hundreds of
+ * megabytes is read straight from the page cache. Returns 0, or -1 when
+ * the file cannot be mapped (not a regular file, empty, or mmap failed):
+ * the caller then reads it. The text is not NUL-terminated; the JSON
+ * reader never looks past len. Free with munmap(*buf, *len).
+ */
+static int
+map_file(const char *path, char **buf, size_t *len)
+{
+	struct stat st;
+	void *p;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uintmax_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return -1;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE |
+	    MAP_POPULATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return -1;
+	*buf = p;
+	*len = (size_t)st.st_size;
+	return 0;
+}
+
 enum mesh_error
 mesh_plan_load(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **out)
@@ -121,10 +176,15 @@ mesh_plan_load(const char *path, enum mesh_format format,
 	enum mesh_error err;
 	size_t len;
 	char *buf;
+	int mapped = 0;
 
 	*out = NULL;
 	errno = 0;
-	if ((buf = mesh_read_file(path, &len)) == NULL) {
+	if (format == MESH_FORMAT_AUTO)
+		format = mesh_format_of_file(path);
+	if (format == MESH_FORMAT_JSON && map_file(path, &buf, &len) == 0) {
+		mapped = 1;
+	} else if ((buf = mesh_read_file(path, &len)) == NULL) {
 		if (errno == ENOMEM)
 			return MESH_ENOMEM;
 		mesh_diags_add(diags, MESH_ERROR, "io-error", path, 0, 0, NULL,
@@ -132,6 +192,9 @@ mesh_plan_load(const char *path, enum mesh_format format,
 		return MESH_EIO;
 	}
 	err = mesh_plan_parse(buf, len, path, format, diags, out);
-	free(buf);
+	if (mapped)
+		munmap(buf, len);
+	else
+		free(buf);
 	return err;
 }
