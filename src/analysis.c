@@ -2,15 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <igraph.h>
-
 #include "connectivity.h"
 #include "csr.h"
-#include "igraph_glue.h"
 #include "meshsim/meshsim.h"
 #include "util.h"
 
-/* Working state of one analysis. Survivors are numbered 0 .. n-1. */
 /* Depth-first search state over the csr: discovery times, low points,
  * subtree sizes and first names, and prefix / suffix minima of name ranks
  * over the pre-order of each component. */
@@ -19,6 +15,7 @@ struct dfs {
 	int *it, *stack;
 };
 
+/* Working state of one analysis. Survivors are numbered 0 .. n-1. */
 struct work {
 	const struct mesh_plan *plan;
 	struct mesh_analysis *a;
@@ -29,11 +26,7 @@ struct work {
 	int *edges;             /* 2 * m survivor indices */
 	int m;
 	struct mesh_csr g;
-	igraph_t ig;
-	int have_ig;
-	igraph_vector_int_t membership, csize;
-	int have_comp;
-	struct dfs dfs;         /* over g, once the cuts are found */
+	struct dfs dfs;         /* over g: low points, subtrees, roots */
 };
 
 /* Survivors, their order by name, and the links between them. */
@@ -85,7 +78,7 @@ nomem:
 }
 
 struct comp_key {
-	igraph_integer_t size;
+	int size;
 	int first;              /* rank of its first name */
 	int id;
 };
@@ -101,29 +94,23 @@ comp_key_cmp(const void *pa, const void *pb)
 	return (a->first > b->first) - (a->first < b->first);
 }
 
-/* Connected components through igraph, largest first, ties by first
- * name; members sorted by name. */
+/* Connected components, from the depth-first search's roots: largest
+ * first, ties by first name; members sorted by name. */
 static enum mesh_error
 find_components(struct work *w)
 {
 	struct mesh_analysis *a = w->a;
+	const struct dfs *d = &w->dfs;
 	struct comp_key *key = NULL;
-	igraph_integer_t ncomp, c;
 	size_t *fill = NULL;
-	int *newid = NULL, r;
-	igraph_error_t rc;
+	int *newid = NULL, *cid = NULL, ncomp = 0, c, r, v;
 
-	if ((rc = igraph_vector_int_init(&w->membership, 0)) != 0)
-		return mesh_igraph_error(rc);
-	if ((rc = igraph_vector_int_init(&w->csize, 0)) != 0) {
-		igraph_vector_int_destroy(&w->membership);
-		return mesh_igraph_error(rc);
-	}
-	w->have_comp = 1;
-	if ((rc = igraph_connected_components(&w->ig, &w->membership,
-	    &w->csize, &ncomp, IGRAPH_WEAK)) != 0)
-		return mesh_igraph_error(rc);
-
+	/* cid: the root of each component -> its number in search order. */
+	if ((cid = malloc(((size_t)w->n + 1) * sizeof(*cid))) == NULL)
+		return MESH_ENOMEM;
+	for (v = 0; v < w->n; v++)
+		if (d->root[v] == v)
+			cid[v] = ncomp++;
 	key = malloc(((size_t)ncomp + 1) * sizeof(*key));
 	newid = malloc(((size_t)ncomp + 1) * sizeof(*newid));
 	fill = malloc(((size_t)ncomp + 1) * sizeof(*fill));
@@ -132,19 +119,22 @@ find_components(struct work *w)
 	a->cut_off = malloc(((size_t)w->n + 1) * sizeof(*a->cut_off));
 	if (!key || !newid || !fill || !a->comp_start || !a->comp_nodes ||
 	    !a->cut_off) {
+		free(cid);
 		free(key);
 		free(newid);
 		free(fill);
 		return MESH_ENOMEM;
 	}
 	a->ncomponents = (size_t)ncomp;
-	for (c = 0; c < ncomp; c++) {
-		key[c].size = VECTOR(w->csize)[c];
-		key[c].first = -1;
-		key[c].id = (int)c;
-	}
+	for (v = 0; v < w->n; v++)
+		if (d->root[v] == v) {
+			c = cid[v];
+			key[c].size = d->size[v];
+			key[c].first = -1;
+			key[c].id = c;
+		}
 	for (r = 0; r < w->n; r++) {
-		c = VECTOR(w->membership)[w->by_rank[r]];
+		c = cid[d->root[w->by_rank[r]]];
 		if (key[c].first < 0)
 			key[c].first = r;
 	}
@@ -156,14 +146,15 @@ find_components(struct work *w)
 	}
 	/* Walking survivors in name order leaves every component sorted. */
 	for (r = 0; r < w->n; r++) {
-		int v = w->by_rank[r];
-		int id = newid[VECTOR(w->membership)[v]];
+		int u = w->by_rank[r];
+		int id = newid[cid[d->root[u]]];
 
-		a->comp_nodes[fill[id]++] = w->orig[v];
+		a->comp_nodes[fill[id]++] = w->orig[u];
 		if (id != 0)
-			a->cut_off[a->ncut_off++] = w->orig[v];
+			a->cut_off[a->ncut_off++] = w->orig[u];
 	}
 	a->connected = ncomp <= 1;
+	free(cid);
 	free(key);
 	free(newid);
 	free(fill);
@@ -319,8 +310,6 @@ find_cuts(struct work *w, int **art, size_t *nart)
 
 	*art = NULL;
 	*nart = 0;
-	if (dfs_run(w, &w->dfs) != 0)
-		goto nomem;
 	mark = calloc((size_t)w->n + 1, 1);
 	children = calloc((size_t)w->n + 1, sizeof(*children));
 	*art = malloc(((size_t)w->n + 1) * sizeof(**art));
@@ -608,25 +597,14 @@ count_storage(struct work *w)
 	return MESH_OK;
 }
 
-/* Build the csr and the igraph graph over the survivors. */
+/* The compact adjacency array over the survivors, and one depth-first
+ * search over it, which components, cuts and groups all read. */
 static enum mesh_error
-build_graphs(struct work *w)
+build_graph(struct work *w)
 {
-	igraph_vector_int_t ev;
-	igraph_error_t rc;
-	int i;
-
-	if (mesh_csr_build(&w->g, w->n, w->edges, w->m) != 0)
+	if (mesh_csr_build(&w->g, w->n, w->edges, w->m) != 0 ||
+	    dfs_run(w, &w->dfs) != 0)
 		return MESH_ENOMEM;
-	if ((rc = igraph_vector_int_init(&ev, 2 * (igraph_integer_t)w->m)))
-		return mesh_igraph_error(rc);
-	for (i = 0; i < 2 * w->m; i++)
-		VECTOR(ev)[i] = w->edges[i];
-	rc = igraph_create(&w->ig, &ev, w->n, IGRAPH_UNDIRECTED);
-	igraph_vector_int_destroy(&ev);
-	if (rc != IGRAPH_SUCCESS)
-		return mesh_igraph_error(rc);
-	w->have_ig = 1;
 	return MESH_OK;
 }
 
@@ -635,7 +613,6 @@ mesh_analyze(const struct mesh_plan *plan,
     const struct mesh_analysis_options *opts, struct mesh_analysis **out)
 {
 	struct work w;
-	struct mesh_igraph_saved saved;
 	struct mesh_analysis *a;
 	enum mesh_error err = MESH_ENOMEM;
 	int *art = NULL;
@@ -667,30 +644,21 @@ mesh_analyze(const struct mesh_plan *plan,
 
 	w.plan = plan;
 	w.a = a;
-	mesh_igraph_enter(&saved);
 	if ((err = collect_survivors(&w)) != MESH_OK ||
-	    (err = build_graphs(&w)) != MESH_OK ||
+	    (err = build_graph(&w)) != MESH_OK ||
 	    (err = find_components(&w)) != MESH_OK ||
 	    (err = find_cuts(&w, &art, &nart)) != MESH_OK ||
 	    (err = find_groups(&w, art, nart)) != MESH_OK ||
 	    (err = find_connectivity(&w)) != MESH_OK ||
 	    (err = count_storage(&w)) != MESH_OK)
-		goto leave;
+		goto done;
 	a->nnodes = (size_t)w.n;
 	a->nlinks = (size_t)w.m;
 	for (i = 0; i < a->nnodes; i++)
 		a->by_name[i] = w.orig[w.by_rank[i]];
 	*out = a;
 	a = NULL;
-leave:
-	mesh_igraph_leave(&saved);
 done:
-	if (w.have_comp) {
-		igraph_vector_int_destroy(&w.membership);
-		igraph_vector_int_destroy(&w.csize);
-	}
-	if (w.have_ig)
-		igraph_destroy(&w.ig);
 	dfs_free(&w.dfs);
 	mesh_csr_free(&w.g);
 	free(w.orig);

@@ -291,17 +291,22 @@ mesh_host_normal(const char *host)
 	return s;
 }
 
-/* host made lower case and without one trailing dot, into buf of size
- * bytes; NULL when it does not fit. */
+/*
+ * host made lower case and without one trailing dot: into buf (size
+ * bytes) when it fits, else into a malloc'd copy also left in *spill for
+ * the caller to free (*spill is NULL otherwise). Returns NULL when out of
+ * memory.
+ */
 static const char *
-host_normal_into(const char *host, char *buf, size_t size)
+host_normal(const char *host, char *buf, size_t size, char **spill)
 {
 	size_t n = strlen(host), i;
 
+	*spill = NULL;
 	if (n > 1 && host[n - 1] == '.')
 		n--;
 	if (n >= size)
-		return NULL;
+		return *spill = mesh_host_normal(host);
 	for (i = 0; i < n; i++)
 		buf[i] = (char)tolower((unsigned char)host[i]);
 	buf[n] = '\0';
@@ -328,11 +333,74 @@ links_sort_unique(int *links, size_t nlinks, size_t nnodes)
 	return (long)out;
 }
 
+/* How many routes ahead of its lookup a route's slot is prefetched. */
+#define LOOKUP_AHEAD    16
+
+/* A route whose endpoint is being looked up. */
+struct pending {
+	struct mesh_route *r;
+	uint64_t h;
+	const char *host;       /* normalized: in buf, or long_host */
+	char *long_host;
+	char buf[256];
+};
+
+/*
+ * Set every route's target to the node at its (host, port) in endpoints,
+ * or -1. The lookups are pipelined: a route's slot is prefetched
+ * LOOKUP_AHEAD routes before it is read, and the key it holds half as
+ * many, so that a plan of millions of routes does not wait on memory for
+ * each. Returns 0, or -1 when out of memory.
+ */
+static int
+lookup_routes(struct mesh_plan *p, const struct mesh_map *endpoints)
+{
+	struct pending q[LOOKUP_AHEAD];
+	size_t issued = 0, finished = 0, ni = 0, nj = 0, k;
+	int rc = -1;
+
+	for (;;) {
+		while (issued - finished < LOOKUP_AHEAD) {
+			struct pending *e = &q[issued % LOOKUP_AHEAD];
+
+			while (ni < p->nnodes && nj == p->nodes[ni].nroutes) {
+				ni++;
+				nj = 0;
+			}
+			if (ni == p->nnodes)
+				break;
+			e->r = &p->nodes[ni].routes[nj++];
+			if ((e->host = host_normal(e->r->host, e->buf,
+			    sizeof(e->buf), &e->long_host)) == NULL)
+				goto done;
+			e->h = mesh_map_hash(e->host, e->r->port);
+			mesh_map_prefetch_slot(endpoints, e->h);
+			issued++;
+			if (issued - finished > LOOKUP_AHEAD / 2)
+				mesh_map_prefetch_key(endpoints, q[(issued - 1 -
+				    LOOKUP_AHEAD / 2) % LOOKUP_AHEAD].h);
+		}
+		if (finished == issued)
+			break;
+		k = finished % LOOKUP_AHEAD;
+		q[k].r->target = mesh_map_get_hashed(endpoints, q[k].host,
+		    q[k].r->port, q[k].h);
+		free(q[k].long_host);
+		finished++;
+	}
+	rc = 0;
+done:
+	for (; finished < issued; finished++)
+		free(q[finished % LOOKUP_AHEAD].long_host);
+	return rc;
+}
+
 enum mesh_error
 mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 {
 	enum mesh_error err = MESH_ENOMEM;
 	struct mesh_map endpoints;      /* (host, port) -> node; (host, 0) too */
+	struct mesh_arena text;         /* the normalized hosts */
 	char **norm = NULL;
 	int *mark = NULL, *links = NULL;
 	size_t i, j, nlinks = 0;
@@ -340,6 +408,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	int errors = 0;
 
 	mesh_map_init(&endpoints);
+	mesh_arena_init(&text);
 	norm = calloc(p->nnodes + 1, sizeof(*norm));
 	mark = malloc((p->nnodes + 1) * sizeof(*mark));
 	links = malloc((p->nroutes * 2 + 1) * sizeof(*links));
@@ -348,9 +417,14 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 
 	for (i = 0; i < p->nnodes; i++) {
 		struct mesh_node *n = &p->nodes[i];
+		char buf[256], *long_host;
+		const char *h = host_normal(n->host, buf, sizeof(buf),
+		    &long_host);
 		int other;
 
-		if ((norm[i] = mesh_host_normal(n->host)) == NULL)
+		norm[i] = h ? mesh_arena_strdup(&text, h) : NULL;
+		free(long_host);
+		if (norm[i] == NULL)
 			goto done;
 		other = mesh_map_put(&endpoints, norm[i], n->port, (int)i);
 		if (other == -2 || mesh_map_put(&endpoints, norm[i], 0,
@@ -366,25 +440,27 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 		}
 		mark[i] = -1;
 	}
+	if (lookup_routes(p, &endpoints) != 0)
+		goto done;
 
 	for (i = 0; i < p->nnodes; i++) {
 		struct mesh_node *n = &p->nodes[i];
 
 		for (j = 0; j < n->nroutes; j++) {
 			struct mesh_route *r = &n->routes[j];
-			char buf[256], *long_host = NULL;
-			const char *h = host_normal_into(r->host, buf,
-			    sizeof(buf));
-			int t, same_host = -1;
+			int t = r->target, same_host = -1;
 
-			if (h == NULL && (h = long_host =
-			    mesh_host_normal(r->host)) == NULL)
-				goto done;
-			t = mesh_map_get(&endpoints, h, r->port);
-			if (t < 0)
-				same_host = mesh_map_get(&endpoints, h, 0);
-			free(long_host);
 			r->target = -1;
+			if (t < 0) {
+				char buf[256], *long_host;
+				const char *h = host_normal(r->host, buf,
+				    sizeof(buf), &long_host);
+
+				if (h == NULL)
+					goto done;
+				same_host = mesh_map_get(&endpoints, h, 0);
+				free(long_host);
+			}
 			if (t < 0 && same_host >= 0) {
 				mesh_diags_add(diags, MESH_WARNING,
 				    "port-mismatch", p->file, r->line,
@@ -429,9 +505,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	links = NULL;
 	err = errors ? MESH_EINPUT : MESH_OK;
 done:
-	if (norm != NULL)
-		for (i = 0; i < p->nnodes; i++)
-			free(norm[i]);
+	mesh_arena_free(&text);
 	free(norm);
 	free(mark);
 	free(links);

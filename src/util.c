@@ -155,8 +155,8 @@ struct mesh_map_slot {
 	uint64_t hash;
 };
 
-static uint64_t
-map_hash(const char *s, int k)
+uint64_t
+mesh_map_hash(const char *s, int k)
 {
 	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
 
@@ -307,6 +307,42 @@ map_find(const struct mesh_map *m, const char *s, int k, uint64_t h)
 	}
 }
 
+void
+mesh_map_prefetch_slot(const struct mesh_map *m, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (m->cap != 0)
+		__builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+#else
+	(void)m;
+	(void)h;
+#endif
+}
+
+void
+mesh_map_prefetch_key(const struct mesh_map *m, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (m->cap != 0 && m->slots[(size_t)h & (m->cap - 1)].s != NULL)
+		__builtin_prefetch(m->slots[(size_t)h & (m->cap - 1)].s);
+#else
+	(void)m;
+	(void)h;
+#endif
+}
+
+int
+mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
+    uint64_t h)
+{
+	struct mesh_map_slot *e;
+
+	if (m->cap == 0)
+		return -1;
+	e = map_find(m, s, k, h);
+	return e->s ? e->value : -1;
+}
+
 int
 mesh_map_get(const struct mesh_map *m, const char *s, int k)
 {
@@ -314,7 +350,7 @@ mesh_map_get(const struct mesh_map *m, const char *s, int k)
 
 	if (m->cap == 0)
 		return -1;
-	e = map_find(m, s, k, map_hash(s, k));
+	e = map_find(m, s, k, mesh_map_hash(s, k));
 	return e->s ? e->value : -1;
 }
 
@@ -341,7 +377,7 @@ int
 mesh_map_put(struct mesh_map *m, const char *s, int k, int value)
 {
 	struct mesh_map_slot *e;
-	uint64_t h = map_hash(s, k);
+	uint64_t h = mesh_map_hash(s, k);
 
 	if ((m->len + 1) * 4 > m->cap * 3 && map_grow(m) != 0)
 		return -2;

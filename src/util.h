@@ -82,6 +82,15 @@ void mesh_map_init(struct mesh_map *m);
 void mesh_map_free(struct mesh_map *m);
 /* The value stored for (s, k), or -1 when absent. */
 int mesh_map_get(const struct mesh_map *m, const char *s, int k);
+/* The hash of (s, k); with it, a lookup of many keys can first ask for
+ * their slots, then their keys, to be brought into the cache (the two
+ * prefetch calls, a few keys apart), then get each. */
+uint64_t mesh_map_hash(const char *s, int k);
+void mesh_map_prefetch_slot(const struct mesh_map *m, uint64_t h);
+void mesh_map_prefetch_key(const struct mesh_map *m, uint64_t h);
+/* mesh_map_get, given h = mesh_map_hash(s, k). */
+int mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
+    uint64_t h);
 /* Store value for (s, k) unless present. Returns the value already there,
  * -1 when it was inserted, or -2 when out of memory (map unaltered). */
 int mesh_map_put(struct mesh_map *m, const char *s, int k, int value);

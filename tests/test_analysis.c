@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <igraph.h>
 
 #include "fixture.h"
 #include "meshsim/meshsim.h"
+#include "util.h"
 
 static struct mesh_analysis *
 analyse(const struct mesh_plan *p, const char *down)
@@ -224,6 +226,104 @@ components_should_be_largest_first_ties_by_first_name(void **state)
 	mesh_plan_free(p);
 }
 
+/* The analysis runs its own depth-first search over a compact array;
+ * igraph's routines are the oracle here (networkx is the other, in
+ * tests/differential.py). */
+static void
+cuts_and_components_should_agree_with_igraph(void **state)
+{
+	char names[60][8];
+	const char *nv[60];
+	struct mesh_buf links;
+	unsigned long seed = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 200; round++) {
+		int n = 2 + round % 59, m = (int)(seed % (unsigned)(2 * n)), i;
+		igraph_vector_int_t ev, res, memb, csize;
+		igraph_integer_t ncomp, from, to;
+		struct mesh_analysis *a;
+		struct mesh_plan *p;
+		igraph_t g;
+		size_t k, found;
+		char *text;
+
+		mesh_buf_init(&links);
+		for (i = 0; i < n; i++) {
+			snprintf(names[i], sizeof(names[i]), "v%02d", i);
+			nv[i] = names[i];
+		}
+		for (i = 0; i < m; i++) {
+			int x, y;
+
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			x = (int)((seed >> 33) % (unsigned)n);
+			y = (int)((seed >> 13) % (unsigned)n);
+			if (x != y)
+				mesh_buf_printf(&links, "%s%s-%s", links.len ?
+				    " " : "", names[x], names[y]);
+		}
+		text = mesh_buf_take(&links);
+		p = plan_of(nv, (size_t)n, text ? text : "");
+		free(text);
+		a = analyse(p, NULL);
+
+		assert_int_equal(igraph_vector_int_init(&ev, 0), 0);
+		for (k = 0; k < p->nlinks; k++) {
+			assert_int_equal(igraph_vector_int_push_back(&ev,
+			    p->links[2 * k]), 0);
+			assert_int_equal(igraph_vector_int_push_back(&ev,
+			    p->links[2 * k + 1]), 0);
+		}
+		assert_int_equal(igraph_create(&g, &ev, n, IGRAPH_UNDIRECTED),
+		    0);
+		assert_int_equal(igraph_vector_int_init(&res, 0), 0);
+		assert_int_equal(igraph_vector_int_init(&memb, 0), 0);
+		assert_int_equal(igraph_vector_int_init(&csize, 0), 0);
+
+		assert_int_equal(igraph_connected_components(&g, &memb,
+		    &csize, &ncomp, IGRAPH_WEAK), 0);
+		assert_int_equal(a->ncomponents, (size_t)ncomp);
+		/* The largest component is listed first. */
+		assert_int_equal(a->comp_start[1],
+		    (size_t)igraph_vector_int_max(&csize));
+
+		assert_int_equal(igraph_articulation_points(&g, &res), 0);
+		assert_int_equal(a->ncutpoints,
+		    (size_t)igraph_vector_int_size(&res));
+		for (k = 0; k < a->ncutpoints; k++)
+			assert_true(igraph_vector_int_contains(&res,
+			    a->cutpoints[k].node));
+
+		assert_int_equal(igraph_bridges(&g, &res), 0);
+		assert_int_equal(a->nbridges,
+		    (size_t)igraph_vector_int_size(&res));
+		for (k = 0, found = 0; k < (size_t)igraph_vector_int_size(&res);
+		    k++) {
+			size_t b;
+
+			assert_int_equal(igraph_edge(&g, VECTOR(res)[k], &from,
+			    &to), 0);
+			for (b = 0; b < a->nbridges; b++)
+				if ((a->bridges[2 * b] == from &&
+				    a->bridges[2 * b + 1] == to) ||
+				    (a->bridges[2 * b] == to &&
+				    a->bridges[2 * b + 1] == from))
+					found++;
+		}
+		assert_int_equal(found, a->nbridges);
+
+		igraph_vector_int_destroy(&csize);
+		igraph_vector_int_destroy(&memb);
+		igraph_vector_int_destroy(&res);
+		igraph_vector_int_destroy(&ev);
+		igraph_destroy(&g);
+		mesh_analysis_free(a);
+		mesh_plan_free(p);
+	}
+}
+
 static void
 down_nodes_should_leave_only_survivors(void **state)
 {
@@ -354,6 +454,7 @@ main(void)
 		cmocka_unit_test(connectivity_above_the_limit_should_be_skipped_and_say_so),
 		cmocka_unit_test(route_storage_should_name_the_node_storing_most),
 		cmocka_unit_test(json_should_be_the_same_bytes_every_time),
+		cmocka_unit_test(cuts_and_components_should_agree_with_igraph),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
