@@ -402,6 +402,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	struct mesh_map endpoints;      /* (host, port) -> node; (host, 0) too */
 	struct mesh_arena text;         /* the normalized hosts */
 	char **norm = NULL;
+	uint64_t *hash = NULL;
 	int *mark = NULL, *links = NULL;
 	size_t i, j, nlinks = 0;
 	long distinct;
@@ -410,25 +411,39 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	mesh_map_init(&endpoints);
 	mesh_arena_init(&text);
 	norm = calloc(p->nnodes + 1, sizeof(*norm));
+	hash = malloc((p->nnodes + 1) * sizeof(*hash));
 	mark = malloc((p->nnodes + 1) * sizeof(*mark));
 	links = malloc((p->nroutes * 2 + 1) * sizeof(*links));
-	if (norm == NULL || mark == NULL || links == NULL)
+	if (norm == NULL || hash == NULL || mark == NULL || links == NULL)
 		goto done;
 
 	for (i = 0; i < p->nnodes; i++) {
-		struct mesh_node *n = &p->nodes[i];
 		char buf[256], *long_host;
-		const char *h = host_normal(n->host, buf, sizeof(buf),
-		    &long_host);
-		int other;
+		const char *h = host_normal(p->nodes[i].host, buf,
+		    sizeof(buf), &long_host);
 
 		norm[i] = h ? mesh_arena_strdup(&text, h) : NULL;
 		free(long_host);
 		if (norm[i] == NULL)
 			goto done;
-		other = mesh_map_put(&endpoints, norm[i], n->port, (int)i);
-		if (other == -2 || mesh_map_put(&endpoints, norm[i], 0,
-		    (int)i) == -2)
+		hash[i] = mesh_map_hash(norm[i], p->nodes[i].port);
+	}
+	/* Each node's endpoint, in node order (the first of two equal
+	 * endpoints keeps it); slots prefetched a few nodes ahead. */
+	if (mesh_map_reserve(&endpoints, 2 * p->nnodes) != 0)
+		goto done;
+	for (i = 0; i < p->nnodes; i++) {
+		struct mesh_node *n = &p->nodes[i];
+		uint64_t any_port = mesh_map_hash(norm[i], 0);
+		int other;
+
+		if (i + LOOKUP_AHEAD < p->nnodes)
+			mesh_map_prefetch_slot(&endpoints,
+			    hash[i + LOOKUP_AHEAD]);
+		other = mesh_map_put_hashed(&endpoints, norm[i], n->port,
+		    hash[i], (int)i);
+		if (other == -2 || mesh_map_put_hashed(&endpoints, norm[i], 0,
+		    any_port, (int)i) == -2)
 			goto done;
 		if (other >= 0) {
 			mesh_diags_add(diags, MESH_ERROR, "duplicate-endpoint",
@@ -507,6 +522,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 done:
 	mesh_arena_free(&text);
 	free(norm);
+	free(hash);
 	free(mark);
 	free(links);
 	mesh_map_free(&endpoints);

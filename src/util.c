@@ -374,10 +374,25 @@ map_grow(struct mesh_map *m)
 }
 
 int
+mesh_map_reserve(struct mesh_map *m, size_t n)
+{
+	while (n * 4 > m->cap * 3)
+		if (n > SIZE_MAX / 8 || map_grow(m) != 0)
+			return -1;
+	return 0;
+}
+
+int
 mesh_map_put(struct mesh_map *m, const char *s, int k, int value)
 {
+	return mesh_map_put_hashed(m, s, k, mesh_map_hash(s, k), value);
+}
+
+int
+mesh_map_put_hashed(struct mesh_map *m, const char *s, int k, uint64_t h,
+    int value)
+{
 	struct mesh_map_slot *e;
-	uint64_t h = mesh_map_hash(s, k);
 
 	if ((m->len + 1) * 4 > m->cap * 3 && map_grow(m) != 0)
 		return -2;

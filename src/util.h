@@ -94,6 +94,12 @@ int mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
 /* Store value for (s, k) unless present. Returns the value already there,
  * -1 when it was inserted, or -2 when out of memory (map unaltered). */
 int mesh_map_put(struct mesh_map *m, const char *s, int k, int value);
+/* mesh_map_put, given h = mesh_map_hash(s, k). */
+int mesh_map_put_hashed(struct mesh_map *m, const char *s, int k,
+    uint64_t h, int value);
+/* Make room for n keys in all, so that putting them never grows the map
+ * (nor moves its slots). Returns 0, or -1 when out of memory. */
+int mesh_map_reserve(struct mesh_map *m, size_t n);
 
 
 /*
