@@ -440,7 +440,8 @@ mesh_jdoc_load(const char *buf, size_t len, const char *file,
 
 	*doc = NULL;
 	*root = NULL;
-	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) != NULL; i++)
+	for (i = 0; i < len && buf[i] != '\0' &&
+	    strchr(" \t\r\n", buf[i]) != NULL; i++)
 		;
 	if (i == len) {
 		mesh_diags_add(diags, MESH_ERROR, "empty-file", file, 1, 1,

@@ -205,7 +205,7 @@ arena_take(struct mesh_arena *a, size_t n, size_t align)
 	struct mesh_arena_chunk *c = a->top;
 	void *p;
 
-	if (n > SIZE_MAX - sizeof(max_align_t) - ARENA_CHUNK)
+	if (n > SIZE_MAX - _Alignof(max_align_t) - ARENA_CHUNK)
 		return NULL;
 	if (c != NULL)
 		c->used = (c->used + align - 1) & ~(align - 1);
@@ -232,7 +232,7 @@ arena_take(struct mesh_arena *a, size_t n, size_t align)
 void *
 mesh_arena_alloc(struct mesh_arena *a, size_t n)
 {
-	return arena_take(a, n, sizeof(max_align_t));
+	return arena_take(a, n, _Alignof(max_align_t));
 }
 
 char *

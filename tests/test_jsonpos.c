@@ -205,6 +205,29 @@ parse_should_stop_when_the_stream_asks(void **state)
 	assert_null(root);
 }
 
+/* A NUL byte among white space is no white space (it was taken for one:
+ * "the file holds only white space"; found by fuzzing). */
+static void
+load_should_refuse_a_nul_byte_among_white_space(void **state)
+{
+	static const char text[] = "\n\0 ";
+	struct mesh_jdoc *doc = NULL;
+	struct mesh_diags d;
+	cJSON *root = NULL;
+
+	(void)state;
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_jdoc_load(text, sizeof(text) - 1, "r.json", &d,
+	    NULL, &doc, &root), MESH_EINPUT);
+	assert_null(doc);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].code, "invalid-json");
+	assert_string_equal(d.v[0].message, "invalid JSON: a NUL byte");
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 1);
+	mesh_diags_clear(&d);
+}
+
 static void
 arena_should_roll_back_to_a_mark_and_reuse_memory(void **state)
 {
@@ -222,7 +245,7 @@ arena_should_roll_back_to_a_mark_and_reuse_memory(void **state)
 	memset(big, 'x', 1 << 20);
 	p = mesh_arena_alloc(&a, 24);
 	assert_non_null(p);
-	assert_int_equal((uintptr_t)p % sizeof(max_align_t), 0);
+	assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
 	mesh_arena_release(&a, m);
 	assert_string_equal(s, "kept");
 	/* The released chunk is kept and handed out again. */
@@ -246,6 +269,8 @@ main(void)
 		cmocka_unit_test(
 		    parse_should_stream_the_first_array_under_the_key),
 		cmocka_unit_test(parse_should_stop_when_the_stream_asks),
+		cmocka_unit_test(
+		    load_should_refuse_a_nul_byte_among_white_space),
 		cmocka_unit_test(
 		    arena_should_roll_back_to_a_mark_and_reuse_memory),
 	};
