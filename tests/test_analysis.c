@@ -232,7 +232,7 @@ components_should_be_largest_first_ties_by_first_name(void **state)
 static void
 cuts_and_components_should_agree_with_igraph(void **state)
 {
-	char names[60][8];
+	char names[60][12];
 	const char *nv[60];
 	struct mesh_buf links;
 	unsigned long seed = 12345;
