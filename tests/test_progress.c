@@ -113,7 +113,7 @@ largest_step(const struct calls *c, size_t first)
 static struct mesh_plan *
 ring_plan(size_t n, int split)
 {
-	static char name[200][8];
+	static char name[200][24];
 	const char *names[200];
 	char links[8192];
 	size_t i, len = 0;
