@@ -86,6 +86,12 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/fixture.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/tests/fixture.o $(LIB) \
 		$(TEST_LIBS) $(DEP_LIBS)
 
+# The progress bar's line is the command line's, not the library's.
+$(BUILD)/tests/test_cli_progress: $(BUILD)/tests/test_cli_progress.o \
+    $(BUILD)/tests/fixture.o $(BUILD)/cli_progress.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli_progress.o \
+		$(BUILD)/tests/fixture.o $(LIB) $(TEST_LIBS) $(DEP_LIBS)
+
 demo: $(BIN)
 	$(BIN) check --fail-on never scenarios/figure1.json
 
@@ -95,6 +101,7 @@ test-run: $(BIN) $(TEST_BIN) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
+	$(PYTHON) tests/cli/progress.py $(BIN)
 	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
 

@@ -11,6 +11,7 @@
 #include "meshsim/availability.h"
 #include "rng.h"
 #include "json_out.h"
+#include "tick.h"
 #include "util.h"
 
 #define TRIALS_DEFAULT UINT64_C(1000000)
@@ -189,16 +190,19 @@ run_block(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
 	s->trials += count;
 }
 
-/* Run blocks first, first + step, ... below nb; add to *s. */
+/* Run blocks first, first + step, ... below nb; add to *s, and count
+ * their trials on meter (NULL: none). */
 static void
 run_blocks(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
     uint64_t trials, uint64_t first, uint64_t step,
-    struct mesh_avail_sums *s)
+    struct mesh_avail_sums *s, struct mesh_meter *meter)
 {
 	uint64_t nb = mesh_avail_nblocks(trials), b;
 
 	for (b = first; b < nb; b += step) {
 		run_block(m, w, seed, trials, b, s);
+		if (meter != NULL)
+			mesh_meter_add(meter, block_trials(trials, b));
 		if (nb - b <= step)
 			break;
 	}
@@ -218,12 +222,19 @@ share_trials(uint64_t trials, uint64_t first, uint64_t step)
 	return sum;
 }
 
-/* A child's counts: 0 when it sent all of them, else -1. Reaps it. */
+/* A child's counts, after its progress (state: what mesh_tick_get()
+ * said so far): 0 when it sent all of them, else -1. Reaps it. */
 static int
-collect(pid_t pid, int fd, uint64_t expect, struct mesh_avail_sums *s)
+collect(pid_t pid, int fd, int state, uint64_t expect,
+    struct mesh_avail_sums *s)
 {
-	int ok = mesh_read_all(fd, s, sizeof(*s)) == 0 && s->trials == expect;
-	int status;
+	uint64_t count;
+	int ok, status;
+
+	if (state == 0)
+		state = mesh_tick_get(fd, 1, &count);
+	ok = state == 1 && mesh_read_all(fd, s, sizeof(*s)) == 0 &&
+	    s->trials == expect;
 
 	close(fd);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -231,16 +242,22 @@ collect(pid_t pid, int fd, uint64_t expect, struct mesh_avail_sums *s)
 	return ok ? 0 : -1;
 }
 
-enum mesh_error
-mesh_avail_run(const struct mesh_avail_model *m, uint64_t seed,
-    uint64_t trials, uint64_t first, uint64_t step, unsigned jobs,
-    struct mesh_avail_sums *sums)
+/*
+ * mesh_avail_run(), reporting the trials run as phase "availability"
+ * through progress (NULL: none): children send their counts of trials
+ * through their pipes, then MESH_TICK_END, then their sums.
+ */
+static enum mesh_error
+avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
+    uint64_t first, uint64_t step, unsigned jobs,
+    const struct mesh_progress *progress, struct mesh_avail_sums *sums)
 {
 	struct mesh_avail_sums total, part;
+	struct mesh_meter mt, *meter = NULL;
 	struct uf w;
 	pid_t *pids = NULL;
-	int *fds = NULL;
-	uint64_t nb = mesh_avail_nblocks(trials), nshare;
+	int *fds = NULL, *state = NULL;
+	uint64_t nb = mesh_avail_nblocks(trials), nshare, *count = NULL;
 	unsigned j, k;
 
 	if (trials == 0 || trials > MESH_AVAIL_TRIALS_MAX || step == 0 ||
@@ -259,14 +276,28 @@ mesh_avail_run(const struct mesh_avail_model *m, uint64_t seed,
 	if (jobs > 1) {
 		pids = malloc(jobs * sizeof(*pids));
 		fds = malloc(jobs * sizeof(*fds));
-		if (pids == NULL || fds == NULL)
+		state = malloc(jobs * sizeof(*state));
+		count = calloc(jobs, sizeof(*count));
+		if (pids == NULL || fds == NULL || state == NULL ||
+		    count == NULL)
 			jobs = 1;       /* do it all here */
+	}
+	memset(&mt, 0, sizeof(mt));
+	mesh_tick_start(&mt.tick, progress, "availability",
+	    share_trials(trials, first, step));
+	if (mesh_tick_on(&mt.tick)) {
+		meter = &mt;
+		mt.weight = 1;
+		/* Every block here; children send their counts about
+		 * MESH_METER_SENDS times. */
+		mesh_meter_share(meter, 1);
 	}
 	/* Process j runs blocks first + step * (j + jobs * i). */
 	for (j = 1; j < jobs; j++) {
 		int fd[2];
 
 		pids[j] = -1;
+		state[j] = -1;
 		if (pipe(fd) != 0)
 			continue;
 		if ((pids[j] = fork()) == 0) {
@@ -276,42 +307,74 @@ mesh_avail_run(const struct mesh_avail_model *m, uint64_t seed,
 			for (k = 1; k < j; k++)
 				if (pids[k] > 0)
 					close(fds[k]);
+			if (meter != NULL) {
+				mesh_meter_share(meter, nshare / jobs /
+				    MESH_METER_SENDS);
+				meter->fd = fd[1];
+			}
 			memset(&part, 0, sizeof(part));
 			run_blocks(m, &w, seed, trials, first + step * j,
-			    step * jobs, &part);
-			failed = mesh_write_all(fd[1], &part, sizeof(part));
+			    step * jobs, &part, meter);
+			failed = mesh_tick_put(fd[1], MESH_TICK_END) != 0 ||
+			    mesh_write_all(fd[1], &part, sizeof(part)) != 0;
 			close(fd[1]);
 			free(pids);
 			free(fds);
+			free(state);
+			free(count);
 			uf_free(&w);
 			_exit(failed ? 1 : 0);
 		}
 		close(fd[1]);
-		if (pids[j] < 0)
+		if (pids[j] < 0) {
 			close(fd[0]);
-		else
+		} else {
 			fds[j] = fd[0];
+			state[j] = 0;
+		}
 	}
-	run_blocks(m, &w, seed, trials, first, step * jobs, &total);
+	if (meter != NULL && jobs > 1) {
+		meter->wfd = fds + 1;
+		meter->wstate = state + 1;
+		meter->wcount = count + 1;
+		meter->nworkers = (int)jobs - 1;
+	}
+	run_blocks(m, &w, seed, trials, first, step * jobs, &total, meter);
+	if (meter != NULL)
+		mesh_meter_wait(meter);
 	for (j = 1; j < jobs; j++) {
 		uint64_t expect = share_trials(trials, first + step * j,
 		    step * jobs);
 
 		memset(&part, 0, sizeof(part));
-		if (pids[j] <= 0 || collect(pids[j], fds[j], expect,
+		if (pids[j] <= 0 || collect(pids[j], fds[j], state[j], expect,
 		    &part) != 0) {
 			/* No child, or it failed: run its share here. */
+			state[j] = -1;
+			count[j] = 0;
 			memset(&part, 0, sizeof(part));
 			run_blocks(m, &w, seed, trials, first + step * j,
-			    step * jobs, &part);
+			    step * jobs, &part, meter);
 		}
+		state[j] = -1;
 		mesh_avail_sums_add(&total, &part);
 	}
 	mesh_avail_sums_add(sums, &total);
+	mesh_tick_end(&mt.tick);
 	free(pids);
 	free(fds);
+	free(state);
+	free(count);
 	uf_free(&w);
 	return MESH_OK;
+}
+
+enum mesh_error
+mesh_avail_run(const struct mesh_avail_model *m, uint64_t seed,
+    uint64_t trials, uint64_t first, uint64_t step, unsigned jobs,
+    struct mesh_avail_sums *sums)
+{
+	return avail_run(m, seed, trials, first, step, jobs, NULL, sums);
 }
 
 void
@@ -595,7 +658,7 @@ mesh_availability(const struct mesh_plan *plan,
 	if ((err = mesh_avail_model_new(plan, o.node_availability,
 	    &m)) != MESH_OK)
 		goto done;
-	if ((err = mesh_avail_run(m, o.seed, o.trials, 0, 1, o.jobs,
+	if ((err = avail_run(m, o.seed, o.trials, 0, 1, o.jobs, o.progress,
 	    &sums)) != MESH_OK)
 		goto done;
 	err = mesh_availability_from_sums(m, o.seed, &sums, out);

@@ -26,6 +26,22 @@ void cli_diag_to(FILE *f, const struct mesh_diag *d);
 /* Print every diagnostic of at least severity min. */
 void cli_diags(const struct mesh_diags *d, enum mesh_severity min);
 
+/*
+ * cli_progress.c: the progress bar on stderr. cli_progress() is the hook
+ * to pass to the library: NULL when stderr is not a terminal or after
+ * cli_progress_quiet() (--quiet). cli_progress_clear() erases the line if
+ * one is shown: every other write to stderr or stdout calls it first.
+ * cli_progress_line() composes one line (no '\r') of at most width
+ * characters into buf (size bytes) and returns its length: the phase,
+ * a bar, the percentage, and after ETA_AFTER seconds of elapsed the time
+ * left at the rate so far.
+ */
+void cli_progress_quiet(void);
+const struct mesh_progress *cli_progress(void);
+void cli_progress_clear(void);
+size_t cli_progress_line(char *buf, size_t size, const char *phase,
+    uint64_t done, uint64_t total, double elapsed, size_t width);
+
 /* cli_report.c: the text report for people; _hazards adds the restart
  * hazards of the mesh model (returns 0, or -1 when out of memory). */
 void cli_report_text(FILE *out, const struct mesh_analysis *a,
@@ -56,7 +72,8 @@ struct cli_common {
 
 /*
  * Handle option c of getopt_long if it is a common one: 'f' (--format),
- * 'h' (--help: the usage, exit 0), 'i' (--input-format), 'o' (--output).
+ * 'h' (--help: the usage, exit 0), 'i' (--input-format), 'o' (--output),
+ * 'q' (--quiet: no progress bar).
  * Returns 1 when it was, 0 when c is another option, or -1 after reporting
  * a bad value.
  */
@@ -97,8 +114,8 @@ int cli_emit(const struct cli_common *o, char *json,
 int cli_write_plan(const struct mesh_plan *plan, const char *output,
     const char *input);
 
-/* Load a plan, printing its diagnostics when it is refused; returns 0, or
- * CLI_EXIT_BAD. */
+/* Load a plan, with the progress bar, printing its diagnostics when it
+ * is refused; returns 0, or CLI_EXIT_BAD. */
 int cli_load_plan(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **plan);
 

@@ -50,6 +50,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "node-availability", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "trials", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 }
@@ -63,7 +64,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 	o->seed = 1;
 	o->jobs = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:hj:o:", longopts,
+	while ((c = getopt_long(argc, argv, "f:hj:o:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'B':
@@ -296,6 +297,7 @@ cli_availability(int argc, char **argv)
 	aopts.trials = o.trials;
 	aopts.seed = o.seed;
 	aopts.jobs = o.jobs;
+	aopts.progress = cli_progress();
 	if ((err = mesh_availability(plan, &aopts, &a)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;

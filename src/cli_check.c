@@ -126,6 +126,7 @@ parse_args(int argc, char **argv, struct check_opts *o)
 		{ "inventory", required_argument, NULL, 'I' },
 		{ "model", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t n;
@@ -134,7 +135,7 @@ parse_args(int argc, char **argv, struct check_opts *o)
 
 	o->fail_on = FAIL_SPOF;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:ho:", longopts,
+	while ((c = getopt_long(argc, argv, "d:f:ho:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'A':

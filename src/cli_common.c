@@ -10,7 +10,8 @@ int
 cli_load_plan(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **plan)
 {
-	enum mesh_error err = mesh_plan_load(path, format, diags, plan);
+	enum mesh_error err = mesh_plan_load_progress(path, format,
+	    cli_progress(), diags, plan);
 
 	if (err == MESH_OK)
 		return 0;
@@ -132,6 +133,9 @@ cli_common_option(struct cli_common *o, int c, const char *arg)
 		return 1;
 	case 'o':
 		o->output = arg;
+		return 1;
+	case 'q':
+		cli_progress_quiet();
 		return 1;
 	}
 	return 0;

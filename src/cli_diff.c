@@ -32,6 +32,7 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "trials", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 }
@@ -41,7 +42,7 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 	o->trials = MESH_DIFF_TRIALS;
 	o->seed = 1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:ho:", longopts,
+	while ((c = getopt_long(argc, argv, "f:ho:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -413,6 +414,7 @@ cli_diff(int argc, char **argv)
 	dopts.trials = o.trials;
 	dopts.seed = o.seed;
 	dopts.node_availability = -1;
+	dopts.progress = cli_progress();
 	if ((err = mesh_diff(old, new, &dopts, &d)) != MESH_OK) {
 		cli_error("diff: %s", mesh_strerror(err));
 		goto done;

@@ -21,12 +21,13 @@ parse_args(int argc, char **argv, struct export_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, r, fmt;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:hi:o:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:hi:o:q", longopts, NULL)) != -1) {
 		if (c == 'f') {
 			if ((fmt = mesh_export_format_from_name(optarg)) < 0) {
 				cli_error("--format: '%s' is not json, graphml, "

@@ -59,6 +59,7 @@ cli_import_harper(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "inventory", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mesh_harper_options hopts;
@@ -74,7 +75,7 @@ cli_import_harper(int argc, char **argv)
 	mesh_diags_init(&diags);
 	o.json = 1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'E':
 		case 'G':
@@ -84,6 +85,7 @@ cli_import_harper(int argc, char **argv)
 			break;
 		case 'h':
 		case 'o':
+		case 'q':
 			cli_common_option(&o, c, optarg);
 			break;
 		default:

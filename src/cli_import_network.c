@@ -25,6 +25,7 @@ cli_import_network(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "inventory", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mesh_ops_inventory *inv = NULL;
@@ -38,7 +39,7 @@ cli_import_network(int argc, char **argv)
 
 	mesh_diags_init(&diags);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D':
 			fail_on_drift = 1;
@@ -52,6 +53,9 @@ cli_import_network(int argc, char **argv)
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case 'q':
+			cli_progress_quiet();   /* no bar here: accepted alike */
 			break;
 		default:
 			cli_usage(stderr);

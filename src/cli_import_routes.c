@@ -54,6 +54,7 @@ cli_import_routes(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "inventory", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mesh_ops_get_routes **answers = NULL;
@@ -67,7 +68,7 @@ cli_import_routes(int argc, char **argv)
 
 	mesh_diags_init(&diags);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			cli_usage(stdout);
@@ -78,6 +79,9 @@ cli_import_routes(int argc, char **argv)
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case 'q':
+			cli_progress_quiet();   /* no bar here: accepted alike */
 			break;
 		default:
 			cli_usage(stderr);

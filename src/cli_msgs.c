@@ -8,6 +8,7 @@
 void
 cli_usage(FILE *f)
 {
+	cli_progress_clear();
 	fputs("usage: meshsim check [--format text|json|dot|svg] [--down NODES]\n"
 	    "                     [--fail-on never|partition|spof|bridge]\n"
 	    "                     [--model graph|mesh] [--input-format FORMAT]\n"
@@ -41,6 +42,7 @@ cli_usage(FILE *f)
 	    "       meshsim import harper-network [--inventory FILE]\n"
 	    "                     [--fail-on-drift] [-o PLAN] ANSWER.json\n"
 	    "       meshsim --help | --version\n"
+	    "-q, --quiet: no progress bar (drawn on stderr when it is a terminal)\n"
 	    "FORMAT: auto json gml graphml edgelist ncol harper\n", f);
 }
 
@@ -49,6 +51,7 @@ cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	cli_progress_clear();
 	fputs("meshsim: error: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -61,6 +64,8 @@ cli_error(const char *fmt, ...)
 void
 cli_diag_to(FILE *f, const struct mesh_diag *d)
 {
+	if (f == stderr)
+		cli_progress_clear();
 	if (d->file != NULL) {
 		fputs(d->file, f);
 		if (d->line > 0) {

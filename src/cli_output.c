@@ -33,6 +33,8 @@ cli_write_output(const char *path, const char *text, size_t len,
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
+		/* stdout may be the terminal the bar is on. */
+		cli_progress_clear();
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
 			cli_error("cannot write to standard output: %s",
 			    strerror(errno));

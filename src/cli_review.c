@@ -37,6 +37,7 @@ parse_args(int argc, char **argv, struct report_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	char **p;
@@ -44,7 +45,7 @@ parse_args(int argc, char **argv, struct report_opts *o)
 
 	o->md = -1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:ho:", longopts,
+	while ((c = getopt_long(argc, argv, "d:f:ho:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -124,6 +125,7 @@ run_sweep(const struct mesh_plan *plan, int k, const char *by)
 	so.by = by;
 	so.model = MESH_SWEEP_GRAPH;
 	so.jobs = 1;
+	so.progress = cli_progress();
 	if (mesh_sweep_new(plan, &so, &sw) != MESH_OK)
 		return NULL;
 	if (sw->cost > MESH_SWEEP_BUDGET || mesh_sweep_run(sw) != MESH_OK) {
@@ -174,12 +176,14 @@ cli_report(int argc, char **argv)
 	avo.trials = REPORT_TRIALS;
 	avo.seed = REPORT_SEED;
 	avo.jobs = 1;
+	avo.progress = cli_progress();
 	if (plan->nnodes > 0 &&
 	    (err = mesh_availability(plan, &avo, &av)) != MESH_OK)
 		goto fail;
 	parts.sweep = sw;
 	parts.domains = zones;
 	parts.availability = av;
+	parts.progress = cli_progress();
 	if (o.md && (o.c.output == NULL || strcmp(o.c.output, "-") == 0)) {
 		/* To stdout: the picture is not written; it links
 		 * topology.svg (`check --format svg` draws it). */

@@ -31,6 +31,7 @@ parse_args(int argc, char **argv, struct suggest_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "target", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -38,7 +39,7 @@ parse_args(int argc, char **argv, struct suggest_opts *o)
 	int c, r;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:hi:o:t:", longopts,
+	while ((c = getopt_long(argc, argv, "f:hi:o:qt:", longopts,
 	    NULL)) != -1) {
 		if (c == 'o') {
 			o->plan_out = optarg;

@@ -41,6 +41,7 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 		{ "k", required_argument, NULL, 'k' },
 		{ "model", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t n;
@@ -48,7 +49,7 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 
 	o->k = 2;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "b:f:hj:k:o:", longopts,
+	while ((c = getopt_long(argc, argv, "b:f:hj:k:o:q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'b':
@@ -372,6 +373,7 @@ cli_sweep(int argc, char **argv)
 	so.by = o.by;
 	so.model = o.model;
 	so.jobs = o.jobs;
+	so.progress = cli_progress();
 	if ((err = mesh_sweep_new(plan, &so, &sw)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;

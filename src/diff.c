@@ -164,9 +164,11 @@ names_of(const struct mesh_plan *p, const struct mesh_analysis *a,
 	return 0;
 }
 
-/* The k=2 sweep of p into side (skipped above the work budget). */
+/* The k=2 sweep of p into side (skipped above the work budget),
+ * reported through progress (may be NULL). */
 static enum mesh_error
-sweep_side(const struct mesh_plan *p, struct mesh_diff_side *side)
+sweep_side(const struct mesh_plan *p, const struct mesh_progress *progress,
+    struct mesh_diff_side *side)
 {
 	struct mesh_sweep_options o;
 	struct mesh_sweep *sw = NULL;
@@ -178,6 +180,7 @@ sweep_side(const struct mesh_plan *p, struct mesh_diff_side *side)
 	o.k = MESH_DIFF_SWEEP_K;
 	o.model = MESH_SWEEP_GRAPH;
 	o.jobs = 1;
+	o.progress = progress;
 	if ((err = mesh_sweep_new(p, &o, &sw)) != MESH_OK)
 		return err;
 	if (sw->cost > MESH_SWEEP_BUDGET)
@@ -197,10 +200,11 @@ done:
 	return err;
 }
 
-/* The availability of p into side. */
+/* The availability of p into side, reported through progress (may be
+ * NULL). */
 static enum mesh_error
 availability_side(const struct mesh_plan *p, const struct mesh_diff *d,
-    struct mesh_diff_side *side)
+    const struct mesh_progress *progress, struct mesh_diff_side *side)
 {
 	struct mesh_avail_options o;
 	struct mesh_availability *a = NULL;
@@ -211,6 +215,7 @@ availability_side(const struct mesh_plan *p, const struct mesh_diff *d,
 	o.trials = d->trials;
 	o.seed = d->seed;
 	o.jobs = 1;
+	o.progress = progress;
 	if ((err = mesh_availability(p, &o, &a)) != MESH_OK)
 		return err;
 	side->availability = a->probability_connected;
@@ -221,10 +226,12 @@ availability_side(const struct mesh_plan *p, const struct mesh_diff *d,
 	return MESH_OK;
 }
 
-/* Everything about plan p: its side, and its names into s. */
+/* Everything about plan p: its side, and its names into s; progress
+ * (may be NULL) hears of the sweep and the availability. */
 static enum mesh_error
 analyse(const struct mesh_plan *p, const struct mesh_diff *d,
-    struct mesh_diff_side *side, struct strs s[5])
+    const struct mesh_progress *progress, struct mesh_diff_side *side,
+    struct strs s[5])
 {
 	struct mesh_analysis *a = NULL;
 	enum mesh_error err;
@@ -244,9 +251,9 @@ analyse(const struct mesh_plan *p, const struct mesh_diff *d,
 		err = MESH_ENOMEM;
 	mesh_analysis_free(a);
 	if (err == MESH_OK)
-		err = sweep_side(p, side);
+		err = sweep_side(p, progress, side);
 	if (err == MESH_OK)
-		err = availability_side(p, d, side);
+		err = availability_side(p, d, progress, side);
 	return err;
 }
 
@@ -360,6 +367,8 @@ mesh_diff(const struct mesh_plan *old, const struct mesh_plan *new,
 	struct mesh_diff *d;
 	struct strs s[2][5];
 	struct mesh_diff_list *add[5], *rem[5];
+	const struct mesh_progress *progress = opts != NULL ? opts->progress :
+	    NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	size_t i, k;
 
@@ -376,8 +385,8 @@ mesh_diff(const struct mesh_plan *old, const struct mesh_plan *new,
 	d->seed = opts != NULL ? opts->seed : 0;
 	d->node_availability = opts != NULL && opts->node_availability >= 0 ?
 	    opts->node_availability : MESH_AVAIL_DEFAULT;
-	if ((err = analyse(old, d, &d->side[0], s[0])) != MESH_OK ||
-	    (err = analyse(new, d, &d->side[1], s[1])) != MESH_OK)
+	if ((err = analyse(old, d, progress, &d->side[0], s[0])) != MESH_OK ||
+	    (err = analyse(new, d, progress, &d->side[1], s[1])) != MESH_OK)
 		goto done;
 	add[0] = &d->nodes_added;
 	rem[0] = &d->nodes_removed;

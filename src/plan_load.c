@@ -20,15 +20,28 @@
 #include "meshsim/harper.h"
 #include "meshsim/meshsim.h"
 #include "readers.h"
+#include "tick.h"
 
-enum mesh_error
-mesh_plan_parse(const char *buf, size_t len, const char *file,
-    enum mesh_format format, struct mesh_diags *diags,
+/* Read at most this much at a time, so that progress moves. */
+#define READ_CHUNK (1 << 20)
+
+/*
+ * Parse len bytes at buf as mesh_plan_parse() does, reporting the phase
+ * "parsing" in bytes through progress (NULL: none): 0, then len once the
+ * reader is done. A reader that can say how far it is takes &tick and
+ * calls mesh_tick_to(&tick, bytes parsed) as it goes (tick.h); none does
+ * yet.
+ */
+static enum mesh_error
+parse(const char *buf, size_t len, const char *file, enum mesh_format format,
+    const struct mesh_progress *progress, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
+	struct mesh_tick tick;
 	enum mesh_error err;
 
 	*out = NULL;
+	mesh_tick_start(&tick, progress, "parsing", len);
 	if (format == MESH_FORMAT_AUTO)
 		format = mesh_format_of_file(file);
 	switch (format) {
@@ -57,7 +70,17 @@ mesh_plan_parse(const char *buf, size_t len, const char *file,
 		break;
 	}
 	mesh_diags_sort(diags);
+	if (err == MESH_OK)
+		mesh_tick_end(&tick);
 	return err;
+}
+
+enum mesh_error
+mesh_plan_parse(const char *buf, size_t len, const char *file,
+    enum mesh_format format, struct mesh_diags *diags,
+    struct mesh_plan **out)
+{
+	return parse(buf, len, file, format, NULL, diags, out);
 }
 
 enum mesh_format
@@ -88,23 +111,30 @@ mesh_format_of_file(const char *file)
 	return MESH_FORMAT_JSON;
 }
 
-/* Read the whole file at path. Returns a malloc'd buffer (NUL-terminated
- * past *len) or NULL with errno set. */
-char *
-mesh_read_file(const char *path, size_t *len)
+/* Read the whole file at path, reporting the phase "reading" in bytes of
+ * its size through progress (NULL: none; a file that is not a regular
+ * one has no size to report against). Returns a malloc'd buffer
+ * (NUL-terminated past *len) or NULL with errno set. */
+static char *
+read_file(const char *path, const struct mesh_progress *progress,
+    size_t *len)
 {
 	FILE *f = fopen(path, "rb");
+	struct mesh_tick tick;
 	char *buf = NULL, *p;
 	size_t cap = 0, n = 0, got;
 	struct stat st;
 	int saved;
 
+	memset(&tick, 0, sizeof(tick));
 	if (f == NULL)
 		return NULL;
 	/* A regular file is read into one buffer of its size (plus one
 	 * byte, to see the end); others grow the buffer as they go. */
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2) {
+		mesh_tick_start(&tick, progress, "reading",
+		    (uint64_t)st.st_size);
 		cap = (size_t)st.st_size + 1;
 		if ((buf = malloc(cap + 1)) == NULL) {
 			errno = ENOMEM;
@@ -120,14 +150,17 @@ mesh_read_file(const char *path, size_t *len)
 			}
 			buf = p;
 		}
-		got = fread(buf + n, 1, cap - n, f);
+		got = fread(buf + n, 1, cap - n < READ_CHUNK ? cap - n :
+		    READ_CHUNK, f);
 		n += got;
+		mesh_tick_to(&tick, n);
 	} while (got > 0);
 	if (ferror(f))
 		goto fail;
 	fclose(f);
 	buf[n] = '\0';
 	*len = n;
+	mesh_tick_end(&tick);
 	return buf;
 fail:
 	saved = errno ? errno : EIO;
@@ -137,17 +170,27 @@ fail:
 	return NULL;
 }
 
+char *
+mesh_read_file(const char *path, size_t *len)
+{
+	return read_file(path, NULL, len);
+}
+
 /*
  * Map the regular file at path read-only into *len bytes at *buf: no
  * copy, and no fresh memory to fault in, so a plan of hundreds of
- * megabytes is read straight from the page cache. Returns 0, or -1 when
- * the file cannot be mapped (not a regular file, empty, or mmap failed):
- * the caller then reads it. The text is not NUL-terminated; the JSON
- * reader never looks past len. Free with munmap(*buf, *len).
+ * megabytes is read straight from the page cache. The mapping is filled
+ * in one call: the phase "reading" goes from 0 to the size around it
+ * (progress may be NULL). Returns 0, or -1 when the file cannot be
+ * mapped (not a regular file, empty, or mmap failed): the caller then
+ * reads it. The text is not NUL-terminated; the JSON reader never looks
+ * past len. Free with munmap(*buf, *len).
  */
 static int
-map_file(const char *path, char **buf, size_t *len)
+map_file(const char *path, const struct mesh_progress *progress,
+    char **buf, size_t *len)
 {
+	struct mesh_tick tick;
 	struct stat st;
 	void *p;
 	int fd;
@@ -159,11 +202,13 @@ map_file(const char *path, char **buf, size_t *len)
 		close(fd);
 		return -1;
 	}
+	mesh_tick_start(&tick, progress, "reading", (uint64_t)st.st_size);
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE |
 	    MAP_POPULATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
 		return -1;
+	mesh_tick_end(&tick);
 	*buf = p;
 	*len = (size_t)st.st_size;
 	return 0;
@@ -172,6 +217,14 @@ map_file(const char *path, char **buf, size_t *len)
 enum mesh_error
 mesh_plan_load(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **out)
+{
+	return mesh_plan_load_progress(path, format, NULL, diags, out);
+}
+
+enum mesh_error
+mesh_plan_load_progress(const char *path, enum mesh_format format,
+    const struct mesh_progress *progress, struct mesh_diags *diags,
+    struct mesh_plan **out)
 {
 	enum mesh_error err;
 	size_t len;
@@ -182,16 +235,17 @@ mesh_plan_load(const char *path, enum mesh_format format,
 	errno = 0;
 	if (format == MESH_FORMAT_AUTO)
 		format = mesh_format_of_file(path);
-	if (format == MESH_FORMAT_JSON && map_file(path, &buf, &len) == 0) {
+	if (format == MESH_FORMAT_JSON &&
+	    map_file(path, progress, &buf, &len) == 0) {
 		mapped = 1;
-	} else if ((buf = mesh_read_file(path, &len)) == NULL) {
+	} else if ((buf = read_file(path, progress, &len)) == NULL) {
 		if (errno == ENOMEM)
 			return MESH_ENOMEM;
 		mesh_diags_add(diags, MESH_ERROR, "io-error", path, 0, 0, NULL,
 		    "cannot read the file: %s", strerror(errno));
 		return MESH_EIO;
 	}
-	err = mesh_plan_parse(buf, len, path, format, diags, out);
+	err = parse(buf, len, path, format, progress, diags, out);
 	if (mapped)
 		munmap(buf, len);
 	else

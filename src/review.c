@@ -6,10 +6,14 @@
 #include "meshsim/hazards.h"
 #include "meshsim/picture.h"
 #include "meshsim/review.h"
+#include "tick.h"
 #include "util.h"
 
 /* How many names a list shows before "... and N more". */
 #define REVIEW_LIST_MAX 25
+
+/* The steps of a report, for progress: the picture and nine sections. */
+#define REVIEW_STEPS 10
 
 /* The report being written. */
 struct rv {
@@ -705,9 +709,11 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
     const struct mesh_review_parts *parts, int md, char **out)
 {
 	struct rv r;
+	struct mesh_tick tick;
 	char *svg = NULL;
 	enum mesh_error err = MESH_OK;
 	const char *name;
+	uint64_t step = 0;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
@@ -719,8 +725,10 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	if (parts != NULL)
 		r.parts = *parts;
 	name = r.p->name ? r.p->name : "(unnamed plan)";
+	mesh_tick_start(&tick, r.parts.progress, "report", REVIEW_STEPS);
 	if (!md && (err = mesh_picture_svg(a, &svg)) != MESH_OK)
 		goto done;
+	mesh_tick_to(&tick, ++step);
 	if (md) {
 		raw(&r, "# meshsim report: ");
 		put(&r, name);
@@ -751,24 +759,35 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 		raw(&r, "<section id=\"verdict\">\n<h2>Verdict</h2>\n");
 	}
 	verdict(&r);
+	mesh_tick_to(&tick, ++step);
 	topology(&r, svg);
+	mesh_tick_to(&tick, ++step);
 	spofs(&r);
+	mesh_tick_to(&tick, ++step);
 	sweep(&r);
+	mesh_tick_to(&tick, ++step);
 	domains(&r);
+	mesh_tick_to(&tick, ++step);
 	availability(&r);
+	mesh_tick_to(&tick, ++step);
 	if (hazards(&r) != 0) {
 		err = MESH_ENOMEM;
 		goto done;
 	}
+	mesh_tick_to(&tick, ++step);
 	diagnostics(&r);
+	mesh_tick_to(&tick, ++step);
 	if (routes(&r) != 0) {
 		err = MESH_ENOMEM;
 		goto done;
 	}
+	mesh_tick_to(&tick, ++step);
 	if (!md)
 		raw(&r, "</section>\n</main>\n</body>\n</html>\n");
 	if ((*out = mesh_buf_take(&r.b)) == NULL)
 		err = MESH_ENOMEM;
+	else
+		mesh_tick_end(&tick);
 done:
 	free(svg);
 	mesh_buf_free(&r.b);

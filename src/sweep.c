@@ -11,6 +11,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/sweep.h"
 #include "json_out.h"
+#include "tick.h"
 #include "util.h"
 
 #define JOBS_MAX 512
@@ -385,7 +386,16 @@ struct level {
 	int k;
 	const struct setmap *minimal;   /* minimal sets of sizes < s */
 	const size_t *nmin;     /* nmin[t]: how many of size t */
+	struct mesh_meter *meter;       /* NULL: no progress reported */
 };
+
+/* How far a sweep is: passes, weighted by their group's cost. */
+static uint64_t
+pass_weight(uint64_t nodes, uint64_t degrees, uint64_t nmulti)
+{
+	return mesh_sat_mul(mesh_sat_add(nodes, degrees),
+	    mesh_sat_add(nmulti, 1));
+}
 
 /* What a share of a level found: counts, the worst set, and the minimal
  * sets in ascending order, s units each. */
@@ -872,6 +882,8 @@ run_share(const struct level *lv, struct scratch *x, struct found *f,
 				pass_graph(lv, x, f, alive);
 			else
 				pass_mesh(lv, x, f);
+			if (lv->meter != NULL)
+				mesh_meter_add(lv->meter, 1);
 			for (i = 0; i < j; i++)
 				for (a = gr->ustart[x->set[i]];
 				    a < gr->ustart[x->set[i] + 1]; a++)
@@ -1023,30 +1035,41 @@ level_passes(const struct group *gr, int j)
 
 /*
  * Run a level, in this process alone or shared with children, into out
- * (initialised here). Returns 0, or -1 when out of memory.
+ * (initialised here). Children send their counts of passes, then
+ * MESH_TICK_END, then what they found; the level's meter, if any, hears
+ * of them. Returns 0, or -1 when out of memory.
  */
 static int
 run_level(const struct level *lv, int jobs, double parallel_min,
     struct found *out)
 {
 	const struct group *gr = lv->gr;
-	uint64_t passes = level_passes(gr, lv->j), most;
+	struct mesh_meter *m = lv->meter;
+	uint64_t passes = level_passes(gr, lv->j), most, *count = NULL;
 	double work = (double)passes * (gr->n + gr->g.m * 2.0) *
 	    (1.0 + gr->nmulti);
 	struct found *part = NULL;
 	pid_t *pid = NULL;
-	int *fd = NULL, n = jobs, i, rc = -1;
+	int *fd = NULL, *state = NULL, n = jobs, i, rc = -1;
 
 	if (work < parallel_min || passes < 2)
 		n = 1;
 	if ((uint64_t)n > passes)
 		n = (int)passes;
+	/* The parent looks at the children's counts, and they send them,
+	 * about MESH_METER_SENDS times a share. */
+	if (m != NULL)
+		mesh_meter_share(m, n <= 1 ? 1 :
+		    passes / (uint64_t)n / MESH_METER_SENDS);
 	if (n <= 1)
 		return run_share_new(lv, out, 0, 1);
 	part = calloc((size_t)n, sizeof(*part));
 	pid = malloc((size_t)n * sizeof(*pid));
 	fd = malloc((size_t)n * sizeof(*fd));
-	if (part == NULL || pid == NULL || fd == NULL)
+	state = malloc((size_t)n * sizeof(*state));
+	count = calloc((size_t)n, sizeof(*count));
+	if (part == NULL || pid == NULL || fd == NULL || state == NULL ||
+	    count == NULL)
 		goto done;
 	/* No share can find more sets than it decides. */
 	most = passes > UINT64_MAX / (uint64_t)gr->nu ? UINT64_MAX :
@@ -1056,6 +1079,7 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 
 		pid[i] = -1;
 		fd[i] = -1;
+		state[i] = -1;
 		if (pipe(p) != 0)
 			continue;
 		if ((pid[i] = fork()) == 0) {
@@ -1063,26 +1087,45 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 			int ok;
 
 			close(p[0]);
+			if (m != NULL) {
+				m->fd = p[1];
+				m->nworkers = 0;
+			}
 			ok = run_share_new(lv, &f, (uint64_t)i,
 			    (uint64_t)n) == 0 &&
+			    mesh_tick_put(p[1], MESH_TICK_END) == 0 &&
 			    found_send(p[1], &f, lv->s) == 0;
 			_exit(ok ? 0 : 1);
 		}
 		close(p[1]);
-		if (pid[i] < 0)
+		if (pid[i] < 0) {
 			close(p[0]);
-		else
+		} else {
 			fd[i] = p[0];
+			state[i] = 0;
+		}
+	}
+	if (m != NULL) {
+		m->wfd = fd + 1;
+		m->wstate = state + 1;
+		m->wcount = count + 1;
+		m->nworkers = n - 1;
 	}
 	/* A child that could not start, or failed, has its share run here. */
 	rc = run_share_new(lv, &part[0], 0, (uint64_t)n);
+	/* The children's ends, reported as they come. */
+	if (rc == 0 && m != NULL)
+		mesh_meter_wait(m);
 	for (i = 1; i < n; i++) {
 		int status = 0, got = -1;
 
 		if (fd[i] >= 0) {
-			got = rc == 0 ? found_receive(fd[i], &part[i], lv->s,
-			    most) : -1;
+			if (rc == 0 && state[i] == 0)
+				state[i] = mesh_tick_get(fd[i], 1, &count[i]);
+			got = rc == 0 && state[i] == 1 ? found_receive(fd[i],
+			    &part[i], lv->s, most) : -1;
 			close(fd[i]);
+			state[i] = -1;
 			while (waitpid(pid[i], &status, 0) < 0 &&
 			    errno == EINTR)
 				;
@@ -1092,18 +1135,24 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 				got = -1;
 			}
 		}
-		if (got != 0 && rc == 0)
+		if (got != 0 && rc == 0) {
+			count[i] = 0;
 			rc = run_share_new(lv, &part[i], (uint64_t)i,
 			    (uint64_t)n);
+		}
 	}
 	if (rc == 0)
 		rc = found_merge(part, n, lv->s, out);
 done:
+	if (m != NULL)
+		m->nworkers = 0;
 	for (i = 0; part != NULL && i < n; i++)
 		found_free(&part[i]);
 	free(part);
 	free(pid);
 	free(fd);
+	free(state);
+	free(count);
 	return rc;
 }
 
@@ -1223,10 +1272,11 @@ collect_stranded(struct collect *c, const struct group *gr,
 	return 0;
 }
 
-/* Sweep one group, adding to the sweep's sizes and to c. */
+/* Sweep one group, adding to the sweep's sizes and to c, and reporting
+ * through m (may be NULL). */
 static enum mesh_error
 sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
-    struct collect *c)
+    struct collect *c, struct mesh_meter *m)
 {
 	struct setmap minimal;
 	struct level lv;
@@ -1252,8 +1302,17 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 		lv.k = sw->k;
 		lv.minimal = &minimal;
 		lv.nmin = nmin;
+		lv.meter = m;
+		if (m != NULL)
+			m->weight = pass_weight((uint64_t)gr->n,
+			    (uint64_t)gr->g.m * 2, (uint64_t)gr->nmulti);
 		if (run_level(&lv, sw->jobs, sw->parallel_min, &f) != 0)
 			goto done;
+		if (m != NULL) {
+			m->base = mesh_sat_add(m->base,
+			    mesh_sat_mul(level_passes(gr, j), m->weight));
+			mesh_tick_to(&m->tick, m->base);
+		}
 		sz->tried += choose((uint64_t)gr->nu, (uint64_t)s);
 		sz->hit += f.hit;
 		if (f.worst > 0) {
@@ -1504,7 +1563,8 @@ plan_csr(const struct mesh_plan *p, struct mesh_csr *g)
 	return mesh_csr_build(g, (int)p->nnodes, p->links, (int)p->nlinks);
 }
 
-/* Units per group, the most in one group, and the cost estimate. */
+/* Units per group, the most in one group, and the cost estimate (also
+ * as the whole number that progress counts). */
 static int
 estimate(struct mesh_sweep *sw, const struct mesh_csr *pg)
 {
@@ -1543,12 +1603,18 @@ estimate(struct mesh_sweep *sw, const struct mesh_csr *pg)
 			double per = ((double)(sw->comp_start[c + 1] -
 			    sw->comp_start[c]) + (double)links) *
 			    (1.0 + (double)multi);
+			uint64_t w = pass_weight(sw->comp_start[c + 1] -
+			    sw->comp_start[c], links, multi);
 			int j;
 
 			for (j = 0; j < sw->k_requested && (size_t)j < nu;
-			    j++)
+			    j++) {
 				sw->cost += per * (j == 0 ? 1.0 :
 				    choose_d((double)nu - 1, j));
+				sw->work = mesh_sat_add(sw->work,
+				    mesh_sat_mul(j == 0 ? 1 :
+				    choose((uint64_t)nu - 1, (uint64_t)j), w));
+			}
 		}
 	}
 	free(seen);
@@ -1582,6 +1648,7 @@ mesh_sweep_new(const struct mesh_plan *plan,
 	sw->plan = plan;
 	sw->model = opts->model;
 	sw->k_requested = opts->k;
+	sw->progress = opts->progress;
 	sw->parallel_min = opts->parallel_min > 0 ? opts->parallel_min :
 	    MESH_SWEEP_PARALLEL_MIN;
 	jobs = opts->jobs;
@@ -1625,6 +1692,7 @@ mesh_sweep_run(struct mesh_sweep *sw)
 	struct collect c;
 	struct mesh_csr pg;
 	struct group gr;
+	struct mesh_meter mt, *m = NULL;
 	int *local_of = NULL, *ulocal = NULL, *rank = NULL, s;
 	enum mesh_error err = MESH_ENOMEM;
 	size_t g, u;
@@ -1649,10 +1717,15 @@ mesh_sweep_run(struct mesh_sweep *sw)
 	for (u = 0; u < sw->units->n; u++)
 		ulocal[u] = -1;
 	c.rank = rank;
+	memset(&mt, 0, sizeof(mt));
+	mesh_tick_start(&mt.tick, sw->progress, sw->by != NULL ?
+	    "domain sweep" : "sweep", sw->work);
+	if (mesh_tick_on(&mt.tick))
+		m = &mt;
 	for (g = 0; g < sw->ncomponents; g++) {
 		if (group_build(sw, &pg, g, local_of, ulocal, &gr) != 0)
 			goto done;
-		err = sweep_group(sw, &gr, g, &c);
+		err = sweep_group(sw, &gr, g, &c, m);
 		group_free(&gr);
 		if (err != MESH_OK)
 			goto done;
@@ -1660,6 +1733,7 @@ mesh_sweep_run(struct mesh_sweep *sw)
 	}
 	if (finish_cuts(sw, &c) != MESH_OK)
 		goto done;
+	mesh_tick_end(&mt.tick);
 	for (s = 1; s <= sw->k; s++)
 		if (sw->sizes[s].worst == 0) {
 			free(sw->sizes[s].worst_units);

@@ -8,6 +8,7 @@
 /* For enum mesh_error; meshsim.h includes this header in turn. */
 #include "meshsim/meshsim.h"
 #include "meshsim/diag.h"
+#include "meshsim/progress.h"
 #include "meshsim/plan.h"
 
 /*
@@ -116,6 +117,9 @@ struct mesh_avail_options {
 	uint64_t trials;                /* 0: 1,000,000 */
 	uint64_t seed;
 	unsigned jobs;                  /* processes; 0 or 1: this one alone */
+	/* NULL: none; else mesh_availability() reports the trials run as
+	 * phase "availability" (progress.h), from this process alone. */
+	const struct mesh_progress *progress;
 };
 
 /* The estimate from a run, and the exact values where computed. */

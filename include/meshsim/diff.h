@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/progress.h"
 
 /* The sweep level a diff compares (sets of up to this many nodes). */
 #define MESH_DIFF_SWEEP_K 2
@@ -72,6 +73,9 @@ struct mesh_diff_options {
 	uint64_t trials;        /* 0: MESH_DIFF_TRIALS */
 	uint64_t seed;
 	double node_availability;       /* < 0: MESH_AVAIL_DEFAULT */
+	/* NULL: none; else each plan's sweep and availability are
+	 * reported (phases "sweep", "availability"; progress.h). */
+	const struct mesh_progress *progress;
 };
 
 /*

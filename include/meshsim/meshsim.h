@@ -29,6 +29,7 @@ enum mesh_error {
 /* A static, human-readable description of err; never NULL. */
 const char *mesh_strerror(enum mesh_error err);
 
+#include "meshsim/progress.h"
 #include "meshsim/diag.h"
 #include "meshsim/plan.h"
 #include "meshsim/analysis.h"

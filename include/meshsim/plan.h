@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "meshsim/diag.h"
+#include "meshsim/progress.h"
 
 #define MESH_DEFAULT_PORT 9932
 
@@ -125,6 +126,17 @@ enum mesh_format mesh_format_of_file(const char *file);
  * mesh_plan_free(); on failure *out is NULL.
  */
 enum mesh_error mesh_plan_load(const char *path, enum mesh_format format,
+    struct mesh_diags *diags, struct mesh_plan **out);
+
+/*
+ * As mesh_plan_load(), reporting through progress (NULL: none;
+ * progress.h) the phases "reading" (bytes read of the file's size; not
+ * reported for a file that is not a regular one) and "parsing" (bytes of
+ * the text: 0 when the reader starts, all of them when the plan is read;
+ * a reader may report on the way). A refused plan ends "parsing" early.
+ */
+enum mesh_error mesh_plan_load_progress(const char *path,
+    enum mesh_format format, const struct mesh_progress *progress,
     struct mesh_diags *diags, struct mesh_plan **out);
 
 /*

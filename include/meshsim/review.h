@@ -6,6 +6,7 @@
 #include "meshsim/analysis.h"
 #include "meshsim/availability.h"
 #include "meshsim/diag.h"
+#include "meshsim/progress.h"
 #include "meshsim/sweep.h"
 
 /* The optional parts of a report; each NULL part is said to be absent. */
@@ -14,6 +15,9 @@ struct mesh_review_parts {
 	const struct mesh_sweep *domains;       /* by a label key, run */
 	const struct mesh_availability *availability;
 	const char *svg_name;   /* Markdown: the picture's file name */
+	/* NULL: none; else the report's writing is reported as phase
+	 * "report", in sections (progress.h). */
+	const struct mesh_progress *progress;
 };
 
 /*

@@ -8,6 +8,7 @@
 
 /* For enum mesh_error; meshsim.h includes this header in turn. */
 #include "meshsim/meshsim.h"
+#include "meshsim/progress.h"
 
 /*
  * A sweep fails every set of up to k *units* together: plan nodes, or the
@@ -53,6 +54,10 @@ struct mesh_sweep_options {
 	enum mesh_sweep_model model;
 	int jobs;               /* processes; 0: the CPUs online */
 	double parallel_min;    /* 0: MESH_SWEEP_PARALLEL_MIN */
+	/* NULL: none; else reported by mesh_sweep_run() as phase "sweep"
+	 * ("domain sweep" with a key) in passes weighted as the estimate
+	 * weighs them (progress.h); must outlive mesh_sweep_run(). */
+	const struct mesh_progress *progress;
 };
 
 /* What the sets of one size s found. */
@@ -103,8 +108,10 @@ struct mesh_sweep {
 	int *comp_nodes;
 	size_t max_units;       /* the most units in one group */
 	double cost;            /* the work estimate (see above) */
+	uint64_t work;          /* the same, whole (saturating): progress */
 	int jobs;               /* processes to use */
 	double parallel_min;
+	const struct mesh_progress *progress;   /* from the options */
 
 	struct mesh_sweep_size *sizes;  /* k + 1 entries */
 	struct mesh_sweep_cut *cuts;
@@ -129,7 +136,9 @@ enum mesh_error mesh_sweep_new(const struct mesh_plan *plan,
  * shared among jobs processes: this one and jobs - 1 children made with
  * fork(), each taking every jobs-th set R and sending what it found back
  * through a pipe; a child that fails has its share run again here. The
- * results never depend on jobs. Children end with _exit() and touch
+ * results never depend on jobs. Progress goes to the options' hook from
+ * this process alone, the children counting their passes to it through
+ * their pipes. Children end with _exit() and touch
  * nothing of the caller's; call this from a single-threaded process when
  * jobs > 1. Never calls igraph. Returns MESH_OK, MESH_EINVAL (already
  * run), or MESH_ENOMEM (the sweep is then unusable but still freed with

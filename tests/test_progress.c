@@ -1,0 +1,480 @@
+/* test_progress.c: the progress hook of loading, sweeps, availability, the report and diffs, and the pipe records worker processes send it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "meshsim/meshsim.h"
+#include "tick.h"
+
+#define CALLS_MAX 20000
+
+/* Every call the hook received. */
+struct calls {
+	size_t n;
+	struct call {
+		char phase[32];
+		uint64_t done, total;
+	} v[CALLS_MAX];
+};
+
+static void
+record(void *ctx, const char *phase, uint64_t done, uint64_t total)
+{
+	struct calls *c = ctx;
+
+	assert_true(c->n < CALLS_MAX);
+	assert_true(strlen(phase) < sizeof(c->v[0].phase));
+	strcpy(c->v[c->n].phase, phase);
+	c->v[c->n].done = done;
+	c->v[c->n].total = total;
+	c->n++;
+}
+
+static struct calls *
+calls_new(struct mesh_progress *p)
+{
+	struct calls *c = calloc(1, sizeof(*c));
+
+	assert_non_null(c);
+	p->fn = record;
+	p->ctx = c;
+	return c;
+}
+
+/*
+ * The calls hold exactly the phases named in want (space-separated, in
+ * order), each complete: it begins at 0, keeps its total (at least 1),
+ * never goes back or past its total, ends at its total, and makes at
+ * most MESH_PROGRESS_STEPS + 2 calls. Returns the index of the first
+ * call of the last phase.
+ */
+static size_t
+assert_phases(const struct calls *c, const char *want)
+{
+	char names[256], *save = NULL, *name;
+	size_t i = 0, first = 0;
+
+	snprintf(names, sizeof(names), "%s", want);
+	for (name = strtok_r(names, " ", &save); name != NULL;
+	    name = strtok_r(NULL, " ", &save)) {
+		/* "domain_sweep" stands for "domain sweep". */
+		char *u = strchr(name, '_');
+
+		if (u != NULL)
+			*u = ' ';
+		assert_true(i < c->n);
+		assert_string_equal(c->v[i].phase, name);
+		assert_true(c->v[i].done == 0);
+		assert_true(c->v[i].total >= 1);
+		first = i;
+		for (i++; i < c->n && c->v[i].done != 0; i++) {
+			assert_string_equal(c->v[i].phase, name);
+			assert_true(c->v[i].total == c->v[first].total);
+			assert_true(c->v[i].done >= c->v[i - 1].done);
+			assert_true(c->v[i].done <= c->v[i].total);
+		}
+		assert_true(c->v[i - 1].done == c->v[first].total);
+		assert_true(i - first <= MESH_PROGRESS_STEPS + 2);
+	}
+	assert_true(i == c->n);
+	return first;
+}
+
+/* The largest step between two calls from first on, as a share of the
+ * total. */
+static double
+largest_step(const struct calls *c, size_t first)
+{
+	double most = 0, d;
+	size_t i;
+
+	for (i = first + 1; i < c->n; i++) {
+		d = (double)(c->v[i].done - c->v[i - 1].done) /
+		    (double)c->v[i].total;
+		if (d > most)
+			most = d;
+	}
+	return most;
+}
+
+/* A ring of n nodes "n0" ... with a chord from every third node across
+ * the ring, and a separate pair when split. */
+static struct mesh_plan *
+ring_plan(size_t n, int split)
+{
+	static char name[200][24];
+	const char *names[200];
+	char links[8192];
+	size_t i, len = 0;
+	struct mesh_plan *p;
+
+	assert_true(n + 2 <= 200);
+	for (i = 0; i < n + 2; i++) {
+		snprintf(name[i], sizeof(name[i]), "n%zu", i);
+		names[i] = name[i];
+	}
+	for (i = 0; i < n; i++) {
+		len += (size_t)snprintf(links + len, sizeof(links) - len,
+		    "n%zu-n%zu ", i, (i + 1) % n);
+		if (i % 3 == 0)
+			len += (size_t)snprintf(links + len, sizeof(links) - len,
+			    "n%zu-n%zu ", i, (i + n / 2) % n);
+	}
+	if (split)
+		snprintf(links + len, sizeof(links) - len, "n%zu-n%zu", n,
+		    n + 1);
+	p = plan_of(names, split ? n + 2 : n, links);
+	return p;
+}
+
+static struct mesh_sweep *
+sweep_with(const struct mesh_plan *p, int k, const char *by, int jobs,
+    const struct mesh_progress *progress)
+{
+	struct mesh_sweep_options o;
+	struct mesh_sweep *sw = NULL;
+
+	memset(&o, 0, sizeof(o));
+	o.k = k;
+	o.by = by;
+	o.jobs = jobs;
+	o.parallel_min = 1;     /* fork whenever there are two passes */
+	o.progress = progress;
+	assert_int_equal(mesh_sweep_new(p, &o, &sw), MESH_OK);
+	assert_int_equal(mesh_sweep_run(sw), MESH_OK);
+	return sw;
+}
+
+static void
+sweep_should_report_every_pass_up_to_its_total(void **state)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_plan *p = ring_plan(60, 0);
+	struct mesh_sweep *sw;
+
+	(void)state;
+	sw = sweep_with(p, 3, NULL, 1, &pr);
+	assert_phases(c, "sweep");
+	assert_true(c->v[0].total == sw->work);
+	/* 1 + 59 + 1711 passes, each reported: small steps all along. */
+	assert_true(c->n > 100);
+	assert_true(largest_step(c, 0) < 0.01);
+	mesh_sweep_free(sw);
+	mesh_plan_free(p);
+	free(c);
+}
+
+static void
+sweep_on_several_processes_should_report_and_find_the_same(void **state)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_plan *p = ring_plan(60, 1);
+	struct mesh_sweep *quiet, *sw;
+	char *a, *b;
+	int jobs;
+
+	(void)state;
+	quiet = sweep_with(p, 3, NULL, 1, NULL);
+	a = mesh_sweep_json(quiet, NULL);
+	for (jobs = 2; jobs <= 4; jobs++) {
+		c->n = 0;
+		sw = sweep_with(p, 3, NULL, jobs, &pr);
+		/* Two groups, one phase. */
+		assert_phases(c, "sweep");
+		b = mesh_sweep_json(sw, NULL);
+		assert_string_equal(a, b);
+		free(b);
+		mesh_sweep_free(sw);
+	}
+	free(a);
+	mesh_sweep_free(quiet);
+	mesh_plan_free(p);
+	free(c);
+}
+
+static void
+domain_sweep_should_be_its_own_phase(void **state)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_plan *p = ring_plan(30, 0);
+	struct mesh_sweep *sw;
+
+	(void)state;
+	sw = sweep_with(p, 2, "host", 2, &pr);
+	assert_phases(c, "domain_sweep");
+	mesh_sweep_free(sw);
+	mesh_plan_free(p);
+	free(c);
+}
+
+static void
+hook_without_a_function_should_be_none(void **state)
+{
+	struct mesh_progress pr = { NULL, NULL };
+	struct mesh_plan *p = ring_plan(30, 0);
+	struct mesh_sweep *sw;
+
+	(void)state;
+	sw = sweep_with(p, 2, NULL, 2, &pr);
+	assert_true(sw->done);
+	mesh_sweep_free(sw);
+	mesh_plan_free(p);
+}
+
+static struct mesh_availability *
+availability_with(const struct mesh_plan *p, uint64_t trials,
+    unsigned jobs, const struct mesh_progress *progress)
+{
+	struct mesh_avail_options o;
+	struct mesh_availability *a = NULL;
+
+	memset(&o, 0, sizeof(o));
+	o.node_availability = 0.9;
+	o.trials = trials;
+	o.seed = 5;
+	o.jobs = jobs;
+	o.progress = progress;
+	assert_int_equal(mesh_availability(p, &o, &a), MESH_OK);
+	return a;
+}
+
+static void
+availability_should_report_trials_whatever_the_processes(void **state)
+{
+	const uint64_t trials = 9 * MESH_AVAIL_BLOCK + 1234;
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_plan *p = ring_plan(25, 1);
+	struct mesh_availability *quiet, *a;
+	unsigned jobs;
+
+	(void)state;
+	quiet = availability_with(p, trials, 1, NULL);
+	for (jobs = 1; jobs <= 4; jobs++) {
+		c->n = 0;
+		a = availability_with(p, trials, jobs, &pr);
+		assert_phases(c, "availability");
+		assert_true(c->v[0].total == trials);
+		assert_memory_equal(&a->sums, &quiet->sums, sizeof(a->sums));
+		if (jobs == 1) {
+			/* Every block: ten of them. */
+			assert_true(c->n == 11);
+			assert_true(c->v[1].done == MESH_AVAIL_BLOCK);
+		}
+		mesh_availability_free(a);
+	}
+	mesh_availability_free(quiet);
+	mesh_plan_free(p);
+	free(c);
+}
+
+static void
+load_should_report_reading_and_parsing_in_bytes(void **state)
+{
+	static const char *const files[] = { "scenarios/figure1.json",
+		"scenarios/zones.json", "tests/formats/ring.graphml" };
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_diags d;
+	struct mesh_plan *p = NULL;
+	struct stat st;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		c->n = 0;
+		mesh_diags_init(&d);
+		assert_int_equal(stat(files[i], &st), 0);
+		assert_int_equal(mesh_plan_load_progress(files[i],
+		    MESH_FORMAT_AUTO, &pr, &d, &p), MESH_OK);
+		assert_phases(c, "reading parsing");
+		assert_true(c->v[0].total == (uint64_t)st.st_size);
+		assert_true(c->v[c->n - 1].total == (uint64_t)st.st_size);
+		mesh_plan_free(p);
+		mesh_diags_clear(&d);
+	}
+	free(c);
+}
+
+static void
+refused_plan_should_leave_parsing_unfinished(void **state)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_diags d;
+	struct mesh_plan *p = NULL;
+
+	(void)state;
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_plan_load_progress("tests/bad/duplicate-name.json",
+	    MESH_FORMAT_AUTO, &pr, &d, &p), MESH_EINPUT);
+	assert_null(p);
+	/* "reading" complete, then "parsing" begun and never ended. */
+	assert_true(c->n >= 3);
+	assert_string_equal(c->v[c->n - 1].phase, "parsing");
+	assert_true(c->v[c->n - 1].done == 0);
+	mesh_diags_clear(&d);
+	c->n = 0;
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_plan_load_progress("tests/bad/no-such-file.json",
+	    MESH_FORMAT_AUTO, &pr, &d, &p), MESH_EIO);
+	assert_true(c->n == 0);
+	mesh_diags_clear(&d);
+	free(c);
+}
+
+static void
+report_should_report_its_sections(void **state)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_review_parts parts;
+	struct mesh_plan *p = ring_plan(12, 1);
+	struct mesh_analysis *a = NULL;
+	char *html = NULL, *quiet = NULL, *md = NULL;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(mesh_analyze(p, NULL, &a), MESH_OK);
+	assert_int_equal(mesh_review_html(a, NULL, NULL, &quiet), MESH_OK);
+	memset(&parts, 0, sizeof(parts));
+	parts.progress = &pr;
+	assert_int_equal(mesh_review_html(a, NULL, &parts, &html), MESH_OK);
+	assert_phases(c, "report");
+	/* One call a step: 0, 1, ..., total. */
+	assert_true(c->n == c->v[0].total + 1);
+	for (i = 0; i < c->n; i++)
+		assert_true(c->v[i].done == i);
+	assert_string_equal(html, quiet);
+	c->n = 0;
+	assert_int_equal(mesh_review_markdown(a, NULL, &parts, &md), MESH_OK);
+	assert_phases(c, "report");
+	free(html);
+	free(quiet);
+	free(md);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+	free(c);
+}
+
+static void
+diff_should_report_both_plans(void **state)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_diff_options o;
+	struct mesh_plan *old = ring_plan(20, 0), *new = ring_plan(20, 1);
+	struct mesh_diff *d = NULL;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.trials = 3 * MESH_AVAIL_BLOCK;
+	o.progress = &pr;
+	assert_int_equal(mesh_diff(old, new, &o, &d), MESH_OK);
+	assert_phases(c, "sweep availability sweep availability");
+	mesh_diff_free(d);
+	mesh_plan_free(old);
+	mesh_plan_free(new);
+	free(c);
+}
+
+static void
+tick_should_report_at_most_a_thousand_steps(void **state)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_tick t;
+	uint64_t i;
+
+	(void)state;
+	mesh_tick_start(&t, &pr, "x", 123457);
+	for (i = 0; i <= 123457; i++)
+		mesh_tick_to(&t, i);
+	mesh_tick_to(&t, 5);            /* back: ignored */
+	mesh_tick_to(&t, 999999);       /* past the total: clamped */
+	mesh_tick_end(&t);
+	assert_phases(c, "x");
+	assert_true(c->n >= MESH_PROGRESS_STEPS / 2);
+	/* Nothing without a hook or without work. */
+	c->n = 0;
+	mesh_tick_start(&t, NULL, "x", 10);
+	mesh_tick_to(&t, 10);
+	mesh_tick_end(&t);
+	mesh_tick_start(&t, &pr, "x", 0);
+	mesh_tick_end(&t);
+	assert_true(c->n == 0);
+	free(c);
+}
+
+static void
+worker_counts_should_come_before_its_result(void **state)
+{
+	int fd[2], status = 0, st[1] = { 0 };
+	uint64_t count = 0, counts[1] = { 0 }, result = 0;
+	pid_t pid;
+
+	(void)state;
+	assert_int_equal(pipe(fd), 0);
+	/* Nothing sent yet: no wait. */
+	assert_int_equal(mesh_tick_get(fd[0], 0, &count), 0);
+	if ((pid = fork()) == 0) {
+		uint64_t r = 4242;
+		int ok;
+
+		close(fd[0]);
+		ok = mesh_tick_put(fd[1], 7) == 0 &&
+		    mesh_tick_put(fd[1], 9) == 0 &&
+		    mesh_tick_put(fd[1], MESH_TICK_END) == 0 &&
+		    write(fd[1], &r, sizeof(r)) == (ssize_t)sizeof(r);
+		_exit(ok ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	close(fd[1]);
+	/* Waited for: the last count, then the end; the result is left. */
+	while (mesh_tick_poll(fd, st, counts, 1, -1) > 0)
+		;
+	assert_int_equal(st[0], 1);
+	assert_true(counts[0] == 9);
+	assert_int_equal(read(fd[0], &result, sizeof(result)),
+	    (int)sizeof(result));
+	assert_true(result == 4242);
+	assert_true(waitpid(pid, &status, 0) == pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* The pipe ended early: failed. */
+	assert_int_equal(mesh_tick_get(fd[0], 1, &count), -1);
+	close(fd[0]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sweep_should_report_every_pass_up_to_its_total),
+		cmocka_unit_test(sweep_on_several_processes_should_report_and_find_the_same),
+		cmocka_unit_test(domain_sweep_should_be_its_own_phase),
+		cmocka_unit_test(hook_without_a_function_should_be_none),
+		cmocka_unit_test(availability_should_report_trials_whatever_the_processes),
+		cmocka_unit_test(load_should_report_reading_and_parsing_in_bytes),
+		cmocka_unit_test(refused_plan_should_leave_parsing_unfinished),
+		cmocka_unit_test(report_should_report_its_sections),
+		cmocka_unit_test(diff_should_report_both_plans),
+		cmocka_unit_test(tick_should_report_at_most_a_thousand_steps),
+		cmocka_unit_test(worker_counts_should_come_before_its_result),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
