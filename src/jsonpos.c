@@ -292,7 +292,7 @@ stream_elements(struct parser *p)
 		m = mesh_arena_mark(&p->doc->arena);
 		if ((elem = parse_value(p, 2)) == NULL)
 			return;
-		stop = p->stream->fn(p->stream->ctx, elem);
+		stop = p->stream->fn(p->stream->ctx, elem, p->i);
 		mesh_arena_release(&p->doc->arena, m);
 		if (stop) {
 			p->failed = 1;

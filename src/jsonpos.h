@@ -22,11 +22,12 @@ struct mesh_jdoc;
  * Streaming: the elements of the array under key in the root object (its
  * first such member only) are handed to fn one at a time, in order, and
  * their memory is reused after fn returns; the array itself stays in the
- * tree, empty. fn returns 0 to go on, nonzero to stop the parse.
+ * tree, empty. end is the offset in the text just past the element. fn
+ * returns 0 to go on, nonzero to stop the parse.
  */
 struct mesh_jstream {
 	const char *key;
-	int (*fn)(void *ctx, const cJSON *elem);
+	int (*fn)(void *ctx, const cJSON *elem, size_t end);
 	void *ctx;
 };
 

@@ -10,6 +10,7 @@
 #include "plan_json.h"
 #include "meshsim/meshsim.h"
 #include "readers.h"
+#include "tick.h"
 #include "text.h"
 
 static const char *const top_keys[] = { "name", "nodes", "timeline",
@@ -375,19 +376,22 @@ read_node(struct reader *r, const cJSON *obj)
 /* The stream callback: one element of "nodes". Returns nonzero to stop
  * the parse (out of memory). */
 static int
-node_element(void *ctx, const cJSON *elem)
+node_element(void *ctx, const cJSON *elem, size_t end)
 {
 	struct reader *r = ctx;
 
 	read_node(r, elem);
+	if (r->tick != NULL)
+		mesh_tick_to(r->tick, end);
 	return r->nomem;
 }
 
 enum mesh_error
 mesh_read_json(const char *buf, size_t len, const char *file,
-    struct mesh_diags *diags, struct mesh_plan **out)
+    struct mesh_tick *tick, struct mesh_diags *diags,
+    struct mesh_plan **out)
 {
-	struct reader r = { file, diags, NULL, 0, 0 };
+	struct reader r = { file, diags, NULL, 0, 0, tick };
 	struct mesh_jstream stream = { "nodes", node_element, &r };
 	struct mesh_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;

@@ -14,6 +14,7 @@ struct reader {
 	struct mesh_plan *plan;
 	int errors;
 	int nomem;
+	struct mesh_tick *tick;         /* the JSON plan reader's progress */
 };
 
 /* "an object", "a list", "a string", ... */

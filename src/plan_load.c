@@ -29,8 +29,8 @@
  * Parse len bytes at buf as mesh_plan_parse() does, reporting the phase
  * "parsing" in bytes through progress (NULL: none): 0, then len once the
  * reader is done. A reader that can say how far it is takes &tick and
- * calls mesh_tick_to(&tick, bytes parsed) as it goes (tick.h); none does
- * yet.
+ * calls mesh_tick_to(&tick, bytes parsed) as it goes (tick.h): the JSON
+ * reader does, node by node.
  */
 static enum mesh_error
 parse(const char *buf, size_t len, const char *file, enum mesh_format format,
@@ -58,7 +58,7 @@ parse(const char *buf, size_t len, const char *file, enum mesh_format format,
 		err = mesh_read_ncol(buf, len, file, diags, out);
 		break;
 	case MESH_FORMAT_JSON:
-		err = mesh_read_json(buf, len, file, diags, out);
+		err = mesh_read_json(buf, len, file, &tick, diags, out);
 		break;
 	case MESH_FORMAT_HARPER:
 		err = mesh_harper_parse(buf, len, file, diags, out);

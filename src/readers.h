@@ -6,13 +6,18 @@
 
 #include "meshsim/meshsim.h"
 
+struct mesh_tick;
+
 /*
  * Each reads len bytes at buf (file names the source in diagnostics) into
  * a resolved plan. Problems go to diags. Returns MESH_OK with *out set, or
  * MESH_EINPUT / MESH_ENOMEM / MESH_EGRAPH with *out NULL.
+ * The JSON reader tells tick (NULL: nothing) the bytes parsed as it
+ * reads each node.
  */
 enum mesh_error mesh_read_json(const char *buf, size_t len, const char *file,
-    struct mesh_diags *diags, struct mesh_plan **out);
+    struct mesh_tick *tick, struct mesh_diags *diags,
+    struct mesh_plan **out);
 
 /* plan_igraph.c: the formats igraph reads. Names, hosts and ports come
  * from vertex attributes (docs/formats.md); a vertex's routes are its

@@ -136,10 +136,11 @@ struct seen {
 	int stop_at;
 	char names[8][8];
 	int lines[8];
+	size_t last_end;        /* rises with each element */
 };
 
 static int
-count_element(void *ctx, const cJSON *elem)
+count_element(void *ctx, const cJSON *elem, size_t end)
 {
 	struct seen *s = ctx;
 	const cJSON *n = cJSON_GetObjectItemCaseSensitive(elem, "n");
@@ -149,6 +150,8 @@ count_element(void *ctx, const cJSON *elem)
 	snprintf(s->names[s->calls], sizeof(s->names[0]), "%s",
 	    n->valuestring);
 	s->lines[s->calls] = mesh_jpos_of(elem)->line;
+	assert_true(end > s->last_end);
+	s->last_end = end;
 	s->calls++;
 	return s->calls == s->stop_at;
 }

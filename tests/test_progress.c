@@ -326,7 +326,7 @@ refused_plan_should_leave_parsing_unfinished(void **state)
 	/* "reading" complete, then "parsing" begun and never ended. */
 	assert_true(c->n >= 3);
 	assert_string_equal(c->v[c->n - 1].phase, "parsing");
-	assert_true(c->v[c->n - 1].done == 0);
+	assert_true(c->v[c->n - 1].done < c->v[c->n - 1].total);
 	mesh_diags_clear(&d);
 	c->n = 0;
 	mesh_diags_init(&d);
