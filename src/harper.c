@@ -739,24 +739,18 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 	yaml_parser_delete(&parser);
 }
 
-/* Read path, reporting io-error. Returns the buffer or NULL. */
+/* Read path, reporting io-error or input-too-large. Returns the buffer
+ * or NULL. */
 static char *
 read_path(struct reader *r, const char *path, size_t *len)
 {
-	struct pos p;
+	enum mesh_error err;
 	char *buf;
 
-	errno = 0;
-	if ((buf = mesh_read_file(path, len)) == NULL) {
-		if (errno == ENOMEM) {
-			r->nomem = 1;
-			return NULL;
-		}
-		p.file = path;
-		p.line = p.column = 0;
-		report(r, MESH_ERROR, "io-error", &p, NULL,
-		    "cannot read the file: %s", strerror(errno));
-	}
+	if ((err = mesh_read_input(path, r->diags, &buf, len)) == MESH_ENOMEM)
+		r->nomem = 1;
+	else if (err != MESH_OK)
+		r->errors++;
 	return buf;
 }
 

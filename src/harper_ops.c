@@ -55,47 +55,9 @@ enum mesh_error
 mesh_ops_read_file(const char *path, struct mesh_diags *diags, char **buf,
     size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	size_t cap = 0, n = 0, got;
-	char *b = NULL, *p;
-	int saved = 0;
+	enum mesh_error err = mesh_read_input(path, diags, buf, len);
 
-	*buf = NULL;
-	*len = 0;
-	if (f == NULL) {
-		saved = errno;
-		goto fail;
-	}
-	do {
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			if ((p = realloc(b, cap + 1)) == NULL) {
-				saved = ENOMEM;
-				goto fail;
-			}
-			b = p;
-		}
-		got = fread(b + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		saved = errno ? errno : EIO;
-		goto fail;
-	}
-	fclose(f);
-	b[n] = '\0';
-	*buf = b;
-	*len = n;
-	return MESH_OK;
-fail:
-	if (f != NULL)
-		fclose(f);
-	free(b);
-	if (saved == ENOMEM)
-		return MESH_ENOMEM;
-	mesh_diags_add(diags, MESH_ERROR, "io-error", path, 0, 0, NULL,
-	    "cannot read the file: %s", strerror(saved));
-	return MESH_EIO;
+	return err == MESH_EINPUT ? MESH_EIO : err;
 }
 
 /* Report a problem at item's value (or its key with at_key); an error

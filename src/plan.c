@@ -9,11 +9,97 @@
 #include "readers.h"
 #include "util.h"
 
-/* Name lookup, and the text of names, hosts and labels. */
+/* Name lookup, the text of names, hosts and labels, and the watch the
+ * plan was made under. */
 struct mesh_plan_index {
 	struct mesh_map names;          /* name -> node */
 	struct mesh_arena text;         /* every node's strings */
+	unsigned long watch;            /* its serial; 0: none */
 };
+
+/* The innermost watch begun and not ended, and the last serial given. */
+static struct mesh_watch *watching;
+static unsigned long watch_serial;
+
+void
+mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags)
+{
+	w->diags = diags;
+	w->nomem = diags->nomem;
+	w->crossed = 0;
+	w->serial = ++watch_serial;
+	w->outer = watching;
+	watching = w;
+}
+
+enum mesh_error
+mesh_watch_end(struct mesh_watch *w, enum mesh_error err)
+{
+	watching = w->outer;
+	if (w->crossed == 0)
+		return err;
+	w->diags->nomem = w->nomem;
+	return MESH_EINPUT;
+}
+
+/* The watch that p was made under, when it is still on; else NULL. */
+static struct mesh_watch *
+watch_of(const struct mesh_plan *p)
+{
+	struct mesh_watch *w;
+
+	for (w = watching; w != NULL; w = w->outer)
+		if (w->serial == p->index->watch)
+			return w;
+	return NULL;
+}
+
+int
+mesh_name_too_long(const char *name, const char *what,
+    struct mesh_diags *diags, const char *file, int line, int column)
+{
+	size_t max = mesh_limits_get()->name_bytes, n = strlen(name);
+
+	if (n <= max)
+		return 0;
+	mesh_diags_add(diags, MESH_ERROR, "name-too-long", file, line, column,
+	    NULL, "%s of %zu bytes, more than the limit of %zu "
+	    "(--max-name-length raises it)", what, n, max);
+	return 1;
+}
+
+/*
+ * Whether adding a node (node set) or a route to p, with name (may be
+ * NULL) and host, at line:column, would cross a limit of p's watch: then
+ * the first such crossing is reported and 1 returned.
+ */
+static int
+crosses(struct mesh_plan *p, int node, const char *name, const char *host,
+    int line, int column)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	struct mesh_watch *w = watch_of(p);
+
+	if (w == NULL)
+		return 0;
+	if (w->crossed > 0)
+		return 1;
+	if (node && p->nnodes >= l->nodes)
+		mesh_diags_add(w->diags, MESH_ERROR, "too-many-nodes", p->file,
+		    line, column, NULL, "more than %zu nodes (--max-nodes "
+		    "raises the limit)", l->nodes);
+	else if (!node && p->nroutes >= l->routes)
+		mesh_diags_add(w->diags, MESH_ERROR, "too-many-routes",
+		    p->file, line, column, NULL, "more than %zu routes "
+		    "(--max-routes raises the limit)", l->routes);
+	else if (!(name != NULL && mesh_name_too_long(name, "a node name",
+	    w->diags, p->file, line, column)) && !(host != NULL &&
+	    mesh_name_too_long(host, "a host", w->diags, p->file, line,
+	    column)))
+		return 0;
+	w->crossed++;
+	return 1;
+}
 
 struct mesh_plan *
 mesh_plan_new(const char *name, const char *file)
@@ -31,6 +117,7 @@ mesh_plan_new(const char *name, const char *file)
 	}
 	mesh_map_init(&p->index->names);
 	mesh_arena_init(&p->index->text);
+	p->index->watch = watching != NULL ? watching->serial : 0;
 	return p;
 }
 
@@ -77,7 +164,8 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	struct mesh_node *n;
 	int idx;
 
-	if (p->nnodes >= (size_t)INT_MAX - 1)
+	if (p->nnodes >= (size_t)INT_MAX - 1 ||
+	    crosses(p, 1, name, host, line, column))
 		return -1;
 	if (p->nnodes == p->nodes_cap) {
 		size_t cap = p->nodes_cap ? p->nodes_cap * 2 : 16;
@@ -119,6 +207,8 @@ mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
 	struct mesh_node *n = &p->nodes[node];
 	struct mesh_route *r;
 
+	if (crosses(p, 0, NULL, host, line, column))
+		return -1;
 	if (n->nroutes == n->routes_cap) {
 		size_t cap = n->routes_cap ? n->routes_cap * 2 : 4;
 		struct mesh_route *v = realloc(n->routes, cap * sizeof(*v));

@@ -3,6 +3,7 @@
 #define MESH_READERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "meshsim/meshsim.h"
 
@@ -31,9 +32,54 @@ enum mesh_error mesh_read_edgelist(const char *buf, size_t len,
 enum mesh_error mesh_read_ncol(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out);
 
-/* plan_load.c: the whole file at path, NUL-terminated past *len; the
- * caller frees it. NULL with errno set when it cannot be read. */
-char *mesh_read_file(const char *path, size_t *len);
+/*
+ * plan_load.c: the whole file at path into *buf (malloc'd, NUL-terminated
+ * past *len; the caller frees it). A file larger than the input limit in
+ * force is not read. Returns MESH_OK, MESH_EIO after adding an io-error
+ * diagnostic, MESH_EINPUT after adding input-too-large, or MESH_ENOMEM;
+ * *buf is NULL on failure.
+ */
+enum mesh_error mesh_read_input(const char *path, struct mesh_diags *diags,
+    char **buf, size_t *len);
+
+/*
+ * Report input-too-large for len bytes (UINT64_MAX: more than the limit,
+ * how much more unknown) of file, and return MESH_EINPUT, when len is above the input limit in
+ * force; else return MESH_OK.
+ */
+enum mesh_error mesh_check_input_size(const char *file, uint64_t len,
+    struct mesh_diags *diags);
+
+/*
+ * plan.c: a watch on the plans a reader builds. While one is begun, each
+ * plan that mesh_plan_new() makes enforces the limits in force (nodes,
+ * routes, the length of names and hosts) as nodes and routes are added:
+ * the first crossing is reported to diags at the position the reader
+ * gives, in the plan's file, and that add and every later one fail as if
+ * out of memory, which every reader handles by giving up.
+ * mesh_watch_end() turns that failure into MESH_EINPUT and clears the
+ * nomem mark it left. Watches nest; begin and end pair up in one
+ * function. Plans made outside a watch (copies, suggestions) take no
+ * limits.
+ */
+struct mesh_watch {
+	struct mesh_diags *diags;
+	int nomem;              /* diags->nomem at the start */
+	size_t crossed;         /* limit errors reported */
+	unsigned long serial;
+	struct mesh_watch *outer;
+};
+
+void mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags);
+
+/* End w: returns MESH_EINPUT when a limit was crossed, else err. */
+enum mesh_error mesh_watch_end(struct mesh_watch *w, enum mesh_error err);
+
+/* Whether name (a node name or host, what says which: "node name") is
+ * longer than the limit in force; if so, report name-too-long to diags at
+ * file:line:column and return 1. */
+int mesh_name_too_long(const char *name, const char *what,
+    struct mesh_diags *diags, const char *file, int line, int column);
 
 /*
  * Hosts compare case-insensitively, one trailing dot ignored: the normal

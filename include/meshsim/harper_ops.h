@@ -57,9 +57,10 @@ struct mesh_ops_get_routes {
 struct mesh_ops_inventory;
 
 /*
- * Read the whole file at path. Returns MESH_OK with *buf (malloc'd,
- * NUL-terminated past *len; the caller frees it), MESH_EIO after adding an
- * io-error diagnostic, or MESH_ENOMEM; *buf is NULL on failure.
+ * Read the whole file at path, unless it is larger than the input limit
+ * (limits.h). Returns MESH_OK with *buf (malloc'd, NUL-terminated past
+ * *len; the caller frees it), MESH_EIO after adding an io-error or
+ * input-too-large diagnostic, or MESH_ENOMEM; *buf is NULL on failure.
  */
 enum mesh_error mesh_ops_read_file(const char *path,
     struct mesh_diags *diags, char **buf, size_t *len);

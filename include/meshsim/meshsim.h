@@ -31,6 +31,7 @@ const char *mesh_strerror(enum mesh_error err);
 
 #include "meshsim/progress.h"
 #include "meshsim/diag.h"
+#include "meshsim/limits.h"
 #include "meshsim/plan.h"
 #include "meshsim/analysis.h"
 #include "meshsim/domains.h"

@@ -157,13 +157,16 @@ void mesh_plan_free(struct mesh_plan *plan);
 
 /*
  * Add a node; host NULL means the name. Returns the new node's index,
- * -1 when out of memory, or -2 when the name is taken (the plan is then
- * unaltered). Strings are copied.
+ * -1 when out of memory (or, in a plan a reader is building, when a
+ * limit of limits.h is crossed: the reader's diagnostics say so), or -2
+ * when the name is taken (the plan is then unaltered). Strings are
+ * copied.
  */
 int mesh_plan_add_node(struct mesh_plan *plan, const char *name,
     const char *host, int port, int line, int column);
 
-/* Add a route to node's config. Returns 0, or -1 when out of memory. */
+/* Add a route to node's config. Returns 0, or -1 when out of memory (or
+ * a limit is crossed, as for mesh_plan_add_node()). */
 int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
     int port, int line, int column);
 
