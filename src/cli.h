@@ -71,11 +71,46 @@ struct cli_common {
 };
 
 /*
+ * The options that set the readers' limits (limits.h), which every
+ * command takes: put CLI_LIMIT_OPTIONS in its getopt_long table, and pass
+ * what getopt_long returns to cli_limit_option() (cli_common_option()
+ * does).
+ */
+enum {
+	CLI_OPT_MAX_INPUT_SIZE = 0x100,
+	CLI_OPT_MAX_NODES,
+	CLI_OPT_MAX_ROUTES,
+	CLI_OPT_MAX_NAME_LENGTH,
+	CLI_OPT_MAX_DEPTH
+};
+#define CLI_LIMIT_OPTIONS \
+	{ "max-input-size", required_argument, NULL, CLI_OPT_MAX_INPUT_SIZE }, \
+	{ "max-nodes", required_argument, NULL, CLI_OPT_MAX_NODES }, \
+	{ "max-routes", required_argument, NULL, CLI_OPT_MAX_ROUTES }, \
+	{ "max-name-length", required_argument, NULL, \
+	    CLI_OPT_MAX_NAME_LENGTH }, \
+	{ "max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH }
+
+/*
+ * Set the limit that option c names to arg, for every reader that runs
+ * after. Returns 1 when c was one of them, 0 when not, -1 after
+ * reporting a bad value.
+ */
+int cli_limit_option(int c, const char *arg);
+
+/*
+ * A size: a whole number of bytes, or of KiB, MiB, GiB or TiB with the
+ * suffix K, M, G or T (KiB... and KB... mean the same; any case). Returns
+ * 0 with *out set (from 1 to max), or -1.
+ */
+int cli_parse_size(const char *s, uint64_t max, uint64_t *out);
+
+/*
  * Handle option c of getopt_long if it is a common one: 'f' (--format),
  * 'h' (--help: the usage, exit 0), 'i' (--input-format), 'o' (--output),
- * 'q' (--quiet: no progress bar).
- * Returns 1 when it was, 0 when c is another option, or -1 after reporting
- * a bad value.
+ * 'q' (--quiet: no progress bar), or a limit (cli_limit_option()).
+ * Returns 1 when it was, 0 when c is another option, or -1 after
+ * reporting a bad value.
  */
 int cli_common_option(struct cli_common *o, int c, const char *arg);
 

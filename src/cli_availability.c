@@ -53,6 +53,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "trials", required_argument, NULL, 'T' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t n;

@@ -1,7 +1,10 @@
 /* cli_common.c: what every subcommand shares: its common options, loading the plan, node names on the command line, writing the report. */
+#include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -110,6 +113,12 @@ cli_common_option(struct cli_common *o, int c, const char *arg)
 	int fmt;
 
 	switch (c) {
+	case CLI_OPT_MAX_INPUT_SIZE:
+	case CLI_OPT_MAX_NODES:
+	case CLI_OPT_MAX_ROUTES:
+	case CLI_OPT_MAX_NAME_LENGTH:
+	case CLI_OPT_MAX_DEPTH:
+		return cli_limit_option(c, arg);
 	case 'f':
 		if (strcmp(arg, "text") == 0)
 			o->json = 0;
@@ -182,6 +191,129 @@ cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 		return -1;
 	*out = n;
 	return 0;
+}
+
+/* The power of 1024 that a size suffix stands for ("", "K", "KiB",
+ * "kb", ...), or -1. */
+static int
+size_suffix(const char *s)
+{
+	static const char units[] = "KMGT";
+	const char *u;
+
+	if (*s == '\0')
+		return 0;
+	if ((u = strchr(units, toupper((unsigned char)*s))) == NULL)
+		return -1;
+	s++;
+	if (strcasecmp(s, "") == 0 || strcasecmp(s, "b") == 0 ||
+	    strcasecmp(s, "ib") == 0)
+		return (int)(u - units) + 1;
+	return -1;
+}
+
+int
+cli_parse_size(const char *s, uint64_t max, uint64_t *out)
+{
+	unsigned long long n;
+	char *end;
+	int power;
+
+	if (*s < '0' || *s > '9')       /* no sign, no white space */
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno != 0 || (power = size_suffix(end)) < 0)
+		return -1;
+	for (; power > 0; power--) {
+		if (n > max / 1024)
+			return -1;
+		n *= 1024;
+	}
+	if (n < 1 || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+/* A count with an optional decimal suffix: k (10^3), M (10^6), G (10^9).
+ * Returns 0 with *out set (1 to max), or -1. */
+static int
+parse_big_count(const char *s, uint64_t max, uint64_t *out)
+{
+	unsigned long long n, mul = 1;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	if (strcmp(end, "k") == 0 || strcmp(end, "K") == 0)
+		mul = 1000;
+	else if (strcmp(end, "M") == 0)
+		mul = 1000000;
+	else if (strcmp(end, "G") == 0)
+		mul = 1000000000;
+	else if (*end != '\0')
+		return -1;
+	if (n > max / mul || n * mul < 1)
+		return -1;
+	*out = n * mul;
+	return 0;
+}
+
+int
+cli_limit_option(int c, const char *arg)
+{
+	struct mesh_limits l = *mesh_limits_get();
+	uint64_t n;
+
+	switch (c) {
+	case CLI_OPT_MAX_INPUT_SIZE:
+		if (cli_parse_size(arg, INT64_MAX, &n) != 0) {
+			cli_error("--max-input-size: '%s' is not a size such "
+			    "as 1073741824, 512M or 2G", arg);
+			return -1;
+		}
+		l.input_bytes = n;
+		break;
+	case CLI_OPT_MAX_NODES:
+	case CLI_OPT_MAX_ROUTES:
+		/* Node indices are ints. */
+		if (parse_big_count(arg, INT32_MAX - 1, &n) != 0) {
+			cli_error("%s: '%s' is not a number from 1 to %ld "
+			    "(k, M and G multiply by 10^3, 10^6, 10^9)",
+			    c == CLI_OPT_MAX_NODES ? "--max-nodes" :
+			    "--max-routes", arg, (long)INT32_MAX - 1);
+			return -1;
+		}
+		if (c == CLI_OPT_MAX_NODES)
+			l.nodes = (size_t)n;
+		else
+			l.routes = (size_t)n;
+		break;
+	case CLI_OPT_MAX_NAME_LENGTH:
+		if (cli_parse_count(arg, 1, INT32_MAX, &n) != 0) {
+			cli_error("--max-name-length: '%s' is not a number of "
+			    "bytes from 1 to %ld", arg, (long)INT32_MAX);
+			return -1;
+		}
+		l.name_bytes = (size_t)n;
+		break;
+	case CLI_OPT_MAX_DEPTH:
+		if (cli_parse_count(arg, 1, MESH_LIMIT_DEPTH_MAX, &n) != 0) {
+			cli_error("--max-depth: '%s' is not a number from 1 to "
+			    "%d", arg, MESH_LIMIT_DEPTH_MAX);
+			return -1;
+		}
+		l.depth = (size_t)n;
+		break;
+	default:
+		return 0;
+	}
+	return mesh_limits_set(&l) == MESH_OK ? 1 : -1;
 }
 
 int

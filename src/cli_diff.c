@@ -35,6 +35,7 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "trials", required_argument, NULL, 'T' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, r;

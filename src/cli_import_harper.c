@@ -60,6 +60,7 @@ cli_import_harper(int argc, char **argv)
 		{ "inventory", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mesh_harper_options hopts;
@@ -68,7 +69,7 @@ cli_import_harper(int argc, char **argv)
 	struct cli_common o;
 	enum mesh_error err;
 	const char **envs = NULL;
-	int c, status = CLI_EXIT_BAD;
+	int c, r, status = CLI_EXIT_BAD;
 
 	memset(&o, 0, sizeof(o));
 	memset(&hopts, 0, sizeof(hopts));
@@ -89,7 +90,10 @@ cli_import_harper(int argc, char **argv)
 			cli_common_option(&o, c, optarg);
 			break;
 		default:
-			cli_usage(stderr);
+			if ((r = cli_limit_option(c, optarg)) > 0)
+				break;
+			if (r == 0)
+				cli_usage(stderr);
 			goto done;
 		}
 	}

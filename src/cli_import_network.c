@@ -26,6 +26,7 @@ cli_import_network(int argc, char **argv)
 		{ "inventory", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mesh_ops_inventory *inv = NULL;
@@ -35,7 +36,7 @@ cli_import_network(int argc, char **argv)
 	enum mesh_error err;
 	size_t len, gossip, dead;
 	char *buf = NULL;
-	int c, fail_on_drift = 0, status = CLI_EXIT_BAD;
+	int c, r, fail_on_drift = 0, status = CLI_EXIT_BAD;
 
 	mesh_diags_init(&diags);
 	optind = 1;
@@ -58,7 +59,10 @@ cli_import_network(int argc, char **argv)
 			cli_progress_quiet();   /* no bar here: accepted alike */
 			break;
 		default:
-			cli_usage(stderr);
+			if ((r = cli_limit_option(c, optarg)) > 0)
+				break;
+			if (r == 0)
+				cli_usage(stderr);
 			goto done;
 		}
 	}

@@ -55,6 +55,7 @@ cli_import_routes(int argc, char **argv)
 		{ "inventory", required_argument, NULL, 'I' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mesh_ops_get_routes **answers = NULL;
@@ -64,7 +65,7 @@ cli_import_routes(int argc, char **argv)
 	const char *inventory = NULL, *output = NULL, **names = NULL;
 	enum mesh_error err;
 	size_t i, n = 0;
-	int c, status = CLI_EXIT_BAD;
+	int c, r, status = CLI_EXIT_BAD;
 
 	mesh_diags_init(&diags);
 	optind = 1;
@@ -84,7 +85,10 @@ cli_import_routes(int argc, char **argv)
 			cli_progress_quiet();   /* no bar here: accepted alike */
 			break;
 		default:
-			cli_usage(stderr);
+			if ((r = cli_limit_option(c, optarg)) > 0)
+				break;
+			if (r == 0)
+				cli_usage(stderr);
 			goto done;
 		}
 	}

@@ -38,6 +38,7 @@ parse_args(int argc, char **argv, struct report_opts *o)
 		{ "input-format", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	char **p;

@@ -33,6 +33,7 @@ parse_args(int argc, char **argv, struct suggest_opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "target", required_argument, NULL, 't' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t t;

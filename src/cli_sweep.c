@@ -42,6 +42,7 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 		{ "model", required_argument, NULL, 'M' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t n;

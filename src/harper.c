@@ -693,6 +693,64 @@ yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
 	    p->context ? " " : "", p->context ? p->context : "");
 }
 
+/*
+ * Whether the YAML in the len bytes at buf (a value at line:column of
+ * file when line > 0) nests no deeper than the depth limit; if it does,
+ * report where with code (invalid-yaml, bad-env-line) and return 0.
+ * libyaml's events, before its loader builds the document: the parser
+ * keeps its stacks on the heap. A syntax error stops the count and is
+ * left for the loader to report.
+ */
+static int
+yaml_depth_ok(struct reader *r, const char *buf, size_t len,
+    const char *file, int line, int column, const char *code)
+{
+	size_t max = mesh_limits_get()->depth, depth = 0;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int ok = 1, done = 0;
+	struct pos p;
+
+	if (!yaml_parser_initialize(&parser)) {
+		r->nomem = 1;
+		return 0;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth <= max)
+				break;
+			p.file = file;
+			p.line = line > 0 ? line :
+			    (int)ev.start_mark.line + 1;
+			p.column = line > 0 ? column +
+			    (int)ev.start_mark.column :
+			    (int)ev.start_mark.column + 1;
+			report(r, MESH_ERROR, code, &p, NULL, "nesting deeper "
+			    "than %zu levels (--max-depth raises the limit)",
+			    max);
+			ok = 0;
+			done = 1;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
 /* Read a config from len bytes at buf into c, with libyaml's document
  * API (the first document; anchors and aliases resolved). */
 static void
@@ -707,6 +765,10 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 
 	if (!yaml_parser_initialize(&parser)) {
 		r->nomem = 1;
+		return;
+	}
+	if (!yaml_depth_ok(r, buf, len, c->file, 0, 0, "invalid-yaml")) {
+		yaml_parser_delete(&parser);
 		return;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
@@ -792,6 +854,10 @@ env_value(struct reader *r, struct hconf *c, const char *file, int line,
 
 	if (!yaml_parser_initialize(&parser)) {
 		r->nomem = 1;
+		return;
+	}
+	if (!yaml_depth_ok(r, v, len, file, line, column, "bad-env-line")) {
+		yaml_parser_delete(&parser);
 		return;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)v, len);

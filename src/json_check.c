@@ -3,15 +3,22 @@
  * cJSON accepts some invalid text (numbers such as 01 or 1.) and reports
  * only roughly where it stopped; this check runs first and is the judge of
  * syntax, so that every fault is named at its place. */
+#include <stdio.h>
 #include <string.h>
 
 #include "json_check.h"
+#include "meshsim/meshsim.h"
 
 struct jc {
 	const char *s;
 	size_t len, i;
+	size_t max_depth;
 	const char *what;
 };
+
+/* The message of the depth limit, with the number: static, as the
+ * library runs in one thread. */
+static char too_deep[96];
 
 static int
 fail(struct jc *c, const char *what)
@@ -176,8 +183,11 @@ value(struct jc *c, int depth)
 			return number(c);
 		return fail(c, "expected a value");
 	}
-	if (depth >= MESH_JSON_MAX_DEPTH)
-		return fail(c, "nesting deeper than 512 levels");
+	if ((size_t)depth >= c->max_depth) {
+		snprintf(too_deep, sizeof(too_deep), "nesting deeper than %zu "
+		    "levels (--max-depth raises the limit)", c->max_depth);
+		return fail(c, too_deep);
+	}
 	c->i++;
 	space(c);
 	if (!at_end(c) && c->s[c->i] == (open == '{' ? '}' : ']')) {
@@ -227,8 +237,11 @@ value(struct jc *c, int depth)
 int
 mesh_json_check(const char *buf, size_t len, size_t *off, const char **what)
 {
-	struct jc c = { buf, len, 0, NULL };
+	struct jc c = { buf, len, 0, 0, NULL };
 
+	c.max_depth = mesh_limits_get()->depth;
+	if (c.max_depth > MESH_LIMIT_DEPTH_MAX)
+		c.max_depth = MESH_LIMIT_DEPTH_MAX;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		c.i = 3;	/* a byte order mark, as cJSON allows */
 	if (value(&c, 0) == 0) {

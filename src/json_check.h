@@ -4,14 +4,12 @@
 
 #include <stddef.h>
 
-/* Deeper nesting than this is refused (cJSON's own limit is 1000). */
-#define MESH_JSON_MAX_DEPTH 512
-
 /*
  * Check that the len bytes at buf hold exactly one JSON value, with white
- * space around it. Returns 0, or -1 with *off set to the offset of the
- * fault and *what to a static description of it ("expected ':' after the
- * key"). Linear, no allocation.
+ * space around it, nested no deeper than the depth limit in force
+ * (limits.h). Returns 0, or -1 with *off set to the offset of the fault
+ * and *what to a static description of it ("expected ':' after the
+ * key"), valid until the next call. Linear, no allocation.
  */
 int mesh_json_check(const char *buf, size_t len, size_t *off,
     const char **what);

@@ -58,13 +58,18 @@ int
 mesh_name_too_long(const char *name, const char *what,
     struct mesh_diags *diags, const char *file, int line, int column)
 {
-	size_t max = mesh_limits_get()->name_bytes, n = strlen(name);
+	size_t max = mesh_limits_get()->name_bytes, n = strlen(name), show;
 
 	if (n <= max)
 		return 0;
+	/* Its first 40 bytes or so, cut between characters. */
+	for (show = 40; show < n && ((unsigned char)name[show] & 0xc0) == 0x80;
+	    show++)
+		;
 	mesh_diags_add(diags, MESH_ERROR, "name-too-long", file, line, column,
-	    NULL, "%s of %zu bytes, more than the limit of %zu "
-	    "(--max-name-length raises it)", what, n, max);
+	    NULL, "%s '%.*s%s' is %zu bytes long, more than the limit of %zu "
+	    "(--max-name-length raises it)", what, (int)show, name,
+	    show < n ? "..." : "", n, max);
 	return 1;
 }
 
@@ -86,15 +91,16 @@ crosses(struct mesh_plan *p, int node, const char *name, const char *host,
 		return 1;
 	if (node && p->nnodes >= l->nodes)
 		mesh_diags_add(w->diags, MESH_ERROR, "too-many-nodes", p->file,
-		    line, column, NULL, "more than %zu nodes (--max-nodes "
-		    "raises the limit)", l->nodes);
+		    line, column, NULL, "more than %zu node%s (--max-nodes "
+		    "raises the limit)", l->nodes, l->nodes == 1 ? "" : "s");
 	else if (!node && p->nroutes >= l->routes)
 		mesh_diags_add(w->diags, MESH_ERROR, "too-many-routes",
-		    p->file, line, column, NULL, "more than %zu routes "
-		    "(--max-routes raises the limit)", l->routes);
-	else if (!(name != NULL && mesh_name_too_long(name, "a node name",
+		    p->file, line, column, NULL, "more than %zu route%s "
+		    "(--max-routes raises the limit)", l->routes,
+		    l->routes == 1 ? "" : "s");
+	else if (!(name != NULL && mesh_name_too_long(name, "node name",
 	    w->diags, p->file, line, column)) && !(host != NULL &&
-	    mesh_name_too_long(host, "a host", w->diags, p->file, line,
+	    mesh_name_too_long(host, "host", w->diags, p->file, line,
 	    column)))
 		return 0;
 	w->crossed++;

@@ -75,9 +75,9 @@ void mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags);
 /* End w: returns MESH_EINPUT when a limit was crossed, else err. */
 enum mesh_error mesh_watch_end(struct mesh_watch *w, enum mesh_error err);
 
-/* Whether name (a node name or host, what says which: "node name") is
- * longer than the limit in force; if so, report name-too-long to diags at
- * file:line:column and return 1. */
+/* Whether name (a node name or host: what says which, "node name" or
+ * "host") is longer than the limit in force; if so, report name-too-long
+ * to diags at file:line:column and return 1, else return 0. */
 int mesh_name_too_long(const char *name, const char *what,
     struct mesh_diags *diags, const char *file, int line, int column);
 

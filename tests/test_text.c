@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "json_check.h"
+#include "meshsim/meshsim.h"
 #include "text.h"
 #include "util.h"
 
@@ -85,23 +86,53 @@ json_check_should_point_at_each_fault(void **state)
 	assert_int_equal(json_fault(""), 0);
 }
 
-static void
-json_check_should_refuse_deep_nesting(void **state)
+/* n nested lists into buf (2n + 1 bytes). */
+static const char *
+nested(char *buf, size_t n)
 {
-	char deep[MESH_JSON_MAX_DEPTH * 2 + 4];
-	size_t i, n;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		buf[i] = '[';
+		buf[2 * n - 1 - i] = ']';
+	}
+	buf[2 * n] = '\0';
+	return buf;
+}
+
+static void
+json_check_should_refuse_nesting_beyond_the_depth_limit(void **state)
+{
+	char deep[MESH_LIMIT_DEPTH_MAX * 2 + 4];
+	struct mesh_limits l;
+	size_t off;
+	const char *what;
 
 	(void)state;
-	for (n = MESH_JSON_MAX_DEPTH; n <= MESH_JSON_MAX_DEPTH + 1; n++) {
-		for (i = 0; i < n; i++) {
-			deep[i] = '[';
-			deep[2 * n - 1 - i] = ']';
-		}
-		deep[2 * n] = '\0';
-		/* n levels pass; one more fails at its opening bracket. */
-		assert_int_equal(json_fault(deep), n == MESH_JSON_MAX_DEPTH ?
-		    -1 : MESH_JSON_MAX_DEPTH);
-	}
+	/* The default: n levels pass; one more fails at its opening
+	 * bracket, and the message names the option that raises it. */
+	assert_int_equal(json_fault(nested(deep, MESH_LIMIT_DEPTH)), -1);
+	assert_int_equal(json_fault(nested(deep, MESH_LIMIT_DEPTH + 1)),
+	    MESH_LIMIT_DEPTH);
+	assert_int_equal(mesh_json_check(deep, strlen(deep), &off, &what), -1);
+	assert_non_null(strstr(what, "--max-depth"));
+	/* Raised to the most allowed, and lowered. */
+	mesh_limits_default(&l);
+	l.depth = MESH_LIMIT_DEPTH_MAX;
+	assert_int_equal(mesh_limits_set(&l), MESH_OK);
+	assert_int_equal(json_fault(nested(deep, MESH_LIMIT_DEPTH_MAX)), -1);
+	assert_int_equal(json_fault(nested(deep, MESH_LIMIT_DEPTH_MAX + 1)),
+	    MESH_LIMIT_DEPTH_MAX);
+	l.depth = 2;
+	assert_int_equal(mesh_limits_set(&l), MESH_OK);
+	assert_int_equal(json_fault("{\"a\": [1]}"), -1);
+	assert_int_equal(json_fault("{\"a\": [[1]]}"), 7);
+	/* Beyond the most allowed is refused and changes nothing. */
+	l.depth = MESH_LIMIT_DEPTH_MAX + 1;
+	assert_int_equal(mesh_limits_set(&l), MESH_EINVAL);
+	assert_int_equal(mesh_limits_get()->depth, 2);
+	assert_int_equal(mesh_limits_set(NULL), MESH_OK);
+	assert_int_equal(mesh_limits_get()->depth, MESH_LIMIT_DEPTH);
 }
 
 static void
@@ -171,7 +202,7 @@ main(void)
 		cmocka_unit_test(text_position_should_count_lines_and_characters),
 		cmocka_unit_test(json_check_should_accept_what_rfc_8259_accepts),
 		cmocka_unit_test(json_check_should_point_at_each_fault),
-		cmocka_unit_test(json_check_should_refuse_deep_nesting),
+		cmocka_unit_test(json_check_should_refuse_nesting_beyond_the_depth_limit),
 		cmocka_unit_test(map_should_find_what_was_put_and_keep_the_first),
 		cmocka_unit_test(sort_pairs_should_order_by_first_then_second_key),
 		cmocka_unit_test(json_strings_should_be_escaped),
