@@ -1379,6 +1379,55 @@ done:
 	return err;
 }
 
+/* Check the configs against the limits of limits.h, each problem at its
+ * place in its file (the plan builder knows no file for a plan of several
+ * configs). Returns 0, or -1 after reporting the first crossing. */
+static int
+check_limits(struct reader *r, const struct hconf *cs, size_t n)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	size_t i, j, routes = 0;
+	struct pos p;
+
+	for (i = 0; i < n; i++) {
+		const struct hconf *c = &cs[i];
+		const struct hroutes *rs = c->gen == MESH_HARPER_NATS ?
+		    &c->hub : &c->repl;
+
+		p = c->name_at;
+		if (p.file == NULL)
+			p.file = c->file;
+		if (i >= l->nodes) {
+			report(r, MESH_ERROR, "too-many-nodes", &p, NULL,
+			    "more than %zu node%s (--max-nodes raises the "
+			    "limit)", l->nodes, l->nodes == 1 ? "" : "s");
+			return -1;
+		}
+		if (mesh_name_too_long(c->name, "node name", r->diags,
+		    p.file, p.line, p.column) || mesh_name_too_long(c->host,
+		    "host", r->diags, p.file, p.line, p.column)) {
+			r->errors++;
+			return -1;
+		}
+		for (j = 0; j < rs->n; j++) {
+			p = rs->v[j].at;
+			if (++routes > l->routes) {
+				report(r, MESH_ERROR, "too-many-routes", &p,
+				    NULL, "more than %zu route%s (--max-routes "
+				    "raises the limit)", l->routes,
+				    l->routes == 1 ? "" : "s");
+				return -1;
+			}
+			if (mesh_name_too_long(rs->v[j].host, "host",
+			    r->diags, p.file, p.line, p.column)) {
+				r->errors++;
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Read every config (already split into cs[i].file and prefix) from buf
  * (NULL: read the files), apply env files, decide generation, names,
  * hosts and ports, and build the plan into *out. Returns MESH_OK, or an
@@ -1515,7 +1564,7 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	free(iport);
 	if (r->nomem)
 		return MESH_ENOMEM;
-	if (r->errors)
+	if (r->errors || check_limits(r, cs, n) != 0)
 		return MESH_EINPUT;
 	err = build(r, cs, n, out);
 	return r->nomem ? MESH_ENOMEM : err;

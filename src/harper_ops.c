@@ -175,11 +175,13 @@ routes_clear(struct mesh_ops_routes *l)
 }
 
 /* A list of routes, {"host": H, "port": P} each (null: none); what
- * names it ("'routes'"). Bad routes are reported and left out. */
+ * names it ("'routes'"). Bad routes are reported and left out; past the
+ * route limit, the rest too. */
 static void
 read_routes(struct reader *r, const cJSON *list, const char *what,
     const char *node, struct mesh_ops_routes *out)
 {
+	const struct mesh_limits *l = mesh_limits_get();
 	const cJSON *rt;
 
 	if (list == NULL || cJSON_IsNull(list))
@@ -200,6 +202,12 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 		const char *host;
 		int port = MESH_DEFAULT_PORT;
 
+		if (out->n >= l->routes) {
+			report(r, MESH_ERROR, "too-many-routes", rt, 0, node,
+			    "more than %zu route%s (--max-routes raises the "
+			    "limit)", l->routes, l->routes == 1 ? "" : "s");
+			return;
+		}
 		if (!cJSON_IsObject(rt)) {
 			mesh_json_wrong_type(r, rt, "a route", "an object "
 			    "with 'host' and 'port'", node);
@@ -219,6 +227,11 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 		if (pt != NULL && (port = mesh_json_read_port(r, pt, node)) == 0)
 			continue;
 		p = mesh_jpos_of(h);
+		if (mesh_name_too_long(host, "host", r->diags, r->file,
+		    p->line, p->column)) {
+			r->errors++;
+			continue;
+		}
 		if ((out->v[out->n].host = strdup(host)) == NULL) {
 			r->nomem = 1;
 			return;
@@ -846,6 +859,42 @@ done:
 	return err;
 }
 
+/* The nodes and routes of answers against the limits of limits.h: the
+ * first crossing is reported, in its answer's file, and -1 returned. */
+static int
+routes_plan_limits(const char *const *names,
+    const struct mesh_ops_get_routes *const *answers, size_t n,
+    struct mesh_diags *diags)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	size_t i, j, routes = 0;
+
+	if (n > l->nodes) {
+		mesh_diags_add(diags, MESH_ERROR, "too-many-nodes",
+		    answers[l->nodes]->file, 0, 0, NULL, "more than %zu "
+		    "node%s (--max-nodes raises the limit)", l->nodes,
+		    l->nodes == 1 ? "" : "s");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (mesh_name_too_long(names[i], "node name", diags,
+		    answers[i]->file, 0, 0))
+			return -1;
+		for (j = 0; j < answers[i]->hub.n; j++)
+			if (++routes > l->routes) {
+				mesh_diags_add(diags, MESH_ERROR,
+				    "too-many-routes", answers[i]->file,
+				    answers[i]->hub.v[j].line,
+				    answers[i]->hub.v[j].column, NULL,
+				    "more than %zu route%s (--max-routes "
+				    "raises the limit)", l->routes,
+				    l->routes == 1 ? "" : "s");
+				return -1;
+			}
+	}
+	return 0;
+}
+
 enum mesh_error
 mesh_ops_routes_plan(const char *const *names,
     const struct mesh_ops_get_routes *const *answers, size_t n,
@@ -859,6 +908,8 @@ mesh_ops_routes_plan(const char *const *names,
 	int errors = 0;
 
 	*out = NULL;
+	if (routes_plan_limits(names, answers, n, diags) != 0)
+		return MESH_EINPUT;
 	for (i = 0; i < n; i++)
 		total += answers[i]->hub.n;
 	if ((origins = calloc(total, sizeof(*origins))) == NULL ||
@@ -1103,11 +1154,13 @@ mesh_ops_network_parse(const char *buf, size_t len, const char *file,
 {
 	const cJSON **live = NULL;
 	const cJSON *nodes, *n;
+	struct mesh_watch w;
 	enum mesh_error err;
 	size_t nlive = 0;
 	struct doc d;
 
 	*out = NULL;
+	mesh_watch_begin(&w, diags);
 	if ((err = doc_parse(&d, buf, len, file, diags,
 	    "a cluster_network answer")) != MESH_OK)
 		goto done;
@@ -1145,6 +1198,8 @@ mesh_ops_network_parse(const char *buf, size_t len, const char *file,
 done:
 	if (err == MESH_ENOMEM)
 		diags->nomem = 1;
+	/* A limit the plan builder met made it fail as if out of memory. */
+	err = mesh_watch_end(&w, err);
 	mesh_diags_sort(diags);
 	free(live);
 	mesh_plan_free(d.r.plan);

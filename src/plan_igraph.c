@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -330,15 +331,48 @@ error_at(struct mesh_diags *diags, const char *file, const struct format *f,
 	return -1;
 }
 
+/* A limit of limits.h crossed at byte offset off of buf: error code with
+ * a printf-style message. Returns -1. */
+static int
+limit_at(struct mesh_diags *diags, const char *file, const char *buf,
+    size_t off, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int
+limit_at(struct mesh_diags *diags, const char *file, const char *buf,
+    size_t off, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int line, col;
+
+	mesh_text_position(buf, off, &line, &col);
+	va_start(ap, fmt);
+	msg = mesh_vasprintf(fmt, ap);
+	va_end(ap);
+	if (msg == NULL)
+		diags->nomem = 1;
+	else
+		mesh_diags_add(diags, MESH_ERROR, code, file, line, col, NULL,
+		    "%s", msg);
+	free(msg);
+	return -1;
+}
+
 /*
  * Check an edge list before igraph reads it, as igraph gives no position:
  * vertex numbers (0 to EDGELIST_MAX_ID) separated by white space, two per
- * edge. Returns 0, or -1 after adding an error.
+ * edge; no more edges than the route limit, no vertex number at or above
+ * the node limit. Returns 0, or -1 after adding an error.
  */
 static int
 check_edgelist(const char *buf, size_t len, const char *file,
     const struct format *f, struct mesh_diags *diags)
 {
+	const struct mesh_limits *l = mesh_limits_get();
 	size_t i = 0, start, ntok = 0, last = 0;
 
 	for (;;) {
@@ -361,6 +395,15 @@ check_edgelist(const char *buf, size_t len, const char *file,
 			    (int)(i - start), buf + start);
 		last = start;
 		ntok++;
+		if (strtoul(buf + start, NULL, 10) >= l->nodes)
+			return limit_at(diags, file, buf, start, "too-many-nodes",
+			    "vertex number %.*s makes more than %zu nodes "
+			    "(--max-nodes raises the limit)", (int)(i - start),
+			    buf + start, l->nodes);
+		if (ntok % 2 == 1 && ntok / 2 + 1 > l->routes)
+			return limit_at(diags, file, buf, start,
+			    "too-many-routes", "more than %zu routes "
+			    "(--max-routes raises the limit)", l->routes);
 	}
 	if (ntok % 2 != 0) {
 		for (i = last; i < len && !is_blank(buf[i]); i++)
@@ -374,14 +417,16 @@ check_edgelist(const char *buf, size_t len, const char *file,
 
 /*
  * Check an NCOL file before igraph reads it, to give columns: each line
- * holds two vertex names and an optional numeric weight, or nothing.
- * Returns 0, or -1 after adding an error.
+ * holds two vertex names and an optional numeric weight, or nothing; no
+ * more edges than the route limit. Returns 0, or -1 after adding an
+ * error.
  */
 static int
 check_ncol(const char *buf, size_t len, const char *file,
     const struct format *f, struct mesh_diags *diags)
 {
-	size_t i = 0, start, prev = 0;
+	size_t i = 0, start, prev = 0, edges = 0;
+	size_t max = mesh_limits_get()->routes;
 	int ntok = 0;
 
 	for (;;) {
@@ -402,7 +447,11 @@ check_ncol(const char *buf, size_t len, const char *file,
 		start = i;
 		while (i < len && !is_blank(buf[i]))
 			i++;
-		if (++ntok == 3) {
+		if (++ntok == 2 && ++edges > max)
+			return limit_at(diags, file, buf, prev,
+			    "too-many-routes", "more than %zu routes "
+			    "(--max-routes raises the limit)", max);
+		if (ntok == 3) {
 			char *tok = strndup(buf + start, i - start), *end;
 			int bad;
 
@@ -543,6 +592,32 @@ done:
 	return err;
 }
 
+/* igraph reads a whole graph: its vertices and edges are counted against
+ * the limits after. Returns MESH_OK, or MESH_EINPUT after reporting. */
+static enum mesh_error
+check_counts(const igraph_t *g, const char *file, struct mesh_diags *diags)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	uint64_t nv = (uint64_t)igraph_vcount(g);
+	uint64_t ne = (uint64_t)igraph_ecount(g);
+
+	if (nv > l->nodes) {
+		mesh_diags_add(diags, MESH_ERROR, "too-many-nodes", file, 0, 0,
+		    NULL, "the graph has %llu nodes, more than %zu "
+		    "(--max-nodes raises the limit)", (unsigned long long)nv,
+		    l->nodes);
+		return MESH_EINPUT;
+	}
+	if (ne > l->routes) {
+		mesh_diags_add(diags, MESH_ERROR, "too-many-routes", file, 0,
+		    0, NULL, "the graph has %llu edges, more than %zu routes "
+		    "(--max-routes raises the limit)", (unsigned long long)ne,
+		    l->routes);
+		return MESH_EINPUT;
+	}
+	return MESH_OK;
+}
+
 /* Read len bytes at buf in format f: the readers below. */
 static enum mesh_error
 read_igraph(const char *buf, size_t len, const char *file,
@@ -591,7 +666,8 @@ read_igraph(const char *buf, size_t len, const char *file,
 			err = MESH_EINPUT;
 		}
 	} else {
-		err = build_plan(&g, file, f, diags, out);
+		if ((err = check_counts(&g, file, diags)) == MESH_OK)
+			err = build_plan(&g, file, f, diags, out);
 		igraph_destroy(&g);
 	}
 	igraph_set_attribute_table(table);

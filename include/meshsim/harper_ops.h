@@ -135,7 +135,8 @@ void mesh_ops_outcomes_free(struct mesh_ops_outcome *o, size_t n);
  * port come from inv (may be NULL), else the host is its name and the port
  * 9932. Diagnostics of the routes point into the answer files. Returns
  * MESH_OK with *out resolved (mesh_plan_free), MESH_EINPUT (two nodes with
- * one name or endpoint; see diags) or MESH_ENOMEM; *out NULL on failure.
+ * one name or endpoint, or a limit of limits.h crossed; see diags) or
+ * MESH_ENOMEM; *out NULL on failure.
  */
 enum mesh_error mesh_ops_routes_plan(const char *const *names,
     const struct mesh_ops_get_routes *const *answers, size_t n,
