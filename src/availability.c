@@ -149,6 +149,12 @@ mesh_avail_nblocks(uint64_t trials)
 	return trials / MESH_AVAIL_BLOCK + (trials % MESH_AVAIL_BLOCK != 0);
 }
 
+double
+mesh_avail_cost(const struct mesh_plan *plan, uint64_t trials)
+{
+	return (double)trials * ((double)plan->nnodes + (double)plan->nlinks);
+}
+
 /* How many of the trials fall in block b. */
 static uint64_t
 block_trials(uint64_t trials, uint64_t b)

@@ -59,6 +59,9 @@ void cli_report_warnings(FILE *out, const struct mesh_diags *diags);
 int cli_same_file(const char *a, const char *b);
 int cli_write_output(const char *path, const char *text, size_t len,
     const char *input);
+/* Remember the command line: cli_write_output() never writes over a file
+ * that one of its arguments names. */
+void cli_output_args(int argc, char *const *argv);
 
 /* cli_common.c: what every subcommand shares. */
 

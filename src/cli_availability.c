@@ -19,6 +19,7 @@ struct avail_opts {
 	uint64_t trials;
 	uint64_t seed;
 	unsigned jobs;
+	int force;                      /* run even above the budget */
 	struct cli_common c;
 };
 
@@ -44,6 +45,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "fail-below", required_argument, NULL, 'B' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "input-format", required_argument, NULL, 'i' },
@@ -72,6 +74,9 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 			if (parse_probability("--fail-below", optarg,
 			    &o->fail_below) != 0)
 				return CLI_EXIT_BAD;
+			break;
+		case 'F':
+			o->force = 1;
 			break;
 		case 'j':
 			if (cli_parse_count(optarg, 1, JOBS_MAX, &n) != 0) {
@@ -274,6 +279,27 @@ text_report(FILE *out, const void *ctx)
 	return 0;
 }
 
+/* Whether trials on plan would cost more than the budget; if so, say so
+ * and how to go on. */
+static int
+over_budget(const struct mesh_plan *plan, uint64_t trials)
+{
+	double cost = mesh_avail_cost(plan, trials);
+	double per = mesh_avail_cost(plan, 1);
+	char b1[32], b2[32], b3[32], b4[32];
+
+	if (cost <= MESH_AVAIL_BUDGET)
+		return 0;
+	cli_error("availability: %s trials on %s nodes and %s links would "
+	    "take about %.2g node and link visits, over the budget of %.2g "
+	    "(about a minute of one core); lower --trials (%s fit), or go "
+	    "ahead with --force", grouped(trials, b1),
+	    grouped(plan->nnodes, b2), grouped(plan->nlinks, b3), cost,
+	    MESH_AVAIL_BUDGET, grouped((uint64_t)(MESH_AVAIL_BUDGET / per),
+	    b4));
+	return 1;
+}
+
 int
 cli_availability(int argc, char **argv)
 {
@@ -292,6 +318,8 @@ cli_availability(int argc, char **argv)
 		goto done;
 	status = CLI_EXIT_BAD;
 	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
+		goto done;
+	if (over_budget(plan, o.trials) && !o.force)
 		goto done;
 	memset(&aopts, 0, sizeof(aopts));
 	aopts.node_availability = o.node_availability;

@@ -8,6 +8,42 @@
 
 #include "cli.h"
 
+/* The command line, for writing over an input to be refused. */
+static int nargs;
+static char *const *args;
+
+void
+cli_output_args(int argc, char *const *argv)
+{
+	nargs = argc;
+	args = argv;
+}
+
+/*
+ * Whether path names the same file as an argument of the command line,
+ * or the part of one after an '=' (NODE=FILE, HOST=CONFIG): every input
+ * of every command is one of those. The argument that holds path itself
+ * (-o FILE, --output=FILE) does not count.
+ */
+static int
+names_an_input(const char *path)
+{
+	const char *a, *eq;
+	int i;
+
+	for (i = 1; i < nargs; i++) {
+		a = args[i];
+		if (path >= a && path <= a + strlen(a))
+			continue;
+		if (cli_same_file(path, a))
+			return 1;
+		for (eq = strchr(a, '='); eq != NULL; eq = strchr(eq + 1, '='))
+			if (cli_same_file(path, eq + 1))
+				return 1;
+	}
+	return 0;
+}
+
 int
 cli_same_file(const char *a, const char *b)
 {
@@ -18,10 +54,12 @@ cli_same_file(const char *a, const char *b)
 }
 
 /*
- * Write len bytes of text to path, or to stdout when path is NULL or "-".
+ * Write len bytes of text to path, or to stdout when path is NULL or "-"
+ * (a write error there is reported, but EPIPE, a reader gone, silently).
  * A file is written whole or not at all: a temporary file beside it is
  * renamed over it on success, and an existing file is left as it was on
- * failure. Writing over the input file is refused. Returns 0, or
+ * failure. Writing over the input file, or over any file the command line
+ * names (cli_output_args()), is refused. Returns 0, or
  * CLI_EXIT_BAD after reporting the error.
  */
 int
@@ -36,13 +74,18 @@ cli_write_output(const char *path, const char *text, size_t len,
 		/* stdout may be the terminal the bar is on. */
 		cli_progress_clear();
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			cli_error("cannot write to standard output: %s",
-			    strerror(errno));
+			/* A reader that went away (EPIPE) wanted no more:
+			 * status 2, no message. */
+			if (errno != EPIPE)
+				cli_error("cannot write to standard output: "
+				    "%s", strerror(errno));
+			clearerr(stdout);
 			return CLI_EXIT_BAD;
 		}
 		return 0;
 	}
-	if (input != NULL && cli_same_file(path, input)) {
+	if ((input != NULL && cli_same_file(path, input)) ||
+	    names_an_input(path)) {
 		cli_error("%s: refusing to write the report over the input "
 		    "file", path);
 		return CLI_EXIT_BAD;

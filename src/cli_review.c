@@ -178,7 +178,10 @@ cli_report(int argc, char **argv)
 	avo.seed = REPORT_SEED;
 	avo.jobs = 1;
 	avo.progress = cli_progress();
+	/* Above the budget the report says "Not computed.", as it says of
+	 * a sweep over its budget. */
 	if (plan->nnodes > 0 &&
+	    mesh_avail_cost(plan, REPORT_TRIALS) <= MESH_AVAIL_BUDGET &&
 	    (err = mesh_availability(plan, &avo, &av)) != MESH_OK)
 		goto fail;
 	parts.sweep = sw;

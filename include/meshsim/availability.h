@@ -68,6 +68,16 @@ void mesh_avail_model_free(struct mesh_avail_model *m);
 uint64_t mesh_avail_nblocks(uint64_t trials);
 
 /*
+ * The work estimate of a run: trials times (nodes + links), each trial
+ * drawing every node and visiting every link. At about 4.6 ns a unit on
+ * one core (docs/availability.md), MESH_AVAIL_BUDGET is about a minute:
+ * `meshsim availability` refuses a run above it unless --force is given,
+ * and `meshsim report` leaves the estimate out.
+ */
+#define MESH_AVAIL_BUDGET 1e10
+double mesh_avail_cost(const struct mesh_plan *plan, uint64_t trials);
+
+/*
  * Run the blocks first, first + step, first + 2 step, ... of the
  * ceil(trials / MESH_AVAIL_BLOCK) blocks of a run of trials trials with
  * seed, and add their counts to *sums. With jobs > 1, the blocks are

@@ -1,6 +1,7 @@
 #!/bin/sh
 # output.sh: -o FILE writes the same bytes as stdout, whole or not at all,
-# and never over the plan. Usage: tests/cli/output.sh MESHSIM
+# and never over any input; write errors on stdout are exit status 2.
+# Usage: tests/cli/output.sh MESHSIM
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.."
@@ -61,6 +62,122 @@ check "a refused plan leaves the output file alone" '[ "$(cat "$dir/kept")" = ol
 "$bin" check -o "$dir/no/such/dir/report" scenarios/figure1.json 2>/dev/null
 check "an output that cannot be written is exit 2" '[ $? = 2 ]'
 check "no temporary file is left behind" '[ -z "$(ls "$dir" | grep "\.[A-Za-z0-9]\{6\}$")" ]'
+
+# Every command, on stdout: a closed stdout (>&-) and a full disk
+# (/dev/full) are write errors, exit status 2 with a message; a reader
+# that went away (EPIPE: the pipe's read end closed before meshsim
+# writes) is exit status 2 without one (SIGPIPE is ignored, so no death
+# by signal). --help and --version too.
+nats=scenarios/harper-nats
+while IFS='|' read -r name args; do
+	# shellcheck disable=SC2086
+	"$bin" $args >&- 2>"$dir/err"
+	check "$name, stdout closed: exit status 2" '[ $? = 2 ]'
+	check "$name, stdout closed: says so" \
+	    'grep -q "cannot write to standard output" "$dir/err"'
+	# shellcheck disable=SC2086
+	"$bin" $args >/dev/full 2>"$dir/err"
+	check "$name, disk full: exit status 2" '[ $? = 2 ]'
+	check "$name, disk full: says so" \
+	    'grep -q "cannot write to standard output: No space" "$dir/err"'
+	# shellcheck disable=SC2086
+	got=$(/usr/bin/python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE,
+                   stdin=subprocess.DEVNULL)
+print(p.returncode, p.stderr.decode().count("standard output"))
+' "$bin" $args)
+	check "$name, reader gone: exit status 2, no write error said ($got)" \
+	    '[ "$got" = "2 0" ]'
+done <<EOF2
+check|check scenarios/figure1.json
+check-json|check --format json scenarios/figure1.json
+check-svg|check --format svg scenarios/figure1.json
+sweep|sweep scenarios/figure1.json
+availability|availability --trials 1000 scenarios/figure1.json
+simulate|simulate scenarios/restart-hazard.json
+report|report scenarios/figure1.json
+report-md|report --format md scenarios/figure1.json
+diff|diff scenarios/ring.json scenarios/chain.json
+suggest|suggest scenarios/chain.json
+export|export --format graphml scenarios/figure1.json
+import-harper|import harper --inventory $nats/inventory.json $nats/node1.yaml $nats/node2.yaml $nats/node3.yaml
+import-harper-routes|import harper-routes node1=tests/ops/routes-node1.json node2=tests/ops/routes-node2.json
+import-harper-network|import harper-network --inventory tests/ops/inventory.json tests/ops/network-in-sync.json
+help|--help
+check-help|check --help
+version|--version
+EOF2
+
+# Writing over any input is refused, for every command and every kind
+# of input (plan, OLD and NEW, configs, inventory, env file, payloads),
+# and the input is left as it was.
+cp scenarios/figure1.json "$dir/plan.json"
+cp $nats/node1.yaml $nats/node2.yaml $nats/node3.yaml $nats/inventory.json \
+    "$dir/"
+cp tests/harper/node2.env "$dir/node2.env"
+cp tests/ops/set-node2-to-node3.json "$dir/request.json"
+cp tests/ops/network-in-sync.json "$dir/network.json"
+cp tests/ops/routes-node1.json "$dir/answer.json"
+cp tests/ops/inventory.json "$dir/ops-inventory.json"
+d=$dir
+while IFS='|' read -r input args; do
+	cp "$d/$input" "$d/before"
+	# shellcheck disable=SC2086
+	"$bin" $args -o "$d/$input" >/dev/null 2>"$d/err"
+	check "$args -o $input: refused with exit status 2" '[ $? = 2 ]'
+	check "$args -o $input: says why" 'grep -q refusing "$d/err"'
+	check "$args -o $input: left as it was" 'cmp -s "$d/before" "$d/$input"'
+done <<EOF2
+plan.json|check $d/plan.json
+plan.json|check --format json $d/plan.json
+plan.json|sweep $d/plan.json
+plan.json|availability --trials 100 $d/plan.json
+plan.json|simulate $d/plan.json
+plan.json|report $d/plan.json
+plan.json|diff scenarios/ring.json $d/plan.json
+plan.json|diff $d/plan.json scenarios/ring.json
+plan.json|suggest $d/plan.json
+plan.json|export $d/plan.json
+request.json|check --apply node2=$d/request.json $d/plan.json
+node2.yaml|check --inventory $d/inventory.json $d/node1.yaml $d/node2.yaml $d/node3.yaml
+inventory.json|check --inventory $d/inventory.json $d/node1.yaml $d/node2.yaml $d/node3.yaml
+node2.env|check --env node2=$d/node2.env $d/node1.yaml $d/node2.yaml $d/node3.yaml
+node1.yaml|import harper --inventory $d/inventory.json $d/node1.yaml $d/node2.yaml $d/node3.yaml
+inventory.json|import harper --inventory $d/inventory.json $d/node1.yaml $d/node2.yaml $d/node3.yaml
+node2.env|import harper --env node2=$d/node2.env $d/node1.yaml $d/node2.yaml $d/node3.yaml
+answer.json|import harper-routes node1=$d/answer.json
+ops-inventory.json|import harper-routes --inventory $d/ops-inventory.json node1=$d/answer.json
+network.json|import harper-network $d/network.json
+ops-inventory.json|import harper-network --inventory $d/ops-inventory.json $d/network.json
+EOF2
+
+# A command that fails leaves the file -o names as it was, whatever the
+# command.
+while IFS='|' read -r args; do
+	echo old >"$dir/kept"
+	# shellcheck disable=SC2086
+	"$bin" $args -o "$dir/kept" >/dev/null 2>&1
+	check "$args: failed with exit status 2" '[ $? = 2 ]'
+	check "$args: the output file is left as it was" \
+	    '[ "$(cat "$dir/kept")" = old ]'
+done <<EOF2
+sweep tests/bad/syntax.json
+availability --trials 100 tests/bad/syntax.json
+simulate tests/bad/syntax.json
+report tests/bad/syntax.json
+diff scenarios/ring.json tests/bad/syntax.json
+suggest tests/bad/syntax.json
+export tests/bad/syntax.json
+check --max-nodes 2 scenarios/figure1.json
+import harper tests/harper/invalid-yaml.yaml
+import harper-routes node1=tests/ops/bad-syntax.json
+import harper-network tests/ops/bad-syntax.json
+EOF2
+check "no temporary file is left behind after all that" \
+    '[ -z "$(ls "$dir" | grep "\.[A-Za-z0-9]\{6\}$")" ]'
 
 echo "output: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
