@@ -96,12 +96,14 @@ demo: $(BIN)
 	$(BIN) check --fail-on never scenarios/figure1.json
 
 # The test suite: unit tests, the command line against golden reports,
-# and the differential test against networkx.
+# -o and stdout, the catalogue of malformed inputs, and the differential
+# test against networkx.
 test-run: $(BIN) $(TEST_BIN) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)
+	sh tests/catalogue/run.sh $(BIN)
 	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
 

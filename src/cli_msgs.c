@@ -22,7 +22,7 @@ cli_usage(FILE *f)
 	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
 	    "       meshsim availability [--node-availability P]\n"
 	    "                     [--trials N] [--seed S] [--fail-below P]\n"
-	    "                     [-j N] [--format text|json]\n"
+	    "                     [--force] [-j N] [--format text|json]\n"
 	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
 	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
 	    "       meshsim report [--format html|md] [--down NODES]\n"
@@ -43,7 +43,10 @@ cli_usage(FILE *f)
 	    "                     [--fail-on-drift] [-o PLAN] ANSWER.json\n"
 	    "       meshsim --help | --version\n"
 	    "-q, --quiet: no progress bar (drawn on stderr when it is a terminal)\n"
-	    "FORMAT: auto json gml graphml edgelist ncol harper\n", f);
+	    "FORMAT: auto json gml graphml edgelist ncol harper\n"
+	    "Every command also takes the input limits [--max-input-size SIZE]\n"
+	    "  [--max-nodes N] [--max-routes N] [--max-name-length N]\n"
+	    "  [--max-depth N] (defaults 1G, 2M, 10M, 1024, 64).\n", f);
 }
 
 void

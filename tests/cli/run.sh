@@ -2,6 +2,8 @@
 # run.sh: run meshsim on every case in tests/cli/*.cases and compare its
 # stdout, stderr and exit status with tests/cli/golden/NAME.out.
 # Usage: tests/cli/run.sh MESHSIM        (UPDATE=1 rewrites the goldens)
+# ONLY=REGEX runs only the cases whose name matches (grep -E): use it with
+# UPDATE=1 to write the goldens of new cases alone.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.."
@@ -13,6 +15,9 @@ pass=0
 fail=0
 while IFS='|' read -r name want args; do
 	case "$name" in ''|'#'*) continue ;; esac
+	if [ -n "${ONLY:-}" ] && ! echo "$name" | grep -Eq "$ONLY"; then
+		continue
+	fi
 	# shellcheck disable=SC2086
 	"$bin" $args >"$out/stdout" 2>"$out/stderr" </dev/null
 	got=$?

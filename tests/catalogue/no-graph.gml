@@ -1,0 +1,2 @@
+Creator "meshsim tests"
+Version 1
