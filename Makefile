@@ -103,6 +103,7 @@ test-run: $(BIN) $(TEST_BIN) | test-deps
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)
+	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
 	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
