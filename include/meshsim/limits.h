@@ -14,8 +14,8 @@
  * says why each is what it is:
  *
  *   input_bytes  1 GiB       a file read whole (the benchmark plan is
- *                            174 MiB and takes 3.3 GiB to check: about
- *                            19 GiB for a plan of this size)
+ *                            174 MiB and takes 0.7 GiB to check: about
+ *                            4 GiB for a plan of this size)
  *   nodes        2,000,000   twice the benchmark
  *   routes       10,000,000  route entries as written, over all nodes
  *   name_bytes   1,024       a node name or a host (DNS names stop at 253)
