@@ -121,7 +121,9 @@ enum mesh_format mesh_format_of_file(const char *file);
 /*
  * Read the plan in the file at path. Problems with the input are appended
  * to diags; when any is an error, MESH_EINPUT is returned. A file that
- * cannot be read is reported as an error diagnostic too (MESH_EIO).
+ * cannot be read is reported as an error diagnostic too (MESH_EIO). Input
+ * past a limit of limits.h (size, nodes, routes, name length, depth) is
+ * an error at the place it is crossed (MESH_EINPUT).
  * On success *out is a resolved plan that the caller frees with
  * mesh_plan_free(); on failure *out is NULL.
  */
