@@ -57,7 +57,11 @@ resolve_one(const struct mesh_plan *plan, const char *opt, char *item,
 			    item);
 			return CLI_EXIT_BAD;
 		}
-		return append(v, len, cap, &k, 1) ? CLI_EXIT_BAD : 0;
+		if (append(v, len, cap, &k, 1) != 0) {
+			cli_error("out of memory");
+			return CLI_EXIT_BAD;
+		}
+		return 0;
 	}
 	*eq = '\0';
 	err = mesh_domain_select(plan, item, eq + 1, &sel, &nsel);
@@ -221,8 +225,10 @@ cli_emit(const struct cli_common *o, char *json,
 	int rc;
 
 	if (!o->json) {
+		/* A write that failed for want of memory sets the error
+		 * flag: the text would be cut short. */
 		if ((f = open_memstream(&json, &len)) == NULL ||
-		    text(f, ctx) != 0) {
+		    text(f, ctx) != 0 || ferror(f)) {
 			if (f != NULL)
 				fclose(f);
 			free(json);

@@ -17,6 +17,13 @@ cli_same_file(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* strerror(e), but "out of memory" for ENOMEM, as every message says. */
+static const char *
+reason(int e)
+{
+	return e == ENOMEM ? "out of memory" : strerror(e);
+}
+
 /*
  * Write len bytes of text to path, or to stdout when path is NULL or "-".
  * A file is written whole or not at all: a temporary file beside it is
@@ -37,7 +44,7 @@ cli_write_output(const char *path, const char *text, size_t len,
 		cli_progress_clear();
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
 			cli_error("cannot write to standard output: %s",
-			    strerror(errno));
+			    reason(errno));
 			return CLI_EXIT_BAD;
 		}
 		return 0;
@@ -55,7 +62,7 @@ cli_write_output(const char *path, const char *text, size_t len,
 	strcat(tmp, ".XXXXXX");
 	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL) {
 		cli_error("%s: cannot create a file beside it: %s", path,
-		    strerror(errno));
+		    reason(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -65,12 +72,12 @@ cli_write_output(const char *path, const char *text, size_t len,
 	}
 	if (fwrite(text, 1, len, f) != len || fflush(f) != 0 ||
 	    fsync(fileno(f)) != 0) {
-		cli_error("%s: cannot write: %s", path, strerror(errno));
+		cli_error("%s: cannot write: %s", path, reason(errno));
 		fclose(f);
 		goto fail;
 	}
 	if (fclose(f) != 0) {
-		cli_error("%s: cannot write: %s", path, strerror(errno));
+		cli_error("%s: cannot write: %s", path, reason(errno));
 		goto fail;
 	}
 	/* mkstemp makes the file 0600; a report is for others to read. */
@@ -81,7 +88,7 @@ cli_write_output(const char *path, const char *text, size_t len,
 		chmod(tmp, 0666 & ~mask);
 	}
 	if (rename(tmp, path) != 0) {
-		cli_error("%s: cannot replace: %s", path, strerror(errno));
+		cli_error("%s: cannot replace: %s", path, reason(errno));
 		goto fail;
 	}
 	free(tmp);
