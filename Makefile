@@ -26,7 +26,7 @@ BROWSER_TEST ?= sh tests/browser/run.sh $(BIN)
 # Allocation failures (tests/alloc/run.sh): make test fails up to this
 # many allocations of each case (the first half, then spread evenly);
 # make alloc-test all of them.
-ALLOC_SAMPLE ?= 40
+ALLOC_SAMPLE ?= 80
 FAILMALLOC = $(BUILD)/tests/failmalloc.so
 ALLOC_TEST ?= ALLOC_SAMPLE=$(ALLOC_SAMPLE) sh tests/alloc/run.sh $(BIN) \
               $(FAILMALLOC)

@@ -216,18 +216,17 @@ cli_default_jobs(unsigned max)
 	return n < 1 ? 1 : (unsigned long)n > max ? max : (unsigned)n;
 }
 
-int
-cli_emit(const struct cli_common *o, char *json,
-    int (*text)(FILE *, const void *), const void *ctx)
+char *
+cli_render(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx, size_t *len)
 {
-	size_t len = 0;
 	FILE *f;
-	int rc;
 
+	*len = 0;
 	if (!o->json) {
 		/* A write that failed for want of memory sets the error
 		 * flag: the text would be cut short. */
-		if ((f = open_memstream(&json, &len)) == NULL ||
+		if ((f = open_memstream(&json, len)) == NULL ||
 		    text(f, ctx) != 0 || ferror(f)) {
 			if (f != NULL)
 				fclose(f);
@@ -238,12 +237,22 @@ cli_emit(const struct cli_common *o, char *json,
 			json = NULL;
 		}
 	} else if (json != NULL) {
-		len = strlen(json);
+		*len = strlen(json);
 	}
-	if (json == NULL) {
+	if (json == NULL)
 		cli_error("out of memory");
+	return json;
+}
+
+int
+cli_emit(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx)
+{
+	size_t len;
+	int rc;
+
+	if ((json = cli_render(o, json, text, ctx, &len)) == NULL)
 		return CLI_EXIT_BAD;
-	}
 	rc = cli_write_output(o->output, json, len, o->plan);
 	free(json);
 	return rc;

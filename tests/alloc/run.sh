@@ -2,9 +2,9 @@
 # run.sh: run meshsim with its Nth allocation failing (tests/alloc/failmalloc.c
 # preloaded) for each command in tests/alloc/cases, and check that it fails
 # cleanly: exit status 0, 1 or 2, never a signal or a hang; exit 2 says
-# "out of memory"; a run that does not fail gives the same bytes as one
-# without failures; an -o file is whole or absent, with no temporary file
-# left beside it.
+# "out of memory" (or, for an input refused anyway, is the same refusal);
+# a run that does not fail gives the same bytes as one without failures;
+# an -o file is whole or absent, with no temporary file left beside it.
 # Usage: tests/alloc/run.sh MESHSIM FAILMALLOC.so [CASE...]
 #   ALLOC_SAMPLE=S  at most S values of N a case (0, the default: every N
 #                   from 1 to the allocations of a run without failures;
@@ -93,6 +93,13 @@ check() {
 		echo "N=$n: exit status $rc, $want without failures"
 		return
 	}
+	# Refused input: the same refusal, or out of memory before it.
+	if [ "$rc" = 2 ] && ! cmp -s "$d/stderr" "$b/stderr"; then
+		grep -qi 'out of memory' "$d/stderr" ||
+			echo "N=$n: stderr differs:" \
+			    "$(head -c 300 "$d/stderr" | tr '\n' ' ')"
+		return
+	fi
 	cmp -s "$d/stdout" "$b/stdout" ||
 		echo "N=$n: stdout differs from the run without failures"
 	cmp -s "$d/stderr" "$b/stderr" ||
