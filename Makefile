@@ -4,6 +4,9 @@
 #   make demo       build and analyse a bundled scenario
 #   make test       build and run every test, then again under ASan+UBSan
 #   make sanitize   the sanitizer run alone (build in build-san/)
+#   make alloc-test every allocation failing in turn (make test: a sample)
+#   make memcheck   every command-line test under valgrind (make test: a
+#                   subset)
 #   make bench      meshsim against networkx; see docs/bench.md
 #   make install    PREFIX=/usr/local, DESTDIR honoured
 #   make clean
@@ -19,6 +22,30 @@ BUILD   ?= build
 # Chromium is absent, and in the sanitizer run (the same report bytes are
 # checked by the goldens there).
 BROWSER_TEST ?= sh tests/browser/run.sh $(BIN)
+
+# Allocation failures (tests/alloc/run.sh): make test fails up to this
+# many allocations of each case (the first half, then spread evenly);
+# make alloc-test all of them.
+ALLOC_SAMPLE ?= 80
+FAILMALLOC = $(BUILD)/tests/failmalloc.so
+ALLOC_TEST ?= ALLOC_SAMPLE=$(ALLOC_SAMPLE) sh tests/alloc/run.sh $(BIN) \
+              $(FAILMALLOC)
+# valgrind's memcheck on the command-line tests: make test runs these
+# cases (every kind of command and input, forked workers included) and
+# tests/cli/output.sh; make memcheck runs all of them.
+MEMCHECK_CASES ?= figure1-json warnings figure1-down-node1 bad-syntax \
+    formats-figure1-gml-json formats-graphml-json formats-ncol-json \
+    formats-export-gml formats-export-graphml formats-bad-graphml-tag \
+    harper-check-nats harper-import-env harper-invalid-yaml \
+    ops-apply-set-json ops-routes-inventory ops-network-drift \
+    sweep-zones-j2 sweep-zones-mesh-json availability-j2 \
+    simulate-restart-hazard-json mesh-figure1-down-node1-json \
+    review-md-zones review-svg-figure1 diff-worse-spof-json suggest-chain \
+    suggest-target3-ring-json
+space := $() $()
+MEMCHECK_TEST ?= VALGRIND=1 JOBS=2 CASES='$(subst $(space),|,$(strip $(MEMCHECK_CASES)))' \
+                 sh tests/cli/run.sh $(BIN) && \
+                 VALGRIND=1 sh tests/cli/output.sh $(BIN)
 
 PKGS      = igraph libcjson yaml-0.1
 TEST_PKGS = cmocka
@@ -55,7 +82,7 @@ BIN      = $(BUILD)/meshsim
 HEADERS  = $(wildcard include/meshsim/*.h)
 
 .PHONY: all demo test test-run sanitize deps test-deps \
-        install uninstall clean bench
+        install uninstall clean bench alloc-test memcheck
 
 all: $(BIN)
 
@@ -64,7 +91,8 @@ deps:
 
 test-deps:
 	@{ pkg-config --exists $(PKGS) $(TEST_PKGS) && \
-	   $(PYTHON) -c 'import networkx'; } >/dev/null 2>&1 || \
+	   $(PYTHON) -c 'import networkx' && command -v valgrind; } \
+	   >/dev/null 2>&1 || \
 	   sh tools/install-deps --test
 
 $(BUILD) $(BUILD)/tests:
@@ -82,6 +110,10 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(DEP_LIBS)
 
+# Preloaded into meshsim: never built with the sanitizers.
+$(FAILMALLOC): tests/alloc/failmalloc.c | $(BUILD)/tests
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
+
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/fixture.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/tests/fixture.o $(LIB) \
 		$(TEST_LIBS) $(DEP_LIBS)
@@ -96,9 +128,10 @@ demo: $(BIN)
 	$(BIN) check --fail-on never scenarios/figure1.json
 
 # The test suite: unit tests, the command line against golden reports,
-# -o and stdout, the catalogue of malformed inputs, and the differential
-# test against networkx.
-test-run: $(BIN) $(TEST_BIN) | test-deps
+# -o and stdout, the catalogue of malformed inputs, the differential test
+# against networkx, allocation failures and valgrind (samples; see
+# alloc-test and memcheck).
+test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
@@ -107,6 +140,8 @@ test-run: $(BIN) $(TEST_BIN) | test-deps
 	sh tests/catalogue/run.sh $(BIN)
 	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
+	$(ALLOC_TEST)
+	$(MEMCHECK_TEST)
 
 test: test-run
 	$(MAKE) --no-print-directory sanitize
@@ -115,7 +150,16 @@ sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
 		DIFF_FLAGS='--random 60' \
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
+		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \
+		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \
 		test-run
+
+alloc-test: $(BIN) $(FAILMALLOC)
+	ALLOC_SAMPLE=0 sh tests/alloc/run.sh $(BIN) $(FAILMALLOC)
+
+memcheck: $(BIN) | test-deps
+	VALGRIND=1 JOBS=2 sh tests/cli/run.sh $(BIN)
+	VALGRIND=1 sh tests/cli/output.sh $(BIN)
 
 bench: $(BIN)
 	$(PYTHON) tools/bench.py --meshsim $(BIN)

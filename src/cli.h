@@ -146,6 +146,11 @@ unsigned cli_default_jobs(unsigned max);
 int cli_emit(const struct cli_common *o, char *json,
     int (*text)(FILE *, const void *), const void *ctx);
 
+/* The report cli_emit() writes, as a malloc'd string of *len bytes (the
+ * caller frees it), or NULL after reporting that memory ran out. */
+char *cli_render(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx, size_t *len);
+
 /* Write plan in the plan format (export.h) to output (stdout when NULL)
  * as cli_write_output() does. Returns 0, or CLI_EXIT_BAD after
  * reporting. */

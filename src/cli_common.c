@@ -60,7 +60,11 @@ resolve_one(const struct mesh_plan *plan, const char *opt, char *item,
 			    item);
 			return CLI_EXIT_BAD;
 		}
-		return append(v, len, cap, &k, 1) ? CLI_EXIT_BAD : 0;
+		if (append(v, len, cap, &k, 1) != 0) {
+			cli_error("out of memory");
+			return CLI_EXIT_BAD;
+		}
+		return 0;
 	}
 	*eq = '\0';
 	err = mesh_domain_select(plan, item, eq + 1, &sel, &nsel);
@@ -344,17 +348,18 @@ cli_default_jobs(unsigned max)
 	return n < 1 ? 1 : (unsigned long)n > max ? max : (unsigned)n;
 }
 
-int
-cli_emit(const struct cli_common *o, char *json,
-    int (*text)(FILE *, const void *), const void *ctx)
+char *
+cli_render(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx, size_t *len)
 {
-	size_t len = 0;
 	FILE *f;
-	int rc;
 
+	*len = 0;
 	if (!o->json) {
-		if ((f = open_memstream(&json, &len)) == NULL ||
-		    text(f, ctx) != 0) {
+		/* A write that failed for want of memory sets the error
+		 * flag: the text would be cut short. */
+		if ((f = open_memstream(&json, len)) == NULL ||
+		    text(f, ctx) != 0 || ferror(f)) {
 			if (f != NULL)
 				fclose(f);
 			free(json);
@@ -364,12 +369,22 @@ cli_emit(const struct cli_common *o, char *json,
 			json = NULL;
 		}
 	} else if (json != NULL) {
-		len = strlen(json);
+		*len = strlen(json);
 	}
-	if (json == NULL) {
+	if (json == NULL)
 		cli_error("out of memory");
+	return json;
+}
+
+int
+cli_emit(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx)
+{
+	size_t len;
+	int rc;
+
+	if ((json = cli_render(o, json, text, ctx, &len)) == NULL)
 		return CLI_EXIT_BAD;
-	}
 	rc = cli_write_output(o->output, json, len, o->plan);
 	free(json);
 	return rc;

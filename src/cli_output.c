@@ -53,6 +53,13 @@ cli_same_file(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* strerror(e), but "out of memory" for ENOMEM, as every message says. */
+static const char *
+reason(int e)
+{
+	return e == ENOMEM ? "out of memory" : strerror(e);
+}
+
 /*
  * Write len bytes of text to path, or to stdout when path is NULL or "-"
  * (a write error there is reported, but EPIPE, a reader gone, silently).
@@ -78,7 +85,7 @@ cli_write_output(const char *path, const char *text, size_t len,
 			 * status 2, no message. */
 			if (errno != EPIPE)
 				cli_error("cannot write to standard output: "
-				    "%s", strerror(errno));
+				    "%s", reason(errno));
 			clearerr(stdout);
 			return CLI_EXIT_BAD;
 		}
@@ -98,7 +105,7 @@ cli_write_output(const char *path, const char *text, size_t len,
 	strcat(tmp, ".XXXXXX");
 	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL) {
 		cli_error("%s: cannot create a file beside it: %s", path,
-		    strerror(errno));
+		    reason(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -108,12 +115,12 @@ cli_write_output(const char *path, const char *text, size_t len,
 	}
 	if (fwrite(text, 1, len, f) != len || fflush(f) != 0 ||
 	    fsync(fileno(f)) != 0) {
-		cli_error("%s: cannot write: %s", path, strerror(errno));
+		cli_error("%s: cannot write: %s", path, reason(errno));
 		fclose(f);
 		goto fail;
 	}
 	if (fclose(f) != 0) {
-		cli_error("%s: cannot write: %s", path, strerror(errno));
+		cli_error("%s: cannot write: %s", path, reason(errno));
 		goto fail;
 	}
 	/* mkstemp makes the file 0600; a report is for others to read. */
@@ -124,7 +131,7 @@ cli_write_output(const char *path, const char *text, size_t len,
 		chmod(tmp, 0666 & ~mask);
 	}
 	if (rename(tmp, path) != 0) {
-		cli_error("%s: cannot replace: %s", path, strerror(errno));
+		cli_error("%s: cannot replace: %s", path, reason(errno));
 		goto fail;
 	}
 	free(tmp);

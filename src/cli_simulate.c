@@ -235,6 +235,11 @@ step_label(const struct mesh_plan *p, size_t i)
 	fprintf(f, "step %zu (", i + 1);
 	event(f, p, &p->steps[i]);
 	fputs("): ", f);
+	if (ferror(f)) {        /* a write failed for want of memory */
+		fclose(f);
+		free(label);
+		return NULL;
+	}
 	if (fclose(f) != 0) {
 		free(label);
 		return NULL;

@@ -273,6 +273,8 @@ cli_suggest(int argc, char **argv)
 	struct mesh_diags diags;
 	struct suggest_ctx ctx;
 	enum mesh_error err;
+	char *report = NULL;
+	size_t len;
 	int rc;
 
 	mesh_diags_init(&diags);
@@ -297,8 +299,16 @@ cli_suggest(int argc, char **argv)
 		    "single point of failure; nothing is suggested");
 		goto done;
 	}
-	/* The plan first: when it cannot be written, no report. Adding
-	 * routes keeps node indices, so the report reads the same. */
+	/* The report is made first, then the plan written (when it
+	 * cannot be, no report), then the report: once the plan is
+	 * written, only writing the report can fail. Adding routes keeps
+	 * node indices, so the report reads the same. */
+	ctx.plan = plan;
+	ctx.s = s;
+	ctx.diags = &diags;
+	if ((report = cli_render(&o.c, o.c.json ? report_json(plan, s,
+	    o.target, &diags) : NULL, report_text, &ctx, &len)) == NULL)
+		goto done;
 	if (o.plan_out != NULL) {
 		if ((err = mesh_suggest_apply(plan, s, NULL)) != MESH_OK) {
 			cli_error("suggest: %s", mesh_strerror(err));
@@ -307,14 +317,11 @@ cli_suggest(int argc, char **argv)
 		if (cli_write_plan(plan, o.plan_out, o.c.plan) != 0)
 			goto done;
 	}
-	ctx.plan = plan;
-	ctx.s = s;
-	ctx.diags = &diags;
-	if (cli_emit(&o.c, o.c.json ? report_json(plan, s, o.target,
-	    &diags) : NULL, report_text, &ctx) != 0)
+	if (cli_write_output(o.c.output, report, len, o.c.plan) != 0)
 		goto done;
 	rc = s->nroutes > 0 ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
+	free(report);
 	mesh_suggestion_free(s);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&diags);

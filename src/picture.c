@@ -53,53 +53,67 @@ circle(double *xy, size_t n)
 	}
 }
 
+/* What kamada_kawai() works on, for mesh_igraph_call(). */
+struct layout {
+	const struct mesh_plan *plan;
+	double *xy;
+	igraph_vector_int_t edges;
+	igraph_matrix_t res;
+	igraph_t g;
+	int have_edges, have_g, have_res;
+};
+
+/* The igraph calls of kamada_kawai(). */
+static enum mesh_error
+layout_steps(void *ctx)
+{
+	struct layout *l = ctx;
+	const struct mesh_plan *plan = l->plan;
+	igraph_error_t e;
+	size_t i, n = plan->nnodes;
+
+	if ((e = igraph_vector_int_init(&l->edges, (igraph_integer_t)(2 *
+	    plan->nlinks))) != IGRAPH_SUCCESS)
+		return mesh_igraph_error(e);
+	l->have_edges = 1;
+	for (i = 0; i < 2 * plan->nlinks; i++)
+		VECTOR(l->edges)[i] = plan->links[i];
+	if ((e = igraph_create(&l->g, &l->edges, (igraph_integer_t)n,
+	    IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS)
+		return mesh_igraph_error(e);
+	l->have_g = 1;
+	if ((e = igraph_matrix_init(&l->res, 0, 0)) != IGRAPH_SUCCESS)
+		return mesh_igraph_error(e);
+	l->have_res = 1;
+	if ((e = igraph_layout_kamada_kawai(&l->g, &l->res, 0,
+	    (igraph_integer_t)(50 * n), 0.0, (igraph_real_t)n, NULL, NULL,
+	    NULL, NULL, NULL)) != IGRAPH_SUCCESS)
+		return mesh_igraph_error(e);
+	for (i = 0; i < n; i++) {
+		l->xy[2 * i] = MATRIX(l->res, (igraph_integer_t)i, 0);
+		l->xy[2 * i + 1] = MATRIX(l->res, (igraph_integer_t)i, 1);
+	}
+	return MESH_OK;
+}
+
 /* Kamada-Kawai from a circle; returns MESH_OK, MESH_ENOMEM or
  * MESH_EGRAPH. */
 static enum mesh_error
 kamada_kawai(const struct mesh_plan *plan, double *xy)
 {
-	struct mesh_igraph_saved saved;
-	igraph_vector_int_t edges;
-	igraph_matrix_t res;
-	igraph_t g;
-	igraph_error_t e;
-	enum mesh_error err = MESH_OK;
-	int have_edges = 0, have_g = 0, have_res = 0;
-	size_t i, n = plan->nnodes;
+	struct layout l;
+	enum mesh_error err;
 
-	mesh_igraph_enter(&saved);
-	if ((e = igraph_vector_int_init(&edges, (igraph_integer_t)(2 *
-	    plan->nlinks))) != IGRAPH_SUCCESS)
-		goto fail;
-	have_edges = 1;
-	for (i = 0; i < 2 * plan->nlinks; i++)
-		VECTOR(edges)[i] = plan->links[i];
-	if ((e = igraph_create(&g, &edges, (igraph_integer_t)n,
-	    IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS)
-		goto fail;
-	have_g = 1;
-	if ((e = igraph_matrix_init(&res, 0, 0)) != IGRAPH_SUCCESS)
-		goto fail;
-	have_res = 1;
-	if ((e = igraph_layout_kamada_kawai(&g, &res, 0,
-	    (igraph_integer_t)(50 * n), 0.0, (igraph_real_t)n, NULL, NULL,
-	    NULL, NULL, NULL)) != IGRAPH_SUCCESS)
-		goto fail;
-	for (i = 0; i < n; i++) {
-		xy[2 * i] = MATRIX(res, (igraph_integer_t)i, 0);
-		xy[2 * i + 1] = MATRIX(res, (igraph_integer_t)i, 1);
-	}
-	goto done;
-fail:
-	err = mesh_igraph_error(e);
-done:
-	if (have_res)
-		igraph_matrix_destroy(&res);
-	if (have_g)
-		igraph_destroy(&g);
-	if (have_edges)
-		igraph_vector_int_destroy(&edges);
-	mesh_igraph_leave(&saved);
+	memset(&l, 0, sizeof(l));
+	l.plan = plan;
+	l.xy = xy;
+	err = mesh_igraph_call(layout_steps, &l);
+	if (l.have_res)
+		igraph_matrix_destroy(&l.res);
+	if (l.have_g)
+		igraph_destroy(&l.g);
+	if (l.have_edges)
+		igraph_vector_int_destroy(&l.edges);
 	return err;
 }
 

@@ -474,33 +474,63 @@ check_ncol(const char *buf, size_t len, const char *file,
 	}
 }
 
-/* Read buf as format f into *g (undirected) with igraph. Returns an
- * igraph error code; on success the caller destroys *g. */
+/* igraph's NCOL reader as mesh_igraph_read_guarded() takes it. */
+static igraph_error_t
+read_ncol(igraph_t *g, FILE *in)
+{
+	return igraph_read_graph_ncol(g, in, NULL, 1, IGRAPH_ADD_WEIGHTS_NO,
+	    IGRAPH_UNDIRECTED);
+}
+
+/* Read in as format f into *g with igraph (directed or not: its links
+ * are made undirected by distinct_links()). Returns an igraph error code;
+ * on success the caller destroys *g. */
 static igraph_error_t
 read_graph(const struct format *f, FILE *in, igraph_t *g)
 {
-	igraph_error_t rc;
-
 	switch (f->format) {
 	case MESH_FORMAT_GRAPHML:
-		rc = igraph_read_graph_graphml(g, in, 0);
-		break;
+		return igraph_read_graph_graphml(g, in, 0);
 	case MESH_FORMAT_EDGELIST:
-		rc = igraph_read_graph_edgelist(g, in, 0, IGRAPH_UNDIRECTED);
-		break;
+		return igraph_read_graph_edgelist(g, in, 0, IGRAPH_UNDIRECTED);
 	case MESH_FORMAT_NCOL:
-		rc = igraph_read_graph_ncol(g, in, NULL, 1,
-		    IGRAPH_ADD_WEIGHTS_NO, IGRAPH_UNDIRECTED);
-		break;
+		return mesh_igraph_read_guarded(read_ncol, g, in);
 	default:
-		rc = igraph_read_graph_gml(g, in);
-		break;
+		return mesh_igraph_read_guarded(igraph_read_graph_gml, g, in);
 	}
-	if (rc != IGRAPH_SUCCESS || !igraph_is_directed(g))
+}
+
+/*
+ * The distinct links of g, loops kept, into edges (initialised here; the
+ * caller destroys it on success): igraph_simplify() on a copy of g's
+ * edges as an undirected graph without attributes, as igraph's attribute
+ * handler does not survive running out of memory there.
+ */
+static igraph_error_t
+distinct_links(const igraph_t *g, igraph_vector_int_t *edges)
+{
+	const igraph_attribute_table_t *table;
+	igraph_error_t rc;
+	igraph_t plain;
+
+	if ((rc = igraph_vector_int_init(edges, 0)) != IGRAPH_SUCCESS)
 		return rc;
-	if ((rc = igraph_to_undirected(g, IGRAPH_TO_UNDIRECTED_COLLAPSE,
-	    NULL)) != IGRAPH_SUCCESS)
-		igraph_destroy(g);
+	if ((rc = igraph_get_edgelist(g, edges, 0)) != IGRAPH_SUCCESS) {
+		igraph_vector_int_destroy(edges);
+		return rc;
+	}
+	table = igraph_set_attribute_table(NULL);
+	rc = igraph_create(&plain, edges, igraph_vcount(g),
+	    IGRAPH_UNDIRECTED);
+	if (rc == IGRAPH_SUCCESS) {
+		if ((rc = igraph_simplify(&plain, 1, 0, NULL)) ==
+		    IGRAPH_SUCCESS)
+			rc = igraph_get_edgelist(&plain, edges, 0);
+		igraph_destroy(&plain);
+	}
+	igraph_set_attribute_table(table);
+	if (rc != IGRAPH_SUCCESS)
+		igraph_vector_int_destroy(edges);
 	return rc;
 }
 
@@ -531,13 +561,9 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 		goto done;
 	}
 	/* One link per pair of vertices; loops stay, to be reported. */
-	if ((rc = igraph_simplify(g, 1, 0, NULL)) != IGRAPH_SUCCESS)
-		goto igraph_failed;
-	if ((rc = igraph_vector_int_init(&edges, 0)) != IGRAPH_SUCCESS)
+	if ((rc = distinct_links(g, &edges)) != IGRAPH_SUCCESS)
 		goto igraph_failed;
 	have_edges = 1;
-	if ((rc = igraph_get_edgelist(g, &edges, 0)) != IGRAPH_SUCCESS)
-		goto igraph_failed;
 
 	if ((plan = mesh_plan_new(attr_type(g, 1, "name") ==
 	    IGRAPH_ATTRIBUTE_STRING ? GAS(g, "name") : NULL, file)) == NULL)
@@ -618,18 +644,49 @@ check_counts(const igraph_t *g, const char *file, struct mesh_diags *diags)
 	return MESH_OK;
 }
 
+/* What read_steps() works on, for mesh_igraph_call(). */
+struct reading {
+	FILE *in;
+	const char *file;
+	const struct format *f;
+	struct mesh_diags *diags;
+	struct mesh_plan **out;
+	igraph_t g;
+	int have_g;
+};
+
+/* The igraph calls of read_igraph(). */
+static enum mesh_error
+read_steps(void *ctx)
+{
+	struct reading *r = ctx;
+	enum mesh_error err;
+	igraph_error_t rc;
+
+	igraph_set_attribute_table(&igraph_cattribute_table);
+	if ((rc = read_graph(r->f, r->in, &r->g)) != IGRAPH_SUCCESS) {
+		err = mesh_igraph_error(rc);
+		if (err == MESH_EINPUT || err == MESH_EGRAPH) {
+			parse_error(r->diags, r->file, r->f);
+			err = MESH_EINPUT;
+		}
+		return err;
+	}
+	r->have_g = 1;
+	if ((err = check_counts(&r->g, r->file, r->diags)) != MESH_OK)
+		return err;
+	return build_plan(&r->g, r->file, r->f, r->diags, r->out);
+}
+
 /* Read len bytes at buf in format f: the readers below. */
 static enum mesh_error
 read_igraph(const char *buf, size_t len, const char *file,
     const struct format *f, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
-	struct mesh_igraph_saved saved;
 	const igraph_attribute_table_t *table;
+	struct reading r;
 	enum mesh_error err;
-	igraph_error_t rc;
-	igraph_t g;
-	FILE *in;
 	size_t bad, i;
 	int nul, line, col;
 
@@ -653,26 +710,21 @@ read_igraph(const char *buf, size_t len, const char *file,
 	    (f->format == MESH_FORMAT_NCOL &&
 	    check_ncol(buf, len, file, f, diags) != 0))
 		return MESH_EINPUT;
-	if ((in = fmemopen((void *)(uintptr_t)buf, len, "r")) == NULL)
+	memset(&r, 0, sizeof(r));
+	if ((r.in = fmemopen((void *)(uintptr_t)buf, len, "r")) == NULL)
 		return MESH_ENOMEM;
-
-	mesh_igraph_enter(&saved);
+	r.file = file;
+	r.f = f;
+	r.diags = diags;
+	r.out = out;
 	table = igraph_set_attribute_table(&igraph_cattribute_table);
-	rc = read_graph(f, in, &g);
-	if (rc != IGRAPH_SUCCESS) {
-		err = mesh_igraph_error(rc);
-		if (err == MESH_EINPUT || err == MESH_EGRAPH) {
-			parse_error(diags, file, f);
-			err = MESH_EINPUT;
-		}
-	} else {
-		if ((err = check_counts(&g, file, diags)) == MESH_OK)
-			err = build_plan(&g, file, f, diags, out);
-		igraph_destroy(&g);
-	}
+	err = mesh_igraph_call(read_steps, &r);
+	/* g's attributes are freed through the table in force. */
+	igraph_set_attribute_table(&igraph_cattribute_table);
+	if (r.have_g)
+		igraph_destroy(&r.g);
 	igraph_set_attribute_table(table);
-	mesh_igraph_leave(&saved);
-	fclose(in);
+	fclose(r.in);
 	return err;
 }
 
