@@ -208,9 +208,8 @@ run_blocks(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
 	}
 }
 
-/* How many trials blocks first, first + step, ... hold. */
-static uint64_t
-share_trials(uint64_t trials, uint64_t first, uint64_t step)
+uint64_t
+mesh_avail_share_trials(uint64_t trials, uint64_t first, uint64_t step)
 {
 	uint64_t nb = mesh_avail_nblocks(trials), b, sum = 0;
 
@@ -343,7 +342,7 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 	if (meter != NULL)
 		mesh_meter_wait(meter);
 	for (j = 1; j < jobs; j++) {
-		uint64_t expect = share_trials(trials, first + step * j,
+		uint64_t expect = mesh_avail_share_trials(trials, first + step * j,
 		    step * jobs);
 
 		memset(&part, 0, sizeof(part));

@@ -67,6 +67,11 @@ void mesh_avail_model_free(struct mesh_avail_model *m);
 /* How many blocks hold trials trials. */
 uint64_t mesh_avail_nblocks(uint64_t trials);
 
+/* How many of trials trials blocks first, first + step, first + 2 step,
+ * ... hold (step at least 1): what mesh_avail_run() runs of them. */
+uint64_t mesh_avail_share_trials(uint64_t trials, uint64_t first,
+    uint64_t step);
+
 /*
  * Run the blocks first, first + step, first + 2 step, ... of the
  * ceil(trials / MESH_AVAIL_BLOCK) blocks of a run of trials trials with
