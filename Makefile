@@ -96,12 +96,14 @@ demo: $(BIN)
 	$(BIN) check --fail-on never scenarios/figure1.json
 
 # The test suite: unit tests, the command line against golden reports,
-# and the differential test against networkx.
+# sharded runs merged against whole ones (fewer under the sanitizers), and
+# the differential test against networkx.
 test-run: $(BIN) $(TEST_BIN) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)
+	PYTHON=$(PYTHON) $(SHARD_ENV) sh tests/shard/run.sh $(BIN)
 	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
 
@@ -110,7 +112,7 @@ test: test-run
 
 sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
-		DIFF_FLAGS='--random 60' \
+		DIFF_FLAGS='--random 60' SHARD_ENV='SHARD_QUICK=1' \
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
 		test-run
 
