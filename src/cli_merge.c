@@ -174,8 +174,12 @@ cli_merge(int argc, char **argv)
 	/* The plan as the shards read it; cli_emit() will not write over
 	 * it. */
 	o.plan = in->plan;
-	if (cli_load_plan(in->plan, in->input_format, &diags, &plan) != 0)
+	if (cli_load_plan(in->plan, in->input_format, &diags, &plan) != 0) {
+		cli_error("%s: the partials are of the plan %s, read as the "
+		    "shards read it (from where merge runs)",
+		    mesh_partial_file(parts[0]), in->plan);
 		goto done;
+	}
 	if (mesh_partial_check_plan(parts[0], plan, &pdiags) != MESH_OK) {
 		cli_diags(&pdiags, MESH_NOTE);
 		goto done;

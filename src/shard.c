@@ -730,11 +730,16 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
 		diags->nomem = 1;
 		return MESH_ENOMEM;
 	}
-	if (missing > 0) {
+	if (missing == 1) {
 		mesh_diags_add(diags, MESH_ERROR, "shard-missing", NULL, 0, 0,
-		    NULL, "%zu of the %zu shards %s missing (%s): merge needs "
-		    "the partials of shards 1 to %zu", missing, shards,
-		    missing == 1 ? "is" : "are", text, shards);
+		    NULL, "shard %s of %zu is missing: merge needs the "
+		    "partials of shards 1 to %zu", text, shards, shards);
+		r.errors++;
+	} else if (missing > 1) {
+		mesh_diags_add(diags, MESH_ERROR, "shard-missing", NULL, 0, 0,
+		    NULL, "%zu of the %zu shards are missing (%s): merge needs "
+		    "the partials of shards 1 to %zu", missing, shards, text,
+		    shards);
 		r.errors++;
 	}
 	free(text);
@@ -810,9 +815,9 @@ read_set(struct rd *r, const struct mesh_sweep *sw, const cJSON *v,
 		if (get_string(r, e, "a unit") == NULL)
 			return -1;
 		if ((u[i] = unit_index(sw->units, e->valuestring)) < 0) {
-			bad(r, e, 0, "bad-partial", "the plan has no unit named "
-			    "'%s' (%s)", e->valuestring, sw->by == NULL ?
-			    "nodes" : sw->by);
+			bad(r, e, 0, "bad-partial", "the plan has no %s%s named "
+			    "'%s'", sw->by == NULL ? "node" : sw->by,
+			    sw->by == NULL ? "" : " domain", e->valuestring);
 			return -1;
 		}
 		if (i > 0 && u[i] <= u[i - 1]) {
@@ -1055,7 +1060,7 @@ mesh_partial_avail_add(const struct mesh_partial *p,
 	const cJSON *res = p->at[F_RESULTS];
 	struct mesh_avail_sums s;
 	uint64_t nb = mesh_avail_nblocks(in->trials), first =
-	    (uint64_t)in->shard - 1, blocks, trials;
+	    (uint64_t)in->shard - 1, blocks, trials, n;
 	struct rd r;
 
 	r.p = p;
@@ -1067,10 +1072,26 @@ mesh_partial_avail_add(const struct mesh_partial *p,
 	memset(&s, 0, sizeof(s));
 	if (check_keys(&r, res, avail_result_keys, "'results'") != 0 ||
 	    get_count(&r, member(&r, res, "blocks", "'results'"), "'blocks'",
-	    blocks, blocks, &blocks) != 0 ||
-	    get_count(&r, member(&r, res, "trials", "'results'"), "'trials'",
-	    trials, trials, &s.trials) != 0 ||
-	    get_count(&r, member(&r, res, "connected", "'results'"),
+	    0, UINT64_MAX, &n) != 0)
+		return MESH_EINPUT;
+	if (n != blocks) {
+		bad(&r, member(&r, res, "blocks", "'results'"), 0, "bad-partial",
+		    "'blocks' is %llu, but shard %d of %d runs %llu of the %llu "
+		    "blocks", (unsigned long long)n, in->shard, in->shards,
+		    (unsigned long long)blocks, (unsigned long long)nb);
+		return MESH_EINPUT;
+	}
+	if (get_count(&r, member(&r, res, "trials", "'results'"), "'trials'",
+	    0, UINT64_MAX, &s.trials) != 0)
+		return MESH_EINPUT;
+	if (s.trials != trials) {
+		bad(&r, member(&r, res, "trials", "'results'"), 0, "bad-partial",
+		    "'trials' is %llu, but the blocks of shard %d of %d hold "
+		    "%llu trials", (unsigned long long)s.trials, in->shard,
+		    in->shards, (unsigned long long)trials);
+		return MESH_EINPUT;
+	}
+	if (get_count(&r, member(&r, res, "connected", "'results'"),
 	    "'connected'", 0, trials, &s.connected) != 0 ||
 	    get_count(&r, member(&r, res, "whole", "'results'"), "'whole'", 0,
 	    trials, &s.whole) != 0 ||
