@@ -7,7 +7,7 @@
 # Usage: tests/shard/run.sh MESHSIM   (PYTHON names python3)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 python=${PYTHON:-/usr/bin/python3}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -133,6 +133,89 @@ if [ $? = "$(cat "$dir/status.text")" ] &&
 	pass=$((pass + 1))
 else
 	echo "FAIL merge -o: not the bytes of the whole run, or not in the file"
+	fail=$((fail + 1))
+fi
+
+# tools/slurm-sweep.sh and tools/parallel-sweep.sh, with stand-ins for
+# sbatch (the array's tasks one after another, then the merge job) and
+# GNU parallel -q (the jobs one after another).
+mkdir "$dir/bin"
+cat >"$dir/bin/sbatch" <<'END'
+#!/bin/sh
+array=
+out=
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--array=*) array=${1#--array=} ;;
+	--output=*) out=${1#--output=} ;;
+	--parsable | --job-name=* | --dependency=afterok:*) ;;
+	-*) echo "sbatch stand-in: unknown option $1" >&2; exit 1 ;;
+	*) break ;;
+	esac
+	shift
+done
+script=$1
+shift
+if [ -z "$array" ]; then
+	sh "$script" "$@" >"$out" 2>&1
+	echo "exit status $?" >>"$out"
+	echo 2
+	exit 0
+fi
+i=${array%-*}
+while [ "$i" -le "${array#*-}" ]; do
+	SLURM_ARRAY_TASK_ID=$i sh "$script" "$@" \
+	    >"$(echo "$out" | sed "s/%a/$i/")" 2>&1 || exit 1
+	i=$((i + 1))
+done
+echo "1;cluster"
+END
+cat >"$dir/bin/parallel" <<'END'
+#!/bin/sh
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-q) ;;
+	--halt) shift ;;
+	*) break ;;
+	esac
+	shift
+done
+run() {
+	a=$1
+	shift
+	n=$#
+	for w in "$@"; do
+		set -- "$@" "$(printf '%s\n' "$w" | sed "s|{}|$a|g")"
+	done
+	shift "$n"
+	"$@"
+}
+while read -r a; do
+	run "$a" "$@" || exit 1
+done
+END
+chmod +x "$dir/bin/sbatch" "$dir/bin/parallel"
+whole sweep --k 3 --by zone --model mesh scenarios/zones.json
+PATH=$dir/bin:$PATH MESHSIM=$bin sh tools/slurm-sweep.sh -n 3 \
+    -d "$dir/slurm" -f json -- --k 3 --by zone --model mesh \
+    scenarios/zones.json >/dev/null
+if cmp -s "$dir/whole.json" "$dir/slurm/report.json" &&
+    grep -q "exit status $(cat "$dir/status.json")" "$dir/slurm/merge.log"
+then
+	pass=$((pass + 1))
+else
+	echo "FAIL tools/slurm-sweep.sh: not the whole run's report"
+	fail=$((fail + 1))
+fi
+whole availability --trials 150000 --seed 3 scenarios/islands.json
+PATH=$dir/bin:$PATH MESHSIM=$bin sh tools/parallel-sweep.sh -n 5 \
+    -c availability -- --trials 150000 --seed 3 scenarios/islands.json \
+    >"$dir/merged"
+if [ $? = "$(cat "$dir/status.text")" ] &&
+    cmp -s "$dir/whole.text" "$dir/merged"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL tools/parallel-sweep.sh: not the whole run's report"
 	fail=$((fail + 1))
 fi
 
