@@ -7,7 +7,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "json_doc.h"
 #include "json_out.h"
 #include "jsonpos.h"
 #include "meshsim/meshsim.h"
@@ -31,8 +30,8 @@ struct mesh_partial {
 	char *file;
 	char *buf;              /* the text: exact integers are read here */
 	size_t len;
+	struct mesh_jdoc *doc;  /* the values, each with its position */
 	cJSON *root;
-	struct mesh_jsonpos *pos;
 	struct mesh_partial_info info;
 	const cJSON *at[NFIELDS];
 };
@@ -232,12 +231,86 @@ mesh_avail_partial_json(const struct mesh_partial_info *info,
 
 /* Reading. */
 
-/* The state of reading one partial. */
+/* The state of reading one partial, and a cursor in its text: byte
+ * offset off is at line, col. */
 struct rd {
 	const struct mesh_partial *p;
 	struct mesh_diags *diags;
 	int errors;
+	size_t off;
+	int line, col;
 };
+
+/* The cursor at the start of the text. Positions count from after a
+ * byte order mark. */
+static void
+rd_rewind(struct rd *r)
+{
+	r->off = r->p->len >= 3 && memcmp(r->p->buf, "\xef\xbb\xbf",
+	    3) == 0 ? 3 : 0;
+	r->line = 1;
+	r->col = 1;
+}
+
+/* Start reading p, its errors into diags. */
+static void
+rd_init(struct rd *r, const struct mesh_partial *p, struct mesh_diags *diags)
+{
+	r->p = p;
+	r->diags = diags;
+	r->errors = 0;
+	rd_rewind(r);
+}
+
+/*
+ * Where value v starts in the text, found from its line and column (which
+ * count characters), going on from the value found last: values are
+ * mostly read in the order of the text, so reading them all is linear.
+ */
+static const char *
+text_of(struct rd *r, const cJSON *v)
+{
+	const struct mesh_jpos *pos = mesh_jpos_of(v);
+	const char *s = r->p->buf;
+	size_t len = r->p->len;
+
+	if (pos->line < r->line || (pos->line == r->line &&
+	    pos->column < r->col))
+		rd_rewind(r);
+	while (r->line < pos->line && r->off < len)
+		if (s[r->off++] == '\n') {
+			r->line++;
+			r->col = 1;
+		}
+	while (r->col < pos->column && r->off < len) {
+		r->off++;
+		while (r->off < len && ((unsigned char)s[r->off] & 0xc0) == 0x80)
+			r->off++;
+		r->col++;
+	}
+	return s + r->off;
+}
+
+/* A copy of the text of scalar v, as written (a string with its quotes):
+ * the caller frees it. NULL when out of memory. */
+static char *
+scalar_text(struct rd *r, const cJSON *v)
+{
+	const char *t = text_of(r, v), *end = r->p->buf + r->p->len;
+	size_t n = 0;
+
+	if (*t == '"') {
+		for (n = 1; t + n < end && t[n] != '"'; n++)
+			if (t[n] == '\\' && t + n + 1 < end)
+				n++;
+		n++;
+	} else {
+		while (t + n < end && strchr("0123456789+-.eEtruefalsn",
+		    t[n]) != NULL && t[n] != '\0')
+			n++;
+	}
+	return mesh_asprintf("%.*s", (int)n, t);
+}
 
 /* Report an error at item's value (or its key with at_key). */
 static void
@@ -252,7 +325,7 @@ static void
 bad(struct rd *r, const cJSON *item, int at_key, const char *code,
     const char *fmt, ...)
 {
-	const struct mesh_jpos *pos = mesh_jsonpos_get(r->p->pos, item);
+	const struct mesh_jpos *pos = mesh_jpos_of(item);
 	va_list ap;
 	char *msg;
 
@@ -341,7 +414,6 @@ static int
 get_count(struct rd *r, const cJSON *v, const char *what, uint64_t lo,
     uint64_t hi, uint64_t *out)
 {
-	const struct mesh_jpos *pos;
 	const char *s;
 	unsigned long long n;
 	char *end;
@@ -353,8 +425,7 @@ get_count(struct rd *r, const cJSON *v, const char *what, uint64_t lo,
 		    mesh_json_type_name(v));
 		return -1;
 	}
-	pos = mesh_jsonpos_get(r->p->pos, v);
-	s = r->p->buf + pos->offset;
+	s = text_of(r, v);
 	errno = 0;
 	n = *s >= '0' && *s <= '9' ? strtoull(s, &end, 10) : 0;
 	if (*s < '0' || *s > '9' || errno != 0 || *end == '.' || *end == 'e' ||
@@ -402,8 +473,7 @@ get_string(struct rd *r, const cJSON *v, const char *what)
 		    mesh_json_type_name(v));
 		return NULL;
 	}
-	if (*v->valuestring == '\0' || mesh_jsonpos_get(r->p->pos,
-	    v)->has_nul) {
+	if (*v->valuestring == '\0' || mesh_jpos_of(v)->has_nul) {
 		bad(r, v, 0, "bad-partial", "%s must be non-empty text without "
 		    "NUL", what);
 		return NULL;
@@ -567,12 +637,16 @@ mesh_partial_load(const char *path, struct mesh_diags *diags,
 	p->info.fail_below = -1;
 	if ((err = mesh_ops_read_file(path, diags, &p->buf,
 	    &p->len)) != MESH_OK ||
-	    (err = mesh_json_doc_parse(p->buf, p->len, p->file,
-	    "a partial", diags, &p->root, &p->pos)) != MESH_OK)
+	    (err = mesh_jdoc_load(p->buf, p->len, p->file, diags, NULL,
+	    &p->doc, &p->root)) != MESH_OK)
 		goto fail;
-	r.p = p;
-	r.diags = diags;
-	r.errors = 0;
+	rd_init(&r, p, diags);
+	if (!cJSON_IsObject(p->root)) {
+		bad(&r, p->root, 0, "not-an-object", "a partial must be an "
+		    "object, not %s", mesh_json_type_name(p->root));
+		err = MESH_EINPUT;
+		goto fail;
+	}
 	read_header(&r, p);
 	if (r.errors) {
 		err = MESH_EINPUT;
@@ -604,8 +678,7 @@ mesh_partial_free(struct mesh_partial *p)
 {
 	if (p == NULL)
 		return;
-	cJSON_Delete(p->root);
-	mesh_jsonpos_free(p->pos);
+	mesh_jdoc_free(p->doc);
 	free(p->buf);
 	free(p->file);
 	free(p);
@@ -613,13 +686,18 @@ mesh_partial_free(struct mesh_partial *p)
 
 /* Checking partials against each other. */
 
-/* Report that field f of b differs from a's; what names it. */
+/* Report that field f of b (being read by r) differs from a's; what
+ * names it. */
 static void
 mismatch(struct rd *r, const struct mesh_partial *a,
     const struct mesh_partial *b, enum field f, const char *what)
 {
-	char *here = cJSON_PrintUnformatted(b->at[f]);
-	char *there = cJSON_PrintUnformatted(a->at[f]);
+	struct rd ra;
+	char *here, *there;
+
+	rd_init(&ra, a, r->diags);
+	here = scalar_text(r, b->at[f]);
+	there = scalar_text(&ra, a->at[f]);
 
 	if (here == NULL || there == NULL)
 		r->diags->nomem = 1;
@@ -687,16 +765,16 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
 	struct rd r;
 	size_t i, missing = 0, shards;
 	char *text;
+	int errors = 0;
 
 	if (n == 0)
 		return MESH_EINVAL;
-	r.diags = diags;
-	r.errors = 0;
 	for (i = 1; i < n; i++) {
-		r.p = parts[i];
+		rd_init(&r, parts[i], diags);
 		agree(&r, parts[0], parts[i]);
+		errors += r.errors;
 	}
-	if (r.errors)
+	if (errors)
 		return MESH_EINPUT;
 	shards = (size_t)parts[0]->info.shards;
 	if ((by = calloc(shards + 1, sizeof(*by))) == NULL) {
@@ -707,12 +785,13 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
 		const struct mesh_partial_info *in = &parts[i]->info;
 		struct mesh_partial *other = by[in->shard];
 
-		r.p = parts[i];
-		if (other != NULL)
+		rd_init(&r, parts[i], diags);
+		if (other != NULL) {
 			bad(&r, parts[i]->at[F_SHARD], 0, "shard-duplicate",
 			    "shard %d of %d is also in %s", in->shard,
 			    in->shards, other->file);
-		else
+			errors++;
+		} else
 			by[in->shard] = parts[i];
 	}
 	mesh_buf_init(&list);
@@ -734,16 +813,16 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
 		mesh_diags_add(diags, MESH_ERROR, "shard-missing", NULL, 0, 0,
 		    NULL, "shard %s of %zu is missing: merge needs the "
 		    "partials of shards 1 to %zu", text, shards, shards);
-		r.errors++;
+		errors++;
 	} else if (missing > 1) {
 		mesh_diags_add(diags, MESH_ERROR, "shard-missing", NULL, 0, 0,
 		    NULL, "%zu of the %zu shards are missing (%s): merge needs "
 		    "the partials of shards 1 to %zu", missing, shards, text,
 		    shards);
-		r.errors++;
+		errors++;
 	}
 	free(text);
-	return r.errors ? MESH_EINPUT : MESH_OK;
+	return errors ? MESH_EINPUT : MESH_OK;
 }
 
 enum mesh_error
@@ -759,9 +838,7 @@ mesh_partial_check_plan(const struct mesh_partial *p,
 	}
 	if (strcmp(now, p->info.fingerprint) == 0)
 		return MESH_OK;
-	r.p = p;
-	r.diags = diags;
-	r.errors = 0;
+	rd_init(&r, p, diags);
 	bad(&r, p->at[F_FINGERPRINT], 0, "plan-changed", "the plan %s has "
 	    "changed since the shards read it (its fingerprint is now %s)",
 	    p->info.plan, now);
@@ -1037,9 +1114,7 @@ mesh_partial_sweep_add(const struct mesh_partial *p, struct mesh_sweep *sw,
 		diags->nomem = 1;
 		return MESH_ENOMEM;
 	}
-	r.p = p;
-	r.diags = diags;
-	r.errors = 0;
+	rd_init(&r, p, diags);
 	rc = check_keys(&r, res, sweep_result_keys, "'results'") == 0 &&
 	    read_sizes(&r, sw, res, u) == 0 &&
 	    read_cuts(&r, sw, member(&r, res, "minimal_cuts", "'results'"),
@@ -1063,9 +1138,7 @@ mesh_partial_avail_add(const struct mesh_partial *p,
 	    (uint64_t)in->shard - 1, blocks, trials, n;
 	struct rd r;
 
-	r.p = p;
-	r.diags = diags;
-	r.errors = 0;
+	rd_init(&r, p, diags);
 	blocks = nb > first ? (nb - first - 1) / (uint64_t)in->shards + 1 : 0;
 	trials = mesh_avail_share_trials(in->trials, first,
 	    (uint64_t)in->shards);
