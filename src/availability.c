@@ -283,7 +283,7 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 	}
 	memset(&mt, 0, sizeof(mt));
 	mesh_tick_start(&mt.tick, progress, "availability",
-	    share_trials(trials, first, step));
+	    mesh_avail_share_trials(trials, first, step));
 	if (mesh_tick_on(&mt.tick)) {
 		meter = &mt;
 		mt.weight = 1;
@@ -374,6 +374,14 @@ mesh_avail_run(const struct mesh_avail_model *m, uint64_t seed,
     struct mesh_avail_sums *sums)
 {
 	return avail_run(m, seed, trials, first, step, jobs, NULL, sums);
+}
+
+enum mesh_error
+mesh_avail_run_progress(const struct mesh_avail_model *m, uint64_t seed,
+    uint64_t trials, uint64_t first, uint64_t step, unsigned jobs,
+    const struct mesh_progress *progress, struct mesh_avail_sums *sums)
+{
+	return avail_run(m, seed, trials, first, step, jobs, progress, sums);
 }
 
 void

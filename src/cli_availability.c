@@ -326,9 +326,9 @@ run_shard(const struct avail_opts *o, const struct mesh_plan *plan)
 	if ((err = mesh_plan_fingerprint(plan, in.fingerprint)) != MESH_OK ||
 	    (err = mesh_avail_model_new(plan, o->node_availability < 0 ?
 	    MESH_AVAIL_DEFAULT : o->node_availability, &m)) != MESH_OK ||
-	    (err = mesh_avail_run(m, o->seed, o->trials,
+	    (err = mesh_avail_run_progress(m, o->seed, o->trials,
 	    (uint64_t)o->shard - 1, (uint64_t)o->shards, o->jobs,
-	    &sums)) != MESH_OK) {
+	    cli_progress(), &sums)) != MESH_OK) {
 		cli_error("%s: %s", o->c.plan, mesh_strerror(err));
 		mesh_avail_model_free(m);
 		return CLI_EXIT_BAD;

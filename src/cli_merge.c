@@ -16,12 +16,13 @@ parse_args(int argc, char **argv, struct cli_common *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, r;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:ho:q", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(o, c, optarg)) == 0)
 			cli_usage(stderr);
 		if (r <= 0)

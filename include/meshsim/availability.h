@@ -90,6 +90,14 @@ enum mesh_error mesh_avail_run(const struct mesh_avail_model *m,
     uint64_t seed, uint64_t trials, uint64_t first, uint64_t step,
     unsigned jobs, struct mesh_avail_sums *sums);
 
+/* As mesh_avail_run(), reporting the trials run (of those blocks) as
+ * phase "availability" through progress (NULL: none; progress.h): a
+ * shard's run. */
+enum mesh_error mesh_avail_run_progress(const struct mesh_avail_model *m,
+    uint64_t seed, uint64_t trials, uint64_t first, uint64_t step,
+    unsigned jobs, const struct mesh_progress *progress,
+    struct mesh_avail_sums *sums);
+
 /* Add the counts of from to *into. */
 void mesh_avail_sums_add(struct mesh_avail_sums *into,
     const struct mesh_avail_sums *from);
