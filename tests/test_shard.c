@@ -381,7 +381,7 @@ sharded_availability_should_merge_into_the_whole_run(void **state)
 	for (t = 0; t < sizeof(trials) / sizeof(trials[0]); t++) {
 		struct mesh_plan *p = random_plan((int)t + 1);
 		struct mesh_avail_options o = { 0.7, trials[t],
-		    UINT64_MAX - t, 1 };
+		    UINT64_MAX - t, 1, NULL };
 		struct mesh_availability *whole = NULL, *merged = NULL;
 		struct mesh_avail_model *m = NULL;
 		char *jw, *jm;
@@ -584,6 +584,87 @@ slices_that_do_not_add_up_should_be_refused(void **state)
 	mesh_plan_free(p);
 }
 
+/* The progress a shard reports: every call of one phase, from 0 up to
+ * its total without going back. */
+struct calls {
+	uint64_t first, last, total;
+	size_t n;
+	int bad;
+};
+
+static void
+record(void *ctx, const char *phase, uint64_t done, uint64_t total)
+{
+	struct calls *c = ctx;
+
+	(void)phase;
+	if (c->n == 0) {
+		c->first = done;
+		c->total = total;
+	} else if (done < c->last || total != c->total || done > total) {
+		c->bad = 1;
+	}
+	c->last = done;
+	c->n++;
+}
+
+static void
+shards_should_report_progress_up_to_their_own_total(void **state)
+{
+	static const char *const names[] = { "a", "b", "c", "d", "e", "f",
+		"g", "h", "i", "j" };
+	struct mesh_plan *p = plan_of(names, 10,
+	    "a-b b-c c-d d-e e-f f-g g-h h-i i-j j-a a-f");
+	struct mesh_progress pr;
+	struct mesh_sweep_options o;
+	struct mesh_sweep *sw;
+	struct mesh_avail_model *m;
+	struct mesh_avail_sums sums;
+	struct calls c;
+	int i, jobs;
+
+	(void)state;
+	pr.fn = record;
+	pr.ctx = &c;
+	for (jobs = 1; jobs <= 2; jobs++)
+		for (i = 1; i <= 3; i++) {
+			memset(&c, 0, sizeof(c));
+			memset(&o, 0, sizeof(o));
+			o.k = 3;
+			o.jobs = jobs;
+			o.parallel_min = 1e-9;
+			o.shard = i;
+			o.shards = 3;
+			o.progress = &pr;
+			assert_int_equal(mesh_sweep_new(p, &o, &sw), MESH_OK);
+			assert_int_equal(mesh_sweep_run(sw), MESH_OK);
+			assert_true(c.n >= 2);
+			assert_false(c.bad);
+			assert_true(c.first == 0);
+			assert_true(c.total == sw->work);
+			assert_true(c.last == c.total);
+			/* Passes weighted by nodes + 2 links: 1 + 9 pairs'
+			 * passes in full, and of the 36 for triples those
+			 * numbered i - 1 modulo 3. */
+			assert_true(sw->work == (10 + 2 * 11) * (1 + 9 +
+			    (uint64_t)(36 - i) / 3 + 1));
+			mesh_sweep_free(sw);
+		}
+	assert_int_equal(mesh_avail_model_new(p, 0.9, &m), MESH_OK);
+	for (i = 1; i <= 3; i++) {
+		memset(&c, 0, sizeof(c));
+		memset(&sums, 0, sizeof(sums));
+		assert_int_equal(mesh_avail_run_progress(m, 1,
+		    7 * MESH_AVAIL_BLOCK + 5, (uint64_t)i - 1, 3, 2, &pr,
+		    &sums), MESH_OK);
+		assert_false(c.bad);
+		assert_true(c.total == sums.trials);
+		assert_true(c.last == c.total);
+	}
+	mesh_avail_model_free(m);
+	mesh_plan_free(p);
+}
+
 static int
 setup(void **state)
 {
@@ -614,6 +695,7 @@ main(void)
 		cmocka_unit_test(partials_of_different_runs_should_not_be_merged),
 		cmocka_unit_test(a_changed_plan_should_be_refused),
 		cmocka_unit_test(slices_that_do_not_add_up_should_be_refused),
+		cmocka_unit_test(shards_should_report_progress_up_to_their_own_total),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
