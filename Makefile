@@ -128,7 +128,8 @@ demo: $(BIN)
 	$(BIN) check --fail-on never scenarios/figure1.json
 
 # The test suite: unit tests, the command line against golden reports,
-# -o and stdout, the catalogue of malformed inputs, the differential test
+# -o and stdout, the catalogue of malformed inputs, sharded runs merged
+# against whole ones (fewer under the sanitizers), the differential test
 # against networkx, allocation failures and valgrind (samples; see
 # alloc-test and memcheck).
 test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
@@ -138,6 +139,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
+	PYTHON=$(PYTHON) $(SHARD_ENV) sh tests/shard/run.sh $(BIN)
 	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
 	$(ALLOC_TEST)
@@ -148,7 +150,7 @@ test: test-run
 
 sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
-		DIFF_FLAGS='--random 60' \
+		DIFF_FLAGS='--random 60' SHARD_ENV='SHARD_QUICK=1' \
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
 		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \
 		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \

@@ -214,9 +214,8 @@ run_blocks(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
 	}
 }
 
-/* How many trials blocks first, first + step, ... hold. */
-static uint64_t
-share_trials(uint64_t trials, uint64_t first, uint64_t step)
+uint64_t
+mesh_avail_share_trials(uint64_t trials, uint64_t first, uint64_t step)
 {
 	uint64_t nb = mesh_avail_nblocks(trials), b, sum = 0;
 
@@ -290,7 +289,7 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 	}
 	memset(&mt, 0, sizeof(mt));
 	mesh_tick_start(&mt.tick, progress, "availability",
-	    share_trials(trials, first, step));
+	    mesh_avail_share_trials(trials, first, step));
 	if (mesh_tick_on(&mt.tick)) {
 		meter = &mt;
 		mt.weight = 1;
@@ -349,7 +348,7 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 	if (meter != NULL)
 		mesh_meter_wait(meter);
 	for (j = 1; j < jobs; j++) {
-		uint64_t expect = share_trials(trials, first + step * j,
+		uint64_t expect = mesh_avail_share_trials(trials, first + step * j,
 		    step * jobs);
 
 		memset(&part, 0, sizeof(part));
@@ -381,6 +380,14 @@ mesh_avail_run(const struct mesh_avail_model *m, uint64_t seed,
     struct mesh_avail_sums *sums)
 {
 	return avail_run(m, seed, trials, first, step, jobs, NULL, sums);
+}
+
+enum mesh_error
+mesh_avail_run_progress(const struct mesh_avail_model *m, uint64_t seed,
+    uint64_t trials, uint64_t first, uint64_t step, unsigned jobs,
+    const struct mesh_progress *progress, struct mesh_avail_sums *sums)
+{
+	return avail_run(m, seed, trials, first, step, jobs, progress, sums);
 }
 
 void

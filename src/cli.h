@@ -71,6 +71,7 @@ struct cli_common {
 	enum mesh_format input_format;  /* --input-format */
 	const char *output;             /* -o FILE */
 	const char *plan;
+	int format_given;               /* --format, either way */
 };
 
 /*
@@ -134,6 +135,18 @@ int cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
 int cli_parse_seed(const char *arg, uint64_t *out);
 int cli_parse_trials(const char *arg, uint64_t *out);
 
+/* --shard I/N: shard I of N, 1 <= I <= N <= MESH_SHARDS_MAX, digits
+ * only. Returns 0 with *index and *count set, or -1 after reporting. */
+int cli_parse_shard(const char *arg, int *index, int *count);
+
+/*
+ * Write a shard's partial (JSON, consumed; NULL means out of memory) to
+ * o->output or stdout as cli_write_output() does. A shard writes no
+ * report, so --format is refused: it belongs to meshsim merge. Returns 0,
+ * or CLI_EXIT_BAD after reporting.
+ */
+int cli_emit_partial(const struct cli_common *o, char *json);
+
 /* The processors online, from 1 to max. */
 unsigned cli_default_jobs(unsigned max);
 
@@ -171,6 +184,16 @@ int cli_load_plan(const char *path, enum mesh_format format,
 int cli_resolve_nodes(const struct mesh_plan *plan, const char *opt,
     char **args, size_t nargs, int **out, size_t *nout);
 
+/* cli_sweep.c, cli_availability.c: write the report of a sweep or an
+ * availability run (merged from shards, say) as o asks. Return the
+ * command's exit status: CLI_EXIT_OK, CLI_EXIT_FOUND (a set hits; the
+ * estimate is below fail_below), or CLI_EXIT_BAD after reporting. */
+int cli_sweep_emit(const struct cli_common *o, const struct mesh_sweep *sw,
+    const struct mesh_diags *diags);
+int cli_availability_emit(const struct cli_common *o,
+    const struct mesh_availability *a, const struct mesh_diags *diags,
+    int from_option, double fail_below);
+
 /* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
 int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
@@ -190,6 +213,7 @@ int cli_harper_option(struct mesh_harper_options *h, const char ***envs,
     int c, const char *arg);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
+int cli_merge(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);
 int cli_suggest(int argc, char **argv);

@@ -20,6 +20,7 @@ struct avail_opts {
 	uint64_t seed;
 	unsigned jobs;
 	int force;                      /* run even above the budget */
+	int shard, shards;      /* --shard I/N; shards 0: none */
 	struct cli_common c;
 };
 
@@ -54,6 +55,7 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "seed", required_argument, NULL, 'S' },
+		{ "shard", required_argument, NULL, 'H' },
 		{ "trials", required_argument, NULL, 'T' },
 		CLI_LIMIT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -91,6 +93,10 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 			    &o->node_availability) != 0)
 				return CLI_EXIT_BAD;
 			break;
+		case 'H':
+			if (cli_parse_shard(optarg, &o->shard, &o->shards) != 0)
+				return CLI_EXIT_BAD;
+			break;
 		case 'S':
 			if (cli_parse_seed(optarg, &o->seed) != 0)
 				return CLI_EXIT_BAD;
@@ -109,6 +115,11 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 	}
 	if (o->jobs == 0)
 		o->jobs = cli_default_jobs(JOBS_MAX);
+	if (o->shards > 0 && o->c.format_given) {
+		cli_error("--format is for meshsim merge: a shard writes a "
+		    "partial result (JSON, docs/shard.md)");
+		return CLI_EXIT_BAD;
+	}
 	return cli_common_plan(&o->c, argc, argv);
 }
 
@@ -301,6 +312,59 @@ over_budget(const struct mesh_plan *plan, uint64_t trials)
 }
 
 int
+cli_availability_emit(const struct cli_common *o,
+    const struct mesh_availability *a, const struct mesh_diags *diags,
+    int from_option, double fail_below)
+{
+	struct avail_report r;
+
+	r.a = a;
+	r.diags = diags;
+	r.from_option = from_option;
+	if (cli_emit(o, o->json ? mesh_availability_json(a, diags) : NULL,
+	    text_report, &r) != 0)
+		return CLI_EXIT_BAD;
+	return a->probability_connected < fail_below ? CLI_EXIT_FOUND :
+	    CLI_EXIT_OK;
+}
+
+/* Run shard o->shard of o->shards, the blocks b = shard - 1 (mod
+ * shards), and write its partial. Returns 0, or CLI_EXIT_BAD after
+ * reporting. */
+static int
+run_shard(const struct avail_opts *o, const struct mesh_plan *plan)
+{
+	struct mesh_avail_model *m = NULL;
+	struct mesh_partial_info in;
+	struct mesh_avail_sums sums;
+	enum mesh_error err;
+
+	memset(&in, 0, sizeof(in));
+	memset(&sums, 0, sizeof(sums));
+	in.command = MESH_PARTIAL_AVAILABILITY;
+	in.plan = o->c.plan;
+	in.input_format = o->c.input_format;
+	in.shard = o->shard;
+	in.shards = o->shards;
+	in.node_availability = o->node_availability;
+	in.fail_below = o->fail_below;
+	in.trials = o->trials;
+	in.seed = o->seed;
+	if ((err = mesh_plan_fingerprint(plan, in.fingerprint)) != MESH_OK ||
+	    (err = mesh_avail_model_new(plan, o->node_availability < 0 ?
+	    MESH_AVAIL_DEFAULT : o->node_availability, &m)) != MESH_OK ||
+	    (err = mesh_avail_run_progress(m, o->seed, o->trials,
+	    (uint64_t)o->shard - 1, (uint64_t)o->shards, o->jobs,
+	    cli_progress(), &sums)) != MESH_OK) {
+		cli_error("%s: %s", o->c.plan, mesh_strerror(err));
+		mesh_avail_model_free(m);
+		return CLI_EXIT_BAD;
+	}
+	mesh_avail_model_free(m);
+	return cli_emit_partial(&o->c, mesh_avail_partial_json(&in, &sums));
+}
+
+int
 cli_availability(int argc, char **argv)
 {
 	struct avail_opts o;
@@ -308,7 +372,6 @@ cli_availability(int argc, char **argv)
 	struct mesh_diags diags;
 	struct mesh_plan *plan = NULL;
 	struct mesh_availability *a = NULL;
-	struct avail_report r;
 	enum mesh_error err;
 	int status;
 
@@ -321,6 +384,10 @@ cli_availability(int argc, char **argv)
 		goto done;
 	if (over_budget(plan, o.trials) && !o.force)
 		goto done;
+	if (o.shards > 0) {
+		status = run_shard(&o, plan);
+		goto done;
+	}
 	memset(&aopts, 0, sizeof(aopts));
 	aopts.node_availability = o.node_availability;
 	aopts.trials = o.trials;
@@ -331,14 +398,8 @@ cli_availability(int argc, char **argv)
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
-	r.a = a;
-	r.diags = &diags;
-	r.from_option = o.node_availability >= 0;
-	if (cli_emit(&o.c, o.c.json ? mesh_availability_json(a, &diags) :
-	    NULL, text_report, &r) != 0)
-		goto done;
-	status = a->probability_connected < o.fail_below ? CLI_EXIT_FOUND :
-	    CLI_EXIT_OK;
+	status = cli_availability_emit(&o.c, a, &diags,
+	    o.node_availability >= 0, o.fail_below);
 done:
 	mesh_availability_free(a);
 	mesh_plan_free(plan);

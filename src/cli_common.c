@@ -124,6 +124,7 @@ cli_common_option(struct cli_common *o, int c, const char *arg)
 	case CLI_OPT_MAX_DEPTH:
 		return cli_limit_option(c, arg);
 	case 'f':
+		o->format_given = 1;
 		if (strcmp(arg, "text") == 0)
 			o->json = 0;
 		else if (strcmp(arg, "json") == 0)
@@ -340,6 +341,31 @@ cli_parse_trials(const char *arg, uint64_t *out)
 	return -1;
 }
 
+int
+cli_parse_shard(const char *arg, int *index, int *count)
+{
+	unsigned long i = 0, n = 0;
+	char *end = NULL;
+
+	/* I, a slash, N: digits only, read with end pointers. */
+	errno = 0;
+	if (*arg >= '0' && *arg <= '9')
+		i = strtoul(arg, &end, 10);
+	if (end != NULL && *end == '/' && end[1] >= '0' && end[1] <= '9' &&
+	    errno == 0) {
+		n = strtoul(end + 1, &end, 10);
+		if (errno == 0 && *end == '\0' && n >= 1 &&
+		    n <= MESH_SHARDS_MAX && i >= 1 && i <= n) {
+			*index = (int)i;
+			*count = (int)n;
+			return 0;
+		}
+	}
+	cli_error("--shard: '%s' is not I/N, shard I of N, with 1 <= I <= N "
+	    "<= %d", arg, MESH_SHARDS_MAX);
+	return -1;
+}
+
 unsigned
 cli_default_jobs(unsigned max)
 {
@@ -386,6 +412,20 @@ cli_emit(const struct cli_common *o, char *json,
 	if ((json = cli_render(o, json, text, ctx, &len)) == NULL)
 		return CLI_EXIT_BAD;
 	rc = cli_write_output(o->output, json, len, o->plan);
+	free(json);
+	return rc;
+}
+
+int
+cli_emit_partial(const struct cli_common *o, char *json)
+{
+	int rc;
+
+	if (json == NULL) {
+		cli_error("out of memory");
+		return CLI_EXIT_BAD;
+	}
+	rc = cli_write_output(o->output, json, strlen(json), o->plan);
 	free(json);
 	return rc;
 }

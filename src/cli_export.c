@@ -50,7 +50,7 @@ parse_args(int argc, char **argv, struct export_opts *o)
 int
 cli_export(int argc, char **argv)
 {
-	struct export_opts o = { { 1, MESH_FORMAT_AUTO, NULL, NULL },
+	struct export_opts o = { { 1, MESH_FORMAT_AUTO, NULL, NULL, 0 },
 	    MESH_EXPORT_JSON };
 	struct mesh_plan *plan = NULL;
 	struct mesh_diags diags;

@@ -266,7 +266,7 @@ report_json(const struct mesh_plan *p, const struct mesh_suggestion *s,
 int
 cli_suggest(int argc, char **argv)
 {
-	struct suggest_opts o = { { 0, MESH_FORMAT_AUTO, NULL, NULL }, 2,
+	struct suggest_opts o = { { 0, MESH_FORMAT_AUTO, NULL, NULL, 0 }, 2,
 	    NULL };
 	struct mesh_suggestion *s = NULL;
 	struct mesh_plan *plan = NULL;

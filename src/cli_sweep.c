@@ -17,6 +17,7 @@ struct sweep_opts {
 	enum mesh_sweep_model model;
 	int jobs;
 	int force;
+	int shard, shards;      /* --shard I/N; shards 0: none */
 	struct cli_common c;
 };
 
@@ -43,6 +44,7 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		CLI_LIMIT_OPTIONS,
+		{ "shard", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
 	uint64_t n;
@@ -85,6 +87,10 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 				return CLI_EXIT_BAD;
 			o->model = mesh ? MESH_SWEEP_MESH : MESH_SWEEP_GRAPH;
 			break;
+		case 'S':
+			if (cli_parse_shard(optarg, &o->shard, &o->shards) != 0)
+				return CLI_EXIT_BAD;
+			break;
 		default:
 			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
 				cli_usage(stderr);
@@ -92,6 +98,11 @@ parse_args(int argc, char **argv, struct sweep_opts *o)
 				return CLI_EXIT_BAD;
 			break;
 		}
+	}
+	if (o->shards > 0 && o->c.format_given) {
+		cli_error("--format is for meshsim merge: a shard writes a "
+		    "partial result (JSON, docs/shard.md)");
+		return CLI_EXIT_BAD;
 	}
 	return cli_common_plan(&o->c, argc, argv);
 }
@@ -351,6 +362,43 @@ found(const struct mesh_sweep *sw)
 }
 
 int
+cli_sweep_emit(const struct cli_common *o, const struct mesh_sweep *sw,
+    const struct mesh_diags *diags)
+{
+	struct sweep_report r;
+
+	r.sw = sw;
+	r.diags = diags;
+	if (cli_emit(o, o->json ? mesh_sweep_json(sw, diags) : NULL,
+	    text_report, &r) != 0)
+		return CLI_EXIT_BAD;
+	return found(sw) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+}
+
+/* Write shard o->shard's partial of sw. Returns 0, or CLI_EXIT_BAD after
+ * reporting. */
+static int
+emit_partial(const struct sweep_opts *o, const struct mesh_sweep *sw)
+{
+	struct mesh_partial_info in;
+
+	memset(&in, 0, sizeof(in));
+	in.command = MESH_PARTIAL_SWEEP;
+	in.plan = o->c.plan;
+	in.input_format = o->c.input_format;
+	in.shard = o->shard;
+	in.shards = o->shards;
+	in.k = o->k;
+	in.by = o->by;
+	in.model = o->model;
+	if (mesh_plan_fingerprint(sw->plan, in.fingerprint) != MESH_OK) {
+		cli_error("out of memory");
+		return CLI_EXIT_BAD;
+	}
+	return cli_emit_partial(&o->c, mesh_sweep_partial_json(&in, sw));
+}
+
+int
 cli_sweep(int argc, char **argv)
 {
 	struct sweep_opts o;
@@ -358,7 +406,6 @@ cli_sweep(int argc, char **argv)
 	struct mesh_diags diags;
 	struct mesh_plan *plan = NULL;
 	struct mesh_sweep *sw = NULL;
-	struct sweep_report r;
 	enum mesh_error err;
 	int status;
 
@@ -375,29 +422,31 @@ cli_sweep(int argc, char **argv)
 	so.model = o.model;
 	so.jobs = o.jobs;
 	so.progress = cli_progress();
+	so.shard = o.shard;
+	so.shards = o.shards;
 	if ((err = mesh_sweep_new(plan, &so, &sw)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
 	if (sw->cost > MESH_SWEEP_BUDGET && !o.force) {
 		cli_error("sweep: sets of up to %d %s would take about %.2g "
-		    "node and link visits, over the budget of %.2g (about a "
+		    "node and link visits%s, over the budget of %.2g (about a "
 		    "minute of one core); lower --k, sweep domains with --by, "
-		    "or go ahead with --force", sw->k, sw->by == NULL ?
+		    "%sor go ahead with --force", sw->k, sw->by == NULL ?
 		    "nodes" : strcmp(sw->by, "host") == 0 ? "hosts" :
-		    "domains", sw->cost, MESH_SWEEP_BUDGET);
+		    "domains", sw->cost, o.shards > 0 ? " for this shard" : "",
+		    MESH_SWEEP_BUDGET, o.shards > 0 ? "use more shards, " :
+		    "share the work with --shard, ");
 		goto done;
 	}
 	if ((err = mesh_sweep_run(sw)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
-	r.sw = sw;
-	r.diags = &diags;
-	if (cli_emit(&o.c, o.c.json ? mesh_sweep_json(sw, &diags) : NULL,
-	    text_report, &r) != 0)
-		goto done;
-	status = found(sw) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+	if (o.shards > 0)
+		status = emit_partial(&o, sw);
+	else
+		status = cli_sweep_emit(&o.c, sw, &diags);
 done:
 	mesh_sweep_free(sw);
 	mesh_plan_free(plan);

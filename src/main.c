@@ -18,6 +18,7 @@ static const struct {
 	{ "diff", cli_diff },
 	{ "export", cli_export },
 	{ "import", cli_import },
+	{ "merge", cli_merge },
 	{ "report", cli_report },
 	{ "simulate", cli_simulate },
 	{ "suggest", cli_suggest },

@@ -644,3 +644,13 @@ mesh_format_from_name(const char *name)
 		return MESH_FORMAT_HARPER;
 	return -1;
 }
+
+const char *
+mesh_format_name(enum mesh_format format)
+{
+	static const char *const names[] = { "auto", "json", "gml",
+		"graphml", "edgelist", "ncol", "harper" };
+
+	return (unsigned)format < sizeof(names) / sizeof(names[0]) ?
+	    names[format] : "auto";
+}

@@ -387,6 +387,8 @@ struct level {
 	const struct setmap *minimal;   /* minimal sets of sizes < s */
 	const size_t *nmin;     /* nmin[t]: how many of size t */
 	struct mesh_meter *meter;       /* NULL: no progress reported */
+	uint64_t slice;         /* run the passes numbered slice modulo */
+	uint64_t nslices;       /* nslices only (1: all of them) */
 };
 
 /* How far a sweep is: passes, weighted by their group's cost. */
@@ -400,6 +402,7 @@ pass_weight(uint64_t nodes, uint64_t degrees, uint64_t nmulti)
 /* What a share of a level found: counts, the worst set, and the minimal
  * sets in ascending order, s units each. */
 struct found {
+	uint64_t tried;
 	uint64_t hit;
 	uint64_t worst;         /* 0: none */
 	int *worst_set;
@@ -546,7 +549,8 @@ holds_minimal(const struct level *lv, struct scratch *x)
 		for (;;) {
 			for (i = 0; i < t; i++)
 				x->subset[i] = x->set[x->pos[i]];
-			if (setmap_get(lv->minimal, x->subset, t) >= 0)
+			/* -2 marks a minimal set another shard reports. */
+			if (setmap_get(lv->minimal, x->subset, t) != -1)
 				return 1;
 			for (i = t - 1; i >= 0 && x->pos[i] == s - t + i; i--)
 				;
@@ -853,24 +857,31 @@ pass_mesh(const struct level *lv, struct scratch *x, struct found *f)
 	memset(x->contrib, 0, (size_t)gr->nu * sizeof(int));
 }
 
-/* Run the passes of share w of nshares of a level: the sets R of j units
- * (the last below nu - 1), numbered in order, whose number is w modulo
- * nshares. */
+/* Run the passes of share w of nshares of a level's slice: the sets R of
+ * j units (the last below nu - 1), numbered in order, whose number is
+ * lv->slice modulo lv->nslices, and of those the w-th modulo nshares. */
 static void
 run_share(const struct level *lv, struct scratch *x, struct found *f,
     uint64_t w, uint64_t nshares)
 {
 	const struct group *gr = lv->gr;
 	int j = lv->j, i, a;
-	uint64_t idx = 0;
+	uint64_t idx = 0, here;
 
 	if (gr->nu < 1 || (j > 0 && gr->nu - 1 < j))
 		return;
 	for (i = 0; i < j; i++)
 		x->set[i] = i;
 	for (;;) {
-		if (idx++ % nshares == w) {
+		here = idx++;
+		if (here % lv->nslices == lv->slice &&
+		    here / lv->nslices % nshares == w) {
 			int alive = gr->n;
+
+			/* The pass decides R + {u} for every u after R's
+			 * last. */
+			f->tried += (uint64_t)(gr->nu - (j ? x->set[j - 1] +
+			    1 : 0));
 
 			for (i = 0; i < j; i++)
 				for (a = gr->ustart[x->set[i]];
@@ -925,15 +936,17 @@ run_share_new(const struct level *lv, struct found *f, uint64_t w,
 	return 0;
 }
 
-/* A found as bytes: hit, worst, worst set, nsets, sets, effects. */
+/* A found as bytes: tried, hit, worst, nsets, worst set, sets,
+ * effects. */
 static int
 found_send(int fd, const struct found *f, int s)
 {
-	uint64_t head[3];
+	uint64_t head[4];
 
 	head[0] = f->hit;
 	head[1] = f->worst;
 	head[2] = f->nsets;
+	head[3] = f->tried;
 	if (mesh_write_all(fd, head, sizeof(head)) != 0 ||
 	    mesh_write_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
 		return -1;
@@ -950,7 +963,7 @@ found_send(int fd, const struct found *f, int s)
 static int
 found_receive(int fd, struct found *f, int s, uint64_t most)
 {
-	uint64_t head[3];
+	uint64_t head[4];
 
 	if (found_init(f, s) != 0)
 		return -1;
@@ -960,6 +973,7 @@ found_receive(int fd, struct found *f, int s, uint64_t most)
 		goto fail;
 	f->hit = head[0];
 	f->worst = head[1];
+	f->tried = head[3];
 	f->nsets = f->cap = (size_t)head[2];
 	if (f->nsets == 0)
 		return 0;
@@ -989,6 +1003,7 @@ found_merge(struct found *part, int n, int s, struct found *out)
 	if (found_init(out, s) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
+		out->tried += part[i].tried;
 		out->hit += part[i].hit;
 		total += part[i].nsets;
 		if (part[i].worst > out->worst || (part[i].worst > 0 &&
@@ -1024,13 +1039,23 @@ found_merge(struct found *part, int n, int s, struct found *out)
 	return 0;
 }
 
-/* The passes of a level. */
+/* How many of all passes, numbered from 0, are slice modulo nslices. */
 static uint64_t
-level_passes(const struct group *gr, int j)
+slice_passes(uint64_t all, uint64_t slice, uint64_t nslices)
 {
+	return all > slice ? (all - slice - 1) / nslices + 1 : 0;
+}
+
+/* The passes of a level's slice. */
+static uint64_t
+level_passes(const struct level *lv)
+{
+	const struct group *gr = lv->gr;
+
 	if (gr->nu < 1)
 		return 0;
-	return j == 0 ? 1 : choose((uint64_t)gr->nu - 1, (uint64_t)j);
+	return slice_passes(lv->j == 0 ? 1 : choose((uint64_t)gr->nu - 1,
+	    (uint64_t)lv->j), lv->slice, lv->nslices);
 }
 
 /*
@@ -1045,7 +1070,7 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 {
 	const struct group *gr = lv->gr;
 	struct mesh_meter *m = lv->meter;
-	uint64_t passes = level_passes(gr, lv->j), most, *count = NULL;
+	uint64_t passes = level_passes(lv), most, *count = NULL;
 	double work = (double)passes * (gr->n + gr->g.m * 2.0) *
 	    (1.0 + gr->nmulti);
 	struct found *part = NULL;
@@ -1272,8 +1297,13 @@ collect_stranded(struct collect *c, const struct group *gr,
 	return 0;
 }
 
-/* Sweep one group, adding to the sweep's sizes and to c, and reporting
- * through m (may be NULL). */
+/*
+ * Sweep one group, adding to the sweep's sizes and to c, and reporting
+ * through m (may be NULL). A shard runs every level but the group's last
+ * in full, since minimal sets of every smaller size are needed to tell
+ * which of its sets are minimal, but reports those levels only as shard
+ * 1; of the last level it runs and reports its slice of the passes.
+ */
 static enum mesh_error
 sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
     struct collect *c, struct mesh_meter *m)
@@ -1293,7 +1323,8 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 		goto done;
 	for (j = 0; j < top; j++) {
 		struct mesh_sweep_size *sz = &sw->sizes[j + 1];
-		int s = j + 1;
+		int s = j + 1, last = j == top - 1;
+		int mine = sw->shards <= 1 || last || sw->shard == 1;
 
 		lv.gr = gr;
 		lv.model = sw->model;
@@ -1303,6 +1334,12 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 		lv.minimal = &minimal;
 		lv.nmin = nmin;
 		lv.meter = m;
+		lv.slice = 0;
+		lv.nslices = 1;
+		if (sw->shards > 1 && last) {
+			lv.slice = (uint64_t)sw->shard - 1;
+			lv.nslices = (uint64_t)sw->shards;
+		}
 		if (m != NULL)
 			m->weight = pass_weight((uint64_t)gr->n,
 			    (uint64_t)gr->g.m * 2, (uint64_t)gr->nmulti);
@@ -1310,12 +1347,14 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 			goto done;
 		if (m != NULL) {
 			m->base = mesh_sat_add(m->base,
-			    mesh_sat_mul(level_passes(gr, j), m->weight));
+			    mesh_sat_mul(level_passes(&lv), m->weight));
 			mesh_tick_to(&m->tick, m->base);
 		}
-		sz->tried += choose((uint64_t)gr->nu, (uint64_t)s);
-		sz->hit += f.hit;
-		if (f.worst > 0) {
+		if (mine) {
+			sz->tried += f.tried;
+			sz->hit += f.hit;
+		}
+		if (mine && f.worst > 0) {
 			for (a = 0; a < s; a++)
 				glob[a] = gr->uglobal[f.worst_set[a]];
 			if (f.worst > sz->worst || (f.worst == sz->worst &&
@@ -1332,11 +1371,13 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 			for (a = 0; a < s; a++)
 				glob[a] = gr->uglobal[set[a]];
 			/* Later levels look up the smaller sets; under mesh
-			 * the stranded nodes look up every size. */
-			if (collect_cut(c, glob, s, group, f.effects[i]) != 0 ||
+			 * the stranded nodes look up every size. A set that
+			 * another shard reports is marked -2. */
+			if ((mine && collect_cut(c, glob, s, group,
+			    f.effects[i]) != 0) ||
 			    ((s < sw->k || sw->model == MESH_SWEEP_MESH) &&
-			    setmap_put(&minimal, set, s,
-			    (int)(c->ncuts - 1 - first)) != 0))
+			    setmap_put(&minimal, set, s, mine ?
+			    (int)(c->ncuts - 1 - first) : -2) != 0))
 				goto done;
 		}
 		nmin[s] = f.nsets;
@@ -1439,6 +1480,24 @@ done:
 	return err;
 }
 
+/* A merge of slices in progress: the cuts as a sweep collects them. */
+struct mesh_sweep_pending {
+	struct collect c;
+	int *rank;
+};
+
+static void
+pending_free(struct mesh_sweep_pending *m)
+{
+	if (m == NULL)
+		return;
+	free(m->c.cuts);
+	free(m->c.pool);
+	free(m->c.strand);
+	free(m->rank);
+	free(m);
+}
+
 const char *
 mesh_sweep_model_name(enum mesh_sweep_model model)
 {
@@ -1462,6 +1521,7 @@ mesh_sweep_free(struct mesh_sweep *sw)
 	free(sw->cuts);
 	free(sw->set_units);
 	free(sw->stranded);
+	pending_free(sw->pending);
 	free(sw);
 }
 
@@ -1609,11 +1669,22 @@ estimate(struct mesh_sweep *sw, const struct mesh_csr *pg)
 
 			for (j = 0; j < sw->k_requested && (size_t)j < nu;
 			    j++) {
-				sw->cost += per * (j == 0 ? 1.0 :
+				double cw = per * (j == 0 ? 1.0 :
 				    choose_d((double)nu - 1, j));
+				uint64_t passes = j == 0 ? 1 :
+				    choose((uint64_t)nu - 1, (uint64_t)j);
+
+				/* A shard runs a slice of the last level. */
+				if (j == sw->k_requested - 1 ||
+				    (size_t)j == nu - 1) {
+					cw /= sw->shards;
+					passes = slice_passes(passes,
+					    (uint64_t)sw->shard - 1,
+					    (uint64_t)sw->shards);
+				}
+				sw->cost += cw;
 				sw->work = mesh_sat_add(sw->work,
-				    mesh_sat_mul(j == 0 ? 1 :
-				    choose((uint64_t)nu - 1, (uint64_t)j), w));
+				    mesh_sat_mul(passes, w));
 			}
 		}
 	}
@@ -1636,6 +1707,8 @@ mesh_sweep_new(const struct mesh_plan *plan,
 	*out = NULL;
 	memset(&pg, 0, sizeof(pg));
 	if (opts == NULL || opts->k < 1 || opts->jobs < 0 ||
+	    opts->shards < 0 || (opts->shards > 1 && (opts->shard < 1 ||
+	    opts->shard > opts->shards)) ||
 	    (opts->model != MESH_SWEEP_GRAPH &&
 	    opts->model != MESH_SWEEP_MESH) ||
 	    (opts->by != NULL && (*opts->by == '\0' ||
@@ -1649,6 +1722,8 @@ mesh_sweep_new(const struct mesh_plan *plan,
 	sw->model = opts->model;
 	sw->k_requested = opts->k;
 	sw->progress = opts->progress;
+	sw->shards = opts->shards > 1 ? opts->shards : 1;
+	sw->shard = opts->shards > 1 ? opts->shard : 1;
 	sw->parallel_min = opts->parallel_min > 0 ? opts->parallel_min :
 	    MESH_SWEEP_PARALLEL_MIN;
 	jobs = opts->jobs;
@@ -1685,6 +1760,37 @@ done:
 	return err;
 }
 
+/* Zeroed counts for sizes 0 .. k, with room for each worst set.
+ * Returns 0, or -1 when out of memory (mesh_sweep_free frees what was
+ * made). */
+static int
+sizes_new(struct mesh_sweep *sw)
+{
+	int s;
+
+	if ((sw->sizes = calloc((size_t)sw->k + 1,
+	    sizeof(*sw->sizes))) == NULL)
+		return -1;
+	for (s = 0; s <= sw->k; s++)
+		if ((sw->sizes[s].worst_units = calloc((size_t)s + 1,
+		    sizeof(int))) == NULL)
+			return -1;
+	return 0;
+}
+
+/* No worst set where no set hit. */
+static void
+sizes_end(struct mesh_sweep *sw)
+{
+	int s;
+
+	for (s = 1; s <= sw->k; s++)
+		if (sw->sizes[s].worst == 0) {
+			free(sw->sizes[s].worst_units);
+			sw->sizes[s].worst_units = NULL;
+		}
+}
+
 enum mesh_error
 mesh_sweep_run(struct mesh_sweep *sw)
 {
@@ -1693,7 +1799,7 @@ mesh_sweep_run(struct mesh_sweep *sw)
 	struct mesh_csr pg;
 	struct group gr;
 	struct mesh_meter mt, *m = NULL;
-	int *local_of = NULL, *ulocal = NULL, *rank = NULL, s;
+	int *local_of = NULL, *ulocal = NULL, *rank = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	size_t g, u;
 
@@ -1701,13 +1807,8 @@ mesh_sweep_run(struct mesh_sweep *sw)
 		return MESH_EINVAL;
 	memset(&c, 0, sizeof(c));
 	memset(&pg, 0, sizeof(pg));
-	if ((sw->sizes = calloc((size_t)sw->k + 1,
-	    sizeof(*sw->sizes))) == NULL)
-		return MESH_ENOMEM;
-	for (s = 0; s <= sw->k; s++)
-		if ((sw->sizes[s].worst_units = calloc((size_t)s + 1,
-		    sizeof(int))) == NULL)
-			goto done;
+	if (sizes_new(sw) != 0)
+		goto done;
 	local_of = malloc((p->nnodes + 1) * sizeof(int));
 	ulocal = malloc((sw->units->n + 1) * sizeof(int));
 	rank = malloc((p->nnodes + 1) * sizeof(int));
@@ -1734,11 +1835,7 @@ mesh_sweep_run(struct mesh_sweep *sw)
 	if (finish_cuts(sw, &c) != MESH_OK)
 		goto done;
 	mesh_tick_end(&mt.tick);
-	for (s = 1; s <= sw->k; s++)
-		if (sw->sizes[s].worst == 0) {
-			free(sw->sizes[s].worst_units);
-			sw->sizes[s].worst_units = NULL;
-		}
+	sizes_end(sw);
 	sw->done = true;
 	err = MESH_OK;
 done:
@@ -1752,8 +1849,199 @@ done:
 	return err;
 }
 
+/* Merging the slices of a sharded sweep. */
+
+static void json_units(struct mesh_buf *, const struct mesh_domains *,
+    const int *, size_t);
+
+/* Whether u[0 .. n-1] are ascending units of sw. */
+static int
+units_ok(const struct mesh_sweep *sw, const int *u, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (u[i] < 0 || (size_t)u[i] >= sw->units->n ||
+		    (i > 0 && u[i] <= u[i - 1]))
+			return 0;
+	return 1;
+}
+
+enum mesh_error
+mesh_sweep_merge_begin(struct mesh_sweep *sw)
+{
+	const struct mesh_plan *p = sw->plan;
+
+	if (sw->done || sw->sizes != NULL || sw->pending != NULL ||
+	    sw->shards > 1)
+		return MESH_EINVAL;
+	if (sizes_new(sw) != 0 ||
+	    (sw->pending = calloc(1, sizeof(*sw->pending))) == NULL ||
+	    (sw->pending->rank = malloc((p->nnodes + 1) *
+	    sizeof(int))) == NULL || name_ranks(p, sw->pending->rank) != 0)
+		return MESH_ENOMEM;
+	sw->pending->c.rank = sw->pending->rank;
+	return MESH_OK;
+}
+
+enum mesh_error
+mesh_sweep_merge_size(struct mesh_sweep *sw, int s, uint64_t tried,
+    uint64_t hit, size_t worst, const int *worst_units, size_t worst_group)
+{
+	struct mesh_sweep_size *z;
+
+	if (sw->pending == NULL || s < 1 || s > sw->k || hit > tried ||
+	    (worst > 0 && (worst_units == NULL || worst_group >=
+	    sw->ncomponents || !units_ok(sw, worst_units, (size_t)s))))
+		return MESH_EINVAL;
+	z = &sw->sizes[s];
+	if (tried > UINT64_MAX - z->tried)
+		return MESH_EINVAL;
+	z->tried += tried;
+	z->hit += hit;
+	/* The most cut off; on a tie the first set, then the first group,
+	 * as mesh_sweep_run() chooses. */
+	if (worst > 0 && (worst > z->worst || (worst == z->worst &&
+	    (tuple_cmp(worst_units, z->worst_units, s) < 0 ||
+	    (tuple_cmp(worst_units, z->worst_units, s) == 0 &&
+	    worst_group < z->worst_group))))) {
+		z->worst = worst;
+		z->worst_group = worst_group;
+		memcpy(z->worst_units, worst_units, (size_t)s * sizeof(int));
+	}
+	return MESH_OK;
+}
+
+enum mesh_error
+mesh_sweep_merge_cut(struct mesh_sweep *sw, const int *units, size_t size,
+    size_t group, size_t effect, const int *stranded)
+{
+	struct collect *c;
+	size_t i, nstrand = sw->model == MESH_SWEEP_MESH ? effect : 0;
+
+	if (sw->pending == NULL || size < 1 || size > (size_t)sw->k ||
+	    group >= sw->ncomponents || effect == 0 ||
+	    !units_ok(sw, units, size) || (nstrand > 0 && stranded == NULL) ||
+	    effect > sw->plan->nnodes)
+		return MESH_EINVAL;
+	for (i = 0; i < nstrand; i++)
+		if (stranded[i] < 0 || (size_t)stranded[i] >= sw->plan->nnodes)
+			return MESH_EINVAL;
+	c = &sw->pending->c;
+	if (collect_cut(c, units, (int)size, group, effect) != 0)
+		return MESH_ENOMEM;
+	if (c->nstrand + nstrand > c->capstrand) {
+		size_t cap = c->capstrand ? c->capstrand : 64;
+		int *p;
+
+		while (cap < c->nstrand + nstrand)
+			cap *= 2;
+		if ((p = realloc(c->strand, cap * 2 * sizeof(*p))) == NULL)
+			return MESH_ENOMEM;
+		c->strand = p;
+		c->capstrand = cap;
+	}
+	for (i = 0; i < nstrand; i++) {
+		c->strand[2 * c->nstrand] = (int)(c->ncuts - 1);
+		c->strand[2 * c->nstrand + 1] = stranded[i];
+		c->nstrand++;
+	}
+	return MESH_OK;
+}
+
+/* Each group's units, into nu[0 .. ncomponents-1]. Returns 0 or -1. */
+static int
+group_units(const struct mesh_sweep *sw, size_t *nu)
+{
+	const struct mesh_domains *d = sw->units;
+	size_t *seen = malloc((d->n + 1) * sizeof(*seen)), c, i, u;
+
+	if (seen == NULL)
+		return -1;
+	for (u = 0; u < d->n; u++)
+		seen[u] = SIZE_MAX;
+	for (c = 0; c < sw->ncomponents; c++) {
+		nu[c] = 0;
+		for (i = sw->comp_start[c]; i < sw->comp_start[c + 1]; i++) {
+			u = (size_t)d->of[sw->comp_nodes[i]];
+			if (seen[u] != c) {
+				seen[u] = c;
+				nu[c]++;
+			}
+		}
+	}
+	free(seen);
+	return 0;
+}
+
+enum mesh_error
+mesh_sweep_merge_end(struct mesh_sweep *sw, struct mesh_diags *diags)
+{
+	size_t *nu = NULL, c, i;
+	uint64_t want;
+	enum mesh_error err = MESH_ENOMEM;
+	int s;
+
+	if (sw->pending == NULL)
+		return MESH_EINVAL;
+	if ((nu = malloc((sw->ncomponents + 1) * sizeof(*nu))) == NULL ||
+	    group_units(sw, nu) != 0)
+		goto done;
+	for (s = 1; s <= sw->k; s++) {
+		want = 0;
+		for (c = 0; c < sw->ncomponents; c++)
+			want += choose((uint64_t)nu[c], (uint64_t)s);
+		if (sw->sizes[s].tried != want) {
+			mesh_diags_add(diags, MESH_ERROR,
+			    "partials-inconsistent", NULL, 0, 0, NULL,
+			    "the partials do not add up to the whole sweep: "
+			    "they tried %llu sets of %d, not %llu",
+			    (unsigned long long)sw->sizes[s].tried, s,
+			    (unsigned long long)want);
+			err = MESH_EINPUT;
+			goto done;
+		}
+	}
+	if (finish_cuts(sw, &sw->pending->c) != MESH_OK)
+		goto done;
+	for (i = 1; i < sw->ncuts; i++) {
+		const struct mesh_sweep_cut *a = &sw->cuts[i - 1],
+		    *b = &sw->cuts[i];
+
+		if (a->size == b->size && a->group == b->group &&
+		    tuple_cmp(sw->set_units + a->first, sw->set_units +
+		    b->first, (int)a->size) == 0) {
+			struct mesh_buf names;
+			char *set;
+
+			mesh_buf_init(&names);
+			json_units(&names, sw->units, sw->set_units + a->first,
+			    a->size);
+			if ((set = mesh_buf_take(&names)) == NULL)
+				goto done;
+			mesh_diags_add(diags, MESH_ERROR,
+			    "partials-inconsistent", NULL, 0, 0, NULL,
+			    "the partials do not add up to the whole sweep: "
+			    "the minimal set %s of group %zu is in two of them",
+			    set, a->group);
+			free(set);
+			err = MESH_EINPUT;
+			goto done;
+		}
+	}
+	sizes_end(sw);
+	pending_free(sw->pending);
+	sw->pending = NULL;
+	sw->done = true;
+	err = MESH_OK;
+done:
+	free(nu);
+	return err;
+}
+
 /* JSON. */
 
+/* The names of units u[0 .. n-1] as a JSON list on one line. */
 static void
 json_units(struct mesh_buf *b, const struct mesh_domains *d, const int *u,
     size_t n)

@@ -67,6 +67,11 @@ void mesh_avail_model_free(struct mesh_avail_model *m);
 /* How many blocks hold trials trials. */
 uint64_t mesh_avail_nblocks(uint64_t trials);
 
+/* How many of trials trials blocks first, first + step, first + 2 step,
+ * ... hold (step at least 1): what mesh_avail_run() runs of them. */
+uint64_t mesh_avail_share_trials(uint64_t trials, uint64_t first,
+    uint64_t step);
+
 /*
  * The work estimate of a run: trials times (nodes + links), each trial
  * drawing every node and visiting every link. At about 4.6 ns a unit on
@@ -94,6 +99,14 @@ double mesh_avail_cost(const struct mesh_plan *plan, uint64_t trials);
 enum mesh_error mesh_avail_run(const struct mesh_avail_model *m,
     uint64_t seed, uint64_t trials, uint64_t first, uint64_t step,
     unsigned jobs, struct mesh_avail_sums *sums);
+
+/* As mesh_avail_run(), reporting the trials run (of those blocks) as
+ * phase "availability" through progress (NULL: none; progress.h): a
+ * shard's run. */
+enum mesh_error mesh_avail_run_progress(const struct mesh_avail_model *m,
+    uint64_t seed, uint64_t trials, uint64_t first, uint64_t step,
+    unsigned jobs, const struct mesh_progress *progress,
+    struct mesh_avail_sums *sums);
 
 /* Add the counts of from to *into. */
 void mesh_avail_sums_add(struct mesh_avail_sums *into,

@@ -39,6 +39,7 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/mesh.h"
 #include "meshsim/availability.h"
 #include "meshsim/sweep.h"
+#include "meshsim/shard.h"
 #include "meshsim/export.h"
 #include "meshsim/harper.h"
 #include "meshsim/harper_ops.h"

@@ -114,6 +114,9 @@ enum mesh_format {
  * or "harper"; -1 if unknown. */
 int mesh_format_from_name(const char *name);
 
+/* The name of a format, as mesh_format_from_name() takes it. */
+const char *mesh_format_name(enum mesh_format format);
+
 /* The format a file's name implies: .gml, .graphml, .edges or .edgelist,
  * .ncol, .yaml or .yml (Harper), any case; JSON otherwise. */
 enum mesh_format mesh_format_of_file(const char *file);

@@ -33,6 +33,15 @@
  * domain of several nodes by a breadth-first search. So each set is
  * decided once. The cost estimate is sum over groups and j of
  * passes(j) * (nodes + 2 links) * (1 + domains of several nodes).
+ *
+ * Shards (docs/shard.md): shard I of N (1 <= I <= N) sweeps a slice. In
+ * each group, a set of the largest size swept there (k, or the group's
+ * units when fewer) belongs to the slice when its pass R, numbered from 0
+ * in the order of the passes, is I - 1 modulo N; smaller sets all belong
+ * to shard 1. Every shard still runs the smaller sizes in full, as it
+ * needs their minimal sets to tell which of its sets are minimal. The
+ * slices' counts add up, and their minimal sets make up the whole
+ * sweep's: mesh_sweep_merge_*() below put them together.
  */
 
 /* The work budget (node and link visits of the estimate) above which a
@@ -58,6 +67,8 @@ struct mesh_sweep_options {
 	 * ("domain sweep" with a key) in passes weighted as the estimate
 	 * weighs them (progress.h); must outlive mesh_sweep_run(). */
 	const struct mesh_progress *progress;
+	int shard;              /* sweep slice shard (1 .. shards) ... */
+	int shards;             /* ... of shards; 0 or 1: the whole sweep */
 };
 
 /* What the sets of one size s found. */
@@ -107,11 +118,13 @@ struct mesh_sweep {
 	size_t *comp_start;
 	int *comp_nodes;
 	size_t max_units;       /* the most units in one group */
-	double cost;            /* the work estimate (see above) */
+	double cost;            /* the work estimate (see above); of the
+				 * slice for a shard */
 	uint64_t work;          /* the same, whole (saturating): progress */
 	int jobs;               /* processes to use */
 	double parallel_min;
 	const struct mesh_progress *progress;   /* from the options */
+	int shard, shards;      /* shards 1: the whole sweep */
 
 	struct mesh_sweep_size *sizes;  /* k + 1 entries */
 	struct mesh_sweep_cut *cuts;
@@ -119,14 +132,16 @@ struct mesh_sweep {
 	int *set_units;
 	int *stranded;          /* mesh: plan node indices */
 	bool done;
+	struct mesh_sweep_pending *pending;     /* private: a merge */
 };
 
 /*
  * Prepare a sweep of plan with opts: the units, the groups, k clamped to
  * the most units in a group (0 for a plan without nodes), and the cost
  * estimate; nothing is swept yet. Returns MESH_OK and sets *out (free
- * with mesh_sweep_free), MESH_EINVAL (k < 1, jobs < 0, or a key that is
- * empty or holds '='), or MESH_ENOMEM.
+ * with mesh_sweep_free), MESH_EINVAL (k < 1, jobs < 0, a key that is
+ * empty or holds '=', or shards < 0 or shard outside 1 .. shards when
+ * shards > 1), or MESH_ENOMEM.
  */
 enum mesh_error mesh_sweep_new(const struct mesh_plan *plan,
     const struct mesh_sweep_options *opts, struct mesh_sweep **out);
@@ -148,6 +163,32 @@ enum mesh_error mesh_sweep_run(struct mesh_sweep *sw);
 
 /* Free a sweep; NULL is accepted. */
 void mesh_sweep_free(struct mesh_sweep *sw);
+
+/*
+ * Put the slices of a sharded sweep together (shard.h reads them from
+ * partial files). sw comes from mesh_sweep_new() with the options the
+ * shards had but no shard, and is not run. Begin, then add each slice:
+ * its counts and worst set for each size s (units ascending, as in
+ * struct mesh_sweep_size; worst 0 and units NULL when none), and each
+ * minimal set it found (units ascending; under mesh the nodes it
+ * strands, effect of them, else none). End puts the sets in order; sw is
+ * then as mesh_sweep_run() leaves it. Each returns MESH_OK, MESH_ENOMEM
+ * (sw is then unusable but still freed with mesh_sweep_free), or
+ * MESH_EINVAL: begin when sw is run, sharded or being merged; add when
+ * not merging, or for a size, unit, group or node out of range or units
+ * out of order. End returns MESH_EINPUT, after adding an error
+ * (partials-inconsistent) to diags, when the slices do not add up to the
+ * whole sweep: a size whose sets were not all tried exactly once, or a
+ * minimal set given twice.
+ */
+enum mesh_error mesh_sweep_merge_begin(struct mesh_sweep *sw);
+enum mesh_error mesh_sweep_merge_size(struct mesh_sweep *sw, int s,
+    uint64_t tried, uint64_t hit, size_t worst, const int *worst_units,
+    size_t worst_group);
+enum mesh_error mesh_sweep_merge_cut(struct mesh_sweep *sw, const int *units,
+    size_t size, size_t group, size_t effect, const int *stranded);
+enum mesh_error mesh_sweep_merge_end(struct mesh_sweep *sw,
+    struct mesh_diags *diags);
 
 /*
  * The sweep and diags as the documented JSON object (docs/sweep.md),

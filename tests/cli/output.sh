@@ -30,7 +30,8 @@ check() {
 }
 
 for cmd in "check --format json" "check" "sweep --k 2" "availability --trials 1000" \
-    "simulate" "report"; do
+    "simulate" "report" "sweep --k 2 --shard 1/2" \
+    "availability --trials 1000 --shard 2/3"; do
 	plan=scenarios/restart-hazard.json
 	# shellcheck disable=SC2086
 	meshsim $cmd "$plan" >"$dir/stdout" 2>/dev/null
@@ -66,6 +67,29 @@ meshsim import harper-routes -o "$dir/answer.json" "node1=$dir/answer.json" \
 check "import harper-routes refuses to write over an answer" '[ $? = 2 ]'
 check "the answer is left as it was" \
     'cmp -s tests/ops/routes-ip-node1.json "$dir/answer.json"'
+
+"$bin" sweep --shard 1/2 -o "$dir/part1" scenarios/zones.json 2>/dev/null
+"$bin" sweep --shard 2/2 -o "$dir/part2" scenarios/zones.json 2>/dev/null
+"$bin" sweep scenarios/zones.json >"$dir/stdout" 2>/dev/null
+"$bin" merge -o "$dir/merged" "$dir/part2" "$dir/part1" >"$dir/empty" 2>/dev/null
+check "merge -o: the whole sweep's exit status" '[ $? = 1 ]'
+check "merge -o: the whole sweep's bytes" 'cmp -s "$dir/stdout" "$dir/merged"'
+check "merge -o: nothing on stdout" '[ ! -s "$dir/empty" ]'
+cp "$dir/part1" "$dir/part1.kept"
+"$bin" merge -o "$dir/part1" "$dir/part1" "$dir/part2" 2>/dev/null
+check "merge refuses to write over a partial" '[ $? = 2 ]'
+check "the partial is left as it was" 'cmp -s "$dir/part1" "$dir/part1.kept"'
+cp scenarios/zones.json "$dir/zones.json"
+"$bin" sweep --shard 1/1 -o "$dir/zones.1" "$dir/zones.json" 2>/dev/null
+cp "$dir/zones.json" "$dir/zones.kept"
+"$bin" merge -o "$dir/zones.json" "$dir/zones.1" 2>/dev/null
+check "merge refuses to write over the plan" '[ $? = 2 ]'
+check "the plan is left as it was" 'cmp -s "$dir/zones.json" "$dir/zones.kept"'
+rm -f "$dir/part1.kept" "$dir/zones.kept"
+echo shard >"$dir/kept"
+"$bin" sweep --shard 1/2 -o "$dir/kept" tests/bad/syntax.json 2>/dev/null
+check "a shard of a refused plan leaves the output file alone" \
+    '[ "$(cat "$dir/kept")" = shard ]'
 
 echo old >"$dir/kept"
 meshsim check -o "$dir/kept" tests/bad/syntax.json 2>/dev/null
