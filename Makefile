@@ -7,6 +7,8 @@
 #   make alloc-test every allocation failing in turn (make test: a sample)
 #   make memcheck   every command-line test under valgrind (make test: a
 #                   subset)
+#   make fuzz       the libFuzzer harnesses, FUZZ_TIME seconds each
+#                   (build in build-fuzz/; tests/fuzz/run.sh)
 #   make bench      meshsim against networkx; see docs/bench.md
 #   make install    PREFIX=/usr/local, DESTDIR honoured
 #   make clean
@@ -22,6 +24,11 @@ BUILD   ?= build
 # Chromium is absent, and in the sanitizer run (the same report bytes are
 # checked by the goldens there).
 BROWSER_TEST ?= sh tests/browser/run.sh $(BIN)
+# Fuzzing: clang with libFuzzer (Debian's libclang-rt-14-dev), seconds per
+# harness for make fuzz, and where it builds.
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 120
+FUZZ_BUILD ?= build-fuzz
 
 # Allocation failures (tests/alloc/run.sh): make test fails up to this
 # many allocations of each case (the first half, then spread evenly);
@@ -58,6 +65,10 @@ ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 endif
+ifeq ($(SAN),fuzz)
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined \
+           -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
 
 # Expanded when used, so that pkg-config runs after `deps` has installed
 # what was missing. Their headers are system headers: our warning flags
@@ -77,12 +88,15 @@ TEST_SRC = $(wildcard tests/test_*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 LIB      = $(BUILD)/libmeshsim.a
 BIN      = $(BUILD)/meshsim
 HEADERS  = $(wildcard include/meshsim/*.h)
 
 .PHONY: all demo test test-run sanitize deps test-deps \
-        install uninstall clean bench alloc-test memcheck
+        install uninstall clean bench alloc-test memcheck \
+        fuzz fuzz-bin fuzz-test
 
 all: $(BIN)
 
@@ -95,7 +109,7 @@ test-deps:
 	   >/dev/null 2>&1 || \
 	   sh tools/install-deps --test
 
-$(BUILD) $(BUILD)/tests:
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
 	@mkdir -p $@
 
 $(BUILD)/%.o: src/%.c | deps $(BUILD)
@@ -124,6 +138,16 @@ $(BUILD)/tests/test_cli_progress: $(BUILD)/tests/test_cli_progress.o \
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli_progress.o \
 		$(BUILD)/tests/fixture.o $(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
+$(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Kept, so that a rebuild compiles only what changed.
+.SECONDARY: $(FUZZ_BIN:%=%.o) $(BUILD)/fuzz/common.o
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/common.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(BUILD)/fuzz/common.o $(LIB) $(DEP_LIBS)
+
 demo: $(BIN)
 	$(BIN) check --fail-on never scenarios/figure1.json
 
@@ -147,6 +171,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 
 test: test-run
 	$(MAKE) --no-print-directory sanitize
+	$(MAKE) --no-print-directory fuzz-test
 
 sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
@@ -163,6 +188,31 @@ memcheck: $(BIN) | test-deps
 	VALGRIND=1 JOBS=2 sh tests/cli/run.sh $(BIN)
 	VALGRIND=1 sh tests/cli/output.sh $(BIN)
 
+# The harnesses, built with FUZZ_CC under ASan, UBSan and libFuzzer (run
+# with BUILD=$(FUZZ_BUILD) SAN=fuzz CC=$(FUZZ_CC), as the targets below do).
+fuzz-bin: $(FUZZ_BIN)
+
+FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) SAN=fuzz \
+	CC=$(FUZZ_CC) CFLAGS='-O1 -g' fuzz-bin
+
+# Each harness for FUZZ_TIME seconds; installs clang's libFuzzer if missing.
+fuzz:
+	@sh tests/fuzz/run.sh --probe $(FUZZ_CC) || sh tools/install-deps --test
+	@sh tests/fuzz/run.sh --probe $(FUZZ_CC) || \
+	   { echo "fuzz: $(FUZZ_CC) cannot link libFuzzer programs" >&2; exit 1; }
+	$(FUZZ_MAKE)
+	nice sh tests/fuzz/run.sh --time $(FUZZ_TIME) $(FUZZ_BUILD)
+
+# Part of make test: the regression inputs, then a short fixed run of each
+# harness; skipped with a message where clang or libFuzzer is missing.
+fuzz-test:
+	@if sh tests/fuzz/run.sh --probe $(FUZZ_CC); then \
+	   $(FUZZ_MAKE) && sh tests/fuzz/run.sh --short $(FUZZ_BUILD); \
+	 else \
+	   echo "fuzz: skipped: $(FUZZ_CC) cannot link libFuzzer programs" \
+	     "(sh tools/install-deps --test installs clang and libclang-rt-14-dev)"; \
+	 fi
+
 bench: $(BIN)
 	$(PYTHON) tools/bench.py --meshsim $(BIN)
 
@@ -178,6 +228,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(INCDIR)/meshsim
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san $(FUZZ_BUILD)
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)

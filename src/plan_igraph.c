@@ -210,7 +210,7 @@ vertex_endpoints(const igraph_t *g, char **hosts, int *ports)
 	for (v = 0; v < n; v++) {
 		char *h = vertex_text(g, "host", htype, v), *end;
 		const char *s;
-		double d = NAN;
+		double d = (double)NAN;
 
 		if (h == NULL)
 			return -1;
@@ -373,7 +373,7 @@ check_edgelist(const char *buf, size_t len, const char *file,
     const struct format *f, struct mesh_diags *diags)
 {
 	const struct mesh_limits *l = mesh_limits_get();
-	size_t i = 0, start, ntok = 0, last = 0;
+	size_t i = 0, j, start, ntok = 0, last = 0;
 
 	for (;;) {
 		while (i < len && is_blank(buf[i]))
@@ -383,7 +383,10 @@ check_edgelist(const char *buf, size_t len, const char *file,
 		start = i;
 		while (i < len && !is_blank(buf[i]))
 			i++;
-		if (strspn(buf + start, "0123456789") < i - start)
+		/* buf need not end in a NUL: no strspn() here. */
+		for (j = start; j < i && buf[j] >= '0' && buf[j] <= '9'; j++)
+			;
+		if (j < i)
 			return error_at(diags, file, f, buf, start,
 			    "expected a vertex number (0 or more), found",
 			    (int)(i - start), buf + start);
@@ -425,7 +428,7 @@ static int
 check_ncol(const char *buf, size_t len, const char *file,
     const struct format *f, struct mesh_diags *diags)
 {
-	size_t i = 0, start, prev = 0, edges = 0;
+	size_t i = 0, start, prev = 0, prevlen = 0, edges = 0;
 	size_t max = mesh_limits_get()->routes;
 	int ntok = 0;
 
@@ -436,8 +439,7 @@ check_ncol(const char *buf, size_t len, const char *file,
 			if (ntok == 1)
 				return error_at(diags, file, f, buf, prev,
 				    "an edge needs two vertex names; this "
-				    "line has only", (int)strcspn(buf + prev,
-				    " \t\r\n\v\f"), buf + prev);
+				    "line has only", (int)prevlen, buf + prev);
 			if (i == len)
 				return 0;
 			ntok = 0;
@@ -471,6 +473,7 @@ check_ncol(const char *buf, size_t len, const char *file,
 			    "weight), found", (int)(i - start), buf + start);
 		}
 		prev = start;
+		prevlen = i - start;
 	}
 }
 
@@ -691,7 +694,8 @@ read_igraph(const char *buf, size_t len, const char *file,
 	int nul, line, col;
 
 	*out = NULL;
-	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) != NULL; i++)
+	for (i = 0; i < len && buf[i] != '\0' && strchr(" \t\r\n",
+	    buf[i]) != NULL; i++)
 		;
 	if (i == len) {
 		mesh_diags_add(diags, MESH_ERROR, "empty-file", file, 1, 1,

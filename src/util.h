@@ -7,7 +7,11 @@
 #include <stdint.h>
 
 /* A malloc'd formatted string, or NULL when out of memory. */
-char *mesh_vasprintf(const char *fmt, va_list ap);
+char *mesh_vasprintf(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 0)))
+#endif
+    ;
 char *mesh_asprintf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

@@ -452,6 +452,62 @@ every_error_should_be_reported_with_its_position(void **state)
 	}
 }
 
+/* Parse the len bytes of text from a buffer of exactly that size (no
+ * NUL after them, so that ASan sees any read past the end) as file. */
+static enum mesh_error
+parse_exact(const char *text, size_t len, const char *file,
+    struct mesh_plan **p, struct mesh_diags *d)
+{
+	char *buf = malloc(len);
+	enum mesh_error err;
+
+	assert_non_null(buf);
+	memcpy(buf, text, len);
+	mesh_diags_init(d);
+	err = mesh_plan_parse(buf, len, file, MESH_FORMAT_AUTO, d, p);
+	free(buf);
+	return err;
+}
+
+/* Found by fuzzing (tests/fuzz/regress/edgelist): the edge list and NCOL
+ * checks read past a buffer that does not end in a NUL, and took a NUL
+ * byte for white space. */
+static void
+readers_should_stop_at_the_buffer_end_and_see_nul_bytes(void **state)
+{
+	static const struct mesh_diag none;
+	const struct mesh_diag *g;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse_exact("0 1", 3, "t.edges", &p, &d), MESH_OK);
+	assert_int_equal(p->nnodes, 2);
+	assert_int_equal(p->nlinks, 1);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+
+	assert_int_equal(parse_exact("a b\ncd", 6, "t.ncol", &p, &d),
+	    MESH_EINPUT);
+	if ((g = find_code(&d, "invalid-ncol")) == NULL) {
+		fail_msg("no invalid-ncol");
+		g = &none;
+	}
+	assert_non_null(strstr(g->message, "only 'cd'"));
+	mesh_diags_clear(&d);
+
+	assert_int_equal(parse_exact(" \0\n", 3, "t.gml", &p, &d),
+	    MESH_EINPUT);
+	if ((g = find_code(&d, "invalid-utf8")) == NULL) {
+		fail_msg("no invalid-utf8");
+		g = &none;
+	}
+	assert_string_equal(g->message, "a NUL byte");
+	assert_int_equal(g->column, 2);
+	assert_null(find_code(&d, "empty-file"));
+	mesh_diags_clear(&d);
+}
+
 int
 main(void)
 {
@@ -466,6 +522,8 @@ main(void)
 		cmocka_unit_test(edge_lists_should_name_vertices_by_number),
 		cmocka_unit_test(ncol_should_ignore_weights_and_keep_names),
 		cmocka_unit_test(every_error_should_be_reported_with_its_position),
+		cmocka_unit_test(
+		    readers_should_stop_at_the_buffer_end_and_see_nul_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

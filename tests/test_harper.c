@@ -382,6 +382,11 @@ errors_should_have_their_positions(void **state)
 	refused_at("clustering:\n  enabled: true\n  nodeName: a b\n",
 	    "bad-node-name", 3, 13);
 	refused_at("clustering:\n  nodeName: a*\n", "bad-node-name", 2, 13);
+	/* A name that is also the host must be a host (found by fuzzing:
+	 * the plan reader refused the plan written from it). */
+	refused_at("clustering:\n  enabled: true\n  nodeName: no://one\n",
+	    "bad-host", 3, 13);
+	refused_at("replication:\n  hostname: a/b\n", "bad-host", 2, 13);
 	refused_at("clustering:\n  nodeName: a\nclustering:\n  nodeName: b\n",
 	    "duplicate-key", 3, 1);
 	refused_at("replication:\n  routes:\n    - port: 9\n",

@@ -1,0 +1,459 @@
+/* common.c: what the libFuzzer harnesses share: result checks, the analyses run on every plan read, and scratch files. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "fuzz.h"
+
+/* Sweeps, availability, suggestions, diffs, pictures and reports run on
+ * plans of at most this many nodes, to keep each input fast. */
+#define FUZZ_SMALL      48
+/* Target 3 suggestions search pairs of nodes: at most this many. */
+#define FUZZ_TINY       12
+/* Availability trials per plan. */
+#define FUZZ_TRIALS     2000
+
+void
+fuzz_fail(const char *file, int line, const char *what)
+{
+	fprintf(stderr, "%s:%d: fuzz check failed: %s\n", file, line, what);
+	abort();
+}
+
+void
+fuzz_check_result(enum mesh_error err, const struct mesh_plan *plan,
+    const struct mesh_diags *diags)
+{
+	size_t i, errors = 0;
+
+	FUZZ_CHECK((err == MESH_OK) == (plan != NULL),
+	    "a plan is returned exactly on MESH_OK");
+	if (!diags->nomem)
+		FUZZ_CHECK((err == MESH_EINPUT) == (diags->errors > 0),
+		    "MESH_EINPUT exactly when an error diagnostic is given");
+	FUZZ_CHECK(err == MESH_OK || err == MESH_EINPUT || err == MESH_ENOMEM,
+	    "a reader returns MESH_OK, MESH_EINPUT or MESH_ENOMEM");
+	for (i = 0; i < diags->n; i++) {
+		const struct mesh_diag *d = &diags->v[i];
+
+		FUZZ_CHECK(d->code != NULL && *d->code != '\0',
+		    "a diagnostic has a code");
+		FUZZ_CHECK(d->message != NULL, "a diagnostic has a message");
+		FUZZ_CHECK(d->line >= 0 && d->column >= 0,
+		    "a diagnostic has no negative line or column");
+		FUZZ_CHECK(d->column == 0 || d->line > 0,
+		    "a diagnostic with a column has a line");
+		if (d->severity == MESH_ERROR)
+			errors++;
+	}
+	FUZZ_CHECK(errors == diags->errors, "diags->errors counts the errors");
+}
+
+/* Abort unless s (not NULL) is one valid JSON value. */
+static void
+check_json(const char *s, const char *what)
+{
+	cJSON *j;
+
+	if (s == NULL)
+		return;         /* out of memory: not a finding */
+	j = cJSON_ParseWithLength(s, strlen(s));
+	FUZZ_CHECK(j != NULL, what);
+	cJSON_Delete(j);
+}
+
+/* Abort unless analysis a of plan keeps its own books. */
+static void
+check_analysis(const struct mesh_plan *plan, const struct mesh_analysis *a)
+{
+	size_t c, total = 0, largest = 0;
+
+	FUZZ_CHECK(a->nnodes + a->ndown == plan->nnodes,
+	    "survivors and down nodes make up the plan");
+	for (c = 0; c < a->ncomponents; c++) {
+		size_t sz = a->comp_start[c + 1] - a->comp_start[c];
+
+		FUZZ_CHECK(sz > 0, "a component is not empty");
+		FUZZ_CHECK(c == 0 || sz <= largest,
+		    "components come largest first");
+		if (c == 0)
+			largest = sz;
+		total += sz;
+	}
+	FUZZ_CHECK(total == a->nnodes, "components cover the survivors");
+	FUZZ_CHECK(a->connected == (a->ncomponents <= 1),
+	    "connected means one component");
+	FUZZ_CHECK(a->ncut_off == a->nnodes - largest,
+	    "cut off are the survivors outside the largest component");
+	FUZZ_CHECK(a->vertex_connectivity <= a->edge_connectivity ||
+	    a->edge_connectivity < 0, "vertex connectivity <= edge connectivity");
+	FUZZ_CHECK(a->ncutpoints == 0 || a->vertex_connectivity <= 1,
+	    "an articulation point means vertex connectivity <= 1");
+	FUZZ_CHECK(a->nbridges == 0 || a->edge_connectivity <= 1,
+	    "a bridge means edge connectivity <= 1");
+}
+
+/* Read back text that plan was exported to in format fmt: it must read
+ * without error into a plan with the same nodes and links. */
+static void
+check_round_trip(const struct mesh_plan *plan, const char *text,
+    enum mesh_format fmt, const char *what)
+{
+	struct mesh_diags d;
+	struct mesh_plan *back = NULL;
+	enum mesh_error err;
+	size_t i;
+
+	mesh_diags_init(&d);
+	err = mesh_plan_parse(text, strlen(text), "export", fmt, &d, &back);
+	if (err != MESH_ENOMEM) {
+		if (err != MESH_OK && d.n > 0)
+			fprintf(stderr, "%s: %s\n", what, d.v[0].message);
+		FUZZ_CHECK(err == MESH_OK, what);
+		FUZZ_CHECK(back->nnodes == plan->nnodes &&
+		    back->nlinks == plan->nlinks, what);
+		for (i = 0; i < plan->nnodes; i++)
+			FUZZ_CHECK(strcmp(back->nodes[i].name,
+			    plan->nodes[i].name) == 0, what);
+		for (i = 0; i < 2 * plan->nlinks; i++)
+			FUZZ_CHECK(back->links[i] == plan->links[i], what);
+	}
+	mesh_plan_free(back);
+	mesh_diags_clear(&d);
+}
+
+/* The exports of plan, each read back where the format promises it. */
+static void
+exercise_exports(const struct mesh_plan *plan)
+{
+	static const struct {
+		enum mesh_export_format ex;
+		enum mesh_format back;  /* AUTO: not read back */
+		const char *what;
+	} fmts[] = {
+		{ MESH_EXPORT_JSON, MESH_FORMAT_JSON,
+		  "the JSON export reads back as the same plan" },
+		{ MESH_EXPORT_GML, MESH_FORMAT_GML,
+		  "the GML export reads back as the same plan" },
+		{ MESH_EXPORT_GRAPHML, MESH_FORMAT_GRAPHML,
+		  "the GraphML export reads back as the same plan" },
+		{ MESH_EXPORT_DOT, MESH_FORMAT_AUTO, NULL },
+	};
+	size_t i;
+	char *text;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		if (mesh_plan_export(plan, fmts[i].ex, &text) != MESH_OK)
+			continue;
+		if (fmts[i].back != MESH_FORMAT_AUTO)
+			check_round_trip(plan, text, fmts[i].back,
+			    fmts[i].what);
+		free(text);
+	}
+}
+
+/* Failure domains by node, host and zone; the nodes of the first node's
+ * zone. */
+static void
+exercise_domains(const struct mesh_plan *plan)
+{
+	static const char *const keys[] = { NULL, "host", "zone" };
+	struct mesh_domains *dom;
+	const char *zone;
+	size_t i, n;
+	int *nodes;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (mesh_domains_new(plan, keys[i], &dom) == MESH_OK) {
+			FUZZ_CHECK(dom->n <= plan->nnodes,
+			    "no more domains than nodes");
+			mesh_domains_free(dom);
+		}
+	}
+	if (plan->nnodes == 0)
+		return;
+	zone = mesh_node_label(&plan->nodes[0], "zone");
+	if (mesh_domain_select(plan, zone ? "zone" : "host", zone ? zone :
+	    plan->nodes[0].host, &nodes, &n) == MESH_OK) {
+		FUZZ_CHECK(n >= 1, "a node's own domain holds it");
+		free(nodes);
+	}
+}
+
+/* Sweeps (graph and mesh models, by node and by zone), availability,
+ * the picture and the reports of a small plan analysed as a. */
+static void
+exercise_small(const struct mesh_plan *plan, const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
+{
+	struct mesh_sweep_options so;
+	struct mesh_avail_options ao;
+	struct mesh_review_parts parts;
+	struct mesh_sweep *sw = NULL, *by_zone = NULL;
+	struct mesh_availability *av = NULL;
+	char *s;
+
+	memset(&so, 0, sizeof(so));
+	so.k = 2;
+	so.jobs = 1;
+	so.model = MESH_SWEEP_MESH;
+	if (mesh_sweep_new(plan, &so, &sw) == MESH_OK &&
+	    mesh_sweep_run(sw) == MESH_OK) {
+		s = mesh_sweep_json(sw, diags);
+		check_json(s, "the mesh sweep's JSON is valid");
+		free(s);
+	}
+	mesh_sweep_free(sw);
+	sw = NULL;
+	so.model = MESH_SWEEP_GRAPH;
+	if (mesh_sweep_new(plan, &so, &sw) != MESH_OK ||
+	    mesh_sweep_run(sw) != MESH_OK) {
+		mesh_sweep_free(sw);
+		sw = NULL;
+	}
+	so.by = "zone";
+	so.k = 1;
+	if (mesh_sweep_new(plan, &so, &by_zone) != MESH_OK ||
+	    mesh_sweep_run(by_zone) != MESH_OK) {
+		mesh_sweep_free(by_zone);
+		by_zone = NULL;
+	}
+	memset(&ao, 0, sizeof(ao));
+	ao.node_availability = -1;
+	ao.trials = FUZZ_TRIALS;
+	ao.seed = 1;
+	ao.jobs = 1;
+	if (mesh_availability(plan, &ao, &av) == MESH_OK) {
+		s = mesh_availability_json(av, diags);
+		check_json(s, "the availability JSON is valid");
+		free(s);
+	}
+
+	if (mesh_picture_svg(a, &s) == MESH_OK)
+		free(s);
+	if (mesh_picture_dot(a, &s) == MESH_OK)
+		free(s);
+	memset(&parts, 0, sizeof(parts));
+	parts.sweep = sw;
+	parts.domains = by_zone;
+	parts.availability = av;
+	if (mesh_review_html(a, diags, &parts, &s) == MESH_OK)
+		free(s);
+	if (mesh_review_markdown(a, diags, &parts, &s) == MESH_OK)
+		free(s);
+	mesh_availability_free(av);
+	mesh_sweep_free(by_zone);
+	mesh_sweep_free(sw);
+}
+
+/* A copy of plan, read back from its JSON export; NULL when out of
+ * memory. */
+static struct mesh_plan *
+copy_plan(const struct mesh_plan *plan)
+{
+	struct mesh_diags d;
+	struct mesh_plan *copy = NULL;
+	char *text;
+
+	if (mesh_plan_export(plan, MESH_EXPORT_JSON, &text) != MESH_OK)
+		return NULL;
+	mesh_diags_init(&d);
+	(void)mesh_plan_parse(text, strlen(text), "copy", MESH_FORMAT_JSON,
+	    &d, &copy);
+	mesh_diags_clear(&d);
+	free(text);
+	return copy;
+}
+
+/* Suggestions for target (2 or 3), applied to a copy of plan and checked
+ * as verified, and the diff between plan and that copy. */
+static void
+exercise_suggest(const struct mesh_plan *plan,
+    const struct mesh_diags *diags, int target)
+{
+	struct mesh_diff_options dopts;
+	struct mesh_suggestion *sg = NULL;
+	struct mesh_analysis *after = NULL;
+	struct mesh_plan *copy = NULL;
+	struct mesh_diags d;
+	struct mesh_diff *df = NULL;
+	enum mesh_error err;
+	char *s;
+
+	mesh_diags_init(&d);
+	err = mesh_suggest(plan, target, &sg);
+	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+	    "mesh_suggest succeeds on a read plan");
+	if (err != MESH_OK || (copy = copy_plan(plan)) == NULL)
+		goto done;
+	err = mesh_suggest_apply(copy, sg, &d);
+	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+	    "suggested routes apply");
+	if (err != MESH_OK || mesh_analyze(copy, NULL, &after) != MESH_OK)
+		goto done;
+	if (sg->verified) {
+		FUZZ_CHECK(after->connected && after->ncutpoints == 0,
+		    "a verified suggestion leaves no articulation point");
+		FUZZ_CHECK(!(target == 3 && sg->reached) ||
+		    after->vertex_connectivity >= 3,
+		    "a reached target 3 gives vertex connectivity 3");
+	}
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.trials = FUZZ_TRIALS;
+	dopts.seed = 1;
+	dopts.node_availability = -1;
+	if (mesh_diff(plan, copy, &dopts, &df) == MESH_OK) {
+		s = mesh_diff_json(df, plan, copy, diags, &d);
+		check_json(s, "the diff's JSON is valid");
+		free(s);
+	}
+done:
+	mesh_diff_free(df);
+	mesh_analysis_free(after);
+	mesh_plan_free(copy);
+	mesh_suggestion_free(sg);
+	mesh_diags_clear(&d);
+}
+
+void
+fuzz_exercise(const struct mesh_plan *plan, const struct mesh_diags *diags)
+{
+	struct mesh_analysis_options opts;
+	struct mesh_analysis *a = NULL, *ad = NULL;
+	struct mesh_simulation *sim = NULL;
+	enum mesh_error err;
+	size_t *first = NULL;
+	int *strands = NULL, *stranded = NULL, down[2];
+	size_t nstranded;
+	char *s;
+
+	err = mesh_analyze(plan, NULL, &a);
+	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+	    "mesh_analyze succeeds on a read plan");
+	if (err != MESH_OK)
+		return;
+	check_analysis(plan, a);
+	s = mesh_analysis_json(a, diags);
+	check_json(s, "the analysis JSON is valid");
+	free(s);
+
+	if (plan->nnodes >= 2) {
+		memset(&opts, 0, sizeof(opts));
+		down[0] = 0;
+		down[1] = (int)plan->nnodes - 1;
+		opts.down = down;
+		opts.ndown = 2;
+		err = mesh_analyze(plan, &opts, &ad);
+		FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+		    "mesh_analyze succeeds with nodes down");
+		if (err == MESH_OK) {
+			check_analysis(plan, ad);
+			s = mesh_analysis_json(ad, diags);
+			check_json(s, "the analysis JSON is valid (down)");
+			free(s);
+			if (mesh_stranded(plan, ad->is_down, &stranded,
+			    &nstranded) == MESH_OK)
+				free(stranded);
+		}
+	}
+	if (mesh_restart_hazards(plan, NULL, &first, &strands) == MESH_OK) {
+		free(first);
+		free(strands);
+	}
+	exercise_domains(plan);
+	if (plan->nnodes <= MESH_LIVE_MAX_NODES) {
+		err = mesh_simulate(plan, &sim);
+		FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+		    "mesh_simulate succeeds on a read plan");
+		mesh_simulation_free(sim);
+	}
+	exercise_exports(plan);
+	if (plan->nnodes <= FUZZ_SMALL) {
+		exercise_small(plan, a, diags);
+		exercise_suggest(plan, diags, 2);
+		if (plan->nnodes <= FUZZ_TINY)
+			exercise_suggest(plan, diags, 3);
+	}
+	mesh_analysis_free(ad);
+	mesh_analysis_free(a);
+}
+
+void
+fuzz_plan(const uint8_t *data, size_t size, const char *file,
+    enum mesh_format fmt)
+{
+	struct mesh_diags d;
+	struct mesh_plan *plan = NULL;
+	enum mesh_error err;
+
+	mesh_diags_init(&d);
+	err = mesh_plan_parse((const char *)data, size, file, fmt, &d, &plan);
+	fuzz_check_result(err, plan, &d);
+	if (plan != NULL)
+		fuzz_exercise(plan, &d);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&d);
+}
+
+static char dir[4096];
+
+/* Remove fuzz_dir() and the files in it (it holds no directories). */
+static void
+remove_dir(void)
+{
+	char path[4400];
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		(void)unlink(path);
+	}
+	closedir(d);
+	(void)rmdir(dir);
+}
+
+const char *
+fuzz_dir(void)
+{
+	const char *tmp;
+
+	if (dir[0] != '\0')
+		return dir;
+	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	snprintf(dir, sizeof(dir), "%s/meshsim-fuzz.XXXXXX", tmp);
+	if (mkdtemp(dir) == NULL) {
+		perror(dir);
+		abort();
+	}
+	atexit(remove_dir);
+	return dir;
+}
+
+char *
+fuzz_write(const char *name, const void *data, size_t size)
+{
+	size_t n = strlen(fuzz_dir()) + strlen(name) + 2;
+	char *path = malloc(n);
+	FILE *f;
+
+	if (path == NULL)
+		abort();
+	snprintf(path, n, "%s/%s", fuzz_dir(), name);
+	if ((f = fopen(path, "wb")) == NULL ||
+	    (size > 0 && fwrite(data, 1, size, f) != size) ||
+	    fclose(f) != 0) {
+		perror(path);
+		abort();
+	}
+	return path;
+}

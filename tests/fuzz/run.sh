@@ -1,0 +1,239 @@
+#!/bin/sh
+# run.sh: run the libFuzzer harnesses (tests/fuzz/fuzz_*.c) built in BUILD/fuzz.
+#
+#   sh tests/fuzz/run.sh --probe CC        exit 0 when CC links a libFuzzer
+#                                          program with ASan and UBSan
+#   sh tests/fuzz/run.sh --short BUILD     make test: replay tests/fuzz/regress,
+#                                          then FUZZ_RUNS inputs per harness
+#                                          (default 4000, seed 1)
+#   sh tests/fuzz/run.sh --time S BUILD    make fuzz: S seconds per harness,
+#                                          keeping the corpus in BUILD/fuzz/corpus
+#
+# Seed corpora are built at run time from the repository's scenarios and
+# tests (BUILD/fuzz/seeds), with tests/fuzz/seeds and tests/fuzz/regress.
+# FUZZ_ONLY="gml env" runs only those harnesses. Each harness's output goes
+# to BUILD/fuzz/logs/NAME.log; a crash, leak, timeout or sanitizer report
+# leaves the input in BUILD/fuzz/artifacts and fails the run.
+set -u
+
+here=$(dirname "$0")
+root=$(cd "$here/../.." && pwd)
+
+if [ "${1:-}" = "--probe" ]; then
+	cc=${2:-clang}
+	tmp=$(mktemp -d) || exit 1
+	printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+	    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+	    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)' \
+	    '{ (void)d; (void)n; return 0; }' >"$tmp/probe.c"
+	"$cc" -fsanitize=fuzzer,address,undefined -o "$tmp/probe" \
+	    "$tmp/probe.c" >/dev/null 2>&1
+	rc=$?
+	rm -rf "$tmp"
+	exit $rc
+fi
+
+mode=${1:-}
+case "$mode" in
+--short)
+	build=${2:?usage: run.sh --short BUILD}
+	;;
+--time)
+	secs=${2:?usage: run.sh --time SECONDS BUILD}
+	build=${3:?usage: run.sh --time SECONDS BUILD}
+	;;
+*)
+	echo "usage: run.sh --probe CC | --short BUILD | --time SECONDS BUILD" >&2
+	exit 2
+	;;
+esac
+cd "$root" || exit 2
+out="$build/fuzz"
+mkdir -p "$out/logs" "$out/artifacts" "$out/seeds" || exit 2
+
+# The harnesses, and for each the longest input, the dictionary and the
+# repository files that seed it.
+names=${FUZZ_ONLY:-"plan_json timeline harper env ops gml graphml edgelist"}
+
+max_len() {
+	case "$1" in
+	timeline|env) echo 4096 ;;
+	edgelist) echo 2048 ;;
+	ops) echo 8192 ;;
+	*) echo 32768 ;;
+	esac
+}
+
+dict() {
+	case "$1" in
+	plan_json|timeline) echo "$here/dicts/json.dict" ;;
+	ops) echo "$here/dicts/ops.dict" ;;
+	harper) echo "$here/dicts/harper.dict" ;;
+	env) echo "$here/dicts/env.dict" ;;
+	gml) echo "$here/dicts/gml.dict" ;;
+	graphml) echo "$here/dicts/graphml.dict" ;;
+	*) echo "" ;;
+	esac
+}
+
+# Copy the files given (those that exist) into directory $1.
+seed() {
+	dir=$1
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] && cp "$f" "$dir/"
+	done
+}
+
+# Join the files given into one input, configs separated as fuzz_harper.c
+# reads them; a name ending in .json is the inventory.
+join_configs() {
+	first=1
+	for f in "$@"; do
+		[ -f "$f" ] || return 0
+		[ $first = 1 ] || printf '\n#==\n'
+		first=0
+		case "$f" in
+		*.json) printf '#inventory\n' ;;
+		esac
+		cat "$f"
+	done
+}
+
+# Build the seed directory of harness $1 from the repository.
+make_seeds() {
+	s="$out/seeds/$1"
+	rm -rf "$s"
+	mkdir -p "$s"
+	case "$1" in
+	plan_json)
+		seed "$s" scenarios/*.json scenarios/*/plan.json tests/bad/*.json \
+		    tests/diff/*.json tests/mesh/*.json tests/plans/*.json
+		;;
+	timeline)
+		# The timeline and what-if runs of the repository's plans, as
+		# the rest of a plan after its nodes.
+		[ -x /usr/bin/python3 ] && /usr/bin/python3 - "$s" \
+		    scenarios/*.json tests/mesh/*.json tests/bad/*.json <<'EOF'
+import json, os, sys
+out = sys.argv[1]
+for path in sys.argv[2:]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            plan = json.load(f)
+    except (ValueError, OSError):
+        continue
+    if not isinstance(plan, dict):
+        continue
+    rest = "".join(', "%s": %s' % (k, json.dumps(plan[k]))
+                   for k in ("timeline", "whatif") if k in plan)
+    if rest:
+        name = os.path.basename(path).replace(".json", ".txt")
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            f.write(rest)
+EOF
+		;;
+	harper)
+		seed "$s" tests/harper/*.yaml scenarios/harper-*/node*.yaml
+		n=scenarios/harper-nats r=scenarios/harper-replication
+		join_configs $n/node1.yaml $n/node2.yaml $n/node3.yaml \
+		    >"$s/nats-cluster.txt"
+		join_configs $n/node1.yaml $n/node2.yaml $n/node3.yaml \
+		    $n/inventory.json >"$s/nats-inventory.txt"
+		join_configs $r/node1.yaml $r/node2.yaml $r/node3.yaml \
+		    >"$s/replication-cluster.txt"
+		join_configs tests/harper/nats-a.yaml tests/harper/nats-b.yaml \
+		    tests/harper/inventory.json >"$s/nats-ab.txt"
+		join_configs tests/harper/dup-a.yaml tests/harper/dup-b.yaml \
+		    >"$s/dup.txt"
+		join_configs tests/harper/repl-b.yaml tests/harper/forms.yaml \
+		    >"$s/forms.txt"
+		;;
+	env)
+		seed "$s" tests/harper/*.env
+		;;
+	ops)
+		seed "$s" tests/ops/*.json tests/harper/inventory*.json \
+		    scenarios/harper-nats/inventory.json
+		;;
+	gml)
+		seed "$s" tests/formats/*.gml tests/bad/*.gml
+		# The Topology Zoo beside the repository, for long runs.
+		[ "$mode" = --time ] &&
+			seed "$s" ../shared/topologies/topozoo/*.gml
+		;;
+	graphml)
+		seed "$s" tests/formats/*.graphml
+		;;
+	edgelist)
+		seed "$s" tests/formats/*.edges tests/formats/*.ncol \
+		    tests/formats/*.txt
+		;;
+	esac
+	[ -d "$here/seeds/$1" ] && seed "$s" "$here/seeds/$1"/*
+	return 0
+}
+
+# The value of libFuzzer's final statistic $2 in log $1.
+stat() {
+	sed -n "s/^stat::$2: *//p" "$1" | tail -n 1
+}
+
+failed=0
+passed=0
+for name in $names; do
+	bin="$out/fuzz_$name"
+	log="$out/logs/$name.log"
+	if [ ! -x "$bin" ]; then
+		echo "fuzz $name: $bin is not built" >&2
+		failed=$((failed + 1))
+		continue
+	fi
+	make_seeds "$name"
+	set -- -max_len="$(max_len "$name")" -rss_limit_mb=2048 -timeout=30 \
+	    -print_final_stats=1 -artifact_prefix="$out/artifacts/$name-"
+	d=$(dict "$name")
+	[ -n "$d" ] && set -- "$@" -dict="$d"
+	regress=$here/regress/$name
+	: >"$log"
+	# Every input that once failed: each must now pass.
+	if [ -d "$regress" ] && [ -n "$(ls "$regress")" ]; then
+		if ! "$bin" "$@" "$regress"/* >>"$log" 2>&1; then
+			echo "fuzz $name: FAILED replaying $regress" \
+			    "(see $log)" >&2
+			tail -n 30 "$log" >&2
+			failed=$((failed + 1))
+			continue
+		fi
+	fi
+	start=$(date +%s)
+	if [ "$mode" = --short ]; then
+		corpus="$out/corpus-short/$name"
+		rm -rf "$corpus"
+		mkdir -p "$corpus"
+		set -- "$@" -seed=1 -runs="${FUZZ_RUNS:-4000}"
+	else
+		corpus="$out/corpus/$name"
+		mkdir -p "$corpus"
+		set -- "$@" -max_total_time="$secs"
+	fi
+	# New inputs go to the first directory, the corpus.
+	set -- "$@" "$corpus" "$out/seeds/$name"
+	[ -d "$regress" ] && set -- "$@" "$regress"
+	"$bin" "$@" >>"$log" 2>&1
+	rc=$?
+	secs_run=$(($(date +%s) - start))
+	execs=$(stat "$log" number_of_executed_units)
+	if [ $rc -ne 0 ]; then
+		echo "fuzz $name: FAILED after ${secs_run} s (see $log;" \
+		    "inputs in $out/artifacts)" >&2
+		grep -E 'ERROR|SUMMARY|fuzz check failed|Test unit written' \
+		    "$log" | head -n 20 >&2
+		failed=$((failed + 1))
+		continue
+	fi
+	echo "fuzz $name: clean: ${execs:-?} executions in ${secs_run} s"
+	passed=$((passed + 1))
+done
+echo "fuzz: $passed passed, $failed failed"
+[ $failed -eq 0 ]
