@@ -1564,27 +1564,22 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	free(iport);
 	if (r->nomem)
 		return MESH_ENOMEM;
-	/* A host from the name, the hostname or HOST= must be a host, as
-	 * the plan reader requires (the inventory's are checked there). */
+	/* A host given as one (replication.hostname, HOST=) must be one, as
+	 * in a plan; the inventory's are checked as read. A host that is
+	 * the node's name is taken as it is, as the plan reader does. */
 	for (i = 0; i < n; i++) {
 		struct hconf *c = &cs[i];
 		struct pos p = { c->file, 0, 0 };
+		int prefix = strcmp(c->host_source, "prefix") == 0;
 
-		if (c->host == NULL || good_host(c->host))
+		if ((!prefix && strcmp(c->host_source,
+		    "replication.hostname") != 0) || good_host(c->host))
 			continue;
-		if (strcmp(c->host_source, "name") == 0) {
-			report(r, MESH_ERROR, "bad-host", &c->name_at, c->name,
-			    "node name '%s' is its host, but is not an IP "
-			    "address or DNS name: give its host with "
-			    "HOST=CONFIG or --inventory", c->name);
-			continue;
-		}
-		if (strcmp(c->host_source, "replication.hostname") == 0)
+		if (!prefix)
 			p = c->at[K_RHOST];
 		report(r, MESH_ERROR, "bad-host", &p, c->name, "host '%s' "
 		    "(from %s) is not an IP address or DNS name", c->host,
-		    strcmp(c->host_source, "prefix") == 0 ? "HOST=" :
-		    c->host_source);
+		    prefix ? "HOST=" : c->host_source);
 	}
 	if (r->errors || check_limits(r, cs, n) != 0)
 		return MESH_EINPUT;

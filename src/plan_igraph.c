@@ -568,8 +568,10 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 		goto igraph_failed;
 	have_edges = 1;
 
+	/* An empty name is none: GraphML gives "" for a key not set. */
 	if ((plan = mesh_plan_new(attr_type(g, 1, "name") ==
-	    IGRAPH_ATTRIBUTE_STRING ? GAS(g, "name") : NULL, file)) == NULL)
+	    IGRAPH_ATTRIBUTE_STRING && *GAS(g, "name") != '\0' ?
+	    GAS(g, "name") : NULL, file)) == NULL)
 		goto done;
 	for (v = 0; v < n; v++) {
 		int r = mesh_plan_add_node(plan, names[v], hosts[v], ports[v],

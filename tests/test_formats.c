@@ -285,6 +285,25 @@ writers_should_escape_names_and_read_them_back(void **state)
 	mesh_plan_free(p);
 }
 
+/* Found by fuzzing: GraphML gives "" for a graph attribute not set, so a
+ * plan without a name came back named "". */
+static void
+graphml_should_read_no_name_back_as_none(void **state)
+{
+	static const char plan[] = "{\"nodes\": [{\"name\": \"a\"}]}";
+	struct mesh_plan *p, *q;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(parse(plan, "t.json", MESH_FORMAT_JSON, &p, &d),
+	    MESH_OK);
+	mesh_diags_clear(&d);
+	q = round_trip(p, MESH_EXPORT_GRAPHML, "x.graphml", MESH_FORMAT_AUTO);
+	assert_null(q->name);
+	mesh_plan_free(q);
+	mesh_plan_free(p);
+}
+
 static void
 export_format_names_should_map(void **state)
 {
@@ -517,6 +536,7 @@ main(void)
 		cmocka_unit_test(
 		    json_export_should_keep_labels_availability_timeline_and_whatifs),
 		cmocka_unit_test(writers_should_escape_names_and_read_them_back),
+		cmocka_unit_test(graphml_should_read_no_name_back_as_none),
 		cmocka_unit_test(export_format_names_should_map),
 		cmocka_unit_test(graphml_should_name_by_name_then_label_then_id),
 		cmocka_unit_test(edge_lists_should_name_vertices_by_number),

@@ -382,10 +382,7 @@ errors_should_have_their_positions(void **state)
 	refused_at("clustering:\n  enabled: true\n  nodeName: a b\n",
 	    "bad-node-name", 3, 13);
 	refused_at("clustering:\n  nodeName: a*\n", "bad-node-name", 2, 13);
-	/* A name that is also the host must be a host (found by fuzzing:
-	 * the plan reader refused the plan written from it). */
-	refused_at("clustering:\n  enabled: true\n  nodeName: no://one\n",
-	    "bad-host", 3, 13);
+	/* replication.hostname is a host, and is checked as one. */
 	refused_at("replication:\n  hostname: a/b\n", "bad-host", 2, 13);
 	refused_at("clustering:\n  nodeName: a\nclustering:\n  nodeName: b\n",
 	    "duplicate-key", 3, 1);
@@ -435,6 +432,16 @@ set_errors_should_be_found(void **state)
 	g = must_find(&d, "unknown-node");
 	assert_int_equal(g->line, 3);
 	assert_int_equal(g->column, 3);
+	mesh_diags_clear(&d);
+
+	/* Found by fuzzing: the inventory's bytes went into hosts unchecked,
+	 * and the plan written from them was not UTF-8. */
+	memset(&o, 0, sizeof(o));
+	o.inventory = "tests/harper/inventory-bad-utf8.json";
+	assert_int_equal(load(two, 2, &o, &p, &d), MESH_EINPUT);
+	g = must_find(&d, "invalid-utf8");
+	assert_int_equal(g->line, 2);
+	assert_int_equal(g->column, 16);
 	mesh_diags_clear(&d);
 
 	memset(&o, 0, sizeof(o));

@@ -224,6 +224,7 @@ for name in $names; do
 	rc=$?
 	secs_run=$(($(date +%s) - start))
 	execs=$(stat "$log" number_of_executed_units)
+	slowest=$(stat "$log" slowest_unit_time_sec)
 	if [ $rc -ne 0 ]; then
 		echo "fuzz $name: FAILED after ${secs_run} s (see $log;" \
 		    "inputs in $out/artifacts)" >&2
@@ -232,7 +233,8 @@ for name in $names; do
 		failed=$((failed + 1))
 		continue
 	fi
-	echo "fuzz $name: clean: ${execs:-?} executions in ${secs_run} s"
+	echo "fuzz $name: clean: ${execs:-?} executions in ${secs_run} s" \
+	    "(slowest input ${slowest:-?} s)"
 	passed=$((passed + 1))
 done
 echo "fuzz: $passed passed, $failed failed"
