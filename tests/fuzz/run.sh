@@ -5,7 +5,7 @@
 #                                          program with ASan and UBSan
 #   sh tests/fuzz/run.sh --short BUILD     make test: replay tests/fuzz/regress,
 #                                          then FUZZ_RUNS inputs per harness
-#                                          (default 4000, seed 1)
+#                                          (default 2000, seed 1)
 #   sh tests/fuzz/run.sh --time S BUILD    make fuzz: S seconds per harness,
 #                                          keeping the corpus in BUILD/fuzz/corpus
 #
@@ -43,7 +43,8 @@ case "$mode" in
 	build=${3:?usage: run.sh --time SECONDS BUILD}
 	;;
 *)
-	echo "usage: run.sh --probe CC | --short BUILD | --time SECONDS BUILD" >&2
+	# The usage is the comment at the top.
+	sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
 	exit 2
 	;;
 esac
@@ -211,7 +212,7 @@ for name in $names; do
 		corpus="$out/corpus-short/$name"
 		rm -rf "$corpus"
 		mkdir -p "$corpus"
-		set -- "$@" -seed=1 -runs="${FUZZ_RUNS:-4000}"
+		set -- "$@" -seed=1 -runs="${FUZZ_RUNS:-2000}"
 	else
 		corpus="$out/corpus/$name"
 		mkdir -p "$corpus"
