@@ -124,27 +124,6 @@ request_should_refuse_malformed_payloads_with_positions(void **state)
 	    "\"routes\": []}", "bad-server", 1, 47);
 }
 
-/* A NUL byte among white space is no white space (it was taken for one:
- * "the file holds only white space"). */
-static void
-a_nul_byte_should_be_invalid_json(void **state)
-{
-	static const char text[] = "\n\0 ";
-	struct mesh_ops_request *q;
-	const struct mesh_diag *g;
-	struct mesh_diags d;
-
-	(void)state;
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_ops_request_parse(text, sizeof(text) - 1,
-	    "r.json", &d, &q), MESH_EINPUT);
-	g = must_find(&d, "invalid-json");
-	assert_string_equal(g->message, "invalid JSON: a NUL byte");
-	assert_int_equal(g->line, 2);
-	assert_int_equal(g->column, 1);
-	mesh_diags_clear(&d);
-}
-
 static void
 request_without_server_should_set_leaf_routes_and_warn(void **state)
 {
@@ -492,7 +471,6 @@ main(void)
 		cmocka_unit_test(inventory_should_refuse_repeats_and_warn_of_unused_names),
 		cmocka_unit_test(apply_should_drop_warnings_that_no_longer_hold),
 		cmocka_unit_test(plan_json_should_read_back_as_the_same_plan),
-		cmocka_unit_test(a_nul_byte_should_be_invalid_json),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
