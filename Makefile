@@ -2,7 +2,8 @@
 #
 #   make            build build/meshsim (installs missing Debian packages)
 #   make demo       build and analyse a bundled scenario
-#   make test       build and run every test, then again under ASan+UBSan
+#   make test       build and run every test, then again under ASan+UBSan,
+#                   then a short run of each fuzz harness
 #   make sanitize   the sanitizer run alone (build in build-san/)
 #   make alloc-test every allocation failing in turn (make test: a sample)
 #   make memcheck   every command-line test under valgrind (make test: a
