@@ -371,20 +371,37 @@ mesh_plan_find(const struct mesh_plan *p, const char *name)
 	return mesh_map_get(&p->index->names, name, 0);
 }
 
+/* The length of host normalized: without one trailing dot. */
+static size_t
+normal_length(const char *host)
+{
+	size_t n = strlen(host);
+
+	return n > 1 && host[n - 1] == '.' ? n - 1 : n;
+}
+
+/* The first n bytes of host in lower case into out (room for n + 1);
+ * returns out. */
+static char *
+normal_copy(const char *host, size_t n, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)host[i]);
+	out[n] = '\0';
+	return out;
+}
+
 char *
 mesh_host_normal(const char *host)
 {
-	size_t n = strlen(host), i;
+	size_t n = normal_length(host);
 	char *s;
 
-	if (n > 1 && host[n - 1] == '.')
-		n--;
 	if ((s = malloc(n + 1)) == NULL)
 		return NULL;
-	for (i = 0; i < n; i++)
-		s[i] = (char)tolower((unsigned char)host[i]);
-	s[n] = '\0';
-	return s;
+	return normal_copy(host, n, s);
 }
 
 /*
@@ -396,17 +413,12 @@ mesh_host_normal(const char *host)
 static const char *
 host_normal(const char *host, char *buf, size_t size, char **spill)
 {
-	size_t n = strlen(host), i;
+	size_t n = normal_length(host);
 
 	*spill = NULL;
-	if (n > 1 && host[n - 1] == '.')
-		n--;
 	if (n >= size)
 		return *spill = mesh_host_normal(host);
-	for (i = 0; i < n; i++)
-		buf[i] = (char)tolower((unsigned char)host[i]);
-	buf[n] = '\0';
-	return buf;
+	return normal_copy(host, n, buf);
 }
 
 /* Sort the links (a, b) by a then b and drop repeats. Returns the number

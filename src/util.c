@@ -346,12 +346,7 @@ mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
 int
 mesh_map_get(const struct mesh_map *m, const char *s, int k)
 {
-	struct mesh_map_slot *e;
-
-	if (m->cap == 0)
-		return -1;
-	e = map_find(m, s, k, mesh_map_hash(s, k));
-	return e->s ? e->value : -1;
+	return mesh_map_get_hashed(m, s, k, mesh_map_hash(s, k));
 }
 
 static int
