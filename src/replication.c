@@ -5,6 +5,8 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/replication.h"
 #include "csr.h"
+#include "json_out.h"
+#include "util.h"
 
 /* Working arrays, over the plan's nodes; all freed by work_free(). */
 struct work {
@@ -483,4 +485,162 @@ bool
 mesh_replication_running_ok(const struct mesh_replication *r)
 {
 	return r->nclusters <= 1;
+}
+
+bool
+mesh_replication_joining_ok(const struct mesh_replication *r)
+{
+	return r->ncannot_join == 0 && r->ndeps == 0;
+}
+
+static const char *
+plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* Up to MESH_GROUP_NAMES_MAX names of v, then "... and N more" up to
+ * total. */
+static void
+put_names(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
+    size_t n, size_t total)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < MESH_GROUP_NAMES_MAX; i++)
+		mesh_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+	if (total > i)
+		mesh_buf_printf(b, "%s... and %zu more", i ? ", " : "",
+		    total - i);
+}
+
+char *
+mesh_replication_running_text(const struct mesh_replication *r)
+{
+	struct mesh_buf b;
+
+	mesh_buf_init(&b);
+	if (r->nup == 0)
+		mesh_buf_puts(&b, "no node is up");
+	else if (r->nclusters == 1)
+		mesh_buf_printf(&b, "survives any node failures: one "
+		    "cluster, a full mesh of its %zu up %s", r->nup,
+		    plural(r->nup, "member", "members"));
+	else
+		mesh_buf_printf(&b, "SPLIT: %zu clusters that never learn "
+		    "of each other; the largest has %zu of %zu up nodes",
+		    r->nclusters, r->cluster_start[1], r->nup);
+	return mesh_buf_take(&b);
+}
+
+char *
+mesh_replication_joining_text(const struct mesh_replication *r)
+{
+	const struct mesh_repl_dependency *d = r->deps;
+	struct mesh_buf b;
+	size_t i;
+
+	mesh_buf_init(&b);
+	if (r->ncannot_join > 0) {
+		mesh_buf_printf(&b, "%zu %s: ", r->ncannot_join,
+		    plural(r->ncannot_join, "node cannot join",
+		    "nodes cannot join"));
+		put_names(&b, r->plan, r->cannot_join, r->ncannot_join,
+		    r->ncannot_join);
+		mesh_buf_puts(&b, " (no route path to the cluster)");
+		if (r->ndeps > 0)
+			mesh_buf_puts(&b, "; ");
+	}
+	if (r->ndeps == 1) {
+		mesh_buf_printf(&b, "1 single point of failure: %s (",
+		    r->plan->nodes[d->node].name);
+		put_names(&b, r->plan, r->names + d->first, d->nlisted,
+		    d->size);
+		mesh_buf_printf(&b, " cannot join while it is down)");
+	} else if (r->ndeps > 1) {
+		mesh_buf_printf(&b, "%zu single points of failure: ",
+		    r->ndeps);
+		for (i = 0; i < r->ndeps && i < MESH_GROUP_NAMES_MAX; i++)
+			mesh_buf_printf(&b, "%s%s", i ? ", " : "",
+			    r->plan->nodes[d[i].node].name);
+		if (r->ndeps > i)
+			mesh_buf_printf(&b, ", ... and %zu more",
+			    r->ndeps - i);
+		mesh_buf_puts(&b, " (see join dependencies)");
+	} else if (r->ncannot_join == 0) {
+		mesh_buf_puts(&b, "no single point of failure: every node "
+		    "can join while any one node is down");
+	}
+	return mesh_buf_take(&b);
+}
+
+/* The "replication" object, ending in ",\n". */
+static void
+put_json(struct mesh_buf *b, const struct mesh_replication *r)
+{
+	const struct mesh_plan *p = r->plan;
+	char *t;
+	size_t i;
+
+	mesh_buf_puts(b, "  \"replication\": {\n    \"running\": {\"ok\": ");
+	mesh_buf_puts(b, mesh_replication_running_ok(r) ? "true" : "false");
+	mesh_buf_puts(b, ", \"verdict\": ");
+	t = mesh_replication_running_text(r);
+	mesh_buf_json_string(b, t ? t : "");
+	free(t);
+	mesh_buf_puts(b, ", \"clusters\": [");
+	for (i = 0; i < r->nclusters; i++) {
+		mesh_buf_puts(b, i ? ", " : "");
+		mesh_json_names(b, p, r->cluster_nodes + r->cluster_start[i],
+		    r->cluster_start[i + 1] - r->cluster_start[i]);
+	}
+	mesh_buf_puts(b, "]},\n    \"joining\": {\"ok\": ");
+	mesh_buf_puts(b, mesh_replication_joining_ok(r) ? "true" : "false");
+	mesh_buf_puts(b, ", \"verdict\": ");
+	t = mesh_replication_joining_text(r);
+	mesh_buf_json_string(b, t ? t : "");
+	free(t);
+	mesh_buf_puts(b, ", \"cannot_join\": ");
+	mesh_json_names(b, p, r->cannot_join, r->ncannot_join);
+	mesh_buf_puts(b, ",\n      \"dependencies\": [");
+	for (i = 0; i < r->ndeps; i++) {
+		const struct mesh_repl_dependency *d = &r->deps[i];
+
+		mesh_buf_puts(b, i ? ",\n        {\"node\": " :
+		    "\n        {\"node\": ");
+		mesh_buf_json_string(b, p->nodes[d->node].name);
+		mesh_buf_printf(b, ", \"size\": %zu, \"cannot_join\": ",
+		    d->size);
+		mesh_json_names(b, p, r->names + d->first, d->nlisted);
+		mesh_buf_puts(b, "}");
+	}
+	mesh_buf_puts(b, r->ndeps ? "\n      ]}\n  },\n" : "]}\n  },\n");
+}
+
+char *
+mesh_replication_json(const struct mesh_analysis *a,
+    const struct mesh_replication *r, const struct mesh_diags *diags)
+{
+	char *base = mesh_analysis_json(a, diags), *nodes, *diag, *s;
+	struct mesh_buf b;
+
+	if (base == NULL)
+		return NULL;
+	/* The analysis object's keys are fixed: "nodes" is the first key
+	 * at the top level after "file", "diagnostics" the last. */
+	nodes = strstr(base, "\n  \"nodes\": ");
+	diag = strstr(base, "\n  \"diagnostics\": ");
+	if (nodes == NULL || diag == NULL) {
+		free(base);
+		return NULL;
+	}
+	mesh_buf_init(&b);
+	mesh_buf_add(&b, base, (size_t)(nodes - base) + 1);
+	mesh_buf_puts(&b, "  \"model\": \"replication\",\n");
+	mesh_buf_add(&b, nodes + 1, (size_t)(diag - nodes));
+	put_json(&b, r);
+	mesh_buf_puts(&b, diag + 1);
+	free(base);
+	s = mesh_buf_take(&b);
+	return s;
 }

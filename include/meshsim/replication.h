@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "meshsim/analysis.h"
 #include "meshsim/plan.h"
 
 /*
@@ -80,5 +81,25 @@ void mesh_replication_free(struct mesh_replication *r);
 
 /* Whether the running cluster is one (0 or 1 clusters of up nodes). */
 bool mesh_replication_running_ok(const struct mesh_replication *r);
+
+/* The "SPLIT: ..." verdict of the running cluster and the join verdict,
+ * as the text report words them (docs/replication.md). Each returns a
+ * string the caller frees with free(), or NULL when out of memory. */
+char *mesh_replication_running_text(const struct mesh_replication *r);
+char *mesh_replication_joining_text(const struct mesh_replication *r);
+
+/* Whether the join verdict finds nothing: every up node can join now,
+ * and no single node's loss keeps another from joining. */
+bool mesh_replication_joining_ok(const struct mesh_replication *r);
+
+/*
+ * `check --model replication`'s JSON: mesh_analysis_json() of a (whose
+ * plan and down nodes r must share) with "model": "replication" before
+ * "nodes" and the "replication" object (README, "JSON output") before
+ * "diagnostics". Returns a string the caller frees with free(), or NULL
+ * when out of memory.
+ */
+char *mesh_replication_json(const struct mesh_analysis *a,
+    const struct mesh_replication *r, const struct mesh_diags *diags);
 
 #endif
