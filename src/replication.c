@@ -547,7 +547,9 @@ mesh_replication_joining_text(const struct mesh_replication *r)
 		    "nodes cannot join"));
 		put_names(&b, r->plan, r->cannot_join, r->ncannot_join,
 		    r->ncannot_join);
-		mesh_buf_puts(&b, " (no route path to the cluster)");
+		mesh_buf_printf(&b, " (no route path to the cluster%s)",
+		    r->nup < r->plan->nnodes ? " while the down nodes are down" :
+		    "");
 		if (r->ndeps > 0)
 			mesh_buf_puts(&b, "; ");
 	}
