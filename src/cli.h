@@ -58,6 +58,10 @@ int cli_report_text_replication(FILE *out, const struct mesh_analysis *a,
 int cli_replication_verdicts(FILE *out, const struct mesh_replication *r);
 void cli_replication_section(FILE *out, const struct mesh_analysis *a,
     const struct mesh_replication *r);
+/* For a plan whose "cluster" is harper-replication, a note that the
+ * command (what) answers for the route graph; nothing otherwise. */
+void cli_replication_note(FILE *out, const struct mesh_plan *p,
+    const char *what);
 
 /* cli_report.c: shared pieces of the text reports. */
 const char *cli_plural(size_t n, const char *one, const char *many);

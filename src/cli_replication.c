@@ -82,3 +82,13 @@ cli_replication_section(FILE *out, const struct mesh_analysis *a,
 	if (r->ndeps > LIST_MAX)
 		fprintf(out, "  ... and %zu more\n", r->ndeps - LIST_MAX);
 }
+
+void
+cli_replication_note(FILE *out, const struct mesh_plan *p, const char *what)
+{
+	if (p->cluster != MESH_CLUSTER_HARPER_REPLICATION)
+		return;
+	fprintf(out, "note: a replication cluster: %s answers for the route "
+	    "graph (who can join),\nnot the running cluster, which stays a "
+	    "full mesh of its up members\n(docs/replication.md)\n", what);
+}
