@@ -588,6 +588,8 @@ put_json(struct mesh_buf *b, const struct mesh_replication *r)
 	mesh_buf_puts(b, mesh_replication_running_ok(r) ? "true" : "false");
 	mesh_buf_puts(b, ", \"verdict\": ");
 	t = mesh_replication_running_text(r);
+	if (t == NULL)
+		b->failed = 1;          /* mesh_buf_take() gives NULL */
 	mesh_buf_json_string(b, t ? t : "");
 	free(t);
 	mesh_buf_puts(b, ", \"clusters\": [");
@@ -600,6 +602,8 @@ put_json(struct mesh_buf *b, const struct mesh_replication *r)
 	mesh_buf_puts(b, mesh_replication_joining_ok(r) ? "true" : "false");
 	mesh_buf_puts(b, ", \"verdict\": ");
 	t = mesh_replication_joining_text(r);
+	if (t == NULL)
+		b->failed = 1;          /* mesh_buf_take() gives NULL */
 	mesh_buf_json_string(b, t ? t : "");
 	free(t);
 	mesh_buf_puts(b, ", \"cannot_join\": ");

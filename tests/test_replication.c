@@ -380,6 +380,86 @@ random_plans_should_match_the_naive_reference(void **state)
 	}
 }
 
+/* A JSON plan's "cluster" is read, written by export, and read back. */
+static void
+plan_cluster_should_read_and_export_and_read_back(void **state)
+{
+	static const char json[] = "{\"name\": \"r\", \"cluster\": "
+	    "\"harper-replication\", \"nodes\": [{\"name\": \"a\", "
+	    "\"routes\": [{\"host\": \"b\"}]}, {\"name\": \"b\"}]}";
+	static const char plain[] = "{\"nodes\": [{\"name\": \"a\"}]}";
+	struct mesh_plan *p = NULL, *q = NULL;
+	struct mesh_diags d;
+	char *out = NULL;
+
+	(void)state;
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_plan_parse(json, strlen(json), "r.json",
+	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
+	assert_int_equal(p->cluster, MESH_CLUSTER_HARPER_REPLICATION);
+	assert_int_equal(mesh_plan_export(p, MESH_EXPORT_JSON, &out), MESH_OK);
+	assert_non_null(strstr(out, "\n  \"cluster\": \"harper-replication\",\n"));
+	assert_int_equal(mesh_plan_parse(out, strlen(out), "e.json",
+	    MESH_FORMAT_JSON, &d, &q), MESH_OK);
+	assert_int_equal(q->cluster, MESH_CLUSTER_HARPER_REPLICATION);
+	assert_int_equal(d.n, 0);
+	free(out);
+	mesh_plan_free(p);
+	mesh_plan_free(q);
+	/* Without it: nothing said, and export writes nothing. */
+	assert_int_equal(mesh_plan_parse(plain, strlen(plain), "p.json",
+	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
+	assert_int_equal(p->cluster, MESH_CLUSTER_UNSAID);
+	assert_null(mesh_cluster_name(p->cluster));
+	assert_int_equal(mesh_plan_export(p, MESH_EXPORT_JSON, &out), MESH_OK);
+	assert_null(strstr(out, "cluster"));
+	free(out);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+/* The JSON adds "model" after "file" and "replication" before
+ * "diagnostics", and is the same bytes every time. */
+static void
+json_should_add_model_and_replication_around_the_analysis(void **state)
+{
+	static const char *const names[] = { "node1", "node2", "node3" };
+	struct mesh_plan *p = plan_of(names, 3, "node1-node2 node1-node3");
+	struct mesh_analysis *a = NULL;
+	struct mesh_replication *r = NULL;
+	char *base, *j1, *j2, *file, *model, *nodes, *repl, *diag;
+
+	(void)state;
+	assert_int_equal(mesh_analyze(p, NULL, &a), MESH_OK);
+	assert_int_equal(mesh_replication_analyze(p, a->is_down, &r), MESH_OK);
+	base = mesh_analysis_json(a, NULL);
+	j1 = mesh_replication_json(a, r, NULL);
+	j2 = mesh_replication_json(a, r, NULL);
+	assert_non_null(base);
+	assert_non_null(j1);
+	assert_string_equal(j1, j2);
+	file = strstr(j1, "\n  \"file\": ");
+	model = strstr(j1, "\n  \"model\": \"replication\",\n");
+	nodes = strstr(j1, "\n  \"nodes\": 3,");
+	repl = strstr(j1, "\n  \"replication\": {\n    \"running\": "
+	    "{\"ok\": true,");
+	diag = strstr(j1, "\n  \"diagnostics\": ");
+	assert_true(file && model && nodes && repl && diag);
+	assert_true(file < model && model < nodes && nodes < repl &&
+	    repl < diag);
+	assert_non_null(strstr(j1, "{\"node\": \"node1\", \"size\": 2, "
+	    "\"cannot_join\": [\"node2\", \"node3\"]}"));
+	/* Everything else is the analysis's object, byte for byte. */
+	assert_int_equal(strlen(j1) - strlen(base), (size_t)(nodes - model) +
+	    (size_t)(diag - repl));
+	free(base);
+	free(j1);
+	free(j2);
+	mesh_replication_free(r);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -391,6 +471,8 @@ main(void)
 		cmocka_unit_test(pendant_pair_should_depend_on_its_hub_only_as_a_piece),
 		cmocka_unit_test(more_than_the_name_limit_should_count_all_and_list_the_nearest),
 		cmocka_unit_test(random_plans_should_match_the_naive_reference),
+		cmocka_unit_test(plan_cluster_should_read_and_export_and_read_back),
+		cmocka_unit_test(json_should_add_model_and_replication_around_the_analysis),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
