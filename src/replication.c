@@ -541,6 +541,10 @@ mesh_replication_joining_text(const struct mesh_replication *r)
 	size_t i;
 
 	mesh_buf_init(&b);
+	if (r->nup == 0) {
+		mesh_buf_puts(&b, "no node is up");
+		return mesh_buf_take(&b);
+	}
 	if (r->ncannot_join > 0) {
 		mesh_buf_printf(&b, "%zu %s: ", r->ncannot_join,
 		    plural(r->ncannot_join, "node cannot join",
