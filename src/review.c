@@ -193,6 +193,8 @@ verdict(struct rv *r)
 		mesh_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
 		    "class=\"badge\">%s</span> ", good ? "ok" : "bad",
 		    good ? "&#10004; OK" : "&#10006; PROBLEM");
+	if (r->repl != NULL)
+		raw(r, "route graph (who can join): ");
 	if (!a->connected)
 		mesh_buf_printf(&r->b, "split: %zu groups; %zu %s cut off "
 		    "from the largest group", a->ncomponents, a->ncut_off,
