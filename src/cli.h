@@ -48,6 +48,20 @@ void cli_report_text(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);
 int cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);
+/* ... and _replication the replication model's verdicts and join
+ * dependencies (r: the same plan and down nodes as a). */
+int cli_report_text_replication(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_replication *r, const struct mesh_diags *diags);
+
+/* cli_replication.c: the replication model's lines of the text report.
+ * cli_replication_verdicts() returns 0, or -1 when out of memory. */
+int cli_replication_verdicts(FILE *out, const struct mesh_replication *r);
+void cli_replication_section(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_replication *r);
+/* For a plan whose "cluster" is harper-replication, a note that the
+ * command (what) answers for the route graph; nothing otherwise. */
+void cli_replication_note(FILE *out, const struct mesh_plan *p,
+    const char *what);
 
 /* cli_report.c: shared pieces of the text reports. */
 const char *cli_plural(size_t n, const char *one, const char *many);

@@ -269,6 +269,7 @@ report_text(FILE *out, const struct mesh_availability *a,
 	    grouped(a->trials, b1), (unsigned long long)nb,
 	    cli_plural(nb, "block", "blocks"), grouped(MESH_AVAIL_BLOCK, b2),
 	    (unsigned long long)a->seed, MESH_AVAIL_GENERATOR);
+	cli_replication_note(out, a->plan, "availability");
 
 	cli_report_warnings(out, diags);
 }

@@ -20,6 +20,10 @@ struct check_opts {
 	char **applies;         /* --apply NODE=REQUEST.json, in order */
 	size_t napplies;
 	int mesh_model;         /* --model mesh: add restart hazards */
+	int model_set;          /* --model given */
+	int replication;        /* the replication model (docs/replication.md):
+				 * --model replication, or a plan whose
+				 * "cluster" is harper-replication */
 	int picture;            /* --format dot (1) or svg (2): the picture */
 	enum fail_on fail_on;
 	size_t connectivity_limit;
@@ -35,6 +39,7 @@ struct check_report {
 	const struct mesh_analysis *a;
 	const struct mesh_diags *diags;
 	int mesh_model;
+	const struct mesh_replication *repl;    /* the replication model */
 	const struct cli_apply *apply;  /* --apply: the what-if, or NULL */
 };
 
@@ -174,7 +179,17 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			o->connectivity_limit = (size_t)n;
 			break;
 		case 'M':
-			if (cli_parse_model(optarg, &o->mesh_model) != 0)
+			o->model_set = 1;
+			o->replication = strcmp(optarg, "replication") == 0;
+			o->mesh_model = 0;
+			if (!o->replication && strcmp(optarg, "graph") != 0 &&
+			    strcmp(optarg, "mesh") != 0) {
+				cli_error("--model: '%s' is not graph, mesh or "
+				    "replication", optarg);
+				return CLI_EXIT_BAD;
+			}
+			if (!o->replication && cli_parse_model(optarg,
+			    &o->mesh_model) != 0)
 				return CLI_EXIT_BAD;
 			break;
 		case 'E':
@@ -227,6 +242,30 @@ found(const struct mesh_analysis *a, enum fail_on level)
 	return 0;
 }
 
+/*
+ * The same for the replication model: partition when the running cluster
+ * is split; spof also when a node cannot join now or some node's loss
+ * keeps others from joining; bridge also on the route graph's bridges.
+ */
+static int
+found_replication(const struct mesh_analysis *a,
+    const struct mesh_replication *r, enum fail_on level)
+{
+	switch (level) {
+	case FAIL_NEVER:
+		return 0;
+	case FAIL_PARTITION:
+		return !mesh_replication_running_ok(r);
+	case FAIL_SPOF:
+		return !mesh_replication_running_ok(r) ||
+		    !mesh_replication_joining_ok(r);
+	case FAIL_BRIDGE:
+		return !mesh_replication_running_ok(r) ||
+		    !mesh_replication_joining_ok(r) || a->nbridges > 0;
+	}
+	return 0;
+}
+
 /* The text report, for cli_emit(). */
 static int
 text_report(FILE *out, const void *ctx)
@@ -235,6 +274,9 @@ text_report(FILE *out, const void *ctx)
 
 	if (r->apply != NULL && cli_apply_text(out, r->apply, r->a) != 0)
 		return -1;
+	if (r->repl != NULL)
+		return cli_report_text_replication(out, r->a, r->repl,
+		    r->diags);
 	if (r->mesh_model)
 		return cli_report_text_hazards(out, r->a, r->diags);
 	cli_report_text(out, r->a, r->diags);
@@ -250,6 +292,7 @@ cli_check(int argc, char **argv)
 	struct mesh_plan *plan = NULL;
 	struct mesh_analysis *a = NULL;
 	struct cli_apply *ap = NULL;
+	struct mesh_replication *repl = NULL;
 	char *json = NULL;
 	struct check_report r;
 	enum mesh_error err;
@@ -278,8 +321,19 @@ cli_check(int argc, char **argv)
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
+	/* A replication plan answers in the replication model unless
+	 * --model says otherwise. */
+	if (!o.model_set)
+		o.replication = plan->cluster ==
+		    MESH_CLUSTER_HARPER_REPLICATION;
+	if (o.replication && (err = mesh_replication_analyze(a->plan,
+	    a->is_down, &repl)) != MESH_OK) {
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
+		goto done;
+	}
 	r.a = a;
 	r.diags = &diags;
+	r.repl = repl;
 	r.mesh_model = o.mesh_model;
 	r.apply = ap;
 	if (o.picture != 0) {
@@ -294,19 +348,23 @@ cli_check(int argc, char **argv)
 			goto done;
 		}
 		free(json);
-		status = found(a, o.fail_on) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+		status = (repl ? found_replication(a, repl, o.fail_on) :
+		    found(a, o.fail_on)) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 		goto done;
 	}
 	if (o.c.json) {
-		json = o.mesh_model ? mesh_analysis_json_hazards(a, &diags) :
+		json = repl ? mesh_replication_json(a, repl, &diags) :
+		    o.mesh_model ? mesh_analysis_json_hazards(a, &diags) :
 		    mesh_analysis_json(a, &diags);
 		if (ap != NULL)
 			json = cli_apply_json(ap, a, json);
 	}
 	if (cli_emit(&o.c, json, text_report, &r) != 0)
 		goto done;
-	status = found(a, o.fail_on) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+	status = (repl ? found_replication(a, repl, o.fail_on) :
+	    found(a, o.fail_on)) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
+	mesh_replication_free(repl);
 	free(down);
 	free(o.downs);
 	free(o.applies);

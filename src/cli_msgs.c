@@ -11,7 +11,8 @@ cli_usage(FILE *f)
 	cli_progress_clear();
 	fputs("usage: meshsim check [--format text|json|dot|svg] [--down NODES]\n"
 	    "                     [--fail-on never|partition|spof|bridge]\n"
-	    "                     [--model graph|mesh] [--input-format FORMAT]\n"
+	    "                     [--model graph|mesh|replication] "
+	    "[--input-format FORMAT]\n"
 	    "                     [--apply NODE=REQUEST.json]...\n"
 	    "                     [--generation nats|replication]\n"
 	    "                     [--inventory FILE] [--env NODE=FILE]...\n"

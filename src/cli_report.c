@@ -126,10 +126,12 @@ hazards_section(FILE *out, const struct mesh_analysis *a,
 	}
 }
 
-/* The report; with h, the restart hazards of the mesh model too. */
-static void
+/* The report; with h, the restart hazards of the mesh model too; with
+ * rp, the replication model's verdicts instead of the route graph's. */
+static int
 report(FILE *out, const struct mesh_analysis *a,
-    const struct mesh_diags *diags, const struct hazards *h)
+    const struct mesh_diags *diags, const struct hazards *h,
+    const struct mesh_replication *rp)
 {
 	const struct mesh_plan *p = a->plan;
 	size_t i, j;
@@ -138,7 +140,10 @@ report(FILE *out, const struct mesh_analysis *a,
 	if (p->file != NULL)
 		fprintf(out, " (%s)", p->file);
 	fputc('\n', out);
-	verdict(out, a);
+	if (rp == NULL)
+		verdict(out, a);
+	else if (cli_replication_verdicts(out, rp) != 0)
+		return -1;
 	if (a->ndown > 0) {
 		fputs("down: ", out);
 		names(out, p, a->down, a->ndown, a->ndown);
@@ -215,15 +220,25 @@ report(FILE *out, const struct mesh_analysis *a,
 	}
 	if (h != NULL)
 		hazards_section(out, a, h);
+	if (rp != NULL)
+		cli_replication_section(out, a, rp);
 
 	cli_report_warnings(out, diags);
+	return 0;
 }
 
 void
 cli_report_text(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags)
 {
-	report(out, a, diags, NULL);
+	(void)report(out, a, diags, NULL, NULL);
+}
+
+int
+cli_report_text_replication(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_replication *r, const struct mesh_diags *diags)
+{
+	return report(out, a, diags, NULL, r);
 }
 
 int
@@ -237,8 +252,7 @@ cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
 	    &h.strands) == MESH_OK &&
 	    mesh_stranded(a->plan, a->is_down, &h.stranded,
 	    &h.nstranded) == MESH_OK) {
-		report(out, a, diags, &h);
-		rc = 0;
+		rc = report(out, a, diags, &h, NULL);
 	}
 	free(h.first);
 	free(h.strands);

@@ -318,6 +318,7 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 	fprintf(out, "model: %s; nodes: %zu, links: %zu; ",
 	    mesh_sweep_model_name(sw->model), p->nnodes, p->nlinks);
 	units_line(out, sw);
+	cli_replication_note(out, p, "sweep");
 	if (!sw->connected) {
 		fputs("\ngroups, largest first:\n", out);
 		for (i = 0; i < sw->ncomponents; i++) {

@@ -90,6 +90,9 @@ put_json(struct mesh_buf *b, const struct mesh_plan *p)
 		mesh_buf_json_string(b, p->name);
 		mesh_buf_puts(b, ",\n");
 	}
+	if (mesh_cluster_name(p->cluster) != NULL)
+		mesh_buf_printf(b, "  \"cluster\": \"%s\",\n",
+		    mesh_cluster_name(p->cluster));
 	mesh_buf_puts(b, "  \"nodes\": [");
 	for (i = 0; i < p->nnodes; i++) {
 		mesh_buf_puts(b, i ? ",\n" : "\n");

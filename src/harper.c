@@ -1309,6 +1309,9 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 	    "Harper cluster (native replication)", n == 1 ? cs[0].file : NULL);
 	if (plan == NULL)
 		goto done;
+	/* The generation picks check's model (docs/replication.md). */
+	if (cs[0].gen == MESH_HARPER_REPLICATION)
+		plan->cluster = MESH_CLUSTER_HARPER_REPLICATION;
 	for (i = 0; i < n; i++) {
 		struct hconf *c = &cs[i];
 		const struct hroutes *rs = c->gen == MESH_HARPER_NATS ?

@@ -798,6 +798,7 @@ mesh_ops_apply(const struct mesh_plan *plan,
 
 	if ((p = mesh_plan_new(plan->name, plan->file)) == NULL)
 		goto done;
+	p->cluster = plan->cluster;
 	for (i = 0; i < plan->nnodes; i++) {
 		const struct mesh_node *nd = &plan->nodes[i];
 

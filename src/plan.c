@@ -658,6 +658,20 @@ mesh_format_from_name(const char *name)
 }
 
 const char *
+mesh_cluster_name(enum mesh_cluster c)
+{
+	switch (c) {
+	case MESH_CLUSTER_HARPER_NATS:
+		return "harper-nats";
+	case MESH_CLUSTER_HARPER_REPLICATION:
+		return "harper-replication";
+	case MESH_CLUSTER_UNSAID:
+		break;
+	}
+	return NULL;
+}
+
+const char *
 mesh_format_name(enum mesh_format format)
 {
 	static const char *const names[] = { "auto", "json", "gml",

@@ -13,11 +13,39 @@
 #include "tick.h"
 #include "text.h"
 
-static const char *const top_keys[] = { "name", "nodes", "timeline",
-	"whatif", NULL };
+static const char *const top_keys[] = { "name", "cluster", "nodes",
+	"timeline", "whatif", NULL };
 static const char *const node_keys[] = { "name", "host", "port", "routes",
 	"labels", "availability", NULL };
 static const char *const route_keys[] = { "host", "port", NULL };
+
+/* The plan's "cluster" (docs/formats.md) into r->plan->cluster; a value
+ * not known is an error at its position. */
+static void
+read_cluster(struct reader *r, const cJSON *v)
+{
+	const struct mesh_jpos *p;
+
+	if (v == NULL)
+		return;
+	if (!cJSON_IsString(v)) {
+		mesh_json_wrong_type(r, v, "'cluster'", "a string", NULL);
+		return;
+	}
+	if (strcmp(v->valuestring, "harper-replication") == 0) {
+		r->plan->cluster = MESH_CLUSTER_HARPER_REPLICATION;
+		return;
+	}
+	if (strcmp(v->valuestring, "harper-nats") == 0) {
+		r->plan->cluster = MESH_CLUSTER_HARPER_NATS;
+		return;
+	}
+	p = mesh_jpos_of(v);
+	mesh_diags_add(r->diags, MESH_ERROR, "bad-cluster", r->file, p->line,
+	    p->column, NULL, "'cluster' is \"%s\": it must be "
+	    "\"harper-replication\" or \"harper-nats\"", v->valuestring);
+	r->errors++;
+}
 
 const char *
 mesh_json_type_name(const cJSON *v)
@@ -429,6 +457,7 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 	if (name != NULL &&
 	    (r.plan->name = strdup(name->valuestring)) == NULL)
 		goto done;
+	read_cluster(&r, cJSON_GetObjectItemCaseSensitive(root, "cluster"));
 	if (nodes == NULL) {
 		const struct mesh_jpos *p = mesh_jpos_of(root);
 

@@ -23,6 +23,9 @@ struct rv {
 	const struct mesh_plan *p;
 	const struct mesh_diags *diags;
 	struct mesh_review_parts parts;
+	/* The replication model, for plans whose "cluster" is
+	 * harper-replication (docs/replication.md); else NULL. */
+	struct mesh_replication *repl;
 };
 
 static const char *
@@ -190,6 +193,8 @@ verdict(struct rv *r)
 		mesh_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
 		    "class=\"badge\">%s</span> ", good ? "ok" : "bad",
 		    good ? "&#10004; OK" : "&#10006; PROBLEM");
+	if (r->repl != NULL)
+		raw(r, "route graph (who can join): ");
 	if (!a->connected)
 		mesh_buf_printf(&r->b, "split: %zu groups; %zu %s cut off "
 		    "from the largest group", a->ncomponents, a->ncut_off,
@@ -570,6 +575,85 @@ hazards(struct rv *r)
 	return 0;
 }
 
+/* One verdict line of the replication model. */
+static void
+repl_line(struct rv *r, const char *what, int good, const char *text)
+{
+	if (r->md)
+		mesh_buf_printf(&r->b, "**Verdict (%s): %s** ", what,
+		    good ? "OK" : "PROBLEM");
+	else
+		mesh_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
+		    "class=\"badge\">%s</span> %s: ", good ? "ok" : "bad",
+		    good ? "&#10004; OK" : "&#10006; PROBLEM", what);
+	put(r, text);
+	raw(r, r->md ? "\n\n" : "</p>\n");
+}
+
+/* The replication model's two verdicts, before the route graph's.
+ * Returns 0, or -1 (ENOMEM). */
+static int
+repl_verdicts(struct rv *r)
+{
+	char *run = mesh_replication_running_text(r->repl);
+	char *join = mesh_replication_joining_text(r->repl);
+
+	if (run == NULL || join == NULL) {
+		free(run);
+		free(join);
+		return -1;
+	}
+	repl_line(r, "running cluster, replication",
+	    mesh_replication_running_ok(r->repl), run);
+	repl_line(r, "joining", mesh_replication_joining_ok(r->repl), join);
+	para(r);
+	raw(r, "Model: replication (Harper 4.4+). A formed cluster is a full "
+	    "mesh of its members, and members that restart reconnect from "
+	    "their node tables. The route graph, whose verdict follows, "
+	    "decides who can join, or rejoin with an empty node table.");
+	end_para(r);
+	free(run);
+	free(join);
+	return 0;
+}
+
+/* Join dependencies of the replication model, in place of the restart
+ * hazards of the live mesh. */
+static void
+repl_dependencies(struct rv *r)
+{
+	const struct mesh_replication *m = r->repl;
+	size_t i;
+
+	section(r, "joining", "Join dependencies (replication)");
+	if (m->ncannot_join > 0) {
+		para(r);
+		raw(r, "Cannot join now (no route path to the cluster): ");
+		names(r, m->cannot_join, m->ncannot_join, m->ncannot_join);
+		end_para(r);
+	}
+	if (m->ndeps == 0) {
+		para(r);
+		raw(r, "No join dependency: no single node's loss keeps "
+		    "another node from joining.");
+		end_para(r);
+		return;
+	}
+	table(r, "while this node is down|these cannot join, or rejoin "
+	    "with an empty node table");
+	for (i = 0; i < m->ndeps; i++) {
+		const struct mesh_repl_dependency *d = &m->deps[i];
+
+		row(r);
+		text_cell(r, r->p->nodes[d->node].name);
+		cell(r);
+		names(r, m->names + d->first, d->nlisted, d->size);
+		end_cell(r);
+		end_row(r);
+	}
+	end_table(r);
+}
+
 static const char *
 severity(enum mesh_severity s)
 {
@@ -724,6 +808,10 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	r.diags = diags;
 	if (parts != NULL)
 		r.parts = *parts;
+	if (r.p->cluster == MESH_CLUSTER_HARPER_REPLICATION &&
+	    (err = mesh_replication_analyze(r.p, a->is_down, &r.repl)) !=
+	    MESH_OK)
+		goto done;
 	name = r.p->name ? r.p->name : "(unnamed plan)";
 	mesh_tick_start(&tick, r.parts.progress, "report", REVIEW_STEPS);
 	if (!md && (err = mesh_picture_svg(a, &svg)) != MESH_OK)
@@ -758,6 +846,10 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 		}
 		raw(&r, "<section id=\"verdict\">\n<h2>Verdict</h2>\n");
 	}
+	if (r.repl != NULL && repl_verdicts(&r) != 0) {
+		err = MESH_ENOMEM;
+		goto done;
+	}
 	verdict(&r);
 	mesh_tick_to(&tick, ++step);
 	topology(&r, svg);
@@ -770,7 +862,9 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	mesh_tick_to(&tick, ++step);
 	availability(&r);
 	mesh_tick_to(&tick, ++step);
-	if (hazards(&r) != 0) {
+	if (r.repl != NULL)
+		repl_dependencies(&r);
+	else if (hazards(&r) != 0) {
 		err = MESH_ENOMEM;
 		goto done;
 	}
@@ -789,6 +883,7 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	else
 		mesh_tick_end(&tick);
 done:
+	mesh_replication_free(r.repl);
 	free(svg);
 	mesh_buf_free(&r.b);
 	return err;

@@ -573,6 +573,7 @@ verify(const struct mesh_plan *plan, const struct mesh_suggestion *s)
 	mesh_diags_init(&diags);
 	if ((c = mesh_plan_new(plan->name, plan->file)) == NULL)
 		goto done;
+	c->cluster = plan->cluster;
 	for (i = 0; i < plan->nnodes; i++) {
 		const struct mesh_node *n = &plan->nodes[i];
 

@@ -36,6 +36,7 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/analysis.h"
 #include "meshsim/domains.h"
 #include "meshsim/hazards.h"
+#include "meshsim/replication.h"
 #include "meshsim/mesh.h"
 #include "meshsim/availability.h"
 #include "meshsim/sweep.h"

@@ -84,8 +84,20 @@ struct mesh_whatif {
  * links holds each distinct link once as a pair (a, b) of node indices with
  * a < b, sorted; it is valid after mesh_plan_resolve().
  */
+/* Which kind of cluster a plan describes: its "cluster" (docs/formats.md).
+ * It picks check's default model (docs/replication.md). */
+enum mesh_cluster {
+	MESH_CLUSTER_UNSAID,            /* no "cluster": the route graph */
+	MESH_CLUSTER_HARPER_NATS,       /* "harper-nats": as unsaid */
+	MESH_CLUSTER_HARPER_REPLICATION /* "harper-replication" (4.4+) */
+};
+
+/* The "cluster" value of c; NULL for MESH_CLUSTER_UNSAID. */
+const char *mesh_cluster_name(enum mesh_cluster c);
+
 struct mesh_plan {
 	char *name;             /* the plan's "name", or NULL */
+	enum mesh_cluster cluster;      /* the plan's "cluster" */
 	char *file;             /* the file it was read from, or NULL */
 	struct mesh_node *nodes;
 	size_t nnodes;
