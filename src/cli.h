@@ -51,8 +51,8 @@ void cli_no_node(const struct mesh_plan *plan, const char *opt,
     const char *word, const char *file);
 
 /* cli_report.c: the text report for people; _hazards adds the restart
- * hazards of the mesh model (returns 0, or -1 when out of memory). */
-void cli_report_text(FILE *out, const struct mesh_analysis *a,
+ * hazards of the mesh model (both return 0, or -1 when out of memory). */
+int cli_report_text(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);
 int cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);

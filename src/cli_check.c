@@ -237,8 +237,7 @@ text_report(FILE *out, const void *ctx)
 		return -1;
 	if (r->mesh_model)
 		return cli_report_text_hazards(out, r->a, r->diags);
-	cli_report_text(out, r->a, r->diags);
-	return 0;
+	return cli_report_text(out, r->a, r->diags);
 }
 
 int
