@@ -1,4 +1,4 @@
-/* analysis_text.c: clauses for people shared by the text and HTML/Markdown reports: what a single point of failure's loss leaves, what the route count holds. */
+/* analysis_text.c: clauses for people shared by the text and HTML/Markdown reports: how a plan is split, what a single point of failure's loss leaves, what the route count holds. */
 #include <stdlib.h>
 
 #include "meshsim/meshsim.h"
@@ -106,5 +106,32 @@ mesh_routes_text(const struct mesh_analysis *a)
 	}
 	if (*sep == ',')
 		mesh_buf_puts(&b, ")");
+	return mesh_buf_take(&b);
+}
+
+char *
+mesh_split_text(const struct mesh_analysis *a)
+{
+	struct mesh_buf b;
+	size_t big = a->ncomponents ? a->comp_start[1] - a->comp_start[0] : 0;
+	size_t tied = 0, rest;
+
+	while (tied < a->ncomponents && a->comp_start[tied + 1] -
+	    a->comp_start[tied] == big)
+		tied++;
+	rest = a->nnodes - tied * big;
+	mesh_buf_init(&b);
+	if (tied <= 1)
+		mesh_buf_printf(&b, "%zu groups; %zu %s cut off from the "
+		    "largest group", a->ncomponents, a->ncut_off,
+		    a->ncut_off == 1 ? "node is" : "nodes are");
+	else if (tied == a->ncomponents)
+		mesh_buf_printf(&b, "%zu groups of %zu %s each: none is the "
+		    "largest", a->ncomponents, big, big == 1 ? "node" : "nodes");
+	else
+		mesh_buf_printf(&b, "%zu groups; the %zu largest have %zu %s "
+		    "each, %zu %s in smaller groups", a->ncomponents, tied, big,
+		    big == 1 ? "node" : "nodes", rest, rest == 1 ? "node is" :
+		    "nodes are");
 	return mesh_buf_take(&b);
 }

@@ -52,14 +52,18 @@ cli_report_warnings(FILE *out, const struct mesh_diags *diags)
 		}
 }
 
-static void
+/* The verdict line. Returns 0, or -1 when out of memory. */
+static int
 verdict(FILE *out, const struct mesh_analysis *a)
 {
+	char *t;
+
 	fputs("verdict: ", out);
 	if (!a->connected) {
-		fprintf(out, "SPLIT: %zu groups; %zu %s cut off from the "
-		    "largest group\n", a->ncomponents, a->ncut_off,
-		    cli_plural(a->ncut_off, "node is", "nodes are"));
+		if ((t = mesh_split_text(a)) == NULL)
+			return -1;
+		fprintf(out, "SPLIT: %s\n", t);
+		free(t);
 	} else if (a->ncutpoints > 0) {
 		fprintf(out, "connected, but %zu single %s of failure\n",
 		    a->ncutpoints, cli_plural(a->ncutpoints, "point", "points"));
@@ -74,6 +78,7 @@ verdict(FILE *out, const struct mesh_analysis *a)
 		    cli_plural((size_t)a->vertex_connectivity - 1, "failure",
 		    "failures"));
 	}
+	return 0;
 }
 
 static void
@@ -140,7 +145,8 @@ report(FILE *out, const struct mesh_analysis *a,
 	if (p->file != NULL)
 		fprintf(out, " (%s)", p->file);
 	fputc('\n', out);
-	verdict(out, a);
+	if (verdict(out, a) != 0)
+		return -1;
 	if (a->ndown > 0) {
 		fputs("down: ", out);
 		names(out, p, a->down, a->ndown, a->ndown);

@@ -192,11 +192,13 @@ verdict(struct rv *r)
 		mesh_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
 		    "class=\"badge\">%s</span> ", good ? "ok" : "bad",
 		    good ? "&#10004; OK" : "&#10006; PROBLEM");
-	if (!a->connected)
-		mesh_buf_printf(&r->b, "split: %zu groups; %zu %s cut off "
-		    "from the largest group", a->ncomponents, a->ncut_off,
-		    plural(a->ncut_off, "node is", "nodes are"));
-	else if (a->ncutpoints > 0)
+	if (!a->connected) {
+		if ((rt = mesh_split_text(a)) == NULL)
+			return -1;
+		raw(r, "split: ");
+		put(r, rt);
+		free(rt);
+	} else if (a->ncutpoints > 0)
 		mesh_buf_printf(&r->b, "connected, but %zu single %s of "
 		    "failure", a->ncutpoints, plural(a->ncutpoints, "point",
 		    "points"));

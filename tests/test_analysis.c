@@ -663,6 +663,33 @@ route_counts_should_say_what_down_nodes_change(void **state)
 	mesh_plan_free(p);
 }
 
+static void
+split_verdict_should_call_no_group_the_largest_on_a_tie(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 5, "a-b c-d");
+	struct mesh_analysis *a = analyse(p, NULL);
+	char *t = mesh_split_text(a);
+
+	(void)state;
+	assert_string_equal(t, "3 groups; the 2 largest have 2 nodes each, "
+	    "1 node is in smaller groups");
+	free(t);
+	mesh_analysis_free(a);
+	a = analyse(p, "e");
+	t = mesh_split_text(a);
+	assert_string_equal(t, "2 groups of 2 nodes each: none is the "
+	    "largest");
+	free(t);
+	mesh_analysis_free(a);
+	a = analyse(p, "a");
+	t = mesh_split_text(a);
+	assert_string_equal(t, "3 groups; 2 nodes are cut off from the "
+	    "largest group");
+	free(t);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -682,6 +709,7 @@ main(void)
 		cmocka_unit_test(spof_sentence_should_name_every_piece_and_ties),
 		cmocka_unit_test(spof_sentence_should_cap_names_and_pieces),
 		cmocka_unit_test(route_counts_should_say_what_down_nodes_change),
+		cmocka_unit_test(split_verdict_should_call_no_group_the_largest_on_a_tie),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

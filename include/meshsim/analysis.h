@@ -125,6 +125,15 @@ char *mesh_cutpoint_text(const struct mesh_analysis *a,
     const struct mesh_cutpoint *cp);
 
 /*
+ * How a split analysis is split, as a clause for people: "2 groups; 1 node
+ * is cut off from the largest group", or on a tie for the largest "2
+ * groups of 1 node each: none is the largest" / "3 groups; the 2 largest
+ * have 2 nodes each, 1 node is in smaller groups". Returns a string that
+ * the caller frees with free(), or NULL when out of memory.
+ */
+char *mesh_split_text(const struct mesh_analysis *a);
+
+/*
  * What the route count nroutes holds besides stored_total, the routes
  * that make a link between survivors, as a clause for people: "" when
  * nothing, else " (4 make links, 4 lead to down nodes, 1 makes none: see
