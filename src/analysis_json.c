@@ -105,19 +105,13 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 			    g->nlisted);
 			mesh_buf_puts(&b, "}");
 		}
-		mesh_buf_printf(&b, "], \"largest_pieces\": %zu, \"pieces\": "
-		    "[{\"size\": %zu, \"nodes\": ", cp->nlargest, cp->stays);
+		/* The largest piece too: with cuts_off, every piece. */
+		mesh_buf_printf(&b, "], \"largest\": {\"size\": %zu, "
+		    "\"nodes\": ", cp->stays);
 		mesh_json_names(&b, p, a->group_nodes + cp->largest.first,
 		    cp->largest.nlisted);
-		for (j = 0; j < cp->ngroups; j++) {
-			const struct mesh_group *g = &a->groups[cp->first + j];
-
-			mesh_buf_printf(&b, "}, {\"size\": %zu, \"nodes\": ",
-			    g->size);
-			mesh_json_names(&b, p, a->group_nodes + g->first,
-			    g->nlisted);
-		}
-		mesh_buf_puts(&b, "}]}");
+		mesh_buf_printf(&b, "}, \"largest_pieces\": %zu}",
+		    cp->nlargest);
 	}
 	mesh_buf_puts(&b, a->ncutpoints ? "\n  ],\n  \"bridges\": [" :
 	    "],\n  \"bridges\": [");

@@ -658,6 +658,12 @@ route_counts_should_say_what_down_nodes_change(void **state)
 	assert_non_null(strstr(json, "\"routes\": 6,\n  \"routes_linking\": 3,"
 	    "\n  \"routes_to_down\": 3,\n  \"routes_of_down\": 1,"));
 	assert_non_null(strstr(json, "\"route_storage\": {\"total\": 3,"));
+	/* With a down, e alone joins b, c and d: its loss leaves three
+	 * single nodes, none of them the largest. */
+	assert_non_null(strstr(json, "{\"node\": \"e\", \"stays\": 1, "
+	    "\"cuts_off\": [{\"size\": 1, \"nodes\": [\"c\"]}, {\"size\": 1, "
+	    "\"nodes\": [\"d\"]}], \"largest\": {\"size\": 1, \"nodes\": "
+	    "[\"b\"]}, \"largest_pieces\": 3}"));
 	free(json);
 	mesh_analysis_free(a);
 	mesh_plan_free(p);
