@@ -463,14 +463,16 @@ list_group(struct work *w, int a, int seed, int *stamp, int tag,
 }
 
 /* For every articulation point (survivor indices, sorted by name), the
- * groups its loss cuts off. */
+ * pieces its loss leaves: the largest, and the groups cut off from it.
+ * Each piece lists at most MESH_GROUP_NAMES_MAX names, so the whole stays
+ * linear in the links. */
 static enum mesh_error
 find_groups(struct work *w, const int *art, size_t nart)
 {
 	struct mesh_analysis *an = w->a;
 	struct piece *pc = NULL;
 	const struct dfs *d = &w->dfs;
-	int *stamp = NULL, *queue = NULL, maxdeg = 0, v, k, j;
+	int *stamp = NULL, *queue = NULL, maxdeg = 0, tag = 0, v, k, j;
 	size_t i, gcap = 0, ncap = 0;
 	enum mesh_error err = MESH_ENOMEM;
 
@@ -492,6 +494,14 @@ find_groups(struct work *w, const int *art, size_t nart)
 		qsort(pc, (size_t)k, sizeof(*pc), piece_cmp);
 		cp->node = w->orig[art[i]];
 		cp->stays = k > 0 ? (size_t)pc[0].size : 0;
+		cp->nlargest = 0;
+		for (j = 0; j < k && pc[j].size == pc[0].size; j++)
+			cp->nlargest++;
+		memset(&cp->largest, 0, sizeof(cp->largest));
+		cp->largest.size = cp->stays;
+		if (k > 0 && list_group(w, art[i], pc[0].seed, stamp, tag++,
+		    queue, &cp->largest, &ncap) != 0)
+			goto done;
 		cp->first = an->ngroups;
 		cp->ngroups = k > 0 ? (size_t)k - 1 : 0;
 		if (an->ngroups + (size_t)k > gcap) {
@@ -509,8 +519,8 @@ find_groups(struct work *w, const int *art, size_t nart)
 			struct mesh_group *grp = &an->groups[an->ngroups];
 
 			grp->size = (size_t)pc[j].size;
-			if (list_group(w, art[i], pc[j].seed, stamp,
-			    (int)an->ngroups, queue, grp, &ncap) != 0)
+			if (list_group(w, art[i], pc[j].seed, stamp, tag++,
+			    queue, grp, &ncap) != 0)
 				goto done;
 			an->ngroups++;
 		}
@@ -568,7 +578,8 @@ find_connectivity(struct work *w)
 	return MESH_OK;
 }
 
-/* Routes each survivor stores that make a link to another survivor. */
+/* Routes each survivor stores that make a link to another survivor;
+ * those that lead to down nodes; those the down nodes store. */
 static enum mesh_error
 count_storage(struct work *w)
 {
@@ -585,15 +596,21 @@ count_storage(struct work *w)
 		size_t j;
 
 		a->nroutes += n->nroutes;
-		for (j = 0; j < n->nroutes; j++)
-			if (n->routes[j].target >= 0 &&
-			    !a->is_down[n->routes[j].target])
+		for (j = 0; j < n->nroutes; j++) {
+			if (n->routes[j].target < 0)
+				continue;
+			if (a->is_down[n->routes[j].target])
+				a->nroutes_to_down++;
+			else
 				a->stored[u]++;
+		}
 		a->stored_total += a->stored[u];
 		if (a->stored[u] > 0 && (a->top_storer < 0 ||
 		    a->stored[u] > a->stored[a->top_storer]))
 			a->top_storer = u;
 	}
+	for (r = 0; (size_t)r < a->ndown; r++)
+		a->nroutes_of_down += p->nodes[a->down[r]].nroutes;
 	return MESH_OK;
 }
 

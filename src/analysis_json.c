@@ -65,8 +65,10 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	mesh_buf_puts(&b, ",\n  \"file\": ");
 	mesh_json_string_or_null(&b, p->file);
 	mesh_buf_printf(&b, ",\n  \"nodes\": %zu,\n  \"links\": %zu,\n"
-	    "  \"routes\": %zu,\n  \"down\": ", a->nnodes, a->nlinks,
-	    a->nroutes);
+	    "  \"routes\": %zu,\n  \"routes_linking\": %zu,\n"
+	    "  \"routes_to_down\": %zu,\n  \"routes_of_down\": %zu,\n"
+	    "  \"down\": ", a->nnodes, a->nlinks, a->nroutes,
+	    a->stored_total, a->nroutes_to_down, a->nroutes_of_down);
 	mesh_json_names(&b, p, a->down, a->ndown);
 	mesh_buf_printf(&b, ",\n  \"connected\": %s,\n  \"components\": [",
 	    a->connected ? "true" : "false");
@@ -103,7 +105,13 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 			    g->nlisted);
 			mesh_buf_puts(&b, "}");
 		}
-		mesh_buf_puts(&b, "]}");
+		/* The largest piece too: with cuts_off, every piece. */
+		mesh_buf_printf(&b, "], \"largest\": {\"size\": %zu, "
+		    "\"nodes\": ", cp->stays);
+		mesh_json_names(&b, p, a->group_nodes + cp->largest.first,
+		    cp->largest.nlisted);
+		mesh_buf_printf(&b, "}, \"largest_pieces\": %zu}",
+		    cp->nlargest);
 	}
 	mesh_buf_puts(&b, a->ncutpoints ? "\n  ],\n  \"bridges\": [" :
 	    "],\n  \"bridges\": [");

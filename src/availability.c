@@ -14,8 +14,6 @@
 #include "tick.h"
 #include "util.h"
 
-#define TRIALS_DEFAULT UINT64_C(1000000)
-
 struct mesh_avail_model {
 	const struct mesh_plan *plan;
 	size_t n;
@@ -660,13 +658,13 @@ mesh_availability(const struct mesh_plan *plan,
 	*out = NULL;
 	memset(&o, 0, sizeof(o));
 	o.node_availability = -1;
-	o.seed = 1;
+	o.seed = MESH_AVAIL_SEED_DEFAULT;
 	if (opts != NULL)
 		o = *opts;
 	if (o.node_availability < 0)
 		o.node_availability = MESH_AVAIL_DEFAULT;
 	if (o.trials == 0)
-		o.trials = TRIALS_DEFAULT;
+		o.trials = MESH_AVAIL_TRIALS_DEFAULT;
 	memset(&sums, 0, sizeof(sums));
 	if ((err = mesh_avail_model_new(plan, o.node_availability,
 	    &m)) != MESH_OK)

@@ -42,9 +42,17 @@ void cli_progress_clear(void);
 size_t cli_progress_line(char *buf, size_t size, const char *phase,
     uint64_t done, uint64_t total, double elapsed, size_t width);
 
+/*
+ * Report that the plan has no node named word (given to option opt): with
+ * the nodes whose host or zone is word and how to write that (with file,
+ * as NODE=file for --apply), else the nearest name if near.
+ */
+void cli_no_node(const struct mesh_plan *plan, const char *opt,
+    const char *word, const char *file);
+
 /* cli_report.c: the text report for people; _hazards adds the restart
- * hazards of the mesh model (returns 0, or -1 when out of memory). */
-void cli_report_text(FILE *out, const struct mesh_analysis *a,
+ * hazards of the mesh model (both return 0, or -1 when out of memory). */
+int cli_report_text(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);
 int cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);

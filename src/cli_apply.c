@@ -62,8 +62,9 @@ split_arg(const struct mesh_plan *plan, char *arg, const char **file)
 		cli_error("--apply: '%s' is not NODE=REQUEST.json", arg);
 		return -1;
 	}
-	cli_error("--apply: the plan has no node named '%.*s'",
-	    (int)(eq - arg), arg);
+	*eq = '\0';
+	cli_no_node(plan, "--apply", arg, eq + 1);
+	*eq = '=';
 	return -1;
 }
 

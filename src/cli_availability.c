@@ -11,7 +11,6 @@
 #include "meshsim/availability.h"
 
 #define JOBS_MAX 1024
-#define TRIALS_DEFAULT 1000000
 
 struct avail_opts {
 	double node_availability;       /* -1: not given */
@@ -65,8 +64,8 @@ parse_args(int argc, char **argv, struct avail_opts *o)
 
 	o->node_availability = -1;
 	o->fail_below = -1;
-	o->trials = TRIALS_DEFAULT;
-	o->seed = 1;
+	o->trials = MESH_AVAIL_TRIALS_DEFAULT;
+	o->seed = MESH_AVAIL_SEED_DEFAULT;
 	o->jobs = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:hj:o:q", longopts,

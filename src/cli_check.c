@@ -279,8 +279,7 @@ text_report(FILE *out, const void *ctx)
 		    r->diags);
 	if (r->mesh_model)
 		return cli_report_text_hazards(out, r->a, r->diags);
-	cli_report_text(out, r->a, r->diags);
-	return 0;
+	return cli_report_text(out, r->a, r->diags);
 }
 
 int

@@ -44,6 +44,123 @@ append(int **v, size_t *len, size_t *cap, const int *add, size_t n)
 	return 0;
 }
 
+/* Levenshtein distance of a and b, ignoring ASCII case; names longer
+ * than 64 bytes count as far apart. */
+static size_t
+name_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[66];
+
+	if (la > 64 || lb > 64)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], tmp, best;
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = diag + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* The nodes of domain key=value (host or zone), or none; *n 0 when
+ * none or out of memory (the hint is then left out). */
+static int *
+domain_nodes(const struct mesh_plan *plan, const char *key,
+    const char *value, size_t *n)
+{
+	int *sel = NULL;
+
+	*n = 0;
+	if (mesh_domain_select(plan, key, value, &sel, n) != MESH_OK) {
+		free(sel);
+		*n = 0;
+		return NULL;
+	}
+	return sel;
+}
+
+/* Up to 3 names of nodes v[0 .. n-1] into buf, "a, b, c and 2 more". */
+static void
+some_names(const struct mesh_plan *plan, const int *v, size_t n, char *buf,
+    size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && i < 3 && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    i == 0 ? "" : i + 1 == n ? " and " : ", ",
+		    plan->nodes[v[i]].name);
+	if (i < n && len < size)
+		snprintf(buf + len, size - len, " and %zu more", n - i);
+}
+
+void
+cli_no_node(const struct mesh_plan *plan, const char *opt, const char *word,
+    const char *file)
+{
+	static const char *const keys[] = { "host", "zone" };
+	char who[400];
+	size_t n, i, best = SIZE_MAX, d;
+	int *v, near = -1;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if ((v = domain_nodes(plan, keys[i], word, &n)) == NULL)
+			continue;
+		some_names(plan, v, n, who, sizeof(who));
+		if (file != NULL && n == 1)
+			cli_error("%s: the plan has no node named '%s'; %s has "
+			    "that %s: write %s=%s", opt, word, who, keys[i],
+			    who, file);
+		else if (file != NULL)
+			cli_error("%s: the plan has no node named '%s'; %zu "
+			    "nodes have that %s (%s): write NODE=%s for each",
+			    opt, word, n, keys[i], who, file);
+		else if (n == 1)
+			cli_error("%s: the plan has no node named '%s'; %s has "
+			    "that %s: write %s %s=%s (or %s)", opt, word, who,
+			    keys[i], opt, keys[i], word, who);
+		else
+			cli_error("%s: the plan has no node named '%s'; %zu "
+			    "nodes have that %s (%s): write %s %s=%s for all "
+			    "of them", opt, word, n, keys[i], who, opt, keys[i],
+			    word);
+		free(v);
+		return;
+	}
+	/* The nearest name, when it is near: at most a third of it. */
+	for (i = 0; i < plan->nnodes; i++) {
+		d = name_distance(word, plan->nodes[i].name);
+		if (d < best) {
+			best = d;
+			near = (int)i;
+		}
+	}
+	if (near >= 0 && best <= 1 + strlen(word) / 3)
+		cli_error("%s: the plan has no node named '%s' (did you mean "
+		    "'%s'?)%s", opt, word, plan->nodes[near].name, file ?
+		    "" : "; it also takes host=HOST and zone=ZONE");
+	else if (file != NULL)
+		cli_error("%s: the plan has no node named '%s', and no node "
+		    "has that host or zone", opt, word);
+	else
+		cli_error("%s: the plan has no node named '%s', and no node "
+		    "has that host or zone; it takes node names, host=HOST "
+		    "and zone=ZONE", opt, word);
+}
+
 /* One item: a node name, or key=value for a failure domain. */
 static int
 resolve_one(const struct mesh_plan *plan, const char *opt, char *item,
@@ -56,8 +173,7 @@ resolve_one(const struct mesh_plan *plan, const char *opt, char *item,
 
 	if ((k = mesh_plan_find(plan, item)) >= 0 || eq == NULL) {
 		if (k < 0) {
-			cli_error("%s: the plan has no node named '%s'", opt,
-			    item);
+			cli_no_node(plan, opt, item, NULL);
 			return CLI_EXIT_BAD;
 		}
 		if (append(v, len, cap, &k, 1) != 0) {

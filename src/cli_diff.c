@@ -40,8 +40,8 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 	};
 	int c, r;
 
-	o->trials = MESH_DIFF_TRIALS;
-	o->seed = 1;
+	o->trials = MESH_AVAIL_TRIALS_DEFAULT;
+	o->seed = MESH_AVAIL_SEED_DEFAULT;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:ho:q", longopts,
 	    NULL)) != -1) {

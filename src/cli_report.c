@@ -52,14 +52,18 @@ cli_report_warnings(FILE *out, const struct mesh_diags *diags)
 		}
 }
 
-static void
+/* The verdict line. Returns 0, or -1 when out of memory. */
+static int
 verdict(FILE *out, const struct mesh_analysis *a)
 {
+	char *t;
+
 	fputs("verdict: ", out);
 	if (!a->connected) {
-		fprintf(out, "SPLIT: %zu groups; %zu %s cut off from the "
-		    "largest group\n", a->ncomponents, a->ncut_off,
-		    cli_plural(a->ncut_off, "node is", "nodes are"));
+		if ((t = mesh_split_text(a)) == NULL)
+			return -1;
+		fprintf(out, "SPLIT: %s\n", t);
+		free(t);
 	} else if (a->ncutpoints > 0) {
 		fprintf(out, "connected, but %zu single %s of failure\n",
 		    a->ncutpoints, cli_plural(a->ncutpoints, "point", "points"));
@@ -74,6 +78,7 @@ verdict(FILE *out, const struct mesh_analysis *a)
 		    cli_plural((size_t)a->vertex_connectivity - 1, "failure",
 		    "failures"));
 	}
+	return 0;
 }
 
 static void
@@ -127,30 +132,35 @@ hazards_section(FILE *out, const struct mesh_analysis *a,
 }
 
 /* The report; with h, the restart hazards of the mesh model too; with
- * rp, the replication model's verdicts instead of the route graph's. */
+ * rp, the replication model's verdicts instead of the route graph's.
+ * Returns 0, or -1 when out of memory (part of the report written). */
 static int
 report(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags, const struct hazards *h,
     const struct mesh_replication *rp)
 {
 	const struct mesh_plan *p = a->plan;
-	size_t i, j;
+	char *rt;
+	size_t i;
 
 	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
 		fprintf(out, " (%s)", p->file);
 	fputc('\n', out);
-	if (rp == NULL)
-		verdict(out, a);
-	else if (cli_replication_verdicts(out, rp) != 0)
+	if (rp == NULL ? verdict(out, a) != 0 :
+	    cli_replication_verdicts(out, rp) != 0)
 		return -1;
 	if (a->ndown > 0) {
 		fputs("down: ", out);
 		names(out, p, a->down, a->ndown, a->ndown);
-		fputs(" (the report describes the nodes left)\n", out);
+		fputs(" (not counted: the report describes the nodes left "
+		    "and the routes they store)\n", out);
 	}
-	fprintf(out, "nodes: %zu, links: %zu, routes: %zu\n", a->nnodes,
-	    a->nlinks, a->nroutes);
+	if ((rt = mesh_routes_text(a)) == NULL)
+		return -1;
+	fprintf(out, "nodes: %zu, links: %zu, routes: %zu%s\n", a->nnodes,
+	    a->nlinks, a->nroutes, rt);
+	free(rt);
 	connectivity(out, "vertex", a->vertex_connectivity,
 	    a->connectivity_limit);
 	connectivity(out, "edge", a->edge_connectivity,
@@ -172,20 +182,12 @@ report(FILE *out, const struct mesh_analysis *a,
 		    "the plan):\n", out);
 		for (i = 0; i < a->ncutpoints; i++) {
 			const struct mesh_cutpoint *cp = &a->cutpoints[i];
+			char *t = mesh_cutpoint_text(a, cp);
 
-			fprintf(out, "  %s: cuts off", p->nodes[cp->node].name);
-			for (j = 0; j < cp->ngroups; j++) {
-				const struct mesh_group *g =
-				    &a->groups[cp->first + j];
-
-				fprintf(out, "%s %zu %s: ", j ? ";" : "",
-				    g->size, cli_plural(g->size, "node", "nodes"));
-				names(out, p, a->group_nodes + g->first,
-				    g->nlisted, g->size);
-			}
-			fprintf(out, " (leaving %zu %s in the largest piece)",
-			    cp->stays, cli_plural(cp->stays, "node", "nodes"));
-			fputc('\n', out);
+			if (t == NULL)
+				return -1;
+			fprintf(out, "  %s: %s\n", p->nodes[cp->node].name, t);
+			free(t);
 		}
 	}
 	if (a->nbridges > 0) {
@@ -207,9 +209,15 @@ report(FILE *out, const struct mesh_analysis *a,
 
 		for (i = 0; i < a->nnodes; i++)
 			none += a->stored[a->by_name[i]] == 0;
-		fprintf(out, "%s stores %zu of %zu routes (%.0f%%); ",
+		/* The same count as the header's: all routes, or those
+		 * that make links when some do not. */
+		fprintf(out, "%s stores %zu of %s%zu %s (%.0f%%); ",
 		    p->nodes[a->top_storer].name, a->stored[a->top_storer],
-		    a->stored_total, 100.0 *
+		    a->stored_total == a->nroutes ? "" : "the ",
+		    a->stored_total, a->stored_total == a->nroutes ?
+		    cli_plural(a->stored_total, "route", "routes") :
+		    cli_plural(a->stored_total, "route that makes a link",
+		    "routes that make links"), 100.0 *
 		    (double)a->stored[a->top_storer] /
 		    (double)a->stored_total);
 		if (none > 0)
@@ -227,11 +235,11 @@ report(FILE *out, const struct mesh_analysis *a,
 	return 0;
 }
 
-void
+int
 cli_report_text(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags)
 {
-	(void)report(out, a, diags, NULL, NULL);
+	return report(out, a, diags, NULL, NULL);
 }
 
 int
@@ -251,9 +259,8 @@ cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
 	if (mesh_restart_hazards(a->plan, a->is_down, &h.first,
 	    &h.strands) == MESH_OK &&
 	    mesh_stranded(a->plan, a->is_down, &h.stranded,
-	    &h.nstranded) == MESH_OK) {
+	    &h.nstranded) == MESH_OK)
 		rc = report(out, a, diags, &h, NULL);
-	}
 	free(h.first);
 	free(h.strands);
 	free(h.stranded);

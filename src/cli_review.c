@@ -8,9 +8,10 @@
 #include "meshsim/picture.h"
 #include "meshsim/review.h"
 
-/* The availability estimate's fixed trials and seed: the same bytes. */
-#define REPORT_TRIALS 100000
-#define REPORT_SEED 42
+/* The availability estimate's trials and seed: those of `availability`
+ * and `diff` (availability.h), so that all three give the same estimate. */
+#define REPORT_TRIALS MESH_AVAIL_TRIALS_DEFAULT
+#define REPORT_SEED MESH_AVAIL_SEED_DEFAULT
 
 struct report_opts {
 	struct cli_common c;

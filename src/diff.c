@@ -382,7 +382,7 @@ mesh_diff(const struct mesh_plan *old, const struct mesh_plan *new,
 	memset(s, 0, sizeof(s));
 	d->trials = opts != NULL && opts->trials > 0 ? opts->trials :
 	    MESH_DIFF_TRIALS;
-	d->seed = opts != NULL ? opts->seed : 0;
+	d->seed = opts != NULL ? opts->seed : MESH_AVAIL_SEED_DEFAULT;
 	d->node_availability = opts != NULL && opts->node_availability >= 0 ?
 	    opts->node_availability : MESH_AVAIL_DEFAULT;
 	if ((err = analyse(old, d, progress, &d->side[0], s[0])) != MESH_OK ||

@@ -180,10 +180,12 @@ names(struct rv *r, const int *v, size_t n, size_t total)
 		    total - i);
 }
 
-static void
+/* The verdict and the table of answers. Returns 0, or -1 (ENOMEM). */
+static int
 verdict(struct rv *r)
 {
 	const struct mesh_analysis *a = r->a;
+	char *rt;
 	int good = a->connected && a->ncutpoints == 0;
 
 	if (r->md)
@@ -195,11 +197,13 @@ verdict(struct rv *r)
 		    good ? "&#10004; OK" : "&#10006; PROBLEM");
 	if (r->repl != NULL)
 		raw(r, "route graph (who can join): ");
-	if (!a->connected)
-		mesh_buf_printf(&r->b, "split: %zu groups; %zu %s cut off "
-		    "from the largest group", a->ncomponents, a->ncut_off,
-		    plural(a->ncut_off, "node is", "nodes are"));
-	else if (a->ncutpoints > 0)
+	if (!a->connected) {
+		if ((rt = mesh_split_text(a)) == NULL)
+			return -1;
+		raw(r, "split: ");
+		put(r, rt);
+		free(rt);
+	} else if (a->ncutpoints > 0)
 		mesh_buf_printf(&r->b, "connected, but %zu single %s of "
 		    "failure", a->ncutpoints, plural(a->ncutpoints, "point",
 		    "points"));
@@ -270,13 +274,18 @@ verdict(struct rv *r)
 	    plural(a->nnodes, "node", "nodes"), a->nlinks,
 	    plural(a->nlinks, "link", "links"), a->nroutes,
 	    plural(a->nroutes, "route", "routes"));
+	if ((rt = mesh_routes_text(a)) == NULL)
+		return -1;
+	put(r, rt);
+	free(rt);
 	if (a->ndown > 0) {
-		raw(r, "; down: ");
+		raw(r, "; down, not counted: ");
 		names(r, a->down, a->ndown, a->ndown);
 	}
 	end_cell(r);
 	end_row(r);
 	end_table(r);
+	return 0;
 }
 
 static void
@@ -302,11 +311,12 @@ topology(struct rv *r, const char *svg)
 		    "a link marks the node whose config stores the route.\n");
 }
 
-static void
+/* Single points of failure and bridges. Returns 0, or -1 (ENOMEM). */
+static int
 spofs(struct rv *r)
 {
 	const struct mesh_analysis *a = r->a;
-	size_t i, j;
+	size_t i;
 
 	section(r, "spof", "Single points of failure");
 	if (a->ncutpoints == 0) {
@@ -314,26 +324,18 @@ spofs(struct rv *r)
 		raw(r, "No single node's loss splits the plan.");
 		end_para(r);
 	} else {
-		table(r, "node|cuts off|stays in the largest piece");
+		table(r, "node|its loss leaves");
 		for (i = 0; i < a->ncutpoints; i++) {
 			const struct mesh_cutpoint *cp = &a->cutpoints[i];
+			char *t = mesh_cutpoint_text(a, cp);
 
+			if (t == NULL)
+				return -1;
 			row(r);
 			text_cell(r, r->p->nodes[cp->node].name);
 			cell(r);
-			for (j = 0; j < cp->ngroups; j++) {
-				const struct mesh_group *g =
-				    &a->groups[cp->first + j];
-
-				mesh_buf_printf(&r->b, "%s%zu %s: ",
-				    j ? "; " : "", g->size,
-				    plural(g->size, "node", "nodes"));
-				names(r, a->group_nodes + g->first,
-				    g->nlisted, g->size);
-			}
-			end_cell(r);
-			cell(r);
-			mesh_buf_printf(&r->b, "%zu", cp->stays);
+			put(r, t);
+			free(t);
 			end_cell(r);
 			end_row(r);
 		}
@@ -344,7 +346,7 @@ spofs(struct rv *r)
 		para(r);
 		raw(r, "No single link's loss splits the plan.");
 		end_para(r);
-		return;
+		return 0;
 	}
 	table(r, "link");
 	for (i = 0; i < a->nbridges; i++) {
@@ -357,6 +359,7 @@ spofs(struct rv *r)
 		end_row(r);
 	}
 	end_table(r);
+	return 0;
 }
 
 /* The units of set u[0 .. n-1] of sweep sw. */
@@ -850,11 +853,17 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 		err = MESH_ENOMEM;
 		goto done;
 	}
-	verdict(&r);
+	if (verdict(&r) != 0) {
+		err = MESH_ENOMEM;
+		goto done;
+	}
 	mesh_tick_to(&tick, ++step);
 	topology(&r, svg);
 	mesh_tick_to(&tick, ++step);
-	spofs(&r);
+	if (spofs(&r) != 0) {
+		err = MESH_ENOMEM;
+		goto done;
+	}
 	mesh_tick_to(&tick, ++step);
 	sweep(&r);
 	mesh_tick_to(&tick, ++step);

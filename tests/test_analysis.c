@@ -226,6 +226,78 @@ components_should_be_largest_first_ties_by_first_name(void **state)
 	mesh_plan_free(p);
 }
 
+/* The pieces the loss of cutpoint cp leaves, by igraph: its component
+ * (membership memb of g) without it. Every piece, largest first, must be
+ * the analysis's (largest, then the groups), with its exact size, its
+ * names (as many as the cap allows) all in it, and the tie count. */
+static void
+check_pieces(const igraph_t *g, const igraph_vector_int_t *memb,
+    const struct mesh_analysis *a, const struct mesh_cutpoint *cp)
+{
+	igraph_t h;
+	igraph_vector_int_t pm, psize;
+	igraph_integer_t np, c;
+	int sizes[64] = { 0 }, n = 0, i, j, v = cp->node;
+	size_t k, t;
+
+	assert_int_equal(igraph_copy(&h, g), 0);
+	assert_int_equal(igraph_delete_vertices(&h, igraph_vss_1(v)), 0);
+	assert_int_equal(igraph_vector_int_init(&pm, 0), 0);
+	assert_int_equal(igraph_vector_int_init(&psize, 0), 0);
+	assert_int_equal(igraph_connected_components(&h, &pm, &psize, &np,
+	    IGRAPH_WEAK), 0);
+	/* Pieces of v's component: components of h holding its nodes. */
+	for (c = 0; c < np; c++) {
+		igraph_integer_t u;
+
+		for (u = 0; u < igraph_vcount(&h); u++)
+			if (VECTOR(pm)[u] == c)
+				break;
+		if (VECTOR(*memb)[u < v ? u : u + 1] == VECTOR(*memb)[v])
+			sizes[n++] = (int)VECTOR(psize)[c];
+	}
+	/* Largest first. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && sizes[j - 1] < sizes[j]; j--) {
+			int x = sizes[j];
+
+			sizes[j] = sizes[j - 1];
+			sizes[j - 1] = x;
+		}
+	assert_int_equal((size_t)n, cp->ngroups + 1);
+	assert_int_equal(cp->stays, (size_t)sizes[0]);
+	assert_int_equal(cp->largest.size, (size_t)sizes[0]);
+	for (k = 0, i = 0; i < n; i++)
+		k += sizes[i] == sizes[0];
+	assert_int_equal(cp->nlargest, k);
+	for (k = 0; k <= cp->ngroups; k++) {
+		const struct mesh_group *pc = k == 0 ? &cp->largest :
+		    &a->groups[cp->first + k - 1];
+		igraph_integer_t piece = -1;
+
+		assert_int_equal(pc->size, (size_t)sizes[k]);
+		assert_int_equal(pc->nlisted, pc->size < MESH_GROUP_NAMES_MAX ?
+		    pc->size : MESH_GROUP_NAMES_MAX);
+		for (t = 0; t < pc->nlisted; t++) {
+			int u = a->group_nodes[pc->first + t];
+
+			assert_int_not_equal(u, v);
+			u = u < v ? u : u - 1;
+			if (piece < 0)
+				piece = VECTOR(pm)[u];
+			assert_int_equal(VECTOR(pm)[u], piece);
+			assert_int_equal((size_t)VECTOR(psize)[piece], pc->size);
+			if (t > 0)
+				assert_true(strcmp(name(a, a->group_nodes[
+				    pc->first + t - 1]), name(a,
+				    a->group_nodes[pc->first + t])) < 0);
+		}
+	}
+	igraph_vector_int_destroy(&psize);
+	igraph_vector_int_destroy(&pm);
+	igraph_destroy(&h);
+}
+
 /* The analysis runs its own depth-first search over a compact array;
  * igraph's routines are the oracle here (networkx is the other, in
  * tests/differential.py). */
@@ -292,9 +364,11 @@ cuts_and_components_should_agree_with_igraph(void **state)
 		assert_int_equal(igraph_articulation_points(&g, &res), 0);
 		assert_int_equal(a->ncutpoints,
 		    (size_t)igraph_vector_int_size(&res));
-		for (k = 0; k < a->ncutpoints; k++)
+		for (k = 0; k < a->ncutpoints; k++) {
 			assert_true(igraph_vector_int_contains(&res,
 			    a->cutpoints[k].node));
+			check_pieces(&g, &memb, a, &a->cutpoints[k]);
+		}
 
 		assert_int_equal(igraph_bridges(&g, &res), 0);
 		assert_int_equal(a->nbridges,
@@ -439,6 +513,189 @@ json_should_be_the_same_bytes_every_time(void **state)
 	mesh_plan_free(p);
 }
 
+/* cutpoint text of plan p's cutpoint named at. */
+static char *
+text_of(const struct mesh_analysis *a, const char *at)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncutpoints; i++)
+		if (strcmp(name(a, a->cutpoints[i].node), at) == 0)
+			return mesh_cutpoint_text(a, &a->cutpoints[i]);
+	fail_msg("%s is no cutpoint", at);
+	return NULL;
+}
+
+static void
+spof_sentence_should_name_every_piece_and_ties(void **state)
+{
+	/* The docs' figure: a stores the routes to b and c. */
+	struct mesh_plan *p = plan_of(letters, 3, "a-b a-c");
+	struct mesh_analysis *a = analyse(p, NULL);
+	char *t = text_of(a, "a");
+
+	(void)state;
+	assert_int_equal(a->cutpoints[0].nlargest, 2);
+	assert_string_equal(t, "splits the rest into 2 pieces: {b} and {c}");
+	free(t);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+
+	/* d leaves {a, b, c}, {e, f}, {g, h}: two equal smaller ones. */
+	p = plan_of(letters, 8, "a-b b-c c-d d-e e-f d-g g-h");
+	a = analyse(p, NULL);
+	t = text_of(a, "d");
+	assert_string_equal(t, "splits the rest into 3 pieces: {a, b, c} "
+	    "(3 nodes), {e, f} (2 nodes) and {g, h} (2 nodes)");
+	free(t);
+	/* c leaves {a, b} and {d, e, f, g, h}. */
+	t = text_of(a, "c");
+	assert_string_equal(t, "splits the rest into 2 pieces: "
+	    "{d, e, f, g, h} (5 nodes) and {a, b} (2 nodes)");
+	free(t);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+spof_sentence_should_cap_names_and_pieces(void **state)
+{
+	char names[128][16];
+	const char *np[128];
+	struct mesh_buf links;
+	struct mesh_plan *p;
+	struct mesh_analysis *a;
+	char *l, *t;
+	int i;
+
+	(void)state;
+	/* h00 with a path of 40 (h01 .. h40) and leaves h41, h42, h43. */
+	mesh_buf_init(&links);
+	for (i = 0; i < 44; i++) {
+		snprintf(names[i], sizeof(names[i]), "h%02d", i);
+		np[i] = names[i];
+		if (i > 0)
+			mesh_buf_printf(&links, " h%02d-h%02d", i == 1 ||
+			    i > 40 ? 0 : i - 1, i);
+	}
+	l = mesh_buf_take(&links);
+	p = plan_of(np, 44, l);
+	free(l);
+	a = analyse(p, NULL);
+	t = text_of(a, "h00");
+	assert_string_equal(t, "splits the rest into 4 pieces: the largest "
+	    "(40 nodes) and 3 smaller: {h41}, {h42} and {h43}");
+	free(t);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+
+	/* Two equal paths of 30 behind h00: a tie, so both named, capped. */
+	mesh_buf_init(&links);
+	for (i = 0; i < 61; i++) {
+		snprintf(names[i], sizeof(names[i]), "h%02d", i);
+		np[i] = names[i];
+		if (i > 0)
+			mesh_buf_printf(&links, " h%02d-h%02d", i == 1 ||
+			    i == 31 ? 0 : i - 1, i);
+	}
+	l = mesh_buf_take(&links);
+	p = plan_of(np, 61, l);
+	free(l);
+	a = analyse(p, NULL);
+	t = text_of(a, "h00");
+	assert_non_null(strstr(t, "splits the rest into 2 pieces: {h01, "));
+	assert_non_null(strstr(t, "h25, ... and 5 more} (30 nodes) and "
+	    "{h31, "));
+	assert_non_null(strstr(t, "h55, ... and 5 more} (30 nodes)"));
+	free(t);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+
+	/* A star of 30 leaves: 25 pieces named, then the rest counted. */
+	mesh_buf_init(&links);
+	for (i = 0; i < 31; i++) {
+		snprintf(names[i], sizeof(names[i]), "s%02d", i);
+		np[i] = names[i];
+		if (i > 0)
+			mesh_buf_printf(&links, " s00-s%02d", i);
+	}
+	l = mesh_buf_take(&links);
+	p = plan_of(np, 31, l);
+	free(l);
+	a = analyse(p, NULL);
+	t = text_of(a, "s00");
+	assert_non_null(strstr(t, "splits the rest into 30 pieces: {s01}, "));
+	assert_non_null(strstr(t, ", {s25} and 5 more pieces (5 nodes)"));
+	assert_null(strstr(t, "s26"));
+	free(t);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+route_counts_should_say_what_down_nodes_change(void **state)
+{
+	/* b, c, d each store a route to a and to e; a stores one to e. */
+	struct mesh_plan *p = plan_of(letters, 5,
+	    "b-a b-e c-a c-e d-a d-e a-e");
+	struct mesh_analysis *a = analyse(p, NULL);
+	char *t = mesh_routes_text(a), *json;
+
+	(void)state;
+	assert_string_equal(t, "");
+	free(t);
+	mesh_analysis_free(a);
+	a = analyse(p, "a");
+	assert_int_equal(a->nroutes, 6);
+	assert_int_equal(a->stored_total, 3);
+	assert_int_equal(a->nroutes_to_down, 3);
+	assert_int_equal(a->nroutes_of_down, 1);
+	t = mesh_routes_text(a);
+	assert_string_equal(t, " (3 make links, 3 lead to down nodes; not "
+	    "counted: 1 stored by down nodes)");
+	free(t);
+	json = mesh_analysis_json(a, NULL);
+	assert_non_null(strstr(json, "\"routes\": 6,\n  \"routes_linking\": 3,"
+	    "\n  \"routes_to_down\": 3,\n  \"routes_of_down\": 1,"));
+	assert_non_null(strstr(json, "\"route_storage\": {\"total\": 3,"));
+	/* With a down, e alone joins b, c and d: its loss leaves three
+	 * single nodes, none of them the largest. */
+	assert_non_null(strstr(json, "{\"node\": \"e\", \"stays\": 1, "
+	    "\"cuts_off\": [{\"size\": 1, \"nodes\": [\"c\"]}, {\"size\": 1, "
+	    "\"nodes\": [\"d\"]}], \"largest\": {\"size\": 1, \"nodes\": "
+	    "[\"b\"]}, \"largest_pieces\": 3}"));
+	free(json);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
+static void
+split_verdict_should_call_no_group_the_largest_on_a_tie(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 5, "a-b c-d");
+	struct mesh_analysis *a = analyse(p, NULL);
+	char *t = mesh_split_text(a);
+
+	(void)state;
+	assert_string_equal(t, "3 groups; the 2 largest have 2 nodes each, "
+	    "1 node is in smaller groups");
+	free(t);
+	mesh_analysis_free(a);
+	a = analyse(p, "e");
+	t = mesh_split_text(a);
+	assert_string_equal(t, "2 groups of 2 nodes each: none is the "
+	    "largest");
+	free(t);
+	mesh_analysis_free(a);
+	a = analyse(p, "a");
+	t = mesh_split_text(a);
+	assert_string_equal(t, "3 groups; 2 nodes are cut off from the "
+	    "largest group");
+	free(t);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -455,6 +712,10 @@ main(void)
 		cmocka_unit_test(route_storage_should_name_the_node_storing_most),
 		cmocka_unit_test(json_should_be_the_same_bytes_every_time),
 		cmocka_unit_test(cuts_and_components_should_agree_with_igraph),
+		cmocka_unit_test(spof_sentence_should_name_every_piece_and_ties),
+		cmocka_unit_test(spof_sentence_should_cap_names_and_pieces),
+		cmocka_unit_test(route_counts_should_say_what_down_nodes_change),
+		cmocka_unit_test(split_verdict_should_call_no_group_the_largest_on_a_tie),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

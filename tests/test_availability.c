@@ -606,6 +606,30 @@ empty_plan_should_be_connected_and_whole(void **state)
 }
 
 static void
+no_options_should_run_the_one_default_trials_and_seed(void **state)
+{
+	struct mesh_plan *p = plan_of(2, "a-b", NULL);
+	struct mesh_availability *a = NULL, *b = NULL;
+	struct mesh_avail_options o;
+
+	(void)state;
+	assert_int_equal(mesh_availability(p, NULL, &a), MESH_OK);
+	assert_true(a->trials == MESH_AVAIL_TRIALS_DEFAULT);
+	assert_true(a->seed == MESH_AVAIL_SEED_DEFAULT);
+	/* Options with trials 0 and the default seed: the same counts. */
+	memset(&o, 0, sizeof(o));
+	o.node_availability = -1;
+	o.seed = MESH_AVAIL_SEED_DEFAULT;
+	assert_int_equal(mesh_availability(p, &o, &b), MESH_OK);
+	assert_true(b->trials == MESH_AVAIL_TRIALS_DEFAULT);
+	assert_true(a->sums.connected == b->sums.connected &&
+	    a->sums.whole == b->sums.whole);
+	mesh_availability_free(a);
+	mesh_availability_free(b);
+	mesh_plan_free(p);
+}
+
+static void
 invalid_arguments_should_be_refused(void **state)
 {
 	struct mesh_plan *p = plan_of(2, "a-b", NULL);
@@ -660,6 +684,7 @@ main(void)
 		cmocka_unit_test(exact_should_be_computed_up_to_twenty_nodes_and_null_above),
 		cmocka_unit_test(json_should_hold_the_documented_keys_in_order),
 		cmocka_unit_test(empty_plan_should_be_connected_and_whole),
+		cmocka_unit_test(no_options_should_run_the_one_default_trials_and_seed),
 		cmocka_unit_test(invalid_arguments_should_be_refused),
 	};
 

@@ -33,15 +33,21 @@ struct mesh_group {
 	size_t first;
 };
 
+/* How many pieces mesh_cutpoint_text() lists before "and N more". */
+#define MESH_PIECES_LISTED_MAX 25
+
 /*
  * A single point of failure: a node whose loss splits its component into
- * pieces. The largest piece stays (on a tie, the one holding the name that
- * sorts first); the others are cut off: groups[first .. first + ngroups - 1]
- * of the analysis, largest first, ties by first name.
+ * ngroups + 1 pieces, largest first, ties by first name. The first is
+ * "largest" (on a tie, the one holding the name that sorts first: nlargest
+ * says how many pieces share its size); the others are the groups cut off
+ * from it: groups[first .. first + ngroups - 1] of the analysis.
  */
 struct mesh_cutpoint {
 	int node;
-	size_t stays;           /* the size of the piece that stays */
+	size_t stays;           /* the size of the largest piece */
+	struct mesh_group largest;      /* its size and names, as a group's */
+	size_t nlargest;        /* pieces of that size (1: no tie) */
 	size_t first;
 	size_t ngroups;
 };
@@ -60,6 +66,8 @@ struct mesh_analysis {
 	int *by_name;           /* the survivors, sorted by name */
 	size_t nlinks;          /* links between survivors */
 	size_t nroutes;         /* route entries stored by survivors */
+	size_t nroutes_to_down; /* of those, routes to a down node */
+	size_t nroutes_of_down; /* route entries stored by down nodes */
 	bool connected;         /* 0 or 1 survivors count as connected */
 
 	/* Components, largest first, ties by first name; component c is
@@ -102,6 +110,37 @@ enum mesh_error mesh_analyze(const struct mesh_plan *plan,
 
 /* Free an analysis; NULL is accepted. */
 void mesh_analysis_free(struct mesh_analysis *a);
+
+/*
+ * What the loss of cutpoint cp of a leaves, as one clause for people:
+ * "splits the rest into 2 pieces: {b} and {c, d} (2 nodes)", every piece
+ * with its names (up to MESH_GROUP_NAMES_MAX, then "... and N more") and,
+ * above one node, its size; a largest piece with more names than that
+ * and no tie as "the largest (97 nodes) and 2 smaller: ..."; at most
+ * MESH_PIECES_LISTED_MAX pieces, then "and N more pieces (M nodes)".
+ * Returns a string that the caller frees with free(), or NULL when out of
+ * memory.
+ */
+char *mesh_cutpoint_text(const struct mesh_analysis *a,
+    const struct mesh_cutpoint *cp);
+
+/*
+ * How a split analysis is split, as a clause for people: "2 groups; 1 node
+ * is cut off from the largest group", or on a tie for the largest "2
+ * groups of 1 node each: none is the largest" / "3 groups; the 2 largest
+ * have 2 nodes each, 1 node is in smaller groups". Returns a string that
+ * the caller frees with free(), or NULL when out of memory.
+ */
+char *mesh_split_text(const struct mesh_analysis *a);
+
+/*
+ * What the route count nroutes holds besides stored_total, the routes
+ * that make a link between survivors, as a clause for people: "" when
+ * nothing, else " (4 make links, 4 lead to down nodes, 1 makes none: see
+ * the warnings; not counted: 2 stored by down nodes)". Returns a string
+ * that the caller frees with free(), or NULL when out of memory.
+ */
+char *mesh_routes_text(const struct mesh_analysis *a);
 
 /*
  * The analysis and diags as the documented JSON object (README, "JSON

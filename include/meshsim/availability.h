@@ -29,6 +29,13 @@
  */
 
 #define MESH_AVAIL_DEFAULT 0.999        /* the default node availability */
+/*
+ * The trials and seed of every availability estimate when none are given:
+ * `availability`, `report` and `diff` (and mesh_availability(),
+ * mesh_diff() with NULL options) give the same estimate of a plan.
+ */
+#define MESH_AVAIL_TRIALS_DEFAULT UINT64_C(100000)
+#define MESH_AVAIL_SEED_DEFAULT UINT64_C(1)
 #define MESH_AVAIL_BLOCK 65536          /* trials per block */
 #define MESH_AVAIL_TRIALS_MAX UINT64_C(1000000000000)   /* 10^12 */
 #define MESH_AVAIL_EXACT_MAX 20         /* exact for at most this many nodes */
@@ -137,7 +144,7 @@ enum mesh_error mesh_avail_exact(const struct mesh_avail_model *m,
 
 struct mesh_avail_options {
 	double node_availability;       /* the default; < 0: MESH_AVAIL_DEFAULT */
-	uint64_t trials;                /* 0: 1,000,000 */
+	uint64_t trials;                /* 0: MESH_AVAIL_TRIALS_DEFAULT */
 	uint64_t seed;
 	unsigned jobs;                  /* processes; 0 or 1: this one alone */
 	/* NULL: none; else mesh_availability() reports the trials run as
@@ -168,7 +175,9 @@ struct mesh_availability {
 
 /*
  * Estimate plan's availability as opts says (opts may be NULL: the
- * default availability, 1,000,000 trials, seed 1, one process). Runs every block with mesh_avail_run() and computes
+ * default availability, MESH_AVAIL_TRIALS_DEFAULT trials and
+ * MESH_AVAIL_SEED_DEFAULT, one process). Runs every block with
+ * mesh_avail_run() and computes
  * the exact values when the plan has at most MESH_AVAIL_EXACT_MAX nodes.
  * Returns MESH_OK and sets *out (free with mesh_availability_free), or
  * MESH_EINVAL (an option out of range) or MESH_ENOMEM.

@@ -11,8 +11,9 @@
 
 /* The sweep level a diff compares (sets of up to this many nodes). */
 #define MESH_DIFF_SWEEP_K 2
-/* Monte Carlo trials by default: enough to see a change, quick. */
-#define MESH_DIFF_TRIALS 100000
+/* Monte Carlo trials by default: the default of every availability
+ * estimate (availability.h); the seed is MESH_AVAIL_SEED_DEFAULT. */
+#define MESH_DIFF_TRIALS MESH_AVAIL_TRIALS_DEFAULT
 
 enum mesh_diff_verdict {
 	MESH_DIFF_SAME,         /* nothing changed */
@@ -71,7 +72,7 @@ struct mesh_diff {
 
 struct mesh_diff_options {
 	uint64_t trials;        /* 0: MESH_DIFF_TRIALS */
-	uint64_t seed;
+	uint64_t seed;          /* options NULL: MESH_AVAIL_SEED_DEFAULT */
 	double node_availability;       /* < 0: MESH_AVAIL_DEFAULT */
 	/* NULL: none; else each plan's sweep and availability are
 	 * reported (phases "sweep", "availability"; progress.h). */

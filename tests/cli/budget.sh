@@ -1,7 +1,8 @@
 #!/bin/sh
 # budget.sh: work over the budget is refused before it starts, saying the
 # estimate and how to go on: sweep --k 4 and the default availability run
-# on a 10,000-node plan. Usage: tests/cli/budget.sh MESHSIM
+# (MESH_AVAIL_TRIALS_DEFAULT, 100,000 trials, times 50,000 nodes and 75,000
+# links) on a 50,000-node plan. Usage: tests/cli/budget.sh MESHSIM
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.."
@@ -20,7 +21,7 @@ check() {
 
 plan=$dir/plan.json
 ${PYTHON:-/usr/bin/python3} tools/gen_plan.py --shape random-regular \
-    --nodes 10000 --seed 1 -o "$plan"
+    --nodes 50000 --seed 1 -o "$plan"
 while IFS='|' read -r name args; do
 	# shellcheck disable=SC2086
 	"$bin" $args "$plan" >"$dir/out" 2>"$dir/err"
