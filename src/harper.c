@@ -1620,13 +1620,12 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			if (t == -2)
 				goto done;
 			report(r, MESH_WARNING, "route-to-leaf-port", &p,
-			    d->node, "route from '%s' to %s:%d reaches %s%s%s "
+			    d->node, "route from '%s' to %s:%d reaches %s%s "
 			    "leaf-node port (clustering.hubServer.leafNodes."
 			    "network.port), which takes leaf connections, not "
 			    "routes: no link; use its cluster port %d", d->node,
-			    rt->host, rt->port, t == k ? "its own" : "'",
-			    t == k ? "" : cs[t].name, t == k ? "" : "'s",
-			    cs[t].port);
+			    rt->host, rt->port, t == k ? "its own" : cs[t].name,
+			    t == k ? "" : "'s", cs[t].port);
 		} else {
 			report(r, d->severity, d->code, &p, d->node, "%s",
 			    d->message);
