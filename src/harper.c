@@ -1370,7 +1370,8 @@ plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
-/* The route-outside warning of a route of the plan. */
+/* The route-outside warning of a route of the plan (out of memory: as
+ * report()). */
 static void
 outside(struct reader *r, const struct pos *p, const char *node,
     const struct mesh_route *rt)
@@ -1384,7 +1385,8 @@ outside(struct reader *r, const struct pos *p, const char *node,
  * After the routes are resolved: the hint for routes that point outside
  * while some configs give no address (their node's name stands for the
  * host), once; and, for each config with clustering.enabled: false, what
- * it does to the verdict, on the enabled line.
+ * it does to the verdict, on the enabled line. Out of memory sets
+ * r->nomem (the diagnostics so far stay in r).
  */
 static void
 explain(struct reader *r, const struct hconf *cs, size_t n,
@@ -1463,7 +1465,8 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 
 /* A replication config that names neither its host nor a URL: Harper
  * names such a node after its TLS certificate, else 127.0.0.1 (4.7's
- * getThisNodeName), and the other nodes record it under that name. */
+ * getThisNodeName), and the other nodes record it under that name. Out
+ * of memory: as report(). */
 static void
 unnamed(struct reader *r, const struct hconf *c)
 {
