@@ -1390,7 +1390,8 @@ outside(struct reader *r, const struct pos *p, const char *node,
  */
 static void
 explain(struct reader *r, const struct hconf *cs, size_t n,
-    const struct mesh_route *first_out, int out_from, size_t nout)
+    const struct mesh_route *first_out, int out_from, size_t nout,
+    int one_host)
 {
 	const struct hconf *noaddr = NULL, *example = NULL;
 	size_t i, j, k, nnoaddr = 0, reach;
@@ -1407,7 +1408,19 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 		if (example == NULL && (int)i != out_from)
 			example = &cs[i];
 	}
-	if (first_out != NULL && noaddr != NULL && example == NULL) {
+	/* One config without an address, and every route outside from the
+	 * others, to one host: that config is probably the node there. */
+	if (first_out != NULL && nnoaddr == 1 && one_host) {
+		p.file = noaddr->file;
+		p.line = p.column = 0;
+		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
+		    "point%s at %s, which no config has, and only %s gives "
+		    "no address (its node's name stands for the host): it is "
+		    "probably the node at %s; if so, give %s=%s, or its "
+		    "address in --inventory FILE", nout, plural(nout),
+		    nout == 1 ? "s" : "", first_out->host, noaddr->file,
+		    first_out->host, first_out->host, noaddr->file);
+	} else if (first_out != NULL && noaddr != NULL && example == NULL) {
 		p.file = noaddr->file;
 		p.line = p.column = 0;
 		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
@@ -1501,7 +1514,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 	struct mesh_buf leaf;
 	const struct mesh_route *first_out = NULL;
 	size_t nout = 0;
-	int out_from = -1;
+	int out_from = -1, one_host = 1, same;
 	char *lv;
 	size_t i, j;
 	int k, t;
@@ -1598,7 +1611,16 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			if (nout++ == 0) {
 				first_out = rt;
 				out_from = k;
+			} else if ((same = same_host(rt->host,
+			    first_out->host)) < 0) {
+				goto done;
+			} else if (!same) {
+				one_host = 0;
 			}
+			/* A route of a config without an address is no
+			 * clue to where that config's node is. */
+			if (strcmp(cs[k].host_source, "name") == 0)
+				one_host = 0;
 		} else if (strcmp(d->code, "not-clustering") == 0) {
 			/* A disabled node's own routes: counted on its
 			 * enabled line. */
@@ -1634,7 +1656,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			    d->message);
 		}
 	}
-	explain(r, cs, n, first_out, out_from, nout);
+	explain(r, cs, n, first_out, out_from, nout, one_host);
 	if (err != MESH_OK)
 		goto done;
 	*out = plan;
