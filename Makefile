@@ -161,6 +161,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
+	sh tests/harper/roundtrip.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)

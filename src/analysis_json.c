@@ -50,6 +50,26 @@ put_hazards(struct mesh_buf *b, const struct mesh_analysis *a,
 	mesh_buf_puts(b, ",\n");
 }
 
+/* "not_clustering": the surviving nodes that do not join the cluster
+ * (plan.h, no_cluster), by name; the key only when there is one. */
+static void
+put_not_clustering(struct mesh_buf *b, const struct mesh_analysis *a)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i, k = 0;
+
+	for (i = 0; i < a->nnodes; i++) {
+		const struct mesh_node *n = &p->nodes[a->by_name[i]];
+
+		if (!n->no_cluster)
+			continue;
+		mesh_buf_puts(b, k++ ? ", " : ",\n  \"not_clustering\": [");
+		mesh_buf_json_string(b, n->name);
+	}
+	if (k > 0)
+		mesh_buf_puts(b, "]");
+}
+
 /* The object; with h, the keys of the mesh model too. */
 static char *
 render(const struct mesh_analysis *a, const struct mesh_diags *diags,
@@ -70,6 +90,7 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	    "  \"down\": ", a->nnodes, a->nlinks, a->nroutes,
 	    a->stored_total, a->nroutes_to_down, a->nroutes_of_down);
 	mesh_json_names(&b, p, a->down, a->ndown);
+	put_not_clustering(&b, a);
 	mesh_buf_printf(&b, ",\n  \"connected\": %s,\n  \"components\": [",
 	    a->connected ? "true" : "false");
 	for (i = 0; i < a->ncomponents; i++) {

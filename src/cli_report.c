@@ -131,6 +131,30 @@ hazards_section(FILE *out, const struct mesh_analysis *a,
 	}
 }
 
+/* The surviving nodes that do not join the cluster (plan.h, no_cluster):
+ * alone whatever their routes say. */
+static void
+not_clustering(FILE *out, const struct mesh_analysis *a)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i, k = 0;
+
+	for (i = 0; i < a->nnodes; i++) {
+		const struct mesh_node *n = &p->nodes[a->by_name[i]];
+
+		if (!n->no_cluster)
+			continue;
+		if (k++ == LIST_MAX) {
+			fputs(", ...", out);
+			break;
+		}
+		fprintf(out, "%s%s", k > 1 ? ", " : "not clustering: ",
+		    n->name);
+	}
+	if (k > 0)
+		fputs(" (clustering off: no links to or from it)\n", out);
+}
+
 /* The report; with h, the restart hazards of the mesh model too; with
  * rp, the replication model's verdicts instead of the route graph's.
  * Returns 0, or -1 when out of memory (part of the report written). */
@@ -161,6 +185,7 @@ report(FILE *out, const struct mesh_analysis *a,
 	fprintf(out, "nodes: %zu, links: %zu, routes: %zu%s\n", a->nnodes,
 	    a->nlinks, a->nroutes, rt);
 	free(rt);
+	not_clustering(out, a);
 	connectivity(out, "vertex", a->vertex_connectivity,
 	    a->connectivity_limit);
 	connectivity(out, "edge", a->edge_connectivity,

@@ -274,7 +274,7 @@ cli_suggest(int argc, char **argv)
 	struct suggest_ctx ctx;
 	enum mesh_error err;
 	char *report = NULL;
-	size_t len;
+	size_t len, i;
 	int rc;
 
 	mesh_diags_init(&diags);
@@ -290,6 +290,16 @@ cli_suggest(int argc, char **argv)
 		    plan->nnodes);
 		goto done;
 	}
+	/* No route links a node that does not cluster: no suggestion can
+	 * join it; say so rather than fail to verify. */
+	for (i = 0; i < plan->nnodes; i++)
+		if (plan->nodes[i].no_cluster) {
+			cli_error("suggest: node '%s' does not join the cluster "
+			    "(clustering: false), so no route can link it; "
+			    "turn its clustering on, or leave it out of the "
+			    "plan, and ask again", plan->nodes[i].name);
+			goto done;
+		}
 	if ((err = mesh_suggest(plan, o.target, &s)) != MESH_OK) {
 		cli_error("suggest: %s", mesh_strerror(err));
 		goto done;

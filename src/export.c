@@ -63,6 +63,8 @@ put_json_node(struct mesh_buf *b, const struct mesh_node *n)
 		mesh_buf_puts(b, ",\n      \"availability\": ");
 		put_double(b, n->availability);
 	}
+	if (n->no_cluster)
+		mesh_buf_puts(b, ",\n      \"clustering\": false");
 	if (n->nroutes > 0) {
 		mesh_buf_puts(b, ",\n      \"routes\": [");
 		for (i = 0; i < n->nroutes; i++) {

@@ -18,13 +18,15 @@
 #define NATS_PORT       9932    /* clustering.hubServer.cluster.network.port */
 #define REPL_PORT       9933    /* replication.securePort in the template */
 #define OPS_PORT        9925    /* operationsApi.network.port */
+#define LEAF_PORT       9931    /* clustering.hubServer.leafNodes.network.port */
+#define CLUSTER_NAME    "harperdb"      /* clustering.hubServer.cluster.name */
 
 /* The config keys that matter; an env variable is the path in capitals
  * with '_' for '.'. */
 enum key {
 	K_ENABLED, K_NODENAME, K_HUBPORT, K_HUBROUTES, K_LEAFROUTES,
 	K_RHOST, K_RURL, K_RPORT, K_RSECURE, K_RROUTES, K_OPSPORT,
-	K_OPSSECURE, NKEYS
+	K_OPSSECURE, K_LEAFPORT, K_CLNAME, NKEYS
 };
 
 static const char *const key_path[NKEYS] = {
@@ -40,6 +42,8 @@ static const char *const key_path[NKEYS] = {
 	"replication.routes",
 	"operationsApi.network.port",
 	"operationsApi.network.securePort",
+	"clustering.hubServer.leafNodes.network.port",
+	"clustering.hubServer.cluster.name",
 };
 
 /* Where a value is written: file, 1-based line and column (0: unknown). */
@@ -71,8 +75,8 @@ struct hconf {
 	int null[NKEYS];        /* which are written as null */
 	struct pos at[NKEYS];
 	int enabled;
-	char *nodename, *rhost, *urlhost;
-	int hubport, urlport, rport, rsecure, opsport, opssecure;
+	char *nodename, *rhost, *urlhost, *clname;
+	int hubport, urlport, rport, rsecure, opsport, opssecure, leafport;
 	struct hroutes hub, leaf, repl;
 	enum mesh_harper_generation gen;
 	/* decided */
@@ -597,6 +601,7 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 	case K_NODENAME:
 	case K_RHOST:
 	case K_RURL:
+	case K_CLNAME:
 		if (n->type != YAML_SCALAR_NODE) {
 			wrong_type(r, s, n, what, "text");
 			c->set[k] = 0;
@@ -626,6 +631,9 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 		if (k == K_NODENAME) {
 			free(c->nodename);
 			c->nodename = str;
+		} else if (k == K_CLNAME) {
+			free(c->clname);
+			c->clname = str;
 		} else {
 			free(c->rhost);
 			c->rhost = str;
@@ -645,6 +653,9 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 		break;
 	case K_OPSSECURE:
 		c->opssecure = port_of(r, s, n, what);
+		break;
+	case K_LEAFPORT:
+		c->leafport = port_of(r, s, n, what);
 		break;
 	case K_HUBROUTES:
 		routes_of(r, s, n, what, 0, &c->hub);
@@ -1043,6 +1054,7 @@ conf_free(struct hconf *c)
 	free(c->nodename);
 	free(c->rhost);
 	free(c->urlhost);
+	free(c->clname);
 	routes_free(&c->hub);
 	routes_free(&c->leaf);
 	routes_free(&c->repl);
@@ -1290,6 +1302,207 @@ route_at(const struct mesh_plan *plan, const struct mesh_diag *d)
 	return NULL;
 }
 
+/* Whether c is a NATS-era config that turns clustering off: the node
+ * does not join the NATS cluster (clustering.enabled defaults to true in
+ * Harper's NATS defaults; only an explicit false counts). */
+static int
+disabled(const struct hconf *c)
+{
+	return c->gen == MESH_HARPER_NATS && c->set[K_ENABLED] && !c->enabled;
+}
+
+/* The NATS cluster name of c. */
+static const char *
+cluster_name(const struct hconf *c)
+{
+	return c->clname != NULL ? c->clname : CLUSTER_NAME;
+}
+
+/* The NATS leaf-node port of c. */
+static int
+leaf_port(const struct hconf *c)
+{
+	return c->leafport ? c->leafport : LEAF_PORT;
+}
+
+/* The config whose host is host and whose port is port, or -1; -2 when
+ * out of memory. */
+static int
+config_at(const struct hconf *cs, size_t n, const char *host, int port)
+{
+	size_t i;
+	int same;
+
+	for (i = 0; i < n; i++) {
+		if (cs[i].port != port)
+			continue;
+		if ((same = same_host(cs[i].host, host)) < 0)
+			return -2;
+		if (same)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The config on host whose leaf-node port is port, or -1; -2 when out of
+ * memory. */
+static int
+leaf_at(const struct hconf *cs, size_t n, const char *host, int port)
+{
+	size_t i;
+	int same;
+
+	for (i = 0; i < n; i++) {
+		if (leaf_port(&cs[i]) != port)
+			continue;
+		if ((same = same_host(cs[i].host, host)) < 0)
+			return -2;
+		if (same)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* "s" when n is not 1. */
+static const char *
+plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* The route-outside warning of a route of the plan (out of memory: as
+ * report()). */
+static void
+outside(struct reader *r, const struct pos *p, const char *node,
+    const struct mesh_route *rt)
+{
+	report(r, MESH_WARNING, "route-outside", p, node, "route from '%s' to "
+	    "%s:%d points outside the configs given: none has that host; no "
+	    "link", node, rt->host, rt->port);
+}
+
+/*
+ * After the routes are resolved: the hint for routes that point outside
+ * while some configs give no address (their node's name stands for the
+ * host), once; and, for each config with clustering.enabled: false, what
+ * it does to the verdict, on the enabled line. Out of memory sets
+ * r->nomem (the diagnostics so far stay in r).
+ */
+static void
+explain(struct reader *r, const struct hconf *cs, size_t n,
+    const struct mesh_route *first_out, int out_from, size_t nout,
+    int one_host)
+{
+	const struct hconf *noaddr = NULL, *example = NULL;
+	size_t i, j, k, nnoaddr = 0, reach;
+	struct pos p;
+	int t;
+
+	/* The example names a config without an address other than the
+	 * one whose route it is (a node seldom routes to itself). */
+	for (i = 0; i < n; i++) {
+		if (strcmp(cs[i].host_source, "name") != 0)
+			continue;
+		if (nnoaddr++ == 0)
+			noaddr = &cs[i];
+		if (example == NULL && (int)i != out_from)
+			example = &cs[i];
+	}
+	/* One config without an address, and every route outside from the
+	 * others, to one host: that config is probably the node there. */
+	if (first_out != NULL && nnoaddr == 1 && one_host) {
+		p.file = noaddr->file;
+		p.line = p.column = 0;
+		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
+		    "point%s at %s, which no config has, and only %s gives "
+		    "no address (its node's name stands for the host): it is "
+		    "probably the node at %s; if so, give %s=%s, or its "
+		    "address in --inventory FILE", nout, plural(nout),
+		    nout == 1 ? "s" : "", first_out->host, noaddr->file,
+		    first_out->host, first_out->host, noaddr->file);
+	} else if (first_out != NULL && noaddr != NULL && example == NULL) {
+		p.file = noaddr->file;
+		p.line = p.column = 0;
+		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
+		    "point%s at hosts that no config has, and %s gives no "
+		    "address (its node's name stands for the host): if a "
+		    "route means that node, give its address with "
+		    "--inventory FILE or as HOST=CONFIG (%s=%s)", nout,
+		    plural(nout), nout == 1 ? "s" : "", noaddr->file,
+		    first_out->host, noaddr->file);
+	} else if (first_out != NULL && noaddr != NULL) {
+		noaddr = example;
+		p.file = noaddr->file;
+		p.line = p.column = 0;
+		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
+		    "point%s at hosts that no config has, and %zu of the %zu "
+		    "configs give no address (their node's name stands for "
+		    "the host): give each node's address with --inventory "
+		    "FILE (a JSON object from node name to host) or as "
+		    "HOST=CONFIG arguments (e.g. %s=%s, if %s is the node at "
+		    "%s)", nout, plural(nout), nout == 1 ? "s" : "", nnoaddr,
+		    n, first_out->host, noaddr->file, noaddr->file,
+		    first_out->host);
+	}
+	for (i = 0; i < n; i++) {
+		const struct hconf *c = &cs[i];
+
+		if (!disabled(c))
+			continue;
+		reach = 0;
+		for (j = 0; j < n; j++) {
+			if (j == i || cs[j].gen != MESH_HARPER_NATS ||
+			    disabled(&cs[j]))
+				continue;
+			for (k = 0; k < cs[j].hub.n; k++) {
+				const struct hroute *h = &cs[j].hub.v[k];
+
+				t = config_at(cs, n, h->host, h->port ?
+				    h->port : NATS_PORT);
+				if (t == -2) {
+					r->nomem = 1;
+					return;
+				}
+				reach += t == (int)i;
+			}
+		}
+		report(r, MESH_WARNING, "clustering-disabled", &c->at[K_ENABLED],
+		    c->name, "%s has clustering.enabled: false: it does not "
+		    "join the NATS cluster; its %zu route%s make%s no link%s "
+		    "and %zu route%s from other nodes reach%s it; set enabled: "
+		    "true to include it", c->name, c->hub.n, plural(c->hub.n),
+		    c->hub.n == 1 ? "s" : "", c->hub.n == 1 ? "" : "s", reach,
+		    plural(reach), reach == 1 ? "es" : "");
+	}
+}
+
+/* A replication config that names neither its host nor a URL: Harper
+ * names such a node after its TLS certificate, else 127.0.0.1 (4.7's
+ * getThisNodeName), and the other nodes record it under that name. Out
+ * of memory: as report(). */
+static void
+unnamed(struct reader *r, const struct hconf *c)
+{
+	static const enum key keys[] = { K_RROUTES, K_RSECURE, K_RPORT };
+	struct pos p = { c->file, 0, 0 };
+	size_t i;
+
+	if (c->gen != MESH_HARPER_REPLICATION || c->rhost != NULL ||
+	    c->urlhost != NULL)
+		return;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (c->set[keys[i]]) {
+			p = c->at[keys[i]];
+			break;
+		}
+	report(r, MESH_WARNING, "no-replication-hostname", &p, c->name,
+	    "%s sets neither replication.hostname nor replication.url: "
+	    "Harper names the node after its TLS certificate, else "
+	    "127.0.0.1, and the other nodes learn it under that name, so "
+	    "only routes written with its address reach it; set "
+	    "replication.hostname to its address", c->name);
+}
+
 /* Build and resolve the plan of the decided configs. */
 static enum mesh_error
 build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
@@ -1299,9 +1512,12 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 	struct mesh_plan *plan;
 	const struct mesh_route *rt;
 	struct mesh_buf leaf;
+	const struct mesh_route *first_out = NULL;
+	size_t nout = 0;
+	int out_from = -1, one_host = 1, same;
 	char *lv;
 	size_t i, j;
-	int k;
+	int k, t;
 
 	mesh_diags_init(&rd);
 	plan = mesh_plan_new(cs[0].gen == MESH_HARPER_NATS ?
@@ -1326,10 +1542,36 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		    gen_name(c->gen)) != 0 || mesh_plan_set_label(plan, k,
 		    "host_source", c->host_source) != 0)
 			goto done;
+		plan->nodes[k].no_cluster = disabled(c);
+		unnamed(r, c);
 		for (j = 0; j < rs->n; j++) {
 			port = c->gen == MESH_HARPER_NATS ? (rs->v[j].port ?
 			    rs->v[j].port : NATS_PORT) :
 			    repl_route_port(cs, n, c, &rs->v[j]);
+			if (c->gen == MESH_HARPER_NATS && (t = config_at(cs, n,
+			    rs->v[j].host, port)) != -1) {
+				if (t == -2)
+					goto done;
+				/* NATS refuses a route between cluster
+				 * names: the route is left out. */
+				if (!disabled(c) && !disabled(&cs[t]) &&
+				    strcmp(cluster_name(c),
+				    cluster_name(&cs[t])) != 0) {
+					report(r, MESH_WARNING,
+					    "cluster-name-mismatch",
+					    &rs->v[j].at, c->name, "route "
+					    "from '%s' to '%s' (%s:%d) makes "
+					    "no link: NATS refuses routes "
+					    "between clusters named '%s' "
+					    "(%s) and '%s' (%s): give every "
+					    "node the same clustering."
+					    "hubServer.cluster.name", c->name,
+					    cs[t].name, rs->v[j].host, port,
+					    cluster_name(c), c->name,
+					    cluster_name(&cs[t]), cs[t].name);
+					continue;
+				}
+			}
 			if (port < 0 || mesh_plan_add_route(plan, k,
 			    rs->v[j].host, port, rs->v[j].at.line,
 			    rs->v[j].at.column) != 0)
@@ -1362,16 +1604,62 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		p.file = diag_file(d, plan, cs);
 		p.line = d->line;
 		p.column = d->column;
-		if (strcmp(d->code, "dangling-route") == 0 &&
-		    (rt = route_at(plan, d)) != NULL)
-			report(r, MESH_WARNING, "route-outside", &p, d->node,
-			    "route from '%s' to %s:%d points outside the "
-			    "configs given: none has that host; no link",
-			    d->node, rt->host, rt->port);
-		else
+		rt = route_at(plan, d);
+		k = d->node != NULL ? mesh_plan_find(plan, d->node) : -1;
+		if (rt == NULL || k < 0) {
 			report(r, d->severity, d->code, &p, d->node, "%s",
 			    d->message);
+		} else if (strcmp(d->code, "dangling-route") == 0) {
+			outside(r, &p, d->node, rt);
+			if (nout++ == 0) {
+				first_out = rt;
+				out_from = k;
+			} else if ((same = same_host(rt->host,
+			    first_out->host)) < 0) {
+				goto done;
+			} else if (!same) {
+				one_host = 0;
+			}
+			/* A route of a config without an address is no
+			 * clue to where that config's node is. */
+			if (strcmp(cs[k].host_source, "name") == 0)
+				one_host = 0;
+		} else if (strcmp(d->code, "not-clustering") == 0) {
+			/* A disabled node's own routes: counted on its
+			 * enabled line. */
+			if (disabled(&cs[k]))
+				continue;
+			if ((t = config_at(cs, n, rt->host, rt->port)) == -2)
+				goto done;
+			if (t < 0 || !disabled(&cs[t])) {
+				report(r, d->severity, d->code, &p, d->node,
+				    "%s", d->message);
+				continue;
+			}
+			report(r, MESH_WARNING, "not-clustering", &p, d->node,
+			    "route from '%s' to '%s' (%s:%d) makes no link: "
+			    "'%s' does not listen for routes (clustering."
+			    "enabled: false, %s line %d)", d->node,
+			    cs[t].name, rt->host, rt->port, cs[t].name,
+			    cs[t].at[K_ENABLED].file, cs[t].at[K_ENABLED].line);
+		} else if (strcmp(d->code, "port-mismatch") == 0 &&
+		    cs[k].gen == MESH_HARPER_NATS && (t = leaf_at(cs, n,
+		    rt->host, rt->port)) != -1) {
+			if (t == -2)
+				goto done;
+			report(r, MESH_WARNING, "route-to-leaf-port", &p,
+			    d->node, "route from '%s' to %s:%d reaches %s%s "
+			    "leaf-node port (clustering.hubServer.leafNodes."
+			    "network.port), which takes leaf connections, not "
+			    "routes: no link; use its cluster port %d", d->node,
+			    rt->host, rt->port, t == k ? "its own" : cs[t].name,
+			    t == k ? "" : "'s", cs[t].port);
+		} else {
+			report(r, d->severity, d->code, &p, d->node, "%s",
+			    d->message);
+		}
 	}
+	explain(r, cs, n, first_out, out_from, nout, one_host);
 	if (err != MESH_OK)
 		goto done;
 	*out = plan;

@@ -810,6 +810,7 @@ mesh_ops_apply(const struct mesh_plan *plan,
 			    nd->labels[j].value) != 0)
 				goto done;
 		p->nodes[i].availability = nd->availability;
+		p->nodes[i].no_cluster = nd->no_cluster;
 	}
 	for (i = 0; i < plan->nnodes; i++)
 		for (j = 0; j < hub[i].n; j++) {

@@ -604,6 +604,17 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 				    n->name, "node '%s' routes to itself "
 				    "(%s:%d); ignored", n->name, r->host,
 				    r->port);
+			} else if (n->no_cluster || p->nodes[t].no_cluster) {
+				int off = n->no_cluster ? (int)i : t;
+
+				mesh_diags_add(diags, MESH_WARNING,
+				    "not-clustering", p->file, r->line,
+				    r->column, n->name, "route from '%s' to "
+				    "'%s' (%s:%d): node '%s' does not join the "
+				    "cluster (clustering: false)%s; no link",
+				    n->name, p->nodes[t].name, r->host,
+				    r->port, p->nodes[off].name, off == t ?
+				    ": nothing listens there" : "");
 			} else if (mark[t] == (int)i) {
 				mesh_diags_add(diags, MESH_WARNING,
 				    "duplicate-route", p->file, r->line,

@@ -16,7 +16,7 @@
 static const char *const top_keys[] = { "name", "cluster", "nodes",
 	"timeline", "whatif", NULL };
 static const char *const node_keys[] = { "name", "host", "port", "routes",
-	"labels", "availability", NULL };
+	"labels", "availability", "clustering", NULL };
 static const char *const route_keys[] = { "host", "port", NULL };
 
 /* The plan's "cluster" (docs/formats.md) into r->plan->cluster; a value
@@ -328,6 +328,21 @@ read_availability(struct reader *r, const cJSON *v, int node)
 	r->plan->nodes[node].availability = v->valuedouble;
 }
 
+/* "clustering": false marks a node that does not join the cluster (its
+ * routes and routes to it make no links); true is the default. */
+static void
+read_clustering(struct reader *r, const cJSON *v, int node)
+{
+	if (v == NULL)
+		return;
+	if (!cJSON_IsBool(v)) {
+		mesh_json_wrong_type(r, v, "'clustering'", "true or false",
+		    r->plan->nodes[node].name);
+		return;
+	}
+	r->plan->nodes[node].no_cluster = cJSON_IsFalse(v);
+}
+
 static void
 read_node(struct reader *r, const cJSON *obj)
 {
@@ -399,6 +414,7 @@ read_node(struct reader *r, const cJSON *obj)
 		read_routes(r, routes, idx);
 	read_labels(r, found[4], idx);
 	read_availability(r, found[5], idx);
+	read_clustering(r, found[6], idx);
 }
 
 /* The stream callback: one element of "nodes". Returns nonzero to stop

@@ -579,6 +579,7 @@ verify(const struct mesh_plan *plan, const struct mesh_suggestion *s)
 
 		if (mesh_plan_add_node(c, n->name, n->host, n->port, 0, 0) < 0)
 			goto done;
+		c->nodes[i].no_cluster = n->no_cluster;
 		for (j = 0; j < n->nroutes; j++)
 			if (mesh_plan_add_route(c, (int)i, n->routes[j].host,
 			    n->routes[j].port, 0, 0) != 0)

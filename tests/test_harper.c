@@ -472,6 +472,56 @@ plan_json_should_give_every_route_its_port(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* clustering.enabled: false: the node stays, marked, with no links; a
+ * route to it is warned at the route, the effect on the enabled line. */
+static void
+disabled_node_should_make_no_links(void **state)
+{
+	static const char *const args[] = { "tests/harper/nats-a.yaml",
+		"tests/harper/disabled-b.yaml" };
+	static const struct mesh_harper_options none;
+	const struct mesh_diag *g;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	int k;
+
+	(void)state;
+	assert_int_equal(load(args, 2, &none, &p, &d), MESH_OK);
+	assert_int_equal(p->nnodes, 2);
+	assert_int_equal(p->nlinks, 0);
+	k = mesh_plan_find(p, "node2");
+	assert_true(k >= 0);
+	assert_int_equal(p->nodes[k].no_cluster, 1);
+	assert_int_equal(p->nodes[1 - k].no_cluster, 0);
+	g = must_find(&d, "clustering-disabled");
+	assert_string_equal(g->file, "tests/harper/disabled-b.yaml");
+	assert_int_equal(g->line, 3);
+	g = must_find(&d, "not-clustering");
+	assert_string_equal(g->file, "tests/harper/nats-a.yaml");
+	assert_int_equal(g->line, 8);
+	assert_int_equal(count(&d, "not-clustering"), 1);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+/* Different cluster names: the route across them is left out, warned. */
+static void
+cluster_names_that_differ_should_make_no_link(void **state)
+{
+	static const char *const args[] = { "tests/harper/cluster-name.yaml",
+		"tests/harper/nats-b.yaml" };
+	static const struct mesh_harper_options none;
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	assert_int_equal(load(args, 2, &none, &p, &d), MESH_OK);
+	assert_int_equal(p->nlinks, 0);
+	assert_int_equal(must_find(&d, "cluster-name-mismatch")->line, 10);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
 int
 main(void)
 {
@@ -479,6 +529,8 @@ main(void)
 		cmocka_unit_test(every_replication_route_form_should_get_its_port),
 		cmocka_unit_test(replication_defaults_should_follow_the_server),
 		cmocka_unit_test(nats_defaults_should_be_9932_and_the_file_name),
+		cmocka_unit_test(disabled_node_should_make_no_links),
+		cmocka_unit_test(cluster_names_that_differ_should_make_no_link),
 		cmocka_unit_test(the_template_routes_null_should_be_no_routes),
 		cmocka_unit_test(hosts_should_come_in_the_documented_order),
 		cmocka_unit_test(env_files_should_override_the_config),

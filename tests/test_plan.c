@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -237,6 +238,68 @@ gml_should_name_nodes_by_label_made_unique(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* A node with "clustering": false stays in the plan, makes no links (its
+ * routes, routes to it), is alone in the analysis, and its export reads
+ * back to the same analysis. */
+static void
+not_clustering_node_should_make_no_links_and_survive_export(void **state)
+{
+	static const char text[] = "{\"nodes\": ["
+	    "{\"name\": \"a\", \"clustering\": false, \"routes\": "
+	    "[{\"host\": \"b\"}, {\"host\": \"c\"}]},"
+	    "{\"name\": \"b\", \"routes\": [{\"host\": \"c\"}]},"
+	    "{\"name\": \"c\", \"clustering\": true},"
+	    "{\"name\": \"d\", \"routes\": [{\"host\": \"a\"}]}]}";
+	struct mesh_plan *p, *q;
+	struct mesh_diags d, e;
+	struct mesh_analysis *a, *b;
+	char *out, *ja, *jb;
+	size_t i, nwarn = 0;
+
+	(void)state;
+	assert_int_equal(parse(text, &p, &d), MESH_OK);
+	assert_int_equal(p->nnodes, 4);
+	assert_int_equal(p->nroutes, 4);
+	assert_int_equal(p->nodes[0].no_cluster, 1);
+	assert_int_equal(p->nodes[2].no_cluster, 0);
+	/* Only b -- c links. */
+	assert_int_equal(p->nlinks, 1);
+	assert_int_equal(p->links[0], 1);
+	assert_int_equal(p->links[1], 2);
+	assert_int_equal(p->nodes[0].routes[0].target, -1);
+	assert_int_equal(p->nodes[3].routes[0].target, -1);
+	for (i = 0; i < d.n; i++)
+		nwarn += strcmp(d.v[i].code, "not-clustering") == 0;
+	assert_int_equal(nwarn, 3);
+
+	assert_int_equal(mesh_analyze(p, NULL, &a), MESH_OK);
+	assert_false(a->connected);
+	assert_int_equal(a->ncomponents, 3);
+	ja = mesh_analysis_json(a, NULL);
+	assert_non_null(ja);
+	assert_non_null(strstr(ja, "\"not_clustering\": [\"a\"]"));
+
+	assert_int_equal(mesh_plan_export(p, MESH_EXPORT_JSON, &out), MESH_OK);
+	assert_non_null(strstr(out, "\"clustering\": false"));
+	assert_int_equal(parse(out, &q, &e), MESH_OK);
+	assert_int_equal(q->nodes[0].no_cluster, 1);
+	assert_int_equal(q->nlinks, 1);
+	assert_int_equal(mesh_analyze(q, NULL, &b), MESH_OK);
+	jb = mesh_analysis_json(b, NULL);
+	assert_non_null(jb);
+	assert_string_equal(ja, jb);
+
+	free(ja);
+	free(jb);
+	free(out);
+	mesh_analysis_free(a);
+	mesh_analysis_free(b);
+	mesh_plan_free(p);
+	mesh_plan_free(q);
+	mesh_diags_clear(&d);
+	mesh_diags_clear(&e);
+}
+
 int
 main(void)
 {
@@ -244,6 +307,8 @@ main(void)
 		cmocka_unit_test(plan_should_default_host_to_name_and_port_to_9932),
 		cmocka_unit_test(routes_should_match_hosts_ignoring_case_and_trailing_dot),
 		cmocka_unit_test(links_listed_from_both_ends_should_count_once),
+		cmocka_unit_test(
+		    not_clustering_node_should_make_no_links_and_survive_export),
 		cmocka_unit_test(port_mismatch_should_warn_and_make_no_link),
 		cmocka_unit_test(port_out_of_range_should_be_an_error_at_the_value),
 		cmocka_unit_test(columns_should_count_characters_not_bytes),

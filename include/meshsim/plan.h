@@ -34,6 +34,11 @@ struct mesh_node {
 	struct mesh_label *labels;      /* sorted by key, keys unique */
 	size_t nlabels;
 	double availability;    /* probability the node is up; -1: default */
+	int no_cluster;         /* 1: the node does not join the cluster
+				 * (JSON "clustering": false, Harper's
+				 * clustering.enabled: false): it stays in
+				 * the plan, its routes and routes to it
+				 * make no links */
 };
 
 /*
@@ -190,8 +195,9 @@ int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
 /*
  * Resolve every route to the node it names and build the link list.
  * Appends to diags an error for two nodes on the same host and port, and
- * the warnings dangling-route, port-mismatch, self-route and
- * duplicate-route. Returns MESH_OK, MESH_EINPUT when an error was found, or
+ * the warnings dangling-route, port-mismatch, self-route, duplicate-route
+ * and not-clustering (a route from or to a node with no_cluster set: no
+ * link). Returns MESH_OK, MESH_EINPUT when an error was found, or
  * MESH_ENOMEM.
  */
 enum mesh_error mesh_plan_resolve(struct mesh_plan *plan,
