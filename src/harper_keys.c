@@ -236,40 +236,41 @@ static const struct hkey keys[] = {
 struct effect {
 	const char *path;
 	const char *pre, *post;
+	int major;              /* said for a key above it too */
 };
 
 static const struct effect effects[] = {
 	{ "clustering.enabled", "clustering.enabled is not read (the "
-	    "generation is decided by the other keys)", NULL },
+	    "generation is decided by the other keys)", NULL, 1 },
 	{ "clustering.nodeName", "", "'s name is taken from the file name "
-	    "instead" },
+	    "instead", 1 },
 	{ "clustering.hubServer.cluster.network.port", "the default port "
-	    "9932 is used", NULL },
+	    "9932 is used", NULL, 0 },
 	{ "clustering.hubServer.cluster.network.routes", "no routes are read "
-	    "for ", " (from this file)" },
+	    "for ", " (from this file)", 1 },
 	{ "clustering.hubServer.cluster.network.routes.-.host", "the route "
-	    "has no host", NULL },
+	    "has no host", NULL, 0 },
 	{ "clustering.hubServer.cluster.network.routes.-.port", "the route "
-	    "dials the default port 9932", NULL },
+	    "dials the default port 9932", NULL, 0 },
 	{ "clustering.leafServer.network.routes", "no leaf routes are read "
-	    "for ", " (from this file)" },
+	    "for ", " (from this file)", 0 },
 	{ "replication.hostname", "", "'s name and host are taken from "
-	    "replication.url, the inventory or the file name instead" },
-	{ "replication.url", "replication.url is not read", NULL },
+	    "replication.url, the inventory or the file name instead", 1 },
+	{ "replication.url", "replication.url is not read", NULL, 0 },
 	{ "replication.port", "replication.port is not read (the port is "
-	    "replication.securePort, else the default 9933)", NULL },
+	    "replication.securePort, else the default 9933)", NULL, 0 },
 	{ "replication.securePort", "replication.securePort is not read (the "
-	    "port is replication.port, else the default 9933)", NULL },
+	    "port is replication.port, else the default 9933)", NULL, 0 },
 	{ "replication.routes", "no routes are read for ", " (from this "
-	    "file)" },
+	    "file)", 1 },
 	{ "replication.routes.-.hostname", "the route has no hostname",
-	    NULL },
+	    NULL, 0 },
 	{ "replication.routes.-.port", "the route dials the node's own "
-	    "port", NULL },
+	    "port", NULL, 0 },
 	{ "operationsApi.network.port", "operationsApi.network.port is not "
-	    "read", NULL },
+	    "read", NULL, 0 },
 	{ "operationsApi.network.securePort", "operationsApi.network."
-	    "securePort is not read", NULL },
+	    "securePort is not read", NULL, 0 },
 };
 
 /* Env names of Harper's legacy parameters, and the key each stands for. */
@@ -402,8 +403,8 @@ child_of(const char *e, const char *parent)
 	return match(buf, parent);
 }
 
-/* Append the effects on the analysis of a key meant to be at path (its
- * own and those of every key below it that meshsim reads). */
+/* Append the effects on the analysis of a key meant to be at path: its
+ * own, and the major ones of the keys below it that meshsim reads. */
 static void
 add_effects(struct mesh_buf *b, const char *path, const char *node)
 {
@@ -417,7 +418,8 @@ add_effects(struct mesh_buf *b, const char *path, const char *node)
 		    e->path[n] != '.'))
 			continue;
 		/* A route entry's key only when the key meant is in one. */
-		if (strstr(e->path + n, ".-.") != NULL)
+		if (strstr(e->path + n, ".-.") != NULL ||
+		    (e->path[n] != '\0' && !e->major))
 			continue;
 		mesh_buf_puts(b, any ? "; " : ": ");
 		mesh_buf_puts(b, e->pre);
@@ -539,8 +541,8 @@ warn_key(const char *key, const char *parent, const char *file, int line,
 	} else if (k != NULL) {
 		snprintf(full, sizeof(full), "%s%s%s", parent, *parent ? "." :
 		    "", last(k->path));
-		mesh_buf_printf(&b, "unknown key '%s' %s: Harper ignores it; "
-		    "did you mean '%s'?", key, where, last(k->path));
+		mesh_buf_printf(&b, "unknown key '%s' %s (did you mean '%s'?): "
+		    "Harper ignores it", key, where, last(k->path));
 		add_effects(&b, full, node);
 	} else if ((k = elsewhere(key, parent)) != NULL) {
 		parent_of(k->path, full, sizeof(full));
@@ -552,9 +554,9 @@ warn_key(const char *key, const char *parent, const char *file, int line,
 	    NULL) {
 		parent_of(k->path, full, sizeof(full));
 		place(full, kp, sizeof(kp));
-		mesh_buf_printf(&b, "unknown key '%s' %s: Harper ignores it; "
-		    "did you mean '%s' (a key %s)?", key, where,
-		    last(k->path), kp);
+		mesh_buf_printf(&b, "unknown key '%s' %s (did you mean '%s', a "
+		    "key %s?): Harper ignores it", key, where, last(k->path),
+		    kp);
 		add_effects(&b, k->path, node);
 	} else {
 		mesh_buf_printf(&b, "unknown key '%s' %s: Harper ignores it",
@@ -729,12 +731,14 @@ harper_keys_env(const char *name, size_t len, const char *file, int line,
 	if (!looks && bd > 2)
 		return 0;
 	mesh_buf_init(&b);
-	mesh_buf_printf(&b, "'%.*s' is not a Harper config key: Harper "
-	    "ignores it", (int)len, name);
+	mesh_buf_printf(&b, "'%.*s' is not a Harper config key", (int)len,
+	    name);
 	if (best != NULL && bd <= 2 && 2 * (size_t)bd <= strlen(bestname)) {
-		mesh_buf_printf(&b, "; did you mean '%s' (%s)?", bestname,
-		    best->path);
+		mesh_buf_printf(&b, " (did you mean '%s', %s?): Harper "
+		    "ignores it", bestname, best->path);
 		add_effects(&b, best->path, node);
+	} else {
+		mesh_buf_puts(&b, ": Harper ignores it");
 	}
 	if ((msg = mesh_buf_take(&b)) == NULL)
 		return -1;
