@@ -300,7 +300,9 @@ static const char *const not_harper[] = { "HTTP_PROXY" };
 /*
  * The optimal-string-alignment (restricted Damerau-Levenshtein) distance
  * of a[0..la) and b[0..lb), ignoring ASCII case and treating '.' as '_';
- * 99 when either is longer than MAXKEY.
+ * 99 when either is longer than MAXKEY or their lengths differ by more
+ * than 2 (only distances up to 2 are of use: this keeps a file of long
+ * unknown keys linear).
  */
 static int
 distance(const char *a, size_t la, const char *b, size_t lb)
@@ -309,7 +311,7 @@ distance(const char *a, size_t la, const char *b, size_t lb)
 	size_t i, j;
 	int c, v;
 
-	if (la > MAXKEY || lb > MAXKEY)
+	if (la > MAXKEY || lb > MAXKEY || la > lb + 2 || lb > la + 2)
 		return 99;
 	for (i = 0; i <= la; i++)
 		d[i][0] = (int)i;
@@ -525,7 +527,14 @@ warn_key(const char *key, const char *parent, const char *file, int line,
 
 	mesh_buf_init(&b);
 	place(parent, where, sizeof(where));
-	if ((k = closest(key, strlen(key), parent, 1, &dist)) != NULL &&
+	snprintf(full, sizeof(full), "%s%s%s", parent, *parent ? "." : "",
+	    key);
+	if (strchr(key, '.') != NULL && (k = find(full)) != NULL) {
+		/* clustering.enabled: true, written as one key. */
+		mesh_buf_printf(&b, "key '%s' %s is one key to Harper, not a "
+		    "path: Harper ignores it; write it nested", key, where);
+		add_effects(&b, k->path, node);
+	} else if ((k = closest(key, strlen(key), parent, 1, &dist)) != NULL &&
 	    strcasecmp(last(k->path), key) == 0) {
 		/* A YAML key differing only in case. */
 		snprintf(full, sizeof(full), "%s%s%s", parent, *parent ? "." :
@@ -625,6 +634,14 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
 			continue;
 		key = (const char *)k->data.scalar.value;
+		/* A dotted key is one key to Harper, never a path. */
+		if (strchr(key, '.') != NULL) {
+			if (warn_key(key, path, file,
+			    (int)k->start_mark.line + 1,
+			    (int)k->start_mark.column + 1, node, d) != 0)
+				return -1;
+			continue;
+		}
 		/* A component declaration at the root: its own keys. */
 		if (*path == '\0' && v->type == YAML_MAPPING_NODE &&
 		    has_package(doc, v))
@@ -728,7 +745,7 @@ harper_keys_env(const char *name, size_t len, const char *file, int line,
 			snprintf(bestname, sizeof(bestname), "%s", env);
 		}
 	}
-	if (!looks && bd > 2)
+	if (!looks && (bd > 2 || 2 * (size_t)bd > strlen(bestname)))
 		return 0;
 	mesh_buf_init(&b);
 	mesh_buf_printf(&b, "'%.*s' is not a Harper config key", (int)len,
