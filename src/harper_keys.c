@@ -596,10 +596,13 @@ has_package(yaml_document_t *doc, const yaml_node_t *n)
 	return 0;
 }
 
-/* Check the children of n, at path (depth levels down). */
+/* Check the children of n, at path (depth levels down). A node reached
+ * again through an alias is checked once (seen: one flag per node of
+ * doc), so that aliases cannot make the walk exponential. */
 static int
 walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
-    const char *file, const char *node, struct mesh_diags *d, int depth)
+    const char *file, const char *node, struct mesh_diags *d, int depth,
+    unsigned char *seen)
 {
 	const struct hkey *e;
 	yaml_node_pair_t *p;
@@ -607,8 +610,9 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 	yaml_node_t *k, *v;
 	char sub[256];
 
-	if (depth > 32)
+	if (depth > 32 || seen[n - doc->nodes.start])
 		return 0;
+	seen[n - doc->nodes.start] = 1;
 	if (n->type == YAML_SEQUENCE_NODE) {
 		/* Entries are checked where the table has them (routes). */
 		snprintf(sub, sizeof(sub), "%s.-", path);
@@ -618,7 +622,8 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		    it < n->data.sequence.items.top; it++) {
 			v = yaml_document_get_node(doc, *it);
 			if (v != NULL && v->type == YAML_MAPPING_NODE &&
-			    walk(doc, v, sub, file, node, d, depth + 1) != 0)
+			    walk(doc, v, sub, file, node, d, depth + 1,
+			    seen) != 0)
 				return -1;
 		}
 		return 0;
@@ -663,7 +668,7 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		    (v->type == YAML_SEQUENCE_NODE &&
 		    strcmp(e->type, "list") != 0))
 			continue;
-		if (walk(doc, v, sub, file, node, d, depth + 1) != 0)
+		if (walk(doc, v, sub, file, node, d, depth + 1, seen) != 0)
 			return -1;
 	}
 	return 0;
@@ -674,10 +679,17 @@ harper_keys_walk(yaml_document_t *doc, const char *file, const char *node,
     struct mesh_diags *d)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
+	unsigned char *seen;
+	int rc;
 
 	if (root == NULL || root->type != YAML_MAPPING_NODE)
 		return 0;
-	return walk(doc, root, "", file, node, d, 0);
+	seen = calloc((size_t)(doc->nodes.top - doc->nodes.start), 1);
+	if (seen == NULL)
+		return -1;
+	rc = walk(doc, root, "", file, node, d, 0, seen);
+	free(seen);
+	return rc;
 }
 
 /* Write the env name of entry path into buf: capitals, '_' for '.'.
