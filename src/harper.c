@@ -443,15 +443,18 @@ port_of(struct reader *r, const struct src *s, const yaml_node_t *n,
 	long v;
 
 	if (n->type == YAML_SCALAR_NODE && !is_plain(n) &&
-	    core_integer(text(n), &v) == 0 && v >= 1 && v <= 65535) {
+	    *text(n) != '\0' && strspn(text(n), "0123456789") ==
+	    strlen(text(n)) && core_integer(text(n), &v) == 0 && v >= 1 &&
+	    v <= 65535) {
 		/* Harper's validation takes a port as a number or a string,
-		 * and the text reaches the servers as written. */
+		 * and passes the text on as written. */
 		report(r, MESH_WARNING, "quoted-number", &p, NULL,
-		    "%s is the string '%s' (quoted), not a number: Harper "
-		    "accepts a port written as text and uses the text (in "
-		    "NATS route URLs, in the NATS server's config, in the "
-		    "replication server's listen), so meshsim reads it as "
-		    "port %ld; write it unquoted to be sure", what, text(n), v);
+		    "%s is the string '%s' (quoted), not a number: Harper's "
+		    "config validation accepts a port written as text and "
+		    "Harper passes the text on as written (into NATS route "
+		    "URLs and the NATS server's config), so meshsim reads it "
+		    "as port %ld; write it unquoted to be sure", what, text(n),
+		    v);
 		return (int)v;
 	}
 	if (integer(n, &v) != 0) {

@@ -18,6 +18,8 @@ clustering.tls, ...) gets one typo, at its middle, of a kind that turns
 with the line number (so each kind is tried on many of them).
 
 usage: typo_property.py MESHSIM [--jobs N]   (exit 0: no failure)
+TYPO_SHOW_QUIET=1 lists the typos that changed nothing and were not
+diagnosed (names that are not Harper's, such as HDB_ADMIN_USERNAME).
 """
 import json
 import os
@@ -155,7 +157,7 @@ def main():
         jobs = int(sys.argv[3])
     tmp = tempfile.mkdtemp(prefix="typo-property.")
     tried = unchanged = diagnosed = quiet = 0
-    failures = []
+    failures, quiet_list = [], []
     try:
         for gen, opts, configs, envfile in SETS:
             base = os.path.join(tmp, gen, "base")
@@ -206,6 +208,9 @@ def main():
                     if rc in (0, 1, 2) and analysis(rc, out) == want:
                         unchanged += 1
                         quiet += not at
+                        if not at:
+                            quiet_list.append("%s:%d: %s -> %s" %
+                                              (f, no, key, t))
                     elif rc in (0, 1, 2) and at:
                         diagnosed += 1
                     else:
@@ -215,8 +220,13 @@ def main():
                                         (f, no, key, t, rc))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    for l in failures:
+    if os.environ.get("TYPO_SHOW_QUIET"):
+        for l in quiet_list:
+            print("quiet " + l)
+    for l in failures[:40]:
         print("FAIL " + l)
+    if len(failures) > 40:
+        print("... and %d more failures" % (len(failures) - 40))
     print("typo property: %d typos tried, %d unchanged (%d of them without "
           "a diagnostic), %d changed with a diagnostic at the typo's line, "
           "%d failures" % (tried, unchanged, quiet, diagnosed,
