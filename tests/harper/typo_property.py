@@ -145,6 +145,8 @@ def run(meshsim, args):
                            timeout=60)
     except subprocess.TimeoutExpired:
         return -999, "", "timeout"
+    except OSError as e:
+        return -998, "", str(e)
     return p.returncode, p.stdout, p.stderr
 
 
