@@ -1,5 +1,4 @@
 /* harper.c: read Harper's harperdb-config.yaml files (NATS clustering or native replication) into a plan. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include <cjson/cJSON.h>
 #include <yaml.h>
 
+#include "harper_keys.h"
 #include "jsonpos.h"
 #include "meshsim/harper.h"
 #include "readers.h"
@@ -133,6 +133,15 @@ report(struct reader *r, enum mesh_severity sev, const char *code,
 		r->errors++;
 }
 
+/* The name c goes by as far as read (for messages before names are
+ * decided): nodeName, replication.hostname, the url's host, the stem. */
+static const char *
+name_so_far(const struct hconf *c)
+{
+	return c->nodename ? c->nodename : c->rhost ? c->rhost : c->urlhost ?
+	    c->urlhost : c->stem;
+}
+
 /* Where node n of s stands: 1-based, from libyaml's 0-based marks. */
 static struct pos
 at(const struct src *s, const yaml_node_t *n)
@@ -194,14 +203,13 @@ is_null(const yaml_node_t *n)
 	return 0;
 }
 
-/* A plain scalar true/false (YAML 1.1 and 1.2 spellings): 1, 0, or -1. */
+/* A plain scalar true/false as the YAML 1.2 core schema (Harper's npm
+ * `yaml` reader) spells them: 1, 0, or -1. */
 static int
 boolean(const yaml_node_t *n)
 {
-	static const char *const t[] = { "true", "True", "TRUE", "yes", "Yes",
-		"YES", "on", "On", "ON" };
-	static const char *const f[] = { "false", "False", "FALSE", "no", "No",
-		"NO", "off", "Off", "OFF" };
+	static const char *const t[] = { "true", "True", "TRUE" };
+	static const char *const f[] = { "false", "False", "FALSE" };
 	size_t i;
 
 	if (!is_plain(n))
@@ -215,27 +223,110 @@ boolean(const yaml_node_t *n)
 	return -1;
 }
 
-/* A plain scalar that is a decimal integer: 0 with *out set, or -1. */
+/* A YAML 1.1 boolean that YAML 1.2 reads as a string (yes, on, off, ...):
+ * 1 for the true ones, 0 for the false ones, -1 for any other node. */
 static int
-integer(const yaml_node_t *n, long *out)
+yaml11_boolean(const yaml_node_t *n)
 {
-	const char *s;
-	char *end;
-	long v;
+	static const char *const t[] = { "yes", "Yes", "YES", "on", "On",
+		"ON", "y", "Y" };
+	static const char *const f[] = { "no", "No", "NO", "off", "Off",
+		"OFF", "n", "N" };
+	size_t i;
 
 	if (!is_plain(n))
 		return -1;
-	s = text(n);
-	if (*s == '+')
-		s++;
-	if ((*s < '0' || *s > '9') && *s != '-')
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		if (strcmp(text(n), t[i]) == 0)
+			return 1;
+		if (strcmp(text(n), f[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/* Whether s is an integer of the YAML 1.2 core schema: [-+]?[0-9]+,
+ * 0o[0-7]+ or 0x[0-9a-fA-F]+. Sets *out (saturated beyond 10^7). */
+static int
+core_integer(const char *s, long *out)
+{
+	int base = 10, neg = 0, dig;
+	long v = 0;
+
+	if (s[0] == '0' && s[1] == 'o')
+		base = 8, s += 2;
+	else if (s[0] == '0' && s[1] == 'x')
+		base = 16, s += 2;
+	else if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (*s == '\0')
 		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0')
-		return -1;
-	*out = errno == ERANGE ? (v < 0 ? -1 : 1000000) : v;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			dig = *s - '0';
+		else if (*s >= 'a' && *s <= 'f')
+			dig = *s - 'a' + 10;
+		else if (*s >= 'A' && *s <= 'F')
+			dig = *s - 'A' + 10;
+		else
+			return -1;
+		if (dig >= base)
+			return -1;
+		if (v < 10000000)
+			v = v * base + dig;
+	}
+	*out = neg ? -v : v;
 	return 0;
+}
+
+/* A plain scalar that is an integer (YAML 1.2 core schema): 0 with *out
+ * set, or -1. */
+static int
+integer(const yaml_node_t *n, long *out)
+{
+	if (!is_plain(n))
+		return -1;
+	return core_integer(text(n), out);
+}
+
+/* Whether plain scalar n is a float of the YAML 1.2 core schema (and not
+ * an integer): [-+]?(.[0-9]+|[0-9]+(.[0-9]*)?)([eE][-+]?[0-9]+)?,
+ * [-+]?.inf, .nan in their three spellings. */
+static int
+is_float(const yaml_node_t *n)
+{
+	static const char *const special[] = { ".inf", ".Inf", ".INF",
+		".nan", ".NaN", ".NAN" };
+	const char *s;
+	size_t i;
+	int digits = 0;
+
+	if (!is_plain(n))
+		return 0;
+	s = text(n);
+	for (i = 0; i < sizeof(special) / sizeof(special[0]); i++)
+		if (strcmp(s + (i < 3 && (*s == '-' || *s == '+')),
+		    special[i]) == 0)
+			return 1;
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '-' || *s == '+')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
 }
 
 /* "a mapping", "a list", "null", ... for messages. */
@@ -254,6 +345,8 @@ type_name(const yaml_node_t *n)
 		return "a boolean";
 	if (integer(n, &v) == 0)
 		return "a number";
+	if (is_float(n))
+		return "a number with a fraction or exponent";
 	return "a string";
 }
 
@@ -353,6 +446,21 @@ port_of(struct reader *r, const struct src *s, const yaml_node_t *n,
 	struct pos p = at(s, n);
 	long v;
 
+	if (n->type == YAML_SCALAR_NODE && !is_plain(n) &&
+	    *text(n) != '\0' && strspn(text(n), "0123456789") ==
+	    strlen(text(n)) && core_integer(text(n), &v) == 0 && v >= 1 &&
+	    v <= 65535) {
+		/* Harper's validation takes a port as a number or a string,
+		 * and passes the text on as written. */
+		report(r, MESH_WARNING, "quoted-number", &p, NULL,
+		    "%s is the string '%s' (quoted), not a number: Harper's "
+		    "config validation accepts a port written as text and "
+		    "Harper passes the text on as written (into NATS route "
+		    "URLs and the NATS server's config), so meshsim reads it "
+		    "as port %ld; write it unquoted to be sure", what, text(n),
+		    v);
+		return (int)v;
+	}
 	if (integer(n, &v) != 0) {
 		wrong_type(r, s, n, what, "a whole number");
 		return 0;
@@ -594,7 +702,14 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 	c->at[k] = at(s, n);
 	switch (k) {
 	case K_ENABLED:
-		if ((b = boolean(n)) < 0)
+		if ((b = boolean(n)) < 0 && yaml11_boolean(n) >= 0)
+			report(r, MESH_ERROR, "wrong-type", &c->at[k], NULL,
+			    "%s is '%s': a string in YAML 1.2 (Harper reads its "
+			    "config with the npm yaml package), not a boolean; "
+			    "Harper's config validation refuses it and Harper "
+			    "does not start: write %s", what, text(n),
+			    yaml11_boolean(n) ? "true" : "false");
+		else if (b < 0)
 			wrong_type(r, s, n, what, "true or false");
 		c->enabled = b == 1;
 		break;
@@ -807,6 +922,9 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 			if (v != NULL)
 				apply(r, &s, c, (enum key)k, v);
 		}
+		if (harper_keys_walk(&doc, c->file, name_so_far(c),
+		    r->diags) != 0)
+			r->nomem = 1;
 	}
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
@@ -945,8 +1063,25 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 			v++;
 			vlen -= 2;
 		}
-		if ((k = env_key(key, klen)) < 0)
-			continue;
+		if ((k = env_key(key, klen)) < 0) {
+			const char *alias = harper_keys_env_alias(key, klen);
+
+			if (alias != NULL) {
+				/* A legacy name (CLUSTERING_PORT, ...). */
+				for (k = 0; k < NKEYS; k++)
+					if (strcmp(key_path[k], alias) == 0)
+						break;
+				if (k == NKEYS)
+					continue;
+			} else {
+				mesh_text_position(line, (size_t)(key - line),
+				    &p.line, &p.column);
+				if (harper_keys_env(key, klen, file, lineno,
+				    p.column, name_so_far(c), r->diags) < 0)
+					r->nomem = 1;
+				continue;
+			}
+		}
 		mesh_text_position(line, (size_t)(v - line), &p.line,
 		    &p.column);
 		env_value(r, c, file, lineno, p.column, (enum key)k, v, vlen);
@@ -993,6 +1128,49 @@ decide(struct hconf *c, struct pos *why, const char **key)
 		}
 }
 
+/*
+ * Warn (unread-key) about the keys of the other generation that a config
+ * sets with something in them: in a NATS-clustering set, replication's
+ * hostname, url and routes; in a replication set, clustering's nodeName
+ * and hub routes. Harper does not read them there.
+ */
+static void
+other_generation(struct reader *r, const struct hconf *cs, size_t n)
+{
+	static const enum key repl[] = { K_RHOST, K_RURL, K_RROUTES };
+	static const enum key nats[] = { K_NODENAME, K_HUBROUTES };
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct hconf *c = &cs[i];
+		int isnats = c->gen == MESH_HARPER_NATS;
+		const enum key *ks = isnats ? repl : nats;
+		size_t nk = isnats ? sizeof(repl) / sizeof(repl[0]) :
+		    sizeof(nats) / sizeof(nats[0]);
+
+		for (j = 0; j < nk; j++) {
+			enum key k = ks[j];
+
+			if (!c->set[k] || (k == K_RROUTES && c->repl.n == 0) ||
+			    (k == K_HUBROUTES && c->hub.n == 0))
+				continue;
+			report(r, MESH_WARNING, "unread-key", &c->at[k],
+			    name_so_far(c), "'%s' is not read in a %s config "
+			    "set (%s): %s; %s", key_path[k], isnats ?
+			    "NATS-clustering" : "replication", isnats ?
+			    "Harper reads replication's keys only when "
+			    "clustering.enabled is not true" : "Harper reads "
+			    "clustering's keys only when clustering.enabled "
+			    "is true",
+			    k == K_RROUTES || k == K_HUBROUTES ? "its routes "
+			    "make no links" : "it does not name the node",
+			    isnats ? "remove it, or set clustering.enabled: "
+			    "false for replication" : "remove it, or set "
+			    "clustering.enabled: true for NATS clustering");
+		}
+	}
+}
+
 /* "nats", "replication" or "auto": the label's value. */
 static const char *
 gen_name(enum mesh_harper_generation g)
@@ -1022,12 +1200,44 @@ good_nats_name(const char *name)
 	    !mesh_has_control(name);
 }
 
+/*
+ * The stem of path (its name without directory and extension), malloc'd,
+ * or NULL when out of memory. For Harper's own file names,
+ * harperdb-config.yaml and (Harper 5) harper-config.yaml, the stem is the
+ * directory's name (node1/harper-config.yaml: node1), when there is one.
+ */
+static char *
+stem_of(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot, *dir;
+	size_t n;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	if (((n == 15 && strncmp(base, "harperdb-config", n) == 0) ||
+	    (n == 13 && strncmp(base, "harper-config", n) == 0)) &&
+	    base > path) {
+		/* The directory's name: skip "/" (repeated) and "./". */
+		const char *end = base - 1;
+
+		while (end > path && end[-1] == '/')
+			end--;
+		dir = end;
+		while (dir > path && dir[-1] != '/')
+			dir--;
+		if (end > dir && !(end - dir == 1 && *dir == '.') &&
+		    !(end - dir == 2 && strncmp(dir, "..", 2) == 0))
+			return strndup(dir, (size_t)(end - dir));
+	}
+	return strndup(base, n);
+}
+
 /* Split "[HOST=]PATH" into c. Returns 0, or -1 when out of memory. */
 static int
 split_arg(const char *arg, struct hconf *c)
 {
-	const char *eq = strchr(arg, '='), *base, *dot;
-	size_t n;
+	const char *eq = strchr(arg, '=');
 
 	if (eq != NULL && eq > arg && memchr(arg, '/', (size_t)(eq - arg)) ==
 	    NULL) {
@@ -1037,11 +1247,7 @@ split_arg(const char *arg, struct hconf *c)
 	}
 	if ((c->file = strdup(arg)) == NULL)
 		return -1;
-	base = strrchr(arg, '/');
-	base = base ? base + 1 : arg;
-	dot = strrchr(base, '.');
-	n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-	return (c->stem = strndup(base, n)) == NULL ? -1 : 0;
+	return (c->stem = stem_of(arg)) == NULL ? -1 : 0;
 }
 
 /* Free what c holds (not c itself). */
@@ -1815,6 +2021,7 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	for (i = 0; i < n; i++)
 		if (cs[i].gen == MESH_HARPER_AUTO)
 			cs[i].gen = gen;
+	other_generation(r, cs, n);
 
 	name_configs(r, cs, n);
 	if (r->nomem)
@@ -1927,14 +2134,8 @@ mesh_harper_parse(const char *buf, size_t len, const char *file,
 	memset(&c, 0, sizeof(c));
 	r.diags = diags;
 	/* No HOST= here: the name is the file's own. */
-	if ((c.file = strdup(file ? file : "config.yaml")) != NULL) {
-		const char *base = strrchr(c.file, '/'), *dot;
-
-		base = base ? base + 1 : c.file;
-		dot = strrchr(base, '.');
-		c.stem = strndup(base, dot && dot > base ?
-		    (size_t)(dot - base) : strlen(base));
-	}
+	if ((c.file = strdup(file ? file : "config.yaml")) != NULL)
+		c.stem = stem_of(c.file);
 	if (c.file != NULL && c.stem != NULL)
 		err = load(&r, &c, 1, buf, len, &none, out);
 	conf_free(&c);

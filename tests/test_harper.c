@@ -522,6 +522,107 @@ cluster_names_that_differ_should_make_no_link(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* The port of the only node of a NATS config with `port: V`, or -1 when
+ * refused; *warned set to the number of quoted-number warnings. */
+static int
+nats_port(const char *v, size_t *warned)
+{
+	char text[256];
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	int port = -1;
+
+	snprintf(text, sizeof(text), "clustering:\n  enabled: true\n"
+	    "  nodeName: a\n  hubServer:\n    cluster:\n      network:\n"
+	    "        port: %s\n", v);
+	if (parse(text, &p, &d) == MESH_OK) {
+		port = p->nodes[0].port;
+		mesh_plan_free(p);
+	}
+	*warned = count(&d, "quoted-number");
+	mesh_diags_clear(&d);
+	return port;
+}
+
+static void
+scalars_should_be_typed_as_yaml_1_2(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	const struct mesh_diag *g;
+	size_t w;
+
+	(void)state;
+	/* YAML 1.1 booleans are strings: refused, with the fix. */
+	refused_at("clustering:\n  enabled: yes\n  nodeName: a\n",
+	    "wrong-type", 2, 12);
+	assert_int_equal(parse("clustering:\n  enabled: off\n  nodeName: a\n",
+	    &p, &d), MESH_EINPUT);
+	g = must_find(&d, "wrong-type");
+	assert_non_null(strstr(g->message, "write false"));
+	mesh_diags_clear(&d);
+	assert_int_equal(parse("clustering:\n  enabled: TRUE\n  nodeName: a\n",
+	    &p, &d), MESH_OK);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* Integers of the core schema; a float is no port. */
+	assert_int_equal(nats_port("9940", &w), 9940);
+	assert_int_equal(w, 0);
+	assert_int_equal(nats_port("0x2694", &w), 9876);
+	assert_int_equal(nats_port("0o23324", &w), 9940);
+	assert_int_equal(nats_port("+9940", &w), 9940);
+	assert_int_equal(nats_port("9940.0", &w), -1);
+	assert_int_equal(nats_port("0x", &w), -1);
+	/* A quoted port is read, with a warning; quoted text is not. */
+	assert_int_equal(nats_port("\"9941\"", &w), 9941);
+	assert_int_equal(w, 1);
+	assert_int_equal(nats_port("'9942'", &w), 9942);
+	assert_int_equal(w, 1);
+	assert_int_equal(nats_port("\"nine\"", &w), -1);
+	assert_int_equal(nats_port("\"70000\"", &w), -1);
+}
+
+static void
+unknown_keys_should_be_warned_with_a_suggestion(void **state)
+{
+	static const char *const nine[] = {
+		"tests/harper/node9/harper-config.yaml",
+		"tests/harper/nats-b.yaml" };
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	const struct mesh_diag *g;
+
+	(void)state;
+	assert_int_equal(parse("clustering:\n  enabled: true\n"
+	    "  nodeName: a\n  hubServer:\n    cluster:\n      network:\n"
+	    "        route: []\n", &p, &d), MESH_OK);
+	g = must_find(&d, "unknown-key");
+	assert_int_equal(g->severity, MESH_WARNING);
+	assert_int_equal(g->line, 7);
+	assert_int_equal(g->column, 9);
+	assert_non_null(strstr(g->message, "did you mean 'routes'?"));
+	assert_non_null(strstr(g->message, "no routes are read for a"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* Where Harper takes any key: not warned; a misspelt one is. */
+	assert_int_equal(parse("clustering:\n  enabled: true\n"
+	    "  nodeName: a\napp:\n  package: x\n  foo: 1\n"
+	    "databases:\n  db:\n    tables:\n      t:\n        path: /t\n"
+	    "http:\n  logging:\n    anything: 1\n"
+	    "storage:\n  pth: /x\n", &p, &d), MESH_OK);
+	assert_int_equal(count(&d, "unknown-key"), 1);
+	g = must_find(&d, "unknown-key");
+	assert_int_equal(g->line, 16);
+	assert_non_null(strstr(g->message, "did you mean 'path'?"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* Harper 5's file name: the node is named after its directory. */
+	assert_int_equal(load(nine, 2, NULL, &p, &d), MESH_OK);
+	assert_string_equal(p->nodes[0].name, "node9");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
 int
 main(void)
 {
@@ -539,6 +640,8 @@ main(void)
 		cmocka_unit_test(errors_should_have_their_positions),
 		cmocka_unit_test(set_errors_should_be_found),
 		cmocka_unit_test(plan_json_should_give_every_route_its_port),
+		cmocka_unit_test(scalars_should_be_typed_as_yaml_1_2),
+		cmocka_unit_test(unknown_keys_should_be_warned_with_a_suggestion),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
