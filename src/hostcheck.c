@@ -42,8 +42,8 @@ mesh_ipv4_invalid(const char *host, char *why, size_t size)
 			return 1;
 		}
 		if (len > 1 && host[start] == '0') {
-			snprintf(why, size, "%.*s has a leading zero (some "
-			    "resolvers read it as octal, others refuse it)",
+			snprintf(why, size, "%.*s has a leading zero, which "
+			    "some resolvers read as octal and others refuse",
 			    len > 12 ? 12 : (int)len, host + start);
 			return 1;
 		}

@@ -261,9 +261,9 @@ check_vertices(const igraph_t *g, const char *file, char *const *names,
 			    "DNS name", hosts[v]);
 			errors++;
 		}
-		if (hosts[v] != NULL)
-			mesh_warn_bad_ipv4(diags, file, 0, 0, names[v],
-			    hosts[v]);
+		/* Without a host, the name is the host. */
+		mesh_warn_bad_ipv4(diags, file, 0, 0, names[v],
+		    hosts[v] != NULL ? hosts[v] : names[v]);
 		if (ports[v] == 0) {
 			char *s = vertex_text(g, "port", ptype, v);
 
@@ -626,6 +626,7 @@ attr_routes(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 			host = plan->nodes[t].host;
 			if (pt == NULL)
 				port = plan->nodes[t].port;
+			mesh_warn_bad_ipv4(diags, file, 0, 0, name, host);
 		}
 		if (mesh_plan_add_route(plan, (int)v, host, port, 0, 0) != 0) {
 			cJSON_Delete(root);

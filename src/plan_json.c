@@ -272,6 +272,8 @@ resolve_node_routes(struct reader *r)
 		rt->host = plan->nodes[t].host;
 		if (!r->by_node[i].port_given)
 			rt->port = plan->nodes[t].port;
+		mesh_warn_bad_ipv4(r->diags, r->file, rt->line, rt->column,
+		    n->name, rt->host);
 	}
 	return errors;
 }
@@ -438,6 +440,9 @@ read_node(struct reader *r, const cJSON *obj)
 	 * that its name is known for the checks that follow. */
 	if (host != NULL)
 		hoststr = mesh_json_read_host(r, host, name->valuestring);
+	else    /* the name is the host */
+		mesh_warn_bad_ipv4(r->diags, r->file, np->line, np->column,
+		    name->valuestring, name->valuestring);
 	if (port != NULL)
 		portnum = mesh_json_read_port(r, port, name->valuestring);
 

@@ -210,8 +210,8 @@ ipv4_check_should_flag_dotted_quads_that_are_not_addresses(void **state)
 		{ "1.2.3", "it has 3 parts, not 4" },
 		{ "1.2.3.4.5", "it has 5 parts, not 4" },
 		{ "1..2.3", "it has an empty part" },
-		{ "010.1.1.1", "010 has a leading zero (some resolvers read it "
-		  "as octal, others refuse it)" },
+		{ "010.1.1.1", "010 has a leading zero, which some resolvers "
+		  "read as octal and others refuse" },
 	};
 	char why[120];
 	size_t i;
