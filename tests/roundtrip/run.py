@@ -5,7 +5,11 @@ with the same analysis.
 Usage: run.py MESHSIM [--random N] [--jobs J] [-v]
 
 The plans: every Topology Zoo graph under ../shared/topologies (skipped
-with a message when ../shared is absent) and N (default 300) random plans
+with a message when ../shared is absent), the repository's own plans in
+every format (scenarios/*.json, tests/formats/*: their diagnostics may be
+about the file's text, so only the rest of the analysis is compared for
+them, and in full for a second round from their JSON export), and N
+(default 300) random plans
 made here, deterministically (seeds 0 .. N-1), from tools/gen_plan.py's
 shapes with nasty node names (spaces, slashes, quotes, non-ASCII, XML and
 GML entities), nodes without a host (their name is their host), isolated
@@ -247,6 +251,35 @@ def check_plan(meshsim, path, tmp):
     return fails, base[1]
 
 
+def check_input(meshsim, path, tmp):
+    """The failures of one of the repository's own plans (any format):
+    its exports' analyses equal its own but for the diagnostics, which may
+    be about the file's text (unknown keys, self-loop edges dropped); the
+    JSON export then round-trips in full, as check_plan() checks."""
+    base = analysis(meshsim, path)
+    if isinstance(base[1], str):
+        return [], None                 # a bad input, refused
+    fails = []
+    stem = os.path.join(tmp, "in-" + os.path.basename(path).replace(".",
+                                                                    "-"))
+    want = dict(base[1], diagnostics=None)
+    for fmt in FORMATS:
+        rc, out, err = run(meshsim, "export", "--format", fmt, path)
+        back = f"{stem}.{fmt}"
+        with open(back, "wb") as f:
+            f.write(out)
+        got = analysis(meshsim, back)
+        if rc != 0 or isinstance(got[1], str):
+            fails.append(f"{path}: its {fmt} export does not read back")
+            continue
+        d = first_difference(want, dict(got[1], diagnostics=None))
+        if d or got[0] != base[0]:
+            fails.append(f"{path}: {fmt}: analysis differs at {d}")
+        if fmt == "json":
+            fails.extend(check_plan(meshsim, back, tmp)[0])
+    return fails, base[1]
+
+
 def features(plan, a):
     """What a random plan exercises, as names to count."""
     seen = set()
@@ -295,12 +328,20 @@ def main():
                 json.dump(dicts[p], f, ensure_ascii=False, indent=1)
             plans.append(p)
         counts = {}
-        work = [(p, "zoo") for p in zoo] + [(p, "random") for p in plans]
-        failed = {"zoo": 0, "random": 0}
+        nrefused = 0
+        inputs = sorted(glob.glob(os.path.join(ROOT, "scenarios", "*.json"))
+                        + glob.glob(os.path.join(ROOT, "tests", "formats",
+                                                 "*.*")))
+        work = [(p, "zoo") for p in zoo] + [(p, "random") for p in plans] \
+            + [(p, "inputs") for p in inputs]
+        failed = {"zoo": 0, "random": 0, "inputs": 0}
         texts = []
         with concurrent.futures.ThreadPoolExecutor(max(1, jobs)) as ex:
             for (p, kind), (fails, a) in zip(work, ex.map(
-                    lambda w: check_plan(meshsim, w[0], tmp), work)):
+                    lambda w: (check_input if w[1] == "inputs" else
+                               check_plan)(meshsim, w[0], tmp), work)):
+                if kind == "inputs" and a is None:
+                    nrefused += 1
                 if kind == "random":
                     for f in features(dicts[p], a):
                         counts[f] = counts.get(f, 0) + 1
@@ -315,6 +356,10 @@ def main():
         print(f"... and {len(texts) - 20} more")
     print(f"roundtrip: Topology Zoo: {len(zoo) - failed['zoo']} of "
           f"{len(zoo)} graphs read back the same in {', '.join(FORMATS)}")
+    print(f"roundtrip: the repository's plans (scenarios/, tests/formats/): "
+          f"{len(inputs) - nrefused - failed['inputs']} of "
+          f"{len(inputs) - nrefused} read back the same "
+          f"({nrefused} bad inputs, refused, not counted)")
     print("roundtrip: random plans with " + ", ".join(
         f"{k}: {v}" for k, v in sorted(counts.items())))
     print(f"roundtrip: random plans: {nrandom - failed['random']} of "
