@@ -2,7 +2,10 @@
 """Round trip: every plan, exported to JSON, GraphML and GML, reads back
 with the same analysis.
 
-Usage: run.py MESHSIM [--random N] [--jobs J] [-v]
+Usage: run.py MESHSIM [--random N] [--zoo-every K] [--jobs J] [-v]
+
+--zoo-every K takes every K-th Topology Zoo graph only (make sanitize:
+the sanitizers make each run slow).
 
 The plans: every Topology Zoo graph under ../shared/topologies (skipped
 with a message when ../shared is absent), the repository's own plans in
@@ -313,9 +316,11 @@ def main():
     jobs = int(args[args.index("--jobs") + 1]) if "--jobs" in args else \
         int(os.environ.get("JOBS", "2"))
     verbose = "-v" in args
+    every = int(args[args.index("--zoo-every") + 1]) \
+        if "--zoo-every" in args else 1
     shared = os.path.join(ROOT, "..", "shared", "topologies")
     zoo = sorted(glob.glob(os.path.join(shared, "**", "*.gml"),
-                           recursive=True))
+                           recursive=True))[::every]
     if not os.path.isdir(shared):
         print("roundtrip: ../shared/topologies is absent: Topology Zoo "
               "graphs skipped")
