@@ -691,6 +691,55 @@ attr_extras(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 	return errors;
 }
 
+/*
+ * Whether the distinct links of edges (pairs of vertex numbers, loops
+ * dropped) differ from plan's links: then the routes attribute was read
+ * and the edges, perhaps edited since meshsim wrote them, were not, which
+ * the warning edges-ignored says. Returns 0, or -1 when out of memory.
+ */
+static int
+check_edges(const igraph_vector_int_t *edges, const struct mesh_plan *plan,
+    const char *file, struct mesh_diags *diags)
+{
+	size_t n = (size_t)igraph_vector_int_size(edges) / 2, i, m = 0, k = 0;
+	int *v = malloc((2 * n + 1) * sizeof(*v));
+
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int a = (int)VECTOR(*edges)[2 * i];
+		int b = (int)VECTOR(*edges)[2 * i + 1];
+
+		if (a == b)
+			continue;
+		v[2 * m] = a < b ? a : b;
+		v[2 * m + 1] = a < b ? b : a;
+		m++;
+	}
+	if (mesh_sort_pairs(v, m, NULL, plan->nnodes) != 0) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < m; i++) {       /* distinct pairs, compared in turn */
+		if (i > 0 && v[2 * i] == v[2 * i - 2] &&
+		    v[2 * i + 1] == v[2 * i - 1])
+			continue;
+		if (k == plan->nlinks || plan->links[2 * k] != v[2 * i] ||
+		    plan->links[2 * k + 1] != v[2 * i + 1])
+			break;
+		k++;
+	}
+	if (i < m || k < plan->nlinks)
+		mesh_diags_add(diags, MESH_WARNING, "edges-ignored", file, 0, 0,
+		    NULL, "the graph's edges are not the links that its nodes' "
+		    "'routes' attributes make: meshsim read the routes (as "
+		    "meshsim export writes them) and ignored the edges, so an "
+		    "edge added or removed by hand changes nothing; to read the "
+		    "edges instead, remove the 'routes' attributes");
+	free(v);
+	return 0;
+}
+
 /* The plan of graph g: a node per vertex, a route per edge stored by its
  * first vertex; or, when the vertices have a "routes" attribute (as
  * meshsim export writes), the routes it lists and not the edges. Returns MESH_OK with *out set, MESH_EINPUT or
@@ -781,6 +830,9 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 			goto done;
 	}
 	err = mesh_plan_resolve(plan, diags);
+	if (err == MESH_OK && routes_attr &&
+	    check_edges(&edges, plan, file, diags) != 0)
+		err = MESH_ENOMEM;
 	if (err == MESH_OK) {
 		*out = plan;
 		plan = NULL;
