@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hostcheck.h"
 #include "json_out.h"
 #include "meshsim/export.h"
 #include "meshsim/meshsim.h"
@@ -38,16 +39,87 @@ put_double(struct mesh_buf *b, double d)
 	mesh_buf_puts(b, s);
 }
 
+/* Whether node n's host is its name and cannot be written as a host
+ * ("New York"): then the plan format leaves "host" out, and routes to it
+ * name the node. */
+static int
+name_only_host(const struct mesh_node *n)
+{
+	return strcmp(n->host, n->name) == 0 && !mesh_host_writable(n->host);
+}
+
+/* A route of the plan format: {"host": ..., "port": ...}, or {"node":
+ * ..., "port": ...} when its host is a node's name that cannot be written
+ * as a host. */
+static void
+put_json_route(struct mesh_buf *b, const struct mesh_plan *p,
+    const struct mesh_route *r)
+{
+	int t = mesh_host_writable(r->host) ? -1 : mesh_plan_find(p, r->host);
+
+	mesh_buf_puts(b, t >= 0 && name_only_host(&p->nodes[t]) ?
+	    "{\"node\": " : "{\"host\": ");
+	mesh_buf_json_string(b, r->host);
+	mesh_buf_printf(b, ", \"port\": %d}", r->port);
+}
+
+/* n's routes as the plan format's list, on one line, into a fresh
+ * buffer: the "routes" attribute of GraphML and GML. Returns the text
+ * (the caller frees it), or NULL when n has no routes or memory ran
+ * out. */
+static char *
+routes_text(const struct mesh_plan *p, const struct mesh_node *n)
+{
+	struct mesh_buf b;
+	size_t i;
+
+	if (n->nroutes == 0)
+		return NULL;
+	mesh_buf_init(&b);
+	mesh_buf_puts(&b, "[");
+	for (i = 0; i < n->nroutes; i++) {
+		mesh_buf_puts(&b, i ? ", " : "");
+		put_json_route(&b, p, &n->routes[i]);
+	}
+	mesh_buf_puts(&b, "]");
+	return mesh_buf_take(&b);
+}
+
+/* n's labels as a JSON object on one line ("labels" attribute), or NULL
+ * when it has none or memory ran out; the caller frees it. */
+static char *
+labels_text(const struct mesh_node *n)
+{
+	struct mesh_buf b;
+	size_t i;
+
+	if (n->nlabels == 0)
+		return NULL;
+	mesh_buf_init(&b);
+	mesh_buf_puts(&b, "{");
+	for (i = 0; i < n->nlabels; i++) {
+		mesh_buf_puts(&b, i ? ", " : "");
+		mesh_buf_json_string(&b, n->labels[i].key);
+		mesh_buf_puts(&b, ": ");
+		mesh_buf_json_string(&b, n->labels[i].value);
+	}
+	mesh_buf_puts(&b, "}");
+	return mesh_buf_take(&b);
+}
+
 /* One node of the plan format, indented for the "nodes" list. */
 static void
-put_json_node(struct mesh_buf *b, const struct mesh_node *n)
+put_json_node(struct mesh_buf *b, const struct mesh_plan *p,
+    const struct mesh_node *n)
 {
 	size_t i;
 
 	mesh_buf_puts(b, "    {\n      \"name\": ");
 	mesh_buf_json_string(b, n->name);
-	mesh_buf_puts(b, ",\n      \"host\": ");
-	mesh_buf_json_string(b, n->host);
+	if (!name_only_host(n)) {
+		mesh_buf_puts(b, ",\n      \"host\": ");
+		mesh_buf_json_string(b, n->host);
+	}
 	mesh_buf_printf(b, ",\n      \"port\": %d", n->port);
 	if (n->nlabels > 0) {
 		mesh_buf_puts(b, ",\n      \"labels\": {");
@@ -68,11 +140,8 @@ put_json_node(struct mesh_buf *b, const struct mesh_node *n)
 	if (n->nroutes > 0) {
 		mesh_buf_puts(b, ",\n      \"routes\": [");
 		for (i = 0; i < n->nroutes; i++) {
-			mesh_buf_puts(b, i ? ",\n        {\"host\": " :
-			    "\n        {\"host\": ");
-			mesh_buf_json_string(b, n->routes[i].host);
-			mesh_buf_printf(b, ", \"port\": %d}",
-			    n->routes[i].port);
+			mesh_buf_puts(b, i ? ",\n        " : "\n        ");
+			put_json_route(b, p, &n->routes[i]);
 		}
 		mesh_buf_puts(b, "\n      ]");
 	}
@@ -98,7 +167,7 @@ put_json(struct mesh_buf *b, const struct mesh_plan *p)
 	mesh_buf_puts(b, "  \"nodes\": [");
 	for (i = 0; i < p->nnodes; i++) {
 		mesh_buf_puts(b, i ? ",\n" : "\n");
-		put_json_node(b, &p->nodes[i]);
+		put_json_node(b, p, &p->nodes[i]);
 	}
 	mesh_buf_puts(b, p->nnodes ? "\n  ]" : "]");
 	if (p->nsteps > 0) {
@@ -163,12 +232,16 @@ put_xml(struct mesh_buf *b, const char *s)
 	}
 }
 
-/* GraphML with the attributes name, host and port, which the GraphML
- * reader takes back. */
+/* GraphML with the attributes name, host (left out where it is a name
+ * that cannot be written as a host), port, routes (the plan format's
+ * list, as written), labels and availability, which the GraphML reader
+ * takes back; an edge per link, for other tools. b records running out
+ * of memory. */
 static void
 put_graphml(struct mesh_buf *b, const struct mesh_plan *p)
 {
 	size_t i;
+	char *t;
 
 	mesh_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -183,6 +256,12 @@ put_graphml(struct mesh_buf *b, const struct mesh_plan *p)
 	    "attr.type=\"string\"/>\n"
 	    "  <key id=\"v_port\" for=\"node\" attr.name=\"port\" "
 	    "attr.type=\"int\"/>\n"
+	    "  <key id=\"v_routes\" for=\"node\" attr.name=\"routes\" "
+	    "attr.type=\"string\"/>\n"
+	    "  <key id=\"v_labels\" for=\"node\" attr.name=\"labels\" "
+	    "attr.type=\"string\"/>\n"
+	    "  <key id=\"v_availability\" for=\"node\" "
+	    "attr.name=\"availability\" attr.type=\"double\"/>\n"
 	    "  <graph id=\"G\" edgedefault=\"undirected\">\n");
 	if (p->name != NULL) {
 		mesh_buf_puts(b, "    <data key=\"g_name\">");
@@ -190,13 +269,39 @@ put_graphml(struct mesh_buf *b, const struct mesh_plan *p)
 		mesh_buf_puts(b, "</data>\n");
 	}
 	for (i = 0; i < p->nnodes; i++) {
+		const struct mesh_node *n = &p->nodes[i];
+
 		mesh_buf_printf(b, "    <node id=\"n%zu\">\n"
 		    "      <data key=\"v_name\">", i);
-		put_xml(b, p->nodes[i].name);
-		mesh_buf_puts(b, "</data>\n      <data key=\"v_host\">");
-		put_xml(b, p->nodes[i].host);
+		put_xml(b, n->name);
+		if (!name_only_host(n)) {
+			mesh_buf_puts(b, "</data>\n      <data key=\"v_host\">");
+			put_xml(b, n->host);
+		}
 		mesh_buf_printf(b, "</data>\n      <data key=\"v_port\">%d"
-		    "</data>\n    </node>\n", p->nodes[i].port);
+		    "</data>\n", n->port);
+		if ((t = routes_text(p, n)) != NULL) {
+			mesh_buf_puts(b, "      <data key=\"v_routes\">");
+			put_xml(b, t);
+			mesh_buf_puts(b, "</data>\n");
+			free(t);
+		} else if (n->nroutes > 0) {
+			b->failed = 1;
+		}
+		if ((t = labels_text(n)) != NULL) {
+			mesh_buf_puts(b, "      <data key=\"v_labels\">");
+			put_xml(b, t);
+			mesh_buf_puts(b, "</data>\n");
+			free(t);
+		} else if (n->nlabels > 0) {
+			b->failed = 1;
+		}
+		if (n->availability >= 0) {
+			mesh_buf_puts(b, "      <data key=\"v_availability\">");
+			put_double(b, n->availability);
+			mesh_buf_puts(b, "</data>\n");
+		}
+		mesh_buf_puts(b, "    </node>\n");
 	}
 	for (i = 0; i < p->nlinks; i++)
 		mesh_buf_printf(b, "    <edge source=\"n%d\" target=\"n%d\"/>\n",
@@ -221,11 +326,14 @@ put_gml_string(struct mesh_buf *b, const char *s)
 	mesh_buf_puts(b, "\"");
 }
 
-/* GML: each node's label (its name), host and port; each link an edge. */
+/* GML: each node's label (its name), host (as for GraphML), port,
+ * routes, labels and availability; each link an edge. b records running
+ * out of memory. */
 static void
 put_gml(struct mesh_buf *b, const struct mesh_plan *p)
 {
 	size_t i;
+	char *t;
 
 	mesh_buf_puts(b, "graph [\n  directed 0\n");
 	if (p->name != NULL) {
@@ -234,11 +342,37 @@ put_gml(struct mesh_buf *b, const struct mesh_plan *p)
 		mesh_buf_puts(b, "\n");
 	}
 	for (i = 0; i < p->nnodes; i++) {
+		const struct mesh_node *n = &p->nodes[i];
+
 		mesh_buf_printf(b, "  node [\n    id %zu\n    label ", i);
-		put_gml_string(b, p->nodes[i].name);
-		mesh_buf_puts(b, "\n    host ");
-		put_gml_string(b, p->nodes[i].host);
-		mesh_buf_printf(b, "\n    port %d\n  ]\n", p->nodes[i].port);
+		put_gml_string(b, n->name);
+		if (!name_only_host(n)) {
+			mesh_buf_puts(b, "\n    host ");
+			put_gml_string(b, n->host);
+		}
+		mesh_buf_printf(b, "\n    port %d\n", n->port);
+		if ((t = routes_text(p, n)) != NULL) {
+			mesh_buf_puts(b, "    routes ");
+			put_gml_string(b, t);
+			mesh_buf_puts(b, "\n");
+			free(t);
+		} else if (n->nroutes > 0) {
+			b->failed = 1;
+		}
+		if ((t = labels_text(n)) != NULL) {
+			mesh_buf_puts(b, "    labels ");
+			put_gml_string(b, t);
+			mesh_buf_puts(b, "\n");
+			free(t);
+		} else if (n->nlabels > 0) {
+			b->failed = 1;
+		}
+		if (n->availability >= 0) {
+			mesh_buf_puts(b, "    availability ");
+			put_double(b, n->availability);
+			mesh_buf_puts(b, "\n");
+		}
+		mesh_buf_puts(b, "  ]\n");
 	}
 	for (i = 0; i < p->nlinks; i++)
 		mesh_buf_printf(b, "  edge [\n    source %d\n    target %d\n"

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "harper_keys.h"
+#include "hostcheck.h"
 #include "jsonpos.h"
 #include "meshsim/harper.h"
 #include "readers.h"
@@ -482,6 +483,13 @@ good_host(const char *h)
 	    !mesh_has_control(h);
 }
 
+/* The bad-ipv4 warning for host, written at p (hostcheck.h). */
+static void
+ipv4_hook(struct reader *r, struct pos p, const char *node, const char *host)
+{
+	mesh_warn_bad_ipv4(r->diags, p.file, p.line, p.column, node, host);
+}
+
 /*
  * Split a route string: "host", "host:port", "[v6]:port", or a ws:// or
  * wss:// URL. Sets *host (malloc'd) and *port (0 when none). Returns 0, or
@@ -622,6 +630,7 @@ route_of(struct reader *r, const struct src *s, yaml_node_t *n,
 			    text(h));
 			return -1;
 		}
+		ipv4_hook(r, at(s, h), NULL, text(h));
 		pt = member(r, s, n, "port");
 		if (pt != NULL && !is_null(pt) &&
 		    (out->port = port_of(r, s, pt, "a route's port")) == 0)
@@ -641,6 +650,7 @@ route_of(struct reader *r, const struct src *s, yaml_node_t *n,
 			    "route '%s' does not parse: %s", text(n), why);
 		return -1;
 	}
+	ipv4_hook(r, p, NULL, out->host);
 	return 0;
 }
 
@@ -1376,6 +1386,9 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 			    "name or address", e->string);
 			continue;
 		}
+		jq = mesh_jpos_of(h);
+		ipv4_hook(r, (struct pos){ p.file, jq->line, jq->column },
+		    e->string, h->valuestring);
 		if (pt != NULL) {
 			jq = mesh_jpos_of(pt);
 			p.line = jq->line;
@@ -2070,11 +2083,15 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 		struct pos p = { c->file, 0, 0 };
 		int prefix = strcmp(c->host_source, "prefix") == 0;
 
-		if ((!prefix && strcmp(c->host_source,
-		    "replication.hostname") != 0) || good_host(c->host))
+		if (!prefix && strcmp(c->host_source,
+		    "replication.hostname") != 0)
 			continue;
 		if (!prefix)
 			p = c->at[K_RHOST];
+		if (good_host(c->host)) {
+			ipv4_hook(r, p, c->name, c->host);
+			continue;
+		}
 		report(r, MESH_ERROR, "bad-host", &p, c->name, "host '%s' "
 		    "(from %s) is not an IP address or DNS name", c->host,
 		    prefix ? "HOST=" : c->host_source);

@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <igraph.h>
 
+#include "hostcheck.h"
 #include "igraph_glue.h"
 #include "meshsim/meshsim.h"
 #include "readers.h"
@@ -259,6 +261,9 @@ check_vertices(const igraph_t *g, const char *file, char *const *names,
 			    "DNS name", hosts[v]);
 			errors++;
 		}
+		/* Without a host, the name is the host. */
+		mesh_warn_bad_ipv4(diags, file, 0, 0, names[v],
+		    hosts[v] != NULL ? hosts[v] : names[v]);
 		if (ports[v] == 0) {
 			char *s = vertex_text(g, "port", ptype, v);
 
@@ -537,8 +542,207 @@ distinct_links(const igraph_t *g, igraph_vector_int_t *edges)
 	return rc;
 }
 
+/* An error of format f about node's attribute attr: it is not what
+ * meshsim export writes. Returns 1. */
+static int
+bad_attr(struct mesh_diags *diags, const char *file, const struct format *f,
+    const char *node, const char *attr, const char *want)
+{
+	mesh_diags_add(diags, MESH_ERROR, f->code, file, 0, 0, node,
+	    "invalid %s: the '%s' attribute of node '%s' must be %s",
+	    f->title, attr, node, want);
+	return 1;
+}
+
+/* A route's port in a "routes" attribute: an integer 1-65535; 0 if not. */
+static int
+attr_port(const cJSON *pt)
+{
+	double d;
+
+	if (!cJSON_IsNumber(pt))
+		return 0;
+	d = pt->valuedouble;
+	return d >= 1 && d <= 65535 && d == floor(d) ? (int)d : 0;
+}
+
+/*
+ * The routes of vertex v (plan node v) from its "routes" attribute, as
+ * meshsim export writes it: the plan format's list of routes in JSON,
+ * {"host": ..., "port": ...} or {"node": ..., "port": ...}. Returns the
+ * number of errors added to diags, or -1 when out of memory.
+ */
+static int
+attr_routes(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
+    const char *file, const struct format *f, struct mesh_diags *diags)
+{
+	const char *name = plan->nodes[v].name;
+	const char *want = "a JSON list of routes, {\"host\": ..., "
+	    "\"port\": ...} or {\"node\": ..., \"port\": ...}";
+	const char *text = VAS(g, "routes", v);
+	const cJSON *rt;
+	cJSON *root;
+	int errors = 0;
+
+	if (*text == '\0')
+		return 0;
+	if ((root = cJSON_Parse(text)) == NULL || !cJSON_IsArray(root)) {
+		cJSON_Delete(root);
+		return bad_attr(diags, file, f, name, "routes", want);
+	}
+	cJSON_ArrayForEach(rt, root) {
+		const cJSON *h = cJSON_GetObjectItemCaseSensitive(rt, "host");
+		const cJSON *nd = cJSON_GetObjectItemCaseSensitive(rt, "node");
+		const cJSON *pt = cJSON_GetObjectItemCaseSensitive(rt, "port");
+		const char *host;
+		int port = pt != NULL ? attr_port(pt) : MESH_DEFAULT_PORT, t;
+
+		if (!cJSON_IsObject(rt) || (h == NULL) == (nd == NULL) ||
+		    port == 0 || !cJSON_IsString(h != NULL ? h : nd)) {
+			errors += bad_attr(diags, file, f, name, "routes",
+			    want);
+			break;
+		}
+		if (h != NULL) {
+			host = h->valuestring;
+			if (!mesh_host_writable(host)) {
+				mesh_diags_add(diags, MESH_ERROR, "bad-host",
+				    file, 0, 0, name, "host '%s' is not an "
+				    "IP address or DNS name", host);
+				errors++;
+				continue;
+			}
+			mesh_warn_bad_ipv4(diags, file, 0, 0, name, host);
+		} else {
+			if ((t = mesh_plan_find(plan, nd->valuestring)) < 0) {
+				mesh_diags_add(diags, MESH_ERROR,
+				    "unknown-node", file, 0, 0, name, "a route "
+				    "of node '%s' names node '%s', which the "
+				    "plan does not have", name,
+				    nd->valuestring);
+				errors++;
+				continue;
+			}
+			host = plan->nodes[t].host;
+			if (pt == NULL)
+				port = plan->nodes[t].port;
+			mesh_warn_bad_ipv4(diags, file, 0, 0, name, host);
+		}
+		if (mesh_plan_add_route(plan, (int)v, host, port, 0, 0) != 0) {
+			cJSON_Delete(root);
+			return -1;
+		}
+	}
+	cJSON_Delete(root);
+	return errors;
+}
+
+/*
+ * Vertex v's "labels" (a JSON object of text values) and "availability"
+ * (a number from 0 to 1), as meshsim export writes them, onto plan node
+ * v. Returns the number of errors added to diags, or -1 when out of
+ * memory.
+ */
+static int
+attr_extras(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
+    int ltype, int atype, const char *file, const struct format *f,
+    struct mesh_diags *diags)
+{
+	const char *name = plan->nodes[v].name;
+	const cJSON *l;
+	cJSON *root;
+	int errors = 0;
+
+	if (atype == IGRAPH_ATTRIBUTE_NUMERIC && !isnan(VAN(g, "availability",
+	    v))) {
+		double a = VAN(g, "availability", v);
+
+		if (!(a >= 0 && a <= 1))
+			errors += bad_attr(diags, file, f, name,
+			    "availability", "a probability (0 to 1)");
+		else
+			plan->nodes[v].availability = a;
+	}
+	if (ltype != IGRAPH_ATTRIBUTE_STRING || *VAS(g, "labels", v) == '\0')
+		return errors;
+	if ((root = cJSON_Parse(VAS(g, "labels", v))) == NULL ||
+	    !cJSON_IsObject(root)) {
+		cJSON_Delete(root);
+		return errors + bad_attr(diags, file, f, name, "labels",
+		    "a JSON object of text values");
+	}
+	cJSON_ArrayForEach(l, root) {
+		if (!cJSON_IsString(l) || *l->string == '\0' ||
+		    strpbrk(l->string, "=+,") != NULL ||
+		    mesh_has_control(l->string) ||
+		    mesh_has_control(l->valuestring)) {
+			errors += bad_attr(diags, file, f, name, "labels",
+			    "a JSON object of text values, keys without '=', "
+			    "'+', ',' or control characters");
+			break;
+		}
+		if (mesh_plan_set_label(plan, (int)v, l->string,
+		    l->valuestring) != 0) {
+			cJSON_Delete(root);
+			return -1;
+		}
+	}
+	cJSON_Delete(root);
+	return errors;
+}
+
+/*
+ * Whether the distinct links of edges (pairs of vertex numbers, loops
+ * dropped) differ from plan's links: then the routes attribute was read
+ * and the edges, perhaps edited since meshsim wrote them, were not, which
+ * the warning edges-ignored says. Returns 0, or -1 when out of memory.
+ */
+static int
+check_edges(const igraph_vector_int_t *edges, const struct mesh_plan *plan,
+    const char *file, struct mesh_diags *diags)
+{
+	size_t n = (size_t)igraph_vector_int_size(edges) / 2, i, m = 0, k = 0;
+	int *v = malloc((2 * n + 1) * sizeof(*v));
+
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int a = (int)VECTOR(*edges)[2 * i];
+		int b = (int)VECTOR(*edges)[2 * i + 1];
+
+		if (a == b)
+			continue;
+		v[2 * m] = a < b ? a : b;
+		v[2 * m + 1] = a < b ? b : a;
+		m++;
+	}
+	if (mesh_sort_pairs(v, m, NULL, plan->nnodes) != 0) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < m; i++) {       /* distinct pairs, compared in turn */
+		if (i > 0 && v[2 * i] == v[2 * i - 2] &&
+		    v[2 * i + 1] == v[2 * i - 1])
+			continue;
+		if (k == plan->nlinks || plan->links[2 * k] != v[2 * i] ||
+		    plan->links[2 * k + 1] != v[2 * i + 1])
+			break;
+		k++;
+	}
+	if (i < m || k < plan->nlinks)
+		mesh_diags_add(diags, MESH_WARNING, "edges-ignored", file, 0, 0,
+		    NULL, "the graph's edges are not the links that its nodes' "
+		    "'routes' attributes make: meshsim read the routes (as "
+		    "meshsim export writes them) and ignored the edges, so an "
+		    "edge added or removed by hand changes nothing; to read the "
+		    "edges instead, remove the 'routes' attributes");
+	free(v);
+	return 0;
+}
+
 /* The plan of graph g: a node per vertex, a route per edge stored by its
- * first vertex. Returns MESH_OK with *out set, MESH_EINPUT or
+ * first vertex; or, when the vertices have a "routes" attribute (as
+ * meshsim export writes), the routes it lists and not the edges. Returns MESH_OK with *out set, MESH_EINPUT or
  * MESH_ENOMEM. */
 static enum mesh_error
 build_plan(igraph_t *g, const char *file, const struct format *f,
@@ -553,6 +757,9 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 	char **hosts = calloc((size_t)n + 1, sizeof(*hosts));
 	int *ports = calloc((size_t)n + 1, sizeof(*ports));
 	int have_edges = 0;
+	int routes_attr = attr_type(g, 0, "routes") == IGRAPH_ATTRIBUTE_STRING;
+	int ltype = attr_type(g, 0, "labels");
+	int atype = attr_type(g, 0, "availability");
 
 	if (names == NULL || hosts == NULL || ports == NULL)
 		goto done;
@@ -587,7 +794,28 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 			goto done;
 		}
 	}
-	for (e = 0; e < igraph_vector_int_size(&edges) / 2; e++) {
+	if (routes_attr || ltype == IGRAPH_ATTRIBUTE_STRING ||
+	    atype == IGRAPH_ATTRIBUTE_NUMERIC) {
+		int errors = 0, r = 0;
+
+		/* All nodes are in: a route may name a later one. */
+		for (v = 0; v < n && r >= 0; v++) {
+			if (routes_attr && (r = attr_routes(g, plan, v, file, f,
+			    diags)) > 0)
+				errors += r;
+			if (r >= 0 && (r = attr_extras(g, plan, v, ltype, atype,
+			    file, f, diags)) > 0)
+				errors += r;
+		}
+		if (r < 0)
+			goto done;
+		if (errors > 0) {
+			err = MESH_EINPUT;
+			goto done;
+		}
+	}
+	for (e = 0; !routes_attr && e < igraph_vector_int_size(&edges) / 2;
+	    e++) {
 		igraph_integer_t a = VECTOR(edges)[2 * e];
 		igraph_integer_t b = VECTOR(edges)[2 * e + 1];
 
@@ -602,6 +830,9 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 			goto done;
 	}
 	err = mesh_plan_resolve(plan, diags);
+	if (err == MESH_OK && routes_attr &&
+	    check_edges(&edges, plan, file, diags) != 0)
+		err = MESH_ENOMEM;
 	if (err == MESH_OK) {
 		*out = plan;
 		plan = NULL;

@@ -6,6 +6,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "hostcheck.h"
 #include "jsonpos.h"
 #include "plan_json.h"
 #include "meshsim/meshsim.h"
@@ -17,7 +18,7 @@ static const char *const top_keys[] = { "name", "cluster", "nodes",
 	"timeline", "whatif", NULL };
 static const char *const node_keys[] = { "name", "host", "port", "routes",
 	"labels", "availability", "clustering", NULL };
-static const char *const route_keys[] = { "host", "port", NULL };
+static const char *const route_keys[] = { "host", "port", "node", NULL };
 
 /* The plan's "cluster" (docs/formats.md) into r->plan->cluster; a value
  * not known is an error at its position. */
@@ -221,7 +222,88 @@ mesh_json_read_host(struct reader *r, const cJSON *v, const char *node)
 		r->errors++;
 		return NULL;
 	}
+	mesh_warn_bad_ipv4(r->diags, r->file, p->line, p->column, node, s);
 	return s;
+}
+
+/* A route {"node": name, "port": port}: added with the name as its host,
+ * to be resolved by name once every node is read (resolve_node_routes()).
+ * Reports and returns on a bad value. */
+static void
+read_node_route(struct reader *r, const cJSON *v, const cJSON *pt, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const struct mesh_jpos *p = mesh_jpos_of(v);
+	struct node_route *nr;
+	int port = MESH_DEFAULT_PORT;
+
+	if (!cJSON_IsString(v)) {
+		mesh_json_wrong_type(r, v, "'node'", "a string", name);
+		return;
+	}
+	if (*v->valuestring == '\0' || p->has_nul ||
+	    mesh_has_control(v->valuestring)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
+		    p->line, p->column, name, "a route of node '%s' names a "
+		    "node with an empty name or a control character", name);
+		r->errors++;
+		return;
+	}
+	if (pt != NULL && (port = mesh_json_read_port(r, pt, name)) == 0)
+		return;
+	if (r->nby_node == r->by_node_cap) {
+		size_t cap = r->by_node_cap ? 2 * r->by_node_cap : 16;
+
+		if ((nr = realloc(r->by_node, cap * sizeof(*nr))) == NULL) {
+			r->nomem = 1;
+			return;
+		}
+		r->by_node = nr;
+		r->by_node_cap = cap;
+	}
+	if (mesh_plan_add_route(r->plan, node, v->valuestring, port, p->line,
+	    p->column) != 0) {
+		r->nomem = 1;
+		return;
+	}
+	nr = &r->by_node[r->nby_node++];
+	nr->node = node;
+	nr->route = r->plan->nodes[node].nroutes - 1;
+	nr->port_given = pt != NULL;
+}
+
+/*
+ * Point each route written {"node": name} at that node's host (and port,
+ * unless the route gives one). A name that no node has is an error
+ * (unknown-node) at the route. Returns the number of errors.
+ */
+static int
+resolve_node_routes(struct reader *r)
+{
+	struct mesh_plan *plan = r->plan;
+	size_t i;
+	int errors = 0;
+
+	for (i = 0; i < r->nby_node; i++) {
+		struct mesh_node *n = &plan->nodes[r->by_node[i].node];
+		struct mesh_route *rt = &n->routes[r->by_node[i].route];
+		int t = mesh_plan_find(plan, rt->host);
+
+		if (t < 0) {
+			mesh_diags_add(r->diags, MESH_ERROR, "unknown-node",
+			    r->file, rt->line, rt->column, n->name, "a route "
+			    "of node '%s' names node '%s', which the plan "
+			    "does not have", n->name, rt->host);
+			errors++;
+			continue;
+		}
+		rt->host = plan->nodes[t].host;
+		if (!r->by_node[i].port_given)
+			rt->port = plan->nodes[t].port;
+		mesh_warn_bad_ipv4(r->diags, r->file, rt->line, rt->column,
+		    n->name, rt->host);
+	}
+	return errors;
 }
 
 static void
@@ -249,6 +331,19 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 		    found);
 		h = found[0];
 		pt = found[1];
+		if (h != NULL && found[2] != NULL) {
+			p = mesh_jpos_of(found[2]);
+			mesh_diags_add(r->diags, MESH_ERROR, "host-and-node",
+			    r->file, p->key_line, p->key_column, name,
+			    "a route of node '%s' has both 'host' and 'node'; "
+			    "give one", name);
+			r->errors++;
+			continue;
+		}
+		if (found[2] != NULL) {
+			read_node_route(r, found[2], pt, node);
+			continue;
+		}
 		if (h == NULL) {
 			mesh_diags_add(r->diags, MESH_ERROR,
 			    "route-without-host", r->file, p->line, p->column,
@@ -388,6 +483,9 @@ read_node(struct reader *r, const cJSON *obj)
 	 * that its name is known for the checks that follow. */
 	if (host != NULL)
 		hoststr = mesh_json_read_host(r, host, name->valuestring);
+	else    /* the name is the host */
+		mesh_warn_bad_ipv4(r->diags, r->file, np->line, np->column,
+		    name->valuestring, name->valuestring);
 	if (port != NULL)
 		portnum = mesh_json_read_port(r, port, name->valuestring);
 
@@ -435,7 +533,7 @@ mesh_read_json(const char *buf, size_t len, const char *file,
     struct mesh_tick *tick, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
-	struct reader r = { file, diags, NULL, 0, 0, tick };
+	struct reader r = { file, diags, NULL, 0, 0, tick, NULL, 0, 0 };
 	struct mesh_jstream stream = { "nodes", node_element, &r };
 	struct mesh_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
@@ -483,7 +581,10 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 	} else if (!cJSON_IsArray(nodes)) {
 		mesh_json_wrong_type(&r, nodes, "'nodes'", "a list", NULL);
 	}
-	/* An array of nodes was streamed to read_node() by the parse. */
+	/* An array of nodes was streamed to read_node() by the parse;
+	 * routes that name a node can now find it. */
+	if (!r.errors)
+		r.errors += resolve_node_routes(&r);
 	if (!r.errors)
 		mesh_json_read_scenarios(&r, root);
 	if (r.nomem)
@@ -500,5 +601,6 @@ done:
 		diags->nomem = 1;
 	mesh_plan_free(r.plan);
 	mesh_jdoc_free(doc);
+	free(r.by_node);
 	return err;
 }

@@ -15,6 +15,16 @@ struct reader {
 	int errors;
 	int nomem;
 	struct mesh_tick *tick;         /* the JSON plan reader's progress */
+	struct node_route *by_node;     /* routes written {"node": name} */
+	size_t nby_node, by_node_cap;
+};
+
+/* A route written {"node": name}: the node it names is known only once
+ * every node is read. */
+struct node_route {
+	int node;               /* the node that stores the route */
+	size_t route;           /* its index among that node's routes */
+	int port_given;         /* "port" was written */
 };
 
 /* "an object", "a list", "a string", ... */

@@ -333,7 +333,9 @@ import_then_check_should_match_the_hand_written_plan(void **state)
 			o.inventory = "scenarios/harper-nats/inventory.json";
 		assert_int_equal(load(i ? repl : nats, 3, &o, &p, &d),
 		    MESH_OK);
-		assert_int_equal(d.n, 0);
+		/* Only the docs' host 3.735.184.8 (735 > 255) is warned. */
+		assert_int_equal(d.n, count(&d, "bad-ipv4"));
+		assert_true(d.n > 0);
 		mesh_diags_clear(&d);
 		/* import: the plan JSON reads back as the same plan */
 		json = plan_json(p);
@@ -341,7 +343,7 @@ import_then_check_should_match_the_hand_written_plan(void **state)
 		mesh_diags_init(&d);
 		assert_int_equal(mesh_plan_parse(json, strlen(json), "i.json",
 		    MESH_FORMAT_JSON, &d, &q), MESH_OK);
-		assert_int_equal(d.n, 0);
+		assert_int_equal(d.n, count(&d, "bad-ipv4"));
 		mesh_diags_clear(&d);
 		mesh_diags_init(&d);
 		assert_int_equal(mesh_plan_load(plans[i], MESH_FORMAT_AUTO,

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "hostcheck.h"
 #include "json_check.h"
 #include "meshsim/meshsim.h"
 #include "text.h"
@@ -194,6 +195,50 @@ json_strings_should_be_escaped(void **state)
 	free(s);
 }
 
+static void
+ipv4_check_should_flag_dotted_quads_that_are_not_addresses(void **state)
+{
+	static const char *const fine[] = { "3.62.184.20", "0.0.0.0",
+		"255.255.255.255", "10.0.0.1.", "node1", "3.735.184.8.nip.io",
+		"12345", "::1", "fe80::1.2.3.4", "1.2.3.x", "" };
+	static const struct {
+		const char *host, *why;
+	} bad[] = {
+		{ "3.735.184.8", "735 is over 255" },
+		{ "256.1.1.1", "256 is over 255" },
+		{ "1.2.3.4444", "4444 is over 255" },
+		{ "1.2.3", "it has 3 parts, not 4" },
+		{ "1.2.3.4.5", "it has 5 parts, not 4" },
+		{ "1..2.3", "it has an empty part" },
+		{ "010.1.1.1", "010 has a leading zero, which some resolvers "
+		  "read as octal and others refuse" },
+	};
+	char why[120];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(fine) / sizeof(fine[0]); i++)
+		assert_int_equal(mesh_ipv4_invalid(fine[i], why, sizeof(why)),
+		    0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(mesh_ipv4_invalid(bad[i].host, why,
+		    sizeof(why)), 1);
+		assert_string_equal(why, bad[i].why);
+	}
+}
+
+static void
+writable_hosts_should_be_the_ones_the_readers_take(void **state)
+{
+	(void)state;
+	assert_true(mesh_host_writable("node1.example.com"));
+	assert_true(mesh_host_writable("::1"));
+	assert_false(mesh_host_writable(""));
+	assert_false(mesh_host_writable("New York"));
+	assert_false(mesh_host_writable("a/b"));
+	assert_false(mesh_host_writable("a\tb"));
+}
+
 int
 main(void)
 {
@@ -206,6 +251,8 @@ main(void)
 		cmocka_unit_test(map_should_find_what_was_put_and_keep_the_first),
 		cmocka_unit_test(sort_pairs_should_order_by_first_then_second_key),
 		cmocka_unit_test(json_strings_should_be_escaped),
+		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
+		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

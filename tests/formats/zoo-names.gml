@@ -1,0 +1,12 @@
+graph [
+  node [ id 0 label "New York" ]
+  node [ id 1 label "a/b" port 9933 ]
+  node [ id 2 label "Zürich &quot;1&quot;" ]
+  node [ id 3 label "Boston" host "10.0.0.4" ]
+  node [ id 4 label "alone here" ]
+  edge [ source 0 target 1 ]
+  edge [ source 1 target 0 ]
+  edge [ source 2 target 0 ]
+  edge [ source 3 target 2 ]
+  edge [ source 3 target 3 ]
+]
