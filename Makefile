@@ -154,7 +154,8 @@ demo: $(BIN)
 
 # The test suite: unit tests, the command line against golden reports,
 # -o and stdout, the catalogue of malformed inputs, sharded runs merged
-# against whole ones (fewer under the sanitizers), the differential test
+# against whole ones (fewer under the sanitizers), the one-letter typos of
+# the Harper scenarios (a quarter under the sanitizers), the differential test
 # against networkx, allocation failures and valgrind (samples; see
 # alloc-test and memcheck).
 test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
@@ -181,6 +182,7 @@ sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
 		DIFF_FLAGS='--random 60' SHARD_ENV='SHARD_QUICK=1' \
 		ROUNDTRIP_FLAGS='--random 30 --zoo-every 10' \
+		TYPO_ENV='TYPO_EVERY=4' \
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
 		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \
 		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \
