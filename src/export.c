@@ -107,6 +107,19 @@ labels_text(const struct mesh_node *n)
 	return mesh_buf_take(&b);
 }
 
+/* Whether some node of p does not join the cluster (plan.h, no_cluster):
+ * then GraphML declares the "clustering" attribute. */
+static int
+any_no_cluster(const struct mesh_plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nnodes; i++)
+		if (p->nodes[i].no_cluster)
+			return 1;
+	return 0;
+}
+
 /* One node of the plan format, indented for the "nodes" list. */
 static void
 put_json_node(struct mesh_buf *b, const struct mesh_plan *p,
@@ -234,7 +247,8 @@ put_xml(struct mesh_buf *b, const char *s)
 
 /* GraphML with the attributes name, host (left out where it is a name
  * that cannot be written as a host), port, routes (the plan format's
- * list, as written), labels and availability, which the GraphML reader
+ * list, as written), labels, availability and clustering (where a node
+ * does not cluster), and the plan's cluster, which the GraphML reader
  * takes back; an edge per link, for other tools. b records running out
  * of memory. */
 static void
@@ -261,13 +275,23 @@ put_graphml(struct mesh_buf *b, const struct mesh_plan *p)
 	    "  <key id=\"v_labels\" for=\"node\" attr.name=\"labels\" "
 	    "attr.type=\"string\"/>\n"
 	    "  <key id=\"v_availability\" for=\"node\" "
-	    "attr.name=\"availability\" attr.type=\"double\"/>\n"
-	    "  <graph id=\"G\" edgedefault=\"undirected\">\n");
+	    "attr.name=\"availability\" attr.type=\"double\"/>\n");
+	/* Declared only where used, so that other plans export as before. */
+	if (p->cluster != MESH_CLUSTER_UNSAID)
+		mesh_buf_puts(b, "  <key id=\"g_cluster\" for=\"graph\" "
+		    "attr.name=\"cluster\" attr.type=\"string\"/>\n");
+	if (any_no_cluster(p))
+		mesh_buf_puts(b, "  <key id=\"v_clustering\" for=\"node\" "
+		    "attr.name=\"clustering\" attr.type=\"string\"/>\n");
+	mesh_buf_puts(b, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
 	if (p->name != NULL) {
 		mesh_buf_puts(b, "    <data key=\"g_name\">");
 		put_xml(b, p->name);
 		mesh_buf_puts(b, "</data>\n");
 	}
+	if (p->cluster != MESH_CLUSTER_UNSAID)
+		mesh_buf_printf(b, "    <data key=\"g_cluster\">%s</data>\n",
+		    mesh_cluster_name(p->cluster));
 	for (i = 0; i < p->nnodes; i++) {
 		const struct mesh_node *n = &p->nodes[i];
 
@@ -301,6 +325,9 @@ put_graphml(struct mesh_buf *b, const struct mesh_plan *p)
 			put_double(b, n->availability);
 			mesh_buf_puts(b, "</data>\n");
 		}
+		if (n->no_cluster)
+			mesh_buf_puts(b, "      <data key=\"v_clustering\">"
+			    "false</data>\n");
 		mesh_buf_puts(b, "    </node>\n");
 	}
 	for (i = 0; i < p->nlinks; i++)
@@ -326,8 +353,9 @@ put_gml_string(struct mesh_buf *b, const char *s)
 	mesh_buf_puts(b, "\"");
 }
 
-/* GML: each node's label (its name), host (as for GraphML), port,
- * routes, labels and availability; each link an edge. b records running
+/* GML: the plan's name and cluster; each node's label (its name), host
+ * (as for GraphML), port, routes, labels, availability and clustering;
+ * each link an edge. b records running
  * out of memory. */
 static void
 put_gml(struct mesh_buf *b, const struct mesh_plan *p)
@@ -341,6 +369,9 @@ put_gml(struct mesh_buf *b, const struct mesh_plan *p)
 		put_gml_string(b, p->name);
 		mesh_buf_puts(b, "\n");
 	}
+	if (p->cluster != MESH_CLUSTER_UNSAID)
+		mesh_buf_printf(b, "  cluster \"%s\"\n",
+		    mesh_cluster_name(p->cluster));
 	for (i = 0; i < p->nnodes; i++) {
 		const struct mesh_node *n = &p->nodes[i];
 
@@ -372,6 +403,8 @@ put_gml(struct mesh_buf *b, const struct mesh_plan *p)
 			put_double(b, n->availability);
 			mesh_buf_puts(b, "\n");
 		}
+		if (n->no_cluster)
+			mesh_buf_puts(b, "    clustering \"false\"\n");
 		mesh_buf_puts(b, "  ]\n");
 	}
 	for (i = 0; i < p->nlinks; i++)

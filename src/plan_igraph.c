@@ -638,20 +638,31 @@ attr_routes(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 }
 
 /*
- * Vertex v's "labels" (a JSON object of text values) and "availability"
- * (a number from 0 to 1), as meshsim export writes them, onto plan node
- * v. Returns the number of errors added to diags, or -1 when out of
- * memory.
+ * Vertex v's "labels" (a JSON object of text values), "availability" (a
+ * number from 0 to 1) and "clustering" ("false" for a node that does not
+ * join the cluster; "" or "true" for one that does), as meshsim export
+ * writes them, onto plan node v. Returns the number of errors added to
+ * diags, or -1 when out of memory.
  */
 static int
 attr_extras(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
-    int ltype, int atype, const char *file, const struct format *f,
-    struct mesh_diags *diags)
+    int ltype, int atype, int ctype, const char *file,
+    const struct format *f, struct mesh_diags *diags)
 {
 	const char *name = plan->nodes[v].name;
 	const cJSON *l;
 	cJSON *root;
 	int errors = 0;
+
+	if (ctype == IGRAPH_ATTRIBUTE_STRING) {
+		const char *c = VAS(g, "clustering", v);
+
+		if (strcmp(c, "false") == 0)
+			plan->nodes[v].no_cluster = 1;
+		else if (*c != '\0' && strcmp(c, "true") != 0)
+			errors += bad_attr(diags, file, f, name, "clustering",
+			    "\"true\" or \"false\"");
+	}
 
 	if (atype == IGRAPH_ATTRIBUTE_NUMERIC && !isnan(VAN(g, "availability",
 	    v))) {
@@ -740,6 +751,32 @@ check_edges(const igraph_vector_int_t *edges, const struct mesh_plan *plan,
 	return 0;
 }
 
+/* The graph's "cluster" attribute, as meshsim export writes it (the plan
+ * format's "cluster"), onto plan; absent or "" is none. Returns 0, or 1
+ * after reporting bad-cluster. */
+static int
+plan_cluster(const igraph_t *g, struct mesh_plan *plan, const char *file,
+    struct mesh_diags *diags)
+{
+	const char *c;
+
+	if (attr_type(g, 1, "cluster") != IGRAPH_ATTRIBUTE_STRING ||
+	    *(c = GAS(g, "cluster")) == '\0')
+		return 0;
+	if (strcmp(c, mesh_cluster_name(MESH_CLUSTER_HARPER_NATS)) == 0)
+		plan->cluster = MESH_CLUSTER_HARPER_NATS;
+	else if (strcmp(c, mesh_cluster_name(
+	    MESH_CLUSTER_HARPER_REPLICATION)) == 0)
+		plan->cluster = MESH_CLUSTER_HARPER_REPLICATION;
+	else {
+		mesh_diags_add(diags, MESH_ERROR, "bad-cluster", file, 0, 0,
+		    NULL, "the graph's 'cluster' is \"%s\": it must be "
+		    "\"harper-replication\" or \"harper-nats\"", c);
+		return 1;
+	}
+	return 0;
+}
+
 /* The plan of graph g: a node per vertex, a route per edge stored by its
  * first vertex; or, when the vertices have a "routes" attribute (as
  * meshsim export writes), the routes it lists and not the edges. Returns MESH_OK with *out set, MESH_EINPUT or
@@ -760,6 +797,7 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 	int routes_attr = attr_type(g, 0, "routes") == IGRAPH_ATTRIBUTE_STRING;
 	int ltype = attr_type(g, 0, "labels");
 	int atype = attr_type(g, 0, "availability");
+	int ctype = attr_type(g, 0, "clustering");
 
 	if (names == NULL || hosts == NULL || ports == NULL)
 		goto done;
@@ -794,8 +832,13 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 			goto done;
 		}
 	}
+	if (plan_cluster(g, plan, file, diags) != 0) {
+		err = MESH_EINPUT;
+		goto done;
+	}
 	if (routes_attr || ltype == IGRAPH_ATTRIBUTE_STRING ||
-	    atype == IGRAPH_ATTRIBUTE_NUMERIC) {
+	    atype == IGRAPH_ATTRIBUTE_NUMERIC ||
+	    ctype == IGRAPH_ATTRIBUTE_STRING) {
 		int errors = 0, r = 0;
 
 		/* All nodes are in: a route may name a later one. */
@@ -804,7 +847,7 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 			    diags)) > 0)
 				errors += r;
 			if (r >= 0 && (r = attr_extras(g, plan, v, ltype, atype,
-			    file, f, diags)) > 0)
+			    ctype, file, f, diags)) > 0)
 				errors += r;
 		}
 		if (r < 0)

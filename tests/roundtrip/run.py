@@ -16,7 +16,8 @@ them, and in full for a second round from their JSON export), and N
 made here, deterministically (seeds 0 .. N-1), from tools/gen_plan.py's
 shapes with nasty node names (spaces, slashes, quotes, non-ASCII, XML and
 GML entities), nodes without a host (their name is their host), isolated
-nodes, other ports, labels, availabilities, several routes between the
+nodes, other ports, labels, availabilities, nodes that do not cluster,
+the plan's cluster, several routes between the
 same pair, self routes, dangling routes, port mismatches, hosts in other
 spellings, dotted quads that are not addresses, and split plans.
 
@@ -168,6 +169,17 @@ def random_plan(seed):
             continue
         endpoints.add(key)
         nodes.insert(rng.randint(0, len(nodes)), node)
+    # Nodes that do not cluster, and the plan's cluster: from a generator
+    # of their own, so that the rest of each plan stays as it was.
+    extra = random.Random(seed * 7919 + 1)
+    for node in nodes:
+        if extra.random() < 0.08:
+            node["clustering"] = False
+    r = extra.random()
+    if r < 0.15:
+        plan["cluster"] = "harper-replication"
+    elif r < 0.25:
+        plan["cluster"] = "harper-nats"
     r = rng.random()
     if r < 0.2:
         del plan["name"]
@@ -297,6 +309,10 @@ def features(plan, a):
             seen.add("labels")
         if node.get("port", 9932) != 9932:
             seen.add("other ports")
+        if node.get("clustering") is False:
+            seen.add("nodes not clustering")
+    if "cluster" in plan:
+        seen.add("cluster " + plan["cluster"])
     if a is not None:
         if not a["connected"]:
             seen.add("split plans")

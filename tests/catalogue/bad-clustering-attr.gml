@@ -1,0 +1,8 @@
+graph [
+  directed 0
+  node [
+    id 0
+    label "a"
+    clustering "no"
+  ]
+]
