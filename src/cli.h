@@ -72,7 +72,12 @@ void cli_replication_note(FILE *out, const struct mesh_plan *p,
     const char *what);
 
 /* cli_report.c: shared pieces of the text reports. */
+#define CLI_LIST_MAX 25         /* at most this many entries in a list */
 const char *cli_plural(size_t n, const char *one, const char *many);
+/* The names of plan nodes v[0..n), at most CLI_LIST_MAX of them, then
+ * "... and K more" where total (the list's whole length) is larger. */
+void cli_names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
+    size_t total);
 /* The warnings section that ends every text report. */
 void cli_report_warnings(FILE *out, const struct mesh_diags *diags);
 

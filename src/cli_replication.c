@@ -5,21 +5,6 @@
 #include "cli.h"
 #include "meshsim/replication.h"
 
-/* At most this many entries in a list of the report. */
-#define LIST_MAX 25
-
-static void
-names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
-    size_t total)
-{
-	size_t i;
-
-	for (i = 0; i < n && i < LIST_MAX; i++)
-		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
-	if (total > i)
-		fprintf(out, "%s... and %zu more", i ? ", " : "", total - i);
-}
-
 int
 cli_replication_verdicts(FILE *out, const struct mesh_replication *r)
 {
@@ -50,19 +35,19 @@ cli_replication_section(FILE *out, const struct mesh_analysis *a,
 	if (r->nclusters > 1 && a->ndown > 0) {
 		fputs("\nrunning clusters (replication), largest first:\n",
 		    out);
-		for (i = 0; i < r->nclusters && i < LIST_MAX; i++) {
+		for (i = 0; i < r->nclusters && i < CLI_LIST_MAX; i++) {
 			size_t n = r->cluster_start[i + 1] -
 			    r->cluster_start[i];
 
 			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
 			    cli_plural(n, "node", "nodes"));
-			names(out, p, r->cluster_nodes + r->cluster_start[i],
+			cli_names(out, p, r->cluster_nodes + r->cluster_start[i],
 			    n, n);
 			fputc('\n', out);
 		}
-		if (r->nclusters > LIST_MAX)
+		if (r->nclusters > CLI_LIST_MAX)
 			fprintf(out, "  ... and %zu more\n",
-			    r->nclusters - LIST_MAX);
+			    r->nclusters - CLI_LIST_MAX);
 	}
 	fputs("\njoin dependencies (replication: while the node on the left "
 	    "is down, those on\nthe right cannot join, or rejoin with an "
@@ -72,15 +57,15 @@ cli_replication_section(FILE *out, const struct mesh_analysis *a,
 		fputs(" none\n", out);
 	else
 		fputc('\n', out);
-	for (i = 0; i < r->ndeps && i < LIST_MAX; i++) {
+	for (i = 0; i < r->ndeps && i < CLI_LIST_MAX; i++) {
 		const struct mesh_repl_dependency *d = &r->deps[i];
 
 		fprintf(out, "  %s: ", p->nodes[d->node].name);
-		names(out, p, r->names + d->first, d->nlisted, d->size);
+		cli_names(out, p, r->names + d->first, d->nlisted, d->size);
 		fputc('\n', out);
 	}
-	if (r->ndeps > LIST_MAX)
-		fprintf(out, "  ... and %zu more\n", r->ndeps - LIST_MAX);
+	if (r->ndeps > CLI_LIST_MAX)
+		fprintf(out, "  ... and %zu more\n", r->ndeps - CLI_LIST_MAX);
 }
 
 void

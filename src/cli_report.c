@@ -13,16 +13,13 @@ struct hazards {
 	size_t nstranded;
 };
 
-/* At most this many names on one line of the report. */
-#define LIST_MAX 25
-
-static void
-names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
+void
+cli_names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
     size_t total)
 {
 	size_t i;
 
-	for (i = 0; i < n && i < LIST_MAX; i++)
+	for (i = 0; i < n && i < CLI_LIST_MAX; i++)
 		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
 	if (total > i)
 		fprintf(out, "%s... and %zu more", i ? ", " : "", total - i);
@@ -111,22 +108,22 @@ hazards_section(FILE *out, const struct mesh_analysis *a,
 			    "is down, those on the right\nwould stay alone "
 			    "if they restarted: no other route neighbour is "
 			    "up):\n", out);
-		if (k++ == LIST_MAX)
+		if (k++ == CLI_LIST_MAX)
 			continue;
 		fprintf(out, "  %s: ", p->nodes[v].name);
-		names(out, p, h->strands + h->first[v], n, n);
+		cli_names(out, p, h->strands + h->first[v], n, n);
 		fputc('\n', out);
 	}
 	if (k == 0)
 		fprintf(out, "\nrestart hazards: none (whichever %snode goes "
 		    "down, any node that restarts\nstill finds a route "
 		    "neighbour up)\n", a->ndown > 0 ? "other " : "");
-	else if (k > LIST_MAX)
-		fprintf(out, "  ... and %zu more\n", k - LIST_MAX);
+	else if (k > CLI_LIST_MAX)
+		fprintf(out, "  ... and %zu more\n", k - CLI_LIST_MAX);
 	if (h->nstranded > 0) {
 		fputs("stranded now (every route neighbour down: alone if "
 		    "they restart): ", out);
-		names(out, p, h->stranded, h->nstranded, h->nstranded);
+		cli_names(out, p, h->stranded, h->nstranded, h->nstranded);
 		fputc('\n', out);
 	}
 }
@@ -144,7 +141,7 @@ not_clustering(FILE *out, const struct mesh_analysis *a)
 
 		if (!n->no_cluster)
 			continue;
-		if (k++ == LIST_MAX) {
+		if (k++ == CLI_LIST_MAX) {
 			fputs(", ...", out);
 			break;
 		}
@@ -176,7 +173,7 @@ report(FILE *out, const struct mesh_analysis *a,
 		return -1;
 	if (a->ndown > 0) {
 		fputs("down: ", out);
-		names(out, p, a->down, a->ndown, a->ndown);
+		cli_names(out, p, a->down, a->ndown, a->ndown);
 		fputs(" (not counted: the report describes the nodes left "
 		    "and the routes they store)\n", out);
 	}
@@ -198,7 +195,7 @@ report(FILE *out, const struct mesh_analysis *a,
 
 			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
 			    cli_plural(n, "node", "nodes"));
-			names(out, p, a->comp_nodes + a->comp_start[i], n, n);
+			cli_names(out, p, a->comp_nodes + a->comp_start[i], n, n);
 			fputc('\n', out);
 		}
 	}
@@ -217,13 +214,13 @@ report(FILE *out, const struct mesh_analysis *a,
 	}
 	if (a->nbridges > 0) {
 		fputs("\nbridges (links whose loss splits the plan):\n", out);
-		for (i = 0; i < a->nbridges && i < LIST_MAX; i++)
+		for (i = 0; i < a->nbridges && i < CLI_LIST_MAX; i++)
 			fprintf(out, "  %s -- %s\n",
 			    p->nodes[a->bridges[2 * i]].name,
 			    p->nodes[a->bridges[2 * i + 1]].name);
-		if (a->nbridges > LIST_MAX)
+		if (a->nbridges > CLI_LIST_MAX)
 			fprintf(out, "  ... and %zu more\n",
-			    a->nbridges - LIST_MAX);
+			    a->nbridges - CLI_LIST_MAX);
 	}
 
 	fputs("\nroute storage: ", out);

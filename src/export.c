@@ -126,6 +126,7 @@ put_json_node(struct mesh_buf *b, const struct mesh_plan *p,
     const struct mesh_node *n)
 {
 	size_t i;
+	char *t;
 
 	mesh_buf_puts(b, "    {\n      \"name\": ");
 	mesh_buf_json_string(b, n->name);
@@ -134,15 +135,12 @@ put_json_node(struct mesh_buf *b, const struct mesh_plan *p,
 		mesh_buf_json_string(b, n->host);
 	}
 	mesh_buf_printf(b, ",\n      \"port\": %d", n->port);
-	if (n->nlabels > 0) {
-		mesh_buf_puts(b, ",\n      \"labels\": {");
-		for (i = 0; i < n->nlabels; i++) {
-			mesh_buf_puts(b, i ? ", " : "");
-			mesh_buf_json_string(b, n->labels[i].key);
-			mesh_buf_puts(b, ": ");
-			mesh_buf_json_string(b, n->labels[i].value);
-		}
-		mesh_buf_puts(b, "}");
+	if ((t = labels_text(n)) != NULL) {
+		mesh_buf_puts(b, ",\n      \"labels\": ");
+		mesh_buf_puts(b, t);
+		free(t);
+	} else if (n->nlabels > 0) {
+		b->failed = 1;
 	}
 	if (n->availability >= 0) {
 		mesh_buf_puts(b, ",\n      \"availability\": ");

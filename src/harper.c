@@ -204,6 +204,25 @@ is_null(const yaml_node_t *n)
 	return 0;
 }
 
+/* Whether plain scalar n is spelt as one of t[0..n) (1) or f[0..n) (0);
+ * -1 for neither, or for any other node. */
+static int
+spelt(const yaml_node_t *n, const char *const *t, const char *const *f,
+    size_t count)
+{
+	size_t i;
+
+	if (!is_plain(n))
+		return -1;
+	for (i = 0; i < count; i++) {
+		if (strcmp(text(n), t[i]) == 0)
+			return 1;
+		if (strcmp(text(n), f[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
 /* A plain scalar true/false as the YAML 1.2 core schema (Harper's npm
  * `yaml` reader) spells them: 1, 0, or -1. */
 static int
@@ -211,17 +230,8 @@ boolean(const yaml_node_t *n)
 {
 	static const char *const t[] = { "true", "True", "TRUE" };
 	static const char *const f[] = { "false", "False", "FALSE" };
-	size_t i;
 
-	if (!is_plain(n))
-		return -1;
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		if (strcmp(text(n), t[i]) == 0)
-			return 1;
-		if (strcmp(text(n), f[i]) == 0)
-			return 0;
-	}
-	return -1;
+	return spelt(n, t, f, sizeof(t) / sizeof(t[0]));
 }
 
 /* A YAML 1.1 boolean that YAML 1.2 reads as a string (yes, on, off, ...):
@@ -233,17 +243,8 @@ yaml11_boolean(const yaml_node_t *n)
 		"ON", "y", "Y" };
 	static const char *const f[] = { "no", "No", "NO", "off", "Off",
 		"OFF", "n", "N" };
-	size_t i;
 
-	if (!is_plain(n))
-		return -1;
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		if (strcmp(text(n), t[i]) == 0)
-			return 1;
-		if (strcmp(text(n), f[i]) == 0)
-			return 0;
-	}
-	return -1;
+	return spelt(n, t, f, sizeof(t) / sizeof(t[0]));
 }
 
 /* Whether s is an integer of the YAML 1.2 core schema: [-+]?[0-9]+,

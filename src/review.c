@@ -180,6 +180,37 @@ names(struct rv *r, const int *v, size_t n, size_t total)
 		    total - i);
 }
 
+/* The row naming the surviving nodes that do not join the cluster (plan.h,
+ * no_cluster: alone whatever their routes say), where there are any, as
+ * the text report's "not clustering" line. Returns 0, or -1 when out of
+ * memory. */
+static int
+not_clustering_row(struct rv *r)
+{
+	const struct mesh_analysis *a = r->a;
+	size_t i, k = 0;
+	int *v;
+
+	for (i = 0; i < a->nnodes; i++)
+		k += r->p->nodes[a->by_name[i]].no_cluster != 0;
+	if (k == 0)
+		return 0;
+	if ((v = malloc(k * sizeof(*v))) == NULL)
+		return -1;
+	for (i = 0, k = 0; i < a->nnodes; i++)
+		if (r->p->nodes[a->by_name[i]].no_cluster)
+			v[k++] = a->by_name[i];
+	row(r);
+	text_cell(r, "not clustering");
+	cell(r);
+	names(r, v, k, k);
+	raw(r, " (clustering off: no links to or from it)");
+	end_cell(r);
+	end_row(r);
+	free(v);
+	return 0;
+}
+
 /* The verdict and the table of answers. Returns 0, or -1 (ENOMEM). */
 static int
 verdict(struct rv *r)
@@ -284,6 +315,8 @@ verdict(struct rv *r)
 	}
 	end_cell(r);
 	end_row(r);
+	if (not_clustering_row(r) != 0)
+		return -1;
 	end_table(r);
 	return 0;
 }
