@@ -1,4 +1,4 @@
-/* analysis_json.c: the analysis as the documented JSON object (README, "JSON output"). */
+/* analysis_json.c: the analysis as the documented JSON object (docs/json.md). */
 #include <stdlib.h>
 
 #include "meshsim/meshsim.h"

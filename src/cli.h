@@ -7,7 +7,7 @@
 
 #include "meshsim/meshsim.h"
 
-/* Exit statuses: the README documents them. */
+/* Exit statuses: docs/cli.md documents them. */
 enum {
 	CLI_EXIT_OK = 0,        /* nothing found at the --fail-on level */
 	CLI_EXIT_FOUND = 1,     /* something was */

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-/* The usage lines, as the README's manual gives them. */
+/* The usage lines, as docs/cli.md gives them. */
 void
 cli_usage(FILE *f)
 {

@@ -316,7 +316,7 @@ report_text(FILE *out, const struct mesh_simulation *s,
 	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
 		fprintf(out, " (%s)", p->file);
-	fputs("\nmodel: the live mesh (docs/mesh.md)\n\n"
+	fputs("\nmodel: the live mesh (docs/simulate.md)\n\n"
 	    "start: every node started, in name order\n", out);
 	state(out, p, s->initial);
 	for (i = 0; i < p->nsteps; i++) {

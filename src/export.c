@@ -159,7 +159,7 @@ put_json_node(struct mesh_buf *b, const struct mesh_plan *p,
 	mesh_buf_puts(b, "\n    }");
 }
 
-/* The plan format (README, "The plan format"), timeline and what-if runs
+/* The plan format (docs/plan-format.md), timeline and what-if runs
  * included. */
 static void
 put_json(struct mesh_buf *b, const struct mesh_plan *p)

@@ -15,7 +15,7 @@ void mesh_json_names(struct mesh_buf *b, const struct mesh_plan *p,
 void mesh_json_string_or_null(struct mesh_buf *b, const char *s);
 
 /* The "diagnostics" key and its list, as the last key of a report
- * (README, "JSON output"); d may be NULL. */
+ * (docs/json.md); d may be NULL. */
 void mesh_json_diagnostics(struct mesh_buf *b, const struct mesh_diags *d);
 
 /* The parts of an expectation that are set, as a JSON object on one

@@ -73,7 +73,7 @@ main(int argc, char **argv)
 
 	/* Writes to a pipe whose reader is gone fail with EPIPE instead of
 	 * killing the process: the status is then 2 (README, "Exit
-	 * status"). */
+	 * status"; docs/cli.md). */
 	signal(SIGPIPE, SIG_IGN);
 	if (hold_standard_fds() != 0 || atexit(close_stdout) != 0)
 		return CLI_EXIT_BAD;
@@ -88,8 +88,8 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		cli_usage(stdout);
-		fputs("\nSee the README for the plan format, the reports and "
-		    "the exit statuses.\n", stdout);
+		fputs("\nThe manual: docs/index.md (commands, the plan format, "
+		    "diagnostics, JSON, exit statuses).\n", stdout);
 		return CLI_EXIT_OK;
 	}
 	if (strcmp(argv[1], "--version") == 0) {

@@ -143,8 +143,7 @@ char *mesh_split_text(const struct mesh_analysis *a);
 char *mesh_routes_text(const struct mesh_analysis *a);
 
 /*
- * The analysis and diags as the documented JSON object (README, "JSON
- * output"), pretty-printed, ending in a newline. Returns a string that the
+ * The analysis and diags as the documented JSON object (docs/json.md), pretty-printed, ending in a newline. Returns a string that the
  * caller frees with free(), or NULL when out of memory.
  */
 char *mesh_analysis_json(const struct mesh_analysis *a,

@@ -12,7 +12,7 @@ enum mesh_severity {
 
 /*
  * One diagnostic. code is a stable, static identifier such as
- * "dangling-route" (the README lists them all). line and column are
+ * "dangling-route" (docs/diagnostics.md lists them all). line and column are
  * 1-based; 0 when unknown. Columns count characters (code points), not
  * bytes. file and node may be NULL.
  */

@@ -10,7 +10,7 @@
  * operations API payloads, inventories) refuses input beyond these
  * limits with an error diagnostic instead of running out of memory or
  * time. The defaults let real clusters and the 1,000,000-node,
- * 3,000,000-route benchmark plan through with room to spare; the README
+ * 3,000,000-route benchmark plan through with room to spare; docs/limits.md
  * says why each is what it is:
  *
  *   input_bytes  1 GiB       a file read whole (the benchmark plan is

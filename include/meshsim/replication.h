@@ -95,7 +95,7 @@ bool mesh_replication_joining_ok(const struct mesh_replication *r);
 /*
  * `check --model replication`'s JSON: mesh_analysis_json() of a (whose
  * plan and down nodes r must share) with "model": "replication" before
- * "nodes" and the "replication" object (README, "JSON output") before
+ * "nodes" and the "replication" object (docs/json.md) before
  * "diagnostics". Returns a string the caller frees with free(), or NULL
  * when out of memory.
  */
