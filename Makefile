@@ -83,8 +83,14 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(WARN) \
              $(CFLAGS) $(SANFLAGS) $(DEP_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-LIB_SRC  = $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
-CLI_SRC  = src/main.c $(wildcard src/cli_*.c)
+# The library is every layer but the command line: src/base (buffers,
+# text, diagnostics, errors, limits, progress, hashes, random numbers),
+# src/model (the plan), src/read (one file per input format), src/graph
+# (the analyses), src/failure (sweeps, availability, the live mesh, the
+# replication model, shards), src/review (diff, suggest, report, drawing,
+# export) and src/out (JSON and text output); src/cli is the tool.
+LIB_SRC  = $(filter-out src/cli/%,$(wildcard src/*/*.c))
+CLI_SRC  = $(wildcard src/cli/*.c)
 TEST_SRC = $(wildcard tests/test_*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
@@ -114,6 +120,7 @@ $(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
 	@mkdir -p $@
 
 $(BUILD)/%.o: src/%.c | deps $(BUILD)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c | test-deps $(BUILD)/tests
@@ -135,8 +142,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/fixture.o $(LIB)
 
 # The progress bar's line is the command line's, not the library's.
 $(BUILD)/tests/test_cli_progress: $(BUILD)/tests/test_cli_progress.o \
-    $(BUILD)/tests/fixture.o $(BUILD)/cli_progress.o $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli_progress.o \
+    $(BUILD)/tests/fixture.o $(BUILD)/cli/cli_progress.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli/cli_progress.o \
 		$(BUILD)/tests/fixture.o $(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
 $(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps $(BUILD)/fuzz
@@ -160,6 +167,7 @@ demo: $(BIN)
 # alloc-test and memcheck).
 test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+	$(PYTHON) tests/cycles.py $(BUILD)
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
 	sh tests/harper/roundtrip.sh $(BIN)
@@ -237,4 +245,4 @@ uninstall:
 clean:
 	rm -rf build build-san $(FUZZ_BUILD)
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)
+-include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)

@@ -12,7 +12,7 @@
 
 #include "fixture.h"
 #include "meshsim/meshsim.h"
-#include "util.h"
+#include "base/util.h"
 
 static struct mesh_analysis *
 analyse(const struct mesh_plan *p, const char *down)

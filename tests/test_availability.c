@@ -12,7 +12,7 @@
 
 #include "meshsim/meshsim.h"
 #include "meshsim/availability.h"
-#include "rng.h"
+#include "base/rng.h"
 
 /* The normal quantile of a 99.99% two-sided interval. */
 #define Z9999 3.890591886413094

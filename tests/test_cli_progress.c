@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 static const char *
 line(const char *phase, uint64_t done, uint64_t total, double elapsed,

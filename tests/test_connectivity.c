@@ -5,8 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "connectivity.h"
-#include "csr.h"
+#include "graph/connectivity.h"
+#include "graph/csr.h"
 
 #define MAX_EDGES 512
 

@@ -9,9 +9,9 @@
 
 #include <cmocka.h>
 
-#include "json_check.h"
-#include "jsonpos.h"
-#include "util.h"
+#include "read/json_check.h"
+#include "read/jsonpos.h"
+#include "base/util.h"
 
 /* Parse text, which must be valid JSON, without streaming. */
 static cJSON *

@@ -15,7 +15,7 @@
 
 #include "fixture.h"
 #include "meshsim/meshsim.h"
-#include "tick.h"
+#include "base/tick.h"
 
 #define CALLS_MAX 20000
 

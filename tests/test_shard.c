@@ -13,7 +13,7 @@
 #include "fixture.h"
 #include "meshsim/meshsim.h"
 #include "meshsim/shard.h"
-#include "sha256.h"
+#include "base/sha256.h"
 
 static char tmpdir[] = "/tmp/meshsim-shard-XXXXXX";
 static uint64_t rng_state;

@@ -9,11 +9,11 @@
 
 #include <cmocka.h>
 
-#include "hostcheck.h"
-#include "json_check.h"
+#include "base/hostcheck.h"
+#include "read/json_check.h"
 #include "meshsim/meshsim.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 static void
 utf8_check_should_accept_valid_text_and_refuse_overlongs(void **state)

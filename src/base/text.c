@@ -1,0 +1,96 @@
+/* text.c: UTF-8 checking and positions (line, column) in a text buffer. */
+#include <stdint.h>
+#include <string.h>
+
+#include "base/text.h"
+
+int
+mesh_utf8_check(const char *buf, size_t len, size_t *bad, int *nul)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0;
+
+	*nul = 0;
+	while (i < len) {
+		unsigned c;
+		unsigned long cp;
+		size_t need, k;
+		uint64_t w;
+
+		/* Eight ASCII bytes, none of them NUL, at a time. */
+		while (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (((w | ((w & 0x7f7f7f7f7f7f7f7fULL) +
+			    0x7f7f7f7f7f7f7f7fULL)) & 0x8080808080808080ULL) !=
+			    0x8080808080808080ULL ||
+			    (w & 0x8080808080808080ULL) != 0)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
+		c = s[i];
+
+		if (c == 0) {
+			*nul = 1;
+			goto fail;
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			goto fail;
+		}
+		if (len - i <= need)
+			goto fail;
+		for (k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				goto fail;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			goto fail;
+		i += need + 1;
+	}
+	return 0;
+fail:
+	*bad = i;
+	return -1;
+}
+
+int
+mesh_has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+void
+mesh_text_position(const char *buf, size_t off, int *line, int *column)
+{
+	size_t i;
+
+	*line = 1;
+	*column = 1;
+	for (i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			++*line;
+			*column = 1;
+		} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+			++*column;
+		}
+	}
+}

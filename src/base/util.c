@@ -1,0 +1,475 @@
+/* util.c: small internal helpers: strings, a growing buffer, a hash map. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+
+#include "base/util.h"
+
+char *
+mesh_vasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *s;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
+mesh_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = mesh_vasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void
+mesh_buf_init(struct mesh_buf *b)
+{
+	memset(b, 0, sizeof(*b));
+}
+
+void
+mesh_buf_free(struct mesh_buf *b)
+{
+	free(b->data);
+	mesh_buf_init(b);
+}
+
+static int
+buf_reserve(struct mesh_buf *b, size_t more)
+{
+	size_t cap;
+	char *p;
+
+	if (b->failed)
+		return -1;
+	if (b->len + more + 1 <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	if ((p = realloc(b->data, cap)) == NULL) {
+		b->failed = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void
+mesh_buf_add(struct mesh_buf *b, const char *s, size_t n)
+{
+	if (buf_reserve(b, n) != 0)
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+mesh_buf_puts(struct mesh_buf *b, const char *s)
+{
+	mesh_buf_add(b, s, strlen(s));
+}
+
+void
+mesh_buf_printf(struct mesh_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = 1;
+		return;
+	}
+	if (buf_reserve(b, (size_t)n) != 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+mesh_buf_json_string(struct mesh_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+
+	mesh_buf_add(b, "\"", 1);
+	for (; *p; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		mesh_buf_add(b, (const char *)run, (size_t)(p - run));
+		switch (*p) {
+		case '"':  mesh_buf_add(b, "\\\"", 2); break;
+		case '\\': mesh_buf_add(b, "\\\\", 2); break;
+		case '\n': mesh_buf_add(b, "\\n", 2); break;
+		case '\t': mesh_buf_add(b, "\\t", 2); break;
+		case '\r': mesh_buf_add(b, "\\r", 2); break;
+		default:   mesh_buf_printf(b, "\\u%04x", *p); break;
+		}
+		run = p + 1;
+	}
+	mesh_buf_add(b, (const char *)run, (size_t)(p - run));
+	mesh_buf_add(b, "\"", 1);
+}
+
+char *
+mesh_buf_take(struct mesh_buf *b)
+{
+	char *s = b->failed ? NULL : b->data;
+
+	if (s == NULL && !b->failed)
+		s = calloc(1, 1);
+	if (b->failed)
+		free(b->data);
+	mesh_buf_init(b);
+	return s;
+}
+
+/* The map. */
+
+struct mesh_map_slot {
+	const char *s;          /* NULL: empty */
+	int k;
+	int value;
+	uint64_t hash;
+};
+
+uint64_t
+mesh_map_hash(const char *s, int k)
+{
+	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	h ^= (uint64_t)(unsigned)k;
+	h *= 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+#define ARENA_CHUNK     (256 * 1024)
+
+struct mesh_arena_chunk {
+	struct mesh_arena_chunk *prev;  /* the chunk filled before this one */
+	size_t size, used;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+void
+mesh_arena_init(struct mesh_arena *a)
+{
+	a->top = NULL;
+	a->spare = NULL;
+}
+
+void
+mesh_arena_free(struct mesh_arena *a)
+{
+	struct mesh_arena_chunk *c;
+
+	while ((c = a->top) != NULL) {
+		a->top = c->prev;
+		free(c);
+	}
+	free(a->spare);
+	mesh_arena_init(a);
+}
+
+/* n bytes at a multiple of align (a power of two, at most that of
+ * max_align_t), or NULL when out of memory. */
+static void *
+arena_take(struct mesh_arena *a, size_t n, size_t align)
+{
+	struct mesh_arena_chunk *c = a->top;
+	void *p;
+
+	if (n > SIZE_MAX - _Alignof(max_align_t) - ARENA_CHUNK)
+		return NULL;
+	if (c != NULL)
+		c->used = (c->used + align - 1) & ~(align - 1);
+	if (c == NULL || c->used > c->size || c->size - c->used < n) {
+		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+
+		if (a->spare != NULL && a->spare->size >= size) {
+			c = a->spare;
+			a->spare = NULL;
+		} else if ((c = malloc(sizeof(*c) + size)) == NULL) {
+			return NULL;
+		} else {
+			c->size = size;
+		}
+		c->used = 0;
+		c->prev = a->top;
+		a->top = c;
+	}
+	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+void *
+mesh_arena_alloc(struct mesh_arena *a, size_t n)
+{
+	return arena_take(a, n, _Alignof(max_align_t));
+}
+
+char *
+mesh_arena_text(struct mesh_arena *a, size_t n)
+{
+	return arena_take(a, n, 1);
+}
+
+char *
+mesh_arena_strdup(struct mesh_arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = arena_take(a, n, 1);
+
+	if (d != NULL)
+		memcpy(d, s, n);
+	return d;
+}
+
+struct mesh_arena_mark
+mesh_arena_mark(const struct mesh_arena *a)
+{
+	struct mesh_arena_mark m = { a->top, a->top ? a->top->used : 0 };
+
+	return m;
+}
+
+void
+mesh_arena_release(struct mesh_arena *a, struct mesh_arena_mark m)
+{
+	while (a->top != m.top) {
+		struct mesh_arena_chunk *c = a->top;
+
+		a->top = c->prev;
+		if (a->spare == NULL) {
+			a->spare = c;
+		} else if (c->size > a->spare->size) {
+			free(a->spare);
+			a->spare = c;
+		} else {
+			free(c);
+		}
+	}
+	if (a->top != NULL)
+		a->top->used = m.used;
+}
+
+void
+mesh_map_init(struct mesh_map *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+mesh_map_free(struct mesh_map *m)
+{
+	free(m->slots);
+	mesh_map_init(m);
+}
+
+static struct mesh_map_slot *
+map_find(const struct mesh_map *m, const char *s, int k, uint64_t h)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+
+	for (;; i = (i + 1) & (m->cap - 1)) {
+		struct mesh_map_slot *e = &m->slots[i];
+
+		if (e->s == NULL || (e->hash == h && e->k == k &&
+		    strcmp(e->s, s) == 0))
+			return e;
+	}
+}
+
+void
+mesh_map_prefetch_slot(const struct mesh_map *m, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (m->cap != 0)
+		__builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+#else
+	(void)m;
+	(void)h;
+#endif
+}
+
+void
+mesh_map_prefetch_key(const struct mesh_map *m, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (m->cap != 0 && m->slots[(size_t)h & (m->cap - 1)].s != NULL)
+		__builtin_prefetch(m->slots[(size_t)h & (m->cap - 1)].s);
+#else
+	(void)m;
+	(void)h;
+#endif
+}
+
+int
+mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
+    uint64_t h)
+{
+	struct mesh_map_slot *e;
+
+	if (m->cap == 0)
+		return -1;
+	e = map_find(m, s, k, h);
+	return e->s ? e->value : -1;
+}
+
+int
+mesh_map_get(const struct mesh_map *m, const char *s, int k)
+{
+	return mesh_map_get_hashed(m, s, k, mesh_map_hash(s, k));
+}
+
+static int
+map_grow(struct mesh_map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64, i;
+	struct mesh_map old = *m;
+
+	if ((m->slots = calloc(cap, sizeof(*m->slots))) == NULL) {
+		*m = old;
+		return -1;
+	}
+	m->cap = cap;
+	for (i = 0; i < old.cap; i++)
+		if (old.slots[i].s != NULL)
+			*map_find(m, old.slots[i].s, old.slots[i].k,
+			    old.slots[i].hash) = old.slots[i];
+	free(old.slots);
+	return 0;
+}
+
+int
+mesh_map_reserve(struct mesh_map *m, size_t n)
+{
+	while (n * 4 > m->cap * 3)
+		if (n > SIZE_MAX / 8 || map_grow(m) != 0)
+			return -1;
+	return 0;
+}
+
+int
+mesh_map_put(struct mesh_map *m, const char *s, int k, int value)
+{
+	return mesh_map_put_hashed(m, s, k, mesh_map_hash(s, k), value);
+}
+
+int
+mesh_map_put_hashed(struct mesh_map *m, const char *s, int k, uint64_t h,
+    int value)
+{
+	struct mesh_map_slot *e;
+
+	if ((m->len + 1) * 4 > m->cap * 3 && map_grow(m) != 0)
+		return -2;
+	e = map_find(m, s, k, h);
+	if (e->s != NULL)
+		return e->value;
+	e->s = s;
+	e->k = k;
+	e->value = value;
+	e->hash = h;
+	m->len++;
+	return -1;
+}
+
+int
+mesh_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
+{
+	size_t *count = malloc((nkeys + 1) * sizeof(*count));
+	int *tmp = malloc((2 * n + 1) * sizeof(*tmp));
+	size_t i, k;
+	int pass;
+
+	if (count == NULL || tmp == NULL) {
+		free(count);
+		free(tmp);
+		return -1;
+	}
+	for (pass = 1; pass >= 0; pass--) {	/* second element, then first */
+		memset(count, 0, (nkeys + 1) * sizeof(*count));
+		for (i = 0; i < n; i++) {
+			int x = p[2 * i + pass];
+
+			count[(keys ? keys[x] : x) + 1]++;
+		}
+		for (k = 0; k < nkeys; k++)
+			count[k + 1] += count[k];
+		for (i = 0; i < n; i++) {
+			int x = p[2 * i + pass];
+			size_t at = count[keys ? keys[x] : x]++;
+
+			tmp[2 * at] = p[2 * i];
+			tmp[2 * at + 1] = p[2 * i + 1];
+		}
+		memcpy(p, tmp, 2 * n * sizeof(*p));
+	}
+	free(count);
+	free(tmp);
+	return 0;
+}
+
+int
+mesh_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+int
+mesh_read_all(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+
+	while (n > 0) {
+		ssize_t k = read(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}

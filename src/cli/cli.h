@@ -1,0 +1,250 @@
+/* cli.h: what the command-line tool's files share: exit statuses, messages, reports. */
+#ifndef MESH_CLI_H
+#define MESH_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "meshsim/meshsim.h"
+
+/* Exit statuses: docs/cli.md documents them. */
+enum {
+	CLI_EXIT_OK = 0,        /* nothing found at the --fail-on level */
+	CLI_EXIT_FOUND = 1,     /* something was */
+	CLI_EXIT_BAD = 2        /* bad input or usage, or a failure */
+};
+
+/* cli_msgs.c: every message to stderr goes through here. */
+void cli_usage(FILE *f);
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* One diagnostic as a compiler writes it: file:line:column: warning: ... */
+void cli_diag_to(FILE *f, const struct mesh_diag *d);
+/* Print every diagnostic of at least severity min. */
+void cli_diags(const struct mesh_diags *d, enum mesh_severity min);
+
+/*
+ * cli_progress.c: the progress bar on stderr. cli_progress() is the hook
+ * to pass to the library: NULL when stderr is not a terminal or after
+ * cli_progress_quiet() (--quiet). cli_progress_clear() erases the line if
+ * one is shown: every other write to stderr or stdout calls it first.
+ * cli_progress_line() composes one line (no '\r') of at most width
+ * characters into buf (size bytes) and returns its length: the phase,
+ * a bar, the percentage, and after ETA_AFTER seconds of elapsed the time
+ * left at the rate so far.
+ */
+void cli_progress_quiet(void);
+const struct mesh_progress *cli_progress(void);
+void cli_progress_clear(void);
+size_t cli_progress_line(char *buf, size_t size, const char *phase,
+    uint64_t done, uint64_t total, double elapsed, size_t width);
+
+/*
+ * Report that the plan has no node named word (given to option opt): with
+ * the nodes whose host or zone is word and how to write that (with file,
+ * as NODE=file for --apply), else the nearest name if near.
+ */
+void cli_no_node(const struct mesh_plan *plan, const char *opt,
+    const char *word, const char *file);
+
+/* cli_report.c: the text report for people; _hazards adds the restart
+ * hazards of the mesh model (both return 0, or -1 when out of memory). */
+int cli_report_text(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags);
+int cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_diags *diags);
+/* ... and _replication the replication model's verdicts and join
+ * dependencies (r: the same plan and down nodes as a). */
+int cli_report_text_replication(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_replication *r, const struct mesh_diags *diags);
+
+/* cli_replication.c: the replication model's lines of the text report.
+ * cli_replication_verdicts() returns 0, or -1 when out of memory. */
+int cli_replication_verdicts(FILE *out, const struct mesh_replication *r);
+void cli_replication_section(FILE *out, const struct mesh_analysis *a,
+    const struct mesh_replication *r);
+/* For a plan whose "cluster" is harper-replication, a note that the
+ * command (what) answers for the route graph; nothing otherwise. */
+void cli_replication_note(FILE *out, const struct mesh_plan *p,
+    const char *what);
+
+/* cli_words.c: words the text reports share. */
+#define CLI_LIST_MAX 25         /* at most this many entries in a list */
+const char *cli_plural(size_t n, const char *one, const char *many);
+/* The names of plan nodes v[0..n), at most CLI_LIST_MAX of them, then
+ * "... and K more" where total (the list's whole length) is larger. */
+void cli_names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
+    size_t total);
+
+/* cli_report.c: the warnings section that ends every text report. */
+void cli_report_warnings(FILE *out, const struct mesh_diags *diags);
+
+/* cli_output.c: write a report to stdout or, atomically, to a file. */
+/* Whether paths a and b name the same existing file. */
+int cli_same_file(const char *a, const char *b);
+int cli_write_output(const char *path, const char *text, size_t len,
+    const char *input);
+/* Remember the command line: cli_write_output() never writes over a file
+ * that one of its arguments names. */
+void cli_output_args(int argc, char *const *argv);
+
+/* cli_common.c: what every subcommand shares. */
+
+/* The options every subcommand has, and its plan. */
+struct cli_common {
+	int json;                       /* --format json */
+	enum mesh_format input_format;  /* --input-format */
+	const char *output;             /* -o FILE */
+	const char *plan;
+	int format_given;               /* --format, either way */
+};
+
+/*
+ * The options that set the readers' limits (limits.h), which every
+ * command takes: put CLI_LIMIT_OPTIONS in its getopt_long table, and pass
+ * what getopt_long returns to cli_limit_option() (cli_common_option()
+ * does).
+ */
+enum {
+	CLI_OPT_MAX_INPUT_SIZE = 0x100,
+	CLI_OPT_MAX_NODES,
+	CLI_OPT_MAX_ROUTES,
+	CLI_OPT_MAX_NAME_LENGTH,
+	CLI_OPT_MAX_DEPTH
+};
+#define CLI_LIMIT_OPTIONS \
+	{ "max-input-size", required_argument, NULL, CLI_OPT_MAX_INPUT_SIZE }, \
+	{ "max-nodes", required_argument, NULL, CLI_OPT_MAX_NODES }, \
+	{ "max-routes", required_argument, NULL, CLI_OPT_MAX_ROUTES }, \
+	{ "max-name-length", required_argument, NULL, \
+	    CLI_OPT_MAX_NAME_LENGTH }, \
+	{ "max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH }
+
+/*
+ * Set the limit that option c names to arg, for every reader that runs
+ * after. Returns 1 when c was one of them, 0 when not, -1 after
+ * reporting a bad value.
+ */
+int cli_limit_option(int c, const char *arg);
+
+/*
+ * A size: a whole number of bytes, or of KiB, MiB, GiB or TiB with the
+ * suffix K, M, G or T (KiB... and KB... mean the same; any case). Returns
+ * 0 with *out set (from 1 to max), or -1.
+ */
+int cli_parse_size(const char *s, uint64_t max, uint64_t *out);
+
+/*
+ * Handle option c of getopt_long if it is a common one: 'f' (--format),
+ * 'h' (--help: the usage, exit 0), 'i' (--input-format), 'o' (--output),
+ * 'q' (--quiet: no progress bar), or a limit (cli_limit_option()).
+ * Returns 1 when it was, 0 when c is another option, or -1 after
+ * reporting a bad value.
+ */
+int cli_common_option(struct cli_common *o, int c, const char *arg);
+
+/* --model graph|mesh: sets *mesh to 0 or 1. Returns 0, or -1 after
+ * reporting. */
+int cli_parse_model(const char *arg, int *mesh);
+
+/* After getopt_long: take the one plan argument. Returns 0, or
+ * CLI_EXIT_BAD after printing the usage. */
+int cli_common_plan(struct cli_common *o, int argc, char **argv);
+
+/* A decimal whole number from lo to hi: the whole string, no sign, no
+ * white space. Returns 0 with *out set, or -1. */
+int cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
+
+/* --seed (0 to 2^64 - 1) and --trials (1 to MESH_AVAIL_TRIALS_MAX) of
+ * the Monte Carlo commands. Return 0, or -1 after reporting. */
+int cli_parse_seed(const char *arg, uint64_t *out);
+int cli_parse_trials(const char *arg, uint64_t *out);
+
+/* --shard I/N: shard I of N, 1 <= I <= N <= MESH_SHARDS_MAX, digits
+ * only. Returns 0 with *index and *count set, or -1 after reporting. */
+int cli_parse_shard(const char *arg, int *index, int *count);
+
+/*
+ * Write a shard's partial (JSON, consumed; NULL means out of memory) to
+ * o->output or stdout as cli_write_output() does. A shard writes no
+ * report, so --format is refused: it belongs to meshsim merge. Returns 0,
+ * or CLI_EXIT_BAD after reporting.
+ */
+int cli_emit_partial(const struct cli_common *o, char *json);
+
+/* The processors online, from 1 to max. */
+unsigned cli_default_jobs(unsigned max);
+
+/*
+ * Write the report to -o FILE or stdout: json when the format is JSON
+ * (consumed; NULL means out of memory), else what text() writes with ctx
+ * (returning 0, or -1 when out of memory). Returns 0, or CLI_EXIT_BAD
+ * after reporting.
+ */
+int cli_emit(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx);
+
+/* The report cli_emit() writes, as a malloc'd string of *len bytes (the
+ * caller frees it), or NULL after reporting that memory ran out. */
+char *cli_render(const struct cli_common *o, char *json,
+    int (*text)(FILE *, const void *), const void *ctx, size_t *len);
+
+/* Write plan in the plan format (export.h) to output (stdout when NULL)
+ * as cli_write_output() does. Returns 0, or CLI_EXIT_BAD after
+ * reporting. */
+int cli_write_plan(const struct mesh_plan *plan, const char *output,
+    const char *input);
+
+/* Load a plan, with the progress bar, printing its diagnostics when it
+ * is refused; returns 0, or CLI_EXIT_BAD. */
+int cli_load_plan(const char *path, enum mesh_format format,
+    struct mesh_diags *diags, struct mesh_plan **plan);
+
+/*
+ * Resolve node arguments of option opt ("--down"): names separated by
+ * commas, or key=value for a failure domain (zone=us-east-1a, host=H).
+ * Sets *out (the caller frees it) and *nout; returns 0, or CLI_EXIT_BAD
+ * after reporting an unknown name. The arguments may be modified.
+ */
+int cli_resolve_nodes(const struct mesh_plan *plan, const char *opt,
+    char **args, size_t nargs, int **out, size_t *nout);
+
+/* cli_sweep.c, cli_availability.c: write the report of a sweep or an
+ * availability run (merged from shards, say) as o asks. Return the
+ * command's exit status: CLI_EXIT_OK, CLI_EXIT_FOUND (a set hits; the
+ * estimate is below fail_below), or CLI_EXIT_BAD after reporting. */
+int cli_sweep_emit(const struct cli_common *o, const struct mesh_sweep *sw,
+    const struct mesh_diags *diags);
+int cli_availability_emit(const struct cli_common *o,
+    const struct mesh_availability *a, const struct mesh_diags *diags,
+    int from_option, double fail_below);
+
+/* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
+int cli_availability(int argc, char **argv);
+int cli_check(int argc, char **argv);
+int cli_diff(int argc, char **argv);
+int cli_export(int argc, char **argv);
+int cli_import(int argc, char **argv);
+/* The kinds of `meshsim import`, each in cli_import_KIND.c; argv[0] is the
+ * kind. */
+int cli_import_harper(int argc, char **argv);
+/* The path of a "[HOST=]PATH" Harper config argument, as
+ * mesh_harper_load() splits it. */
+const char *cli_config_path(const char *arg);
+/* --env ('E'), --generation ('G') and --inventory ('I') into h; *envs is
+ * the array h->envs points at, which the caller frees. Returns 1 when c
+ * was one of them, 0 when not, -1 after reporting. */
+int cli_harper_option(struct mesh_harper_options *h, const char ***envs,
+    int c, const char *arg);
+int cli_import_network(int argc, char **argv);
+int cli_import_routes(int argc, char **argv);
+int cli_merge(int argc, char **argv);
+int cli_report(int argc, char **argv);
+int cli_simulate(int argc, char **argv);
+int cli_suggest(int argc, char **argv);
+int cli_sweep(int argc, char **argv);
+
+#endif

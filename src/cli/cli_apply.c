@@ -1,0 +1,430 @@
+/* cli_apply.c: `meshsim check --apply NODE=REQUEST.json`: Harper route requests as what-ifs, reported before and after. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_apply.h"
+#include "out/json_out.h"
+#include "base/util.h"
+
+struct cli_apply {
+	const struct mesh_plan *plan;
+	struct mesh_ops_request **reqs;
+	struct mesh_ops_step *steps;
+	size_t n;
+	struct mesh_plan *after;
+	struct mesh_ops_outcome *outcomes;
+	struct mesh_analysis *before;
+};
+
+void
+cli_apply_free(struct cli_apply *ap)
+{
+	size_t i;
+
+	if (ap == NULL)
+		return;
+	for (i = 0; ap->reqs != NULL && i < ap->n; i++)
+		mesh_ops_request_free(ap->reqs[i]);
+	free(ap->reqs);
+	free(ap->steps);
+	mesh_ops_outcomes_free(ap->outcomes, ap->n);
+	mesh_analysis_free(ap->before);
+	mesh_plan_free(ap->after);
+	free(ap);
+}
+
+const struct mesh_plan *
+cli_apply_plan(const struct cli_apply *ap)
+{
+	return ap->after;
+}
+
+/* NODE=FILE: the node is the shortest prefix before an '=' that names a
+ * node of the plan. Returns the node and sets *file, or -1 after
+ * reporting. */
+static int
+split_arg(const struct mesh_plan *plan, char *arg, const char **file)
+{
+	char *eq;
+	int k;
+
+	for (eq = strchr(arg, '='); eq != NULL; eq = strchr(eq + 1, '=')) {
+		*eq = '\0';
+		k = mesh_plan_find(plan, arg);
+		*eq = '=';
+		if (k >= 0) {
+			*file = eq + 1;
+			return k;
+		}
+	}
+	if ((eq = strchr(arg, '=')) == NULL) {
+		cli_error("--apply: '%s' is not NODE=REQUEST.json", arg);
+		return -1;
+	}
+	*eq = '\0';
+	cli_no_node(plan, "--apply", arg, eq + 1);
+	*eq = '=';
+	return -1;
+}
+
+int
+cli_apply_run(const struct mesh_plan *plan, char **args, size_t n,
+    const struct mesh_analysis_options *opts, struct mesh_diags *diags,
+    struct cli_apply **out)
+{
+	struct cli_apply *ap;
+	enum mesh_error err = MESH_OK, e;
+	size_t i, len;
+	char *buf;
+
+	*out = NULL;
+	if ((ap = calloc(1, sizeof(*ap))) == NULL ||
+	    (ap->reqs = calloc(n + 1, sizeof(*ap->reqs))) == NULL ||
+	    (ap->steps = calloc(n + 1, sizeof(*ap->steps))) == NULL)
+		goto nomem;
+	ap->plan = plan;
+	ap->n = n;
+	for (i = 0; i < n; i++) {
+		const char *file;
+		int k = split_arg(plan, args[i], &file);
+
+		if (k < 0)
+			goto fail;
+		/* Every request is read, so that all their errors show. */
+		e = mesh_ops_read_file(file, diags, &buf, &len);
+		if (e == MESH_OK) {
+			e = mesh_ops_request_parse(buf, len, file, diags,
+			    &ap->reqs[i]);
+			free(buf);
+		}
+		if (e == MESH_ENOMEM)
+			goto nomem;
+		if (e != MESH_OK)
+			err = e;
+		ap->steps[i].node = k;
+		ap->steps[i].req = ap->reqs[i];
+	}
+	if (err != MESH_OK) {
+		mesh_diags_sort(diags);
+		cli_diags(diags, MESH_NOTE);
+		goto fail;
+	}
+	if ((err = mesh_analyze(plan, opts, &ap->before)) != MESH_OK ||
+	    (err = mesh_ops_apply(plan, ap->steps, n, diags, &ap->after,
+	    &ap->outcomes)) != MESH_OK) {
+		cli_error("%s: %s", plan->file ? plan->file : "the plan",
+		    mesh_strerror(err));
+		goto fail;
+	}
+	*out = ap;
+	return 0;
+nomem:
+	cli_error("out of memory");
+fail:
+	cli_apply_free(ap);
+	return CLI_EXIT_BAD;
+}
+
+/* Whether node v is an articulation point of a. */
+static int
+is_cutpoint(const struct mesh_analysis *a, int v)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncutpoints; i++)
+		if (a->cutpoints[i].node == v)
+			return 1;
+	return 0;
+}
+
+/* The articulation points of a that are not those of b, in name order,
+ * into v; returns how many. */
+static size_t
+spof_diff(const struct mesh_analysis *a, const struct mesh_analysis *b,
+    int *v)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->ncutpoints; i++)
+		if (!is_cutpoint(b, a->cutpoints[i].node))
+			v[n++] = a->cutpoints[i].node;
+	return n;
+}
+
+/* Compare a known connectivity (-1: skipped). */
+static int
+cmp_known(int a, int b)
+{
+	if (a < 0 || b < 0)
+		return 0;
+	return (a > b) - (a < b);
+}
+
+/* "split", "joined", "stronger", "weaker" or "unchanged": the
+ * connectivity after against before. */
+static const char *
+change(const struct mesh_analysis *before, const struct mesh_analysis *after)
+{
+	int c;
+
+	if (before->connected && !after->connected)
+		return "split";
+	if (!before->connected && after->connected)
+		return "joined";
+	if (!before->connected)
+		return before->ncomponents < after->ncomponents ? "weaker" :
+		    before->ncomponents > after->ncomponents ? "stronger" :
+		    "unchanged";
+	c = cmp_known(after->vertex_connectivity,
+	    before->vertex_connectivity);
+	if (c == 0)
+		c = cmp_known(after->edge_connectivity,
+		    before->edge_connectivity);
+	if (c == 0)
+		c = (before->ncutpoints > after->ncutpoints) -
+		    (before->ncutpoints < after->ncutpoints);
+	if (c == 0)
+		c = (before->nbridges > after->nbridges) -
+		    (before->nbridges < after->nbridges);
+	return c > 0 ? "stronger" : c < 0 ? "weaker" : "unchanged";
+}
+
+static const char *
+op_name(const struct mesh_ops_request *q)
+{
+	return q->op == MESH_OPS_SET_ROUTES ? "cluster_set_routes" :
+	    "cluster_delete_routes";
+}
+
+/* The routes idx[0 .. n-1] of q as host:port, for people. */
+static void
+text_routes(struct mesh_buf *b, const char *what,
+    const struct mesh_ops_request *q, const size_t *idx, size_t n)
+{
+	size_t i;
+
+	mesh_buf_printf(b, "%s %zu", what, n);
+	for (i = 0; i < n; i++)
+		mesh_buf_printf(b, "%s%s:%d", i ? ", " : " (",
+		    q->routes.v[idx[i]].host, q->routes.v[idx[i]].port);
+	mesh_buf_puts(b, n ? ")" : "");
+}
+
+static void
+text_state(struct mesh_buf *b, const char *what, const struct mesh_analysis *a)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i;
+
+	mesh_buf_printf(b, "%s%s; ", what, a->connected ? "connected" :
+	    "SPLIT");
+	if (a->ncutpoints == 0)
+		mesh_buf_puts(b, "no single point of failure");
+	for (i = 0; i < a->ncutpoints; i++)
+		mesh_buf_printf(b, "%s%s", i ? ", " : a->ncutpoints == 1 ?
+		    "1 single point of failure: " : "single points of "
+		    "failure: ", p->nodes[a->cutpoints[i].node].name);
+	mesh_buf_printf(b, "; %zu %s", a->nbridges, cli_plural(a->nbridges,
+	    "bridge", "bridges"));
+	if (a->vertex_connectivity >= 0)
+		mesh_buf_printf(b, "; vertex connectivity %d, edge "
+		    "connectivity %d", a->vertex_connectivity,
+		    a->edge_connectivity);
+	mesh_buf_puts(b, "\n");
+}
+
+static void
+text_names(struct mesh_buf *b, const char *what, const struct mesh_plan *p,
+    const int *v, size_t n)
+{
+	size_t i;
+
+	mesh_buf_puts(b, what);
+	for (i = 0; i < n; i++)
+		mesh_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+	mesh_buf_puts(b, n ? "\n" : "none\n");
+}
+
+int
+cli_apply_text(FILE *out, const struct cli_apply *ap,
+    const struct mesh_analysis *after)
+{
+	const struct mesh_plan *p = ap->plan;
+	struct mesh_buf b;
+	size_t i, n;
+	int *v;
+	char *s;
+
+	if ((v = malloc((p->nnodes + 1) * sizeof(*v))) == NULL)
+		return -1;
+	mesh_buf_init(&b);
+	mesh_buf_printf(&b, "what-if: %zu %s applied in order; the report "
+	    "below describes the plan after %s\n", ap->n,
+	    cli_plural(ap->n, "request", "requests"),
+	    cli_plural(ap->n, "it", "them"));
+	for (i = 0; i < ap->n; i++) {
+		const struct mesh_ops_request *q = ap->reqs[i];
+		const struct mesh_ops_outcome *o = &ap->outcomes[i];
+
+		mesh_buf_printf(&b, "  %zu. %s: %s", i + 1,
+		    p->nodes[ap->steps[i].node].name, op_name(q));
+		if (q->op == MESH_OPS_SET_ROUTES) {
+			mesh_buf_puts(&b, q->leaf ? " to leaf" : " to hub");
+			mesh_buf_printf(&b, " (%s): ", q->file);
+			text_routes(&b, "set", q, o->set, o->nset);
+		} else {
+			mesh_buf_printf(&b, " (%s): ", q->file);
+			text_routes(&b, "deleted", q, o->deleted, o->ndeleted);
+		}
+		text_routes(&b, "; skipped", q, o->skipped, o->nskipped);
+		mesh_buf_puts(&b, "\n");
+	}
+	text_state(&b, "before: ", ap->before);
+	text_state(&b, "after:  ", after);
+	n = spof_diff(after, ap->before, v);
+	text_names(&b, "new single points of failure: ", p, v, n);
+	n = spof_diff(ap->before, after, v);
+	text_names(&b, "removed single points of failure: ", p, v, n);
+	mesh_buf_printf(&b, "connectivity: %s\n\n", change(ap->before, after));
+	free(v);
+	if ((s = mesh_buf_take(&b)) == NULL)
+		return -1;
+	fputs(s, out);
+	free(s);
+	return 0;
+}
+
+static void
+json_routes(struct mesh_buf *b, const char *key,
+    const struct mesh_ops_request *q, const size_t *idx, size_t n)
+{
+	size_t i;
+
+	mesh_buf_printf(b, ", \"%s\": [", key);
+	for (i = 0; i < n; i++) {
+		mesh_buf_puts(b, i ? ", {\"host\": " : "{\"host\": ");
+		mesh_buf_json_string(b, q->routes.v[idx[i]].host);
+		mesh_buf_printf(b, ", \"port\": %d}", q->routes.v[idx[i]].port);
+	}
+	mesh_buf_puts(b, "]");
+}
+
+static void
+json_int_or_null(struct mesh_buf *b, int v)
+{
+	if (v >= 0)
+		mesh_buf_printf(b, "%d", v);
+	else
+		mesh_buf_puts(b, "null");
+}
+
+static void
+json_state(struct mesh_buf *b, const char *key, const struct mesh_analysis *a)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i;
+
+	mesh_buf_printf(b, "  \"%s\": {\"connected\": %s, "
+	    "\"articulation_points\": [", key, a->connected ? "true" :
+	    "false");
+	for (i = 0; i < a->ncutpoints; i++) {
+		mesh_buf_puts(b, i ? ", " : "");
+		mesh_buf_json_string(b, p->nodes[a->cutpoints[i].node].name);
+	}
+	mesh_buf_puts(b, "], \"bridges\": [");
+	for (i = 0; i < a->nbridges; i++) {
+		mesh_buf_puts(b, i ? ", " : "");
+		mesh_json_names(b, p, a->bridges + 2 * i, 2);
+	}
+	mesh_buf_puts(b, "], \"vertex_connectivity\": ");
+	json_int_or_null(b, a->vertex_connectivity);
+	mesh_buf_puts(b, ", \"edge_connectivity\": ");
+	json_int_or_null(b, a->edge_connectivity);
+	mesh_buf_puts(b, "},\n");
+}
+
+char *
+cli_apply_json(const struct cli_apply *ap, const struct mesh_analysis *after,
+    char *json)
+{
+	const struct mesh_plan *p = ap->plan;
+	const char *at, *next;
+	struct mesh_buf b;
+	size_t i, n;
+	int *v = NULL;
+
+	if (json == NULL)
+		return NULL;
+	/* Names are escaped JSON strings: a newline followed by two spaces
+	 * and the key is the top-level "diagnostics". */
+	for (at = NULL, next = json; (next = strstr(next,
+	    "\n  \"diagnostics\": ")) != NULL; next++)
+		at = next;
+	if (at == NULL || (v = malloc((p->nnodes + 1) * sizeof(*v))) ==
+	    NULL) {
+		free(json);
+		return NULL;
+	}
+	mesh_buf_init(&b);
+	mesh_buf_add(&b, json, (size_t)(at - json) + 1);
+	mesh_buf_puts(&b, "  \"apply\": [");
+	for (i = 0; i < ap->n; i++) {
+		const struct mesh_ops_request *q = ap->reqs[i];
+		const struct mesh_ops_outcome *o = &ap->outcomes[i];
+
+		mesh_buf_puts(&b, i ? ",\n    {\"node\": " :
+		    "\n    {\"node\": ");
+		mesh_buf_json_string(&b, p->nodes[ap->steps[i].node].name);
+		mesh_buf_printf(&b, ", \"operation\": \"%s\", \"server\": ",
+		    op_name(q));
+		mesh_json_string_or_null(&b, q->op != MESH_OPS_SET_ROUTES ?
+		    NULL : q->leaf ? "leaf" : "hub");
+		mesh_buf_puts(&b, ", \"file\": ");
+		mesh_json_string_or_null(&b, q->file);
+		json_routes(&b, "set", q, o->set, o->nset);
+		json_routes(&b, "skipped", q, o->skipped, o->nskipped);
+		json_routes(&b, "deleted", q, o->deleted, o->ndeleted);
+		mesh_buf_puts(&b, "}");
+	}
+	mesh_buf_puts(&b, ap->n ? "\n  ],\n" : "],\n");
+	json_state(&b, "before", ap->before);
+	json_state(&b, "after", after);
+	n = spof_diff(after, ap->before, v);
+	mesh_buf_puts(&b, "  \"introduced_spofs\": ");
+	mesh_json_names(&b, p, v, n);
+	n = spof_diff(ap->before, after, v);
+	mesh_buf_puts(&b, ",\n  \"removed_spofs\": ");
+	mesh_json_names(&b, p, v, n);
+	mesh_buf_printf(&b, ",\n  \"connectivity_change\": \"%s\",\n",
+	    change(ap->before, after));
+	mesh_buf_puts(&b, at + 1);
+	free(v);
+	free(json);
+	return mesh_buf_take(&b);
+}
+
+int
+cli_ops_inventory(const char *path, struct mesh_diags *diags,
+    struct mesh_ops_inventory **out)
+{
+	enum mesh_error err;
+	size_t len;
+	char *buf;
+
+	*out = NULL;
+	if (path == NULL)
+		return 0;
+	err = mesh_ops_read_file(path, diags, &buf, &len);
+	if (err == MESH_OK) {
+		err = mesh_ops_inventory_parse(buf, len, path, diags, out);
+		free(buf);
+	}
+	if (err == MESH_OK)
+		return 0;
+	cli_diags(diags, MESH_NOTE);
+	if (err == MESH_ENOMEM)
+		cli_error("out of memory");
+	return CLI_EXIT_BAD;
+}
+

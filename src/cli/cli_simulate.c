@@ -1,0 +1,403 @@
+/* cli_simulate.c: `meshsim simulate`: run a plan's timeline on the live mesh and its what-if runs, report, and check what they expect. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "meshsim/mesh.h"
+
+/* At most this many names, groups or pairs on one line of the report. */
+#define LIST_MAX 25
+
+struct simulate_opts {
+	struct cli_common c;
+};
+
+static int
+parse_args(int argc, char **argv, struct simulate_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, r;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:ho:q", longopts, NULL)) != -1)
+		if ((r = cli_common_option(&o->c, c, optarg)) <= 0) {
+			if (r == 0)
+				cli_usage(stderr);
+			return CLI_EXIT_BAD;
+		}
+	return cli_common_plan(&o->c, argc, argv);
+}
+
+/* Up to LIST_MAX names of v[0 .. n-1], then how many more. */
+static void
+names(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < LIST_MAX; i++)
+		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+	if (n > i)
+		fprintf(out, ", ... and %zu more", n - i);
+}
+
+/* "none", or the names. */
+static void
+names_or_none(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
+{
+	if (n == 0)
+		fputs("none", out);
+	else
+		names(out, p, v, n);
+}
+
+/* [a, b], as an expectation writes a list. */
+static void
+bracketed(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
+{
+	fputc('[', out);
+	names(out, p, v, n);
+	fputc(']', out);
+}
+
+/* Up to LIST_MAX pairs a -- b, then how many more. */
+static void
+pairs(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < LIST_MAX; i++)
+		fprintf(out, "%s%s -- %s", i ? ", " : "",
+		    p->nodes[v[2 * i]].name, p->nodes[v[2 * i + 1]].name);
+	if (n > i)
+		fprintf(out, ", ... and %zu more", n - i);
+}
+
+/* An event and its nodes: "restart node2", "cut node1 -- node2". */
+static void
+event(FILE *out, const struct mesh_plan *p, const struct mesh_step *st)
+{
+	fprintf(out, "%s ", mesh_event_name(st->event));
+	if (st->event == MESH_EVENT_CUT || st->event == MESH_EVENT_HEAL)
+		pairs(out, p, st->nodes, 1);
+	else
+		names(out, p, st->nodes, st->nnodes);
+}
+
+/* What an expectation checks: "connected true, isolated [node2]". */
+static void
+expect_desc(FILE *out, const struct mesh_plan *p, const struct mesh_expect *e)
+{
+	const char *sep = "";
+
+	if (e->has_connected) {
+		fprintf(out, "connected %s", e->connected ? "true" : "false");
+		sep = ", ";
+	}
+	if (e->has_isolated) {
+		fprintf(out, "%sisolated ", sep);
+		bracketed(out, p, e->isolated, e->nisolated);
+		sep = ", ";
+	}
+	if (e->has_cut_off) {
+		fprintf(out, "%scut_off ", sep);
+		bracketed(out, p, e->cut_off, e->ncut_off);
+	}
+}
+
+/* One line per failed part, each after prefix: "expected isolated
+ * [node2], got [node2, node3]". */
+static void
+failures(FILE *out, const struct mesh_plan *p, const char *prefix,
+    const char *label, const struct mesh_expect *e, unsigned failed,
+    bool connected, const int *isolated, size_t nisolated,
+    const int *cut_off, size_t ncut_off)
+{
+	if (failed & MESH_EXPECT_CONNECTED)
+		fprintf(out, "%s%sexpected connected %s, got %s\n", prefix,
+		    label, e->connected ? "true" : "false",
+		    connected ? "true" : "false");
+	if (failed & MESH_EXPECT_ISOLATED) {
+		fprintf(out, "%s%sexpected isolated ", prefix, label);
+		bracketed(out, p, e->isolated, e->nisolated);
+		fputs(", got ", out);
+		bracketed(out, p, isolated, nisolated);
+		fputc('\n', out);
+	}
+	if (failed & MESH_EXPECT_CUT_OFF) {
+		fprintf(out, "%s%sexpected cut_off ", prefix, label);
+		bracketed(out, p, e->cut_off, e->ncut_off);
+		fputs(", got ", out);
+		bracketed(out, p, cut_off, ncut_off);
+		fputc('\n', out);
+	}
+}
+
+/* The expectation of a step or what-if run and whether it held. */
+static void
+verdict(FILE *out, const struct mesh_plan *p, const char *indent,
+    const struct mesh_expect *e, unsigned failed, bool connected,
+    const int *isolated, size_t nisolated, const int *cut_off,
+    size_t ncut_off)
+{
+	char deeper[16];
+
+	fprintf(out, "%sexpect ", indent);
+	expect_desc(out, p, e);
+	fputs(failed ? ": FAILED\n" : ": ok\n", out);
+	snprintf(deeper, sizeof(deeper), "%s  ", indent);
+	failures(out, p, deeper, "", e, failed, connected, isolated,
+	    nisolated, cut_off, ncut_off);
+}
+
+/* The state of the live mesh: who is up, the groups, who is alone, which
+ * pairs cannot exchange messages, and the faults in force. */
+static void
+state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
+{
+	size_t g;
+
+	fprintf(out, "  up: %zu of %zu %s", s->nup, p->nnodes,
+	    cli_plural(p->nnodes, "node", "nodes"));
+	if (s->ndown > 0) {
+		fputs("; down: ", out);
+		names(out, p, s->down, s->ndown);
+	}
+	fputc('\n', out);
+	if (s->ngroups == 0)
+		fputs("  groups: none\n", out);
+	for (g = 0; g < s->ngroups && g < LIST_MAX; g++) {
+		size_t n = s->group_start[g + 1] - s->group_start[g];
+
+		fprintf(out, "  group %zu (%zu %s): ", g + 1, n,
+		    cli_plural(n, "node", "nodes"));
+		names(out, p, s->group_nodes + s->group_start[g], n);
+		fputc('\n', out);
+	}
+	if (s->ngroups > LIST_MAX)
+		fprintf(out, "  ... and %zu more groups\n",
+		    s->ngroups - LIST_MAX);
+	fputs("  isolated: ", out);
+	names_or_none(out, p, s->isolated, s->nisolated);
+	fputs("\n  cannot talk: ", out);
+	if (s->napart == 0)
+		fputs("none", out);
+	else {
+		fprintf(out, "%zu %s: ", s->napart,
+		    cli_plural(s->napart, "pair", "pairs"));
+		pairs(out, p, s->apart, s->napart);
+	}
+	fputc('\n', out);
+	if (s->nfaults > 0) {
+		fputs("  faults: ", out);
+		pairs(out, p, s->faults, s->nfaults);
+		fputc('\n', out);
+	}
+}
+
+static void
+whatif(FILE *out, const struct mesh_plan *p, const struct mesh_whatif *w,
+    const struct mesh_whatif_result *r)
+{
+	fprintf(out, "  \"%s\": down ", w->name);
+	names_or_none(out, p, w->down, w->ndown);
+	fprintf(out, "\n    connected: %s (%zu %s); isolated: ",
+	    r->connected ? "yes" : "no", r->ngroups,
+	    cli_plural(r->ngroups, "group", "groups"));
+	names_or_none(out, p, r->isolated, r->nisolated);
+	fputs("; cut off: ", out);
+	names_or_none(out, p, r->cut_off, r->ncut_off);
+	fputc('\n', out);
+	if (w->has_expect)
+		verdict(out, p, "    ", &w->expect, r->failed, r->connected,
+		    r->isolated, r->nisolated, r->cut_off, r->ncut_off);
+}
+
+/* "step 2 (restart node2): ", to name a failure; NULL when out of
+ * memory. The caller frees it. */
+static char *
+step_label(const struct mesh_plan *p, size_t i)
+{
+	char *label = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if ((f = open_memstream(&label, &len)) == NULL)
+		return NULL;
+	fprintf(f, "step %zu (", i + 1);
+	event(f, p, &p->steps[i]);
+	fputs("): ", f);
+	if (ferror(f)) {        /* a write failed for want of memory */
+		fclose(f);
+		free(label);
+		return NULL;
+	}
+	if (fclose(f) != 0) {
+		free(label);
+		return NULL;
+	}
+	return label;
+}
+
+/* "what-if \"name\": ", to name a failure; NULL when out of memory. The
+ * caller frees it. */
+static char *
+whatif_label(const char *name)
+{
+	size_t n = strlen(name) + sizeof("what-if \"\": ");
+	char *label = malloc(n);
+
+	if (label != NULL)
+		snprintf(label, n, "what-if \"%s\": ", name);
+	return label;
+}
+
+/* The closing lines: how many expectations held, and each failure naming
+ * its step or what-if run. */
+static void
+result(FILE *out, const struct mesh_simulation *s)
+{
+	const struct mesh_plan *p = s->plan;
+	size_t i;
+
+	if (s->nexpect == 0) {
+		fputs("\nresult: no expectations to check\n", out);
+		return;
+	}
+	if (s->nfailed == 0) {
+		fprintf(out, "\nresult: %s %zu %s met\n",
+		    s->nexpect == 1 ? "the" : "all", s->nexpect,
+		    cli_plural(s->nexpect, "expectation", "expectations"));
+		return;
+	}
+	fprintf(out, "\nresult: %zu of %zu %s FAILED\n", s->nfailed,
+	    s->nexpect, cli_plural(s->nexpect, "expectation", "expectations"));
+	for (i = 0; i < p->nsteps; i++) {
+		const struct mesh_snapshot *sn = s->steps[i];
+		char *label;
+
+		if (s->step_failed[i] == 0)
+			continue;
+		label = step_label(p, i);
+		failures(out, p, "  ", label ? label : "", &p->steps[i].expect,
+		    s->step_failed[i], sn->connected, sn->isolated,
+		    sn->nisolated, sn->cut_off, sn->ncut_off);
+		free(label);
+	}
+	for (i = 0; i < p->nwhatifs; i++) {
+		const struct mesh_whatif_result *r = &s->whatifs[i];
+		char *label;
+
+		if (r->failed == 0)
+			continue;
+		label = whatif_label(p->whatifs[i].name);
+		failures(out, p, "  ", label ? label : "",
+		    &p->whatifs[i].expect, r->failed, r->connected,
+		    r->isolated, r->nisolated, r->cut_off, r->ncut_off);
+		free(label);
+	}
+}
+
+static void
+report_text(FILE *out, const struct mesh_simulation *s,
+    const struct mesh_diags *diags)
+{
+	const struct mesh_plan *p = s->plan;
+	size_t i;
+
+	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	if (p->file != NULL)
+		fprintf(out, " (%s)", p->file);
+	fputs("\nmodel: the live mesh (docs/simulate.md)\n\n"
+	    "start: every node started, in name order\n", out);
+	state(out, p, s->initial);
+	for (i = 0; i < p->nsteps; i++) {
+		const struct mesh_step *st = &p->steps[i];
+		const struct mesh_snapshot *sn = s->steps[i];
+
+		fprintf(out, "\nstep %zu: ", i + 1);
+		event(out, p, st);
+		fputc('\n', out);
+		state(out, p, sn);
+		if (st->has_expect)
+			verdict(out, p, "  ", &st->expect, s->step_failed[i],
+			    sn->connected, sn->isolated, sn->nisolated,
+			    sn->cut_off, sn->ncut_off);
+	}
+	if (p->nwhatifs > 0)
+		fputs("\nwhat-if runs (the route graph with these nodes "
+		    "down):\n", out);
+	for (i = 0; i < p->nwhatifs; i++)
+		whatif(out, p, &p->whatifs[i], &s->whatifs[i]);
+	if (p->nsteps == 0 && p->nwhatifs == 0)
+		fputs("\nnothing to simulate: the plan has no timeline and no "
+		    "what-if runs\n", out);
+	else
+		result(out, s);
+
+	cli_report_warnings(out, diags);
+}
+
+/* What the text report needs. */
+struct simulate_report {
+	const struct mesh_simulation *s;
+	const struct mesh_diags *diags;
+};
+
+/* The text report, for cli_emit(). */
+static int
+text_report(FILE *out, const void *ctx)
+{
+	const struct simulate_report *r = ctx;
+
+	report_text(out, r->s, r->diags);
+	return 0;
+}
+
+int
+cli_simulate(int argc, char **argv)
+{
+	struct simulate_opts o;
+	struct mesh_diags diags;
+	struct mesh_plan *plan = NULL;
+	struct mesh_simulation *sim = NULL;
+	struct simulate_report r;
+	enum mesh_error err;
+	int status;
+
+	memset(&o, 0, sizeof(o));
+	mesh_diags_init(&diags);
+	if ((status = parse_args(argc, argv, &o)) != 0)
+		goto done;
+	status = CLI_EXIT_BAD;
+	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
+		goto done;
+	if (plan->nnodes > MESH_LIVE_MAX_NODES) {
+		cli_error("%s: %zu nodes: the live mesh model takes at most %d",
+		    o.c.plan, plan->nnodes, MESH_LIVE_MAX_NODES);
+		goto done;
+	}
+	if ((err = mesh_simulate(plan, &sim)) != MESH_OK) {
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
+		goto done;
+	}
+	r.s = sim;
+	r.diags = &diags;
+	if (cli_emit(&o.c, o.c.json ? mesh_simulation_json(sim, &diags) :
+	    NULL, text_report, &r) != 0)
+		goto done;
+	status = sim->nfailed > 0 ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+done:
+	mesh_simulation_free(sim);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return status;
+}

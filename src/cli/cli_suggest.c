@@ -1,0 +1,339 @@
+/* cli_suggest.c: `meshsim suggest`: the fewest routes to add so that no single node failure splits the plan. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "out/json_out.h"
+#include "meshsim/suggest.h"
+#include "base/util.h"
+
+struct suggest_opts {
+	struct cli_common c;
+	int target;
+	const char *plan_out;   /* -o: the plan with the routes added */
+};
+
+/* What the text report needs. */
+struct suggest_ctx {
+	const struct mesh_plan *plan;
+	const struct mesh_suggestion *s;
+	const struct mesh_diags *diags;
+};
+
+/* The options. -o is the plan to write here, not the report. Returns 0,
+ * or CLI_EXIT_BAD after reporting. */
+static int
+parse_args(int argc, char **argv, struct suggest_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "target", required_argument, NULL, 't' },
+		CLI_LIMIT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	uint64_t t;
+	int c, r;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:hi:o:qt:", longopts,
+	    NULL)) != -1) {
+		if (c == 'o') {
+			o->plan_out = optarg;
+			continue;
+		}
+		if (c == 't') {
+			if (cli_parse_count(optarg, 2, 3, &t) != 0) {
+				cli_error("--target: '%s' is not 2 or 3",
+				    optarg);
+				return CLI_EXIT_BAD;
+			}
+			o->target = (int)t;
+			continue;
+		}
+		if ((r = cli_common_option(&o->c, c, optarg)) <= 0) {
+			if (r == 0)
+				cli_usage(stderr);
+			return CLI_EXIT_BAD;
+		}
+	}
+	return cli_common_plan(&o->c, argc, argv);
+}
+
+static size_t
+ceil_half(size_t p)
+{
+	return (p + 1) / 2;
+}
+
+/* The verdict line for --target 3. */
+static void
+verdict3(FILE *out, const struct mesh_suggestion *s)
+{
+	size_t more = s->nroutes - s->njoins;
+
+	fputs("verdict: ", out);
+	if (!s->reached) {
+		fputs("no plan of fewer than 4 nodes survives any two node "
+		    "failures; ", out);
+		if (s->nroutes == 0)
+			fputs("no single node failure splits this one\n", out);
+		else
+			fprintf(out, "%zu %s it survive any single node "
+			    "failure\n", s->nroutes, cli_plural(s->nroutes,
+			    "route to add makes", "routes to add make"));
+		return;
+	}
+	if (s->nroutes == 0) {
+		fputs("nothing to add: no two node failures split the plan\n",
+		    out);
+		return;
+	}
+	if (s->njoins > 0)
+		fprintf(out, "%zu %s the plan's %zu pieces, then ",
+		    s->njoins, cli_plural(s->njoins, "route joins",
+		    "routes join"), s->njoins + 1);
+	fprintf(out, "%zu %s the plan survive any two node failures "
+	    "(%zu for any single one, %zu more for two); at least %zu %s "
+	    "needed%s", more, cli_plural(more, "route to add makes",
+	    "routes to add make"), s->ntwo - s->njoins, s->nroutes - s->ntwo,
+	    s->bound3, s->bound3 == 1 ? "is" : "are",
+	    s->njoins ? " after the joins" : "");
+	fputs(s->minimal ? ", so this is the minimum\n" :
+	    "; this search adds routes greedily and may not find the "
+	    "fewest\n", out);
+}
+
+/* The verdict line. */
+static void
+verdict(FILE *out, const struct mesh_suggestion *s)
+{
+	size_t more = s->nroutes - s->njoins;
+	size_t d1 = s->pieces > 0 ? s->pieces - 1 : 0;
+
+	fputs("verdict: ", out);
+	if (s->nroutes == 0) {
+		fputs("nothing to add: no single node failure splits the "
+		    "plan\n", out);
+		return;
+	}
+	if (s->njoins > 0)
+		fprintf(out, "%zu %s the plan's %zu pieces, then ",
+		    s->njoins, cli_plural(s->njoins, "route joins",
+		    "routes join"), s->njoins + 1);
+	fprintf(out, "%zu %s the plan survive any single node failure",
+	    more, cli_plural(more, "route to add makes",
+	    "routes to add make"));
+	if (more == 0)
+		fputs(" (joined, it has no single point of failure)\n", out);
+	else
+		fprintf(out, " (the minimum%s: max(d-1, ceil(p/2)) = "
+		    "max(%zu, %zu) = %zu)\n", s->njoins ? " for the joined "
+		    "plan" : "", d1, ceil_half(s->leaves), s->bound);
+	if (!s->minimal)
+		fprintf(out, "note: the minimum is %zu; this suggestion "
+		    "does not reach it\n", s->bound);
+}
+
+static int
+report_text(FILE *out, const void *arg)
+{
+	const struct suggest_ctx *x = arg;
+	const struct mesh_plan *p = x->plan;
+	const struct mesh_suggestion *s = x->s;
+	int *storers = NULL;
+	size_t i, j, n = 0;
+
+	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	if (p->file != NULL)
+		fprintf(out, " (%s)", p->file);
+	fputc('\n', out);
+	if (s->target == 3)
+		verdict3(out, s);
+	else
+		verdict(out, s);
+	if (s->nbefore > 0) {
+		fprintf(out, "single points of failure now: ");
+		for (i = 0; i < s->nbefore && i < MESH_GROUP_NAMES_MAX; i++)
+			fprintf(out, "%s%s", i ? ", " : "",
+			    p->nodes[s->before[i]].name);
+		if (s->nbefore > MESH_GROUP_NAMES_MAX)
+			fprintf(out, ", ... and %zu more (--format json "
+			    "lists them all)", s->nbefore -
+			    MESH_GROUP_NAMES_MAX);
+		fputc('\n', out);
+	}
+	if (s->nroutes > 0) {
+		fputs("\nroutes to add:\n", out);
+		for (i = 0; i < s->nroutes; i++) {
+			const struct mesh_node *to =
+			    &p->nodes[s->routes[i].to];
+
+			fprintf(out, "  %s stores a route to %s (%s:%d)%s\n",
+			    p->nodes[s->routes[i].from].name, to->name,
+			    to->host, to->port, i < s->njoins ?
+			    " [joins pieces]" : "");
+		}
+		/* The storers, sorted by name, each once. */
+		if ((storers = malloc(s->nroutes * sizeof(*storers))) == NULL)
+			return -1;
+		for (i = 0; i < s->nroutes; i++) {
+			for (j = 0; j < n; j++)
+				if (storers[j] == s->routes[i].from)
+					break;
+			if (j == n)
+				storers[n++] = s->routes[i].from;
+		}
+		if (mesh_plan_sort_nodes(p, storers, n) != 0) {
+			free(storers);
+			return -1;
+		}
+		fputs("\nadd to each node's harperdb-config.yaml, under "
+		    "clustering.hubServer.cluster.network.routes:\n", out);
+		for (j = 0; j < n; j++) {
+			fprintf(out, "  %s:\n", p->nodes[storers[j]].name);
+			for (i = 0; i < s->nroutes; i++) {
+				const struct mesh_node *to =
+				    &p->nodes[s->routes[i].to];
+
+				if (s->routes[i].from != storers[j])
+					continue;
+				fprintf(out, "    - host: %s\n      port: %d\n",
+				    to->host, to->port);
+			}
+		}
+		free(storers);
+	}
+	cli_report_warnings(out, x->diags);
+	return 0;
+}
+
+/* The JSON report; NULL when out of memory. */
+static char *
+report_json(const struct mesh_plan *p, const struct mesh_suggestion *s,
+    int target, const struct mesh_diags *diags)
+{
+	struct mesh_buf b;
+	size_t i;
+
+	mesh_buf_init(&b);
+	mesh_buf_puts(&b, "{\n  \"plan\": ");
+	mesh_json_string_or_null(&b, p->name);
+	mesh_buf_puts(&b, ",\n  \"file\": ");
+	mesh_json_string_or_null(&b, p->file);
+	mesh_buf_printf(&b, ",\n  \"target\": %d", target);
+	mesh_buf_puts(&b, ",\n  \"before\": {\"articulation_points\": ");
+	mesh_json_names(&b, p, s->before, s->nbefore);
+	mesh_buf_printf(&b, "},\n  \"joins\": %zu", s->njoins);
+	mesh_buf_printf(&b, ",\n  \"leaf_blocks\": %zu", s->leaves);
+	mesh_buf_printf(&b, ",\n  \"max_pieces\": %zu", s->pieces);
+	mesh_buf_printf(&b, ",\n  \"bound\": %zu", s->bound);
+	if (s->target == 3) {
+		mesh_buf_printf(&b, ",\n  \"bound3\": %zu", s->bound3);
+		mesh_buf_printf(&b, ",\n  \"for_target_2\": %zu",
+		    s->ntwo - s->njoins);
+		mesh_buf_printf(&b, ",\n  \"reached\": %s",
+		    s->reached ? "true" : "false");
+	}
+	mesh_buf_printf(&b, ",\n  \"minimal\": %s",
+	    s->minimal ? "true" : "false");
+	mesh_buf_puts(&b, ",\n  \"routes\": [");
+	for (i = 0; i < s->nroutes; i++) {
+		const struct mesh_node *to = &p->nodes[s->routes[i].to];
+
+		mesh_buf_puts(&b, i ? ",\n    {\"from\": " :
+		    "\n    {\"from\": ");
+		mesh_buf_json_string(&b, p->nodes[s->routes[i].from].name);
+		mesh_buf_puts(&b, ", \"to\": ");
+		mesh_buf_json_string(&b, to->name);
+		mesh_buf_puts(&b, ", \"host\": ");
+		mesh_buf_json_string(&b, to->host);
+		mesh_buf_printf(&b, ", \"port\": %d, \"joins\": %s}", to->port,
+		    i < s->njoins ? "true" : "false");
+	}
+	mesh_buf_puts(&b, s->nroutes ? "\n  ]" : "]");
+	mesh_buf_printf(&b, ",\n  \"verified\": %s,\n",
+	    s->verified ? "true" : "false");
+	mesh_json_diagnostics(&b, diags);
+	mesh_buf_puts(&b, "}\n");
+	return mesh_buf_take(&b);
+}
+
+int
+cli_suggest(int argc, char **argv)
+{
+	struct suggest_opts o = { { 0, MESH_FORMAT_AUTO, NULL, NULL, 0 }, 2,
+	    NULL };
+	struct mesh_suggestion *s = NULL;
+	struct mesh_plan *plan = NULL;
+	struct mesh_diags diags;
+	struct suggest_ctx ctx;
+	enum mesh_error err;
+	char *report = NULL;
+	size_t len, i;
+	int rc;
+
+	mesh_diags_init(&diags);
+	if ((rc = parse_args(argc, argv, &o)) != 0)
+		goto done;
+	if ((rc = cli_load_plan(o.c.plan, o.c.input_format, &diags,
+	    &plan)) != 0)
+		goto done;
+	rc = CLI_EXIT_BAD;
+	if (o.target == 3 && plan->nnodes > MESH_SUGGEST_TARGET3_MAX) {
+		cli_error("suggest: --target 3 takes plans of at most %d "
+		    "nodes; this one has %zu", MESH_SUGGEST_TARGET3_MAX,
+		    plan->nnodes);
+		goto done;
+	}
+	/* No route links a node that does not cluster: no suggestion can
+	 * join it; say so rather than fail to verify. */
+	for (i = 0; i < plan->nnodes; i++)
+		if (plan->nodes[i].no_cluster) {
+			cli_error("suggest: node '%s' does not join the cluster "
+			    "(clustering: false), so no route can link it; "
+			    "turn its clustering on, or leave it out of the "
+			    "plan, and ask again", plan->nodes[i].name);
+			goto done;
+		}
+	if ((err = mesh_suggest(plan, o.target, &s)) != MESH_OK) {
+		cli_error("suggest: %s", mesh_strerror(err));
+		goto done;
+	}
+	if (!s->verified) {
+		cli_error("suggest: the routes found do not remove every "
+		    "single point of failure; nothing is suggested");
+		goto done;
+	}
+	/* The report is made first, then the plan written (when it
+	 * cannot be, no report), then the report: once the plan is
+	 * written, only writing the report can fail. Adding routes keeps
+	 * node indices, so the report reads the same. */
+	ctx.plan = plan;
+	ctx.s = s;
+	ctx.diags = &diags;
+	if ((report = cli_render(&o.c, o.c.json ? report_json(plan, s,
+	    o.target, &diags) : NULL, report_text, &ctx, &len)) == NULL)
+		goto done;
+	if (o.plan_out != NULL) {
+		if ((err = mesh_suggest_apply(plan, s, NULL)) != MESH_OK) {
+			cli_error("suggest: %s", mesh_strerror(err));
+			goto done;
+		}
+		if (cli_write_plan(plan, o.plan_out, o.c.plan) != 0)
+			goto done;
+	}
+	if (cli_write_output(o.c.output, report, len, o.c.plan) != 0)
+		goto done;
+	rc = s->nroutes > 0 ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+done:
+	free(report);
+	mesh_suggestion_free(s);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return rc;
+}

@@ -1,0 +1,456 @@
+/* cli_sweep.c: `meshsim sweep`: every set of up to k nodes or failure domains failing together, and the minimal ones that split the plan. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "meshsim/sweep.h"
+
+/* At most this many names on one line, and minimal sets in the text. */
+#define LIST_MAX 25
+#define CUTS_MAX 50
+
+struct sweep_opts {
+	int k;
+	const char *by;
+	enum mesh_sweep_model model;
+	int jobs;
+	int force;
+	int shard, shards;      /* --shard I/N; shards 0: none */
+	struct cli_common c;
+};
+
+/* What the text report needs. */
+struct sweep_report {
+	const struct mesh_sweep *sw;
+	const struct mesh_diags *diags;
+};
+
+/* Fill o from the command line. Returns 0, or CLI_EXIT_BAD after saying
+ * what is wrong. */
+static int
+parse_args(int argc, char **argv, struct sweep_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'b' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "k", required_argument, NULL, 'k' },
+		{ "model", required_argument, NULL, 'M' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
+		{ "shard", required_argument, NULL, 'S' },
+		{ NULL, 0, NULL, 0 }
+	};
+	uint64_t n;
+	int c, r, mesh;
+
+	o->k = 2;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "b:f:hj:k:o:q", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			if (*optarg == '\0' || strchr(optarg, '=') != NULL) {
+				cli_error("--by: '%s' is not a label key (such "
+				    "as zone, rack or host)", optarg);
+				return CLI_EXIT_BAD;
+			}
+			o->by = optarg;
+			break;
+		case 'F':
+			o->force = 1;
+			break;
+		case 'j':
+			if (cli_parse_count(optarg, 1, 512, &n) != 0) {
+				cli_error("-j: '%s' is not a number from 1 to "
+				    "512", optarg);
+				return CLI_EXIT_BAD;
+			}
+			o->jobs = (int)n;
+			break;
+		case 'k':
+			if (cli_parse_count(optarg, 1, 1000000, &n) != 0) {
+				cli_error("--k: '%s' is not a number from 1 to "
+				    "1000000", optarg);
+				return CLI_EXIT_BAD;
+			}
+			o->k = (int)n;
+			break;
+		case 'M':
+			if (cli_parse_model(optarg, &mesh) != 0)
+				return CLI_EXIT_BAD;
+			o->model = mesh ? MESH_SWEEP_MESH : MESH_SWEEP_GRAPH;
+			break;
+		case 'S':
+			if (cli_parse_shard(optarg, &o->shard, &o->shards) != 0)
+				return CLI_EXIT_BAD;
+			break;
+		default:
+			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
+				cli_usage(stderr);
+			if (r <= 0)
+				return CLI_EXIT_BAD;
+			break;
+		}
+	}
+	if (o->shards > 0 && o->c.format_given) {
+		cli_error("--format is for meshsim merge: a shard writes a "
+		    "partial result (JSON, docs/shard.md)");
+		return CLI_EXIT_BAD;
+	}
+	return cli_common_plan(&o->c, argc, argv);
+}
+
+/* What a unit is called: node, host, or "zone domain". */
+static void
+unit_noun(FILE *out, const struct mesh_sweep *sw, size_t n)
+{
+	if (sw->by == NULL)
+		fputs(cli_plural(n, "node", "nodes"), out);
+	else if (strcmp(sw->by, "host") == 0)
+		fputs(cli_plural(n, "host", "hosts"), out);
+	else
+		fprintf(out, "%s %s", sw->by, cli_plural(n, "domain", "domains"));
+}
+
+/* Up to LIST_MAX names, then how many more. */
+static void
+node_names(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < LIST_MAX; i++)
+		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+	if (n > i)
+		fprintf(out, ", ... and %zu more", n - i);
+}
+
+/* A set of units as {a, b}. */
+static void
+unit_set(FILE *out, const struct mesh_sweep *sw, const int *u, size_t n)
+{
+	size_t i;
+
+	fputc('{', out);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? ", " : "", sw->units->names[u[i]]);
+	fputc('}', out);
+}
+
+/* The share of sets that hit nothing, as a percentage that reads 100%
+ * only when none hits and 0% only when all do. */
+static void
+share(FILE *out, uint64_t tried, uint64_t hit)
+{
+	double pct;
+
+	if (hit == 0)
+		fputs("100%", out);
+	else if (hit >= tried)
+		fputs("0%", out);
+	else if ((pct = 100.0 * (double)(tried - hit) / (double)tried) >=
+	    99.95)
+		fputs(">99.9%", out);
+	else if (pct < 0.05)
+		fputs("<0.1%", out);
+	else
+		fprintf(out, "%.1f%%", pct);
+}
+
+/* The verdict line: does any set hit, and how many minimal ones. */
+static void
+verdict(FILE *out, const struct mesh_sweep *sw)
+{
+	int mesh = sw->model == MESH_SWEEP_MESH;
+	const char *what = mesh ? "a surviving node" :
+	    sw->connected ? "the plan" : "a group";
+
+	fputs("verdict: ", out);
+	if (sw->k == 0) {
+		fputs("the plan has no nodes: nothing to sweep\n", out);
+		return;
+	}
+	if (!sw->connected)
+		fprintf(out, "SPLIT already: %zu groups, swept one by one; ",
+		    sw->ncomponents);
+	if (sw->ncuts == 0) {
+		if (sw->k == 1)
+			fputs("no single ", out);
+		else
+			fprintf(out, "no set of up to %d ", sw->k);
+		unit_noun(out, sw, (size_t)sw->k);
+		fprintf(out, " %s %s\n", mesh ? "strands" : "splits", what);
+		return;
+	}
+	fprintf(out, "%zu minimal failure %s of %s%d ", sw->ncuts,
+	    cli_plural(sw->ncuts, "set", "sets"), sw->k > 1 ? "up to " : "",
+	    sw->k);
+	unit_noun(out, sw, (size_t)sw->k);
+	if (mesh)
+		fprintf(out, " %s surviving nodes (they could not rejoin if "
+		    "they restarted)\n", cli_plural(sw->ncuts, "strands",
+		    "strand"));
+	else
+		fprintf(out, " %s %s\n", cli_plural(sw->ncuts, "splits", "split"),
+		    what);
+}
+
+/* The units, when they are domains: each with its size. */
+static void
+units_line(FILE *out, const struct mesh_sweep *sw)
+{
+	const struct mesh_domains *d = sw->units;
+	size_t i;
+
+	fprintf(out, "units: %zu ", d->n);
+	unit_noun(out, sw, d->n);
+	if (sw->by == NULL) {
+		fputc('\n', out);
+		return;
+	}
+	fputs(": ", out);
+	for (i = 0; i < d->n && i < LIST_MAX; i++) {
+		size_t n = d->start[i + 1] - d->start[i];
+
+		fprintf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], n,
+		    cli_plural(n, "node", "nodes"));
+	}
+	if (d->n > i)
+		fprintf(out, ", ... and %zu more", d->n - i);
+	fputc('\n', out);
+}
+
+/* One line per set size: tried, hits, share, the worst set. */
+static void
+per_size(FILE *out, const struct mesh_sweep *sw)
+{
+	int mesh = sw->model == MESH_SWEEP_MESH, s;
+
+	fputc('\n', out);
+	for (s = 1; s <= sw->k; s++) {
+		const struct mesh_sweep_size *z = &sw->sizes[s];
+
+		fprintf(out, "sets of %d ", s);
+		unit_noun(out, sw, (size_t)s);
+		fprintf(out, ": %llu tried, %llu %s (", (unsigned long long)
+		    z->tried, (unsigned long long)z->hit, mesh ?
+		    cli_plural(z->hit, "strands", "strand") :
+		    cli_plural(z->hit, "splits", "split"));
+		share(out, z->tried, z->hit);
+		fputs(mesh ? " strand no one)" : " stay connected)", out);
+		if (z->worst > 0) {
+			fputs("; worst: ", out);
+			unit_set(out, sw, z->worst_units, (size_t)s);
+			fprintf(out, " %s %zu %s", mesh ? "strands" :
+			    cli_plural((size_t)s, "cuts off", "cut off"),
+			    z->worst, cli_plural(z->worst, "node", "nodes"));
+			if (!sw->connected)
+				fprintf(out, " in group %zu",
+				    z->worst_group + 1);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* The minimal sets, the first CUTS_MAX of them. */
+static void
+cuts(FILE *out, const struct mesh_sweep *sw)
+{
+	int mesh = sw->model == MESH_SWEEP_MESH;
+	size_t i;
+
+	if (sw->ncuts == 0)
+		return;
+	fprintf(out, "\nminimal failure sets that %s (smallest first):\n",
+	    mesh ? "strand surviving nodes" : sw->connected ?
+	    "split the plan" : "split a group");
+	for (i = 0; i < sw->ncuts && i < CUTS_MAX; i++) {
+		const struct mesh_sweep_cut *c = &sw->cuts[i];
+
+		fputs("  ", out);
+		unit_set(out, sw, sw->set_units + c->first, c->size);
+		if (mesh) {
+			fputs(": strands ", out);
+			node_names(out, sw->plan, sw->stranded + c->sfirst,
+			    c->effect);
+		} else {
+			fprintf(out, ": %s %zu %s", cli_plural(c->size,
+			    "cuts off", "cut off"), c->effect,
+			    cli_plural(c->effect, "node", "nodes"));
+		}
+		if (!sw->connected)
+			fprintf(out, " (group %zu)", c->group + 1);
+		fputc('\n', out);
+	}
+	if (sw->ncuts > CUTS_MAX)
+		fprintf(out, "  ... and %zu more (--format json lists them "
+		    "all)\n", sw->ncuts - CUTS_MAX);
+}
+
+/* The text report: verdict first, then notes, sizes, minimal sets and
+ * the plan's warnings. */
+static void
+report_text(FILE *out, const struct mesh_sweep *sw,
+    const struct mesh_diags *diags)
+{
+	const struct mesh_plan *p = sw->plan;
+	size_t i;
+
+	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	if (p->file != NULL)
+		fprintf(out, " (%s)", p->file);
+	fputc('\n', out);
+	verdict(out, sw);
+	if (sw->k < sw->k_requested && sw->k > 0)
+		fprintf(out, "note: --k %d is more than the %zu %s of the "
+		    "largest group: sets of up to %d\n", sw->k_requested,
+		    sw->max_units, cli_plural(sw->max_units, "unit", "units"),
+		    sw->k);
+	if (!sw->by_found)
+		fprintf(out, "note: no node has the label '%s': each host is "
+		    "a domain\n", sw->by);
+	fprintf(out, "model: %s; nodes: %zu, links: %zu; ",
+	    mesh_sweep_model_name(sw->model), p->nnodes, p->nlinks);
+	units_line(out, sw);
+	cli_replication_note(out, p, "sweep");
+	if (!sw->connected) {
+		fputs("\ngroups, largest first:\n", out);
+		for (i = 0; i < sw->ncomponents; i++) {
+			size_t n = sw->comp_start[i + 1] - sw->comp_start[i];
+
+			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
+			    cli_plural(n, "node", "nodes"));
+			node_names(out, p, sw->comp_nodes + sw->comp_start[i],
+			    n);
+			fputc('\n', out);
+		}
+	}
+	if (sw->k > 0)
+		per_size(out, sw);
+	cuts(out, sw);
+
+	cli_report_warnings(out, diags);
+}
+
+/* The text report, for cli_emit(). */
+static int
+text_report(FILE *out, const void *ctx)
+{
+	const struct sweep_report *r = ctx;
+
+	report_text(out, r->sw, r->diags);
+	return 0;
+}
+
+/* Whether any set hits, or the plan is split already. */
+static int
+found(const struct mesh_sweep *sw)
+{
+	int s;
+
+	if (!sw->connected)
+		return 1;
+	for (s = 1; s <= sw->k; s++)
+		if (sw->sizes[s].hit > 0)
+			return 1;
+	return 0;
+}
+
+int
+cli_sweep_emit(const struct cli_common *o, const struct mesh_sweep *sw,
+    const struct mesh_diags *diags)
+{
+	struct sweep_report r;
+
+	r.sw = sw;
+	r.diags = diags;
+	if (cli_emit(o, o->json ? mesh_sweep_json(sw, diags) : NULL,
+	    text_report, &r) != 0)
+		return CLI_EXIT_BAD;
+	return found(sw) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
+}
+
+/* Write shard o->shard's partial of sw. Returns 0, or CLI_EXIT_BAD after
+ * reporting. */
+static int
+emit_partial(const struct sweep_opts *o, const struct mesh_sweep *sw)
+{
+	struct mesh_partial_info in;
+
+	memset(&in, 0, sizeof(in));
+	in.command = MESH_PARTIAL_SWEEP;
+	in.plan = o->c.plan;
+	in.input_format = o->c.input_format;
+	in.shard = o->shard;
+	in.shards = o->shards;
+	in.k = o->k;
+	in.by = o->by;
+	in.model = o->model;
+	if (mesh_plan_fingerprint(sw->plan, in.fingerprint) != MESH_OK) {
+		cli_error("out of memory");
+		return CLI_EXIT_BAD;
+	}
+	return cli_emit_partial(&o->c, mesh_sweep_partial_json(&in, sw));
+}
+
+int
+cli_sweep(int argc, char **argv)
+{
+	struct sweep_opts o;
+	struct mesh_sweep_options so;
+	struct mesh_diags diags;
+	struct mesh_plan *plan = NULL;
+	struct mesh_sweep *sw = NULL;
+	enum mesh_error err;
+	int status;
+
+	memset(&o, 0, sizeof(o));
+	mesh_diags_init(&diags);
+	if ((status = parse_args(argc, argv, &o)) != 0)
+		goto done;
+	status = CLI_EXIT_BAD;
+	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
+		goto done;
+	memset(&so, 0, sizeof(so));
+	so.k = o.k;
+	so.by = o.by;
+	so.model = o.model;
+	so.jobs = o.jobs;
+	so.progress = cli_progress();
+	so.shard = o.shard;
+	so.shards = o.shards;
+	if ((err = mesh_sweep_new(plan, &so, &sw)) != MESH_OK) {
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
+		goto done;
+	}
+	if (sw->cost > MESH_SWEEP_BUDGET && !o.force) {
+		cli_error("sweep: sets of up to %d %s would take about %.2g "
+		    "node and link visits%s, over the budget of %.2g (about a "
+		    "minute of one core); lower --k, sweep domains with --by, "
+		    "%sor go ahead with --force", sw->k, sw->by == NULL ?
+		    "nodes" : strcmp(sw->by, "host") == 0 ? "hosts" :
+		    "domains", sw->cost, o.shards > 0 ? " for this shard" : "",
+		    MESH_SWEEP_BUDGET, o.shards > 0 ? "use more shards, " :
+		    "share the work with --shard, ");
+		goto done;
+	}
+	if ((err = mesh_sweep_run(sw)) != MESH_OK) {
+		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
+		goto done;
+	}
+	if (o.shards > 0)
+		status = emit_partial(&o, sw);
+	else
+		status = cli_sweep_emit(&o.c, sw, &diags);
+done:
+	mesh_sweep_free(sw);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return status;
+}

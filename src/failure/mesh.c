@@ -1,0 +1,737 @@
+/* mesh.c: the live mesh: nodes start, stop and lose connections as in a running NATS or Harper cluster; timelines and what-if runs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "meshsim/mesh.h"
+#include "out/json_out.h"
+#include "base/util.h"
+
+/* Bits of a cell of the pair matrix. LIVE and CUT are kept the same in
+ * (a, b) and (b, a); DIALS is not. */
+#define LIVE    1u      /* connected now */
+#define CUT     2u      /* a fault between the two */
+#define DIALS   4u      /* the row's node holds a route to the column's */
+
+struct mesh_live {
+	const struct mesh_plan *plan;
+	size_t n;
+	unsigned char *pair;    /* n * n cells, row-major */
+	bool *up;
+	int *order;             /* the nodes sorted by name */
+	/* Scratch for events, so that they cannot fail. */
+	int *queue;
+	int *fresh;             /* nodes started by the current event */
+	bool *seen;
+	bool *touched;          /* ends of connections made by the event */
+};
+
+static unsigned char *
+cell(const struct mesh_live *m, int a, int b)
+{
+	return &m->pair[(size_t)a * m->n + (size_t)b];
+}
+
+/* Fill order[0 .. n-1] with the plan's nodes sorted by name. Returns 0,
+ * or -1 when out of memory. */
+static int
+sort_by_name(const struct mesh_plan *p, int *order)
+{
+	size_t i;
+
+	for (i = 0; i < p->nnodes; i++)
+		order[i] = (int)i;
+	return mesh_plan_sort_nodes(p, order, p->nnodes);
+}
+
+enum mesh_error
+mesh_live_new(const struct mesh_plan *plan, struct mesh_live **out)
+{
+	struct mesh_live *m;
+	size_t n = plan->nnodes, i, j;
+
+	*out = NULL;
+	if (n > MESH_LIVE_MAX_NODES)
+		return MESH_EINVAL;
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return MESH_ENOMEM;
+	m->plan = plan;
+	m->n = n;
+	if ((m->pair = calloc(n * n + 1, 1)) == NULL ||
+	    (m->up = calloc(n + 1, sizeof(*m->up))) == NULL ||
+	    (m->order = malloc((n + 1) * sizeof(*m->order))) == NULL ||
+	    (m->queue = malloc((n + 1) * sizeof(*m->queue))) == NULL ||
+	    (m->fresh = malloc((n + 1) * sizeof(*m->fresh))) == NULL ||
+	    (m->seen = calloc(n + 1, sizeof(*m->seen))) == NULL ||
+	    (m->touched = calloc(n + 1, sizeof(*m->touched))) == NULL ||
+	    sort_by_name(plan, m->order) != 0)
+		goto fail;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < plan->nodes[i].nroutes; j++) {
+			int t = plan->nodes[i].routes[j].target;
+
+			if (t >= 0 && (size_t)t != i)
+				*cell(m, (int)i, t) |= DIALS;
+		}
+	*out = m;
+	return MESH_OK;
+fail:
+	mesh_live_free(m);
+	return MESH_ENOMEM;
+}
+
+void
+mesh_live_free(struct mesh_live *m)
+{
+	if (m == NULL)
+		return;
+	free(m->pair);
+	free(m->up);
+	free(m->order);
+	free(m->queue);
+	free(m->fresh);
+	free(m->seen);
+	free(m->touched);
+	free(m);
+}
+
+static void
+join_pair(struct mesh_live *m, int a, int b)
+{
+	*cell(m, a, b) |= LIVE;
+	*cell(m, b, a) |= LIVE;
+	m->touched[a] = true;
+	m->touched[b] = true;
+}
+
+static void
+drop_pair(struct mesh_live *m, int a, int b)
+{
+	*cell(m, a, b) &= (unsigned char)~LIVE;
+	*cell(m, b, a) &= (unsigned char)~LIVE;
+}
+
+/*
+ * Gossip after connections were made: each group (component of the live
+ * connections) holding a touched node becomes a full mesh, but for pairs
+ * cut by a fault. Groups untouched by the event keep their gaps. Making
+ * these connections does not change the groups, so one pass is enough.
+ */
+static void
+gossip(struct mesh_live *m)
+{
+	size_t n = m->n, head, tail, i, j;
+	int s, v, w;
+
+	memset(m->seen, 0, n * sizeof(*m->seen));
+	for (s = 0; (size_t)s < n; s++) {
+		if (!m->touched[s] || m->seen[s])
+			continue;
+		head = tail = 0;
+		m->queue[tail++] = s;
+		m->seen[s] = true;
+		while (head < tail) {
+			const unsigned char *row;
+
+			v = m->queue[head++];
+			row = cell(m, v, 0);
+			for (w = 0; (size_t)w < n; w++)
+				if ((row[w] & LIVE) && !m->seen[w]) {
+					m->seen[w] = true;
+					m->queue[tail++] = w;
+				}
+		}
+		for (i = 0; i < tail; i++)
+			for (j = i + 1; j < tail; j++)
+				if (!(*cell(m, m->queue[i], m->queue[j]) & CUT))
+					join_pair(m, m->queue[i], m->queue[j]);
+	}
+	memset(m->touched, 0, n * sizeof(*m->touched));
+}
+
+/* Whether a route joins a and b (either holds it). */
+static bool
+routed(const struct mesh_live *m, int a, int b)
+{
+	return (*cell(m, a, b) & DIALS) || (*cell(m, b, a) & DIALS);
+}
+
+/*
+ * Start the down nodes among v[0 .. k-1] together: each dials its routes
+ * to up nodes, every up node whose route names it dials it (both among
+ * the nodes starting too), then gossip.
+ */
+static void
+start(struct mesh_live *m, const int *v, size_t k)
+{
+	size_t i, nfresh = 0;
+	int w;
+
+	for (i = 0; i < k; i++)
+		if (!m->up[v[i]]) {
+			m->up[v[i]] = true;
+			m->fresh[nfresh++] = v[i];
+		}
+	for (i = 0; i < nfresh; i++)
+		for (w = 0; (size_t)w < m->n; w++) {
+			int x = m->fresh[i];
+
+			if (w != x && m->up[w] && routed(m, x, w) &&
+			    !(*cell(m, x, w) & (LIVE | CUT)))
+				join_pair(m, x, w);
+		}
+	gossip(m);
+}
+
+/* Stop the nodes v[0 .. k-1]: their connections drop. */
+static void
+stop(struct mesh_live *m, const int *v, size_t k)
+{
+	size_t i;
+	int w;
+
+	for (i = 0; i < k; i++) {
+		m->up[v[i]] = false;
+		for (w = 0; (size_t)w < m->n; w++)
+			drop_pair(m, v[i], w);
+	}
+}
+
+void
+mesh_live_start_all(struct mesh_live *m)
+{
+	/* Together gives the same state as one by one in name order: the
+	 * same routes are dialled, and every group they touch ends up a
+	 * full mesh either way. */
+	start(m, m->order, m->n);
+}
+
+enum mesh_error
+mesh_live_apply(struct mesh_live *m, enum mesh_event ev, const int *nodes,
+    size_t n)
+{
+	size_t i;
+	int a, b;
+
+	for (i = 0; i < n; i++)
+		if (nodes[i] < 0 || (size_t)nodes[i] >= m->n)
+			return MESH_EINVAL;
+	if ((ev == MESH_EVENT_CUT || ev == MESH_EVENT_HEAL) &&
+	    (n != 2 || nodes[0] == nodes[1]))
+		return MESH_EINVAL;
+	switch (ev) {
+	case MESH_EVENT_START:
+		start(m, nodes, n);
+		return MESH_OK;
+	case MESH_EVENT_STOP:
+		stop(m, nodes, n);
+		return MESH_OK;
+	case MESH_EVENT_RESTART:
+		stop(m, nodes, n);
+		start(m, nodes, n);
+		return MESH_OK;
+	case MESH_EVENT_CUT:
+		a = nodes[0];
+		b = nodes[1];
+		*cell(m, a, b) |= CUT;
+		*cell(m, b, a) |= CUT;
+		drop_pair(m, a, b);
+		return MESH_OK;
+	case MESH_EVENT_HEAL:
+		a = nodes[0];
+		b = nodes[1];
+		if (!(*cell(m, a, b) & CUT))
+			return MESH_OK;
+		*cell(m, a, b) &= (unsigned char)~CUT;
+		*cell(m, b, a) &= (unsigned char)~CUT;
+		/* The owner of a route redials it; nobody redials gossip. */
+		if (m->up[a] && m->up[b] && routed(m, a, b)) {
+			join_pair(m, a, b);
+			gossip(m);
+		}
+		return MESH_OK;
+	}
+	return MESH_EINVAL;
+}
+
+bool
+mesh_live_is_up(const struct mesh_live *m, int v)
+{
+	return m->up[v];
+}
+
+enum mesh_conn
+mesh_live_conn(const struct mesh_live *m, int a, int b)
+{
+	if (a == b || !(*cell(m, a, b) & LIVE))
+		return MESH_CONN_NONE;
+	return routed(m, a, b) ? MESH_CONN_CONFIGURED : MESH_CONN_GOSSIP;
+}
+
+unsigned
+mesh_live_dialers(const struct mesh_live *m, int a, int b)
+{
+	return ((*cell(m, a, b) & DIALS) ? 1u : 0u) |
+	    ((*cell(m, b, a) & DIALS) ? 2u : 0u);
+}
+
+bool
+mesh_live_is_cut(const struct mesh_live *m, int a, int b)
+{
+	return (*cell(m, a, b) & CUT) != 0;
+}
+
+/* Snapshots. */
+
+void
+mesh_snapshot_free(struct mesh_snapshot *s)
+{
+	if (s == NULL)
+		return;
+	free(s->up);
+	free(s->down);
+	free(s->group_start);
+	free(s->group_nodes);
+	free(s->isolated);
+	free(s->cut_off);
+	free(s->apart);
+	free(s->faults);
+	free(s);
+}
+
+/* A group while sorting: its label, size and first node by name. */
+struct group_key {
+	size_t label;
+	size_t size;
+};
+
+/* Largest first; labels follow the name of each group's first node. */
+static int
+group_cmp(const void *x, const void *y)
+{
+	const struct group_key *a = x, *b = y;
+
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return a->label < b->label ? -1 : a->label > b->label;
+}
+
+/*
+ * The groups of s's up nodes: label[v] for each up node (labels in the
+ * order of each group's first name), then s->groups sorted. Returns 0,
+ * or -1 when out of memory.
+ */
+static int
+snapshot_groups(const struct mesh_live *m, struct mesh_snapshot *s,
+    size_t *label, size_t *place)
+{
+	struct group_key *keys = NULL;
+	size_t *fill = NULL, n = m->n, i, head, tail, ng = 0;
+	int *queue = NULL, w, rc = -1;
+
+	if ((queue = malloc((n + 1) * sizeof(*queue))) == NULL ||
+	    (keys = malloc((n + 1) * sizeof(*keys))) == NULL)
+		goto done;
+	for (i = 0; i < n; i++)
+		label[i] = (size_t)-1;
+	/* In name order, so each search starts at its group's first name. */
+	for (i = 0; i < s->nup; i++) {
+		if (label[s->up[i]] != (size_t)-1)
+			continue;
+		head = tail = 0;
+		queue[tail++] = s->up[i];
+		label[s->up[i]] = ng;
+		while (head < tail) {
+			const unsigned char *row = cell(m, queue[head++], 0);
+
+			for (w = 0; (size_t)w < n; w++)
+				if ((row[w] & LIVE) && label[w] == (size_t)-1) {
+					label[w] = ng;
+					queue[tail++] = w;
+				}
+		}
+		keys[ng].label = ng;
+		keys[ng].size = tail;
+		ng++;
+	}
+	qsort(keys, ng, sizeof(*keys), group_cmp);
+	s->ngroups = ng;
+	if ((s->group_start = malloc((ng + 1) * sizeof(size_t))) == NULL ||
+	    (s->group_nodes = malloc((s->nup + 1) * sizeof(int))) == NULL ||
+	    (fill = malloc((ng + 1) * sizeof(*fill))) == NULL)
+		goto done;
+	s->group_start[0] = 0;
+	for (i = 0; i < ng; i++) {
+		place[keys[i].label] = i;
+		s->group_start[i + 1] = s->group_start[i] + keys[i].size;
+		fill[i] = s->group_start[i];
+	}
+	for (i = 0; i < s->nup; i++) {
+		int v = s->up[i];
+
+		s->group_nodes[fill[place[label[v]]]++] = v;
+	}
+	rc = 0;
+done:
+	free(queue);
+	free(keys);
+	free(fill);
+	return rc;
+}
+
+enum mesh_error
+mesh_live_snapshot(const struct mesh_live *m, struct mesh_snapshot **out)
+{
+	struct mesh_snapshot *s;
+	size_t *label = NULL, *place = NULL, n = m->n, i, j, k;
+	enum mesh_error err = MESH_ENOMEM;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return MESH_ENOMEM;
+	if ((s->up = malloc((n + 1) * sizeof(int))) == NULL ||
+	    (s->down = malloc((n + 1) * sizeof(int))) == NULL ||
+	    (label = malloc((n + 1) * sizeof(*label))) == NULL ||
+	    (place = malloc((n + 1) * sizeof(*place))) == NULL)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (m->up[m->order[i]])
+			s->up[s->nup++] = m->order[i];
+		else
+			s->down[s->ndown++] = m->order[i];
+	if (snapshot_groups(m, s, label, place) != 0)
+		goto done;
+
+	if ((s->isolated = malloc((s->nup + 1) * sizeof(int))) == NULL ||
+	    (s->cut_off = malloc((s->nup + 1) * sizeof(int))) == NULL)
+		goto done;
+	for (i = 0; i < s->nup; i++) {
+		int v = s->up[i];
+		size_t g = place[label[v]];
+
+		if (s->group_start[g + 1] - s->group_start[g] == 1)
+			s->isolated[s->nisolated++] = v;
+		if (g > 0)
+			s->cut_off[s->ncut_off++] = v;
+	}
+
+	/* Pairs, counted first: there may be n^2 / 2 of them. */
+	for (i = 0; i < s->nup; i++)
+		for (j = i + 1; j < s->nup; j++)
+			s->napart += !(*cell(m, s->up[i], s->up[j]) & LIVE);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			s->nfaults += (*cell(m, m->order[i], m->order[j]) &
+			    CUT) != 0;
+	if ((s->apart = malloc((2 * s->napart + 1) * sizeof(int))) == NULL ||
+	    (s->faults = malloc((2 * s->nfaults + 1) * sizeof(int))) == NULL)
+		goto done;
+	for (i = k = 0; i < s->nup; i++)
+		for (j = i + 1; j < s->nup; j++)
+			if (!(*cell(m, s->up[i], s->up[j]) & LIVE)) {
+				s->apart[k++] = s->up[i];
+				s->apart[k++] = s->up[j];
+			}
+	for (i = k = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (*cell(m, m->order[i], m->order[j]) & CUT) {
+				s->faults[k++] = m->order[i];
+				s->faults[k++] = m->order[j];
+			}
+	s->connected = s->napart == 0;
+	*out = s;
+	s = NULL;
+	err = MESH_OK;
+done:
+	free(label);
+	free(place);
+	mesh_snapshot_free(s);
+	return err;
+}
+
+/* Expectations. */
+
+static bool
+same_nodes(const int *a, size_t na, const int *b, size_t nb)
+{
+	return na == nb && (na == 0 || memcmp(a, b, na * sizeof(*a)) == 0);
+}
+
+unsigned
+mesh_expect_failures(const struct mesh_expect *e, bool connected,
+    const int *isolated, size_t nisolated, const int *cut_off,
+    size_t ncut_off)
+{
+	unsigned failed = 0;
+
+	/* Both sides are sorted by name and names are unique, so equal
+	 * sets are equal arrays. */
+	if (e->has_connected && (e->connected != 0) != connected)
+		failed |= MESH_EXPECT_CONNECTED;
+	if (e->has_isolated && !same_nodes(e->isolated, e->nisolated,
+	    isolated, nisolated))
+		failed |= MESH_EXPECT_ISOLATED;
+	if (e->has_cut_off && !same_nodes(e->cut_off, e->ncut_off, cut_off,
+	    ncut_off))
+		failed |= MESH_EXPECT_CUT_OFF;
+	return failed;
+}
+
+/* Simulations. */
+
+static void
+whatif_clear(struct mesh_whatif_result *r)
+{
+	free(r->isolated);
+	free(r->cut_off);
+}
+
+void
+mesh_simulation_free(struct mesh_simulation *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	mesh_snapshot_free(s->initial);
+	for (i = 0; s->steps != NULL && i < s->plan->nsteps; i++)
+		mesh_snapshot_free(s->steps[i]);
+	for (i = 0; s->whatifs != NULL && i < s->plan->nwhatifs; i++)
+		whatif_clear(&s->whatifs[i]);
+	free(s->steps);
+	free(s->step_failed);
+	free(s->whatifs);
+	free(s);
+}
+
+/* Run what-if w on the route graph into *r. Returns MESH_OK,
+ * MESH_ENOMEM, MESH_EINVAL or MESH_EGRAPH (from mesh_analyze). */
+static enum mesh_error
+run_whatif(const struct mesh_plan *p, const struct mesh_whatif *w,
+    struct mesh_whatif_result *r)
+{
+	struct mesh_analysis_options o;
+	struct mesh_analysis *a = NULL;
+	enum mesh_error err;
+	bool *single = NULL;
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	o.down = w->down;
+	o.ndown = w->ndown;
+	o.connectivity_limit = 1;       /* components only: skip the flows */
+	if ((err = mesh_analyze(p, &o, &a)) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if ((single = calloc(p->nnodes + 1, sizeof(*single))) == NULL ||
+	    (r->isolated = malloc((a->nnodes + 1) * sizeof(int))) == NULL ||
+	    (r->cut_off = malloc((a->ncut_off + 1) * sizeof(int))) == NULL)
+		goto done;
+	for (i = 0; i < a->ncomponents; i++)
+		if (a->comp_start[i + 1] - a->comp_start[i] == 1)
+			single[a->comp_nodes[a->comp_start[i]]] = true;
+	for (i = 0; i < a->nnodes; i++)
+		if (single[a->by_name[i]])
+			r->isolated[r->nisolated++] = a->by_name[i];
+	memcpy(r->cut_off, a->cut_off, a->ncut_off * sizeof(int));
+	r->ncut_off = a->ncut_off;
+	r->connected = a->connected;
+	r->ngroups = a->ncomponents;
+	if (w->has_expect)
+		r->failed = mesh_expect_failures(&w->expect, r->connected,
+		    r->isolated, r->nisolated, r->cut_off, r->ncut_off);
+	err = MESH_OK;
+done:
+	free(single);
+	mesh_analysis_free(a);
+	return err;
+}
+
+enum mesh_error
+mesh_simulate(const struct mesh_plan *plan, struct mesh_simulation **out)
+{
+	struct mesh_simulation *s;
+	struct mesh_live *m = NULL;
+	enum mesh_error err = MESH_ENOMEM;
+	size_t i;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return MESH_ENOMEM;
+	s->plan = plan;
+	if ((s->steps = calloc(plan->nsteps + 1, sizeof(*s->steps))) == NULL ||
+	    (s->step_failed = calloc(plan->nsteps + 1,
+	    sizeof(*s->step_failed))) == NULL ||
+	    (s->whatifs = calloc(plan->nwhatifs + 1,
+	    sizeof(*s->whatifs))) == NULL)
+		goto done;
+	if ((err = mesh_live_new(plan, &m)) != MESH_OK)
+		goto done;
+	mesh_live_start_all(m);
+	if ((err = mesh_live_snapshot(m, &s->initial)) != MESH_OK)
+		goto done;
+	for (i = 0; i < plan->nsteps; i++) {
+		const struct mesh_step *st = &plan->steps[i];
+		struct mesh_snapshot *sn;
+
+		if ((err = mesh_live_apply(m, st->event, st->nodes,
+		    st->nnodes)) != MESH_OK ||
+		    (err = mesh_live_snapshot(m, &s->steps[i])) != MESH_OK)
+			goto done;
+		if (!st->has_expect)
+			continue;
+		sn = s->steps[i];
+		s->nexpect++;
+		s->step_failed[i] = mesh_expect_failures(&st->expect,
+		    sn->connected, sn->isolated, sn->nisolated, sn->cut_off,
+		    sn->ncut_off);
+		s->nfailed += s->step_failed[i] != 0;
+	}
+	for (i = 0; i < plan->nwhatifs; i++) {
+		if ((err = run_whatif(plan, &plan->whatifs[i],
+		    &s->whatifs[i])) != MESH_OK)
+			goto done;
+		s->nexpect += plan->whatifs[i].has_expect != 0;
+		s->nfailed += s->whatifs[i].failed != 0;
+	}
+	*out = s;
+	s = NULL;
+	err = MESH_OK;
+done:
+	mesh_live_free(m);
+	mesh_simulation_free(s);
+	return err;
+}
+
+/* The simulation as JSON. */
+
+static void
+pair_list(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
+    size_t n)
+{
+	size_t i;
+
+	mesh_buf_puts(b, "[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			mesh_buf_puts(b, ", ");
+		mesh_json_names(b, p, v + 2 * i, 2);
+	}
+	mesh_buf_puts(b, "]");
+}
+
+/* Start the next key of an object whose keys are indented by indent:
+ * a comma after the one before, a new line, the key. */
+static void
+key(struct mesh_buf *b, int *first, const char *indent, const char *k)
+{
+	mesh_buf_printf(b, "%s\n%s\"%s\": ", *first ? "" : ",", indent, k);
+	*first = 0;
+}
+
+/* The keys describing snapshot s, as members of an open object. */
+static void
+snapshot_keys(struct mesh_buf *b, const struct mesh_plan *p,
+    const struct mesh_snapshot *s, int *first, const char *indent)
+{
+	size_t g;
+
+	key(b, first, indent, "up");
+	mesh_json_names(b, p, s->up, s->nup);
+	key(b, first, indent, "connected");
+	mesh_buf_puts(b, s->connected ? "true" : "false");
+	key(b, first, indent, "groups");
+	mesh_buf_puts(b, "[");
+	for (g = 0; g < s->ngroups; g++) {
+		mesh_buf_puts(b, g ? ", " : "");
+		mesh_json_names(b, p, s->group_nodes + s->group_start[g],
+		    s->group_start[g + 1] - s->group_start[g]);
+	}
+	mesh_buf_puts(b, "]");
+	key(b, first, indent, "isolated");
+	mesh_json_names(b, p, s->isolated, s->nisolated);
+	key(b, first, indent, "cut_off");
+	mesh_json_names(b, p, s->cut_off, s->ncut_off);
+	key(b, first, indent, "cannot_talk");
+	pair_list(b, p, s->apart, s->napart);
+	key(b, first, indent, "faults");
+	pair_list(b, p, s->faults, s->nfaults);
+}
+
+/* "expect" and "ok" of a step or what-if run. */
+static void
+expect_keys(struct mesh_buf *b, const struct mesh_plan *p, int has,
+    const struct mesh_expect *e, unsigned failed, int *first,
+    const char *indent)
+{
+	key(b, first, indent, "expect");
+	if (has)
+		mesh_json_expect(b, p, e);
+	else
+		mesh_buf_puts(b, "null");
+	key(b, first, indent, "ok");
+	mesh_buf_puts(b, !has ? "null" : failed ? "false" : "true");
+}
+
+char *
+mesh_simulation_json(const struct mesh_simulation *s,
+    const struct mesh_diags *diags)
+{
+	const struct mesh_plan *p = s->plan;
+	struct mesh_buf b;
+	size_t i;
+	int first;
+
+	mesh_buf_init(&b);
+	mesh_buf_puts(&b, "{\n  \"plan\": ");
+	mesh_json_string_or_null(&b, p->name);
+	mesh_buf_puts(&b, ",\n  \"file\": ");
+	mesh_json_string_or_null(&b, p->file);
+	mesh_buf_printf(&b, ",\n  \"model\": \"mesh\",\n  \"nodes\": %zu,\n"
+	    "  \"initial\": {", p->nnodes);
+	first = 1;
+	snapshot_keys(&b, p, s->initial, &first, "    ");
+	mesh_buf_puts(&b, "\n  },\n  \"steps\": [");
+	for (i = 0; i < p->nsteps; i++) {
+		const struct mesh_step *st = &p->steps[i];
+
+		mesh_buf_puts(&b, i ? ",\n    {" : "\n    {");
+		first = 1;
+		key(&b, &first, "      ", "step");
+		mesh_buf_printf(&b, "%zu", i + 1);
+		key(&b, &first, "      ", "event");
+		mesh_buf_json_string(&b, mesh_event_name(st->event));
+		key(&b, &first, "      ", "nodes");
+		mesh_json_names(&b, p, st->nodes, st->nnodes);
+		snapshot_keys(&b, p, s->steps[i], &first, "      ");
+		expect_keys(&b, p, st->has_expect, &st->expect,
+		    s->step_failed[i], &first, "      ");
+		mesh_buf_puts(&b, "\n    }");
+	}
+	mesh_buf_puts(&b, p->nsteps ? "\n  ],\n  \"whatif\": [" :
+	    "],\n  \"whatif\": [");
+	for (i = 0; i < p->nwhatifs; i++) {
+		const struct mesh_whatif *w = &p->whatifs[i];
+		const struct mesh_whatif_result *r = &s->whatifs[i];
+
+		mesh_buf_puts(&b, i ? ",\n    {" : "\n    {");
+		first = 1;
+		key(&b, &first, "      ", "name");
+		mesh_buf_json_string(&b, w->name);
+		key(&b, &first, "      ", "down");
+		mesh_json_names(&b, p, w->down, w->ndown);
+		key(&b, &first, "      ", "connected");
+		mesh_buf_puts(&b, r->connected ? "true" : "false");
+		key(&b, &first, "      ", "isolated");
+		mesh_json_names(&b, p, r->isolated, r->nisolated);
+		key(&b, &first, "      ", "cut_off");
+		mesh_json_names(&b, p, r->cut_off, r->ncut_off);
+		expect_keys(&b, p, w->has_expect, &w->expect, r->failed,
+		    &first, "      ");
+		mesh_buf_puts(&b, "\n    }");
+	}
+	mesh_buf_printf(&b, "%s,\n  \"ok\": %s,\n", p->nwhatifs ? "\n  ]" :
+	    "]", s->nfailed ? "false" : "true");
+	mesh_json_diagnostics(&b, diags);
+	mesh_buf_puts(&b, "}\n");
+	return mesh_buf_take(&b);
+}

@@ -1,0 +1,2176 @@
+/* sweep.c: sweeps: every set of up to k units failing together, each decided in one linear pass over the graph minus a smaller set, shared among processes. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "graph/csr.h"
+#include "meshsim/meshsim.h"
+#include "meshsim/sweep.h"
+#include "out/json_out.h"
+#include "base/tick.h"
+#include "base/util.h"
+
+#define JOBS_MAX 512
+
+/*
+ * A set of unit tuples (ascending local unit indices) of any sizes:
+ * open addressing over tuples kept in a pool. Each tuple has an int value.
+ */
+struct setmap {
+	int *pool;
+	size_t npool, cappool;
+	struct setslot {
+		size_t off;
+		int size;       /* 0: empty */
+		int value;
+	} *slots;
+	size_t cap, len;
+};
+
+/* FNV-1a over the tuple, then a 64-bit finaliser. */
+static uint64_t
+tuple_hash(const int *t, int size)
+{
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)size;
+	int i;
+
+	for (i = 0; i < size; i++) {
+		h ^= (uint32_t)t[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return h;
+}
+
+/* Free what the map holds; it is then empty. */
+static void
+setmap_free(struct setmap *m)
+{
+	free(m->pool);
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+/* The value stored for tuple t, or -1. */
+static int
+setmap_get(const struct setmap *m, const int *t, int size)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return -1;
+	for (i = tuple_hash(t, size) & (m->cap - 1); m->slots[i].size != 0;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].size == size && memcmp(m->pool +
+		    m->slots[i].off, t, (size_t)size * sizeof(*t)) == 0)
+			return m->slots[i].value;
+	return -1;
+}
+
+/* Insert tuple t (absent) with value. Returns 0, or -1 when out of
+ * memory (the map is then unaltered). */
+static int
+setmap_put(struct setmap *m, const int *t, int size, int value)
+{
+	size_t i;
+
+	if ((m->len + 1) * 2 > m->cap) {
+		size_t c = m->cap ? m->cap * 2 : 64, k;
+		struct setslot *s = calloc(c, sizeof(*s));
+
+		if (s == NULL)
+			return -1;
+		for (k = 0; k < m->cap; k++) {
+			if (m->slots[k].size == 0)
+				continue;
+			i = tuple_hash(m->pool + m->slots[k].off,
+			    m->slots[k].size) & (c - 1);
+			while (s[i].size != 0)
+				i = (i + 1) & (c - 1);
+			s[i] = m->slots[k];
+		}
+		free(m->slots);
+		m->slots = s;
+		m->cap = c;
+	}
+	if (m->npool + (size_t)size > m->cappool) {
+		size_t c = m->cappool ? m->cappool * 2 : 256;
+		int *p;
+
+		while (c < m->npool + (size_t)size)
+			c *= 2;
+		if ((p = realloc(m->pool, c * sizeof(*p))) == NULL)
+			return -1;
+		m->pool = p;
+		m->cappool = c;
+	}
+	memcpy(m->pool + m->npool, t, (size_t)size * sizeof(*t));
+	for (i = tuple_hash(t, size) & (m->cap - 1); m->slots[i].size != 0;
+	    i = (i + 1) & (m->cap - 1))
+		;
+	m->slots[i].off = m->npool;
+	m->slots[i].size = size;
+	m->slots[i].value = value;
+	m->npool += (size_t)size;
+	m->len++;
+	return 0;
+}
+
+/* C(n, k), saturating at UINT64_MAX. */
+static uint64_t
+choose(uint64_t n, uint64_t k)
+{
+	uint64_t c = 1, i;
+
+	if (k > n)
+		return 0;
+	if (k > n - k)
+		k = n - k;
+	for (i = 0; i < k; i++) {
+		/* c = C(n, i) here; C(n, i+1) = c * (n - i) / (i + 1). */
+		uint64_t a = n - i, b = i + 1, g = a, h = b, t;
+
+		while (h != 0) {
+			t = g % h;
+			g = h;
+			h = t;
+		}
+		a /= g;
+		b /= g;
+		c /= b;         /* b divides c * a, and is prime to a */
+		if (a != 0 && c > UINT64_MAX / a)
+			return UINT64_MAX;
+		c *= a;
+	}
+	return c;
+}
+
+/* The same, as a double, for estimates. */
+static double
+choose_d(double n, int k)
+{
+	double c = 1;
+	int i;
+
+	if (k > n)
+		return 0;
+	for (i = 0; i < k; i++)
+		c = c * (n - i) / (i + 1);
+	return c;
+}
+
+struct named {
+	const char *name;
+	int v;
+};
+
+static int
+named_cmp(const void *pa, const void *pb)
+{
+	return strcmp(((const struct named *)pa)->name,
+	    ((const struct named *)pb)->name);
+}
+
+/* Each plan node's position in name order, into rank. Returns 0 or -1. */
+static int
+name_ranks(const struct mesh_plan *p, int *rank)
+{
+	struct named *t = malloc((p->nnodes + 1) * sizeof(*t));
+	size_t i;
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < p->nnodes; i++) {
+		t[i].name = p->nodes[i].name;
+		t[i].v = (int)i;
+	}
+	qsort(t, p->nnodes, sizeof(*t), named_cmp);
+	for (i = 0; i < p->nnodes; i++)
+		rank[t[i].v] = (int)i;
+	free(t);
+	return 0;
+}
+
+/* A stable merge sort of idx[0 .. n-1] by cmp(ctx, a, b), through tmp
+ * (room for n). */
+static void
+msort(size_t *idx, size_t *tmp, size_t n,
+    int (*cmp)(const void *, size_t, size_t), const void *ctx)
+{
+	size_t h = n / 2, i = 0, j, k = 0;
+
+	if (n < 2)
+		return;
+	msort(idx, tmp, h, cmp, ctx);
+	msort(idx + h, tmp, n - h, cmp, ctx);
+	if (cmp(ctx, idx[h - 1], idx[h]) <= 0)
+		return;
+	j = h;
+	while (i < h && j < n)
+		tmp[k++] = cmp(ctx, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
+	while (i < h)
+		tmp[k++] = idx[i++];
+	while (j < n)
+		tmp[k++] = idx[j++];
+	memcpy(idx, tmp, n * sizeof(*idx));
+}
+
+/* Tuples of one size in lexicographic order (unit order is name order). */
+static int
+tuple_cmp(const int *a, const int *b, int size)
+{
+	int i;
+
+	for (i = 0; i < size; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+/*
+ * One group of the plan, renumbered: local nodes 0 .. n-1 in
+ * breadth-first order, local units 0 .. nu-1 in the order of the sweep's
+ * units (name order). Unit u holds
+ * local nodes unodes[ustart[u] .. ustart[u + 1] - 1].
+ */
+struct group {
+	int n;
+	int *node;              /* local node -> plan node */
+	struct mesh_csr g;
+	int nu;
+	int *ustart;
+	int *unodes;
+	int *uglobal;           /* local unit -> sweep unit */
+	int *unit_of;           /* local node -> local unit */
+	int nmulti;             /* units of several nodes */
+};
+
+/* Free what group_build() allocated; gr is then zeroed. */
+static void
+group_free(struct group *gr)
+{
+	free(gr->node);
+	mesh_csr_free(&gr->g);
+	free(gr->ustart);
+	free(gr->unodes);
+	free(gr->uglobal);
+	free(gr->unit_of);
+	memset(gr, 0, sizeof(*gr));
+}
+
+static int
+int_cmp(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/*
+ * Build group c of the sweep from the plan's csr pg. local_of (plan
+ * nodes) and ulocal (sweep units, all -1 on entry and on return) are
+ * scratch. Returns 0, or -1 when out of memory (gr is then freed).
+ */
+static int
+group_build(const struct mesh_sweep *sw, const struct mesh_csr *pg,
+    size_t c, int *local_of, int *ulocal, struct group *gr)
+{
+	const int *of = sw->units->of;
+	int *edges = NULL, *fill = NULL, a, i, m = 0, nd = 0;
+	size_t first = sw->comp_start[c];
+
+	memset(gr, 0, sizeof(*gr));
+	gr->n = (int)(sw->comp_start[c + 1] - first);
+	gr->node = malloc(((size_t)gr->n + 1) * sizeof(int));
+	gr->unit_of = malloc(((size_t)gr->n + 1) * sizeof(int));
+	gr->uglobal = malloc(((size_t)gr->n + 1) * sizeof(int));
+	gr->unodes = malloc(((size_t)gr->n + 1) * sizeof(int));
+	gr->ustart = calloc((size_t)gr->n + 2, sizeof(int));
+	fill = malloc(((size_t)gr->n + 2) * sizeof(int));
+	if (!gr->node || !gr->unit_of || !gr->uglobal || !gr->unodes ||
+	    !gr->ustart || !fill)
+		goto fail;
+	/* Local nodes in breadth-first order from the group's first name:
+	 * neighbours get near numbers, so the passes hit the cache more. */
+	for (a = 0; a < gr->n; a++)
+		local_of[sw->comp_nodes[first + (size_t)a]] = -1;
+	if (gr->n > 0) {
+		int head, tail = 1;
+
+		gr->node[0] = sw->comp_nodes[first];
+		local_of[gr->node[0]] = 0;
+		for (head = 0; head < tail; head++) {
+			int v = gr->node[head];
+
+			for (i = pg->off[v]; i < pg->off[v + 1]; i++)
+				if (local_of[pg->adj[i]] < 0) {
+					local_of[pg->adj[i]] = tail;
+					gr->node[tail++] = pg->adj[i];
+				}
+		}
+	}
+	for (a = 0; a < gr->n; a++) {
+		int v = gr->node[a];
+
+		m += pg->off[v + 1] - pg->off[v];
+		if (ulocal[of[v]] < 0) {
+			ulocal[of[v]] = 0;
+			gr->uglobal[nd++] = of[v];
+		}
+	}
+	m /= 2;
+
+	/* Links: each once, from its end with the lower local index. */
+	if ((edges = malloc(((size_t)m * 2 + 1) * sizeof(int))) == NULL)
+		goto fail;
+	m = 0;
+	for (a = 0; a < gr->n; a++) {
+		int v = gr->node[a];
+
+		for (i = pg->off[v]; i < pg->off[v + 1]; i++) {
+			int b = local_of[pg->adj[i]];
+
+			if (a < b) {
+				edges[2 * m] = a;
+				edges[2 * m + 1] = b;
+				m++;
+			}
+		}
+	}
+	if (mesh_csr_build(&gr->g, gr->n, edges, m) != 0)
+		goto fail;
+
+	/* Units in the sweep's order; each unit's nodes in local order. */
+	qsort(gr->uglobal, (size_t)nd, sizeof(int), int_cmp);
+	gr->nu = nd;
+	for (i = 0; i < nd; i++)
+		ulocal[gr->uglobal[i]] = i;
+	for (a = 0; a < gr->n; a++) {
+		gr->unit_of[a] = ulocal[of[gr->node[a]]];
+		gr->ustart[gr->unit_of[a] + 1]++;
+	}
+	for (i = 0; i < nd; i++) {
+		gr->ustart[i + 1] += gr->ustart[i];
+		fill[i] = gr->ustart[i];
+		if (gr->ustart[i + 1] - gr->ustart[i] > 1)
+			gr->nmulti++;
+	}
+	for (a = 0; a < gr->n; a++)
+		gr->unodes[fill[gr->unit_of[a]]++] = a;
+	for (i = 0; i < nd; i++)
+		ulocal[gr->uglobal[i]] = -1;
+	free(edges);
+	free(fill);
+	return 0;
+fail:
+	for (i = 0; i < nd; i++)
+		ulocal[gr->uglobal[i]] = -1;
+	free(edges);
+	free(fill);
+	group_free(gr);
+	return -1;
+}
+
+/* What one level (sets of s units) asks, read-only. */
+struct level {
+	const struct group *gr;
+	enum mesh_sweep_model model;
+	int j;                  /* |R| */
+	int s;                  /* j + 1 */
+	int k;
+	const struct setmap *minimal;   /* minimal sets of sizes < s */
+	const size_t *nmin;     /* nmin[t]: how many of size t */
+	struct mesh_meter *meter;       /* NULL: no progress reported */
+	uint64_t slice;         /* run the passes numbered slice modulo */
+	uint64_t nslices;       /* nslices only (1: all of them) */
+};
+
+/* How far a sweep is: passes, weighted by their group's cost. */
+static uint64_t
+pass_weight(uint64_t nodes, uint64_t degrees, uint64_t nmulti)
+{
+	return mesh_sat_mul(mesh_sat_add(nodes, degrees),
+	    mesh_sat_add(nmulti, 1));
+}
+
+/* What a share of a level found: counts, the worst set, and the minimal
+ * sets in ascending order, s units each. */
+struct found {
+	uint64_t tried;
+	uint64_t hit;
+	uint64_t worst;         /* 0: none */
+	int *worst_set;
+	int *sets;
+	uint64_t *effects;
+	size_t nsets, cap;
+	int failed;             /* out of memory */
+};
+
+/* An empty find for sets of s units. Returns 0, or -1 when out of
+ * memory; free with found_free() either way. */
+static int
+found_init(struct found *f, int s)
+{
+	memset(f, 0, sizeof(*f));
+	f->worst_set = calloc((size_t)s + 1, sizeof(int));
+	return f->worst_set == NULL ? -1 : 0;
+}
+
+/* Free what a find holds; it is then zeroed. */
+static void
+found_free(struct found *f)
+{
+	free(f->worst_set);
+	free(f->sets);
+	free(f->effects);
+	memset(f, 0, sizeof(*f));
+}
+
+/*
+ * What the depth-first search of one pass keeps per node. Hot, touched
+ * for every edge: the discovery time and low point, counted on across
+ * passes so that a time below the pass's start means unseen (no reset
+ * per pass). Cold, touched when the node is visited and left: subtree
+ * size, the root of its component, and the children whose subtrees its
+ * loss separates: how many, their total size, the largest.
+ */
+struct dhot {
+	unsigned tin, low;
+};
+
+struct dcold {
+	int sub, root, cnt, sep, mx;
+};
+
+/* A frame of the search: the node, its next edge, its parent. */
+struct frame {
+	int v, it, parent;
+};
+
+/* Per-process scratch for the passes of one group. */
+struct scratch {
+	struct dhot *h;
+	struct dcold *nd;
+	unsigned clock;
+	struct frame *stack;
+	char *dead;
+	unsigned *seen, *gone, *cmark;
+	unsigned tag;
+	int *queue;
+	int *croot;             /* component roots */
+	int *subu, *contrib;    /* mesh: per unit */
+	int *set, *pos, *subset;
+};
+
+/* Free the scratch; it is then zeroed. */
+static void
+scratch_free(struct scratch *x)
+{
+	free(x->h);
+	free(x->nd);
+	free(x->stack);
+	free(x->dead);
+	free(x->seen);
+	free(x->gone);
+	free(x->cmark);
+	free(x->queue);
+	free(x->croot);
+	free(x->subu);
+	free(x->contrib);
+	free(x->set);
+	free(x->pos);
+	free(x->subset);
+	memset(x, 0, sizeof(*x));
+}
+
+/* Scratch for the passes over gr with sets of up to k units. Returns 0,
+ * or -1 when out of memory (nothing is then held). */
+static int
+scratch_init(struct scratch *x, const struct group *gr, int k)
+{
+	size_t n1 = (size_t)gr->n + 1, u1 = (size_t)gr->nu + 1;
+
+	memset(x, 0, sizeof(*x));
+	x->h = calloc(n1, sizeof(*x->h));
+	x->nd = calloc(n1, sizeof(*x->nd));
+	x->stack = malloc(n1 * sizeof(*x->stack));
+	x->dead = calloc(n1, 1);
+	x->seen = calloc(n1, sizeof(unsigned));
+	x->gone = calloc(n1, sizeof(unsigned));
+	x->cmark = calloc(n1, sizeof(unsigned));
+	x->queue = malloc(n1 * sizeof(int));
+	x->croot = malloc(n1 * sizeof(int));
+	x->subu = calloc(u1, sizeof(int));
+	x->contrib = calloc(u1, sizeof(int));
+	x->set = malloc(((size_t)k + 1) * sizeof(int));
+	x->pos = malloc(((size_t)k + 1) * sizeof(int));
+	x->subset = malloc(((size_t)k + 1) * sizeof(int));
+	x->clock = 1;
+	if (!x->h || !x->nd || !x->stack || !x->dead || !x->seen || !x->gone ||
+	    !x->cmark || !x->queue || !x->croot || !x->subu ||
+	    !x->contrib || !x->set || !x->pos || !x->subset) {
+		scratch_free(x);
+		return -1;
+	}
+	return 0;
+}
+
+/* A fresh tag for the seen / gone / component marks. */
+static unsigned
+next_tag(struct scratch *x, int n)
+{
+	if (++x->tag == 0) {
+		memset(x->seen, 0, (size_t)n * sizeof(unsigned));
+		memset(x->gone, 0, (size_t)n * sizeof(unsigned));
+		memset(x->cmark, 0, (size_t)n * sizeof(unsigned));
+		x->tag = 1;
+	}
+	return x->tag;
+}
+
+/* Whether the set x->set (s units) holds a smaller minimal set. */
+static int
+holds_minimal(const struct level *lv, struct scratch *x)
+{
+	int s = lv->s, t, i;
+
+	for (t = 1; t < s; t++) {
+		if (lv->nmin[t] == 0)
+			continue;
+		/* Every t-subset of positions, in order. */
+		for (i = 0; i < t; i++)
+			x->pos[i] = i;
+		for (;;) {
+			for (i = 0; i < t; i++)
+				x->subset[i] = x->set[x->pos[i]];
+			/* -2 marks a minimal set another shard reports. */
+			if (setmap_get(lv->minimal, x->subset, t) != -1)
+				return 1;
+			for (i = t - 1; i >= 0 && x->pos[i] == s - t + i; i--)
+				;
+			if (i < 0)
+				break;
+			x->pos[i]++;
+			for (i++; i < t; i++)
+				x->pos[i] = x->pos[i - 1] + 1;
+		}
+	}
+	return 0;
+}
+
+/* The set R + {u} (in x->set, R already there) hits with effect. */
+static void
+record(const struct level *lv, struct scratch *x, struct found *f, int u,
+    uint64_t effect)
+{
+	int s = lv->s;
+
+	x->set[s - 1] = u;
+	f->hit++;
+	if (effect > f->worst) {
+		f->worst = effect;
+		memcpy(f->worst_set, x->set, (size_t)s * sizeof(int));
+	}
+	if (holds_minimal(lv, x))
+		return;
+	if (f->nsets == f->cap) {
+		size_t c = f->cap ? f->cap * 2 : 64;
+		int *p = realloc(f->sets, c * (size_t)s * sizeof(*p));
+		uint64_t *e;
+
+		if (p == NULL) {
+			f->failed = 1;
+			return;
+		}
+		f->sets = p;
+		if ((e = realloc(f->effects, c * sizeof(*e))) == NULL) {
+			f->failed = 1;
+			return;
+		}
+		f->effects = e;
+		f->cap = c;
+	}
+	memcpy(f->sets + f->nsets * (size_t)s, x->set, (size_t)s * sizeof(int));
+	f->effects[f->nsets++] = effect;
+}
+
+/*
+ * Depth-first search of the group minus the dead nodes: per node its
+ * discovery time, low point, subtree size, root, and the pieces its loss
+ * separates below it (a child u whose low point is not above v's
+ * discovery time; every child of a root). Returns the number of
+ * components and sets the largest one's root and the two largest sizes.
+ */
+static int
+dfs(const struct group *gr, struct scratch *x, int *top_root, int *top1,
+    int *top2)
+{
+	const struct mesh_csr *g = &gr->g;
+	struct dhot *h = x->h;
+	struct dcold *nd = x->nd;
+	struct frame *st = x->stack;
+	unsigned start, t;
+	int s, sp, ncomp = 0, a;
+
+	if (x->clock > UINT_MAX - 2 - (unsigned)gr->n) {
+		for (a = 0; a < gr->n; a++)
+			h[a].tin = 0;
+		x->clock = 1;
+	}
+	start = t = x->clock;
+	/* Dead nodes look seen, and too late to lower a low point. */
+	for (a = 0; a < gr->n; a++)
+		if (x->dead[a])
+			h[a].tin = UINT_MAX;
+	*top_root = -1;
+	*top1 = *top2 = 0;
+	for (s = 0; s < gr->n; s++) {
+		if (h[s].tin >= start)
+			continue;
+		h[s].tin = h[s].low = t++;
+		nd[s].root = s;
+		nd[s].cnt = nd[s].sep = nd[s].mx = 0;
+		st[0].v = s;
+		st[0].it = g->off[s];
+		st[0].parent = -1;
+		sp = 1;
+		while (sp > 0) {
+			struct frame *f = &st[sp - 1];
+			int v = f->v;
+
+			if (f->it < g->off[v + 1]) {
+				int u = g->adj[f->it++];
+
+				if (h[u].tin < start) {
+					h[u].tin = h[u].low = t++;
+					nd[u].root = s;
+					nd[u].cnt = nd[u].sep = nd[u].mx = 0;
+					st[sp].v = u;
+					st[sp].it = g->off[u];
+					st[sp].parent = v;
+					sp++;
+				} else if (h[u].tin < h[v].low &&
+				    u != f->parent) {
+					h[v].low = h[u].tin;
+				}
+				continue;
+			}
+			nd[v].sub = (int)(t - h[v].tin);
+			if (f->parent >= 0) {
+				int p = f->parent;
+
+				if (h[v].low < h[p].low)
+					h[p].low = h[v].low;
+				if (h[v].low >= h[p].tin) {
+					nd[p].cnt++;
+					nd[p].sep += nd[v].sub;
+					if (nd[v].sub > nd[p].mx)
+						nd[p].mx = nd[v].sub;
+				}
+			}
+			sp--;
+		}
+		x->croot[ncomp++] = s;
+		if (nd[s].sub > *top1) {
+			*top2 = *top1;
+			*top1 = nd[s].sub;
+			*top_root = s;
+		} else if (nd[s].sub > *top2) {
+			*top2 = nd[s].sub;
+		}
+	}
+	/* The dead come back unseen for the next pass. */
+	for (a = 0; a < gr->n; a++)
+		if (x->dead[a])
+			h[a].tin = 0;
+	x->clock = t;
+	return ncomp;
+}
+
+/* The loss of single node v from the group minus the dead nodes: the
+ * pieces its component leaves and the largest of them, from the search
+ * alone. */
+static void
+node_pieces(const struct scratch *x, int v, int *npieces, int *largest)
+{
+	const struct dcold *d = &x->nd[v];
+	int csz = x->nd[d->root].sub;
+
+	*npieces = 0;
+	*largest = 0;
+	if (csz == 1)
+		return;
+	*npieces = d->cnt;
+	*largest = d->mx;
+	if (d->root != v) {
+		(*npieces)++;
+		if (csz - 1 - d->sep > *largest)
+			*largest = csz - 1 - d->sep;
+	}
+}
+
+/* The loss of unit u of several nodes: a breadth-first search of what
+ * is left of the components it touches. Sets the pieces, the components
+ * touched and the largest piece. */
+static void
+unit_pieces(const struct group *gr, struct scratch *x, int u, int *npieces,
+    int *touched, int *largest)
+{
+	const struct mesh_csr *g = &gr->g;
+	unsigned tag = next_tag(x, gr->n);
+	int i, a, head, tail;
+
+	*npieces = *touched = *largest = 0;
+	for (a = gr->ustart[u]; a < gr->ustart[u + 1]; a++) {
+		int w = gr->unodes[a];
+
+		x->gone[w] = tag;
+		if (x->cmark[x->nd[w].root] != tag) {
+			x->cmark[x->nd[w].root] = tag;
+			(*touched)++;
+		}
+	}
+	for (a = gr->ustart[u]; a < gr->ustart[u + 1]; a++) {
+		int w = gr->unodes[a];
+
+		for (i = g->off[w]; i < g->off[w + 1]; i++) {
+			int seed = g->adj[i];
+
+			if (x->dead[seed] || x->gone[seed] == tag ||
+			    x->seen[seed] == tag)
+				continue;
+			x->seen[seed] = tag;
+			x->queue[0] = seed;
+			head = 0;
+			tail = 1;
+			while (head < tail) {
+				int v = x->queue[head++], e;
+
+				for (e = g->off[v]; e < g->off[v + 1]; e++) {
+					int y = g->adj[e];
+
+					if (x->dead[y] || x->gone[y] == tag ||
+					    x->seen[y] == tag)
+						continue;
+					x->seen[y] = tag;
+					x->queue[tail++] = y;
+				}
+			}
+			(*npieces)++;
+			if (tail > *largest)
+				*largest = tail;
+		}
+	}
+}
+
+/* One pass of the graph model over the group minus R (x->set[0 .. j-1],
+ * nodes marked dead, alive survivors): decide R + {u} for every u after
+ * R's last. */
+static void
+pass_graph(const struct level *lv, struct scratch *x, struct found *f,
+    int alive)
+{
+	const struct group *gr = lv->gr;
+	int top_root, top1, top2, ncomp, u;
+	int first = lv->j ? x->set[lv->j - 1] + 1 : 0;
+
+	ncomp = dfs(gr, x, &top_root, &top1, &top2);
+	for (u = first; u < gr->nu; u++) {
+		int size = gr->ustart[u + 1] - gr->ustart[u];
+		int left = alive - size, npieces, largest, after, rest;
+
+		if (left <= 1)
+			continue;
+		if (size == 1) {
+			int v = gr->unodes[gr->ustart[u]];
+
+			node_pieces(x, v, &npieces, &largest);
+			rest = x->nd[v].root == top_root ? top2 : top1;
+			after = ncomp - 1 + npieces;
+		} else {
+			int touched, c;
+
+			/* The largest component it leaves alone: a scan,
+			 * within the (1 + domains) * (n + m) per pass that
+			 * the estimate allows. */
+			unit_pieces(gr, x, u, &npieces, &touched, &largest);
+			rest = 0;
+			for (c = 0; c < ncomp; c++)
+				if (x->cmark[x->croot[c]] != x->tag &&
+				    x->nd[x->croot[c]].sub > rest)
+					rest = x->nd[x->croot[c]].sub;
+			after = ncomp - touched + npieces;
+		}
+		if (after >= 2)
+			record(lv, x, f, u, (uint64_t)(left -
+			    (largest > rest ? largest : rest)));
+	}
+}
+
+/* One pass of the mesh model: survivors whose route neighbours are all
+ * down are stranded; R + {u} strands those of R not in u, and those whose
+ * up neighbours all lie in u. */
+static void
+pass_mesh(const struct level *lv, struct scratch *x, struct found *f)
+{
+	const struct group *gr = lv->gr;
+	const struct mesh_csr *g = &gr->g;
+	int first = lv->j ? x->set[lv->j - 1] + 1 : 0;
+	int y, u, i, stranded = 0;
+
+	for (y = 0; y < gr->n; y++) {
+		int cnt = 0, u0 = -1, one = 1;
+
+		if (x->dead[y] || g->off[y] == g->off[y + 1])
+			continue;
+		for (i = g->off[y]; i < g->off[y + 1]; i++) {
+			int z = g->adj[i];
+
+			if (x->dead[z])
+				continue;
+			cnt++;
+			if (u0 < 0)
+				u0 = gr->unit_of[z];
+			else if (gr->unit_of[z] != u0)
+				one = 0;
+		}
+		if (cnt == 0) {
+			stranded++;
+			x->subu[gr->unit_of[y]]++;
+		} else if (one && u0 != gr->unit_of[y]) {
+			x->contrib[u0]++;
+		}
+	}
+	for (u = first; u < gr->nu; u++) {
+		int st = stranded - x->subu[u] + x->contrib[u];
+
+		if (st > 0)
+			record(lv, x, f, u, (uint64_t)st);
+	}
+	memset(x->subu, 0, (size_t)gr->nu * sizeof(int));
+	memset(x->contrib, 0, (size_t)gr->nu * sizeof(int));
+}
+
+/* Run the passes of share w of nshares of a level's slice: the sets R of
+ * j units (the last below nu - 1), numbered in order, whose number is
+ * lv->slice modulo lv->nslices, and of those the w-th modulo nshares. */
+static void
+run_share(const struct level *lv, struct scratch *x, struct found *f,
+    uint64_t w, uint64_t nshares)
+{
+	const struct group *gr = lv->gr;
+	int j = lv->j, i, a;
+	uint64_t idx = 0, here;
+
+	if (gr->nu < 1 || (j > 0 && gr->nu - 1 < j))
+		return;
+	for (i = 0; i < j; i++)
+		x->set[i] = i;
+	for (;;) {
+		here = idx++;
+		if (here % lv->nslices == lv->slice &&
+		    here / lv->nslices % nshares == w) {
+			int alive = gr->n;
+
+			/* The pass decides R + {u} for every u after R's
+			 * last. */
+			f->tried += (uint64_t)(gr->nu - (j ? x->set[j - 1] +
+			    1 : 0));
+
+			for (i = 0; i < j; i++)
+				for (a = gr->ustart[x->set[i]];
+				    a < gr->ustart[x->set[i] + 1]; a++) {
+					x->dead[gr->unodes[a]] = 1;
+					alive--;
+				}
+			if (lv->model == MESH_SWEEP_GRAPH)
+				pass_graph(lv, x, f, alive);
+			else
+				pass_mesh(lv, x, f);
+			if (lv->meter != NULL)
+				mesh_meter_add(lv->meter, 1);
+			for (i = 0; i < j; i++)
+				for (a = gr->ustart[x->set[i]];
+				    a < gr->ustart[x->set[i] + 1]; a++)
+					x->dead[gr->unodes[a]] = 0;
+			if (f->failed)
+				return;
+		}
+		/* The next j-set of 0 .. nu-2 in order. */
+		for (i = j - 1; i >= 0 && x->set[i] == gr->nu - 1 - j + i; i--)
+			;
+		if (i < 0)
+			return;
+		x->set[i]++;
+		for (i++; i < j; i++)
+			x->set[i] = x->set[i - 1] + 1;
+	}
+}
+
+/* Run a share into f (initialised here). Returns 0, or -1 when out of
+ * memory (f is then freed). */
+static int
+run_share_new(const struct level *lv, struct found *f, uint64_t w,
+    uint64_t nshares)
+{
+	struct scratch x;
+
+	if (found_init(f, lv->s) != 0)
+		return -1;
+	if (scratch_init(&x, lv->gr, lv->k) != 0) {
+		found_free(f);
+		return -1;
+	}
+	run_share(lv, &x, f, w, nshares);
+	scratch_free(&x);
+	if (f->failed) {
+		found_free(f);
+		return -1;
+	}
+	return 0;
+}
+
+/* A found as bytes: tried, hit, worst, nsets, worst set, sets,
+ * effects. */
+static int
+found_send(int fd, const struct found *f, int s)
+{
+	uint64_t head[4];
+
+	head[0] = f->hit;
+	head[1] = f->worst;
+	head[2] = f->nsets;
+	head[3] = f->tried;
+	if (mesh_write_all(fd, head, sizeof(head)) != 0 ||
+	    mesh_write_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
+		return -1;
+	if (f->nsets == 0)
+		return 0;
+	if (mesh_write_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
+	    mesh_write_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+		return -1;
+	return 0;
+}
+
+/* Read what found_send wrote into f (initialised here); at most most
+ * sets. Returns 0, or -1 (f is then freed). */
+static int
+found_receive(int fd, struct found *f, int s, uint64_t most)
+{
+	uint64_t head[4];
+
+	if (found_init(f, s) != 0)
+		return -1;
+	if (mesh_read_all(fd, head, sizeof(head)) != 0 || head[2] > most ||
+	    head[2] > SIZE_MAX / ((size_t)s * sizeof(int) + 8) ||
+	    mesh_read_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
+		goto fail;
+	f->hit = head[0];
+	f->worst = head[1];
+	f->tried = head[3];
+	f->nsets = f->cap = (size_t)head[2];
+	if (f->nsets == 0)
+		return 0;
+	f->sets = malloc(f->nsets * (size_t)s * sizeof(int));
+	f->effects = malloc(f->nsets * sizeof(uint64_t));
+	if (f->sets == NULL || f->effects == NULL ||
+	    mesh_read_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
+	    mesh_read_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+		goto fail;
+	return 0;
+fail:
+	found_free(f);
+	return -1;
+}
+
+/*
+ * Merge the shares' finds into out (initialised here): counts add up,
+ * the worst is the largest (on a tie the first set), the sets merge in
+ * order. Returns 0, or -1 when out of memory.
+ */
+static int
+found_merge(struct found *part, int n, int s, struct found *out)
+{
+	size_t total = 0, *at = NULL;
+	int i;
+
+	if (found_init(out, s) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		out->tried += part[i].tried;
+		out->hit += part[i].hit;
+		total += part[i].nsets;
+		if (part[i].worst > out->worst || (part[i].worst > 0 &&
+		    part[i].worst == out->worst && tuple_cmp(part[i].worst_set,
+		    out->worst_set, s) < 0)) {
+			out->worst = part[i].worst;
+			memcpy(out->worst_set, part[i].worst_set,
+			    (size_t)s * sizeof(int));
+		}
+	}
+	at = calloc((size_t)n + 1, sizeof(*at));
+	out->sets = malloc((total * (size_t)s + 1) * sizeof(int));
+	out->effects = malloc((total + 1) * sizeof(uint64_t));
+	if (at == NULL || out->sets == NULL || out->effects == NULL) {
+		free(at);
+		found_free(out);
+		return -1;
+	}
+	out->cap = total;
+	while (out->nsets < total) {
+		int best = -1;
+
+		for (i = 0; i < n; i++)
+			if (at[i] < part[i].nsets && (best < 0 ||
+			    tuple_cmp(part[i].sets + at[i] * (size_t)s,
+			    part[best].sets + at[best] * (size_t)s, s) < 0))
+				best = i;
+		memcpy(out->sets + out->nsets * (size_t)s, part[best].sets +
+		    at[best] * (size_t)s, (size_t)s * sizeof(int));
+		out->effects[out->nsets++] = part[best].effects[at[best]++];
+	}
+	free(at);
+	return 0;
+}
+
+/* How many of all passes, numbered from 0, are slice modulo nslices. */
+static uint64_t
+slice_passes(uint64_t all, uint64_t slice, uint64_t nslices)
+{
+	return all > slice ? (all - slice - 1) / nslices + 1 : 0;
+}
+
+/* The passes of a level's slice. */
+static uint64_t
+level_passes(const struct level *lv)
+{
+	const struct group *gr = lv->gr;
+
+	if (gr->nu < 1)
+		return 0;
+	return slice_passes(lv->j == 0 ? 1 : choose((uint64_t)gr->nu - 1,
+	    (uint64_t)lv->j), lv->slice, lv->nslices);
+}
+
+/*
+ * Run a level, in this process alone or shared with children, into out
+ * (initialised here). Children send their counts of passes, then
+ * MESH_TICK_END, then what they found; the level's meter, if any, hears
+ * of them. Returns 0, or -1 when out of memory.
+ */
+static int
+run_level(const struct level *lv, int jobs, double parallel_min,
+    struct found *out)
+{
+	const struct group *gr = lv->gr;
+	struct mesh_meter *m = lv->meter;
+	uint64_t passes = level_passes(lv), most, *count = NULL;
+	double work = (double)passes * (gr->n + gr->g.m * 2.0) *
+	    (1.0 + gr->nmulti);
+	struct found *part = NULL;
+	pid_t *pid = NULL;
+	int *fd = NULL, *state = NULL, n = jobs, i, rc = -1;
+
+	if (work < parallel_min || passes < 2)
+		n = 1;
+	if ((uint64_t)n > passes)
+		n = (int)passes;
+	/* The parent looks at the children's counts, and they send them,
+	 * about MESH_METER_SENDS times a share. */
+	if (m != NULL)
+		mesh_meter_share(m, n <= 1 ? 1 :
+		    passes / (uint64_t)n / MESH_METER_SENDS);
+	if (n <= 1)
+		return run_share_new(lv, out, 0, 1);
+	part = calloc((size_t)n, sizeof(*part));
+	pid = malloc((size_t)n * sizeof(*pid));
+	fd = malloc((size_t)n * sizeof(*fd));
+	state = malloc((size_t)n * sizeof(*state));
+	count = calloc((size_t)n, sizeof(*count));
+	if (part == NULL || pid == NULL || fd == NULL || state == NULL ||
+	    count == NULL)
+		goto done;
+	/* No share can find more sets than it decides. */
+	most = passes > UINT64_MAX / (uint64_t)gr->nu ? UINT64_MAX :
+	    passes * (uint64_t)gr->nu;
+	for (i = 1; i < n; i++) {
+		int p[2];
+
+		pid[i] = -1;
+		fd[i] = -1;
+		state[i] = -1;
+		if (pipe(p) != 0)
+			continue;
+		if ((pid[i] = fork()) == 0) {
+			struct found f;
+			int ok;
+
+			close(p[0]);
+			if (m != NULL) {
+				m->fd = p[1];
+				m->nworkers = 0;
+			}
+			ok = run_share_new(lv, &f, (uint64_t)i,
+			    (uint64_t)n) == 0 &&
+			    mesh_tick_put(p[1], MESH_TICK_END) == 0 &&
+			    found_send(p[1], &f, lv->s) == 0;
+			_exit(ok ? 0 : 1);
+		}
+		close(p[1]);
+		if (pid[i] < 0) {
+			close(p[0]);
+		} else {
+			fd[i] = p[0];
+			state[i] = 0;
+		}
+	}
+	if (m != NULL) {
+		m->wfd = fd + 1;
+		m->wstate = state + 1;
+		m->wcount = count + 1;
+		m->nworkers = n - 1;
+	}
+	/* A child that could not start, or failed, has its share run here. */
+	rc = run_share_new(lv, &part[0], 0, (uint64_t)n);
+	/* The children's ends, reported as they come. */
+	if (rc == 0 && m != NULL)
+		mesh_meter_wait(m);
+	for (i = 1; i < n; i++) {
+		int status = 0, got = -1;
+
+		if (fd[i] >= 0) {
+			if (rc == 0 && state[i] == 0)
+				state[i] = mesh_tick_get(fd[i], 1, &count[i]);
+			got = rc == 0 && state[i] == 1 ? found_receive(fd[i],
+			    &part[i], lv->s, most) : -1;
+			close(fd[i]);
+			state[i] = -1;
+			while (waitpid(pid[i], &status, 0) < 0 &&
+			    errno == EINTR)
+				;
+			if (got == 0 && !(WIFEXITED(status) &&
+			    WEXITSTATUS(status) == 0)) {
+				found_free(&part[i]);
+				got = -1;
+			}
+		}
+		if (got != 0 && rc == 0) {
+			count[i] = 0;
+			rc = run_share_new(lv, &part[i], (uint64_t)i,
+			    (uint64_t)n);
+		}
+	}
+	if (rc == 0)
+		rc = found_merge(part, n, lv->s, out);
+done:
+	if (m != NULL)
+		m->nworkers = 0;
+	for (i = 0; part != NULL && i < n; i++)
+		found_free(&part[i]);
+	free(part);
+	free(pid);
+	free(fd);
+	free(state);
+	free(count);
+	return rc;
+}
+
+/* A minimal cut found, before the final order. */
+struct rawcut {
+	size_t uoff;            /* its units in the pool */
+	int size;
+	size_t group;
+	uint64_t effect;
+	size_t soff;            /* mesh: its stranded nodes */
+};
+
+/* Everything the groups add up to, while they are swept. */
+struct collect {
+	struct rawcut *cuts;
+	size_t ncuts, capcuts;
+	int *pool;
+	size_t npool, cappool;
+	int *strand;            /* (cut, node) pairs */
+	size_t nstrand, capstrand;
+	const int *rank;
+};
+
+/* Append a minimal cut (units copied). Returns 0, or -1 when out of
+ * memory (c is then unaltered but for spare room). */
+static int
+collect_cut(struct collect *c, const int *units, int size, size_t group,
+    uint64_t effect)
+{
+	if (c->ncuts == c->capcuts) {
+		size_t cap = c->capcuts ? c->capcuts * 2 : 64;
+		struct rawcut *p = realloc(c->cuts, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		c->cuts = p;
+		c->capcuts = cap;
+	}
+	if (c->npool + (size_t)size > c->cappool) {
+		size_t cap = c->cappool ? c->cappool * 2 : 256;
+		int *p;
+
+		while (cap < c->npool + (size_t)size)
+			cap *= 2;
+		if ((p = realloc(c->pool, cap * sizeof(*p))) == NULL)
+			return -1;
+		c->pool = p;
+		c->cappool = cap;
+	}
+	memcpy(c->pool + c->npool, units, (size_t)size * sizeof(int));
+	c->cuts[c->ncuts].uoff = c->npool;
+	c->cuts[c->ncuts].size = size;
+	c->cuts[c->ncuts].group = group;
+	c->cuts[c->ncuts].effect = effect;
+	c->cuts[c->ncuts].soff = 0;
+	c->ncuts++;
+	c->npool += (size_t)size;
+	return 0;
+}
+
+/*
+ * Under mesh, the nodes each minimal cut of the group strands: a node is
+ * stranded by a set exactly when the units of its route neighbours are
+ * in the set and its own is not, so a minimal set S strands exactly the
+ * nodes whose neighbours' units are S. first is the group's first cut.
+ */
+static int
+collect_stranded(struct collect *c, const struct group *gr,
+    const struct setmap *minimal, size_t first, int k)
+{
+	const struct mesh_csr *g = &gr->g;
+	int *t = malloc(((size_t)k + 1) * sizeof(int));
+	int y, i, a, nt, cut;
+
+	if (t == NULL)
+		return -1;
+	for (y = 0; y < gr->n; y++) {
+		nt = 0;
+		for (i = g->off[y]; i < g->off[y + 1] && nt <= k; i++) {
+			int u = gr->unit_of[g->adj[i]];
+
+			for (a = 0; a < nt && t[a] != u; a++)
+				;
+			if (a == nt) {
+				if (nt == k) {
+					nt++;
+					break;
+				}
+				t[nt++] = u;
+			}
+		}
+		if (nt == 0 || nt > k)
+			continue;
+		for (a = 0; a < nt && t[a] != gr->unit_of[y]; a++)
+			;
+		if (a < nt)
+			continue;
+		qsort(t, (size_t)nt, sizeof(int), int_cmp);
+		if ((cut = setmap_get(minimal, t, nt)) < 0)
+			continue;
+		if (c->nstrand == c->capstrand) {
+			size_t cap = c->capstrand ? c->capstrand * 2 : 64;
+			int *p = realloc(c->strand, cap * 2 * sizeof(*p));
+
+			if (p == NULL) {
+				free(t);
+				return -1;
+			}
+			c->strand = p;
+			c->capstrand = cap;
+		}
+		c->strand[2 * c->nstrand] = (int)(first + (size_t)cut);
+		c->strand[2 * c->nstrand + 1] = gr->node[y];
+		c->nstrand++;
+	}
+	free(t);
+	return 0;
+}
+
+/*
+ * Sweep one group, adding to the sweep's sizes and to c, and reporting
+ * through m (may be NULL). A shard runs every level but the group's last
+ * in full, since minimal sets of every smaller size are needed to tell
+ * which of its sets are minimal, but reports those levels only as shard
+ * 1; of the last level it runs and reports its slice of the passes.
+ */
+static enum mesh_error
+sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
+    struct collect *c, struct mesh_meter *m)
+{
+	struct setmap minimal;
+	struct level lv;
+	struct found f;
+	size_t *nmin = calloc((size_t)sw->k + 1, sizeof(*nmin));
+	size_t first = c->ncuts, i;
+	int *glob = malloc(((size_t)sw->k + 1) * sizeof(int));
+	int j, a, top = sw->k < gr->nu ? sw->k : gr->nu;
+	enum mesh_error err = MESH_ENOMEM;
+
+	memset(&minimal, 0, sizeof(minimal));
+	memset(&f, 0, sizeof(f));
+	if (nmin == NULL || glob == NULL)
+		goto done;
+	for (j = 0; j < top; j++) {
+		struct mesh_sweep_size *sz = &sw->sizes[j + 1];
+		int s = j + 1, last = j == top - 1;
+		int mine = sw->shards <= 1 || last || sw->shard == 1;
+
+		lv.gr = gr;
+		lv.model = sw->model;
+		lv.j = j;
+		lv.s = s;
+		lv.k = sw->k;
+		lv.minimal = &minimal;
+		lv.nmin = nmin;
+		lv.meter = m;
+		lv.slice = 0;
+		lv.nslices = 1;
+		if (sw->shards > 1 && last) {
+			lv.slice = (uint64_t)sw->shard - 1;
+			lv.nslices = (uint64_t)sw->shards;
+		}
+		if (m != NULL)
+			m->weight = pass_weight((uint64_t)gr->n,
+			    (uint64_t)gr->g.m * 2, (uint64_t)gr->nmulti);
+		if (run_level(&lv, sw->jobs, sw->parallel_min, &f) != 0)
+			goto done;
+		if (m != NULL) {
+			m->base = mesh_sat_add(m->base,
+			    mesh_sat_mul(level_passes(&lv), m->weight));
+			mesh_tick_to(&m->tick, m->base);
+		}
+		if (mine) {
+			sz->tried += f.tried;
+			sz->hit += f.hit;
+		}
+		if (mine && f.worst > 0) {
+			for (a = 0; a < s; a++)
+				glob[a] = gr->uglobal[f.worst_set[a]];
+			if (f.worst > sz->worst || (f.worst == sz->worst &&
+			    tuple_cmp(glob, sz->worst_units, s) < 0)) {
+				sz->worst = (size_t)f.worst;
+				sz->worst_group = group;
+				memcpy(sz->worst_units, glob,
+				    (size_t)s * sizeof(int));
+			}
+		}
+		for (i = 0; i < f.nsets; i++) {
+			const int *set = f.sets + i * (size_t)s;
+
+			for (a = 0; a < s; a++)
+				glob[a] = gr->uglobal[set[a]];
+			/* Later levels look up the smaller sets; under mesh
+			 * the stranded nodes look up every size. A set that
+			 * another shard reports is marked -2. */
+			if ((mine && collect_cut(c, glob, s, group,
+			    f.effects[i]) != 0) ||
+			    ((s < sw->k || sw->model == MESH_SWEEP_MESH) &&
+			    setmap_put(&minimal, set, s, mine ?
+			    (int)(c->ncuts - 1 - first) : -2) != 0))
+				goto done;
+		}
+		nmin[s] = f.nsets;
+		found_free(&f);
+	}
+	if (sw->model == MESH_SWEEP_MESH &&
+	    collect_stranded(c, gr, &minimal, first, sw->k) != 0)
+		goto done;
+	err = MESH_OK;
+done:
+	found_free(&f);
+	setmap_free(&minimal);
+	free(nmin);
+	free(glob);
+	return err;
+}
+
+/* Cuts by size, then names, then group. */
+static int
+rawcut_cmp(const void *ctx, size_t a, size_t b)
+{
+	const struct collect *c = ctx;
+	const struct rawcut *x = &c->cuts[a], *y = &c->cuts[b];
+	int r;
+
+	if (x->size != y->size)
+		return x->size < y->size ? -1 : 1;
+	if ((r = tuple_cmp(c->pool + x->uoff, c->pool + y->uoff, x->size)))
+		return r;
+	return (x->group > y->group) - (x->group < y->group);
+}
+
+/* Stranded (cut, node) pairs by cut, then node name. */
+static int
+strand_cmp(const void *ctx, size_t a, size_t b)
+{
+	const struct collect *c = ctx;
+	int ca = c->strand[2 * a], cb = c->strand[2 * b];
+
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	return (c->rank[c->strand[2 * a + 1]] > c->rank[c->strand[2 * b + 1]])
+	    - (c->rank[c->strand[2 * a + 1]] < c->rank[c->strand[2 * b + 1]]);
+}
+
+/* The cuts in their final order, with their stranded nodes. */
+static enum mesh_error
+finish_cuts(struct mesh_sweep *sw, struct collect *c)
+{
+	size_t *order = malloc((c->ncuts + 1) * sizeof(*order));
+	size_t *sorder = malloc((c->nstrand + 1) * sizeof(*sorder));
+	size_t *tmp = malloc((c->ncuts + c->nstrand + 1) * sizeof(*tmp));
+	size_t *sstart = calloc(c->ncuts + 2, sizeof(*sstart));
+	size_t i, at = 0, sat = 0;
+	enum mesh_error err = MESH_ENOMEM;
+
+	sw->cuts = malloc((c->ncuts + 1) * sizeof(*sw->cuts));
+	sw->set_units = malloc((c->npool + 1) * sizeof(int));
+	sw->stranded = malloc((c->nstrand + 1) * sizeof(int));
+	if (!order || !sorder || !tmp || !sstart || !sw->cuts ||
+	    !sw->set_units || !sw->stranded)
+		goto done;
+	for (i = 0; i < c->ncuts; i++)
+		order[i] = i;
+	/* Groups find their cuts in order; only a split plan mixes them. */
+	for (i = 1; i < c->ncuts && rawcut_cmp(c, i - 1, i) < 0; i++)
+		;
+	if (i < c->ncuts)
+		msort(order, tmp, c->ncuts, rawcut_cmp, c);
+	for (i = 0; i < c->nstrand; i++) {
+		sorder[i] = i;
+		sstart[c->strand[2 * i] + 1]++;
+	}
+	msort(sorder, tmp, c->nstrand, strand_cmp, c);
+	for (i = 0; i < c->ncuts; i++)
+		sstart[i + 1] += sstart[i];
+	for (i = 0; i < c->ncuts; i++) {
+		const struct rawcut *r = &c->cuts[order[i]];
+		struct mesh_sweep_cut *cut = &sw->cuts[i];
+		size_t q;
+
+		cut->first = at;
+		cut->size = (size_t)r->size;
+		cut->group = r->group;
+		cut->effect = (size_t)r->effect;
+		cut->sfirst = sat;
+		memcpy(sw->set_units + at, c->pool + r->uoff,
+		    (size_t)r->size * sizeof(int));
+		at += (size_t)r->size;
+		for (q = sstart[order[i]]; q < sstart[order[i] + 1]; q++)
+			sw->stranded[sat++] = c->strand[2 * sorder[q] + 1];
+	}
+	sw->ncuts = c->ncuts;
+	err = MESH_OK;
+done:
+	free(order);
+	free(sorder);
+	free(tmp);
+	free(sstart);
+	return err;
+}
+
+/* A merge of slices in progress: the cuts as a sweep collects them. */
+struct mesh_sweep_pending {
+	struct collect c;
+	int *rank;
+};
+
+static void
+pending_free(struct mesh_sweep_pending *m)
+{
+	if (m == NULL)
+		return;
+	free(m->c.cuts);
+	free(m->c.pool);
+	free(m->c.strand);
+	free(m->rank);
+	free(m);
+}
+
+const char *
+mesh_sweep_model_name(enum mesh_sweep_model model)
+{
+	return model == MESH_SWEEP_MESH ? "mesh" : "graph";
+}
+
+void
+mesh_sweep_free(struct mesh_sweep *sw)
+{
+	int s;
+
+	if (sw == NULL)
+		return;
+	free(sw->by);
+	mesh_domains_free(sw->units);
+	free(sw->comp_start);
+	free(sw->comp_nodes);
+	for (s = 0; sw->sizes != NULL && s <= sw->k; s++)
+		free(sw->sizes[s].worst_units);
+	free(sw->sizes);
+	free(sw->cuts);
+	free(sw->set_units);
+	free(sw->stranded);
+	pending_free(sw->pending);
+	free(sw);
+}
+
+struct comp_key {
+	size_t size;
+	int first;              /* rank of its first name */
+	int id;
+};
+
+/* Largest first; ties by first name. */
+static int
+comp_key_cmp(const void *pa, const void *pb)
+{
+	const struct comp_key *a = pa, *b = pb;
+
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return (a->first > b->first) - (a->first < b->first);
+}
+
+/*
+ * The groups: components of the route graph pg, largest first, ties by
+ * first name, members in name order. Returns 0 or -1.
+ */
+static int
+find_groups(struct mesh_sweep *sw, const struct mesh_csr *pg,
+    const int *rank)
+{
+	int n = pg->n, v, head, tail, nc = 0, i;
+	int *comp = malloc(((size_t)n + 1) * sizeof(int));
+	int *queue = malloc(((size_t)n + 1) * sizeof(int));
+	int *by_rank = malloc(((size_t)n + 1) * sizeof(int));
+	int *newid = malloc(((size_t)n + 1) * sizeof(int));
+	struct comp_key *key = calloc((size_t)n + 1, sizeof(*key));
+	size_t *fill = malloc(((size_t)n + 1) * sizeof(*fill));
+	int rc = -1;
+
+	sw->comp_start = calloc((size_t)n + 2, sizeof(size_t));
+	sw->comp_nodes = malloc(((size_t)n + 1) * sizeof(int));
+	if (!comp || !queue || !by_rank || !newid || !key || !fill ||
+	    !sw->comp_start || !sw->comp_nodes)
+		goto done;
+	for (v = 0; v < n; v++) {
+		comp[v] = -1;
+		by_rank[rank[v]] = v;
+	}
+	/* Search from nodes in name order: each component's first node
+	 * found is its first name. */
+	for (i = 0; i < n; i++) {
+		int s = by_rank[i];
+
+		if (comp[s] >= 0)
+			continue;
+		comp[s] = nc;
+		queue[0] = s;
+		head = 0;
+		tail = 1;
+		while (head < tail) {
+			int x = queue[head++], e;
+
+			for (e = pg->off[x]; e < pg->off[x + 1]; e++)
+				if (comp[pg->adj[e]] < 0) {
+					comp[pg->adj[e]] = nc;
+					queue[tail++] = pg->adj[e];
+				}
+		}
+		key[nc].size = (size_t)tail;
+		key[nc].first = i;
+		key[nc].id = nc;
+		nc++;
+	}
+	qsort(key, (size_t)nc, sizeof(*key), comp_key_cmp);
+	for (i = 0; i < nc; i++) {
+		newid[key[i].id] = i;
+		sw->comp_start[i + 1] = sw->comp_start[i] + key[i].size;
+		fill[i] = sw->comp_start[i];
+	}
+	for (i = 0; i < n; i++) {
+		v = by_rank[i];
+		sw->comp_nodes[fill[newid[comp[v]]]++] = v;
+	}
+	sw->ncomponents = (size_t)nc;
+	sw->connected = nc <= 1;
+	rc = 0;
+done:
+	free(comp);
+	free(queue);
+	free(by_rank);
+	free(newid);
+	free(key);
+	free(fill);
+	return rc;
+}
+
+/* The plan's route graph as a csr. Returns 0 or -1. */
+static int
+plan_csr(const struct mesh_plan *p, struct mesh_csr *g)
+{
+	return mesh_csr_build(g, (int)p->nnodes, p->links, (int)p->nlinks);
+}
+
+/* Units per group, the most in one group, and the cost estimate (also
+ * as the whole number that progress counts). */
+static int
+estimate(struct mesh_sweep *sw, const struct mesh_csr *pg)
+{
+	const struct mesh_domains *d = sw->units;
+	size_t *seen = malloc((d->n + 1) * sizeof(*seen));
+	size_t *count = calloc(d->n + 1, sizeof(*count));
+	size_t c, i, u;
+
+	if (seen == NULL || count == NULL) {
+		free(seen);
+		free(count);
+		return -1;
+	}
+	for (u = 0; u < d->n; u++)
+		seen[u] = SIZE_MAX;
+	sw->max_units = 0;
+	for (c = 0; c < sw->ncomponents; c++) {
+		size_t nu = 0, multi = 0, links = 0;
+
+		for (i = sw->comp_start[c]; i < sw->comp_start[c + 1]; i++) {
+			int v = sw->comp_nodes[i];
+
+			u = (size_t)d->of[v];
+			links += (size_t)(pg->off[v + 1] - pg->off[v]);
+			if (seen[u] != c) {
+				seen[u] = c;
+				count[u] = 0;
+				nu++;
+			}
+			if (++count[u] == 2)
+				multi++;
+		}
+		if (nu > sw->max_units)
+			sw->max_units = nu;
+		{
+			double per = ((double)(sw->comp_start[c + 1] -
+			    sw->comp_start[c]) + (double)links) *
+			    (1.0 + (double)multi);
+			uint64_t w = pass_weight(sw->comp_start[c + 1] -
+			    sw->comp_start[c], links, multi);
+			int j;
+
+			for (j = 0; j < sw->k_requested && (size_t)j < nu;
+			    j++) {
+				double cw = per * (j == 0 ? 1.0 :
+				    choose_d((double)nu - 1, j));
+				uint64_t passes = j == 0 ? 1 :
+				    choose((uint64_t)nu - 1, (uint64_t)j);
+
+				/* A shard runs a slice of the last level. */
+				if (j == sw->k_requested - 1 ||
+				    (size_t)j == nu - 1) {
+					cw /= sw->shards;
+					passes = slice_passes(passes,
+					    (uint64_t)sw->shard - 1,
+					    (uint64_t)sw->shards);
+				}
+				sw->cost += cw;
+				sw->work = mesh_sat_add(sw->work,
+				    mesh_sat_mul(passes, w));
+			}
+		}
+	}
+	free(seen);
+	free(count);
+	return 0;
+}
+
+enum mesh_error
+mesh_sweep_new(const struct mesh_plan *plan,
+    const struct mesh_sweep_options *opts, struct mesh_sweep **out)
+{
+	struct mesh_sweep *sw = NULL;
+	struct mesh_csr pg;
+	int *rank = NULL;
+	enum mesh_error err = MESH_EINVAL;
+	size_t i;
+	long jobs;
+
+	*out = NULL;
+	memset(&pg, 0, sizeof(pg));
+	if (opts == NULL || opts->k < 1 || opts->jobs < 0 ||
+	    opts->shards < 0 || (opts->shards > 1 && (opts->shard < 1 ||
+	    opts->shard > opts->shards)) ||
+	    (opts->model != MESH_SWEEP_GRAPH &&
+	    opts->model != MESH_SWEEP_MESH) ||
+	    (opts->by != NULL && (*opts->by == '\0' ||
+	    strchr(opts->by, '=') != NULL)) ||
+	    plan->nnodes > (size_t)INT_MAX / 2)
+		return MESH_EINVAL;
+	err = MESH_ENOMEM;
+	if ((sw = calloc(1, sizeof(*sw))) == NULL)
+		return MESH_ENOMEM;
+	sw->plan = plan;
+	sw->model = opts->model;
+	sw->k_requested = opts->k;
+	sw->progress = opts->progress;
+	sw->shards = opts->shards > 1 ? opts->shards : 1;
+	sw->shard = opts->shards > 1 ? opts->shard : 1;
+	sw->parallel_min = opts->parallel_min > 0 ? opts->parallel_min :
+	    MESH_SWEEP_PARALLEL_MIN;
+	jobs = opts->jobs;
+	if (jobs == 0 && (jobs = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+		jobs = 1;
+	sw->jobs = jobs > JOBS_MAX ? JOBS_MAX : (int)jobs;
+	sw->by_found = true;
+	if (opts->by != NULL) {
+		if ((sw->by = strdup(opts->by)) == NULL)
+			goto done;
+		if (strcmp(opts->by, "host") != 0) {
+			sw->by_found = false;
+			for (i = 0; i < plan->nnodes && !sw->by_found; i++)
+				sw->by_found = mesh_node_label(&plan->nodes[i],
+				    opts->by) != NULL;
+		}
+	}
+	if ((err = mesh_domains_new(plan, opts->by, &sw->units)) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if ((rank = malloc((plan->nnodes + 1) * sizeof(int))) == NULL ||
+	    name_ranks(plan, rank) != 0 || plan_csr(plan, &pg) != 0 ||
+	    find_groups(sw, &pg, rank) != 0 || estimate(sw, &pg) != 0)
+		goto done;
+	sw->k = (size_t)opts->k < sw->max_units ? opts->k :
+	    (int)sw->max_units;
+	*out = sw;
+	sw = NULL;
+	err = MESH_OK;
+done:
+	mesh_csr_free(&pg);
+	free(rank);
+	mesh_sweep_free(sw);
+	return err;
+}
+
+/* Zeroed counts for sizes 0 .. k, with room for each worst set.
+ * Returns 0, or -1 when out of memory (mesh_sweep_free frees what was
+ * made). */
+static int
+sizes_new(struct mesh_sweep *sw)
+{
+	int s;
+
+	if ((sw->sizes = calloc((size_t)sw->k + 1,
+	    sizeof(*sw->sizes))) == NULL)
+		return -1;
+	for (s = 0; s <= sw->k; s++)
+		if ((sw->sizes[s].worst_units = calloc((size_t)s + 1,
+		    sizeof(int))) == NULL)
+			return -1;
+	return 0;
+}
+
+/* No worst set where no set hit. */
+static void
+sizes_end(struct mesh_sweep *sw)
+{
+	int s;
+
+	for (s = 1; s <= sw->k; s++)
+		if (sw->sizes[s].worst == 0) {
+			free(sw->sizes[s].worst_units);
+			sw->sizes[s].worst_units = NULL;
+		}
+}
+
+enum mesh_error
+mesh_sweep_run(struct mesh_sweep *sw)
+{
+	const struct mesh_plan *p = sw->plan;
+	struct collect c;
+	struct mesh_csr pg;
+	struct group gr;
+	struct mesh_meter mt, *m = NULL;
+	int *local_of = NULL, *ulocal = NULL, *rank = NULL;
+	enum mesh_error err = MESH_ENOMEM;
+	size_t g, u;
+
+	if (sw->done || sw->sizes != NULL)
+		return MESH_EINVAL;
+	memset(&c, 0, sizeof(c));
+	memset(&pg, 0, sizeof(pg));
+	if (sizes_new(sw) != 0)
+		goto done;
+	local_of = malloc((p->nnodes + 1) * sizeof(int));
+	ulocal = malloc((sw->units->n + 1) * sizeof(int));
+	rank = malloc((p->nnodes + 1) * sizeof(int));
+	if (!local_of || !ulocal || !rank || name_ranks(p, rank) != 0 ||
+	    plan_csr(p, &pg) != 0)
+		goto done;
+	for (u = 0; u < sw->units->n; u++)
+		ulocal[u] = -1;
+	c.rank = rank;
+	memset(&mt, 0, sizeof(mt));
+	mesh_tick_start(&mt.tick, sw->progress, sw->by != NULL ?
+	    "domain sweep" : "sweep", sw->work);
+	if (mesh_tick_on(&mt.tick))
+		m = &mt;
+	for (g = 0; g < sw->ncomponents; g++) {
+		if (group_build(sw, &pg, g, local_of, ulocal, &gr) != 0)
+			goto done;
+		err = sweep_group(sw, &gr, g, &c, m);
+		group_free(&gr);
+		if (err != MESH_OK)
+			goto done;
+		err = MESH_ENOMEM;
+	}
+	if (finish_cuts(sw, &c) != MESH_OK)
+		goto done;
+	mesh_tick_end(&mt.tick);
+	sizes_end(sw);
+	sw->done = true;
+	err = MESH_OK;
+done:
+	mesh_csr_free(&pg);
+	free(local_of);
+	free(ulocal);
+	free(rank);
+	free(c.cuts);
+	free(c.pool);
+	free(c.strand);
+	return err;
+}
+
+/* Merging the slices of a sharded sweep. */
+
+static void json_units(struct mesh_buf *, const struct mesh_domains *,
+    const int *, size_t);
+
+/* Whether u[0 .. n-1] are ascending units of sw. */
+static int
+units_ok(const struct mesh_sweep *sw, const int *u, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (u[i] < 0 || (size_t)u[i] >= sw->units->n ||
+		    (i > 0 && u[i] <= u[i - 1]))
+			return 0;
+	return 1;
+}
+
+enum mesh_error
+mesh_sweep_merge_begin(struct mesh_sweep *sw)
+{
+	const struct mesh_plan *p = sw->plan;
+
+	if (sw->done || sw->sizes != NULL || sw->pending != NULL ||
+	    sw->shards > 1)
+		return MESH_EINVAL;
+	if (sizes_new(sw) != 0 ||
+	    (sw->pending = calloc(1, sizeof(*sw->pending))) == NULL ||
+	    (sw->pending->rank = malloc((p->nnodes + 1) *
+	    sizeof(int))) == NULL || name_ranks(p, sw->pending->rank) != 0)
+		return MESH_ENOMEM;
+	sw->pending->c.rank = sw->pending->rank;
+	return MESH_OK;
+}
+
+enum mesh_error
+mesh_sweep_merge_size(struct mesh_sweep *sw, int s, uint64_t tried,
+    uint64_t hit, size_t worst, const int *worst_units, size_t worst_group)
+{
+	struct mesh_sweep_size *z;
+
+	if (sw->pending == NULL || s < 1 || s > sw->k || hit > tried ||
+	    (worst > 0 && (worst_units == NULL || worst_group >=
+	    sw->ncomponents || !units_ok(sw, worst_units, (size_t)s))))
+		return MESH_EINVAL;
+	z = &sw->sizes[s];
+	if (tried > UINT64_MAX - z->tried)
+		return MESH_EINVAL;
+	z->tried += tried;
+	z->hit += hit;
+	/* The most cut off; on a tie the first set, then the first group,
+	 * as mesh_sweep_run() chooses. */
+	if (worst > 0 && (worst > z->worst || (worst == z->worst &&
+	    (tuple_cmp(worst_units, z->worst_units, s) < 0 ||
+	    (tuple_cmp(worst_units, z->worst_units, s) == 0 &&
+	    worst_group < z->worst_group))))) {
+		z->worst = worst;
+		z->worst_group = worst_group;
+		memcpy(z->worst_units, worst_units, (size_t)s * sizeof(int));
+	}
+	return MESH_OK;
+}
+
+enum mesh_error
+mesh_sweep_merge_cut(struct mesh_sweep *sw, const int *units, size_t size,
+    size_t group, size_t effect, const int *stranded)
+{
+	struct collect *c;
+	size_t i, nstrand = sw->model == MESH_SWEEP_MESH ? effect : 0;
+
+	if (sw->pending == NULL || size < 1 || size > (size_t)sw->k ||
+	    group >= sw->ncomponents || effect == 0 ||
+	    !units_ok(sw, units, size) || (nstrand > 0 && stranded == NULL) ||
+	    effect > sw->plan->nnodes)
+		return MESH_EINVAL;
+	for (i = 0; i < nstrand; i++)
+		if (stranded[i] < 0 || (size_t)stranded[i] >= sw->plan->nnodes)
+			return MESH_EINVAL;
+	c = &sw->pending->c;
+	if (collect_cut(c, units, (int)size, group, effect) != 0)
+		return MESH_ENOMEM;
+	if (c->nstrand + nstrand > c->capstrand) {
+		size_t cap = c->capstrand ? c->capstrand : 64;
+		int *p;
+
+		while (cap < c->nstrand + nstrand)
+			cap *= 2;
+		if ((p = realloc(c->strand, cap * 2 * sizeof(*p))) == NULL)
+			return MESH_ENOMEM;
+		c->strand = p;
+		c->capstrand = cap;
+	}
+	for (i = 0; i < nstrand; i++) {
+		c->strand[2 * c->nstrand] = (int)(c->ncuts - 1);
+		c->strand[2 * c->nstrand + 1] = stranded[i];
+		c->nstrand++;
+	}
+	return MESH_OK;
+}
+
+/* Each group's units, into nu[0 .. ncomponents-1]. Returns 0 or -1. */
+static int
+group_units(const struct mesh_sweep *sw, size_t *nu)
+{
+	const struct mesh_domains *d = sw->units;
+	size_t *seen = malloc((d->n + 1) * sizeof(*seen)), c, i, u;
+
+	if (seen == NULL)
+		return -1;
+	for (u = 0; u < d->n; u++)
+		seen[u] = SIZE_MAX;
+	for (c = 0; c < sw->ncomponents; c++) {
+		nu[c] = 0;
+		for (i = sw->comp_start[c]; i < sw->comp_start[c + 1]; i++) {
+			u = (size_t)d->of[sw->comp_nodes[i]];
+			if (seen[u] != c) {
+				seen[u] = c;
+				nu[c]++;
+			}
+		}
+	}
+	free(seen);
+	return 0;
+}
+
+enum mesh_error
+mesh_sweep_merge_end(struct mesh_sweep *sw, struct mesh_diags *diags)
+{
+	size_t *nu = NULL, c, i;
+	uint64_t want;
+	enum mesh_error err = MESH_ENOMEM;
+	int s;
+
+	if (sw->pending == NULL)
+		return MESH_EINVAL;
+	if ((nu = malloc((sw->ncomponents + 1) * sizeof(*nu))) == NULL ||
+	    group_units(sw, nu) != 0)
+		goto done;
+	for (s = 1; s <= sw->k; s++) {
+		want = 0;
+		for (c = 0; c < sw->ncomponents; c++)
+			want += choose((uint64_t)nu[c], (uint64_t)s);
+		if (sw->sizes[s].tried != want) {
+			mesh_diags_add(diags, MESH_ERROR,
+			    "partials-inconsistent", NULL, 0, 0, NULL,
+			    "the partials do not add up to the whole sweep: "
+			    "they tried %llu sets of %d, not %llu",
+			    (unsigned long long)sw->sizes[s].tried, s,
+			    (unsigned long long)want);
+			err = MESH_EINPUT;
+			goto done;
+		}
+	}
+	if (finish_cuts(sw, &sw->pending->c) != MESH_OK)
+		goto done;
+	for (i = 1; i < sw->ncuts; i++) {
+		const struct mesh_sweep_cut *a = &sw->cuts[i - 1],
+		    *b = &sw->cuts[i];
+
+		if (a->size == b->size && a->group == b->group &&
+		    tuple_cmp(sw->set_units + a->first, sw->set_units +
+		    b->first, (int)a->size) == 0) {
+			struct mesh_buf names;
+			char *set;
+
+			mesh_buf_init(&names);
+			json_units(&names, sw->units, sw->set_units + a->first,
+			    a->size);
+			if ((set = mesh_buf_take(&names)) == NULL)
+				goto done;
+			mesh_diags_add(diags, MESH_ERROR,
+			    "partials-inconsistent", NULL, 0, 0, NULL,
+			    "the partials do not add up to the whole sweep: "
+			    "the minimal set %s of group %zu is in two of them",
+			    set, a->group);
+			free(set);
+			err = MESH_EINPUT;
+			goto done;
+		}
+	}
+	sizes_end(sw);
+	pending_free(sw->pending);
+	sw->pending = NULL;
+	sw->done = true;
+	err = MESH_OK;
+done:
+	free(nu);
+	return err;
+}
+
+/* JSON. */
+
+/* The names of units u[0 .. n-1] as a JSON list on one line. */
+static void
+json_units(struct mesh_buf *b, const struct mesh_domains *d, const int *u,
+    size_t n)
+{
+	size_t i;
+
+	mesh_buf_puts(b, "[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			mesh_buf_puts(b, ", ");
+		mesh_buf_json_string(b, d->names[u[i]]);
+	}
+	mesh_buf_puts(b, "]");
+}
+
+/* One object keyed by size, "1" .. "k", of a per-size count. */
+static void
+json_per_size(struct mesh_buf *b, const struct mesh_sweep *sw,
+    const char *key, int what)
+{
+	int s;
+
+	mesh_buf_printf(b, "  \"%s\": {", key);
+	for (s = 1; s <= sw->k; s++) {
+		const struct mesh_sweep_size *z = &sw->sizes[s];
+
+		mesh_buf_printf(b, "%s\"%d\": ", s > 1 ? ", " : "", s);
+		if (what == 0)
+			mesh_buf_printf(b, "%llu", (unsigned long long)z->tried);
+		else if (what == 1)
+			mesh_buf_printf(b, "%llu", (unsigned long long)z->hit);
+		else
+			mesh_buf_printf(b, "%.4f", z->tried ? 1.0 -
+			    (double)z->hit / (double)z->tried : 1.0);
+	}
+	mesh_buf_puts(b, "},\n");
+}
+
+char *
+mesh_sweep_json(const struct mesh_sweep *sw,
+    const struct mesh_diags *diags)
+{
+	const struct mesh_plan *p = sw->plan;
+	const char *effect = sw->model == MESH_SWEEP_MESH ? "stranded" :
+	    "cut_off";
+	struct mesh_buf b;
+	size_t i;
+	int s, notes = 0;
+
+	mesh_buf_init(&b);
+	mesh_buf_puts(&b, "{\n  \"plan\": ");
+	mesh_json_string_or_null(&b, p->name);
+	mesh_buf_puts(&b, ",\n  \"file\": ");
+	mesh_json_string_or_null(&b, p->file);
+	mesh_buf_printf(&b, ",\n  \"model\": \"%s\",\n  \"k\": %d,\n"
+	    "  \"k_requested\": %d,\n  \"by\": ",
+	    mesh_sweep_model_name(sw->model), sw->k, sw->k_requested);
+	mesh_json_string_or_null(&b, sw->by);
+	mesh_buf_printf(&b, ",\n  \"units\": %zu,\n  \"nodes\": %zu,\n"
+	    "  \"links\": %zu,\n  \"connected\": %s,\n  \"components\": [",
+	    sw->units->n, p->nnodes, p->nlinks,
+	    sw->connected ? "true" : "false");
+	for (i = 0; i < sw->ncomponents; i++) {
+		mesh_buf_puts(&b, i ? ",\n    " : "\n    ");
+		mesh_json_names(&b, p, sw->comp_nodes + sw->comp_start[i],
+		    sw->comp_start[i + 1] - sw->comp_start[i]);
+	}
+	mesh_buf_puts(&b, sw->ncomponents ? "\n  ],\n" : "],\n");
+	json_per_size(&b, sw, "tried", 0);
+	json_per_size(&b, sw, "splitting", 1);
+	json_per_size(&b, sw, "share_connected", 2);
+	mesh_buf_puts(&b, "  \"worst\": {");
+	for (s = 1; s <= sw->k; s++) {
+		const struct mesh_sweep_size *z = &sw->sizes[s];
+
+		mesh_buf_printf(&b, "%s\"%d\": ", s > 1 ? ", " : "", s);
+		if (z->worst == 0) {
+			mesh_buf_puts(&b, "null");
+			continue;
+		}
+		mesh_buf_printf(&b, "{\"%s\": %zu, \"set\": ", effect,
+		    z->worst);
+		json_units(&b, sw->units, z->worst_units, (size_t)s);
+		mesh_buf_printf(&b, ", \"group\": %zu}", z->worst_group);
+	}
+	mesh_buf_puts(&b, "},\n  \"minimal_cuts\": [");
+	for (i = 0; i < sw->ncuts; i++) {
+		mesh_buf_puts(&b, i ? ",\n    " : "\n    ");
+		json_units(&b, sw->units, sw->set_units + sw->cuts[i].first,
+		    sw->cuts[i].size);
+	}
+	mesh_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"minimal_cuts_detail\": [" :
+	    "],\n  \"minimal_cuts_detail\": [");
+	for (i = 0; i < sw->ncuts; i++) {
+		const struct mesh_sweep_cut *cut = &sw->cuts[i];
+
+		mesh_buf_printf(&b, "%s{\"group\": %zu, \"%s\": %zu",
+		    i ? ",\n    " : "\n    ", cut->group, effect, cut->effect);
+		if (sw->model == MESH_SWEEP_MESH) {
+			mesh_buf_puts(&b, ", \"nodes\": ");
+			mesh_json_names(&b, p, sw->stranded + cut->sfirst,
+			    cut->effect);
+		}
+		mesh_buf_puts(&b, "}");
+	}
+	mesh_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"notes\": [" :
+	    "],\n  \"notes\": [");
+	if (sw->k < sw->k_requested) {
+		mesh_buf_printf(&b, "\"k %d is more than the %zu %s of "
+		    "the largest group: sets of up to %d\"", sw->k_requested,
+		    sw->max_units, sw->max_units == 1 ? "unit" : "units",
+		    sw->k);
+		notes++;
+	}
+	if (!sw->by_found) {
+		char *note = mesh_asprintf("no node has the label '%s': each "
+		    "host is a domain", sw->by);
+
+		if (note == NULL)
+			b.failed = 1;
+		else {
+			mesh_buf_puts(&b, notes ? ", " : "");
+			mesh_buf_json_string(&b, note);
+		}
+		free(note);
+		notes++;
+	}
+	mesh_buf_puts(&b, "],\n");
+	mesh_json_diagnostics(&b, diags);
+	mesh_buf_puts(&b, "}\n");
+	return mesh_buf_take(&b);
+}

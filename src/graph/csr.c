@@ -1,0 +1,88 @@
+/* csr.c: build and query the compact adjacency array (csr.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/csr.h"
+
+int
+mesh_csr_build(struct mesh_csr *g, int n, const int *edges, int m)
+{
+	int *pos = NULL;
+	int i, v;
+
+	memset(g, 0, sizeof(*g));
+	g->off = calloc((size_t)n + 1, sizeof(int));
+	g->adj = malloc(((size_t)m * 2 + 1) * sizeof(int));
+	pos = malloc(((size_t)n + 1) * sizeof(int));
+	if (g->off == NULL || g->adj == NULL || pos == NULL)
+		goto fail;
+	g->n = n;
+	g->m = m;
+
+	/* Counting sort by source, then by target within a list: placing
+	 * edges in order of their other end keeps every list sorted. */
+	for (i = 0; i < m; i++) {
+		g->off[edges[2 * i] + 1]++;
+		g->off[edges[2 * i + 1] + 1]++;
+	}
+	for (v = 0; v < n; v++)
+		g->off[v + 1] += g->off[v];
+	{
+		/* Bucket the half-edges by their *other* end first, then
+		 * scatter in that order: each list ends up sorted. */
+		int *by = malloc(((size_t)m * 2 + 1) * sizeof(int));
+		int *cnt = calloc((size_t)n + 1, sizeof(int));
+
+		if (by == NULL || cnt == NULL) {
+			free(by);
+			free(cnt);
+			goto fail;
+		}
+		for (i = 0; i < 2 * m; i++)
+			cnt[edges[i ^ 1] + 1]++;
+		for (v = 0; v < n; v++)
+			cnt[v + 1] += cnt[v];
+		for (i = 0; i < 2 * m; i++)
+			by[cnt[edges[i ^ 1]]++] = i;
+		memcpy(pos, g->off, ((size_t)n + 1) * sizeof(int));
+		for (i = 0; i < 2 * m; i++) {
+			int h = by[i];
+
+			g->adj[pos[edges[h]]++] = edges[h ^ 1];
+		}
+		free(by);
+		free(cnt);
+	}
+	free(pos);
+	return 0;
+fail:
+	free(pos);
+	mesh_csr_free(g);
+	return -1;
+}
+
+void
+mesh_csr_free(struct mesh_csr *g)
+{
+	free(g->off);
+	free(g->adj);
+	memset(g, 0, sizeof(*g));
+}
+
+int
+mesh_csr_adjacent(const struct mesh_csr *g, int u, int v)
+{
+	int lo = g->off[u], hi = g->off[u + 1];
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (g->adj[mid] < v)
+			lo = mid + 1;
+		else if (g->adj[mid] > v)
+			hi = mid;
+		else
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,693 @@
+/* plan.c: the plan model: nodes, routes, and resolving routes into links. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meshsim/meshsim.h"
+#include "read/readers.h"
+#include "base/util.h"
+
+/* Name lookup, the text of names, hosts and labels, and the watch the
+ * plan was made under. */
+struct mesh_plan_index {
+	struct mesh_map names;          /* name -> node */
+	struct mesh_arena text;         /* every node's strings */
+	unsigned long watch;            /* its serial; 0: none */
+};
+
+/* The innermost watch begun and not ended, and the last serial given. */
+static struct mesh_watch *watching;
+static unsigned long watch_serial;
+
+void
+mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags)
+{
+	w->diags = diags;
+	w->nomem = diags->nomem;
+	w->crossed = 0;
+	w->serial = ++watch_serial;
+	w->outer = watching;
+	watching = w;
+}
+
+enum mesh_error
+mesh_watch_end(struct mesh_watch *w, enum mesh_error err)
+{
+	watching = w->outer;
+	if (w->crossed == 0)
+		return err;
+	w->diags->nomem = w->nomem;
+	return MESH_EINPUT;
+}
+
+/* The watch that p was made under, when it is still on; else NULL. */
+static struct mesh_watch *
+watch_of(const struct mesh_plan *p)
+{
+	struct mesh_watch *w;
+
+	for (w = watching; w != NULL; w = w->outer)
+		if (w->serial == p->index->watch)
+			return w;
+	return NULL;
+}
+
+int
+mesh_name_too_long(const char *name, const char *what,
+    struct mesh_diags *diags, const char *file, int line, int column)
+{
+	size_t max = mesh_limits_get()->name_bytes, n = strlen(name), show;
+
+	if (n <= max)
+		return 0;
+	/* Its first 40 bytes or so, cut between characters. */
+	for (show = 40; show < n && ((unsigned char)name[show] & 0xc0) == 0x80;
+	    show++)
+		;
+	mesh_diags_add(diags, MESH_ERROR, "name-too-long", file, line, column,
+	    NULL, "%s '%.*s%s' is %zu bytes long, more than the limit of %zu "
+	    "(--max-name-length raises it)", what, (int)show, name,
+	    show < n ? "..." : "", n, max);
+	return 1;
+}
+
+/*
+ * Whether adding a node (node set) or a route to p, with name (may be
+ * NULL) and host, at line:column, would cross a limit of p's watch: then
+ * the first such crossing is reported and 1 returned.
+ */
+static int
+crosses(struct mesh_plan *p, int node, const char *name, const char *host,
+    int line, int column)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	struct mesh_watch *w = watch_of(p);
+
+	if (w == NULL)
+		return 0;
+	if (w->crossed > 0)
+		return 1;
+	if (node && p->nnodes >= l->nodes)
+		mesh_diags_add(w->diags, MESH_ERROR, "too-many-nodes", p->file,
+		    line, column, NULL, "more than %zu node%s (--max-nodes "
+		    "raises the limit)", l->nodes, l->nodes == 1 ? "" : "s");
+	else if (!node && p->nroutes >= l->routes)
+		mesh_diags_add(w->diags, MESH_ERROR, "too-many-routes",
+		    p->file, line, column, NULL, "more than %zu route%s "
+		    "(--max-routes raises the limit)", l->routes,
+		    l->routes == 1 ? "" : "s");
+	else if (!(name != NULL && mesh_name_too_long(name, "node name",
+	    w->diags, p->file, line, column)) && !(host != NULL &&
+	    mesh_name_too_long(host, "host", w->diags, p->file, line,
+	    column)))
+		return 0;
+	w->crossed++;
+	return 1;
+}
+
+struct mesh_plan *
+mesh_plan_new(const char *name, const char *file)
+{
+	struct mesh_plan *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	p->index = calloc(1, sizeof(*p->index));
+	p->name = name ? strdup(name) : NULL;
+	p->file = file ? strdup(file) : NULL;
+	if (p->index == NULL || (name && !p->name) || (file && !p->file)) {
+		mesh_plan_free(p);
+		return NULL;
+	}
+	mesh_map_init(&p->index->names);
+	mesh_arena_init(&p->index->text);
+	p->index->watch = watching != NULL ? watching->serial : 0;
+	return p;
+}
+
+void
+mesh_plan_free(struct mesh_plan *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nnodes; i++) {
+		struct mesh_node *n = &p->nodes[i];
+
+		free(n->routes);
+		free(n->labels);
+	}
+	if (p->index != NULL) {
+		mesh_map_free(&p->index->names);
+		mesh_arena_free(&p->index->text);
+	}
+	free(p->index);
+	for (i = 0; i < p->nsteps; i++) {
+		free(p->steps[i].nodes);
+		mesh_expect_clear(&p->steps[i].expect);
+	}
+	free(p->steps);
+	for (i = 0; i < p->nwhatifs; i++) {
+		free(p->whatifs[i].name);
+		free(p->whatifs[i].down);
+		mesh_expect_clear(&p->whatifs[i].expect);
+	}
+	free(p->whatifs);
+	free(p->nodes);
+	free(p->links);
+	free(p->name);
+	free(p->file);
+	free(p);
+}
+
+int
+mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
+    int port, int line, int column)
+{
+	struct mesh_node *n;
+	int idx;
+
+	if (p->nnodes >= (size_t)INT_MAX - 1 ||
+	    crosses(p, 1, name, host, line, column))
+		return -1;
+	if (p->nnodes == p->nodes_cap) {
+		size_t cap = p->nodes_cap ? p->nodes_cap * 2 : 16;
+		struct mesh_node *v = realloc(p->nodes, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		p->nodes = v;
+		p->nodes_cap = cap;
+	}
+	idx = (int)p->nnodes;
+	n = &p->nodes[idx];
+	memset(n, 0, sizeof(*n));
+	n->name = mesh_arena_strdup(&p->index->text, name);
+	n->host = host == NULL ? n->name :
+	    mesh_arena_strdup(&p->index->text, host);
+	n->port = port;
+	n->availability = -1;
+	n->line = line;
+	n->column = column;
+	/* On failure, what the arena holds is freed with the plan. */
+	if (n->name == NULL || n->host == NULL)
+		return -1;
+	switch (mesh_map_put(&p->index->names, n->name, 0, idx)) {
+	case -1:
+		p->nnodes++;
+		return idx;
+	case -2:
+		return -1;
+	default:        /* the name is taken */
+		return -2;
+	}
+}
+
+int
+mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
+    int port, int line, int column)
+{
+	struct mesh_node *n = &p->nodes[node];
+	struct mesh_route *r;
+
+	if (crosses(p, 0, NULL, host, line, column))
+		return -1;
+	if (n->nroutes == n->routes_cap) {
+		size_t cap = n->routes_cap ? n->routes_cap * 2 : 4;
+		struct mesh_route *v = realloc(n->routes, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		n->routes = v;
+		n->routes_cap = cap;
+	}
+	r = &n->routes[n->nroutes];
+	if ((r->host = mesh_arena_strdup(&p->index->text, host)) == NULL)
+		return -1;
+	r->port = port;
+	r->line = line;
+	r->column = column;
+	r->target = -1;
+	n->nroutes++;
+	p->nroutes++;
+	return 0;
+}
+
+int
+mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
+    const char *value)
+{
+	struct mesh_node *n = &p->nodes[node];
+	struct mesh_label *v;
+	char *k, *val;
+	size_t i;
+
+	/* The text lives in the plan's arena: a replaced value stays
+	 * there until the plan is freed. */
+	if ((val = mesh_arena_strdup(&p->index->text, value)) == NULL)
+		return -1;
+	for (i = 0; i < n->nlabels; i++) {
+		int c = strcmp(n->labels[i].key, key);
+
+		if (c == 0) {
+			n->labels[i].value = val;
+			return 0;
+		}
+		if (c > 0)
+			break;
+	}
+	if ((k = mesh_arena_strdup(&p->index->text, key)) == NULL ||
+	    (v = realloc(n->labels, (n->nlabels + 1) * sizeof(*v))) == NULL)
+		return -1;
+	n->labels = v;
+	memmove(&v[i + 1], &v[i], (n->nlabels - i) * sizeof(*v));
+	v[i].key = k;
+	v[i].value = val;
+	n->nlabels++;
+	return 0;
+}
+
+const char *
+mesh_node_label(const struct mesh_node *n, const char *key)
+{
+	size_t lo = 0, hi = n->nlabels;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(n->labels[mid].key, key);
+
+		if (c == 0)
+			return n->labels[mid].value;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+void
+mesh_expect_clear(struct mesh_expect *e)
+{
+	if (e == NULL)
+		return;
+	free(e->isolated);
+	free(e->cut_off);
+	memset(e, 0, sizeof(*e));
+}
+
+const char *
+mesh_event_name(enum mesh_event ev)
+{
+	switch (ev) {
+	case MESH_EVENT_START:          return "start";
+	case MESH_EVENT_STOP:           return "stop";
+	case MESH_EVENT_RESTART:        return "restart";
+	case MESH_EVENT_CUT:            return "cut";
+	case MESH_EVENT_HEAL:           return "heal";
+	}
+	return "unknown";
+}
+
+/* A node to sort by name; prefix holds the name's first eight bytes,
+ * big-endian and padded with zeros, so that most comparisons never touch
+ * the names themselves. */
+struct named_node {
+	uint64_t prefix;
+	const char *name;
+	int v;
+};
+
+static int
+named_node_cmp(const void *pa, const void *pb)
+{
+	const struct named_node *a = pa, *b = pb;
+
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	/* Equal prefixes: a name shorter than eight bytes ends inside it,
+	 * so both names are equal; else the rest decides. */
+	if ((a->prefix & 0xff) == 0)
+		return 0;
+	return strcmp(a->name + 8, b->name + 8);
+}
+
+int
+mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
+{
+	struct named_node *t = malloc((n + 1) * sizeof(*t));
+	size_t i;
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const unsigned char *s;
+		uint64_t k = 0;
+		int b;
+
+		t[i].name = p->nodes[v[i]].name;
+		t[i].v = v[i];
+		s = (const unsigned char *)t[i].name;
+		for (b = 0; b < 8; b++) {
+			k = k << 8 | *s;
+			if (*s != '\0')
+				s++;
+		}
+		t[i].prefix = k;
+	}
+	qsort(t, n, sizeof(*t), named_node_cmp);
+	for (i = 0; i < n; i++)
+		v[i] = t[i].v;
+	free(t);
+	return 0;
+}
+
+int
+mesh_plan_find(const struct mesh_plan *p, const char *name)
+{
+	return mesh_map_get(&p->index->names, name, 0);
+}
+
+/* The length of host normalized: without one trailing dot. */
+static size_t
+normal_length(const char *host)
+{
+	size_t n = strlen(host);
+
+	return n > 1 && host[n - 1] == '.' ? n - 1 : n;
+}
+
+/* The first n bytes of host in lower case into out (room for n + 1);
+ * returns out. */
+static char *
+normal_copy(const char *host, size_t n, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)host[i]);
+	out[n] = '\0';
+	return out;
+}
+
+char *
+mesh_host_normal(const char *host)
+{
+	size_t n = normal_length(host);
+	char *s;
+
+	if ((s = malloc(n + 1)) == NULL)
+		return NULL;
+	return normal_copy(host, n, s);
+}
+
+/*
+ * host made lower case and without one trailing dot: into buf (size
+ * bytes) when it fits, else into a malloc'd copy also left in *spill for
+ * the caller to free (*spill is NULL otherwise). Returns NULL when out of
+ * memory.
+ */
+static const char *
+host_normal(const char *host, char *buf, size_t size, char **spill)
+{
+	size_t n = normal_length(host);
+
+	*spill = NULL;
+	if (n >= size)
+		return *spill = mesh_host_normal(host);
+	return normal_copy(host, n, buf);
+}
+
+/* Sort the links (a, b) by a then b and drop repeats. Returns the number
+ * of distinct links, or -1 when out of memory. */
+static long
+links_sort_unique(int *links, size_t nlinks, size_t nnodes)
+{
+	size_t i, out = 0;
+
+	if (mesh_sort_pairs(links, nlinks, NULL, nnodes) != 0)
+		return -1;
+	for (i = 0; i < nlinks; i++) {
+		if (out > 0 && links[2 * out - 2] == links[2 * i] &&
+		    links[2 * out - 1] == links[2 * i + 1])
+			continue;
+		links[2 * out] = links[2 * i];
+		links[2 * out + 1] = links[2 * i + 1];
+		out++;
+	}
+	return (long)out;
+}
+
+/* How many routes ahead of its lookup a route's slot is prefetched. */
+#define LOOKUP_AHEAD    16
+
+/* A route whose endpoint is being looked up. */
+struct pending {
+	struct mesh_route *r;
+	uint64_t h;
+	const char *host;       /* normalized: in buf, or long_host */
+	char *long_host;
+	char buf[256];
+};
+
+/*
+ * Set every route's target to the node at its (host, port) in endpoints,
+ * or -1. The lookups are pipelined: a route's slot is prefetched
+ * LOOKUP_AHEAD routes before it is read, and the key it holds half as
+ * many, so that a plan of millions of routes does not wait on memory for
+ * each. Returns 0, or -1 when out of memory.
+ */
+static int
+lookup_routes(struct mesh_plan *p, const struct mesh_map *endpoints)
+{
+	struct pending q[LOOKUP_AHEAD];
+	size_t issued = 0, finished = 0, ni = 0, nj = 0, k;
+	int rc = -1;
+
+	for (;;) {
+		while (issued - finished < LOOKUP_AHEAD) {
+			struct pending *e = &q[issued % LOOKUP_AHEAD];
+
+			while (ni < p->nnodes && nj == p->nodes[ni].nroutes) {
+				ni++;
+				nj = 0;
+			}
+			if (ni == p->nnodes)
+				break;
+			e->r = &p->nodes[ni].routes[nj++];
+			if ((e->host = host_normal(e->r->host, e->buf,
+			    sizeof(e->buf), &e->long_host)) == NULL)
+				goto done;
+			e->h = mesh_map_hash(e->host, e->r->port);
+			mesh_map_prefetch_slot(endpoints, e->h);
+			issued++;
+			if (issued - finished > LOOKUP_AHEAD / 2)
+				mesh_map_prefetch_key(endpoints, q[(issued - 1 -
+				    LOOKUP_AHEAD / 2) % LOOKUP_AHEAD].h);
+		}
+		if (finished == issued)
+			break;
+		k = finished % LOOKUP_AHEAD;
+		q[k].r->target = mesh_map_get_hashed(endpoints, q[k].host,
+		    q[k].r->port, q[k].h);
+		free(q[k].long_host);
+		finished++;
+	}
+	rc = 0;
+done:
+	for (; finished < issued; finished++)
+		free(q[finished % LOOKUP_AHEAD].long_host);
+	return rc;
+}
+
+enum mesh_error
+mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
+{
+	enum mesh_error err = MESH_ENOMEM;
+	struct mesh_map endpoints;      /* (host, port) -> node; (host, 0) too */
+	struct mesh_arena text;         /* the normalized hosts */
+	char **norm = NULL;
+	uint64_t *hash = NULL;
+	int *mark = NULL, *links = NULL;
+	size_t i, j, nlinks = 0;
+	long distinct;
+	int errors = 0;
+
+	mesh_map_init(&endpoints);
+	mesh_arena_init(&text);
+	norm = calloc(p->nnodes + 1, sizeof(*norm));
+	hash = malloc((p->nnodes + 1) * sizeof(*hash));
+	mark = malloc((p->nnodes + 1) * sizeof(*mark));
+	links = malloc((p->nroutes * 2 + 1) * sizeof(*links));
+	if (norm == NULL || hash == NULL || mark == NULL || links == NULL)
+		goto done;
+
+	for (i = 0; i < p->nnodes; i++) {
+		char buf[256], *long_host;
+		const char *h = host_normal(p->nodes[i].host, buf,
+		    sizeof(buf), &long_host);
+
+		norm[i] = h ? mesh_arena_strdup(&text, h) : NULL;
+		free(long_host);
+		if (norm[i] == NULL)
+			goto done;
+		hash[i] = mesh_map_hash(norm[i], p->nodes[i].port);
+	}
+	/* Each node's endpoint, in node order (the first of two equal
+	 * endpoints keeps it); slots prefetched a few nodes ahead. */
+	if (mesh_map_reserve(&endpoints, 2 * p->nnodes) != 0)
+		goto done;
+	for (i = 0; i < p->nnodes; i++) {
+		struct mesh_node *n = &p->nodes[i];
+		uint64_t any_port = mesh_map_hash(norm[i], 0);
+		int other;
+
+		if (i + LOOKUP_AHEAD < p->nnodes)
+			mesh_map_prefetch_slot(&endpoints,
+			    hash[i + LOOKUP_AHEAD]);
+		other = mesh_map_put_hashed(&endpoints, norm[i], n->port,
+		    hash[i], (int)i);
+		if (other == -2 || mesh_map_put_hashed(&endpoints, norm[i], 0,
+		    any_port, (int)i) == -2)
+			goto done;
+		if (other >= 0) {
+			mesh_diags_add(diags, MESH_ERROR, "duplicate-endpoint",
+			    p->file, n->line, n->column, n->name,
+			    "node '%s' has the same host and port (%s:%d) as "
+			    "node '%s'", n->name, n->host, n->port,
+			    p->nodes[other].name);
+			errors++;
+		}
+		mark[i] = -1;
+	}
+	if (lookup_routes(p, &endpoints) != 0)
+		goto done;
+
+	for (i = 0; i < p->nnodes; i++) {
+		struct mesh_node *n = &p->nodes[i];
+
+		for (j = 0; j < n->nroutes; j++) {
+			struct mesh_route *r = &n->routes[j];
+			int t = r->target, same_host = -1;
+
+			r->target = -1;
+			if (t < 0) {
+				char buf[256], *long_host;
+				const char *h = host_normal(r->host, buf,
+				    sizeof(buf), &long_host);
+
+				if (h == NULL)
+					goto done;
+				same_host = mesh_map_get(&endpoints, h, 0);
+				free(long_host);
+			}
+			if (t < 0 && same_host >= 0) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "port-mismatch", p->file, r->line,
+				    r->column, n->name, "route from '%s' to "
+				    "%s:%d: node '%s' has that host but port "
+				    "%d; no link", n->name, r->host, r->port,
+				    p->nodes[same_host].name,
+				    p->nodes[same_host].port);
+			} else if (t < 0) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "dangling-route", p->file, r->line,
+				    r->column, n->name, "route from '%s' to "
+				    "%s:%d names no node in the plan",
+				    n->name, r->host, r->port);
+			} else if ((size_t)t == i) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "self-route", p->file, r->line, r->column,
+				    n->name, "node '%s' routes to itself "
+				    "(%s:%d); ignored", n->name, r->host,
+				    r->port);
+			} else if (n->no_cluster || p->nodes[t].no_cluster) {
+				int off = n->no_cluster ? (int)i : t;
+
+				mesh_diags_add(diags, MESH_WARNING,
+				    "not-clustering", p->file, r->line,
+				    r->column, n->name, "route from '%s' to "
+				    "'%s' (%s:%d): node '%s' does not join the "
+				    "cluster (clustering: false)%s; no link",
+				    n->name, p->nodes[t].name, r->host,
+				    r->port, p->nodes[off].name, off == t ?
+				    ": nothing listens there" : "");
+			} else if (mark[t] == (int)i) {
+				mesh_diags_add(diags, MESH_WARNING,
+				    "duplicate-route", p->file, r->line,
+				    r->column, n->name, "node '%s' lists its "
+				    "route to '%s' more than once", n->name,
+				    p->nodes[t].name);
+			} else {
+				mark[t] = (int)i;
+				r->target = t;
+				links[2 * nlinks] = (int)i < t ? (int)i : t;
+				links[2 * nlinks + 1] = (int)i < t ? t : (int)i;
+				nlinks++;
+			}
+		}
+	}
+
+	if ((distinct = links_sort_unique(links, nlinks, p->nnodes)) < 0)
+		goto done;
+	free(p->links);
+	p->links = links;
+	p->nlinks = (size_t)distinct;
+	links = NULL;
+	err = errors ? MESH_EINPUT : MESH_OK;
+done:
+	mesh_arena_free(&text);
+	free(norm);
+	free(hash);
+	free(mark);
+	free(links);
+	mesh_map_free(&endpoints);
+	return err;
+}
+
+int
+mesh_format_from_name(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		return MESH_FORMAT_AUTO;
+	if (strcmp(name, "json") == 0)
+		return MESH_FORMAT_JSON;
+	if (strcmp(name, "gml") == 0)
+		return MESH_FORMAT_GML;
+	if (strcmp(name, "graphml") == 0)
+		return MESH_FORMAT_GRAPHML;
+	if (strcmp(name, "edgelist") == 0)
+		return MESH_FORMAT_EDGELIST;
+	if (strcmp(name, "ncol") == 0)
+		return MESH_FORMAT_NCOL;
+	if (strcmp(name, "harper") == 0)
+		return MESH_FORMAT_HARPER;
+	return -1;
+}
+
+const char *
+mesh_cluster_name(enum mesh_cluster c)
+{
+	switch (c) {
+	case MESH_CLUSTER_HARPER_NATS:
+		return "harper-nats";
+	case MESH_CLUSTER_HARPER_REPLICATION:
+		return "harper-replication";
+	case MESH_CLUSTER_UNSAID:
+		break;
+	}
+	return NULL;
+}
+
+const char *
+mesh_format_name(enum mesh_format format)
+{
+	static const char *const names[] = { "auto", "json", "gml",
+		"graphml", "edgelist", "ncol", "harper" };
+
+	return (unsigned)format < sizeof(names) / sizeof(names[0]) ?
+	    names[format] : "auto";
+}

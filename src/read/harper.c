@@ -1,0 +1,2169 @@
+/* harper.c: read Harper's harperdb-config.yaml files (NATS clustering or native replication) into a plan. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+#include <yaml.h>
+
+#include "read/harper_keys.h"
+#include "base/hostcheck.h"
+#include "read/jsonpos.h"
+#include "meshsim/harper.h"
+#include "base/input.h"
+#include "read/readers.h"
+#include "base/text.h"
+#include "base/util.h"
+
+#define NATS_PORT       9932    /* clustering.hubServer.cluster.network.port */
+#define REPL_PORT       9933    /* replication.securePort in the template */
+#define OPS_PORT        9925    /* operationsApi.network.port */
+#define LEAF_PORT       9931    /* clustering.hubServer.leafNodes.network.port */
+#define CLUSTER_NAME    "harperdb"      /* clustering.hubServer.cluster.name */
+
+/* The config keys that matter; an env variable is the path in capitals
+ * with '_' for '.'. */
+enum key {
+	K_ENABLED, K_NODENAME, K_HUBPORT, K_HUBROUTES, K_LEAFROUTES,
+	K_RHOST, K_RURL, K_RPORT, K_RSECURE, K_RROUTES, K_OPSPORT,
+	K_OPSSECURE, K_LEAFPORT, K_CLNAME, NKEYS
+};
+
+static const char *const key_path[NKEYS] = {
+	"clustering.enabled",
+	"clustering.nodeName",
+	"clustering.hubServer.cluster.network.port",
+	"clustering.hubServer.cluster.network.routes",
+	"clustering.leafServer.network.routes",
+	"replication.hostname",
+	"replication.url",
+	"replication.port",
+	"replication.securePort",
+	"replication.routes",
+	"operationsApi.network.port",
+	"operationsApi.network.securePort",
+	"clustering.hubServer.leafNodes.network.port",
+	"clustering.hubServer.cluster.name",
+};
+
+/* Where a value is written: file, 1-based line and column (0: unknown). */
+struct pos {
+	const char *file;
+	int line, column;
+};
+
+/* A route as a config writes it. */
+struct hroute {
+	char *host;
+	int port;               /* 0: the default of the dialling node */
+	struct pos at;
+};
+
+/* A list of routes; routes_free() frees it. */
+struct hroutes {
+	struct hroute *v;
+	size_t n;
+};
+
+/* One config file, as read. */
+struct hconf {
+	char *file;             /* the path */
+	char *prefix;           /* HOST= of the argument, or NULL */
+	char *stem;             /* the file's name without directory and
+				 * extension */
+	int set[NKEYS];         /* which keys have a non-null value */
+	int null[NKEYS];        /* which are written as null */
+	struct pos at[NKEYS];
+	int enabled;
+	char *nodename, *rhost, *urlhost, *clname;
+	int hubport, urlport, rport, rsecure, opsport, opssecure, leafport;
+	struct hroutes hub, leaf, repl;
+	enum mesh_harper_generation gen;
+	/* decided */
+	char *name, *host;
+	const char *host_source;
+	struct pos name_at;
+	int port;
+};
+
+/* A YAML document and how its marks map to positions: an env value is a
+ * one-line document placed at (line, column) of its env file. */
+struct src {
+	const char *file;
+	yaml_document_t *doc;
+	int line, column;       /* 0: marks are the file's own */
+};
+
+/* What reading a set of configs shares: where problems go. */
+struct reader {
+	struct mesh_diags *diags;
+	int errors;
+	int nomem;
+	const yaml_node_t *reported[64];  /* intermediate nodes reported */
+	size_t nreported;
+};
+
+static void
+report(struct reader *r, enum mesh_severity sev, const char *code,
+    const struct pos *p, const char *node, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Append a diagnostic; errors are counted. */
+static void
+report(struct reader *r, enum mesh_severity sev, const char *code,
+    const struct pos *p, const char *node, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = mesh_vasprintf(fmt, ap);
+	va_end(ap);
+	if (msg == NULL) {
+		r->nomem = 1;
+	} else if (mesh_diags_add(r->diags, sev, code, p ? p->file : NULL,
+	    p ? p->line : 0, p ? p->column : 0, node, "%s", msg) != 0) {
+		r->nomem = 1;
+	}
+	free(msg);
+	if (sev == MESH_ERROR)
+		r->errors++;
+}
+
+/* The name c goes by as far as read (for messages before names are
+ * decided): nodeName, replication.hostname, the url's host, the stem. */
+static const char *
+name_so_far(const struct hconf *c)
+{
+	return c->nodename ? c->nodename : c->rhost ? c->rhost : c->urlhost ?
+	    c->urlhost : c->stem;
+}
+
+/* Where node n of s stands: 1-based, from libyaml's 0-based marks. */
+static struct pos
+at(const struct src *s, const yaml_node_t *n)
+{
+	struct pos p;
+
+	p.file = s->file;
+	if (s->line > 0) {
+		p.line = s->line;
+		p.column = s->column + (int)n->start_mark.column;
+	} else {
+		p.line = (int)n->start_mark.line + 1;
+		p.column = (int)n->start_mark.column + 1;
+	}
+	return p;
+}
+
+/* A malloc'd copy of s, or NULL with r->nomem set. */
+static char *
+dup(struct reader *r, const char *s)
+{
+	char *d = strdup(s);
+
+	if (d == NULL)
+		r->nomem = 1;
+	return d;
+}
+
+/* The text of scalar n. */
+static const char *
+text(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* Whether n is a plain (unquoted) scalar: only those are null, numbers or
+ * booleans. */
+static int
+is_plain(const yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+}
+
+/* Whether n is absent or null (YAML 1.2 core schema). */
+static int
+is_null(const yaml_node_t *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	size_t i;
+
+	if (n == NULL)
+		return 1;
+	if (!is_plain(n))
+		return 0;
+	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
+		if (strcmp(text(n), nulls[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether plain scalar n is spelt as one of t[0..n) (1) or f[0..n) (0);
+ * -1 for neither, or for any other node. */
+static int
+spelt(const yaml_node_t *n, const char *const *t, const char *const *f,
+    size_t count)
+{
+	size_t i;
+
+	if (!is_plain(n))
+		return -1;
+	for (i = 0; i < count; i++) {
+		if (strcmp(text(n), t[i]) == 0)
+			return 1;
+		if (strcmp(text(n), f[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/* A plain scalar true/false as the YAML 1.2 core schema (Harper's npm
+ * `yaml` reader) spells them: 1, 0, or -1. */
+static int
+boolean(const yaml_node_t *n)
+{
+	static const char *const t[] = { "true", "True", "TRUE" };
+	static const char *const f[] = { "false", "False", "FALSE" };
+
+	return spelt(n, t, f, sizeof(t) / sizeof(t[0]));
+}
+
+/* A YAML 1.1 boolean that YAML 1.2 reads as a string (yes, on, off, ...):
+ * 1 for the true ones, 0 for the false ones, -1 for any other node. */
+static int
+yaml11_boolean(const yaml_node_t *n)
+{
+	static const char *const t[] = { "yes", "Yes", "YES", "on", "On",
+		"ON", "y", "Y" };
+	static const char *const f[] = { "no", "No", "NO", "off", "Off",
+		"OFF", "n", "N" };
+
+	return spelt(n, t, f, sizeof(t) / sizeof(t[0]));
+}
+
+/* Whether s is an integer of the YAML 1.2 core schema: [-+]?[0-9]+,
+ * 0o[0-7]+ or 0x[0-9a-fA-F]+. Sets *out (saturated beyond 10^7). */
+static int
+core_integer(const char *s, long *out)
+{
+	int base = 10, neg = 0, dig;
+	long v = 0;
+
+	if (s[0] == '0' && s[1] == 'o')
+		base = 8, s += 2;
+	else if (s[0] == '0' && s[1] == 'x')
+		base = 16, s += 2;
+	else if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			dig = *s - '0';
+		else if (*s >= 'a' && *s <= 'f')
+			dig = *s - 'a' + 10;
+		else if (*s >= 'A' && *s <= 'F')
+			dig = *s - 'A' + 10;
+		else
+			return -1;
+		if (dig >= base)
+			return -1;
+		if (v < 10000000)
+			v = v * base + dig;
+	}
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/* A plain scalar that is an integer (YAML 1.2 core schema): 0 with *out
+ * set, or -1. */
+static int
+integer(const yaml_node_t *n, long *out)
+{
+	if (!is_plain(n))
+		return -1;
+	return core_integer(text(n), out);
+}
+
+/* Whether plain scalar n is a float of the YAML 1.2 core schema (and not
+ * an integer): [-+]?(.[0-9]+|[0-9]+(.[0-9]*)?)([eE][-+]?[0-9]+)?,
+ * [-+]?.inf, .nan in their three spellings. */
+static int
+is_float(const yaml_node_t *n)
+{
+	static const char *const special[] = { ".inf", ".Inf", ".INF",
+		".nan", ".NaN", ".NAN" };
+	const char *s;
+	size_t i;
+	int digits = 0;
+
+	if (!is_plain(n))
+		return 0;
+	s = text(n);
+	for (i = 0; i < sizeof(special) / sizeof(special[0]); i++)
+		if (strcmp(s + (i < 3 && (*s == '-' || *s == '+')),
+		    special[i]) == 0)
+			return 1;
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '-' || *s == '+')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* "a mapping", "a list", "null", ... for messages. */
+static const char *
+type_name(const yaml_node_t *n)
+{
+	long v;
+
+	if (n->type == YAML_MAPPING_NODE)
+		return "a mapping";
+	if (n->type == YAML_SEQUENCE_NODE)
+		return "a list";
+	if (is_null(n))
+		return "null";
+	if (boolean(n) >= 0)
+		return "a boolean";
+	if (integer(n, &v) == 0)
+		return "a number";
+	if (is_float(n))
+		return "a number with a fraction or exponent";
+	return "a string";
+}
+
+/* Report that n, the value of what, is not want. */
+static void
+wrong_type(struct reader *r, const struct src *s, const yaml_node_t *n,
+    const char *what, const char *want)
+{
+	struct pos p = at(s, n);
+
+	report(r, MESH_ERROR, "wrong-type", &p, NULL, "%s must be %s, not %s",
+	    what, want, type_name(n));
+}
+
+/* Whether n was reported already (intermediate mappings are visited once
+ * per key); marks it when not. */
+static int
+seen(struct reader *r, const yaml_node_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < r->nreported; i++)
+		if (r->reported[i] == n)
+			return 1;
+	if (r->nreported < sizeof(r->reported) / sizeof(r->reported[0]))
+		r->reported[r->nreported++] = n;
+	return 0;
+}
+
+/* The value of key in mapping map, or NULL; a repeated key is an error. */
+static yaml_node_t *
+member(struct reader *r, const struct src *s, yaml_node_t *map,
+    const char *key)
+{
+	yaml_node_pair_t *pair;
+	yaml_node_t *k, *found = NULL, *found_key = NULL;
+
+	for (pair = map->data.mapping.pairs.start;
+	    pair < map->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(s->doc, pair->key);
+		if (k == NULL || k->type != YAML_SCALAR_NODE ||
+		    strcmp(text(k), key) != 0)
+			continue;
+		if (found == NULL) {
+			found = yaml_document_get_node(s->doc, pair->value);
+			found_key = k;
+		} else if (!seen(r, k)) {
+			struct pos p = at(s, k);
+
+			report(r, MESH_ERROR, "duplicate-key", &p, NULL,
+			    "key '%s' appears twice (first on line %d)", key,
+			    at(s, found_key).line);
+		}
+	}
+	return found;
+}
+
+/* Follow the dotted path from the root mapping. Returns the value, or NULL
+ * when a part is absent or null (or not a mapping: an error). */
+static yaml_node_t *
+lookup(struct reader *r, const struct src *s, yaml_node_t *root,
+    const char *path)
+{
+	char part[64], prefix[128];
+	const char *p = path, *dot;
+	yaml_node_t *n = root;
+	size_t len;
+
+	while (n != NULL) {
+		if (is_null(n))
+			return NULL;
+		if (n->type != YAML_MAPPING_NODE) {
+			if (!seen(r, n)) {
+				len = p > path ? (size_t)(p - path) - 1 : 0;
+				snprintf(prefix, sizeof(prefix), "'%.*s'",
+				    (int)len, path);
+				wrong_type(r, s, n, prefix, "a mapping");
+			}
+			return NULL;
+		}
+		dot = strchr(p, '.');
+		len = dot ? (size_t)(dot - p) : strlen(p);
+		snprintf(part, sizeof(part), "%.*s", (int)len, p);
+		n = member(r, s, n, part);
+		if (dot == NULL)
+			return n;
+		p = dot + 1;
+	}
+	return NULL;
+}
+
+/* A port: a whole number 1-65535. Returns it, or 0 after an error. */
+static int
+port_of(struct reader *r, const struct src *s, const yaml_node_t *n,
+    const char *what)
+{
+	struct pos p = at(s, n);
+	long v;
+
+	if (n->type == YAML_SCALAR_NODE && !is_plain(n) &&
+	    *text(n) != '\0' && strspn(text(n), "0123456789") ==
+	    strlen(text(n)) && core_integer(text(n), &v) == 0 && v >= 1 &&
+	    v <= 65535) {
+		/* Harper's validation takes a port as a number or a string,
+		 * and passes the text on as written. */
+		report(r, MESH_WARNING, "quoted-number", &p, NULL,
+		    "%s is the string '%s' (quoted), not a number: Harper's "
+		    "config validation accepts a port written as text and "
+		    "Harper passes the text on as written (into NATS route "
+		    "URLs and the NATS server's config), so meshsim reads it "
+		    "as port %ld; write it unquoted to be sure", what, text(n),
+		    v);
+		return (int)v;
+	}
+	if (integer(n, &v) != 0) {
+		wrong_type(r, s, n, what, "a whole number");
+		return 0;
+	}
+	if (v < 1 || v > 65535) {
+		report(r, MESH_ERROR, "port-range", &p, NULL,
+		    "%s %s is out of range (1-65535)", what, text(n));
+		return 0;
+	}
+	return (int)v;
+}
+
+/* Whether host is usable: not empty, no white space, '/' or control
+ * character. */
+static int
+good_host(const char *h)
+{
+	return *h != '\0' && strpbrk(h, " \t\r\n/") == NULL &&
+	    !mesh_has_control(h);
+}
+
+/* The bad-ipv4 warning for host, written at p (hostcheck.h). */
+static void
+ipv4_hook(struct reader *r, struct pos p, const char *node, const char *host)
+{
+	mesh_warn_bad_ipv4(r->diags, p.file, p.line, p.column, node, host);
+}
+
+/*
+ * Split a route string: "host", "host:port", "[v6]:port", or a ws:// or
+ * wss:// URL. Sets *host (malloc'd) and *port (0 when none). Returns 0, or
+ * -1 with *why set (a static reason; code bad-url or port-range).
+ */
+static int
+split_route(const char *s, char **host, int *port, const char **why,
+    const char **code)
+{
+	const char *h = s, *end, *colon = NULL, *sep;
+	size_t hlen;
+	int url = 0;
+
+	*host = NULL;
+	*port = 0;
+	*code = "bad-url";
+	if ((sep = strstr(s, "://")) != NULL) {
+		if (!((sep - s == 2 && strncasecmp(s, "ws", 2) == 0) ||
+		    (sep - s == 3 && strncasecmp(s, "wss", 3) == 0))) {
+			*why = "the scheme is not ws:// or wss://";
+			return -1;
+		}
+		h = sep + 3;
+		url = 1;
+	}
+	end = h + strcspn(h, url ? "/?#" : "");
+	if (*h == '[') {
+		const char *rb = memchr(h, ']', (size_t)(end - h));
+
+		if (rb == NULL) {
+			*why = "'[' without ']'";
+			return -1;
+		}
+		if (rb + 1 < end) {
+			if (rb[1] != ':') {
+				*why = "text after ']'";
+				return -1;
+			}
+			colon = rb + 1;
+		}
+		h++;
+		hlen = (size_t)(rb - h);
+	} else {
+		const char *c = memchr(h, ':', (size_t)(end - h));
+
+		/* A second colon: a bare IPv6 address, no port. */
+		if (c != NULL && memchr(c + 1, ':', (size_t)(end - c - 1)))
+			c = NULL;
+		colon = c;
+		hlen = (size_t)((c ? c : end) - h);
+	}
+	if (colon != NULL) {
+		const char *d = colon + 1;
+		long v = 0;
+
+		if (d == end) {
+			*why = "an empty port";
+			return -1;
+		}
+		for (; d < end; d++) {
+			if (*d < '0' || *d > '9') {
+				*why = "the port is not a number";
+				return -1;
+			}
+			if (v < 100000)
+				v = v * 10 + (*d - '0');
+		}
+		if (v < 1 || v > 65535) {
+			*why = "the port is out of range (1-65535)";
+			*code = "port-range";
+			return -1;
+		}
+		*port = (int)v;
+	}
+	if (hlen == 0) {
+		*why = "no host";
+		return -1;
+	}
+	if ((*host = malloc(hlen + 1)) == NULL) {
+		*why = NULL;
+		return -1;
+	}
+	memcpy(*host, h, hlen);
+	(*host)[hlen] = '\0';
+	if (!good_host(*host)) {
+		free(*host);
+		*host = NULL;
+		*why = "the host is empty or holds white space or '/'";
+		return -1;
+	}
+	return 0;
+}
+
+/* Free the routes of rs and leave it empty. */
+static void
+routes_free(struct hroutes *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		free(rs->v[i].host);
+	free(rs->v);
+	rs->v = NULL;
+	rs->n = 0;
+}
+
+/* One route entry: a mapping {host|hostname, port}, or (when strings is
+ * set) a string form. Returns 0 with *out filled, or -1 (reported). */
+static int
+route_of(struct reader *r, const struct src *s, yaml_node_t *n,
+    int strings, struct hroute *out)
+{
+	struct pos p = at(s, n);
+	yaml_node_t *h, *pt;
+	const char *why, *code;
+
+	memset(out, 0, sizeof(*out));
+	out->at = p;
+	if (n->type == YAML_MAPPING_NODE) {
+		h = strings ? member(r, s, n, "hostname") : NULL;
+		if (h == NULL || is_null(h))
+			h = member(r, s, n, "host");
+		if (h == NULL || is_null(h)) {
+			report(r, MESH_ERROR, "route-without-host", &p, NULL,
+			    "a route has no %s", strings ? "'hostname' or "
+			    "'host'" : "'host'");
+			return -1;
+		}
+		if (h->type != YAML_SCALAR_NODE) {
+			wrong_type(r, s, h, "a route's host", "text");
+			return -1;
+		}
+		if (!good_host(text(h))) {
+			struct pos hp = at(s, h);
+
+			report(r, MESH_ERROR, "bad-host", &hp, NULL,
+			    "host '%s' is empty or holds white space or '/'",
+			    text(h));
+			return -1;
+		}
+		ipv4_hook(r, at(s, h), NULL, text(h));
+		pt = member(r, s, n, "port");
+		if (pt != NULL && !is_null(pt) &&
+		    (out->port = port_of(r, s, pt, "a route's port")) == 0)
+			return -1;
+		return (out->host = dup(r, text(h))) ? 0 : -1;
+	}
+	if (!strings || n->type != YAML_SCALAR_NODE || is_null(n)) {
+		wrong_type(r, s, n, "a route", strings ? "a mapping or text" :
+		    "a mapping {host, port}");
+		return -1;
+	}
+	if (split_route(text(n), &out->host, &out->port, &why, &code) != 0) {
+		if (why == NULL)
+			r->nomem = 1;
+		else
+			report(r, MESH_ERROR, code, &p, NULL,
+			    "route '%s' does not parse: %s", text(n), why);
+		return -1;
+	}
+	ipv4_hook(r, p, NULL, out->host);
+	return 0;
+}
+
+/* A routes value: a list (null: none). Replaces *rs. */
+static void
+routes_of(struct reader *r, const struct src *s, yaml_node_t *n,
+    const char *what, int strings, struct hroutes *rs)
+{
+	yaml_node_item_t *it;
+	struct hroute *v;
+	size_t cap;
+
+	routes_free(rs);
+	if (n->type != YAML_SEQUENCE_NODE) {
+		wrong_type(r, s, n, what, "a list");
+		return;
+	}
+	cap = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	if (cap == 0)
+		return;
+	if ((v = calloc(cap, sizeof(*v))) == NULL) {
+		r->nomem = 1;
+		return;
+	}
+	rs->v = v;
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *e = yaml_document_get_node(s->doc, *it);
+
+		if (e != NULL && route_of(r, s, e, strings, &v[rs->n]) == 0)
+			rs->n++;
+	}
+}
+
+/* Apply the value n of key k to c (from the YAML or an env file). */
+static void
+apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
+    yaml_node_t *n)
+{
+	const char *why = NULL, *code = "bad-url";
+	char what[80];
+	char *str;
+	int b;
+
+	snprintf(what, sizeof(what), "'%s'", key_path[k]);
+	c->null[k] = is_null(n);
+	if (is_null(n)) {
+		c->set[k] = 0;
+		if (k == K_HUBROUTES)
+			routes_free(&c->hub);
+		else if (k == K_LEAFROUTES)
+			routes_free(&c->leaf);
+		else if (k == K_RROUTES)
+			routes_free(&c->repl);
+		return;
+	}
+	c->set[k] = 1;
+	c->at[k] = at(s, n);
+	switch (k) {
+	case K_ENABLED:
+		if ((b = boolean(n)) < 0 && yaml11_boolean(n) >= 0)
+			report(r, MESH_ERROR, "wrong-type", &c->at[k], NULL,
+			    "%s is '%s': a string in YAML 1.2 (Harper reads its "
+			    "config with the npm yaml package), not a boolean; "
+			    "Harper's config validation refuses it and Harper "
+			    "does not start: write %s", what, text(n),
+			    yaml11_boolean(n) ? "true" : "false");
+		else if (b < 0)
+			wrong_type(r, s, n, what, "true or false");
+		c->enabled = b == 1;
+		break;
+	case K_NODENAME:
+	case K_RHOST:
+	case K_RURL:
+	case K_CLNAME:
+		if (n->type != YAML_SCALAR_NODE) {
+			wrong_type(r, s, n, what, "text");
+			c->set[k] = 0;
+			break;
+		}
+		if (k == K_RURL) {
+			free(c->urlhost);
+			if (split_route(text(n), &c->urlhost, &c->urlport,
+			    &why, &code) != 0 || strstr(text(n), "://") ==
+			    NULL) {
+				if (c->urlhost == NULL && why == NULL) {
+					r->nomem = 1;
+					break;
+				}
+				free(c->urlhost);
+				c->urlhost = NULL;
+				report(r, MESH_ERROR, code, &c->at[k], NULL,
+				    "%s '%s' is not a ws:// or wss:// URL%s%s",
+				    what, text(n), why ? ": " : "",
+				    why ? why : "");
+				c->set[k] = 0;
+			}
+			break;
+		}
+		if ((str = dup(r, text(n))) == NULL)
+			break;
+		if (k == K_NODENAME) {
+			free(c->nodename);
+			c->nodename = str;
+		} else if (k == K_CLNAME) {
+			free(c->clname);
+			c->clname = str;
+		} else {
+			free(c->rhost);
+			c->rhost = str;
+		}
+		break;
+	case K_HUBPORT:
+		c->hubport = port_of(r, s, n, what);
+		break;
+	case K_RPORT:
+		c->rport = port_of(r, s, n, what);
+		break;
+	case K_RSECURE:
+		c->rsecure = port_of(r, s, n, what);
+		break;
+	case K_OPSPORT:
+		c->opsport = port_of(r, s, n, what);
+		break;
+	case K_OPSSECURE:
+		c->opssecure = port_of(r, s, n, what);
+		break;
+	case K_LEAFPORT:
+		c->leafport = port_of(r, s, n, what);
+		break;
+	case K_HUBROUTES:
+		routes_of(r, s, n, what, 0, &c->hub);
+		break;
+	case K_LEAFROUTES:
+		routes_of(r, s, n, what, 0, &c->leaf);
+		break;
+	case K_RROUTES:
+		routes_of(r, s, n, what, 1, &c->repl);
+		break;
+	case NKEYS:
+		break;
+	}
+}
+
+/* Report a libyaml parser error in the len bytes at buf (a line of file
+ * at line:column when line > 0). */
+static void
+yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
+    size_t len, const char *file, int line, int column, const char *what)
+{
+	struct pos ps;
+
+	ps.file = file;
+	if (p->error == YAML_READER_ERROR) {
+		/* Reader errors (bad UTF-8) have an offset, not a mark. */
+		mesh_text_position(buf, p->problem_offset < len ?
+		    p->problem_offset : len, &ps.line, &ps.column);
+		if (line > 0) {
+			ps.column += column - 1;
+			ps.line = line;
+		}
+	} else if (line > 0) {
+		ps.line = line;
+		ps.column = column + (int)p->problem_mark.column;
+	} else {
+		ps.line = (int)p->problem_mark.line + 1;
+		ps.column = (int)p->problem_mark.column + 1;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		r->nomem = 1;
+		return;
+	}
+	report(r, MESH_ERROR, line > 0 ? "bad-env-line" : "invalid-yaml", &ps,
+	    NULL, "%s%s%s%s", what, p->problem ? p->problem : "a syntax error",
+	    p->context ? " " : "", p->context ? p->context : "");
+}
+
+/*
+ * Whether the YAML in the len bytes at buf (a value at line:column of
+ * file when line > 0) nests no deeper than the depth limit; if it does,
+ * report where with code (invalid-yaml, bad-env-line) and return 0.
+ * libyaml's events, before its loader builds the document: the parser
+ * keeps its stacks on the heap. A syntax error stops the count and is
+ * left for the loader to report.
+ */
+static int
+yaml_depth_ok(struct reader *r, const char *buf, size_t len,
+    const char *file, int line, int column, const char *code)
+{
+	size_t max = mesh_limits_get()->depth, depth = 0;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int ok = 1, done = 0;
+	struct pos p;
+
+	if (!yaml_parser_initialize(&parser)) {
+		r->nomem = 1;
+		return 0;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth <= max)
+				break;
+			p.file = file;
+			p.line = line > 0 ? line :
+			    (int)ev.start_mark.line + 1;
+			p.column = line > 0 ? column +
+			    (int)ev.start_mark.column :
+			    (int)ev.start_mark.column + 1;
+			report(r, MESH_ERROR, code, &p, NULL, "nesting deeper "
+			    "than %zu levels (--max-depth raises the limit)",
+			    max);
+			ok = 0;
+			done = 1;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
+/* Read a config from len bytes at buf into c, with libyaml's document
+ * API (the first document; anchors and aliases resolved). */
+static void
+read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	struct src s;
+	struct pos p;
+	int k;
+
+	if (!yaml_parser_initialize(&parser)) {
+		r->nomem = 1;
+		return;
+	}
+	if (!yaml_depth_ok(r, buf, len, c->file, 0, 0, "invalid-yaml")) {
+		yaml_parser_delete(&parser);
+		return;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_error(r, &parser, buf, len, c->file, 0, 0, "");
+		yaml_parser_delete(&parser);
+		return;
+	}
+	s.file = c->file;
+	s.doc = &doc;
+	s.line = s.column = 0;
+	root = yaml_document_get_root_node(&doc);
+	p.file = c->file;
+	p.line = p.column = 0;
+	if (root == NULL) {
+		report(r, MESH_ERROR, "empty-file", &p, NULL,
+		    "the file holds no YAML document");
+	} else if (root->type != YAML_MAPPING_NODE) {
+		wrong_type(r, &s, root, "the config", "a mapping");
+	} else {
+		r->nreported = 0;
+		for (k = 0; k < NKEYS; k++) {
+			yaml_node_t *v = lookup(r, &s, root, key_path[k]);
+
+			if (v != NULL)
+				apply(r, &s, c, (enum key)k, v);
+		}
+		if (harper_keys_walk(&doc, c->file, name_so_far(c),
+		    r->diags) != 0)
+			r->nomem = 1;
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+}
+
+/* Read path, reporting io-error or input-too-large. Returns the buffer
+ * or NULL. */
+static char *
+read_path(struct reader *r, const char *path, size_t *len)
+{
+	enum mesh_error err;
+	char *buf;
+
+	if ((err = mesh_read_input(path, r->diags, &buf, len)) == MESH_ENOMEM)
+		r->nomem = 1;
+	else if (err != MESH_OK)
+		r->errors++;
+	return buf;
+}
+
+/* The key of an env variable name, or -1: the path in capitals, '_' for
+ * '.', compared ignoring case. */
+static int
+env_key(const char *name, size_t len)
+{
+	int k;
+	size_t i;
+
+	for (k = 0; k < NKEYS; k++) {
+		const char *p = key_path[k];
+
+		if (strlen(p) != len)
+			continue;
+		for (i = 0; i < len; i++) {
+			char a = p[i] == '.' ? '_' : p[i];
+
+			if ((a | 0x20) != (name[i] | 0x20) &&
+			    !(a == '_' && name[i] == '_'))
+				break;
+		}
+		if (i == len)
+			return k;
+	}
+	return -1;
+}
+
+/* Apply the value (one line, at line:column of file) of key k. */
+static void
+env_value(struct reader *r, struct hconf *c, const char *file, int line,
+    int column, enum key k, const char *v, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	struct src s;
+
+	if (!yaml_parser_initialize(&parser)) {
+		r->nomem = 1;
+		return;
+	}
+	if (!yaml_depth_ok(r, v, len, file, line, column, "bad-env-line")) {
+		yaml_parser_delete(&parser);
+		return;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)v, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_error(r, &parser, v, len, file, line, column,
+		    "the value is not valid JSON: ");
+		yaml_parser_delete(&parser);
+		return;
+	}
+	s.file = file;
+	s.doc = &doc;
+	s.line = line;
+	s.column = column;
+	root = yaml_document_get_root_node(&doc);
+	if (root == NULL) {
+		c->set[k] = 0;
+	} else {
+		r->nreported = 0;
+		apply(r, &s, c, k, root);
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+}
+
+/* Read a KEY=VALUE env file and apply what it sets to c. */
+static void
+read_env(struct reader *r, const char *file, struct hconf *c)
+{
+	char *buf, *line, *next;
+	size_t len, klen, vlen;
+	int lineno = 0, k;
+	struct pos p;
+
+	if ((buf = read_path(r, file, &len)) == NULL)
+		return;
+	p.file = file;
+	for (line = buf; line != NULL && line < buf + len; line = next) {
+		char *s = line, *key, *v;
+
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		vlen = strlen(line);
+		if (vlen > 0 && line[vlen - 1] == '\r')
+			line[--vlen] = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (strncmp(s, "export ", 7) == 0)
+			s += 7;
+		key = s;
+		if ((*s < 'A' || *s > 'Z') && (*s < 'a' || *s > 'z') &&
+		    *s != '_')
+			goto bad;
+		while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '_')
+			s++;
+		if (*s != '=')
+			goto bad;
+		klen = (size_t)(s - key);
+		v = s + 1;
+		vlen = strlen(v);
+		if (*v == '"' || *v == '\'') {
+			if (vlen < 2 || v[vlen - 1] != *v) {
+				s = v;
+				mesh_text_position(line, (size_t)(s - line),
+				    &p.line, &p.column);
+				p.line = lineno;
+				report(r, MESH_ERROR, "bad-env-line", &p, NULL,
+				    "a quote that is not closed");
+				continue;
+			}
+			v++;
+			vlen -= 2;
+		}
+		if ((k = env_key(key, klen)) < 0) {
+			const char *alias = harper_keys_env_alias(key, klen);
+
+			if (alias != NULL) {
+				/* A legacy name (CLUSTERING_PORT, ...). */
+				for (k = 0; k < NKEYS; k++)
+					if (strcmp(key_path[k], alias) == 0)
+						break;
+				if (k == NKEYS)
+					continue;
+			} else {
+				mesh_text_position(line, (size_t)(key - line),
+				    &p.line, &p.column);
+				if (harper_keys_env(key, klen, file, lineno,
+				    p.column, name_so_far(c), r->diags) < 0)
+					r->nomem = 1;
+				continue;
+			}
+		}
+		mesh_text_position(line, (size_t)(v - line), &p.line,
+		    &p.column);
+		env_value(r, c, file, lineno, p.column, (enum key)k, v, vlen);
+		continue;
+bad:
+		mesh_text_position(line, (size_t)(s - line), &p.line,
+		    &p.column);
+		p.line = lineno;
+		report(r, MESH_ERROR, "bad-env-line", &p, NULL,
+		    "not a KEY=VALUE line");
+	}
+	free(buf);
+}
+
+/* Which generation c uses by its keys; sets c->gen (AUTO: no sign). */
+static void
+decide(struct hconf *c, struct pos *why, const char **key)
+{
+	static const enum key repl[] = { K_RHOST, K_RURL, K_RROUTES, K_RPORT,
+		K_RSECURE };
+	static const enum key nats[] = { K_NODENAME, K_HUBROUTES };
+	size_t i;
+
+	c->gen = MESH_HARPER_AUTO;
+	if (c->set[K_ENABLED] && c->enabled) {
+		c->gen = MESH_HARPER_NATS;
+		*why = c->at[K_ENABLED];
+		*key = key_path[K_ENABLED];
+		return;
+	}
+	for (i = 0; i < sizeof(repl) / sizeof(repl[0]); i++)
+		if (c->set[repl[i]]) {
+			c->gen = MESH_HARPER_REPLICATION;
+			*why = c->at[repl[i]];
+			*key = key_path[repl[i]];
+			return;
+		}
+	for (i = 0; i < sizeof(nats) / sizeof(nats[0]); i++)
+		if (c->set[nats[i]]) {
+			c->gen = MESH_HARPER_NATS;
+			*why = c->at[nats[i]];
+			*key = key_path[nats[i]];
+			return;
+		}
+}
+
+/*
+ * Warn (unread-key) about the keys of the other generation that a config
+ * sets with something in them: in a NATS-clustering set, replication's
+ * hostname, url and routes; in a replication set, clustering's nodeName
+ * and hub routes. Harper does not read them there.
+ */
+static void
+other_generation(struct reader *r, const struct hconf *cs, size_t n)
+{
+	static const enum key repl[] = { K_RHOST, K_RURL, K_RROUTES };
+	static const enum key nats[] = { K_NODENAME, K_HUBROUTES };
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct hconf *c = &cs[i];
+		int isnats = c->gen == MESH_HARPER_NATS;
+		const enum key *ks = isnats ? repl : nats;
+		size_t nk = isnats ? sizeof(repl) / sizeof(repl[0]) :
+		    sizeof(nats) / sizeof(nats[0]);
+
+		for (j = 0; j < nk; j++) {
+			enum key k = ks[j];
+
+			if (!c->set[k] || (k == K_RROUTES && c->repl.n == 0) ||
+			    (k == K_HUBROUTES && c->hub.n == 0))
+				continue;
+			report(r, MESH_WARNING, "unread-key", &c->at[k],
+			    name_so_far(c), "'%s' is not read in a %s config "
+			    "set (%s): %s; %s", key_path[k], isnats ?
+			    "NATS-clustering" : "replication", isnats ?
+			    "Harper reads replication's keys only when "
+			    "clustering.enabled is not true" : "Harper reads "
+			    "clustering's keys only when clustering.enabled "
+			    "is true",
+			    k == K_RROUTES || k == K_HUBROUTES ? "its routes "
+			    "make no links" : "it does not name the node",
+			    isnats ? "remove it, or set clustering.enabled: "
+			    "false for replication" : "remove it, or set "
+			    "clustering.enabled: true for NATS clustering");
+		}
+	}
+}
+
+/* "nats", "replication" or "auto": the label's value. */
+static const char *
+gen_name(enum mesh_harper_generation g)
+{
+	return g == MESH_HARPER_NATS ? "nats" : g == MESH_HARPER_REPLICATION ?
+	    "replication" : "auto";
+}
+
+int
+mesh_harper_generation_from_name(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		return MESH_HARPER_AUTO;
+	if (strcmp(name, "nats") == 0)
+		return MESH_HARPER_NATS;
+	if (strcmp(name, "replication") == 0)
+		return MESH_HARPER_REPLICATION;
+	return -1;
+}
+
+/* Whether name follows Harper's rule for clustering.nodeName:
+ * ^[^\s.,*>]+$ */
+static int
+good_nats_name(const char *name)
+{
+	return *name != '\0' && strpbrk(name, ".,*> \t\r\n\f\v") == NULL &&
+	    !mesh_has_control(name);
+}
+
+/*
+ * The stem of path (its name without directory and extension), malloc'd,
+ * or NULL when out of memory. For Harper's own file names,
+ * harperdb-config.yaml and (Harper 5) harper-config.yaml, the stem is the
+ * directory's name (node1/harper-config.yaml: node1), when there is one.
+ */
+static char *
+stem_of(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot, *dir;
+	size_t n;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	if (((n == 15 && strncmp(base, "harperdb-config", n) == 0) ||
+	    (n == 13 && strncmp(base, "harper-config", n) == 0)) &&
+	    base > path) {
+		/* The directory's name: skip "/" (repeated) and "./". */
+		const char *end = base - 1;
+
+		while (end > path && end[-1] == '/')
+			end--;
+		dir = end;
+		while (dir > path && dir[-1] != '/')
+			dir--;
+		if (end > dir && !(end - dir == 1 && *dir == '.') &&
+		    !(end - dir == 2 && strncmp(dir, "..", 2) == 0))
+			return strndup(dir, (size_t)(end - dir));
+	}
+	return strndup(base, n);
+}
+
+/* Split "[HOST=]PATH" into c. Returns 0, or -1 when out of memory. */
+static int
+split_arg(const char *arg, struct hconf *c)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq != NULL && eq > arg && memchr(arg, '/', (size_t)(eq - arg)) ==
+	    NULL) {
+		if ((c->prefix = strndup(arg, (size_t)(eq - arg))) == NULL)
+			return -1;
+		arg = eq + 1;
+	}
+	if ((c->file = strdup(arg)) == NULL)
+		return -1;
+	return (c->stem = stem_of(arg)) == NULL ? -1 : 0;
+}
+
+/* Free what c holds (not c itself). */
+static void
+conf_free(struct hconf *c)
+{
+	free(c->file);
+	free(c->prefix);
+	free(c->stem);
+	free(c->nodename);
+	free(c->rhost);
+	free(c->urlhost);
+	free(c->clname);
+	routes_free(&c->hub);
+	routes_free(&c->leaf);
+	routes_free(&c->repl);
+	free(c->name);
+	free(c->host);
+}
+
+/* Decide each config's name (nodeName or replication.hostname, else the
+ * url's host, else the file's name) and report bad and repeated names. */
+static void
+name_configs(struct reader *r, struct hconf *cs, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		struct hconf *c = &cs[i];
+		const char *name = c->stem;
+
+		c->name_at.file = c->file;
+		c->name_at.line = c->name_at.column = 0;
+		if (c->gen == MESH_HARPER_NATS && c->nodename != NULL) {
+			name = c->nodename;
+			c->name_at = c->at[K_NODENAME];
+		} else if (c->gen == MESH_HARPER_REPLICATION &&
+		    c->rhost != NULL) {
+			name = c->rhost;
+			c->name_at = c->at[K_RHOST];
+		} else if (c->gen == MESH_HARPER_REPLICATION &&
+		    c->urlhost != NULL) {
+			name = c->urlhost;
+			c->name_at = c->at[K_RURL];
+		}
+		if ((c->name = dup(r, name)) == NULL)
+			return;
+		if (c->gen == MESH_HARPER_NATS ? !good_nats_name(name) :
+		    (*name == '\0' || mesh_has_control(name)))
+			report(r, MESH_ERROR, "bad-node-name", &c->name_at,
+			    NULL, "node name '%s' is not allowed%s", name,
+			    c->gen == MESH_HARPER_NATS ? " (Harper refuses "
+			    "'.', ',', '*', '>' and white space)" : "");
+		for (j = 0; j < i; j++)
+			if (cs[j].name != NULL &&
+			    strcmp(cs[j].name, c->name) == 0) {
+				report(r, MESH_ERROR, "duplicate-name",
+				    &c->name_at, c->name, "node name '%s' is "
+				    "also the name in %s", c->name,
+				    cs[j].file);
+				break;
+			}
+	}
+}
+
+/* Apply the inventory file to the configs that have no host yet. */
+static void
+read_inventory(struct reader *r, const char *file, struct hconf *cs,
+    size_t n, int *iport)
+{
+	struct mesh_jdoc *doc = NULL;
+	const struct mesh_jpos *jq;
+	cJSON *root = NULL, *e, *h, *pt;
+	enum mesh_error err;
+	size_t len, i;
+	struct pos p;
+	char *buf;
+
+	if ((buf = read_path(r, file, &len)) == NULL)
+		return;
+	p.file = file;
+	/* Strict JSON, as for plans: the fault is reported where it is. */
+	err = mesh_jdoc_load(buf, len, file, r->diags, NULL, &doc,
+	    &root);
+	if (err != MESH_OK) {
+		if (err == MESH_ENOMEM)
+			r->nomem = 1;
+		else
+			r->errors++;
+		goto done;
+	}
+	if (!cJSON_IsObject(root)) {
+		p.line = p.column = 1;
+		report(r, MESH_ERROR, "wrong-type", &p, NULL,
+		    "the inventory must be an object from node name to host");
+		goto done;
+	}
+	for (e = root->child; e != NULL; e = e->next) {
+		jq = mesh_jpos_of(e);
+		p.line = jq->line;
+		p.column = jq->column;
+		for (i = 0; i < n; i++)
+			if (cs[i].name != NULL && strcmp(cs[i].name,
+			    e->string) == 0)
+				break;
+		if (i == n) {
+			p.line = jq->key_line;
+			p.column = jq->key_column;
+			report(r, MESH_ERROR, "unknown-node", &p, e->string,
+			    "the inventory names '%s', which no config has",
+			    e->string);
+			continue;
+		}
+		h = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
+		    "host") : e;
+		pt = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
+		    "port") : NULL;
+		if (!cJSON_IsString(h) || !good_host(h->valuestring)) {
+			if (h != NULL && h != e) {
+				jq = mesh_jpos_of(h);
+				p.line = jq->line;
+				p.column = jq->column;
+			}
+			report(r, MESH_ERROR, "wrong-type", &p, e->string,
+			    "the inventory's host for '%s' must be a host "
+			    "name or address", e->string);
+			continue;
+		}
+		jq = mesh_jpos_of(h);
+		ipv4_hook(r, (struct pos){ p.file, jq->line, jq->column },
+		    e->string, h->valuestring);
+		if (pt != NULL) {
+			jq = mesh_jpos_of(pt);
+			p.line = jq->line;
+			p.column = jq->column;
+			if (!cJSON_IsNumber(pt) || pt->valuedouble !=
+			    (double)(int)pt->valuedouble) {
+				report(r, MESH_ERROR, "wrong-type", &p,
+				    e->string, "the inventory's port for '%s' "
+				    "must be a whole number", e->string);
+				continue;
+			}
+			if (pt->valuedouble < 1 || pt->valuedouble > 65535) {
+				report(r, MESH_ERROR, "port-range", &p,
+				    e->string, "port %g is out of range "
+				    "(1-65535)", pt->valuedouble);
+				continue;
+			}
+			iport[i] = (int)pt->valuedouble;
+		}
+		if (cs[i].host == NULL) {
+			if ((cs[i].host = dup(r, h->valuestring)) == NULL)
+				goto done;
+			cs[i].host_source = "inventory";
+		}
+	}
+done:
+	mesh_jdoc_free(doc);
+	free(buf);
+}
+
+/* The file a diagnostic from mesh_plan_resolve() belongs to: that of the
+ * route at its position, else the node's config. */
+static const char *
+diag_file(const struct mesh_diag *d, const struct mesh_plan *plan,
+    const struct hconf *cs)
+{
+	const struct hroutes *rs;
+	int k;
+	size_t j;
+
+	if (d->node == NULL || (k = mesh_plan_find(plan, d->node)) < 0)
+		return d->file;
+	rs = cs[k].gen == MESH_HARPER_NATS ? &cs[k].hub : &cs[k].repl;
+	for (j = 0; j < rs->n; j++)
+		if (rs->v[j].at.line == d->line &&
+		    rs->v[j].at.column == d->column)
+			return rs->v[j].at.file;
+	return cs[k].file;
+}
+
+/*
+ * The port a replication config listens on, and dials a route without a
+ * port on: replication.securePort, else replication.port; when both are
+ * written as null, the operations API's (securePort, else port, default
+ * 9925); when neither is written, the template's securePort 9933.
+ */
+static int
+repl_port(const struct hconf *c)
+{
+	if (c->rsecure)
+		return c->rsecure;
+	if (c->rport)
+		return c->rport;
+	if (c->null[K_RSECURE] || c->null[K_RPORT])
+		return c->opssecure ? c->opssecure : c->opsport ? c->opsport :
+		    OPS_PORT;
+	return REPL_PORT;
+}
+
+/* Whether a replication config serves replication on port: its own
+ * port, replication.port and .securePort, its url's port, and the
+ * operations API's ports (default 9925). */
+static int
+repl_serves(const struct hconf *c, int port)
+{
+	return port == c->port || port == c->rport || port == c->rsecure ||
+	    port == c->urlport || port == c->opssecure ||
+	    port == (c->opsport ? c->opsport : OPS_PORT);
+}
+
+/* Whether hosts a and b are the same (case and one trailing dot
+ * ignored); -1 when out of memory. */
+static int
+same_host(const char *a, const char *b)
+{
+	char *na = mesh_host_normal(a), *nb = mesh_host_normal(b);
+	int same = na != NULL && nb != NULL ? strcmp(na, nb) == 0 : -1;
+
+	free(na);
+	free(nb);
+	return same;
+}
+
+/* The port a replication route of a config is written with in the plan:
+ * its own, else the dialling config's; a route to another config's host
+ * on any port that config serves replication on is written with that
+ * config's port, so that it links. -1 when out of memory. */
+static int
+repl_route_port(const struct hconf *cs, size_t n, const struct hconf *c,
+    const struct hroute *rt)
+{
+	int port = rt->port ? rt->port : c->port, same;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((same = same_host(cs[i].host, rt->host)) < 0)
+			return -1;
+		if (same && port != cs[i].port && repl_serves(&cs[i], port))
+			return cs[i].port;
+	}
+	return port;
+}
+
+/* The route of the plan that a diagnostic of mesh_plan_resolve() is
+ * about, or NULL. */
+static const struct mesh_route *
+route_at(const struct mesh_plan *plan, const struct mesh_diag *d)
+{
+	const struct mesh_node *n;
+	int k;
+	size_t j;
+
+	if (d->node == NULL || (k = mesh_plan_find(plan, d->node)) < 0)
+		return NULL;
+	n = &plan->nodes[k];
+	for (j = 0; j < n->nroutes; j++)
+		if (n->routes[j].line == d->line &&
+		    n->routes[j].column == d->column)
+			return &n->routes[j];
+	return NULL;
+}
+
+/* Whether c is a NATS-era config that turns clustering off: the node
+ * does not join the NATS cluster (clustering.enabled defaults to true in
+ * Harper's NATS defaults; only an explicit false counts). */
+static int
+disabled(const struct hconf *c)
+{
+	return c->gen == MESH_HARPER_NATS && c->set[K_ENABLED] && !c->enabled;
+}
+
+/* The NATS cluster name of c. */
+static const char *
+cluster_name(const struct hconf *c)
+{
+	return c->clname != NULL ? c->clname : CLUSTER_NAME;
+}
+
+/* The NATS leaf-node port of c. */
+static int
+leaf_port(const struct hconf *c)
+{
+	return c->leafport ? c->leafport : LEAF_PORT;
+}
+
+/* The config whose host is host and whose port is port, or -1; -2 when
+ * out of memory. */
+static int
+config_at(const struct hconf *cs, size_t n, const char *host, int port)
+{
+	size_t i;
+	int same;
+
+	for (i = 0; i < n; i++) {
+		if (cs[i].port != port)
+			continue;
+		if ((same = same_host(cs[i].host, host)) < 0)
+			return -2;
+		if (same)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The config on host whose leaf-node port is port, or -1; -2 when out of
+ * memory. */
+static int
+leaf_at(const struct hconf *cs, size_t n, const char *host, int port)
+{
+	size_t i;
+	int same;
+
+	for (i = 0; i < n; i++) {
+		if (leaf_port(&cs[i]) != port)
+			continue;
+		if ((same = same_host(cs[i].host, host)) < 0)
+			return -2;
+		if (same)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* "s" when n is not 1. */
+static const char *
+plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* The route-outside warning of a route of the plan (out of memory: as
+ * report()). */
+static void
+outside(struct reader *r, const struct pos *p, const char *node,
+    const struct mesh_route *rt)
+{
+	report(r, MESH_WARNING, "route-outside", p, node, "route from '%s' to "
+	    "%s:%d points outside the configs given: none has that host; no "
+	    "link", node, rt->host, rt->port);
+}
+
+/*
+ * After the routes are resolved: the hint for routes that point outside
+ * while some configs give no address (their node's name stands for the
+ * host), once; and, for each config with clustering.enabled: false, what
+ * it does to the verdict, on the enabled line. Out of memory sets
+ * r->nomem (the diagnostics so far stay in r).
+ */
+static void
+explain(struct reader *r, const struct hconf *cs, size_t n,
+    const struct mesh_route *first_out, int out_from, size_t nout,
+    int one_host)
+{
+	const struct hconf *noaddr = NULL, *example = NULL;
+	size_t i, j, k, nnoaddr = 0, reach;
+	struct pos p;
+	int t;
+
+	/* The example names a config without an address other than the
+	 * one whose route it is (a node seldom routes to itself). */
+	for (i = 0; i < n; i++) {
+		if (strcmp(cs[i].host_source, "name") != 0)
+			continue;
+		if (nnoaddr++ == 0)
+			noaddr = &cs[i];
+		if (example == NULL && (int)i != out_from)
+			example = &cs[i];
+	}
+	/* One config without an address, and every route outside from the
+	 * others, to one host: that config is probably the node there. */
+	if (first_out != NULL && nnoaddr == 1 && one_host) {
+		p.file = noaddr->file;
+		p.line = p.column = 0;
+		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
+		    "point%s at %s, which no config has, and only %s gives "
+		    "no address (its node's name stands for the host): it is "
+		    "probably the node at %s; if so, give %s=%s, or its "
+		    "address in --inventory FILE", nout, plural(nout),
+		    nout == 1 ? "s" : "", first_out->host, noaddr->file,
+		    first_out->host, first_out->host, noaddr->file);
+	} else if (first_out != NULL && noaddr != NULL && example == NULL) {
+		p.file = noaddr->file;
+		p.line = p.column = 0;
+		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
+		    "point%s at hosts that no config has, and %s gives no "
+		    "address (its node's name stands for the host): if a "
+		    "route means that node, give its address with "
+		    "--inventory FILE or as HOST=CONFIG (%s=%s)", nout,
+		    plural(nout), nout == 1 ? "s" : "", noaddr->file,
+		    first_out->host, noaddr->file);
+	} else if (first_out != NULL && noaddr != NULL) {
+		noaddr = example;
+		p.file = noaddr->file;
+		p.line = p.column = 0;
+		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
+		    "point%s at hosts that no config has, and %zu of the %zu "
+		    "configs give no address (their node's name stands for "
+		    "the host): give each node's address with --inventory "
+		    "FILE (a JSON object from node name to host) or as "
+		    "HOST=CONFIG arguments (e.g. %s=%s, if %s is the node at "
+		    "%s)", nout, plural(nout), nout == 1 ? "s" : "", nnoaddr,
+		    n, first_out->host, noaddr->file, noaddr->file,
+		    first_out->host);
+	}
+	for (i = 0; i < n; i++) {
+		const struct hconf *c = &cs[i];
+
+		if (!disabled(c))
+			continue;
+		reach = 0;
+		for (j = 0; j < n; j++) {
+			if (j == i || cs[j].gen != MESH_HARPER_NATS ||
+			    disabled(&cs[j]))
+				continue;
+			for (k = 0; k < cs[j].hub.n; k++) {
+				const struct hroute *h = &cs[j].hub.v[k];
+
+				t = config_at(cs, n, h->host, h->port ?
+				    h->port : NATS_PORT);
+				if (t == -2) {
+					r->nomem = 1;
+					return;
+				}
+				reach += t == (int)i;
+			}
+		}
+		report(r, MESH_WARNING, "clustering-disabled", &c->at[K_ENABLED],
+		    c->name, "%s has clustering.enabled: false: it does not "
+		    "join the NATS cluster; its %zu route%s make%s no link%s "
+		    "and %zu route%s from other nodes reach%s it; set enabled: "
+		    "true to include it", c->name, c->hub.n, plural(c->hub.n),
+		    c->hub.n == 1 ? "s" : "", c->hub.n == 1 ? "" : "s", reach,
+		    plural(reach), reach == 1 ? "es" : "");
+	}
+}
+
+/* A replication config that names neither its host nor a URL: Harper
+ * names such a node after its TLS certificate, else 127.0.0.1 (4.7's
+ * getThisNodeName), and the other nodes record it under that name. Out
+ * of memory: as report(). */
+static void
+unnamed(struct reader *r, const struct hconf *c)
+{
+	static const enum key keys[] = { K_RROUTES, K_RSECURE, K_RPORT };
+	struct pos p = { c->file, 0, 0 };
+	size_t i;
+
+	if (c->gen != MESH_HARPER_REPLICATION || c->rhost != NULL ||
+	    c->urlhost != NULL)
+		return;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (c->set[keys[i]]) {
+			p = c->at[keys[i]];
+			break;
+		}
+	report(r, MESH_WARNING, "no-replication-hostname", &p, c->name,
+	    "%s sets neither replication.hostname nor replication.url: "
+	    "Harper names the node after its TLS certificate, else "
+	    "127.0.0.1, and the other nodes learn it under that name, so "
+	    "only routes written with its address reach it; set "
+	    "replication.hostname to its address", c->name);
+}
+
+/* Build and resolve the plan of the decided configs. */
+static enum mesh_error
+build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
+{
+	enum mesh_error err = MESH_ENOMEM;
+	struct mesh_diags rd;
+	struct mesh_plan *plan;
+	const struct mesh_route *rt;
+	struct mesh_buf leaf;
+	const struct mesh_route *first_out = NULL;
+	size_t nout = 0;
+	int out_from = -1, one_host = 1, same;
+	char *lv;
+	size_t i, j;
+	int k, t;
+
+	mesh_diags_init(&rd);
+	plan = mesh_plan_new(cs[0].gen == MESH_HARPER_NATS ?
+	    "Harper cluster (NATS clustering)" :
+	    "Harper cluster (native replication)", n == 1 ? cs[0].file : NULL);
+	if (plan == NULL)
+		goto done;
+	/* The generation picks check's model (docs/replication.md). */
+	if (cs[0].gen == MESH_HARPER_REPLICATION)
+		plan->cluster = MESH_CLUSTER_HARPER_REPLICATION;
+	for (i = 0; i < n; i++) {
+		struct hconf *c = &cs[i];
+		const struct hroutes *rs = c->gen == MESH_HARPER_NATS ?
+		    &c->hub : &c->repl;
+		int port;
+
+		k = mesh_plan_add_node(plan, c->name, c->host, c->port,
+		    c->name_at.line, c->name_at.column);
+		if (k < 0)
+			goto done;
+		if (mesh_plan_set_label(plan, k, "generation",
+		    gen_name(c->gen)) != 0 || mesh_plan_set_label(plan, k,
+		    "host_source", c->host_source) != 0)
+			goto done;
+		plan->nodes[k].no_cluster = disabled(c);
+		unnamed(r, c);
+		for (j = 0; j < rs->n; j++) {
+			port = c->gen == MESH_HARPER_NATS ? (rs->v[j].port ?
+			    rs->v[j].port : NATS_PORT) :
+			    repl_route_port(cs, n, c, &rs->v[j]);
+			if (c->gen == MESH_HARPER_NATS && (t = config_at(cs, n,
+			    rs->v[j].host, port)) != -1) {
+				if (t == -2)
+					goto done;
+				/* NATS refuses a route between cluster
+				 * names: the route is left out. */
+				if (!disabled(c) && !disabled(&cs[t]) &&
+				    strcmp(cluster_name(c),
+				    cluster_name(&cs[t])) != 0) {
+					report(r, MESH_WARNING,
+					    "cluster-name-mismatch",
+					    &rs->v[j].at, c->name, "route "
+					    "from '%s' to '%s' (%s:%d) makes "
+					    "no link: NATS refuses routes "
+					    "between clusters named '%s' "
+					    "(%s) and '%s' (%s): give every "
+					    "node the same clustering."
+					    "hubServer.cluster.name", c->name,
+					    cs[t].name, rs->v[j].host, port,
+					    cluster_name(c), c->name,
+					    cluster_name(&cs[t]), cs[t].name);
+					continue;
+				}
+			}
+			if (port < 0 || mesh_plan_add_route(plan, k,
+			    rs->v[j].host, port, rs->v[j].at.line,
+			    rs->v[j].at.column) != 0)
+				goto done;
+		}
+		if (c->gen != MESH_HARPER_NATS || c->leaf.n == 0)
+			continue;
+		mesh_buf_init(&leaf);
+		for (j = 0; j < c->leaf.n; j++) {
+			mesh_buf_printf(&leaf, "%s%s", j ? "," : "",
+			    c->leaf.v[j].host);
+			if (c->leaf.v[j].port)
+				mesh_buf_printf(&leaf, ":%d",
+				    c->leaf.v[j].port);
+		}
+		if ((lv = mesh_buf_take(&leaf)) == NULL)
+			goto done;
+		k = mesh_plan_set_label(plan, k, "leaf_routes", lv);
+		free(lv);
+		if (k != 0)
+			goto done;
+	}
+	err = mesh_plan_resolve(plan, &rd);
+	if (err == MESH_ENOMEM)
+		goto done;
+	for (i = 0; i < rd.n; i++) {
+		const struct mesh_diag *d = &rd.v[i];
+		struct pos p;
+
+		p.file = diag_file(d, plan, cs);
+		p.line = d->line;
+		p.column = d->column;
+		rt = route_at(plan, d);
+		k = d->node != NULL ? mesh_plan_find(plan, d->node) : -1;
+		if (rt == NULL || k < 0) {
+			report(r, d->severity, d->code, &p, d->node, "%s",
+			    d->message);
+		} else if (strcmp(d->code, "dangling-route") == 0) {
+			outside(r, &p, d->node, rt);
+			if (nout++ == 0) {
+				first_out = rt;
+				out_from = k;
+			} else if ((same = same_host(rt->host,
+			    first_out->host)) < 0) {
+				goto done;
+			} else if (!same) {
+				one_host = 0;
+			}
+			/* A route of a config without an address is no
+			 * clue to where that config's node is. */
+			if (strcmp(cs[k].host_source, "name") == 0)
+				one_host = 0;
+		} else if (strcmp(d->code, "not-clustering") == 0) {
+			/* A disabled node's own routes: counted on its
+			 * enabled line. */
+			if (disabled(&cs[k]))
+				continue;
+			if ((t = config_at(cs, n, rt->host, rt->port)) == -2)
+				goto done;
+			if (t < 0 || !disabled(&cs[t])) {
+				report(r, d->severity, d->code, &p, d->node,
+				    "%s", d->message);
+				continue;
+			}
+			report(r, MESH_WARNING, "not-clustering", &p, d->node,
+			    "route from '%s' to '%s' (%s:%d) makes no link: "
+			    "'%s' does not listen for routes (clustering."
+			    "enabled: false, %s line %d)", d->node,
+			    cs[t].name, rt->host, rt->port, cs[t].name,
+			    cs[t].at[K_ENABLED].file, cs[t].at[K_ENABLED].line);
+		} else if (strcmp(d->code, "port-mismatch") == 0 &&
+		    cs[k].gen == MESH_HARPER_NATS && (t = leaf_at(cs, n,
+		    rt->host, rt->port)) != -1) {
+			if (t == -2)
+				goto done;
+			report(r, MESH_WARNING, "route-to-leaf-port", &p,
+			    d->node, "route from '%s' to %s:%d reaches %s%s "
+			    "leaf-node port (clustering.hubServer.leafNodes."
+			    "network.port), which takes leaf connections, not "
+			    "routes: no link; use its cluster port %d", d->node,
+			    rt->host, rt->port, t == k ? "its own" : cs[t].name,
+			    t == k ? "" : "'s", cs[t].port);
+		} else {
+			report(r, d->severity, d->code, &p, d->node, "%s",
+			    d->message);
+		}
+	}
+	explain(r, cs, n, first_out, out_from, nout, one_host);
+	if (err != MESH_OK)
+		goto done;
+	*out = plan;
+	plan = NULL;
+done:
+	mesh_plan_free(plan);
+	mesh_diags_clear(&rd);
+	return err;
+}
+
+/* Check the configs against the limits of limits.h, each problem at its
+ * place in its file (the plan builder knows no file for a plan of several
+ * configs). Returns 0, or -1 after reporting the first crossing. */
+static int
+check_limits(struct reader *r, const struct hconf *cs, size_t n)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	size_t i, j, routes = 0;
+	struct pos p;
+
+	for (i = 0; i < n; i++) {
+		const struct hconf *c = &cs[i];
+		const struct hroutes *rs = c->gen == MESH_HARPER_NATS ?
+		    &c->hub : &c->repl;
+
+		p = c->name_at;
+		if (p.file == NULL)
+			p.file = c->file;
+		if (i >= l->nodes) {
+			report(r, MESH_ERROR, "too-many-nodes", &p, NULL,
+			    "more than %zu node%s (--max-nodes raises the "
+			    "limit)", l->nodes, l->nodes == 1 ? "" : "s");
+			return -1;
+		}
+		if (mesh_name_too_long(c->name, "node name", r->diags,
+		    p.file, p.line, p.column) || mesh_name_too_long(c->host,
+		    "host", r->diags, p.file, p.line, p.column)) {
+			r->errors++;
+			return -1;
+		}
+		for (j = 0; j < rs->n; j++) {
+			p = rs->v[j].at;
+			if (++routes > l->routes) {
+				report(r, MESH_ERROR, "too-many-routes", &p,
+				    NULL, "more than %zu route%s (--max-routes "
+				    "raises the limit)", l->routes,
+				    l->routes == 1 ? "" : "s");
+				return -1;
+			}
+			if (mesh_name_too_long(rs->v[j].host, "host",
+			    r->diags, p.file, p.line, p.column)) {
+				r->errors++;
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Read every config (already split into cs[i].file and prefix) from buf
+ * (NULL: read the files), apply env files, decide generation, names,
+ * hosts and ports, and build the plan into *out. Returns MESH_OK, or an
+ * error with the problems in r. */
+static enum mesh_error
+load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
+    size_t buflen, const struct mesh_harper_options *opts,
+    struct mesh_plan **out)
+{
+	enum mesh_harper_generation gen;
+	enum mesh_error err = MESH_EINPUT;
+	const char *why_key = NULL, *first_key = NULL;
+	struct pos why = { NULL, 0, 0 }, first_at = { NULL, 0, 0 };
+	size_t i, j, len, first = 0;
+	int *iport = NULL, io = 0;
+	char *data;
+
+	for (i = 0; i < n; i++) {
+		if (buf != NULL) {
+			read_config(r, buf, buflen, &cs[i]);
+			continue;
+		}
+		if ((data = read_path(r, cs[i].file, &len)) == NULL) {
+			io = 1;
+			continue;
+		}
+		read_config(r, data, len, &cs[i]);
+		free(data);
+	}
+	/* --env NODE=FILE: NODE is the name the config gives, or its file's
+	 * name without extension. */
+	for (i = 0; i < opts->nenvs; i++) {
+		const char *eq = strchr(opts->envs[i], '=');
+		size_t nl = eq ? (size_t)(eq - opts->envs[i]) : 0;
+		struct pos p = { NULL, 0, 0 };
+
+		for (j = 0; eq != NULL && j < n; j++) {
+			const char *nm = cs[j].nodename ? cs[j].nodename :
+			    cs[j].rhost ? cs[j].rhost : cs[j].stem;
+
+			if ((strlen(nm) == nl && strncmp(nm, opts->envs[i],
+			    nl) == 0) || (strlen(cs[j].stem) == nl &&
+			    strncmp(cs[j].stem, opts->envs[i], nl) == 0))
+				break;
+		}
+		if (eq == NULL || nl == 0)
+			report(r, MESH_ERROR, "bad-argument", &p, NULL,
+			    "--env '%s' is not NODE=FILE", opts->envs[i]);
+		else if (j == n)
+			report(r, MESH_ERROR, "unknown-node", &p, NULL,
+			    "--env names node '%.*s', which no config has",
+			    (int)nl, opts->envs[i]);
+		else
+			read_env(r, eq + 1, &cs[j]);
+	}
+	if (r->nomem)
+		return MESH_ENOMEM;
+	if (r->errors)
+		return io && r->errors == 1 ? MESH_EIO : MESH_EINPUT;
+
+	/* The generation: forced, or each file's own, all the same. */
+	gen = opts->generation;
+	for (i = 0; i < n; i++) {
+		decide(&cs[i], &why, &why_key);
+		if (opts->generation != MESH_HARPER_AUTO) {
+			cs[i].gen = opts->generation;
+			continue;
+		}
+		if (cs[i].gen == MESH_HARPER_AUTO)
+			continue;
+		if (gen == MESH_HARPER_AUTO) {
+			gen = cs[i].gen;
+			first = i;
+			first_at = why;
+			first_key = why_key;
+		} else if (cs[i].gen != gen) {
+			report(r, MESH_ERROR, "mixed-generations", &why, NULL,
+			    "this config uses %s ('%s'), but %s uses %s "
+			    "('%s' on line %d); give configs of one "
+			    "generation, or --generation",
+			    gen_name(cs[i].gen), why_key, cs[first].file,
+			    gen_name(gen), first_key, first_at.line);
+		}
+	}
+	for (i = 0; i < n && gen == MESH_HARPER_AUTO; i++) {
+		struct pos p = { cs[i].file, 0, 0 };
+
+		report(r, MESH_ERROR, "unknown-generation", &p, NULL,
+		    "sets neither clustering.nodeName or routes nor any "
+		    "replication key: give --generation nats|replication");
+	}
+	if (r->errors)
+		return MESH_EINPUT;
+	for (i = 0; i < n; i++)
+		if (cs[i].gen == MESH_HARPER_AUTO)
+			cs[i].gen = gen;
+	other_generation(r, cs, n);
+
+	name_configs(r, cs, n);
+	if (r->nomem)
+		return MESH_ENOMEM;
+	if (r->errors)
+		return MESH_EINPUT;
+	/* The host: replication.hostname (or url), HOST=, the inventory,
+	 * the name. */
+	for (i = 0; i < n; i++) {
+		struct hconf *c = &cs[i];
+		const char *h = NULL;
+
+		if (c->gen == MESH_HARPER_REPLICATION && c->rhost != NULL)
+			h = c->rhost, c->host_source = "replication.hostname";
+		else if (c->gen == MESH_HARPER_REPLICATION &&
+		    c->urlhost != NULL)
+			h = c->urlhost, c->host_source = "replication.url";
+		else if (c->prefix != NULL)
+			h = c->prefix, c->host_source = "prefix";
+		if (h != NULL && (c->host = dup(r, h)) == NULL)
+			return MESH_ENOMEM;
+		c->port = c->gen == MESH_HARPER_NATS ? (c->hubport ?
+		    c->hubport : NATS_PORT) : repl_port(c);
+	}
+	if ((iport = calloc(n, sizeof(*iport))) == NULL)
+		return MESH_ENOMEM;
+	if (opts->inventory != NULL)
+		read_inventory(r, opts->inventory, cs, n, iport);
+	for (i = 0; i < n; i++) {
+		if (iport[i])
+			cs[i].port = iport[i];
+		if (cs[i].host == NULL) {
+			if ((cs[i].host = dup(r, cs[i].name)) == NULL)
+				break;
+			cs[i].host_source = "name";
+		}
+	}
+	free(iport);
+	if (r->nomem)
+		return MESH_ENOMEM;
+	/* A host given as one (replication.hostname, HOST=) must be one, as
+	 * in a plan; the inventory's are checked as read. A host that is
+	 * the node's name is taken as it is, as the plan reader does. */
+	for (i = 0; i < n; i++) {
+		struct hconf *c = &cs[i];
+		struct pos p = { c->file, 0, 0 };
+		int prefix = strcmp(c->host_source, "prefix") == 0;
+
+		if (!prefix && strcmp(c->host_source,
+		    "replication.hostname") != 0)
+			continue;
+		if (!prefix)
+			p = c->at[K_RHOST];
+		if (good_host(c->host)) {
+			ipv4_hook(r, p, c->name, c->host);
+			continue;
+		}
+		report(r, MESH_ERROR, "bad-host", &p, c->name, "host '%s' "
+		    "(from %s) is not an IP address or DNS name", c->host,
+		    prefix ? "HOST=" : c->host_source);
+	}
+	if (r->errors || check_limits(r, cs, n) != 0)
+		return MESH_EINPUT;
+	err = build(r, cs, n, out);
+	return r->nomem ? MESH_ENOMEM : err;
+}
+
+enum mesh_error
+mesh_harper_load(const char *const *args, size_t n,
+    const struct mesh_harper_options *opts, struct mesh_diags *diags,
+    struct mesh_plan **out)
+{
+	static const struct mesh_harper_options none;
+	enum mesh_error err = MESH_ENOMEM;
+	struct reader r;
+	struct hconf *cs;
+	size_t i;
+
+	*out = NULL;
+	memset(&r, 0, sizeof(r));
+	r.diags = diags;
+	if (n == 0)
+		return MESH_EINVAL;
+	if ((cs = calloc(n, sizeof(*cs))) == NULL)
+		return MESH_ENOMEM;
+	for (i = 0; i < n; i++)
+		if (split_arg(args[i], &cs[i]) != 0)
+			goto done;
+	err = load(&r, cs, n, NULL, 0, opts ? opts : &none, out);
+done:
+	for (i = 0; i < n; i++)
+		conf_free(&cs[i]);
+	free(cs);
+	mesh_diags_sort(diags);
+	if (err == MESH_OK && r.nomem) {
+		mesh_plan_free(*out);
+		*out = NULL;
+		err = MESH_ENOMEM;
+	}
+	return err;
+}
+
+enum mesh_error
+mesh_harper_parse(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	static const struct mesh_harper_options none;
+	enum mesh_error err = MESH_ENOMEM;
+	struct reader r;
+	struct hconf c;
+
+	*out = NULL;
+	memset(&r, 0, sizeof(r));
+	memset(&c, 0, sizeof(c));
+	r.diags = diags;
+	/* No HOST= here: the name is the file's own. */
+	if ((c.file = strdup(file ? file : "config.yaml")) != NULL)
+		c.stem = stem_of(c.file);
+	if (c.file != NULL && c.stem != NULL)
+		err = load(&r, &c, 1, buf, len, &none, out);
+	conf_free(&c);
+	mesh_diags_sort(diags);
+	if (err == MESH_OK && r.nomem) {
+		mesh_plan_free(*out);
+		*out = NULL;
+		err = MESH_ENOMEM;
+	}
+	return err;
+}
+

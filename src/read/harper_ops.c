@@ -1,0 +1,1212 @@
+/* harper_ops.c: Harper's clustering operations API payloads: requests applied as what-ifs, get_routes and network answers read as plans. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "read/jsonpos.h"
+#include "read/json_kit.h"
+#include "meshsim/harper_ops.h"
+#include "base/input.h"
+#include "read/readers.h"
+#include "base/text.h"
+#include "base/util.h"
+
+static const char *const request_keys[] = { "operation", "server", "routes",
+	NULL };
+static const char *const route_keys[] = { "host", "port", NULL };
+static const char *const get_routes_keys[] = { "hub", "leaf", NULL };
+static const char *const network_keys[] = { "nodes", NULL };
+static const char *const net_node_keys[] = { "name", "response_time",
+	"connected_nodes", "routes", NULL };
+static const char *const inventory_keys[] = { "host", "port", NULL };
+
+/* The route warnings of mesh_plan_resolve(). */
+static const char *const route_codes[] = { "dangling-route", "port-mismatch",
+	"self-route", "duplicate-route", NULL };
+
+/* A JSON payload being read: its values, the reader state. */
+struct doc {
+	cJSON *root;
+	struct mesh_jdoc *values;
+	struct reader r;
+};
+
+struct mesh_ops_inventory {
+	char *file;
+	char **names, **hosts;
+	int *ports;             /* 0: not given */
+	int *lines, *columns;   /* of each key */
+	int *used;
+	size_t n;
+	struct mesh_map index;  /* name -> entry */
+};
+
+/* Where a route that a payload added to a plan is written. */
+struct origin {
+	const char *file;
+	int line, column;
+};
+
+enum mesh_error
+mesh_ops_read_file(const char *path, struct mesh_diags *diags, char **buf,
+    size_t *len)
+{
+	enum mesh_error err = mesh_read_input(path, diags, buf, len);
+
+	return err == MESH_EINPUT ? MESH_EIO : err;
+}
+
+/* Report a problem at item's value (or its key with at_key); an error
+ * counts in r->errors. */
+static void
+report(struct reader *r, enum mesh_severity sev, const char *code,
+    const cJSON *item, int at_key, const char *node, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+
+static void
+report(struct reader *r, enum mesh_severity sev, const char *code,
+    const cJSON *item, int at_key, const char *node, const char *fmt, ...)
+{
+	const struct mesh_jpos *p = mesh_jpos_of(item);
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = mesh_vasprintf(fmt, ap);
+	va_end(ap);
+	if (msg == NULL)
+		r->diags->nomem = 1;
+	else
+		mesh_diags_add(r->diags, sev, code, r->file, at_key ?
+		    p->key_line : p->line, at_key ? p->key_column : p->column,
+		    node, "%s", msg);
+	free(msg);
+	if (sev == MESH_ERROR)
+		r->errors++;
+}
+
+/*
+ * Check len bytes at buf as strict JSON and parse them into d, whose root
+ * must be a JSON object when want_object is set (what names it: "a
+ * request"). Returns MESH_OK, MESH_EINPUT after reporting, or MESH_ENOMEM;
+ * doc_free() d in every case.
+ */
+static enum mesh_error
+doc_parse(struct doc *d, const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, const char *what)
+{
+	enum mesh_error err;
+
+	memset(d, 0, sizeof(*d));
+	d->r.file = file;
+	d->r.diags = diags;
+	if ((err = mesh_jdoc_load(buf, len, file, diags, NULL,
+	    &d->values, &d->root)) != MESH_OK)
+		return err;
+	if (!cJSON_IsObject(d->root)) {
+		report(&d->r, MESH_ERROR, "not-an-object", d->root, 0, NULL,
+		    "%s must be an object, not %s", what,
+		    mesh_json_type_name(d->root));
+		return MESH_EINPUT;
+	}
+	return MESH_OK;
+}
+
+static void
+doc_free(struct doc *d)
+{
+	mesh_jdoc_free(d->values);
+	d->root = NULL;
+	d->values = NULL;
+}
+
+/* obj's member key, reporting a missing-key error at obj when required
+ * and absent. what names obj ("the request"). */
+static const cJSON *
+member(struct reader *r, const cJSON *obj, const char *key, int required,
+    const char *what, const char *node)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (v == NULL && required)
+		report(r, MESH_ERROR, "missing-key", obj, 0, node,
+		    "%s has no '%s'", what, key);
+	return v;
+}
+
+/* A name: non-empty text without control characters. Returns it, or
+ * NULL after reporting. */
+static const char *
+read_name(struct reader *r, const cJSON *v, const char *what)
+{
+	const struct mesh_jpos *p = mesh_jpos_of(v);
+
+	if (!cJSON_IsString(v)) {
+		mesh_json_wrong_type(r, v, what, "a string", NULL);
+		return NULL;
+	}
+	if (*v->valuestring == '\0' || p->has_nul ||
+	    mesh_has_control(v->valuestring)) {
+		report(r, MESH_ERROR, "bad-name", v, 0, NULL, "%s %s", what,
+		    *v->valuestring ? "contains a control character" :
+		    "is empty");
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+static void
+routes_clear(struct mesh_ops_routes *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].host);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* A list of routes, {"host": H, "port": P} each (null: none); what
+ * names it ("'routes'"). Bad routes are reported and left out; past the
+ * route limit, the rest too. */
+static void
+read_routes(struct reader *r, const cJSON *list, const char *what,
+    const char *node, struct mesh_ops_routes *out)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	const cJSON *rt;
+
+	if (list == NULL || cJSON_IsNull(list))
+		return;
+	if (!cJSON_IsArray(list)) {
+		mesh_json_wrong_type(r, list, what, "a list", node);
+		return;
+	}
+	out->v = calloc((size_t)cJSON_GetArraySize(list) + 1,
+	    sizeof(*out->v));
+	if (out->v == NULL) {
+		r->nomem = 1;
+		return;
+	}
+	cJSON_ArrayForEach(rt, list) {
+		const struct mesh_jpos *p;
+		const cJSON *h, *pt;
+		const char *host;
+		int port = MESH_DEFAULT_PORT;
+
+		if (out->n >= l->routes) {
+			report(r, MESH_ERROR, "too-many-routes", rt, 0, node,
+			    "more than %zu route%s (--max-routes raises the "
+			    "limit)", l->routes, l->routes == 1 ? "" : "s");
+			return;
+		}
+		if (!cJSON_IsObject(rt)) {
+			mesh_json_wrong_type(r, rt, "a route", "an object "
+			    "with 'host' and 'port'", node);
+			continue;
+		}
+		mesh_json_check_keys(r, rt, route_keys, node ?
+		    "a route of node " : "a route", node);
+		h = cJSON_GetObjectItemCaseSensitive(rt, "host");
+		pt = cJSON_GetObjectItemCaseSensitive(rt, "port");
+		if (h == NULL) {
+			report(r, MESH_ERROR, "route-without-host", rt, 0,
+			    node, "a route has no 'host'");
+			continue;
+		}
+		if ((host = mesh_json_read_host(r, h, node)) == NULL)
+			continue;
+		if (pt != NULL && (port = mesh_json_read_port(r, pt, node)) == 0)
+			continue;
+		p = mesh_jpos_of(h);
+		if (mesh_name_too_long(host, "host", r->diags, r->file,
+		    p->line, p->column)) {
+			r->errors++;
+			continue;
+		}
+		if ((out->v[out->n].host = strdup(host)) == NULL) {
+			r->nomem = 1;
+			return;
+		}
+		out->v[out->n].port = port;
+		out->v[out->n].line = p->line;
+		out->v[out->n].column = p->column;
+		out->n++;
+	}
+}
+
+void
+mesh_ops_request_free(struct mesh_ops_request *q)
+{
+	if (q == NULL)
+		return;
+	routes_clear(&q->routes);
+	free(q->file);
+	free(q);
+}
+
+enum mesh_error
+mesh_ops_request_parse(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_ops_request **out)
+{
+	struct mesh_ops_request *q = NULL;
+	const cJSON *op, *server, *routes;
+	enum mesh_error err;
+	struct doc d;
+
+	*out = NULL;
+	if ((err = doc_parse(&d, buf, len, file, diags, "a request")) !=
+	    MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if ((q = calloc(1, sizeof(*q))) == NULL ||
+	    (file != NULL && (q->file = strdup(file)) == NULL))
+		goto done;
+	mesh_json_check_keys(&d.r, d.root, request_keys, "the request", NULL);
+	op = member(&d.r, d.root, "operation", 1, "the request", NULL);
+	server = member(&d.r, d.root, "server", 0, "the request", NULL);
+	routes = member(&d.r, d.root, "routes", 1, "the request", NULL);
+	if (op != NULL && !cJSON_IsString(op)) {
+		mesh_json_wrong_type(&d.r, op, "'operation'", "a string", NULL);
+	} else if (op != NULL && strcmp(op->valuestring,
+	    "cluster_set_routes") == 0) {
+		q->op = MESH_OPS_SET_ROUTES;
+		q->leaf = 1;
+		if (server == NULL)
+			report(&d.r, MESH_WARNING, "missing-server", d.root, 0,
+			    NULL, "the request has no 'server': Harper then "
+			    "sets leaf routes, which are not mesh links; "
+			    "say \"server\": \"hub\"");
+		else if (!cJSON_IsString(server))
+			mesh_json_wrong_type(&d.r, server, "'server'",
+			    "\"hub\" or \"leaf\"", NULL);
+		else if (strcmp(server->valuestring, "hub") == 0)
+			q->leaf = 0;
+		else if (strcmp(server->valuestring, "leaf") != 0)
+			report(&d.r, MESH_ERROR, "bad-server", server, 0, NULL,
+			    "'server' must be \"hub\" or \"leaf\", not "
+			    "'%s'", server->valuestring);
+	} else if (op != NULL && strcmp(op->valuestring,
+	    "cluster_delete_routes") == 0) {
+		q->op = MESH_OPS_DELETE_ROUTES;
+		if (server != NULL)
+			report(&d.r, MESH_WARNING, "unknown-key", server, 1,
+			    NULL, "cluster_delete_routes takes no 'server': "
+			    "it deletes hub and leaf routes; ignored");
+	} else if (op != NULL) {
+		report(&d.r, MESH_ERROR, "unknown-operation", op, 0, NULL,
+		    "unknown operation '%s' (cluster_set_routes or "
+		    "cluster_delete_routes)", op->valuestring);
+	}
+	if (routes != NULL && !cJSON_IsArray(routes))
+		mesh_json_wrong_type(&d.r, routes, "'routes'", "a list", NULL);
+	else
+		read_routes(&d.r, routes, "'routes'", NULL, &q->routes);
+	if (d.r.nomem)
+		goto done;
+	err = d.r.errors ? MESH_EINPUT : MESH_OK;
+	if (err == MESH_OK) {
+		*out = q;
+		q = NULL;
+	}
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	mesh_ops_request_free(q);
+	doc_free(&d);
+	return err;
+}
+
+void
+mesh_ops_get_routes_free(struct mesh_ops_get_routes *g)
+{
+	if (g == NULL)
+		return;
+	routes_clear(&g->hub);
+	routes_clear(&g->leaf);
+	free(g->file);
+	free(g);
+}
+
+enum mesh_error
+mesh_ops_get_routes_parse(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_ops_get_routes **out)
+{
+	struct mesh_ops_get_routes *g = NULL;
+	enum mesh_error err;
+	struct doc d;
+
+	*out = NULL;
+	if ((err = doc_parse(&d, buf, len, file, diags,
+	    "a cluster_get_routes answer")) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if ((g = calloc(1, sizeof(*g))) == NULL ||
+	    (file != NULL && (g->file = strdup(file)) == NULL))
+		goto done;
+	mesh_json_check_keys(&d.r, d.root, get_routes_keys, "the answer",
+	    NULL);
+	read_routes(&d.r, member(&d.r, d.root, "hub", 1, "the answer", NULL),
+	    "'hub'", NULL, &g->hub);
+	if (!d.r.nomem)
+		read_routes(&d.r, member(&d.r, d.root, "leaf", 0, "the answer",
+		    NULL), "'leaf'", NULL, &g->leaf);
+	if (d.r.nomem)
+		goto done;
+	err = d.r.errors ? MESH_EINPUT : MESH_OK;
+	if (err == MESH_OK) {
+		*out = g;
+		g = NULL;
+	}
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	mesh_ops_get_routes_free(g);
+	doc_free(&d);
+	return err;
+}
+
+void
+mesh_ops_inventory_free(struct mesh_ops_inventory *inv)
+{
+	size_t i;
+
+	if (inv == NULL)
+		return;
+	for (i = 0; i < inv->n; i++) {
+		free(inv->names[i]);
+		free(inv->hosts[i]);
+	}
+	free(inv->names);
+	free(inv->hosts);
+	free(inv->ports);
+	free(inv->lines);
+	free(inv->columns);
+	free(inv->used);
+	mesh_map_free(&inv->index);
+	free(inv->file);
+	free(inv);
+}
+
+/* One inventory entry: name to "host" or {"host": H, "port": P}. */
+static void
+read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
+    const cJSON *e)
+{
+	const struct mesh_jpos *p = mesh_jpos_of(e);
+	const cJSON *h = e, *pt = NULL;
+	const char *host;
+	int port = 0, put;
+	size_t k = inv->n;
+
+	if (*e->string == '\0' || mesh_has_control(e->string)) {
+		report(r, MESH_ERROR, "bad-name", e, 1, NULL, "a node name in "
+		    "the inventory is empty or holds a control "
+		    "character");
+		return;
+	}
+	if (cJSON_IsObject(e)) {
+		mesh_json_check_keys(r, e, inventory_keys, "the inventory "
+		    "entry of ", e->string);
+		h = member(r, e, "host", 1, "the inventory entry", e->string);
+		pt = cJSON_GetObjectItemCaseSensitive(e, "port");
+		if (h == NULL)
+			return;
+	} else if (!cJSON_IsString(e)) {
+		mesh_json_wrong_type(r, e, "an inventory entry", "a host or "
+		    "an object with 'host' and 'port'", e->string);
+		return;
+	}
+	if ((host = mesh_json_read_host(r, h, e->string)) == NULL)
+		return;
+	if (pt != NULL && (port = mesh_json_read_port(r, pt, e->string)) == 0)
+		return;
+	/* The map borrows its keys: they are the copies the inventory
+	 * keeps. */
+	if ((inv->names[k] = strdup(e->string)) == NULL ||
+	    (inv->hosts[k] = strdup(host)) == NULL) {
+		free(inv->names[k]);
+		inv->names[k] = NULL;
+		r->nomem = 1;
+		return;
+	}
+	if ((put = mesh_map_put(&inv->index, inv->names[k], 0, (int)k)) !=
+	    -1) {
+		if (put == -2)
+			r->nomem = 1;
+		else
+			report(r, MESH_ERROR, "duplicate-name", e, 1,
+			    e->string, "the inventory names '%s' twice",
+			    e->string);
+		free(inv->names[k]);
+		free(inv->hosts[k]);
+		inv->names[k] = inv->hosts[k] = NULL;
+		return;
+	}
+	inv->ports[k] = port;
+	inv->lines[k] = p->key_line;
+	inv->columns[k] = p->key_column;
+	inv->n++;
+}
+
+enum mesh_error
+mesh_ops_inventory_parse(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_ops_inventory **out)
+{
+	struct mesh_ops_inventory *inv = NULL;
+	const cJSON *e;
+	enum mesh_error err;
+	size_t n;
+	struct doc d;
+
+	*out = NULL;
+	if ((err = doc_parse(&d, buf, len, file, diags, "an inventory")) !=
+	    MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	n = (size_t)cJSON_GetArraySize(d.root) + 1;
+	if ((inv = calloc(1, sizeof(*inv))) == NULL)
+		goto done;
+	mesh_map_init(&inv->index);
+	inv->names = calloc(n, sizeof(*inv->names));
+	inv->hosts = calloc(n, sizeof(*inv->hosts));
+	inv->ports = calloc(n, sizeof(*inv->ports));
+	inv->lines = calloc(n, sizeof(*inv->lines));
+	inv->columns = calloc(n, sizeof(*inv->columns));
+	inv->used = calloc(n, sizeof(*inv->used));
+	if (inv->names == NULL || inv->hosts == NULL || inv->ports == NULL ||
+	    inv->lines == NULL || inv->columns == NULL || inv->used == NULL ||
+	    (file != NULL && (inv->file = strdup(file)) == NULL))
+		goto done;
+	cJSON_ArrayForEach(e, d.root) {
+		read_inventory_entry(&d.r, inv, e);
+		if (d.r.nomem)
+			goto done;
+	}
+	err = d.r.errors ? MESH_EINPUT : MESH_OK;
+	if (err == MESH_OK) {
+		*out = inv;
+		inv = NULL;
+	}
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	mesh_ops_inventory_free(inv);
+	doc_free(&d);
+	return err;
+}
+
+/* Add node name to plan with its host and port from inv (marking the
+ * entry used), else its name and 9932. Returns as mesh_plan_add_node(). */
+static int
+add_node(struct mesh_plan *p, const struct mesh_ops_inventory *inv,
+    const char *name, int line, int column)
+{
+	int k = inv != NULL ? mesh_map_get(&inv->index, name, 0) : -1;
+
+	if (k < 0)
+		return mesh_plan_add_node(p, name, NULL, MESH_DEFAULT_PORT,
+		    line, column);
+	inv->used[k] = 1;
+	return mesh_plan_add_node(p, name, inv->hosts[k], inv->ports[k] ?
+	    inv->ports[k] : MESH_DEFAULT_PORT, line, column);
+}
+
+/* An inventory entry that names no node is a warning. */
+static void
+report_unused(const struct mesh_ops_inventory *inv,
+    struct mesh_diags *diags)
+{
+	size_t i;
+
+	for (i = 0; inv != NULL && i < inv->n; i++)
+		if (!inv->used[i])
+			mesh_diags_add(diags, MESH_WARNING, "unused-inventory",
+			    inv->file, inv->lines[i], inv->columns[i],
+			    inv->names[i], "the inventory names '%s', which "
+			    "is not a node here; ignored", inv->names[i]);
+}
+
+static int
+is_route_code(const char *code)
+{
+	size_t i;
+
+	for (i = 0; route_codes[i] != NULL; i++)
+		if (strcmp(code, route_codes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Resolve p. Routes written elsewhere than p->file carry line -(k + 1):
+ * their diagnostics are placed at origins[k] and go to placed, and their
+ * positions are set back; the other diagnostics go to rest (may be the
+ * same list). Returns as mesh_plan_resolve().
+ */
+static enum mesh_error
+resolve_placed(struct mesh_plan *p, const struct origin *origins,
+    struct mesh_diags *placed, struct mesh_diags *rest)
+{
+	struct mesh_diags scratch;
+	enum mesh_error err;
+	size_t i, j;
+
+	mesh_diags_init(&scratch);
+	err = mesh_plan_resolve(p, &scratch);
+	for (i = 0; i < scratch.n; i++) {
+		const struct mesh_diag *g = &scratch.v[i];
+		const struct origin *o = g->line < 0 ?
+		    &origins[-g->line - 1] : NULL;
+
+		mesh_diags_add(o ? placed : rest, g->severity, g->code,
+		    o ? o->file : g->file, o ? o->line : g->line,
+		    o ? o->column : g->column, g->node, "%s", g->message);
+	}
+	if (scratch.nomem)
+		placed->nomem = 1;
+	mesh_diags_clear(&scratch);
+	for (i = 0; i < p->nnodes; i++)
+		for (j = 0; j < p->nodes[i].nroutes; j++) {
+			struct mesh_route *r = &p->nodes[i].routes[j];
+
+			if (r->line < 0) {
+				const struct origin *o = &origins[-r->line - 1];
+
+				r->line = o->line;
+				r->column = o->column;
+			}
+		}
+	return err;
+}
+
+/* A route in a node's working list while requests are applied. */
+struct entry {
+	const char *host;       /* borrowed */
+	char *norm;             /* mesh_host_normal(host) */
+	int port;
+	int line, column;
+	int origin;             /* -1: the plan's; else an origins index */
+};
+
+struct entries {
+	struct entry *v;
+	size_t n, cap;
+};
+
+static int
+entries_push(struct entries *l, const struct entry *e)
+{
+	if (l->n == l->cap) {
+		size_t c = l->cap ? 2 * l->cap : 8;
+		struct entry *v = realloc(l->v, c * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		l->v = v;
+		l->cap = c;
+	}
+	l->v[l->n++] = *e;
+	return 0;
+}
+
+/* The index of the first entry of l with host norm and port, or -1. */
+static long
+entries_find(const struct entries *l, const char *norm, int port)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].port == port && strcmp(l->v[i].norm, norm) == 0)
+			return (long)i;
+	return -1;
+}
+
+static void
+entries_remove(struct entries *l, size_t i)
+{
+	free(l->v[i].norm);
+	memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof(*l->v));
+	l->n--;
+}
+
+/* Apply one request to node's hub and leaf lists; o gets the answer.
+ * origins[*norigins] gets each route set. Returns 0 or -1 (ENOMEM). */
+static int
+apply_one(const struct mesh_ops_request *q, struct entries *hub,
+    struct entries *leaf, struct mesh_ops_outcome *o,
+    struct origin *origins, size_t *norigins)
+{
+	size_t i, n = q->routes.n + 1;
+
+	if ((o->set = malloc(n * sizeof(size_t))) == NULL ||
+	    (o->skipped = malloc(n * sizeof(size_t))) == NULL ||
+	    (o->deleted = malloc(n * sizeof(size_t))) == NULL)
+		return -1;
+	for (i = 0; i < q->routes.n; i++) {
+		const struct mesh_ops_route *r = &q->routes.v[i];
+		struct entry e = { r->host, NULL, r->port, r->line, r->column,
+		    -1 };
+		long k;
+
+		if ((e.norm = mesh_host_normal(r->host)) == NULL)
+			return -1;
+		if (q->op == MESH_OPS_SET_ROUTES) {
+			if (entries_find(hub, e.norm, e.port) >= 0 ||
+			    entries_find(leaf, e.norm, e.port) >= 0) {
+				o->skipped[o->nskipped++] = i;
+				free(e.norm);
+				continue;
+			}
+			e.origin = (int)*norigins;
+			if (entries_push(q->leaf ? leaf : hub, &e) != 0) {
+				free(e.norm);
+				return -1;
+			}
+			origins[*norigins].file = q->file;
+			origins[*norigins].line = r->line;
+			origins[*norigins].column = r->column;
+			(*norigins)++;
+			o->set[o->nset++] = i;
+			continue;
+		}
+		if ((k = entries_find(hub, e.norm, e.port)) >= 0)
+			entries_remove(hub, (size_t)k);
+		else if ((k = entries_find(leaf, e.norm, e.port)) >= 0)
+			entries_remove(leaf, (size_t)k);
+		free(e.norm);
+		if (k >= 0)
+			o->deleted[o->ndeleted++] = i;
+		else
+			o->skipped[o->nskipped++] = i;
+	}
+	return 0;
+}
+
+/* Whether now, the route warnings of the plan after the requests (about
+ * the plan's own routes), holds g. */
+static int
+still_there(const struct mesh_diags *now, const struct mesh_diag *g)
+{
+	size_t i;
+
+	for (i = 0; i < now->n; i++) {
+		const struct mesh_diag *h = &now->v[i];
+
+		if (h->line == g->line && h->column == g->column &&
+		    strcmp(h->code, g->code) == 0 && (h->node == NULL) ==
+		    (g->node == NULL) && (h->node == NULL ||
+		    strcmp(h->node, g->node) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Drop from d the route warnings that no longer hold (the route was
+ * deleted, or is no longer a duplicate): those not in now. Returns 0, or
+ * -1 when out of memory. */
+static int
+drop_stale_warnings(struct mesh_diags *d, const struct mesh_diags *now)
+{
+	struct mesh_diags keep;
+	size_t i;
+
+	mesh_diags_init(&keep);
+	for (i = 0; i < d->n; i++) {
+		const struct mesh_diag *g = &d->v[i];
+
+		if (is_route_code(g->code) && !still_there(now, g))
+			continue;
+		if (mesh_diags_add(&keep, g->severity, g->code, g->file,
+		    g->line, g->column, g->node, "%s", g->message) != 0) {
+			mesh_diags_clear(&keep);
+			return -1;
+		}
+	}
+	keep.nomem = d->nomem;
+	mesh_diags_clear(d);
+	*d = keep;
+	return 0;
+}
+
+void
+mesh_ops_outcomes_free(struct mesh_ops_outcome *o, size_t n)
+{
+	size_t i;
+
+	for (i = 0; o != NULL && i < n; i++) {
+		free(o[i].set);
+		free(o[i].skipped);
+		free(o[i].deleted);
+	}
+	free(o);
+}
+
+enum mesh_error
+mesh_ops_apply(const struct mesh_plan *plan,
+    const struct mesh_ops_step *steps, size_t n, struct mesh_diags *diags,
+    struct mesh_plan **after, struct mesh_ops_outcome **outcomes)
+{
+	enum mesh_error err = MESH_ENOMEM;
+	struct entries *hub = NULL, *leaf = NULL;
+	struct mesh_ops_outcome *out = NULL;
+	struct origin *origins = NULL;
+	struct mesh_diags placed, now;  /* route warnings after */
+	struct mesh_plan *p = NULL;
+	size_t i, j, norigins = 0, total = 1;
+
+	*after = NULL;
+	*outcomes = NULL;
+	mesh_diags_init(&placed);
+	mesh_diags_init(&now);
+	for (i = 0; i < n; i++) {
+		if (steps[i].node < 0 || (size_t)steps[i].node >= plan->nnodes)
+			return MESH_EINVAL;
+		total += steps[i].req->routes.n;
+	}
+	hub = calloc(plan->nnodes + 1, sizeof(*hub));
+	leaf = calloc(plan->nnodes + 1, sizeof(*leaf));
+	out = calloc(n + 1, sizeof(*out));
+	origins = calloc(total, sizeof(*origins));
+	if (hub == NULL || leaf == NULL || out == NULL || origins == NULL)
+		goto done;
+	for (i = 0; i < plan->nnodes; i++)
+		for (j = 0; j < plan->nodes[i].nroutes; j++) {
+			const struct mesh_route *r = &plan->nodes[i].routes[j];
+			struct entry e = { r->host, NULL, r->port, r->line,
+			    r->column, -1 };
+
+			if ((e.norm = mesh_host_normal(r->host)) == NULL)
+				goto done;
+			if (entries_push(&hub[i], &e) != 0) {
+				free(e.norm);
+				goto done;
+			}
+		}
+	for (i = 0; i < n; i++)
+		if (apply_one(steps[i].req, &hub[steps[i].node],
+		    &leaf[steps[i].node], &out[i], origins, &norigins) != 0)
+			goto done;
+
+	if ((p = mesh_plan_new(plan->name, plan->file)) == NULL)
+		goto done;
+	p->cluster = plan->cluster;
+	for (i = 0; i < plan->nnodes; i++) {
+		const struct mesh_node *nd = &plan->nodes[i];
+
+		if (mesh_plan_add_node(p, nd->name, nd->host, nd->port,
+		    nd->line, nd->column) < 0)
+			goto done;
+		for (j = 0; j < nd->nlabels; j++)
+			if (mesh_plan_set_label(p, (int)i, nd->labels[j].key,
+			    nd->labels[j].value) != 0)
+				goto done;
+		p->nodes[i].availability = nd->availability;
+		p->nodes[i].no_cluster = nd->no_cluster;
+	}
+	for (i = 0; i < plan->nnodes; i++)
+		for (j = 0; j < hub[i].n; j++) {
+			const struct entry *e = &hub[i].v[j];
+
+			if (mesh_plan_add_route(p, (int)i, e->host, e->port,
+			    e->origin < 0 ? e->line : -(e->origin + 1),
+			    e->origin < 0 ? e->column : 0) != 0)
+				goto done;
+		}
+	/* The nodes are the plan's: no endpoint clash can appear. */
+	if ((err = resolve_placed(p, origins, &placed, &now)) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if (placed.nomem || now.nomem || drop_stale_warnings(diags, &now) != 0)
+		goto done;
+	for (i = 0; i < placed.n; i++) {
+		const struct mesh_diag *g = &placed.v[i];
+
+		if (mesh_diags_add(diags, g->severity, g->code, g->file,
+		    g->line, g->column, g->node, "%s", g->message) != 0)
+			goto done;
+	}
+	err = MESH_OK;
+	mesh_diags_sort(diags);
+	*after = p;
+	p = NULL;
+	*outcomes = out;
+	out = NULL;
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	for (i = 0; i < plan->nnodes && hub != NULL && leaf != NULL; i++) {
+		for (j = 0; j < hub[i].n; j++)
+			free(hub[i].v[j].norm);
+		for (j = 0; j < leaf[i].n; j++)
+			free(leaf[i].v[j].norm);
+		free(hub[i].v);
+		free(leaf[i].v);
+	}
+	free(hub);
+	free(leaf);
+	free(origins);
+	mesh_diags_clear(&placed);
+	mesh_diags_clear(&now);
+	mesh_ops_outcomes_free(out, n);
+	mesh_plan_free(p);
+	return err;
+}
+
+/* The nodes and routes of answers against the limits of limits.h: the
+ * first crossing is reported, in its answer's file, and -1 returned. */
+static int
+routes_plan_limits(const char *const *names,
+    const struct mesh_ops_get_routes *const *answers, size_t n,
+    struct mesh_diags *diags)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	size_t i, j, routes = 0;
+
+	if (n > l->nodes) {
+		mesh_diags_add(diags, MESH_ERROR, "too-many-nodes",
+		    answers[l->nodes]->file, 0, 0, NULL, "more than %zu "
+		    "node%s (--max-nodes raises the limit)", l->nodes,
+		    l->nodes == 1 ? "" : "s");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (mesh_name_too_long(names[i], "node name", diags,
+		    answers[i]->file, 0, 0))
+			return -1;
+		for (j = 0; j < answers[i]->hub.n; j++)
+			if (++routes > l->routes) {
+				mesh_diags_add(diags, MESH_ERROR,
+				    "too-many-routes", answers[i]->file,
+				    answers[i]->hub.v[j].line,
+				    answers[i]->hub.v[j].column, NULL,
+				    "more than %zu route%s (--max-routes "
+				    "raises the limit)", l->routes,
+				    l->routes == 1 ? "" : "s");
+				return -1;
+			}
+	}
+	return 0;
+}
+
+enum mesh_error
+mesh_ops_routes_plan(const char *const *names,
+    const struct mesh_ops_get_routes *const *answers, size_t n,
+    const struct mesh_ops_inventory *inv, struct mesh_diags *diags,
+    struct mesh_plan **out)
+{
+	enum mesh_error err = MESH_ENOMEM;
+	struct origin *origins = NULL;
+	struct mesh_plan *p = NULL;
+	size_t i, j, k = 0, total = 1;
+	int errors = 0;
+
+	*out = NULL;
+	if (routes_plan_limits(names, answers, n, diags) != 0)
+		return MESH_EINPUT;
+	for (i = 0; i < n; i++)
+		total += answers[i]->hub.n;
+	if ((origins = calloc(total, sizeof(*origins))) == NULL ||
+	    (p = mesh_plan_new("cluster_get_routes answers", NULL)) == NULL)
+		goto done;
+	for (i = 0; i < n; i++) {
+		int idx;
+
+		if (*names[i] == '\0' || mesh_has_control(names[i])) {
+			mesh_diags_add(diags, MESH_ERROR, "bad-name", NULL, 0,
+			    0, NULL, "node name '%s' is empty or holds a "
+			    "control character", names[i]);
+			errors++;
+			continue;
+		}
+		if ((idx = add_node(p, inv, names[i], 0, 0)) == -1)
+			goto done;
+		if (idx == -2) {
+			mesh_diags_add(diags, MESH_ERROR, "duplicate-name",
+			    answers[i]->file, 0, 0, names[i], "node '%s' is "
+			    "given twice", names[i]);
+			errors++;
+			continue;
+		}
+		for (j = 0; j < answers[i]->hub.n; j++, k++) {
+			const struct mesh_ops_route *r = &answers[i]->hub.v[j];
+
+			origins[k].file = answers[i]->file;
+			origins[k].line = r->line;
+			origins[k].column = r->column;
+			if (mesh_plan_add_route(p, idx, r->host, r->port,
+			    -(int)(k + 1), 0) != 0)
+				goto done;
+		}
+	}
+	report_unused(inv, diags);
+	if (errors) {
+		err = MESH_EINPUT;
+		goto done;
+	}
+	if ((err = resolve_placed(p, origins, diags, diags)) != MESH_OK)
+		goto done;
+	*out = p;
+	p = NULL;
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	mesh_diags_sort(diags);
+	free(origins);
+	mesh_plan_free(p);
+	return err;
+}
+
+/* Whether the sorted link list of p holds a - b. */
+static int
+has_link(const struct mesh_plan *p, int a, int b)
+{
+	size_t lo = 0, hi = p->nlinks;
+
+	if (a > b) {
+		int t = a;
+
+		a = b;
+		b = t;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const int *l = p->links + 2 * mid;
+
+		if (l[0] == a && l[1] == b)
+			return 1;
+		if (l[0] < a || (l[0] == a && l[1] < b))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Whether node i stores a route that resolves to no node (so a live
+ * connection of i might come from it). */
+static int
+has_unresolved(const struct mesh_plan *p, int i)
+{
+	size_t j;
+
+	for (j = 0; j < p->nodes[i].nroutes; j++)
+		if (p->nodes[i].routes[j].target < 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The drift of a cluster_network answer: live is the list of
+ * connected_nodes lists, per plan node (NULL when absent). Returns 0, or
+ * -1 when out of memory.
+ */
+static int
+report_drift(struct reader *r, const cJSON *const *live)
+{
+	const struct mesh_plan *p = r->plan;
+	struct mesh_map pairs;          /* (name of a, b), a < b: live */
+	size_t i, j, gossip = 0, dead = 0;
+	int rc = -1;
+
+	mesh_map_init(&pairs);
+	for (i = 0; i < p->nnodes; i++) {
+		const cJSON *c;
+
+		if (live[i] == NULL)
+			continue;
+		cJSON_ArrayForEach(c, live[i]) {
+			int k = mesh_plan_find(p, c->valuestring);
+			int a = (int)i < k ? (int)i : k;
+			int b = (int)i < k ? k : (int)i;
+			int put;
+
+			if (k < 0) {
+				report(r, MESH_WARNING, "unknown-peer", c, 0,
+				    p->nodes[i].name, "node '%s' has a live "
+				    "connection to '%s', which the answer does "
+				    "not list", p->nodes[i].name,
+				    c->valuestring);
+				continue;
+			}
+			if (k == (int)i)
+				continue;
+			put = mesh_map_put(&pairs, p->nodes[a].name, b, 1);
+			if (put == -2)
+				goto done;
+			if (put >= 0 || has_link(p, a, b))
+				continue;
+			gossip++;
+			mesh_diags_add(r->diags, MESH_WARNING, "gossip-link",
+			    r->file, mesh_jpos_of(c)->line,
+			    mesh_jpos_of(c)->column,
+			    p->nodes[i].name, "live connection %s -- %s comes "
+			    "from gossip: no route of either names the other, "
+			    "so a restart of either loses it%s",
+			    p->nodes[a].name, p->nodes[b].name,
+			    has_unresolved(p, a) || has_unresolved(p, b) ?
+			    " (unless a route to a host no node has is "
+			    "one of them: give --inventory)" : "");
+		}
+	}
+	for (i = 0; i < p->nnodes; i++)
+		for (j = 0; j < p->nodes[i].nroutes; j++) {
+			const struct mesh_route *rt = &p->nodes[i].routes[j];
+			int t = rt->target;
+			int a = (int)i < t ? (int)i : t;
+			int b = (int)i < t ? t : (int)i;
+
+			if (t < 0 || mesh_map_get(&pairs, p->nodes[a].name,
+			    b) >= 0)
+				continue;
+			dead++;
+			mesh_diags_add(r->diags, MESH_WARNING,
+			    "route-not-live", r->file, rt->line, rt->column,
+			    p->nodes[i].name, "route from '%s' to %s:%d "
+			    "(node '%s') has no live connection: '%s' is "
+			    "down, or the address is wrong or unreachable",
+			    p->nodes[i].name, rt->host, rt->port,
+			    p->nodes[t].name, p->nodes[t].name);
+		}
+	mesh_diags_add(r->diags, MESH_NOTE, "drift", r->file, 0, 0, NULL,
+	    "drift: %zu live %s that no route explains, %zu %s with no live "
+	    "connection", gossip, gossip == 1 ? "connection" : "connections",
+	    dead, dead == 1 ? "route" : "routes");
+	rc = 0;
+done:
+	mesh_map_free(&pairs);
+	return rc;
+}
+
+/* One node of a cluster_network answer; *live gets its connected_nodes
+ * when they are a list of names. */
+static void
+read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
+    const cJSON *obj, const cJSON **live, size_t nlive)
+{
+	const struct mesh_jpos *np;
+	const cJSON *name, *conn, *c;
+	struct mesh_ops_routes routes = { NULL, 0 };
+	const char *s;
+	size_t j;
+	int idx, bad = 0;
+
+	if (!cJSON_IsObject(obj)) {
+		mesh_json_wrong_type(r, obj, "a node", "an object", NULL);
+		return;
+	}
+	if ((name = cJSON_GetObjectItemCaseSensitive(obj, "name")) == NULL) {
+		report(r, MESH_ERROR, "missing-name", obj, 0, NULL,
+		    "a node has no 'name'");
+		mesh_json_check_keys(r, obj, net_node_keys, "a node", NULL);
+		return;
+	}
+	if ((s = read_name(r, name, "'name'")) == NULL)
+		return;
+	mesh_json_check_keys(r, obj, net_node_keys, "node ", s);
+	np = mesh_jpos_of(name);
+	conn = cJSON_GetObjectItemCaseSensitive(obj, "connected_nodes");
+	if (conn != NULL && !cJSON_IsNull(conn) && !cJSON_IsArray(conn)) {
+		mesh_json_wrong_type(r, conn, "'connected_nodes'", "a list of "
+		    "node names", s);
+		bad = 1;
+	} else if (conn != NULL && cJSON_IsArray(conn)) {
+		cJSON_ArrayForEach(c, conn)
+			if (read_name(r, c, "a connected node") == NULL)
+				bad = 1;
+	}
+	read_routes(r, cJSON_GetObjectItemCaseSensitive(obj, "routes"),
+	    "'routes'", s, &routes);
+	if (r->nomem)
+		goto done;
+	if ((idx = add_node(r->plan, inv, s, np->line, np->column)) == -1) {
+		r->nomem = 1;
+		goto done;
+	}
+	if (idx == -2) {
+		report(r, MESH_ERROR, "duplicate-name", name, 0, s,
+		    "node name '%s' is already used", s);
+		goto done;
+	}
+	if ((size_t)idx < nlive && !bad && conn != NULL && cJSON_IsArray(conn))
+		live[idx] = conn;
+	for (j = 0; j < routes.n; j++)
+		if (mesh_plan_add_route(r->plan, idx, routes.v[j].host,
+		    routes.v[j].port, routes.v[j].line,
+		    routes.v[j].column) != 0) {
+			r->nomem = 1;
+			goto done;
+		}
+done:
+	routes_clear(&routes);
+}
+
+enum mesh_error
+mesh_ops_network_parse(const char *buf, size_t len, const char *file,
+    const struct mesh_ops_inventory *inv, struct mesh_diags *diags,
+    struct mesh_plan **out)
+{
+	const cJSON **live = NULL;
+	const cJSON *nodes, *n;
+	struct mesh_watch w;
+	enum mesh_error err;
+	size_t nlive = 0;
+	struct doc d;
+
+	*out = NULL;
+	mesh_watch_begin(&w, diags);
+	if ((err = doc_parse(&d, buf, len, file, diags,
+	    "a cluster_network answer")) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if ((d.r.plan = mesh_plan_new("cluster_network answer", file)) ==
+	    NULL)
+		goto done;
+	mesh_json_check_keys(&d.r, d.root, network_keys, "the answer", NULL);
+	nodes = member(&d.r, d.root, "nodes", 1, "the answer", NULL);
+	if (nodes != NULL && !cJSON_IsArray(nodes)) {
+		mesh_json_wrong_type(&d.r, nodes, "'nodes'", "a list", NULL);
+	} else if (nodes != NULL) {
+		nlive = (size_t)cJSON_GetArraySize(nodes);
+		if ((live = calloc(nlive + 1, sizeof(*live))) == NULL)
+			goto done;
+		cJSON_ArrayForEach(n, nodes) {
+			read_net_node(&d.r, inv, n, live, nlive);
+			if (d.r.nomem)
+				goto done;
+		}
+	}
+	report_unused(inv, diags);
+	if (d.r.errors) {
+		err = MESH_EINPUT;
+		goto done;
+	}
+	if ((err = mesh_plan_resolve(d.r.plan, diags)) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if (report_drift(&d.r, live) != 0)
+		goto done;
+	err = MESH_OK;
+	*out = d.r.plan;
+	d.r.plan = NULL;
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	/* A limit the plan builder met made it fail as if out of memory. */
+	err = mesh_watch_end(&w, err);
+	mesh_diags_sort(diags);
+	free(live);
+	mesh_plan_free(d.r.plan);
+	doc_free(&d);
+	return err;
+}
+

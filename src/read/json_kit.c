@@ -1,0 +1,190 @@
+/* json_kit.c: what the JSON readers share: type names, type and key checks with a did-you-mean, ports and hosts, each reported at its position. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "base/hostcheck.h"
+#include "base/text.h"
+#include "read/json_kit.h"
+#include "read/jsonpos.h"
+
+const char *
+mesh_json_type_name(const cJSON *v)
+{
+	if (cJSON_IsObject(v))
+		return "an object";
+	if (cJSON_IsArray(v))
+		return "a list";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	return "null";
+}
+
+void
+mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
+    const char *want, const char *node)
+{
+	const struct mesh_jpos *p = mesh_jpos_of(v);
+
+	mesh_diags_add(r->diags, MESH_ERROR, "wrong-type", r->file, p->line,
+	    p->column, node, "%s must be %s, not %s", what, want,
+	    mesh_json_type_name(v));
+	r->errors++;
+}
+
+/* Levenshtein distance of two short keys, capped work. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[32];
+
+	if (la >= 31 || lb >= 31)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], tmp;
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? diag :
+			    1 + (diag < row[j] ? (diag < row[j - 1] ? diag :
+			    row[j - 1]) : (row[j] < row[j - 1] ? row[j] :
+			    row[j - 1]));
+			diag = tmp;
+		}
+	}
+	return row[lb];
+}
+
+void
+mesh_json_check_keys(struct reader *r, const cJSON *obj,
+    const char *const *known, const char *what, const char *node)
+{
+	const cJSON *found[MESH_JSON_MAX_KEYS];
+
+	mesh_json_members(r, obj, known, what, node, found);
+}
+
+/* Check an object's keys: duplicates are errors, unknown keys warnings
+ * (with a suggestion when one is close); seen[k] is the first member
+ * named known[k]. */
+void
+mesh_json_members(struct reader *r, const cJSON *obj,
+    const char *const *known, const char *what, const char *node,
+    const cJSON **seen)
+{
+	char where[160];
+	const cJSON *a;
+	size_t k;
+
+	for (k = 0; known[k] != NULL; k++)
+		seen[k] = NULL;
+
+	/* Linear in the keys: repeats are looked for among known keys
+	 * only (an unknown key is reported each time anyway). */
+	for (a = obj->child; a != NULL; a = a->next) {
+		const struct mesh_jpos *p;
+		const char *close = NULL;
+
+		for (k = 0; known[k] != NULL; k++)
+			if (strcmp(known[k], a->string) == 0)
+				break;
+		if (known[k] != NULL && seen[k] == NULL) {
+			seen[k] = a;
+			continue;
+		}
+		p = mesh_jpos_of(a);
+		/* "the plan", "node 'x'", "a route of node 'x'" */
+		if (node != NULL)
+			snprintf(where, sizeof(where), "%s'%.100s'", what,
+			    node);
+		else
+			snprintf(where, sizeof(where), "%s", what);
+		if (known[k] != NULL) {
+			mesh_diags_add(r->diags, MESH_ERROR, "duplicate-key",
+			    r->file, p->key_line, p->key_column, node,
+			    "key '%s' appears twice in %s (first on line %d)",
+			    a->string, where,
+			    mesh_jpos_of(seen[k])->key_line);
+			r->errors++;
+			continue;
+		}
+		for (k = 0; known[k] != NULL && close == NULL; k++)
+			if (edit_distance(known[k], a->string) <= 2)
+				close = known[k];
+		if (close != NULL)
+			mesh_diags_add(r->diags, MESH_WARNING, "unknown-key",
+			    r->file, p->key_line, p->key_column, node,
+			    "unknown key '%s' in %s (did you mean '%s'?); "
+			    "ignored", a->string, where, close);
+		else
+			mesh_diags_add(r->diags, MESH_WARNING, "unknown-key",
+			    r->file, p->key_line, p->key_column, node,
+			    "unknown key '%s' in %s; ignored", a->string,
+			    where);
+	}
+}
+
+/* A port value: an integer 1-65535. Returns the port, or 0 after
+ * reporting an error. */
+int
+mesh_json_read_port(struct reader *r, const cJSON *v, const char *node)
+{
+	const struct mesh_jpos *p = mesh_jpos_of(v);
+	double d;
+
+	if (!cJSON_IsNumber(v)) {
+		mesh_json_wrong_type(r, v, "'port'", "an integer", node);
+		return 0;
+	}
+	d = v->valuedouble;
+	if (d != floor(d) || !isfinite(d)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "port-not-integer",
+		    r->file, p->line, p->column, node,
+		    "port %g is not an integer", d);
+		r->errors++;
+		return 0;
+	}
+	if (d < 1 || d > 65535) {
+		mesh_diags_add(r->diags, MESH_ERROR, "port-range", r->file,
+		    p->line, p->column, node,
+		    "port %.0f is out of range (1-65535)", d);
+		r->errors++;
+		return 0;
+	}
+	return (int)d;
+}
+
+/* A host value: a non-empty string without white space or control
+ * characters. Returns it, or NULL after reporting an error. */
+const char *
+mesh_json_read_host(struct reader *r, const cJSON *v, const char *node)
+{
+	const struct mesh_jpos *p = mesh_jpos_of(v);
+	const char *s;
+
+	if (!cJSON_IsString(v)) {
+		mesh_json_wrong_type(r, v, "'host'", "a string", node);
+		return NULL;
+	}
+	s = v->valuestring;
+	if (*s == '\0' || p->has_nul || mesh_has_control(s) ||
+	    strpbrk(s, " /") != NULL) {
+		mesh_diags_add(r->diags, MESH_ERROR, "bad-host", r->file,
+		    p->line, p->column, node, "host '%s' is not an IP "
+		    "address or DNS name", s);
+		r->errors++;
+		return NULL;
+	}
+	mesh_warn_bad_ipv4(r->diags, r->file, p->line, p->column, node, s);
+	return s;
+}

@@ -1,0 +1,472 @@
+/* jsonpos.c: JSON text into cJSON-shaped trees held in one arena, each value with its position.
+ *
+ * mesh_json_check has already accepted the text and reported any fault, so
+ * this parser trusts the syntax. It makes one pass, counting lines and
+ * columns as it goes, and puts every value, key and string in a chunked
+ * arena: no allocation per value, no map from values to positions (each
+ * position is stored beside its value). Streaming an array of the root
+ * object element by element, with the arena rolled back after each one,
+ * keeps the memory of a plan of millions of nodes to the plan itself.
+ */
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/json_check.h"
+#include "read/jsonpos.h"
+#include "base/text.h"
+#include "base/util.h"
+
+struct mesh_jdoc {
+	struct mesh_arena arena;
+};
+
+/* A value and its position; items handed out are the first member. */
+struct jvalue {
+	cJSON item;
+	struct mesh_jpos pos;
+};
+
+struct parser {
+	const char *s;
+	size_t len, i;
+	int line, column;
+	struct mesh_jdoc *doc;
+	const struct mesh_jstream *stream;
+	int streamed;           /* the streamed array was met */
+	int failed;             /* out of memory, or the stream stopped */
+};
+
+void
+mesh_jdoc_free(struct mesh_jdoc *doc)
+{
+	if (doc == NULL)
+		return;
+	mesh_arena_free(&doc->arena);
+	free(doc);
+}
+
+const struct mesh_jpos *
+mesh_jpos_of(const cJSON *item)
+{
+	return &((const struct jvalue *)(const void *)item)->pos;
+}
+
+/* Count columns over the n bytes at the cursor, which hold no newline. */
+static void
+advance_columns(struct parser *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p->s + p->i;
+	size_t k;
+	int col = 0;
+
+	for (k = 0; k < n; k++)
+		col += (s[k] & 0xc0) != 0x80;
+	p->column += col;
+	p->i += n;
+}
+
+static void
+skip_space(struct parser *p)
+{
+	for (; p->i < p->len; p->i++) {
+		char c = p->s[p->i];
+
+		if (c == '\n') {
+			p->line++;
+			p->column = 1;
+		} else if (c == ' ' || c == '\t' || c == '\r') {
+			p->column++;
+		} else {
+			break;
+		}
+	}
+}
+
+static struct jvalue *
+new_value(struct parser *p, int type)
+{
+	struct jvalue *v = mesh_arena_alloc(&p->doc->arena, sizeof(*v));
+
+	if (v == NULL) {
+		p->failed = 1;
+		return NULL;
+	}
+	memset(v, 0, sizeof(*v));
+	v->item.type = type;
+	v->pos.line = p->line;
+	v->pos.column = p->column;
+	return v;
+}
+
+static unsigned
+hex4(const char *s)
+{
+	unsigned v = 0;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		char c = s[k];
+
+		v = v * 16 + (unsigned)(c <= '9' ? c - '0' :
+		    (c | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+static size_t
+put_utf8(unsigned char *o, unsigned long cp)
+{
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xc0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/*
+ * Decode the string literal at the cursor into the arena. A lone surrogate
+ * becomes U+FFFD; *has_nul says whether a \u0000 was decoded (the text
+ * then ends there, as with cJSON). Returns NULL when out of memory.
+ */
+static char *
+parse_string(struct parser *p, int *has_nul)
+{
+	const char *s = p->s;
+	size_t start = p->i + 1, end = start, k;
+	unsigned char *out, *o;
+	int escapes = 0;
+
+	*has_nul = 0;
+	while (s[end] != '"') {
+		if (s[end] == '\\') {
+			escapes = 1;
+			end++;
+		}
+		end++;
+	}
+	/* Escapes never grow: \uXXXX (6 bytes) gives at most 3, and a
+	 * surrogate pair (12 bytes) 4. */
+	if ((out = (unsigned char *)mesh_arena_text(&p->doc->arena,
+	    end - start + 1)) == NULL) {
+		p->failed = 1;
+		return NULL;
+	}
+	if (!escapes) {
+		memcpy(out, s + start, end - start);
+		out[end - start] = '\0';
+		advance_columns(p, end + 1 - p->i);
+		return (char *)out;
+	}
+	o = out;
+	for (k = start; k < end; k++) {
+		unsigned long cp;
+
+		if (s[k] != '\\') {
+			*o++ = (unsigned char)s[k];
+			continue;
+		}
+		switch (s[++k]) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			cp = hex4(s + k + 1);
+			k += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff && k + 6 < end &&
+			    s[k + 1] == '\\' && s[k + 2] == 'u') {
+				unsigned long lo = hex4(s + k + 3);
+
+				if (lo >= 0xdc00 && lo <= 0xdfff) {
+					cp = 0x10000 + ((cp - 0xd800) << 10) +
+					    (lo - 0xdc00);
+					k += 6;
+				}
+			}
+			if (cp >= 0xd800 && cp <= 0xdfff)
+				cp = 0xfffd;
+			if (cp == 0)
+				*has_nul = 1;
+			o += put_utf8(o, cp);
+			break;
+		default:        /* '"', '\\', '/' */
+			*o++ = (unsigned char)s[k];
+			break;
+		}
+	}
+	*o = '\0';
+	advance_columns(p, end + 1 - p->i);
+	return (char *)out;
+}
+
+static void
+parse_number(struct parser *p, struct jvalue *v)
+{
+	char tmp[64], *copy = tmp;
+	size_t n = 0, k;
+	long whole = 0;
+	double d;
+
+	while (p->i + n < p->len && strchr("0123456789+-.eE",
+	    p->s[p->i + n]) != NULL && p->s[p->i + n] != '\0')
+		n++;
+	if (n >= sizeof(tmp) && (copy = mesh_arena_text(&p->doc->arena, n + 1)) == NULL) {
+		p->failed = 1;
+		return;
+	}
+	for (k = 0; k < n && k < 10 && p->s[p->i + k] >= '0' &&
+	    p->s[p->i + k] <= '9'; k++)
+		whole = whole * 10 + (p->s[p->i + k] - '0');
+	if (k == n && n < 10) {
+		/* A small whole number, as ports are: exact as is. */
+		d = (double)whole;
+	} else {
+		memcpy(copy, p->s + p->i, n);
+		copy[n] = '\0';
+		d = strtod(copy, NULL);
+	}
+	v->item.valuedouble = d;
+	if (d >= INT_MAX)
+		v->item.valueint = INT_MAX;
+	else if (d <= (double)INT_MIN)
+		v->item.valueint = INT_MIN;
+	else
+		v->item.valueint = (int)d;
+	advance_columns(p, n);
+}
+
+/* Link child after *tail under parent, keeping cJSON's convention that
+ * the first child's prev is the last child. */
+static void
+append(cJSON *parent, cJSON **tail, cJSON *child)
+{
+	if (*tail == NULL) {
+		parent->child = child;
+	} else {
+		(*tail)->next = child;
+		child->prev = *tail;
+	}
+	parent->child->prev = child;
+	*tail = child;
+}
+
+static cJSON *parse_value(struct parser *, int);
+
+/* The elements of the streamed array, each given to the callback and
+ * then dropped. The cursor is after the '['. */
+static void
+stream_elements(struct parser *p)
+{
+	for (;;) {
+		struct mesh_arena_mark m;
+		cJSON *elem;
+		int stop;
+
+		skip_space(p);
+		if (p->s[p->i] == ']') {
+			advance_columns(p, 1);
+			return;
+		}
+		if (p->s[p->i] == ',') {
+			advance_columns(p, 1);
+			skip_space(p);
+		}
+		m = mesh_arena_mark(&p->doc->arena);
+		if ((elem = parse_value(p, 2)) == NULL)
+			return;
+		stop = p->stream->fn(p->stream->ctx, elem, p->i);
+		mesh_arena_release(&p->doc->arena, m);
+		if (stop) {
+			p->failed = 1;
+			return;
+		}
+	}
+}
+
+/* An object or array; the cursor is on its opening bracket. */
+static void
+parse_container(struct parser *p, struct jvalue *v, int depth)
+{
+	int object = v->item.type == cJSON_Object;
+	char close = object ? '}' : ']';
+	cJSON *tail = NULL, *child;
+
+	advance_columns(p, 1);
+	for (;;) {
+		char *key = NULL;
+		int kl = 0, kc = 0, nul;
+
+		skip_space(p);
+		if (p->s[p->i] == close) {
+			advance_columns(p, 1);
+			return;
+		}
+		if (p->s[p->i] == ',') {
+			advance_columns(p, 1);
+			skip_space(p);
+		}
+		if (object) {
+			kl = p->line;
+			kc = p->column;
+			if ((key = parse_string(p, &nul)) == NULL)
+				return;
+			skip_space(p);
+			advance_columns(p, 1);  /* the colon */
+			skip_space(p);
+		}
+		if (object && depth == 0 && p->stream != NULL &&
+		    !p->streamed && p->s[p->i] == '[' &&
+		    strcmp(key, p->stream->key) == 0) {
+			struct jvalue *a = new_value(p, cJSON_Array);
+
+			if (a == NULL)
+				return;
+			p->streamed = 1;
+			advance_columns(p, 1);
+			child = &a->item;
+			stream_elements(p);
+		} else {
+			child = parse_value(p, depth + 1);
+		}
+		if (child == NULL || p->failed)
+			return;
+		if (object) {
+			struct jvalue *cv = (struct jvalue *)(void *)child;
+
+			child->string = key;
+			cv->pos.key_line = kl;
+			cv->pos.key_column = kc;
+		}
+		append(&v->item, &tail, child);
+	}
+}
+
+/* The value at the cursor (after any white space); NULL when the parse
+ * failed. depth is 0 for the root. */
+static cJSON *
+parse_value(struct parser *p, int depth)
+{
+	struct jvalue *v;
+	char c;
+	int type;
+
+	skip_space(p);
+	c = p->s[p->i];
+	switch (c) {
+	case '{': type = cJSON_Object; break;
+	case '[': type = cJSON_Array; break;
+	case '"': type = cJSON_String; break;
+	case 't': type = cJSON_True; break;
+	case 'f': type = cJSON_False; break;
+	case 'n': type = cJSON_NULL; break;
+	default: type = cJSON_Number; break;
+	}
+	if ((v = new_value(p, type)) == NULL)
+		return NULL;
+	switch (type) {
+	case cJSON_Object:
+	case cJSON_Array:
+		parse_container(p, v, depth);
+		break;
+	case cJSON_String:
+		v->item.valuestring = parse_string(p, &v->pos.has_nul);
+		break;
+	case cJSON_True:
+		v->item.valueint = 1;
+		advance_columns(p, 4);
+		break;
+	case cJSON_False:
+		advance_columns(p, 5);
+		break;
+	case cJSON_NULL:
+		advance_columns(p, 4);
+		break;
+	default:
+		parse_number(p, v);
+		break;
+	}
+	return p->failed ? NULL : &v->item;
+}
+
+int
+mesh_jdoc_parse(const char *buf, size_t len,
+    const struct mesh_jstream *stream, struct mesh_jdoc **doc,
+    cJSON **root)
+{
+	struct parser p = { buf, len, 0, 1, 1, NULL, stream, 0, 0 };
+
+	*doc = NULL;
+	*root = NULL;
+	if ((p.doc = calloc(1, sizeof(*p.doc))) == NULL)
+		return -1;
+	/* A byte order mark, as mesh_json_check allows. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		p.i = 3;
+	*root = parse_value(&p, 0);
+	if (*root == NULL) {
+		mesh_jdoc_free(p.doc);
+		return -1;
+	}
+	*doc = p.doc;
+	return 0;
+}
+
+enum mesh_error
+mesh_jdoc_load(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, const struct mesh_jstream *stream,
+    struct mesh_jdoc **doc, cJSON **root)
+{
+	const char *what;
+	size_t bad, i;
+	int nul, line, col;
+
+	*doc = NULL;
+	*root = NULL;
+	for (i = 0; i < len && buf[i] != '\0' &&
+	    strchr(" \t\r\n", buf[i]) != NULL; i++)
+		;
+	if (i == len) {
+		mesh_diags_add(diags, MESH_ERROR, "empty-file", file, 1, 1,
+		    NULL, len ? "the file holds only white space" :
+		    "the file is empty");
+		return MESH_EINPUT;
+	}
+	if (mesh_utf8_check(buf, len, &bad, &nul) != 0) {
+		mesh_text_position(buf, bad, &line, &col);
+		mesh_diags_add(diags, MESH_ERROR, nul ? "invalid-json" :
+		    "invalid-utf8", file, line, col, NULL, nul ?
+		    "invalid JSON: a NUL byte" :
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
+		return MESH_EINPUT;
+	}
+	if (mesh_json_check(buf, len, &bad, &what) != 0) {
+		mesh_text_position(buf, bad, &line, &col);
+		mesh_diags_add(diags, MESH_ERROR, "invalid-json", file, line,
+		    col, NULL, "invalid JSON: %s", what);
+		return MESH_EINPUT;
+	}
+	if (mesh_jdoc_parse(buf, len, stream, doc, root) != 0) {
+		/* The text is valid: out of memory, or the stream stopped. */
+		diags->nomem = 1;
+		return MESH_ENOMEM;
+	}
+	return MESH_OK;
+}

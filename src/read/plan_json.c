@@ -1,0 +1,429 @@
+/* plan_json.c: read a plan in meshsim's JSON format, with positions for every diagnostic. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "base/hostcheck.h"
+#include "read/jsonpos.h"
+#include "read/plan_json.h"
+#include "meshsim/meshsim.h"
+#include "read/readers.h"
+#include "base/tick.h"
+#include "base/text.h"
+
+static const char *const top_keys[] = { "name", "cluster", "nodes",
+	"timeline", "whatif", NULL };
+static const char *const node_keys[] = { "name", "host", "port", "routes",
+	"labels", "availability", "clustering", NULL };
+static const char *const route_keys[] = { "host", "port", "node", NULL };
+
+/* The plan's "cluster" (docs/formats.md) into r->plan->cluster; a value
+ * not known is an error at its position. */
+static void
+read_cluster(struct reader *r, const cJSON *v)
+{
+	const struct mesh_jpos *p;
+
+	if (v == NULL)
+		return;
+	if (!cJSON_IsString(v)) {
+		mesh_json_wrong_type(r, v, "'cluster'", "a string", NULL);
+		return;
+	}
+	if (strcmp(v->valuestring, "harper-replication") == 0) {
+		r->plan->cluster = MESH_CLUSTER_HARPER_REPLICATION;
+		return;
+	}
+	if (strcmp(v->valuestring, "harper-nats") == 0) {
+		r->plan->cluster = MESH_CLUSTER_HARPER_NATS;
+		return;
+	}
+	p = mesh_jpos_of(v);
+	mesh_diags_add(r->diags, MESH_ERROR, "bad-cluster", r->file, p->line,
+	    p->column, NULL, "'cluster' is \"%s\": it must be "
+	    "\"harper-replication\" or \"harper-nats\"", v->valuestring);
+	r->errors++;
+}
+
+
+/* A route {"node": name, "port": port}: added with the name as its host,
+ * to be resolved by name once every node is read (resolve_node_routes()).
+ * Reports and returns on a bad value. */
+static void
+read_node_route(struct reader *r, const cJSON *v, const cJSON *pt, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const struct mesh_jpos *p = mesh_jpos_of(v);
+	struct node_route *nr;
+	int port = MESH_DEFAULT_PORT;
+
+	if (!cJSON_IsString(v)) {
+		mesh_json_wrong_type(r, v, "'node'", "a string", name);
+		return;
+	}
+	if (*v->valuestring == '\0' || p->has_nul ||
+	    mesh_has_control(v->valuestring)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
+		    p->line, p->column, name, "a route of node '%s' names a "
+		    "node with an empty name or a control character", name);
+		r->errors++;
+		return;
+	}
+	if (pt != NULL && (port = mesh_json_read_port(r, pt, name)) == 0)
+		return;
+	if (r->nby_node == r->by_node_cap) {
+		size_t cap = r->by_node_cap ? 2 * r->by_node_cap : 16;
+
+		if ((nr = realloc(r->by_node, cap * sizeof(*nr))) == NULL) {
+			r->nomem = 1;
+			return;
+		}
+		r->by_node = nr;
+		r->by_node_cap = cap;
+	}
+	if (mesh_plan_add_route(r->plan, node, v->valuestring, port, p->line,
+	    p->column) != 0) {
+		r->nomem = 1;
+		return;
+	}
+	nr = &r->by_node[r->nby_node++];
+	nr->node = node;
+	nr->route = r->plan->nodes[node].nroutes - 1;
+	nr->port_given = pt != NULL;
+}
+
+/*
+ * Point each route written {"node": name} at that node's host (and port,
+ * unless the route gives one). A name that no node has is an error
+ * (unknown-node) at the route. Returns the number of errors.
+ */
+static int
+resolve_node_routes(struct reader *r)
+{
+	struct mesh_plan *plan = r->plan;
+	size_t i;
+	int errors = 0;
+
+	for (i = 0; i < r->nby_node; i++) {
+		struct mesh_node *n = &plan->nodes[r->by_node[i].node];
+		struct mesh_route *rt = &n->routes[r->by_node[i].route];
+		int t = mesh_plan_find(plan, rt->host);
+
+		if (t < 0) {
+			mesh_diags_add(r->diags, MESH_ERROR, "unknown-node",
+			    r->file, rt->line, rt->column, n->name, "a route "
+			    "of node '%s' names node '%s', which the plan "
+			    "does not have", n->name, rt->host);
+			errors++;
+			continue;
+		}
+		rt->host = plan->nodes[t].host;
+		if (!r->by_node[i].port_given)
+			rt->port = plan->nodes[t].port;
+		mesh_warn_bad_ipv4(r->diags, r->file, rt->line, rt->column,
+		    n->name, rt->host);
+	}
+	return errors;
+}
+
+static void
+read_routes(struct reader *r, const cJSON *routes, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const cJSON *rt, *found[MESH_JSON_MAX_KEYS];
+
+	if (!cJSON_IsArray(routes)) {
+		mesh_json_wrong_type(r, routes, "'routes'", "a list", name);
+		return;
+	}
+	cJSON_ArrayForEach(rt, routes) {
+		const struct mesh_jpos *p = mesh_jpos_of(rt);
+		const cJSON *h, *pt;
+		const char *host;
+		int port = MESH_DEFAULT_PORT;
+
+		if (!cJSON_IsObject(rt)) {
+			mesh_json_wrong_type(r, rt, "a route", "an object with 'host' "
+			    "and 'port'", name);
+			continue;
+		}
+		mesh_json_members(r, rt, route_keys, "a route of node ", name,
+		    found);
+		h = found[0];
+		pt = found[1];
+		if (h != NULL && found[2] != NULL) {
+			p = mesh_jpos_of(found[2]);
+			mesh_diags_add(r->diags, MESH_ERROR, "host-and-node",
+			    r->file, p->key_line, p->key_column, name,
+			    "a route of node '%s' has both 'host' and 'node'; "
+			    "give one", name);
+			r->errors++;
+			continue;
+		}
+		if (found[2] != NULL) {
+			read_node_route(r, found[2], pt, node);
+			continue;
+		}
+		if (h == NULL) {
+			mesh_diags_add(r->diags, MESH_ERROR,
+			    "route-without-host", r->file, p->line, p->column,
+			    name, "a route of node '%s' has no 'host'", name);
+			r->errors++;
+			continue;
+		}
+		if ((host = mesh_json_read_host(r, h, name)) == NULL)
+			continue;
+		if (pt != NULL && (port = mesh_json_read_port(r, pt, name)) == 0)
+			continue;
+		p = mesh_jpos_of(h);
+		if (mesh_plan_add_route(r->plan, node, host, port, p->line,
+		    p->column) != 0)
+			r->nomem = 1;
+	}
+}
+
+/* "labels": an object of text values, such as {"zone": "us-east-1a"}. */
+static void
+read_labels(struct reader *r, const cJSON *labels, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const cJSON *l;
+
+	if (labels == NULL)
+		return;
+	if (!cJSON_IsObject(labels)) {
+		mesh_json_wrong_type(r, labels, "'labels'", "an object", name);
+		return;
+	}
+	cJSON_ArrayForEach(l, labels) {
+		const struct mesh_jpos *p = mesh_jpos_of(l);
+
+		if (!cJSON_IsString(l)) {
+			mesh_json_wrong_type(r, l, "a label", "text", name);
+			continue;
+		}
+		if (*l->string == '\0' || strpbrk(l->string, "=+,") != NULL ||
+		    mesh_has_control(l->string) || p->has_nul ||
+		    mesh_has_control(l->valuestring)) {
+			mesh_diags_add(r->diags, MESH_ERROR, "bad-label",
+			    r->file, p->key_line, p->key_column, name,
+			    "label '%s' must be a non-empty key without '=', "
+			    "'+', ',' or control characters, with a text "
+			    "value", l->string);
+			r->errors++;
+			continue;
+		}
+		if (mesh_plan_set_label(r->plan, node, l->string,
+		    l->valuestring) != 0)
+			r->nomem = 1;
+	}
+}
+
+/* "availability": the probability that the node is up, 0 to 1. */
+static void
+read_availability(struct reader *r, const cJSON *v, int node)
+{
+	const char *name = r->plan->nodes[node].name;
+	const struct mesh_jpos *p;
+
+	if (v == NULL)
+		return;
+	if (!cJSON_IsNumber(v)) {
+		mesh_json_wrong_type(r, v, "'availability'", "a number", name);
+		return;
+	}
+	p = mesh_jpos_of(v);
+	if (!(v->valuedouble >= 0 && v->valuedouble <= 1)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "availability-range",
+		    r->file, p->line, p->column, name, "availability %g is "
+		    "not a probability (0 to 1)", v->valuedouble);
+		r->errors++;
+		return;
+	}
+	r->plan->nodes[node].availability = v->valuedouble;
+}
+
+/* "clustering": false marks a node that does not join the cluster (its
+ * routes and routes to it make no links); true is the default. */
+static void
+read_clustering(struct reader *r, const cJSON *v, int node)
+{
+	if (v == NULL)
+		return;
+	if (!cJSON_IsBool(v)) {
+		mesh_json_wrong_type(r, v, "'clustering'", "true or false",
+		    r->plan->nodes[node].name);
+		return;
+	}
+	r->plan->nodes[node].no_cluster = cJSON_IsFalse(v);
+}
+
+static void
+read_node(struct reader *r, const cJSON *obj)
+{
+	const struct mesh_jpos *p = mesh_jpos_of(obj);
+	const cJSON *name, *host, *port, *routes, *found[MESH_JSON_MAX_KEYS];
+	const char *hoststr = NULL;
+	int portnum = MESH_DEFAULT_PORT, idx;
+	const struct mesh_jpos *np;
+
+	if (!cJSON_IsObject(obj)) {
+		mesh_json_wrong_type(r, obj, "a node", "an object", NULL);
+		return;
+	}
+	/* The name first: the key check's messages name the node. */
+	name = cJSON_GetObjectItemCaseSensitive(obj, "name");
+	if (name == NULL) {
+		mesh_diags_add(r->diags, MESH_ERROR, "missing-name", r->file,
+		    p->line, p->column, NULL, "a node has no 'name'");
+		r->errors++;
+		mesh_json_check_keys(r, obj, node_keys, "a node", NULL);
+		return;
+	}
+	if (!cJSON_IsString(name)) {
+		mesh_json_wrong_type(r, name, "'name'", "a string", NULL);
+		return;
+	}
+	np = mesh_jpos_of(name);
+	if (*name->valuestring == '\0' || np->has_nul ||
+	    mesh_has_control(name->valuestring)) {
+		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
+		    np->line, np->column, NULL, *name->valuestring ?
+		    "node name contains a control character" :
+		    "node name is empty");
+		r->errors++;
+		return;
+	}
+	mesh_json_members(r, obj, node_keys, "node ", name->valuestring,
+	    found);
+	host = found[1];
+	port = found[2];
+	routes = found[3];
+	/* A bad host or port is reported; the node is still added, so
+	 * that its name is known for the checks that follow. */
+	if (host != NULL)
+		hoststr = mesh_json_read_host(r, host, name->valuestring);
+	else    /* the name is the host */
+		mesh_warn_bad_ipv4(r->diags, r->file, np->line, np->column,
+		    name->valuestring, name->valuestring);
+	if (port != NULL)
+		portnum = mesh_json_read_port(r, port, name->valuestring);
+
+	/* The node's position, for endpoint clashes: its host, else its
+	 * name. */
+	p = host != NULL ? mesh_jpos_of(host) : np;
+	idx = mesh_plan_add_node(r->plan, name->valuestring, hoststr,
+	    portnum ? portnum : MESH_DEFAULT_PORT, p->line, p->column);
+	if (idx == -1) {
+		r->nomem = 1;
+		return;
+	}
+	if (idx == -2) {
+		int first = mesh_plan_find(r->plan, name->valuestring);
+
+		mesh_diags_add(r->diags, MESH_ERROR, "duplicate-name",
+		    r->file, np->line, np->column, name->valuestring,
+		    "node name '%s' is already used (line %d)",
+		    name->valuestring, r->plan->nodes[first].line);
+		r->errors++;
+		return;
+	}
+	if (routes != NULL)
+		read_routes(r, routes, idx);
+	read_labels(r, found[4], idx);
+	read_availability(r, found[5], idx);
+	read_clustering(r, found[6], idx);
+}
+
+/* The stream callback: one element of "nodes". Returns nonzero to stop
+ * the parse (out of memory). */
+static int
+node_element(void *ctx, const cJSON *elem, size_t end)
+{
+	struct reader *r = ctx;
+
+	read_node(r, elem);
+	if (r->tick != NULL)
+		mesh_tick_to(r->tick, end);
+	return r->nomem;
+}
+
+enum mesh_error
+mesh_read_json(const char *buf, size_t len, const char *file,
+    struct mesh_tick *tick, struct mesh_diags *diags,
+    struct mesh_plan **out)
+{
+	struct reader r = { file, diags, NULL, 0, 0, tick, NULL, 0, 0 };
+	struct mesh_jstream stream = { "nodes", node_element, &r };
+	struct mesh_jdoc *doc = NULL;
+	enum mesh_error err = MESH_ENOMEM;
+	cJSON *root = NULL;
+	const cJSON *name, *nodes;
+
+	*out = NULL;
+	/* The nodes are read as they are parsed, one at a time: the plan
+	 * is made first and named once the whole text is read. */
+	if ((r.plan = mesh_plan_new(NULL, file)) == NULL)
+		goto done;
+	err = mesh_jdoc_load(buf, len, file, diags, &stream, &doc,
+	    &root);
+	if (err != MESH_OK || r.nomem) {
+		err = r.nomem ? MESH_ENOMEM : err;
+		goto done;
+	}
+	err = MESH_ENOMEM;
+	if (!cJSON_IsObject(root)) {
+		const struct mesh_jpos *p = mesh_jpos_of(root);
+
+		mesh_diags_add(diags, MESH_ERROR, "not-an-object", file,
+		    p->line, p->column, NULL, "the plan must be an object, "
+		    "not %s", mesh_json_type_name(root));
+		err = MESH_EINPUT;
+		goto done;
+	}
+	mesh_json_check_keys(&r, root, top_keys, "the plan", NULL);
+	name = cJSON_GetObjectItemCaseSensitive(root, "name");
+	nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
+	if (name != NULL && !cJSON_IsString(name)) {
+		mesh_json_wrong_type(&r, name, "'name'", "a string", NULL);
+		name = NULL;
+	}
+	if (name != NULL &&
+	    (r.plan->name = strdup(name->valuestring)) == NULL)
+		goto done;
+	read_cluster(&r, cJSON_GetObjectItemCaseSensitive(root, "cluster"));
+	if (nodes == NULL) {
+		const struct mesh_jpos *p = mesh_jpos_of(root);
+
+		mesh_diags_add(diags, MESH_ERROR, "missing-nodes", file,
+		    p->line, p->column, NULL, "the plan has no 'nodes' list");
+		r.errors++;
+	} else if (!cJSON_IsArray(nodes)) {
+		mesh_json_wrong_type(&r, nodes, "'nodes'", "a list", NULL);
+	}
+	/* An array of nodes was streamed to read_node() by the parse;
+	 * routes that name a node can now find it. */
+	if (!r.errors)
+		r.errors += resolve_node_routes(&r);
+	if (!r.errors)
+		mesh_json_read_scenarios(&r, root);
+	if (r.nomem)
+		goto done;
+	/* Routes are resolved only in a well-formed plan: after an error,
+	 * their warnings would be noise. */
+	err = r.errors ? MESH_EINPUT : mesh_plan_resolve(r.plan, diags);
+	if (err == MESH_OK) {
+		*out = r.plan;
+		r.plan = NULL;
+	}
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	mesh_plan_free(r.plan);
+	mesh_jdoc_free(doc);
+	free(r.by_node);
+	return err;
+}

@@ -1,0 +1,73 @@
+/* readers.h: the plan readers behind mesh_plan_parse(), one per format. */
+#ifndef MESH_READERS_H
+#define MESH_READERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "meshsim/meshsim.h"
+
+struct mesh_tick;
+
+/*
+ * Each reads len bytes at buf (file names the source in diagnostics) into
+ * a resolved plan. Problems go to diags. Returns MESH_OK with *out set, or
+ * MESH_EINPUT / MESH_ENOMEM / MESH_EGRAPH with *out NULL.
+ * The JSON reader tells tick (NULL: nothing) the bytes parsed as it
+ * reads each node.
+ */
+enum mesh_error mesh_read_json(const char *buf, size_t len, const char *file,
+    struct mesh_tick *tick, struct mesh_diags *diags,
+    struct mesh_plan **out);
+
+/* plan_igraph.c: the formats igraph reads. Names, hosts and ports come
+ * from vertex attributes (docs/formats.md); a vertex's routes are its
+ * edges, one link per pair of vertices, loops dropped (self-route). */
+enum mesh_error mesh_read_gml(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_read_graphml(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_read_edgelist(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_read_ncol(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out);
+
+/*
+ * plan.c: a watch on the plans a reader builds. While one is begun, each
+ * plan that mesh_plan_new() makes enforces the limits in force (nodes,
+ * routes, the length of names and hosts) as nodes and routes are added:
+ * the first crossing is reported to diags at the position the reader
+ * gives, in the plan's file, and that add and every later one fail as if
+ * out of memory, which every reader handles by giving up.
+ * mesh_watch_end() turns that failure into MESH_EINPUT and clears the
+ * nomem mark it left. Watches nest; begin and end pair up in one
+ * function. Plans made outside a watch (copies, suggestions) take no
+ * limits.
+ */
+struct mesh_watch {
+	struct mesh_diags *diags;
+	int nomem;              /* diags->nomem at the start */
+	size_t crossed;         /* limit errors reported */
+	unsigned long serial;
+	struct mesh_watch *outer;
+};
+
+void mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags);
+
+/* End w: returns MESH_EINPUT when a limit was crossed, else err. */
+enum mesh_error mesh_watch_end(struct mesh_watch *w, enum mesh_error err);
+
+/* Whether name (a node name or host: what says which, "node name" or
+ * "host") is longer than the limit in force; if so, report name-too-long
+ * to diags at file:line:column and return 1, else return 0. */
+int mesh_name_too_long(const char *name, const char *what,
+    struct mesh_diags *diags, const char *file, int line, int column);
+
+/*
+ * Hosts compare case-insensitively, one trailing dot ignored: the normal
+ * form lowercases ASCII letters and drops that dot. Returns a malloc'd
+ * string, or NULL when out of memory.
+ */
+char *mesh_host_normal(const char *host);
+
+#endif
