@@ -15,7 +15,7 @@
 
 #include "fixture.h"
 #include "meshsim/meshsim.h"
-#include "base/tick.h"
+#include "base/progress.h"
 
 #define CALLS_MAX 20000
 

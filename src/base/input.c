@@ -15,7 +15,7 @@
 #endif
 
 #include "base/input.h"
-#include "base/tick.h"
+#include "base/progress.h"
 #include "meshsim/meshsim.h"
 
 /* Read at most this much at a time, so that progress moves. */

@@ -50,7 +50,7 @@ size_t cli_progress_line(char *buf, size_t size, const char *phase,
 void cli_no_node(const struct mesh_plan *plan, const char *opt,
     const char *word, const char *file);
 
-/* cli_report.c: the text report for people; _hazards adds the restart
+/* cli_check_text.c: check's text report for people; _hazards adds the restart
  * hazards of the mesh model (both return 0, or -1 when out of memory). */
 int cli_report_text(FILE *out, const struct mesh_analysis *a,
     const struct mesh_diags *diags);
@@ -79,7 +79,7 @@ const char *cli_plural(size_t n, const char *one, const char *many);
 void cli_names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
     size_t total);
 
-/* cli_report.c: the warnings section that ends every text report. */
+/* cli_check_text.c: the warnings section that ends every text report. */
 void cli_report_warnings(FILE *out, const struct mesh_diags *diags);
 
 /* cli_output.c: write a report to stdout or, atomically, to a file. */

@@ -1,272 +1,234 @@
-/* cli_report.c: the text report for people: verdict first, then single points of failure, then warnings. */
+/* cli_report.c: `meshsim report`: the design-review report as one HTML file, or Markdown with the SVG picture beside it. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
-#include "meshsim/mesh.h"
+#include "meshsim/picture.h"
+#include "meshsim/review.h"
 
-/* Restart hazards, as hazards.h gives them, for the mesh model. */
-struct hazards {
-	size_t *first;
-	int *strands;
-	int *stranded;
-	size_t nstranded;
+/* The availability estimate's trials and seed: those of `availability`
+ * and `diff` (availability.h), so that all three give the same estimate. */
+#define REPORT_TRIALS MESH_AVAIL_TRIALS_DEFAULT
+#define REPORT_SEED MESH_AVAIL_SEED_DEFAULT
+
+struct report_opts {
+	struct cli_common c;
+	char **downs;
+	size_t ndowns;
+	int md;                 /* -1: by the output's name */
 };
 
-void
-cli_report_warnings(FILE *out, const struct mesh_diags *diags)
-{
-	size_t i, nwarn = 0;
-
-	for (i = 0; diags != NULL && i < diags->n; i++)
-		nwarn += diags->v[i].severity != MESH_ERROR;
-	if (nwarn == 0)
-		return;
-	fprintf(out, "\n%zu %s:\n", nwarn,
-	    cli_plural(nwarn, "warning", "warnings"));
-	for (i = 0; i < diags->n; i++)
-		if (diags->v[i].severity != MESH_ERROR) {
-			fputs("  ", out);
-			cli_diag_to(out, &diags->v[i]);
-		}
-}
-
-/* The verdict line. Returns 0, or -1 when out of memory. */
+/* Whether path ends in suffix. */
 static int
-verdict(FILE *out, const struct mesh_analysis *a)
+ends_with(const char *path, const char *suffix)
 {
-	char *t;
+	size_t n = strlen(path), m = strlen(suffix);
 
-	fputs("verdict: ", out);
-	if (!a->connected) {
-		if ((t = mesh_split_text(a)) == NULL)
-			return -1;
-		fprintf(out, "SPLIT: %s\n", t);
-		free(t);
-	} else if (a->ncutpoints > 0) {
-		fprintf(out, "connected, but %zu single %s of failure\n",
-		    a->ncutpoints, cli_plural(a->ncutpoints, "point", "points"));
-	} else if (a->nnodes < 3) {
-		fprintf(out, "connected (%zu %s)\n", a->nnodes,
-		    cli_plural(a->nnodes, "node", "nodes"));
-	} else if (a->vertex_connectivity < 0) {
-		fputs("connected; no single node's loss splits it\n", out);
-	} else {
-		fprintf(out, "connected; survives any %d node %s\n",
-		    a->vertex_connectivity - 1,
-		    cli_plural((size_t)a->vertex_connectivity - 1, "failure",
-		    "failures"));
-	}
-	return 0;
+	return n >= m && strcmp(path + n - m, suffix) == 0;
 }
 
-static void
-connectivity(FILE *out, const char *what, int k, size_t limit)
+static int
+parse_args(int argc, char **argv, struct report_opts *o)
 {
-	if (k >= 0)
-		fprintf(out, "%s connectivity: %d\n", what, k);
-	else
-		fprintf(out, "%s connectivity: not computed above %zu nodes "
-		    "(--connectivity-limit)\n", what, limit);
-}
+	static const struct option longopts[] = {
+		{ "down", required_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "input-format", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		CLI_LIMIT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	char **p;
+	int c, r;
 
-/* The restart hazards section: for each survivor X, whom a restart would
- * leave alone while X is down; and who is stranded already. */
-static void
-hazards_section(FILE *out, const struct mesh_analysis *a,
-    const struct hazards *h)
-{
-	const struct mesh_plan *p = a->plan;
-	size_t i, k = 0;
-
-	for (i = 0; i < a->nnodes; i++) {
-		int v = a->by_name[i];
-		size_t n = h->first[v + 1] - h->first[v];
-
-		if (n == 0)
-			continue;
-		if (k == 0)
-			fputs("\nrestart hazards (while the node on the left "
-			    "is down, those on the right\nwould stay alone "
-			    "if they restarted: no other route neighbour is "
-			    "up):\n", out);
-		if (k++ == CLI_LIST_MAX)
-			continue;
-		fprintf(out, "  %s: ", p->nodes[v].name);
-		cli_names(out, p, h->strands + h->first[v], n, n);
-		fputc('\n', out);
-	}
-	if (k == 0)
-		fprintf(out, "\nrestart hazards: none (whichever %snode goes "
-		    "down, any node that restarts\nstill finds a route "
-		    "neighbour up)\n", a->ndown > 0 ? "other " : "");
-	else if (k > CLI_LIST_MAX)
-		fprintf(out, "  ... and %zu more\n", k - CLI_LIST_MAX);
-	if (h->nstranded > 0) {
-		fputs("stranded now (every route neighbour down: alone if "
-		    "they restart): ", out);
-		cli_names(out, p, h->stranded, h->nstranded, h->nstranded);
-		fputc('\n', out);
-	}
-}
-
-/* The surviving nodes that do not join the cluster (plan.h, no_cluster):
- * alone whatever their routes say. */
-static void
-not_clustering(FILE *out, const struct mesh_analysis *a)
-{
-	const struct mesh_plan *p = a->plan;
-	size_t i, k = 0;
-
-	for (i = 0; i < a->nnodes; i++) {
-		const struct mesh_node *n = &p->nodes[a->by_name[i]];
-
-		if (!n->no_cluster)
-			continue;
-		if (k++ == CLI_LIST_MAX) {
-			fputs(", ...", out);
+	o->md = -1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:f:ho:q", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			p = realloc(o->downs, (o->ndowns + 1) * sizeof(*p));
+			if (p == NULL) {
+				cli_error("out of memory");
+				return CLI_EXIT_BAD;
+			}
+			o->downs = p;
+			o->downs[o->ndowns++] = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "html") == 0)
+				o->md = 0;
+			else if (strcmp(optarg, "md") == 0 ||
+			    strcmp(optarg, "markdown") == 0)
+				o->md = 1;
+			else {
+				cli_error("--format: '%s' is not html or md",
+				    optarg);
+				return CLI_EXIT_BAD;
+			}
+			break;
+		default:
+			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
+				cli_usage(stderr);
+			if (r <= 0)
+				return CLI_EXIT_BAD;
 			break;
 		}
-		fprintf(out, "%s%s", k > 1 ? ", " : "not clustering: ",
-		    n->name);
 	}
-	if (k > 0)
-		fputs(" (clustering off: no links to or from it)\n", out);
+	if (o->md < 0)
+		o->md = o->c.output != NULL && (ends_with(o->c.output, ".md") ||
+		    ends_with(o->c.output, ".markdown"));
+	return cli_common_plan(&o->c, argc, argv);
 }
 
-/* The report; with h, the restart hazards of the mesh model too; with
- * rp, the replication model's verdicts instead of the route graph's.
- * Returns 0, or -1 when out of memory (part of the report written). */
-static int
-report(FILE *out, const struct mesh_analysis *a,
-    const struct mesh_diags *diags, const struct hazards *h,
-    const struct mesh_replication *rp)
+/* FILE.md -> FILE.svg (any ending after the last dot of the base name
+ * is replaced). Returns a string the caller frees, or NULL. */
+static char *
+svg_path(const char *out)
 {
-	const struct mesh_plan *p = a->plan;
-	char *rt;
+	const char *slash = strrchr(out, '/'), *dot = strrchr(out, '.');
+	size_t n = dot != NULL && (slash == NULL || dot > slash) ?
+	    (size_t)(dot - out) : strlen(out);
+	char *s = malloc(n + sizeof(".svg"));
+
+	if (s != NULL) {
+		memcpy(s, out, n);
+		strcpy(s + n, ".svg");
+	}
+	return s;
+}
+
+/* Whether any node has a zone label. */
+static int
+has_zones(const struct mesh_plan *plan)
+{
 	size_t i;
 
-	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
-	if (p->file != NULL)
-		fprintf(out, " (%s)", p->file);
-	fputc('\n', out);
-	if (rp == NULL ? verdict(out, a) != 0 :
-	    cli_replication_verdicts(out, rp) != 0)
-		return -1;
-	if (a->ndown > 0) {
-		fputs("down: ", out);
-		cli_names(out, p, a->down, a->ndown, a->ndown);
-		fputs(" (not counted: the report describes the nodes left "
-		    "and the routes they store)\n", out);
-	}
-	if ((rt = mesh_routes_text(a)) == NULL)
-		return -1;
-	fprintf(out, "nodes: %zu, links: %zu, routes: %zu%s\n", a->nnodes,
-	    a->nlinks, a->nroutes, rt);
-	free(rt);
-	not_clustering(out, a);
-	connectivity(out, "vertex", a->vertex_connectivity,
-	    a->connectivity_limit);
-	connectivity(out, "edge", a->edge_connectivity,
-	    a->connectivity_limit);
-
-	if (!a->connected) {
-		fputs("\ngroups, largest first:\n", out);
-		for (i = 0; i < a->ncomponents; i++) {
-			size_t n = a->comp_start[i + 1] - a->comp_start[i];
-
-			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
-			    cli_plural(n, "node", "nodes"));
-			cli_names(out, p, a->comp_nodes + a->comp_start[i], n, n);
-			fputc('\n', out);
-		}
-	}
-	if (a->ncutpoints > 0) {
-		fputs("\nsingle points of failure (nodes whose loss splits "
-		    "the plan):\n", out);
-		for (i = 0; i < a->ncutpoints; i++) {
-			const struct mesh_cutpoint *cp = &a->cutpoints[i];
-			char *t = mesh_cutpoint_text(a, cp);
-
-			if (t == NULL)
-				return -1;
-			fprintf(out, "  %s: %s\n", p->nodes[cp->node].name, t);
-			free(t);
-		}
-	}
-	if (a->nbridges > 0) {
-		fputs("\nbridges (links whose loss splits the plan):\n", out);
-		for (i = 0; i < a->nbridges && i < CLI_LIST_MAX; i++)
-			fprintf(out, "  %s -- %s\n",
-			    p->nodes[a->bridges[2 * i]].name,
-			    p->nodes[a->bridges[2 * i + 1]].name);
-		if (a->nbridges > CLI_LIST_MAX)
-			fprintf(out, "  ... and %zu more\n",
-			    a->nbridges - CLI_LIST_MAX);
-	}
-
-	fputs("\nroute storage: ", out);
-	if (a->top_storer < 0) {
-		fputs("no node stores a route that links it\n", out);
-	} else {
-		size_t none = 0;
-
-		for (i = 0; i < a->nnodes; i++)
-			none += a->stored[a->by_name[i]] == 0;
-		/* The same count as the header's: all routes, or those
-		 * that make links when some do not. */
-		fprintf(out, "%s stores %zu of %s%zu %s (%.0f%%); ",
-		    p->nodes[a->top_storer].name, a->stored[a->top_storer],
-		    a->stored_total == a->nroutes ? "" : "the ",
-		    a->stored_total, a->stored_total == a->nroutes ?
-		    cli_plural(a->stored_total, "route", "routes") :
-		    cli_plural(a->stored_total, "route that makes a link",
-		    "routes that make links"), 100.0 *
-		    (double)a->stored[a->top_storer] /
-		    (double)a->stored_total);
-		if (none > 0)
-			fprintf(out, "%zu %s none\n", none,
-			    cli_plural(none, "node stores", "nodes store"));
-		else
-			fputs("every node stores some\n", out);
-	}
-	if (h != NULL)
-		hazards_section(out, a, h);
-	if (rp != NULL)
-		cli_replication_section(out, a, rp);
-
-	cli_report_warnings(out, diags);
+	for (i = 0; i < plan->nnodes; i++)
+		if (mesh_node_label(&plan->nodes[i], "zone") != NULL)
+			return 1;
 	return 0;
 }
 
-int
-cli_report_text(FILE *out, const struct mesh_analysis *a,
-    const struct mesh_diags *diags)
+/* A sweep of k by key (NULL: nodes), run; NULL when it is too large or
+ * fails (the report then says it was not computed). */
+static struct mesh_sweep *
+run_sweep(const struct mesh_plan *plan, int k, const char *by)
 {
-	return report(out, a, diags, NULL, NULL);
+	struct mesh_sweep_options so;
+	struct mesh_sweep *sw = NULL;
+
+	memset(&so, 0, sizeof(so));
+	so.k = k;
+	so.by = by;
+	so.model = MESH_SWEEP_GRAPH;
+	so.jobs = 1;
+	so.progress = cli_progress();
+	if (mesh_sweep_new(plan, &so, &sw) != MESH_OK)
+		return NULL;
+	if (sw->cost > MESH_SWEEP_BUDGET || mesh_sweep_run(sw) != MESH_OK) {
+		mesh_sweep_free(sw);
+		return NULL;
+	}
+	return sw;
 }
 
 int
-cli_report_text_replication(FILE *out, const struct mesh_analysis *a,
-    const struct mesh_replication *r, const struct mesh_diags *diags)
+cli_report(int argc, char **argv)
 {
-	return report(out, a, diags, NULL, r);
-}
+	struct report_opts o;
+	struct mesh_diags diags;
+	struct mesh_analysis_options aopts;
+	struct mesh_avail_options avo;
+	struct mesh_review_parts parts;
+	struct mesh_plan *plan = NULL;
+	struct mesh_analysis *a = NULL;
+	struct mesh_sweep *sw = NULL, *zones = NULL;
+	struct mesh_availability *av = NULL;
+	enum mesh_error err;
+	char *text = NULL, *svg = NULL, *svgfile = NULL;
+	const char *base;
+	int *down = NULL, status;
+	size_t ndown = 0;
 
-int
-cli_report_text_hazards(FILE *out, const struct mesh_analysis *a,
-    const struct mesh_diags *diags)
-{
-	struct hazards h = { NULL, NULL, NULL, 0 };
-	int rc = -1;
-
-	if (mesh_restart_hazards(a->plan, a->is_down, &h.first,
-	    &h.strands) == MESH_OK &&
-	    mesh_stranded(a->plan, a->is_down, &h.stranded,
-	    &h.nstranded) == MESH_OK)
-		rc = report(out, a, diags, &h, NULL);
-	free(h.first);
-	free(h.strands);
-	free(h.stranded);
-	return rc;
+	memset(&o, 0, sizeof(o));
+	memset(&parts, 0, sizeof(parts));
+	mesh_diags_init(&diags);
+	if ((status = parse_args(argc, argv, &o)) != 0)
+		goto done;
+	status = CLI_EXIT_BAD;
+	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0 ||
+	    cli_resolve_nodes(plan, "--down", o.downs, o.ndowns, &down,
+	    &ndown) != 0)
+		goto done;
+	memset(&aopts, 0, sizeof(aopts));
+	aopts.down = down;
+	aopts.ndown = ndown;
+	if ((err = mesh_analyze(plan, &aopts, &a)) != MESH_OK)
+		goto fail;
+	sw = run_sweep(plan, 2, NULL);
+	if (has_zones(plan))
+		zones = run_sweep(plan, 1, "zone");
+	memset(&avo, 0, sizeof(avo));
+	avo.node_availability = -1;
+	avo.trials = REPORT_TRIALS;
+	avo.seed = REPORT_SEED;
+	avo.jobs = 1;
+	avo.progress = cli_progress();
+	/* Above the budget the report says "Not computed.", as it says of
+	 * a sweep over its budget. */
+	if (plan->nnodes > 0 &&
+	    mesh_avail_cost(plan, REPORT_TRIALS) <= MESH_AVAIL_BUDGET &&
+	    (err = mesh_availability(plan, &avo, &av)) != MESH_OK)
+		goto fail;
+	parts.sweep = sw;
+	parts.domains = zones;
+	parts.availability = av;
+	parts.progress = cli_progress();
+	if (o.md && (o.c.output == NULL || strcmp(o.c.output, "-") == 0)) {
+		/* To stdout: the picture is not written; it links
+		 * topology.svg (`check --format svg` draws it). */
+		if ((err = mesh_review_markdown(a, &diags, &parts,
+		    &text)) != MESH_OK)
+			goto fail;
+	} else if (o.md) {
+		if ((svgfile = svg_path(o.c.output)) == NULL) {
+			err = MESH_ENOMEM;
+			goto fail;
+		}
+		base = strrchr(svgfile, '/');
+		parts.svg_name = base != NULL ? base + 1 : svgfile;
+		if ((err = mesh_picture_svg(a, &svg)) != MESH_OK ||
+		    (err = mesh_review_markdown(a, &diags, &parts,
+		    &text)) != MESH_OK)
+			goto fail;
+		if (cli_write_output(svgfile, svg, strlen(svg), o.c.plan) != 0)
+			goto done;
+	} else if ((err = mesh_review_html(a, &diags, &parts, &text)) !=
+	    MESH_OK) {
+		goto fail;
+	}
+	if (cli_write_output(o.c.output, text, strlen(text), o.c.plan) != 0)
+		goto done;
+	status = CLI_EXIT_OK;
+	goto done;
+fail:
+	cli_error("%s: %s", o.c.plan, mesh_strerror(err));
+done:
+	free(text);
+	free(svg);
+	free(svgfile);
+	free(down);
+	free(o.downs);
+	mesh_availability_free(av);
+	mesh_sweep_free(sw);
+	mesh_sweep_free(zones);
+	mesh_analysis_free(a);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return status;
 }

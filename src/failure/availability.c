@@ -11,7 +11,7 @@
 #include "meshsim/availability.h"
 #include "base/rng.h"
 #include "out/json_out.h"
-#include "base/tick.h"
+#include "base/progress.h"
 #include "base/util.h"
 
 struct mesh_avail_model {

@@ -11,7 +11,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/sweep.h"
 #include "out/json_out.h"
-#include "base/tick.h"
+#include "base/progress.h"
 #include "base/util.h"
 
 #define JOBS_MAX 512

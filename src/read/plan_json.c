@@ -11,7 +11,7 @@
 #include "read/plan_json.h"
 #include "meshsim/meshsim.h"
 #include "read/readers.h"
-#include "base/tick.h"
+#include "base/progress.h"
 #include "base/text.h"
 
 static const char *const top_keys[] = { "name", "cluster", "nodes",

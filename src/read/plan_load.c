@@ -21,14 +21,14 @@
 #include "meshsim/meshsim.h"
 #include "base/input.h"
 #include "read/readers.h"
-#include "base/tick.h"
+#include "base/progress.h"
 
 
 /*
  * Parse len bytes at buf as mesh_plan_parse() does, reporting the phase
  * "parsing" in bytes through progress (NULL: none): 0, then len once the
  * reader is done. A reader that can say how far it is takes &tick and
- * calls mesh_tick_to(&tick, bytes parsed) as it goes (tick.h): the JSON
+ * calls mesh_tick_to(&tick, bytes parsed) as it goes (base/progress.h): the JSON
  * reader does, node by node.
  */
 static enum mesh_error

@@ -6,7 +6,7 @@
 #include "meshsim/hazards.h"
 #include "meshsim/picture.h"
 #include "meshsim/review.h"
-#include "base/tick.h"
+#include "base/progress.h"
 #include "base/util.h"
 
 /* How many names a list shows before "... and N more". */

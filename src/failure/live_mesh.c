@@ -1,4 +1,4 @@
-/* mesh.c: the live mesh: nodes start, stop and lose connections as in a running NATS or Harper cluster; timelines and what-if runs. */
+/* live_mesh.c: the live mesh: nodes start, stop and lose connections as in a running NATS or Harper cluster; timelines and what-if runs. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* picture.c: the topology drawn: a deterministic igraph layout, and SVG or Graphviz DOT with single points of failure and bridges marked. */
+/* drawing.c: the topology drawn: a deterministic igraph layout, and SVG or Graphviz DOT with single points of failure and bridges marked. */
 #include <igraph.h>
 #include <math.h>
 #include <stdlib.h>

@@ -1,11 +1,11 @@
-/* tick.c: reporting the progress of one phase through a mesh_progress hook, and worker processes' counts sent through a pipe. */
+/* progress.c: reporting the progress of one phase through a mesh_progress hook, and worker processes' counts sent through a pipe. */
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "base/tick.h"
+#include "base/progress.h"
 #include "base/util.h"
 
 void

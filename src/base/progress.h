@@ -1,4 +1,4 @@
-/* tick.h: reporting the progress of one phase through a mesh_progress hook, and worker processes' counts sent through a pipe. */
+/* progress.h: reporting the progress of one phase through a mesh_progress hook, and worker processes' counts sent through a pipe. */
 #ifndef MESH_TICK_H
 #define MESH_TICK_H
 
