@@ -239,6 +239,23 @@ writable_hosts_should_be_the_ones_the_readers_take(void **state)
 	assert_false(mesh_host_writable("a\tb"));
 }
 
+/* Edit distances for suggestions: Levenshtein, case folded on request,
+ * refused (SIZE_MAX) beyond the length given. */
+static void
+edit_distance_should_count_edits_within_its_bound(void **state)
+{
+	(void)state;
+	assert_int_equal(mesh_edit_distance("routes", "routes", 30, 0), 0);
+	assert_int_equal(mesh_edit_distance("routes", "route", 30, 0), 1);
+	assert_int_equal(mesh_edit_distance("port", "prot", 30, 0), 2);
+	assert_int_equal(mesh_edit_distance("", "abc", 30, 0), 3);
+	assert_int_equal(mesh_edit_distance("kitten", "sitting", 30, 0), 3);
+	assert_int_equal(mesh_edit_distance("Node2", "node2", 30, 0), 1);
+	assert_int_equal(mesh_edit_distance("Node2", "node2", 30, 1), 0);
+	assert_true(mesh_edit_distance("abcd", "abc", 3, 0) == SIZE_MAX);
+	assert_true(mesh_edit_distance("a", "b", 1000, 0) == 1);
+}
+
 int
 main(void)
 {
@@ -253,6 +270,7 @@ main(void)
 		cmocka_unit_test(json_strings_should_be_escaped),
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
 		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),
+		cmocka_unit_test(edit_distance_should_count_edits_within_its_bound),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

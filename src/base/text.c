@@ -1,4 +1,5 @@
-/* text.c: UTF-8 checking and positions (line, column) in a text buffer. */
+/* text.c: UTF-8 checking, positions (line, column) in a text buffer, and edit distances for suggestions. */
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -93,4 +94,40 @@ mesh_text_position(const char *buf, size_t off, int *line, int *column)
 			++*column;
 		}
 	}
+}
+
+size_t
+mesh_edit_distance(const char *a, const char *b, size_t max_len, int fold)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[MESH_EDIT_MAX + 2];
+
+	if (max_len > MESH_EDIT_MAX)
+		max_len = MESH_EDIT_MAX;
+	if (la > max_len || lb > max_len)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], tmp, best;
+		int ca = (unsigned char)a[i - 1];
+
+		if (fold)
+			ca = tolower(ca);
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			int cb = (unsigned char)b[j - 1];
+
+			if (fold)
+				cb = tolower(cb);
+			tmp = row[j];
+			best = diag + (ca != cb);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = tmp;
+		}
+	}
+	return row[lb];
 }

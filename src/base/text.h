@@ -21,4 +21,15 @@ int mesh_has_control(const char *s);
  */
 void mesh_text_position(const char *buf, size_t off, int *line, int *column);
 
+/* The largest max_len that mesh_edit_distance() takes. */
+#define MESH_EDIT_MAX 64
+
+/*
+ * The Levenshtein distance of a and b (bytes; with fold set, ASCII case
+ * ignored), for did-you-mean suggestions: SIZE_MAX when either is longer
+ * than max_len (at most MESH_EDIT_MAX), so the work stays bounded.
+ */
+size_t mesh_edit_distance(const char *a, const char *b, size_t max_len,
+    int fold);
+
 #endif

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "base/text.h"
 #include "cli/cli.h"
 
 int
@@ -42,36 +43,6 @@ append(int **v, size_t *len, size_t *cap, const int *add, size_t n)
 	memcpy(*v + *len, add, n * sizeof(*add));
 	*len += n;
 	return 0;
-}
-
-/* Levenshtein distance of a and b, ignoring ASCII case; names longer
- * than 64 bytes count as far apart. */
-static size_t
-name_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[66];
-
-	if (la > 64 || lb > 64)
-		return SIZE_MAX;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0], tmp, best;
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			best = diag + (tolower((unsigned char)a[i - 1]) !=
-			    tolower((unsigned char)b[j - 1]));
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = tmp;
-		}
-	}
-	return row[lb];
 }
 
 /* The nodes of domain key=value (host or zone), or none; *n 0 when
@@ -142,7 +113,7 @@ cli_no_node(const struct mesh_plan *plan, const char *opt, const char *word,
 	}
 	/* The nearest name, when it is near: at most a third of it. */
 	for (i = 0; i < plan->nnodes; i++) {
-		d = name_distance(word, plan->nodes[i].name);
+		d = mesh_edit_distance(word, plan->nodes[i].name, 64, 1);
 		if (d < best) {
 			best = d;
 			near = (int)i;

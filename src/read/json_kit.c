@@ -39,32 +39,6 @@ mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
 	r->errors++;
 }
 
-/* Levenshtein distance of two short keys, capped work. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[32];
-
-	if (la >= 31 || lb >= 31)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0], tmp;
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			row[j] = a[i - 1] == b[j - 1] ? diag :
-			    1 + (diag < row[j] ? (diag < row[j - 1] ? diag :
-			    row[j - 1]) : (row[j] < row[j - 1] ? row[j] :
-			    row[j - 1]));
-			diag = tmp;
-		}
-	}
-	return row[lb];
-}
-
 void
 mesh_json_check_keys(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node)
@@ -119,7 +93,8 @@ mesh_json_members(struct reader *r, const cJSON *obj,
 			continue;
 		}
 		for (k = 0; known[k] != NULL && close == NULL; k++)
-			if (edit_distance(known[k], a->string) <= 2)
+			if (mesh_edit_distance(known[k], a->string, 30,
+			    0) <= 2)
 				close = known[k];
 		if (close != NULL)
 			mesh_diags_add(r->diags, MESH_WARNING, "unknown-key",
