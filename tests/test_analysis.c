@@ -306,7 +306,7 @@ cuts_and_components_should_agree_with_igraph(void **state)
 {
 	char names[60][12];
 	const char *nv[60];
-	struct mesh_buf links;
+	struct mesh_i_buf links;
 	unsigned long seed = 12345;
 	int round;
 
@@ -321,7 +321,7 @@ cuts_and_components_should_agree_with_igraph(void **state)
 		size_t k, found;
 		char *text;
 
-		mesh_buf_init(&links);
+		mesh_i_buf_init(&links);
 		for (i = 0; i < n; i++) {
 			snprintf(names[i], sizeof(names[i]), "v%02d", i);
 			nv[i] = names[i];
@@ -333,10 +333,10 @@ cuts_and_components_should_agree_with_igraph(void **state)
 			x = (int)((seed >> 33) % (unsigned)n);
 			y = (int)((seed >> 13) % (unsigned)n);
 			if (x != y)
-				mesh_buf_printf(&links, "%s%s-%s", links.len ?
+				mesh_i_buf_printf(&links, "%s%s-%s", links.len ?
 				    " " : "", names[x], names[y]);
 		}
-		text = mesh_buf_take(&links);
+		text = mesh_i_buf_take(&links);
 		p = plan_of(nv, (size_t)n, text ? text : "");
 		free(text);
 		a = analyse(p, NULL);
@@ -562,7 +562,7 @@ spof_sentence_should_cap_names_and_pieces(void **state)
 {
 	char names[128][16];
 	const char *np[128];
-	struct mesh_buf links;
+	struct mesh_i_buf links;
 	struct mesh_plan *p;
 	struct mesh_analysis *a;
 	char *l, *t;
@@ -570,15 +570,15 @@ spof_sentence_should_cap_names_and_pieces(void **state)
 
 	(void)state;
 	/* h00 with a path of 40 (h01 .. h40) and leaves h41, h42, h43. */
-	mesh_buf_init(&links);
+	mesh_i_buf_init(&links);
 	for (i = 0; i < 44; i++) {
 		snprintf(names[i], sizeof(names[i]), "h%02d", i);
 		np[i] = names[i];
 		if (i > 0)
-			mesh_buf_printf(&links, " h%02d-h%02d", i == 1 ||
+			mesh_i_buf_printf(&links, " h%02d-h%02d", i == 1 ||
 			    i > 40 ? 0 : i - 1, i);
 	}
-	l = mesh_buf_take(&links);
+	l = mesh_i_buf_take(&links);
 	p = plan_of(np, 44, l);
 	free(l);
 	a = analyse(p, NULL);
@@ -590,15 +590,15 @@ spof_sentence_should_cap_names_and_pieces(void **state)
 	mesh_plan_free(p);
 
 	/* Two equal paths of 30 behind h00: a tie, so both named, capped. */
-	mesh_buf_init(&links);
+	mesh_i_buf_init(&links);
 	for (i = 0; i < 61; i++) {
 		snprintf(names[i], sizeof(names[i]), "h%02d", i);
 		np[i] = names[i];
 		if (i > 0)
-			mesh_buf_printf(&links, " h%02d-h%02d", i == 1 ||
+			mesh_i_buf_printf(&links, " h%02d-h%02d", i == 1 ||
 			    i == 31 ? 0 : i - 1, i);
 	}
-	l = mesh_buf_take(&links);
+	l = mesh_i_buf_take(&links);
 	p = plan_of(np, 61, l);
 	free(l);
 	a = analyse(p, NULL);
@@ -612,14 +612,14 @@ spof_sentence_should_cap_names_and_pieces(void **state)
 	mesh_plan_free(p);
 
 	/* A star of 30 leaves: 25 pieces named, then the rest counted. */
-	mesh_buf_init(&links);
+	mesh_i_buf_init(&links);
 	for (i = 0; i < 31; i++) {
 		snprintf(names[i], sizeof(names[i]), "s%02d", i);
 		np[i] = names[i];
 		if (i > 0)
-			mesh_buf_printf(&links, " s00-s%02d", i);
+			mesh_i_buf_printf(&links, " s00-s%02d", i);
 	}
-	l = mesh_buf_take(&links);
+	l = mesh_i_buf_take(&links);
 	p = plan_of(np, 31, l);
 	free(l);
 	a = analyse(p, NULL);

@@ -126,27 +126,27 @@ assert_same_sums(const struct mesh_avail_sums *a,
 static void
 generator_should_match_reference_outputs(void **state)
 {
-	struct mesh_rng r = { { 1, 2, 3, 4 } };
+	struct mesh_i_rng r = { { 1, 2, 3, 4 } };
 	uint64_t s = 0;
 
 	(void)state;
 	/* splitmix64 from 0, and xoshiro256** from {1, 2, 3, 4}, as the
 	 * authors' reference code gives them. */
-	assert_true(mesh_splitmix64(&s) == UINT64_C(0xE220A8397B1DCDAF));
-	assert_true(mesh_splitmix64(&s) == UINT64_C(0x6E789E6AA1B965F4));
-	assert_true(mesh_rng_next(&r) == UINT64_C(0x2d00));
-	assert_true(mesh_rng_next(&r) == 0);
-	assert_true(mesh_rng_next(&r) == UINT64_C(0x5a007080));
-	assert_true(mesh_rng_next(&r) == UINT64_C(0x10e0000000009d80));
+	assert_true(mesh_i_splitmix64(&s) == UINT64_C(0xE220A8397B1DCDAF));
+	assert_true(mesh_i_splitmix64(&s) == UINT64_C(0x6E789E6AA1B965F4));
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0x2d00));
+	assert_true(mesh_i_rng_next(&r) == 0);
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0x5a007080));
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0x10e0000000009d80));
 	/* Stream 0 of seed 1 is outputs 0-3 of splitmix64 from 1; stream 2
 	 * is outputs 8-11 (computed apart, in Python). */
-	mesh_rng_seed_stream(&r, 1, 0);
-	assert_true(mesh_rng_next(&r) == UINT64_C(0xb3f2af6d0fc710c5));
-	assert_true(mesh_rng_next(&r) == UINT64_C(0x853b559647364cea));
-	mesh_rng_seed_stream(&r, 1, 2);
-	assert_true(mesh_rng_next(&r) == UINT64_C(0x6ba2853a8f9ab35c));
-	assert_true(mesh_rng_next(&r) == UINT64_C(0x73df73266c60db9c));
-	assert_true(mesh_rng_next(&r) == UINT64_C(0xb8b13378dc868f63));
+	mesh_i_rng_seed_stream(&r, 1, 0);
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0xb3f2af6d0fc710c5));
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0x853b559647364cea));
+	mesh_i_rng_seed_stream(&r, 1, 2);
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0x6ba2853a8f9ab35c));
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0x73df73266c60db9c));
+	assert_true(mesh_i_rng_next(&r) == UINT64_C(0xb8b13378dc868f63));
 }
 
 static void
@@ -422,14 +422,14 @@ confidence_interval_should_hold_the_exact_value_on_small_plans(
     void **state)
 {
 	const uint64_t trials = 100000;
-	struct mesh_rng r;
+	struct mesh_i_rng r;
 	int plan, misses95 = 0;
 
 	(void)state;
-	mesh_rng_seed_stream(&r, 2024, 0);
+	mesh_i_rng_seed_stream(&r, 2024, 0);
 	for (plan = 0; plan < 24; plan++) {
-		size_t n = 3 + mesh_rng_next(&r) % 10, i, j;
-		double av[16], density = 0.25 + 0.4 * mesh_rng_double(&r);
+		size_t n = 3 + mesh_i_rng_next(&r) % 10, i, j;
+		double av[16], density = 0.25 + 0.4 * mesh_i_rng_double(&r);
 		double lo, hi, se, sw;
 		char links[1024] = "";
 		struct mesh_plan *p;
@@ -440,10 +440,10 @@ confidence_interval_should_hold_the_exact_value_on_small_plans(
 
 		for (i = 0; i < n; i++)
 			av[i] = i % 4 == 3 ? -1 :
-			    0.6 + 0.35 * mesh_rng_double(&r);
+			    0.6 + 0.35 * mesh_i_rng_double(&r);
 		for (i = 0; i < n; i++)
 			for (j = i + 1; j < n; j++)
-				if (mesh_rng_double(&r) < density) {
+				if (mesh_i_rng_double(&r) < density) {
 					char one[8];
 
 					snprintf(one, sizeof(one), " %c-%c",

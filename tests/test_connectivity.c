@@ -59,14 +59,14 @@ tg_cycle(struct tgraph *t, int first, int k)
 static void
 connectivity_of(const struct tgraph *t, int *kappa, int *lambda)
 {
-	struct mesh_csr g;
+	struct mesh_i_csr g;
 
-	assert_int_equal(mesh_csr_build(&g, t->n, t->e, t->m), 0);
+	assert_int_equal(mesh_i_csr_build(&g, t->n, t->e, t->m), 0);
 	*kappa = -7;
 	*lambda = -7;
-	assert_int_equal(mesh_vertex_connectivity(&g, 0, kappa), 0);
-	assert_int_equal(mesh_edge_connectivity(&g, 0, lambda), 0);
-	mesh_csr_free(&g);
+	assert_int_equal(mesh_i_vertex_connectivity(&g, 0, kappa), 0);
+	assert_int_equal(mesh_i_edge_connectivity(&g, 0, lambda), 0);
+	mesh_i_csr_free(&g);
 }
 
 static void
@@ -454,7 +454,7 @@ static void
 connectivity_should_not_change_with_a_correct_lower_bound(void **state)
 {
 	struct tgraph t;
-	struct mesh_csr g;
+	struct mesh_i_csr g;
 	int lower, k, l;
 
 	(void)state;
@@ -465,21 +465,21 @@ connectivity_should_not_change_with_a_correct_lower_bound(void **state)
 	tg_edge(&t, 0, 6);
 	tg_edge(&t, 0, 7);
 	tg_edge(&t, 1, 8);
-	assert_int_equal(mesh_csr_build(&g, t.n, t.e, t.m), 0);
+	assert_int_equal(mesh_i_csr_build(&g, t.n, t.e, t.m), 0);
 	for (lower = -3; lower <= 2; lower++) {
-		assert_int_equal(mesh_vertex_connectivity(&g, lower, &k), 0);
+		assert_int_equal(mesh_i_vertex_connectivity(&g, lower, &k), 0);
 		assert_int_equal(k, 2);
 	}
 	for (lower = -3; lower <= 3; lower++) {
-		assert_int_equal(mesh_edge_connectivity(&g, lower, &l), 0);
+		assert_int_equal(mesh_i_edge_connectivity(&g, lower, &l), 0);
 		assert_int_equal(l, 3);
 	}
 	/* Above the minimum degree a bound cannot hold: it is ignored. */
-	assert_int_equal(mesh_vertex_connectivity(&g, 6, &k), 0);
+	assert_int_equal(mesh_i_vertex_connectivity(&g, 6, &k), 0);
 	assert_int_equal(k, 2);
-	assert_int_equal(mesh_edge_connectivity(&g, 99, &l), 0);
+	assert_int_equal(mesh_i_edge_connectivity(&g, 99, &l), 0);
 	assert_int_equal(l, 3);
-	mesh_csr_free(&g);
+	mesh_i_csr_free(&g);
 }
 
 /* ---- brute force over small graphs (n <= 9), adjacency as bitmasks ---- */
@@ -655,7 +655,7 @@ connectivity_should_match_brute_force_on_small_random_graphs(void **state)
 	(void)state;
 	for (round = 0; round < 400; round++) {
 		struct tgraph t;
-		struct mesh_csr g;
+		struct mesh_i_csr g;
 		uint32_t adj[32];
 		int n, u, bk, bl, k, l, delta;
 
@@ -668,25 +668,25 @@ connectivity_should_match_brute_force_on_small_random_graphs(void **state)
 			if (popcount32(adj[u]) < delta)
 				delta = popcount32(adj[u]);
 
-		assert_int_equal(mesh_csr_build(&g, t.n, t.e, t.m), 0);
+		assert_int_equal(mesh_i_csr_build(&g, t.n, t.e, t.m), 0);
 		k = l = -7;
-		assert_int_equal(mesh_vertex_connectivity(&g, 0, &k), 0);
-		assert_int_equal(mesh_edge_connectivity(&g, 0, &l), 0);
+		assert_int_equal(mesh_i_vertex_connectivity(&g, 0, &k), 0);
+		assert_int_equal(mesh_i_edge_connectivity(&g, 0, &l), 0);
 		if (k != bk || l != bl)
 			print_error("graph %d: n=%d m=%d\n", round, n, t.m);
 		assert_int_equal(k, bk);
 		assert_int_equal(l, bl);
 		/* A correct lower bound, or one above delta, changes
 		 * nothing. */
-		assert_int_equal(mesh_vertex_connectivity(&g, bk, &k), 0);
+		assert_int_equal(mesh_i_vertex_connectivity(&g, bk, &k), 0);
 		assert_int_equal(k, bk);
-		assert_int_equal(mesh_edge_connectivity(&g, bk, &l), 0);
+		assert_int_equal(mesh_i_edge_connectivity(&g, bk, &l), 0);
 		assert_int_equal(l, bl);
-		assert_int_equal(mesh_edge_connectivity(&g, bl, &l), 0);
+		assert_int_equal(mesh_i_edge_connectivity(&g, bl, &l), 0);
 		assert_int_equal(l, bl);
-		assert_int_equal(mesh_vertex_connectivity(&g, delta + 1, &k), 0);
+		assert_int_equal(mesh_i_vertex_connectivity(&g, delta + 1, &k), 0);
 		assert_int_equal(k, bk);
-		mesh_csr_free(&g);
+		mesh_i_csr_free(&g);
 
 		if (bk == 0)
 			kinds[0]++;
@@ -736,7 +736,7 @@ connectivity_should_match_brute_force_on_sparse_random_graphs(void **state)
 	(void)state;
 	for (round = 0; round < 150; round++) {
 		struct tgraph t;
-		struct mesh_csr g;
+		struct mesh_i_csr g;
 		uint32_t adj[32];
 		int n = 10 + (int)(lcg_next(&seed) % 5);
 		int want = 2 * n + (int)(lcg_next(&seed) % (unsigned)n);
@@ -760,15 +760,15 @@ connectivity_should_match_brute_force_on_sparse_random_graphs(void **state)
 		if (bk >= 3)
 			deep++;
 
-		assert_int_equal(mesh_csr_build(&g, t.n, t.e, t.m), 0);
+		assert_int_equal(mesh_i_csr_build(&g, t.n, t.e, t.m), 0);
 		k = l = -7;
-		assert_int_equal(mesh_vertex_connectivity(&g, 0, &k), 0);
-		assert_int_equal(mesh_edge_connectivity(&g, 0, &l), 0);
+		assert_int_equal(mesh_i_vertex_connectivity(&g, 0, &k), 0);
+		assert_int_equal(mesh_i_edge_connectivity(&g, 0, &l), 0);
 		if (k != bk || l != bl)
 			print_error("graph %d: n=%d m=%d\n", round, n, t.m);
 		assert_int_equal(k, bk);
 		assert_int_equal(l, bl);
-		mesh_csr_free(&g);
+		mesh_i_csr_free(&g);
 	}
 	/* Most need three or more disjoint paths per pair. */
 	assert_true(deep >= 50);

@@ -15,14 +15,14 @@
 
 /* Parse text, which must be valid JSON, without streaming. */
 static cJSON *
-parse(const char *text, struct mesh_jdoc **doc)
+parse(const char *text, struct mesh_i_jdoc **doc)
 {
 	size_t bad;
 	const char *what;
 	cJSON *root = NULL;
 
-	assert_int_equal(mesh_json_check(text, strlen(text), &bad, &what), 0);
-	assert_int_equal(mesh_jdoc_parse(text, strlen(text), NULL, doc,
+	assert_int_equal(mesh_i_json_check(text, strlen(text), &bad, &what), 0);
+	assert_int_equal(mesh_i_jdoc_parse(text, strlen(text), NULL, doc,
 	    &root), 0);
 	assert_non_null(root);
 	return root;
@@ -33,40 +33,40 @@ parse_should_give_each_value_and_key_its_line_and_column(void **state)
 {
 	/* "é" is two bytes and one column; a tab is one column. */
 	const char *text = "{\"é\": 1,\n\t\"b\" : [true, null,\n  \"x\"]}";
-	struct mesh_jdoc *doc;
+	struct mesh_i_jdoc *doc;
 	cJSON *root = parse(text, &doc), *a, *b;
-	const struct mesh_jpos *p;
+	const struct mesh_i_jpos *p;
 
 	(void)state;
-	p = mesh_jpos_of(root);
+	p = mesh_i_jpos_of(root);
 	assert_int_equal(p->line, 1);
 	assert_int_equal(p->column, 1);
 	assert_int_equal(p->key_line, 0);
 	a = cJSON_GetObjectItemCaseSensitive(root, "é");
 	assert_true(cJSON_IsNumber(a));
-	p = mesh_jpos_of(a);
+	p = mesh_i_jpos_of(a);
 	assert_int_equal(p->key_line, 1);
 	assert_int_equal(p->key_column, 2);
 	assert_int_equal(p->line, 1);
 	assert_int_equal(p->column, 7);
 	b = cJSON_GetObjectItemCaseSensitive(root, "b");
 	assert_true(cJSON_IsArray(b));
-	p = mesh_jpos_of(b);
+	p = mesh_i_jpos_of(b);
 	assert_int_equal(p->key_line, 2);
 	assert_int_equal(p->key_column, 2);
 	assert_int_equal(p->column, 8);
 	assert_int_equal(cJSON_GetArraySize(b), 3);
-	p = mesh_jpos_of(cJSON_GetArrayItem(b, 1));
+	p = mesh_i_jpos_of(cJSON_GetArrayItem(b, 1));
 	assert_int_equal(p->line, 2);
 	assert_int_equal(p->column, 15);
 	assert_int_equal(p->key_line, 0);
-	p = mesh_jpos_of(cJSON_GetArrayItem(b, 2));
+	p = mesh_i_jpos_of(cJSON_GetArrayItem(b, 2));
 	assert_int_equal(p->line, 3);
 	assert_int_equal(p->column, 3);
 	assert_string_equal(cJSON_GetArrayItem(b, 2)->valuestring, "x");
 	/* cJSON's list convention: the first child's prev is the last. */
 	assert_ptr_equal(b->child->prev, cJSON_GetArrayItem(b, 2));
-	mesh_jdoc_free(doc);
+	mesh_i_jdoc_free(doc);
 }
 
 static void
@@ -74,7 +74,7 @@ parse_should_decode_escapes_and_surrogates(void **state)
 {
 	const char *text = "[\"a\\\"\\\\\\/\\b\\f\\n\\r\\t\", \"\\u00e9\\u20ac\","
 	    " \"\\ud83d\\ude00\", \"x\\ud800y\", \"\\udc00\", \"a\\u0000b\"]";
-	struct mesh_jdoc *doc;
+	struct mesh_i_jdoc *doc;
 	cJSON *root = parse(text, &doc);
 
 	(void)state;
@@ -89,9 +89,9 @@ parse_should_decode_escapes_and_surrogates(void **state)
 	    "x\xef\xbf\xbdy");
 	assert_string_equal(cJSON_GetArrayItem(root, 4)->valuestring,
 	    "\xef\xbf\xbd");
-	assert_false(mesh_jpos_of(cJSON_GetArrayItem(root, 4))->has_nul);
-	assert_true(mesh_jpos_of(cJSON_GetArrayItem(root, 5))->has_nul);
-	mesh_jdoc_free(doc);
+	assert_false(mesh_i_jpos_of(cJSON_GetArrayItem(root, 4))->has_nul);
+	assert_true(mesh_i_jpos_of(cJSON_GetArrayItem(root, 5))->has_nul);
+	mesh_i_jdoc_free(doc);
 }
 
 static void
@@ -101,7 +101,7 @@ parse_should_read_numbers_as_cjson_does(void **state)
 	    " 123456789]";
 	static const double want[] = { 0, 9932, -1, 1500, 12345678901.0,
 		-0.25, 100, 123456789 };
-	struct mesh_jdoc *doc;
+	struct mesh_i_jdoc *doc;
 	cJSON *root = parse(text, &doc), *v;
 	size_t i = 0;
 
@@ -114,21 +114,21 @@ parse_should_read_numbers_as_cjson_does(void **state)
 	assert_int_equal(i, 8);
 	/* valueint saturates as cJSON's does. */
 	assert_int_equal(cJSON_GetArrayItem(root, 4)->valueint, INT32_MAX);
-	mesh_jdoc_free(doc);
+	mesh_i_jdoc_free(doc);
 }
 
 static void
 parse_should_skip_a_byte_order_mark(void **state)
 {
 	const char *text = "\xef\xbb\xbf{\"a\": \"b\"}";
-	struct mesh_jdoc *doc;
+	struct mesh_i_jdoc *doc;
 	cJSON *root = parse(text, &doc);
 
 	(void)state;
 	assert_true(cJSON_IsObject(root));
-	assert_int_equal(mesh_jpos_of(root)->column, 1);
-	assert_int_equal(mesh_jpos_of(root->child)->column, 7);
-	mesh_jdoc_free(doc);
+	assert_int_equal(mesh_i_jpos_of(root)->column, 1);
+	assert_int_equal(mesh_i_jpos_of(root->child)->column, 7);
+	mesh_i_jdoc_free(doc);
 }
 
 struct seen {
@@ -149,7 +149,7 @@ count_element(void *ctx, const cJSON *elem, size_t end)
 	assert_non_null(n);
 	snprintf(s->names[s->calls], sizeof(s->names[0]), "%s",
 	    n->valuestring);
-	s->lines[s->calls] = mesh_jpos_of(elem)->line;
+	s->lines[s->calls] = mesh_i_jpos_of(elem)->line;
 	assert_true(end > s->last_end);
 	s->last_end = end;
 	s->calls++;
@@ -163,13 +163,13 @@ parse_should_stream_the_first_array_under_the_key(void **state)
 	    "{\"n\": \"b\"}, {\"n\": \"c\"}],\n\"nodes\": [{\"n\": \"d\"}],"
 	    " \"x\": {\"nodes\": [1]}}";
 	struct seen s;
-	struct mesh_jstream st = { "nodes", count_element, &s };
-	struct mesh_jdoc *doc;
+	struct mesh_i_jstream st = { "nodes", count_element, &s };
+	struct mesh_i_jdoc *doc;
 	cJSON *root = NULL, *nodes;
 
 	(void)state;
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(mesh_jdoc_parse(text, strlen(text), &st, &doc,
+	assert_int_equal(mesh_i_jdoc_parse(text, strlen(text), &st, &doc,
 	    &root), 0);
 	assert_int_equal(s.calls, 3);
 	assert_string_equal(s.names[0], "a");
@@ -180,12 +180,12 @@ parse_should_stream_the_first_array_under_the_key(void **state)
 	nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
 	assert_true(cJSON_IsArray(nodes));
 	assert_int_equal(cJSON_GetArraySize(nodes), 0);
-	assert_int_equal(mesh_jpos_of(nodes)->column, 24);
+	assert_int_equal(mesh_i_jpos_of(nodes)->column, 24);
 	/* A repeated key and deeper arrays are parsed as usual. */
 	assert_int_equal(cJSON_GetArraySize(nodes->next), 1);
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 	    cJSON_GetObjectItemCaseSensitive(root, "x"), "nodes")), 1);
-	mesh_jdoc_free(doc);
+	mesh_i_jdoc_free(doc);
 }
 
 static void
@@ -194,14 +194,14 @@ parse_should_stop_when_the_stream_asks(void **state)
 	const char *text = "{\"nodes\": [{\"n\": \"a\"}, {\"n\": \"b\"},"
 	    " {\"n\": \"c\"}]}";
 	struct seen s;
-	struct mesh_jstream st = { "nodes", count_element, &s };
-	struct mesh_jdoc *doc = NULL;
+	struct mesh_i_jstream st = { "nodes", count_element, &s };
+	struct mesh_i_jdoc *doc = NULL;
 	cJSON *root = NULL;
 
 	(void)state;
 	memset(&s, 0, sizeof(s));
 	s.stop_at = 2;
-	assert_int_equal(mesh_jdoc_parse(text, strlen(text), &st, &doc,
+	assert_int_equal(mesh_i_jdoc_parse(text, strlen(text), &st, &doc,
 	    &root), -1);
 	assert_int_equal(s.calls, 2);
 	assert_null(doc);
@@ -214,13 +214,13 @@ static void
 load_should_refuse_a_nul_byte_among_white_space(void **state)
 {
 	static const char text[] = "\n\0 ";
-	struct mesh_jdoc *doc = NULL;
+	struct mesh_i_jdoc *doc = NULL;
 	struct mesh_diags d;
 	cJSON *root = NULL;
 
 	(void)state;
 	mesh_diags_init(&d);
-	assert_int_equal(mesh_jdoc_load(text, sizeof(text) - 1, "r.json", &d,
+	assert_int_equal(mesh_i_jdoc_load(text, sizeof(text) - 1, "r.json", &d,
 	    NULL, &doc, &root), MESH_EINPUT);
 	assert_null(doc);
 	assert_int_equal(d.n, 1);
@@ -234,30 +234,30 @@ load_should_refuse_a_nul_byte_among_white_space(void **state)
 static void
 arena_should_roll_back_to_a_mark_and_reuse_memory(void **state)
 {
-	struct mesh_arena a;
-	struct mesh_arena_mark m;
+	struct mesh_i_arena a;
+	struct mesh_i_arena_mark m;
 	char *s, *big;
 	void *p;
 
 	(void)state;
-	mesh_arena_init(&a);
-	s = mesh_arena_strdup(&a, "kept");
-	m = mesh_arena_mark(&a);
-	big = mesh_arena_alloc(&a, 1 << 20);        /* its own chunk */
+	mesh_i_arena_init(&a);
+	s = mesh_i_arena_strdup(&a, "kept");
+	m = mesh_i_arena_mark(&a);
+	big = mesh_i_arena_alloc(&a, 1 << 20);        /* its own chunk */
 	assert_non_null(big);
 	memset(big, 'x', 1 << 20);
-	p = mesh_arena_alloc(&a, 24);
+	p = mesh_i_arena_alloc(&a, 24);
 	assert_non_null(p);
 	assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
-	mesh_arena_release(&a, m);
+	mesh_i_arena_release(&a, m);
 	assert_string_equal(s, "kept");
 	/* The released chunk is kept and handed out again. */
-	assert_ptr_equal(mesh_arena_alloc(&a, 1 << 20), big);
+	assert_ptr_equal(mesh_i_arena_alloc(&a, 1 << 20), big);
 	/* Text is packed: no alignment between strings. */
-	s = mesh_arena_text(&a, 3);
-	assert_ptr_equal(mesh_arena_text(&a, 1), s + 3);
-	mesh_arena_free(&a);
-	mesh_arena_free(&a);            /* an empty arena frees again */
+	s = mesh_i_arena_text(&a, 3);
+	assert_ptr_equal(mesh_i_arena_text(&a, 1), s + 3);
+	mesh_i_arena_free(&a);
+	mesh_i_arena_free(&a);            /* an empty arena frees again */
 }
 
 int

@@ -397,25 +397,25 @@ tick_should_report_at_most_a_thousand_steps(void **state)
 {
 	struct mesh_progress pr;
 	struct calls *c = calls_new(&pr);
-	struct mesh_tick t;
+	struct mesh_i_tick t;
 	uint64_t i;
 
 	(void)state;
-	mesh_tick_start(&t, &pr, "x", 123457);
+	mesh_i_tick_start(&t, &pr, "x", 123457);
 	for (i = 0; i <= 123457; i++)
-		mesh_tick_to(&t, i);
-	mesh_tick_to(&t, 5);            /* back: ignored */
-	mesh_tick_to(&t, 999999);       /* past the total: clamped */
-	mesh_tick_end(&t);
+		mesh_i_tick_to(&t, i);
+	mesh_i_tick_to(&t, 5);            /* back: ignored */
+	mesh_i_tick_to(&t, 999999);       /* past the total: clamped */
+	mesh_i_tick_end(&t);
 	assert_phases(c, "x");
 	assert_true(c->n >= MESH_PROGRESS_STEPS / 2);
 	/* Nothing without a hook or without work. */
 	c->n = 0;
-	mesh_tick_start(&t, NULL, "x", 10);
-	mesh_tick_to(&t, 10);
-	mesh_tick_end(&t);
-	mesh_tick_start(&t, &pr, "x", 0);
-	mesh_tick_end(&t);
+	mesh_i_tick_start(&t, NULL, "x", 10);
+	mesh_i_tick_to(&t, 10);
+	mesh_i_tick_end(&t);
+	mesh_i_tick_start(&t, &pr, "x", 0);
+	mesh_i_tick_end(&t);
 	assert_true(c->n == 0);
 	free(c);
 }
@@ -430,22 +430,22 @@ worker_counts_should_come_before_its_result(void **state)
 	(void)state;
 	assert_int_equal(pipe(fd), 0);
 	/* Nothing sent yet: no wait. */
-	assert_int_equal(mesh_tick_get(fd[0], 0, &count), 0);
+	assert_int_equal(mesh_i_tick_get(fd[0], 0, &count), 0);
 	if ((pid = fork()) == 0) {
 		uint64_t r = 4242;
 		int ok;
 
 		close(fd[0]);
-		ok = mesh_tick_put(fd[1], 7) == 0 &&
-		    mesh_tick_put(fd[1], 9) == 0 &&
-		    mesh_tick_put(fd[1], MESH_TICK_END) == 0 &&
+		ok = mesh_i_tick_put(fd[1], 7) == 0 &&
+		    mesh_i_tick_put(fd[1], 9) == 0 &&
+		    mesh_i_tick_put(fd[1], MESH_I_TICK_END) == 0 &&
 		    write(fd[1], &r, sizeof(r)) == (ssize_t)sizeof(r);
 		_exit(ok ? 0 : 1);
 	}
 	assert_true(pid > 0);
 	close(fd[1]);
 	/* Waited for: the last count, then the end; the result is left. */
-	while (mesh_tick_poll(fd, st, counts, 1, -1) > 0)
+	while (mesh_i_tick_poll(fd, st, counts, 1, -1) > 0)
 		;
 	assert_int_equal(st[0], 1);
 	assert_true(counts[0] == 9);
@@ -455,7 +455,7 @@ worker_counts_should_come_before_its_result(void **state)
 	assert_true(waitpid(pid, &status, 0) == pid);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	/* The pipe ended early: failed. */
-	assert_int_equal(mesh_tick_get(fd[0], 1, &count), -1);
+	assert_int_equal(mesh_i_tick_get(fd[0], 1, &count), -1);
 	close(fd[0]);
 }
 

@@ -199,18 +199,18 @@ sha256_should_match_the_fips_examples(void **state)
 		{ "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
 		  "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
 	};
-	struct mesh_sha256 c;
+	struct mesh_i_sha256 c;
 	unsigned char d[32];
 	char hex[65];
 	size_t i, j;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		mesh_sha256_init(&c);
+		mesh_i_sha256_init(&c);
 		/* A byte at a time, across block boundaries. */
 		for (j = 0; cases[i].text[j] != '\0'; j++)
-			mesh_sha256_add(&c, cases[i].text + j, 1);
-		mesh_sha256_end(&c, d);
+			mesh_i_sha256_add(&c, cases[i].text + j, 1);
+		mesh_i_sha256_end(&c, d);
 		for (j = 0; j < 32; j++)
 			snprintf(hex + 2 * j, 3, "%02x", d[j]);
 		assert_string_equal(hex, cases[i].digest);
@@ -220,11 +220,11 @@ sha256_should_match_the_fips_examples(void **state)
 		char a[997];
 
 		memset(a, 'a', sizeof(a));
-		mesh_sha256_init(&c);
+		mesh_i_sha256_init(&c);
 		for (j = 0; j + sizeof(a) <= 1000000; j += sizeof(a))
-			mesh_sha256_add(&c, a, sizeof(a));
-		mesh_sha256_add(&c, a, 1000000 - j);
-		mesh_sha256_end(&c, d);
+			mesh_i_sha256_add(&c, a, sizeof(a));
+		mesh_i_sha256_add(&c, a, 1000000 - j);
+		mesh_i_sha256_end(&c, d);
 		for (j = 0; j < 32; j++)
 			snprintf(hex + 2 * j, 3, "%02x", d[j]);
 		assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67"

@@ -22,15 +22,15 @@ utf8_check_should_accept_valid_text_and_refuse_overlongs(void **state)
 	int nul = 0;
 
 	(void)state;
-	assert_int_equal(mesh_utf8_check("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98"
+	assert_int_equal(mesh_i_utf8_check("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98"
 	    "\x80", 10, &bad, &nul), 0);
-	assert_int_equal(mesh_utf8_check("ab\xc0\xaf", 4, &bad, &nul), -1);
+	assert_int_equal(mesh_i_utf8_check("ab\xc0\xaf", 4, &bad, &nul), -1);
 	assert_int_equal(bad, 2);                       /* overlong '/' */
-	assert_int_equal(mesh_utf8_check("\xed\xa0\x80", 3, &bad, &nul), -1);
+	assert_int_equal(mesh_i_utf8_check("\xed\xa0\x80", 3, &bad, &nul), -1);
 	assert_int_equal(bad, 0);                       /* a surrogate */
-	assert_int_equal(mesh_utf8_check("ab\xe2\x82", 4, &bad, &nul), -1);
+	assert_int_equal(mesh_i_utf8_check("ab\xe2\x82", 4, &bad, &nul), -1);
 	assert_int_equal(bad, 2);                       /* cut short */
-	assert_int_equal(mesh_utf8_check("a\0b", 3, &bad, &nul), -1);
+	assert_int_equal(mesh_i_utf8_check("a\0b", 3, &bad, &nul), -1);
 	assert_int_equal(bad, 1);
 	assert_true(nul);
 }
@@ -41,10 +41,10 @@ text_position_should_count_lines_and_characters(void **state)
 	int line, col;
 
 	(void)state;
-	mesh_text_position("ab\n\xc3\xa9x", 5, &line, &col);
+	mesh_i_text_position("ab\n\xc3\xa9x", 5, &line, &col);
 	assert_int_equal(line, 2);
 	assert_int_equal(col, 2);
-	mesh_text_position("abc", 0, &line, &col);
+	mesh_i_text_position("abc", 0, &line, &col);
 	assert_int_equal(line, 1);
 	assert_int_equal(col, 1);
 }
@@ -56,7 +56,7 @@ json_fault(const char *text)
 	size_t off;
 	const char *what;
 
-	if (mesh_json_check(text, strlen(text), &off, &what) == 0)
+	if (mesh_i_json_check(text, strlen(text), &off, &what) == 0)
 		return -1;
 	return (long)off;
 }
@@ -115,7 +115,7 @@ json_check_should_refuse_nesting_beyond_the_depth_limit(void **state)
 	assert_int_equal(json_fault(nested(deep, MESH_LIMIT_DEPTH)), -1);
 	assert_int_equal(json_fault(nested(deep, MESH_LIMIT_DEPTH + 1)),
 	    MESH_LIMIT_DEPTH);
-	assert_int_equal(mesh_json_check(deep, strlen(deep), &off, &what), -1);
+	assert_int_equal(mesh_i_json_check(deep, strlen(deep), &off, &what), -1);
 	assert_non_null(strstr(what, "--max-depth"));
 	/* Raised to the most allowed, and lowered. */
 	mesh_limits_default(&l);
@@ -139,22 +139,22 @@ json_check_should_refuse_nesting_beyond_the_depth_limit(void **state)
 static void
 map_should_find_what_was_put_and_keep_the_first(void **state)
 {
-	struct mesh_map m;
+	struct mesh_i_map m;
 	char keys[1000][16];
 	int i;
 
 	(void)state;
-	mesh_map_init(&m);
-	assert_int_equal(mesh_map_get(&m, "x", 0), -1);
+	mesh_i_map_init(&m);
+	assert_int_equal(mesh_i_map_get(&m, "x", 0), -1);
 	for (i = 0; i < 1000; i++) {
 		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
-		assert_int_equal(mesh_map_put(&m, keys[i], i % 3, i), -1);
+		assert_int_equal(mesh_i_map_put(&m, keys[i], i % 3, i), -1);
 	}
-	assert_int_equal(mesh_map_put(&m, "k5", 2, 99), 5);
+	assert_int_equal(mesh_i_map_put(&m, "k5", 2, 99), 5);
 	for (i = 0; i < 1000; i++)
-		assert_int_equal(mesh_map_get(&m, keys[i], i % 3), i);
-	assert_int_equal(mesh_map_get(&m, "k5", 1), -1);
-	mesh_map_free(&m);
+		assert_int_equal(mesh_i_map_get(&m, keys[i], i % 3), i);
+	assert_int_equal(mesh_i_map_get(&m, "k5", 1), -1);
+	mesh_i_map_free(&m);
 }
 
 static void
@@ -164,14 +164,14 @@ sort_pairs_should_order_by_first_then_second_key(void **state)
 	int keys[] = { 3, 2, 1, 0 };    /* reversed order */
 
 	(void)state;
-	assert_int_equal(mesh_sort_pairs(p, 4, NULL, 4), 0);
+	assert_int_equal(mesh_i_sort_pairs(p, 4, NULL, 4), 0);
 	assert_int_equal(p[0], 0);
 	assert_int_equal(p[1], 1);
 	assert_int_equal(p[2], 0);
 	assert_int_equal(p[3], 3);
 	assert_int_equal(p[4], 2);
 	assert_int_equal(p[5], 0);
-	assert_int_equal(mesh_sort_pairs(p, 4, keys, 4), 0);
+	assert_int_equal(mesh_i_sort_pairs(p, 4, keys, 4), 0);
 	/* By key: (2,1) (2,0) (0,3) (0,1). */
 	assert_int_equal(p[0], 2);
 	assert_int_equal(p[1], 1);
@@ -184,13 +184,13 @@ sort_pairs_should_order_by_first_then_second_key(void **state)
 static void
 json_strings_should_be_escaped(void **state)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	char *s;
 
 	(void)state;
-	mesh_buf_init(&b);
-	mesh_buf_json_string(&b, "a\"b\\c\n\x01\xc3\xa9");
-	s = mesh_buf_take(&b);
+	mesh_i_buf_init(&b);
+	mesh_i_buf_json_string(&b, "a\"b\\c\n\x01\xc3\xa9");
+	s = mesh_i_buf_take(&b);
 	assert_string_equal(s, "\"a\\\"b\\\\c\\n\\u0001\xc3\xa9\"");
 	free(s);
 }
@@ -218,10 +218,10 @@ ipv4_check_should_flag_dotted_quads_that_are_not_addresses(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(fine) / sizeof(fine[0]); i++)
-		assert_int_equal(mesh_ipv4_invalid(fine[i], why, sizeof(why)),
+		assert_int_equal(mesh_i_ipv4_invalid(fine[i], why, sizeof(why)),
 		    0);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		assert_int_equal(mesh_ipv4_invalid(bad[i].host, why,
+		assert_int_equal(mesh_i_ipv4_invalid(bad[i].host, why,
 		    sizeof(why)), 1);
 		assert_string_equal(why, bad[i].why);
 	}
@@ -231,12 +231,12 @@ static void
 writable_hosts_should_be_the_ones_the_readers_take(void **state)
 {
 	(void)state;
-	assert_true(mesh_host_writable("node1.example.com"));
-	assert_true(mesh_host_writable("::1"));
-	assert_false(mesh_host_writable(""));
-	assert_false(mesh_host_writable("New York"));
-	assert_false(mesh_host_writable("a/b"));
-	assert_false(mesh_host_writable("a\tb"));
+	assert_true(mesh_i_host_writable("node1.example.com"));
+	assert_true(mesh_i_host_writable("::1"));
+	assert_false(mesh_i_host_writable(""));
+	assert_false(mesh_i_host_writable("New York"));
+	assert_false(mesh_i_host_writable("a/b"));
+	assert_false(mesh_i_host_writable("a\tb"));
 }
 
 /* Edit distances for suggestions: Levenshtein, case folded on request,
@@ -245,15 +245,15 @@ static void
 edit_distance_should_count_edits_within_its_bound(void **state)
 {
 	(void)state;
-	assert_int_equal(mesh_edit_distance("routes", "routes", 30, 0), 0);
-	assert_int_equal(mesh_edit_distance("routes", "route", 30, 0), 1);
-	assert_int_equal(mesh_edit_distance("port", "prot", 30, 0), 2);
-	assert_int_equal(mesh_edit_distance("", "abc", 30, 0), 3);
-	assert_int_equal(mesh_edit_distance("kitten", "sitting", 30, 0), 3);
-	assert_int_equal(mesh_edit_distance("Node2", "node2", 30, 0), 1);
-	assert_int_equal(mesh_edit_distance("Node2", "node2", 30, 1), 0);
-	assert_true(mesh_edit_distance("abcd", "abc", 3, 0) == SIZE_MAX);
-	assert_true(mesh_edit_distance("a", "b", 1000, 0) == 1);
+	assert_int_equal(mesh_i_edit_distance("routes", "routes", 30, 0), 0);
+	assert_int_equal(mesh_i_edit_distance("routes", "route", 30, 0), 1);
+	assert_int_equal(mesh_i_edit_distance("port", "prot", 30, 0), 2);
+	assert_int_equal(mesh_i_edit_distance("", "abc", 30, 0), 3);
+	assert_int_equal(mesh_i_edit_distance("kitten", "sitting", 30, 0), 3);
+	assert_int_equal(mesh_i_edit_distance("Node2", "node2", 30, 0), 1);
+	assert_int_equal(mesh_i_edit_distance("Node2", "node2", 30, 1), 0);
+	assert_true(mesh_i_edit_distance("abcd", "abc", 3, 0) == SIZE_MAX);
+	assert_true(mesh_i_edit_distance("a", "b", 1000, 0) == 1);
 }
 
 int

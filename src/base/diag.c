@@ -47,7 +47,7 @@ mesh_diags_add(struct mesh_diags *d, enum mesh_severity sev,
 		d->cap = cap;
 	}
 	va_start(ap, fmt);
-	g.message = mesh_vasprintf(fmt, ap);
+	g.message = mesh_i_vasprintf(fmt, ap);
 	va_end(ap);
 	g.file = file ? strdup(file) : NULL;
 	g.node = node ? strdup(node) : NULL;

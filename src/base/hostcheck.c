@@ -7,14 +7,14 @@
 #include "base/text.h"
 
 int
-mesh_host_writable(const char *s)
+mesh_i_host_writable(const char *s)
 {
 	return *s != '\0' && strpbrk(s, " \t\r\n/") == NULL &&
-	    !mesh_has_control(s);
+	    !mesh_i_has_control(s);
 }
 
 int
-mesh_ipv4_invalid(const char *host, char *why, size_t size)
+mesh_i_ipv4_invalid(const char *host, char *why, size_t size)
 {
 	size_t n = strlen(host), i, start, parts = 0, dots = 0;
 
@@ -62,12 +62,12 @@ mesh_ipv4_invalid(const char *host, char *why, size_t size)
 }
 
 int
-mesh_warn_bad_ipv4(struct mesh_diags *diags, const char *file, int line,
+mesh_i_warn_bad_ipv4(struct mesh_diags *diags, const char *file, int line,
     int column, const char *node, const char *host)
 {
 	char why[120];
 
-	if (!mesh_ipv4_invalid(host, why, sizeof(why)))
+	if (!mesh_i_ipv4_invalid(host, why, sizeof(why)))
 		return 0;
 	mesh_diags_add(diags, MESH_WARNING, "bad-ipv4", file, line, column,
 	    node, "host '%s' looks like an IPv4 address but is not one (%s): "

@@ -9,7 +9,7 @@
  * space, '/' or control characters (what the readers' bad-host check
  * takes).
  */
-int mesh_host_writable(const char *s);
+int mesh_i_host_writable(const char *s);
 
 /*
  * Whether host looks like a dotted-quad IPv4 address (digits and dots
@@ -18,7 +18,7 @@ int mesh_host_writable(const char *s);
  * returned; else 0. Leading zeros count as wrong: resolvers disagree on
  * them (octal for inet_aton(), refused by Go's and Node's parsers).
  */
-int mesh_ipv4_invalid(const char *host, char *why, size_t size);
+int mesh_i_ipv4_invalid(const char *host, char *why, size_t size);
 
 struct mesh_diags;
 
@@ -28,7 +28,7 @@ struct mesh_diags;
  * what it does to the verdict and how to fix it. Returns 1 if it did, 0
  * if host is fine.
  */
-int mesh_warn_bad_ipv4(struct mesh_diags *diags, const char *file, int line,
+int mesh_i_warn_bad_ipv4(struct mesh_diags *diags, const char *file, int line,
     int column, const char *node, const char *host);
 
 #endif

@@ -9,7 +9,7 @@
 
 /* igraph 0.10.2 is not thread-safe, and neither is this state. */
 static char last_message[512];
-static sigjmp_buf *fatal_jump;  /* of the innermost mesh_igraph_call() */
+static sigjmp_buf *fatal_jump;  /* of the innermost mesh_i_igraph_call() */
 
 static void
 record_error(const char *reason, const char *file, int line,
@@ -44,7 +44,7 @@ jump_back(const char *reason, const char *file, int line)
 	siglongjmp(*fatal_jump, errno == ENOMEM ? 2 : 1);
 }
 
-/* SIGSEGV inside a reader of mesh_igraph_read_guarded(): as a fatal
+/* SIGSEGV inside a reader of mesh_i_igraph_read_guarded(): as a fatal
  * error. */
 static void
 segv_back(int sig)
@@ -56,7 +56,7 @@ segv_back(int sig)
 }
 
 igraph_error_t
-mesh_igraph_read_guarded(igraph_error_t (*reader)(igraph_t *, FILE *),
+mesh_i_igraph_read_guarded(igraph_error_t (*reader)(igraph_t *, FILE *),
     igraph_t *g, FILE *in)
 {
 	struct sigaction sa, old;
@@ -73,7 +73,7 @@ mesh_igraph_read_guarded(igraph_error_t (*reader)(igraph_t *, FILE *),
 }
 
 enum mesh_error
-mesh_igraph_call(enum mesh_error (*fn)(void *), void *ctx)
+mesh_i_igraph_call(enum mesh_error (*fn)(void *), void *ctx)
 {
 	igraph_error_handler_t *error;
 	igraph_warning_handler_t *warning;
@@ -106,13 +106,13 @@ mesh_igraph_call(enum mesh_error (*fn)(void *), void *ctx)
 }
 
 const char *
-mesh_igraph_message(void)
+mesh_i_igraph_message(void)
 {
 	return last_message;
 }
 
 enum mesh_error
-mesh_igraph_error(igraph_error_t e)
+mesh_i_igraph_error(igraph_error_t e)
 {
 	switch (e) {
 	case IGRAPH_SUCCESS:

@@ -22,23 +22,23 @@
  * igraph held leaks: igraph may then be inconsistent, so a program should
  * end soon after such an error).
  */
-enum mesh_error mesh_igraph_call(enum mesh_error (*fn)(void *), void *ctx);
+enum mesh_error mesh_i_igraph_call(enum mesh_error (*fn)(void *), void *ctx);
 
 /*
  * reader(g, in) (igraph_read_graph_gml, or a wrapper of another reader),
- * inside mesh_igraph_call(), with a crash taken as a fatal error: igraph
+ * inside mesh_i_igraph_call(), with a crash taken as a fatal error: igraph
  * 0.10.2's flex-based readers (GML, NCOL) do not check that their lexer
  * could be allocated and then dereference NULL. SIGSEGV's handler is
  * replaced for the call alone. Returns what reader returned.
  */
-igraph_error_t mesh_igraph_read_guarded(igraph_error_t (*reader)(igraph_t *,
+igraph_error_t mesh_i_igraph_read_guarded(igraph_error_t (*reader)(igraph_t *,
     FILE *), igraph_t *g, FILE *in);
 
 /* The message of the last igraph error seen in the current or last
- * mesh_igraph_call() ("" if none). */
-const char *mesh_igraph_message(void);
+ * mesh_i_igraph_call() ("" if none). */
+const char *mesh_i_igraph_message(void);
 
 /* meshsim's code for an igraph error code. */
-enum mesh_error mesh_igraph_error(igraph_error_t e);
+enum mesh_error mesh_i_igraph_error(igraph_error_t e);
 
 #endif

@@ -39,7 +39,7 @@ size_text(uint64_t n, char buf[48])
 }
 
 enum mesh_error
-mesh_check_input_size(const char *file, uint64_t len,
+mesh_i_check_input_size(const char *file, uint64_t len,
     struct mesh_diags *diags)
 {
 	uint64_t max = mesh_limits_get()->input_bytes;
@@ -61,18 +61,19 @@ mesh_check_input_size(const char *file, uint64_t len,
 }
 
 /*
- * mesh_read_input(), reporting the phase "reading" in bytes of the
+ * mesh_i_read_input(), reporting the phase "reading" in bytes of the
  * file's size through progress (NULL: none; a file that is not a regular
  * one has no size to report against).
  */
 enum mesh_error
-mesh_read_input_progress(const char *path, const struct mesh_progress *progress,
+mesh_i_read_input_progress(const char *path,
+    const struct mesh_progress *progress,
     struct mesh_diags *diags, char **out, size_t *outlen)
 {
 	uint64_t max = mesh_limits_get()->input_bytes;
 	enum mesh_error err = MESH_EIO;
 	FILE *f = fopen(path, "rb");
-	struct mesh_tick tick;
+	struct mesh_i_tick tick;
 	char *buf = NULL, *p;
 	size_t cap = 0, n = 0, got;
 	struct stat st;
@@ -94,12 +95,12 @@ mesh_read_input_progress(const char *path, const struct mesh_progress *progress,
 			goto fail;
 		}
 		if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max) {
-			err = mesh_check_input_size(path,
+			err = mesh_i_check_input_size(path,
 			    (uint64_t)st.st_size, diags);
 			goto fail;
 		}
 		if (S_ISREG(st.st_mode)) {
-			mesh_tick_start(&tick, progress, "reading",
+			mesh_i_tick_start(&tick, progress, "reading",
 			    (uint64_t)st.st_size);
 			cap = (size_t)st.st_size + 1;
 		}
@@ -122,11 +123,11 @@ mesh_read_input_progress(const char *path, const struct mesh_progress *progress,
 			break;
 		n += got;
 		if ((uint64_t)n > max) {
-			err = mesh_check_input_size(path, UINT64_MAX,
+			err = mesh_i_check_input_size(path, UINT64_MAX,
 			    diags);
 			goto fail;
 		}
-		mesh_tick_to(&tick, n);
+		mesh_i_tick_to(&tick, n);
 	}
 	if (ferror(f)) {
 		saved = errno ? errno : EIO;
@@ -136,7 +137,7 @@ mesh_read_input_progress(const char *path, const struct mesh_progress *progress,
 	buf[n] = '\0';
 	*out = buf;
 	*outlen = n;
-	mesh_tick_end(&tick);
+	mesh_i_tick_end(&tick);
 	return MESH_OK;
 fail:
 	if (f != NULL)
@@ -149,10 +150,10 @@ fail:
 }
 
 enum mesh_error
-mesh_read_input(const char *path, struct mesh_diags *diags, char **buf,
+mesh_i_read_input(const char *path, struct mesh_diags *diags, char **buf,
     size_t *len)
 {
-	return mesh_read_input_progress(path, NULL, diags, buf, len);
+	return mesh_i_read_input_progress(path, NULL, diags, buf, len);
 }
 
 /*
@@ -167,10 +168,10 @@ mesh_read_input(const char *path, struct mesh_diags *diags, char **buf,
  * past len. Free with munmap(*buf, *len).
  */
 int
-mesh_map_input(const char *path, const struct mesh_progress *progress,
+mesh_i_map_input(const char *path, const struct mesh_progress *progress,
     char **buf, size_t *len)
 {
-	struct mesh_tick tick;
+	struct mesh_i_tick tick;
 	struct stat st;
 	void *p;
 	int fd;
@@ -183,13 +184,13 @@ mesh_map_input(const char *path, const struct mesh_progress *progress,
 		close(fd);
 		return -1;
 	}
-	mesh_tick_start(&tick, progress, "reading", (uint64_t)st.st_size);
+	mesh_i_tick_start(&tick, progress, "reading", (uint64_t)st.st_size);
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE |
 	    MAP_POPULATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
 		return -1;
-	mesh_tick_end(&tick);
+	mesh_i_tick_end(&tick);
 	*buf = p;
 	*len = (size_t)st.st_size;
 	return 0;

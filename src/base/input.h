@@ -14,7 +14,7 @@
  * diagnostic, MESH_EINPUT after adding input-too-large, or MESH_ENOMEM;
  * *buf is NULL on failure.
  */
-enum mesh_error mesh_read_input(const char *path, struct mesh_diags *diags,
+enum mesh_error mesh_i_read_input(const char *path, struct mesh_diags *diags,
     char **buf, size_t *len);
 
 /*
@@ -22,12 +22,12 @@ enum mesh_error mesh_read_input(const char *path, struct mesh_diags *diags,
  * how much more unknown) of file, and return MESH_EINPUT, when len is above the input limit in
  * force; else return MESH_OK.
  */
-enum mesh_error mesh_check_input_size(const char *file, uint64_t len,
+enum mesh_error mesh_i_check_input_size(const char *file, uint64_t len,
     struct mesh_diags *diags);
 
-/* mesh_read_input(), reporting the phase "reading" in bytes of the
+/* mesh_i_read_input(), reporting the phase "reading" in bytes of the
  * file's size through progress (NULL: none). */
-enum mesh_error mesh_read_input_progress(const char *path,
+enum mesh_error mesh_i_read_input_progress(const char *path,
     const struct mesh_progress *progress, struct mesh_diags *diags,
     char **buf, size_t *len);
 
@@ -38,7 +38,7 @@ enum mesh_error mesh_read_input_progress(const char *path,
  * cannot be mapped (not a regular file, empty, larger than the input
  * limit, or mmap failed): the caller then reads it instead.
  */
-int mesh_map_input(const char *path, const struct mesh_progress *progress,
+int mesh_i_map_input(const char *path, const struct mesh_progress *progress,
     char **buf, size_t *len);
 
 #endif

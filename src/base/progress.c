@@ -9,7 +9,7 @@
 #include "base/util.h"
 
 void
-mesh_tick_start(struct mesh_tick *t, const struct mesh_progress *p,
+mesh_i_tick_start(struct mesh_i_tick *t, const struct mesh_progress *p,
     const char *phase, uint64_t total)
 {
 	memset(t, 0, sizeof(*t));
@@ -25,7 +25,7 @@ mesh_tick_start(struct mesh_tick *t, const struct mesh_progress *p,
 }
 
 void
-mesh_tick_to(struct mesh_tick *t, uint64_t done)
+mesh_i_tick_to(struct mesh_i_tick *t, uint64_t done)
 {
 	if (t->p == NULL || done < t->next || t->done == t->total)
 		return;
@@ -37,7 +37,7 @@ mesh_tick_to(struct mesh_tick *t, uint64_t done)
 }
 
 void
-mesh_tick_end(struct mesh_tick *t)
+mesh_i_tick_end(struct mesh_i_tick *t)
 {
 	if (t->p == NULL || t->done == t->total)
 		return;
@@ -46,19 +46,19 @@ mesh_tick_end(struct mesh_tick *t)
 }
 
 int
-mesh_tick_on(const struct mesh_tick *t)
+mesh_i_tick_on(const struct mesh_i_tick *t)
 {
 	return t->p != NULL;
 }
 
 int
-mesh_tick_put(int fd, uint64_t count)
+mesh_i_tick_put(int fd, uint64_t count)
 {
-	return mesh_write_all(fd, &count, sizeof(count));
+	return mesh_i_write_all(fd, &count, sizeof(count));
 }
 
 int
-mesh_tick_get(int fd, int wait, uint64_t *count)
+mesh_i_tick_get(int fd, int wait, uint64_t *count)
 {
 	struct pollfd pfd;
 	uint64_t rec;
@@ -77,16 +77,16 @@ mesh_tick_get(int fd, int wait, uint64_t *count)
 				return 0;
 		}
 		/* Records are written whole: one that has begun is there. */
-		if (mesh_read_all(fd, &rec, sizeof(rec)) != 0)
+		if (mesh_i_read_all(fd, &rec, sizeof(rec)) != 0)
 			return -1;
-		if (rec == MESH_TICK_END)
+		if (rec == MESH_I_TICK_END)
 			return 1;
 		*count = rec;
 	}
 }
 
 int
-mesh_tick_poll(const int *fd, int *state, uint64_t *count, int n, int ms)
+mesh_i_tick_poll(const int *fd, int *state, uint64_t *count, int n, int ms)
 {
 	struct pollfd *pfd = malloc(((size_t)n + 1) * sizeof(*pfd)), one;
 	int *which = malloc(((size_t)n + 1) * sizeof(*which)), first;
@@ -114,7 +114,7 @@ mesh_tick_poll(const int *fd, int *state, uint64_t *count, int n, int ms)
 		if (r < 0)
 			state[which[i]] = -1;
 		else if (pfd[i].revents != 0)
-			state[which[i]] = mesh_tick_get(fd[which[i]], 0,
+			state[which[i]] = mesh_i_tick_get(fd[which[i]], 0,
 			    &count[which[i]]);
 	for (i = 0; i < n; i++)
 		left += state[i] == 0;
@@ -126,19 +126,19 @@ mesh_tick_poll(const int *fd, int *state, uint64_t *count, int n, int ms)
 }
 
 uint64_t
-mesh_sat_add(uint64_t a, uint64_t b)
+mesh_i_sat_add(uint64_t a, uint64_t b)
 {
 	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
 uint64_t
-mesh_sat_mul(uint64_t a, uint64_t b)
+mesh_i_sat_mul(uint64_t a, uint64_t b)
 {
 	return b != 0 && a > UINT64_MAX / b ? UINT64_MAX : a * b;
 }
 
 void
-mesh_meter_share(struct mesh_meter *m, uint64_t stride)
+mesh_i_meter_share(struct mesh_i_meter *m, uint64_t stride)
 {
 	m->own = 0;
 	m->stride = m->left = stride > 0 ? stride : 1;
@@ -147,38 +147,38 @@ mesh_meter_share(struct mesh_meter *m, uint64_t stride)
 }
 
 void
-mesh_meter_add(struct mesh_meter *m, uint64_t units)
+mesh_i_meter_add(struct mesh_i_meter *m, uint64_t units)
 {
-	m->own = mesh_sat_add(m->own, units);
+	m->own = mesh_i_sat_add(m->own, units);
 	if (--m->left > 0)
 		return;
 	m->left = m->stride;
 	if (m->fd < 0)
-		mesh_meter_report(m);
-	else if (mesh_tick_put(m->fd, m->own) != 0)
+		mesh_i_meter_report(m);
+	else if (mesh_i_tick_put(m->fd, m->own) != 0)
 		m->left = UINT64_MAX;
 }
 
 void
-mesh_meter_report(struct mesh_meter *m)
+mesh_i_meter_report(struct mesh_i_meter *m)
 {
 	uint64_t sum = m->own;
 	int i;
 
 	if (m->nworkers > 0) {
-		mesh_tick_poll(m->wfd, m->wstate, m->wcount, m->nworkers, 0);
+		mesh_i_tick_poll(m->wfd, m->wstate, m->wcount, m->nworkers, 0);
 		for (i = 0; i < m->nworkers; i++)
-			sum = mesh_sat_add(sum, m->wcount[i]);
+			sum = mesh_i_sat_add(sum, m->wcount[i]);
 	}
-	mesh_tick_to(&m->tick, mesh_sat_add(m->base,
-	    mesh_sat_mul(sum, m->weight)));
+	mesh_i_tick_to(&m->tick, mesh_i_sat_add(m->base,
+	    mesh_i_sat_mul(sum, m->weight)));
 }
 
 void
-mesh_meter_wait(struct mesh_meter *m)
+mesh_i_meter_wait(struct mesh_i_meter *m)
 {
-	while (m->nworkers > 0 && mesh_tick_poll(m->wfd, m->wstate,
+	while (m->nworkers > 0 && mesh_i_tick_poll(m->wfd, m->wstate,
 	    m->wcount, m->nworkers, 100) > 0)
-		mesh_meter_report(m);
-	mesh_meter_report(m);
+		mesh_i_meter_report(m);
+	mesh_i_meter_report(m);
 }

@@ -25,7 +25,7 @@ ror(uint32_t x, int n)
 
 /* Hash one 64-byte block into c->h. */
 static void
-compress(struct mesh_sha256 *c, const unsigned char *p)
+compress(struct mesh_i_sha256 *c, const unsigned char *p)
 {
 	uint32_t w[64], a, b, cc, d, e, f, g, h, t1, t2;
 	int i;
@@ -70,7 +70,7 @@ compress(struct mesh_sha256 *c, const unsigned char *p)
 }
 
 void
-mesh_sha256_init(struct mesh_sha256 *c)
+mesh_i_sha256_init(struct mesh_i_sha256 *c)
 {
 	static const uint32_t h0[8] = {
 		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -83,7 +83,7 @@ mesh_sha256_init(struct mesh_sha256 *c)
 }
 
 void
-mesh_sha256_add(struct mesh_sha256 *c, const void *data, size_t n)
+mesh_i_sha256_add(struct mesh_i_sha256 *c, const void *data, size_t n)
 {
 	const unsigned char *p = data;
 
@@ -107,7 +107,7 @@ mesh_sha256_add(struct mesh_sha256 *c, const void *data, size_t n)
 }
 
 void
-mesh_sha256_end(struct mesh_sha256 *c, unsigned char out[32])
+mesh_i_sha256_end(struct mesh_i_sha256 *c, unsigned char out[32])
 {
 	uint64_t bits = c->len * 8;
 	unsigned char pad[72];
@@ -118,7 +118,7 @@ mesh_sha256_end(struct mesh_sha256 *c, unsigned char out[32])
 	pad[0] = 0x80;
 	for (i = 0; i < 8; i++)
 		pad[npad + (size_t)i] = (unsigned char)(bits >> (56 - 8 * i));
-	mesh_sha256_add(c, pad, npad + 8);
+	mesh_i_sha256_add(c, pad, npad + 8);
 	for (i = 0; i < 8; i++) {
 		out[4 * i] = (unsigned char)(c->h[i] >> 24);
 		out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);

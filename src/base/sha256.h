@@ -5,16 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct mesh_sha256 {
+struct mesh_i_sha256 {
 	uint32_t h[8];
 	uint64_t len;           /* bytes hashed so far */
 	unsigned char block[64];
 	size_t nblock;          /* bytes waiting in block */
 };
 
-void mesh_sha256_init(struct mesh_sha256 *c);
-void mesh_sha256_add(struct mesh_sha256 *c, const void *data, size_t n);
+void mesh_i_sha256_init(struct mesh_i_sha256 *c);
+void mesh_i_sha256_add(struct mesh_i_sha256 *c, const void *data, size_t n);
 /* The digest, into out; c must be initialised again before reuse. */
-void mesh_sha256_end(struct mesh_sha256 *c, unsigned char out[32]);
+void mesh_i_sha256_end(struct mesh_i_sha256 *c, unsigned char out[32]);
 
 #endif

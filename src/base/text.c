@@ -6,7 +6,7 @@
 #include "base/text.h"
 
 int
-mesh_utf8_check(const char *buf, size_t len, size_t *bad, int *nul)
+mesh_i_utf8_check(const char *buf, size_t len, size_t *bad, int *nul)
 {
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
@@ -71,7 +71,7 @@ fail:
 }
 
 int
-mesh_has_control(const char *s)
+mesh_i_has_control(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
@@ -80,7 +80,7 @@ mesh_has_control(const char *s)
 }
 
 void
-mesh_text_position(const char *buf, size_t off, int *line, int *column)
+mesh_i_text_position(const char *buf, size_t off, int *line, int *column)
 {
 	size_t i;
 
@@ -97,12 +97,12 @@ mesh_text_position(const char *buf, size_t off, int *line, int *column)
 }
 
 size_t
-mesh_edit_distance(const char *a, const char *b, size_t max_len, int fold)
+mesh_i_edit_distance(const char *a, const char *b, size_t max_len, int fold)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j, row[MESH_EDIT_MAX + 2];
+	size_t la = strlen(a), lb = strlen(b), i, j, row[MESH_I_EDIT_MAX + 2];
 
-	if (max_len > MESH_EDIT_MAX)
-		max_len = MESH_EDIT_MAX;
+	if (max_len > MESH_I_EDIT_MAX)
+		max_len = MESH_I_EDIT_MAX;
 	if (la > max_len || lb > max_len)
 		return SIZE_MAX;
 	for (j = 0; j <= lb; j++)

@@ -10,26 +10,26 @@
  * with *bad set to the offset of the first bad byte and *nul set when that
  * byte is a NUL.
  */
-int mesh_utf8_check(const char *buf, size_t len, size_t *bad, int *nul);
+int mesh_i_utf8_check(const char *buf, size_t len, size_t *bad, int *nul);
 
 /* Whether s holds a control character (below 0x20, or 0x7f). */
-int mesh_has_control(const char *s);
+int mesh_i_has_control(const char *s);
 
 /*
  * The 1-based line and column of byte offset off in buf. Columns count
  * code points. Linear in off: use it once per error, not per value.
  */
-void mesh_text_position(const char *buf, size_t off, int *line, int *column);
+void mesh_i_text_position(const char *buf, size_t off, int *line, int *column);
 
-/* The largest max_len that mesh_edit_distance() takes. */
-#define MESH_EDIT_MAX 64
+/* The largest max_len that mesh_i_edit_distance() takes. */
+#define MESH_I_EDIT_MAX 64
 
 /*
  * The Levenshtein distance of a and b (bytes; with fold set, ASCII case
  * ignored), for did-you-mean suggestions: SIZE_MAX when either is longer
- * than max_len (at most MESH_EDIT_MAX), so the work stays bounded.
+ * than max_len (at most MESH_I_EDIT_MAX), so the work stays bounded.
  */
-size_t mesh_edit_distance(const char *a, const char *b, size_t max_len,
+size_t mesh_i_edit_distance(const char *a, const char *b, size_t max_len,
     int fold);
 
 #endif

@@ -9,7 +9,7 @@
 #include "base/util.h"
 
 char *
-mesh_vasprintf(const char *fmt, va_list ap)
+mesh_i_vasprintf(const char *fmt, va_list ap)
 {
 	va_list aq;
 	char *s;
@@ -25,32 +25,32 @@ mesh_vasprintf(const char *fmt, va_list ap)
 }
 
 char *
-mesh_asprintf(const char *fmt, ...)
+mesh_i_asprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
 
 	va_start(ap, fmt);
-	s = mesh_vasprintf(fmt, ap);
+	s = mesh_i_vasprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }
 
 void
-mesh_buf_init(struct mesh_buf *b)
+mesh_i_buf_init(struct mesh_i_buf *b)
 {
 	memset(b, 0, sizeof(*b));
 }
 
 void
-mesh_buf_free(struct mesh_buf *b)
+mesh_i_buf_free(struct mesh_i_buf *b)
 {
 	free(b->data);
-	mesh_buf_init(b);
+	mesh_i_buf_init(b);
 }
 
 static int
-buf_reserve(struct mesh_buf *b, size_t more)
+buf_reserve(struct mesh_i_buf *b, size_t more)
 {
 	size_t cap;
 	char *p;
@@ -72,7 +72,7 @@ buf_reserve(struct mesh_buf *b, size_t more)
 }
 
 void
-mesh_buf_add(struct mesh_buf *b, const char *s, size_t n)
+mesh_i_buf_add(struct mesh_i_buf *b, const char *s, size_t n)
 {
 	if (buf_reserve(b, n) != 0)
 		return;
@@ -82,13 +82,13 @@ mesh_buf_add(struct mesh_buf *b, const char *s, size_t n)
 }
 
 void
-mesh_buf_puts(struct mesh_buf *b, const char *s)
+mesh_i_buf_puts(struct mesh_i_buf *b, const char *s)
 {
-	mesh_buf_add(b, s, strlen(s));
+	mesh_i_buf_add(b, s, strlen(s));
 }
 
 void
-mesh_buf_printf(struct mesh_buf *b, const char *fmt, ...)
+mesh_i_buf_printf(struct mesh_i_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -109,32 +109,32 @@ mesh_buf_printf(struct mesh_buf *b, const char *fmt, ...)
 }
 
 void
-mesh_buf_json_string(struct mesh_buf *b, const char *s)
+mesh_i_buf_json_string(struct mesh_i_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *run = p;
 
-	mesh_buf_add(b, "\"", 1);
+	mesh_i_buf_add(b, "\"", 1);
 	for (; *p; p++) {
 		if (*p >= 0x20 && *p != '"' && *p != '\\')
 			continue;
-		mesh_buf_add(b, (const char *)run, (size_t)(p - run));
+		mesh_i_buf_add(b, (const char *)run, (size_t)(p - run));
 		switch (*p) {
-		case '"':  mesh_buf_add(b, "\\\"", 2); break;
-		case '\\': mesh_buf_add(b, "\\\\", 2); break;
-		case '\n': mesh_buf_add(b, "\\n", 2); break;
-		case '\t': mesh_buf_add(b, "\\t", 2); break;
-		case '\r': mesh_buf_add(b, "\\r", 2); break;
-		default:   mesh_buf_printf(b, "\\u%04x", *p); break;
+		case '"':  mesh_i_buf_add(b, "\\\"", 2); break;
+		case '\\': mesh_i_buf_add(b, "\\\\", 2); break;
+		case '\n': mesh_i_buf_add(b, "\\n", 2); break;
+		case '\t': mesh_i_buf_add(b, "\\t", 2); break;
+		case '\r': mesh_i_buf_add(b, "\\r", 2); break;
+		default:   mesh_i_buf_printf(b, "\\u%04x", *p); break;
 		}
 		run = p + 1;
 	}
-	mesh_buf_add(b, (const char *)run, (size_t)(p - run));
-	mesh_buf_add(b, "\"", 1);
+	mesh_i_buf_add(b, (const char *)run, (size_t)(p - run));
+	mesh_i_buf_add(b, "\"", 1);
 }
 
 char *
-mesh_buf_take(struct mesh_buf *b)
+mesh_i_buf_take(struct mesh_i_buf *b)
 {
 	char *s = b->failed ? NULL : b->data;
 
@@ -142,13 +142,13 @@ mesh_buf_take(struct mesh_buf *b)
 		s = calloc(1, 1);
 	if (b->failed)
 		free(b->data);
-	mesh_buf_init(b);
+	mesh_i_buf_init(b);
 	return s;
 }
 
 /* The map. */
 
-struct mesh_map_slot {
+struct mesh_i_map_slot {
 	const char *s;          /* NULL: empty */
 	int k;
 	int value;
@@ -156,7 +156,7 @@ struct mesh_map_slot {
 };
 
 uint64_t
-mesh_map_hash(const char *s, int k)
+mesh_i_map_hash(const char *s, int k)
 {
 	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
 
@@ -171,38 +171,38 @@ mesh_map_hash(const char *s, int k)
 
 #define ARENA_CHUNK     (256 * 1024)
 
-struct mesh_arena_chunk {
-	struct mesh_arena_chunk *prev;  /* the chunk filled before this one */
+struct mesh_i_arena_chunk {
+	struct mesh_i_arena_chunk *prev;  /* the chunk filled before this one */
 	size_t size, used;
 	_Alignas(max_align_t) unsigned char data[];
 };
 
 void
-mesh_arena_init(struct mesh_arena *a)
+mesh_i_arena_init(struct mesh_i_arena *a)
 {
 	a->top = NULL;
 	a->spare = NULL;
 }
 
 void
-mesh_arena_free(struct mesh_arena *a)
+mesh_i_arena_free(struct mesh_i_arena *a)
 {
-	struct mesh_arena_chunk *c;
+	struct mesh_i_arena_chunk *c;
 
 	while ((c = a->top) != NULL) {
 		a->top = c->prev;
 		free(c);
 	}
 	free(a->spare);
-	mesh_arena_init(a);
+	mesh_i_arena_init(a);
 }
 
 /* n bytes at a multiple of align (a power of two, at most that of
  * max_align_t), or NULL when out of memory. */
 static void *
-arena_take(struct mesh_arena *a, size_t n, size_t align)
+arena_take(struct mesh_i_arena *a, size_t n, size_t align)
 {
-	struct mesh_arena_chunk *c = a->top;
+	struct mesh_i_arena_chunk *c = a->top;
 	void *p;
 
 	if (n > SIZE_MAX - _Alignof(max_align_t) - ARENA_CHUNK)
@@ -230,19 +230,19 @@ arena_take(struct mesh_arena *a, size_t n, size_t align)
 }
 
 void *
-mesh_arena_alloc(struct mesh_arena *a, size_t n)
+mesh_i_arena_alloc(struct mesh_i_arena *a, size_t n)
 {
 	return arena_take(a, n, _Alignof(max_align_t));
 }
 
 char *
-mesh_arena_text(struct mesh_arena *a, size_t n)
+mesh_i_arena_text(struct mesh_i_arena *a, size_t n)
 {
 	return arena_take(a, n, 1);
 }
 
 char *
-mesh_arena_strdup(struct mesh_arena *a, const char *s)
+mesh_i_arena_strdup(struct mesh_i_arena *a, const char *s)
 {
 	size_t n = strlen(s) + 1;
 	char *d = arena_take(a, n, 1);
@@ -252,19 +252,19 @@ mesh_arena_strdup(struct mesh_arena *a, const char *s)
 	return d;
 }
 
-struct mesh_arena_mark
-mesh_arena_mark(const struct mesh_arena *a)
+struct mesh_i_arena_mark
+mesh_i_arena_mark(const struct mesh_i_arena *a)
 {
-	struct mesh_arena_mark m = { a->top, a->top ? a->top->used : 0 };
+	struct mesh_i_arena_mark m = { a->top, a->top ? a->top->used : 0 };
 
 	return m;
 }
 
 void
-mesh_arena_release(struct mesh_arena *a, struct mesh_arena_mark m)
+mesh_i_arena_release(struct mesh_i_arena *a, struct mesh_i_arena_mark m)
 {
 	while (a->top != m.top) {
-		struct mesh_arena_chunk *c = a->top;
+		struct mesh_i_arena_chunk *c = a->top;
 
 		a->top = c->prev;
 		if (a->spare == NULL) {
@@ -281,25 +281,25 @@ mesh_arena_release(struct mesh_arena *a, struct mesh_arena_mark m)
 }
 
 void
-mesh_map_init(struct mesh_map *m)
+mesh_i_map_init(struct mesh_i_map *m)
 {
 	memset(m, 0, sizeof(*m));
 }
 
 void
-mesh_map_free(struct mesh_map *m)
+mesh_i_map_free(struct mesh_i_map *m)
 {
 	free(m->slots);
-	mesh_map_init(m);
+	mesh_i_map_init(m);
 }
 
-static struct mesh_map_slot *
-map_find(const struct mesh_map *m, const char *s, int k, uint64_t h)
+static struct mesh_i_map_slot *
+map_find(const struct mesh_i_map *m, const char *s, int k, uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
 
 	for (;; i = (i + 1) & (m->cap - 1)) {
-		struct mesh_map_slot *e = &m->slots[i];
+		struct mesh_i_map_slot *e = &m->slots[i];
 
 		if (e->s == NULL || (e->hash == h && e->k == k &&
 		    strcmp(e->s, s) == 0))
@@ -308,7 +308,7 @@ map_find(const struct mesh_map *m, const char *s, int k, uint64_t h)
 }
 
 void
-mesh_map_prefetch_slot(const struct mesh_map *m, uint64_t h)
+mesh_i_map_prefetch_slot(const struct mesh_i_map *m, uint64_t h)
 {
 #if defined(__GNUC__)
 	if (m->cap != 0)
@@ -320,7 +320,7 @@ mesh_map_prefetch_slot(const struct mesh_map *m, uint64_t h)
 }
 
 void
-mesh_map_prefetch_key(const struct mesh_map *m, uint64_t h)
+mesh_i_map_prefetch_key(const struct mesh_i_map *m, uint64_t h)
 {
 #if defined(__GNUC__)
 	if (m->cap != 0 && m->slots[(size_t)h & (m->cap - 1)].s != NULL)
@@ -332,10 +332,10 @@ mesh_map_prefetch_key(const struct mesh_map *m, uint64_t h)
 }
 
 int
-mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
+mesh_i_map_get_hashed(const struct mesh_i_map *m, const char *s, int k,
     uint64_t h)
 {
-	struct mesh_map_slot *e;
+	struct mesh_i_map_slot *e;
 
 	if (m->cap == 0)
 		return -1;
@@ -344,16 +344,16 @@ mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
 }
 
 int
-mesh_map_get(const struct mesh_map *m, const char *s, int k)
+mesh_i_map_get(const struct mesh_i_map *m, const char *s, int k)
 {
-	return mesh_map_get_hashed(m, s, k, mesh_map_hash(s, k));
+	return mesh_i_map_get_hashed(m, s, k, mesh_i_map_hash(s, k));
 }
 
 static int
-map_grow(struct mesh_map *m)
+map_grow(struct mesh_i_map *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 64, i;
-	struct mesh_map old = *m;
+	struct mesh_i_map old = *m;
 
 	if ((m->slots = calloc(cap, sizeof(*m->slots))) == NULL) {
 		*m = old;
@@ -369,7 +369,7 @@ map_grow(struct mesh_map *m)
 }
 
 int
-mesh_map_reserve(struct mesh_map *m, size_t n)
+mesh_i_map_reserve(struct mesh_i_map *m, size_t n)
 {
 	while (n * 4 > m->cap * 3)
 		if (n > SIZE_MAX / 8 || map_grow(m) != 0)
@@ -378,16 +378,16 @@ mesh_map_reserve(struct mesh_map *m, size_t n)
 }
 
 int
-mesh_map_put(struct mesh_map *m, const char *s, int k, int value)
+mesh_i_map_put(struct mesh_i_map *m, const char *s, int k, int value)
 {
-	return mesh_map_put_hashed(m, s, k, mesh_map_hash(s, k), value);
+	return mesh_i_map_put_hashed(m, s, k, mesh_i_map_hash(s, k), value);
 }
 
 int
-mesh_map_put_hashed(struct mesh_map *m, const char *s, int k, uint64_t h,
+mesh_i_map_put_hashed(struct mesh_i_map *m, const char *s, int k, uint64_t h,
     int value)
 {
-	struct mesh_map_slot *e;
+	struct mesh_i_map_slot *e;
 
 	if ((m->len + 1) * 4 > m->cap * 3 && map_grow(m) != 0)
 		return -2;
@@ -403,7 +403,7 @@ mesh_map_put_hashed(struct mesh_map *m, const char *s, int k, uint64_t h,
 }
 
 int
-mesh_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
+mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
 {
 	size_t *count = malloc((nkeys + 1) * sizeof(*count));
 	int *tmp = malloc((2 * n + 1) * sizeof(*tmp));
@@ -439,7 +439,7 @@ mesh_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
 }
 
 int
-mesh_write_all(int fd, const void *buf, size_t n)
+mesh_i_write_all(int fd, const void *buf, size_t n)
 {
 	const char *p = buf;
 
@@ -457,7 +457,7 @@ mesh_write_all(int fd, const void *buf, size_t n)
 }
 
 int
-mesh_read_all(int fd, void *buf, size_t n)
+mesh_i_read_all(int fd, void *buf, size_t n)
 {
 	char *p = buf;
 

@@ -7,12 +7,12 @@
 #include <stdint.h>
 
 /* A malloc'd formatted string, or NULL when out of memory. */
-char *mesh_vasprintf(const char *fmt, va_list ap)
+char *mesh_i_vasprintf(const char *fmt, va_list ap)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 0)))
 #endif
     ;
-char *mesh_asprintf(const char *fmt, ...)
+char *mesh_i_asprintf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
@@ -22,88 +22,88 @@ char *mesh_asprintf(const char *fmt, ...)
  * A growing byte buffer. Appending never fails loudly: on ENOMEM the
  * buffer sets failed and ignores further appends; check once at the end.
  */
-struct mesh_buf {
+struct mesh_i_buf {
 	char *data;
 	size_t len;
 	size_t cap;
 	int failed;
 };
 
-void mesh_buf_init(struct mesh_buf *b);
-void mesh_buf_free(struct mesh_buf *b);
-void mesh_buf_add(struct mesh_buf *b, const char *s, size_t n);
-void mesh_buf_puts(struct mesh_buf *b, const char *s);
-void mesh_buf_printf(struct mesh_buf *b, const char *fmt, ...)
+void mesh_i_buf_init(struct mesh_i_buf *b);
+void mesh_i_buf_free(struct mesh_i_buf *b);
+void mesh_i_buf_add(struct mesh_i_buf *b, const char *s, size_t n);
+void mesh_i_buf_puts(struct mesh_i_buf *b, const char *s);
+void mesh_i_buf_printf(struct mesh_i_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
 /* s as a JSON string literal, quotes included. */
-void mesh_buf_json_string(struct mesh_buf *b, const char *s);
+void mesh_i_buf_json_string(struct mesh_i_buf *b, const char *s);
 /* Hand over the NUL-terminated contents (NULL if failed); b is reset. */
-char *mesh_buf_take(struct mesh_buf *b);
+char *mesh_i_buf_take(struct mesh_i_buf *b);
 
 /*
  * An arena: memory handed out in order from large chunks and freed all at
  * once, or rolled back to a mark. No per-allocation overhead; nothing in
  * it can be freed alone.
  */
-struct mesh_arena {
-	struct mesh_arena_chunk *top;   /* the chunk being filled */
-	struct mesh_arena_chunk *spare; /* one released chunk kept for reuse */
+struct mesh_i_arena {
+	struct mesh_i_arena_chunk *top;   /* the chunk being filled */
+	struct mesh_i_arena_chunk *spare; /* one released chunk kept for reuse */
 };
 
 /* Where an arena stood. */
-struct mesh_arena_mark {
-	struct mesh_arena_chunk *top;
+struct mesh_i_arena_mark {
+	struct mesh_i_arena_chunk *top;
 	size_t used;
 };
 
-void mesh_arena_init(struct mesh_arena *a);
+void mesh_i_arena_init(struct mesh_i_arena *a);
 /* Free every chunk; the arena is then empty and can be used again. */
-void mesh_arena_free(struct mesh_arena *a);
+void mesh_i_arena_free(struct mesh_i_arena *a);
 /* n bytes, aligned for any type, or NULL when out of memory. */
-void *mesh_arena_alloc(struct mesh_arena *a, size_t n);
+void *mesh_i_arena_alloc(struct mesh_i_arena *a, size_t n);
 /* n bytes for text (no alignment), or NULL when out of memory. */
-char *mesh_arena_text(struct mesh_arena *a, size_t n);
+char *mesh_i_arena_text(struct mesh_i_arena *a, size_t n);
 /* A copy of s in the arena, or NULL when out of memory. */
-char *mesh_arena_strdup(struct mesh_arena *a, const char *s);
-struct mesh_arena_mark mesh_arena_mark(const struct mesh_arena *a);
+char *mesh_i_arena_strdup(struct mesh_i_arena *a, const char *s);
+struct mesh_i_arena_mark mesh_i_arena_mark(const struct mesh_i_arena *a);
 /* Give back everything allocated since m. */
-void mesh_arena_release(struct mesh_arena *a, struct mesh_arena_mark m);
+void mesh_i_arena_release(struct mesh_i_arena *a, struct mesh_i_arena_mark m);
 
 /*
  * A hash map from (string, integer) keys to int values. Keys are borrowed:
  * the strings must outlive the map. Open addressing, linear probing.
  */
-struct mesh_map {
-	struct mesh_map_slot *slots;
+struct mesh_i_map {
+	struct mesh_i_map_slot *slots;
 	size_t cap;             /* a power of two, or 0 */
 	size_t len;
 };
 
-void mesh_map_init(struct mesh_map *m);
-void mesh_map_free(struct mesh_map *m);
+void mesh_i_map_init(struct mesh_i_map *m);
+void mesh_i_map_free(struct mesh_i_map *m);
 /* The value stored for (s, k), or -1 when absent. */
-int mesh_map_get(const struct mesh_map *m, const char *s, int k);
+int mesh_i_map_get(const struct mesh_i_map *m, const char *s, int k);
 /* The hash of (s, k); with it, a lookup of many keys can first ask for
  * their slots, then their keys, to be brought into the cache (the two
  * prefetch calls, a few keys apart), then get each. */
-uint64_t mesh_map_hash(const char *s, int k);
-void mesh_map_prefetch_slot(const struct mesh_map *m, uint64_t h);
-void mesh_map_prefetch_key(const struct mesh_map *m, uint64_t h);
-/* mesh_map_get, given h = mesh_map_hash(s, k). */
-int mesh_map_get_hashed(const struct mesh_map *m, const char *s, int k,
+uint64_t mesh_i_map_hash(const char *s, int k);
+void mesh_i_map_prefetch_slot(const struct mesh_i_map *m, uint64_t h);
+void mesh_i_map_prefetch_key(const struct mesh_i_map *m, uint64_t h);
+/* mesh_i_map_get, given h = mesh_i_map_hash(s, k). */
+int mesh_i_map_get_hashed(const struct mesh_i_map *m, const char *s, int k,
     uint64_t h);
 /* Store value for (s, k) unless present. Returns the value already there,
  * -1 when it was inserted, or -2 when out of memory (map unaltered). */
-int mesh_map_put(struct mesh_map *m, const char *s, int k, int value);
-/* mesh_map_put, given h = mesh_map_hash(s, k). */
-int mesh_map_put_hashed(struct mesh_map *m, const char *s, int k,
+int mesh_i_map_put(struct mesh_i_map *m, const char *s, int k, int value);
+/* mesh_i_map_put, given h = mesh_i_map_hash(s, k). */
+int mesh_i_map_put_hashed(struct mesh_i_map *m, const char *s, int k,
     uint64_t h, int value);
 /* Make room for n keys in all, so that putting them never grows the map
  * (nor moves its slots). Returns 0, or -1 when out of memory. */
-int mesh_map_reserve(struct mesh_map *m, size_t n);
+int mesh_i_map_reserve(struct mesh_i_map *m, size_t n);
 
 
 /*
@@ -112,13 +112,13 @@ int mesh_map_reserve(struct mesh_map *m, size_t n);
  * 0 .. nkeys-1. Two stable counting passes: linear. Returns 0, or -1 when
  * out of memory (the pairs are then unaltered).
  */
-int mesh_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys);
+int mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys);
 
 /* write(2) all n bytes, again after EINTR. Returns 0 or -1. */
-int mesh_write_all(int fd, const void *buf, size_t n);
+int mesh_i_write_all(int fd, const void *buf, size_t n);
 
 /* read(2) exactly n bytes, again after EINTR. Returns 0, or -1 on an
  * error or an early end. */
-int mesh_read_all(int fd, void *buf, size_t n);
+int mesh_i_read_all(int fd, void *buf, size_t n);
 
 #endif

@@ -199,51 +199,52 @@ op_name(const struct mesh_ops_request *q)
 
 /* The routes idx[0 .. n-1] of q as host:port, for people. */
 static void
-text_routes(struct mesh_buf *b, const char *what,
+text_routes(struct mesh_i_buf *b, const char *what,
     const struct mesh_ops_request *q, const size_t *idx, size_t n)
 {
 	size_t i;
 
-	mesh_buf_printf(b, "%s %zu", what, n);
+	mesh_i_buf_printf(b, "%s %zu", what, n);
 	for (i = 0; i < n; i++)
-		mesh_buf_printf(b, "%s%s:%d", i ? ", " : " (",
+		mesh_i_buf_printf(b, "%s%s:%d", i ? ", " : " (",
 		    q->routes.v[idx[i]].host, q->routes.v[idx[i]].port);
-	mesh_buf_puts(b, n ? ")" : "");
+	mesh_i_buf_puts(b, n ? ")" : "");
 }
 
 static void
-text_state(struct mesh_buf *b, const char *what, const struct mesh_analysis *a)
+text_state(struct mesh_i_buf *b, const char *what,
+    const struct mesh_analysis *a)
 {
 	const struct mesh_plan *p = a->plan;
 	size_t i;
 
-	mesh_buf_printf(b, "%s%s; ", what, a->connected ? "connected" :
+	mesh_i_buf_printf(b, "%s%s; ", what, a->connected ? "connected" :
 	    "SPLIT");
 	if (a->ncutpoints == 0)
-		mesh_buf_puts(b, "no single point of failure");
+		mesh_i_buf_puts(b, "no single point of failure");
 	for (i = 0; i < a->ncutpoints; i++)
-		mesh_buf_printf(b, "%s%s", i ? ", " : a->ncutpoints == 1 ?
+		mesh_i_buf_printf(b, "%s%s", i ? ", " : a->ncutpoints == 1 ?
 		    "1 single point of failure: " : "single points of "
 		    "failure: ", p->nodes[a->cutpoints[i].node].name);
-	mesh_buf_printf(b, "; %zu %s", a->nbridges, cli_plural(a->nbridges,
+	mesh_i_buf_printf(b, "; %zu %s", a->nbridges, cli_plural(a->nbridges,
 	    "bridge", "bridges"));
 	if (a->vertex_connectivity >= 0)
-		mesh_buf_printf(b, "; vertex connectivity %d, edge "
+		mesh_i_buf_printf(b, "; vertex connectivity %d, edge "
 		    "connectivity %d", a->vertex_connectivity,
 		    a->edge_connectivity);
-	mesh_buf_puts(b, "\n");
+	mesh_i_buf_puts(b, "\n");
 }
 
 static void
-text_names(struct mesh_buf *b, const char *what, const struct mesh_plan *p,
+text_names(struct mesh_i_buf *b, const char *what, const struct mesh_plan *p,
     const int *v, size_t n)
 {
 	size_t i;
 
-	mesh_buf_puts(b, what);
+	mesh_i_buf_puts(b, what);
 	for (i = 0; i < n; i++)
-		mesh_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
-	mesh_buf_puts(b, n ? "\n" : "none\n");
+		mesh_i_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+	mesh_i_buf_puts(b, n ? "\n" : "none\n");
 }
 
 int
@@ -251,15 +252,15 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
     const struct mesh_analysis *after)
 {
 	const struct mesh_plan *p = ap->plan;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i, n;
 	int *v;
 	char *s;
 
 	if ((v = malloc((p->nnodes + 1) * sizeof(*v))) == NULL)
 		return -1;
-	mesh_buf_init(&b);
-	mesh_buf_printf(&b, "what-if: %zu %s applied in order; the report "
+	mesh_i_buf_init(&b);
+	mesh_i_buf_printf(&b, "what-if: %zu %s applied in order; the report "
 	    "below describes the plan after %s\n", ap->n,
 	    cli_plural(ap->n, "request", "requests"),
 	    cli_plural(ap->n, "it", "them"));
@@ -267,18 +268,18 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 		const struct mesh_ops_request *q = ap->reqs[i];
 		const struct mesh_ops_outcome *o = &ap->outcomes[i];
 
-		mesh_buf_printf(&b, "  %zu. %s: %s", i + 1,
+		mesh_i_buf_printf(&b, "  %zu. %s: %s", i + 1,
 		    p->nodes[ap->steps[i].node].name, op_name(q));
 		if (q->op == MESH_OPS_SET_ROUTES) {
-			mesh_buf_puts(&b, q->leaf ? " to leaf" : " to hub");
-			mesh_buf_printf(&b, " (%s): ", q->file);
+			mesh_i_buf_puts(&b, q->leaf ? " to leaf" : " to hub");
+			mesh_i_buf_printf(&b, " (%s): ", q->file);
 			text_routes(&b, "set", q, o->set, o->nset);
 		} else {
-			mesh_buf_printf(&b, " (%s): ", q->file);
+			mesh_i_buf_printf(&b, " (%s): ", q->file);
 			text_routes(&b, "deleted", q, o->deleted, o->ndeleted);
 		}
 		text_routes(&b, "; skipped", q, o->skipped, o->nskipped);
-		mesh_buf_puts(&b, "\n");
+		mesh_i_buf_puts(&b, "\n");
 	}
 	text_state(&b, "before: ", ap->before);
 	text_state(&b, "after:  ", after);
@@ -286,9 +287,9 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 	text_names(&b, "new single points of failure: ", p, v, n);
 	n = spof_diff(ap->before, after, v);
 	text_names(&b, "removed single points of failure: ", p, v, n);
-	mesh_buf_printf(&b, "connectivity: %s\n\n", change(ap->before, after));
+	mesh_i_buf_printf(&b, "connectivity: %s\n\n", change(ap->before, after));
 	free(v);
-	if ((s = mesh_buf_take(&b)) == NULL)
+	if ((s = mesh_i_buf_take(&b)) == NULL)
 		return -1;
 	fputs(s, out);
 	free(s);
@@ -296,52 +297,52 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 }
 
 static void
-json_routes(struct mesh_buf *b, const char *key,
+json_routes(struct mesh_i_buf *b, const char *key,
     const struct mesh_ops_request *q, const size_t *idx, size_t n)
 {
 	size_t i;
 
-	mesh_buf_printf(b, ", \"%s\": [", key);
+	mesh_i_buf_printf(b, ", \"%s\": [", key);
 	for (i = 0; i < n; i++) {
-		mesh_buf_puts(b, i ? ", {\"host\": " : "{\"host\": ");
-		mesh_buf_json_string(b, q->routes.v[idx[i]].host);
-		mesh_buf_printf(b, ", \"port\": %d}", q->routes.v[idx[i]].port);
+		mesh_i_buf_puts(b, i ? ", {\"host\": " : "{\"host\": ");
+		mesh_i_buf_json_string(b, q->routes.v[idx[i]].host);
+		mesh_i_buf_printf(b, ", \"port\": %d}", q->routes.v[idx[i]].port);
 	}
-	mesh_buf_puts(b, "]");
+	mesh_i_buf_puts(b, "]");
 }
 
 static void
-json_int_or_null(struct mesh_buf *b, int v)
+json_int_or_null(struct mesh_i_buf *b, int v)
 {
 	if (v >= 0)
-		mesh_buf_printf(b, "%d", v);
+		mesh_i_buf_printf(b, "%d", v);
 	else
-		mesh_buf_puts(b, "null");
+		mesh_i_buf_puts(b, "null");
 }
 
 static void
-json_state(struct mesh_buf *b, const char *key, const struct mesh_analysis *a)
+json_state(struct mesh_i_buf *b, const char *key, const struct mesh_analysis *a)
 {
 	const struct mesh_plan *p = a->plan;
 	size_t i;
 
-	mesh_buf_printf(b, "  \"%s\": {\"connected\": %s, "
+	mesh_i_buf_printf(b, "  \"%s\": {\"connected\": %s, "
 	    "\"articulation_points\": [", key, a->connected ? "true" :
 	    "false");
 	for (i = 0; i < a->ncutpoints; i++) {
-		mesh_buf_puts(b, i ? ", " : "");
-		mesh_buf_json_string(b, p->nodes[a->cutpoints[i].node].name);
+		mesh_i_buf_puts(b, i ? ", " : "");
+		mesh_i_buf_json_string(b, p->nodes[a->cutpoints[i].node].name);
 	}
-	mesh_buf_puts(b, "], \"bridges\": [");
+	mesh_i_buf_puts(b, "], \"bridges\": [");
 	for (i = 0; i < a->nbridges; i++) {
-		mesh_buf_puts(b, i ? ", " : "");
-		mesh_json_names(b, p, a->bridges + 2 * i, 2);
+		mesh_i_buf_puts(b, i ? ", " : "");
+		mesh_i_json_names(b, p, a->bridges + 2 * i, 2);
 	}
-	mesh_buf_puts(b, "], \"vertex_connectivity\": ");
+	mesh_i_buf_puts(b, "], \"vertex_connectivity\": ");
 	json_int_or_null(b, a->vertex_connectivity);
-	mesh_buf_puts(b, ", \"edge_connectivity\": ");
+	mesh_i_buf_puts(b, ", \"edge_connectivity\": ");
 	json_int_or_null(b, a->edge_connectivity);
-	mesh_buf_puts(b, "},\n");
+	mesh_i_buf_puts(b, "},\n");
 }
 
 char *
@@ -350,7 +351,7 @@ cli_apply_json(const struct cli_apply *ap, const struct mesh_analysis *after,
 {
 	const struct mesh_plan *p = ap->plan;
 	const char *at, *next;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i, n;
 	int *v = NULL;
 
@@ -366,42 +367,42 @@ cli_apply_json(const struct cli_apply *ap, const struct mesh_analysis *after,
 		free(json);
 		return NULL;
 	}
-	mesh_buf_init(&b);
-	mesh_buf_add(&b, json, (size_t)(at - json) + 1);
-	mesh_buf_puts(&b, "  \"apply\": [");
+	mesh_i_buf_init(&b);
+	mesh_i_buf_add(&b, json, (size_t)(at - json) + 1);
+	mesh_i_buf_puts(&b, "  \"apply\": [");
 	for (i = 0; i < ap->n; i++) {
 		const struct mesh_ops_request *q = ap->reqs[i];
 		const struct mesh_ops_outcome *o = &ap->outcomes[i];
 
-		mesh_buf_puts(&b, i ? ",\n    {\"node\": " :
+		mesh_i_buf_puts(&b, i ? ",\n    {\"node\": " :
 		    "\n    {\"node\": ");
-		mesh_buf_json_string(&b, p->nodes[ap->steps[i].node].name);
-		mesh_buf_printf(&b, ", \"operation\": \"%s\", \"server\": ",
+		mesh_i_buf_json_string(&b, p->nodes[ap->steps[i].node].name);
+		mesh_i_buf_printf(&b, ", \"operation\": \"%s\", \"server\": ",
 		    op_name(q));
-		mesh_json_string_or_null(&b, q->op != MESH_OPS_SET_ROUTES ?
+		mesh_i_json_string_or_null(&b, q->op != MESH_OPS_SET_ROUTES ?
 		    NULL : q->leaf ? "leaf" : "hub");
-		mesh_buf_puts(&b, ", \"file\": ");
-		mesh_json_string_or_null(&b, q->file);
+		mesh_i_buf_puts(&b, ", \"file\": ");
+		mesh_i_json_string_or_null(&b, q->file);
 		json_routes(&b, "set", q, o->set, o->nset);
 		json_routes(&b, "skipped", q, o->skipped, o->nskipped);
 		json_routes(&b, "deleted", q, o->deleted, o->ndeleted);
-		mesh_buf_puts(&b, "}");
+		mesh_i_buf_puts(&b, "}");
 	}
-	mesh_buf_puts(&b, ap->n ? "\n  ],\n" : "],\n");
+	mesh_i_buf_puts(&b, ap->n ? "\n  ],\n" : "],\n");
 	json_state(&b, "before", ap->before);
 	json_state(&b, "after", after);
 	n = spof_diff(after, ap->before, v);
-	mesh_buf_puts(&b, "  \"introduced_spofs\": ");
-	mesh_json_names(&b, p, v, n);
+	mesh_i_buf_puts(&b, "  \"introduced_spofs\": ");
+	mesh_i_json_names(&b, p, v, n);
 	n = spof_diff(ap->before, after, v);
-	mesh_buf_puts(&b, ",\n  \"removed_spofs\": ");
-	mesh_json_names(&b, p, v, n);
-	mesh_buf_printf(&b, ",\n  \"connectivity_change\": \"%s\",\n",
+	mesh_i_buf_puts(&b, ",\n  \"removed_spofs\": ");
+	mesh_i_json_names(&b, p, v, n);
+	mesh_i_buf_printf(&b, ",\n  \"connectivity_change\": \"%s\",\n",
 	    change(ap->before, after));
-	mesh_buf_puts(&b, at + 1);
+	mesh_i_buf_puts(&b, at + 1);
 	free(v);
 	free(json);
-	return mesh_buf_take(&b);
+	return mesh_i_buf_take(&b);
 }
 
 int

@@ -113,7 +113,7 @@ cli_no_node(const struct mesh_plan *plan, const char *opt, const char *word,
 	}
 	/* The nearest name, when it is near: at most a third of it. */
 	for (i = 0; i < plan->nnodes; i++) {
-		d = mesh_edit_distance(word, plan->nodes[i].name, 64, 1);
+		d = mesh_i_edit_distance(word, plan->nodes[i].name, 64, 1);
 		if (d < best) {
 			best = d;
 			near = (int)i;

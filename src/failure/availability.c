@@ -171,14 +171,14 @@ run_block(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
 	const uint64_t *thresh = m->thresh;
 	unsigned char *up = w->up;
 	uint64_t t, count = block_trials(trials, b), c;
-	struct mesh_rng r;
+	struct mesh_i_rng r;
 	size_t i, n = m->n, nup;
 
-	mesh_rng_seed_stream(&r, seed, b);
+	mesh_i_rng_seed_stream(&r, seed, b);
 	for (t = 0; t < count; t++) {
 		nup = 0;
 		for (i = 0; i < n; i++) {
-			up[i] = (mesh_rng_next(&r) >> 11) < thresh[i];
+			up[i] = (mesh_i_rng_next(&r) >> 11) < thresh[i];
 			nup += up[i];
 		}
 		if (nup == n) {
@@ -199,14 +199,14 @@ run_block(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
 static void
 run_blocks(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
     uint64_t trials, uint64_t first, uint64_t step,
-    struct mesh_avail_sums *s, struct mesh_meter *meter)
+    struct mesh_avail_sums *s, struct mesh_i_meter *meter)
 {
 	uint64_t nb = mesh_avail_nblocks(trials), b;
 
 	for (b = first; b < nb; b += step) {
 		run_block(m, w, seed, trials, b, s);
 		if (meter != NULL)
-			mesh_meter_add(meter, block_trials(trials, b));
+			mesh_i_meter_add(meter, block_trials(trials, b));
 		if (nb - b <= step)
 			break;
 	}
@@ -225,7 +225,7 @@ mesh_avail_share_trials(uint64_t trials, uint64_t first, uint64_t step)
 	return sum;
 }
 
-/* A child's counts, after its progress (state: what mesh_tick_get()
+/* A child's counts, after its progress (state: what mesh_i_tick_get()
  * said so far): 0 when it sent all of them, else -1. Reaps it. */
 static int
 collect(pid_t pid, int fd, int state, uint64_t expect,
@@ -235,8 +235,8 @@ collect(pid_t pid, int fd, int state, uint64_t expect,
 	int ok, status;
 
 	if (state == 0)
-		state = mesh_tick_get(fd, 1, &count);
-	ok = state == 1 && mesh_read_all(fd, s, sizeof(*s)) == 0 &&
+		state = mesh_i_tick_get(fd, 1, &count);
+	ok = state == 1 && mesh_i_read_all(fd, s, sizeof(*s)) == 0 &&
 	    s->trials == expect;
 
 	close(fd);
@@ -248,7 +248,7 @@ collect(pid_t pid, int fd, int state, uint64_t expect,
 /*
  * mesh_avail_run(), reporting the trials run as phase "availability"
  * through progress (NULL: none): children send their counts of trials
- * through their pipes, then MESH_TICK_END, then their sums.
+ * through their pipes, then MESH_I_TICK_END, then their sums.
  */
 static enum mesh_error
 avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
@@ -256,7 +256,7 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
     const struct mesh_progress *progress, struct mesh_avail_sums *sums)
 {
 	struct mesh_avail_sums total, part;
-	struct mesh_meter mt, *meter = NULL;
+	struct mesh_i_meter mt, *meter = NULL;
 	struct uf w;
 	pid_t *pids = NULL;
 	int *fds = NULL, *state = NULL;
@@ -286,14 +286,14 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 			jobs = 1;       /* do it all here */
 	}
 	memset(&mt, 0, sizeof(mt));
-	mesh_tick_start(&mt.tick, progress, "availability",
+	mesh_i_tick_start(&mt.tick, progress, "availability",
 	    mesh_avail_share_trials(trials, first, step));
-	if (mesh_tick_on(&mt.tick)) {
+	if (mesh_i_tick_on(&mt.tick)) {
 		meter = &mt;
 		mt.weight = 1;
 		/* Every block here; children send their counts about
-		 * MESH_METER_SENDS times. */
-		mesh_meter_share(meter, 1);
+		 * MESH_I_METER_SENDS times. */
+		mesh_i_meter_share(meter, 1);
 	}
 	/* Process j runs blocks first + step * (j + jobs * i). */
 	for (j = 1; j < jobs; j++) {
@@ -311,15 +311,15 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 				if (pids[k] > 0)
 					close(fds[k]);
 			if (meter != NULL) {
-				mesh_meter_share(meter, nshare / jobs /
-				    MESH_METER_SENDS);
+				mesh_i_meter_share(meter, nshare / jobs /
+				    MESH_I_METER_SENDS);
 				meter->fd = fd[1];
 			}
 			memset(&part, 0, sizeof(part));
 			run_blocks(m, &w, seed, trials, first + step * j,
 			    step * jobs, &part, meter);
-			failed = mesh_tick_put(fd[1], MESH_TICK_END) != 0 ||
-			    mesh_write_all(fd[1], &part, sizeof(part)) != 0;
+			failed = mesh_i_tick_put(fd[1], MESH_I_TICK_END) != 0 ||
+			    mesh_i_write_all(fd[1], &part, sizeof(part)) != 0;
 			close(fd[1]);
 			free(pids);
 			free(fds);
@@ -344,7 +344,7 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 	}
 	run_blocks(m, &w, seed, trials, first, step * jobs, &total, meter);
 	if (meter != NULL)
-		mesh_meter_wait(meter);
+		mesh_i_meter_wait(meter);
 	for (j = 1; j < jobs; j++) {
 		uint64_t expect = mesh_avail_share_trials(trials, first + step * j,
 		    step * jobs);
@@ -363,7 +363,7 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 		mesh_avail_sums_add(&total, &part);
 	}
 	mesh_avail_sums_add(sums, &total);
-	mesh_tick_end(&mt.tick);
+	mesh_i_tick_end(&mt.tick);
 	free(pids);
 	free(fds);
 	free(state);
@@ -686,23 +686,23 @@ mesh_availability_free(struct mesh_availability *a)
 
 /* A double as JSON, in a fixed format: the same value, the same bytes. */
 static void
-put_double(struct mesh_buf *b, double x)
+put_double(struct mesh_i_buf *b, double x)
 {
-	mesh_buf_printf(b, "%.12g", x);
+	mesh_i_buf_printf(b, "%.12g", x);
 }
 
 char *
 mesh_availability_json(const struct mesh_availability *a,
     const struct mesh_diags *diags)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, "{\n  \"plan\": ");
-	mesh_json_string_or_null(&b, a->plan->name);
-	mesh_buf_puts(&b, ",\n  \"file\": ");
-	mesh_json_string_or_null(&b, a->plan->file);
-	mesh_buf_printf(&b, ",\n  \"nodes\": %zu,\n  \"links\": %zu,\n"
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, "{\n  \"plan\": ");
+	mesh_i_json_string_or_null(&b, a->plan->name);
+	mesh_i_buf_puts(&b, ",\n  \"file\": ");
+	mesh_i_json_string_or_null(&b, a->plan->file);
+	mesh_i_buf_printf(&b, ",\n  \"nodes\": %zu,\n  \"links\": %zu,\n"
 	    "  \"plan_connected\": %s,\n  \"trials\": %llu,\n"
 	    "  \"seed\": %llu,\n  \"generator\": \"%s\",\n"
 	    "  \"block_size\": %d,\n  \"default_availability\": ",
@@ -710,36 +710,36 @@ mesh_availability_json(const struct mesh_availability *a,
 	    (unsigned long long)a->trials, (unsigned long long)a->seed,
 	    MESH_AVAIL_GENERATOR, MESH_AVAIL_BLOCK);
 	put_double(&b, a->default_availability);
-	mesh_buf_printf(&b, ",\n  \"nodes_using_default\": %zu,\n"
+	mesh_i_buf_printf(&b, ",\n  \"nodes_using_default\": %zu,\n"
 	    "  \"probability_connected\": ", a->nusing_default);
 	put_double(&b, a->probability_connected);
-	mesh_buf_puts(&b, ",\n  \"ci95\": [");
+	mesh_i_buf_puts(&b, ",\n  \"ci95\": [");
 	put_double(&b, a->ci95_low);
-	mesh_buf_puts(&b, ", ");
+	mesh_i_buf_puts(&b, ", ");
 	put_double(&b, a->ci95_high);
-	mesh_buf_puts(&b, "],\n  \"expected_cut_off\": ");
+	mesh_i_buf_puts(&b, "],\n  \"expected_cut_off\": ");
 	put_double(&b, a->expected_cut_off);
-	mesh_buf_puts(&b, ",\n  \"expected_cut_off_stderr\": ");
+	mesh_i_buf_puts(&b, ",\n  \"expected_cut_off_stderr\": ");
 	if (a->expected_cut_off_stderr >= 0)
 		put_double(&b, a->expected_cut_off_stderr);
 	else
-		mesh_buf_puts(&b, "null");
-	mesh_buf_puts(&b, ",\n  \"probability_whole\": ");
+		mesh_i_buf_puts(&b, "null");
+	mesh_i_buf_puts(&b, ",\n  \"probability_whole\": ");
 	put_double(&b, a->probability_whole);
-	mesh_buf_puts(&b, ",\n  \"exact\": ");
+	mesh_i_buf_puts(&b, ",\n  \"exact\": ");
 	if (a->has_exact) {
-		mesh_buf_puts(&b, "{\"probability_connected\": ");
+		mesh_i_buf_puts(&b, "{\"probability_connected\": ");
 		put_double(&b, a->exact.probability_connected);
-		mesh_buf_puts(&b, ", \"expected_cut_off\": ");
+		mesh_i_buf_puts(&b, ", \"expected_cut_off\": ");
 		put_double(&b, a->exact.expected_cut_off);
-		mesh_buf_puts(&b, ", \"probability_whole\": ");
+		mesh_i_buf_puts(&b, ", \"probability_whole\": ");
 		put_double(&b, a->exact.probability_whole);
-		mesh_buf_puts(&b, "}");
+		mesh_i_buf_puts(&b, "}");
 	} else {
-		mesh_buf_puts(&b, "null");
+		mesh_i_buf_puts(&b, "null");
 	}
-	mesh_buf_puts(&b, ",\n");
-	mesh_json_diagnostics(&b, diags);
-	mesh_buf_puts(&b, "}\n");
-	return mesh_buf_take(&b);
+	mesh_i_buf_puts(&b, ",\n");
+	mesh_i_json_diagnostics(&b, diags);
+	mesh_i_buf_puts(&b, "}\n");
+	return mesh_i_buf_take(&b);
 }

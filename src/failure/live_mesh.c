@@ -605,52 +605,52 @@ done:
 /* The simulation as JSON. */
 
 static void
-pair_list(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
+pair_list(struct mesh_i_buf *b, const struct mesh_plan *p, const int *v,
     size_t n)
 {
 	size_t i;
 
-	mesh_buf_puts(b, "[");
+	mesh_i_buf_puts(b, "[");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			mesh_buf_puts(b, ", ");
-		mesh_json_names(b, p, v + 2 * i, 2);
+			mesh_i_buf_puts(b, ", ");
+		mesh_i_json_names(b, p, v + 2 * i, 2);
 	}
-	mesh_buf_puts(b, "]");
+	mesh_i_buf_puts(b, "]");
 }
 
 /* Start the next key of an object whose keys are indented by indent:
  * a comma after the one before, a new line, the key. */
 static void
-key(struct mesh_buf *b, int *first, const char *indent, const char *k)
+key(struct mesh_i_buf *b, int *first, const char *indent, const char *k)
 {
-	mesh_buf_printf(b, "%s\n%s\"%s\": ", *first ? "" : ",", indent, k);
+	mesh_i_buf_printf(b, "%s\n%s\"%s\": ", *first ? "" : ",", indent, k);
 	*first = 0;
 }
 
 /* The keys describing snapshot s, as members of an open object. */
 static void
-snapshot_keys(struct mesh_buf *b, const struct mesh_plan *p,
+snapshot_keys(struct mesh_i_buf *b, const struct mesh_plan *p,
     const struct mesh_snapshot *s, int *first, const char *indent)
 {
 	size_t g;
 
 	key(b, first, indent, "up");
-	mesh_json_names(b, p, s->up, s->nup);
+	mesh_i_json_names(b, p, s->up, s->nup);
 	key(b, first, indent, "connected");
-	mesh_buf_puts(b, s->connected ? "true" : "false");
+	mesh_i_buf_puts(b, s->connected ? "true" : "false");
 	key(b, first, indent, "groups");
-	mesh_buf_puts(b, "[");
+	mesh_i_buf_puts(b, "[");
 	for (g = 0; g < s->ngroups; g++) {
-		mesh_buf_puts(b, g ? ", " : "");
-		mesh_json_names(b, p, s->group_nodes + s->group_start[g],
+		mesh_i_buf_puts(b, g ? ", " : "");
+		mesh_i_json_names(b, p, s->group_nodes + s->group_start[g],
 		    s->group_start[g + 1] - s->group_start[g]);
 	}
-	mesh_buf_puts(b, "]");
+	mesh_i_buf_puts(b, "]");
 	key(b, first, indent, "isolated");
-	mesh_json_names(b, p, s->isolated, s->nisolated);
+	mesh_i_json_names(b, p, s->isolated, s->nisolated);
 	key(b, first, indent, "cut_off");
-	mesh_json_names(b, p, s->cut_off, s->ncut_off);
+	mesh_i_json_names(b, p, s->cut_off, s->ncut_off);
 	key(b, first, indent, "cannot_talk");
 	pair_list(b, p, s->apart, s->napart);
 	key(b, first, indent, "faults");
@@ -659,17 +659,17 @@ snapshot_keys(struct mesh_buf *b, const struct mesh_plan *p,
 
 /* "expect" and "ok" of a step or what-if run. */
 static void
-expect_keys(struct mesh_buf *b, const struct mesh_plan *p, int has,
+expect_keys(struct mesh_i_buf *b, const struct mesh_plan *p, int has,
     const struct mesh_expect *e, unsigned failed, int *first,
     const char *indent)
 {
 	key(b, first, indent, "expect");
 	if (has)
-		mesh_json_expect(b, p, e);
+		mesh_i_json_expect(b, p, e);
 	else
-		mesh_buf_puts(b, "null");
+		mesh_i_buf_puts(b, "null");
 	key(b, first, indent, "ok");
-	mesh_buf_puts(b, !has ? "null" : failed ? "false" : "true");
+	mesh_i_buf_puts(b, !has ? "null" : failed ? "false" : "true");
 }
 
 char *
@@ -677,61 +677,61 @@ mesh_simulation_json(const struct mesh_simulation *s,
     const struct mesh_diags *diags)
 {
 	const struct mesh_plan *p = s->plan;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i;
 	int first;
 
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, "{\n  \"plan\": ");
-	mesh_json_string_or_null(&b, p->name);
-	mesh_buf_puts(&b, ",\n  \"file\": ");
-	mesh_json_string_or_null(&b, p->file);
-	mesh_buf_printf(&b, ",\n  \"model\": \"mesh\",\n  \"nodes\": %zu,\n"
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, "{\n  \"plan\": ");
+	mesh_i_json_string_or_null(&b, p->name);
+	mesh_i_buf_puts(&b, ",\n  \"file\": ");
+	mesh_i_json_string_or_null(&b, p->file);
+	mesh_i_buf_printf(&b, ",\n  \"model\": \"mesh\",\n  \"nodes\": %zu,\n"
 	    "  \"initial\": {", p->nnodes);
 	first = 1;
 	snapshot_keys(&b, p, s->initial, &first, "    ");
-	mesh_buf_puts(&b, "\n  },\n  \"steps\": [");
+	mesh_i_buf_puts(&b, "\n  },\n  \"steps\": [");
 	for (i = 0; i < p->nsteps; i++) {
 		const struct mesh_step *st = &p->steps[i];
 
-		mesh_buf_puts(&b, i ? ",\n    {" : "\n    {");
+		mesh_i_buf_puts(&b, i ? ",\n    {" : "\n    {");
 		first = 1;
 		key(&b, &first, "      ", "step");
-		mesh_buf_printf(&b, "%zu", i + 1);
+		mesh_i_buf_printf(&b, "%zu", i + 1);
 		key(&b, &first, "      ", "event");
-		mesh_buf_json_string(&b, mesh_event_name(st->event));
+		mesh_i_buf_json_string(&b, mesh_event_name(st->event));
 		key(&b, &first, "      ", "nodes");
-		mesh_json_names(&b, p, st->nodes, st->nnodes);
+		mesh_i_json_names(&b, p, st->nodes, st->nnodes);
 		snapshot_keys(&b, p, s->steps[i], &first, "      ");
 		expect_keys(&b, p, st->has_expect, &st->expect,
 		    s->step_failed[i], &first, "      ");
-		mesh_buf_puts(&b, "\n    }");
+		mesh_i_buf_puts(&b, "\n    }");
 	}
-	mesh_buf_puts(&b, p->nsteps ? "\n  ],\n  \"whatif\": [" :
+	mesh_i_buf_puts(&b, p->nsteps ? "\n  ],\n  \"whatif\": [" :
 	    "],\n  \"whatif\": [");
 	for (i = 0; i < p->nwhatifs; i++) {
 		const struct mesh_whatif *w = &p->whatifs[i];
 		const struct mesh_whatif_result *r = &s->whatifs[i];
 
-		mesh_buf_puts(&b, i ? ",\n    {" : "\n    {");
+		mesh_i_buf_puts(&b, i ? ",\n    {" : "\n    {");
 		first = 1;
 		key(&b, &first, "      ", "name");
-		mesh_buf_json_string(&b, w->name);
+		mesh_i_buf_json_string(&b, w->name);
 		key(&b, &first, "      ", "down");
-		mesh_json_names(&b, p, w->down, w->ndown);
+		mesh_i_json_names(&b, p, w->down, w->ndown);
 		key(&b, &first, "      ", "connected");
-		mesh_buf_puts(&b, r->connected ? "true" : "false");
+		mesh_i_buf_puts(&b, r->connected ? "true" : "false");
 		key(&b, &first, "      ", "isolated");
-		mesh_json_names(&b, p, r->isolated, r->nisolated);
+		mesh_i_json_names(&b, p, r->isolated, r->nisolated);
 		key(&b, &first, "      ", "cut_off");
-		mesh_json_names(&b, p, r->cut_off, r->ncut_off);
+		mesh_i_json_names(&b, p, r->cut_off, r->ncut_off);
 		expect_keys(&b, p, w->has_expect, &w->expect, r->failed,
 		    &first, "      ");
-		mesh_buf_puts(&b, "\n    }");
+		mesh_i_buf_puts(&b, "\n    }");
 	}
-	mesh_buf_printf(&b, "%s,\n  \"ok\": %s,\n", p->nwhatifs ? "\n  ]" :
+	mesh_i_buf_printf(&b, "%s,\n  \"ok\": %s,\n", p->nwhatifs ? "\n  ]" :
 	    "]", s->nfailed ? "false" : "true");
-	mesh_json_diagnostics(&b, diags);
-	mesh_buf_puts(&b, "}\n");
-	return mesh_buf_take(&b);
+	mesh_i_json_diagnostics(&b, diags);
+	mesh_i_buf_puts(&b, "}\n");
+	return mesh_i_buf_take(&b);
 }

@@ -10,7 +10,7 @@
 
 /* Working arrays, over the plan's nodes; all freed by work_free(). */
 struct work {
-	struct mesh_csr g;      /* every link of the plan */
+	struct mesh_i_csr g;      /* every link of the plan */
 	int *order;             /* every node, sorted by name */
 	int *rank;              /* position of a node in order */
 	int *comp;              /* component id, -1 when down (or unseen) */
@@ -25,7 +25,7 @@ struct work {
 static void
 work_free(struct work *w)
 {
-	mesh_csr_free(&w->g);
+	mesh_i_csr_free(&w->g);
 	free(w->order);
 	free(w->rank);
 	free(w->comp);
@@ -47,7 +47,7 @@ work_init(struct work *w, const struct mesh_plan *p)
 	size_t n = p->nnodes + 1, i;
 
 	memset(w, 0, sizeof(*w));
-	if (mesh_csr_build(&w->g, (int)p->nnodes, p->links,
+	if (mesh_i_csr_build(&w->g, (int)p->nnodes, p->links,
 	    (int)p->nlinks) != 0)
 		return -1;
 	w->order = malloc(n * sizeof(int));
@@ -502,129 +502,129 @@ plural(size_t n, const char *one, const char *many)
 /* Up to MESH_GROUP_NAMES_MAX names of v, then "... and N more" up to
  * total. */
 static void
-put_names(struct mesh_buf *b, const struct mesh_plan *p, const int *v,
+put_names(struct mesh_i_buf *b, const struct mesh_plan *p, const int *v,
     size_t n, size_t total)
 {
 	size_t i;
 
 	for (i = 0; i < n && i < MESH_GROUP_NAMES_MAX; i++)
-		mesh_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+		mesh_i_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
 	if (total > i)
-		mesh_buf_printf(b, "%s... and %zu more", i ? ", " : "",
+		mesh_i_buf_printf(b, "%s... and %zu more", i ? ", " : "",
 		    total - i);
 }
 
 char *
 mesh_replication_running_text(const struct mesh_replication *r)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 
-	mesh_buf_init(&b);
+	mesh_i_buf_init(&b);
 	if (r->nup == 0)
-		mesh_buf_puts(&b, "no node is up");
+		mesh_i_buf_puts(&b, "no node is up");
 	else if (r->nclusters == 1)
-		mesh_buf_printf(&b, "survives any node failures: one "
+		mesh_i_buf_printf(&b, "survives any node failures: one "
 		    "cluster, a full mesh of its %zu up %s", r->nup,
 		    plural(r->nup, "member", "members"));
 	else
-		mesh_buf_printf(&b, "SPLIT: %zu clusters that never learn "
+		mesh_i_buf_printf(&b, "SPLIT: %zu clusters that never learn "
 		    "of each other; the largest has %zu of %zu up nodes",
 		    r->nclusters, r->cluster_start[1], r->nup);
-	return mesh_buf_take(&b);
+	return mesh_i_buf_take(&b);
 }
 
 char *
 mesh_replication_joining_text(const struct mesh_replication *r)
 {
 	const struct mesh_repl_dependency *d = r->deps;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i;
 
-	mesh_buf_init(&b);
+	mesh_i_buf_init(&b);
 	if (r->nup == 0) {
-		mesh_buf_puts(&b, "no node is up");
-		return mesh_buf_take(&b);
+		mesh_i_buf_puts(&b, "no node is up");
+		return mesh_i_buf_take(&b);
 	}
 	if (r->ncannot_join > 0) {
-		mesh_buf_printf(&b, "%zu %s: ", r->ncannot_join,
+		mesh_i_buf_printf(&b, "%zu %s: ", r->ncannot_join,
 		    plural(r->ncannot_join, "node cannot join",
 		    "nodes cannot join"));
 		put_names(&b, r->plan, r->cannot_join, r->ncannot_join,
 		    r->ncannot_join);
-		mesh_buf_printf(&b, " (no route path to the cluster%s)",
+		mesh_i_buf_printf(&b, " (no route path to the cluster%s)",
 		    r->nup < r->plan->nnodes ? " while the down nodes are down" :
 		    "");
 		if (r->ndeps > 0)
-			mesh_buf_puts(&b, "; ");
+			mesh_i_buf_puts(&b, "; ");
 	}
 	if (r->ndeps == 1) {
-		mesh_buf_printf(&b, "1 single point of failure: %s (",
+		mesh_i_buf_printf(&b, "1 single point of failure: %s (",
 		    r->plan->nodes[d->node].name);
 		put_names(&b, r->plan, r->names + d->first, d->nlisted,
 		    d->size);
-		mesh_buf_printf(&b, " cannot join while it is down)");
+		mesh_i_buf_printf(&b, " cannot join while it is down)");
 	} else if (r->ndeps > 1) {
-		mesh_buf_printf(&b, "%zu single points of failure: ",
+		mesh_i_buf_printf(&b, "%zu single points of failure: ",
 		    r->ndeps);
 		for (i = 0; i < r->ndeps && i < MESH_GROUP_NAMES_MAX; i++)
-			mesh_buf_printf(&b, "%s%s", i ? ", " : "",
+			mesh_i_buf_printf(&b, "%s%s", i ? ", " : "",
 			    r->plan->nodes[d[i].node].name);
 		if (r->ndeps > i)
-			mesh_buf_printf(&b, ", ... and %zu more",
+			mesh_i_buf_printf(&b, ", ... and %zu more",
 			    r->ndeps - i);
-		mesh_buf_puts(&b, " (see join dependencies)");
+		mesh_i_buf_puts(&b, " (see join dependencies)");
 	} else if (r->ncannot_join == 0) {
-		mesh_buf_puts(&b, "no single point of failure: every node "
+		mesh_i_buf_puts(&b, "no single point of failure: every node "
 		    "can join while any one node is down");
 	}
-	return mesh_buf_take(&b);
+	return mesh_i_buf_take(&b);
 }
 
 /* The "replication" object, ending in ",\n". */
 static void
-put_json(struct mesh_buf *b, const struct mesh_replication *r)
+put_json(struct mesh_i_buf *b, const struct mesh_replication *r)
 {
 	const struct mesh_plan *p = r->plan;
 	char *t;
 	size_t i;
 
-	mesh_buf_puts(b, "  \"replication\": {\n    \"running\": {\"ok\": ");
-	mesh_buf_puts(b, mesh_replication_running_ok(r) ? "true" : "false");
-	mesh_buf_puts(b, ", \"verdict\": ");
+	mesh_i_buf_puts(b, "  \"replication\": {\n    \"running\": {\"ok\": ");
+	mesh_i_buf_puts(b, mesh_replication_running_ok(r) ? "true" : "false");
+	mesh_i_buf_puts(b, ", \"verdict\": ");
 	t = mesh_replication_running_text(r);
 	if (t == NULL)
-		b->failed = 1;          /* mesh_buf_take() gives NULL */
-	mesh_buf_json_string(b, t ? t : "");
+		b->failed = 1;          /* mesh_i_buf_take() gives NULL */
+	mesh_i_buf_json_string(b, t ? t : "");
 	free(t);
-	mesh_buf_puts(b, ", \"clusters\": [");
+	mesh_i_buf_puts(b, ", \"clusters\": [");
 	for (i = 0; i < r->nclusters; i++) {
-		mesh_buf_puts(b, i ? ", " : "");
-		mesh_json_names(b, p, r->cluster_nodes + r->cluster_start[i],
+		mesh_i_buf_puts(b, i ? ", " : "");
+		mesh_i_json_names(b, p, r->cluster_nodes + r->cluster_start[i],
 		    r->cluster_start[i + 1] - r->cluster_start[i]);
 	}
-	mesh_buf_puts(b, "]},\n    \"joining\": {\"ok\": ");
-	mesh_buf_puts(b, mesh_replication_joining_ok(r) ? "true" : "false");
-	mesh_buf_puts(b, ", \"verdict\": ");
+	mesh_i_buf_puts(b, "]},\n    \"joining\": {\"ok\": ");
+	mesh_i_buf_puts(b, mesh_replication_joining_ok(r) ? "true" : "false");
+	mesh_i_buf_puts(b, ", \"verdict\": ");
 	t = mesh_replication_joining_text(r);
 	if (t == NULL)
-		b->failed = 1;          /* mesh_buf_take() gives NULL */
-	mesh_buf_json_string(b, t ? t : "");
+		b->failed = 1;          /* mesh_i_buf_take() gives NULL */
+	mesh_i_buf_json_string(b, t ? t : "");
 	free(t);
-	mesh_buf_puts(b, ", \"cannot_join\": ");
-	mesh_json_names(b, p, r->cannot_join, r->ncannot_join);
-	mesh_buf_puts(b, ",\n      \"dependencies\": [");
+	mesh_i_buf_puts(b, ", \"cannot_join\": ");
+	mesh_i_json_names(b, p, r->cannot_join, r->ncannot_join);
+	mesh_i_buf_puts(b, ",\n      \"dependencies\": [");
 	for (i = 0; i < r->ndeps; i++) {
 		const struct mesh_repl_dependency *d = &r->deps[i];
 
-		mesh_buf_puts(b, i ? ",\n        {\"node\": " :
+		mesh_i_buf_puts(b, i ? ",\n        {\"node\": " :
 		    "\n        {\"node\": ");
-		mesh_buf_json_string(b, p->nodes[d->node].name);
-		mesh_buf_printf(b, ", \"size\": %zu, \"cannot_join\": ",
+		mesh_i_buf_json_string(b, p->nodes[d->node].name);
+		mesh_i_buf_printf(b, ", \"size\": %zu, \"cannot_join\": ",
 		    d->size);
-		mesh_json_names(b, p, r->names + d->first, d->nlisted);
-		mesh_buf_puts(b, "}");
+		mesh_i_json_names(b, p, r->names + d->first, d->nlisted);
+		mesh_i_buf_puts(b, "}");
 	}
-	mesh_buf_puts(b, r->ndeps ? "\n      ]}\n  },\n" : "]}\n  },\n");
+	mesh_i_buf_puts(b, r->ndeps ? "\n      ]}\n  },\n" : "]}\n  },\n");
 }
 
 char *
@@ -632,7 +632,7 @@ mesh_replication_json(const struct mesh_analysis *a,
     const struct mesh_replication *r, const struct mesh_diags *diags)
 {
 	char *base = mesh_analysis_json(a, diags), *nodes, *diag, *s;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 
 	if (base == NULL)
 		return NULL;
@@ -644,13 +644,13 @@ mesh_replication_json(const struct mesh_analysis *a,
 		free(base);
 		return NULL;
 	}
-	mesh_buf_init(&b);
-	mesh_buf_add(&b, base, (size_t)(nodes - base) + 1);
-	mesh_buf_puts(&b, "  \"model\": \"replication\",\n");
-	mesh_buf_add(&b, nodes + 1, (size_t)(diag - nodes));
+	mesh_i_buf_init(&b);
+	mesh_i_buf_add(&b, base, (size_t)(nodes - base) + 1);
+	mesh_i_buf_puts(&b, "  \"model\": \"replication\",\n");
+	mesh_i_buf_add(&b, nodes + 1, (size_t)(diag - nodes));
 	put_json(&b, r);
-	mesh_buf_puts(&b, diag + 1);
+	mesh_i_buf_puts(&b, diag + 1);
 	free(base);
-	s = mesh_buf_take(&b);
+	s = mesh_i_buf_take(&b);
 	return s;
 }

@@ -30,7 +30,7 @@ struct mesh_partial {
 	char *file;
 	char *buf;              /* the text: exact integers are read here */
 	size_t len;
-	struct mesh_jdoc *doc;  /* the values, each with its position */
+	struct mesh_i_jdoc *doc;  /* the values, each with its position */
 	cJSON *root;
 	struct mesh_partial_info info;
 	const cJSON *at[NFIELDS];
@@ -62,7 +62,7 @@ enum mesh_error
 mesh_plan_fingerprint(const struct mesh_plan *plan,
     char out[MESH_FINGERPRINT_SIZE])
 {
-	struct mesh_sha256 c;
+	struct mesh_i_sha256 c;
 	unsigned char d[32];
 	char *text = NULL;
 	enum mesh_error err;
@@ -71,9 +71,9 @@ mesh_plan_fingerprint(const struct mesh_plan *plan,
 	out[0] = '\0';
 	if ((err = mesh_plan_export(plan, MESH_EXPORT_JSON, &text)) != MESH_OK)
 		return err == MESH_EINVAL ? MESH_ENOMEM : err;
-	mesh_sha256_init(&c);
-	mesh_sha256_add(&c, text, strlen(text));
-	mesh_sha256_end(&c, d);
+	mesh_i_sha256_init(&c);
+	mesh_i_sha256_add(&c, text, strlen(text));
+	mesh_i_sha256_end(&c, d);
 	free(text);
 	memcpy(out, "sha256:", 7);
 	for (i = 0; i < 32; i++)
@@ -85,7 +85,7 @@ mesh_plan_fingerprint(const struct mesh_plan *plan,
 
 /* A double in as few digits as read back the same. */
 static void
-put_exact(struct mesh_buf *b, double x)
+put_exact(struct mesh_i_buf *b, double x)
 {
 	char s[40];
 	int prec;
@@ -95,62 +95,62 @@ put_exact(struct mesh_buf *b, double x)
 		if (strtod(s, NULL) == x)
 			break;
 	}
-	mesh_buf_printf(b, "%.*g", prec, x);
+	mesh_i_buf_printf(b, "%.*g", prec, x);
 }
 
 /* A probability option, or null when not given. */
 static void
-put_option(struct mesh_buf *b, double x)
+put_option(struct mesh_i_buf *b, double x)
 {
 	if (x < 0)
-		mesh_buf_puts(b, "null");
+		mesh_i_buf_puts(b, "null");
 	else
 		put_exact(b, x);
 }
 
 /* Everything up to and including "shards". */
 static void
-header(struct mesh_buf *b, const struct mesh_partial_info *in)
+header(struct mesh_i_buf *b, const struct mesh_partial_info *in)
 {
-	mesh_buf_printf(b, "{\n  \"meshsim_partial\": %d,\n  \"meshsim\": "
+	mesh_i_buf_printf(b, "{\n  \"meshsim_partial\": %d,\n  \"meshsim\": "
 	    "\"%s\",\n  \"command\": \"%s\",\n  \"plan\": ",
 	    MESH_PARTIAL_FORMAT, MESH_VERSION,
 	    in->command == MESH_PARTIAL_SWEEP ? "sweep" : "availability");
-	mesh_buf_json_string(b, in->plan);
-	mesh_buf_printf(b, ",\n  \"input_format\": \"%s\",\n"
+	mesh_i_buf_json_string(b, in->plan);
+	mesh_i_buf_printf(b, ",\n  \"input_format\": \"%s\",\n"
 	    "  \"fingerprint\": \"%s\",\n  \"options\": {",
 	    mesh_format_name(in->input_format), in->fingerprint);
 	if (in->command == MESH_PARTIAL_SWEEP) {
-		mesh_buf_printf(b, "\"k\": %d, \"by\": ", in->k);
-		mesh_json_string_or_null(b, in->by);
-		mesh_buf_printf(b, ", \"model\": \"%s\"",
+		mesh_i_buf_printf(b, "\"k\": %d, \"by\": ", in->k);
+		mesh_i_json_string_or_null(b, in->by);
+		mesh_i_buf_printf(b, ", \"model\": \"%s\"",
 		    mesh_sweep_model_name(in->model));
 	} else {
-		mesh_buf_puts(b, "\"node_availability\": ");
+		mesh_i_buf_puts(b, "\"node_availability\": ");
 		put_option(b, in->node_availability);
-		mesh_buf_printf(b, ", \"trials\": %llu, \"seed\": %llu, "
+		mesh_i_buf_printf(b, ", \"trials\": %llu, \"seed\": %llu, "
 		    "\"fail_below\": ", (unsigned long long)in->trials,
 		    (unsigned long long)in->seed);
 		put_option(b, in->fail_below);
 	}
-	mesh_buf_printf(b, "},\n  \"shard\": %d,\n  \"shards\": %d,\n",
+	mesh_i_buf_printf(b, "},\n  \"shard\": %d,\n  \"shards\": %d,\n",
 	    in->shard, in->shards);
 }
 
 /* The names of units u[0 .. n-1] as a JSON list. */
 static void
-unit_names(struct mesh_buf *b, const struct mesh_sweep *sw, const int *u,
+unit_names(struct mesh_i_buf *b, const struct mesh_sweep *sw, const int *u,
     size_t n)
 {
 	size_t i;
 
-	mesh_buf_puts(b, "[");
+	mesh_i_buf_puts(b, "[");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			mesh_buf_puts(b, ", ");
-		mesh_buf_json_string(b, sw->units->names[u[i]]);
+			mesh_i_buf_puts(b, ", ");
+		mesh_i_buf_json_string(b, sw->units->names[u[i]]);
 	}
-	mesh_buf_puts(b, "]");
+	mesh_i_buf_puts(b, "]");
 }
 
 char *
@@ -159,52 +159,52 @@ mesh_sweep_partial_json(const struct mesh_partial_info *info,
 {
 	const char *effect = sw->model == MESH_SWEEP_MESH ? "stranded" :
 	    "cut_off";
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i;
 	int s;
 
-	mesh_buf_init(&b);
+	mesh_i_buf_init(&b);
 	header(&b, info);
-	mesh_buf_puts(&b, "  \"results\": {\n    \"tried\": {");
+	mesh_i_buf_puts(&b, "  \"results\": {\n    \"tried\": {");
 	for (s = 1; s <= sw->k; s++)
-		mesh_buf_printf(&b, "%s\"%d\": %llu", s > 1 ? ", " : "", s,
+		mesh_i_buf_printf(&b, "%s\"%d\": %llu", s > 1 ? ", " : "", s,
 		    (unsigned long long)sw->sizes[s].tried);
-	mesh_buf_puts(&b, "},\n    \"splitting\": {");
+	mesh_i_buf_puts(&b, "},\n    \"splitting\": {");
 	for (s = 1; s <= sw->k; s++)
-		mesh_buf_printf(&b, "%s\"%d\": %llu", s > 1 ? ", " : "", s,
+		mesh_i_buf_printf(&b, "%s\"%d\": %llu", s > 1 ? ", " : "", s,
 		    (unsigned long long)sw->sizes[s].hit);
-	mesh_buf_puts(&b, "},\n    \"worst\": {");
+	mesh_i_buf_puts(&b, "},\n    \"worst\": {");
 	for (s = 1; s <= sw->k; s++) {
 		const struct mesh_sweep_size *z = &sw->sizes[s];
 
-		mesh_buf_printf(&b, "%s\"%d\": ", s > 1 ? ", " : "", s);
+		mesh_i_buf_printf(&b, "%s\"%d\": ", s > 1 ? ", " : "", s);
 		if (z->worst == 0) {
-			mesh_buf_puts(&b, "null");
+			mesh_i_buf_puts(&b, "null");
 			continue;
 		}
-		mesh_buf_printf(&b, "{\"%s\": %zu, \"set\": ", effect,
+		mesh_i_buf_printf(&b, "{\"%s\": %zu, \"set\": ", effect,
 		    z->worst);
 		unit_names(&b, sw, z->worst_units, (size_t)s);
-		mesh_buf_printf(&b, ", \"group\": %zu}", z->worst_group);
+		mesh_i_buf_printf(&b, ", \"group\": %zu}", z->worst_group);
 	}
-	mesh_buf_puts(&b, "},\n    \"minimal_cuts\": [");
+	mesh_i_buf_puts(&b, "},\n    \"minimal_cuts\": [");
 	for (i = 0; i < sw->ncuts; i++) {
 		const struct mesh_sweep_cut *c = &sw->cuts[i];
 
-		mesh_buf_puts(&b, i ? ",\n      {\"set\": " :
+		mesh_i_buf_puts(&b, i ? ",\n      {\"set\": " :
 		    "\n      {\"set\": ");
 		unit_names(&b, sw, sw->set_units + c->first, c->size);
-		mesh_buf_printf(&b, ", \"group\": %zu, \"%s\": %zu", c->group,
+		mesh_i_buf_printf(&b, ", \"group\": %zu, \"%s\": %zu", c->group,
 		    effect, c->effect);
 		if (sw->model == MESH_SWEEP_MESH) {
-			mesh_buf_puts(&b, ", \"nodes\": ");
-			mesh_json_names(&b, sw->plan, sw->stranded + c->sfirst,
+			mesh_i_buf_puts(&b, ", \"nodes\": ");
+			mesh_i_json_names(&b, sw->plan, sw->stranded + c->sfirst,
 			    c->effect);
 		}
-		mesh_buf_puts(&b, "}");
+		mesh_i_buf_puts(&b, "}");
 	}
-	mesh_buf_puts(&b, sw->ncuts ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
-	return mesh_buf_take(&b);
+	mesh_i_buf_puts(&b, sw->ncuts ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
+	return mesh_i_buf_take(&b);
 }
 
 char *
@@ -213,12 +213,12 @@ mesh_avail_partial_json(const struct mesh_partial_info *info,
 {
 	uint64_t nb = mesh_avail_nblocks(info->trials), first =
 	    (uint64_t)info->shard - 1, mine;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 
 	mine = nb > first ? (nb - first - 1) / (uint64_t)info->shards + 1 : 0;
-	mesh_buf_init(&b);
+	mesh_i_buf_init(&b);
 	header(&b, info);
-	mesh_buf_printf(&b, "  \"results\": {\"blocks\": %llu, \"trials\": "
+	mesh_i_buf_printf(&b, "  \"results\": {\"blocks\": %llu, \"trials\": "
 	    "%llu, \"connected\": %llu, \"whole\": %llu, \"cut_off\": %llu, "
 	    "\"cut_off_sq_hi\": %llu, \"cut_off_sq_lo\": %llu}\n}\n",
 	    (unsigned long long)mine, (unsigned long long)sums->trials,
@@ -226,7 +226,7 @@ mesh_avail_partial_json(const struct mesh_partial_info *info,
 	    (unsigned long long)sums->whole, (unsigned long long)sums->cut_off,
 	    (unsigned long long)sums->cut_off_sq_hi,
 	    (unsigned long long)sums->cut_off_sq_lo);
-	return mesh_buf_take(&b);
+	return mesh_i_buf_take(&b);
 }
 
 /* Reading. */
@@ -270,7 +270,7 @@ rd_init(struct rd *r, const struct mesh_partial *p, struct mesh_diags *diags)
 static const char *
 text_of(struct rd *r, const cJSON *v)
 {
-	const struct mesh_jpos *pos = mesh_jpos_of(v);
+	const struct mesh_i_jpos *pos = mesh_i_jpos_of(v);
 	const char *s = r->p->buf;
 	size_t len = r->p->len;
 
@@ -309,7 +309,7 @@ scalar_text(struct rd *r, const cJSON *v)
 		    t[n]) != NULL && t[n] != '\0')
 			n++;
 	}
-	return mesh_asprintf("%.*s", (int)n, t);
+	return mesh_i_asprintf("%.*s", (int)n, t);
 }
 
 /* Report an error at item's value (or its key with at_key). */
@@ -325,12 +325,12 @@ static void
 bad(struct rd *r, const cJSON *item, int at_key, const char *code,
     const char *fmt, ...)
 {
-	const struct mesh_jpos *pos = mesh_jpos_of(item);
+	const struct mesh_i_jpos *pos = mesh_i_jpos_of(item);
 	va_list ap;
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = mesh_vasprintf(fmt, ap);
+	msg = mesh_i_vasprintf(fmt, ap);
 	va_end(ap);
 	if (msg == NULL)
 		r->diags->nomem = 1;
@@ -390,7 +390,7 @@ want_object(struct rd *r, const cJSON *v, const char *what)
 	if (cJSON_IsObject(v))
 		return 0;
 	bad(r, v, 0, "wrong-type", "%s must be an object, not %s", what,
-	    mesh_json_type_name(v));
+	    mesh_i_json_type_name(v));
 	return -1;
 }
 
@@ -401,7 +401,7 @@ want_array(struct rd *r, const cJSON *v, const char *what)
 	if (cJSON_IsArray(v))
 		return 0;
 	bad(r, v, 0, "wrong-type", "%s must be a list, not %s", what,
-	    mesh_json_type_name(v));
+	    mesh_i_json_type_name(v));
 	return -1;
 }
 
@@ -422,7 +422,7 @@ get_count(struct rd *r, const cJSON *v, const char *what, uint64_t lo,
 		return -1;
 	if (!cJSON_IsNumber(v)) {
 		bad(r, v, 0, "wrong-type", "%s must be a number, not %s", what,
-		    mesh_json_type_name(v));
+		    mesh_i_json_type_name(v));
 		return -1;
 	}
 	s = text_of(r, v);
@@ -451,7 +451,7 @@ get_probability(struct rd *r, const cJSON *v, const char *what, double *out)
 	}
 	if (!cJSON_IsNumber(v)) {
 		bad(r, v, 0, "wrong-type", "%s must be a number or null, not "
-		    "%s", what, mesh_json_type_name(v));
+		    "%s", what, mesh_i_json_type_name(v));
 		return -1;
 	}
 	if (!(v->valuedouble >= 0 && v->valuedouble <= 1)) {
@@ -470,10 +470,10 @@ get_string(struct rd *r, const cJSON *v, const char *what)
 		return NULL;
 	if (!cJSON_IsString(v)) {
 		bad(r, v, 0, "wrong-type", "%s must be a string, not %s", what,
-		    mesh_json_type_name(v));
+		    mesh_i_json_type_name(v));
 		return NULL;
 	}
-	if (*v->valuestring == '\0' || mesh_jpos_of(v)->has_nul) {
+	if (*v->valuestring == '\0' || mesh_i_jpos_of(v)->has_nul) {
 		bad(r, v, 0, "bad-partial", "%s must be non-empty text without "
 		    "NUL", what);
 		return NULL;
@@ -637,13 +637,13 @@ mesh_partial_load(const char *path, struct mesh_diags *diags,
 	p->info.fail_below = -1;
 	if ((err = mesh_ops_read_file(path, diags, &p->buf,
 	    &p->len)) != MESH_OK ||
-	    (err = mesh_jdoc_load(p->buf, p->len, p->file, diags, NULL,
+	    (err = mesh_i_jdoc_load(p->buf, p->len, p->file, diags, NULL,
 	    &p->doc, &p->root)) != MESH_OK)
 		goto fail;
 	rd_init(&r, p, diags);
 	if (!cJSON_IsObject(p->root)) {
 		bad(&r, p->root, 0, "not-an-object", "a partial must be an "
-		    "object, not %s", mesh_json_type_name(p->root));
+		    "object, not %s", mesh_i_json_type_name(p->root));
 		err = MESH_EINPUT;
 		goto fail;
 	}
@@ -678,7 +678,7 @@ mesh_partial_free(struct mesh_partial *p)
 {
 	if (p == NULL)
 		return;
-	mesh_jdoc_free(p->doc);
+	mesh_i_jdoc_free(p->doc);
 	free(p->buf);
 	free(p->file);
 	free(p);
@@ -761,7 +761,7 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
     struct mesh_diags *diags)
 {
 	struct mesh_partial **by = NULL;
-	struct mesh_buf list;
+	struct mesh_i_buf list;
 	struct rd r;
 	size_t i, missing = 0, shards;
 	char *text;
@@ -794,18 +794,18 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
 		} else
 			by[in->shard] = parts[i];
 	}
-	mesh_buf_init(&list);
+	mesh_i_buf_init(&list);
 	for (i = 1; i <= shards; i++) {
 		if (by[i] != NULL)
 			continue;
 		if (missing < 20)
-			mesh_buf_printf(&list, "%s%zu", missing ? ", " : "", i);
+			mesh_i_buf_printf(&list, "%s%zu", missing ? ", " : "", i);
 		else if (missing == 20)
-			mesh_buf_puts(&list, ", ...");
+			mesh_i_buf_puts(&list, ", ...");
 		missing++;
 	}
 	free(by);
-	if ((text = mesh_buf_take(&list)) == NULL && missing > 0) {
+	if ((text = mesh_i_buf_take(&list)) == NULL && missing > 0) {
 		diags->nomem = 1;
 		return MESH_ENOMEM;
 	}

@@ -242,7 +242,7 @@ tuple_cmp(const int *a, const int *b, int size)
 struct group {
 	int n;
 	int *node;              /* local node -> plan node */
-	struct mesh_csr g;
+	struct mesh_i_csr g;
 	int nu;
 	int *ustart;
 	int *unodes;
@@ -256,7 +256,7 @@ static void
 group_free(struct group *gr)
 {
 	free(gr->node);
-	mesh_csr_free(&gr->g);
+	mesh_i_csr_free(&gr->g);
 	free(gr->ustart);
 	free(gr->unodes);
 	free(gr->uglobal);
@@ -278,7 +278,7 @@ int_cmp(const void *pa, const void *pb)
  * scratch. Returns 0, or -1 when out of memory (gr is then freed).
  */
 static int
-group_build(const struct mesh_sweep *sw, const struct mesh_csr *pg,
+group_build(const struct mesh_sweep *sw, const struct mesh_i_csr *pg,
     size_t c, int *local_of, int *ulocal, struct group *gr)
 {
 	const int *of = sw->units->of;
@@ -343,7 +343,7 @@ group_build(const struct mesh_sweep *sw, const struct mesh_csr *pg,
 			}
 		}
 	}
-	if (mesh_csr_build(&gr->g, gr->n, edges, m) != 0)
+	if (mesh_i_csr_build(&gr->g, gr->n, edges, m) != 0)
 		goto fail;
 
 	/* Units in the sweep's order; each unit's nodes in local order. */
@@ -386,7 +386,7 @@ struct level {
 	int k;
 	const struct setmap *minimal;   /* minimal sets of sizes < s */
 	const size_t *nmin;     /* nmin[t]: how many of size t */
-	struct mesh_meter *meter;       /* NULL: no progress reported */
+	struct mesh_i_meter *meter;       /* NULL: no progress reported */
 	uint64_t slice;         /* run the passes numbered slice modulo */
 	uint64_t nslices;       /* nslices only (1: all of them) */
 };
@@ -395,8 +395,8 @@ struct level {
 static uint64_t
 pass_weight(uint64_t nodes, uint64_t degrees, uint64_t nmulti)
 {
-	return mesh_sat_mul(mesh_sat_add(nodes, degrees),
-	    mesh_sat_add(nmulti, 1));
+	return mesh_i_sat_mul(mesh_i_sat_add(nodes, degrees),
+	    mesh_i_sat_add(nmulti, 1));
 }
 
 /* What a share of a level found: counts, the worst set, and the minimal
@@ -611,7 +611,7 @@ static int
 dfs(const struct group *gr, struct scratch *x, int *top_root, int *top1,
     int *top2)
 {
-	const struct mesh_csr *g = &gr->g;
+	const struct mesh_i_csr *g = &gr->g;
 	struct dhot *h = x->h;
 	struct dcold *nd = x->nd;
 	struct frame *st = x->stack;
@@ -722,7 +722,7 @@ static void
 unit_pieces(const struct group *gr, struct scratch *x, int u, int *npieces,
     int *touched, int *largest)
 {
-	const struct mesh_csr *g = &gr->g;
+	const struct mesh_i_csr *g = &gr->g;
 	unsigned tag = next_tag(x, gr->n);
 	int i, a, head, tail;
 
@@ -820,7 +820,7 @@ static void
 pass_mesh(const struct level *lv, struct scratch *x, struct found *f)
 {
 	const struct group *gr = lv->gr;
-	const struct mesh_csr *g = &gr->g;
+	const struct mesh_i_csr *g = &gr->g;
 	int first = lv->j ? x->set[lv->j - 1] + 1 : 0;
 	int y, u, i, stranded = 0;
 
@@ -894,7 +894,7 @@ run_share(const struct level *lv, struct scratch *x, struct found *f,
 			else
 				pass_mesh(lv, x, f);
 			if (lv->meter != NULL)
-				mesh_meter_add(lv->meter, 1);
+				mesh_i_meter_add(lv->meter, 1);
 			for (i = 0; i < j; i++)
 				for (a = gr->ustart[x->set[i]];
 				    a < gr->ustart[x->set[i] + 1]; a++)
@@ -947,13 +947,13 @@ found_send(int fd, const struct found *f, int s)
 	head[1] = f->worst;
 	head[2] = f->nsets;
 	head[3] = f->tried;
-	if (mesh_write_all(fd, head, sizeof(head)) != 0 ||
-	    mesh_write_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
+	if (mesh_i_write_all(fd, head, sizeof(head)) != 0 ||
+	    mesh_i_write_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
 		return -1;
 	if (f->nsets == 0)
 		return 0;
-	if (mesh_write_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
-	    mesh_write_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+	if (mesh_i_write_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
+	    mesh_i_write_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
 		return -1;
 	return 0;
 }
@@ -967,9 +967,9 @@ found_receive(int fd, struct found *f, int s, uint64_t most)
 
 	if (found_init(f, s) != 0)
 		return -1;
-	if (mesh_read_all(fd, head, sizeof(head)) != 0 || head[2] > most ||
+	if (mesh_i_read_all(fd, head, sizeof(head)) != 0 || head[2] > most ||
 	    head[2] > SIZE_MAX / ((size_t)s * sizeof(int) + 8) ||
-	    mesh_read_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
+	    mesh_i_read_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
 		goto fail;
 	f->hit = head[0];
 	f->worst = head[1];
@@ -980,8 +980,8 @@ found_receive(int fd, struct found *f, int s, uint64_t most)
 	f->sets = malloc(f->nsets * (size_t)s * sizeof(int));
 	f->effects = malloc(f->nsets * sizeof(uint64_t));
 	if (f->sets == NULL || f->effects == NULL ||
-	    mesh_read_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
-	    mesh_read_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+	    mesh_i_read_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
+	    mesh_i_read_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -1061,7 +1061,7 @@ level_passes(const struct level *lv)
 /*
  * Run a level, in this process alone or shared with children, into out
  * (initialised here). Children send their counts of passes, then
- * MESH_TICK_END, then what they found; the level's meter, if any, hears
+ * MESH_I_TICK_END, then what they found; the level's meter, if any, hears
  * of them. Returns 0, or -1 when out of memory.
  */
 static int
@@ -1069,7 +1069,7 @@ run_level(const struct level *lv, int jobs, double parallel_min,
     struct found *out)
 {
 	const struct group *gr = lv->gr;
-	struct mesh_meter *m = lv->meter;
+	struct mesh_i_meter *m = lv->meter;
 	uint64_t passes = level_passes(lv), most, *count = NULL;
 	double work = (double)passes * (gr->n + gr->g.m * 2.0) *
 	    (1.0 + gr->nmulti);
@@ -1082,10 +1082,10 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 	if ((uint64_t)n > passes)
 		n = (int)passes;
 	/* The parent looks at the children's counts, and they send them,
-	 * about MESH_METER_SENDS times a share. */
+	 * about MESH_I_METER_SENDS times a share. */
 	if (m != NULL)
-		mesh_meter_share(m, n <= 1 ? 1 :
-		    passes / (uint64_t)n / MESH_METER_SENDS);
+		mesh_i_meter_share(m, n <= 1 ? 1 :
+		    passes / (uint64_t)n / MESH_I_METER_SENDS);
 	if (n <= 1)
 		return run_share_new(lv, out, 0, 1);
 	part = calloc((size_t)n, sizeof(*part));
@@ -1118,7 +1118,7 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 			}
 			ok = run_share_new(lv, &f, (uint64_t)i,
 			    (uint64_t)n) == 0 &&
-			    mesh_tick_put(p[1], MESH_TICK_END) == 0 &&
+			    mesh_i_tick_put(p[1], MESH_I_TICK_END) == 0 &&
 			    found_send(p[1], &f, lv->s) == 0;
 			_exit(ok ? 0 : 1);
 		}
@@ -1140,13 +1140,13 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 	rc = run_share_new(lv, &part[0], 0, (uint64_t)n);
 	/* The children's ends, reported as they come. */
 	if (rc == 0 && m != NULL)
-		mesh_meter_wait(m);
+		mesh_i_meter_wait(m);
 	for (i = 1; i < n; i++) {
 		int status = 0, got = -1;
 
 		if (fd[i] >= 0) {
 			if (rc == 0 && state[i] == 0)
-				state[i] = mesh_tick_get(fd[i], 1, &count[i]);
+				state[i] = mesh_i_tick_get(fd[i], 1, &count[i]);
 			got = rc == 0 && state[i] == 1 ? found_receive(fd[i],
 			    &part[i], lv->s, most) : -1;
 			close(fd[i]);
@@ -1248,7 +1248,7 @@ static int
 collect_stranded(struct collect *c, const struct group *gr,
     const struct setmap *minimal, size_t first, int k)
 {
-	const struct mesh_csr *g = &gr->g;
+	const struct mesh_i_csr *g = &gr->g;
 	int *t = malloc(((size_t)k + 1) * sizeof(int));
 	int y, i, a, nt, cut;
 
@@ -1306,7 +1306,7 @@ collect_stranded(struct collect *c, const struct group *gr,
  */
 static enum mesh_error
 sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
-    struct collect *c, struct mesh_meter *m)
+    struct collect *c, struct mesh_i_meter *m)
 {
 	struct setmap minimal;
 	struct level lv;
@@ -1346,9 +1346,9 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 		if (run_level(&lv, sw->jobs, sw->parallel_min, &f) != 0)
 			goto done;
 		if (m != NULL) {
-			m->base = mesh_sat_add(m->base,
-			    mesh_sat_mul(level_passes(&lv), m->weight));
-			mesh_tick_to(&m->tick, m->base);
+			m->base = mesh_i_sat_add(m->base,
+			    mesh_i_sat_mul(level_passes(&lv), m->weight));
+			mesh_i_tick_to(&m->tick, m->base);
 		}
 		if (mine) {
 			sz->tried += f.tried;
@@ -1547,7 +1547,7 @@ comp_key_cmp(const void *pa, const void *pb)
  * first name, members in name order. Returns 0 or -1.
  */
 static int
-find_groups(struct mesh_sweep *sw, const struct mesh_csr *pg,
+find_groups(struct mesh_sweep *sw, const struct mesh_i_csr *pg,
     const int *rank)
 {
 	int n = pg->n, v, head, tail, nc = 0, i;
@@ -1618,15 +1618,15 @@ done:
 
 /* The plan's route graph as a csr. Returns 0 or -1. */
 static int
-plan_csr(const struct mesh_plan *p, struct mesh_csr *g)
+plan_csr(const struct mesh_plan *p, struct mesh_i_csr *g)
 {
-	return mesh_csr_build(g, (int)p->nnodes, p->links, (int)p->nlinks);
+	return mesh_i_csr_build(g, (int)p->nnodes, p->links, (int)p->nlinks);
 }
 
 /* Units per group, the most in one group, and the cost estimate (also
  * as the whole number that progress counts). */
 static int
-estimate(struct mesh_sweep *sw, const struct mesh_csr *pg)
+estimate(struct mesh_sweep *sw, const struct mesh_i_csr *pg)
 {
 	const struct mesh_domains *d = sw->units;
 	size_t *seen = malloc((d->n + 1) * sizeof(*seen));
@@ -1683,8 +1683,8 @@ estimate(struct mesh_sweep *sw, const struct mesh_csr *pg)
 					    (uint64_t)sw->shards);
 				}
 				sw->cost += cw;
-				sw->work = mesh_sat_add(sw->work,
-				    mesh_sat_mul(passes, w));
+				sw->work = mesh_i_sat_add(sw->work,
+				    mesh_i_sat_mul(passes, w));
 			}
 		}
 	}
@@ -1698,7 +1698,7 @@ mesh_sweep_new(const struct mesh_plan *plan,
     const struct mesh_sweep_options *opts, struct mesh_sweep **out)
 {
 	struct mesh_sweep *sw = NULL;
-	struct mesh_csr pg;
+	struct mesh_i_csr pg;
 	int *rank = NULL;
 	enum mesh_error err = MESH_EINVAL;
 	size_t i;
@@ -1754,7 +1754,7 @@ mesh_sweep_new(const struct mesh_plan *plan,
 	sw = NULL;
 	err = MESH_OK;
 done:
-	mesh_csr_free(&pg);
+	mesh_i_csr_free(&pg);
 	free(rank);
 	mesh_sweep_free(sw);
 	return err;
@@ -1796,9 +1796,9 @@ mesh_sweep_run(struct mesh_sweep *sw)
 {
 	const struct mesh_plan *p = sw->plan;
 	struct collect c;
-	struct mesh_csr pg;
+	struct mesh_i_csr pg;
 	struct group gr;
-	struct mesh_meter mt, *m = NULL;
+	struct mesh_i_meter mt, *m = NULL;
 	int *local_of = NULL, *ulocal = NULL, *rank = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	size_t g, u;
@@ -1819,9 +1819,9 @@ mesh_sweep_run(struct mesh_sweep *sw)
 		ulocal[u] = -1;
 	c.rank = rank;
 	memset(&mt, 0, sizeof(mt));
-	mesh_tick_start(&mt.tick, sw->progress, sw->by != NULL ?
+	mesh_i_tick_start(&mt.tick, sw->progress, sw->by != NULL ?
 	    "domain sweep" : "sweep", sw->work);
-	if (mesh_tick_on(&mt.tick))
+	if (mesh_i_tick_on(&mt.tick))
 		m = &mt;
 	for (g = 0; g < sw->ncomponents; g++) {
 		if (group_build(sw, &pg, g, local_of, ulocal, &gr) != 0)
@@ -1834,12 +1834,12 @@ mesh_sweep_run(struct mesh_sweep *sw)
 	}
 	if (finish_cuts(sw, &c) != MESH_OK)
 		goto done;
-	mesh_tick_end(&mt.tick);
+	mesh_i_tick_end(&mt.tick);
 	sizes_end(sw);
 	sw->done = true;
 	err = MESH_OK;
 done:
-	mesh_csr_free(&pg);
+	mesh_i_csr_free(&pg);
 	free(local_of);
 	free(ulocal);
 	free(rank);
@@ -1851,7 +1851,7 @@ done:
 
 /* Merging the slices of a sharded sweep. */
 
-static void json_units(struct mesh_buf *, const struct mesh_domains *,
+static void json_units(struct mesh_i_buf *, const struct mesh_domains *,
     const int *, size_t);
 
 /* Whether u[0 .. n-1] are ascending units of sw. */
@@ -2011,13 +2011,13 @@ mesh_sweep_merge_end(struct mesh_sweep *sw, struct mesh_diags *diags)
 		if (a->size == b->size && a->group == b->group &&
 		    tuple_cmp(sw->set_units + a->first, sw->set_units +
 		    b->first, (int)a->size) == 0) {
-			struct mesh_buf names;
+			struct mesh_i_buf names;
 			char *set;
 
-			mesh_buf_init(&names);
+			mesh_i_buf_init(&names);
 			json_units(&names, sw->units, sw->set_units + a->first,
 			    a->size);
-			if ((set = mesh_buf_take(&names)) == NULL)
+			if ((set = mesh_i_buf_take(&names)) == NULL)
 				goto done;
 			mesh_diags_add(diags, MESH_ERROR,
 			    "partials-inconsistent", NULL, 0, 0, NULL,
@@ -2043,41 +2043,41 @@ done:
 
 /* The names of units u[0 .. n-1] as a JSON list on one line. */
 static void
-json_units(struct mesh_buf *b, const struct mesh_domains *d, const int *u,
+json_units(struct mesh_i_buf *b, const struct mesh_domains *d, const int *u,
     size_t n)
 {
 	size_t i;
 
-	mesh_buf_puts(b, "[");
+	mesh_i_buf_puts(b, "[");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			mesh_buf_puts(b, ", ");
-		mesh_buf_json_string(b, d->names[u[i]]);
+			mesh_i_buf_puts(b, ", ");
+		mesh_i_buf_json_string(b, d->names[u[i]]);
 	}
-	mesh_buf_puts(b, "]");
+	mesh_i_buf_puts(b, "]");
 }
 
 /* One object keyed by size, "1" .. "k", of a per-size count. */
 static void
-json_per_size(struct mesh_buf *b, const struct mesh_sweep *sw,
+json_per_size(struct mesh_i_buf *b, const struct mesh_sweep *sw,
     const char *key, int what)
 {
 	int s;
 
-	mesh_buf_printf(b, "  \"%s\": {", key);
+	mesh_i_buf_printf(b, "  \"%s\": {", key);
 	for (s = 1; s <= sw->k; s++) {
 		const struct mesh_sweep_size *z = &sw->sizes[s];
 
-		mesh_buf_printf(b, "%s\"%d\": ", s > 1 ? ", " : "", s);
+		mesh_i_buf_printf(b, "%s\"%d\": ", s > 1 ? ", " : "", s);
 		if (what == 0)
-			mesh_buf_printf(b, "%llu", (unsigned long long)z->tried);
+			mesh_i_buf_printf(b, "%llu", (unsigned long long)z->tried);
 		else if (what == 1)
-			mesh_buf_printf(b, "%llu", (unsigned long long)z->hit);
+			mesh_i_buf_printf(b, "%llu", (unsigned long long)z->hit);
 		else
-			mesh_buf_printf(b, "%.4f", z->tried ? 1.0 -
+			mesh_i_buf_printf(b, "%.4f", z->tried ? 1.0 -
 			    (double)z->hit / (double)z->tried : 1.0);
 	}
-	mesh_buf_puts(b, "},\n");
+	mesh_i_buf_puts(b, "},\n");
 }
 
 char *
@@ -2087,90 +2087,90 @@ mesh_sweep_json(const struct mesh_sweep *sw,
 	const struct mesh_plan *p = sw->plan;
 	const char *effect = sw->model == MESH_SWEEP_MESH ? "stranded" :
 	    "cut_off";
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i;
 	int s, notes = 0;
 
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, "{\n  \"plan\": ");
-	mesh_json_string_or_null(&b, p->name);
-	mesh_buf_puts(&b, ",\n  \"file\": ");
-	mesh_json_string_or_null(&b, p->file);
-	mesh_buf_printf(&b, ",\n  \"model\": \"%s\",\n  \"k\": %d,\n"
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, "{\n  \"plan\": ");
+	mesh_i_json_string_or_null(&b, p->name);
+	mesh_i_buf_puts(&b, ",\n  \"file\": ");
+	mesh_i_json_string_or_null(&b, p->file);
+	mesh_i_buf_printf(&b, ",\n  \"model\": \"%s\",\n  \"k\": %d,\n"
 	    "  \"k_requested\": %d,\n  \"by\": ",
 	    mesh_sweep_model_name(sw->model), sw->k, sw->k_requested);
-	mesh_json_string_or_null(&b, sw->by);
-	mesh_buf_printf(&b, ",\n  \"units\": %zu,\n  \"nodes\": %zu,\n"
+	mesh_i_json_string_or_null(&b, sw->by);
+	mesh_i_buf_printf(&b, ",\n  \"units\": %zu,\n  \"nodes\": %zu,\n"
 	    "  \"links\": %zu,\n  \"connected\": %s,\n  \"components\": [",
 	    sw->units->n, p->nnodes, p->nlinks,
 	    sw->connected ? "true" : "false");
 	for (i = 0; i < sw->ncomponents; i++) {
-		mesh_buf_puts(&b, i ? ",\n    " : "\n    ");
-		mesh_json_names(&b, p, sw->comp_nodes + sw->comp_start[i],
+		mesh_i_buf_puts(&b, i ? ",\n    " : "\n    ");
+		mesh_i_json_names(&b, p, sw->comp_nodes + sw->comp_start[i],
 		    sw->comp_start[i + 1] - sw->comp_start[i]);
 	}
-	mesh_buf_puts(&b, sw->ncomponents ? "\n  ],\n" : "],\n");
+	mesh_i_buf_puts(&b, sw->ncomponents ? "\n  ],\n" : "],\n");
 	json_per_size(&b, sw, "tried", 0);
 	json_per_size(&b, sw, "splitting", 1);
 	json_per_size(&b, sw, "share_connected", 2);
-	mesh_buf_puts(&b, "  \"worst\": {");
+	mesh_i_buf_puts(&b, "  \"worst\": {");
 	for (s = 1; s <= sw->k; s++) {
 		const struct mesh_sweep_size *z = &sw->sizes[s];
 
-		mesh_buf_printf(&b, "%s\"%d\": ", s > 1 ? ", " : "", s);
+		mesh_i_buf_printf(&b, "%s\"%d\": ", s > 1 ? ", " : "", s);
 		if (z->worst == 0) {
-			mesh_buf_puts(&b, "null");
+			mesh_i_buf_puts(&b, "null");
 			continue;
 		}
-		mesh_buf_printf(&b, "{\"%s\": %zu, \"set\": ", effect,
+		mesh_i_buf_printf(&b, "{\"%s\": %zu, \"set\": ", effect,
 		    z->worst);
 		json_units(&b, sw->units, z->worst_units, (size_t)s);
-		mesh_buf_printf(&b, ", \"group\": %zu}", z->worst_group);
+		mesh_i_buf_printf(&b, ", \"group\": %zu}", z->worst_group);
 	}
-	mesh_buf_puts(&b, "},\n  \"minimal_cuts\": [");
+	mesh_i_buf_puts(&b, "},\n  \"minimal_cuts\": [");
 	for (i = 0; i < sw->ncuts; i++) {
-		mesh_buf_puts(&b, i ? ",\n    " : "\n    ");
+		mesh_i_buf_puts(&b, i ? ",\n    " : "\n    ");
 		json_units(&b, sw->units, sw->set_units + sw->cuts[i].first,
 		    sw->cuts[i].size);
 	}
-	mesh_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"minimal_cuts_detail\": [" :
+	mesh_i_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"minimal_cuts_detail\": [" :
 	    "],\n  \"minimal_cuts_detail\": [");
 	for (i = 0; i < sw->ncuts; i++) {
 		const struct mesh_sweep_cut *cut = &sw->cuts[i];
 
-		mesh_buf_printf(&b, "%s{\"group\": %zu, \"%s\": %zu",
+		mesh_i_buf_printf(&b, "%s{\"group\": %zu, \"%s\": %zu",
 		    i ? ",\n    " : "\n    ", cut->group, effect, cut->effect);
 		if (sw->model == MESH_SWEEP_MESH) {
-			mesh_buf_puts(&b, ", \"nodes\": ");
-			mesh_json_names(&b, p, sw->stranded + cut->sfirst,
+			mesh_i_buf_puts(&b, ", \"nodes\": ");
+			mesh_i_json_names(&b, p, sw->stranded + cut->sfirst,
 			    cut->effect);
 		}
-		mesh_buf_puts(&b, "}");
+		mesh_i_buf_puts(&b, "}");
 	}
-	mesh_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"notes\": [" :
+	mesh_i_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"notes\": [" :
 	    "],\n  \"notes\": [");
 	if (sw->k < sw->k_requested) {
-		mesh_buf_printf(&b, "\"k %d is more than the %zu %s of "
+		mesh_i_buf_printf(&b, "\"k %d is more than the %zu %s of "
 		    "the largest group: sets of up to %d\"", sw->k_requested,
 		    sw->max_units, sw->max_units == 1 ? "unit" : "units",
 		    sw->k);
 		notes++;
 	}
 	if (!sw->by_found) {
-		char *note = mesh_asprintf("no node has the label '%s': each "
+		char *note = mesh_i_asprintf("no node has the label '%s': each "
 		    "host is a domain", sw->by);
 
 		if (note == NULL)
 			b.failed = 1;
 		else {
-			mesh_buf_puts(&b, notes ? ", " : "");
-			mesh_buf_json_string(&b, note);
+			mesh_i_buf_puts(&b, notes ? ", " : "");
+			mesh_i_buf_json_string(&b, note);
 		}
 		free(note);
 		notes++;
 	}
-	mesh_buf_puts(&b, "],\n");
-	mesh_json_diagnostics(&b, diags);
-	mesh_buf_puts(&b, "}\n");
-	return mesh_buf_take(&b);
+	mesh_i_buf_puts(&b, "],\n");
+	mesh_i_json_diagnostics(&b, diags);
+	mesh_i_buf_puts(&b, "}\n");
+	return mesh_i_buf_take(&b);
 }

@@ -25,7 +25,7 @@ struct work {
 	int *by_rank;           /* position by name -> survivor */
 	int *edges;             /* 2 * m survivor indices */
 	int m;
-	struct mesh_csr g;
+	struct mesh_i_csr g;
 	struct dfs dfs;         /* over g: low points, subtrees, roots */
 };
 
@@ -214,7 +214,7 @@ dfs_free(struct dfs *d)
 static int
 dfs_run(const struct work *w, struct dfs *d)
 {
-	const struct mesh_csr *g = &w->g;
+	const struct mesh_i_csr *g = &w->g;
 	size_t n1 = (size_t)w->n + 1;
 	int s, t = 0, sp, i;
 
@@ -350,7 +350,7 @@ find_cuts(struct work *w, int **art, size_t *nart)
 		pairs[2 * k + 1] = second;
 		k++;
 	}
-	if (mesh_sort_pairs(pairs, nb, w->rank, (size_t)w->n) != 0)
+	if (mesh_i_sort_pairs(pairs, nb, w->rank, (size_t)w->n) != 0)
 		goto nomem;
 	for (k = 0; k < 2 * nb; k++)
 		a->bridges[k] = w->orig[pairs[k]];
@@ -375,7 +375,7 @@ static int
 pieces_of(const struct work *w, const struct dfs *d, int a,
     struct piece *out)
 {
-	const struct mesh_csr *g = &w->g;
+	const struct mesh_i_csr *g = &w->g;
 	int k = 0, sep = 0, other_min = w->n, i;
 
 	for (i = g->off[a]; i < g->off[a + 1]; i++) {
@@ -419,7 +419,7 @@ list_group(struct work *w, int a, int seed, int *stamp, int tag,
     int *queue, struct mesh_group *grp, size_t *cap)
 {
 	struct mesh_analysis *an = w->a;
-	const struct mesh_csr *g = &w->g;
+	const struct mesh_i_csr *g = &w->g;
 	int head = 0, tail = 0, i, j;
 
 	if (an->ngroup_nodes + MESH_GROUP_NAMES_MAX > *cap) {
@@ -561,7 +561,7 @@ find_connectivity(struct work *w)
 		a->vertex_connectivity = lower;
 	else if ((size_t)w->n > a->connectivity_limit)
 		a->vertex_connectivity = -1;
-	else if (mesh_vertex_connectivity(&w->g, lower,
+	else if (mesh_i_vertex_connectivity(&w->g, lower,
 	    &a->vertex_connectivity) != 0)
 		return MESH_ENOMEM;
 
@@ -572,7 +572,7 @@ find_connectivity(struct work *w)
 		a->edge_connectivity = lower;
 	else if ((size_t)w->n > a->connectivity_limit)
 		a->edge_connectivity = -1;
-	else if (mesh_edge_connectivity(&w->g, lower,
+	else if (mesh_i_edge_connectivity(&w->g, lower,
 	    &a->edge_connectivity) != 0)
 		return MESH_ENOMEM;
 	return MESH_OK;
@@ -619,7 +619,7 @@ count_storage(struct work *w)
 static enum mesh_error
 build_graph(struct work *w)
 {
-	if (mesh_csr_build(&w->g, w->n, w->edges, w->m) != 0 ||
+	if (mesh_i_csr_build(&w->g, w->n, w->edges, w->m) != 0 ||
 	    dfs_run(w, &w->dfs) != 0)
 		return MESH_ENOMEM;
 	return MESH_OK;
@@ -677,7 +677,7 @@ mesh_analyze(const struct mesh_plan *plan,
 	a = NULL;
 done:
 	dfs_free(&w.dfs);
-	mesh_csr_free(&w.g);
+	mesh_i_csr_free(&w.g);
 	free(w.orig);
 	free(w.rank);
 	free(w.by_rank);

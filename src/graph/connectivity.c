@@ -39,7 +39,7 @@ struct bfs_side {
  * e, vertex u as -(u + 1)) so that a reset costs what the flow did.
  */
 struct flow_ws {
-	const struct mesh_csr *g;
+	const struct mesh_i_csr *g;
 	int split;              /* vertex connectivity: nodes u_in, u_out */
 	size_t nodes;           /* n, or 2n when split */
 	int *twin;              /* 2m: the half-edge going the other way */
@@ -90,7 +90,7 @@ side_init(struct bfs_side *sd, size_t nodes)
  * the caller releases w with ws_free.
  */
 static int
-ws_init(struct flow_ws *w, const struct mesh_csr *g, int split)
+ws_init(struct flow_ws *w, const struct mesh_i_csr *g, int split)
 {
 	size_t n = (size_t)g->n, h = (size_t)g->off[g->n];
 	int *cur;
@@ -182,7 +182,7 @@ ws_reset(struct flow_ws *w)
 static int
 is_connected(struct flow_ws *w)
 {
-	const struct mesh_csr *g = w->g;
+	const struct mesh_i_csr *g = w->g;
 	struct bfs_side *sd = &w->fwd;
 	unsigned int st = ws_stamp(w);
 	size_t head = 0, tail = 0;
@@ -207,7 +207,7 @@ is_connected(struct flow_ws *w)
 
 /* The vertex of least degree (the first such), its degree in *delta. */
 static int
-min_degree_vertex(const struct mesh_csr *g, int *delta)
+min_degree_vertex(const struct mesh_i_csr *g, int *delta)
 {
 	int u, best = 0;
 
@@ -240,7 +240,7 @@ visit(struct bfs_side *sd, const struct bfs_side *other, int y, int e,
 static int
 edge_forward(struct flow_ws *w, int u, unsigned int st)
 {
-	const struct mesh_csr *g = w->g;
+	const struct mesh_i_csr *g = w->g;
 	int e, r;
 
 	for (e = g->off[u]; e < g->off[u + 1]; e++)
@@ -255,7 +255,7 @@ edge_forward(struct flow_ws *w, int u, unsigned int st)
 static int
 edge_backward(struct flow_ws *w, int u, unsigned int st)
 {
-	const struct mesh_csr *g = w->g;
+	const struct mesh_i_csr *g = w->g;
 	int e, r;
 
 	for (e = g->off[u]; e < g->off[u + 1]; e++)
@@ -271,7 +271,7 @@ edge_backward(struct flow_ws *w, int u, unsigned int st)
 static int
 split_forward(struct flow_ws *w, int x, unsigned int st)
 {
-	const struct mesh_csr *g = w->g;
+	const struct mesh_i_csr *g = w->g;
 	int u = x >> 1, e, r;
 
 	if ((x & 1) == 0) {
@@ -300,7 +300,7 @@ split_forward(struct flow_ws *w, int x, unsigned int st)
 static int
 split_backward(struct flow_ws *w, int x, unsigned int st)
 {
-	const struct mesh_csr *g = w->g;
+	const struct mesh_i_csr *g = w->g;
 	int u = x >> 1, e, r;
 
 	if ((x & 1) == 1) {
@@ -436,7 +436,7 @@ max_flow(struct flow_ws *w, int src, int dst, int cap)
 }
 
 int
-mesh_vertex_connectivity(const struct mesh_csr *g, int lower, int *out)
+mesh_i_vertex_connectivity(const struct mesh_i_csr *g, int lower, int *out)
 {
 	struct flow_ws w;
 	int n = g->n, rc = 0, best = 0;
@@ -486,7 +486,7 @@ mesh_vertex_connectivity(const struct mesh_csr *g, int lower, int *out)
 	/* Non-adjacent pairs of neighbours of v. */
 	for (i = g->off[v]; i < g->off[v + 1] && best > bound; i++) {
 		for (j = i + 1; j < g->off[v + 1] && best > bound; j++) {
-			if (mesh_csr_adjacent(g, g->adj[i], g->adj[j]))
+			if (mesh_i_csr_adjacent(g, g->adj[i], g->adj[j]))
 				continue;
 			k = max_flow(&w, 2 * g->adj[i] + 1,
 			    2 * g->adj[j], best);
@@ -502,7 +502,7 @@ done:
 }
 
 int
-mesh_edge_connectivity(const struct mesh_csr *g, int lower, int *out)
+mesh_i_edge_connectivity(const struct mesh_i_csr *g, int lower, int *out)
 {
 	struct flow_ws w;
 	int n = g->n, rc = 0, best = 0;

@@ -17,7 +17,7 @@
  * Returns 0 and sets *out, or -1 when out of memory (*out untouched).
  * Everything allocated is freed before return; g stays the caller's.
  */
-int mesh_vertex_connectivity(const struct mesh_csr *g, int lower, int *out);
+int mesh_i_vertex_connectivity(const struct mesh_i_csr *g, int lower, int *out);
 
 /*
  * Exact edge connectivity lambda: the fewest edges whose removal
@@ -26,6 +26,6 @@ int mesh_vertex_connectivity(const struct mesh_csr *g, int lower, int *out);
  * Returns 0 and sets *out, or -1 when out of memory (*out untouched).
  * Everything allocated is freed before return; g stays the caller's.
  */
-int mesh_edge_connectivity(const struct mesh_csr *g, int lower, int *out);
+int mesh_i_edge_connectivity(const struct mesh_i_csr *g, int lower, int *out);
 
 #endif

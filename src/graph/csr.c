@@ -5,7 +5,7 @@
 #include "graph/csr.h"
 
 int
-mesh_csr_build(struct mesh_csr *g, int n, const int *edges, int m)
+mesh_i_csr_build(struct mesh_i_csr *g, int n, const int *edges, int m)
 {
 	int *pos = NULL;
 	int i, v;
@@ -57,12 +57,12 @@ mesh_csr_build(struct mesh_csr *g, int n, const int *edges, int m)
 	return 0;
 fail:
 	free(pos);
-	mesh_csr_free(g);
+	mesh_i_csr_free(g);
 	return -1;
 }
 
 void
-mesh_csr_free(struct mesh_csr *g)
+mesh_i_csr_free(struct mesh_i_csr *g)
 {
 	free(g->off);
 	free(g->adj);
@@ -70,7 +70,7 @@ mesh_csr_free(struct mesh_csr *g)
 }
 
 int
-mesh_csr_adjacent(const struct mesh_csr *g, int u, int v)
+mesh_i_csr_adjacent(const struct mesh_i_csr *g, int u, int v)
 {
 	int lo = g->off[u], hi = g->off[u + 1];
 

@@ -10,7 +10,7 @@
  * Each edge appears twice, once from each end. Nothing in here is global,
  * so functions over a csr may run in several threads at once.
  */
-struct mesh_csr {
+struct mesh_i_csr {
 	int n;          /* vertices 0 .. n-1 */
 	int m;          /* undirected edges */
 	int *off;       /* n + 1 offsets into adj */
@@ -22,12 +22,12 @@ struct mesh_csr {
  * 0 .. n-1. The edges must be distinct and contain no self-loop.
  * Returns 0, or -1 when out of memory (g is then empty and needs no free).
  */
-int mesh_csr_build(struct mesh_csr *g, int n, const int *edges, int m);
+int mesh_i_csr_build(struct mesh_i_csr *g, int n, const int *edges, int m);
 
-/* Release what mesh_csr_build allocated; safe on a zeroed csr. */
-void mesh_csr_free(struct mesh_csr *g);
+/* Release what mesh_i_csr_build allocated; safe on a zeroed csr. */
+void mesh_i_csr_free(struct mesh_i_csr *g);
 
 /* Whether u and v are adjacent: a binary search of u's neighbours. */
-int mesh_csr_adjacent(const struct mesh_csr *g, int u, int v);
+int mesh_i_csr_adjacent(const struct mesh_i_csr *g, int u, int v);
 
 #endif

@@ -35,7 +35,7 @@ normal_hosts(const struct mesh_plan *p)
 	if (h == NULL)
 		return NULL;
 	for (i = 0; i < p->nnodes; i++)
-		if ((h[i] = mesh_host_normal(p->nodes[i].host)) == NULL) {
+		if ((h[i] = mesh_i_host_normal(p->nodes[i].host)) == NULL) {
 			while (i-- > 0)
 				free(h[i]);
 			free(h);
@@ -58,23 +58,23 @@ free_hosts(char **h, size_t n)
 static int
 union_equal(int *parent, char *const *keys, size_t n)
 {
-	struct mesh_map m;
+	struct mesh_i_map m;
 	size_t i;
 
-	mesh_map_init(&m);
+	mesh_i_map_init(&m);
 	for (i = 0; i < n; i++) {
 		int first;
 
 		if (keys[i] == NULL)
 			continue;
-		if ((first = mesh_map_put(&m, keys[i], 0, (int)i)) == -2) {
-			mesh_map_free(&m);
+		if ((first = mesh_i_map_put(&m, keys[i], 0, (int)i)) == -2) {
+			mesh_i_map_free(&m);
 			return -1;
 		}
 		if (first >= 0)
 			uf_union(parent, first, (int)i);
 	}
-	mesh_map_free(&m);
+	mesh_i_map_free(&m);
 	return 0;
 }
 
@@ -96,7 +96,7 @@ static char *
 domain_name(const struct mesh_plan *p, const char *key, char *const *hosts,
     const int *v, size_t n)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	char **part = calloc(n + 1, sizeof(*part));
 	size_t i, j, k = 0;
 	char *name;
@@ -110,9 +110,9 @@ domain_name(const struct mesh_plan *p, const char *key, char *const *hosts,
 		if (key == NULL)
 			part[i] = strdup(p->nodes[v[i]].name);
 		else if (val != NULL && strcmp(key, "host") != 0)
-			part[i] = mesh_asprintf("%s=%s", key, val);
+			part[i] = mesh_i_asprintf("%s=%s", key, val);
 		else
-			part[i] = mesh_asprintf("host=%s", hosts[v[i]]);
+			part[i] = mesh_i_asprintf("host=%s", hosts[v[i]]);
 		if (part[i] == NULL)
 			goto fail;
 	}
@@ -124,15 +124,15 @@ domain_name(const struct mesh_plan *p, const char *key, char *const *hosts,
 			part[j] = part[j - 1];
 			part[j - 1] = t;
 		}
-	mesh_buf_init(&b);
+	mesh_i_buf_init(&b);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && strcmp(part[i], part[i - 1]) == 0)
 			continue;
 		if (k++ > 0)
-			mesh_buf_puts(&b, "+");
-		mesh_buf_puts(&b, part[i]);
+			mesh_i_buf_puts(&b, "+");
+		mesh_i_buf_puts(&b, part[i]);
 	}
-	name = mesh_buf_take(&b);
+	name = mesh_i_buf_take(&b);
 	for (i = 0; i < n; i++)
 		free(part[i]);
 	free(part);
@@ -304,12 +304,12 @@ mesh_domain_select(const struct mesh_plan *p, const char *key,
 		return err;
 	err = MESH_ENOMEM;
 	if (strcmp(key, "host") == 0) {
-		char *h = mesh_host_normal(value);
+		char *h = mesh_i_host_normal(value);
 
-		want = h ? mesh_asprintf("host=%s", h) : NULL;
+		want = h ? mesh_i_asprintf("host=%s", h) : NULL;
 		free(h);
 	} else {
-		want = mesh_asprintf("%s=%s", key, value);
+		want = mesh_i_asprintf("%s=%s", key, value);
 	}
 	if (want == NULL)
 		goto done;

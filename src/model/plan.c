@@ -12,17 +12,17 @@
 /* Name lookup, the text of names, hosts and labels, and the watch the
  * plan was made under. */
 struct mesh_plan_index {
-	struct mesh_map names;          /* name -> node */
-	struct mesh_arena text;         /* every node's strings */
+	struct mesh_i_map names;          /* name -> node */
+	struct mesh_i_arena text;         /* every node's strings */
 	unsigned long watch;            /* its serial; 0: none */
 };
 
 /* The innermost watch begun and not ended, and the last serial given. */
-static struct mesh_watch *watching;
+static struct mesh_i_watch *watching;
 static unsigned long watch_serial;
 
 void
-mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags)
+mesh_i_watch_begin(struct mesh_i_watch *w, struct mesh_diags *diags)
 {
 	w->diags = diags;
 	w->nomem = diags->nomem;
@@ -33,7 +33,7 @@ mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags)
 }
 
 enum mesh_error
-mesh_watch_end(struct mesh_watch *w, enum mesh_error err)
+mesh_i_watch_end(struct mesh_i_watch *w, enum mesh_error err)
 {
 	watching = w->outer;
 	if (w->crossed == 0)
@@ -43,10 +43,10 @@ mesh_watch_end(struct mesh_watch *w, enum mesh_error err)
 }
 
 /* The watch that p was made under, when it is still on; else NULL. */
-static struct mesh_watch *
+static struct mesh_i_watch *
 watch_of(const struct mesh_plan *p)
 {
-	struct mesh_watch *w;
+	struct mesh_i_watch *w;
 
 	for (w = watching; w != NULL; w = w->outer)
 		if (w->serial == p->index->watch)
@@ -55,7 +55,7 @@ watch_of(const struct mesh_plan *p)
 }
 
 int
-mesh_name_too_long(const char *name, const char *what,
+mesh_i_name_too_long(const char *name, const char *what,
     struct mesh_diags *diags, const char *file, int line, int column)
 {
 	size_t max = mesh_limits_get()->name_bytes, n = strlen(name), show;
@@ -83,7 +83,7 @@ crosses(struct mesh_plan *p, int node, const char *name, const char *host,
     int line, int column)
 {
 	const struct mesh_limits *l = mesh_limits_get();
-	struct mesh_watch *w = watch_of(p);
+	struct mesh_i_watch *w = watch_of(p);
 
 	if (w == NULL)
 		return 0;
@@ -98,9 +98,9 @@ crosses(struct mesh_plan *p, int node, const char *name, const char *host,
 		    p->file, line, column, NULL, "more than %zu route%s "
 		    "(--max-routes raises the limit)", l->routes,
 		    l->routes == 1 ? "" : "s");
-	else if (!(name != NULL && mesh_name_too_long(name, "node name",
+	else if (!(name != NULL && mesh_i_name_too_long(name, "node name",
 	    w->diags, p->file, line, column)) && !(host != NULL &&
-	    mesh_name_too_long(host, "host", w->diags, p->file, line,
+	    mesh_i_name_too_long(host, "host", w->diags, p->file, line,
 	    column)))
 		return 0;
 	w->crossed++;
@@ -121,8 +121,8 @@ mesh_plan_new(const char *name, const char *file)
 		mesh_plan_free(p);
 		return NULL;
 	}
-	mesh_map_init(&p->index->names);
-	mesh_arena_init(&p->index->text);
+	mesh_i_map_init(&p->index->names);
+	mesh_i_arena_init(&p->index->text);
 	p->index->watch = watching != NULL ? watching->serial : 0;
 	return p;
 }
@@ -141,8 +141,8 @@ mesh_plan_free(struct mesh_plan *p)
 		free(n->labels);
 	}
 	if (p->index != NULL) {
-		mesh_map_free(&p->index->names);
-		mesh_arena_free(&p->index->text);
+		mesh_i_map_free(&p->index->names);
+		mesh_i_arena_free(&p->index->text);
 	}
 	free(p->index);
 	for (i = 0; i < p->nsteps; i++) {
@@ -185,9 +185,9 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	idx = (int)p->nnodes;
 	n = &p->nodes[idx];
 	memset(n, 0, sizeof(*n));
-	n->name = mesh_arena_strdup(&p->index->text, name);
+	n->name = mesh_i_arena_strdup(&p->index->text, name);
 	n->host = host == NULL ? n->name :
-	    mesh_arena_strdup(&p->index->text, host);
+	    mesh_i_arena_strdup(&p->index->text, host);
 	n->port = port;
 	n->availability = -1;
 	n->line = line;
@@ -195,7 +195,7 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	/* On failure, what the arena holds is freed with the plan. */
 	if (n->name == NULL || n->host == NULL)
 		return -1;
-	switch (mesh_map_put(&p->index->names, n->name, 0, idx)) {
+	switch (mesh_i_map_put(&p->index->names, n->name, 0, idx)) {
 	case -1:
 		p->nnodes++;
 		return idx;
@@ -225,7 +225,7 @@ mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
 		n->routes_cap = cap;
 	}
 	r = &n->routes[n->nroutes];
-	if ((r->host = mesh_arena_strdup(&p->index->text, host)) == NULL)
+	if ((r->host = mesh_i_arena_strdup(&p->index->text, host)) == NULL)
 		return -1;
 	r->port = port;
 	r->line = line;
@@ -247,7 +247,7 @@ mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
 
 	/* The text lives in the plan's arena: a replaced value stays
 	 * there until the plan is freed. */
-	if ((val = mesh_arena_strdup(&p->index->text, value)) == NULL)
+	if ((val = mesh_i_arena_strdup(&p->index->text, value)) == NULL)
 		return -1;
 	for (i = 0; i < n->nlabels; i++) {
 		int c = strcmp(n->labels[i].key, key);
@@ -259,7 +259,7 @@ mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
 		if (c > 0)
 			break;
 	}
-	if ((k = mesh_arena_strdup(&p->index->text, key)) == NULL ||
+	if ((k = mesh_i_arena_strdup(&p->index->text, key)) == NULL ||
 	    (v = realloc(n->labels, (n->nlabels + 1) * sizeof(*v))) == NULL)
 		return -1;
 	n->labels = v;
@@ -368,7 +368,7 @@ mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
 int
 mesh_plan_find(const struct mesh_plan *p, const char *name)
 {
-	return mesh_map_get(&p->index->names, name, 0);
+	return mesh_i_map_get(&p->index->names, name, 0);
 }
 
 /* The length of host normalized: without one trailing dot. */
@@ -394,7 +394,7 @@ normal_copy(const char *host, size_t n, char *out)
 }
 
 char *
-mesh_host_normal(const char *host)
+mesh_i_host_normal(const char *host)
 {
 	size_t n = normal_length(host);
 	char *s;
@@ -417,7 +417,7 @@ host_normal(const char *host, char *buf, size_t size, char **spill)
 
 	*spill = NULL;
 	if (n >= size)
-		return *spill = mesh_host_normal(host);
+		return *spill = mesh_i_host_normal(host);
 	return normal_copy(host, n, buf);
 }
 
@@ -428,7 +428,7 @@ links_sort_unique(int *links, size_t nlinks, size_t nnodes)
 {
 	size_t i, out = 0;
 
-	if (mesh_sort_pairs(links, nlinks, NULL, nnodes) != 0)
+	if (mesh_i_sort_pairs(links, nlinks, NULL, nnodes) != 0)
 		return -1;
 	for (i = 0; i < nlinks; i++) {
 		if (out > 0 && links[2 * out - 2] == links[2 * i] &&
@@ -461,7 +461,7 @@ struct pending {
  * each. Returns 0, or -1 when out of memory.
  */
 static int
-lookup_routes(struct mesh_plan *p, const struct mesh_map *endpoints)
+lookup_routes(struct mesh_plan *p, const struct mesh_i_map *endpoints)
 {
 	struct pending q[LOOKUP_AHEAD];
 	size_t issued = 0, finished = 0, ni = 0, nj = 0, k;
@@ -481,17 +481,17 @@ lookup_routes(struct mesh_plan *p, const struct mesh_map *endpoints)
 			if ((e->host = host_normal(e->r->host, e->buf,
 			    sizeof(e->buf), &e->long_host)) == NULL)
 				goto done;
-			e->h = mesh_map_hash(e->host, e->r->port);
-			mesh_map_prefetch_slot(endpoints, e->h);
+			e->h = mesh_i_map_hash(e->host, e->r->port);
+			mesh_i_map_prefetch_slot(endpoints, e->h);
 			issued++;
 			if (issued - finished > LOOKUP_AHEAD / 2)
-				mesh_map_prefetch_key(endpoints, q[(issued - 1 -
+				mesh_i_map_prefetch_key(endpoints, q[(issued - 1 -
 				    LOOKUP_AHEAD / 2) % LOOKUP_AHEAD].h);
 		}
 		if (finished == issued)
 			break;
 		k = finished % LOOKUP_AHEAD;
-		q[k].r->target = mesh_map_get_hashed(endpoints, q[k].host,
+		q[k].r->target = mesh_i_map_get_hashed(endpoints, q[k].host,
 		    q[k].r->port, q[k].h);
 		free(q[k].long_host);
 		finished++;
@@ -507,8 +507,8 @@ enum mesh_error
 mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 {
 	enum mesh_error err = MESH_ENOMEM;
-	struct mesh_map endpoints;      /* (host, port) -> node; (host, 0) too */
-	struct mesh_arena text;         /* the normalized hosts */
+	struct mesh_i_map endpoints;      /* (host, port) -> node; (host, 0) too */
+	struct mesh_i_arena text;         /* the normalized hosts */
 	char **norm = NULL;
 	uint64_t *hash = NULL;
 	int *mark = NULL, *links = NULL;
@@ -516,8 +516,8 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	long distinct;
 	int errors = 0;
 
-	mesh_map_init(&endpoints);
-	mesh_arena_init(&text);
+	mesh_i_map_init(&endpoints);
+	mesh_i_arena_init(&text);
 	norm = calloc(p->nnodes + 1, sizeof(*norm));
 	hash = malloc((p->nnodes + 1) * sizeof(*hash));
 	mark = malloc((p->nnodes + 1) * sizeof(*mark));
@@ -530,27 +530,27 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 		const char *h = host_normal(p->nodes[i].host, buf,
 		    sizeof(buf), &long_host);
 
-		norm[i] = h ? mesh_arena_strdup(&text, h) : NULL;
+		norm[i] = h ? mesh_i_arena_strdup(&text, h) : NULL;
 		free(long_host);
 		if (norm[i] == NULL)
 			goto done;
-		hash[i] = mesh_map_hash(norm[i], p->nodes[i].port);
+		hash[i] = mesh_i_map_hash(norm[i], p->nodes[i].port);
 	}
 	/* Each node's endpoint, in node order (the first of two equal
 	 * endpoints keeps it); slots prefetched a few nodes ahead. */
-	if (mesh_map_reserve(&endpoints, 2 * p->nnodes) != 0)
+	if (mesh_i_map_reserve(&endpoints, 2 * p->nnodes) != 0)
 		goto done;
 	for (i = 0; i < p->nnodes; i++) {
 		struct mesh_node *n = &p->nodes[i];
-		uint64_t any_port = mesh_map_hash(norm[i], 0);
+		uint64_t any_port = mesh_i_map_hash(norm[i], 0);
 		int other;
 
 		if (i + LOOKUP_AHEAD < p->nnodes)
-			mesh_map_prefetch_slot(&endpoints,
+			mesh_i_map_prefetch_slot(&endpoints,
 			    hash[i + LOOKUP_AHEAD]);
-		other = mesh_map_put_hashed(&endpoints, norm[i], n->port,
+		other = mesh_i_map_put_hashed(&endpoints, norm[i], n->port,
 		    hash[i], (int)i);
-		if (other == -2 || mesh_map_put_hashed(&endpoints, norm[i], 0,
+		if (other == -2 || mesh_i_map_put_hashed(&endpoints, norm[i], 0,
 		    any_port, (int)i) == -2)
 			goto done;
 		if (other >= 0) {
@@ -581,7 +581,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 
 				if (h == NULL)
 					goto done;
-				same_host = mesh_map_get(&endpoints, h, 0);
+				same_host = mesh_i_map_get(&endpoints, h, 0);
 				free(long_host);
 			}
 			if (t < 0 && same_host >= 0) {
@@ -639,12 +639,12 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	links = NULL;
 	err = errors ? MESH_EINPUT : MESH_OK;
 done:
-	mesh_arena_free(&text);
+	mesh_i_arena_free(&text);
 	free(norm);
 	free(hash);
 	free(mark);
 	free(links);
-	mesh_map_free(&endpoints);
+	mesh_i_map_free(&endpoints);
 	return err;
 }
 

@@ -8,19 +8,19 @@
 #include "base/util.h"
 
 /* The names of nodes v[0 .. n-1] as a JSON list on one line. */
-void mesh_json_names(struct mesh_buf *b, const struct mesh_plan *p,
+void mesh_i_json_names(struct mesh_i_buf *b, const struct mesh_plan *p,
     const int *v, size_t n);
 
 /* s as a JSON string, or null. */
-void mesh_json_string_or_null(struct mesh_buf *b, const char *s);
+void mesh_i_json_string_or_null(struct mesh_i_buf *b, const char *s);
 
 /* The "diagnostics" key and its list, as the last key of a report
  * (docs/json.md); d may be NULL. */
-void mesh_json_diagnostics(struct mesh_buf *b, const struct mesh_diags *d);
+void mesh_i_json_diagnostics(struct mesh_i_buf *b, const struct mesh_diags *d);
 
 /* The parts of an expectation that are set, as a JSON object on one
  * line: {"connected": ..., "isolated": [...], "cut_off": [...]}. */
-void mesh_json_expect(struct mesh_buf *b, const struct mesh_plan *p,
+void mesh_i_json_expect(struct mesh_i_buf *b, const struct mesh_plan *p,
     const struct mesh_expect *e);
 
 #endif

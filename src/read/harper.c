@@ -122,7 +122,7 @@ report(struct reader *r, enum mesh_severity sev, const char *code,
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = mesh_vasprintf(fmt, ap);
+	msg = mesh_i_vasprintf(fmt, ap);
 	va_end(ap);
 	if (msg == NULL) {
 		r->nomem = 1;
@@ -482,14 +482,14 @@ static int
 good_host(const char *h)
 {
 	return *h != '\0' && strpbrk(h, " \t\r\n/") == NULL &&
-	    !mesh_has_control(h);
+	    !mesh_i_has_control(h);
 }
 
 /* The bad-ipv4 warning for host, written at p (hostcheck.h). */
 static void
 ipv4_hook(struct reader *r, struct pos p, const char *node, const char *host)
 {
-	mesh_warn_bad_ipv4(r->diags, p.file, p.line, p.column, node, host);
+	mesh_i_warn_bad_ipv4(r->diags, p.file, p.line, p.column, node, host);
 }
 
 /*
@@ -809,7 +809,7 @@ yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
 	ps.file = file;
 	if (p->error == YAML_READER_ERROR) {
 		/* Reader errors (bad UTF-8) have an offset, not a mark. */
-		mesh_text_position(buf, p->problem_offset < len ?
+		mesh_i_text_position(buf, p->problem_offset < len ?
 		    p->problem_offset : len, &ps.line, &ps.column);
 		if (line > 0) {
 			ps.column += column - 1;
@@ -950,7 +950,7 @@ read_path(struct reader *r, const char *path, size_t *len)
 	enum mesh_error err;
 	char *buf;
 
-	if ((err = mesh_read_input(path, r->diags, &buf, len)) == MESH_ENOMEM)
+	if ((err = mesh_i_read_input(path, r->diags, &buf, len)) == MESH_ENOMEM)
 		r->nomem = 1;
 	else if (err != MESH_OK)
 		r->errors++;
@@ -1065,7 +1065,7 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 		if (*v == '"' || *v == '\'') {
 			if (vlen < 2 || v[vlen - 1] != *v) {
 				s = v;
-				mesh_text_position(line, (size_t)(s - line),
+				mesh_i_text_position(line, (size_t)(s - line),
 				    &p.line, &p.column);
 				p.line = lineno;
 				report(r, MESH_ERROR, "bad-env-line", &p, NULL,
@@ -1086,7 +1086,7 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 				if (k == NKEYS)
 					continue;
 			} else {
-				mesh_text_position(line, (size_t)(key - line),
+				mesh_i_text_position(line, (size_t)(key - line),
 				    &p.line, &p.column);
 				if (harper_keys_env(key, klen, file, lineno,
 				    p.column, name_so_far(c), r->diags) < 0)
@@ -1094,12 +1094,12 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 				continue;
 			}
 		}
-		mesh_text_position(line, (size_t)(v - line), &p.line,
+		mesh_i_text_position(line, (size_t)(v - line), &p.line,
 		    &p.column);
 		env_value(r, c, file, lineno, p.column, (enum key)k, v, vlen);
 		continue;
 bad:
-		mesh_text_position(line, (size_t)(s - line), &p.line,
+		mesh_i_text_position(line, (size_t)(s - line), &p.line,
 		    &p.column);
 		p.line = lineno;
 		report(r, MESH_ERROR, "bad-env-line", &p, NULL,
@@ -1209,7 +1209,7 @@ static int
 good_nats_name(const char *name)
 {
 	return *name != '\0' && strpbrk(name, ".,*> \t\r\n\f\v") == NULL &&
-	    !mesh_has_control(name);
+	    !mesh_i_has_control(name);
 }
 
 /*
@@ -1308,7 +1308,7 @@ name_configs(struct reader *r, struct hconf *cs, size_t n)
 		if ((c->name = dup(r, name)) == NULL)
 			return;
 		if (c->gen == MESH_HARPER_NATS ? !good_nats_name(name) :
-		    (*name == '\0' || mesh_has_control(name)))
+		    (*name == '\0' || mesh_i_has_control(name)))
 			report(r, MESH_ERROR, "bad-node-name", &c->name_at,
 			    NULL, "node name '%s' is not allowed%s", name,
 			    c->gen == MESH_HARPER_NATS ? " (Harper refuses "
@@ -1330,8 +1330,8 @@ static void
 read_inventory(struct reader *r, const char *file, struct hconf *cs,
     size_t n, int *iport)
 {
-	struct mesh_jdoc *doc = NULL;
-	const struct mesh_jpos *jq;
+	struct mesh_i_jdoc *doc = NULL;
+	const struct mesh_i_jpos *jq;
 	cJSON *root = NULL, *e, *h, *pt;
 	enum mesh_error err;
 	size_t len, i;
@@ -1342,7 +1342,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		return;
 	p.file = file;
 	/* Strict JSON, as for plans: the fault is reported where it is. */
-	err = mesh_jdoc_load(buf, len, file, r->diags, NULL, &doc,
+	err = mesh_i_jdoc_load(buf, len, file, r->diags, NULL, &doc,
 	    &root);
 	if (err != MESH_OK) {
 		if (err == MESH_ENOMEM)
@@ -1358,7 +1358,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		goto done;
 	}
 	for (e = root->child; e != NULL; e = e->next) {
-		jq = mesh_jpos_of(e);
+		jq = mesh_i_jpos_of(e);
 		p.line = jq->line;
 		p.column = jq->column;
 		for (i = 0; i < n; i++)
@@ -1379,7 +1379,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		    "port") : NULL;
 		if (!cJSON_IsString(h) || !good_host(h->valuestring)) {
 			if (h != NULL && h != e) {
-				jq = mesh_jpos_of(h);
+				jq = mesh_i_jpos_of(h);
 				p.line = jq->line;
 				p.column = jq->column;
 			}
@@ -1388,11 +1388,11 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 			    "name or address", e->string);
 			continue;
 		}
-		jq = mesh_jpos_of(h);
+		jq = mesh_i_jpos_of(h);
 		ipv4_hook(r, (struct pos){ p.file, jq->line, jq->column },
 		    e->string, h->valuestring);
 		if (pt != NULL) {
-			jq = mesh_jpos_of(pt);
+			jq = mesh_i_jpos_of(pt);
 			p.line = jq->line;
 			p.column = jq->column;
 			if (!cJSON_IsNumber(pt) || pt->valuedouble !=
@@ -1417,7 +1417,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		}
 	}
 done:
-	mesh_jdoc_free(doc);
+	mesh_i_jdoc_free(doc);
 	free(buf);
 }
 
@@ -1476,7 +1476,7 @@ repl_serves(const struct hconf *c, int port)
 static int
 same_host(const char *a, const char *b)
 {
-	char *na = mesh_host_normal(a), *nb = mesh_host_normal(b);
+	char *na = mesh_i_host_normal(a), *nb = mesh_i_host_normal(b);
 	int same = na != NULL && nb != NULL ? strcmp(na, nb) == 0 : -1;
 
 	free(na);
@@ -1732,7 +1732,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 	struct mesh_diags rd;
 	struct mesh_plan *plan;
 	const struct mesh_route *rt;
-	struct mesh_buf leaf;
+	struct mesh_i_buf leaf;
 	const struct mesh_route *first_out = NULL;
 	size_t nout = 0;
 	int out_from = -1, one_host = 1, same;
@@ -1800,15 +1800,15 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		}
 		if (c->gen != MESH_HARPER_NATS || c->leaf.n == 0)
 			continue;
-		mesh_buf_init(&leaf);
+		mesh_i_buf_init(&leaf);
 		for (j = 0; j < c->leaf.n; j++) {
-			mesh_buf_printf(&leaf, "%s%s", j ? "," : "",
+			mesh_i_buf_printf(&leaf, "%s%s", j ? "," : "",
 			    c->leaf.v[j].host);
 			if (c->leaf.v[j].port)
-				mesh_buf_printf(&leaf, ":%d",
+				mesh_i_buf_printf(&leaf, ":%d",
 				    c->leaf.v[j].port);
 		}
-		if ((lv = mesh_buf_take(&leaf)) == NULL)
+		if ((lv = mesh_i_buf_take(&leaf)) == NULL)
 			goto done;
 		k = mesh_plan_set_label(plan, k, "leaf_routes", lv);
 		free(lv);
@@ -1915,8 +1915,8 @@ check_limits(struct reader *r, const struct hconf *cs, size_t n)
 			    "limit)", l->nodes, l->nodes == 1 ? "" : "s");
 			return -1;
 		}
-		if (mesh_name_too_long(c->name, "node name", r->diags,
-		    p.file, p.line, p.column) || mesh_name_too_long(c->host,
+		if (mesh_i_name_too_long(c->name, "node name", r->diags,
+		    p.file, p.line, p.column) || mesh_i_name_too_long(c->host,
 		    "host", r->diags, p.file, p.line, p.column)) {
 			r->errors++;
 			return -1;
@@ -1930,7 +1930,7 @@ check_limits(struct reader *r, const struct hconf *cs, size_t n)
 				    l->routes == 1 ? "" : "s");
 				return -1;
 			}
-			if (mesh_name_too_long(rs->v[j].host, "host",
+			if (mesh_i_name_too_long(rs->v[j].host, "host",
 			    r->diags, p.file, p.line, p.column)) {
 				r->errors++;
 				return -1;

@@ -408,7 +408,7 @@ child_of(const char *e, const char *parent)
 /* Append the effects on the analysis of a key meant to be at path: its
  * own, and the major ones of the keys below it that meshsim reads. */
 static void
-add_effects(struct mesh_buf *b, const char *path, const char *node)
+add_effects(struct mesh_i_buf *b, const char *path, const char *node)
 {
 	size_t i, n = strlen(path);
 	int any = 0;
@@ -423,11 +423,11 @@ add_effects(struct mesh_buf *b, const char *path, const char *node)
 		if (strstr(e->path + n, ".-.") != NULL ||
 		    (e->path[n] != '\0' && !e->major))
 			continue;
-		mesh_buf_puts(b, any ? "; " : ": ");
-		mesh_buf_puts(b, e->pre);
+		mesh_i_buf_puts(b, any ? "; " : ": ");
+		mesh_i_buf_puts(b, e->pre);
 		if (e->post != NULL) {
-			mesh_buf_puts(b, node);
-			mesh_buf_puts(b, e->post);
+			mesh_i_buf_puts(b, node);
+			mesh_i_buf_puts(b, e->post);
 		}
 		any = 1;
 	}
@@ -520,18 +520,18 @@ warn_key(const char *key, const char *parent, const char *file, int line,
     int column, const char *node, struct mesh_diags *d)
 {
 	const struct hkey *k;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	char where[256], full[320], kp[256];
 	char *msg;
 	int dist, rc;
 
-	mesh_buf_init(&b);
+	mesh_i_buf_init(&b);
 	place(parent, where, sizeof(where));
 	snprintf(full, sizeof(full), "%s%s%s", parent, *parent ? "." : "",
 	    key);
 	if (strchr(key, '.') != NULL && (k = find(full)) != NULL) {
 		/* clustering.enabled: true, written as one key. */
-		mesh_buf_printf(&b, "key '%s' %s is one key to Harper, not a "
+		mesh_i_buf_printf(&b, "key '%s' %s is one key to Harper, not a "
 		    "path: Harper ignores it; write it nested", key, where);
 		add_effects(&b, k->path, node);
 	} else if ((k = closest(key, strlen(key), parent, 1, &dist)) != NULL &&
@@ -539,39 +539,39 @@ warn_key(const char *key, const char *parent, const char *file, int line,
 		/* A YAML key differing only in case. */
 		snprintf(full, sizeof(full), "%s%s%s", parent, *parent ? "." :
 		    "", last(k->path));
-		mesh_buf_printf(&b, "key '%s' %s is not Harper's '%s' (YAML "
+		mesh_i_buf_printf(&b, "key '%s' %s is not Harper's '%s' (YAML "
 		    "keys are case-sensitive): Harper reads some keys "
 		    "exactly as written (the hub routes, the NATS server's "
 		    "name) and others lower-cased, so it may be used in "
 		    "some places and not in others; meshsim does not read "
 		    "it", key, where, last(k->path));
 		add_effects(&b, full, node);
-		mesh_buf_printf(&b, "; write '%s'", last(k->path));
+		mesh_i_buf_printf(&b, "; write '%s'", last(k->path));
 	} else if (k != NULL) {
 		snprintf(full, sizeof(full), "%s%s%s", parent, *parent ? "." :
 		    "", last(k->path));
-		mesh_buf_printf(&b, "unknown key '%s' %s (did you mean '%s'?): "
+		mesh_i_buf_printf(&b, "unknown key '%s' %s (did you mean '%s'?): "
 		    "Harper ignores it", key, where, last(k->path));
 		add_effects(&b, full, node);
 	} else if ((k = elsewhere(key, parent)) != NULL) {
 		parent_of(k->path, full, sizeof(full));
 		place(full, kp, sizeof(kp));
-		mesh_buf_printf(&b, "key '%s' is not a key %s: Harper reads "
+		mesh_i_buf_printf(&b, "key '%s' is not a key %s: Harper reads "
 		    "it only %s, and ignores it here", key, where, kp);
 		add_effects(&b, k->path, node);
 	} else if ((k = closest(key, strlen(key), parent, 0, &dist)) !=
 	    NULL) {
 		parent_of(k->path, full, sizeof(full));
 		place(full, kp, sizeof(kp));
-		mesh_buf_printf(&b, "unknown key '%s' %s (did you mean '%s', a "
+		mesh_i_buf_printf(&b, "unknown key '%s' %s (did you mean '%s', a "
 		    "key %s?): Harper ignores it", key, where, last(k->path),
 		    kp);
 		add_effects(&b, k->path, node);
 	} else {
-		mesh_buf_printf(&b, "unknown key '%s' %s: Harper ignores it",
+		mesh_i_buf_printf(&b, "unknown key '%s' %s: Harper ignores it",
 		    key, where);
 	}
-	if ((msg = mesh_buf_take(&b)) == NULL)
+	if ((msg = mesh_i_buf_take(&b)) == NULL)
 		return -1;
 	rc = mesh_diags_add(d, MESH_WARNING, "unknown-key", file, line, column,
 	    node, "%s", msg);
@@ -726,7 +726,7 @@ harper_keys_env(const char *name, size_t len, const char *file, int line,
     int column, const char *node, struct mesh_diags *d)
 {
 	const struct hkey *best = NULL;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	char env[256], bestname[256];
 	size_t i, sl;
 	int dist, bd = 99, looks = 0, rc;
@@ -759,17 +759,17 @@ harper_keys_env(const char *name, size_t len, const char *file, int line,
 	}
 	if (!looks && (bd > 2 || 2 * (size_t)bd > strlen(bestname)))
 		return 0;
-	mesh_buf_init(&b);
-	mesh_buf_printf(&b, "'%.*s' is not a Harper config key", (int)len,
+	mesh_i_buf_init(&b);
+	mesh_i_buf_printf(&b, "'%.*s' is not a Harper config key", (int)len,
 	    name);
 	if (best != NULL && bd <= 2 && 2 * (size_t)bd <= strlen(bestname)) {
-		mesh_buf_printf(&b, " (did you mean '%s', %s?): Harper "
+		mesh_i_buf_printf(&b, " (did you mean '%s', %s?): Harper "
 		    "ignores it", bestname, best->path);
 		add_effects(&b, best->path, node);
 	} else {
-		mesh_buf_puts(&b, ": Harper ignores it");
+		mesh_i_buf_puts(&b, ": Harper ignores it");
 	}
-	if ((msg = mesh_buf_take(&b)) == NULL)
+	if ((msg = mesh_i_buf_take(&b)) == NULL)
 		return -1;
 	rc = mesh_diags_add(d, MESH_WARNING, "unknown-key", file, line, column,
 	    node, "%s", msg);

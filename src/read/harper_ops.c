@@ -32,7 +32,7 @@ static const char *const route_codes[] = { "dangling-route", "port-mismatch",
 /* A JSON payload being read: its values, the reader state. */
 struct doc {
 	cJSON *root;
-	struct mesh_jdoc *values;
+	struct mesh_i_jdoc *values;
 	struct reader r;
 };
 
@@ -43,7 +43,7 @@ struct mesh_ops_inventory {
 	int *lines, *columns;   /* of each key */
 	int *used;
 	size_t n;
-	struct mesh_map index;  /* name -> entry */
+	struct mesh_i_map index;  /* name -> entry */
 };
 
 /* Where a route that a payload added to a plan is written. */
@@ -56,7 +56,7 @@ enum mesh_error
 mesh_ops_read_file(const char *path, struct mesh_diags *diags, char **buf,
     size_t *len)
 {
-	enum mesh_error err = mesh_read_input(path, diags, buf, len);
+	enum mesh_error err = mesh_i_read_input(path, diags, buf, len);
 
 	return err == MESH_EINPUT ? MESH_EIO : err;
 }
@@ -75,12 +75,12 @@ static void
 report(struct reader *r, enum mesh_severity sev, const char *code,
     const cJSON *item, int at_key, const char *node, const char *fmt, ...)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(item);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(item);
 	va_list ap;
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = mesh_vasprintf(fmt, ap);
+	msg = mesh_i_vasprintf(fmt, ap);
 	va_end(ap);
 	if (msg == NULL)
 		r->diags->nomem = 1;
@@ -108,13 +108,13 @@ doc_parse(struct doc *d, const char *buf, size_t len, const char *file,
 	memset(d, 0, sizeof(*d));
 	d->r.file = file;
 	d->r.diags = diags;
-	if ((err = mesh_jdoc_load(buf, len, file, diags, NULL,
+	if ((err = mesh_i_jdoc_load(buf, len, file, diags, NULL,
 	    &d->values, &d->root)) != MESH_OK)
 		return err;
 	if (!cJSON_IsObject(d->root)) {
 		report(&d->r, MESH_ERROR, "not-an-object", d->root, 0, NULL,
 		    "%s must be an object, not %s", what,
-		    mesh_json_type_name(d->root));
+		    mesh_i_json_type_name(d->root));
 		return MESH_EINPUT;
 	}
 	return MESH_OK;
@@ -123,7 +123,7 @@ doc_parse(struct doc *d, const char *buf, size_t len, const char *file,
 static void
 doc_free(struct doc *d)
 {
-	mesh_jdoc_free(d->values);
+	mesh_i_jdoc_free(d->values);
 	d->root = NULL;
 	d->values = NULL;
 }
@@ -147,14 +147,14 @@ member(struct reader *r, const cJSON *obj, const char *key, int required,
 static const char *
 read_name(struct reader *r, const cJSON *v, const char *what)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(v);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(v);
 
 	if (!cJSON_IsString(v)) {
-		mesh_json_wrong_type(r, v, what, "a string", NULL);
+		mesh_i_json_wrong_type(r, v, what, "a string", NULL);
 		return NULL;
 	}
 	if (*v->valuestring == '\0' || p->has_nul ||
-	    mesh_has_control(v->valuestring)) {
+	    mesh_i_has_control(v->valuestring)) {
 		report(r, MESH_ERROR, "bad-name", v, 0, NULL, "%s %s", what,
 		    *v->valuestring ? "contains a control character" :
 		    "is empty");
@@ -188,7 +188,7 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 	if (list == NULL || cJSON_IsNull(list))
 		return;
 	if (!cJSON_IsArray(list)) {
-		mesh_json_wrong_type(r, list, what, "a list", node);
+		mesh_i_json_wrong_type(r, list, what, "a list", node);
 		return;
 	}
 	out->v = calloc((size_t)cJSON_GetArraySize(list) + 1,
@@ -198,7 +198,7 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 		return;
 	}
 	cJSON_ArrayForEach(rt, list) {
-		const struct mesh_jpos *p;
+		const struct mesh_i_jpos *p;
 		const cJSON *h, *pt;
 		const char *host;
 		int port = MESH_DEFAULT_PORT;
@@ -210,11 +210,11 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 			return;
 		}
 		if (!cJSON_IsObject(rt)) {
-			mesh_json_wrong_type(r, rt, "a route", "an object "
+			mesh_i_json_wrong_type(r, rt, "a route", "an object "
 			    "with 'host' and 'port'", node);
 			continue;
 		}
-		mesh_json_check_keys(r, rt, route_keys, node ?
+		mesh_i_json_check_keys(r, rt, route_keys, node ?
 		    "a route of node " : "a route", node);
 		h = cJSON_GetObjectItemCaseSensitive(rt, "host");
 		pt = cJSON_GetObjectItemCaseSensitive(rt, "port");
@@ -223,12 +223,12 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 			    node, "a route has no 'host'");
 			continue;
 		}
-		if ((host = mesh_json_read_host(r, h, node)) == NULL)
+		if ((host = mesh_i_json_read_host(r, h, node)) == NULL)
 			continue;
-		if (pt != NULL && (port = mesh_json_read_port(r, pt, node)) == 0)
+		if (pt != NULL && (port = mesh_i_json_read_port(r, pt, node)) == 0)
 			continue;
-		p = mesh_jpos_of(h);
-		if (mesh_name_too_long(host, "host", r->diags, r->file,
+		p = mesh_i_jpos_of(h);
+		if (mesh_i_name_too_long(host, "host", r->diags, r->file,
 		    p->line, p->column)) {
 			r->errors++;
 			continue;
@@ -271,12 +271,12 @@ mesh_ops_request_parse(const char *buf, size_t len, const char *file,
 	if ((q = calloc(1, sizeof(*q))) == NULL ||
 	    (file != NULL && (q->file = strdup(file)) == NULL))
 		goto done;
-	mesh_json_check_keys(&d.r, d.root, request_keys, "the request", NULL);
+	mesh_i_json_check_keys(&d.r, d.root, request_keys, "the request", NULL);
 	op = member(&d.r, d.root, "operation", 1, "the request", NULL);
 	server = member(&d.r, d.root, "server", 0, "the request", NULL);
 	routes = member(&d.r, d.root, "routes", 1, "the request", NULL);
 	if (op != NULL && !cJSON_IsString(op)) {
-		mesh_json_wrong_type(&d.r, op, "'operation'", "a string", NULL);
+		mesh_i_json_wrong_type(&d.r, op, "'operation'", "a string", NULL);
 	} else if (op != NULL && strcmp(op->valuestring,
 	    "cluster_set_routes") == 0) {
 		q->op = MESH_OPS_SET_ROUTES;
@@ -287,7 +287,7 @@ mesh_ops_request_parse(const char *buf, size_t len, const char *file,
 			    "sets leaf routes, which are not mesh links; "
 			    "say \"server\": \"hub\"");
 		else if (!cJSON_IsString(server))
-			mesh_json_wrong_type(&d.r, server, "'server'",
+			mesh_i_json_wrong_type(&d.r, server, "'server'",
 			    "\"hub\" or \"leaf\"", NULL);
 		else if (strcmp(server->valuestring, "hub") == 0)
 			q->leaf = 0;
@@ -308,7 +308,7 @@ mesh_ops_request_parse(const char *buf, size_t len, const char *file,
 		    "cluster_delete_routes)", op->valuestring);
 	}
 	if (routes != NULL && !cJSON_IsArray(routes))
-		mesh_json_wrong_type(&d.r, routes, "'routes'", "a list", NULL);
+		mesh_i_json_wrong_type(&d.r, routes, "'routes'", "a list", NULL);
 	else
 		read_routes(&d.r, routes, "'routes'", NULL, &q->routes);
 	if (d.r.nomem)
@@ -353,7 +353,7 @@ mesh_ops_get_routes_parse(const char *buf, size_t len, const char *file,
 	if ((g = calloc(1, sizeof(*g))) == NULL ||
 	    (file != NULL && (g->file = strdup(file)) == NULL))
 		goto done;
-	mesh_json_check_keys(&d.r, d.root, get_routes_keys, "the answer",
+	mesh_i_json_check_keys(&d.r, d.root, get_routes_keys, "the answer",
 	    NULL);
 	read_routes(&d.r, member(&d.r, d.root, "hub", 1, "the answer", NULL),
 	    "'hub'", NULL, &g->hub);
@@ -392,7 +392,7 @@ mesh_ops_inventory_free(struct mesh_ops_inventory *inv)
 	free(inv->lines);
 	free(inv->columns);
 	free(inv->used);
-	mesh_map_free(&inv->index);
+	mesh_i_map_free(&inv->index);
 	free(inv->file);
 	free(inv);
 }
@@ -402,33 +402,33 @@ static void
 read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
     const cJSON *e)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(e);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(e);
 	const cJSON *h = e, *pt = NULL;
 	const char *host;
 	int port = 0, put;
 	size_t k = inv->n;
 
-	if (*e->string == '\0' || mesh_has_control(e->string)) {
+	if (*e->string == '\0' || mesh_i_has_control(e->string)) {
 		report(r, MESH_ERROR, "bad-name", e, 1, NULL, "a node name in "
 		    "the inventory is empty or holds a control "
 		    "character");
 		return;
 	}
 	if (cJSON_IsObject(e)) {
-		mesh_json_check_keys(r, e, inventory_keys, "the inventory "
+		mesh_i_json_check_keys(r, e, inventory_keys, "the inventory "
 		    "entry of ", e->string);
 		h = member(r, e, "host", 1, "the inventory entry", e->string);
 		pt = cJSON_GetObjectItemCaseSensitive(e, "port");
 		if (h == NULL)
 			return;
 	} else if (!cJSON_IsString(e)) {
-		mesh_json_wrong_type(r, e, "an inventory entry", "a host or "
+		mesh_i_json_wrong_type(r, e, "an inventory entry", "a host or "
 		    "an object with 'host' and 'port'", e->string);
 		return;
 	}
-	if ((host = mesh_json_read_host(r, h, e->string)) == NULL)
+	if ((host = mesh_i_json_read_host(r, h, e->string)) == NULL)
 		return;
-	if (pt != NULL && (port = mesh_json_read_port(r, pt, e->string)) == 0)
+	if (pt != NULL && (port = mesh_i_json_read_port(r, pt, e->string)) == 0)
 		return;
 	/* The map borrows its keys: they are the copies the inventory
 	 * keeps. */
@@ -439,7 +439,7 @@ read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
 		r->nomem = 1;
 		return;
 	}
-	if ((put = mesh_map_put(&inv->index, inv->names[k], 0, (int)k)) !=
+	if ((put = mesh_i_map_put(&inv->index, inv->names[k], 0, (int)k)) !=
 	    -1) {
 		if (put == -2)
 			r->nomem = 1;
@@ -476,7 +476,7 @@ mesh_ops_inventory_parse(const char *buf, size_t len, const char *file,
 	n = (size_t)cJSON_GetArraySize(d.root) + 1;
 	if ((inv = calloc(1, sizeof(*inv))) == NULL)
 		goto done;
-	mesh_map_init(&inv->index);
+	mesh_i_map_init(&inv->index);
 	inv->names = calloc(n, sizeof(*inv->names));
 	inv->hosts = calloc(n, sizeof(*inv->hosts));
 	inv->ports = calloc(n, sizeof(*inv->ports));
@@ -511,7 +511,7 @@ static int
 add_node(struct mesh_plan *p, const struct mesh_ops_inventory *inv,
     const char *name, int line, int column)
 {
-	int k = inv != NULL ? mesh_map_get(&inv->index, name, 0) : -1;
+	int k = inv != NULL ? mesh_i_map_get(&inv->index, name, 0) : -1;
 
 	if (k < 0)
 		return mesh_plan_add_node(p, name, NULL, MESH_DEFAULT_PORT,
@@ -592,7 +592,7 @@ resolve_placed(struct mesh_plan *p, const struct origin *origins,
 /* A route in a node's working list while requests are applied. */
 struct entry {
 	const char *host;       /* borrowed */
-	char *norm;             /* mesh_host_normal(host) */
+	char *norm;             /* mesh_i_host_normal(host) */
 	int port;
 	int line, column;
 	int origin;             /* -1: the plan's; else an origins index */
@@ -658,7 +658,7 @@ apply_one(const struct mesh_ops_request *q, struct entries *hub,
 		    -1 };
 		long k;
 
-		if ((e.norm = mesh_host_normal(r->host)) == NULL)
+		if ((e.norm = mesh_i_host_normal(r->host)) == NULL)
 			return -1;
 		if (q->op == MESH_OPS_SET_ROUTES) {
 			if (entries_find(hub, e.norm, e.port) >= 0 ||
@@ -785,7 +785,7 @@ mesh_ops_apply(const struct mesh_plan *plan,
 			struct entry e = { r->host, NULL, r->port, r->line,
 			    r->column, -1 };
 
-			if ((e.norm = mesh_host_normal(r->host)) == NULL)
+			if ((e.norm = mesh_i_host_normal(r->host)) == NULL)
 				goto done;
 			if (entries_push(&hub[i], &e) != 0) {
 				free(e.norm);
@@ -880,7 +880,7 @@ routes_plan_limits(const char *const *names,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		if (mesh_name_too_long(names[i], "node name", diags,
+		if (mesh_i_name_too_long(names[i], "node name", diags,
 		    answers[i]->file, 0, 0))
 			return -1;
 		for (j = 0; j < answers[i]->hub.n; j++)
@@ -921,7 +921,7 @@ mesh_ops_routes_plan(const char *const *names,
 	for (i = 0; i < n; i++) {
 		int idx;
 
-		if (*names[i] == '\0' || mesh_has_control(names[i])) {
+		if (*names[i] == '\0' || mesh_i_has_control(names[i])) {
 			mesh_diags_add(diags, MESH_ERROR, "bad-name", NULL, 0,
 			    0, NULL, "node name '%s' is empty or holds a "
 			    "control character", names[i]);
@@ -1014,11 +1014,11 @@ static int
 report_drift(struct reader *r, const cJSON *const *live)
 {
 	const struct mesh_plan *p = r->plan;
-	struct mesh_map pairs;          /* (name of a, b), a < b: live */
+	struct mesh_i_map pairs;          /* (name of a, b), a < b: live */
 	size_t i, j, gossip = 0, dead = 0;
 	int rc = -1;
 
-	mesh_map_init(&pairs);
+	mesh_i_map_init(&pairs);
 	for (i = 0; i < p->nnodes; i++) {
 		const cJSON *c;
 
@@ -1040,15 +1040,15 @@ report_drift(struct reader *r, const cJSON *const *live)
 			}
 			if (k == (int)i)
 				continue;
-			put = mesh_map_put(&pairs, p->nodes[a].name, b, 1);
+			put = mesh_i_map_put(&pairs, p->nodes[a].name, b, 1);
 			if (put == -2)
 				goto done;
 			if (put >= 0 || has_link(p, a, b))
 				continue;
 			gossip++;
 			mesh_diags_add(r->diags, MESH_WARNING, "gossip-link",
-			    r->file, mesh_jpos_of(c)->line,
-			    mesh_jpos_of(c)->column,
+			    r->file, mesh_i_jpos_of(c)->line,
+			    mesh_i_jpos_of(c)->column,
 			    p->nodes[i].name, "live connection %s -- %s comes "
 			    "from gossip: no route of either names the other, "
 			    "so a restart of either loses it%s",
@@ -1065,7 +1065,7 @@ report_drift(struct reader *r, const cJSON *const *live)
 			int a = (int)i < t ? (int)i : t;
 			int b = (int)i < t ? t : (int)i;
 
-			if (t < 0 || mesh_map_get(&pairs, p->nodes[a].name,
+			if (t < 0 || mesh_i_map_get(&pairs, p->nodes[a].name,
 			    b) >= 0)
 				continue;
 			dead++;
@@ -1083,7 +1083,7 @@ report_drift(struct reader *r, const cJSON *const *live)
 	    dead, dead == 1 ? "route" : "routes");
 	rc = 0;
 done:
-	mesh_map_free(&pairs);
+	mesh_i_map_free(&pairs);
 	return rc;
 }
 
@@ -1093,7 +1093,7 @@ static void
 read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
     const cJSON *obj, const cJSON **live, size_t nlive)
 {
-	const struct mesh_jpos *np;
+	const struct mesh_i_jpos *np;
 	const cJSON *name, *conn, *c;
 	struct mesh_ops_routes routes = { NULL, 0 };
 	const char *s;
@@ -1101,22 +1101,22 @@ read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
 	int idx, bad = 0;
 
 	if (!cJSON_IsObject(obj)) {
-		mesh_json_wrong_type(r, obj, "a node", "an object", NULL);
+		mesh_i_json_wrong_type(r, obj, "a node", "an object", NULL);
 		return;
 	}
 	if ((name = cJSON_GetObjectItemCaseSensitive(obj, "name")) == NULL) {
 		report(r, MESH_ERROR, "missing-name", obj, 0, NULL,
 		    "a node has no 'name'");
-		mesh_json_check_keys(r, obj, net_node_keys, "a node", NULL);
+		mesh_i_json_check_keys(r, obj, net_node_keys, "a node", NULL);
 		return;
 	}
 	if ((s = read_name(r, name, "'name'")) == NULL)
 		return;
-	mesh_json_check_keys(r, obj, net_node_keys, "node ", s);
-	np = mesh_jpos_of(name);
+	mesh_i_json_check_keys(r, obj, net_node_keys, "node ", s);
+	np = mesh_i_jpos_of(name);
 	conn = cJSON_GetObjectItemCaseSensitive(obj, "connected_nodes");
 	if (conn != NULL && !cJSON_IsNull(conn) && !cJSON_IsArray(conn)) {
-		mesh_json_wrong_type(r, conn, "'connected_nodes'", "a list of "
+		mesh_i_json_wrong_type(r, conn, "'connected_nodes'", "a list of "
 		    "node names", s);
 		bad = 1;
 	} else if (conn != NULL && cJSON_IsArray(conn)) {
@@ -1157,13 +1157,13 @@ mesh_ops_network_parse(const char *buf, size_t len, const char *file,
 {
 	const cJSON **live = NULL;
 	const cJSON *nodes, *n;
-	struct mesh_watch w;
+	struct mesh_i_watch w;
 	enum mesh_error err;
 	size_t nlive = 0;
 	struct doc d;
 
 	*out = NULL;
-	mesh_watch_begin(&w, diags);
+	mesh_i_watch_begin(&w, diags);
 	if ((err = doc_parse(&d, buf, len, file, diags,
 	    "a cluster_network answer")) != MESH_OK)
 		goto done;
@@ -1171,10 +1171,10 @@ mesh_ops_network_parse(const char *buf, size_t len, const char *file,
 	if ((d.r.plan = mesh_plan_new("cluster_network answer", file)) ==
 	    NULL)
 		goto done;
-	mesh_json_check_keys(&d.r, d.root, network_keys, "the answer", NULL);
+	mesh_i_json_check_keys(&d.r, d.root, network_keys, "the answer", NULL);
 	nodes = member(&d.r, d.root, "nodes", 1, "the answer", NULL);
 	if (nodes != NULL && !cJSON_IsArray(nodes)) {
-		mesh_json_wrong_type(&d.r, nodes, "'nodes'", "a list", NULL);
+		mesh_i_json_wrong_type(&d.r, nodes, "'nodes'", "a list", NULL);
 	} else if (nodes != NULL) {
 		nlive = (size_t)cJSON_GetArraySize(nodes);
 		if ((live = calloc(nlive + 1, sizeof(*live))) == NULL)
@@ -1202,7 +1202,7 @@ done:
 	if (err == MESH_ENOMEM)
 		diags->nomem = 1;
 	/* A limit the plan builder met made it fail as if out of memory. */
-	err = mesh_watch_end(&w, err);
+	err = mesh_i_watch_end(&w, err);
 	mesh_diags_sort(diags);
 	free(live);
 	mesh_plan_free(d.r.plan);

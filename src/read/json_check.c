@@ -235,7 +235,7 @@ value(struct jc *c, int depth)
 }
 
 int
-mesh_json_check(const char *buf, size_t len, size_t *off, const char **what)
+mesh_i_json_check(const char *buf, size_t len, size_t *off, const char **what)
 {
 	struct jc c = { buf, len, 0, 0, NULL };
 

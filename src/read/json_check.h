@@ -11,7 +11,7 @@
  * and *what to a static description of it ("expected ':' after the
  * key"), valid until the next call. Linear, no allocation.
  */
-int mesh_json_check(const char *buf, size_t len, size_t *off,
+int mesh_i_json_check(const char *buf, size_t len, size_t *off,
     const char **what);
 
 #endif

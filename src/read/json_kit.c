@@ -12,7 +12,7 @@
 #include "read/jsonpos.h"
 
 const char *
-mesh_json_type_name(const cJSON *v)
+mesh_i_json_type_name(const cJSON *v)
 {
 	if (cJSON_IsObject(v))
 		return "an object";
@@ -28,31 +28,31 @@ mesh_json_type_name(const cJSON *v)
 }
 
 void
-mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
+mesh_i_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
     const char *want, const char *node)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(v);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(v);
 
 	mesh_diags_add(r->diags, MESH_ERROR, "wrong-type", r->file, p->line,
 	    p->column, node, "%s must be %s, not %s", what, want,
-	    mesh_json_type_name(v));
+	    mesh_i_json_type_name(v));
 	r->errors++;
 }
 
 void
-mesh_json_check_keys(struct reader *r, const cJSON *obj,
+mesh_i_json_check_keys(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node)
 {
-	const cJSON *found[MESH_JSON_MAX_KEYS];
+	const cJSON *found[MESH_I_JSON_MAX_KEYS];
 
-	mesh_json_members(r, obj, known, what, node, found);
+	mesh_i_json_members(r, obj, known, what, node, found);
 }
 
 /* Check an object's keys: duplicates are errors, unknown keys warnings
  * (with a suggestion when one is close); seen[k] is the first member
  * named known[k]. */
 void
-mesh_json_members(struct reader *r, const cJSON *obj,
+mesh_i_json_members(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node,
     const cJSON **seen)
 {
@@ -66,7 +66,7 @@ mesh_json_members(struct reader *r, const cJSON *obj,
 	/* Linear in the keys: repeats are looked for among known keys
 	 * only (an unknown key is reported each time anyway). */
 	for (a = obj->child; a != NULL; a = a->next) {
-		const struct mesh_jpos *p;
+		const struct mesh_i_jpos *p;
 		const char *close = NULL;
 
 		for (k = 0; known[k] != NULL; k++)
@@ -76,7 +76,7 @@ mesh_json_members(struct reader *r, const cJSON *obj,
 			seen[k] = a;
 			continue;
 		}
-		p = mesh_jpos_of(a);
+		p = mesh_i_jpos_of(a);
 		/* "the plan", "node 'x'", "a route of node 'x'" */
 		if (node != NULL)
 			snprintf(where, sizeof(where), "%s'%.100s'", what,
@@ -88,12 +88,12 @@ mesh_json_members(struct reader *r, const cJSON *obj,
 			    r->file, p->key_line, p->key_column, node,
 			    "key '%s' appears twice in %s (first on line %d)",
 			    a->string, where,
-			    mesh_jpos_of(seen[k])->key_line);
+			    mesh_i_jpos_of(seen[k])->key_line);
 			r->errors++;
 			continue;
 		}
 		for (k = 0; known[k] != NULL && close == NULL; k++)
-			if (mesh_edit_distance(known[k], a->string, 30,
+			if (mesh_i_edit_distance(known[k], a->string, 30,
 			    0) <= 2)
 				close = known[k];
 		if (close != NULL)
@@ -112,13 +112,13 @@ mesh_json_members(struct reader *r, const cJSON *obj,
 /* A port value: an integer 1-65535. Returns the port, or 0 after
  * reporting an error. */
 int
-mesh_json_read_port(struct reader *r, const cJSON *v, const char *node)
+mesh_i_json_read_port(struct reader *r, const cJSON *v, const char *node)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(v);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(v);
 	double d;
 
 	if (!cJSON_IsNumber(v)) {
-		mesh_json_wrong_type(r, v, "'port'", "an integer", node);
+		mesh_i_json_wrong_type(r, v, "'port'", "an integer", node);
 		return 0;
 	}
 	d = v->valuedouble;
@@ -142,17 +142,17 @@ mesh_json_read_port(struct reader *r, const cJSON *v, const char *node)
 /* A host value: a non-empty string without white space or control
  * characters. Returns it, or NULL after reporting an error. */
 const char *
-mesh_json_read_host(struct reader *r, const cJSON *v, const char *node)
+mesh_i_json_read_host(struct reader *r, const cJSON *v, const char *node)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(v);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(v);
 	const char *s;
 
 	if (!cJSON_IsString(v)) {
-		mesh_json_wrong_type(r, v, "'host'", "a string", node);
+		mesh_i_json_wrong_type(r, v, "'host'", "a string", node);
 		return NULL;
 	}
 	s = v->valuestring;
-	if (*s == '\0' || p->has_nul || mesh_has_control(s) ||
+	if (*s == '\0' || p->has_nul || mesh_i_has_control(s) ||
 	    strpbrk(s, " /") != NULL) {
 		mesh_diags_add(r->diags, MESH_ERROR, "bad-host", r->file,
 		    p->line, p->column, node, "host '%s' is not an IP "
@@ -160,6 +160,6 @@ mesh_json_read_host(struct reader *r, const cJSON *v, const char *node)
 		r->errors++;
 		return NULL;
 	}
-	mesh_warn_bad_ipv4(r->diags, r->file, p->line, p->column, node, s);
+	mesh_i_warn_bad_ipv4(r->diags, r->file, p->line, p->column, node, s);
 	return s;
 }

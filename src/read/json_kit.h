@@ -13,7 +13,7 @@ struct reader {
 	struct mesh_plan *plan;
 	int errors;
 	int nomem;
-	struct mesh_tick *tick;         /* the JSON plan reader's progress */
+	struct mesh_i_tick *tick;         /* the JSON plan reader's progress */
 	struct node_route *by_node;     /* routes written {"node": name} */
 	size_t nby_node, by_node_cap;
 };
@@ -27,35 +27,35 @@ struct node_route {
 };
 
 /* "an object", "a list", "a string", ... */
-const char *mesh_json_type_name(const cJSON *v);
+const char *mesh_i_json_type_name(const cJSON *v);
 
 /* Report that v (what: "'port'") is not want ("an integer"). */
-void mesh_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
+void mesh_i_json_wrong_type(struct reader *r, const cJSON *v, const char *what,
     const char *want, const char *node);
 
 /* The most keys a known-key list may have. */
-#define MESH_JSON_MAX_KEYS 8
+#define MESH_I_JSON_MAX_KEYS 8
 
 /* Duplicate keys of obj are errors; keys not in known (NULL-terminated,
- * at most MESH_JSON_MAX_KEYS) are warnings. what and node name the object
+ * at most MESH_I_JSON_MAX_KEYS) are warnings. what and node name the object
  * in messages. */
-void mesh_json_check_keys(struct reader *r, const cJSON *obj,
+void mesh_i_json_check_keys(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node);
 
 /* The same check, in the same pass finding the members: seen[k] (room
- * for MESH_JSON_MAX_KEYS) is the first member named known[k], or NULL. */
-void mesh_json_members(struct reader *r, const cJSON *obj,
+ * for MESH_I_JSON_MAX_KEYS) is the first member named known[k], or NULL. */
+void mesh_i_json_members(struct reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node,
     const cJSON **seen);
 
 /* A port value: an integer 1-65535. Returns it, or 0 after reporting an
  * error (wrong-type, port-not-integer, port-range). */
-int mesh_json_read_port(struct reader *r, const cJSON *v, const char *node);
+int mesh_i_json_read_port(struct reader *r, const cJSON *v, const char *node);
 
 /* A host value: non-empty text without white space, '/' or control
  * characters. Returns it, or NULL after reporting (wrong-type,
  * bad-host). */
-const char *mesh_json_read_host(struct reader *r, const cJSON *v,
+const char *mesh_i_json_read_host(struct reader *r, const cJSON *v,
     const char *node);
 
 #endif

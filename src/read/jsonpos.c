@@ -1,6 +1,6 @@
 /* jsonpos.c: JSON text into cJSON-shaped trees held in one arena, each value with its position.
  *
- * mesh_json_check has already accepted the text and reported any fault, so
+ * mesh_i_json_check has already accepted the text and reported any fault, so
  * this parser trusts the syntax. It makes one pass, counting lines and
  * columns as it goes, and puts every value, key and string in a chunked
  * arena: no allocation per value, no map from values to positions (each
@@ -18,37 +18,37 @@
 #include "base/text.h"
 #include "base/util.h"
 
-struct mesh_jdoc {
-	struct mesh_arena arena;
+struct mesh_i_jdoc {
+	struct mesh_i_arena arena;
 };
 
 /* A value and its position; items handed out are the first member. */
 struct jvalue {
 	cJSON item;
-	struct mesh_jpos pos;
+	struct mesh_i_jpos pos;
 };
 
 struct parser {
 	const char *s;
 	size_t len, i;
 	int line, column;
-	struct mesh_jdoc *doc;
-	const struct mesh_jstream *stream;
+	struct mesh_i_jdoc *doc;
+	const struct mesh_i_jstream *stream;
 	int streamed;           /* the streamed array was met */
 	int failed;             /* out of memory, or the stream stopped */
 };
 
 void
-mesh_jdoc_free(struct mesh_jdoc *doc)
+mesh_i_jdoc_free(struct mesh_i_jdoc *doc)
 {
 	if (doc == NULL)
 		return;
-	mesh_arena_free(&doc->arena);
+	mesh_i_arena_free(&doc->arena);
 	free(doc);
 }
 
-const struct mesh_jpos *
-mesh_jpos_of(const cJSON *item)
+const struct mesh_i_jpos *
+mesh_i_jpos_of(const cJSON *item)
 {
 	return &((const struct jvalue *)(const void *)item)->pos;
 }
@@ -87,7 +87,7 @@ skip_space(struct parser *p)
 static struct jvalue *
 new_value(struct parser *p, int type)
 {
-	struct jvalue *v = mesh_arena_alloc(&p->doc->arena, sizeof(*v));
+	struct jvalue *v = mesh_i_arena_alloc(&p->doc->arena, sizeof(*v));
 
 	if (v == NULL) {
 		p->failed = 1;
@@ -163,7 +163,7 @@ parse_string(struct parser *p, int *has_nul)
 	}
 	/* Escapes never grow: \uXXXX (6 bytes) gives at most 3, and a
 	 * surrogate pair (12 bytes) 4. */
-	if ((out = (unsigned char *)mesh_arena_text(&p->doc->arena,
+	if ((out = (unsigned char *)mesh_i_arena_text(&p->doc->arena,
 	    end - start + 1)) == NULL) {
 		p->failed = 1;
 		return NULL;
@@ -228,7 +228,8 @@ parse_number(struct parser *p, struct jvalue *v)
 	while (p->i + n < p->len && strchr("0123456789+-.eE",
 	    p->s[p->i + n]) != NULL && p->s[p->i + n] != '\0')
 		n++;
-	if (n >= sizeof(tmp) && (copy = mesh_arena_text(&p->doc->arena, n + 1)) == NULL) {
+	if (n >= sizeof(tmp) &&
+	    (copy = mesh_i_arena_text(&p->doc->arena, n + 1)) == NULL) {
 		p->failed = 1;
 		return;
 	}
@@ -276,7 +277,7 @@ static void
 stream_elements(struct parser *p)
 {
 	for (;;) {
-		struct mesh_arena_mark m;
+		struct mesh_i_arena_mark m;
 		cJSON *elem;
 		int stop;
 
@@ -289,11 +290,11 @@ stream_elements(struct parser *p)
 			advance_columns(p, 1);
 			skip_space(p);
 		}
-		m = mesh_arena_mark(&p->doc->arena);
+		m = mesh_i_arena_mark(&p->doc->arena);
 		if ((elem = parse_value(p, 2)) == NULL)
 			return;
 		stop = p->stream->fn(p->stream->ctx, elem, p->i);
-		mesh_arena_release(&p->doc->arena, m);
+		mesh_i_arena_release(&p->doc->arena, m);
 		if (stop) {
 			p->failed = 1;
 			return;
@@ -407,8 +408,8 @@ parse_value(struct parser *p, int depth)
 }
 
 int
-mesh_jdoc_parse(const char *buf, size_t len,
-    const struct mesh_jstream *stream, struct mesh_jdoc **doc,
+mesh_i_jdoc_parse(const char *buf, size_t len,
+    const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
     cJSON **root)
 {
 	struct parser p = { buf, len, 0, 1, 1, NULL, stream, 0, 0 };
@@ -417,12 +418,12 @@ mesh_jdoc_parse(const char *buf, size_t len,
 	*root = NULL;
 	if ((p.doc = calloc(1, sizeof(*p.doc))) == NULL)
 		return -1;
-	/* A byte order mark, as mesh_json_check allows. */
+	/* A byte order mark, as mesh_i_json_check allows. */
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p.i = 3;
 	*root = parse_value(&p, 0);
 	if (*root == NULL) {
-		mesh_jdoc_free(p.doc);
+		mesh_i_jdoc_free(p.doc);
 		return -1;
 	}
 	*doc = p.doc;
@@ -430,9 +431,9 @@ mesh_jdoc_parse(const char *buf, size_t len,
 }
 
 enum mesh_error
-mesh_jdoc_load(const char *buf, size_t len, const char *file,
-    struct mesh_diags *diags, const struct mesh_jstream *stream,
-    struct mesh_jdoc **doc, cJSON **root)
+mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, const struct mesh_i_jstream *stream,
+    struct mesh_i_jdoc **doc, cJSON **root)
 {
 	const char *what;
 	size_t bad, i;
@@ -449,21 +450,21 @@ mesh_jdoc_load(const char *buf, size_t len, const char *file,
 		    "the file is empty");
 		return MESH_EINPUT;
 	}
-	if (mesh_utf8_check(buf, len, &bad, &nul) != 0) {
-		mesh_text_position(buf, bad, &line, &col);
+	if (mesh_i_utf8_check(buf, len, &bad, &nul) != 0) {
+		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, nul ? "invalid-json" :
 		    "invalid-utf8", file, line, col, NULL, nul ?
 		    "invalid JSON: a NUL byte" :
 		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
 		return MESH_EINPUT;
 	}
-	if (mesh_json_check(buf, len, &bad, &what) != 0) {
-		mesh_text_position(buf, bad, &line, &col);
+	if (mesh_i_json_check(buf, len, &bad, &what) != 0) {
+		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, "invalid-json", file, line,
 		    col, NULL, "invalid JSON: %s", what);
 		return MESH_EINPUT;
 	}
-	if (mesh_jdoc_parse(buf, len, stream, doc, root) != 0) {
+	if (mesh_i_jdoc_parse(buf, len, stream, doc, root) != 0) {
 		/* The text is valid: out of memory, or the stream stopped. */
 		diags->nomem = 1;
 		return MESH_ENOMEM;

@@ -9,14 +9,14 @@
 #include "meshsim/meshsim.h"
 
 /* The position of one value, and of its key when it is an object member. */
-struct mesh_jpos {
+struct mesh_i_jpos {
 	int line, column;
 	int key_line, key_column;       /* 0 for array elements and the root */
 	int has_nul;                    /* a string that decodes a \u0000 */
 };
 
 /* An arena holding the values of one parsed text. */
-struct mesh_jdoc;
+struct mesh_i_jdoc;
 
 /*
  * Streaming: the elements of the array under key in the root object (its
@@ -25,44 +25,44 @@ struct mesh_jdoc;
  * tree, empty. end is the offset in the text just past the element. fn
  * returns 0 to go on, nonzero to stop the parse.
  */
-struct mesh_jstream {
+struct mesh_i_jstream {
 	const char *key;
 	int (*fn)(void *ctx, const cJSON *elem, size_t end);
 	void *ctx;
 };
 
 /*
- * Parse the len bytes at buf, which must have passed mesh_json_check (this
+ * Parse the len bytes at buf, which must have passed mesh_i_json_check (this
  * parser trusts the syntax and reports nothing). The values are cJSON
  * items, read with cJSON's accessors (cJSON_IsString, cJSON_ArrayForEach,
  * cJSON_GetObjectItemCaseSensitive...) but never modified or given to
  * cJSON_Delete: they all belong to *doc. stream may be NULL.
  *
- * Returns 0 with *doc (free with mesh_jdoc_free) and *root set. Returns -1,
+ * Returns 0 with *doc (free with mesh_i_jdoc_free) and *root set. Returns -1,
  * with *doc and *root NULL and nothing left allocated, when out of memory
  * or when stream->fn asked to stop.
  */
-int mesh_jdoc_parse(const char *buf, size_t len,
-    const struct mesh_jstream *stream, struct mesh_jdoc **doc,
+int mesh_i_jdoc_parse(const char *buf, size_t len,
+    const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
     cJSON **root);
 
 /*
  * Check the len bytes at buf (named file in diagnostics) as a strict JSON
  * text: not empty, UTF-8 without NUL, RFC 8259; then parse it, streaming
  * as stream says (NULL: no streaming). Returns MESH_OK with *doc and *root
- * (free *doc with mesh_jdoc_free), MESH_EINPUT after reporting the fault,
+ * (free *doc with mesh_i_jdoc_free), MESH_EINPUT after reporting the fault,
  * or MESH_ENOMEM (also when stream->fn stopped the parse); *doc is then
  * NULL.
  */
-enum mesh_error mesh_jdoc_load(const char *buf, size_t len,
+enum mesh_error mesh_i_jdoc_load(const char *buf, size_t len,
     const char *file, struct mesh_diags *diags,
-    const struct mesh_jstream *stream, struct mesh_jdoc **doc,
+    const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
     cJSON **root);
 
 /* Free doc and every value in it; NULL is accepted. */
-void mesh_jdoc_free(struct mesh_jdoc *doc);
+void mesh_i_jdoc_free(struct mesh_i_jdoc *doc);
 
-/* The position of item, a value parsed by mesh_jdoc_parse. Constant time. */
-const struct mesh_jpos *mesh_jpos_of(const cJSON *item);
+/* The position of item, a value parsed by mesh_i_jdoc_parse. Constant time. */
+const struct mesh_i_jpos *mesh_i_jpos_of(const cJSON *item);
 
 #endif

@@ -84,7 +84,7 @@ vertex_text(const igraph_t *g, const char *attr, int type, igraph_integer_t v)
 
 		if (isnan(d))   /* the vertex has no such value */
 			return strdup("");
-		return mesh_asprintf("%.15g", d);
+		return mesh_i_asprintf("%.15g", d);
 	}
 	return strdup("");
 }
@@ -129,11 +129,11 @@ name_vertices(const igraph_t *g, const struct format *f, char *const *hosts,
 	char **label = calloc((size_t)n + 1, sizeof(*label));
 	char **key = calloc((size_t)n + 1, sizeof(*key));
 	int *count = calloc((size_t)n + 1, sizeof(*count));
-	struct mesh_map seen;
+	struct mesh_i_map seen;
 	enum mesh_error err = MESH_ENOMEM;
 	size_t i;
 
-	mesh_map_init(&seen);
+	mesh_i_map_init(&seen);
 	if (label == NULL || key == NULL || count == NULL)
 		goto done;
 	for (i = 0; f->name_attrs[i] != NULL && i < 4; i++)
@@ -146,7 +146,7 @@ name_vertices(const igraph_t *g, const struct format *f, char *const *hosts,
 			goto done;
 		if (*id == '\0') {
 			free(id);
-			if ((id = mesh_asprintf("%ld", (long)v)) == NULL)
+			if ((id = mesh_i_asprintf("%ld", (long)v)) == NULL)
 				goto done;
 		}
 		if (vertex_label(g, f, types, v, &label[v]) != 0) {
@@ -156,16 +156,16 @@ name_vertices(const igraph_t *g, const struct format *f, char *const *hosts,
 		if (label[v] == NULL) {
 			label[v] = id;
 		} else {
-			names[v] = mesh_asprintf("%s#%s", label[v], id);
+			names[v] = mesh_i_asprintf("%s#%s", label[v], id);
 			free(id);
 			if (names[v] == NULL)
 				goto done;
 		}
-		key[v] = hosts[v] == NULL ? mesh_host_normal(label[v]) :
+		key[v] = hosts[v] == NULL ? mesh_i_host_normal(label[v]) :
 		    strdup(label[v]);
 		if (key[v] == NULL)
 			goto done;
-		first = mesh_map_put(&seen, key[v], 0, (int)v);
+		first = mesh_i_map_put(&seen, key[v], 0, (int)v);
 		if (first == -2)
 			goto done;
 		count[first >= 0 ? first : v]++;
@@ -192,7 +192,7 @@ done:
 	free(label);
 	free(key);
 	free(count);
-	mesh_map_free(&seen);
+	mesh_i_map_free(&seen);
 	return err;
 }
 
@@ -249,12 +249,12 @@ check_vertices(const igraph_t *g, const char *file, char *const *names,
 	size_t errors = 0;
 
 	for (v = 0; v < n; v++) {
-		if (mesh_has_control(names[v])) {
+		if (mesh_i_has_control(names[v])) {
 			mesh_diags_add(diags, MESH_ERROR, "bad-name", file, 0,
 			    0, NULL, "node name contains a control character");
 			errors++;
 		}
-		if (hosts[v] != NULL && (mesh_has_control(hosts[v]) ||
+		if (hosts[v] != NULL && (mesh_i_has_control(hosts[v]) ||
 		    strpbrk(hosts[v], " /") != NULL)) {
 			mesh_diags_add(diags, MESH_ERROR, "bad-host", file, 0,
 			    0, names[v], "host '%s' is not an IP address or "
@@ -262,7 +262,7 @@ check_vertices(const igraph_t *g, const char *file, char *const *names,
 			errors++;
 		}
 		/* Without a host, the name is the host. */
-		mesh_warn_bad_ipv4(diags, file, 0, 0, names[v],
+		mesh_i_warn_bad_ipv4(diags, file, 0, 0, names[v],
 		    hosts[v] != NULL ? hosts[v] : names[v]);
 		if (ports[v] == 0) {
 			char *s = vertex_text(g, "port", ptype, v);
@@ -284,7 +284,7 @@ static void
 parse_error(struct mesh_diags *diags, const char *file,
     const struct format *f)
 {
-	const char *msg = mesh_igraph_message();
+	const char *msg = mesh_i_igraph_message();
 	const char *at = strstr(msg, "line ");
 	const char *open = strchr(msg, '(');
 	const char *close = strrchr(msg, ')');
@@ -330,7 +330,7 @@ error_at(struct mesh_diags *diags, const char *file, const struct format *f,
 {
 	int line, col;
 
-	mesh_text_position(buf, off, &line, &col);
+	mesh_i_text_position(buf, off, &line, &col);
 	mesh_diags_add(diags, MESH_ERROR, f->code, file, line, col, NULL,
 	    "invalid %s: %s '%.*s'", f->title, msg, toklen, tok);
 	return -1;
@@ -354,9 +354,9 @@ limit_at(struct mesh_diags *diags, const char *file, const char *buf,
 	char *msg;
 	int line, col;
 
-	mesh_text_position(buf, off, &line, &col);
+	mesh_i_text_position(buf, off, &line, &col);
 	va_start(ap, fmt);
-	msg = mesh_vasprintf(fmt, ap);
+	msg = mesh_i_vasprintf(fmt, ap);
 	va_end(ap);
 	if (msg == NULL)
 		diags->nomem = 1;
@@ -482,7 +482,7 @@ check_ncol(const char *buf, size_t len, const char *file,
 	}
 }
 
-/* igraph's NCOL reader as mesh_igraph_read_guarded() takes it. */
+/* igraph's NCOL reader as mesh_i_igraph_read_guarded() takes it. */
 static igraph_error_t
 read_ncol(igraph_t *g, FILE *in)
 {
@@ -502,9 +502,9 @@ read_graph(const struct format *f, FILE *in, igraph_t *g)
 	case MESH_FORMAT_EDGELIST:
 		return igraph_read_graph_edgelist(g, in, 0, IGRAPH_UNDIRECTED);
 	case MESH_FORMAT_NCOL:
-		return mesh_igraph_read_guarded(read_ncol, g, in);
+		return mesh_i_igraph_read_guarded(read_ncol, g, in);
 	default:
-		return mesh_igraph_read_guarded(igraph_read_graph_gml, g, in);
+		return mesh_i_igraph_read_guarded(igraph_read_graph_gml, g, in);
 	}
 }
 
@@ -605,14 +605,14 @@ attr_routes(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 		}
 		if (h != NULL) {
 			host = h->valuestring;
-			if (!mesh_host_writable(host)) {
+			if (!mesh_i_host_writable(host)) {
 				mesh_diags_add(diags, MESH_ERROR, "bad-host",
 				    file, 0, 0, name, "host '%s' is not an "
 				    "IP address or DNS name", host);
 				errors++;
 				continue;
 			}
-			mesh_warn_bad_ipv4(diags, file, 0, 0, name, host);
+			mesh_i_warn_bad_ipv4(diags, file, 0, 0, name, host);
 		} else {
 			if ((t = mesh_plan_find(plan, nd->valuestring)) < 0) {
 				mesh_diags_add(diags, MESH_ERROR,
@@ -626,7 +626,7 @@ attr_routes(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 			host = plan->nodes[t].host;
 			if (pt == NULL)
 				port = plan->nodes[t].port;
-			mesh_warn_bad_ipv4(diags, file, 0, 0, name, host);
+			mesh_i_warn_bad_ipv4(diags, file, 0, 0, name, host);
 		}
 		if (mesh_plan_add_route(plan, (int)v, host, port, 0, 0) != 0) {
 			cJSON_Delete(root);
@@ -685,8 +685,8 @@ attr_extras(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 	cJSON_ArrayForEach(l, root) {
 		if (!cJSON_IsString(l) || *l->string == '\0' ||
 		    strpbrk(l->string, "=+,") != NULL ||
-		    mesh_has_control(l->string) ||
-		    mesh_has_control(l->valuestring)) {
+		    mesh_i_has_control(l->string) ||
+		    mesh_i_has_control(l->valuestring)) {
 			errors += bad_attr(diags, file, f, name, "labels",
 			    "a JSON object of text values, keys without '=', "
 			    "'+', ',' or control characters");
@@ -727,7 +727,7 @@ check_edges(const igraph_vector_int_t *edges, const struct mesh_plan *plan,
 		v[2 * m + 1] = a < b ? b : a;
 		m++;
 	}
-	if (mesh_sort_pairs(v, m, NULL, plan->nnodes) != 0) {
+	if (mesh_i_sort_pairs(v, m, NULL, plan->nnodes) != 0) {
 		free(v);
 		return -1;
 	}
@@ -882,7 +882,7 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 	}
 	goto done;
 igraph_failed:
-	err = mesh_igraph_error(rc);
+	err = mesh_i_igraph_error(rc);
 done:
 	if (have_edges)
 		igraph_vector_int_destroy(&edges);
@@ -923,7 +923,7 @@ check_counts(const igraph_t *g, const char *file, struct mesh_diags *diags)
 	return MESH_OK;
 }
 
-/* What read_steps() works on, for mesh_igraph_call(). */
+/* What read_steps() works on, for mesh_i_igraph_call(). */
 struct reading {
 	FILE *in;
 	const char *file;
@@ -944,7 +944,7 @@ read_steps(void *ctx)
 
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	if ((rc = read_graph(r->f, r->in, &r->g)) != IGRAPH_SUCCESS) {
-		err = mesh_igraph_error(rc);
+		err = mesh_i_igraph_error(rc);
 		if (err == MESH_EINPUT || err == MESH_EGRAPH) {
 			parse_error(r->diags, r->file, r->f);
 			err = MESH_EINPUT;
@@ -978,8 +978,8 @@ read_igraph(const char *buf, size_t len, const char *file,
 		    NULL, "the file is empty");
 		return MESH_EINPUT;
 	}
-	if (mesh_utf8_check(buf, len, &bad, &nul) != 0) {
-		mesh_text_position(buf, bad, &line, &col);
+	if (mesh_i_utf8_check(buf, len, &bad, &nul) != 0) {
+		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, "invalid-utf8", file, line,
 		    col, NULL, nul ? "a NUL byte" :
 		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
@@ -998,7 +998,7 @@ read_igraph(const char *buf, size_t len, const char *file,
 	r.diags = diags;
 	r.out = out;
 	table = igraph_set_attribute_table(&igraph_cattribute_table);
-	err = mesh_igraph_call(read_steps, &r);
+	err = mesh_i_igraph_call(read_steps, &r);
 	/* g's attributes are freed through the table in force. */
 	igraph_set_attribute_table(&igraph_cattribute_table);
 	if (r.have_g)
@@ -1021,7 +1021,7 @@ format_of(enum mesh_format fmt)
 }
 
 enum mesh_error
-mesh_read_gml(const char *buf, size_t len, const char *file,
+mesh_i_read_gml(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
 	return read_igraph(buf, len, file, format_of(MESH_FORMAT_GML), diags,
@@ -1029,7 +1029,7 @@ mesh_read_gml(const char *buf, size_t len, const char *file,
 }
 
 enum mesh_error
-mesh_read_graphml(const char *buf, size_t len, const char *file,
+mesh_i_read_graphml(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
 	return read_igraph(buf, len, file, format_of(MESH_FORMAT_GRAPHML),
@@ -1037,7 +1037,7 @@ mesh_read_graphml(const char *buf, size_t len, const char *file,
 }
 
 enum mesh_error
-mesh_read_edgelist(const char *buf, size_t len, const char *file,
+mesh_i_read_edgelist(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
 	return read_igraph(buf, len, file, format_of(MESH_FORMAT_EDGELIST),
@@ -1045,7 +1045,7 @@ mesh_read_edgelist(const char *buf, size_t len, const char *file,
 }
 
 enum mesh_error
-mesh_read_ncol(const char *buf, size_t len, const char *file,
+mesh_i_read_ncol(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
 	return read_igraph(buf, len, file, format_of(MESH_FORMAT_NCOL), diags,

@@ -25,12 +25,12 @@ static const char *const route_keys[] = { "host", "port", "node", NULL };
 static void
 read_cluster(struct reader *r, const cJSON *v)
 {
-	const struct mesh_jpos *p;
+	const struct mesh_i_jpos *p;
 
 	if (v == NULL)
 		return;
 	if (!cJSON_IsString(v)) {
-		mesh_json_wrong_type(r, v, "'cluster'", "a string", NULL);
+		mesh_i_json_wrong_type(r, v, "'cluster'", "a string", NULL);
 		return;
 	}
 	if (strcmp(v->valuestring, "harper-replication") == 0) {
@@ -41,7 +41,7 @@ read_cluster(struct reader *r, const cJSON *v)
 		r->plan->cluster = MESH_CLUSTER_HARPER_NATS;
 		return;
 	}
-	p = mesh_jpos_of(v);
+	p = mesh_i_jpos_of(v);
 	mesh_diags_add(r->diags, MESH_ERROR, "bad-cluster", r->file, p->line,
 	    p->column, NULL, "'cluster' is \"%s\": it must be "
 	    "\"harper-replication\" or \"harper-nats\"", v->valuestring);
@@ -56,23 +56,23 @@ static void
 read_node_route(struct reader *r, const cJSON *v, const cJSON *pt, int node)
 {
 	const char *name = r->plan->nodes[node].name;
-	const struct mesh_jpos *p = mesh_jpos_of(v);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(v);
 	struct node_route *nr;
 	int port = MESH_DEFAULT_PORT;
 
 	if (!cJSON_IsString(v)) {
-		mesh_json_wrong_type(r, v, "'node'", "a string", name);
+		mesh_i_json_wrong_type(r, v, "'node'", "a string", name);
 		return;
 	}
 	if (*v->valuestring == '\0' || p->has_nul ||
-	    mesh_has_control(v->valuestring)) {
+	    mesh_i_has_control(v->valuestring)) {
 		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
 		    p->line, p->column, name, "a route of node '%s' names a "
 		    "node with an empty name or a control character", name);
 		r->errors++;
 		return;
 	}
-	if (pt != NULL && (port = mesh_json_read_port(r, pt, name)) == 0)
+	if (pt != NULL && (port = mesh_i_json_read_port(r, pt, name)) == 0)
 		return;
 	if (r->nby_node == r->by_node_cap) {
 		size_t cap = r->by_node_cap ? 2 * r->by_node_cap : 16;
@@ -123,7 +123,7 @@ resolve_node_routes(struct reader *r)
 		rt->host = plan->nodes[t].host;
 		if (!r->by_node[i].port_given)
 			rt->port = plan->nodes[t].port;
-		mesh_warn_bad_ipv4(r->diags, r->file, rt->line, rt->column,
+		mesh_i_warn_bad_ipv4(r->diags, r->file, rt->line, rt->column,
 		    n->name, rt->host);
 	}
 	return errors;
@@ -133,29 +133,29 @@ static void
 read_routes(struct reader *r, const cJSON *routes, int node)
 {
 	const char *name = r->plan->nodes[node].name;
-	const cJSON *rt, *found[MESH_JSON_MAX_KEYS];
+	const cJSON *rt, *found[MESH_I_JSON_MAX_KEYS];
 
 	if (!cJSON_IsArray(routes)) {
-		mesh_json_wrong_type(r, routes, "'routes'", "a list", name);
+		mesh_i_json_wrong_type(r, routes, "'routes'", "a list", name);
 		return;
 	}
 	cJSON_ArrayForEach(rt, routes) {
-		const struct mesh_jpos *p = mesh_jpos_of(rt);
+		const struct mesh_i_jpos *p = mesh_i_jpos_of(rt);
 		const cJSON *h, *pt;
 		const char *host;
 		int port = MESH_DEFAULT_PORT;
 
 		if (!cJSON_IsObject(rt)) {
-			mesh_json_wrong_type(r, rt, "a route", "an object with 'host' "
+			mesh_i_json_wrong_type(r, rt, "a route", "an object with 'host' "
 			    "and 'port'", name);
 			continue;
 		}
-		mesh_json_members(r, rt, route_keys, "a route of node ", name,
+		mesh_i_json_members(r, rt, route_keys, "a route of node ", name,
 		    found);
 		h = found[0];
 		pt = found[1];
 		if (h != NULL && found[2] != NULL) {
-			p = mesh_jpos_of(found[2]);
+			p = mesh_i_jpos_of(found[2]);
 			mesh_diags_add(r->diags, MESH_ERROR, "host-and-node",
 			    r->file, p->key_line, p->key_column, name,
 			    "a route of node '%s' has both 'host' and 'node'; "
@@ -174,11 +174,11 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 			r->errors++;
 			continue;
 		}
-		if ((host = mesh_json_read_host(r, h, name)) == NULL)
+		if ((host = mesh_i_json_read_host(r, h, name)) == NULL)
 			continue;
-		if (pt != NULL && (port = mesh_json_read_port(r, pt, name)) == 0)
+		if (pt != NULL && (port = mesh_i_json_read_port(r, pt, name)) == 0)
 			continue;
-		p = mesh_jpos_of(h);
+		p = mesh_i_jpos_of(h);
 		if (mesh_plan_add_route(r->plan, node, host, port, p->line,
 		    p->column) != 0)
 			r->nomem = 1;
@@ -195,19 +195,19 @@ read_labels(struct reader *r, const cJSON *labels, int node)
 	if (labels == NULL)
 		return;
 	if (!cJSON_IsObject(labels)) {
-		mesh_json_wrong_type(r, labels, "'labels'", "an object", name);
+		mesh_i_json_wrong_type(r, labels, "'labels'", "an object", name);
 		return;
 	}
 	cJSON_ArrayForEach(l, labels) {
-		const struct mesh_jpos *p = mesh_jpos_of(l);
+		const struct mesh_i_jpos *p = mesh_i_jpos_of(l);
 
 		if (!cJSON_IsString(l)) {
-			mesh_json_wrong_type(r, l, "a label", "text", name);
+			mesh_i_json_wrong_type(r, l, "a label", "text", name);
 			continue;
 		}
 		if (*l->string == '\0' || strpbrk(l->string, "=+,") != NULL ||
-		    mesh_has_control(l->string) || p->has_nul ||
-		    mesh_has_control(l->valuestring)) {
+		    mesh_i_has_control(l->string) || p->has_nul ||
+		    mesh_i_has_control(l->valuestring)) {
 			mesh_diags_add(r->diags, MESH_ERROR, "bad-label",
 			    r->file, p->key_line, p->key_column, name,
 			    "label '%s' must be a non-empty key without '=', "
@@ -227,15 +227,15 @@ static void
 read_availability(struct reader *r, const cJSON *v, int node)
 {
 	const char *name = r->plan->nodes[node].name;
-	const struct mesh_jpos *p;
+	const struct mesh_i_jpos *p;
 
 	if (v == NULL)
 		return;
 	if (!cJSON_IsNumber(v)) {
-		mesh_json_wrong_type(r, v, "'availability'", "a number", name);
+		mesh_i_json_wrong_type(r, v, "'availability'", "a number", name);
 		return;
 	}
-	p = mesh_jpos_of(v);
+	p = mesh_i_jpos_of(v);
 	if (!(v->valuedouble >= 0 && v->valuedouble <= 1)) {
 		mesh_diags_add(r->diags, MESH_ERROR, "availability-range",
 		    r->file, p->line, p->column, name, "availability %g is "
@@ -254,7 +254,7 @@ read_clustering(struct reader *r, const cJSON *v, int node)
 	if (v == NULL)
 		return;
 	if (!cJSON_IsBool(v)) {
-		mesh_json_wrong_type(r, v, "'clustering'", "true or false",
+		mesh_i_json_wrong_type(r, v, "'clustering'", "true or false",
 		    r->plan->nodes[node].name);
 		return;
 	}
@@ -264,14 +264,14 @@ read_clustering(struct reader *r, const cJSON *v, int node)
 static void
 read_node(struct reader *r, const cJSON *obj)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(obj);
-	const cJSON *name, *host, *port, *routes, *found[MESH_JSON_MAX_KEYS];
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(obj);
+	const cJSON *name, *host, *port, *routes, *found[MESH_I_JSON_MAX_KEYS];
 	const char *hoststr = NULL;
 	int portnum = MESH_DEFAULT_PORT, idx;
-	const struct mesh_jpos *np;
+	const struct mesh_i_jpos *np;
 
 	if (!cJSON_IsObject(obj)) {
-		mesh_json_wrong_type(r, obj, "a node", "an object", NULL);
+		mesh_i_json_wrong_type(r, obj, "a node", "an object", NULL);
 		return;
 	}
 	/* The name first: the key check's messages name the node. */
@@ -280,16 +280,16 @@ read_node(struct reader *r, const cJSON *obj)
 		mesh_diags_add(r->diags, MESH_ERROR, "missing-name", r->file,
 		    p->line, p->column, NULL, "a node has no 'name'");
 		r->errors++;
-		mesh_json_check_keys(r, obj, node_keys, "a node", NULL);
+		mesh_i_json_check_keys(r, obj, node_keys, "a node", NULL);
 		return;
 	}
 	if (!cJSON_IsString(name)) {
-		mesh_json_wrong_type(r, name, "'name'", "a string", NULL);
+		mesh_i_json_wrong_type(r, name, "'name'", "a string", NULL);
 		return;
 	}
-	np = mesh_jpos_of(name);
+	np = mesh_i_jpos_of(name);
 	if (*name->valuestring == '\0' || np->has_nul ||
-	    mesh_has_control(name->valuestring)) {
+	    mesh_i_has_control(name->valuestring)) {
 		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
 		    np->line, np->column, NULL, *name->valuestring ?
 		    "node name contains a control character" :
@@ -297,7 +297,7 @@ read_node(struct reader *r, const cJSON *obj)
 		r->errors++;
 		return;
 	}
-	mesh_json_members(r, obj, node_keys, "node ", name->valuestring,
+	mesh_i_json_members(r, obj, node_keys, "node ", name->valuestring,
 	    found);
 	host = found[1];
 	port = found[2];
@@ -305,16 +305,16 @@ read_node(struct reader *r, const cJSON *obj)
 	/* A bad host or port is reported; the node is still added, so
 	 * that its name is known for the checks that follow. */
 	if (host != NULL)
-		hoststr = mesh_json_read_host(r, host, name->valuestring);
+		hoststr = mesh_i_json_read_host(r, host, name->valuestring);
 	else    /* the name is the host */
-		mesh_warn_bad_ipv4(r->diags, r->file, np->line, np->column,
+		mesh_i_warn_bad_ipv4(r->diags, r->file, np->line, np->column,
 		    name->valuestring, name->valuestring);
 	if (port != NULL)
-		portnum = mesh_json_read_port(r, port, name->valuestring);
+		portnum = mesh_i_json_read_port(r, port, name->valuestring);
 
 	/* The node's position, for endpoint clashes: its host, else its
 	 * name. */
-	p = host != NULL ? mesh_jpos_of(host) : np;
+	p = host != NULL ? mesh_i_jpos_of(host) : np;
 	idx = mesh_plan_add_node(r->plan, name->valuestring, hoststr,
 	    portnum ? portnum : MESH_DEFAULT_PORT, p->line, p->column);
 	if (idx == -1) {
@@ -347,18 +347,18 @@ node_element(void *ctx, const cJSON *elem, size_t end)
 
 	read_node(r, elem);
 	if (r->tick != NULL)
-		mesh_tick_to(r->tick, end);
+		mesh_i_tick_to(r->tick, end);
 	return r->nomem;
 }
 
 enum mesh_error
-mesh_read_json(const char *buf, size_t len, const char *file,
-    struct mesh_tick *tick, struct mesh_diags *diags,
+mesh_i_read_json(const char *buf, size_t len, const char *file,
+    struct mesh_i_tick *tick, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
 	struct reader r = { file, diags, NULL, 0, 0, tick, NULL, 0, 0 };
-	struct mesh_jstream stream = { "nodes", node_element, &r };
-	struct mesh_jdoc *doc = NULL;
+	struct mesh_i_jstream stream = { "nodes", node_element, &r };
+	struct mesh_i_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	cJSON *root = NULL;
 	const cJSON *name, *nodes;
@@ -368,7 +368,7 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 	 * is made first and named once the whole text is read. */
 	if ((r.plan = mesh_plan_new(NULL, file)) == NULL)
 		goto done;
-	err = mesh_jdoc_load(buf, len, file, diags, &stream, &doc,
+	err = mesh_i_jdoc_load(buf, len, file, diags, &stream, &doc,
 	    &root);
 	if (err != MESH_OK || r.nomem) {
 		err = r.nomem ? MESH_ENOMEM : err;
@@ -376,19 +376,19 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 	}
 	err = MESH_ENOMEM;
 	if (!cJSON_IsObject(root)) {
-		const struct mesh_jpos *p = mesh_jpos_of(root);
+		const struct mesh_i_jpos *p = mesh_i_jpos_of(root);
 
 		mesh_diags_add(diags, MESH_ERROR, "not-an-object", file,
 		    p->line, p->column, NULL, "the plan must be an object, "
-		    "not %s", mesh_json_type_name(root));
+		    "not %s", mesh_i_json_type_name(root));
 		err = MESH_EINPUT;
 		goto done;
 	}
-	mesh_json_check_keys(&r, root, top_keys, "the plan", NULL);
+	mesh_i_json_check_keys(&r, root, top_keys, "the plan", NULL);
 	name = cJSON_GetObjectItemCaseSensitive(root, "name");
 	nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
 	if (name != NULL && !cJSON_IsString(name)) {
-		mesh_json_wrong_type(&r, name, "'name'", "a string", NULL);
+		mesh_i_json_wrong_type(&r, name, "'name'", "a string", NULL);
 		name = NULL;
 	}
 	if (name != NULL &&
@@ -396,20 +396,20 @@ mesh_read_json(const char *buf, size_t len, const char *file,
 		goto done;
 	read_cluster(&r, cJSON_GetObjectItemCaseSensitive(root, "cluster"));
 	if (nodes == NULL) {
-		const struct mesh_jpos *p = mesh_jpos_of(root);
+		const struct mesh_i_jpos *p = mesh_i_jpos_of(root);
 
 		mesh_diags_add(diags, MESH_ERROR, "missing-nodes", file,
 		    p->line, p->column, NULL, "the plan has no 'nodes' list");
 		r.errors++;
 	} else if (!cJSON_IsArray(nodes)) {
-		mesh_json_wrong_type(&r, nodes, "'nodes'", "a list", NULL);
+		mesh_i_json_wrong_type(&r, nodes, "'nodes'", "a list", NULL);
 	}
 	/* An array of nodes was streamed to read_node() by the parse;
 	 * routes that name a node can now find it. */
 	if (!r.errors)
 		r.errors += resolve_node_routes(&r);
 	if (!r.errors)
-		mesh_json_read_scenarios(&r, root);
+		mesh_i_json_read_scenarios(&r, root);
 	if (r.nomem)
 		goto done;
 	/* Routes are resolved only in a well-formed plan: after an error,
@@ -423,7 +423,7 @@ done:
 	if (err == MESH_ENOMEM)
 		diags->nomem = 1;
 	mesh_plan_free(r.plan);
-	mesh_jdoc_free(doc);
+	mesh_i_jdoc_free(doc);
 	free(r.by_node);
 	return err;
 }

@@ -10,6 +10,6 @@
 
 /* plan_timeline.c: read "timeline" and "whatif" of root, once every node
  * is known. */
-void mesh_json_read_scenarios(struct reader *r, const cJSON *root);
+void mesh_i_json_read_scenarios(struct reader *r, const cJSON *root);
 
 #endif

@@ -28,40 +28,40 @@
  * Parse len bytes at buf as mesh_plan_parse() does, reporting the phase
  * "parsing" in bytes through progress (NULL: none): 0, then len once the
  * reader is done. A reader that can say how far it is takes &tick and
- * calls mesh_tick_to(&tick, bytes parsed) as it goes (base/progress.h): the JSON
- * reader does, node by node.
+ * calls mesh_i_tick_to(&tick, bytes parsed) as it goes (base/progress.h):
+ * the JSON reader does, node by node.
  */
 static enum mesh_error
 parse(const char *buf, size_t len, const char *file, enum mesh_format format,
     const struct mesh_progress *progress, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
-	struct mesh_watch w;
-	struct mesh_tick tick;
+	struct mesh_i_watch w;
+	struct mesh_i_tick tick;
 	enum mesh_error err;
 
 	*out = NULL;
 	if (format == MESH_FORMAT_AUTO)
 		format = mesh_format_of_file(file);
-	if (mesh_check_input_size(file, len, diags) != MESH_OK)
+	if (mesh_i_check_input_size(file, len, diags) != MESH_OK)
 		return MESH_EINPUT;
-	mesh_tick_start(&tick, progress, "parsing", len);
-	mesh_watch_begin(&w, diags);
+	mesh_i_tick_start(&tick, progress, "parsing", len);
+	mesh_i_watch_begin(&w, diags);
 	switch (format) {
 	case MESH_FORMAT_GML:
-		err = mesh_read_gml(buf, len, file, diags, out);
+		err = mesh_i_read_gml(buf, len, file, diags, out);
 		break;
 	case MESH_FORMAT_GRAPHML:
-		err = mesh_read_graphml(buf, len, file, diags, out);
+		err = mesh_i_read_graphml(buf, len, file, diags, out);
 		break;
 	case MESH_FORMAT_EDGELIST:
-		err = mesh_read_edgelist(buf, len, file, diags, out);
+		err = mesh_i_read_edgelist(buf, len, file, diags, out);
 		break;
 	case MESH_FORMAT_NCOL:
-		err = mesh_read_ncol(buf, len, file, diags, out);
+		err = mesh_i_read_ncol(buf, len, file, diags, out);
 		break;
 	case MESH_FORMAT_JSON:
-		err = mesh_read_json(buf, len, file, &tick, diags, out);
+		err = mesh_i_read_json(buf, len, file, &tick, diags, out);
 		break;
 	case MESH_FORMAT_HARPER:
 		err = mesh_harper_parse(buf, len, file, diags, out);
@@ -74,14 +74,14 @@ parse(const char *buf, size_t len, const char *file, enum mesh_format format,
 	}
 	/* A limit the plan builder met made the reader fail as if out of
 	 * memory: the watch says so. */
-	err = mesh_watch_end(&w, err);
+	err = mesh_i_watch_end(&w, err);
 	if (err != MESH_OK && *out != NULL) {
 		mesh_plan_free(*out);
 		*out = NULL;
 	}
 	mesh_diags_sort(diags);
 	if (err == MESH_OK)
-		mesh_tick_end(&tick);
+		mesh_i_tick_end(&tick);
 	return err;
 }
 
@@ -142,9 +142,9 @@ mesh_plan_load_progress(const char *path, enum mesh_format format,
 	if (format == MESH_FORMAT_AUTO)
 		format = mesh_format_of_file(path);
 	if (format == MESH_FORMAT_JSON &&
-	    mesh_map_input(path, progress, &buf, &len) == 0)
+	    mesh_i_map_input(path, progress, &buf, &len) == 0)
 		mapped = 1;
-	else if ((err = mesh_read_input_progress(path, progress, diags, &buf,
+	else if ((err = mesh_i_read_input_progress(path, progress, diags, &buf,
 	    &len)) !=
 	    MESH_OK)
 		return err;

@@ -24,7 +24,7 @@ read_names(struct reader *r, const cJSON *list, const char *what,
 	*out = NULL;
 	*n = 0;
 	if (!cJSON_IsArray(list)) {
-		mesh_json_wrong_type(r, list, what, "a list of node names",
+		mesh_i_json_wrong_type(r, list, what, "a list of node names",
 		    NULL);
 		return -1;
 	}
@@ -33,11 +33,11 @@ read_names(struct reader *r, const cJSON *list, const char *what,
 		return -1;
 	}
 	cJSON_ArrayForEach(e, list) {
-		const struct mesh_jpos *p = mesh_jpos_of(e);
+		const struct mesh_i_jpos *p = mesh_i_jpos_of(e);
 		int k;
 
 		if (!cJSON_IsString(e)) {
-			mesh_json_wrong_type(r, e, "a node name", "text",
+			mesh_i_json_wrong_type(r, e, "a node name", "text",
 			    NULL);
 			bad = 1;
 			continue;
@@ -82,16 +82,16 @@ read_expect(struct reader *r, const cJSON *obj, struct mesh_expect *e)
 
 	memset(e, 0, sizeof(*e));
 	if (!cJSON_IsObject(obj)) {
-		mesh_json_wrong_type(r, obj, "'expect'", "an object", NULL);
+		mesh_i_json_wrong_type(r, obj, "'expect'", "an object", NULL);
 		return -1;
 	}
-	mesh_json_check_keys(r, obj, expect_keys, "an expectation", NULL);
+	mesh_i_json_check_keys(r, obj, expect_keys, "an expectation", NULL);
 	c = cJSON_GetObjectItemCaseSensitive(obj, "connected");
 	iso = cJSON_GetObjectItemCaseSensitive(obj, "isolated");
 	cut = cJSON_GetObjectItemCaseSensitive(obj, "cut_off");
 	if (c != NULL) {
 		if (!cJSON_IsBool(c)) {
-			mesh_json_wrong_type(r, c, "'connected'", "true or "
+			mesh_i_json_wrong_type(r, c, "'connected'", "true or "
 			    "false", NULL);
 			return -1;
 		}
@@ -120,7 +120,7 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 {
 	static const char *const events[] = { "start", "stop", "restart",
 		"cut", "heal" };
-	const struct mesh_jpos *p = mesh_jpos_of(obj);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(obj);
 	const cJSON *ev = NULL, *expect;
 	size_t i, found = 0;
 
@@ -128,11 +128,11 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 	s->line = p->line;
 	s->column = p->column;
 	if (!cJSON_IsObject(obj)) {
-		mesh_json_wrong_type(r, obj, "a timeline step", "an object",
+		mesh_i_json_wrong_type(r, obj, "a timeline step", "an object",
 		    NULL);
 		return -1;
 	}
-	mesh_json_check_keys(r, obj, step_keys, "a timeline step", NULL);
+	mesh_i_json_check_keys(r, obj, step_keys, "a timeline step", NULL);
 	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj,
 		    events[i]);
@@ -155,7 +155,7 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 		return -1;
 	if ((s->event == MESH_EVENT_CUT || s->event == MESH_EVENT_HEAL) &&
 	    s->nnodes != 2) {
-		const struct mesh_jpos *q = mesh_jpos_of(ev);
+		const struct mesh_i_jpos *q = mesh_i_jpos_of(ev);
 
 		mesh_diags_add(r->diags, MESH_ERROR, "bad-step", r->file,
 		    q->line, q->column, NULL, "'%s' takes two different "
@@ -175,18 +175,18 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 static int
 read_whatif(struct reader *r, const cJSON *obj, struct mesh_whatif *w)
 {
-	const struct mesh_jpos *p = mesh_jpos_of(obj);
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(obj);
 	const cJSON *name, *down, *expect;
 
 	memset(w, 0, sizeof(*w));
 	w->line = p->line;
 	w->column = p->column;
 	if (!cJSON_IsObject(obj)) {
-		mesh_json_wrong_type(r, obj, "a what-if run", "an object",
+		mesh_i_json_wrong_type(r, obj, "a what-if run", "an object",
 		    NULL);
 		return -1;
 	}
-	mesh_json_check_keys(r, obj, whatif_keys, "a what-if run", NULL);
+	mesh_i_json_check_keys(r, obj, whatif_keys, "a what-if run", NULL);
 	name = cJSON_GetObjectItemCaseSensitive(obj, "name");
 	down = cJSON_GetObjectItemCaseSensitive(obj, "down");
 	expect = cJSON_GetObjectItemCaseSensitive(obj, "expect");
@@ -197,7 +197,7 @@ read_whatif(struct reader *r, const cJSON *obj, struct mesh_whatif *w)
 		return -1;
 	}
 	if (!cJSON_IsString(name)) {
-		mesh_json_wrong_type(r, name, "'name'", "text", NULL);
+		mesh_i_json_wrong_type(r, name, "'name'", "text", NULL);
 		return -1;
 	}
 	if ((w->name = strdup(name->valuestring)) == NULL) {
@@ -216,7 +216,7 @@ read_whatif(struct reader *r, const cJSON *obj, struct mesh_whatif *w)
 }
 
 void
-mesh_json_read_scenarios(struct reader *r, const cJSON *root)
+mesh_i_json_read_scenarios(struct reader *r, const cJSON *root)
 {
 	const cJSON *tl = cJSON_GetObjectItemCaseSensitive(root, "timeline");
 	const cJSON *wi = cJSON_GetObjectItemCaseSensitive(root, "whatif");
@@ -224,7 +224,7 @@ mesh_json_read_scenarios(struct reader *r, const cJSON *root)
 	const cJSON *e;
 
 	if (tl != NULL && !cJSON_IsArray(tl)) {
-		mesh_json_wrong_type(r, tl, "'timeline'", "a list", NULL);
+		mesh_i_json_wrong_type(r, tl, "'timeline'", "a list", NULL);
 	} else if (tl != NULL) {
 		p->steps = calloc((size_t)cJSON_GetArraySize(tl) + 1,
 		    sizeof(*p->steps));
@@ -240,7 +240,7 @@ mesh_json_read_scenarios(struct reader *r, const cJSON *root)
 		}
 	}
 	if (wi != NULL && !cJSON_IsArray(wi)) {
-		mesh_json_wrong_type(r, wi, "'whatif'", "a list", NULL);
+		mesh_i_json_wrong_type(r, wi, "'whatif'", "a list", NULL);
 	} else if (wi != NULL) {
 		p->whatifs = calloc((size_t)cJSON_GetArraySize(wi) + 1,
 		    sizeof(*p->whatifs));

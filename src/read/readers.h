@@ -7,7 +7,7 @@
 
 #include "meshsim/meshsim.h"
 
-struct mesh_tick;
+struct mesh_i_tick;
 
 /*
  * Each reads len bytes at buf (file names the source in diagnostics) into
@@ -16,20 +16,20 @@ struct mesh_tick;
  * The JSON reader tells tick (NULL: nothing) the bytes parsed as it
  * reads each node.
  */
-enum mesh_error mesh_read_json(const char *buf, size_t len, const char *file,
-    struct mesh_tick *tick, struct mesh_diags *diags,
+enum mesh_error mesh_i_read_json(const char *buf, size_t len, const char *file,
+    struct mesh_i_tick *tick, struct mesh_diags *diags,
     struct mesh_plan **out);
 
 /* plan_igraph.c: the formats igraph reads. Names, hosts and ports come
  * from vertex attributes (docs/formats.md); a vertex's routes are its
  * edges, one link per pair of vertices, loops dropped (self-route). */
-enum mesh_error mesh_read_gml(const char *buf, size_t len, const char *file,
+enum mesh_error mesh_i_read_gml(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out);
-enum mesh_error mesh_read_graphml(const char *buf, size_t len,
+enum mesh_error mesh_i_read_graphml(const char *buf, size_t len,
     const char *file, struct mesh_diags *diags, struct mesh_plan **out);
-enum mesh_error mesh_read_edgelist(const char *buf, size_t len,
+enum mesh_error mesh_i_read_edgelist(const char *buf, size_t len,
     const char *file, struct mesh_diags *diags, struct mesh_plan **out);
-enum mesh_error mesh_read_ncol(const char *buf, size_t len, const char *file,
+enum mesh_error mesh_i_read_ncol(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out);
 
 /*
@@ -39,28 +39,28 @@ enum mesh_error mesh_read_ncol(const char *buf, size_t len, const char *file,
  * the first crossing is reported to diags at the position the reader
  * gives, in the plan's file, and that add and every later one fail as if
  * out of memory, which every reader handles by giving up.
- * mesh_watch_end() turns that failure into MESH_EINPUT and clears the
+ * mesh_i_watch_end() turns that failure into MESH_EINPUT and clears the
  * nomem mark it left. Watches nest; begin and end pair up in one
  * function. Plans made outside a watch (copies, suggestions) take no
  * limits.
  */
-struct mesh_watch {
+struct mesh_i_watch {
 	struct mesh_diags *diags;
 	int nomem;              /* diags->nomem at the start */
 	size_t crossed;         /* limit errors reported */
 	unsigned long serial;
-	struct mesh_watch *outer;
+	struct mesh_i_watch *outer;
 };
 
-void mesh_watch_begin(struct mesh_watch *w, struct mesh_diags *diags);
+void mesh_i_watch_begin(struct mesh_i_watch *w, struct mesh_diags *diags);
 
 /* End w: returns MESH_EINPUT when a limit was crossed, else err. */
-enum mesh_error mesh_watch_end(struct mesh_watch *w, enum mesh_error err);
+enum mesh_error mesh_i_watch_end(struct mesh_i_watch *w, enum mesh_error err);
 
 /* Whether name (a node name or host: what says which, "node name" or
  * "host") is longer than the limit in force; if so, report name-too-long
  * to diags at file:line:column and return 1, else return 0. */
-int mesh_name_too_long(const char *name, const char *what,
+int mesh_i_name_too_long(const char *name, const char *what,
     struct mesh_diags *diags, const char *file, int line, int column);
 
 /*
@@ -68,6 +68,6 @@ int mesh_name_too_long(const char *name, const char *what,
  * form lowercases ASCII letters and drops that dot. Returns a malloc'd
  * string, or NULL when out of memory.
  */
-char *mesh_host_normal(const char *host);
+char *mesh_i_host_normal(const char *host);
 
 #endif

@@ -117,7 +117,7 @@ pair_name(const struct mesh_plan *p, int a, int b)
 		x = y;
 		y = t;
 	}
-	return mesh_asprintf("%s -- %s", x, y);
+	return mesh_i_asprintf("%s -- %s", x, y);
 }
 
 /*
@@ -138,9 +138,9 @@ names_of(const struct mesh_plan *p, const struct mesh_analysis *a,
 		for (j = 0; j < n->nroutes; j++) {
 			const struct mesh_route *r = &n->routes[j];
 			char *t = r->target >= 0 ?
-			    mesh_asprintf("%s -> %s", n->name,
+			    mesh_i_asprintf("%s -> %s", n->name,
 			    p->nodes[r->target].name) :
-			    mesh_asprintf("%s -> %s:%d", n->name, r->host,
+			    mesh_i_asprintf("%s -> %s:%d", n->name, r->host,
 			    r->port);
 
 			if (strs_take(&s[1], t) != 0)
@@ -265,19 +265,19 @@ analyse(const struct mesh_plan *p, const struct mesh_diff *d,
 static char *
 joined(const char *head, const struct mesh_diff_list *l)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i;
 
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, head);
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, head);
 	for (i = 0; i < l->n && i < REASON_NAMES_MAX; i++) {
 		if (i > 0)
-			mesh_buf_puts(&b, ", ");
-		mesh_buf_puts(&b, l->v[i]);
+			mesh_i_buf_puts(&b, ", ");
+		mesh_i_buf_puts(&b, l->v[i]);
 	}
 	if (l->n > REASON_NAMES_MAX)
-		mesh_buf_printf(&b, " and %zu more", l->n - REASON_NAMES_MAX);
-	return mesh_buf_take(&b);
+		mesh_i_buf_printf(&b, " and %zu more", l->n - REASON_NAMES_MAX);
+	return mesh_i_buf_take(&b);
 }
 
 /* The reasons, worse and better, and the verdict. Returns 0 or -1. */
@@ -294,7 +294,7 @@ judge(struct mesh_diff *d)
 	    strs_take(&w, strdup("split: OLD was connected, NEW is not")) != 0)
 		goto done;
 	if (n->ncomponents > o->ncomponents &&
-	    strs_take(&w, mesh_asprintf("more groups: %zu, was %zu",
+	    strs_take(&w, mesh_i_asprintf("more groups: %zu, was %zu",
 	    n->ncomponents, o->ncomponents)) != 0)
 		goto done;
 	if (d->articulation_introduced.n > 0 &&
@@ -304,12 +304,12 @@ judge(struct mesh_diff *d)
 		goto done;
 	if (o->vertex_connectivity >= 0 && n->vertex_connectivity >= 0 &&
 	    n->vertex_connectivity < o->vertex_connectivity &&
-	    strs_take(&w, mesh_asprintf("lower vertex connectivity: %d, "
+	    strs_take(&w, mesh_i_asprintf("lower vertex connectivity: %d, "
 	    "was %d", n->vertex_connectivity, o->vertex_connectivity)) != 0)
 		goto done;
 	if (o->edge_connectivity >= 0 && n->edge_connectivity >= 0 &&
 	    n->edge_connectivity < o->edge_connectivity &&
-	    strs_take(&w, mesh_asprintf("lower edge connectivity: %d, "
+	    strs_take(&w, mesh_i_asprintf("lower edge connectivity: %d, "
 	    "was %d", n->edge_connectivity, o->edge_connectivity)) != 0)
 		goto done;
 
@@ -318,7 +318,7 @@ judge(struct mesh_diff *d)
 	    "connected")) != 0)
 		goto done;
 	if (n->ncomponents < o->ncomponents &&
-	    strs_take(&b, mesh_asprintf("fewer groups: %zu, was %zu",
+	    strs_take(&b, mesh_i_asprintf("fewer groups: %zu, was %zu",
 	    n->ncomponents, o->ncomponents)) != 0)
 		goto done;
 	if (d->articulation_removed.n > 0 &&
@@ -328,12 +328,12 @@ judge(struct mesh_diff *d)
 		goto done;
 	if (o->vertex_connectivity >= 0 && n->vertex_connectivity >= 0 &&
 	    n->vertex_connectivity > o->vertex_connectivity &&
-	    strs_take(&b, mesh_asprintf("higher vertex connectivity: %d, "
+	    strs_take(&b, mesh_i_asprintf("higher vertex connectivity: %d, "
 	    "was %d", n->vertex_connectivity, o->vertex_connectivity)) != 0)
 		goto done;
 	if (o->edge_connectivity >= 0 && n->edge_connectivity >= 0 &&
 	    n->edge_connectivity > o->edge_connectivity &&
-	    strs_take(&b, mesh_asprintf("higher edge connectivity: %d, "
+	    strs_take(&b, mesh_i_asprintf("higher edge connectivity: %d, "
 	    "was %d", n->edge_connectivity, o->edge_connectivity)) != 0)
 		goto done;
 
@@ -455,83 +455,83 @@ mesh_diff_verdict_name(enum mesh_diff_verdict v)
 
 /* "key": ["a", "b"], on one line. */
 static void
-json_list(struct mesh_buf *b, const char *key,
+json_list(struct mesh_i_buf *b, const char *key,
     const struct mesh_diff_list *l)
 {
 	size_t i;
 
-	mesh_buf_printf(b, "  \"%s\": [", key);
+	mesh_i_buf_printf(b, "  \"%s\": [", key);
 	for (i = 0; i < l->n; i++) {
 		if (i > 0)
-			mesh_buf_puts(b, ", ");
-		mesh_buf_json_string(b, l->v[i]);
+			mesh_i_buf_puts(b, ", ");
+		mesh_i_buf_json_string(b, l->v[i]);
 	}
-	mesh_buf_puts(b, "],\n");
+	mesh_i_buf_puts(b, "],\n");
 }
 
 /* A connectivity, or null when skipped. */
 static void
-json_conn(struct mesh_buf *b, int c)
+json_conn(struct mesh_i_buf *b, int c)
 {
 	if (c < 0)
-		mesh_buf_puts(b, "null");
+		mesh_i_buf_puts(b, "null");
 	else
-		mesh_buf_printf(b, "%d", c);
+		mesh_i_buf_printf(b, "%d", c);
 }
 
 static void
-json_plan(struct mesh_buf *b, const char *key, const struct mesh_plan *p,
+json_plan(struct mesh_i_buf *b, const char *key, const struct mesh_plan *p,
     const struct mesh_diff_side *s)
 {
-	mesh_buf_printf(b, "  \"%s\": {\"file\": ", key);
-	mesh_json_string_or_null(b, p->file);
-	mesh_buf_puts(b, ", \"name\": ");
-	mesh_json_string_or_null(b, p->name);
-	mesh_buf_printf(b, ", \"nodes\": %zu, \"links\": %zu, \"routes\": "
+	mesh_i_buf_printf(b, "  \"%s\": {\"file\": ", key);
+	mesh_i_json_string_or_null(b, p->file);
+	mesh_i_buf_puts(b, ", \"name\": ");
+	mesh_i_json_string_or_null(b, p->name);
+	mesh_i_buf_printf(b, ", \"nodes\": %zu, \"links\": %zu, \"routes\": "
 	    "%zu},\n", s->nnodes, s->nlinks, s->nroutes);
 }
 
 static void
-json_sweep(struct mesh_buf *b, const struct mesh_diff_side *s)
+json_sweep(struct mesh_i_buf *b, const struct mesh_diff_side *s)
 {
 	int k;
 
 	if (s->sweep_k == 0 && s->nnodes > 0) {
-		mesh_buf_puts(b, "null");
+		mesh_i_buf_puts(b, "null");
 		return;
 	}
-	mesh_buf_puts(b, "[");
+	mesh_i_buf_puts(b, "[");
 	for (k = 1; k <= s->sweep_k; k++)
-		mesh_buf_printf(b, "%s{\"size\": %d, \"tried\": %llu, "
+		mesh_i_buf_printf(b, "%s{\"size\": %d, \"tried\": %llu, "
 		    "\"splitting\": %llu, \"minimal_cuts\": %zu}",
 		    k > 1 ? ", " : "", k,
 		    (unsigned long long)s->sweep_tried[k],
 		    (unsigned long long)s->sweep_splitting[k],
 		    s->sweep_minimal[k]);
-	mesh_buf_puts(b, "]");
+	mesh_i_buf_puts(b, "]");
 }
 
 static void
-json_diags(struct mesh_buf *b, const struct mesh_diags *d)
+json_diags(struct mesh_i_buf *b, const struct mesh_diags *d)
 {
 	size_t i;
 
-	mesh_buf_puts(b, "[");
+	mesh_i_buf_puts(b, "[");
 	for (i = 0; d != NULL && i < d->n; i++) {
 		const struct mesh_diag *g = &d->v[i];
 
-		mesh_buf_puts(b, i ? ",\n      {" : "\n      {");
-		mesh_buf_printf(b, "\"severity\": \"%s\", \"code\": \"%s\", "
+		mesh_i_buf_puts(b, i ? ",\n      {" : "\n      {");
+		mesh_i_buf_printf(b, "\"severity\": \"%s\", \"code\": \"%s\", "
 		    "\"message\": ", mesh_severity_name(g->severity), g->code);
-		mesh_buf_json_string(b, g->message);
-		mesh_buf_puts(b, ", \"file\": ");
-		mesh_json_string_or_null(b, g->file);
-		mesh_buf_printf(b, ", \"line\": %d, \"column\": %d, "
+		mesh_i_buf_json_string(b, g->message);
+		mesh_i_buf_puts(b, ", \"file\": ");
+		mesh_i_json_string_or_null(b, g->file);
+		mesh_i_buf_printf(b, ", \"line\": %d, \"column\": %d, "
 		    "\"node\": ", g->line, g->column);
-		mesh_json_string_or_null(b, g->node);
-		mesh_buf_puts(b, "}");
+		mesh_i_json_string_or_null(b, g->node);
+		mesh_i_buf_puts(b, "}");
 	}
-	mesh_buf_puts(b, d != NULL && d->n ? "\n    ]" : "]");
+	mesh_i_buf_puts(b, d != NULL && d->n ? "\n    ]" : "]");
 }
 
 char *
@@ -540,13 +540,13 @@ mesh_diff_json(const struct mesh_diff *d, const struct mesh_plan *old,
     const struct mesh_diags *dnew)
 {
 	const struct mesh_diff_side *o = &d->side[0], *n = &d->side[1];
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, "{\n");
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, "{\n");
 	json_plan(&b, "old", old, o);
 	json_plan(&b, "new", new, n);
-	mesh_buf_printf(&b, "  \"verdict\": \"%s\",\n",
+	mesh_i_buf_printf(&b, "  \"verdict\": \"%s\",\n",
 	    mesh_diff_verdict_name(d->verdict));
 	json_list(&b, "worse_because", &d->worse_because);
 	json_list(&b, "better_because", &d->better_because);
@@ -561,41 +561,41 @@ mesh_diff_json(const struct mesh_diff *d, const struct mesh_plan *old,
 	json_list(&b, "articulation_points_removed", &d->articulation_removed);
 	json_list(&b, "bridges_introduced", &d->bridges_introduced);
 	json_list(&b, "bridges_removed", &d->bridges_removed);
-	mesh_buf_printf(&b, "  \"connected\": {\"old\": %s, \"new\": %s},\n",
+	mesh_i_buf_printf(&b, "  \"connected\": {\"old\": %s, \"new\": %s},\n",
 	    o->connected ? "true" : "false", n->connected ? "true" : "false");
-	mesh_buf_printf(&b, "  \"components\": {\"old\": %zu, \"new\": %zu},\n",
+	mesh_i_buf_printf(&b, "  \"components\": {\"old\": %zu, \"new\": %zu},\n",
 	    o->ncomponents, n->ncomponents);
-	mesh_buf_puts(&b, "  \"vertex_connectivity\": {\"old\": ");
+	mesh_i_buf_puts(&b, "  \"vertex_connectivity\": {\"old\": ");
 	json_conn(&b, o->vertex_connectivity);
-	mesh_buf_puts(&b, ", \"new\": ");
+	mesh_i_buf_puts(&b, ", \"new\": ");
 	json_conn(&b, n->vertex_connectivity);
-	mesh_buf_puts(&b, "},\n  \"edge_connectivity\": {\"old\": ");
+	mesh_i_buf_puts(&b, "},\n  \"edge_connectivity\": {\"old\": ");
 	json_conn(&b, o->edge_connectivity);
-	mesh_buf_puts(&b, ", \"new\": ");
+	mesh_i_buf_puts(&b, ", \"new\": ");
 	json_conn(&b, n->edge_connectivity);
-	mesh_buf_printf(&b, "},\n  \"sweep\": {\"k\": %d, \"old\": ",
+	mesh_i_buf_printf(&b, "},\n  \"sweep\": {\"k\": %d, \"old\": ",
 	    MESH_DIFF_SWEEP_K);
 	json_sweep(&b, o);
-	mesh_buf_puts(&b, ", \"new\": ");
+	mesh_i_buf_puts(&b, ", \"new\": ");
 	json_sweep(&b, n);
-	mesh_buf_printf(&b, "},\n  \"availability\": {\"node_availability\": "
+	mesh_i_buf_printf(&b, "},\n  \"availability\": {\"node_availability\": "
 	    "%.12g, \"trials\": %llu, \"seed\": %llu, \"old\": %.12g, "
 	    "\"new\": %.12g, \"exact_old\": ", d->node_availability,
 	    (unsigned long long)d->trials, (unsigned long long)d->seed,
 	    o->availability, n->availability);
 	if (o->has_exact)
-		mesh_buf_printf(&b, "%.12g", o->availability_exact);
+		mesh_i_buf_printf(&b, "%.12g", o->availability_exact);
 	else
-		mesh_buf_puts(&b, "null");
-	mesh_buf_puts(&b, ", \"exact_new\": ");
+		mesh_i_buf_puts(&b, "null");
+	mesh_i_buf_puts(&b, ", \"exact_new\": ");
 	if (n->has_exact)
-		mesh_buf_printf(&b, "%.12g", n->availability_exact);
+		mesh_i_buf_printf(&b, "%.12g", n->availability_exact);
 	else
-		mesh_buf_puts(&b, "null");
-	mesh_buf_puts(&b, "},\n  \"diagnostics\": {\n    \"old\": ");
+		mesh_i_buf_puts(&b, "null");
+	mesh_i_buf_puts(&b, "},\n  \"diagnostics\": {\n    \"old\": ");
 	json_diags(&b, dold);
-	mesh_buf_puts(&b, ",\n    \"new\": ");
+	mesh_i_buf_puts(&b, ",\n    \"new\": ");
 	json_diags(&b, dnew);
-	mesh_buf_puts(&b, "\n  }\n}\n");
-	return mesh_buf_take(&b);
+	mesh_i_buf_puts(&b, "\n  }\n}\n");
+	return mesh_i_buf_take(&b);
 }

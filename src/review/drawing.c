@@ -53,7 +53,7 @@ circle(double *xy, size_t n)
 	}
 }
 
-/* What kamada_kawai() works on, for mesh_igraph_call(). */
+/* What kamada_kawai() works on, for mesh_i_igraph_call(). */
 struct layout {
 	const struct mesh_plan *plan;
 	double *xy;
@@ -74,21 +74,21 @@ layout_steps(void *ctx)
 
 	if ((e = igraph_vector_int_init(&l->edges, (igraph_integer_t)(2 *
 	    plan->nlinks))) != IGRAPH_SUCCESS)
-		return mesh_igraph_error(e);
+		return mesh_i_igraph_error(e);
 	l->have_edges = 1;
 	for (i = 0; i < 2 * plan->nlinks; i++)
 		VECTOR(l->edges)[i] = plan->links[i];
 	if ((e = igraph_create(&l->g, &l->edges, (igraph_integer_t)n,
 	    IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS)
-		return mesh_igraph_error(e);
+		return mesh_i_igraph_error(e);
 	l->have_g = 1;
 	if ((e = igraph_matrix_init(&l->res, 0, 0)) != IGRAPH_SUCCESS)
-		return mesh_igraph_error(e);
+		return mesh_i_igraph_error(e);
 	l->have_res = 1;
 	if ((e = igraph_layout_kamada_kawai(&l->g, &l->res, 0,
 	    (igraph_integer_t)(50 * n), 0.0, (igraph_real_t)n, NULL, NULL,
 	    NULL, NULL, NULL)) != IGRAPH_SUCCESS)
-		return mesh_igraph_error(e);
+		return mesh_i_igraph_error(e);
 	for (i = 0; i < n; i++) {
 		l->xy[2 * i] = MATRIX(l->res, (igraph_integer_t)i, 0);
 		l->xy[2 * i + 1] = MATRIX(l->res, (igraph_integer_t)i, 1);
@@ -107,7 +107,7 @@ kamada_kawai(const struct mesh_plan *plan, double *xy)
 	memset(&l, 0, sizeof(l));
 	l.plan = plan;
 	l.xy = xy;
-	err = mesh_igraph_call(layout_steps, &l);
+	err = mesh_i_igraph_call(layout_steps, &l);
 	if (l.have_res)
 		igraph_matrix_destroy(&l.res);
 	if (l.have_g)
@@ -175,7 +175,7 @@ scene_free(struct scene *s)
 
 /* The link index of (u, v) in the map, or -1. */
 static int
-link_of(const struct mesh_plan *p, const struct mesh_map *m, int u, int v)
+link_of(const struct mesh_plan *p, const struct mesh_i_map *m, int u, int v)
 {
 	if (u > v) {
 		int t = u;
@@ -183,7 +183,7 @@ link_of(const struct mesh_plan *p, const struct mesh_map *m, int u, int v)
 		u = v;
 		v = t;
 	}
-	return mesh_map_get(m, p->nodes[u].name, v);
+	return mesh_i_map_get(m, p->nodes[u].name, v);
 }
 
 /* Fill the scene. Returns MESH_OK or MESH_ENOMEM (s is then freed). */
@@ -191,19 +191,19 @@ static enum mesh_error
 scene_init(struct scene *s, const struct mesh_analysis *a)
 {
 	const struct mesh_plan *p = a->plan;
-	struct mesh_map m;
+	struct mesh_i_map m;
 	size_t i, j;
 	int l;
 
 	memset(s, 0, sizeof(*s));
 	s->a = a;
-	mesh_map_init(&m);
+	mesh_i_map_init(&m);
 	s->kind = calloc(p->nnodes ? p->nnodes : 1, sizeof(*s->kind));
 	s->flags = calloc(p->nlinks ? p->nlinks : 1, sizeof(*s->flags));
 	if (s->kind == NULL || s->flags == NULL)
 		goto fail;
 	for (i = 0; i < p->nlinks; i++)
-		if (mesh_map_put(&m, p->nodes[p->links[2 * i]].name,
+		if (mesh_i_map_put(&m, p->nodes[p->links[2 * i]].name,
 		    p->links[2 * i + 1], (int)i) == -2)
 			goto fail;
 	for (i = 0; i < p->nnodes; i++)
@@ -230,17 +230,17 @@ scene_init(struct scene *s, const struct mesh_analysis *a)
 		if (a->is_down[p->links[2 * i]] ||
 		    a->is_down[p->links[2 * i + 1]])
 			s->flags[i] |= L_DOWN;
-	mesh_map_free(&m);
+	mesh_i_map_free(&m);
 	return MESH_OK;
 fail:
-	mesh_map_free(&m);
+	mesh_i_map_free(&m);
 	scene_free(s);
 	return MESH_ENOMEM;
 }
 
 /* s with XML's special characters escaped. */
 static void
-put_xml(struct mesh_buf *b, const char *s)
+put_xml(struct mesh_i_buf *b, const char *s)
 {
 	const char *start = s;
 
@@ -255,91 +255,91 @@ put_xml(struct mesh_buf *b, const char *s)
 		case '\'': rep = "&#39;"; break;
 		default: continue;
 		}
-		mesh_buf_add(b, start, (size_t)(s - start));
-		mesh_buf_puts(b, rep);
+		mesh_i_buf_add(b, start, (size_t)(s - start));
+		mesh_i_buf_puts(b, rep);
 		start = s + 1;
 	}
-	mesh_buf_puts(b, start);
+	mesh_i_buf_puts(b, start);
 }
 
 /* A coordinate, one decimal, never "-0.0". */
 static void
-put_num(struct mesh_buf *b, double v)
+put_num(struct mesh_i_buf *b, double v)
 {
 	v = floor(v * 10.0 + 0.5) / 10.0;
 	if (v == 0)
 		v = 0;
-	mesh_buf_printf(b, "%.1f", v);
+	mesh_i_buf_printf(b, "%.1f", v);
 }
 
 /* A node's mark at (x, y). */
 static void
-svg_mark(struct mesh_buf *b, enum kind k, double x, double y)
+svg_mark(struct mesh_i_buf *b, enum kind k, double x, double y)
 {
 	double r = PIC_R;
 
 	switch (k) {
 	case K_SPOF:
-		mesh_buf_puts(b, "<polygon class=\"spof\" points=\"");
+		mesh_i_buf_puts(b, "<polygon class=\"spof\" points=\"");
 		put_num(b, x);
-		mesh_buf_puts(b, ",");
+		mesh_i_buf_puts(b, ",");
 		put_num(b, y - r - 4);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 		put_num(b, x + r + 4);
-		mesh_buf_puts(b, ",");
+		mesh_i_buf_puts(b, ",");
 		put_num(b, y);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 		put_num(b, x);
-		mesh_buf_puts(b, ",");
+		mesh_i_buf_puts(b, ",");
 		put_num(b, y + r + 4);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 		put_num(b, x - r - 4);
-		mesh_buf_puts(b, ",");
+		mesh_i_buf_puts(b, ",");
 		put_num(b, y);
-		mesh_buf_printf(b, "\" fill=\"%s\" stroke=\"#000\" "
+		mesh_i_buf_printf(b, "\" fill=\"%s\" stroke=\"#000\" "
 		    "stroke-width=\"2\"/>\n", C_SPOF);
 		break;
 	case K_CUTOFF:
-		mesh_buf_puts(b, "<rect class=\"cutoff\" x=\"");
+		mesh_i_buf_puts(b, "<rect class=\"cutoff\" x=\"");
 		put_num(b, x - r);
-		mesh_buf_puts(b, "\" y=\"");
+		mesh_i_buf_puts(b, "\" y=\"");
 		put_num(b, y - r);
-		mesh_buf_printf(b, "\" width=\"%.1f\" height=\"%.1f\" "
+		mesh_i_buf_printf(b, "\" width=\"%.1f\" height=\"%.1f\" "
 		    "fill=\"%s\" stroke=\"#000\" stroke-width=\"2\"/>\n",
 		    2 * r, 2 * r, C_CUTOFF);
 		break;
 	case K_DOWN:
-		mesh_buf_puts(b, "<g class=\"down\"><circle cx=\"");
+		mesh_i_buf_puts(b, "<g class=\"down\"><circle cx=\"");
 		put_num(b, x);
-		mesh_buf_puts(b, "\" cy=\"");
+		mesh_i_buf_puts(b, "\" cy=\"");
 		put_num(b, y);
-		mesh_buf_printf(b, "\" r=\"%.1f\" fill=\"#fff\" stroke=\"%s\" "
+		mesh_i_buf_printf(b, "\" r=\"%.1f\" fill=\"#fff\" stroke=\"%s\" "
 		    "stroke-width=\"2\" stroke-dasharray=\"3 3\"/>"
 		    "<path d=\"M", r, C_DOWN);
 		put_num(b, x - r * 0.6);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 		put_num(b, y - r * 0.6);
-		mesh_buf_puts(b, "L");
+		mesh_i_buf_puts(b, "L");
 		put_num(b, x + r * 0.6);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 		put_num(b, y + r * 0.6);
-		mesh_buf_puts(b, "M");
+		mesh_i_buf_puts(b, "M");
 		put_num(b, x - r * 0.6);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 		put_num(b, y + r * 0.6);
-		mesh_buf_puts(b, "L");
+		mesh_i_buf_puts(b, "L");
 		put_num(b, x + r * 0.6);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 		put_num(b, y - r * 0.6);
-		mesh_buf_printf(b, "\" stroke=\"%s\" stroke-width=\"2\"/>"
+		mesh_i_buf_printf(b, "\" stroke=\"%s\" stroke-width=\"2\"/>"
 		    "</g>\n", C_DOWN);
 		break;
 	default:
-		mesh_buf_puts(b, "<circle class=\"node\" cx=\"");
+		mesh_i_buf_puts(b, "<circle class=\"node\" cx=\"");
 		put_num(b, x);
-		mesh_buf_puts(b, "\" cy=\"");
+		mesh_i_buf_puts(b, "\" cy=\"");
 		put_num(b, y);
-		mesh_buf_printf(b, "\" r=\"%.1f\" fill=\"%s\" stroke=\"#000\" "
+		mesh_i_buf_printf(b, "\" r=\"%.1f\" fill=\"%s\" stroke=\"#000\" "
 		    "stroke-width=\"2\"/>\n", r, C_NODE);
 		break;
 	}
@@ -347,33 +347,33 @@ svg_mark(struct mesh_buf *b, enum kind k, double x, double y)
 
 /* A line from (x1, y1) to (x2, y2) in the style of link flags f. */
 static void
-svg_line(struct mesh_buf *b, int f, double x1, double y1, double x2,
+svg_line(struct mesh_i_buf *b, int f, double x1, double y1, double x2,
     double y2)
 {
-	mesh_buf_puts(b, "<line x1=\"");
+	mesh_i_buf_puts(b, "<line x1=\"");
 	put_num(b, x1);
-	mesh_buf_puts(b, "\" y1=\"");
+	mesh_i_buf_puts(b, "\" y1=\"");
 	put_num(b, y1);
-	mesh_buf_puts(b, "\" x2=\"");
+	mesh_i_buf_puts(b, "\" x2=\"");
 	put_num(b, x2);
-	mesh_buf_puts(b, "\" y2=\"");
+	mesh_i_buf_puts(b, "\" y2=\"");
 	put_num(b, y2);
 	if (f & L_DOWN)
-		mesh_buf_printf(b, "\" class=\"link-down\" stroke=\"%s\" "
+		mesh_i_buf_printf(b, "\" class=\"link-down\" stroke=\"%s\" "
 		    "stroke-width=\"1.5\" stroke-dasharray=\"2 4\"/>\n",
 		    C_DOWN);
 	else if (f & L_BRIDGE)
-		mesh_buf_printf(b, "\" class=\"bridge\" stroke=\"%s\" "
+		mesh_i_buf_printf(b, "\" class=\"bridge\" stroke=\"%s\" "
 		    "stroke-width=\"4\" stroke-dasharray=\"10 6\"/>\n",
 		    C_BRIDGE);
 	else
-		mesh_buf_printf(b, "\" class=\"link\" stroke=\"%s\" "
+		mesh_i_buf_printf(b, "\" class=\"link\" stroke=\"%s\" "
 		    "stroke-width=\"2\"/>\n", C_LINK);
 }
 
 /* The dot near (x1, y1) on the way to (x2, y2): x1 stores the route. */
 static void
-svg_store_dot(struct mesh_buf *b, double x1, double y1, double x2,
+svg_store_dot(struct mesh_i_buf *b, double x1, double y1, double x2,
     double y2)
 {
 	double dx = x2 - x1, dy = y2 - y1, len = sqrt(dx * dx + dy * dy);
@@ -381,29 +381,29 @@ svg_store_dot(struct mesh_buf *b, double x1, double y1, double x2,
 
 	if (t > 0.45)
 		t = 0.45;
-	mesh_buf_puts(b, "<circle class=\"store\" cx=\"");
+	mesh_i_buf_puts(b, "<circle class=\"store\" cx=\"");
 	put_num(b, x1 + dx * t);
-	mesh_buf_puts(b, "\" cy=\"");
+	mesh_i_buf_puts(b, "\" cy=\"");
 	put_num(b, y1 + dy * t);
-	mesh_buf_puts(b, "\" r=\"4.5\" fill=\"#000\"/>\n");
+	mesh_i_buf_puts(b, "\" r=\"4.5\" fill=\"#000\"/>\n");
 }
 
 /* A label under (x, y). */
 static void
-svg_label(struct mesh_buf *b, const char *text, double x, double y)
+svg_label(struct mesh_i_buf *b, const char *text, double x, double y)
 {
-	mesh_buf_puts(b, "<text x=\"");
+	mesh_i_buf_puts(b, "<text x=\"");
 	put_num(b, x);
-	mesh_buf_puts(b, "\" y=\"");
+	mesh_i_buf_puts(b, "\" y=\"");
 	put_num(b, y);
-	mesh_buf_puts(b, "\">");
+	mesh_i_buf_puts(b, "\">");
 	put_xml(b, text);
-	mesh_buf_puts(b, "</text>\n");
+	mesh_i_buf_puts(b, "</text>\n");
 }
 
 /* The legend below the plot, from y0. */
 static void
-svg_legend(struct mesh_buf *b, double y0)
+svg_legend(struct mesh_i_buf *b, double y0)
 {
 	static const char *const text[] = {
 		"node", "single point of failure (diamond)",
@@ -414,50 +414,50 @@ svg_legend(struct mesh_buf *b, double y0)
 	double x, y;
 	size_t i;
 
-	mesh_buf_puts(b, "<g class=\"legend\" font-size=\"13\">\n");
+	mesh_i_buf_puts(b, "<g class=\"legend\" font-size=\"13\">\n");
 	/* Left column: node marks; right column: links. */
 	for (i = 0; i < 4; i++) {
 		y = y0 + 20 + 36.0 * (double)i;
 		svg_mark(b, kinds[i], PIC_MARGIN + 12, y);
-		mesh_buf_puts(b, "<text class=\"l\" x=\"");
+		mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
 		put_num(b, PIC_MARGIN + 36);
-		mesh_buf_puts(b, "\" y=\"");
+		mesh_i_buf_puts(b, "\" y=\"");
 		put_num(b, y + 4);
-		mesh_buf_printf(b, "\">%s</text>\n", text[i]);
+		mesh_i_buf_printf(b, "\">%s</text>\n", text[i]);
 	}
 	x = PIC_W / 2 + 10;
 	y = y0 + 20;
 	svg_line(b, 0, x, y, x + 44, y);
 	svg_store_dot(b, x - 14, y, x + 44, y);
-	mesh_buf_puts(b, "<text class=\"l\" x=\"");
+	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
 	put_num(b, x + 56);
-	mesh_buf_puts(b, "\" y=\"");
+	mesh_i_buf_puts(b, "\" y=\"");
 	put_num(b, y + 4);
-	mesh_buf_puts(b, "\">link; the dot marks the node storing "
+	mesh_i_buf_puts(b, "\">link; the dot marks the node storing "
 	    "the route</text>\n");
 	y += 36;
 	svg_line(b, L_BRIDGE, x, y, x + 44, y);
-	mesh_buf_puts(b, "<text class=\"l\" x=\"");
+	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
 	put_num(b, x + 56);
-	mesh_buf_puts(b, "\" y=\"");
+	mesh_i_buf_puts(b, "\" y=\"");
 	put_num(b, y + 4);
-	mesh_buf_puts(b, "\">bridge: its loss splits (thick, "
+	mesh_i_buf_puts(b, "\">bridge: its loss splits (thick, "
 	    "dashed)</text>\n");
 	y += 36;
 	svg_line(b, L_DOWN, x, y, x + 44, y);
-	mesh_buf_puts(b, "<text class=\"l\" x=\"");
+	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
 	put_num(b, x + 56);
-	mesh_buf_puts(b, "\" y=\"");
+	mesh_i_buf_puts(b, "\" y=\"");
 	put_num(b, y + 4);
-	mesh_buf_puts(b, "\">link to a down node (dotted)</text>\n");
-	mesh_buf_puts(b, "</g>\n");
+	mesh_i_buf_puts(b, "\">link to a down node (dotted)</text>\n");
+	mesh_i_buf_puts(b, "</g>\n");
 }
 
 enum mesh_error
 mesh_picture_svg(const struct mesh_analysis *a, char **out)
 {
 	const struct mesh_plan *p = a->plan;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	struct scene s;
 	enum mesh_error err;
 	double *xy = NULL, h = PIC_PLOT_H + PIC_LEGEND_H;
@@ -475,14 +475,14 @@ mesh_picture_svg(const struct mesh_analysis *a, char **out)
 		xy[2 * i + 1] = PIC_MARGIN + xy[2 * i + 1] * (PIC_PLOT_H -
 		    2 * PIC_MARGIN);
 	}
-	mesh_buf_init(&b);
-	mesh_buf_printf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	mesh_i_buf_init(&b);
+	mesh_i_buf_printf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
 	    "role=\"img\" aria-labelledby=\"topology-title\" "
 	    "font-family=\"sans-serif\">\n", PIC_W, h, PIC_W, h);
-	mesh_buf_puts(&b, "<title id=\"topology-title\">topology of ");
+	mesh_i_buf_puts(&b, "<title id=\"topology-title\">topology of ");
 	put_xml(&b, p->name ? p->name : "(unnamed)");
-	mesh_buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
+	mesh_i_buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
 	    "fill=\"#fff\"/>\n<g class=\"links\">\n");
 	for (i = 0; i < p->nlinks; i++) {
 		int u = p->links[2 * i], v = p->links[2 * i + 1];
@@ -500,39 +500,39 @@ mesh_picture_svg(const struct mesh_analysis *a, char **out)
 			svg_store_dot(&b, xy[2 * v], xy[2 * v + 1],
 			    xy[2 * u], xy[2 * u + 1]);
 	}
-	mesh_buf_puts(&b, "</g>\n<g class=\"nodes\">\n");
+	mesh_i_buf_puts(&b, "</g>\n<g class=\"nodes\">\n");
 	for (i = 0; i < p->nnodes; i++)
 		svg_mark(&b, s.kind[i], xy[2 * i], xy[2 * i + 1]);
-	mesh_buf_puts(&b, "</g>\n<g class=\"labels\" font-size=\"13\" "
+	mesh_i_buf_puts(&b, "</g>\n<g class=\"labels\" font-size=\"13\" "
 	    "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#fff\" "
 	    "stroke-width=\"3\" fill=\"#000\">\n");
 	for (i = 0; i < p->nnodes; i++)
 		svg_label(&b, p->nodes[i].name, xy[2 * i],
 		    xy[2 * i + 1] + PIC_R + 18);
-	mesh_buf_puts(&b, "</g>\n");
+	mesh_i_buf_puts(&b, "</g>\n");
 	svg_legend(&b, PIC_PLOT_H);
-	mesh_buf_puts(&b, "</svg>\n");
+	mesh_i_buf_puts(&b, "</svg>\n");
 	free(xy);
 	scene_free(&s);
-	if ((*out = mesh_buf_take(&b)) == NULL)
+	if ((*out = mesh_i_buf_take(&b)) == NULL)
 		return MESH_ENOMEM;
 	return MESH_OK;
 }
 
 /* s as a DOT quoted string. */
 static void
-put_dot_id(struct mesh_buf *b, const char *s)
+put_dot_id(struct mesh_i_buf *b, const char *s)
 {
-	mesh_buf_puts(b, "\"");
+	mesh_i_buf_puts(b, "\"");
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
-			mesh_buf_add(b, "\\", 1);
+			mesh_i_buf_add(b, "\\", 1);
 		if (*s == '\n')
-			mesh_buf_puts(b, "\\n");
+			mesh_i_buf_puts(b, "\\n");
 		else
-			mesh_buf_add(b, s, 1);
+			mesh_i_buf_add(b, s, 1);
 	}
-	mesh_buf_puts(b, "\"");
+	mesh_i_buf_puts(b, "\"");
 }
 
 enum mesh_error
@@ -546,7 +546,7 @@ mesh_picture_dot(const struct mesh_analysis *a, char **out)
 		    "style=\"filled,dashed\", xlabel=\"down\"]",
 	};
 	const struct mesh_plan *p = a->plan;
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	struct scene s;
 	enum mesh_error err;
 	size_t i;
@@ -554,21 +554,21 @@ mesh_picture_dot(const struct mesh_analysis *a, char **out)
 	*out = NULL;
 	if ((err = scene_init(&s, a)) != MESH_OK)
 		return err;
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, "// meshsim: single points of failure are "
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, "// meshsim: single points of failure are "
 	    "diamonds, nodes cut off squares,\n// bridges thick and dashed; "
 	    "the dot marks the end whose node stores the route.\n"
 	    "graph meshsim {\n\tgraph [label=");
 	put_dot_id(&b, p->name ? p->name : "(unnamed)");
-	mesh_buf_puts(&b, ", labelloc=t, fontname=\"sans-serif\"];\n"
+	mesh_i_buf_puts(&b, ", labelloc=t, fontname=\"sans-serif\"];\n"
 	    "\tnode [shape=circle, style=filled, fillcolor=\"" C_NODE "\", "
 	    "fontname=\"sans-serif\"];\n"
 	    "\tedge [color=\"" C_LINK "\", penwidth=2];\n");
 	for (i = 0; i < p->nnodes; i++) {
-		mesh_buf_puts(&b, "\t");
+		mesh_i_buf_puts(&b, "\t");
 		put_dot_id(&b, p->nodes[i].name);
-		mesh_buf_puts(&b, node_attrs[s.kind[i]]);
-		mesh_buf_puts(&b, ";\n");
+		mesh_i_buf_puts(&b, node_attrs[s.kind[i]]);
+		mesh_i_buf_puts(&b, ";\n");
 	}
 	for (i = 0; i < p->nlinks; i++) {
 		int u = p->links[2 * i], v = p->links[2 * i + 1], f = s.flags[i];
@@ -581,23 +581,23 @@ mesh_picture_dot(const struct mesh_analysis *a, char **out)
 			u = v;
 			v = t;
 		}
-		mesh_buf_puts(&b, "\t");
+		mesh_i_buf_puts(&b, "\t");
 		put_dot_id(&b, p->nodes[u].name);
-		mesh_buf_puts(&b, " -- ");
+		mesh_i_buf_puts(&b, " -- ");
 		put_dot_id(&b, p->nodes[v].name);
-		mesh_buf_puts(&b, both ? " [dir=both, arrowtail=dot, "
+		mesh_i_buf_puts(&b, both ? " [dir=both, arrowtail=dot, "
 		    "arrowhead=dot" : " [dir=back, arrowtail=dot");
 		if (f & L_DOWN)
-			mesh_buf_puts(&b, ", style=dotted, color=\"" C_DOWN
+			mesh_i_buf_puts(&b, ", style=dotted, color=\"" C_DOWN
 			    "\", penwidth=1");
 		else if (f & L_BRIDGE)
-			mesh_buf_puts(&b, ", style=dashed, color=\"" C_BRIDGE
+			mesh_i_buf_puts(&b, ", style=dashed, color=\"" C_BRIDGE
 			    "\", penwidth=4");
-		mesh_buf_puts(&b, "];\n");
+		mesh_i_buf_puts(&b, "];\n");
 	}
-	mesh_buf_puts(&b, "}\n");
+	mesh_i_buf_puts(&b, "}\n");
 	scene_free(&s);
-	if ((*out = mesh_buf_take(&b)) == NULL)
+	if ((*out = mesh_i_buf_take(&b)) == NULL)
 		return MESH_ENOMEM;
 	return MESH_OK;
 }

@@ -25,7 +25,7 @@ mesh_export_format_from_name(const char *name)
 
 /* d with the fewest digits that read back as d. */
 static void
-put_double(struct mesh_buf *b, double d)
+put_double(struct mesh_i_buf *b, double d)
 {
 	char s[40];
 	int prec;
@@ -36,7 +36,7 @@ put_double(struct mesh_buf *b, double d)
 			break;
 	}
 	snprintf(s, sizeof(s), "%.*g", prec, d);
-	mesh_buf_puts(b, s);
+	mesh_i_buf_puts(b, s);
 }
 
 /* Whether node n's host is its name and cannot be written as a host
@@ -45,22 +45,22 @@ put_double(struct mesh_buf *b, double d)
 static int
 name_only_host(const struct mesh_node *n)
 {
-	return strcmp(n->host, n->name) == 0 && !mesh_host_writable(n->host);
+	return strcmp(n->host, n->name) == 0 && !mesh_i_host_writable(n->host);
 }
 
 /* A route of the plan format: {"host": ..., "port": ...}, or {"node":
  * ..., "port": ...} when its host is a node's name that cannot be written
  * as a host. */
 static void
-put_json_route(struct mesh_buf *b, const struct mesh_plan *p,
+put_json_route(struct mesh_i_buf *b, const struct mesh_plan *p,
     const struct mesh_route *r)
 {
-	int t = mesh_host_writable(r->host) ? -1 : mesh_plan_find(p, r->host);
+	int t = mesh_i_host_writable(r->host) ? -1 : mesh_plan_find(p, r->host);
 
-	mesh_buf_puts(b, t >= 0 && name_only_host(&p->nodes[t]) ?
+	mesh_i_buf_puts(b, t >= 0 && name_only_host(&p->nodes[t]) ?
 	    "{\"node\": " : "{\"host\": ");
-	mesh_buf_json_string(b, r->host);
-	mesh_buf_printf(b, ", \"port\": %d}", r->port);
+	mesh_i_buf_json_string(b, r->host);
+	mesh_i_buf_printf(b, ", \"port\": %d}", r->port);
 }
 
 /* n's routes as the plan format's list, on one line, into a fresh
@@ -70,19 +70,19 @@ put_json_route(struct mesh_buf *b, const struct mesh_plan *p,
 static char *
 routes_text(const struct mesh_plan *p, const struct mesh_node *n)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i;
 
 	if (n->nroutes == 0)
 		return NULL;
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, "[");
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, "[");
 	for (i = 0; i < n->nroutes; i++) {
-		mesh_buf_puts(&b, i ? ", " : "");
+		mesh_i_buf_puts(&b, i ? ", " : "");
 		put_json_route(&b, p, &n->routes[i]);
 	}
-	mesh_buf_puts(&b, "]");
-	return mesh_buf_take(&b);
+	mesh_i_buf_puts(&b, "]");
+	return mesh_i_buf_take(&b);
 }
 
 /* n's labels as a JSON object on one line ("labels" attribute), or NULL
@@ -90,21 +90,21 @@ routes_text(const struct mesh_plan *p, const struct mesh_node *n)
 static char *
 labels_text(const struct mesh_node *n)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	size_t i;
 
 	if (n->nlabels == 0)
 		return NULL;
-	mesh_buf_init(&b);
-	mesh_buf_puts(&b, "{");
+	mesh_i_buf_init(&b);
+	mesh_i_buf_puts(&b, "{");
 	for (i = 0; i < n->nlabels; i++) {
-		mesh_buf_puts(&b, i ? ", " : "");
-		mesh_buf_json_string(&b, n->labels[i].key);
-		mesh_buf_puts(&b, ": ");
-		mesh_buf_json_string(&b, n->labels[i].value);
+		mesh_i_buf_puts(&b, i ? ", " : "");
+		mesh_i_buf_json_string(&b, n->labels[i].key);
+		mesh_i_buf_puts(&b, ": ");
+		mesh_i_buf_json_string(&b, n->labels[i].value);
 	}
-	mesh_buf_puts(&b, "}");
-	return mesh_buf_take(&b);
+	mesh_i_buf_puts(&b, "}");
+	return mesh_i_buf_take(&b);
 }
 
 /* Whether some node of p does not join the cluster (plan.h, no_cluster):
@@ -122,122 +122,122 @@ any_no_cluster(const struct mesh_plan *p)
 
 /* One node of the plan format, indented for the "nodes" list. */
 static void
-put_json_node(struct mesh_buf *b, const struct mesh_plan *p,
+put_json_node(struct mesh_i_buf *b, const struct mesh_plan *p,
     const struct mesh_node *n)
 {
 	size_t i;
 	char *t;
 
-	mesh_buf_puts(b, "    {\n      \"name\": ");
-	mesh_buf_json_string(b, n->name);
+	mesh_i_buf_puts(b, "    {\n      \"name\": ");
+	mesh_i_buf_json_string(b, n->name);
 	if (!name_only_host(n)) {
-		mesh_buf_puts(b, ",\n      \"host\": ");
-		mesh_buf_json_string(b, n->host);
+		mesh_i_buf_puts(b, ",\n      \"host\": ");
+		mesh_i_buf_json_string(b, n->host);
 	}
-	mesh_buf_printf(b, ",\n      \"port\": %d", n->port);
+	mesh_i_buf_printf(b, ",\n      \"port\": %d", n->port);
 	if ((t = labels_text(n)) != NULL) {
-		mesh_buf_puts(b, ",\n      \"labels\": ");
-		mesh_buf_puts(b, t);
+		mesh_i_buf_puts(b, ",\n      \"labels\": ");
+		mesh_i_buf_puts(b, t);
 		free(t);
 	} else if (n->nlabels > 0) {
 		b->failed = 1;
 	}
 	if (n->availability >= 0) {
-		mesh_buf_puts(b, ",\n      \"availability\": ");
+		mesh_i_buf_puts(b, ",\n      \"availability\": ");
 		put_double(b, n->availability);
 	}
 	if (n->no_cluster)
-		mesh_buf_puts(b, ",\n      \"clustering\": false");
+		mesh_i_buf_puts(b, ",\n      \"clustering\": false");
 	if (n->nroutes > 0) {
-		mesh_buf_puts(b, ",\n      \"routes\": [");
+		mesh_i_buf_puts(b, ",\n      \"routes\": [");
 		for (i = 0; i < n->nroutes; i++) {
-			mesh_buf_puts(b, i ? ",\n        " : "\n        ");
+			mesh_i_buf_puts(b, i ? ",\n        " : "\n        ");
 			put_json_route(b, p, &n->routes[i]);
 		}
-		mesh_buf_puts(b, "\n      ]");
+		mesh_i_buf_puts(b, "\n      ]");
 	}
-	mesh_buf_puts(b, "\n    }");
+	mesh_i_buf_puts(b, "\n    }");
 }
 
 /* The plan format (docs/plan-format.md), timeline and what-if runs
  * included. */
 static void
-put_json(struct mesh_buf *b, const struct mesh_plan *p)
+put_json(struct mesh_i_buf *b, const struct mesh_plan *p)
 {
 	size_t i;
 
-	mesh_buf_puts(b, "{\n");
+	mesh_i_buf_puts(b, "{\n");
 	if (p->name != NULL) {
-		mesh_buf_puts(b, "  \"name\": ");
-		mesh_buf_json_string(b, p->name);
-		mesh_buf_puts(b, ",\n");
+		mesh_i_buf_puts(b, "  \"name\": ");
+		mesh_i_buf_json_string(b, p->name);
+		mesh_i_buf_puts(b, ",\n");
 	}
 	if (mesh_cluster_name(p->cluster) != NULL)
-		mesh_buf_printf(b, "  \"cluster\": \"%s\",\n",
+		mesh_i_buf_printf(b, "  \"cluster\": \"%s\",\n",
 		    mesh_cluster_name(p->cluster));
-	mesh_buf_puts(b, "  \"nodes\": [");
+	mesh_i_buf_puts(b, "  \"nodes\": [");
 	for (i = 0; i < p->nnodes; i++) {
-		mesh_buf_puts(b, i ? ",\n" : "\n");
+		mesh_i_buf_puts(b, i ? ",\n" : "\n");
 		put_json_node(b, p, &p->nodes[i]);
 	}
-	mesh_buf_puts(b, p->nnodes ? "\n  ]" : "]");
+	mesh_i_buf_puts(b, p->nnodes ? "\n  ]" : "]");
 	if (p->nsteps > 0) {
-		mesh_buf_puts(b, ",\n  \"timeline\": [");
+		mesh_i_buf_puts(b, ",\n  \"timeline\": [");
 		for (i = 0; i < p->nsteps; i++) {
 			const struct mesh_step *s = &p->steps[i];
 
-			mesh_buf_printf(b, "%s    {\"%s\": ", i ? ",\n" : "\n",
+			mesh_i_buf_printf(b, "%s    {\"%s\": ", i ? ",\n" : "\n",
 			    mesh_event_name(s->event));
-			mesh_json_names(b, p, s->nodes, s->nnodes);
+			mesh_i_json_names(b, p, s->nodes, s->nnodes);
 			if (s->has_expect) {
-				mesh_buf_puts(b, ", \"expect\": ");
-				mesh_json_expect(b, p, &s->expect);
+				mesh_i_buf_puts(b, ", \"expect\": ");
+				mesh_i_json_expect(b, p, &s->expect);
 			}
-			mesh_buf_puts(b, "}");
+			mesh_i_buf_puts(b, "}");
 		}
-		mesh_buf_puts(b, "\n  ]");
+		mesh_i_buf_puts(b, "\n  ]");
 	}
 	if (p->nwhatifs > 0) {
-		mesh_buf_puts(b, ",\n  \"whatif\": [");
+		mesh_i_buf_puts(b, ",\n  \"whatif\": [");
 		for (i = 0; i < p->nwhatifs; i++) {
 			const struct mesh_whatif *w = &p->whatifs[i];
 
-			mesh_buf_puts(b, i ? ",\n    {\"name\": " :
+			mesh_i_buf_puts(b, i ? ",\n    {\"name\": " :
 			    "\n    {\"name\": ");
-			mesh_buf_json_string(b, w->name);
-			mesh_buf_puts(b, ", \"down\": ");
-			mesh_json_names(b, p, w->down, w->ndown);
+			mesh_i_buf_json_string(b, w->name);
+			mesh_i_buf_puts(b, ", \"down\": ");
+			mesh_i_json_names(b, p, w->down, w->ndown);
 			if (w->has_expect) {
-				mesh_buf_puts(b, ", \"expect\": ");
-				mesh_json_expect(b, p, &w->expect);
+				mesh_i_buf_puts(b, ", \"expect\": ");
+				mesh_i_json_expect(b, p, &w->expect);
 			}
-			mesh_buf_puts(b, "}");
+			mesh_i_buf_puts(b, "}");
 		}
-		mesh_buf_puts(b, "\n  ]");
+		mesh_i_buf_puts(b, "\n  ]");
 	}
-	mesh_buf_puts(b, "\n}\n");
+	mesh_i_buf_puts(b, "\n}\n");
 }
 
 /* s with XML's special characters as entities. */
 static void
-put_xml(struct mesh_buf *b, const char *s)
+put_xml(struct mesh_i_buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
 		case '&':
-			mesh_buf_puts(b, "&amp;");
+			mesh_i_buf_puts(b, "&amp;");
 			break;
 		case '<':
-			mesh_buf_puts(b, "&lt;");
+			mesh_i_buf_puts(b, "&lt;");
 			break;
 		case '>':
-			mesh_buf_puts(b, "&gt;");
+			mesh_i_buf_puts(b, "&gt;");
 			break;
 		case '"':
-			mesh_buf_puts(b, "&quot;");
+			mesh_i_buf_puts(b, "&quot;");
 			break;
 		default:
-			mesh_buf_add(b, s, 1);
+			mesh_i_buf_add(b, s, 1);
 			break;
 		}
 	}
@@ -250,12 +250,12 @@ put_xml(struct mesh_buf *b, const char *s)
  * takes back; an edge per link, for other tools. b records running out
  * of memory. */
 static void
-put_graphml(struct mesh_buf *b, const struct mesh_plan *p)
+put_graphml(struct mesh_i_buf *b, const struct mesh_plan *p)
 {
 	size_t i;
 	char *t;
 
-	mesh_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	mesh_i_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
 	    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
 	    "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
@@ -276,79 +276,79 @@ put_graphml(struct mesh_buf *b, const struct mesh_plan *p)
 	    "attr.name=\"availability\" attr.type=\"double\"/>\n");
 	/* Declared only where used, so that other plans export as before. */
 	if (p->cluster != MESH_CLUSTER_UNSAID)
-		mesh_buf_puts(b, "  <key id=\"g_cluster\" for=\"graph\" "
+		mesh_i_buf_puts(b, "  <key id=\"g_cluster\" for=\"graph\" "
 		    "attr.name=\"cluster\" attr.type=\"string\"/>\n");
 	if (any_no_cluster(p))
-		mesh_buf_puts(b, "  <key id=\"v_clustering\" for=\"node\" "
+		mesh_i_buf_puts(b, "  <key id=\"v_clustering\" for=\"node\" "
 		    "attr.name=\"clustering\" attr.type=\"string\"/>\n");
-	mesh_buf_puts(b, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
+	mesh_i_buf_puts(b, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
 	if (p->name != NULL) {
-		mesh_buf_puts(b, "    <data key=\"g_name\">");
+		mesh_i_buf_puts(b, "    <data key=\"g_name\">");
 		put_xml(b, p->name);
-		mesh_buf_puts(b, "</data>\n");
+		mesh_i_buf_puts(b, "</data>\n");
 	}
 	if (p->cluster != MESH_CLUSTER_UNSAID)
-		mesh_buf_printf(b, "    <data key=\"g_cluster\">%s</data>\n",
+		mesh_i_buf_printf(b, "    <data key=\"g_cluster\">%s</data>\n",
 		    mesh_cluster_name(p->cluster));
 	for (i = 0; i < p->nnodes; i++) {
 		const struct mesh_node *n = &p->nodes[i];
 
-		mesh_buf_printf(b, "    <node id=\"n%zu\">\n"
+		mesh_i_buf_printf(b, "    <node id=\"n%zu\">\n"
 		    "      <data key=\"v_name\">", i);
 		put_xml(b, n->name);
 		if (!name_only_host(n)) {
-			mesh_buf_puts(b, "</data>\n      <data key=\"v_host\">");
+			mesh_i_buf_puts(b, "</data>\n      <data key=\"v_host\">");
 			put_xml(b, n->host);
 		}
-		mesh_buf_printf(b, "</data>\n      <data key=\"v_port\">%d"
+		mesh_i_buf_printf(b, "</data>\n      <data key=\"v_port\">%d"
 		    "</data>\n", n->port);
 		if ((t = routes_text(p, n)) != NULL) {
-			mesh_buf_puts(b, "      <data key=\"v_routes\">");
+			mesh_i_buf_puts(b, "      <data key=\"v_routes\">");
 			put_xml(b, t);
-			mesh_buf_puts(b, "</data>\n");
+			mesh_i_buf_puts(b, "</data>\n");
 			free(t);
 		} else if (n->nroutes > 0) {
 			b->failed = 1;
 		}
 		if ((t = labels_text(n)) != NULL) {
-			mesh_buf_puts(b, "      <data key=\"v_labels\">");
+			mesh_i_buf_puts(b, "      <data key=\"v_labels\">");
 			put_xml(b, t);
-			mesh_buf_puts(b, "</data>\n");
+			mesh_i_buf_puts(b, "</data>\n");
 			free(t);
 		} else if (n->nlabels > 0) {
 			b->failed = 1;
 		}
 		if (n->availability >= 0) {
-			mesh_buf_puts(b, "      <data key=\"v_availability\">");
+			mesh_i_buf_puts(b, "      <data key=\"v_availability\">");
 			put_double(b, n->availability);
-			mesh_buf_puts(b, "</data>\n");
+			mesh_i_buf_puts(b, "</data>\n");
 		}
 		if (n->no_cluster)
-			mesh_buf_puts(b, "      <data key=\"v_clustering\">"
+			mesh_i_buf_puts(b, "      <data key=\"v_clustering\">"
 			    "false</data>\n");
-		mesh_buf_puts(b, "    </node>\n");
+		mesh_i_buf_puts(b, "    </node>\n");
 	}
 	for (i = 0; i < p->nlinks; i++)
-		mesh_buf_printf(b, "    <edge source=\"n%d\" target=\"n%d\"/>\n",
+		mesh_i_buf_printf(b, "    <edge source=\"n%d\" target=\"n%d\"/>\n",
 		    p->links[2 * i], p->links[2 * i + 1]);
-	mesh_buf_puts(b, "  </graph>\n</graphml>\n");
+	mesh_i_buf_puts(b, "  </graph>\n</graphml>\n");
 }
 
 /* s as a GML string: quotes included, '"' and '&' as the entities that
  * igraph's reader decodes. */
 static void
-put_gml_string(struct mesh_buf *b, const char *s)
+put_gml_string(struct mesh_i_buf *b, const char *s)
 {
-	mesh_buf_puts(b, "\"");
+	mesh_i_buf_puts(b, "\"");
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
-			mesh_buf_puts(b, "&quot;");
+			mesh_i_buf_puts(b, "&quot;");
 		else if (*s == '&')
-			mesh_buf_puts(b, "&amp;");
+			mesh_i_buf_puts(b, "&amp;");
 		else
-			mesh_buf_add(b, s, 1);
+			mesh_i_buf_add(b, s, 1);
 	}
-	mesh_buf_puts(b, "\"");
+	mesh_i_buf_puts(b, "\"");
 }
 
 /* GML: the plan's name and cluster; each node's label (its name), host
@@ -356,123 +356,123 @@ put_gml_string(struct mesh_buf *b, const char *s)
  * each link an edge. b records running
  * out of memory. */
 static void
-put_gml(struct mesh_buf *b, const struct mesh_plan *p)
+put_gml(struct mesh_i_buf *b, const struct mesh_plan *p)
 {
 	size_t i;
 	char *t;
 
-	mesh_buf_puts(b, "graph [\n  directed 0\n");
+	mesh_i_buf_puts(b, "graph [\n  directed 0\n");
 	if (p->name != NULL) {
-		mesh_buf_puts(b, "  name ");
+		mesh_i_buf_puts(b, "  name ");
 		put_gml_string(b, p->name);
-		mesh_buf_puts(b, "\n");
+		mesh_i_buf_puts(b, "\n");
 	}
 	if (p->cluster != MESH_CLUSTER_UNSAID)
-		mesh_buf_printf(b, "  cluster \"%s\"\n",
+		mesh_i_buf_printf(b, "  cluster \"%s\"\n",
 		    mesh_cluster_name(p->cluster));
 	for (i = 0; i < p->nnodes; i++) {
 		const struct mesh_node *n = &p->nodes[i];
 
-		mesh_buf_printf(b, "  node [\n    id %zu\n    label ", i);
+		mesh_i_buf_printf(b, "  node [\n    id %zu\n    label ", i);
 		put_gml_string(b, n->name);
 		if (!name_only_host(n)) {
-			mesh_buf_puts(b, "\n    host ");
+			mesh_i_buf_puts(b, "\n    host ");
 			put_gml_string(b, n->host);
 		}
-		mesh_buf_printf(b, "\n    port %d\n", n->port);
+		mesh_i_buf_printf(b, "\n    port %d\n", n->port);
 		if ((t = routes_text(p, n)) != NULL) {
-			mesh_buf_puts(b, "    routes ");
+			mesh_i_buf_puts(b, "    routes ");
 			put_gml_string(b, t);
-			mesh_buf_puts(b, "\n");
+			mesh_i_buf_puts(b, "\n");
 			free(t);
 		} else if (n->nroutes > 0) {
 			b->failed = 1;
 		}
 		if ((t = labels_text(n)) != NULL) {
-			mesh_buf_puts(b, "    labels ");
+			mesh_i_buf_puts(b, "    labels ");
 			put_gml_string(b, t);
-			mesh_buf_puts(b, "\n");
+			mesh_i_buf_puts(b, "\n");
 			free(t);
 		} else if (n->nlabels > 0) {
 			b->failed = 1;
 		}
 		if (n->availability >= 0) {
-			mesh_buf_puts(b, "    availability ");
+			mesh_i_buf_puts(b, "    availability ");
 			put_double(b, n->availability);
-			mesh_buf_puts(b, "\n");
+			mesh_i_buf_puts(b, "\n");
 		}
 		if (n->no_cluster)
-			mesh_buf_puts(b, "    clustering \"false\"\n");
-		mesh_buf_puts(b, "  ]\n");
+			mesh_i_buf_puts(b, "    clustering \"false\"\n");
+		mesh_i_buf_puts(b, "  ]\n");
 	}
 	for (i = 0; i < p->nlinks; i++)
-		mesh_buf_printf(b, "  edge [\n    source %d\n    target %d\n"
+		mesh_i_buf_printf(b, "  edge [\n    source %d\n    target %d\n"
 		    "  ]\n", p->links[2 * i], p->links[2 * i + 1]);
-	mesh_buf_puts(b, "]\n");
+	mesh_i_buf_puts(b, "]\n");
 }
 
 /* s inside a DOT quoted string: '"' and '\\' escaped. */
 static void
-put_dot_chars(struct mesh_buf *b, const char *s)
+put_dot_chars(struct mesh_i_buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if (*s == '"' || *s == '\\')
-			mesh_buf_puts(b, "\\");
-		mesh_buf_add(b, s, 1);
+			mesh_i_buf_puts(b, "\\");
+		mesh_i_buf_add(b, s, 1);
 	}
 }
 
 /* s as a DOT quoted string. */
 static void
-put_dot_string(struct mesh_buf *b, const char *s)
+put_dot_string(struct mesh_i_buf *b, const char *s)
 {
-	mesh_buf_puts(b, "\"");
+	mesh_i_buf_puts(b, "\"");
 	put_dot_chars(b, s);
-	mesh_buf_puts(b, "\"");
+	mesh_i_buf_puts(b, "\"");
 }
 
 /* Graphviz: an undirected graph, each node labelled name and host:port. */
 static void
-put_dot(struct mesh_buf *b, const struct mesh_plan *p)
+put_dot(struct mesh_i_buf *b, const struct mesh_plan *p)
 {
 	size_t i;
 
-	mesh_buf_puts(b, "graph ");
+	mesh_i_buf_puts(b, "graph ");
 	if (p->name != NULL) {
 		put_dot_string(b, p->name);
-		mesh_buf_puts(b, " ");
+		mesh_i_buf_puts(b, " ");
 	}
-	mesh_buf_puts(b, "{\n");
+	mesh_i_buf_puts(b, "{\n");
 	for (i = 0; i < p->nnodes; i++) {
 		const struct mesh_node *n = &p->nodes[i];
 
-		mesh_buf_puts(b, "  ");
+		mesh_i_buf_puts(b, "  ");
 		put_dot_string(b, n->name);
 		/* The label's own escape \n is a line break. */
-		mesh_buf_puts(b, " [label=\"");
+		mesh_i_buf_puts(b, " [label=\"");
 		put_dot_chars(b, n->name);
-		mesh_buf_puts(b, "\\n");
+		mesh_i_buf_puts(b, "\\n");
 		put_dot_chars(b, n->host);
-		mesh_buf_printf(b, ":%d\"];\n", n->port);
+		mesh_i_buf_printf(b, ":%d\"];\n", n->port);
 	}
 	for (i = 0; i < p->nlinks; i++) {
-		mesh_buf_puts(b, "  ");
+		mesh_i_buf_puts(b, "  ");
 		put_dot_string(b, p->nodes[p->links[2 * i]].name);
-		mesh_buf_puts(b, " -- ");
+		mesh_i_buf_puts(b, " -- ");
 		put_dot_string(b, p->nodes[p->links[2 * i + 1]].name);
-		mesh_buf_puts(b, ";\n");
+		mesh_i_buf_puts(b, ";\n");
 	}
-	mesh_buf_puts(b, "}\n");
+	mesh_i_buf_puts(b, "}\n");
 }
 
 enum mesh_error
 mesh_plan_export(const struct mesh_plan *plan, enum mesh_export_format fmt,
     char **out)
 {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 
 	*out = NULL;
-	mesh_buf_init(&b);
+	mesh_i_buf_init(&b);
 	switch (fmt) {
 	case MESH_EXPORT_JSON:
 		put_json(&b, plan);
@@ -487,10 +487,10 @@ mesh_plan_export(const struct mesh_plan *plan, enum mesh_export_format fmt,
 		put_dot(&b, plan);
 		break;
 	default:
-		mesh_buf_free(&b);
+		mesh_i_buf_free(&b);
 		return MESH_EINVAL;
 	}
-	if ((*out = mesh_buf_take(&b)) == NULL)
+	if ((*out = mesh_i_buf_take(&b)) == NULL)
 		return MESH_ENOMEM;
 	return MESH_OK;
 }

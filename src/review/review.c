@@ -17,7 +17,7 @@
 
 /* The report being written. */
 struct rv {
-	struct mesh_buf b;
+	struct mesh_i_buf b;
 	int md;                 /* Markdown, else HTML */
 	const struct mesh_analysis *a;
 	const struct mesh_plan *p;
@@ -60,28 +60,28 @@ put(struct rv *r, const char *s)
 		}
 		if (rep == NULL)
 			continue;
-		mesh_buf_add(&r->b, start, (size_t)(s - start));
-		mesh_buf_puts(&r->b, rep);
+		mesh_i_buf_add(&r->b, start, (size_t)(s - start));
+		mesh_i_buf_puts(&r->b, rep);
 		start = s + 1;
 	}
-	mesh_buf_puts(&r->b, start);
+	mesh_i_buf_puts(&r->b, start);
 }
 
 /* Markup: written as is. */
 static void
 raw(struct rv *r, const char *s)
 {
-	mesh_buf_puts(&r->b, s);
+	mesh_i_buf_puts(&r->b, s);
 }
 
 static void
 section(struct rv *r, const char *id, const char *title)
 {
 	if (r->md) {
-		mesh_buf_printf(&r->b, "\n## %s\n\n", title);
+		mesh_i_buf_printf(&r->b, "\n## %s\n\n", title);
 		return;
 	}
-	mesh_buf_printf(&r->b, "</section>\n<section id=\"%s\">\n"
+	mesh_i_buf_printf(&r->b, "</section>\n<section id=\"%s\">\n"
 	    "<h2>%s</h2>\n", id, title);
 }
 
@@ -110,7 +110,7 @@ table(struct rv *r, const char *head)
 			if (*s == '|')
 				raw(r, " | ");
 			else
-				mesh_buf_add(&r->b, s, 1);
+				mesh_i_buf_add(&r->b, s, 1);
 		raw(r, " |\n|");
 		for (s = head; s != NULL; s = strchr(s + 1, '|'))
 			raw(r, " --- |");
@@ -122,7 +122,7 @@ table(struct rv *r, const char *head)
 		if (*s == '|')
 			raw(r, "</th><th>");
 		else
-			mesh_buf_add(&r->b, s, 1);
+			mesh_i_buf_add(&r->b, s, 1);
 	raw(r, "</th></tr></thead>\n<tbody>\n");
 }
 
@@ -176,7 +176,7 @@ names(struct rv *r, const int *v, size_t n, size_t total)
 		put(r, r->p->nodes[v[i]].name);
 	}
 	if (total > i)
-		mesh_buf_printf(&r->b, "%s... and %zu more", i ? ", " : "",
+		mesh_i_buf_printf(&r->b, "%s... and %zu more", i ? ", " : "",
 		    total - i);
 }
 
@@ -220,10 +220,10 @@ verdict(struct rv *r)
 	int good = a->connected && a->ncutpoints == 0;
 
 	if (r->md)
-		mesh_buf_printf(&r->b, "**Verdict: %s** ", good ? "OK" :
+		mesh_i_buf_printf(&r->b, "**Verdict: %s** ", good ? "OK" :
 		    "PROBLEM");
 	else
-		mesh_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
+		mesh_i_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
 		    "class=\"badge\">%s</span> ", good ? "ok" : "bad",
 		    good ? "&#10004; OK" : "&#10006; PROBLEM");
 	if (r->repl != NULL)
@@ -235,16 +235,16 @@ verdict(struct rv *r)
 		put(r, rt);
 		free(rt);
 	} else if (a->ncutpoints > 0)
-		mesh_buf_printf(&r->b, "connected, but %zu single %s of "
+		mesh_i_buf_printf(&r->b, "connected, but %zu single %s of "
 		    "failure", a->ncutpoints, plural(a->ncutpoints, "point",
 		    "points"));
 	else if (a->nnodes < 3)
-		mesh_buf_printf(&r->b, "connected (%zu %s)", a->nnodes,
+		mesh_i_buf_printf(&r->b, "connected (%zu %s)", a->nnodes,
 		    plural(a->nnodes, "node", "nodes"));
 	else if (a->vertex_connectivity < 0)
 		raw(r, "connected; no single node's loss splits it");
 	else
-		mesh_buf_printf(&r->b, "connected; survives any %d node %s",
+		mesh_i_buf_printf(&r->b, "connected; survives any %d node %s",
 		    a->vertex_connectivity - 1,
 		    plural((size_t)a->vertex_connectivity - 1, "failure",
 		    "failures"));
@@ -257,7 +257,7 @@ verdict(struct rv *r)
 	if (a->connected)
 		raw(r, "yes");
 	else
-		mesh_buf_printf(&r->b, "no: %zu groups", a->ncomponents);
+		mesh_i_buf_printf(&r->b, "no: %zu groups", a->ncomponents);
 	end_cell(r);
 	end_row(r);
 	row(r);
@@ -266,14 +266,14 @@ verdict(struct rv *r)
 	if (a->ncutpoints == 0)
 		raw(r, "none");
 	else {
-		mesh_buf_printf(&r->b, "%zu: ", a->ncutpoints);
+		mesh_i_buf_printf(&r->b, "%zu: ", a->ncutpoints);
 		for (size_t i = 0; i < a->ncutpoints && i < REVIEW_LIST_MAX;
 		    i++) {
 			raw(r, i ? ", " : "");
 			put(r, r->p->nodes[a->cutpoints[i].node].name);
 		}
 		if (a->ncutpoints > REVIEW_LIST_MAX)
-			mesh_buf_printf(&r->b, ", ... and %zu more",
+			mesh_i_buf_printf(&r->b, ", ... and %zu more",
 			    a->ncutpoints - REVIEW_LIST_MAX);
 	}
 	end_cell(r);
@@ -281,19 +281,19 @@ verdict(struct rv *r)
 	row(r);
 	text_cell(r, "bridges (links whose loss splits it)?");
 	cell(r);
-	mesh_buf_printf(&r->b, "%zu", a->nbridges);
+	mesh_i_buf_printf(&r->b, "%zu", a->nbridges);
 	end_cell(r);
 	end_row(r);
 	row(r);
 	text_cell(r, "survives any k node failures?");
 	cell(r);
 	if (a->vertex_connectivity < 0)
-		mesh_buf_printf(&r->b, "not computed above %zu nodes",
+		mesh_i_buf_printf(&r->b, "not computed above %zu nodes",
 		    a->connectivity_limit);
 	else if (!a->connected || a->vertex_connectivity == 0)
 		raw(r, "k = 0: it is split already");
 	else
-		mesh_buf_printf(&r->b, "k = %d (vertex connectivity %d, "
+		mesh_i_buf_printf(&r->b, "k = %d (vertex connectivity %d, "
 		    "edge connectivity %d)", a->vertex_connectivity - 1,
 		    a->vertex_connectivity, a->edge_connectivity);
 	end_cell(r);
@@ -301,7 +301,7 @@ verdict(struct rv *r)
 	row(r);
 	text_cell(r, "size");
 	cell(r);
-	mesh_buf_printf(&r->b, "%zu %s, %zu %s, %zu %s", a->nnodes,
+	mesh_i_buf_printf(&r->b, "%zu %s, %zu %s, %zu %s", a->nnodes,
 	    plural(a->nnodes, "node", "nodes"), a->nlinks,
 	    plural(a->nlinks, "link", "links"), a->nroutes,
 	    plural(a->nroutes, "route", "routes"));
@@ -413,7 +413,7 @@ sweep_table(struct rv *r, const struct mesh_sweep *sw, const char *what)
 {
 	int s;
 
-	mesh_buf_printf(&r->b, "%s%s failing together, every set of up to "
+	mesh_i_buf_printf(&r->b, "%s%s failing together, every set of up to "
 	    "%d%s:%s", r->md ? "" : "<p>", what, sw->k, r->a->ndown > 0 ?
 	    " (in the whole plan: the nodes taken down are up here)" : "",
 	    r->md ? "\n\n" : "</p>\n");
@@ -424,13 +424,13 @@ sweep_table(struct rv *r, const struct mesh_sweep *sw, const char *what)
 
 		row(r);
 		cell(r);
-		mesh_buf_printf(&r->b, "%d", s);
+		mesh_i_buf_printf(&r->b, "%d", s);
 		end_cell(r);
 		cell(r);
-		mesh_buf_printf(&r->b, "%llu", (unsigned long long)z->tried);
+		mesh_i_buf_printf(&r->b, "%llu", (unsigned long long)z->tried);
 		end_cell(r);
 		cell(r);
-		mesh_buf_printf(&r->b, "%llu", (unsigned long long)z->hit);
+		mesh_i_buf_printf(&r->b, "%llu", (unsigned long long)z->hit);
 		end_cell(r);
 		cell(r);
 		if (z->worst_units != NULL && z->worst > 0)
@@ -439,7 +439,7 @@ sweep_table(struct rv *r, const struct mesh_sweep *sw, const char *what)
 			raw(r, "none");
 		end_cell(r);
 		cell(r);
-		mesh_buf_printf(&r->b, "%zu", z->worst);
+		mesh_i_buf_printf(&r->b, "%zu", z->worst);
 		end_cell(r);
 		end_row(r);
 	}
@@ -482,7 +482,7 @@ domains(struct rv *r)
 		row(r);
 		text_cell(r, sw->units->names[d]);
 		cell(r);
-		mesh_buf_printf(&r->b, "%zu: ", n);
+		mesh_i_buf_printf(&r->b, "%zu: ", n);
 		names(r, sw->units->nodes + sw->units->start[d], n, n);
 		end_cell(r);
 		end_row(r);
@@ -504,7 +504,7 @@ availability(struct rv *r)
 		return;
 	}
 	para(r);
-	mesh_buf_printf(&r->b, "With each node up with probability %.6g "
+	mesh_i_buf_printf(&r->b, "With each node up with probability %.6g "
 	    "(%zu of %zu %s use this default), in %llu random trials "
 	    "(seed %llu)%s:", av->default_availability, av->nusing_default,
 	    av->nnodes, plural(av->nnodes, "node", "nodes"),
@@ -515,12 +515,12 @@ availability(struct rv *r)
 	row(r);
 	text_cell(r, "the up nodes are all connected");
 	cell(r);
-	mesh_buf_printf(&r->b, "%.6f (95%%: %.6f to %.6f)",
+	mesh_i_buf_printf(&r->b, "%.6f (95%%: %.6f to %.6f)",
 	    av->probability_connected, av->ci95_low, av->ci95_high);
 	end_cell(r);
 	cell(r);
 	if (av->has_exact)
-		mesh_buf_printf(&r->b, "%.6f", av->exact.probability_connected);
+		mesh_i_buf_printf(&r->b, "%.6f", av->exact.probability_connected);
 	else
 		raw(r, "-");
 	end_cell(r);
@@ -528,11 +528,11 @@ availability(struct rv *r)
 	row(r);
 	text_cell(r, "up nodes cut off, on average");
 	cell(r);
-	mesh_buf_printf(&r->b, "%.6f", av->expected_cut_off);
+	mesh_i_buf_printf(&r->b, "%.6f", av->expected_cut_off);
 	end_cell(r);
 	cell(r);
 	if (av->has_exact)
-		mesh_buf_printf(&r->b, "%.6f", av->exact.expected_cut_off);
+		mesh_i_buf_printf(&r->b, "%.6f", av->exact.expected_cut_off);
 	else
 		raw(r, "-");
 	end_cell(r);
@@ -540,11 +540,11 @@ availability(struct rv *r)
 	row(r);
 	text_cell(r, "every node up");
 	cell(r);
-	mesh_buf_printf(&r->b, "%.6f", av->probability_whole);
+	mesh_i_buf_printf(&r->b, "%.6f", av->probability_whole);
 	end_cell(r);
 	cell(r);
 	if (av->has_exact)
-		mesh_buf_printf(&r->b, "%.6f", av->exact.probability_whole);
+		mesh_i_buf_printf(&r->b, "%.6f", av->exact.probability_whole);
 	else
 		raw(r, "-");
 	end_cell(r);
@@ -593,7 +593,7 @@ hazards(struct rv *r)
 		end_table(r);
 	else {
 		para(r);
-		mesh_buf_printf(&r->b, "None: whichever %snode goes down, any "
+		mesh_i_buf_printf(&r->b, "None: whichever %snode goes down, any "
 		    "node that restarts still finds a route neighbour up.",
 		    a->ndown > 0 ? "other " : "");
 		end_para(r);
@@ -616,10 +616,10 @@ static void
 repl_line(struct rv *r, const char *what, int good, const char *text)
 {
 	if (r->md)
-		mesh_buf_printf(&r->b, "**Verdict (%s): %s** ", what,
+		mesh_i_buf_printf(&r->b, "**Verdict (%s): %s** ", what,
 		    good ? "OK" : "PROBLEM");
 	else
-		mesh_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
+		mesh_i_buf_printf(&r->b, "<p class=\"verdict %s\"><span "
 		    "class=\"badge\">%s</span> %s: ", good ? "ok" : "bad",
 		    good ? "&#10004; OK" : "&#10006; PROBLEM", what);
 	put(r, text);
@@ -721,7 +721,7 @@ diagnostics(struct rv *r)
 		if (g->file != NULL)
 			put(r, g->file);
 		if (g->line > 0)
-			mesh_buf_printf(&r->b, ":%d:%d", g->line, g->column);
+			mesh_i_buf_printf(&r->b, ":%d:%d", g->line, g->column);
 		if (g->node != NULL) {
 			raw(r, g->file != NULL ? " (node " : "node ");
 			put(r, g->node);
@@ -764,13 +764,13 @@ routes(struct rv *r)
 		end_cell(r);
 		cell(r);
 		put(r, n->host);
-		mesh_buf_printf(&r->b, ":%d", n->port);
+		mesh_i_buf_printf(&r->b, ":%d", n->port);
 		end_cell(r);
 		cell(r);
-		mesh_buf_printf(&r->b, "%zu", n->nroutes);
+		mesh_i_buf_printf(&r->b, "%zu", n->nroutes);
 		end_cell(r);
 		cell(r);
-		mesh_buf_printf(&r->b, "%zu", r->a->stored[order[i]]);
+		mesh_i_buf_printf(&r->b, "%zu", r->a->stored[order[i]]);
 		end_cell(r);
 		cell(r);
 		for (j = 0; j < n->nroutes && j < REVIEW_LIST_MAX; j++) {
@@ -781,12 +781,12 @@ routes(struct rv *r)
 				put(r, p->nodes[t].name);
 			else {
 				put(r, n->routes[j].host);
-				mesh_buf_printf(&r->b, ":%d (no link)",
+				mesh_i_buf_printf(&r->b, ":%d (no link)",
 				    n->routes[j].port);
 			}
 		}
 		if (n->nroutes > j)
-			mesh_buf_printf(&r->b, ", ... and %zu more",
+			mesh_i_buf_printf(&r->b, ", ... and %zu more",
 			    n->nroutes - j);
 		if (n->nroutes == 0)
 			raw(r, "-");
@@ -829,7 +829,7 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
     const struct mesh_review_parts *parts, int md, char **out)
 {
 	struct rv r;
-	struct mesh_tick tick;
+	struct mesh_i_tick tick;
 	char *svg = NULL;
 	enum mesh_error err = MESH_OK;
 	const char *name;
@@ -837,7 +837,7 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
-	mesh_buf_init(&r.b);
+	mesh_i_buf_init(&r.b);
 	r.md = md;
 	r.a = a;
 	r.p = a->plan;
@@ -849,10 +849,10 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	    MESH_OK)
 		goto done;
 	name = r.p->name ? r.p->name : "(unnamed plan)";
-	mesh_tick_start(&tick, r.parts.progress, "report", REVIEW_STEPS);
+	mesh_i_tick_start(&tick, r.parts.progress, "report", REVIEW_STEPS);
 	if (!md && (err = mesh_picture_svg(a, &svg)) != MESH_OK)
 		goto done;
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	if (md) {
 		raw(&r, "# meshsim report: ");
 		put(&r, name);
@@ -890,44 +890,44 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 		err = MESH_ENOMEM;
 		goto done;
 	}
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	topology(&r, svg);
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	if (spofs(&r) != 0) {
 		err = MESH_ENOMEM;
 		goto done;
 	}
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	sweep(&r);
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	domains(&r);
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	availability(&r);
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	if (r.repl != NULL)
 		repl_dependencies(&r);
 	else if (hazards(&r) != 0) {
 		err = MESH_ENOMEM;
 		goto done;
 	}
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	diagnostics(&r);
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	if (routes(&r) != 0) {
 		err = MESH_ENOMEM;
 		goto done;
 	}
-	mesh_tick_to(&tick, ++step);
+	mesh_i_tick_to(&tick, ++step);
 	if (!md)
 		raw(&r, "</section>\n</main>\n</body>\n</html>\n");
-	if ((*out = mesh_buf_take(&r.b)) == NULL)
+	if ((*out = mesh_i_buf_take(&r.b)) == NULL)
 		err = MESH_ENOMEM;
 	else
-		mesh_tick_end(&tick);
+		mesh_i_tick_end(&tick);
 done:
 	mesh_replication_free(r.repl);
 	free(svg);
-	mesh_buf_free(&r.b);
+	mesh_i_buf_free(&r.b);
 	return err;
 }
 

@@ -91,7 +91,7 @@ blocks_init(struct blocks *b, int n)
  * route uses yet, else its first non-cut node.
  */
 static void
-find_blocks(const struct work *w, const struct mesh_csr *g,
+find_blocks(const struct work *w, const struct mesh_i_csr *g,
     const int *by_rank, struct blocks *b)
 {
 	int r, t = 0, nblocks = 0, nmem = 0, i, j;
@@ -237,12 +237,12 @@ add_edge(struct work *w, int u, int v)
 static int
 recompute(const struct work *w, const int *by_rank, struct blocks *b)
 {
-	struct mesh_csr g;
+	struct mesh_i_csr g;
 
-	if (mesh_csr_build(&g, w->n, w->edges, w->m) != 0)
+	if (mesh_i_csr_build(&g, w->n, w->edges, w->m) != 0)
 		return -1;
 	find_blocks(w, &g, by_rank, b);
-	mesh_csr_free(&g);
+	mesh_i_csr_free(&g);
 	return 0;
 }
 
@@ -395,11 +395,11 @@ augment(struct work *w, const int *by_rank, struct blocks *b,
 static int
 find_split_pair(const struct work *w, const int *by_rank, int *u, int *v)
 {
-	struct mesh_csr g;
+	struct mesh_i_csr g;
 	int *comp = NULL, *queue = NULL, *best = NULL;
 	int rx, ry, r, i, found = -1;
 
-	if (mesh_csr_build(&g, w->n, w->edges, w->m) != 0)
+	if (mesh_i_csr_build(&g, w->n, w->edges, w->m) != 0)
 		return -1;
 	comp = malloc(((size_t)w->n + 1) * sizeof(*comp));
 	queue = malloc(((size_t)w->n + 1) * sizeof(*queue));
@@ -453,7 +453,7 @@ done:
 	free(comp);
 	free(queue);
 	free(best);
-	mesh_csr_free(&g);
+	mesh_i_csr_free(&g);
 	return found;
 }
 
@@ -484,10 +484,10 @@ degree_bound(const struct work *w)
 static int
 find_short_pair(const struct work *w, const int *by_rank, int *u, int *v)
 {
-	struct mesh_csr g;
+	struct mesh_i_csr g;
 	int *dist = NULL, *queue = NULL, r, i, a = -1, b = -1, found = -1;
 
-	if (mesh_csr_build(&g, w->n, w->edges, w->m) != 0)
+	if (mesh_i_csr_build(&g, w->n, w->edges, w->m) != 0)
 		return -1;
 	dist = malloc(((size_t)w->n + 1) * sizeof(*dist));
 	queue = malloc(((size_t)w->n + 1) * sizeof(*queue));
@@ -534,7 +534,7 @@ find_short_pair(const struct work *w, const int *by_rank, int *u, int *v)
 done:
 	free(dist);
 	free(queue);
-	mesh_csr_free(&g);
+	mesh_i_csr_free(&g);
 	return found;
 }
 
@@ -592,19 +592,19 @@ verify(const struct mesh_plan *plan, const struct mesh_suggestion *s)
 	ok = a->connected && a->ncutpoints == 0 &&
 	    c->nlinks == plan->nlinks + s->nroutes;
 	if (ok && s->target == 3 && s->reached) {
-		struct mesh_csr g;
+		struct mesh_i_csr g;
 		int k;
 
-		if (mesh_csr_build(&g, (int)c->nnodes, c->links,
+		if (mesh_i_csr_build(&g, (int)c->nnodes, c->links,
 		    (int)c->nlinks) != 0) {
 			ok = -1;
 			goto done;
 		}
-		if (mesh_vertex_connectivity(&g, 2, &k) != 0)
+		if (mesh_i_vertex_connectivity(&g, 2, &k) != 0)
 			ok = -1;
 		else
 			ok = k >= 3;
-		mesh_csr_free(&g);
+		mesh_i_csr_free(&g);
 	}
 done:
 	mesh_analysis_free(a);
