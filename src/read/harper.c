@@ -934,7 +934,7 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 			if (v != NULL)
 				apply(r, &s, c, (enum key)k, v);
 		}
-		if (harper_keys_walk(&doc, c->file, name_so_far(c),
+		if (mesh_i_harper_keys_walk(&doc, c->file, name_so_far(c),
 		    r->diags) != 0)
 			r->nomem = 1;
 	}
@@ -1076,7 +1076,7 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 			vlen -= 2;
 		}
 		if ((k = env_key(key, klen)) < 0) {
-			const char *alias = harper_keys_env_alias(key, klen);
+			const char *alias = mesh_i_harper_keys_env_alias(key, klen);
 
 			if (alias != NULL) {
 				/* A legacy name (CLUSTERING_PORT, ...). */
@@ -1088,7 +1088,7 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 			} else {
 				mesh_i_text_position(line, (size_t)(key - line),
 				    &p.line, &p.column);
-				if (harper_keys_env(key, klen, file, lineno,
+				if (mesh_i_harper_keys_env(key, klen, file, lineno,
 				    p.column, name_so_far(c), r->diags) < 0)
 					r->nomem = 1;
 				continue;

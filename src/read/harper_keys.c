@@ -675,8 +675,8 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 }
 
 int
-harper_keys_walk(yaml_document_t *doc, const char *file, const char *node,
-    struct mesh_diags *d)
+mesh_i_harper_keys_walk(yaml_document_t *doc, const char *file,
+    const char *node, struct mesh_diags *d)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	unsigned char *seen;
@@ -710,7 +710,7 @@ env_name(const char *path, char *buf, size_t size)
 }
 
 const char *
-harper_keys_env_alias(const char *name, size_t len)
+mesh_i_harper_keys_env_alias(const char *name, size_t len)
 {
 	size_t i;
 
@@ -722,7 +722,7 @@ harper_keys_env_alias(const char *name, size_t len)
 }
 
 int
-harper_keys_env(const char *name, size_t len, const char *file, int line,
+mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
     int column, const char *node, struct mesh_diags *d)
 {
 	const struct hkey *best = NULL;

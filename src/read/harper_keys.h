@@ -17,7 +17,7 @@
  * key (databases.NAME, logging sections, ...) are not checked. Returns 0,
  * or -1 when out of memory (d->nomem set by the diagnostics list).
  */
-int harper_keys_walk(yaml_document_t *doc, const char *file,
+int mesh_i_harper_keys_walk(yaml_document_t *doc, const char *file,
     const char *node, struct mesh_diags *d);
 
 /*
@@ -27,13 +27,13 @@ int harper_keys_walk(yaml_document_t *doc, const char *file,
  * key) but is none gets unknown-key with the suggested name. Returns 1
  * when warned, 0 when not, -1 when out of memory.
  */
-int harper_keys_env(const char *name, size_t len, const char *file,
+int mesh_i_harper_keys_env(const char *name, size_t len, const char *file,
     int line, int column, const char *node, struct mesh_diags *d);
 
 /*
  * The dotted key path an env variable name given in Harper's legacy
  * form stands for (CLUSTERING_PORT, NODE_NAME, CLUSTERING, ...), or NULL.
  */
-const char *harper_keys_env_alias(const char *name, size_t len);
+const char *mesh_i_harper_keys_env_alias(const char *name, size_t len);
 
 #endif
