@@ -1,9 +1,11 @@
-/* fixture.c: plans for unit tests, written as "a-b b-c" (fixture.h). */
+/* fixture.c: what the unit tests share: plans, parsing, diagnostics
+ * (fixture.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -34,4 +36,71 @@ plan_of(const char *const *names, size_t n, const char *links)
 	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
 	mesh_diags_clear(&d);
 	return p;
+}
+
+enum mesh_error
+parse_text(const char *text, const char *file, enum mesh_format fmt,
+    struct mesh_plan **plan, struct mesh_diags *d)
+{
+	mesh_diags_init(d);
+	return mesh_plan_parse(text, strlen(text), file, fmt, d, plan);
+}
+
+struct mesh_plan *
+plan_from_text(const char *text, const char *file, enum mesh_format fmt)
+{
+	struct mesh_plan *p = NULL;
+	struct mesh_diags d;
+
+	assert_int_equal(parse_text(text, file, fmt, &p, &d), MESH_OK);
+	mesh_diags_clear(&d);
+	assert_non_null(p);
+	return p;
+}
+
+char *
+plan_json(const struct mesh_plan *p)
+{
+	char *s = NULL;
+
+	return mesh_plan_export(p, MESH_EXPORT_JSON, &s) == MESH_OK ? s : NULL;
+}
+
+const struct mesh_diag *
+find_code(const struct mesh_diags *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->v[i].code, code) == 0)
+			return &d->v[i];
+	return NULL;
+}
+
+const struct mesh_diag *
+must_find(const struct mesh_diags *d, const char *code)
+{
+	static const struct mesh_diag none;
+	const struct mesh_diag *g = find_code(d, code);
+
+	if (g == NULL)
+		fail_msg("no diagnostic '%s'", code);
+	return g != NULL ? g : &none;
+}
+
+size_t
+count_code(const struct mesh_diags *d, const char *code)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += strcmp(d->v[i].code, code) == 0;
+	return n;
+}
+
+uint32_t
+next_random(uint64_t *state)
+{
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(*state >> 33);
 }

@@ -281,8 +281,6 @@ popcount(unsigned v)
 	return k;
 }
 
-#define NEXT(s) ((s) = (s) * 6364136223846793005ULL + \
-	1442695040888963407ULL, (unsigned)((s) >> 33))
 
 static void
 random_plans_should_match_the_naive_reference(void **state)
@@ -301,17 +299,17 @@ random_plans_should_match_the_naive_reference(void **state)
 		int whole[NMAX], comp[NMAX], cut[NMAX];
 		unsigned upset = 0, got = 0, seen = 0;
 
-		n = 1 + NEXT(seed) % NMAX;
+		n = 1 + next_random(&seed) % NMAX;
 		for (i = 0; i < n; i++)
 			for (j = i + 1; j < n; j++)
-				if (NEXT(seed) % 100 < 30) {
+				if (next_random(&seed) % 100 < 30) {
 					adj[i][j] = adj[j][i] = true;
 					len += (size_t)snprintf(links + len,
 					    sizeof(links) - len, "%s-%s ",
 					    letters[i], letters[j]);
 				}
 		for (i = 0; i < n; i++) {
-			down[i] = NEXT(seed) % 100 < 15;
+			down[i] = next_random(&seed) % 100 < 15;
 			if (!down[i]) {
 				upset |= 1u << i;
 				nup++;

@@ -12,40 +12,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/harper_ops.h"
 
-/* The plan in the plan format (export.h); NULL when out of memory. */
-static char *
-plan_json(const struct mesh_plan *p)
-{
-	char *s = NULL;
-
-	return mesh_plan_export(p, MESH_EXPORT_JSON, &s) == MESH_OK ? s : NULL;
-}
-
 static const char *const abc[] = { "a", "b", "c" };
-
-/* The first diagnostic with code, failing the test when there is none. */
-static const struct mesh_diag *
-must_find(const struct mesh_diags *d, const char *code)
-{
-	static const struct mesh_diag none;
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].code, code) == 0)
-			return &d->v[i];
-	fail_msg("no diagnostic '%s'", code);
-	return &none;
-}
-
-static size_t
-count_code(const struct mesh_diags *d, const char *code)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < d->n; i++)
-		n += strcmp(d->v[i].code, code) == 0;
-	return n;
-}
 
 static struct mesh_ops_request *
 request(const char *text, const char *file)
