@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -15,7 +16,6 @@ struct mesh_plan *
 plan_of(const char *const *names, size_t n, const char *links)
 {
 	struct mesh_plan *p = mesh_plan_new("t", NULL);
-	struct mesh_diags d;
 	char a[32], b[32];
 	int used;
 	size_t i;
@@ -32,10 +32,54 @@ plan_of(const char *const *names, size_t n, const char *links)
 		    0);
 		links += used;
 	}
+	resolve_plan(p);
+	return p;
+}
+
+void
+resolve_plan(struct mesh_plan *p)
+{
+	struct mesh_diags d;
+
 	mesh_diags_init(&d);
 	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
 	mesh_diags_clear(&d);
-	return p;
+}
+
+int *
+add_random_nodes(struct mesh_plan *p, uint64_t *state, int n,
+    int own_hosts, unsigned zones)
+{
+	int *hostof = malloc(((size_t)n + 1) * sizeof(int));
+	char name[16], host[16];
+	int nhosts, i;
+
+	assert_non_null(hostof);
+	nhosts = own_hosts ? n : 1 + (int)(next_random(state) % (uint32_t)n);
+	for (i = 0; i < n; i++) {
+		hostof[i] = own_hosts ? i :
+		    (int)(next_random(state) % (uint32_t)nhosts);
+		snprintf(name, sizeof(name), "n%02d", i);
+		snprintf(host, sizeof(host), "h%d", hostof[i]);
+		assert_int_equal(mesh_plan_add_node(p, name, host, 9000 + i,
+		    0, 0), i);
+		if (next_random(state) % 5 != 0) {
+			snprintf(host, sizeof(host), "z%u",
+			    next_random(state) % zones);
+			assert_int_equal(mesh_plan_set_label(p, i, "zone",
+			    host), 0);
+		}
+	}
+	return hostof;
+}
+
+void
+add_route_to(struct mesh_plan *p, const int *hostof, int a, int b)
+{
+	char host[16];
+
+	snprintf(host, sizeof(host), "h%d", hostof[b]);
+	assert_int_equal(mesh_plan_add_route(p, a, host, 9000 + b, 0, 0), 0);
 }
 
 enum mesh_error

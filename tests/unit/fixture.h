@@ -21,6 +21,23 @@
 struct mesh_plan *plan_of(const char *const *names, size_t n,
     const char *links);
 
+/* Resolve p's routes into links, which must succeed; the diagnostics are
+ * dropped. */
+void resolve_plan(struct mesh_plan *p);
+
+/*
+ * Add n nodes n00, n01, ... to p, node i on port 9000 + i of host
+ * h<hostof[i]>: each node its own host when own_hosts, else hosts drawn
+ * from a random number of them; a zone label z0 .. z<zones - 1> on about
+ * four nodes in five. Draws from *state; returns hostof (n ints, for
+ * free()), which add_route_to() takes.
+ */
+int *add_random_nodes(struct mesh_plan *p, uint64_t *state, int n,
+    int own_hosts, unsigned zones);
+
+/* Add a route from node a to node b of a plan of add_random_nodes(). */
+void add_route_to(struct mesh_plan *p, const int *hostof, int a, int b);
+
 /*
  * Parse the string text as a plan in format fmt, named file in the
  * diagnostics. *d is initialised here and holds the diagnostics after;

@@ -221,7 +221,6 @@ plan_with(const struct spec *sp, size_t n, const char *const *links,
     size_t nlinks)
 {
 	struct mesh_plan *p = mesh_plan_new("z", NULL);
-	struct mesh_diags d;
 	size_t i;
 
 	assert_non_null(p);
@@ -240,9 +239,7 @@ plan_with(const struct spec *sp, size_t n, const char *const *links,
 		assert_int_equal(mesh_plan_add_route(p, a, sp[b].host,
 		    9932 + b, 0, 0), 0);
 	}
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(p);
 	return p;
 }
 
@@ -413,31 +410,11 @@ static struct mesh_plan *
 random_plan(int id)
 {
 	struct mesh_plan *p = mesh_plan_new("r", NULL);
-	struct mesh_diags d;
-	int n = 1 + (int)rnd(11), shape = id % 6, nhosts, i, j;
-	char name[16], host[16];
-	int *hostof = malloc(((size_t)n + 1) * sizeof(int));
+	int n = 1 + (int)rnd(11), shape = id % 6, i, j, *hostof;
 
 	assert_non_null(p);
-	assert_non_null(hostof);
-	nhosts = id % 3 == 0 ? n : 1 + (int)rnd((uint32_t)n);
-	for (i = 0; i < n; i++) {
-		hostof[i] = id % 3 == 0 ? i : (int)rnd((uint32_t)nhosts);
-		snprintf(name, sizeof(name), "n%02d", i);
-		snprintf(host, sizeof(host), "h%d", hostof[i]);
-		assert_int_equal(mesh_plan_add_node(p, name, host, 9000 + i,
-		    0, 0), i);
-		if (rnd(5) != 0) {
-			snprintf(host, sizeof(host), "z%u", rnd(3));
-			assert_int_equal(mesh_plan_set_label(p, i, "zone",
-			    host), 0);
-		}
-	}
-#define LINK(a, b) do { \
-	snprintf(host, sizeof(host), "h%d", hostof[(b)]); \
-	assert_int_equal(mesh_plan_add_route(p, (a), host, 9000 + (b), 0, \
-	    0), 0); \
-} while (0)
+	hostof = add_random_nodes(p, &rng_state, n, id % 3 == 0, 3);
+#define LINK(a, b) add_route_to(p, hostof, (a), (b))
 	for (i = 1; i < n; i++) {
 		switch (shape) {
 		case 0:         /* a random tree */
@@ -476,9 +453,7 @@ random_plan(int id)
 	}
 #undef LINK
 	free(hostof);
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(p);
 	return p;
 }
 
