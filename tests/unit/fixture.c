@@ -132,6 +132,18 @@ must_find(const struct mesh_diags *d, const char *code)
 	return g != NULL ? g : &none;
 }
 
+void
+expect_error_at(const struct mesh_diags *d, const char *code,
+    const char *file, int line, int column)
+{
+	const struct mesh_diag *g = must_find(d, code);
+
+	assert_int_equal(g->severity, MESH_ERROR);
+	assert_string_equal(g->file, file);
+	assert_int_equal(g->line, line);
+	assert_int_equal(g->column, column);
+}
+
 size_t
 count_code(const struct mesh_diags *d, const char *code)
 {
@@ -140,6 +152,16 @@ count_code(const struct mesh_diags *d, const char *code)
 	for (i = 0; i < d->n; i++)
 		n += strcmp(d->v[i].code, code) == 0;
 	return n;
+}
+
+int
+bit_count(uint32_t x)
+{
+	int c = 0;
+
+	for (; x != 0; x &= x - 1)
+		c++;
+	return c;
 }
 
 uint32_t

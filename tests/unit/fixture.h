@@ -66,8 +66,16 @@ const struct mesh_diag *find_code(const struct mesh_diags *d,
 const struct mesh_diag *must_find(const struct mesh_diags *d,
     const char *code);
 
+/* d must hold an error with code at file:line:column (the first
+ * diagnostic with code). */
+void expect_error_at(const struct mesh_diags *d, const char *code,
+    const char *file, int line, int column);
+
 /* How many diagnostics of d have code. */
 size_t count_code(const struct mesh_diags *d, const char *code);
+
+/* How many bits of x are set. */
+int bit_count(uint32_t x);
 
 /*
  * The next number of a small generator, the same on every machine (a

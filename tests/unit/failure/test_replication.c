@@ -271,16 +271,6 @@ component_of(const int *comp, size_t n, size_t x)
 	return out;
 }
 
-static size_t
-popcount(unsigned v)
-{
-	size_t k = 0;
-
-	for (; v != 0; v &= v - 1)
-		k++;
-	return k;
-}
-
 
 static void
 random_plans_should_match_the_naive_reference(void **state)
@@ -359,8 +349,8 @@ random_plans_should_match_the_naive_reference(void **state)
 			want = outside_largest(cut, n, in);
 			assert_true(d < r->ndeps);
 			assert_int_equal(r->deps[d].node, (int)i);
-			assert_int_equal(r->deps[d].size, popcount(want));
-			assert_int_equal(r->deps[d].nlisted, popcount(want));
+			assert_int_equal(r->deps[d].size, bit_count(want));
+			assert_int_equal(r->deps[d].nlisted, bit_count(want));
 			for (j = 0; j < r->deps[d].nlisted; j++) {
 				int v = r->names[r->deps[d].first + j];
 

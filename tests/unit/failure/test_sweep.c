@@ -495,16 +495,6 @@ worst_before(size_t e, const int *set, int g, int size, size_t we,
 	return g < wg;
 }
 
-static int
-popcount(unsigned m)
-{
-	int c = 0;
-
-	for (; m; m &= m - 1)
-		c++;
-	return c;
-}
-
 /* Brute force: every set of up to k units of each group, removed, the
  * survivors' components found by a plain breadth-first search (or the
  * stranded nodes by mesh_stranded()); compared with the sweep. */
@@ -596,7 +586,7 @@ check_against_brute_force(const struct mesh_plan *p, int k, const char *by,
 		kk = k < nu ? k : nu;
 		for (m = 1; m < full; m++) {
 			int left = 0, best = 0, pieces = 0, seen[16];
-			int pc = popcount(m);
+			int pc = bit_count(m);
 
 			splits[m] = false;
 			eff[m] = 0;
@@ -656,7 +646,7 @@ check_against_brute_force(const struct mesh_plan *p, int k, const char *by,
 		}
 		for (m = 1; m < full; m++) {
 			unsigned sub;
-			int pc = popcount(m), set[3], a = 0;
+			int pc = bit_count(m), set[3], a = 0;
 			bool minimal = true;
 
 			if (pc > kk || !splits[m])
