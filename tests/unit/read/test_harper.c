@@ -299,9 +299,8 @@ import_then_check_should_match_the_hand_written_plan(void **state)
 		/* import: the plan JSON reads back as the same plan */
 		json = plan_json(p);
 		assert_non_null(json);
-		mesh_diags_init(&d);
-		assert_int_equal(mesh_plan_parse(json, strlen(json), "i.json",
-		    MESH_FORMAT_JSON, &d, &q), MESH_OK);
+		assert_int_equal(parse_text(json, "i.json", MESH_FORMAT_JSON,
+		    &q, &d), MESH_OK);
 		assert_int_equal(d.n, count_code(&d, "bad-ipv4"));
 		mesh_diags_clear(&d);
 		mesh_diags_init(&d);

@@ -374,9 +374,8 @@ apply_should_drop_warnings_that_no_longer_hold(void **state)
 
 	(void)state;
 	step.req = q;
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(text, strlen(text), "p.json",
-	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
+	assert_int_equal(parse_text(text, "p.json", MESH_FORMAT_JSON, &p, &d),
+	    MESH_OK);
 	assert_int_equal(count_code(&d, "duplicate-route"), 1);
 	assert_int_equal(count_code(&d, "dangling-route"), 1);
 	assert_int_equal(mesh_ops_apply(p, &step, 1, &d, &after, &o),
@@ -404,9 +403,8 @@ plan_json_should_read_back_as_the_same_plan(void **state)
 	(void)state;
 	json = plan_json(p);
 	assert_non_null(json);
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(json, strlen(json), "p.json",
-	    MESH_FORMAT_JSON, &d, &q), MESH_OK);
+	assert_int_equal(parse_text(json, "p.json", MESH_FORMAT_JSON, &q, &d),
+	    MESH_OK);
 	assert_int_equal(q->nnodes, 3);
 	assert_int_equal(q->nlinks, 2);
 	assert_memory_equal(q->links, p->links, 4 * sizeof(int));
