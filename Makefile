@@ -91,10 +91,13 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # export) and src/out (JSON and text output); src/cli is the tool.
 LIB_SRC  = $(filter-out src/cli/%,$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
-TEST_SRC = $(wildcard tests/test_*.c)
+# Unit tests by layer, as src/ (tests/unit/LAYER/test_*.c), each linked
+# with the helpers they share (tests/unit/fixture.c).
+TEST_SRC = $(wildcard tests/unit/*/test_*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+FIXTURE  = $(BUILD)/tests/unit/fixture.o
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 LIB      = $(BUILD)/libmeshsim.a
@@ -124,7 +127,8 @@ $(BUILD)/%.o: src/%.c | deps $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c | test-deps $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(TEST_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
@@ -136,15 +140,15 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(FAILMALLOC): tests/alloc/failmalloc.c | $(BUILD)/tests
 	$(CC) -std=c11 $(WARN) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/fixture.o $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/tests/fixture.o $(LIB) \
-		$(TEST_LIBS) $(DEP_LIBS)
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(FIXTURE) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(FIXTURE) $(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
 # The progress bar's line is the command line's, not the library's.
-$(BUILD)/tests/test_cli_progress: $(BUILD)/tests/test_cli_progress.o \
-    $(BUILD)/tests/fixture.o $(BUILD)/cli/cli_progress.o $(LIB)
+$(BUILD)/tests/unit/cli/test_cli_progress: \
+    $(BUILD)/tests/unit/cli/test_cli_progress.o $(FIXTURE) \
+    $(BUILD)/cli/cli_progress.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli/cli_progress.o \
-		$(BUILD)/tests/fixture.o $(LIB) $(TEST_LIBS) $(DEP_LIBS)
+		$(FIXTURE) $(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
 $(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -166,6 +170,11 @@ demo: $(BIN)
 # against networkx, allocation failures and valgrind (samples; see
 # alloc-test and memcheck).
 test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
+	@stray='$(wildcard tests/test_*.c tests/unit/test_*.c)'; \
+	 if [ -n "$$stray" ]; then \
+	   echo "not run: $$stray (unit tests go in tests/unit/LAYER/)" >&2; \
+	   exit 1; \
+	 fi
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 	$(PYTHON) tests/cycles.py $(BUILD)
 	sh tests/cli/run.sh $(BIN)
@@ -245,4 +254,5 @@ uninstall:
 clean:
 	rm -rf build build-san $(FUZZ_BUILD)
 
--include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)
+-include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d \
+    $(BUILD)/tests/unit/*.d $(BUILD)/tests/unit/*/*.d)

@@ -8,16 +8,7 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.."
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-pass=0
-fail=0
-check() {
-	if eval "$2"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL $1"
-		fail=$((fail + 1))
-	fi
-}
+. tests/cli/check.sh
 
 plan=$dir/plan.json
 ${PYTHON:-/usr/bin/python3} tools/gen_plan.py --shape random-regular \

@@ -18,16 +18,7 @@ meshsim() {
 	# shellcheck disable=SC2086
 	MEMCHECK_LOGS=$vg $wrap "$bin" "$@"
 }
-pass=0
-fail=0
-check() {
-	if eval "$2"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL $1"
-		fail=$((fail + 1))
-	fi
-}
+. tests/cli/check.sh
 
 for cmd in "check --format json" "check" "sweep --k 2" "availability --trials 1000" \
     "simulate" "report" "sweep --k 2 --shard 1/2" \

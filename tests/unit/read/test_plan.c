@@ -8,40 +8,14 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "meshsim/meshsim.h"
 
-/* Parse text as a JSON plan; returns the error and leaves the plan and
- * the diagnostics in *plan and *d. */
+/* Parse text as a JSON plan, t.json (parse_text()). */
 static enum mesh_error
 parse(const char *text, struct mesh_plan **plan, struct mesh_diags *d)
 {
-	mesh_diags_init(d);
-	return mesh_plan_parse(text, strlen(text), "t.json", MESH_FORMAT_JSON,
-	    d, plan);
-}
-
-/* The first diagnostic with code, or NULL. */
-static const struct mesh_diag *
-find_code(const struct mesh_diags *d, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].code, code) == 0)
-			return &d->v[i];
-	return NULL;
-}
-
-/* As find_code(), failing the test when there is none. */
-static const struct mesh_diag *
-must_find(const struct mesh_diags *d, const char *code)
-{
-	static const struct mesh_diag none;
-	const struct mesh_diag *g = find_code(d, code);
-
-	if (g == NULL)
-		fail_msg("no diagnostic '%s'", code);
-	return g != NULL ? g : &none;
+	return parse_text(text, "t.json", MESH_FORMAT_JSON, plan, d);
 }
 
 static void

@@ -576,14 +576,6 @@ route_stored_by_either_end_should_count_for_hazards(void **state)
 	mesh_plan_free(p);
 }
 
-/* A small random number generator, the same on every machine. */
-static uint32_t
-rnd(uint64_t *state)
-{
-	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)(*state >> 33);
-}
-
 /* A random plan over n letters: each ordered pair a route with
  * probability pct percent. */
 static struct mesh_plan *
@@ -594,7 +586,7 @@ random_plan(uint64_t *seed, size_t n, unsigned pct)
 
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++)
-			if (i != j && rnd(seed) % 100 < pct)
+			if (i != j && next_random(seed) % 100 < pct)
 				put(links, sizeof(links), "%s-%s ", letters[i],
 				    letters[j]);
 	return plan_of(letters, n, links);
@@ -608,7 +600,7 @@ hazards_should_agree_with_restarts_on_the_live_mesh(void **state)
 
 	(void)state;
 	for (round = 0; round < 100; round++) {
-		size_t n = 2 + rnd(&seed) % 6, *first = NULL;
+		size_t n = 2 + next_random(&seed) % 6, *first = NULL;
 		struct mesh_plan *p = random_plan(&seed, n, 20);
 		int *s = NULL, x, y;
 
@@ -924,9 +916,10 @@ random_timelines_should_match_the_naive_model(void **state)
 
 	(void)state;
 	for (round = 0; round < 300; round++) {
-		size_t n = 2 + rnd(&seed) % 7, nsteps = 1 + rnd(&seed) % 14;
-		struct mesh_plan *p = random_plan(&seed, n, 5 + rnd(&seed) %
-		    30);
+		size_t n = 2 + next_random(&seed) % 7,
+		    nsteps = 1 + next_random(&seed) % 14;
+		struct mesh_plan *p = random_plan(&seed, n,
+		    5 + next_random(&seed) % 30);
 		struct mesh_live *m = live_of(p);
 		struct naive v;
 		size_t k;
@@ -934,19 +927,22 @@ random_timelines_should_match_the_naive_model(void **state)
 		naive_init(&v, p);
 		compare(m, p, &v, round, 0);
 		for (k = 0; k < nsteps; k++) {
-			enum mesh_event ev = (enum mesh_event)(rnd(&seed) % 5);
+			enum mesh_event ev =
+			    (enum mesh_event)(next_random(&seed) % 5);
 			int nodes[3];
-			size_t nn = 1 + rnd(&seed) % 3, i;
+			size_t nn = 1 + next_random(&seed) % 3, i;
 
 			for (i = 0; i < nn; i++)
-				nodes[i] = (int)(rnd(&seed) % n);
+				nodes[i] = (int)(next_random(&seed) % n);
 			if (ev == MESH_EVENT_CUT || ev == MESH_EVENT_HEAL) {
 				nn = 2;
 				nodes[1] = (nodes[0] + 1 +
-				    (int)(rnd(&seed) % (n - 1))) % (int)n;
+				    (int)(next_random(&seed) % (n - 1))) %
+				    (int)n;
 			}
 			/* Heal mostly a pair that is cut, or it is a no-op. */
-			if (ev == MESH_EVENT_HEAL && rnd(&seed) % 4 != 0)
+			if (ev == MESH_EVENT_HEAL &&
+			    next_random(&seed) % 4 != 0)
 				pick_cut(&v, nodes);
 			assert_int_equal(mesh_live_apply(m, ev, nodes, nn),
 			    MESH_OK);
@@ -959,19 +955,6 @@ random_timelines_should_match_the_naive_model(void **state)
 }
 
 /* Simulations from plans in JSON. */
-
-static struct mesh_plan *
-parse(const char *text)
-{
-	struct mesh_plan *p = NULL;
-	struct mesh_diags d;
-
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(text, strlen(text), "t.json",
-	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
-	mesh_diags_clear(&d);
-	return p;
-}
 
 static const char figure1_timeline[] =
     "{\"name\": \"f1\", \"nodes\": ["
@@ -995,7 +978,8 @@ static const char figure1_timeline[] =
 static void
 simulate_should_check_every_expectation_and_count_failures(void **state)
 {
-	struct mesh_plan *p = parse(figure1_timeline);
+	struct mesh_plan *p = plan_from_text(figure1_timeline,
+	    "t.json", MESH_FORMAT_JSON);
 	struct mesh_simulation *s = NULL;
 
 	(void)state;
@@ -1028,7 +1012,8 @@ static void
 simulation_json_should_hold_each_step_and_be_the_same_bytes_every_time(
     void **state)
 {
-	struct mesh_plan *p = parse(figure1_timeline);
+	struct mesh_plan *p = plan_from_text(figure1_timeline,
+	    "t.json", MESH_FORMAT_JSON);
 	struct mesh_simulation *s1 = NULL, *s2 = NULL;
 	char *j1, *j2;
 

@@ -77,7 +77,6 @@ static struct mesh_plan *
 copy_plan(const struct mesh_plan *p)
 {
 	struct mesh_plan *c = mesh_plan_new(p->name, NULL);
-	struct mesh_diags d;
 	size_t i, j;
 
 	assert_non_null(c);
@@ -89,9 +88,7 @@ copy_plan(const struct mesh_plan *p)
 			    p->nodes[i].routes[j].host,
 			    p->nodes[i].routes[j].port, 0, 0), 0);
 	}
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(c, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(c);
 	return c;
 }
 
@@ -313,7 +310,6 @@ static struct mesh_plan *
 random_plan(int split)
 {
 	struct mesh_plan *p = mesh_plan_new("random", NULL);
-	struct mesh_diags d;
 	char name[16];
 	int n = 1 + (int)next(40), i, extra, roots;
 
@@ -342,9 +338,7 @@ random_plan(int split)
 		assert_int_equal(mesh_plan_add_route(p, u, name, 9932, 0, 0),
 		    0);
 	}
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(p);
 	return p;
 }
 

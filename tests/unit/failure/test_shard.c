@@ -21,8 +21,7 @@ static uint64_t rng_state;
 static uint32_t
 rnd(uint32_t n)
 {
-	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)((rng_state >> 33) % n);
+	return next_random(&rng_state) % n;
 }
 
 /* A random plan of up to 14 nodes: trees, rings, random links (often
@@ -31,42 +30,21 @@ static struct mesh_plan *
 random_plan(int id)
 {
 	struct mesh_plan *p = mesh_plan_new("random", "random.json");
-	struct mesh_diags d;
-	int n = 1 + (int)rnd(14), nhosts, i, j, *hostof;
-	char name[16], host[16];
+	int n = 1 + (int)rnd(14), i, j, *hostof;
 
 	assert_non_null(p);
-	hostof = malloc(((size_t)n + 1) * sizeof(int));
-	assert_non_null(hostof);
-	nhosts = id % 3 == 0 ? n : 1 + (int)rnd((uint32_t)n);
-	for (i = 0; i < n; i++) {
-		hostof[i] = id % 3 == 0 ? i : (int)rnd((uint32_t)nhosts);
-		snprintf(name, sizeof(name), "n%02d", i);
-		snprintf(host, sizeof(host), "h%d", hostof[i]);
-		assert_int_equal(mesh_plan_add_node(p, name, host, 9000 + i,
-		    0, 0), i);
-		if (rnd(5) != 0) {
-			snprintf(host, sizeof(host), "z%u", rnd(4));
-			assert_int_equal(mesh_plan_set_label(p, i, "zone",
-			    host), 0);
-		}
-	}
+	hostof = add_random_nodes(p, &rng_state, n, id % 3 == 0, 4);
 	for (i = 1; i < n; i++)
 		for (j = 0; j < i; j++) {
 			int link = id % 3 == 0 ? j == (int)rnd((uint32_t)i) :
 			    id % 3 == 1 ? j == i - 1 || rnd(100) < 12 :
 			    rnd(100) < 25;
 
-			if (!link)
-				continue;
-			snprintf(host, sizeof(host), "h%d", hostof[j]);
-			assert_int_equal(mesh_plan_add_route(p, i, host,
-			    9000 + j, 0, 0), 0);
+			if (link)
+				add_route_to(p, hostof, i, j);
 		}
 	free(hostof);
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(p);
 	return p;
 }
 

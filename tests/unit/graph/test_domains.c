@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "meshsim/meshsim.h"
 
 static const char plan_text[] =
@@ -26,15 +27,7 @@ static const char plan_text[] =
 static struct mesh_plan *
 load(void)
 {
-	struct mesh_plan *p = NULL;
-	struct mesh_diags d;
-
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(plan_text, strlen(plan_text), "t.json",
-	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
-	mesh_diags_clear(&d);
-	assert_non_null(p);
-	return p;
+	return plan_from_text(plan_text, "t.json", MESH_FORMAT_JSON);
 }
 
 static const char *

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "meshsim/meshsim.h"
 #include "meshsim/availability.h"
 #include "base/rng.h"
@@ -34,7 +35,7 @@
  * (-1: none, so the default). avail may be NULL.
  */
 static struct mesh_plan *
-plan_of(size_t n, const char *links, const double *avail)
+plan_av(size_t n, const char *links, const double *avail)
 {
 	char text[8192], *t = text, *end = text + sizeof(text);
 	struct mesh_plan *p = NULL;
@@ -66,9 +67,8 @@ plan_of(size_t n, const char *links, const double *avail)
 	}
 	snprintf(t, (size_t)(end - t), "]}");
 	assert_true(strlen(text) < sizeof(text) - 1);
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(text, strlen(text), "t.json",
-	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
+	assert_int_equal(parse_text(text, "t.json", MESH_FORMAT_JSON, &p, &d),
+	    MESH_OK);
 	assert_int_equal(d.n, 0);
 	mesh_diags_clear(&d);
 	return p;
@@ -88,7 +88,7 @@ model_of(const struct mesh_plan *p, double dflt)
 static struct mesh_avail_exact
 exact_of(size_t n, const char *links, const double *avail, double dflt)
 {
-	struct mesh_plan *p = plan_of(n, links, avail);
+	struct mesh_plan *p = plan_av(n, links, avail);
 	struct mesh_avail_model *m = model_of(p, dflt);
 	struct mesh_avail_exact e;
 
@@ -261,7 +261,7 @@ plan_availability_should_override_the_default(void **state)
 {
 	/* b holds its own 0.5; a and c take the default 0.9 (or 0.95). */
 	const double av[] = { -1, 0.5, -1 };
-	struct mesh_plan *p = plan_of(3, "a-b b-c", av);
+	struct mesh_plan *p = plan_av(3, "a-b b-c", av);
 	struct mesh_availability *a = NULL;
 	struct mesh_avail_options o;
 
@@ -295,7 +295,7 @@ certain_nodes_should_give_exact_estimates(void **state)
 {
 	/* a and c always up, b never: every trial splits, cutting off 1. */
 	const double av[] = { 1, 0, 1 };
-	struct mesh_plan *p = plan_of(3, "a-b b-c", av);
+	struct mesh_plan *p = plan_av(3, "a-b b-c", av);
 	struct mesh_availability *a = NULL;
 	struct mesh_avail_options o;
 
@@ -322,7 +322,7 @@ certain_nodes_should_give_exact_estimates(void **state)
 static void
 same_seed_should_give_the_same_counts_and_another_seed_others(void **state)
 {
-	struct mesh_plan *p = plan_of(6, "a-b b-c c-d d-e e-f f-a a-d", NULL);
+	struct mesh_plan *p = plan_av(6, "a-b b-c c-d d-e e-f f-a a-d", NULL);
 	struct mesh_avail_model *m = model_of(p, 0.7);
 	struct mesh_avail_sums s1 = sums_of(m, 42, 100000, 1);
 	struct mesh_avail_sums s2 = sums_of(m, 42, 100000, 1);
@@ -341,7 +341,7 @@ counts_should_not_depend_on_jobs_or_on_how_the_blocks_are_split(
 {
 	/* 5 blocks, the last of 3,392 trials. */
 	const uint64_t trials = 4 * MESH_AVAIL_BLOCK + 3392;
-	struct mesh_plan *p = plan_of(7, "a-b b-c c-d d-e e-f f-g g-a b-e",
+	struct mesh_plan *p = plan_av(7, "a-b b-c c-d d-e e-f f-g g-a b-e",
 	    NULL);
 	struct mesh_avail_model *m = model_of(p, 0.75);
 	struct mesh_avail_sums one = sums_of(m, 9, trials, 1), other, shard;
@@ -450,7 +450,7 @@ confidence_interval_should_hold_the_exact_value_on_small_plans(
 					    (char)('a' + i), (char)('a' + j));
 					strcat(links, one);
 				}
-		p = plan_of(n, links, av);
+		p = plan_av(n, links, av);
 		m = model_of(p, 0.8);
 		assert_int_equal(mesh_avail_exact(m, &e), MESH_OK);
 		s = sums_of(m, 1000 + (uint64_t)plan, trials, 1);
@@ -502,7 +502,7 @@ exact_should_be_computed_up_to_twenty_nodes_and_null_above(void **state)
 	memset(&o, 0, sizeof(o));
 	o.trials = 1000;
 	o.seed = 1;
-	p = plan_of(21, links, NULL);
+	p = plan_av(21, links, NULL);
 	assert_int_equal(mesh_availability(p, &o, &a), MESH_OK);
 	assert_false(a->has_exact);
 	json = mesh_availability_json(a, NULL);
@@ -524,7 +524,7 @@ exact_should_be_computed_up_to_twenty_nodes_and_null_above(void **state)
 		    'a' + (i + 1) % 20);
 		strcat(links, one);
 	}
-	p = plan_of(20, links, NULL);
+	p = plan_av(20, links, NULL);
 	m = model_of(p, 0.9);
 	assert_int_equal(mesh_avail_exact(m, &e), MESH_OK);
 	/* A ring stays connected unless two or more runs of up nodes:
@@ -546,7 +546,7 @@ exact_should_be_computed_up_to_twenty_nodes_and_null_above(void **state)
 static void
 json_should_hold_the_documented_keys_in_order(void **state)
 {
-	struct mesh_plan *p = plan_of(3, "a-b b-c", NULL);
+	struct mesh_plan *p = plan_av(3, "a-b b-c", NULL);
 	struct mesh_availability *a = NULL;
 	struct mesh_avail_options o;
 	static const char *const keys[] = { "\"plan\": \"t\"",
@@ -590,7 +590,7 @@ json_should_hold_the_documented_keys_in_order(void **state)
 static void
 empty_plan_should_be_connected_and_whole(void **state)
 {
-	struct mesh_plan *p = plan_of(0, "", NULL);
+	struct mesh_plan *p = plan_av(0, "", NULL);
 	struct mesh_availability *a = NULL;
 	struct mesh_avail_options o;
 
@@ -608,7 +608,7 @@ empty_plan_should_be_connected_and_whole(void **state)
 static void
 no_options_should_run_the_one_default_trials_and_seed(void **state)
 {
-	struct mesh_plan *p = plan_of(2, "a-b", NULL);
+	struct mesh_plan *p = plan_av(2, "a-b", NULL);
 	struct mesh_availability *a = NULL, *b = NULL;
 	struct mesh_avail_options o;
 
@@ -632,7 +632,7 @@ no_options_should_run_the_one_default_trials_and_seed(void **state)
 static void
 invalid_arguments_should_be_refused(void **state)
 {
-	struct mesh_plan *p = plan_of(2, "a-b", NULL);
+	struct mesh_plan *p = plan_av(2, "a-b", NULL);
 	struct mesh_avail_model *m = NULL;
 	struct mesh_availability *a = NULL;
 	struct mesh_avail_options o;

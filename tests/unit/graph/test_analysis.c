@@ -304,7 +304,7 @@ check_pieces(const igraph_t *g, const igraph_vector_int_t *memb,
 static void
 cuts_and_components_should_agree_with_igraph(void **state)
 {
-	char names[60][12];
+	char names[60][16];
 	const char *nv[60];
 	struct mesh_i_buf links;
 	unsigned long seed = 12345;

@@ -193,14 +193,10 @@ figure1_should_be_split_by_node1(void **state)
 	    "{\"host\": \"3.735.184.8\"}]}, "
 	    "{\"name\": \"node2\", \"host\": \"3.62.184.22\"}, "
 	    "{\"name\": \"node3\", \"host\": \"3.735.184.8\"}]}";
-	struct mesh_diags d;
-	struct mesh_plan *p = NULL;
+	struct mesh_plan *p = plan_from_text(text, "f.json", MESH_FORMAT_JSON);
 	struct mesh_sweep *sw;
 
 	(void)state;
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(text, sizeof(text) - 1, "f.json",
-	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
 	sw = sweep(p, 2, NULL);
 	assert_int_equal(sw->ncuts, 1);
 	assert_string_equal(cut_names(sw, 0), "node1");
@@ -208,7 +204,6 @@ figure1_should_be_split_by_node1(void **state)
 	assert_int_equal(sw->sizes[2].hit, 0);
 	mesh_sweep_free(sw);
 	mesh_plan_free(p);
-	mesh_diags_clear(&d);
 }
 
 /* Nodes: name, host, zone (NULL: none); links between named nodes. */
@@ -221,7 +216,6 @@ plan_with(const struct spec *sp, size_t n, const char *const *links,
     size_t nlinks)
 {
 	struct mesh_plan *p = mesh_plan_new("z", NULL);
-	struct mesh_diags d;
 	size_t i;
 
 	assert_non_null(p);
@@ -240,9 +234,7 @@ plan_with(const struct spec *sp, size_t n, const char *const *links,
 		assert_int_equal(mesh_plan_add_route(p, a, sp[b].host,
 		    9932 + b, 0, 0), 0);
 	}
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(p);
 	return p;
 }
 
@@ -404,8 +396,7 @@ static struct {
 static uint32_t
 rnd(uint32_t n)
 {
-	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)((rng_state >> 33) % n);
+	return next_random(&rng_state) % n;
 }
 
 /* A random plan: mixed shapes, some split, hosts shared now and then,
@@ -414,31 +405,11 @@ static struct mesh_plan *
 random_plan(int id)
 {
 	struct mesh_plan *p = mesh_plan_new("r", NULL);
-	struct mesh_diags d;
-	int n = 1 + (int)rnd(11), shape = id % 6, nhosts, i, j;
-	char name[16], host[16];
-	int *hostof = malloc(((size_t)n + 1) * sizeof(int));
+	int n = 1 + (int)rnd(11), shape = id % 6, i, j, *hostof;
 
 	assert_non_null(p);
-	assert_non_null(hostof);
-	nhosts = id % 3 == 0 ? n : 1 + (int)rnd((uint32_t)n);
-	for (i = 0; i < n; i++) {
-		hostof[i] = id % 3 == 0 ? i : (int)rnd((uint32_t)nhosts);
-		snprintf(name, sizeof(name), "n%02d", i);
-		snprintf(host, sizeof(host), "h%d", hostof[i]);
-		assert_int_equal(mesh_plan_add_node(p, name, host, 9000 + i,
-		    0, 0), i);
-		if (rnd(5) != 0) {
-			snprintf(host, sizeof(host), "z%u", rnd(3));
-			assert_int_equal(mesh_plan_set_label(p, i, "zone",
-			    host), 0);
-		}
-	}
-#define LINK(a, b) do { \
-	snprintf(host, sizeof(host), "h%d", hostof[(b)]); \
-	assert_int_equal(mesh_plan_add_route(p, (a), host, 9000 + (b), 0, \
-	    0), 0); \
-} while (0)
+	hostof = add_random_nodes(p, &rng_state, n, id % 3 == 0, 3);
+#define LINK(a, b) add_route_to(p, hostof, (a), (b))
 	for (i = 1; i < n; i++) {
 		switch (shape) {
 		case 0:         /* a random tree */
@@ -477,9 +448,7 @@ random_plan(int id)
 	}
 #undef LINK
 	free(hostof);
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(p);
 	return p;
 }
 
@@ -519,16 +488,6 @@ worst_before(size_t e, const int *set, int g, int size, size_t we,
 		if (set[i] != wset[i])
 			return set[i] < wset[i];
 	return g < wg;
-}
-
-static int
-popcount(unsigned m)
-{
-	int c = 0;
-
-	for (; m; m &= m - 1)
-		c++;
-	return c;
 }
 
 /* Brute force: every set of up to k units of each group, removed, the
@@ -622,7 +581,7 @@ check_against_brute_force(const struct mesh_plan *p, int k, const char *by,
 		kk = k < nu ? k : nu;
 		for (m = 1; m < full; m++) {
 			int left = 0, best = 0, pieces = 0, seen[16];
-			int pc = popcount(m);
+			int pc = bit_count(m);
 
 			splits[m] = false;
 			eff[m] = 0;
@@ -682,7 +641,7 @@ check_against_brute_force(const struct mesh_plan *p, int k, const char *by,
 		}
 		for (m = 1; m < full; m++) {
 			unsigned sub;
-			int pc = popcount(m), set[3], a = 0;
+			int pc = bit_count(m), set[3], a = 0;
 			bool minimal = true;
 
 			if (pc > kk || !splits[m])

@@ -230,7 +230,7 @@ plans_built_outside_a_reader_should_take_no_limits(void **state)
 	/* And one made by hand. */
 	assert_non_null(q = mesh_plan_new(NULL, NULL));
 	for (i = 0; i < 5; i++) {
-		char name[8];
+		char name[16];
 
 		snprintf(name, sizeof(name), "n%d", i);
 		assert_int_equal(mesh_plan_add_node(q, name, NULL, 9932, 0, 0),

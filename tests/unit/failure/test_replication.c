@@ -271,18 +271,6 @@ component_of(const int *comp, size_t n, size_t x)
 	return out;
 }
 
-static size_t
-popcount(unsigned v)
-{
-	size_t k = 0;
-
-	for (; v != 0; v &= v - 1)
-		k++;
-	return k;
-}
-
-#define NEXT(s) ((s) = (s) * 6364136223846793005ULL + \
-	1442695040888963407ULL, (unsigned)((s) >> 33))
 
 static void
 random_plans_should_match_the_naive_reference(void **state)
@@ -301,17 +289,17 @@ random_plans_should_match_the_naive_reference(void **state)
 		int whole[NMAX], comp[NMAX], cut[NMAX];
 		unsigned upset = 0, got = 0, seen = 0;
 
-		n = 1 + NEXT(seed) % NMAX;
+		n = 1 + next_random(&seed) % NMAX;
 		for (i = 0; i < n; i++)
 			for (j = i + 1; j < n; j++)
-				if (NEXT(seed) % 100 < 30) {
+				if (next_random(&seed) % 100 < 30) {
 					adj[i][j] = adj[j][i] = true;
 					len += (size_t)snprintf(links + len,
 					    sizeof(links) - len, "%s-%s ",
 					    letters[i], letters[j]);
 				}
 		for (i = 0; i < n; i++) {
-			down[i] = NEXT(seed) % 100 < 15;
+			down[i] = next_random(&seed) % 100 < 15;
 			if (!down[i]) {
 				upset |= 1u << i;
 				nup++;
@@ -361,8 +349,8 @@ random_plans_should_match_the_naive_reference(void **state)
 			want = outside_largest(cut, n, in);
 			assert_true(d < r->ndeps);
 			assert_int_equal(r->deps[d].node, (int)i);
-			assert_int_equal(r->deps[d].size, popcount(want));
-			assert_int_equal(r->deps[d].nlisted, popcount(want));
+			assert_int_equal(r->deps[d].size, bit_count(want));
+			assert_int_equal(r->deps[d].nlisted, bit_count(want));
 			for (j = 0; j < r->deps[d].nlisted; j++) {
 				int v = r->names[r->deps[d].first + j];
 

@@ -9,26 +9,15 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "meshsim/harper.h"
 #include "meshsim/meshsim.h"
 
-/* Parse one config held in text; the plan and diagnostics are left in
- * *plan and *d. */
-/* The plan in the plan format (export.h); NULL when out of memory. */
-static char *
-plan_json(const struct mesh_plan *p)
-{
-	char *s = NULL;
-
-	return mesh_plan_export(p, MESH_EXPORT_JSON, &s) == MESH_OK ? s : NULL;
-}
-
+/* Parse one config held in text, t.yaml (parse_text()). */
 static enum mesh_error
 parse(const char *text, struct mesh_plan **plan, struct mesh_diags *d)
 {
-	mesh_diags_init(d);
-	return mesh_plan_parse(text, strlen(text), "t.yaml",
-	    MESH_FORMAT_HARPER, d, plan);
+	return parse_text(text, "t.yaml", MESH_FORMAT_HARPER, plan, d);
 }
 
 /* Load configs (the command line's spellings) with options. */
@@ -40,46 +29,16 @@ load(const char *const *args, size_t n, const struct mesh_harper_options *o,
 	return mesh_harper_load(args, n, o, d, plan);
 }
 
-/* The first diagnostic with code, failing the test when there is none. */
-static const struct mesh_diag *
-must_find(const struct mesh_diags *d, const char *code)
-{
-	static const struct mesh_diag none;
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].code, code) == 0)
-			return &d->v[i];
-	fail_msg("no diagnostic '%s'", code);
-	return &none;
-}
-
-/* How many diagnostics have code. */
-static size_t
-count(const struct mesh_diags *d, const char *code)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < d->n; i++)
-		n += strcmp(d->v[i].code, code) == 0;
-	return n;
-}
-
 /* Expect text to be refused with code at line:column. */
 static void
 refused_at(const char *text, const char *code, int line, int column)
 {
-	const struct mesh_diag *g;
 	struct mesh_plan *p;
 	struct mesh_diags d;
 
 	assert_int_equal(parse(text, &p, &d), MESH_EINPUT);
 	assert_null(p);
-	g = must_find(&d, code);
-	assert_int_equal(g->severity, MESH_ERROR);
-	assert_int_equal(g->line, line);
-	assert_int_equal(g->column, column);
-	assert_string_equal(g->file, "t.yaml");
+	expect_error_at(&d, code, "t.yaml", line, column);
 	mesh_diags_clear(&d);
 }
 
@@ -129,8 +88,8 @@ every_replication_route_form_should_get_its_port(void **state)
 		    want[i].column);
 	}
 	/* Each route points outside: one warning each, no dangling-route. */
-	assert_int_equal(count(&d, "route-outside"), 7);
-	assert_int_equal(count(&d, "dangling-route"), 0);
+	assert_int_equal(count_code(&d, "route-outside"), 7);
+	assert_int_equal(count_code(&d, "dangling-route"), 0);
 	assert_string_equal(mesh_node_label(&p->nodes[0], "generation"),
 	    "replication");
 	mesh_plan_free(p);
@@ -334,16 +293,15 @@ import_then_check_should_match_the_hand_written_plan(void **state)
 		assert_int_equal(load(i ? repl : nats, 3, &o, &p, &d),
 		    MESH_OK);
 		/* Only the docs' host 3.735.184.8 (735 > 255) is warned. */
-		assert_int_equal(d.n, count(&d, "bad-ipv4"));
+		assert_int_equal(d.n, count_code(&d, "bad-ipv4"));
 		assert_true(d.n > 0);
 		mesh_diags_clear(&d);
 		/* import: the plan JSON reads back as the same plan */
 		json = plan_json(p);
 		assert_non_null(json);
-		mesh_diags_init(&d);
-		assert_int_equal(mesh_plan_parse(json, strlen(json), "i.json",
-		    MESH_FORMAT_JSON, &d, &q), MESH_OK);
-		assert_int_equal(d.n, count(&d, "bad-ipv4"));
+		assert_int_equal(parse_text(json, "i.json", MESH_FORMAT_JSON,
+		    &q, &d), MESH_OK);
+		assert_int_equal(d.n, count_code(&d, "bad-ipv4"));
 		mesh_diags_clear(&d);
 		mesh_diags_init(&d);
 		assert_int_equal(mesh_plan_load(plans[i], MESH_FORMAT_AUTO,
@@ -501,7 +459,7 @@ disabled_node_should_make_no_links(void **state)
 	g = must_find(&d, "not-clustering");
 	assert_string_equal(g->file, "tests/harper/nats-a.yaml");
 	assert_int_equal(g->line, 8);
-	assert_int_equal(count(&d, "not-clustering"), 1);
+	assert_int_equal(count_code(&d, "not-clustering"), 1);
 	mesh_plan_free(p);
 	mesh_diags_clear(&d);
 }
@@ -541,7 +499,7 @@ nats_port(const char *v, size_t *warned)
 		port = p->nodes[0].port;
 		mesh_plan_free(p);
 	}
-	*warned = count(&d, "quoted-number");
+	*warned = count_code(&d, "quoted-number");
 	mesh_diags_clear(&d);
 	return port;
 }
@@ -612,7 +570,7 @@ unknown_keys_should_be_warned_with_a_suggestion(void **state)
 	    "databases:\n  db:\n    tables:\n      t:\n        path: /t\n"
 	    "http:\n  logging:\n    anything: 1\n"
 	    "storage:\n  pth: /x\n", &p, &d), MESH_OK);
-	assert_int_equal(count(&d, "unknown-key"), 1);
+	assert_int_equal(count_code(&d, "unknown-key"), 1);
 	g = must_find(&d, "unknown-key");
 	assert_int_equal(g->line, 16);
 	assert_non_null(strstr(g->message, "did you mean 'path'?"));

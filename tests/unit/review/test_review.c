@@ -114,19 +114,16 @@ dot_should_put_the_storing_node_first(void **state)
 static struct mesh_plan *
 nasty_plan(void)
 {
-	struct mesh_diags d;
 	struct mesh_plan *p = mesh_plan_new("<b>plan</b> & \"co\"", NULL);
 
 	assert_non_null(p);
-	mesh_diags_init(&d);
 	assert_int_equal(mesh_plan_add_node(p, "<x&\"y'>", "h1", 9932, 0, 0),
 	    0);
 	assert_int_equal(mesh_plan_add_node(p, "n|*_[md]", "h2", 9932, 0, 0),
 	    1);
 	assert_int_equal(mesh_plan_add_route(p, 0, "h2", 9932, 0, 0), 0);
 	assert_int_equal(mesh_plan_add_route(p, 1, "gone", 9932, 0, 0), 0);
-	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
-	mesh_diags_clear(&d);
+	resolve_plan(p);
 	return p;
 }
 

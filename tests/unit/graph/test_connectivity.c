@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "graph/connectivity.h"
 #include "graph/csr.h"
 
@@ -505,16 +506,6 @@ bf_connected(const uint32_t *adj, uint32_t keep)
 	return seen == keep;
 }
 
-static int
-popcount32(uint32_t x)
-{
-	int c = 0;
-
-	for (; x != 0; x &= x - 1)
-		c++;
-	return c;
-}
-
 /* The fewest vertices whose removal disconnects or leaves one vertex:
  * vertex subsets by size. */
 static int
@@ -527,7 +518,7 @@ bf_vertex_connectivity(int n, const uint32_t *adj)
 		return 0;
 	for (k = 0; k <= n - 2; k++)
 		for (s = 0; s <= all; s++)
-			if (popcount32(s) == k && !bf_connected(adj, all & ~s))
+			if (bit_count(s) == k && !bf_connected(adj, all & ~s))
 				return k;
 	return n - 1;
 }
@@ -665,8 +656,8 @@ connectivity_should_match_brute_force_on_small_random_graphs(void **state)
 		bl = bf_edge_connectivity(n, adj, &t);
 		delta = n;
 		for (u = 0; u < n; u++)
-			if (popcount32(adj[u]) < delta)
-				delta = popcount32(adj[u]);
+			if (bit_count(adj[u]) < delta)
+				delta = bit_count(adj[u]);
 
 		assert_int_equal(mesh_i_csr_build(&g, t.n, t.e, t.m), 0);
 		k = l = -7;
@@ -720,7 +711,7 @@ bf_edge_connectivity_by_cuts(int n, const uint32_t *adj)
 
 		for (u = 0; u < n; u++)
 			if (side & (UINT32_C(1) << u))
-				cross += popcount32(adj[u] & all & ~side);
+				cross += bit_count(adj[u] & all & ~side);
 		if (best < 0 || cross < best)
 			best = cross;
 	}

@@ -10,30 +10,9 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "meshsim/export.h"
 #include "meshsim/meshsim.h"
-
-/* Parse text in format fmt as file; the plan and diagnostics stay in *p
- * and *d. */
-static enum mesh_error
-parse(const char *text, const char *file, enum mesh_format fmt,
-    struct mesh_plan **p, struct mesh_diags *d)
-{
-	mesh_diags_init(d);
-	return mesh_plan_parse(text, strlen(text), file, fmt, d, p);
-}
-
-/* The first diagnostic with code, or NULL. */
-static const struct mesh_diag *
-find_code(const struct mesh_diags *d, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].code, code) == 0)
-			return &d->v[i];
-	return NULL;
-}
 
 /* Node v's name in analysis a. */
 static const char *
@@ -95,7 +74,7 @@ round_trip(const struct mesh_plan *p, enum mesh_export_format fmt,
 	char *text;
 
 	assert_int_equal(mesh_plan_export(p, fmt, &text), MESH_OK);
-	if (parse(text, file, in, &q, &d) != MESH_OK) {
+	if (parse_text(text, file, in, &q, &d) != MESH_OK) {
 		print_error("%s: %s\n%s\n", p->file, file,
 		    d.n ? d.v[0].message : "?");
 		fail();
@@ -207,10 +186,10 @@ json_export_should_keep_labels_availability_timeline_and_whatifs(void **s)
 	char *t1, *t2;
 
 	(void)s;
-	assert_int_equal(parse(plan, "t.json", MESH_FORMAT_JSON, &p, &d),
+	assert_int_equal(parse_text(plan, "t.json", MESH_FORMAT_JSON, &p, &d),
 	    MESH_OK);
 	assert_int_equal(mesh_plan_export(p, MESH_EXPORT_JSON, &t1), MESH_OK);
-	assert_int_equal(parse(t1, "u.json", MESH_FORMAT_JSON, &q, &d2),
+	assert_int_equal(parse_text(t1, "u.json", MESH_FORMAT_JSON, &q, &d2),
 	    MESH_OK);
 	assert_string_equal(q->name, "q\"uote");
 	assert_int_equal(q->nodes[0].port, 7000);
@@ -261,7 +240,7 @@ writers_should_escape_names_and_read_them_back(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(parse(plan, "t.json", MESH_FORMAT_JSON, &p, &d),
+	assert_int_equal(parse_text(plan, "t.json", MESH_FORMAT_JSON, &p, &d),
 	    MESH_OK);
 	mesh_diags_clear(&d);
 	for (i = 0; i < 2; i++) {
@@ -294,7 +273,7 @@ graphml_should_read_no_name_back_as_none(void **state)
 	struct mesh_diags d;
 
 	(void)state;
-	assert_int_equal(parse(plan, "t.json", MESH_FORMAT_JSON, &p, &d),
+	assert_int_equal(parse_text(plan, "t.json", MESH_FORMAT_JSON, &p, &d),
 	    MESH_OK);
 	mesh_diags_clear(&d);
 	q = round_trip(p, MESH_EXPORT_GRAPHML, "x.graphml", MESH_FORMAT_AUTO);
@@ -345,7 +324,7 @@ graphml_should_name_by_name_then_label_then_id(void **state)
 	struct mesh_diags d;
 
 	(void)state;
-	assert_int_equal(parse(g, "t.graphml", MESH_FORMAT_AUTO, &p, &d),
+	assert_int_equal(parse_text(g, "t.graphml", MESH_FORMAT_AUTO, &p, &d),
 	    MESH_OK);
 	assert_int_equal(p->nnodes, 3);
 	assert_string_equal(p->nodes[0].name, "first");
@@ -369,7 +348,7 @@ edge_lists_should_name_vertices_by_number(void **state)
 	struct mesh_diags d;
 
 	(void)state;
-	assert_int_equal(parse("0 1\n1 2 2 0\n\n3 3\n1 0\n", "t.edges",
+	assert_int_equal(parse_text("0 1\n1 2 2 0\n\n3 3\n1 0\n", "t.edges",
 	    MESH_FORMAT_AUTO, &p, &d), MESH_OK);
 	assert_int_equal(p->nnodes, 4);
 	assert_string_equal(p->nodes[0].name, "0");
@@ -388,7 +367,7 @@ ncol_should_ignore_weights_and_keep_names(void **state)
 	struct mesh_diags d;
 
 	(void)state;
-	assert_int_equal(parse("hub a 2.5\nhub b\nb hub 1e3\n", "t.txt",
+	assert_int_equal(parse_text("hub a 2.5\nhub b\nb hub 1e3\n", "t.txt",
 	    MESH_FORMAT_NCOL, &p, &d), MESH_OK);
 	assert_int_equal(p->nnodes, 3);
 	assert_string_equal(p->nodes[0].name, "hub");
@@ -447,7 +426,7 @@ every_error_should_be_reported_with_its_position(void **state)
 		static const struct mesh_diag none;
 		const struct mesh_diag *g;
 
-		if (parse(c->text, c->file, MESH_FORMAT_AUTO, &p, &d) !=
+		if (parse_text(c->text, c->file, MESH_FORMAT_AUTO, &p, &d) !=
 		    MESH_EINPUT) {
 			print_error("case %zu was not refused\n", i);
 			fail();

@@ -12,40 +12,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/harper_ops.h"
 
-/* The plan in the plan format (export.h); NULL when out of memory. */
-static char *
-plan_json(const struct mesh_plan *p)
-{
-	char *s = NULL;
-
-	return mesh_plan_export(p, MESH_EXPORT_JSON, &s) == MESH_OK ? s : NULL;
-}
-
 static const char *const abc[] = { "a", "b", "c" };
-
-/* The first diagnostic with code, failing the test when there is none. */
-static const struct mesh_diag *
-must_find(const struct mesh_diags *d, const char *code)
-{
-	static const struct mesh_diag none;
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].code, code) == 0)
-			return &d->v[i];
-	fail_msg("no diagnostic '%s'", code);
-	return &none;
-}
-
-static size_t
-count_code(const struct mesh_diags *d, const char *code)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < d->n; i++)
-		n += strcmp(d->v[i].code, code) == 0;
-	return n;
-}
 
 static struct mesh_ops_request *
 request(const char *text, const char *file)
@@ -65,18 +32,13 @@ static void
 refused(const char *text, const char *code, int line, int column)
 {
 	struct mesh_ops_request *q;
-	const struct mesh_diag *g;
 	struct mesh_diags d;
 
 	mesh_diags_init(&d);
 	assert_int_equal(mesh_ops_request_parse(text, strlen(text), "r.json",
 	    &d, &q), MESH_EINPUT);
 	assert_null(q);
-	g = must_find(&d, code);
-	assert_int_equal(g->severity, MESH_ERROR);
-	assert_string_equal(g->file, "r.json");
-	assert_int_equal(g->line, line);
-	assert_int_equal(g->column, column);
+	expect_error_at(&d, code, "r.json", line, column);
 	mesh_diags_clear(&d);
 }
 
@@ -412,9 +374,8 @@ apply_should_drop_warnings_that_no_longer_hold(void **state)
 
 	(void)state;
 	step.req = q;
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(text, strlen(text), "p.json",
-	    MESH_FORMAT_JSON, &d, &p), MESH_OK);
+	assert_int_equal(parse_text(text, "p.json", MESH_FORMAT_JSON, &p, &d),
+	    MESH_OK);
 	assert_int_equal(count_code(&d, "duplicate-route"), 1);
 	assert_int_equal(count_code(&d, "dangling-route"), 1);
 	assert_int_equal(mesh_ops_apply(p, &step, 1, &d, &after, &o),
@@ -442,9 +403,8 @@ plan_json_should_read_back_as_the_same_plan(void **state)
 	(void)state;
 	json = plan_json(p);
 	assert_non_null(json);
-	mesh_diags_init(&d);
-	assert_int_equal(mesh_plan_parse(json, strlen(json), "p.json",
-	    MESH_FORMAT_JSON, &d, &q), MESH_OK);
+	assert_int_equal(parse_text(json, "p.json", MESH_FORMAT_JSON, &q, &d),
+	    MESH_OK);
 	assert_int_equal(q->nnodes, 3);
 	assert_int_equal(q->nlinks, 2);
 	assert_memory_equal(q->links, p->links, 4 * sizeof(int));
