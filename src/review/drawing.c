@@ -238,30 +238,6 @@ fail:
 	return MESH_ENOMEM;
 }
 
-/* s with XML's special characters escaped. */
-static void
-put_xml(struct mesh_i_buf *b, const char *s)
-{
-	const char *start = s;
-
-	for (; *s; s++) {
-		const char *rep;
-
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		mesh_i_buf_add(b, start, (size_t)(s - start));
-		mesh_i_buf_puts(b, rep);
-		start = s + 1;
-	}
-	mesh_i_buf_puts(b, start);
-}
-
 /* A coordinate, one decimal, never "-0.0". */
 static void
 put_num(struct mesh_i_buf *b, double v)
@@ -397,8 +373,19 @@ svg_label(struct mesh_i_buf *b, const char *text, double x, double y)
 	mesh_i_buf_puts(b, "\" y=\"");
 	put_num(b, y);
 	mesh_i_buf_puts(b, "\">");
-	put_xml(b, text);
+	mesh_i_buf_xml(b, text);
 	mesh_i_buf_puts(b, "</text>\n");
+}
+
+/* One line of the legend: text at x, beside a mark or line at y. */
+static void
+legend_text(struct mesh_i_buf *b, double x, double y, const char *text)
+{
+	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
+	put_num(b, x);
+	mesh_i_buf_puts(b, "\" y=\"");
+	put_num(b, y + 4);
+	mesh_i_buf_printf(b, "\">%s</text>\n", text);
 }
 
 /* The legend below the plot, from y0. */
@@ -411,6 +398,12 @@ svg_legend(struct mesh_i_buf *b, double y0)
 		"down (crossed, dashed)",
 	};
 	static const enum kind kinds[] = { K_NODE, K_SPOF, K_CUTOFF, K_DOWN };
+	static const char *const line_text[] = {
+		"link; the dot marks the node storing the route",
+		"bridge: its loss splits (thick, dashed)",
+		"link to a down node (dotted)",
+	};
+	static const int lines[] = { 0, L_BRIDGE, L_DOWN };
 	double x, y;
 	size_t i;
 
@@ -419,37 +412,16 @@ svg_legend(struct mesh_i_buf *b, double y0)
 	for (i = 0; i < 4; i++) {
 		y = y0 + 20 + 36.0 * (double)i;
 		svg_mark(b, kinds[i], PIC_MARGIN + 12, y);
-		mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-		put_num(b, PIC_MARGIN + 36);
-		mesh_i_buf_puts(b, "\" y=\"");
-		put_num(b, y + 4);
-		mesh_i_buf_printf(b, "\">%s</text>\n", text[i]);
+		legend_text(b, PIC_MARGIN + 36, y, text[i]);
 	}
 	x = PIC_W / 2 + 10;
-	y = y0 + 20;
-	svg_line(b, 0, x, y, x + 44, y);
-	svg_store_dot(b, x - 14, y, x + 44, y);
-	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-	put_num(b, x + 56);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y + 4);
-	mesh_i_buf_puts(b, "\">link; the dot marks the node storing "
-	    "the route</text>\n");
-	y += 36;
-	svg_line(b, L_BRIDGE, x, y, x + 44, y);
-	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-	put_num(b, x + 56);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y + 4);
-	mesh_i_buf_puts(b, "\">bridge: its loss splits (thick, "
-	    "dashed)</text>\n");
-	y += 36;
-	svg_line(b, L_DOWN, x, y, x + 44, y);
-	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-	put_num(b, x + 56);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y + 4);
-	mesh_i_buf_puts(b, "\">link to a down node (dotted)</text>\n");
+	for (i = 0; i < 3; i++) {
+		y = y0 + 20 + 36.0 * (double)i;
+		svg_line(b, lines[i], x, y, x + 44, y);
+		if (i == 0)
+			svg_store_dot(b, x - 14, y, x + 44, y);
+		legend_text(b, x + 56, y, line_text[i]);
+	}
 	mesh_i_buf_puts(b, "</g>\n");
 }
 
@@ -481,7 +453,7 @@ mesh_picture_svg(const struct mesh_analysis *a, char **out)
 	    "role=\"img\" aria-labelledby=\"topology-title\" "
 	    "font-family=\"sans-serif\">\n", PIC_W, h, PIC_W, h);
 	mesh_i_buf_puts(&b, "<title id=\"topology-title\">topology of ");
-	put_xml(&b, p->name ? p->name : "(unnamed)");
+	mesh_i_buf_xml(&b, p->name ? p->name : "(unnamed)");
 	mesh_i_buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
 	    "fill=\"#fff\"/>\n<g class=\"links\">\n");
 	for (i = 0; i < p->nlinks; i++) {
