@@ -248,6 +248,17 @@ put_num(struct mesh_i_buf *b, double v)
 	mesh_i_buf_printf(b, "%.1f", v);
 }
 
+/* before, x, sep, y: a point and what comes before it. */
+static void
+put_xy(struct mesh_i_buf *b, const char *before, double x, const char *sep,
+    double y)
+{
+	mesh_i_buf_puts(b, before);
+	put_num(b, x);
+	mesh_i_buf_puts(b, sep);
+	put_num(b, y);
+}
+
 /* A node's mark at (x, y). */
 static void
 svg_mark(struct mesh_i_buf *b, enum kind k, double x, double y)
@@ -256,65 +267,35 @@ svg_mark(struct mesh_i_buf *b, enum kind k, double x, double y)
 
 	switch (k) {
 	case K_SPOF:
-		mesh_i_buf_puts(b, "<polygon class=\"spof\" points=\"");
-		put_num(b, x);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y - r - 4);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, x + r + 4);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, x);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y + r + 4);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, x - r - 4);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y);
+		put_xy(b, "<polygon class=\"spof\" points=\"", x, ",",
+		    y - r - 4);
+		put_xy(b, " ", x + r + 4, ",", y);
+		put_xy(b, " ", x, ",", y + r + 4);
+		put_xy(b, " ", x - r - 4, ",", y);
 		mesh_i_buf_printf(b, "\" fill=\"%s\" stroke=\"#000\" "
 		    "stroke-width=\"2\"/>\n", C_SPOF);
 		break;
 	case K_CUTOFF:
-		mesh_i_buf_puts(b, "<rect class=\"cutoff\" x=\"");
-		put_num(b, x - r);
-		mesh_i_buf_puts(b, "\" y=\"");
-		put_num(b, y - r);
+		put_xy(b, "<rect class=\"cutoff\" x=\"", x - r,
+		    "\" y=\"", y - r);
 		mesh_i_buf_printf(b, "\" width=\"%.1f\" height=\"%.1f\" "
 		    "fill=\"%s\" stroke=\"#000\" stroke-width=\"2\"/>\n",
 		    2 * r, 2 * r, C_CUTOFF);
 		break;
 	case K_DOWN:
-		mesh_i_buf_puts(b, "<g class=\"down\"><circle cx=\"");
-		put_num(b, x);
-		mesh_i_buf_puts(b, "\" cy=\"");
-		put_num(b, y);
+		put_xy(b, "<g class=\"down\"><circle cx=\"", x, "\" cy=\"", y);
 		mesh_i_buf_printf(b, "\" r=\"%.1f\" fill=\"#fff\" stroke=\"%s\" "
 		    "stroke-width=\"2\" stroke-dasharray=\"3 3\"/>"
 		    "<path d=\"M", r, C_DOWN);
-		put_num(b, x - r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y - r * 0.6);
-		mesh_i_buf_puts(b, "L");
-		put_num(b, x + r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y + r * 0.6);
-		mesh_i_buf_puts(b, "M");
-		put_num(b, x - r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y + r * 0.6);
-		mesh_i_buf_puts(b, "L");
-		put_num(b, x + r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y - r * 0.6);
+		put_xy(b, "", x - r * 0.6, " ", y - r * 0.6);
+		put_xy(b, "L", x + r * 0.6, " ", y + r * 0.6);
+		put_xy(b, "M", x - r * 0.6, " ", y + r * 0.6);
+		put_xy(b, "L", x + r * 0.6, " ", y - r * 0.6);
 		mesh_i_buf_printf(b, "\" stroke=\"%s\" stroke-width=\"2\"/>"
 		    "</g>\n", C_DOWN);
 		break;
 	default:
-		mesh_i_buf_puts(b, "<circle class=\"node\" cx=\"");
-		put_num(b, x);
-		mesh_i_buf_puts(b, "\" cy=\"");
-		put_num(b, y);
+		put_xy(b, "<circle class=\"node\" cx=\"", x, "\" cy=\"", y);
 		mesh_i_buf_printf(b, "\" r=\"%.1f\" fill=\"%s\" stroke=\"#000\" "
 		    "stroke-width=\"2\"/>\n", r, C_NODE);
 		break;
@@ -326,14 +307,8 @@ static void
 svg_line(struct mesh_i_buf *b, int f, double x1, double y1, double x2,
     double y2)
 {
-	mesh_i_buf_puts(b, "<line x1=\"");
-	put_num(b, x1);
-	mesh_i_buf_puts(b, "\" y1=\"");
-	put_num(b, y1);
-	mesh_i_buf_puts(b, "\" x2=\"");
-	put_num(b, x2);
-	mesh_i_buf_puts(b, "\" y2=\"");
-	put_num(b, y2);
+	put_xy(b, "<line x1=\"", x1, "\" y1=\"", y1);
+	put_xy(b, "\" x2=\"", x2, "\" y2=\"", y2);
 	if (f & L_DOWN)
 		mesh_i_buf_printf(b, "\" class=\"link-down\" stroke=\"%s\" "
 		    "stroke-width=\"1.5\" stroke-dasharray=\"2 4\"/>\n",
@@ -357,10 +332,8 @@ svg_store_dot(struct mesh_i_buf *b, double x1, double y1, double x2,
 
 	if (t > 0.45)
 		t = 0.45;
-	mesh_i_buf_puts(b, "<circle class=\"store\" cx=\"");
-	put_num(b, x1 + dx * t);
-	mesh_i_buf_puts(b, "\" cy=\"");
-	put_num(b, y1 + dy * t);
+	put_xy(b, "<circle class=\"store\" cx=\"", x1 + dx * t,
+	    "\" cy=\"", y1 + dy * t);
 	mesh_i_buf_puts(b, "\" r=\"4.5\" fill=\"#000\"/>\n");
 }
 
@@ -368,10 +341,7 @@ svg_store_dot(struct mesh_i_buf *b, double x1, double y1, double x2,
 static void
 svg_label(struct mesh_i_buf *b, const char *text, double x, double y)
 {
-	mesh_i_buf_puts(b, "<text x=\"");
-	put_num(b, x);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y);
+	put_xy(b, "<text x=\"", x, "\" y=\"", y);
 	mesh_i_buf_puts(b, "\">");
 	mesh_i_buf_xml(b, text);
 	mesh_i_buf_puts(b, "</text>\n");
@@ -381,10 +351,7 @@ svg_label(struct mesh_i_buf *b, const char *text, double x, double y)
 static void
 legend_text(struct mesh_i_buf *b, double x, double y, const char *text)
 {
-	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-	put_num(b, x);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y + 4);
+	put_xy(b, "<text class=\"l\" x=\"", x, "\" y=\"", y + 4);
 	mesh_i_buf_printf(b, "\">%s</text>\n", text);
 }
 
