@@ -35,20 +35,20 @@ work_free(struct work *w)
 	free(w->stamp);
 }
 
+/* The work of plan p with the nodes whose is_down[v] is set down. Returns
+ * 0, or -1 when out of memory; either way work_free() frees w. */
 static int
 work_init(struct work *w, const struct mesh_plan *p, const bool *is_down)
 {
-	int v, maxdeg = 0;
+	int v;
 
 	memset(w, 0, sizeof(*w));
 	if (mesh_i_survivors_build(&w->all, p, NULL) != 0 ||
 	    mesh_i_survivors_build(&w->up, p, is_down) != 0 ||
 	    mesh_i_dfs_run(&w->dfs, &w->up.g, w->up.rank) != 0)
 		return -1;
-	for (v = 0; v < w->up.n; v++)
-		if (w->up.g.off[v + 1] - w->up.g.off[v] > maxdeg)
-			maxdeg = w->up.g.off[v + 1] - w->up.g.off[v];
-	w->pc = malloc(((size_t)maxdeg + 2) * sizeof(*w->pc));
+	w->pc = malloc(((size_t)mesh_i_csr_max_degree(&w->up.g) + 2) *
+	    sizeof(*w->pc));
 	w->queue = malloc((p->nnodes + 1) * sizeof(int));
 	w->stamp = malloc((p->nnodes + 1) * sizeof(int));
 	if (w->pc == NULL || w->queue == NULL || w->stamp == NULL)

@@ -199,14 +199,12 @@ find_groups(struct work *w, const int *art, size_t nart)
 	struct mesh_analysis *an = w->a;
 	struct mesh_i_piece *pc = NULL;
 	const struct mesh_i_dfs *d = &w->dfs;
-	int *stamp = NULL, *queue = NULL, maxdeg = 0, tag = 0, v, k, j;
+	int *stamp = NULL, *queue = NULL, tag = 0, v, k, j;
 	size_t i, gcap = 0, ncap = 0;
 	enum mesh_error err = MESH_ENOMEM;
 
-	for (v = 0; v < w->s.n; v++)
-		if (w->s.g.off[v + 1] - w->s.g.off[v] > maxdeg)
-			maxdeg = w->s.g.off[v + 1] - w->s.g.off[v];
-	pc = malloc(((size_t)maxdeg + 2) * sizeof(*pc));
+	pc = malloc(((size_t)mesh_i_csr_max_degree(&w->s.g) + 2) *
+	    sizeof(*pc));
 	stamp = malloc(((size_t)w->s.n + 1) * sizeof(*stamp));
 	queue = malloc((MESH_GROUP_NAMES_MAX + 1) * sizeof(*queue));
 	an->cutpoints = malloc((nart + 1) * sizeof(*an->cutpoints));

@@ -88,6 +88,17 @@ mesh_i_csr_adjacent(const struct mesh_i_csr *g, int u, int v)
 }
 
 int
+mesh_i_csr_max_degree(const struct mesh_i_csr *g)
+{
+	int v, max = 0;
+
+	for (v = 0; v < g->n; v++)
+		if (g->off[v + 1] - g->off[v] > max)
+			max = g->off[v + 1] - g->off[v];
+	return max;
+}
+
+int
 mesh_i_csr_nearest(const struct mesh_i_csr *g, const int *rank, int *queue,
     int nseeds, int max, int *stamp, int tag)
 {

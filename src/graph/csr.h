@@ -30,6 +30,9 @@ void mesh_i_csr_free(struct mesh_i_csr *g);
 /* Whether u and v are adjacent: a binary search of u's neighbours. */
 int mesh_i_csr_adjacent(const struct mesh_i_csr *g, int u, int v);
 
+/* The largest degree of a vertex of g; 0 when g has none. */
+int mesh_i_csr_max_degree(const struct mesh_i_csr *g);
+
 /*
  * Up to max vertices nearest the seeds queue[0 .. nseeds-1], breadth
  * first from them, left in queue[0 .. returned - 1] sorted by rank (rank
