@@ -133,6 +133,29 @@ mesh_i_buf_json_string(struct mesh_i_buf *b, const char *s)
 	mesh_i_buf_add(b, "\"", 1);
 }
 
+void
+mesh_i_buf_xml(struct mesh_i_buf *b, const char *s)
+{
+	const char *start = s;
+
+	for (; *s; s++) {
+		const char *rep;
+
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		mesh_i_buf_add(b, start, (size_t)(s - start));
+		mesh_i_buf_puts(b, rep);
+		start = s + 1;
+	}
+	mesh_i_buf_puts(b, start);
+}
+
 char *
 mesh_i_buf_take(struct mesh_i_buf *b)
 {

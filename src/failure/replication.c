@@ -4,430 +4,174 @@
 
 #include "meshsim/meshsim.h"
 #include "meshsim/replication.h"
+#include "graph/components.h"
 #include "graph/csr.h"
+#include "graph/dfs.h"
+#include "graph/survivors.h"
 #include "out/json_out.h"
 #include "base/util.h"
 
-/* Working arrays, over the plan's nodes; all freed by work_free(). */
+/*
+ * Working state: every node and link of the plan (all), the up nodes and
+ * the links between them (up), and one depth-first search over those.
+ * All freed by work_free().
+ */
 struct work {
-	struct mesh_i_csr g;      /* every link of the plan */
-	int *order;             /* every node, sorted by name */
-	int *rank;              /* position of a node in order */
-	int *comp;              /* component id, -1 when down (or unseen) */
+	struct mesh_i_survivors all, up;
+	struct mesh_i_dfs dfs;
+	struct mesh_i_piece *pc;        /* the pieces of one node's loss */
 	int *queue;
-	int *pre, *low, *size, *parent, *next;  /* the DFS */
-	int *kids;              /* DFS children, grouped by parent, in
-	                         * preorder: kids[kid_at[v] ..] */
-	int *kid_at, *nkids;
-	int *stamp;             /* BFS marks, by the dependency's node */
+	int *stamp;             /* breadth-first marks, by the node lost */
 };
 
 static void
 work_free(struct work *w)
 {
-	mesh_i_csr_free(&w->g);
-	free(w->order);
-	free(w->rank);
-	free(w->comp);
+	mesh_i_survivors_free(&w->all);
+	mesh_i_survivors_free(&w->up);
+	mesh_i_dfs_free(&w->dfs);
+	free(w->pc);
 	free(w->queue);
-	free(w->pre);
-	free(w->low);
-	free(w->size);
-	free(w->parent);
-	free(w->next);
-	free(w->kids);
-	free(w->kid_at);
-	free(w->nkids);
 	free(w->stamp);
 }
 
+/* The work of plan p with the nodes whose is_down[v] is set down. Returns
+ * 0, or -1 when out of memory; either way work_free() frees w. */
 static int
-work_init(struct work *w, const struct mesh_plan *p)
+work_init(struct work *w, const struct mesh_plan *p, const bool *is_down)
 {
-	size_t n = p->nnodes + 1, i;
+	int v;
 
 	memset(w, 0, sizeof(*w));
-	if (mesh_i_csr_build(&w->g, (int)p->nnodes, p->links,
-	    (int)p->nlinks) != 0)
+	if (mesh_i_survivors_build(&w->all, p, NULL) != 0 ||
+	    mesh_i_survivors_build(&w->up, p, is_down) != 0 ||
+	    mesh_i_dfs_run(&w->dfs, &w->up.g, w->up.rank) != 0)
 		return -1;
-	w->order = malloc(n * sizeof(int));
-	w->rank = malloc(n * sizeof(int));
-	w->comp = malloc(n * sizeof(int));
-	w->queue = malloc(n * sizeof(int));
-	w->pre = malloc(n * sizeof(int));
-	w->low = malloc(n * sizeof(int));
-	w->size = malloc(n * sizeof(int));
-	w->parent = malloc(n * sizeof(int));
-	w->next = malloc(n * sizeof(int));
-	w->kids = malloc(n * sizeof(int));
-	w->kid_at = malloc(n * sizeof(int));
-	w->nkids = malloc(n * sizeof(int));
-	w->stamp = malloc(n * sizeof(int));
-	if (w->order == NULL || w->rank == NULL || w->comp == NULL ||
-	    w->queue == NULL || w->pre == NULL || w->low == NULL ||
-	    w->size == NULL || w->parent == NULL || w->next == NULL ||
-	    w->kids == NULL || w->kid_at == NULL || w->nkids == NULL ||
-	    w->stamp == NULL)
+	w->pc = malloc(((size_t)mesh_i_csr_max_degree(&w->up.g) + 2) *
+	    sizeof(*w->pc));
+	w->queue = malloc((p->nnodes + 1) * sizeof(int));
+	w->stamp = malloc((p->nnodes + 1) * sizeof(int));
+	if (w->pc == NULL || w->queue == NULL || w->stamp == NULL)
 		return -1;
-	for (i = 0; i < p->nnodes; i++)
-		w->order[i] = (int)i;
-	if (mesh_plan_sort_nodes(p, w->order, p->nnodes) != 0)
-		return -1;
-	for (i = 0; i < p->nnodes; i++) {
-		w->rank[w->order[i]] = (int)i;
-		w->stamp[i] = -1;
-	}
+	for (v = 0; v < w->up.n; v++)
+		w->stamp[v] = -1;
 	return 0;
-}
-
-static bool
-up(const bool *is_down, int v)
-{
-	return is_down == NULL || !is_down[v];
-}
-
-/* Label the components of the links among nodes taken (all nodes when
- * all is set, else the up ones) in w->comp (-1: not taken); sizes[c]
- * counts the up nodes of component c. Returns the number of components. */
-static int
-components(struct work *w, const struct mesh_plan *p, const bool *is_down,
-    int all, size_t *sizes)
-{
-	size_t i;
-	int nc = 0;
-
-	for (i = 0; i < p->nnodes; i++)
-		w->comp[i] = -1;
-	for (i = 0; i < p->nnodes; i++) {
-		int s = w->order[i], head = 0, tail = 0;
-
-		if (w->comp[s] >= 0 || (!all && !up(is_down, s)))
-			continue;
-		sizes[nc] = 0;
-		w->comp[s] = nc;
-		w->queue[tail++] = s;
-		while (head < tail) {
-			int v = w->queue[head++], k;
-
-			sizes[nc] += up(is_down, v);
-			for (k = w->g.off[v]; k < w->g.off[v + 1]; k++) {
-				int u = w->g.adj[k];
-
-				if (w->comp[u] < 0 && (all || up(is_down, u))) {
-					w->comp[u] = nc;
-					w->queue[tail++] = u;
-				}
-			}
-		}
-		nc++;
-	}
-	return nc;
-}
-
-/* Sort key of a cluster: size, then the rank of its first name. */
-struct cluster_key {
-	size_t size;
-	int first;
-	int id;
-};
-
-static int
-cluster_cmp(const void *x, const void *y)
-{
-	const struct cluster_key *a = x, *b = y;
-
-	if (a->size != b->size)
-		return a->size > b->size ? -1 : 1;
-	return (a->first > b->first) - (a->first < b->first);
 }
 
 /* The running cluster: the components of the whole route graph, cut
  * down to their up nodes. Returns 0 or -1 (out of memory). */
 static int
-running(struct work *w, const struct mesh_plan *p, const bool *is_down,
-    struct mesh_replication *r)
+running(struct work *w, const bool *is_down, struct mesh_replication *r)
 {
-	size_t *sizes = malloc((p->nnodes + 1) * sizeof(*sizes));
-	struct cluster_key *keys = malloc((p->nnodes + 1) * sizeof(*keys));
-	int *slot = malloc((p->nnodes + 1) * sizeof(*slot));
-	size_t i, k, *fill = NULL;
-	int nc, c, rc = -1;
+	int *comp = malloc(((size_t)w->all.n + 1) * sizeof(*comp));
+	int nc;
 
-	if (sizes == NULL || keys == NULL || slot == NULL)
-		goto done;
-	nc = components(w, p, is_down, 1, sizes);
-	for (c = 0; c < nc; c++) {
-		keys[c].size = sizes[c];
-		keys[c].first = -1;
-		keys[c].id = c;
-	}
-	for (i = 0; i < p->nnodes; i++) {
-		int v = w->order[i];
-
-		if (up(is_down, v) && keys[w->comp[v]].first < 0)
-			keys[w->comp[v]].first = (int)i;
-	}
-	qsort(keys, (size_t)nc, sizeof(*keys), cluster_cmp);
-	r->cluster_start = malloc(((size_t)nc + 1) * sizeof(size_t));
-	r->cluster_nodes = malloc((r->nup + 1) * sizeof(int));
-	fill = malloc(((size_t)nc + 1) * sizeof(size_t));
-	if (r->cluster_start == NULL || r->cluster_nodes == NULL ||
-	    fill == NULL)
-		goto done;
-	r->cluster_start[0] = 0;
-	for (k = 0; k < (size_t)nc && keys[k].size > 0; k++) {
-		slot[keys[k].id] = (int)k;
-		fill[k] = r->cluster_start[k];
-		r->cluster_start[k + 1] = r->cluster_start[k] + keys[k].size;
-	}
-	r->nclusters = k;
-	for (i = 0; i < p->nnodes; i++) {
-		int v = w->order[i];
-
-		if (up(is_down, v))
-			r->cluster_nodes[fill[slot[w->comp[v]]]++] = v;
-	}
-	rc = 0;
-done:
-	free(sizes);
-	free(keys);
-	free(slot);
-	free(fill);
-	return rc;
-}
-
-/* Up nodes with no route path to the strictly largest component of the
- * up nodes' route graph (all of them on a tie). Leaves w->comp labelling
- * those components. Returns 0 or -1. */
-static int
-joining_now(struct work *w, const struct mesh_plan *p, const bool *is_down,
-    struct mesh_replication *r)
-{
-	size_t *sizes = malloc((p->nnodes + 1) * sizeof(*sizes)), max = 0;
-	size_t i;
-	int nc, c, best = -1, ties = 0;
-
-	r->cannot_join = malloc((r->nup + 1) * sizeof(int));
-	if (sizes == NULL || r->cannot_join == NULL) {
-		free(sizes);
+	if (comp == NULL)
 		return -1;
-	}
-	nc = components(w, p, is_down, 0, sizes);
-	for (c = 0; c < nc; c++) {
-		if (sizes[c] > max) {
-			max = sizes[c];
-			best = c;
-			ties = 0;
-		} else if (sizes[c] == max) {
-			ties++;
-		}
-	}
-	for (i = 0; i < p->nnodes; i++) {
-		int v = w->order[i];
-
-		if (up(is_down, v) && (ties > 0 || w->comp[v] != best))
-			r->cannot_join[r->ncannot_join++] = v;
-	}
-	free(sizes);
+	nc = mesh_i_components_label(&w->all.g, comp, w->queue);
+	nc = mesh_i_components_sort(comp, nc, w->all.by_rank, w->all.n,
+	    is_down, &r->cluster_start, &r->cluster_nodes);
+	free(comp);
+	if (nc < 0)
+		return -1;
+	r->nclusters = (size_t)nc;
 	return 0;
 }
 
-/* Iterative DFS of the up nodes: preorder, low points, subtree sizes,
- * parents, and each node's children in preorder. */
-static void
-dfs(struct work *w, const struct mesh_plan *p, const bool *is_down)
+/* Up nodes with no route path to the strictly largest component of the
+ * up nodes' route graph (all of them on a tie). Returns 0 or -1. */
+static int
+joining_now(struct work *w, struct mesh_replication *r)
 {
-	size_t i;
-	int clock = 0, nk = 0;
+	const struct mesh_i_dfs *d = &w->dfs;
+	int v, best = -1, max = 0, ties = 0;
 
-	for (i = 0; i < p->nnodes; i++) {
-		w->pre[i] = -1;
-		w->nkids[i] = 0;
-	}
-	for (i = 0; i < p->nnodes; i++) {
-		int s = w->order[i], top = 0;
-
-		if (w->pre[s] >= 0 || !up(is_down, s))
+	r->cannot_join = malloc((r->nup + 1) * sizeof(int));
+	if (r->cannot_join == NULL)
+		return -1;
+	for (v = 0; v < w->up.n; v++) {
+		if (d->root[v] != v)
 			continue;
-		w->parent[s] = -1;
-		w->pre[s] = w->low[s] = clock++;
-		w->size[s] = 1;
-		w->next[s] = w->g.off[s];
-		w->queue[top++] = s;    /* the DFS stack */
-		while (top > 0) {
-			int v = w->queue[top - 1], u;
-
-			if (w->next[v] == w->g.off[v + 1]) {
-				int q = w->parent[v];
-
-				top--;
-				if (q >= 0) {
-					w->size[q] += w->size[v];
-					if (w->low[v] < w->low[q])
-						w->low[q] = w->low[v];
-				}
-				continue;
-			}
-			u = w->g.adj[w->next[v]++];
-			if (!up(is_down, u))
-				continue;
-			if (w->pre[u] < 0) {
-				w->parent[u] = v;
-				w->pre[u] = w->low[u] = clock++;
-				w->size[u] = 1;
-				w->next[u] = w->g.off[u];
-				w->queue[top++] = u;
-			} else if (u != w->parent[v] && w->pre[u] < w->low[v]) {
-				w->low[v] = w->pre[u];
-			}
+		if (d->size[v] > max) {
+			max = d->size[v];
+			best = v;
+			ties = 0;
+		} else if (d->size[v] == max) {
+			ties++;
 		}
 	}
-	/* Children grouped by parent, each group in preorder. */
-	for (i = 0; i < p->nnodes; i++)
-		if (w->pre[i] >= 0 && w->parent[i] >= 0)
-			w->nkids[w->parent[i]]++;
-	for (i = 0; i < p->nnodes; i++) {
-		w->kid_at[i] = nk;
-		nk += w->pre[i] >= 0 ? w->nkids[i] : 0;
-		w->nkids[i] = 0;
+	for (v = 0; v < w->up.n; v++) {
+		int u = w->up.by_rank[v];
+
+		if (ties > 0 || d->root[u] != best)
+			r->cannot_join[r->ncannot_join++] = w->up.orig[u];
 	}
-	/* Fill in preorder: walk the nodes by preorder number. */
-	for (i = 0; i < p->nnodes; i++)
-		if (w->pre[i] >= 0)
-			w->next[w->pre[i]] = (int)i;
-	for (i = 0; i < (size_t)clock; i++) {
-		int v = w->next[i], q = w->parent[v];
-
-		if (q >= 0)
-			w->kids[w->kid_at[q] + w->nkids[q]++] = v;
-	}
-}
-
-/* The child of x whose subtree holds descendant u: a binary search of
- * x's children by preorder. */
-static int
-child_holding(const struct work *w, int x, int u)
-{
-	int lo = 0, hi = w->nkids[x] - 1;
-
-	while (lo < hi) {
-		int mid = (lo + hi + 1) / 2;
-
-		if (w->pre[w->kids[w->kid_at[x] + mid]] <= w->pre[u])
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	return w->kids[w->kid_at[x] + lo];
-}
-
-/* The piece of G - x that holds x's neighbour u: a separated child of x,
- * or -1 for the rest of x's component. */
-static int
-piece_of(const struct work *w, int x, int u)
-{
-	int c;
-
-	if (w->pre[u] <= w->pre[x] || w->pre[u] >= w->pre[x] + w->size[x])
-		return -1;
-	c = child_holding(w, x, u);
-	return w->low[c] >= w->pre[x] ? c : -1;
+	return 0;
 }
 
 /* Join dependencies: each articulation point x, the up nodes outside
  * the largest piece of G - x, and up to MESH_GROUP_NAMES_MAX of them
- * nearest x (a BFS from x's neighbours in those pieces). Needs dfs() and
- * joining_now()'s component labels. Returns 0 or -1. */
+ * nearest x (a breadth-first search from x's neighbours in those
+ * pieces). Returns 0 or -1. */
 static int
-dependencies(struct work *w, const struct mesh_plan *p, const bool *is_down,
-    struct mesh_replication *r, const size_t *comp_size)
+dependencies(struct work *w, const struct mesh_plan *p,
+    struct mesh_replication *r)
 {
-	size_t i, cap = 0;
+	const struct mesh_i_csr *g = &w->up.g;
+	const struct mesh_i_dfs *d = &w->dfs;
+	size_t cap = 0;
+	int i;
 
 	r->deps = malloc((p->nnodes + 1) * sizeof(*r->deps));
 	if (r->deps == NULL)
 		return -1;
-	for (i = 0; i < p->nnodes; i++) {
-		int x = w->order[i], k, sep = 0, best = -2, ties = 0, head = 0,
-		    tail = 0;
-		size_t rest, max, dependents, listed = 0;
-		struct mesh_repl_dependency *d;
+	for (i = 0; i < w->up.n; i++) {
+		int x = w->up.by_rank[i], k, j, e, best = 0, ties = 0, seeds = 0;
+		int listed;
+		struct mesh_repl_dependency *dep;
 
-		if (w->pre[x] < 0)
-			continue;
-		/* The pieces: separated children, and the rest. */
-		rest = comp_size[w->comp[x]] - 1;
-		max = 0;
-		for (k = 0; k < w->nkids[x]; k++) {
-			int c = w->kids[w->kid_at[x] + k];
-			size_t sz;
-
-			if (w->low[c] < w->pre[x] && w->parent[x] >= 0)
-				continue;
-			sep++;
-			sz = (size_t)w->size[c];
-			rest -= sz;
-			if (sz > max) {
-				max = sz;
-				best = c;
+		k = mesh_i_dfs_pieces(d, g, x, w->pc);
+		if (k < 2)
+			continue;       /* not an articulation point */
+		for (j = 1; j < k; j++) {
+			if (w->pc[j].size > w->pc[best].size) {
+				best = j;
 				ties = 0;
-			} else if (sz == max) {
+			} else if (w->pc[j].size == w->pc[best].size) {
 				ties++;
 			}
 		}
-		if (sep == 0 || (w->parent[x] < 0 && sep < 2))
-			continue;       /* not an articulation point */
-		if (rest > max) {
-			max = rest;
-			best = -1;
-			ties = 0;
-		} else if (rest == max && rest > 0) {
-			ties++;
-		}
-		dependents = comp_size[w->comp[x]] - 1 - (ties ? 0 : max);
-		/* The nearest dependents: a BFS from x's neighbours in the
-		 * pieces that are not the largest. */
+		/* The nearest dependents: a breadth-first search from x's
+		 * neighbours in the pieces that are not the largest. */
 		w->stamp[x] = x;
-		for (k = w->g.off[x]; k < w->g.off[x + 1]; k++) {
-			int u = w->g.adj[k];
+		for (e = g->off[x]; e < g->off[x + 1]; e++) {
+			int u = g->adj[e];
 
-			if (!up(is_down, u) || w->stamp[u] == x ||
-			    (!ties && piece_of(w, x, u) == best))
+			if (w->stamp[u] == x || (!ties &&
+			    mesh_i_dfs_piece_holding(d, x, w->pc, k, u) == best))
 				continue;
 			w->stamp[u] = x;
-			w->queue[tail++] = u;
+			w->queue[seeds++] = u;
 		}
-		while (head < tail && listed < MESH_GROUP_NAMES_MAX) {
-			int v = w->queue[head++];
+		listed = mesh_i_csr_nearest(g, w->up.rank, w->queue, seeds,
+		    MESH_GROUP_NAMES_MAX, w->stamp, x);
+		if (r->nnames + (size_t)listed > cap) {
+			int *t;
 
-			if (r->nnames + listed >= cap) {
-				int *t;
-
+			while (r->nnames + (size_t)listed > cap)
 				cap = cap ? 2 * cap : 64;
-				if ((t = realloc(r->names, cap * sizeof(int))) ==
-				    NULL)
-					return -1;
-				r->names = t;
-			}
-			r->names[r->nnames + listed++] = v;
-			for (k = w->g.off[v]; k < w->g.off[v + 1] &&
-			    tail < (int)p->nnodes; k++) {
-				int u = w->g.adj[k];
-
-				if (up(is_down, u) && w->stamp[u] != x) {
-					w->stamp[u] = x;
-					w->queue[tail++] = u;
-				}
-			}
+			if ((t = realloc(r->names, cap * sizeof(int))) == NULL)
+				return -1;
+			r->names = t;
 		}
-		if (mesh_plan_sort_nodes(p, r->names + r->nnames, listed) != 0)
-			return -1;
-		d = &r->deps[r->ndeps++];
-		d->node = x;
-		d->size = dependents;
-		d->first = r->nnames;
-		d->nlisted = listed;
-		r->nnames += listed;
+		dep = &r->deps[r->ndeps++];
+		dep->node = w->up.orig[x];
+		dep->size = (size_t)d->size[d->root[x]] - 1 -
+		    (ties ? 0 : (size_t)w->pc[best].size);
+		dep->first = r->nnames;
+		dep->nlisted = (size_t)listed;
+		for (j = 0; j < listed; j++)
+			r->names[r->nnames++] = w->up.orig[w->queue[j]];
 	}
 	return 0;
 }
@@ -438,31 +182,23 @@ mesh_replication_analyze(const struct mesh_plan *p, const bool *is_down,
 {
 	struct mesh_replication *r;
 	struct work w;
-	size_t i, *comp_size = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 
 	*out = NULL;
+	memset(&w, 0, sizeof(w));
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return MESH_ENOMEM;
 	r->plan = p;
-	for (i = 0; i < p->nnodes; i++)
-		r->nup += up(is_down, (int)i);
-	if (work_init(&w, p) != 0 || running(&w, p, is_down, r) != 0 ||
-	    joining_now(&w, p, is_down, r) != 0)
+	if (work_init(&w, p, is_down) != 0)
 		goto done;
-	if ((comp_size = calloc(p->nnodes + 1, sizeof(*comp_size))) == NULL)
-		goto done;
-	for (i = 0; i < p->nnodes; i++)
-		if (w.comp[i] >= 0)
-			comp_size[w.comp[i]]++;
-	dfs(&w, p, is_down);
-	if (dependencies(&w, p, is_down, r, comp_size) != 0)
+	r->nup = (size_t)w.up.n;
+	if (running(&w, is_down, r) != 0 || joining_now(&w, r) != 0 ||
+	    dependencies(&w, p, r) != 0)
 		goto done;
 	*out = r;
 	r = NULL;
 	err = MESH_OK;
 done:
-	free(comp_size);
 	work_free(&w);
 	mesh_replication_free(r);
 	return err;

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "graph/components.h"
 #include "graph/csr.h"
 #include "meshsim/meshsim.h"
 #include "meshsim/sweep.h"
@@ -1525,23 +1526,6 @@ mesh_sweep_free(struct mesh_sweep *sw)
 	free(sw);
 }
 
-struct comp_key {
-	size_t size;
-	int first;              /* rank of its first name */
-	int id;
-};
-
-/* Largest first; ties by first name. */
-static int
-comp_key_cmp(const void *pa, const void *pb)
-{
-	const struct comp_key *a = pa, *b = pb;
-
-	if (a->size != b->size)
-		return a->size > b->size ? -1 : 1;
-	return (a->first > b->first) - (a->first < b->first);
-}
-
 /*
  * The groups: components of the route graph pg, largest first, ties by
  * first name, members in name order. Returns 0 or -1.
@@ -1550,59 +1534,19 @@ static int
 find_groups(struct mesh_sweep *sw, const struct mesh_i_csr *pg,
     const int *rank)
 {
-	int n = pg->n, v, head, tail, nc = 0, i;
+	int n = pg->n, v, nc, rc = -1;
 	int *comp = malloc(((size_t)n + 1) * sizeof(int));
 	int *queue = malloc(((size_t)n + 1) * sizeof(int));
 	int *by_rank = malloc(((size_t)n + 1) * sizeof(int));
-	int *newid = malloc(((size_t)n + 1) * sizeof(int));
-	struct comp_key *key = calloc((size_t)n + 1, sizeof(*key));
-	size_t *fill = malloc(((size_t)n + 1) * sizeof(*fill));
-	int rc = -1;
 
-	sw->comp_start = calloc((size_t)n + 2, sizeof(size_t));
-	sw->comp_nodes = malloc(((size_t)n + 1) * sizeof(int));
-	if (!comp || !queue || !by_rank || !newid || !key || !fill ||
-	    !sw->comp_start || !sw->comp_nodes)
+	if (!comp || !queue || !by_rank)
 		goto done;
-	for (v = 0; v < n; v++) {
-		comp[v] = -1;
+	for (v = 0; v < n; v++)
 		by_rank[rank[v]] = v;
-	}
-	/* Search from nodes in name order: each component's first node
-	 * found is its first name. */
-	for (i = 0; i < n; i++) {
-		int s = by_rank[i];
-
-		if (comp[s] >= 0)
-			continue;
-		comp[s] = nc;
-		queue[0] = s;
-		head = 0;
-		tail = 1;
-		while (head < tail) {
-			int x = queue[head++], e;
-
-			for (e = pg->off[x]; e < pg->off[x + 1]; e++)
-				if (comp[pg->adj[e]] < 0) {
-					comp[pg->adj[e]] = nc;
-					queue[tail++] = pg->adj[e];
-				}
-		}
-		key[nc].size = (size_t)tail;
-		key[nc].first = i;
-		key[nc].id = nc;
-		nc++;
-	}
-	qsort(key, (size_t)nc, sizeof(*key), comp_key_cmp);
-	for (i = 0; i < nc; i++) {
-		newid[key[i].id] = i;
-		sw->comp_start[i + 1] = sw->comp_start[i] + key[i].size;
-		fill[i] = sw->comp_start[i];
-	}
-	for (i = 0; i < n; i++) {
-		v = by_rank[i];
-		sw->comp_nodes[fill[newid[comp[v]]]++] = v;
-	}
+	nc = mesh_i_components_label(pg, comp, queue);
+	if ((nc = mesh_i_components_sort(comp, nc, by_rank, n, NULL,
+	    &sw->comp_start, &sw->comp_nodes)) < 0)
+		goto done;
 	sw->ncomponents = (size_t)nc;
 	sw->connected = nc <= 1;
 	rc = 0;
@@ -1610,9 +1554,6 @@ done:
 	free(comp);
 	free(queue);
 	free(by_rank);
-	free(newid);
-	free(key);
-	free(fill);
 	return rc;
 }
 

@@ -435,27 +435,49 @@ max_flow(struct flow_ws *w, int src, int dst, int cap)
 	return k;
 }
 
+/*
+ * What both connectivities start from: 0 when g has fewer than 2
+ * vertices or is not connected, n - 1 for the complete graph K_n; else
+ * the workspace w ready (split: vertices in two, for vertex
+ * connectivity), *v a vertex of least degree, *best its degree and
+ * *bound the caller's lower bound where it can be right, else 1.
+ * Returns 1 when *best is already the answer, 0 when the search must go
+ * on, -1 when out of memory. Either way ws_free() frees w.
+ */
+static int
+flow_start(struct flow_ws *w, const struct mesh_i_csr *g, int split,
+    int lower, int *v, int *best, int *bound)
+{
+	int n = g->n;
+
+	*best = 0;
+	/* Too small, or too few edges to be connected. */
+	if (n < 2 || g->m < n - 1)
+		return 1;
+	if ((long long)n * (n - 1) / 2 == g->m) {
+		*best = n - 1;
+		return 1;
+	}
+	if (ws_init(w, g, split) < 0)
+		return -1;
+	if (!is_connected(w))
+		return 1;
+	*v = min_degree_vertex(g, best);
+	*bound = lower >= 1 && lower <= *best ? lower : 1;
+	return 0;
+}
+
 int
 mesh_i_vertex_connectivity(const struct mesh_i_csr *g, int lower, int *out)
 {
 	struct flow_ws w;
-	int n = g->n, rc = 0, best = 0;
-	int v, delta, bound, x, i, j, p, k;
+	int n = g->n, rc, best, delta;
+	int v = 0, bound = 1, x, i, j, p, k;
 
 	memset(&w, 0, sizeof(w));
-	/* Too small, or too few edges to be connected. */
-	if (n < 2 || g->m < n - 1)
+	if ((rc = flow_start(&w, g, 1, lower, &v, &best, &bound)) != 0)
 		goto done;
-	if ((long long)n * (n - 1) / 2 == g->m) {
-		best = n - 1;
-		goto done;
-	}
-	if (ws_init(&w, g, 1) < 0) {
-		rc = -1;
-		goto done;
-	}
-	if (!is_connected(&w))
-		goto done;
+	delta = best;
 
 	/*
 	 * Esfahanian-Hakimi: with v of least degree, some minimum separator
@@ -463,9 +485,6 @@ mesh_i_vertex_connectivity(const struct mesh_i_csr *g, int lower, int *out)
 	 * contains v, and then (being minimal) separates two non-adjacent
 	 * neighbours of v.
 	 */
-	v = min_degree_vertex(g, &delta);
-	best = delta;
-	bound = lower >= 1 && lower <= delta ? lower : 1;
 	/* Chartrand-Harary: a separator S leaves a part of at most
 	 * (n - |S|) / 2 vertices, whose degrees are then below delta unless
 	 * |S| >= 2 delta - n + 2. */
@@ -495,34 +514,23 @@ mesh_i_vertex_connectivity(const struct mesh_i_csr *g, int lower, int *out)
 		}
 	}
 done:
-	if (rc == 0)
+	if (rc >= 0)
 		*out = best;
 	ws_free(&w);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 int
 mesh_i_edge_connectivity(const struct mesh_i_csr *g, int lower, int *out)
 {
 	struct flow_ws w;
-	int n = g->n, rc = 0, best = 0;
-	int s, t, delta, bound, k;
+	int n = g->n, rc, best, s = 0, bound = 1, t, delta, k;
 
 	memset(&w, 0, sizeof(w));
-	/* Too small, or too few edges to be connected. */
-	if (n < 2 || g->m < n - 1)
-		goto done;
-	if (ws_init(&w, g, 0) < 0) {
-		rc = -1;
-		goto done;
-	}
-	if (!is_connected(&w))
-		goto done;
-
 	/* A minimum cut has s on one side and some t on the other. */
-	s = min_degree_vertex(g, &delta);
-	best = delta;
-	bound = lower >= 1 && lower <= delta ? lower : 1;
+	if ((rc = flow_start(&w, g, 0, lower, &s, &best, &bound)) != 0)
+		goto done;
+	delta = best;
 	/* Chartrand: lambda = delta once delta >= floor(n / 2). */
 	if (delta >= n / 2)
 		bound = delta;
@@ -534,8 +542,8 @@ mesh_i_edge_connectivity(const struct mesh_i_csr *g, int lower, int *out)
 			best = k;
 	}
 done:
-	if (rc == 0)
+	if (rc >= 0)
 		*out = best;
 	ws_free(&w);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }

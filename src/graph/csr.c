@@ -86,3 +86,45 @@ mesh_i_csr_adjacent(const struct mesh_i_csr *g, int u, int v)
 	}
 	return 0;
 }
+
+int
+mesh_i_csr_max_degree(const struct mesh_i_csr *g)
+{
+	int v, max = 0;
+
+	for (v = 0; v < g->n; v++)
+		if (g->off[v + 1] - g->off[v] > max)
+			max = g->off[v + 1] - g->off[v];
+	return max;
+}
+
+int
+mesh_i_csr_nearest(const struct mesh_i_csr *g, const int *rank, int *queue,
+    int nseeds, int max, int *stamp, int tag)
+{
+	int head = 0, tail = nseeds, i, j;
+
+	while (head < tail && tail < max) {
+		int v = queue[head++];
+
+		for (i = g->off[v]; i < g->off[v + 1] && tail < max; i++) {
+			int u = g->adj[i];
+
+			if (stamp[u] != tag) {
+				stamp[u] = tag;
+				queue[tail++] = u;
+			}
+		}
+	}
+	if (tail > max)
+		tail = max;
+	/* Insertion sort by rank: at most max items. */
+	for (i = 1; i < tail; i++) {
+		int v = queue[i];
+
+		for (j = i; j > 0 && rank[queue[j - 1]] > rank[v]; j--)
+			queue[j] = queue[j - 1];
+		queue[j] = v;
+	}
+	return tail;
+}

@@ -30,4 +30,18 @@ void mesh_i_csr_free(struct mesh_i_csr *g);
 /* Whether u and v are adjacent: a binary search of u's neighbours. */
 int mesh_i_csr_adjacent(const struct mesh_i_csr *g, int u, int v);
 
+/* The largest degree of a vertex of g; 0 when g has none. */
+int mesh_i_csr_max_degree(const struct mesh_i_csr *g);
+
+/*
+ * Up to max vertices nearest the seeds queue[0 .. nseeds-1], breadth
+ * first from them, left in queue[0 .. returned - 1] sorted by rank (rank
+ * is each vertex's position by name). A vertex whose stamp is tag is not
+ * entered: the seeds, and any vertex the search must not cross, are to
+ * be stamped tag by the caller; the search stamps each vertex it finds.
+ * queue has room for max vertices and the seeds. Allocates nothing.
+ */
+int mesh_i_csr_nearest(const struct mesh_i_csr *g, const int *rank,
+    int *queue, int nseeds, int max, int *stamp, int tag);
+
 #endif

@@ -238,30 +238,6 @@ fail:
 	return MESH_ENOMEM;
 }
 
-/* s with XML's special characters escaped. */
-static void
-put_xml(struct mesh_i_buf *b, const char *s)
-{
-	const char *start = s;
-
-	for (; *s; s++) {
-		const char *rep;
-
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		mesh_i_buf_add(b, start, (size_t)(s - start));
-		mesh_i_buf_puts(b, rep);
-		start = s + 1;
-	}
-	mesh_i_buf_puts(b, start);
-}
-
 /* A coordinate, one decimal, never "-0.0". */
 static void
 put_num(struct mesh_i_buf *b, double v)
@@ -272,6 +248,17 @@ put_num(struct mesh_i_buf *b, double v)
 	mesh_i_buf_printf(b, "%.1f", v);
 }
 
+/* before, x, sep, y: a point and what comes before it. */
+static void
+put_xy(struct mesh_i_buf *b, const char *before, double x, const char *sep,
+    double y)
+{
+	mesh_i_buf_puts(b, before);
+	put_num(b, x);
+	mesh_i_buf_puts(b, sep);
+	put_num(b, y);
+}
+
 /* A node's mark at (x, y). */
 static void
 svg_mark(struct mesh_i_buf *b, enum kind k, double x, double y)
@@ -280,65 +267,35 @@ svg_mark(struct mesh_i_buf *b, enum kind k, double x, double y)
 
 	switch (k) {
 	case K_SPOF:
-		mesh_i_buf_puts(b, "<polygon class=\"spof\" points=\"");
-		put_num(b, x);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y - r - 4);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, x + r + 4);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, x);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y + r + 4);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, x - r - 4);
-		mesh_i_buf_puts(b, ",");
-		put_num(b, y);
+		put_xy(b, "<polygon class=\"spof\" points=\"", x, ",",
+		    y - r - 4);
+		put_xy(b, " ", x + r + 4, ",", y);
+		put_xy(b, " ", x, ",", y + r + 4);
+		put_xy(b, " ", x - r - 4, ",", y);
 		mesh_i_buf_printf(b, "\" fill=\"%s\" stroke=\"#000\" "
 		    "stroke-width=\"2\"/>\n", C_SPOF);
 		break;
 	case K_CUTOFF:
-		mesh_i_buf_puts(b, "<rect class=\"cutoff\" x=\"");
-		put_num(b, x - r);
-		mesh_i_buf_puts(b, "\" y=\"");
-		put_num(b, y - r);
+		put_xy(b, "<rect class=\"cutoff\" x=\"", x - r,
+		    "\" y=\"", y - r);
 		mesh_i_buf_printf(b, "\" width=\"%.1f\" height=\"%.1f\" "
 		    "fill=\"%s\" stroke=\"#000\" stroke-width=\"2\"/>\n",
 		    2 * r, 2 * r, C_CUTOFF);
 		break;
 	case K_DOWN:
-		mesh_i_buf_puts(b, "<g class=\"down\"><circle cx=\"");
-		put_num(b, x);
-		mesh_i_buf_puts(b, "\" cy=\"");
-		put_num(b, y);
+		put_xy(b, "<g class=\"down\"><circle cx=\"", x, "\" cy=\"", y);
 		mesh_i_buf_printf(b, "\" r=\"%.1f\" fill=\"#fff\" stroke=\"%s\" "
 		    "stroke-width=\"2\" stroke-dasharray=\"3 3\"/>"
 		    "<path d=\"M", r, C_DOWN);
-		put_num(b, x - r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y - r * 0.6);
-		mesh_i_buf_puts(b, "L");
-		put_num(b, x + r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y + r * 0.6);
-		mesh_i_buf_puts(b, "M");
-		put_num(b, x - r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y + r * 0.6);
-		mesh_i_buf_puts(b, "L");
-		put_num(b, x + r * 0.6);
-		mesh_i_buf_puts(b, " ");
-		put_num(b, y - r * 0.6);
+		put_xy(b, "", x - r * 0.6, " ", y - r * 0.6);
+		put_xy(b, "L", x + r * 0.6, " ", y + r * 0.6);
+		put_xy(b, "M", x - r * 0.6, " ", y + r * 0.6);
+		put_xy(b, "L", x + r * 0.6, " ", y - r * 0.6);
 		mesh_i_buf_printf(b, "\" stroke=\"%s\" stroke-width=\"2\"/>"
 		    "</g>\n", C_DOWN);
 		break;
 	default:
-		mesh_i_buf_puts(b, "<circle class=\"node\" cx=\"");
-		put_num(b, x);
-		mesh_i_buf_puts(b, "\" cy=\"");
-		put_num(b, y);
+		put_xy(b, "<circle class=\"node\" cx=\"", x, "\" cy=\"", y);
 		mesh_i_buf_printf(b, "\" r=\"%.1f\" fill=\"%s\" stroke=\"#000\" "
 		    "stroke-width=\"2\"/>\n", r, C_NODE);
 		break;
@@ -350,14 +307,8 @@ static void
 svg_line(struct mesh_i_buf *b, int f, double x1, double y1, double x2,
     double y2)
 {
-	mesh_i_buf_puts(b, "<line x1=\"");
-	put_num(b, x1);
-	mesh_i_buf_puts(b, "\" y1=\"");
-	put_num(b, y1);
-	mesh_i_buf_puts(b, "\" x2=\"");
-	put_num(b, x2);
-	mesh_i_buf_puts(b, "\" y2=\"");
-	put_num(b, y2);
+	put_xy(b, "<line x1=\"", x1, "\" y1=\"", y1);
+	put_xy(b, "\" x2=\"", x2, "\" y2=\"", y2);
 	if (f & L_DOWN)
 		mesh_i_buf_printf(b, "\" class=\"link-down\" stroke=\"%s\" "
 		    "stroke-width=\"1.5\" stroke-dasharray=\"2 4\"/>\n",
@@ -381,10 +332,8 @@ svg_store_dot(struct mesh_i_buf *b, double x1, double y1, double x2,
 
 	if (t > 0.45)
 		t = 0.45;
-	mesh_i_buf_puts(b, "<circle class=\"store\" cx=\"");
-	put_num(b, x1 + dx * t);
-	mesh_i_buf_puts(b, "\" cy=\"");
-	put_num(b, y1 + dy * t);
+	put_xy(b, "<circle class=\"store\" cx=\"", x1 + dx * t,
+	    "\" cy=\"", y1 + dy * t);
 	mesh_i_buf_puts(b, "\" r=\"4.5\" fill=\"#000\"/>\n");
 }
 
@@ -392,13 +341,18 @@ svg_store_dot(struct mesh_i_buf *b, double x1, double y1, double x2,
 static void
 svg_label(struct mesh_i_buf *b, const char *text, double x, double y)
 {
-	mesh_i_buf_puts(b, "<text x=\"");
-	put_num(b, x);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y);
+	put_xy(b, "<text x=\"", x, "\" y=\"", y);
 	mesh_i_buf_puts(b, "\">");
-	put_xml(b, text);
+	mesh_i_buf_xml(b, text);
 	mesh_i_buf_puts(b, "</text>\n");
+}
+
+/* One line of the legend: text at x, beside a mark or line at y. */
+static void
+legend_text(struct mesh_i_buf *b, double x, double y, const char *text)
+{
+	put_xy(b, "<text class=\"l\" x=\"", x, "\" y=\"", y + 4);
+	mesh_i_buf_printf(b, "\">%s</text>\n", text);
 }
 
 /* The legend below the plot, from y0. */
@@ -411,6 +365,12 @@ svg_legend(struct mesh_i_buf *b, double y0)
 		"down (crossed, dashed)",
 	};
 	static const enum kind kinds[] = { K_NODE, K_SPOF, K_CUTOFF, K_DOWN };
+	static const char *const line_text[] = {
+		"link; the dot marks the node storing the route",
+		"bridge: its loss splits (thick, dashed)",
+		"link to a down node (dotted)",
+	};
+	static const int lines[] = { 0, L_BRIDGE, L_DOWN };
 	double x, y;
 	size_t i;
 
@@ -419,37 +379,16 @@ svg_legend(struct mesh_i_buf *b, double y0)
 	for (i = 0; i < 4; i++) {
 		y = y0 + 20 + 36.0 * (double)i;
 		svg_mark(b, kinds[i], PIC_MARGIN + 12, y);
-		mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-		put_num(b, PIC_MARGIN + 36);
-		mesh_i_buf_puts(b, "\" y=\"");
-		put_num(b, y + 4);
-		mesh_i_buf_printf(b, "\">%s</text>\n", text[i]);
+		legend_text(b, PIC_MARGIN + 36, y, text[i]);
 	}
 	x = PIC_W / 2 + 10;
-	y = y0 + 20;
-	svg_line(b, 0, x, y, x + 44, y);
-	svg_store_dot(b, x - 14, y, x + 44, y);
-	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-	put_num(b, x + 56);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y + 4);
-	mesh_i_buf_puts(b, "\">link; the dot marks the node storing "
-	    "the route</text>\n");
-	y += 36;
-	svg_line(b, L_BRIDGE, x, y, x + 44, y);
-	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-	put_num(b, x + 56);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y + 4);
-	mesh_i_buf_puts(b, "\">bridge: its loss splits (thick, "
-	    "dashed)</text>\n");
-	y += 36;
-	svg_line(b, L_DOWN, x, y, x + 44, y);
-	mesh_i_buf_puts(b, "<text class=\"l\" x=\"");
-	put_num(b, x + 56);
-	mesh_i_buf_puts(b, "\" y=\"");
-	put_num(b, y + 4);
-	mesh_i_buf_puts(b, "\">link to a down node (dotted)</text>\n");
+	for (i = 0; i < 3; i++) {
+		y = y0 + 20 + 36.0 * (double)i;
+		svg_line(b, lines[i], x, y, x + 44, y);
+		if (i == 0)
+			svg_store_dot(b, x - 14, y, x + 44, y);
+		legend_text(b, x + 56, y, line_text[i]);
+	}
 	mesh_i_buf_puts(b, "</g>\n");
 }
 
@@ -481,7 +420,7 @@ mesh_picture_svg(const struct mesh_analysis *a, char **out)
 	    "role=\"img\" aria-labelledby=\"topology-title\" "
 	    "font-family=\"sans-serif\">\n", PIC_W, h, PIC_W, h);
 	mesh_i_buf_puts(&b, "<title id=\"topology-title\">topology of ");
-	put_xml(&b, p->name ? p->name : "(unnamed)");
+	mesh_i_buf_xml(&b, p->name ? p->name : "(unnamed)");
 	mesh_i_buf_puts(&b, "</title>\n<rect width=\"100%\" height=\"100%\" "
 	    "fill=\"#fff\"/>\n<g class=\"links\">\n");
 	for (i = 0; i < p->nlinks; i++) {

@@ -40,24 +40,18 @@ put(struct rv *r, const char *s)
 {
 	const char *start = s;
 
+	if (!r->md) {
+		mesh_i_buf_xml(&r->b, s);
+		return;
+	}
 	for (; *s; s++) {
 		const char *rep = NULL;
 		char md[3] = { '\\', *s, 0 };
 
-		if (!r->md) {
-			switch (*s) {
-			case '&': rep = "&amp;"; break;
-			case '<': rep = "&lt;"; break;
-			case '>': rep = "&gt;"; break;
-			case '"': rep = "&quot;"; break;
-			case '\'': rep = "&#39;"; break;
-			default: break;
-			}
-		} else if (*s == '\n') {
+		if (*s == '\n')
 			rep = " ";
-		} else if (strchr("\\`*_[]<>|#!~&", *s) != NULL) {
+		else if (strchr("\\`*_[]<>|#!~&", *s) != NULL)
 			rep = md;
-		}
 		if (rep == NULL)
 			continue;
 		mesh_i_buf_add(&r->b, start, (size_t)(s - start));

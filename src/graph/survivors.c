@@ -1,0 +1,66 @@
+/* survivors.c: a plan's up nodes, their name order and their links (survivors.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/survivors.h"
+#include "meshsim/meshsim.h"
+
+int
+mesh_i_survivors_build(struct mesh_i_survivors *s, const struct mesh_plan *p,
+    const bool *is_down)
+{
+	int *sid = NULL, *edges = NULL;
+	size_t i;
+	int v, n = 0, m = 0, rc = -1;
+
+	memset(s, 0, sizeof(*s));
+	sid = malloc((p->nnodes + 1) * sizeof(*sid));
+	s->orig = malloc((p->nnodes + 1) * sizeof(*s->orig));
+	s->rank = malloc((p->nnodes + 1) * sizeof(*s->rank));
+	s->by_rank = malloc((p->nnodes + 1) * sizeof(*s->by_rank));
+	edges = malloc((p->nlinks * 2 + 1) * sizeof(*edges));
+	if (!sid || !s->orig || !s->rank || !s->by_rank || !edges)
+		goto done;
+	for (i = 0; i < p->nnodes; i++) {
+		bool down = is_down != NULL && is_down[i];
+
+		sid[i] = down ? -1 : n;
+		if (!down)
+			s->orig[n++] = (int)i;
+	}
+	s->n = n;
+	for (i = 0; i < p->nlinks; i++) {
+		int x = sid[p->links[2 * i]], y = sid[p->links[2 * i + 1]];
+
+		if (x >= 0 && y >= 0) {
+			edges[2 * m] = x;
+			edges[2 * m + 1] = y;
+			m++;
+		}
+	}
+	/* Ranks: survivors in name order. */
+	memcpy(s->by_rank, s->orig, (size_t)n * sizeof(*s->by_rank));
+	if (mesh_plan_sort_nodes(p, s->by_rank, (size_t)n) != 0)
+		goto done;
+	for (v = 0; v < n; v++) {
+		s->by_rank[v] = sid[s->by_rank[v]];
+		s->rank[s->by_rank[v]] = v;
+	}
+	if (mesh_i_csr_build(&s->g, n, edges, m) != 0)
+		goto done;
+	rc = 0;
+done:
+	free(sid);
+	free(edges);
+	return rc;
+}
+
+void
+mesh_i_survivors_free(struct mesh_i_survivors *s)
+{
+	free(s->orig);
+	free(s->rank);
+	free(s->by_rank);
+	mesh_i_csr_free(&s->g);
+	memset(s, 0, sizeof(*s));
+}
