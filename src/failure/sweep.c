@@ -11,116 +11,11 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/sweep.h"
 #include "out/json_out.h"
+#include "base/map.h"
 #include "base/progress.h"
 #include "base/util.h"
 
 #define JOBS_MAX 512
-
-/*
- * A set of unit tuples (ascending local unit indices) of any sizes:
- * open addressing over tuples kept in a pool. Each tuple has an int value.
- */
-struct setmap {
-	int *pool;
-	size_t npool, cappool;
-	struct setslot {
-		size_t off;
-		int size;       /* 0: empty */
-		int value;
-	} *slots;
-	size_t cap, len;
-};
-
-/* FNV-1a over the tuple, then a 64-bit finaliser. */
-static uint64_t
-tuple_hash(const int *t, int size)
-{
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)size;
-	int i;
-
-	for (i = 0; i < size; i++) {
-		h ^= (uint32_t)t[i];
-		h *= 1099511628211ULL;
-	}
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 32;
-	return h;
-}
-
-/* Free what the map holds; it is then empty. */
-static void
-setmap_free(struct setmap *m)
-{
-	free(m->pool);
-	free(m->slots);
-	memset(m, 0, sizeof(*m));
-}
-
-/* The value stored for tuple t, or -1. */
-static int
-setmap_get(const struct setmap *m, const int *t, int size)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return -1;
-	for (i = tuple_hash(t, size) & (m->cap - 1); m->slots[i].size != 0;
-	    i = (i + 1) & (m->cap - 1))
-		if (m->slots[i].size == size && memcmp(m->pool +
-		    m->slots[i].off, t, (size_t)size * sizeof(*t)) == 0)
-			return m->slots[i].value;
-	return -1;
-}
-
-/* Insert tuple t (absent) with value. Returns 0, or -1 when out of
- * memory (the map is then unaltered). */
-static int
-setmap_put(struct setmap *m, const int *t, int size, int value)
-{
-	size_t i;
-
-	if ((m->len + 1) * 2 > m->cap) {
-		size_t c = m->cap ? m->cap * 2 : 64, k;
-		struct setslot *s = calloc(c, sizeof(*s));
-
-		if (s == NULL)
-			return -1;
-		for (k = 0; k < m->cap; k++) {
-			if (m->slots[k].size == 0)
-				continue;
-			i = tuple_hash(m->pool + m->slots[k].off,
-			    m->slots[k].size) & (c - 1);
-			while (s[i].size != 0)
-				i = (i + 1) & (c - 1);
-			s[i] = m->slots[k];
-		}
-		free(m->slots);
-		m->slots = s;
-		m->cap = c;
-	}
-	if (m->npool + (size_t)size > m->cappool) {
-		size_t c = m->cappool ? m->cappool * 2 : 256;
-		int *p;
-
-		while (c < m->npool + (size_t)size)
-			c *= 2;
-		if ((p = realloc(m->pool, c * sizeof(*p))) == NULL)
-			return -1;
-		m->pool = p;
-		m->cappool = c;
-	}
-	memcpy(m->pool + m->npool, t, (size_t)size * sizeof(*t));
-	for (i = tuple_hash(t, size) & (m->cap - 1); m->slots[i].size != 0;
-	    i = (i + 1) & (m->cap - 1))
-		;
-	m->slots[i].off = m->npool;
-	m->slots[i].size = size;
-	m->slots[i].value = value;
-	m->npool += (size_t)size;
-	m->len++;
-	return 0;
-}
 
 /* C(n, k), saturating at UINT64_MAX. */
 static uint64_t
@@ -384,7 +279,7 @@ struct level {
 	int j;                  /* |R| */
 	int s;                  /* j + 1 */
 	int k;
-	const struct setmap *minimal;   /* minimal sets of sizes < s */
+	const struct mesh_i_map *minimal; /* minimal sets of sizes < s */
 	const size_t *nmin;     /* nmin[t]: how many of size t */
 	struct mesh_i_meter *meter;       /* NULL: no progress reported */
 	uint64_t slice;         /* run the passes numbered slice modulo */
@@ -550,7 +445,7 @@ holds_minimal(const struct level *lv, struct scratch *x)
 			for (i = 0; i < t; i++)
 				x->subset[i] = x->set[x->pos[i]];
 			/* -2 marks a minimal set another shard reports. */
-			if (setmap_get(lv->minimal, x->subset, t) != -1)
+			if (mesh_i_map_get_ints(lv->minimal, x->subset, t) != -1)
 				return 1;
 			for (i = t - 1; i >= 0 && x->pos[i] == s - t + i; i--)
 				;
@@ -1246,7 +1141,7 @@ collect_cut(struct collect *c, const int *units, int size, size_t group,
  */
 static int
 collect_stranded(struct collect *c, const struct group *gr,
-    const struct setmap *minimal, size_t first, int k)
+    const struct mesh_i_map *minimal, size_t first, int k)
 {
 	const struct mesh_i_csr *g = &gr->g;
 	int *t = malloc(((size_t)k + 1) * sizeof(int));
@@ -1276,7 +1171,7 @@ collect_stranded(struct collect *c, const struct group *gr,
 		if (a < nt)
 			continue;
 		qsort(t, (size_t)nt, sizeof(int), int_cmp);
-		if ((cut = setmap_get(minimal, t, nt)) < 0)
+		if ((cut = mesh_i_map_get_ints(minimal, t, nt)) < 0)
 			continue;
 		if (c->nstrand == c->capstrand) {
 			size_t cap = c->capstrand ? c->capstrand * 2 : 64;
@@ -1297,6 +1192,20 @@ collect_stranded(struct collect *c, const struct group *gr,
 	return 0;
 }
 
+/* Add the minimal set t of s units to m with value, its units copied
+ * into keys. Returns 0, or -1 when out of memory. */
+static int
+minimal_put(struct mesh_i_map *m, struct mesh_i_arena *keys, const int *t,
+    int s, int value)
+{
+	int *copy = mesh_i_arena_alloc(keys, (size_t)s * sizeof(*copy));
+
+	if (copy == NULL)
+		return -1;
+	memcpy(copy, t, (size_t)s * sizeof(*copy));
+	return mesh_i_map_put_ints(m, copy, s, value) == -2 ? -1 : 0;
+}
+
 /*
  * Sweep one group, adding to the sweep's sizes and to c, and reporting
  * through m (may be NULL). A shard runs every level but the group's last
@@ -1308,7 +1217,8 @@ static enum mesh_error
 sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
     struct collect *c, struct mesh_i_meter *m)
 {
-	struct setmap minimal;
+	struct mesh_i_map minimal;      /* unit sets -> their cuts */
+	struct mesh_i_arena keys;       /* their units */
 	struct level lv;
 	struct found f;
 	size_t *nmin = calloc((size_t)sw->k + 1, sizeof(*nmin));
@@ -1317,7 +1227,8 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 	int j, a, top = sw->k < gr->nu ? sw->k : gr->nu;
 	enum mesh_error err = MESH_ENOMEM;
 
-	memset(&minimal, 0, sizeof(minimal));
+	mesh_i_map_init_ints(&minimal);
+	mesh_i_arena_init(&keys);
 	memset(&f, 0, sizeof(f));
 	if (nmin == NULL || glob == NULL)
 		goto done;
@@ -1376,7 +1287,7 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 			if ((mine && collect_cut(c, glob, s, group,
 			    f.effects[i]) != 0) ||
 			    ((s < sw->k || sw->model == MESH_SWEEP_MESH) &&
-			    setmap_put(&minimal, set, s, mine ?
+			    minimal_put(&minimal, &keys, set, s, mine ?
 			    (int)(c->ncuts - 1 - first) : -2) != 0))
 				goto done;
 		}
@@ -1389,7 +1300,8 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 	err = MESH_OK;
 done:
 	found_free(&f);
-	setmap_free(&minimal);
+	mesh_i_map_free(&minimal);
+	mesh_i_arena_free(&keys);
 	free(nmin);
 	free(glob);
 	return err;
