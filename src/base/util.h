@@ -80,11 +80,4 @@ void mesh_i_arena_release(struct mesh_i_arena *a, struct mesh_i_arena_mark m);
  */
 int mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys);
 
-/* write(2) all n bytes, again after EINTR. Returns 0 or -1. */
-int mesh_i_write_all(int fd, const void *buf, size_t n);
-
-/* read(2) exactly n bytes, again after EINTR. Returns 0, or -1 on an
- * error or an early end. */
-int mesh_i_read_all(int fd, void *buf, size_t n);
-
 #endif
