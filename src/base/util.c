@@ -1,10 +1,8 @@
-/* util.c: small internal helpers: strings, a growing buffer, a hash map. */
+/* util.c: small internal helpers: strings, a growing buffer, an arena. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
-#include <unistd.h>
 
 #include "base/util.h"
 
@@ -169,29 +167,6 @@ mesh_i_buf_take(struct mesh_i_buf *b)
 	return s;
 }
 
-/* The map. */
-
-struct mesh_i_map_slot {
-	const char *s;          /* NULL: empty */
-	int k;
-	int value;
-	uint64_t hash;
-};
-
-uint64_t
-mesh_i_map_hash(const char *s, int k)
-{
-	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	h ^= (uint64_t)(unsigned)k;
-	h *= 1099511628211ULL;
-	return h ^ (h >> 29);
-}
-
 #define ARENA_CHUNK     (256 * 1024)
 
 struct mesh_i_arena_chunk {
@@ -303,128 +278,6 @@ mesh_i_arena_release(struct mesh_i_arena *a, struct mesh_i_arena_mark m)
 		a->top->used = m.used;
 }
 
-void
-mesh_i_map_init(struct mesh_i_map *m)
-{
-	memset(m, 0, sizeof(*m));
-}
-
-void
-mesh_i_map_free(struct mesh_i_map *m)
-{
-	free(m->slots);
-	mesh_i_map_init(m);
-}
-
-static struct mesh_i_map_slot *
-map_find(const struct mesh_i_map *m, const char *s, int k, uint64_t h)
-{
-	size_t i = (size_t)h & (m->cap - 1);
-
-	for (;; i = (i + 1) & (m->cap - 1)) {
-		struct mesh_i_map_slot *e = &m->slots[i];
-
-		if (e->s == NULL || (e->hash == h && e->k == k &&
-		    strcmp(e->s, s) == 0))
-			return e;
-	}
-}
-
-void
-mesh_i_map_prefetch_slot(const struct mesh_i_map *m, uint64_t h)
-{
-#if defined(__GNUC__)
-	if (m->cap != 0)
-		__builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
-#else
-	(void)m;
-	(void)h;
-#endif
-}
-
-void
-mesh_i_map_prefetch_key(const struct mesh_i_map *m, uint64_t h)
-{
-#if defined(__GNUC__)
-	if (m->cap != 0 && m->slots[(size_t)h & (m->cap - 1)].s != NULL)
-		__builtin_prefetch(m->slots[(size_t)h & (m->cap - 1)].s);
-#else
-	(void)m;
-	(void)h;
-#endif
-}
-
-int
-mesh_i_map_get_hashed(const struct mesh_i_map *m, const char *s, int k,
-    uint64_t h)
-{
-	struct mesh_i_map_slot *e;
-
-	if (m->cap == 0)
-		return -1;
-	e = map_find(m, s, k, h);
-	return e->s ? e->value : -1;
-}
-
-int
-mesh_i_map_get(const struct mesh_i_map *m, const char *s, int k)
-{
-	return mesh_i_map_get_hashed(m, s, k, mesh_i_map_hash(s, k));
-}
-
-static int
-map_grow(struct mesh_i_map *m)
-{
-	size_t cap = m->cap ? m->cap * 2 : 64, i;
-	struct mesh_i_map old = *m;
-
-	if ((m->slots = calloc(cap, sizeof(*m->slots))) == NULL) {
-		*m = old;
-		return -1;
-	}
-	m->cap = cap;
-	for (i = 0; i < old.cap; i++)
-		if (old.slots[i].s != NULL)
-			*map_find(m, old.slots[i].s, old.slots[i].k,
-			    old.slots[i].hash) = old.slots[i];
-	free(old.slots);
-	return 0;
-}
-
-int
-mesh_i_map_reserve(struct mesh_i_map *m, size_t n)
-{
-	while (n * 4 > m->cap * 3)
-		if (n > SIZE_MAX / 8 || map_grow(m) != 0)
-			return -1;
-	return 0;
-}
-
-int
-mesh_i_map_put(struct mesh_i_map *m, const char *s, int k, int value)
-{
-	return mesh_i_map_put_hashed(m, s, k, mesh_i_map_hash(s, k), value);
-}
-
-int
-mesh_i_map_put_hashed(struct mesh_i_map *m, const char *s, int k, uint64_t h,
-    int value)
-{
-	struct mesh_i_map_slot *e;
-
-	if ((m->len + 1) * 4 > m->cap * 3 && map_grow(m) != 0)
-		return -2;
-	e = map_find(m, s, k, h);
-	if (e->s != NULL)
-		return e->value;
-	e->s = s;
-	e->k = k;
-	e->value = value;
-	e->hash = h;
-	m->len++;
-	return -1;
-}
-
 int
 mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
 {
@@ -458,41 +311,5 @@ mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
 	}
 	free(count);
 	free(tmp);
-	return 0;
-}
-
-int
-mesh_i_write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-int
-mesh_i_read_all(int fd, void *buf, size_t n)
-{
-	char *p = buf;
-
-	while (n > 0) {
-		ssize_t k = read(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* util.h: small internal helpers: strings, a growing buffer, an arena, a hash map. */
+/* util.h: small internal helpers: strings, a growing buffer, an arena. */
 #ifndef MESH_UTIL_H
 #define MESH_UTIL_H
 
@@ -75,52 +75,11 @@ struct mesh_i_arena_mark mesh_i_arena_mark(const struct mesh_i_arena *a);
 void mesh_i_arena_release(struct mesh_i_arena *a, struct mesh_i_arena_mark m);
 
 /*
- * A hash map from (string, integer) keys to int values. Keys are borrowed:
- * the strings must outlive the map. Open addressing, linear probing.
- */
-struct mesh_i_map {
-	struct mesh_i_map_slot *slots;
-	size_t cap;             /* a power of two, or 0 */
-	size_t len;
-};
-
-void mesh_i_map_init(struct mesh_i_map *m);
-void mesh_i_map_free(struct mesh_i_map *m);
-/* The value stored for (s, k), or -1 when absent. */
-int mesh_i_map_get(const struct mesh_i_map *m, const char *s, int k);
-/* The hash of (s, k); with it, a lookup of many keys can first ask for
- * their slots, then their keys, to be brought into the cache (the two
- * prefetch calls, a few keys apart), then get each. */
-uint64_t mesh_i_map_hash(const char *s, int k);
-void mesh_i_map_prefetch_slot(const struct mesh_i_map *m, uint64_t h);
-void mesh_i_map_prefetch_key(const struct mesh_i_map *m, uint64_t h);
-/* mesh_i_map_get, given h = mesh_i_map_hash(s, k). */
-int mesh_i_map_get_hashed(const struct mesh_i_map *m, const char *s, int k,
-    uint64_t h);
-/* Store value for (s, k) unless present. Returns the value already there,
- * -1 when it was inserted, or -2 when out of memory (map unaltered). */
-int mesh_i_map_put(struct mesh_i_map *m, const char *s, int k, int value);
-/* mesh_i_map_put, given h = mesh_i_map_hash(s, k). */
-int mesh_i_map_put_hashed(struct mesh_i_map *m, const char *s, int k,
-    uint64_t h, int value);
-/* Make room for n keys in all, so that putting them never grows the map
- * (nor moves its slots). Returns 0, or -1 when out of memory. */
-int mesh_i_map_reserve(struct mesh_i_map *m, size_t n);
-
-
-/*
  * Sort n pairs (p[2i], p[2i+1]) by (key(p[2i]), key(p[2i+1])), where
  * key(x) is keys[x], or x when keys is NULL, and every key lies in
  * 0 .. nkeys-1. Two stable counting passes: linear. Returns 0, or -1 when
  * out of memory (the pairs are then unaltered).
  */
 int mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys);
-
-/* write(2) all n bytes, again after EINTR. Returns 0 or -1. */
-int mesh_i_write_all(int fd, const void *buf, size_t n);
-
-/* read(2) exactly n bytes, again after EINTR. Returns 0, or -1 on an
- * error or an early end. */
-int mesh_i_read_all(int fd, void *buf, size_t n);
 
 #endif

@@ -1,16 +1,13 @@
 /* availability.c: the probability that the up nodes are all connected: Monte Carlo over union-find, in parallel blocks, and exact enumeration for small plans. */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "meshsim/meshsim.h"
 #include "meshsim/availability.h"
 #include "base/rng.h"
 #include "out/json_out.h"
+#include "base/pool.h"
 #include "base/progress.h"
 #include "base/util.h"
 
@@ -171,10 +168,12 @@ run_block(const struct mesh_avail_model *m, struct uf *w, uint64_t seed,
 	const uint64_t *thresh = m->thresh;
 	unsigned char *up = w->up;
 	uint64_t t, count = block_trials(trials, b), c;
-	struct mesh_i_rng r;
+	struct mesh_i_rng r, seeded;
 	size_t i, n = m->n, nup;
 
-	mesh_i_rng_seed_stream(&r, seed, b);
+	/* Seeded apart, so that r stays in registers. */
+	mesh_i_rng_seed_stream(&seeded, seed, b);
+	r = seeded;
 	for (t = 0; t < count; t++) {
 		nup = 0;
 		for (i = 0; i < n; i++) {
@@ -225,48 +224,83 @@ mesh_avail_share_trials(uint64_t trials, uint64_t first, uint64_t step)
 	return sum;
 }
 
-/* A child's counts, after its progress (state: what mesh_i_tick_get()
- * said so far): 0 when it sent all of them, else -1. Reaps it. */
+/*
+ * The blocks of a run shared among processes (base/pool.h): share j runs
+ * blocks first + step * (j + nshares * i), adding its counts to total
+ * (in the process that runs it) and keeping them in part.
+ */
+struct avail_pool {
+	const struct mesh_avail_model *m;
+	struct uf *w;
+	struct mesh_i_meter *meter;     /* NULL: no progress reported */
+	uint64_t seed, trials, first, step;
+	unsigned nshares;
+	struct mesh_avail_sums part;    /* the last share run here */
+	struct mesh_avail_sums total;
+};
+
+/* Run a share of an avail_pool. Returns 0. */
 static int
-collect(pid_t pid, int fd, int state, uint64_t expect,
-    struct mesh_avail_sums *s)
+blocks_run(void *ctx, int share)
 {
-	uint64_t count;
-	int ok, status;
+	struct avail_pool *ap = ctx;
 
-	if (state == 0)
-		state = mesh_i_tick_get(fd, 1, &count);
-	ok = state == 1 && mesh_i_read_all(fd, s, sizeof(*s)) == 0 &&
-	    s->trials == expect;
-
-	close(fd);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	return ok ? 0 : -1;
+	memset(&ap->part, 0, sizeof(ap->part));
+	run_blocks(ap->m, ap->w, ap->seed, ap->trials, ap->first + ap->step *
+	    (uint64_t)share, ap->step * ap->nshares, &ap->part, ap->meter);
+	mesh_avail_sums_add(&ap->total, &ap->part);
+	return 0;
 }
+
+/* A worker's counts, as bytes. */
+static void
+blocks_put(void *ctx, int share, struct mesh_i_buf *out)
+{
+	struct avail_pool *ap = ctx;
+
+	(void)share;
+	mesh_i_buf_add(out, (const char *)&ap->part, sizeof(ap->part));
+}
+
+/* A worker's counts, from its bytes, added to total when they are all
+ * of its share's trials. Returns 0, or -1 (total unaltered). */
+static int
+blocks_get(void *ctx, int share, const char *bytes, size_t len)
+{
+	struct avail_pool *ap = ctx;
+	struct mesh_avail_sums s;
+
+	if (len != sizeof(s))
+		return -1;
+	memcpy(&s, bytes, sizeof(s));
+	if (s.trials != mesh_avail_share_trials(ap->trials, ap->first +
+	    ap->step * (uint64_t)share, ap->step * ap->nshares))
+		return -1;
+	mesh_avail_sums_add(&ap->total, &s);
+	return 0;
+}
+
+static const struct mesh_i_pool_work blocks_work = {
+	blocks_run, blocks_put, blocks_get
+};
 
 /*
  * mesh_avail_run(), reporting the trials run as phase "availability"
- * through progress (NULL: none): children send their counts of trials
- * through their pipes, then MESH_I_TICK_END, then their sums.
+ * through progress (NULL: none), the workers counting theirs to it.
  */
 static enum mesh_error
 avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
     uint64_t first, uint64_t step, unsigned jobs,
     const struct mesh_progress *progress, struct mesh_avail_sums *sums)
 {
-	struct mesh_avail_sums total, part;
-	struct mesh_i_meter mt, *meter = NULL;
+	struct avail_pool ap;
+	struct mesh_i_meter mt;
 	struct uf w;
-	pid_t *pids = NULL;
-	int *fds = NULL, *state = NULL;
-	uint64_t nb = mesh_avail_nblocks(trials), nshare, *count = NULL;
-	unsigned j, k;
+	uint64_t nb = mesh_avail_nblocks(trials), nshare;
 
 	if (trials == 0 || trials > MESH_AVAIL_TRIALS_MAX || step == 0 ||
 	    m->n > UINT64_MAX / trials)
 		return MESH_EINVAL;
-	memset(&total, 0, sizeof(total));
 	if (first >= nb)
 		return MESH_OK;
 	nshare = (nb - first - 1) / step + 1;
@@ -276,98 +310,28 @@ avail_run(const struct mesh_avail_model *m, uint64_t seed, uint64_t trials,
 		jobs = (unsigned)nshare;
 	if (uf_init(&w, m->n, m->m) != 0)
 		return MESH_ENOMEM;
-	if (jobs > 1) {
-		pids = malloc(jobs * sizeof(*pids));
-		fds = malloc(jobs * sizeof(*fds));
-		state = malloc(jobs * sizeof(*state));
-		count = calloc(jobs, sizeof(*count));
-		if (pids == NULL || fds == NULL || state == NULL ||
-		    count == NULL)
-			jobs = 1;       /* do it all here */
-	}
+	memset(&ap, 0, sizeof(ap));
+	ap.m = m;
+	ap.w = &w;
+	ap.seed = seed;
+	ap.trials = trials;
+	ap.first = first;
+	ap.step = step;
+	ap.nshares = jobs;
 	memset(&mt, 0, sizeof(mt));
 	mesh_i_tick_start(&mt.tick, progress, "availability",
 	    mesh_avail_share_trials(trials, first, step));
 	if (mesh_i_tick_on(&mt.tick)) {
-		meter = &mt;
+		ap.meter = &mt;
 		mt.weight = 1;
-		/* Every block here; children send their counts about
+		/* Every block here; workers send their counts about
 		 * MESH_I_METER_SENDS times. */
-		mesh_i_meter_share(meter, 1);
+		mesh_i_meter_share(&mt, 1);
 	}
-	/* Process j runs blocks first + step * (j + jobs * i). */
-	for (j = 1; j < jobs; j++) {
-		int fd[2];
-
-		pids[j] = -1;
-		state[j] = -1;
-		if (pipe(fd) != 0)
-			continue;
-		if ((pids[j] = fork()) == 0) {
-			int failed;
-
-			close(fd[0]);
-			for (k = 1; k < j; k++)
-				if (pids[k] > 0)
-					close(fds[k]);
-			if (meter != NULL) {
-				mesh_i_meter_share(meter, nshare / jobs /
-				    MESH_I_METER_SENDS);
-				meter->fd = fd[1];
-			}
-			memset(&part, 0, sizeof(part));
-			run_blocks(m, &w, seed, trials, first + step * j,
-			    step * jobs, &part, meter);
-			failed = mesh_i_tick_put(fd[1], MESH_I_TICK_END) != 0 ||
-			    mesh_i_write_all(fd[1], &part, sizeof(part)) != 0;
-			close(fd[1]);
-			free(pids);
-			free(fds);
-			free(state);
-			free(count);
-			uf_free(&w);
-			_exit(failed ? 1 : 0);
-		}
-		close(fd[1]);
-		if (pids[j] < 0) {
-			close(fd[0]);
-		} else {
-			fds[j] = fd[0];
-			state[j] = 0;
-		}
-	}
-	if (meter != NULL && jobs > 1) {
-		meter->wfd = fds + 1;
-		meter->wstate = state + 1;
-		meter->wcount = count + 1;
-		meter->nworkers = (int)jobs - 1;
-	}
-	run_blocks(m, &w, seed, trials, first, step * jobs, &total, meter);
-	if (meter != NULL)
-		mesh_i_meter_wait(meter);
-	for (j = 1; j < jobs; j++) {
-		uint64_t expect = mesh_avail_share_trials(trials, first + step * j,
-		    step * jobs);
-
-		memset(&part, 0, sizeof(part));
-		if (pids[j] <= 0 || collect(pids[j], fds[j], state[j], expect,
-		    &part) != 0) {
-			/* No child, or it failed: run its share here. */
-			state[j] = -1;
-			count[j] = 0;
-			memset(&part, 0, sizeof(part));
-			run_blocks(m, &w, seed, trials, first + step * j,
-			    step * jobs, &part, meter);
-		}
-		state[j] = -1;
-		mesh_avail_sums_add(&total, &part);
-	}
-	mesh_avail_sums_add(sums, &total);
+	/* jobs <= nshare < 2^24 blocks. */
+	mesh_i_pool_run((int)jobs, &blocks_work, &ap, ap.meter, nshare);
+	mesh_avail_sums_add(sums, &ap.total);
 	mesh_i_tick_end(&mt.tick);
-	free(pids);
-	free(fds);
-	free(state);
-	free(count);
 	uf_free(&w);
 	return MESH_OK;
 }

@@ -1,10 +1,7 @@
 /* sweep.c: sweeps: every set of up to k units failing together, each decided in one linear pass over the graph minus a smaller set, shared among processes. */
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "graph/components.h"
@@ -12,116 +9,13 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/sweep.h"
 #include "out/json_out.h"
+#include "base/map.h"
+#include "base/pool.h"
 #include "base/progress.h"
+#include "base/sat.h"
 #include "base/util.h"
 
 #define JOBS_MAX 512
-
-/*
- * A set of unit tuples (ascending local unit indices) of any sizes:
- * open addressing over tuples kept in a pool. Each tuple has an int value.
- */
-struct setmap {
-	int *pool;
-	size_t npool, cappool;
-	struct setslot {
-		size_t off;
-		int size;       /* 0: empty */
-		int value;
-	} *slots;
-	size_t cap, len;
-};
-
-/* FNV-1a over the tuple, then a 64-bit finaliser. */
-static uint64_t
-tuple_hash(const int *t, int size)
-{
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)size;
-	int i;
-
-	for (i = 0; i < size; i++) {
-		h ^= (uint32_t)t[i];
-		h *= 1099511628211ULL;
-	}
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 32;
-	return h;
-}
-
-/* Free what the map holds; it is then empty. */
-static void
-setmap_free(struct setmap *m)
-{
-	free(m->pool);
-	free(m->slots);
-	memset(m, 0, sizeof(*m));
-}
-
-/* The value stored for tuple t, or -1. */
-static int
-setmap_get(const struct setmap *m, const int *t, int size)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return -1;
-	for (i = tuple_hash(t, size) & (m->cap - 1); m->slots[i].size != 0;
-	    i = (i + 1) & (m->cap - 1))
-		if (m->slots[i].size == size && memcmp(m->pool +
-		    m->slots[i].off, t, (size_t)size * sizeof(*t)) == 0)
-			return m->slots[i].value;
-	return -1;
-}
-
-/* Insert tuple t (absent) with value. Returns 0, or -1 when out of
- * memory (the map is then unaltered). */
-static int
-setmap_put(struct setmap *m, const int *t, int size, int value)
-{
-	size_t i;
-
-	if ((m->len + 1) * 2 > m->cap) {
-		size_t c = m->cap ? m->cap * 2 : 64, k;
-		struct setslot *s = calloc(c, sizeof(*s));
-
-		if (s == NULL)
-			return -1;
-		for (k = 0; k < m->cap; k++) {
-			if (m->slots[k].size == 0)
-				continue;
-			i = tuple_hash(m->pool + m->slots[k].off,
-			    m->slots[k].size) & (c - 1);
-			while (s[i].size != 0)
-				i = (i + 1) & (c - 1);
-			s[i] = m->slots[k];
-		}
-		free(m->slots);
-		m->slots = s;
-		m->cap = c;
-	}
-	if (m->npool + (size_t)size > m->cappool) {
-		size_t c = m->cappool ? m->cappool * 2 : 256;
-		int *p;
-
-		while (c < m->npool + (size_t)size)
-			c *= 2;
-		if ((p = realloc(m->pool, c * sizeof(*p))) == NULL)
-			return -1;
-		m->pool = p;
-		m->cappool = c;
-	}
-	memcpy(m->pool + m->npool, t, (size_t)size * sizeof(*t));
-	for (i = tuple_hash(t, size) & (m->cap - 1); m->slots[i].size != 0;
-	    i = (i + 1) & (m->cap - 1))
-		;
-	m->slots[i].off = m->npool;
-	m->slots[i].size = size;
-	m->slots[i].value = value;
-	m->npool += (size_t)size;
-	m->len++;
-	return 0;
-}
 
 /* C(n, k), saturating at UINT64_MAX. */
 static uint64_t
@@ -385,7 +279,7 @@ struct level {
 	int j;                  /* |R| */
 	int s;                  /* j + 1 */
 	int k;
-	const struct setmap *minimal;   /* minimal sets of sizes < s */
+	const struct mesh_i_map *minimal; /* minimal sets of sizes < s */
 	const size_t *nmin;     /* nmin[t]: how many of size t */
 	struct mesh_i_meter *meter;       /* NULL: no progress reported */
 	uint64_t slice;         /* run the passes numbered slice modulo */
@@ -551,7 +445,7 @@ holds_minimal(const struct level *lv, struct scratch *x)
 			for (i = 0; i < t; i++)
 				x->subset[i] = x->set[x->pos[i]];
 			/* -2 marks a minimal set another shard reports. */
-			if (setmap_get(lv->minimal, x->subset, t) != -1)
+			if (mesh_i_map_get_ints(lv->minimal, x->subset, t) != -1)
 				return 1;
 			for (i = t - 1; i >= 0 && x->pos[i] == s - t + i; i--)
 				;
@@ -937,10 +831,11 @@ run_share_new(const struct level *lv, struct found *f, uint64_t w,
 	return 0;
 }
 
-/* A found as bytes: tried, hit, worst, nsets, worst set, sets,
- * effects. */
-static int
-found_send(int fd, const struct found *f, int s)
+/* Append a found for sets of s units to b as bytes: hit, worst, nsets,
+ * tried, the worst set, the sets, their effects (b->failed when out of
+ * memory). */
+static void
+found_put(struct mesh_i_buf *b, const struct found *f, int s)
 {
 	uint64_t head[4];
 
@@ -948,29 +843,45 @@ found_send(int fd, const struct found *f, int s)
 	head[1] = f->worst;
 	head[2] = f->nsets;
 	head[3] = f->tried;
-	if (mesh_i_write_all(fd, head, sizeof(head)) != 0 ||
-	    mesh_i_write_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
-		return -1;
+	mesh_i_buf_add(b, (const char *)head, sizeof(head));
+	mesh_i_buf_add(b, (const char *)f->worst_set, (size_t)s * sizeof(int));
 	if (f->nsets == 0)
-		return 0;
-	if (mesh_i_write_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
-	    mesh_i_write_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+		return;
+	mesh_i_buf_add(b, (const char *)f->sets,
+	    f->nsets * (size_t)s * sizeof(int));
+	mesh_i_buf_add(b, (const char *)f->effects,
+	    f->nsets * sizeof(uint64_t));
+}
+
+/* Copy the next n of the *left bytes at *p into to. Returns 0, or -1
+ * when fewer are left. */
+static int
+take_bytes(const char **p, size_t *left, void *to, size_t n)
+{
+	if (*left < n)
 		return -1;
+	if (n > 0)
+		memcpy(to, *p, n);
+	*p += n;
+	*left -= n;
 	return 0;
 }
 
-/* Read what found_send wrote into f (initialised here); at most most
- * sets. Returns 0, or -1 (f is then freed). */
+/* The found that found_put() wrote as the len bytes at p, into f
+ * (initialised here); at most most sets. Returns 0, or -1 when they are
+ * not one or when out of memory (f is then freed). */
 static int
-found_receive(int fd, struct found *f, int s, uint64_t most)
+found_get(const char *p, size_t len, struct found *f, int s, uint64_t most)
 {
+	size_t set = (size_t)s * sizeof(int);
 	uint64_t head[4];
 
 	if (found_init(f, s) != 0)
 		return -1;
-	if (mesh_i_read_all(fd, head, sizeof(head)) != 0 || head[2] > most ||
-	    head[2] > SIZE_MAX / ((size_t)s * sizeof(int) + 8) ||
-	    mesh_i_read_all(fd, f->worst_set, (size_t)s * sizeof(int)) != 0)
+	if (take_bytes(&p, &len, head, sizeof(head)) != 0 || head[2] > most ||
+	    head[2] > SIZE_MAX / (set + 8) ||
+	    take_bytes(&p, &len, f->worst_set, set) != 0 ||
+	    len != (size_t)head[2] * (set + 8))
 		goto fail;
 	f->hit = head[0];
 	f->worst = head[1];
@@ -978,11 +889,11 @@ found_receive(int fd, struct found *f, int s, uint64_t most)
 	f->nsets = f->cap = (size_t)head[2];
 	if (f->nsets == 0)
 		return 0;
-	f->sets = malloc(f->nsets * (size_t)s * sizeof(int));
+	f->sets = malloc(f->nsets * set);
 	f->effects = malloc(f->nsets * sizeof(uint64_t));
 	if (f->sets == NULL || f->effects == NULL ||
-	    mesh_i_read_all(fd, f->sets, f->nsets * (size_t)s * sizeof(int)) != 0 ||
-	    mesh_i_read_all(fd, f->effects, f->nsets * sizeof(uint64_t)) != 0)
+	    take_bytes(&p, &len, f->sets, f->nsets * set) != 0 ||
+	    take_bytes(&p, &len, f->effects, f->nsets * sizeof(uint64_t)) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -1059,11 +970,51 @@ level_passes(const struct level *lv)
 	    (uint64_t)lv->j), lv->slice, lv->nslices);
 }
 
+/* A level shared among processes: share i finds part[i]. */
+struct level_pool {
+	const struct level *lv;
+	struct found *part;
+	int n;
+	uint64_t most;          /* no share can find more sets */
+};
+
+/* Run a share of a level_pool into its part. Returns 0, or -1 when out
+ * of memory (the part is then freed). */
+static int
+share_run(void *ctx, int share)
+{
+	struct level_pool *lp = ctx;
+
+	return run_share_new(lp->lv, &lp->part[share], (uint64_t)share,
+	    (uint64_t)lp->n);
+}
+
+/* A worker's part, as bytes. */
+static void
+share_put(void *ctx, int share, struct mesh_i_buf *out)
+{
+	struct level_pool *lp = ctx;
+
+	found_put(out, &lp->part[share], lp->lv->s);
+}
+
+/* A worker's part, from its bytes. Returns 0, or -1 (nothing held). */
+static int
+share_get(void *ctx, int share, const char *bytes, size_t len)
+{
+	struct level_pool *lp = ctx;
+
+	return found_get(bytes, len, &lp->part[share], lp->lv->s, lp->most);
+}
+
+static const struct mesh_i_pool_work level_work = {
+	share_run, share_put, share_get
+};
+
 /*
- * Run a level, in this process alone or shared with children, into out
- * (initialised here). Children send their counts of passes, then
- * MESH_I_TICK_END, then what they found; the level's meter, if any, hears
- * of them. Returns 0, or -1 when out of memory.
+ * Run a level, in this process alone or shared with worker processes
+ * (base/pool.h), into out (initialised here); the level's meter, if any,
+ * hears of their passes. Returns 0, or -1 when out of memory.
  */
 static int
 run_level(const struct level *lv, int jobs, double parallel_min,
@@ -1071,114 +1022,36 @@ run_level(const struct level *lv, int jobs, double parallel_min,
 {
 	const struct group *gr = lv->gr;
 	struct mesh_i_meter *m = lv->meter;
-	uint64_t passes = level_passes(lv), most, *count = NULL;
+	uint64_t passes = level_passes(lv);
 	double work = (double)passes * (gr->n + gr->g.m * 2.0) *
 	    (1.0 + gr->nmulti);
-	struct found *part = NULL;
-	pid_t *pid = NULL;
-	int *fd = NULL, *state = NULL, n = jobs, i, rc = -1;
+	struct level_pool lp;
+	int n = jobs, i, rc;
 
 	if (work < parallel_min || passes < 2)
 		n = 1;
 	if ((uint64_t)n > passes)
 		n = (int)passes;
-	/* The parent looks at the children's counts, and they send them,
+	/* The parent looks at the workers' counts, and they send them,
 	 * about MESH_I_METER_SENDS times a share. */
 	if (m != NULL)
 		mesh_i_meter_share(m, n <= 1 ? 1 :
 		    passes / (uint64_t)n / MESH_I_METER_SENDS);
 	if (n <= 1)
 		return run_share_new(lv, out, 0, 1);
-	part = calloc((size_t)n, sizeof(*part));
-	pid = malloc((size_t)n * sizeof(*pid));
-	fd = malloc((size_t)n * sizeof(*fd));
-	state = malloc((size_t)n * sizeof(*state));
-	count = calloc((size_t)n, sizeof(*count));
-	if (part == NULL || pid == NULL || fd == NULL || state == NULL ||
-	    count == NULL)
-		goto done;
+	lp.lv = lv;
+	lp.n = n;
+	if ((lp.part = calloc((size_t)n, sizeof(*lp.part))) == NULL)
+		return -1;
 	/* No share can find more sets than it decides. */
-	most = passes > UINT64_MAX / (uint64_t)gr->nu ? UINT64_MAX :
+	lp.most = passes > UINT64_MAX / (uint64_t)gr->nu ? UINT64_MAX :
 	    passes * (uint64_t)gr->nu;
-	for (i = 1; i < n; i++) {
-		int p[2];
-
-		pid[i] = -1;
-		fd[i] = -1;
-		state[i] = -1;
-		if (pipe(p) != 0)
-			continue;
-		if ((pid[i] = fork()) == 0) {
-			struct found f;
-			int ok;
-
-			close(p[0]);
-			if (m != NULL) {
-				m->fd = p[1];
-				m->nworkers = 0;
-			}
-			ok = run_share_new(lv, &f, (uint64_t)i,
-			    (uint64_t)n) == 0 &&
-			    mesh_i_tick_put(p[1], MESH_I_TICK_END) == 0 &&
-			    found_send(p[1], &f, lv->s) == 0;
-			_exit(ok ? 0 : 1);
-		}
-		close(p[1]);
-		if (pid[i] < 0) {
-			close(p[0]);
-		} else {
-			fd[i] = p[0];
-			state[i] = 0;
-		}
-	}
-	if (m != NULL) {
-		m->wfd = fd + 1;
-		m->wstate = state + 1;
-		m->wcount = count + 1;
-		m->nworkers = n - 1;
-	}
-	/* A child that could not start, or failed, has its share run here. */
-	rc = run_share_new(lv, &part[0], 0, (uint64_t)n);
-	/* The children's ends, reported as they come. */
-	if (rc == 0 && m != NULL)
-		mesh_i_meter_wait(m);
-	for (i = 1; i < n; i++) {
-		int status = 0, got = -1;
-
-		if (fd[i] >= 0) {
-			if (rc == 0 && state[i] == 0)
-				state[i] = mesh_i_tick_get(fd[i], 1, &count[i]);
-			got = rc == 0 && state[i] == 1 ? found_receive(fd[i],
-			    &part[i], lv->s, most) : -1;
-			close(fd[i]);
-			state[i] = -1;
-			while (waitpid(pid[i], &status, 0) < 0 &&
-			    errno == EINTR)
-				;
-			if (got == 0 && !(WIFEXITED(status) &&
-			    WEXITSTATUS(status) == 0)) {
-				found_free(&part[i]);
-				got = -1;
-			}
-		}
-		if (got != 0 && rc == 0) {
-			count[i] = 0;
-			rc = run_share_new(lv, &part[i], (uint64_t)i,
-			    (uint64_t)n);
-		}
-	}
+	rc = mesh_i_pool_run(n, &level_work, &lp, m, passes);
 	if (rc == 0)
-		rc = found_merge(part, n, lv->s, out);
-done:
-	if (m != NULL)
-		m->nworkers = 0;
-	for (i = 0; part != NULL && i < n; i++)
-		found_free(&part[i]);
-	free(part);
-	free(pid);
-	free(fd);
-	free(state);
-	free(count);
+		rc = found_merge(lp.part, n, lv->s, out);
+	for (i = 0; i < n; i++)
+		found_free(&lp.part[i]);
+	free(lp.part);
 	return rc;
 }
 
@@ -1247,7 +1120,7 @@ collect_cut(struct collect *c, const int *units, int size, size_t group,
  */
 static int
 collect_stranded(struct collect *c, const struct group *gr,
-    const struct setmap *minimal, size_t first, int k)
+    const struct mesh_i_map *minimal, size_t first, int k)
 {
 	const struct mesh_i_csr *g = &gr->g;
 	int *t = malloc(((size_t)k + 1) * sizeof(int));
@@ -1277,7 +1150,7 @@ collect_stranded(struct collect *c, const struct group *gr,
 		if (a < nt)
 			continue;
 		qsort(t, (size_t)nt, sizeof(int), int_cmp);
-		if ((cut = setmap_get(minimal, t, nt)) < 0)
+		if ((cut = mesh_i_map_get_ints(minimal, t, nt)) < 0)
 			continue;
 		if (c->nstrand == c->capstrand) {
 			size_t cap = c->capstrand ? c->capstrand * 2 : 64;
@@ -1298,6 +1171,20 @@ collect_stranded(struct collect *c, const struct group *gr,
 	return 0;
 }
 
+/* Add the minimal set t of s units to m with value, its units copied
+ * into keys. Returns 0, or -1 when out of memory. */
+static int
+minimal_put(struct mesh_i_map *m, struct mesh_i_arena *keys, const int *t,
+    int s, int value)
+{
+	int *copy = mesh_i_arena_alloc(keys, (size_t)s * sizeof(*copy));
+
+	if (copy == NULL)
+		return -1;
+	memcpy(copy, t, (size_t)s * sizeof(*copy));
+	return mesh_i_map_put_ints(m, copy, s, value) == -2 ? -1 : 0;
+}
+
 /*
  * Sweep one group, adding to the sweep's sizes and to c, and reporting
  * through m (may be NULL). A shard runs every level but the group's last
@@ -1309,7 +1196,8 @@ static enum mesh_error
 sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
     struct collect *c, struct mesh_i_meter *m)
 {
-	struct setmap minimal;
+	struct mesh_i_map minimal;      /* unit sets -> their cuts */
+	struct mesh_i_arena keys;       /* their units */
 	struct level lv;
 	struct found f;
 	size_t *nmin = calloc((size_t)sw->k + 1, sizeof(*nmin));
@@ -1318,7 +1206,8 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 	int j, a, top = sw->k < gr->nu ? sw->k : gr->nu;
 	enum mesh_error err = MESH_ENOMEM;
 
-	memset(&minimal, 0, sizeof(minimal));
+	mesh_i_map_init_ints(&minimal);
+	mesh_i_arena_init(&keys);
 	memset(&f, 0, sizeof(f));
 	if (nmin == NULL || glob == NULL)
 		goto done;
@@ -1377,7 +1266,7 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 			if ((mine && collect_cut(c, glob, s, group,
 			    f.effects[i]) != 0) ||
 			    ((s < sw->k || sw->model == MESH_SWEEP_MESH) &&
-			    setmap_put(&minimal, set, s, mine ?
+			    minimal_put(&minimal, &keys, set, s, mine ?
 			    (int)(c->ncuts - 1 - first) : -2) != 0))
 				goto done;
 		}
@@ -1390,7 +1279,8 @@ sweep_group(struct mesh_sweep *sw, const struct group *gr, size_t group,
 	err = MESH_OK;
 done:
 	found_free(&f);
-	setmap_free(&minimal);
+	mesh_i_map_free(&minimal);
+	mesh_i_arena_free(&keys);
 	free(nmin);
 	free(glob);
 	return err;

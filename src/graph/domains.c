@@ -4,6 +4,7 @@
 
 #include "meshsim/meshsim.h"
 #include "read/readers.h"
+#include "base/map.h"
 #include "base/util.h"
 
 static int

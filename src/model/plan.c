@@ -7,6 +7,7 @@
 
 #include "meshsim/meshsim.h"
 #include "read/readers.h"
+#include "base/map.h"
 #include "base/util.h"
 
 /* Name lookup, the text of names, hosts and labels, and the watch the

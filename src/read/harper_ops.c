@@ -14,6 +14,7 @@
 #include "base/input.h"
 #include "read/readers.h"
 #include "base/text.h"
+#include "base/map.h"
 #include "base/util.h"
 
 static const char *const request_keys[] = { "operation", "server", "routes",

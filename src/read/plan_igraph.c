@@ -17,6 +17,7 @@
 #include "meshsim/meshsim.h"
 #include "read/readers.h"
 #include "base/text.h"
+#include "base/map.h"
 #include "base/util.h"
 
 /* An edge list may number its vertices from 0 to this, inclusive: igraph

@@ -6,6 +6,7 @@
 
 #include "base/igraph_glue.h"
 #include "meshsim/picture.h"
+#include "base/map.h"
 #include "base/util.h"
 
 /* The drawing area of the SVG, and the legend below it. */

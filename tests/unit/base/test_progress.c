@@ -1,4 +1,4 @@
-/* test_progress.c: the progress hook of loading, sweeps, availability, the report and diffs, and the pipe records worker processes send it. */
+/* test_progress.c: the progress hook of loading, sweeps, availability, the report and diffs, and the worker pool that counts to it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 
 #include "fixture.h"
 #include "meshsim/meshsim.h"
+#include "base/pool.h"
 #include "base/progress.h"
 
 #define CALLS_MAX 20000
@@ -420,43 +422,123 @@ tick_should_report_at_most_a_thousand_steps(void **state)
 	free(c);
 }
 
+/* Shares of a test's work: share i counts i + 1 units ten times and
+ * finds 1000 + i; share fail fails in a worker, share garble sends a
+ * result of the wrong length. */
+struct pool_test {
+	pid_t parent;
+	int fail, garble;
+	struct mesh_i_meter *meter;
+	uint64_t result[4];
+	int ran_here[4], got[4];
+};
+
+static int
+pool_test_run(void *ctx, int share)
+{
+	struct pool_test *t = ctx;
+	int i;
+
+	if (getpid() != t->parent && share == t->fail)
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (t->meter != NULL)
+			mesh_i_meter_add(t->meter, (uint64_t)share + 1);
+	t->result[share] = 1000 + (uint64_t)share;
+	if (getpid() == t->parent)
+		t->ran_here[share] = 1;
+	return 0;
+}
+
+static void
+pool_test_put(void *ctx, int share, struct mesh_i_buf *out)
+{
+	struct pool_test *t = ctx;
+
+	mesh_i_buf_add(out, (const char *)&t->result[share],
+	    share == t->garble ? 3 : sizeof(t->result[share]));
+}
+
+static int
+pool_test_get(void *ctx, int share, const char *bytes, size_t len)
+{
+	struct pool_test *t = ctx;
+
+	if (len != sizeof(t->result[share]))
+		return -1;
+	memcpy(&t->result[share], bytes, len);
+	t->got[share] = 1;
+	return 0;
+}
+
+static const struct mesh_i_pool_work pool_test_work = {
+	pool_test_run, pool_test_put, pool_test_get
+};
+
+/* How many descriptors below 256 are open. */
+static int
+open_fds(void)
+{
+	int fd, n = 0;
+
+	for (fd = 0; fd < 256; fd++)
+		n += fcntl(fd, F_GETFD) != -1;
+	return n;
+}
+
+/* Run a pool of 4 shares with a meter, failing shares fail and garble in
+ * their workers; check that every share was found once, where, and that
+ * the workers' counts all came before the pool returned. */
+static void
+run_test_pool(int fail, int garble)
+{
+	struct mesh_progress pr;
+	struct calls *c = calls_new(&pr);
+	struct mesh_i_meter mt;
+	struct pool_test t;
+	int fds = open_fds(), i;
+
+	memset(&t, 0, sizeof(t));
+	t.parent = getpid();
+	t.fail = fail;
+	t.garble = garble;
+	t.meter = &mt;
+	memset(&mt, 0, sizeof(mt));
+	mesh_i_tick_start(&mt.tick, &pr, "x", 10 * (1 + 2 + 3 + 4));
+	mt.weight = 1;
+	mesh_i_meter_share(&mt, 1);
+	assert_int_equal(mesh_i_pool_run(4, &pool_test_work, &t, &mt, 40), 0);
+	/* Every count, the workers' too, before the pool returned. */
+	assert_true(c->n > 1 && c->v[c->n - 1].done == 100);
+	mesh_i_tick_end(&mt.tick);
+	assert_phases(c, "x");
+	assert_null(mt.pool);
+	for (i = 0; i < 4; i++) {
+		assert_true(t.result[i] == 1000 + (uint64_t)i);
+		assert_int_equal(t.ran_here[i], i == 0 || i == fail ||
+		    i == garble);
+		assert_int_equal(t.got[i], !t.ran_here[i]);
+	}
+	/* Nothing left behind: no worker to wait for, no pipe open. */
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	assert_int_equal(open_fds(), fds);
+	free(c);
+}
+
 static void
 worker_counts_should_come_before_its_result(void **state)
 {
-	int fd[2], status = 0, st[1] = { 0 };
-	uint64_t count = 0, counts[1] = { 0 }, result = 0;
-	pid_t pid;
-
 	(void)state;
-	assert_int_equal(pipe(fd), 0);
-	/* Nothing sent yet: no wait. */
-	assert_int_equal(mesh_i_tick_get(fd[0], 0, &count), 0);
-	if ((pid = fork()) == 0) {
-		uint64_t r = 4242;
-		int ok;
+	run_test_pool(-1, -1);
+}
 
-		close(fd[0]);
-		ok = mesh_i_tick_put(fd[1], 7) == 0 &&
-		    mesh_i_tick_put(fd[1], 9) == 0 &&
-		    mesh_i_tick_put(fd[1], MESH_I_TICK_END) == 0 &&
-		    write(fd[1], &r, sizeof(r)) == (ssize_t)sizeof(r);
-		_exit(ok ? 0 : 1);
-	}
-	assert_true(pid > 0);
-	close(fd[1]);
-	/* Waited for: the last count, then the end; the result is left. */
-	while (mesh_i_tick_poll(fd, st, counts, 1, -1) > 0)
-		;
-	assert_int_equal(st[0], 1);
-	assert_true(counts[0] == 9);
-	assert_int_equal(read(fd[0], &result, sizeof(result)),
-	    (int)sizeof(result));
-	assert_true(result == 4242);
-	assert_true(waitpid(pid, &status, 0) == pid);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	/* The pipe ended early: failed. */
-	assert_int_equal(mesh_i_tick_get(fd[0], 1, &count), -1);
-	close(fd[0]);
+static void
+failed_worker_should_have_its_share_run_here(void **state)
+{
+	(void)state;
+	run_test_pool(2, -1);
+	run_test_pool(-1, 3);
+	run_test_pool(1, 3);
 }
 
 int
@@ -474,6 +556,7 @@ main(void)
 		cmocka_unit_test(diff_should_report_both_plans),
 		cmocka_unit_test(tick_should_report_at_most_a_thousand_steps),
 		cmocka_unit_test(worker_counts_should_come_before_its_result),
+		cmocka_unit_test(failed_worker_should_have_its_share_run_here),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

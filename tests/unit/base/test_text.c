@@ -13,6 +13,7 @@
 #include "read/json_check.h"
 #include "meshsim/meshsim.h"
 #include "base/text.h"
+#include "base/map.h"
 #include "base/util.h"
 
 static void

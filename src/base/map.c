@@ -1,0 +1,218 @@
+/* map.c: the hash map: keys of a string and an integer, or tuples of integers, to int values. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/map.h"
+
+struct mesh_i_map_slot {
+	const void *key;        /* the string or the tuple; NULL: empty */
+	int k;
+	int value;
+	uint64_t hash;
+};
+
+/* FNV-1a over the string, then k. */
+uint64_t
+mesh_i_map_hash(const char *s, int k)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	h ^= (uint64_t)(unsigned)k;
+	h *= 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+/* FNV-1a over the tuple, then a 64-bit finaliser. */
+static uint64_t
+hash_ints(const int *t, int k)
+{
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)k;
+	int i;
+
+	for (i = 0; i < k; i++) {
+		h ^= (uint32_t)t[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return h;
+}
+
+void
+mesh_i_map_init(struct mesh_i_map *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+mesh_i_map_init_ints(struct mesh_i_map *m)
+{
+	mesh_i_map_init(m);
+	m->ints = 1;
+}
+
+void
+mesh_i_map_free(struct mesh_i_map *m)
+{
+	free(m->slots);
+	m->slots = NULL;
+	m->cap = m->len = 0;
+}
+
+/* Whether the tuples a and b of k ints are the same (k is small: no
+ * call to memcmp). */
+static int
+same_ints(const int *a, const int *b, int k)
+{
+	int i;
+
+	for (i = 0; i < k && a[i] == b[i]; i++)
+		;
+	return i == k;
+}
+
+/* The slot of key (with k and its hash h), or the empty one where it
+ * would go. The map has at least one empty slot. */
+static inline struct mesh_i_map_slot *
+map_find(const struct mesh_i_map *m, const void *key, int k, uint64_t h)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+
+	for (;; i = (i + 1) & (m->cap - 1)) {
+		struct mesh_i_map_slot *e = &m->slots[i];
+
+		if (e->key == NULL)
+			return e;
+		if (e->hash == h && e->k == k && (m->ints ?
+		    same_ints(e->key, key, k) : strcmp(e->key, key) == 0))
+			return e;
+	}
+}
+
+void
+mesh_i_map_prefetch_slot(const struct mesh_i_map *m, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (m->cap != 0)
+		__builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+#else
+	(void)m;
+	(void)h;
+#endif
+}
+
+void
+mesh_i_map_prefetch_key(const struct mesh_i_map *m, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (m->cap != 0 && m->slots[(size_t)h & (m->cap - 1)].key != NULL)
+		__builtin_prefetch(m->slots[(size_t)h & (m->cap - 1)].key);
+#else
+	(void)m;
+	(void)h;
+#endif
+}
+
+/* The value stored for key, or -1. */
+static int
+map_get(const struct mesh_i_map *m, const void *key, int k, uint64_t h)
+{
+	struct mesh_i_map_slot *e;
+
+	if (m->cap == 0)
+		return -1;
+	e = map_find(m, key, k, h);
+	return e->key != NULL ? e->value : -1;
+}
+
+int
+mesh_i_map_get_hashed(const struct mesh_i_map *m, const char *s, int k,
+    uint64_t h)
+{
+	return map_get(m, s, k, h);
+}
+
+int
+mesh_i_map_get(const struct mesh_i_map *m, const char *s, int k)
+{
+	return map_get(m, s, k, mesh_i_map_hash(s, k));
+}
+
+int
+mesh_i_map_get_ints(const struct mesh_i_map *m, const int *t, int k)
+{
+	return map_get(m, t, k, hash_ints(t, k));
+}
+
+/* Twice the slots (64 at first), every key moved. Returns 0, or -1 when
+ * out of memory (m is then unaltered). */
+static int
+map_grow(struct mesh_i_map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64, i;
+	struct mesh_i_map old = *m;
+
+	if ((m->slots = calloc(cap, sizeof(*m->slots))) == NULL) {
+		*m = old;
+		return -1;
+	}
+	m->cap = cap;
+	for (i = 0; i < old.cap; i++)
+		if (old.slots[i].key != NULL)
+			*map_find(m, old.slots[i].key, old.slots[i].k,
+			    old.slots[i].hash) = old.slots[i];
+	free(old.slots);
+	return 0;
+}
+
+int
+mesh_i_map_reserve(struct mesh_i_map *m, size_t n)
+{
+	while (n * 4 > m->cap * 3)
+		if (n > SIZE_MAX / 8 || map_grow(m) != 0)
+			return -1;
+	return 0;
+}
+
+/* Store value for key unless present: returns as mesh_i_map_put(). */
+static int
+map_put(struct mesh_i_map *m, const void *key, int k, uint64_t h, int value)
+{
+	struct mesh_i_map_slot *e;
+
+	if ((m->len + 1) * 4 > m->cap * 3 && map_grow(m) != 0)
+		return -2;
+	e = map_find(m, key, k, h);
+	if (e->key != NULL)
+		return e->value;
+	e->key = key;
+	e->k = k;
+	e->value = value;
+	e->hash = h;
+	m->len++;
+	return -1;
+}
+
+int
+mesh_i_map_put_hashed(struct mesh_i_map *m, const char *s, int k, uint64_t h,
+    int value)
+{
+	return map_put(m, s, k, h, value);
+}
+
+int
+mesh_i_map_put(struct mesh_i_map *m, const char *s, int k, int value)
+{
+	return map_put(m, s, k, mesh_i_map_hash(s, k), value);
+}
+
+int
+mesh_i_map_put_ints(struct mesh_i_map *m, const int *t, int k, int value)
+{
+	return map_put(m, t, k, hash_ints(t, k), value);
+}
