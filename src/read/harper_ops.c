@@ -1,7 +1,6 @@
 /* harper_ops.c: Harper's clustering operations API payloads: requests applied as what-ifs, get_routes and network answers read as plans. */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
