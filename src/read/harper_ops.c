@@ -181,8 +181,8 @@ read_routes(struct mesh_i_reader *r, const cJSON *list, const char *what,
 		}
 		if ((host = mesh_i_json_read_host(r, h, node)) == NULL)
 			continue;
-		if (pt != NULL && (port = mesh_i_json_read_port(r, pt, node))
-		    == 0)
+		if (pt != NULL &&
+		    (port = mesh_i_json_read_port(r, pt, node)) == 0)
 			continue;
 		p = mesh_i_jpos_of(h);
 		if (mesh_i_name_too_long(host, "host", r->diags, r->file,

@@ -69,8 +69,8 @@ read_node_route(struct mesh_i_plan_reader *r, const cJSON *v, const cJSON *pt,
 		    "a control character", name);
 		return;
 	}
-	if (pt != NULL && (port = mesh_i_json_read_port(&r->base, pt, name))
-	    == 0)
+	if (pt != NULL &&
+	    (port = mesh_i_json_read_port(&r->base, pt, name)) == 0)
 		return;
 	if (r->nby_node == r->by_node_cap) {
 		size_t cap = r->by_node_cap ? 2 * r->by_node_cap : 16;

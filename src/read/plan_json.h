@@ -31,6 +31,7 @@ struct mesh_i_node_route {
 
 /* plan_timeline.c: read "timeline" and "whatif" of root, once every node
  * is known. */
-void mesh_i_json_read_scenarios(struct mesh_i_plan_reader *r, const cJSON *root);
+void mesh_i_json_read_scenarios(struct mesh_i_plan_reader *r,
+    const cJSON *root);
 
 #endif
