@@ -7,6 +7,15 @@
 #include "base/util.h"
 #include "read/kit.h"
 
+struct mesh_i_pos
+mesh_i_pos_at(const char *file, const char *buf, size_t off)
+{
+	struct mesh_i_pos at = { file, 0, 0 };
+
+	mesh_i_text_position(buf, off, &at.line, &at.column);
+	return at;
+}
+
 void
 mesh_i_vreport(struct mesh_i_reader *r, enum mesh_severity sev,
     const char *code, const struct mesh_i_pos *at, const char *node,

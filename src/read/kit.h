@@ -3,6 +3,7 @@
 #define MESH_KIT_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 #include "meshsim/diag.h"
 
@@ -11,6 +12,11 @@ struct mesh_i_pos {
 	const char *file;
 	int line, column;
 };
+
+/* The position of byte offset off of the text buf, in file: linear in
+ * off (mesh_i_text_position), so once per diagnostic, not per value. */
+struct mesh_i_pos mesh_i_pos_at(const char *file, const char *buf,
+    size_t off);
 
 /*
  * What every reader keeps: where its diagnostics go (and the file they
