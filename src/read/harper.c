@@ -653,30 +653,69 @@ routes_of(struct reader *r, const struct src *s, yaml_node_t *n,
 	}
 }
 
+/* Where c keeps the port of key k, or NULL when k is not a port. */
+static int *
+port_slot(struct hconf *c, enum key k)
+{
+	switch (k) {
+	case K_HUBPORT:
+		return &c->hubport;
+	case K_RPORT:
+		return &c->rport;
+	case K_RSECURE:
+		return &c->rsecure;
+	case K_OPSPORT:
+		return &c->opsport;
+	case K_OPSSECURE:
+		return &c->opssecure;
+	case K_LEAFPORT:
+		return &c->leafport;
+	default:
+		return NULL;
+	}
+}
+
+/* Where c keeps the routes of key k, or NULL when k is not a route
+ * list. */
+static struct hroutes *
+routes_slot(struct hconf *c, enum key k)
+{
+	if (k == K_HUBROUTES)
+		return &c->hub;
+	if (k == K_LEAFROUTES)
+		return &c->leaf;
+	return k == K_RROUTES ? &c->repl : NULL;
+}
+
 /* Apply the value n of key k to c (from the YAML or an env file). */
 static void
 apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
     yaml_node_t *n)
 {
 	const char *why = NULL, *code = "bad-url";
+	struct hroutes *routes;
 	char what[80];
 	char *str;
-	int b;
+	int b, *port;
 
 	snprintf(what, sizeof(what), "'%s'", key_path[k]);
 	c->null[k] = is_null(n);
 	if (is_null(n)) {
 		c->set[k] = 0;
-		if (k == K_HUBROUTES)
-			routes_free(&c->hub);
-		else if (k == K_LEAFROUTES)
-			routes_free(&c->leaf);
-		else if (k == K_RROUTES)
-			routes_free(&c->repl);
+		if ((routes = routes_slot(c, k)) != NULL)
+			routes_free(routes);
 		return;
 	}
 	c->set[k] = 1;
 	c->at[k] = at(s, n);
+	if ((port = port_slot(c, k)) != NULL) {
+		*port = port_of(r, s, n, what);
+		return;
+	}
+	if ((routes = routes_slot(c, k)) != NULL) {
+		routes_of(r, s, n, what, k == K_RROUTES, routes);
+		return;
+	}
 	switch (k) {
 	case K_ENABLED:
 		if ((b = boolean(n)) < 0 && yaml11_boolean(n) >= 0)
@@ -732,34 +771,7 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 			c->rhost = str;
 		}
 		break;
-	case K_HUBPORT:
-		c->hubport = port_of(r, s, n, what);
-		break;
-	case K_RPORT:
-		c->rport = port_of(r, s, n, what);
-		break;
-	case K_RSECURE:
-		c->rsecure = port_of(r, s, n, what);
-		break;
-	case K_OPSPORT:
-		c->opsport = port_of(r, s, n, what);
-		break;
-	case K_OPSSECURE:
-		c->opssecure = port_of(r, s, n, what);
-		break;
-	case K_LEAFPORT:
-		c->leafport = port_of(r, s, n, what);
-		break;
-	case K_HUBROUTES:
-		routes_of(r, s, n, what, 0, &c->hub);
-		break;
-	case K_LEAFROUTES:
-		routes_of(r, s, n, what, 0, &c->leaf);
-		break;
-	case K_RROUTES:
-		routes_of(r, s, n, what, 1, &c->repl);
-		break;
-	case NKEYS:
+	default:                /* the ports and routes above */
 		break;
 	}
 }
