@@ -9,6 +9,7 @@
 
 #include "read/harper_keys.h"
 #include "base/hostcheck.h"
+#include "read/json_kit.h"
 #include "read/jsonpos.h"
 #include "read/kit.h"
 #include "meshsim/harper.h"
@@ -657,22 +658,13 @@ routes_of(struct reader *r, const struct src *s, yaml_node_t *n,
 static int *
 port_slot(struct hconf *c, enum key k)
 {
-	switch (k) {
-	case K_HUBPORT:
-		return &c->hubport;
-	case K_RPORT:
-		return &c->rport;
-	case K_RSECURE:
-		return &c->rsecure;
-	case K_OPSPORT:
-		return &c->opsport;
-	case K_OPSSECURE:
-		return &c->opssecure;
-	case K_LEAFPORT:
-		return &c->leafport;
-	default:
-		return NULL;
-	}
+	int *const slot[NKEYS] = {
+		[K_HUBPORT] = &c->hubport, [K_RPORT] = &c->rport,
+		[K_RSECURE] = &c->rsecure, [K_OPSPORT] = &c->opsport,
+		[K_OPSSECURE] = &c->opssecure, [K_LEAFPORT] = &c->leafport
+	};
+
+	return k < NKEYS ? slot[k] : NULL;
 }
 
 /* Where c keeps the routes of key k, or NULL when k is not a route
@@ -680,11 +672,12 @@ port_slot(struct hconf *c, enum key k)
 static struct hroutes *
 routes_slot(struct hconf *c, enum key k)
 {
-	if (k == K_HUBROUTES)
-		return &c->hub;
-	if (k == K_LEAFROUTES)
-		return &c->leaf;
-	return k == K_RROUTES ? &c->repl : NULL;
+	struct hroutes *const slot[NKEYS] = {
+		[K_HUBROUTES] = &c->hub, [K_LEAFROUTES] = &c->leaf,
+		[K_RROUTES] = &c->repl
+	};
+
+	return k < NKEYS ? slot[k] : NULL;
 }
 
 /* Apply the value n of key k to c (from the YAML or an env file). */
@@ -1314,17 +1307,17 @@ static void
 read_inventory(struct reader *r, const char *file, struct hconf *cs,
     size_t n, int *iport)
 {
+	struct mesh_i_reader in = { r->base.diags, file, 0, 0 };
 	struct mesh_i_jdoc *doc = NULL;
+	struct mesh_i_pos start = { file, 1, 1 };
 	const struct mesh_i_jpos *jq;
 	cJSON *root = NULL, *e, *h, *pt;
 	enum mesh_error err;
 	size_t len, i;
-	struct mesh_i_pos p;
 	char *buf;
 
 	if ((buf = read_path(r, file, &len)) == NULL)
 		return;
-	p.file = file;
 	/* Strict JSON, as for plans: the fault is reported where it is. */
 	err = mesh_i_jdoc_load(buf, len, file, r->base.diags, NULL, &doc,
 	    &root);
@@ -1336,25 +1329,19 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		goto done;
 	}
 	if (!cJSON_IsObject(root)) {
-		p.line = p.column = 1;
-		mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p, NULL,
+		mesh_i_report(&in, MESH_ERROR, "wrong-type", &start, NULL,
 		    "the inventory must be an object from node name to host");
 		goto done;
 	}
 	for (e = root->child; e != NULL; e = e->next) {
-		jq = mesh_i_jpos_of(e);
-		p.line = jq->line;
-		p.column = jq->column;
 		for (i = 0; i < n; i++)
 			if (cs[i].name != NULL && strcmp(cs[i].name,
 			    e->string) == 0)
 				break;
 		if (i == n) {
-			p.line = jq->key_line;
-			p.column = jq->key_column;
-			mesh_i_report(&r->base, MESH_ERROR, "unknown-node", &p,
-			    e->string, "the inventory names '%s', which no "
-			    "config has", e->string);
+			mesh_i_json_report(&in, MESH_ERROR, "unknown-node", e,
+			    1, e->string, "the inventory names '%s', which "
+			    "no config has", e->string);
 			continue;
 		}
 		h = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
@@ -1362,39 +1349,31 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		pt = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
 		    "port") : NULL;
 		if (!cJSON_IsString(h) || !good_host(h->valuestring)) {
-			if (h != NULL && h != e) {
-				jq = mesh_i_jpos_of(h);
-				p.line = jq->line;
-				p.column = jq->column;
-			}
-			mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p,
-			    e->string, "the inventory's host for '%s' must be "
-			    "a host name or address", e->string);
+			mesh_i_json_report(&in, MESH_ERROR, "wrong-type",
+			    h != NULL ? h : e, 0, e->string, "the inventory's "
+			    "host for '%s' must be a host name or address",
+			    e->string);
 			continue;
 		}
 		jq = mesh_i_jpos_of(h);
-		ipv4_hook(r, (struct mesh_i_pos){ p.file, jq->line,
+		ipv4_hook(r, (struct mesh_i_pos){ file, jq->line,
 		    jq->column }, e->string, h->valuestring);
-		if (pt != NULL) {
-			jq = mesh_i_jpos_of(pt);
-			p.line = jq->line;
-			p.column = jq->column;
-			if (!cJSON_IsNumber(pt) || pt->valuedouble !=
-			    (double)(int)pt->valuedouble) {
-				mesh_i_report(&r->base, MESH_ERROR,
-				    "wrong-type", &p, e->string,
-				    "the inventory's port for '%s' must be a "
-				    "whole number", e->string);
-				continue;
-			}
-			if (pt->valuedouble < 1 || pt->valuedouble > 65535) {
-				mesh_i_report(&r->base, MESH_ERROR,
-				    "port-range", &p, e->string, "port %g is "
-				    "out of range (1-65535)", pt->valuedouble);
-				continue;
-			}
-			iport[i] = (int)pt->valuedouble;
+		if (pt != NULL && (!cJSON_IsNumber(pt) || pt->valuedouble !=
+		    (double)(int)pt->valuedouble)) {
+			mesh_i_json_report(&in, MESH_ERROR, "wrong-type", pt,
+			    0, e->string, "the inventory's port for '%s' must "
+			    "be a whole number", e->string);
+			continue;
 		}
+		if (pt != NULL && (pt->valuedouble < 1 ||
+		    pt->valuedouble > 65535)) {
+			mesh_i_json_report(&in, MESH_ERROR, "port-range", pt,
+			    0, e->string, "port %g is out of range (1-65535)",
+			    pt->valuedouble);
+			continue;
+		}
+		if (pt != NULL)
+			iport[i] = (int)pt->valuedouble;
 		if (cs[i].host == NULL) {
 			if ((cs[i].host = dup(r, h->valuestring)) == NULL)
 				goto done;
@@ -1402,6 +1381,8 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		}
 	}
 done:
+	r->base.errors += in.errors;
+	r->base.nomem |= in.nomem;
 	mesh_i_jdoc_free(doc);
 	free(buf);
 }
@@ -1531,35 +1512,17 @@ leaf_port(const struct hconf *c)
 	return c->leafport ? c->leafport : LEAF_PORT;
 }
 
-/* The config whose host is host and whose port is port, or -1; -2 when
- * out of memory. */
+/* The config whose host is host and whose port is port (with leaf set,
+ * whose leaf-node port is port), or -1; -2 when out of memory. */
 static int
-config_at(const struct hconf *cs, size_t n, const char *host, int port)
+config_at(const struct hconf *cs, size_t n, const char *host, int port,
+    int leaf)
 {
 	size_t i;
 	int same;
 
 	for (i = 0; i < n; i++) {
-		if (cs[i].port != port)
-			continue;
-		if ((same = same_host(cs[i].host, host)) < 0)
-			return -2;
-		if (same)
-			return (int)i;
-	}
-	return -1;
-}
-
-/* The config on host whose leaf-node port is port, or -1; -2 when out of
- * memory. */
-static int
-leaf_at(const struct hconf *cs, size_t n, const char *host, int port)
-{
-	size_t i;
-	int same;
-
-	for (i = 0; i < n; i++) {
-		if (leaf_port(&cs[i]) != port)
+		if ((leaf ? leaf_port(&cs[i]) : cs[i].port) != port)
 			continue;
 		if ((same = same_host(cs[i].host, host)) < 0)
 			return -2;
@@ -1664,7 +1627,7 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 				const struct hroute *h = &cs[j].hub.v[k];
 
 				t = config_at(cs, n, h->host, h->port ?
-				    h->port : NATS_PORT);
+				    h->port : NATS_PORT, 0);
 				if (t == -2) {
 					r->base.nomem = 1;
 					return;
@@ -1755,7 +1718,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			    rs->v[j].port : NATS_PORT) :
 			    repl_route_port(cs, n, c, &rs->v[j]);
 			if (c->gen == MESH_HARPER_NATS && (t = config_at(cs, n,
-			    rs->v[j].host, port)) != -1) {
+			    rs->v[j].host, port, 0)) != -1) {
 				if (t == -2)
 					goto done;
 				/* NATS refuses a route between cluster
@@ -1835,7 +1798,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			 * enabled line. */
 			if (disabled(&cs[k]))
 				continue;
-			if ((t = config_at(cs, n, rt->host, rt->port)) == -2)
+			if ((t = config_at(cs, n, rt->host, rt->port, 0)) == -2)
 				goto done;
 			if (t < 0 || !disabled(&cs[t])) {
 				mesh_i_report(&r->base, d->severity, d->code,
@@ -1849,8 +1812,8 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			    cs[t].name, rt->host, rt->port, cs[t].name,
 			    cs[t].at[K_ENABLED].file, cs[t].at[K_ENABLED].line);
 		} else if (strcmp(d->code, "port-mismatch") == 0 &&
-		    cs[k].gen == MESH_HARPER_NATS && (t = leaf_at(cs, n,
-		    rt->host, rt->port)) != -1) {
+		    cs[k].gen == MESH_HARPER_NATS && (t = config_at(cs, n,
+		    rt->host, rt->port, 1)) != -1) {
 			if (t == -2)
 				goto done;
 			mesh_i_report(&r->base, MESH_WARNING,

@@ -322,6 +322,32 @@ is_blank(char c)
 	    c == '\v' || c == '\f';
 }
 
+/* The error of a bad token of format f, buf[start..end) (why: "expected
+ * a weight (a number), found"), at its start. Returns -1. */
+static int
+bad_token(struct mesh_i_reader *r, const struct format *f, const char *buf,
+    size_t start, size_t end, const char *why)
+{
+	struct mesh_i_pos at = mesh_i_pos_at(r->file, buf, start);
+
+	mesh_i_report(r, MESH_ERROR, f->code, &at, NULL, "invalid %s: %s "
+	    "'%.*s'", f->title, why, (int)(end - start), buf + start);
+	return -1;
+}
+
+/* The route limit, max, crossed by the edge at byte offset off of buf.
+ * Returns -1. */
+static int
+too_many_routes(struct mesh_i_reader *r, const char *buf, size_t off,
+    size_t max)
+{
+	struct mesh_i_pos at = mesh_i_pos_at(r->file, buf, off);
+
+	mesh_i_report(r, MESH_ERROR, "too-many-routes", &at, NULL, "more "
+	    "than %zu routes (--max-routes raises the limit)", max);
+	return -1;
+}
+
 /*
  * Check an edge list before igraph reads it, as igraph gives no position:
  * vertex numbers (0 to EDGELIST_MAX_ID) separated by white space, two per
@@ -366,13 +392,8 @@ check_edgelist(struct mesh_i_reader *r, const char *buf, size_t len,
 			    (int)(i - start), buf + start, l->nodes);
 			return -1;
 		}
-		if (ntok % 2 == 1 && ntok / 2 + 1 > l->routes) {
-			at = mesh_i_pos_at(r->file, buf, start);
-			mesh_i_report(r, MESH_ERROR, "too-many-routes", &at,
-			    NULL, "more than %zu routes (--max-routes raises "
-			    "the limit)", l->routes);
-			return -1;
-		}
+		if (ntok % 2 == 1 && ntok / 2 + 1 > l->routes)
+			return too_many_routes(r, buf, start, l->routes);
 	}
 	if (ntok % 2 == 0)
 		return 0;
@@ -381,10 +402,7 @@ check_edgelist(struct mesh_i_reader *r, const char *buf, size_t len,
 	start = last;
 	why = "an edge needs two vertex numbers; the last has only";
 fail:
-	at = mesh_i_pos_at(r->file, buf, start);
-	mesh_i_report(r, MESH_ERROR, f->code, &at, NULL, "invalid %s: %s "
-	    "'%.*s'", f->title, why, (int)(i - start), buf + start);
-	return -1;
+	return bad_token(r, f, buf, start, i, why);
 }
 
 /*
@@ -399,7 +417,6 @@ check_ncol(struct mesh_i_reader *r, const char *buf, size_t len,
 {
 	size_t i = 0, start, prev = 0, prevlen = 0, edges = 0;
 	size_t max = mesh_limits_get()->routes;
-	struct mesh_i_pos at;
 	const char *why;
 	int ntok = 0;
 
@@ -423,13 +440,8 @@ check_ncol(struct mesh_i_reader *r, const char *buf, size_t len,
 		start = i;
 		while (i < len && !is_blank(buf[i]))
 			i++;
-		if (++ntok == 2 && ++edges > max) {
-			at = mesh_i_pos_at(r->file, buf, prev);
-			mesh_i_report(r, MESH_ERROR, "too-many-routes", &at,
-			    NULL, "more than %zu routes (--max-routes raises "
-			    "the limit)", max);
-			return -1;
-		}
+		if (++ntok == 2 && ++edges > max)
+			return too_many_routes(r, buf, prev, max);
 		if (ntok == 3) {
 			char *tok = strndup(buf + start, i - start), *end;
 			int bad;
@@ -452,10 +464,7 @@ check_ncol(struct mesh_i_reader *r, const char *buf, size_t len,
 		prevlen = i - start;
 	}
 fail:
-	at = mesh_i_pos_at(r->file, buf, start);
-	mesh_i_report(r, MESH_ERROR, f->code, &at, NULL, "invalid %s: %s "
-	    "'%.*s'", f->title, why, (int)(i - start), buf + start);
-	return -1;
+	return bad_token(r, f, buf, start, i, why);
 }
 
 /* igraph's NCOL reader as mesh_i_igraph_read_guarded() takes it. */
