@@ -1579,39 +1579,46 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 	}
 	/* One config without an address, and every route outside from the
 	 * others, to one host: that config is probably the node there. */
-	if (first_out != NULL && nnoaddr == 1 && one_host) {
+	if (first_out != NULL && noaddr != NULL) {
+		struct mesh_i_buf b;
+		char *msg;
+
+		mesh_i_buf_init(&b);
+		mesh_i_buf_printf(&b, "%zu route%s point%s at ", nout,
+		    plural(nout), nout == 1 ? "s" : "");
+		if (nnoaddr == 1 && one_host) {
+			mesh_i_buf_printf(&b, "%s, which no config has, and "
+			    "only %s gives no address (its node's name stands "
+			    "for the host): it is probably the node at %s; if "
+			    "so, give %s=%s, or its address in --inventory "
+			    "FILE", first_out->host, noaddr->file,
+			    first_out->host, first_out->host, noaddr->file);
+		} else if (example == NULL) {
+			mesh_i_buf_printf(&b, "hosts that no config has, and "
+			    "%s gives no address (its node's name stands for "
+			    "the host): if a route means that node, give its "
+			    "address with --inventory FILE or as HOST=CONFIG "
+			    "(%s=%s)", noaddr->file, first_out->host,
+			    noaddr->file);
+		} else {
+			noaddr = example;
+			mesh_i_buf_printf(&b, "hosts that no config has, and "
+			    "%zu of the %zu configs give no address (their "
+			    "node's name stands for the host): give each "
+			    "node's address with --inventory FILE (a JSON "
+			    "object from node name to host) or as HOST=CONFIG "
+			    "arguments (e.g. %s=%s, if %s is the node at %s)",
+			    nnoaddr, n, first_out->host, noaddr->file,
+			    noaddr->file, first_out->host);
+		}
 		p.file = noaddr->file;
 		p.line = p.column = 0;
-		mesh_i_report(&r->base, MESH_WARNING, "no-address", &p, NULL,
-		    "%zu route%s point%s at %s, which no config has, and only "
-		    "%s gives no address (its node's name stands for the "
-		    "host): it is probably the node at %s; if so, give %s=%s, "
-		    "or its address in --inventory FILE", nout, plural(nout),
-		    nout == 1 ? "s" : "", first_out->host, noaddr->file,
-		    first_out->host, first_out->host, noaddr->file);
-	} else if (first_out != NULL && noaddr != NULL && example == NULL) {
-		p.file = noaddr->file;
-		p.line = p.column = 0;
-		mesh_i_report(&r->base, MESH_WARNING, "no-address", &p, NULL,
-		    "%zu route%s point%s at hosts that no config has, and %s "
-		    "gives no address (its node's name stands for the host): "
-		    "if a route means that node, give its address with "
-		    "--inventory FILE or as HOST=CONFIG (%s=%s)", nout,
-		    plural(nout), nout == 1 ? "s" : "", noaddr->file,
-		    first_out->host, noaddr->file);
-	} else if (first_out != NULL && noaddr != NULL) {
-		noaddr = example;
-		p.file = noaddr->file;
-		p.line = p.column = 0;
-		mesh_i_report(&r->base, MESH_WARNING, "no-address", &p, NULL,
-		    "%zu route%s point%s at hosts that no config has, and %zu "
-		    "of the %zu configs give no address (their node's name "
-		    "stands for the host): give each node's address with "
-		    "--inventory FILE (a JSON object from node name to host) "
-		    "or as HOST=CONFIG arguments (e.g. %s=%s, if %s is the "
-		    "node at %s)", nout, plural(nout), nout == 1 ? "s" : "",
-		    nnoaddr, n, first_out->host, noaddr->file, noaddr->file,
-		    first_out->host);
+		if ((msg = mesh_i_buf_take(&b)) == NULL)
+			r->base.nomem = 1;
+		else
+			mesh_i_report(&r->base, MESH_WARNING, "no-address", &p,
+			    NULL, "%s", msg);
+		free(msg);
 	}
 	for (i = 0; i < n; i++) {
 		const struct hconf *c = &cs[i];
