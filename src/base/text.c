@@ -96,19 +96,33 @@ mesh_i_text_position(const char *buf, size_t off, int *line, int *column)
 	}
 }
 
-size_t
-mesh_i_edit_distance(const char *a, const char *b, size_t max_len, int fold)
+/* c as a comparison sees it: an unsigned byte, lowercased with fold. */
+static int
+fold_char(char c, int fold)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j, row[MESH_I_EDIT_MAX + 2];
+	int u = (unsigned char)c;
+
+	return fold ? tolower(u) : u;
+}
+
+size_t
+mesh_i_edit_distance(const char *a, const char *b, size_t max_len, int flags)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t rows[3][MESH_I_EDIT_MAX + 2];
+	int fold = flags & MESH_I_EDIT_FOLD, swap = flags & MESH_I_EDIT_SWAP;
 
 	if (max_len > MESH_I_EDIT_MAX)
 		max_len = MESH_I_EDIT_MAX;
 	if (la > max_len || lb > max_len)
 		return SIZE_MAX;
+	/* Row i of the table is rows[i % 3]: the two before it are kept
+	 * for the swaps. */
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		rows[0][j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t diag = row[0], tmp, best;
+		size_t *row = rows[i % 3], *up = rows[(i - 1) % 3];
+		size_t *up2 = rows[(i + 1) % 3], best;
 		int ca = (unsigned char)a[i - 1];
 
 		if (fold)
@@ -119,15 +133,18 @@ mesh_i_edit_distance(const char *a, const char *b, size_t max_len, int fold)
 
 			if (fold)
 				cb = tolower(cb);
-			tmp = row[j];
-			best = diag + (ca != cb);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
+			best = up[j - 1] + (ca != cb);
+			if (up[j] + 1 < best)
+				best = up[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (swap && i > 1 && j > 1 && ca != cb &&
+			    fold_char(a[i - 2], fold) == cb &&
+			    fold_char(b[j - 2], fold) == ca &&
+			    up2[j - 2] + 1 < best)
+				best = up2[j - 2] + 1;
 			row[j] = best;
-			diag = tmp;
 		}
 	}
-	return row[lb];
+	return rows[la % 3][lb];
 }

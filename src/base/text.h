@@ -24,12 +24,17 @@ void mesh_i_text_position(const char *buf, size_t off, int *line, int *column);
 /* The largest max_len that mesh_i_edit_distance() takes. */
 #define MESH_I_EDIT_MAX 64
 
+/* The flags of mesh_i_edit_distance(). */
+#define MESH_I_EDIT_FOLD 1      /* ASCII case ignored */
+#define MESH_I_EDIT_SWAP 2      /* two adjacent bytes swapped: one edit */
+
 /*
- * The Levenshtein distance of a and b (bytes; with fold set, ASCII case
- * ignored), for did-you-mean suggestions: SIZE_MAX when either is longer
- * than max_len (at most MESH_I_EDIT_MAX), so the work stays bounded.
+ * The Levenshtein distance of a and b (bytes), for did-you-mean
+ * suggestions; flags (above, or 0; 1 is MESH_I_EDIT_FOLD) ignore case
+ * and count a swap of two adjacent bytes as one edit (the optimal string
+ * alignment distance). SIZE_MAX when either is longer than max_len (at
+ * most MESH_I_EDIT_MAX), so the work stays bounded.
  */
 size_t mesh_i_edit_distance(const char *a, const char *b, size_t max_len,
-    int fold);
-
+    int flags);
 #endif

@@ -12,6 +12,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/shard.h"
 #include "read/json_kit.h"
+#include "read/kit.h"
 #include "base/sha256.h"
 #include "base/util.h"
 
@@ -231,12 +232,11 @@ mesh_avail_partial_json(const struct mesh_partial_info *info,
 
 /* Reading. */
 
-/* The state of reading one partial, and a cursor in its text: byte
- * offset off is at line, col. */
+/* The state of reading one partial (the kit's reader first), and a
+ * cursor in its text: byte offset off is at line, col. */
 struct rd {
+	struct mesh_i_reader base;
 	const struct mesh_partial *p;
-	struct mesh_diags *diags;
-	int errors;
 	size_t off;
 	int line, col;
 };
@@ -256,9 +256,11 @@ rd_rewind(struct rd *r)
 static void
 rd_init(struct rd *r, const struct mesh_partial *p, struct mesh_diags *diags)
 {
+	r->base.diags = diags;
+	r->base.file = p->file;
+	r->base.errors = 0;
+	r->base.nomem = 0;
 	r->p = p;
-	r->diags = diags;
-	r->errors = 0;
 	rd_rewind(r);
 }
 
@@ -312,36 +314,6 @@ scalar_text(struct rd *r, const cJSON *v)
 	return mesh_i_asprintf("%.*s", (int)n, t);
 }
 
-/* Report an error at item's value (or its key with at_key). */
-static void
-bad(struct rd *r, const cJSON *item, int at_key, const char *code,
-    const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
-    ;
-
-static void
-bad(struct rd *r, const cJSON *item, int at_key, const char *code,
-    const char *fmt, ...)
-{
-	const struct mesh_i_jpos *pos = mesh_i_jpos_of(item);
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = mesh_i_vasprintf(fmt, ap);
-	va_end(ap);
-	if (msg == NULL)
-		r->diags->nomem = 1;
-	else
-		mesh_diags_add(r->diags, MESH_ERROR, code, r->p->file,
-		    at_key ? pos->key_line : pos->line,
-		    at_key ? pos->key_column : pos->column, NULL, "%s", msg);
-	free(msg);
-	r->errors++;
-}
-
 /*
  * The keys of obj (what names it: "'options'") must be in known
  * (NULL-terminated), once each. Returns 0, or -1 after reporting.
@@ -351,36 +323,24 @@ check_keys(struct rd *r, const cJSON *obj, const char *const *known,
     const char *what)
 {
 	const cJSON *e, *f;
-	int i, errors = r->errors;
+	int errors = r->base.errors;
 
 	cJSON_ArrayForEach(e, obj) {
 		for (f = obj->child; f != e; f = f->next)
 			if (strcmp(f->string, e->string) == 0)
 				break;
 		if (f != e) {
-			bad(r, e, 1, "duplicate-key", "%s repeats the key '%s'",
-			    what, e->string);
+			mesh_i_json_report(&r->base, MESH_ERROR,
+			    "duplicate-key", e, 1, NULL, "%s repeats the key "
+			    "'%s'", what, e->string);
 			continue;
 		}
-		for (i = 0; known[i] != NULL; i++)
-			if (strcmp(known[i], e->string) == 0)
-				break;
-		if (known[i] == NULL)
-			bad(r, e, 1, "unknown-key", "%s has an unknown key "
-			    "'%s'", what, e->string);
+		if (mesh_i_known_key(known, e->string, NULL) < 0)
+			mesh_i_json_report(&r->base, MESH_ERROR, "unknown-key",
+			    e, 1, NULL, "%s has an unknown key '%s'", what,
+			    e->string);
 	}
-	return r->errors == errors ? 0 : -1;
-}
-
-/* obj's member key, reporting missing-key at obj when absent. */
-static const cJSON *
-member(struct rd *r, const cJSON *obj, const char *key, const char *what)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (v == NULL)
-		bad(r, obj, 0, "missing-key", "%s has no '%s'", what, key);
-	return v;
+	return r->base.errors == errors ? 0 : -1;
 }
 
 /* An object; what names it. Returns 0, or -1 after reporting. */
@@ -389,8 +349,7 @@ want_object(struct rd *r, const cJSON *v, const char *what)
 {
 	if (cJSON_IsObject(v))
 		return 0;
-	bad(r, v, 0, "wrong-type", "%s must be an object, not %s", what,
-	    mesh_i_json_type_name(v));
+	mesh_i_json_wrong_type(&r->base, v, what, "an object", NULL);
 	return -1;
 }
 
@@ -400,8 +359,7 @@ want_array(struct rd *r, const cJSON *v, const char *what)
 {
 	if (cJSON_IsArray(v))
 		return 0;
-	bad(r, v, 0, "wrong-type", "%s must be a list, not %s", what,
-	    mesh_i_json_type_name(v));
+	mesh_i_json_wrong_type(&r->base, v, what, "a list", NULL);
 	return -1;
 }
 
@@ -421,8 +379,7 @@ get_count(struct rd *r, const cJSON *v, const char *what, uint64_t lo,
 	if (v == NULL)
 		return -1;
 	if (!cJSON_IsNumber(v)) {
-		bad(r, v, 0, "wrong-type", "%s must be a number, not %s", what,
-		    mesh_i_json_type_name(v));
+		mesh_i_json_wrong_type(&r->base, v, what, "a number", NULL);
 		return -1;
 	}
 	s = text_of(r, v);
@@ -430,9 +387,9 @@ get_count(struct rd *r, const cJSON *v, const char *what, uint64_t lo,
 	n = *s >= '0' && *s <= '9' ? strtoull(s, &end, 10) : 0;
 	if (*s < '0' || *s > '9' || errno != 0 || *end == '.' || *end == 'e' ||
 	    *end == 'E' || n < lo || n > hi) {
-		bad(r, v, 0, "bad-partial", "%s must be a whole number from "
-		    "%llu to %llu", what, (unsigned long long)lo,
-		    (unsigned long long)hi);
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial", v, 0,
+		    NULL, "%s must be a whole number from %llu to %llu", what,
+		    (unsigned long long)lo, (unsigned long long)hi);
 		return -1;
 	}
 	*out = n;
@@ -450,12 +407,13 @@ get_probability(struct rd *r, const cJSON *v, const char *what, double *out)
 		return 0;
 	}
 	if (!cJSON_IsNumber(v)) {
-		bad(r, v, 0, "wrong-type", "%s must be a number or null, not "
-		    "%s", what, mesh_i_json_type_name(v));
+		mesh_i_json_wrong_type(&r->base, v, what,
+		    "a number or null", NULL);
 		return -1;
 	}
 	if (!(v->valuedouble >= 0 && v->valuedouble <= 1)) {
-		bad(r, v, 0, "bad-partial", "%s must be from 0 to 1", what);
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial", v, 0,
+		    NULL, "%s must be from 0 to 1", what);
 		return -1;
 	}
 	*out = v->valuedouble;
@@ -469,13 +427,12 @@ get_string(struct rd *r, const cJSON *v, const char *what)
 	if (v == NULL)
 		return NULL;
 	if (!cJSON_IsString(v)) {
-		bad(r, v, 0, "wrong-type", "%s must be a string, not %s", what,
-		    mesh_i_json_type_name(v));
+		mesh_i_json_wrong_type(&r->base, v, what, "a string", NULL);
 		return NULL;
 	}
 	if (*v->valuestring == '\0' || mesh_i_jpos_of(v)->has_nul) {
-		bad(r, v, 0, "bad-partial", "%s must be non-empty text without "
-		    "NUL", what);
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial", v, 0,
+		    NULL, "%s must be non-empty text without NUL", what);
 		return NULL;
 	}
 	return v->valuestring;
@@ -490,16 +447,18 @@ read_sweep_options(struct rd *r, struct mesh_partial *p, const cJSON *o)
 
 	if (check_keys(r, o, sweep_option_keys, "'options'") != 0)
 		return;
-	p->at[F_K] = member(r, o, "k", "'options'");
-	p->at[F_BY] = member(r, o, "by", "'options'");
-	p->at[F_MODEL] = member(r, o, "model", "'options'");
+	p->at[F_K] = mesh_i_json_member(&r->base, o, "k", "'options'", NULL);
+	p->at[F_BY] = mesh_i_json_member(&r->base, o, "by", "'options'", NULL);
+	p->at[F_MODEL] = mesh_i_json_member(&r->base, o, "model",
+	    "'options'", NULL);
 	if (get_count(r, p->at[F_K], "'k'", 1, SWEEP_K_MAX, &k) == 0)
 		p->info.k = (int)k;
 	if (p->at[F_BY] != NULL && !cJSON_IsNull(p->at[F_BY]) &&
 	    (s = get_string(r, p->at[F_BY], "'by'")) != NULL) {
 		if (strchr(s, '=') != NULL)
-			bad(r, p->at[F_BY], 0, "bad-partial", "'by' must be a "
-			    "label key, without '='");
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    p->at[F_BY], 0, NULL, "'by' must be a label key, "
+			    "without '='");
 		p->info.by = s;
 	}
 	if ((s = get_string(r, p->at[F_MODEL], "'model'")) != NULL) {
@@ -508,8 +467,9 @@ read_sweep_options(struct rd *r, struct mesh_partial *p, const cJSON *o)
 		else if (strcmp(s, "mesh") == 0)
 			p->info.model = MESH_SWEEP_MESH;
 		else
-			bad(r, p->at[F_MODEL], 0, "bad-partial", "'model' "
-			    "must be \"graph\" or \"mesh\"");
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    p->at[F_MODEL], 0, NULL, "'model' must be "
+			    "\"graph\" or \"mesh\"");
 	}
 }
 
@@ -519,11 +479,14 @@ read_avail_options(struct rd *r, struct mesh_partial *p, const cJSON *o)
 {
 	if (check_keys(r, o, avail_option_keys, "'options'") != 0)
 		return;
-	p->at[F_NODE_AVAILABILITY] = member(r, o, "node_availability",
-	    "'options'");
-	p->at[F_TRIALS] = member(r, o, "trials", "'options'");
-	p->at[F_SEED] = member(r, o, "seed", "'options'");
-	p->at[F_FAIL_BELOW] = member(r, o, "fail_below", "'options'");
+	p->at[F_NODE_AVAILABILITY] = mesh_i_json_member(&r->base, o,
+	    "node_availability", "'options'", NULL);
+	p->at[F_TRIALS] = mesh_i_json_member(&r->base, o, "trials",
+	    "'options'", NULL);
+	p->at[F_SEED] = mesh_i_json_member(&r->base, o, "seed",
+	    "'options'", NULL);
+	p->at[F_FAIL_BELOW] = mesh_i_json_member(&r->base, o, "fail_below",
+	    "'options'", NULL);
 	get_probability(r, p->at[F_NODE_AVAILABILITY], "'node_availability'",
 	    &p->info.node_availability);
 	get_count(r, p->at[F_TRIALS], "'trials'", 1, MESH_AVAIL_TRIALS_MAX,
@@ -562,13 +525,15 @@ read_header(struct rd *r, struct mesh_partial *p)
 	if (check_keys(r, p->root, top_keys, "the partial") != 0)
 		return;
 	for (f = F_FORMAT; f <= F_RESULTS; f++)
-		p->at[f] = member(r, p->root, names[f], "the partial");
-	if (r->errors)
+		p->at[f] = mesh_i_json_member(&r->base, p->root, names[f],
+		    "the partial", NULL);
+	if (r->base.errors)
 		return;
 	if (get_count(r, p->at[F_FORMAT], "'meshsim_partial'", 0, UINT64_MAX,
 	    &n) == 0 && n != MESH_PARTIAL_FORMAT) {
-		bad(r, p->at[F_FORMAT], 0, "bad-partial", "partial format %llu "
-		    "is not one this meshsim reads (%d)", (unsigned long long)n,
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+		    p->at[F_FORMAT], 0, NULL, "partial format %llu is not one "
+		    "this meshsim reads (%d)", (unsigned long long)n,
 		    MESH_PARTIAL_FORMAT);
 		return;
 	}
@@ -579,8 +544,9 @@ read_header(struct rd *r, struct mesh_partial *p)
 		else if (strcmp(s, "availability") == 0)
 			p->info.command = MESH_PARTIAL_AVAILABILITY;
 		else {
-			bad(r, p->at[F_COMMAND], 0, "bad-partial", "'command' "
-			    "must be \"sweep\" or \"availability\"");
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    p->at[F_COMMAND], 0, NULL, "'command' must be "
+			    "\"sweep\" or \"availability\"");
 			s = NULL;
 		}
 	}
@@ -588,17 +554,18 @@ read_header(struct rd *r, struct mesh_partial *p)
 	if (get_string(r, p->at[F_INPUT_FORMAT], "'input_format'") != NULL) {
 		if ((fmt = mesh_format_from_name(
 		    p->at[F_INPUT_FORMAT]->valuestring)) < 0)
-			bad(r, p->at[F_INPUT_FORMAT], 0, "bad-partial",
-			    "'input_format' must be one of auto, json, gml, "
-			    "graphml, edgelist, ncol, harper");
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    p->at[F_INPUT_FORMAT], 0, NULL, "'input_format' "
+			    "must be one of auto, json, gml, graphml, "
+			    "edgelist, ncol, harper");
 		else
 			p->info.input_format = (enum mesh_format)fmt;
 	}
 	if (get_string(r, p->at[F_FINGERPRINT], "'fingerprint'") != NULL) {
 		if (!is_fingerprint(p->at[F_FINGERPRINT]->valuestring))
-			bad(r, p->at[F_FINGERPRINT], 0, "bad-partial",
-			    "'fingerprint' must be \"sha256:\" and 64 "
-			    "lowercase hex digits");
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    p->at[F_FINGERPRINT], 0, NULL, "'fingerprint' must "
+			    "be \"sha256:\" and 64 lowercase hex digits");
 		else
 			memcpy(p->info.fingerprint,
 			    p->at[F_FINGERPRINT]->valuestring, 7 + 64 + 1);
@@ -642,13 +609,14 @@ mesh_partial_load(const char *path, struct mesh_diags *diags,
 		goto fail;
 	rd_init(&r, p, diags);
 	if (!cJSON_IsObject(p->root)) {
-		bad(&r, p->root, 0, "not-an-object", "a partial must be an "
-		    "object, not %s", mesh_i_json_type_name(p->root));
+		mesh_i_json_report(&r.base, MESH_ERROR, "not-an-object",
+		    p->root, 0, NULL, "a partial must be an object, not %s",
+		    mesh_i_json_type_name(p->root));
 		err = MESH_EINPUT;
 		goto fail;
 	}
 	read_header(&r, p);
-	if (r.errors) {
+	if (r.base.errors) {
 		err = MESH_EINPUT;
 		goto fail;
 	}
@@ -695,16 +663,16 @@ mismatch(struct rd *r, const struct mesh_partial *a,
 	struct rd ra;
 	char *here, *there;
 
-	rd_init(&ra, a, r->diags);
+	rd_init(&ra, a, r->base.diags);
 	here = scalar_text(r, b->at[f]);
 	there = scalar_text(&ra, a->at[f]);
 
 	if (here == NULL || there == NULL)
-		r->diags->nomem = 1;
+		r->base.diags->nomem = 1;
 	else
-		bad(r, b->at[f], 0, "partial-mismatch", "%s is %s here but %s "
-		    "in %s: the partials are not of one run", what, here,
-		    there, a->file);
+		mesh_i_json_report(&r->base, MESH_ERROR, "partial-mismatch",
+		    b->at[f], 0, NULL, "%s is %s here but %s in %s: the "
+		    "partials are not of one run", what, here, there, a->file);
 	free(here);
 	free(there);
 }
@@ -772,7 +740,7 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
 	for (i = 1; i < n; i++) {
 		rd_init(&r, parts[i], diags);
 		agree(&r, parts[0], parts[i]);
-		errors += r.errors;
+		errors += r.base.errors;
 	}
 	if (errors)
 		return MESH_EINPUT;
@@ -787,7 +755,8 @@ mesh_partials_check(struct mesh_partial *const *parts, size_t n,
 
 		rd_init(&r, parts[i], diags);
 		if (other != NULL) {
-			bad(&r, parts[i]->at[F_SHARD], 0, "shard-duplicate",
+			mesh_i_json_report(&r.base, MESH_ERROR,
+			    "shard-duplicate", parts[i]->at[F_SHARD], 0, NULL,
 			    "shard %d of %d is also in %s", in->shard,
 			    in->shards, other->file);
 			errors++;
@@ -839,9 +808,9 @@ mesh_partial_check_plan(const struct mesh_partial *p,
 	if (strcmp(now, p->info.fingerprint) == 0)
 		return MESH_OK;
 	rd_init(&r, p, diags);
-	bad(&r, p->at[F_FINGERPRINT], 0, "plan-changed", "the plan %s has "
-	    "changed since the shards read it (its fingerprint is now %s)",
-	    p->info.plan, now);
+	mesh_i_json_report(&r.base, MESH_ERROR, "plan-changed",
+	    p->at[F_FINGERPRINT], 0, NULL, "the plan %s has changed since the "
+	    "shards read it (its fingerprint is now %s)", p->info.plan, now);
 	return MESH_EINPUT;
 }
 
@@ -883,23 +852,25 @@ read_set(struct rd *r, const struct mesh_sweep *sw, const cJSON *v,
 		return -1;
 	size = cJSON_GetArraySize(v);
 	if ((want > 0 && size != want) || size < 1 || size > sw->k) {
-		bad(r, v, 0, "bad-partial", "'set' must hold %d unit%s, not %d",
-		    want > 0 ? want : sw->k, (want > 0 ? want : sw->k) == 1 ?
-		    "" : "s", size);
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial", v, 0,
+		    NULL, "'set' must hold %d unit%s, not %d", want > 0 ? want :
+		    sw->k, (want > 0 ? want : sw->k) == 1 ? "" : "s", size);
 		return -1;
 	}
 	cJSON_ArrayForEach(e, v) {
 		if (get_string(r, e, "a unit") == NULL)
 			return -1;
 		if ((u[i] = unit_index(sw->units, e->valuestring)) < 0) {
-			bad(r, e, 0, "bad-partial", "the plan has no %s%s named "
-			    "'%s'", sw->by == NULL ? "node" : sw->by,
-			    sw->by == NULL ? "" : " domain", e->valuestring);
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    e, 0, NULL, "the plan has no %s%s named '%s'",
+			    sw->by == NULL ? "node" : sw->by, sw->by == NULL ?
+			    "" : " domain", e->valuestring);
 			return -1;
 		}
 		if (i > 0 && u[i] <= u[i - 1]) {
-			bad(r, e, 0, "bad-partial", "the units of a set must "
-			    "be sorted by name, once each");
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    e, 0, NULL, "the units of a set must be sorted by "
+			    "name, once each");
 			return -1;
 		}
 		i++;
@@ -941,13 +912,14 @@ by_size(struct rd *r, const struct mesh_sweep *sw, const cJSON *obj,
 		s = e->string[0] >= '1' && e->string[0] <= '9' ?
 		    strtol(e->string, &end, 10) : 0;
 		if (s < 1 || s > sw->k || errno != 0 || *end != '\0') {
-			bad(r, e, 1, "bad-partial", "%s is keyed by set size, "
-			    "\"1\" to \"%d\", not \"%s\"", what, sw->k,
-			    e->string);
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    e, 1, NULL, "%s is keyed by set size, \"1\" to "
+			    "\"%d\", not \"%s\"", what, sw->k, e->string);
 			return -1;
 		}
 		if (v[s] != NULL) {
-			bad(r, e, 1, "duplicate-key", "%s repeats the key "
+			mesh_i_json_report(&r->base, MESH_ERROR,
+			    "duplicate-key", e, 1, NULL, "%s repeats the key "
 			    "'%s'", what, e->string);
 			return -1;
 		}
@@ -955,8 +927,9 @@ by_size(struct rd *r, const struct mesh_sweep *sw, const cJSON *obj,
 		got++;
 	}
 	if (got != sw->k) {
-		bad(r, obj, 0, "bad-partial", "%s must hold every set size from "
-		    "\"1\" to \"%d\"", what, sw->k);
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial", obj, 0,
+		    NULL, "%s must hold every set size from \"1\" to \"%d\"",
+		    what, sw->k);
 		return -1;
 	}
 	return 0;
@@ -967,10 +940,10 @@ static int
 merge_failed(struct rd *r, const cJSON *v, enum mesh_error err)
 {
 	if (err == MESH_ENOMEM)
-		r->diags->nomem = 1;
+		r->base.diags->nomem = 1;
 	else
-		bad(r, v, 0, "bad-partial", "this does not fit the sweep of "
-		    "the plan");
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial", v, 0,
+		    NULL, "this does not fit the sweep of the plan");
 	return -1;
 }
 
@@ -991,13 +964,15 @@ read_sizes(struct rd *r, struct mesh_sweep *sw, const cJSON *res, int *u)
 	hit = calloc((size_t)sw->k + 1, sizeof(*hit));
 	worst = calloc((size_t)sw->k + 1, sizeof(*worst));
 	if (tried == NULL || hit == NULL || worst == NULL) {
-		r->diags->nomem = 1;
+		r->base.diags->nomem = 1;
 		goto done;
 	}
-	if (by_size(r, sw, member(r, res, "tried", "'results'"), "'tried'",
-	    tried) != 0 || by_size(r, sw, member(r, res, "splitting",
-	    "'results'"), "'splitting'", hit) != 0 || by_size(r, sw,
-	    member(r, res, "worst", "'results'"), "'worst'", worst) != 0)
+	if (by_size(r, sw, mesh_i_json_member(&r->base, res, "tried",
+	    "'results'", NULL), "'tried'", tried) != 0 ||
+	    by_size(r, sw, mesh_i_json_member(&r->base, res, "splitting",
+	    "'results'", NULL), "'splitting'", hit) != 0 ||
+	    by_size(r, sw, mesh_i_json_member(&r->base, res, "worst",
+	    "'results'", NULL), "'worst'", worst) != 0)
 		goto done;
 	for (s = 1; s <= sw->k; s++) {
 		if (get_count(r, tried[s], "a count", 0, UINT64_MAX, &t) != 0 ||
@@ -1010,17 +985,19 @@ read_sizes(struct rd *r, struct mesh_sweep *sw, const cJSON *res, int *u)
 			    check_keys(r, w, sw->model == MESH_SWEEP_MESH ?
 			    worst_keys_mesh : worst_keys_graph,
 			    "a worst set") != 0 ||
-			    get_count(r, member(r, w, effect, "a worst set"),
-			    effect, 1, most, &e) != 0 ||
-			    read_set(r, sw, member(r, w, "set", "a worst set"),
-			    s, u, &n) != 0 ||
-			    read_group(r, sw, member(r, w, "group",
-			    "a worst set"), &group) != 0)
+			    get_count(r, mesh_i_json_member(&r->base, w,
+			    effect, "a worst set", NULL), effect, 1, most,
+			    &e) != 0 ||
+			    read_set(r, sw, mesh_i_json_member(&r->base, w,
+			    "set", "a worst set", NULL), s, u, &n) != 0 ||
+			    read_group(r, sw, mesh_i_json_member(&r->base, w,
+			    "group", "a worst set", NULL), &group) != 0)
 				goto done;
 		}
 		if ((h == 0) != (e == 0)) {
-			bad(r, w, 0, "bad-partial", "a worst set must be given "
-			    "exactly when some set hit");
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-partial",
+			    w, 0, NULL, "a worst set must be given exactly "
+			    "when some set hit");
 			goto done;
 		}
 		if ((err = mesh_sweep_merge_size(sw, s, t, h, (size_t)e,
@@ -1053,27 +1030,30 @@ read_cuts(struct rd *r, struct mesh_sweep *sw, const cJSON *list, int *u)
 		return -1;
 	if (mesh && (nodes = malloc((sw->plan->nnodes + 1) *
 	    sizeof(int))) == NULL) {
-		r->diags->nomem = 1;
+		r->base.diags->nomem = 1;
 		return -1;
 	}
 	cJSON_ArrayForEach(c, list) {
 		if (want_object(r, c, "a minimal set") != 0 ||
 		    check_keys(r, c, mesh ? cut_keys_mesh : cut_keys_graph,
 		    "a minimal set") != 0 ||
-		    read_set(r, sw, member(r, c, "set", "a minimal set"), 0, u,
-		    &n) != 0 ||
-		    read_group(r, sw, member(r, c, "group", "a minimal set"),
-		    &group) != 0 ||
-		    get_count(r, member(r, c, effect, "a minimal set"), effect,
-		    1, sw->plan->nnodes, &eff) != 0)
+		    read_set(r, sw, mesh_i_json_member(&r->base, c, "set",
+		    "a minimal set", NULL), 0, u, &n) != 0 ||
+		    read_group(r, sw, mesh_i_json_member(&r->base, c, "group",
+		    "a minimal set", NULL), &group) != 0 ||
+		    get_count(r, mesh_i_json_member(&r->base, c, effect,
+		    "a minimal set", NULL), effect, 1, sw->plan->nnodes,
+		    &eff) != 0)
 			goto done;
 		if (mesh) {
-			names = member(r, c, "nodes", "a minimal set");
+			names = mesh_i_json_member(&r->base, c, "nodes",
+			    "a minimal set", NULL);
 			if (names == NULL || want_array(r, names, "'nodes'") != 0)
 				goto done;
 			if ((uint64_t)cJSON_GetArraySize(names) != eff) {
-				bad(r, names, 0, "bad-partial", "'nodes' must "
-				    "name the %llu stranded nodes",
+				mesh_i_json_report(&r->base, MESH_ERROR,
+				    "bad-partial", names, 0, NULL, "'nodes' "
+				    "must name the %llu stranded nodes",
 				    (unsigned long long)eff);
 				goto done;
 			}
@@ -1083,8 +1063,9 @@ read_cuts(struct rd *r, struct mesh_sweep *sw, const cJSON *list, int *u)
 					goto done;
 				if ((nodes[i++] = mesh_plan_find(sw->plan,
 				    e->valuestring)) < 0) {
-					bad(r, e, 0, "bad-partial", "the plan has "
-					    "no node named '%s'",
+					mesh_i_json_report(&r->base, MESH_ERROR,
+					    "bad-partial", e, 0, NULL,
+					    "the plan has no node named '%s'",
 					    e->valuestring);
 					goto done;
 				}
@@ -1117,12 +1098,12 @@ mesh_partial_sweep_add(const struct mesh_partial *p, struct mesh_sweep *sw,
 	rd_init(&r, p, diags);
 	rc = check_keys(&r, res, sweep_result_keys, "'results'") == 0 &&
 	    read_sizes(&r, sw, res, u) == 0 &&
-	    read_cuts(&r, sw, member(&r, res, "minimal_cuts", "'results'"),
-	    u) == 0 ? 0 : -1;
+	    read_cuts(&r, sw, mesh_i_json_member(&r.base, res,
+	    "minimal_cuts", "'results'", NULL), u) == 0 ? 0 : -1;
 	free(u);
 	if (rc == 0)
 		return MESH_OK;
-	return r.errors ? MESH_EINPUT : MESH_ENOMEM;
+	return r.base.errors ? MESH_EINPUT : MESH_ENOMEM;
 }
 
 /* Availability results. */
@@ -1132,7 +1113,7 @@ mesh_partial_avail_add(const struct mesh_partial *p,
     struct mesh_avail_sums *sums, struct mesh_diags *diags)
 {
 	const struct mesh_partial_info *in = &p->info;
-	const cJSON *res = p->at[F_RESULTS];
+	const cJSON *res = p->at[F_RESULTS], *v;
 	struct mesh_avail_sums s;
 	uint64_t nb = mesh_avail_nblocks(in->trials), first =
 	    (uint64_t)in->shard - 1, blocks, trials, n;
@@ -1143,37 +1124,43 @@ mesh_partial_avail_add(const struct mesh_partial *p,
 	trials = mesh_avail_share_trials(in->trials, first,
 	    (uint64_t)in->shards);
 	memset(&s, 0, sizeof(s));
-	if (check_keys(&r, res, avail_result_keys, "'results'") != 0 ||
-	    get_count(&r, member(&r, res, "blocks", "'results'"), "'blocks'",
-	    0, UINT64_MAX, &n) != 0)
+	if (check_keys(&r, res, avail_result_keys, "'results'") != 0)
+		return MESH_EINPUT;
+	v = mesh_i_json_member(&r.base, res, "blocks", "'results'", NULL);
+	if (get_count(&r, v, "'blocks'", 0, UINT64_MAX, &n) != 0)
 		return MESH_EINPUT;
 	if (n != blocks) {
-		bad(&r, member(&r, res, "blocks", "'results'"), 0, "bad-partial",
-		    "'blocks' is %llu, but shard %d of %d runs %llu of the %llu "
-		    "blocks", (unsigned long long)n, in->shard, in->shards,
-		    (unsigned long long)blocks, (unsigned long long)nb);
+		mesh_i_json_report(&r.base, MESH_ERROR, "bad-partial", v, 0,
+		    NULL, "'blocks' is %llu, but shard %d of %d runs %llu of "
+		    "the %llu blocks", (unsigned long long)n, in->shard,
+		    in->shards, (unsigned long long)blocks,
+		    (unsigned long long)nb);
 		return MESH_EINPUT;
 	}
-	if (get_count(&r, member(&r, res, "trials", "'results'"), "'trials'",
-	    0, UINT64_MAX, &s.trials) != 0)
+	v = mesh_i_json_member(&r.base, res, "trials", "'results'", NULL);
+	if (get_count(&r, v, "'trials'", 0, UINT64_MAX, &s.trials) != 0)
 		return MESH_EINPUT;
 	if (s.trials != trials) {
-		bad(&r, member(&r, res, "trials", "'results'"), 0, "bad-partial",
-		    "'trials' is %llu, but the blocks of shard %d of %d hold "
-		    "%llu trials", (unsigned long long)s.trials, in->shard,
-		    in->shards, (unsigned long long)trials);
+		mesh_i_json_report(&r.base, MESH_ERROR, "bad-partial", v, 0,
+		    NULL, "'trials' is %llu, but the blocks of shard %d of %d "
+		    "hold %llu trials", (unsigned long long)s.trials,
+		    in->shard, in->shards, (unsigned long long)trials);
 		return MESH_EINPUT;
 	}
-	if (get_count(&r, member(&r, res, "connected", "'results'"),
-	    "'connected'", 0, trials, &s.connected) != 0 ||
-	    get_count(&r, member(&r, res, "whole", "'results'"), "'whole'", 0,
-	    trials, &s.whole) != 0 ||
-	    get_count(&r, member(&r, res, "cut_off", "'results'"),
-	    "'cut_off'", 0, UINT64_MAX, &s.cut_off) != 0 ||
-	    get_count(&r, member(&r, res, "cut_off_sq_hi", "'results'"),
-	    "'cut_off_sq_hi'", 0, UINT64_MAX, &s.cut_off_sq_hi) != 0 ||
-	    get_count(&r, member(&r, res, "cut_off_sq_lo", "'results'"),
-	    "'cut_off_sq_lo'", 0, UINT64_MAX, &s.cut_off_sq_lo) != 0)
+	if (get_count(&r, mesh_i_json_member(&r.base, res, "connected",
+	    "'results'", NULL), "'connected'", 0, trials,
+	    &s.connected) != 0 ||
+	    get_count(&r, mesh_i_json_member(&r.base, res, "whole",
+	    "'results'", NULL), "'whole'", 0, trials, &s.whole) != 0 ||
+	    get_count(&r, mesh_i_json_member(&r.base, res, "cut_off",
+	    "'results'", NULL), "'cut_off'", 0, UINT64_MAX,
+	    &s.cut_off) != 0 ||
+	    get_count(&r, mesh_i_json_member(&r.base, res, "cut_off_sq_hi",
+	    "'results'", NULL), "'cut_off_sq_hi'", 0, UINT64_MAX,
+	    &s.cut_off_sq_hi) != 0 ||
+	    get_count(&r, mesh_i_json_member(&r.base, res, "cut_off_sq_lo",
+	    "'results'", NULL), "'cut_off_sq_lo'", 0, UINT64_MAX,
+	    &s.cut_off_sq_lo) != 0)
 		return MESH_EINPUT;
 	mesh_avail_sums_add(sums, &s);
 	return MESH_OK;

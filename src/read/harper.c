@@ -1,5 +1,4 @@
 /* harper.c: read Harper's harperdb-config.yaml files (NATS clustering or native replication) into a plan. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +9,9 @@
 
 #include "read/harper_keys.h"
 #include "base/hostcheck.h"
+#include "read/json_kit.h"
 #include "read/jsonpos.h"
+#include "read/kit.h"
 #include "meshsim/harper.h"
 #include "base/input.h"
 #include "read/readers.h"
@@ -48,17 +49,11 @@ static const char *const key_path[NKEYS] = {
 	"clustering.hubServer.cluster.name",
 };
 
-/* Where a value is written: file, 1-based line and column (0: unknown). */
-struct pos {
-	const char *file;
-	int line, column;
-};
-
 /* A route as a config writes it. */
 struct hroute {
 	char *host;
 	int port;               /* 0: the default of the dialling node */
-	struct pos at;
+	struct mesh_i_pos at;
 };
 
 /* A list of routes; routes_free() frees it. */
@@ -75,7 +70,7 @@ struct hconf {
 				 * extension */
 	int set[NKEYS];         /* which keys have a non-null value */
 	int null[NKEYS];        /* which are written as null */
-	struct pos at[NKEYS];
+	struct mesh_i_pos at[NKEYS];
 	int enabled;
 	char *nodename, *rhost, *urlhost, *clname;
 	int hubport, urlport, rport, rsecure, opsport, opssecure, leafport;
@@ -84,7 +79,7 @@ struct hconf {
 	/* decided */
 	char *name, *host;
 	const char *host_source;
-	struct pos name_at;
+	struct mesh_i_pos name_at;
 	int port;
 };
 
@@ -96,44 +91,13 @@ struct src {
 	int line, column;       /* 0: marks are the file's own */
 };
 
-/* What reading a set of configs shares: where problems go. */
+/* What reading a set of configs shares: where problems go (the kit's
+ * reader; each diagnostic names its own file). */
 struct reader {
-	struct mesh_diags *diags;
-	int errors;
-	int nomem;
+	struct mesh_i_reader base;
 	const yaml_node_t *reported[64];  /* intermediate nodes reported */
 	size_t nreported;
 };
-
-static void
-report(struct reader *r, enum mesh_severity sev, const char *code,
-    const struct pos *p, const char *node, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
-
-/* Append a diagnostic; errors are counted. */
-static void
-report(struct reader *r, enum mesh_severity sev, const char *code,
-    const struct pos *p, const char *node, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = mesh_i_vasprintf(fmt, ap);
-	va_end(ap);
-	if (msg == NULL) {
-		r->nomem = 1;
-	} else if (mesh_diags_add(r->diags, sev, code, p ? p->file : NULL,
-	    p ? p->line : 0, p ? p->column : 0, node, "%s", msg) != 0) {
-		r->nomem = 1;
-	}
-	free(msg);
-	if (sev == MESH_ERROR)
-		r->errors++;
-}
 
 /* The name c goes by as far as read (for messages before names are
  * decided): nodeName, replication.hostname, the url's host, the stem. */
@@ -145,10 +109,10 @@ name_so_far(const struct hconf *c)
 }
 
 /* Where node n of s stands: 1-based, from libyaml's 0-based marks. */
-static struct pos
+static struct mesh_i_pos
 at(const struct src *s, const yaml_node_t *n)
 {
-	struct pos p;
+	struct mesh_i_pos p;
 
 	p.file = s->file;
 	if (s->line > 0) {
@@ -161,14 +125,14 @@ at(const struct src *s, const yaml_node_t *n)
 	return p;
 }
 
-/* A malloc'd copy of s, or NULL with r->nomem set. */
+/* A malloc'd copy of s, or NULL with r->base.nomem set. */
 static char *
 dup(struct reader *r, const char *s)
 {
 	char *d = strdup(s);
 
 	if (d == NULL)
-		r->nomem = 1;
+		r->base.nomem = 1;
 	return d;
 }
 
@@ -358,10 +322,10 @@ static void
 wrong_type(struct reader *r, const struct src *s, const yaml_node_t *n,
     const char *what, const char *want)
 {
-	struct pos p = at(s, n);
+	struct mesh_i_pos p = at(s, n);
 
-	report(r, MESH_ERROR, "wrong-type", &p, NULL, "%s must be %s, not %s",
-	    what, want, type_name(n));
+	mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p, NULL, "%s must "
+	    "be %s, not %s", what, want, type_name(n));
 }
 
 /* Whether n was reported already (intermediate mappings are visited once
@@ -397,11 +361,11 @@ member(struct reader *r, const struct src *s, yaml_node_t *map,
 			found = yaml_document_get_node(s->doc, pair->value);
 			found_key = k;
 		} else if (!seen(r, k)) {
-			struct pos p = at(s, k);
+			struct mesh_i_pos p = at(s, k);
 
-			report(r, MESH_ERROR, "duplicate-key", &p, NULL,
-			    "key '%s' appears twice (first on line %d)", key,
-			    at(s, found_key).line);
+			mesh_i_report(&r->base, MESH_ERROR, "duplicate-key", &p,
+			    NULL, "key '%s' appears twice (first on line %d)",
+			    key, at(s, found_key).line);
 		}
 	}
 	return found;
@@ -446,7 +410,7 @@ static int
 port_of(struct reader *r, const struct src *s, const yaml_node_t *n,
     const char *what)
 {
-	struct pos p = at(s, n);
+	struct mesh_i_pos p = at(s, n);
 	long v;
 
 	if (n->type == YAML_SCALAR_NODE && !is_plain(n) &&
@@ -455,7 +419,7 @@ port_of(struct reader *r, const struct src *s, const yaml_node_t *n,
 	    v <= 65535) {
 		/* Harper's validation takes a port as a number or a string,
 		 * and passes the text on as written. */
-		report(r, MESH_WARNING, "quoted-number", &p, NULL,
+		mesh_i_report(&r->base, MESH_WARNING, "quoted-number", &p, NULL,
 		    "%s is the string '%s' (quoted), not a number: Harper's "
 		    "config validation accepts a port written as text and "
 		    "Harper passes the text on as written (into NATS route "
@@ -469,7 +433,7 @@ port_of(struct reader *r, const struct src *s, const yaml_node_t *n,
 		return 0;
 	}
 	if (v < 1 || v > 65535) {
-		report(r, MESH_ERROR, "port-range", &p, NULL,
+		mesh_i_report(&r->base, MESH_ERROR, "port-range", &p, NULL,
 		    "%s %s is out of range (1-65535)", what, text(n));
 		return 0;
 	}
@@ -487,9 +451,11 @@ good_host(const char *h)
 
 /* The bad-ipv4 warning for host, written at p (hostcheck.h). */
 static void
-ipv4_hook(struct reader *r, struct pos p, const char *node, const char *host)
+ipv4_hook(struct reader *r, struct mesh_i_pos p, const char *node,
+    const char *host)
 {
-	mesh_i_warn_bad_ipv4(r->diags, p.file, p.line, p.column, node, host);
+	mesh_i_warn_bad_ipv4(r->base.diags, p.file, p.line, p.column,
+	    node, host);
 }
 
 /*
@@ -604,7 +570,7 @@ static int
 route_of(struct reader *r, const struct src *s, yaml_node_t *n,
     int strings, struct hroute *out)
 {
-	struct pos p = at(s, n);
+	struct mesh_i_pos p = at(s, n);
 	yaml_node_t *h, *pt;
 	const char *why, *code;
 
@@ -615,9 +581,9 @@ route_of(struct reader *r, const struct src *s, yaml_node_t *n,
 		if (h == NULL || is_null(h))
 			h = member(r, s, n, "host");
 		if (h == NULL || is_null(h)) {
-			report(r, MESH_ERROR, "route-without-host", &p, NULL,
-			    "a route has no %s", strings ? "'hostname' or "
-			    "'host'" : "'host'");
+			mesh_i_report(&r->base, MESH_ERROR,
+			    "route-without-host", &p, NULL, "a route has no %s",
+			    strings ? "'hostname' or 'host'" : "'host'");
 			return -1;
 		}
 		if (h->type != YAML_SCALAR_NODE) {
@@ -625,11 +591,11 @@ route_of(struct reader *r, const struct src *s, yaml_node_t *n,
 			return -1;
 		}
 		if (!good_host(text(h))) {
-			struct pos hp = at(s, h);
+			struct mesh_i_pos hp = at(s, h);
 
-			report(r, MESH_ERROR, "bad-host", &hp, NULL,
-			    "host '%s' is empty or holds white space or '/'",
-			    text(h));
+			mesh_i_report(&r->base, MESH_ERROR, "bad-host", &hp,
+			    NULL, "host '%s' is empty or holds white space or "
+			    "'/'", text(h));
 			return -1;
 		}
 		ipv4_hook(r, at(s, h), NULL, text(h));
@@ -646,9 +612,9 @@ route_of(struct reader *r, const struct src *s, yaml_node_t *n,
 	}
 	if (split_route(text(n), &out->host, &out->port, &why, &code) != 0) {
 		if (why == NULL)
-			r->nomem = 1;
+			r->base.nomem = 1;
 		else
-			report(r, MESH_ERROR, code, &p, NULL,
+			mesh_i_report(&r->base, MESH_ERROR, code, &p, NULL,
 			    "route '%s' does not parse: %s", text(n), why);
 		return -1;
 	}
@@ -675,7 +641,7 @@ routes_of(struct reader *r, const struct src *s, yaml_node_t *n,
 	if (cap == 0)
 		return;
 	if ((v = calloc(cap, sizeof(*v))) == NULL) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return;
 	}
 	rs->v = v;
@@ -688,39 +654,71 @@ routes_of(struct reader *r, const struct src *s, yaml_node_t *n,
 	}
 }
 
+/* Where c keeps the port of key k, or NULL when k is not a port. */
+static int *
+port_slot(struct hconf *c, enum key k)
+{
+	int *const slot[NKEYS] = {
+		[K_HUBPORT] = &c->hubport, [K_RPORT] = &c->rport,
+		[K_RSECURE] = &c->rsecure, [K_OPSPORT] = &c->opsport,
+		[K_OPSSECURE] = &c->opssecure, [K_LEAFPORT] = &c->leafport
+	};
+
+	return k < NKEYS ? slot[k] : NULL;
+}
+
+/* Where c keeps the routes of key k, or NULL when k is not a route
+ * list. */
+static struct hroutes *
+routes_slot(struct hconf *c, enum key k)
+{
+	struct hroutes *const slot[NKEYS] = {
+		[K_HUBROUTES] = &c->hub, [K_LEAFROUTES] = &c->leaf,
+		[K_RROUTES] = &c->repl
+	};
+
+	return k < NKEYS ? slot[k] : NULL;
+}
+
 /* Apply the value n of key k to c (from the YAML or an env file). */
 static void
 apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
     yaml_node_t *n)
 {
 	const char *why = NULL, *code = "bad-url";
+	struct hroutes *routes;
 	char what[80];
 	char *str;
-	int b;
+	int b, *port;
 
 	snprintf(what, sizeof(what), "'%s'", key_path[k]);
 	c->null[k] = is_null(n);
 	if (is_null(n)) {
 		c->set[k] = 0;
-		if (k == K_HUBROUTES)
-			routes_free(&c->hub);
-		else if (k == K_LEAFROUTES)
-			routes_free(&c->leaf);
-		else if (k == K_RROUTES)
-			routes_free(&c->repl);
+		if ((routes = routes_slot(c, k)) != NULL)
+			routes_free(routes);
 		return;
 	}
 	c->set[k] = 1;
 	c->at[k] = at(s, n);
+	if ((port = port_slot(c, k)) != NULL) {
+		*port = port_of(r, s, n, what);
+		return;
+	}
+	if ((routes = routes_slot(c, k)) != NULL) {
+		routes_of(r, s, n, what, k == K_RROUTES, routes);
+		return;
+	}
 	switch (k) {
 	case K_ENABLED:
 		if ((b = boolean(n)) < 0 && yaml11_boolean(n) >= 0)
-			report(r, MESH_ERROR, "wrong-type", &c->at[k], NULL,
-			    "%s is '%s': a string in YAML 1.2 (Harper reads its "
-			    "config with the npm yaml package), not a boolean; "
-			    "Harper's config validation refuses it and Harper "
-			    "does not start: write %s", what, text(n),
-			    yaml11_boolean(n) ? "true" : "false");
+			mesh_i_report(&r->base, MESH_ERROR, "wrong-type",
+			    &c->at[k], NULL, "%s is '%s': a string in YAML 1.2 "
+			    "(Harper reads its config with the npm yaml "
+			    "package), not a boolean; Harper's config "
+			    "validation refuses it and Harper does not start: "
+			    "write %s", what, text(n), yaml11_boolean(n) ?
+			    "true" : "false");
 		else if (b < 0)
 			wrong_type(r, s, n, what, "true or false");
 		c->enabled = b == 1;
@@ -740,15 +738,15 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 			    &why, &code) != 0 || strstr(text(n), "://") ==
 			    NULL) {
 				if (c->urlhost == NULL && why == NULL) {
-					r->nomem = 1;
+					r->base.nomem = 1;
 					break;
 				}
 				free(c->urlhost);
 				c->urlhost = NULL;
-				report(r, MESH_ERROR, code, &c->at[k], NULL,
-				    "%s '%s' is not a ws:// or wss:// URL%s%s",
-				    what, text(n), why ? ": " : "",
-				    why ? why : "");
+				mesh_i_report(&r->base, MESH_ERROR, code,
+				    &c->at[k], NULL, "%s '%s' is not a ws:// "
+				    "or wss:// URL%s%s", what, text(n), why ?
+				    ": " : "", why ? why : "");
 				c->set[k] = 0;
 			}
 			break;
@@ -766,34 +764,7 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 			c->rhost = str;
 		}
 		break;
-	case K_HUBPORT:
-		c->hubport = port_of(r, s, n, what);
-		break;
-	case K_RPORT:
-		c->rport = port_of(r, s, n, what);
-		break;
-	case K_RSECURE:
-		c->rsecure = port_of(r, s, n, what);
-		break;
-	case K_OPSPORT:
-		c->opsport = port_of(r, s, n, what);
-		break;
-	case K_OPSSECURE:
-		c->opssecure = port_of(r, s, n, what);
-		break;
-	case K_LEAFPORT:
-		c->leafport = port_of(r, s, n, what);
-		break;
-	case K_HUBROUTES:
-		routes_of(r, s, n, what, 0, &c->hub);
-		break;
-	case K_LEAFROUTES:
-		routes_of(r, s, n, what, 0, &c->leaf);
-		break;
-	case K_RROUTES:
-		routes_of(r, s, n, what, 1, &c->repl);
-		break;
-	case NKEYS:
+	default:                /* the ports and routes above */
 		break;
 	}
 }
@@ -804,7 +775,7 @@ static void
 yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
     size_t len, const char *file, int line, int column, const char *what)
 {
-	struct pos ps;
+	struct mesh_i_pos ps;
 
 	ps.file = file;
 	if (p->error == YAML_READER_ERROR) {
@@ -823,11 +794,12 @@ yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
 		ps.column = (int)p->problem_mark.column + 1;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return;
 	}
-	report(r, MESH_ERROR, line > 0 ? "bad-env-line" : "invalid-yaml", &ps,
-	    NULL, "%s%s%s%s", what, p->problem ? p->problem : "a syntax error",
+	mesh_i_report(&r->base, MESH_ERROR, line > 0 ? "bad-env-line" :
+	    "invalid-yaml", &ps, NULL, "%s%s%s%s", what,
+	    p->problem ? p->problem : "a syntax error",
 	    p->context ? " " : "", p->context ? p->context : "");
 }
 
@@ -847,10 +819,10 @@ yaml_depth_ok(struct reader *r, const char *buf, size_t len,
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	int ok = 1, done = 0;
-	struct pos p;
+	struct mesh_i_pos p;
 
 	if (!yaml_parser_initialize(&parser)) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return 0;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
@@ -866,9 +838,9 @@ yaml_depth_ok(struct reader *r, const char *buf, size_t len,
 			p.column = line > 0 ? column +
 			    (int)ev.start_mark.column :
 			    (int)ev.start_mark.column + 1;
-			report(r, MESH_ERROR, code, &p, NULL, "nesting deeper "
-			    "than %zu levels (--max-depth raises the limit)",
-			    max);
+			mesh_i_report(&r->base, MESH_ERROR, code, &p, NULL,
+			    "nesting deeper than %zu levels (--max-depth "
+			    "raises the limit)", max);
 			ok = 0;
 			done = 1;
 			break;
@@ -898,11 +870,11 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 	yaml_document_t doc;
 	yaml_node_t *root;
 	struct src s;
-	struct pos p;
+	struct mesh_i_pos p;
 	int k;
 
 	if (!yaml_parser_initialize(&parser)) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return;
 	}
 	if (!yaml_depth_ok(r, buf, len, c->file, 0, 0, "invalid-yaml")) {
@@ -922,7 +894,7 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 	p.file = c->file;
 	p.line = p.column = 0;
 	if (root == NULL) {
-		report(r, MESH_ERROR, "empty-file", &p, NULL,
+		mesh_i_report(&r->base, MESH_ERROR, "empty-file", &p, NULL,
 		    "the file holds no YAML document");
 	} else if (root->type != YAML_MAPPING_NODE) {
 		wrong_type(r, &s, root, "the config", "a mapping");
@@ -935,8 +907,8 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 				apply(r, &s, c, (enum key)k, v);
 		}
 		if (mesh_i_harper_keys_walk(&doc, c->file, name_so_far(c),
-		    r->diags) != 0)
-			r->nomem = 1;
+		    r->base.diags) != 0)
+			r->base.nomem = 1;
 	}
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
@@ -950,10 +922,11 @@ read_path(struct reader *r, const char *path, size_t *len)
 	enum mesh_error err;
 	char *buf;
 
-	if ((err = mesh_i_read_input(path, r->diags, &buf, len)) == MESH_ENOMEM)
-		r->nomem = 1;
+	if ((err = mesh_i_read_input(path, r->base.diags, &buf, len)) ==
+	    MESH_ENOMEM)
+		r->base.nomem = 1;
 	else if (err != MESH_OK)
-		r->errors++;
+		r->base.errors++;
 	return buf;
 }
 
@@ -994,7 +967,7 @@ env_value(struct reader *r, struct hconf *c, const char *file, int line,
 	struct src s;
 
 	if (!yaml_parser_initialize(&parser)) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return;
 	}
 	if (!yaml_depth_ok(r, v, len, file, line, column, "bad-env-line")) {
@@ -1030,7 +1003,7 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 	char *buf, *line, *next;
 	size_t len, klen, vlen;
 	int lineno = 0, k;
-	struct pos p;
+	struct mesh_i_pos p;
 
 	if ((buf = read_path(r, file, &len)) == NULL)
 		return;
@@ -1068,15 +1041,17 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 				mesh_i_text_position(line, (size_t)(s - line),
 				    &p.line, &p.column);
 				p.line = lineno;
-				report(r, MESH_ERROR, "bad-env-line", &p, NULL,
-				    "a quote that is not closed");
+				mesh_i_report(&r->base, MESH_ERROR,
+				    "bad-env-line", &p, NULL, "a quote that is "
+				    "not closed");
 				continue;
 			}
 			v++;
 			vlen -= 2;
 		}
 		if ((k = env_key(key, klen)) < 0) {
-			const char *alias = mesh_i_harper_keys_env_alias(key, klen);
+			const char *alias =
+			    mesh_i_harper_keys_env_alias(key, klen);
 
 			if (alias != NULL) {
 				/* A legacy name (CLUSTERING_PORT, ...). */
@@ -1088,9 +1063,10 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 			} else {
 				mesh_i_text_position(line, (size_t)(key - line),
 				    &p.line, &p.column);
-				if (mesh_i_harper_keys_env(key, klen, file, lineno,
-				    p.column, name_so_far(c), r->diags) < 0)
-					r->nomem = 1;
+				if (mesh_i_harper_keys_env(key, klen, file,
+				    lineno, p.column, name_so_far(c),
+				    r->base.diags) < 0)
+					r->base.nomem = 1;
 				continue;
 			}
 		}
@@ -1102,7 +1078,7 @@ bad:
 		mesh_i_text_position(line, (size_t)(s - line), &p.line,
 		    &p.column);
 		p.line = lineno;
-		report(r, MESH_ERROR, "bad-env-line", &p, NULL,
+		mesh_i_report(&r->base, MESH_ERROR, "bad-env-line", &p, NULL,
 		    "not a KEY=VALUE line");
 	}
 	free(buf);
@@ -1110,7 +1086,7 @@ bad:
 
 /* Which generation c uses by its keys; sets c->gen (AUTO: no sign). */
 static void
-decide(struct hconf *c, struct pos *why, const char **key)
+decide(struct hconf *c, struct mesh_i_pos *why, const char **key)
 {
 	static const enum key repl[] = { K_RHOST, K_RURL, K_RROUTES, K_RPORT,
 		K_RSECURE };
@@ -1166,19 +1142,19 @@ other_generation(struct reader *r, const struct hconf *cs, size_t n)
 			if (!c->set[k] || (k == K_RROUTES && c->repl.n == 0) ||
 			    (k == K_HUBROUTES && c->hub.n == 0))
 				continue;
-			report(r, MESH_WARNING, "unread-key", &c->at[k],
-			    name_so_far(c), "'%s' is not read in a %s config "
-			    "set (%s): %s; %s", key_path[k], isnats ?
+			mesh_i_report(&r->base, MESH_WARNING, "unread-key",
+			    &c->at[k], name_so_far(c), "'%s' is not read in a "
+			    "%s config set (%s): %s; %s", key_path[k], isnats ?
 			    "NATS-clustering" : "replication", isnats ?
 			    "Harper reads replication's keys only when "
 			    "clustering.enabled is not true" : "Harper reads "
-			    "clustering's keys only when clustering.enabled "
-			    "is true",
-			    k == K_RROUTES || k == K_HUBROUTES ? "its routes "
-			    "make no links" : "it does not name the node",
-			    isnats ? "remove it, or set clustering.enabled: "
-			    "false for replication" : "remove it, or set "
-			    "clustering.enabled: true for NATS clustering");
+			    "clustering's keys only when clustering.enabled is "
+			    "true", k == K_RROUTES || k == K_HUBROUTES ?
+			    "its routes make no links" : "it does not name the "
+			    "node", isnats ? "remove it, or set "
+			    "clustering.enabled: false for replication" :
+			    "remove it, or set clustering.enabled: true for "
+			    "NATS clustering");
 		}
 	}
 }
@@ -1309,17 +1285,18 @@ name_configs(struct reader *r, struct hconf *cs, size_t n)
 			return;
 		if (c->gen == MESH_HARPER_NATS ? !good_nats_name(name) :
 		    (*name == '\0' || mesh_i_has_control(name)))
-			report(r, MESH_ERROR, "bad-node-name", &c->name_at,
-			    NULL, "node name '%s' is not allowed%s", name,
-			    c->gen == MESH_HARPER_NATS ? " (Harper refuses "
-			    "'.', ',', '*', '>' and white space)" : "");
+			mesh_i_report(&r->base, MESH_ERROR, "bad-node-name",
+			    &c->name_at, NULL, "node name '%s' is not "
+			    "allowed%s", name, c->gen == MESH_HARPER_NATS ?
+			    " (Harper refuses '.', ',', '*', '>' and white "
+			    "space)" : "");
 		for (j = 0; j < i; j++)
 			if (cs[j].name != NULL &&
 			    strcmp(cs[j].name, c->name) == 0) {
-				report(r, MESH_ERROR, "duplicate-name",
-				    &c->name_at, c->name, "node name '%s' is "
-				    "also the name in %s", c->name,
-				    cs[j].file);
+				mesh_i_report(&r->base, MESH_ERROR,
+				    "duplicate-name", &c->name_at, c->name,
+				    "node name '%s' is also the name in %s",
+				    c->name, cs[j].file);
 				break;
 			}
 	}
@@ -1330,47 +1307,41 @@ static void
 read_inventory(struct reader *r, const char *file, struct hconf *cs,
     size_t n, int *iport)
 {
+	struct mesh_i_reader in = { r->base.diags, file, 0, 0 };
 	struct mesh_i_jdoc *doc = NULL;
+	struct mesh_i_pos start = { file, 1, 1 };
 	const struct mesh_i_jpos *jq;
 	cJSON *root = NULL, *e, *h, *pt;
 	enum mesh_error err;
 	size_t len, i;
-	struct pos p;
 	char *buf;
 
 	if ((buf = read_path(r, file, &len)) == NULL)
 		return;
-	p.file = file;
 	/* Strict JSON, as for plans: the fault is reported where it is. */
-	err = mesh_i_jdoc_load(buf, len, file, r->diags, NULL, &doc,
+	err = mesh_i_jdoc_load(buf, len, file, r->base.diags, NULL, &doc,
 	    &root);
 	if (err != MESH_OK) {
 		if (err == MESH_ENOMEM)
-			r->nomem = 1;
+			r->base.nomem = 1;
 		else
-			r->errors++;
+			r->base.errors++;
 		goto done;
 	}
 	if (!cJSON_IsObject(root)) {
-		p.line = p.column = 1;
-		report(r, MESH_ERROR, "wrong-type", &p, NULL,
+		mesh_i_report(&in, MESH_ERROR, "wrong-type", &start, NULL,
 		    "the inventory must be an object from node name to host");
 		goto done;
 	}
 	for (e = root->child; e != NULL; e = e->next) {
-		jq = mesh_i_jpos_of(e);
-		p.line = jq->line;
-		p.column = jq->column;
 		for (i = 0; i < n; i++)
 			if (cs[i].name != NULL && strcmp(cs[i].name,
 			    e->string) == 0)
 				break;
 		if (i == n) {
-			p.line = jq->key_line;
-			p.column = jq->key_column;
-			report(r, MESH_ERROR, "unknown-node", &p, e->string,
-			    "the inventory names '%s', which no config has",
-			    e->string);
+			mesh_i_json_report(&in, MESH_ERROR, "unknown-node", e,
+			    1, e->string, "the inventory names '%s', which "
+			    "no config has", e->string);
 			continue;
 		}
 		h = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
@@ -1378,38 +1349,31 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		pt = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
 		    "port") : NULL;
 		if (!cJSON_IsString(h) || !good_host(h->valuestring)) {
-			if (h != NULL && h != e) {
-				jq = mesh_i_jpos_of(h);
-				p.line = jq->line;
-				p.column = jq->column;
-			}
-			report(r, MESH_ERROR, "wrong-type", &p, e->string,
-			    "the inventory's host for '%s' must be a host "
-			    "name or address", e->string);
+			mesh_i_json_report(&in, MESH_ERROR, "wrong-type",
+			    h != NULL ? h : e, 0, e->string, "the inventory's "
+			    "host for '%s' must be a host name or address",
+			    e->string);
 			continue;
 		}
 		jq = mesh_i_jpos_of(h);
-		ipv4_hook(r, (struct pos){ p.file, jq->line, jq->column },
-		    e->string, h->valuestring);
-		if (pt != NULL) {
-			jq = mesh_i_jpos_of(pt);
-			p.line = jq->line;
-			p.column = jq->column;
-			if (!cJSON_IsNumber(pt) || pt->valuedouble !=
-			    (double)(int)pt->valuedouble) {
-				report(r, MESH_ERROR, "wrong-type", &p,
-				    e->string, "the inventory's port for '%s' "
-				    "must be a whole number", e->string);
-				continue;
-			}
-			if (pt->valuedouble < 1 || pt->valuedouble > 65535) {
-				report(r, MESH_ERROR, "port-range", &p,
-				    e->string, "port %g is out of range "
-				    "(1-65535)", pt->valuedouble);
-				continue;
-			}
-			iport[i] = (int)pt->valuedouble;
+		ipv4_hook(r, (struct mesh_i_pos){ file, jq->line,
+		    jq->column }, e->string, h->valuestring);
+		if (pt != NULL && (!cJSON_IsNumber(pt) || pt->valuedouble !=
+		    (double)(int)pt->valuedouble)) {
+			mesh_i_json_report(&in, MESH_ERROR, "wrong-type", pt,
+			    0, e->string, "the inventory's port for '%s' must "
+			    "be a whole number", e->string);
+			continue;
 		}
+		if (pt != NULL && (pt->valuedouble < 1 ||
+		    pt->valuedouble > 65535)) {
+			mesh_i_json_report(&in, MESH_ERROR, "port-range", pt,
+			    0, e->string, "port %g is out of range (1-65535)",
+			    pt->valuedouble);
+			continue;
+		}
+		if (pt != NULL)
+			iport[i] = (int)pt->valuedouble;
 		if (cs[i].host == NULL) {
 			if ((cs[i].host = dup(r, h->valuestring)) == NULL)
 				goto done;
@@ -1417,6 +1381,8 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		}
 	}
 done:
+	r->base.errors += in.errors;
+	r->base.nomem |= in.nomem;
 	mesh_i_jdoc_free(doc);
 	free(buf);
 }
@@ -1546,35 +1512,17 @@ leaf_port(const struct hconf *c)
 	return c->leafport ? c->leafport : LEAF_PORT;
 }
 
-/* The config whose host is host and whose port is port, or -1; -2 when
- * out of memory. */
+/* The config whose host is host and whose port is port (with leaf set,
+ * whose leaf-node port is port), or -1; -2 when out of memory. */
 static int
-config_at(const struct hconf *cs, size_t n, const char *host, int port)
+config_at(const struct hconf *cs, size_t n, const char *host, int port,
+    int leaf)
 {
 	size_t i;
 	int same;
 
 	for (i = 0; i < n; i++) {
-		if (cs[i].port != port)
-			continue;
-		if ((same = same_host(cs[i].host, host)) < 0)
-			return -2;
-		if (same)
-			return (int)i;
-	}
-	return -1;
-}
-
-/* The config on host whose leaf-node port is port, or -1; -2 when out of
- * memory. */
-static int
-leaf_at(const struct hconf *cs, size_t n, const char *host, int port)
-{
-	size_t i;
-	int same;
-
-	for (i = 0; i < n; i++) {
-		if (leaf_port(&cs[i]) != port)
+		if ((leaf ? leaf_port(&cs[i]) : cs[i].port) != port)
 			continue;
 		if ((same = same_host(cs[i].host, host)) < 0)
 			return -2;
@@ -1592,14 +1540,14 @@ plural(size_t n)
 }
 
 /* The route-outside warning of a route of the plan (out of memory: as
- * report()). */
+ * mesh_i_report()). */
 static void
-outside(struct reader *r, const struct pos *p, const char *node,
+outside(struct reader *r, const struct mesh_i_pos *p, const char *node,
     const struct mesh_route *rt)
 {
-	report(r, MESH_WARNING, "route-outside", p, node, "route from '%s' to "
-	    "%s:%d points outside the configs given: none has that host; no "
-	    "link", node, rt->host, rt->port);
+	mesh_i_report(&r->base, MESH_WARNING, "route-outside", p, node,
+	    "route from '%s' to %s:%d points outside the configs given: none "
+	    "has that host; no link", node, rt->host, rt->port);
 }
 
 /*
@@ -1607,7 +1555,7 @@ outside(struct reader *r, const struct pos *p, const char *node,
  * while some configs give no address (their node's name stands for the
  * host), once; and, for each config with clustering.enabled: false, what
  * it does to the verdict, on the enabled line. Out of memory sets
- * r->nomem (the diagnostics so far stay in r).
+ * r->base.nomem (the diagnostics so far stay in r).
  */
 static void
 explain(struct reader *r, const struct hconf *cs, size_t n,
@@ -1616,7 +1564,7 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 {
 	const struct hconf *noaddr = NULL, *example = NULL;
 	size_t i, j, k, nnoaddr = 0, reach;
-	struct pos p;
+	struct mesh_i_pos p;
 	int t;
 
 	/* The example names a config without an address other than the
@@ -1631,39 +1579,46 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 	}
 	/* One config without an address, and every route outside from the
 	 * others, to one host: that config is probably the node there. */
-	if (first_out != NULL && nnoaddr == 1 && one_host) {
+	if (first_out != NULL && noaddr != NULL) {
+		struct mesh_i_buf b;
+		char *msg;
+
+		mesh_i_buf_init(&b);
+		mesh_i_buf_printf(&b, "%zu route%s point%s at ", nout,
+		    plural(nout), nout == 1 ? "s" : "");
+		if (nnoaddr == 1 && one_host) {
+			mesh_i_buf_printf(&b, "%s, which no config has, and "
+			    "only %s gives no address (its node's name stands "
+			    "for the host): it is probably the node at %s; if "
+			    "so, give %s=%s, or its address in --inventory "
+			    "FILE", first_out->host, noaddr->file,
+			    first_out->host, first_out->host, noaddr->file);
+		} else if (example == NULL) {
+			mesh_i_buf_printf(&b, "hosts that no config has, and "
+			    "%s gives no address (its node's name stands for "
+			    "the host): if a route means that node, give its "
+			    "address with --inventory FILE or as HOST=CONFIG "
+			    "(%s=%s)", noaddr->file, first_out->host,
+			    noaddr->file);
+		} else {
+			noaddr = example;
+			mesh_i_buf_printf(&b, "hosts that no config has, and "
+			    "%zu of the %zu configs give no address (their "
+			    "node's name stands for the host): give each "
+			    "node's address with --inventory FILE (a JSON "
+			    "object from node name to host) or as HOST=CONFIG "
+			    "arguments (e.g. %s=%s, if %s is the node at %s)",
+			    nnoaddr, n, first_out->host, noaddr->file,
+			    noaddr->file, first_out->host);
+		}
 		p.file = noaddr->file;
 		p.line = p.column = 0;
-		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
-		    "point%s at %s, which no config has, and only %s gives "
-		    "no address (its node's name stands for the host): it is "
-		    "probably the node at %s; if so, give %s=%s, or its "
-		    "address in --inventory FILE", nout, plural(nout),
-		    nout == 1 ? "s" : "", first_out->host, noaddr->file,
-		    first_out->host, first_out->host, noaddr->file);
-	} else if (first_out != NULL && noaddr != NULL && example == NULL) {
-		p.file = noaddr->file;
-		p.line = p.column = 0;
-		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
-		    "point%s at hosts that no config has, and %s gives no "
-		    "address (its node's name stands for the host): if a "
-		    "route means that node, give its address with "
-		    "--inventory FILE or as HOST=CONFIG (%s=%s)", nout,
-		    plural(nout), nout == 1 ? "s" : "", noaddr->file,
-		    first_out->host, noaddr->file);
-	} else if (first_out != NULL && noaddr != NULL) {
-		noaddr = example;
-		p.file = noaddr->file;
-		p.line = p.column = 0;
-		report(r, MESH_WARNING, "no-address", &p, NULL, "%zu route%s "
-		    "point%s at hosts that no config has, and %zu of the %zu "
-		    "configs give no address (their node's name stands for "
-		    "the host): give each node's address with --inventory "
-		    "FILE (a JSON object from node name to host) or as "
-		    "HOST=CONFIG arguments (e.g. %s=%s, if %s is the node at "
-		    "%s)", nout, plural(nout), nout == 1 ? "s" : "", nnoaddr,
-		    n, first_out->host, noaddr->file, noaddr->file,
-		    first_out->host);
+		if ((msg = mesh_i_buf_take(&b)) == NULL)
+			r->base.nomem = 1;
+		else
+			mesh_i_report(&r->base, MESH_WARNING, "no-address", &p,
+			    NULL, "%s", msg);
+		free(msg);
 	}
 	for (i = 0; i < n; i++) {
 		const struct hconf *c = &cs[i];
@@ -1679,33 +1634,33 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 				const struct hroute *h = &cs[j].hub.v[k];
 
 				t = config_at(cs, n, h->host, h->port ?
-				    h->port : NATS_PORT);
+				    h->port : NATS_PORT, 0);
 				if (t == -2) {
-					r->nomem = 1;
+					r->base.nomem = 1;
 					return;
 				}
 				reach += t == (int)i;
 			}
 		}
-		report(r, MESH_WARNING, "clustering-disabled", &c->at[K_ENABLED],
-		    c->name, "%s has clustering.enabled: false: it does not "
-		    "join the NATS cluster; its %zu route%s make%s no link%s "
-		    "and %zu route%s from other nodes reach%s it; set enabled: "
-		    "true to include it", c->name, c->hub.n, plural(c->hub.n),
-		    c->hub.n == 1 ? "s" : "", c->hub.n == 1 ? "" : "s", reach,
-		    plural(reach), reach == 1 ? "es" : "");
+		mesh_i_report(&r->base, MESH_WARNING, "clustering-disabled",
+		    &c->at[K_ENABLED], c->name, "%s has clustering.enabled: "
+		    "false: it does not join the NATS cluster; its %zu route%s "
+		    "make%s no link%s and %zu route%s from other nodes reach%s "
+		    "it; set enabled: true to include it", c->name, c->hub.n,
+		    plural(c->hub.n), c->hub.n == 1 ? "s" : "", c->hub.n == 1 ?
+		    "" : "s", reach, plural(reach), reach == 1 ? "es" : "");
 	}
 }
 
 /* A replication config that names neither its host nor a URL: Harper
  * names such a node after its TLS certificate, else 127.0.0.1 (4.7's
  * getThisNodeName), and the other nodes record it under that name. Out
- * of memory: as report(). */
+ * of memory: as mesh_i_report(). */
 static void
 unnamed(struct reader *r, const struct hconf *c)
 {
 	static const enum key keys[] = { K_RROUTES, K_RSECURE, K_RPORT };
-	struct pos p = { c->file, 0, 0 };
+	struct mesh_i_pos p = { c->file, 0, 0 };
 	size_t i;
 
 	if (c->gen != MESH_HARPER_REPLICATION || c->rhost != NULL ||
@@ -1716,10 +1671,10 @@ unnamed(struct reader *r, const struct hconf *c)
 			p = c->at[keys[i]];
 			break;
 		}
-	report(r, MESH_WARNING, "no-replication-hostname", &p, c->name,
-	    "%s sets neither replication.hostname nor replication.url: "
-	    "Harper names the node after its TLS certificate, else "
-	    "127.0.0.1, and the other nodes learn it under that name, so "
+	mesh_i_report(&r->base, MESH_WARNING, "no-replication-hostname", &p,
+	    c->name, "%s sets neither replication.hostname nor "
+	    "replication.url: Harper names the node after its TLS certificate, "
+	    "else 127.0.0.1, and the other nodes learn it under that name, so "
 	    "only routes written with its address reach it; set "
 	    "replication.hostname to its address", c->name);
 }
@@ -1770,7 +1725,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			    rs->v[j].port : NATS_PORT) :
 			    repl_route_port(cs, n, c, &rs->v[j]);
 			if (c->gen == MESH_HARPER_NATS && (t = config_at(cs, n,
-			    rs->v[j].host, port)) != -1) {
+			    rs->v[j].host, port, 0)) != -1) {
 				if (t == -2)
 					goto done;
 				/* NATS refuses a route between cluster
@@ -1778,7 +1733,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 				if (!disabled(c) && !disabled(&cs[t]) &&
 				    strcmp(cluster_name(c),
 				    cluster_name(&cs[t])) != 0) {
-					report(r, MESH_WARNING,
+					mesh_i_report(&r->base, MESH_WARNING,
 					    "cluster-name-mismatch",
 					    &rs->v[j].at, c->name, "route "
 					    "from '%s' to '%s' (%s:%d) makes "
@@ -1820,7 +1775,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		goto done;
 	for (i = 0; i < rd.n; i++) {
 		const struct mesh_diag *d = &rd.v[i];
-		struct pos p;
+		struct mesh_i_pos p;
 
 		p.file = diag_file(d, plan, cs);
 		p.line = d->line;
@@ -1828,8 +1783,8 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		rt = route_at(plan, d);
 		k = d->node != NULL ? mesh_plan_find(plan, d->node) : -1;
 		if (rt == NULL || k < 0) {
-			report(r, d->severity, d->code, &p, d->node, "%s",
-			    d->message);
+			mesh_i_report(&r->base, d->severity, d->code, &p,
+			    d->node, "%s", d->message);
 		} else if (strcmp(d->code, "dangling-route") == 0) {
 			outside(r, &p, d->node, rt);
 			if (nout++ == 0) {
@@ -1850,34 +1805,35 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			 * enabled line. */
 			if (disabled(&cs[k]))
 				continue;
-			if ((t = config_at(cs, n, rt->host, rt->port)) == -2)
+			if ((t = config_at(cs, n, rt->host, rt->port, 0)) == -2)
 				goto done;
 			if (t < 0 || !disabled(&cs[t])) {
-				report(r, d->severity, d->code, &p, d->node,
-				    "%s", d->message);
+				mesh_i_report(&r->base, d->severity, d->code,
+				    &p, d->node, "%s", d->message);
 				continue;
 			}
-			report(r, MESH_WARNING, "not-clustering", &p, d->node,
-			    "route from '%s' to '%s' (%s:%d) makes no link: "
-			    "'%s' does not listen for routes (clustering."
-			    "enabled: false, %s line %d)", d->node,
+			mesh_i_report(&r->base, MESH_WARNING, "not-clustering",
+			    &p, d->node, "route from '%s' to '%s' (%s:%d) "
+			    "makes no link: '%s' does not listen for routes "
+			    "(clustering.enabled: false, %s line %d)", d->node,
 			    cs[t].name, rt->host, rt->port, cs[t].name,
 			    cs[t].at[K_ENABLED].file, cs[t].at[K_ENABLED].line);
 		} else if (strcmp(d->code, "port-mismatch") == 0 &&
-		    cs[k].gen == MESH_HARPER_NATS && (t = leaf_at(cs, n,
-		    rt->host, rt->port)) != -1) {
+		    cs[k].gen == MESH_HARPER_NATS && (t = config_at(cs, n,
+		    rt->host, rt->port, 1)) != -1) {
 			if (t == -2)
 				goto done;
-			report(r, MESH_WARNING, "route-to-leaf-port", &p,
-			    d->node, "route from '%s' to %s:%d reaches %s%s "
-			    "leaf-node port (clustering.hubServer.leafNodes."
-			    "network.port), which takes leaf connections, not "
-			    "routes: no link; use its cluster port %d", d->node,
-			    rt->host, rt->port, t == k ? "its own" : cs[t].name,
-			    t == k ? "" : "'s", cs[t].port);
+			mesh_i_report(&r->base, MESH_WARNING,
+			    "route-to-leaf-port", &p, d->node, "route from "
+			    "'%s' to %s:%d reaches %s%s leaf-node port "
+			    "(clustering.hubServer.leafNodes.network.port), "
+			    "which takes leaf connections, not routes: no "
+			    "link; use its cluster port %d", d->node, rt->host,
+			    rt->port, t == k ? "its own" : cs[t].name, t == k ?
+			    "" : "'s", cs[t].port);
 		} else {
-			report(r, d->severity, d->code, &p, d->node, "%s",
-			    d->message);
+			mesh_i_report(&r->base, d->severity, d->code, &p,
+			    d->node, "%s", d->message);
 		}
 	}
 	explain(r, cs, n, first_out, out_from, nout, one_host);
@@ -1899,7 +1855,7 @@ check_limits(struct reader *r, const struct hconf *cs, size_t n)
 {
 	const struct mesh_limits *l = mesh_limits_get();
 	size_t i, j, routes = 0;
-	struct pos p;
+	struct mesh_i_pos p;
 
 	for (i = 0; i < n; i++) {
 		const struct hconf *c = &cs[i];
@@ -1910,29 +1866,31 @@ check_limits(struct reader *r, const struct hconf *cs, size_t n)
 		if (p.file == NULL)
 			p.file = c->file;
 		if (i >= l->nodes) {
-			report(r, MESH_ERROR, "too-many-nodes", &p, NULL,
-			    "more than %zu node%s (--max-nodes raises the "
-			    "limit)", l->nodes, l->nodes == 1 ? "" : "s");
+			mesh_i_report(&r->base, MESH_ERROR, "too-many-nodes",
+			    &p, NULL, "more than %zu node%s (--max-nodes "
+			    "raises the limit)", l->nodes,
+			    l->nodes == 1 ? "" : "s");
 			return -1;
 		}
-		if (mesh_i_name_too_long(c->name, "node name", r->diags,
+		if (mesh_i_name_too_long(c->name, "node name", r->base.diags,
 		    p.file, p.line, p.column) || mesh_i_name_too_long(c->host,
-		    "host", r->diags, p.file, p.line, p.column)) {
-			r->errors++;
+		    "host", r->base.diags, p.file, p.line, p.column)) {
+			r->base.errors++;
 			return -1;
 		}
 		for (j = 0; j < rs->n; j++) {
 			p = rs->v[j].at;
 			if (++routes > l->routes) {
-				report(r, MESH_ERROR, "too-many-routes", &p,
-				    NULL, "more than %zu route%s (--max-routes "
-				    "raises the limit)", l->routes,
+				mesh_i_report(&r->base, MESH_ERROR,
+				    "too-many-routes", &p, NULL, "more than "
+				    "%zu route%s (--max-routes raises the "
+				    "limit)", l->routes,
 				    l->routes == 1 ? "" : "s");
 				return -1;
 			}
 			if (mesh_i_name_too_long(rs->v[j].host, "host",
-			    r->diags, p.file, p.line, p.column)) {
-				r->errors++;
+			    r->base.diags, p.file, p.line, p.column)) {
+				r->base.errors++;
 				return -1;
 			}
 		}
@@ -1952,7 +1910,7 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	enum mesh_harper_generation gen;
 	enum mesh_error err = MESH_EINPUT;
 	const char *why_key = NULL, *first_key = NULL;
-	struct pos why = { NULL, 0, 0 }, first_at = { NULL, 0, 0 };
+	struct mesh_i_pos why = { NULL, 0, 0 }, first_at = { NULL, 0, 0 };
 	size_t i, j, len, first = 0;
 	int *iport = NULL, io = 0;
 	char *data;
@@ -1974,7 +1932,7 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	for (i = 0; i < opts->nenvs; i++) {
 		const char *eq = strchr(opts->envs[i], '=');
 		size_t nl = eq ? (size_t)(eq - opts->envs[i]) : 0;
-		struct pos p = { NULL, 0, 0 };
+		struct mesh_i_pos p = { NULL, 0, 0 };
 
 		for (j = 0; eq != NULL && j < n; j++) {
 			const char *nm = cs[j].nodename ? cs[j].nodename :
@@ -1986,19 +1944,19 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 				break;
 		}
 		if (eq == NULL || nl == 0)
-			report(r, MESH_ERROR, "bad-argument", &p, NULL,
-			    "--env '%s' is not NODE=FILE", opts->envs[i]);
+			mesh_i_report(&r->base, MESH_ERROR, "bad-argument", &p,
+			    NULL, "--env '%s' is not NODE=FILE", opts->envs[i]);
 		else if (j == n)
-			report(r, MESH_ERROR, "unknown-node", &p, NULL,
-			    "--env names node '%.*s', which no config has",
-			    (int)nl, opts->envs[i]);
+			mesh_i_report(&r->base, MESH_ERROR, "unknown-node", &p,
+			    NULL, "--env names node '%.*s', which no config "
+			    "has", (int)nl, opts->envs[i]);
 		else
 			read_env(r, eq + 1, &cs[j]);
 	}
-	if (r->nomem)
+	if (r->base.nomem)
 		return MESH_ENOMEM;
-	if (r->errors)
-		return io && r->errors == 1 ? MESH_EIO : MESH_EINPUT;
+	if (r->base.errors)
+		return io && r->base.errors == 1 ? MESH_EIO : MESH_EINPUT;
 
 	/* The generation: forced, or each file's own, all the same. */
 	gen = opts->generation;
@@ -2016,22 +1974,22 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 			first_at = why;
 			first_key = why_key;
 		} else if (cs[i].gen != gen) {
-			report(r, MESH_ERROR, "mixed-generations", &why, NULL,
-			    "this config uses %s ('%s'), but %s uses %s "
-			    "('%s' on line %d); give configs of one "
-			    "generation, or --generation",
-			    gen_name(cs[i].gen), why_key, cs[first].file,
-			    gen_name(gen), first_key, first_at.line);
+			mesh_i_report(&r->base, MESH_ERROR, "mixed-generations",
+			    &why, NULL, "this config uses %s ('%s'), but %s "
+			    "uses %s ('%s' on line %d); give configs of one "
+			    "generation, or --generation", gen_name(cs[i].gen),
+			    why_key, cs[first].file, gen_name(gen), first_key,
+			    first_at.line);
 		}
 	}
 	for (i = 0; i < n && gen == MESH_HARPER_AUTO; i++) {
-		struct pos p = { cs[i].file, 0, 0 };
+		struct mesh_i_pos p = { cs[i].file, 0, 0 };
 
-		report(r, MESH_ERROR, "unknown-generation", &p, NULL,
-		    "sets neither clustering.nodeName or routes nor any "
+		mesh_i_report(&r->base, MESH_ERROR, "unknown-generation", &p,
+		    NULL, "sets neither clustering.nodeName or routes nor any "
 		    "replication key: give --generation nats|replication");
 	}
-	if (r->errors)
+	if (r->base.errors)
 		return MESH_EINPUT;
 	for (i = 0; i < n; i++)
 		if (cs[i].gen == MESH_HARPER_AUTO)
@@ -2039,9 +1997,9 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	other_generation(r, cs, n);
 
 	name_configs(r, cs, n);
-	if (r->nomem)
+	if (r->base.nomem)
 		return MESH_ENOMEM;
-	if (r->errors)
+	if (r->base.errors)
 		return MESH_EINPUT;
 	/* The host: replication.hostname (or url), HOST=, the inventory,
 	 * the name. */
@@ -2075,14 +2033,14 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 		}
 	}
 	free(iport);
-	if (r->nomem)
+	if (r->base.nomem)
 		return MESH_ENOMEM;
 	/* A host given as one (replication.hostname, HOST=) must be one, as
 	 * in a plan; the inventory's are checked as read. A host that is
 	 * the node's name is taken as it is, as the plan reader does. */
 	for (i = 0; i < n; i++) {
 		struct hconf *c = &cs[i];
-		struct pos p = { c->file, 0, 0 };
+		struct mesh_i_pos p = { c->file, 0, 0 };
 		int prefix = strcmp(c->host_source, "prefix") == 0;
 
 		if (!prefix && strcmp(c->host_source,
@@ -2094,14 +2052,14 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 			ipv4_hook(r, p, c->name, c->host);
 			continue;
 		}
-		report(r, MESH_ERROR, "bad-host", &p, c->name, "host '%s' "
-		    "(from %s) is not an IP address or DNS name", c->host,
-		    prefix ? "HOST=" : c->host_source);
+		mesh_i_report(&r->base, MESH_ERROR, "bad-host", &p, c->name,
+		    "host '%s' (from %s) is not an IP address or DNS name",
+		    c->host, prefix ? "HOST=" : c->host_source);
 	}
-	if (r->errors || check_limits(r, cs, n) != 0)
+	if (r->base.errors || check_limits(r, cs, n) != 0)
 		return MESH_EINPUT;
 	err = build(r, cs, n, out);
-	return r->nomem ? MESH_ENOMEM : err;
+	return r->base.nomem ? MESH_ENOMEM : err;
 }
 
 enum mesh_error
@@ -2117,7 +2075,7 @@ mesh_harper_load(const char *const *args, size_t n,
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
-	r.diags = diags;
+	r.base.diags = diags;
 	if (n == 0)
 		return MESH_EINVAL;
 	if ((cs = calloc(n, sizeof(*cs))) == NULL)
@@ -2131,7 +2089,7 @@ done:
 		conf_free(&cs[i]);
 	free(cs);
 	mesh_diags_sort(diags);
-	if (err == MESH_OK && r.nomem) {
+	if (err == MESH_OK && r.base.nomem) {
 		mesh_plan_free(*out);
 		*out = NULL;
 		err = MESH_ENOMEM;
@@ -2151,7 +2109,7 @@ mesh_harper_parse(const char *buf, size_t len, const char *file,
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
 	memset(&c, 0, sizeof(c));
-	r.diags = diags;
+	r.base.diags = diags;
 	/* No HOST= here: the name is the file's own. */
 	if ((c.file = strdup(file ? file : "config.yaml")) != NULL)
 		c.stem = stem_of(c.file);
@@ -2159,7 +2117,7 @@ mesh_harper_parse(const char *buf, size_t len, const char *file,
 		err = load(&r, &c, 1, buf, len, &none, out);
 	conf_free(&c);
 	mesh_diags_sort(diags);
-	if (err == MESH_OK && r.nomem) {
+	if (err == MESH_OK && r.base.nomem) {
 		mesh_plan_free(*out);
 		*out = NULL;
 		err = MESH_ENOMEM;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/text.h"
 #include "read/harper_keys.h"
 #include "base/util.h"
 
@@ -295,52 +296,26 @@ static const struct {
 /* Env names that start like a section but are not Harper's. */
 static const char *const not_harper[] = { "HTTP_PROXY" };
 
-#define MAXKEY  128     /* longer names are not compared */
-
 /*
  * The optimal-string-alignment (restricted Damerau-Levenshtein) distance
- * of a[0..la) and b[0..lb), ignoring ASCII case and treating '.' as '_';
- * 99 when either is longer than MAXKEY or their lengths differ by more
- * than 2 (only distances up to 2 are of use: this keeps a file of long
- * unknown keys linear).
+ * of a[0..la) and b (NUL-terminated), ignoring ASCII case
+ * (mesh_i_edit_distance); 99 when either is longer than MESH_I_EDIT_MAX
+ * or their lengths differ by more than 2 (only distances up to 2 are of
+ * use: this keeps a file of long unknown keys linear).
  */
 static int
-distance(const char *a, size_t la, const char *b, size_t lb)
+distance(const char *a, size_t la, const char *b)
 {
-	int d[MAXKEY + 1][MAXKEY + 1];
-	size_t i, j;
-	int c, v;
+	char ab[MESH_I_EDIT_MAX + 1];
+	size_t lb = strlen(b), d;
 
-	if (la > MAXKEY || lb > MAXKEY || la > lb + 2 || lb > la + 2)
+	if (la > MESH_I_EDIT_MAX || la > lb + 2 || lb > la + 2)
 		return 99;
-	for (i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++) {
-			int ca = a[i - 1] == '.' ? '_' : a[i - 1] | 0x20;
-			int cb = b[j - 1] == '.' ? '_' : b[j - 1] | 0x20;
-
-			c = ca == cb ? 0 : 1;
-			v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && c) {
-				int pa = a[i - 2] == '.' ? '_' :
-				    a[i - 2] | 0x20;
-				int pb = b[j - 2] == '.' ? '_' :
-				    b[j - 2] | 0x20;
-
-				if (ca == pb && pa == cb &&
-				    d[i - 2][j - 2] + 1 < v)
-					v = d[i - 2][j - 2] + 1;
-			}
-			d[i][j] = v;
-		}
-	return d[la][lb];
+	memcpy(ab, a, la);
+	ab[la] = '\0';
+	d = mesh_i_edit_distance(ab, b, MESH_I_EDIT_MAX,
+	    MESH_I_EDIT_FOLD | MESH_I_EDIT_SWAP);
+	return d > 99 ? 99 : (int)d;
 }
 
 /* Whether the path pattern p (segments may be "*") names path s, both of
@@ -452,7 +427,7 @@ closest(const char *key, size_t klen, const char *parent, int siblings,
 			continue;
 		if (siblings && !child_of(keys[i].path, parent))
 			continue;
-		d = distance(key, klen, l, ll);
+		d = distance(key, klen, l);
 		if (d <= 2 && 2 * (size_t)d <= ll && d < bd) {
 			bd = d;
 			best = &keys[i];
@@ -750,7 +725,7 @@ mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
 		if (strchr(keys[i].path, '.') == NULL && len > sl &&
 		    strncasecmp(env, name, sl) == 0 && name[sl] == '_')
 			looks = 1;
-		dist = distance(name, len, env, sl);
+		dist = distance(name, len, env);
 		if (dist < bd) {
 			bd = dist;
 			best = &keys[i];

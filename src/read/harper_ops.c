@@ -1,7 +1,6 @@
 /* harper_ops.c: Harper's clustering operations API payloads: requests applied as what-ifs, get_routes and network answers read as plans. */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +29,13 @@ static const char *const inventory_keys[] = { "host", "port", NULL };
 static const char *const route_codes[] = { "dangling-route", "port-mismatch",
 	"self-route", "duplicate-route", NULL };
 
-/* A JSON payload being read: its values, the reader state. */
+/* A JSON payload being read: its values, the reader state, and the plan
+ * it is read into (a cluster_network answer). */
 struct doc {
 	cJSON *root;
 	struct mesh_i_jdoc *values;
-	struct reader r;
+	struct mesh_i_reader r;
+	struct mesh_plan *plan;
 };
 
 struct mesh_ops_inventory {
@@ -62,38 +63,6 @@ mesh_ops_read_file(const char *path, struct mesh_diags *diags, char **buf,
 	return err == MESH_EINPUT ? MESH_EIO : err;
 }
 
-/* Report a problem at item's value (or its key with at_key); an error
- * counts in r->errors. */
-static void
-report(struct reader *r, enum mesh_severity sev, const char *code,
-    const cJSON *item, int at_key, const char *node, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 7, 8)))
-#endif
-    ;
-
-static void
-report(struct reader *r, enum mesh_severity sev, const char *code,
-    const cJSON *item, int at_key, const char *node, const char *fmt, ...)
-{
-	const struct mesh_i_jpos *p = mesh_i_jpos_of(item);
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = mesh_i_vasprintf(fmt, ap);
-	va_end(ap);
-	if (msg == NULL)
-		r->diags->nomem = 1;
-	else
-		mesh_diags_add(r->diags, sev, code, r->file, at_key ?
-		    p->key_line : p->line, at_key ? p->key_column : p->column,
-		    node, "%s", msg);
-	free(msg);
-	if (sev == MESH_ERROR)
-		r->errors++;
-}
-
 /*
  * Check len bytes at buf as strict JSON and parse them into d, whose root
  * must be a JSON object when want_object is set (what names it: "a
@@ -113,8 +82,8 @@ doc_parse(struct doc *d, const char *buf, size_t len, const char *file,
 	    &d->values, &d->root)) != MESH_OK)
 		return err;
 	if (!cJSON_IsObject(d->root)) {
-		report(&d->r, MESH_ERROR, "not-an-object", d->root, 0, NULL,
-		    "%s must be an object, not %s", what,
+		mesh_i_json_report(&d->r, MESH_ERROR, "not-an-object", d->root,
+		    0, NULL, "%s must be an object, not %s", what,
 		    mesh_i_json_type_name(d->root));
 		return MESH_EINPUT;
 	}
@@ -129,24 +98,10 @@ doc_free(struct doc *d)
 	d->values = NULL;
 }
 
-/* obj's member key, reporting a missing-key error at obj when required
- * and absent. what names obj ("the request"). */
-static const cJSON *
-member(struct reader *r, const cJSON *obj, const char *key, int required,
-    const char *what, const char *node)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (v == NULL && required)
-		report(r, MESH_ERROR, "missing-key", obj, 0, node,
-		    "%s has no '%s'", what, key);
-	return v;
-}
-
 /* A name: non-empty text without control characters. Returns it, or
  * NULL after reporting. */
 static const char *
-read_name(struct reader *r, const cJSON *v, const char *what)
+read_name(struct mesh_i_reader *r, const cJSON *v, const char *what)
 {
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(v);
 
@@ -156,9 +111,9 @@ read_name(struct reader *r, const cJSON *v, const char *what)
 	}
 	if (*v->valuestring == '\0' || p->has_nul ||
 	    mesh_i_has_control(v->valuestring)) {
-		report(r, MESH_ERROR, "bad-name", v, 0, NULL, "%s %s", what,
-		    *v->valuestring ? "contains a control character" :
-		    "is empty");
+		mesh_i_json_report(r, MESH_ERROR, "bad-name", v, 0, NULL,
+		    "%s %s", what, *v->valuestring ? "contains a control "
+		    "character" : "is empty");
 		return NULL;
 	}
 	return v->valuestring;
@@ -180,7 +135,7 @@ routes_clear(struct mesh_ops_routes *l)
  * names it ("'routes'"). Bad routes are reported and left out; past the
  * route limit, the rest too. */
 static void
-read_routes(struct reader *r, const cJSON *list, const char *what,
+read_routes(struct mesh_i_reader *r, const cJSON *list, const char *what,
     const char *node, struct mesh_ops_routes *out)
 {
 	const struct mesh_limits *l = mesh_limits_get();
@@ -205,9 +160,10 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 		int port = MESH_DEFAULT_PORT;
 
 		if (out->n >= l->routes) {
-			report(r, MESH_ERROR, "too-many-routes", rt, 0, node,
-			    "more than %zu route%s (--max-routes raises the "
-			    "limit)", l->routes, l->routes == 1 ? "" : "s");
+			mesh_i_json_report(r, MESH_ERROR, "too-many-routes", rt,
+			    0, node, "more than %zu route%s (--max-routes "
+			    "raises the limit)", l->routes, l->routes == 1 ?
+			    "" : "s");
 			return;
 		}
 		if (!cJSON_IsObject(rt)) {
@@ -220,13 +176,14 @@ read_routes(struct reader *r, const cJSON *list, const char *what,
 		h = cJSON_GetObjectItemCaseSensitive(rt, "host");
 		pt = cJSON_GetObjectItemCaseSensitive(rt, "port");
 		if (h == NULL) {
-			report(r, MESH_ERROR, "route-without-host", rt, 0,
-			    node, "a route has no 'host'");
+			mesh_i_json_report(r, MESH_ERROR, "route-without-host",
+			    rt, 0, node, "a route has no 'host'");
 			continue;
 		}
 		if ((host = mesh_i_json_read_host(r, h, node)) == NULL)
 			continue;
-		if (pt != NULL && (port = mesh_i_json_read_port(r, pt, node)) == 0)
+		if (pt != NULL &&
+		    (port = mesh_i_json_read_port(r, pt, node)) == 0)
 			continue;
 		p = mesh_i_jpos_of(h);
 		if (mesh_i_name_too_long(host, "host", r->diags, r->file,
@@ -273,43 +230,48 @@ mesh_ops_request_parse(const char *buf, size_t len, const char *file,
 	    (file != NULL && (q->file = strdup(file)) == NULL))
 		goto done;
 	mesh_i_json_check_keys(&d.r, d.root, request_keys, "the request", NULL);
-	op = member(&d.r, d.root, "operation", 1, "the request", NULL);
-	server = member(&d.r, d.root, "server", 0, "the request", NULL);
-	routes = member(&d.r, d.root, "routes", 1, "the request", NULL);
+	op = mesh_i_json_member(&d.r, d.root, "operation", "the request",
+	    NULL);
+	server = cJSON_GetObjectItemCaseSensitive(d.root, "server");
+	routes = mesh_i_json_member(&d.r, d.root, "routes", "the request",
+	    NULL);
 	if (op != NULL && !cJSON_IsString(op)) {
-		mesh_i_json_wrong_type(&d.r, op, "'operation'", "a string", NULL);
+		mesh_i_json_wrong_type(&d.r, op, "'operation'",
+		    "a string", NULL);
 	} else if (op != NULL && strcmp(op->valuestring,
 	    "cluster_set_routes") == 0) {
 		q->op = MESH_OPS_SET_ROUTES;
 		q->leaf = 1;
 		if (server == NULL)
-			report(&d.r, MESH_WARNING, "missing-server", d.root, 0,
-			    NULL, "the request has no 'server': Harper then "
-			    "sets leaf routes, which are not mesh links; "
-			    "say \"server\": \"hub\"");
+			mesh_i_json_report(&d.r, MESH_WARNING, "missing-server",
+			    d.root, 0, NULL, "the request has no 'server': "
+			    "Harper then sets leaf routes, which are not mesh "
+			    "links; say \"server\": \"hub\"");
 		else if (!cJSON_IsString(server))
 			mesh_i_json_wrong_type(&d.r, server, "'server'",
 			    "\"hub\" or \"leaf\"", NULL);
 		else if (strcmp(server->valuestring, "hub") == 0)
 			q->leaf = 0;
 		else if (strcmp(server->valuestring, "leaf") != 0)
-			report(&d.r, MESH_ERROR, "bad-server", server, 0, NULL,
-			    "'server' must be \"hub\" or \"leaf\", not "
-			    "'%s'", server->valuestring);
+			mesh_i_json_report(&d.r, MESH_ERROR, "bad-server",
+			    server, 0, NULL, "'server' must be \"hub\" or "
+			    "\"leaf\", not '%s'", server->valuestring);
 	} else if (op != NULL && strcmp(op->valuestring,
 	    "cluster_delete_routes") == 0) {
 		q->op = MESH_OPS_DELETE_ROUTES;
 		if (server != NULL)
-			report(&d.r, MESH_WARNING, "unknown-key", server, 1,
-			    NULL, "cluster_delete_routes takes no 'server': "
-			    "it deletes hub and leaf routes; ignored");
+			mesh_i_json_report(&d.r, MESH_WARNING, "unknown-key",
+			    server, 1, NULL, "cluster_delete_routes takes no "
+			    "'server': it deletes hub and leaf routes; "
+			    "ignored");
 	} else if (op != NULL) {
-		report(&d.r, MESH_ERROR, "unknown-operation", op, 0, NULL,
-		    "unknown operation '%s' (cluster_set_routes or "
+		mesh_i_json_report(&d.r, MESH_ERROR, "unknown-operation", op, 0,
+		    NULL, "unknown operation '%s' (cluster_set_routes or "
 		    "cluster_delete_routes)", op->valuestring);
 	}
 	if (routes != NULL && !cJSON_IsArray(routes))
-		mesh_i_json_wrong_type(&d.r, routes, "'routes'", "a list", NULL);
+		mesh_i_json_wrong_type(&d.r, routes, "'routes'",
+		    "a list", NULL);
 	else
 		read_routes(&d.r, routes, "'routes'", NULL, &q->routes);
 	if (d.r.nomem)
@@ -356,11 +318,11 @@ mesh_ops_get_routes_parse(const char *buf, size_t len, const char *file,
 		goto done;
 	mesh_i_json_check_keys(&d.r, d.root, get_routes_keys, "the answer",
 	    NULL);
-	read_routes(&d.r, member(&d.r, d.root, "hub", 1, "the answer", NULL),
-	    "'hub'", NULL, &g->hub);
+	read_routes(&d.r, mesh_i_json_member(&d.r, d.root, "hub",
+	    "the answer", NULL), "'hub'", NULL, &g->hub);
 	if (!d.r.nomem)
-		read_routes(&d.r, member(&d.r, d.root, "leaf", 0, "the answer",
-		    NULL), "'leaf'", NULL, &g->leaf);
+		read_routes(&d.r, cJSON_GetObjectItemCaseSensitive(d.root,
+		    "leaf"), "'leaf'", NULL, &g->leaf);
 	if (d.r.nomem)
 		goto done;
 	err = d.r.errors ? MESH_EINPUT : MESH_OK;
@@ -400,7 +362,7 @@ mesh_ops_inventory_free(struct mesh_ops_inventory *inv)
 
 /* One inventory entry: name to "host" or {"host": H, "port": P}. */
 static void
-read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
+read_inventory_entry(struct mesh_i_reader *r, struct mesh_ops_inventory *inv,
     const cJSON *e)
 {
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(e);
@@ -410,15 +372,16 @@ read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
 	size_t k = inv->n;
 
 	if (*e->string == '\0' || mesh_i_has_control(e->string)) {
-		report(r, MESH_ERROR, "bad-name", e, 1, NULL, "a node name in "
-		    "the inventory is empty or holds a control "
+		mesh_i_json_report(r, MESH_ERROR, "bad-name", e, 1, NULL,
+		    "a node name in the inventory is empty or holds a control "
 		    "character");
 		return;
 	}
 	if (cJSON_IsObject(e)) {
 		mesh_i_json_check_keys(r, e, inventory_keys, "the inventory "
 		    "entry of ", e->string);
-		h = member(r, e, "host", 1, "the inventory entry", e->string);
+		h = mesh_i_json_member(r, e, "host", "the inventory entry",
+		    e->string);
 		pt = cJSON_GetObjectItemCaseSensitive(e, "port");
 		if (h == NULL)
 			return;
@@ -445,8 +408,8 @@ read_inventory_entry(struct reader *r, struct mesh_ops_inventory *inv,
 		if (put == -2)
 			r->nomem = 1;
 		else
-			report(r, MESH_ERROR, "duplicate-name", e, 1,
-			    e->string, "the inventory names '%s' twice",
+			mesh_i_json_report(r, MESH_ERROR, "duplicate-name", e,
+			    1, e->string, "the inventory names '%s' twice",
 			    e->string);
 		free(inv->names[k]);
 		free(inv->hosts[k]);
@@ -1007,14 +970,15 @@ has_unresolved(const struct mesh_plan *p, int i)
 }
 
 /*
- * The drift of a cluster_network answer: live is the list of
+ * The drift of a cluster_network answer read into p: live is the list of
  * connected_nodes lists, per plan node (NULL when absent). Returns 0, or
  * -1 when out of memory.
  */
 static int
-report_drift(struct reader *r, const cJSON *const *live)
+report_drift(struct mesh_i_reader *r, const struct mesh_plan *p,
+    const cJSON *const *live)
 {
-	const struct mesh_plan *p = r->plan;
+	struct mesh_i_pos file = { r->file, 0, 0 };     /* no line */
 	struct mesh_i_map pairs;          /* (name of a, b), a < b: live */
 	size_t i, j, gossip = 0, dead = 0;
 	int rc = -1;
@@ -1032,11 +996,11 @@ report_drift(struct reader *r, const cJSON *const *live)
 			int put;
 
 			if (k < 0) {
-				report(r, MESH_WARNING, "unknown-peer", c, 0,
-				    p->nodes[i].name, "node '%s' has a live "
-				    "connection to '%s', which the answer does "
-				    "not list", p->nodes[i].name,
-				    c->valuestring);
+				mesh_i_json_report(r, MESH_WARNING,
+				    "unknown-peer", c, 0, p->nodes[i].name,
+				    "node '%s' has a live connection to '%s', "
+				    "which the answer does not list",
+				    p->nodes[i].name, c->valuestring);
 				continue;
 			}
 			if (k == (int)i)
@@ -1047,21 +1011,21 @@ report_drift(struct reader *r, const cJSON *const *live)
 			if (put >= 0 || has_link(p, a, b))
 				continue;
 			gossip++;
-			mesh_diags_add(r->diags, MESH_WARNING, "gossip-link",
-			    r->file, mesh_i_jpos_of(c)->line,
-			    mesh_i_jpos_of(c)->column,
+			mesh_i_json_report(r, MESH_WARNING, "gossip-link", c, 0,
 			    p->nodes[i].name, "live connection %s -- %s comes "
 			    "from gossip: no route of either names the other, "
 			    "so a restart of either loses it%s",
 			    p->nodes[a].name, p->nodes[b].name,
 			    has_unresolved(p, a) || has_unresolved(p, b) ?
-			    " (unless a route to a host no node has is "
-			    "one of them: give --inventory)" : "");
+			    " (unless a route to a host no node has is one of "
+			    "them: give --inventory)" : "");
 		}
 	}
 	for (i = 0; i < p->nnodes; i++)
 		for (j = 0; j < p->nodes[i].nroutes; j++) {
 			const struct mesh_route *rt = &p->nodes[i].routes[j];
+			struct mesh_i_pos at = { r->file, rt->line,
+			    rt->column };
 			int t = rt->target;
 			int a = (int)i < t ? (int)i : t;
 			int b = (int)i < t ? t : (int)i;
@@ -1070,29 +1034,29 @@ report_drift(struct reader *r, const cJSON *const *live)
 			    b) >= 0)
 				continue;
 			dead++;
-			mesh_diags_add(r->diags, MESH_WARNING,
-			    "route-not-live", r->file, rt->line, rt->column,
+			mesh_i_report(r, MESH_WARNING, "route-not-live", &at,
 			    p->nodes[i].name, "route from '%s' to %s:%d "
 			    "(node '%s') has no live connection: '%s' is "
 			    "down, or the address is wrong or unreachable",
 			    p->nodes[i].name, rt->host, rt->port,
 			    p->nodes[t].name, p->nodes[t].name);
 		}
-	mesh_diags_add(r->diags, MESH_NOTE, "drift", r->file, 0, 0, NULL,
-	    "drift: %zu live %s that no route explains, %zu %s with no live "
-	    "connection", gossip, gossip == 1 ? "connection" : "connections",
-	    dead, dead == 1 ? "route" : "routes");
+	mesh_i_report(r, MESH_NOTE, "drift", &file, NULL, "drift: %zu live "
+	    "%s that no route explains, %zu %s with no live connection",
+	    gossip, gossip == 1 ? "connection" : "connections", dead,
+	    dead == 1 ? "route" : "routes");
 	rc = 0;
 done:
 	mesh_i_map_free(&pairs);
 	return rc;
 }
 
-/* One node of a cluster_network answer; *live gets its connected_nodes
- * when they are a list of names. */
+/* One node of a cluster_network answer, into plan; *live gets its
+ * connected_nodes when they are a list of names. */
 static void
-read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
-    const cJSON *obj, const cJSON **live, size_t nlive)
+read_net_node(struct mesh_i_reader *r, struct mesh_plan *plan,
+    const struct mesh_ops_inventory *inv, const cJSON *obj,
+    const cJSON **live, size_t nlive)
 {
 	const struct mesh_i_jpos *np;
 	const cJSON *name, *conn, *c;
@@ -1106,7 +1070,7 @@ read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
 		return;
 	}
 	if ((name = cJSON_GetObjectItemCaseSensitive(obj, "name")) == NULL) {
-		report(r, MESH_ERROR, "missing-name", obj, 0, NULL,
+		mesh_i_json_report(r, MESH_ERROR, "missing-name", obj, 0, NULL,
 		    "a node has no 'name'");
 		mesh_i_json_check_keys(r, obj, net_node_keys, "a node", NULL);
 		return;
@@ -1117,8 +1081,8 @@ read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
 	np = mesh_i_jpos_of(name);
 	conn = cJSON_GetObjectItemCaseSensitive(obj, "connected_nodes");
 	if (conn != NULL && !cJSON_IsNull(conn) && !cJSON_IsArray(conn)) {
-		mesh_i_json_wrong_type(r, conn, "'connected_nodes'", "a list of "
-		    "node names", s);
+		mesh_i_json_wrong_type(r, conn, "'connected_nodes'",
+		    "a list of node names", s);
 		bad = 1;
 	} else if (conn != NULL && cJSON_IsArray(conn)) {
 		cJSON_ArrayForEach(c, conn)
@@ -1129,19 +1093,19 @@ read_net_node(struct reader *r, const struct mesh_ops_inventory *inv,
 	    "'routes'", s, &routes);
 	if (r->nomem)
 		goto done;
-	if ((idx = add_node(r->plan, inv, s, np->line, np->column)) == -1) {
+	if ((idx = add_node(plan, inv, s, np->line, np->column)) == -1) {
 		r->nomem = 1;
 		goto done;
 	}
 	if (idx == -2) {
-		report(r, MESH_ERROR, "duplicate-name", name, 0, s,
+		mesh_i_json_report(r, MESH_ERROR, "duplicate-name", name, 0, s,
 		    "node name '%s' is already used", s);
 		goto done;
 	}
 	if ((size_t)idx < nlive && !bad && conn != NULL && cJSON_IsArray(conn))
 		live[idx] = conn;
 	for (j = 0; j < routes.n; j++)
-		if (mesh_plan_add_route(r->plan, idx, routes.v[j].host,
+		if (mesh_plan_add_route(plan, idx, routes.v[j].host,
 		    routes.v[j].port, routes.v[j].line,
 		    routes.v[j].column) != 0) {
 			r->nomem = 1;
@@ -1169,11 +1133,11 @@ mesh_ops_network_parse(const char *buf, size_t len, const char *file,
 	    "a cluster_network answer")) != MESH_OK)
 		goto done;
 	err = MESH_ENOMEM;
-	if ((d.r.plan = mesh_plan_new("cluster_network answer", file)) ==
+	if ((d.plan = mesh_plan_new("cluster_network answer", file)) ==
 	    NULL)
 		goto done;
 	mesh_i_json_check_keys(&d.r, d.root, network_keys, "the answer", NULL);
-	nodes = member(&d.r, d.root, "nodes", 1, "the answer", NULL);
+	nodes = mesh_i_json_member(&d.r, d.root, "nodes", "the answer", NULL);
 	if (nodes != NULL && !cJSON_IsArray(nodes)) {
 		mesh_i_json_wrong_type(&d.r, nodes, "'nodes'", "a list", NULL);
 	} else if (nodes != NULL) {
@@ -1181,7 +1145,7 @@ mesh_ops_network_parse(const char *buf, size_t len, const char *file,
 		if ((live = calloc(nlive + 1, sizeof(*live))) == NULL)
 			goto done;
 		cJSON_ArrayForEach(n, nodes) {
-			read_net_node(&d.r, inv, n, live, nlive);
+			read_net_node(&d.r, d.plan, inv, n, live, nlive);
 			if (d.r.nomem)
 				goto done;
 		}
@@ -1191,14 +1155,14 @@ mesh_ops_network_parse(const char *buf, size_t len, const char *file,
 		err = MESH_EINPUT;
 		goto done;
 	}
-	if ((err = mesh_plan_resolve(d.r.plan, diags)) != MESH_OK)
+	if ((err = mesh_plan_resolve(d.plan, diags)) != MESH_OK)
 		goto done;
 	err = MESH_ENOMEM;
-	if (report_drift(&d.r, live) != 0)
+	if (report_drift(&d.r, d.plan, live) != 0)
 		goto done;
 	err = MESH_OK;
-	*out = d.r.plan;
-	d.r.plan = NULL;
+	*out = d.plan;
+	d.plan = NULL;
 done:
 	if (err == MESH_ENOMEM)
 		diags->nomem = 1;
@@ -1206,7 +1170,7 @@ done:
 	err = mesh_i_watch_end(&w, err);
 	mesh_diags_sort(diags);
 	free(live);
-	mesh_plan_free(d.r.plan);
+	mesh_plan_free(d.plan);
 	doc_free(&d);
 	return err;
 }

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include "base/text.h"
 #include "base/map.h"
 #include "base/util.h"
+#include "read/kit.h"
 
 /* An edge list may number its vertices from 0 to this, inclusive: igraph
  * makes a vertex for every number up to the largest. */
@@ -323,48 +323,29 @@ is_blank(char c)
 	    c == '\v' || c == '\f';
 }
 
-/* An error of format f at byte offset off of buf. Returns -1. */
+/* The error of a bad token of format f, buf[start..end) (why: "expected
+ * a weight (a number), found"), at its start. Returns -1. */
 static int
-error_at(struct mesh_diags *diags, const char *file, const struct format *f,
-    const char *buf, size_t off, const char *msg, int toklen,
-    const char *tok)
+bad_token(struct mesh_i_reader *r, const struct format *f, const char *buf,
+    size_t start, size_t end, const char *why)
 {
-	int line, col;
+	struct mesh_i_pos at = mesh_i_pos_at(r->file, buf, start);
 
-	mesh_i_text_position(buf, off, &line, &col);
-	mesh_diags_add(diags, MESH_ERROR, f->code, file, line, col, NULL,
-	    "invalid %s: %s '%.*s'", f->title, msg, toklen, tok);
+	mesh_i_report(r, MESH_ERROR, f->code, &at, NULL, "invalid %s: %s "
+	    "'%.*s'", f->title, why, (int)(end - start), buf + start);
 	return -1;
 }
 
-/* A limit of limits.h crossed at byte offset off of buf: error code with
- * a printf-style message. Returns -1. */
+/* The route limit, max, crossed by the edge at byte offset off of buf.
+ * Returns -1. */
 static int
-limit_at(struct mesh_diags *diags, const char *file, const char *buf,
-    size_t off, const char *code, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
-
-static int
-limit_at(struct mesh_diags *diags, const char *file, const char *buf,
-    size_t off, const char *code, const char *fmt, ...)
+too_many_routes(struct mesh_i_reader *r, const char *buf, size_t off,
+    size_t max)
 {
-	va_list ap;
-	char *msg;
-	int line, col;
+	struct mesh_i_pos at = mesh_i_pos_at(r->file, buf, off);
 
-	mesh_i_text_position(buf, off, &line, &col);
-	va_start(ap, fmt);
-	msg = mesh_i_vasprintf(fmt, ap);
-	va_end(ap);
-	if (msg == NULL)
-		diags->nomem = 1;
-	else
-		mesh_diags_add(diags, MESH_ERROR, code, file, line, col, NULL,
-		    "%s", msg);
-	free(msg);
+	mesh_i_report(r, MESH_ERROR, "too-many-routes", &at, NULL, "more "
+	    "than %zu routes (--max-routes raises the limit)", max);
 	return -1;
 }
 
@@ -372,14 +353,16 @@ limit_at(struct mesh_diags *diags, const char *file, const char *buf,
  * Check an edge list before igraph reads it, as igraph gives no position:
  * vertex numbers (0 to EDGELIST_MAX_ID) separated by white space, two per
  * edge; no more edges than the route limit, no vertex number at or above
- * the node limit. Returns 0, or -1 after adding an error.
+ * the node limit. Returns 0, or -1 after reporting an error to r.
  */
 static int
-check_edgelist(const char *buf, size_t len, const char *file,
-    const struct format *f, struct mesh_diags *diags)
+check_edgelist(struct mesh_i_reader *r, const char *buf, size_t len,
+    const struct format *f)
 {
 	const struct mesh_limits *l = mesh_limits_get();
 	size_t i = 0, j, start, ntok = 0, last = 0;
+	struct mesh_i_pos at;
+	const char *why;
 
 	for (;;) {
 		while (i < len && is_blank(buf[i]))
@@ -392,60 +375,63 @@ check_edgelist(const char *buf, size_t len, const char *file,
 		/* buf need not end in a NUL: no strspn() here. */
 		for (j = start; j < i && buf[j] >= '0' && buf[j] <= '9'; j++)
 			;
+		why = "expected a vertex number (0 or more), found";
 		if (j < i)
-			return error_at(diags, file, f, buf, start,
-			    "expected a vertex number (0 or more), found",
-			    (int)(i - start), buf + start);
+			goto fail;
 		for (last = start; last < i - 1 && buf[last] == '0'; last++)
 			;
+		why = "vertex numbers go up to 999999, found";
 		if (i - last > 6)
-			return error_at(diags, file, f, buf, start,
-			    "vertex numbers go up to 999999, found",
-			    (int)(i - start), buf + start);
+			goto fail;
 		last = start;
 		ntok++;
-		if (strtoul(buf + start, NULL, 10) >= l->nodes)
-			return limit_at(diags, file, buf, start, "too-many-nodes",
-			    "vertex number %.*s makes more than %zu nodes "
-			    "(--max-nodes raises the limit)", (int)(i - start),
-			    buf + start, l->nodes);
+		if (strtoul(buf + start, NULL, 10) >= l->nodes) {
+			at = mesh_i_pos_at(r->file, buf, start);
+			mesh_i_report(r, MESH_ERROR, "too-many-nodes", &at,
+			    NULL, "vertex number %.*s makes more than %zu "
+			    "nodes (--max-nodes raises the limit)",
+			    (int)(i - start), buf + start, l->nodes);
+			return -1;
+		}
 		if (ntok % 2 == 1 && ntok / 2 + 1 > l->routes)
-			return limit_at(diags, file, buf, start,
-			    "too-many-routes", "more than %zu routes "
-			    "(--max-routes raises the limit)", l->routes);
+			return too_many_routes(r, buf, start, l->routes);
 	}
-	if (ntok % 2 != 0) {
-		for (i = last; i < len && !is_blank(buf[i]); i++)
-			;
-		return error_at(diags, file, f, buf, last,
-		    "an edge needs two vertex numbers; the last has only",
-		    (int)(i - last), buf + last);
-	}
-	return 0;
+	if (ntok % 2 == 0)
+		return 0;
+	for (i = last; i < len && !is_blank(buf[i]); i++)
+		;
+	start = last;
+	why = "an edge needs two vertex numbers; the last has only";
+fail:
+	return bad_token(r, f, buf, start, i, why);
 }
 
 /*
  * Check an NCOL file before igraph reads it, to give columns: each line
  * holds two vertex names and an optional numeric weight, or nothing; no
- * more edges than the route limit. Returns 0, or -1 after adding an
- * error.
+ * more edges than the route limit. Returns 0, or -1 after reporting an
+ * error to r.
  */
 static int
-check_ncol(const char *buf, size_t len, const char *file,
-    const struct format *f, struct mesh_diags *diags)
+check_ncol(struct mesh_i_reader *r, const char *buf, size_t len,
+    const struct format *f)
 {
 	size_t i = 0, start, prev = 0, prevlen = 0, edges = 0;
 	size_t max = mesh_limits_get()->routes;
+	const char *why;
 	int ntok = 0;
 
 	for (;;) {
 		while (i < len && buf[i] != '\n' && is_blank(buf[i]))
 			i++;
 		if (i == len || buf[i] == '\n') {
-			if (ntok == 1)
-				return error_at(diags, file, f, buf, prev,
-				    "an edge needs two vertex names; this "
-				    "line has only", (int)prevlen, buf + prev);
+			if (ntok == 1) {
+				why = "an edge needs two vertex names; this "
+				    "line has only";
+				start = prev;
+				i = prev + prevlen;
+				goto fail;
+			}
 			if (i == len)
 				return 0;
 			ntok = 0;
@@ -456,9 +442,7 @@ check_ncol(const char *buf, size_t len, const char *file,
 		while (i < len && !is_blank(buf[i]))
 			i++;
 		if (++ntok == 2 && ++edges > max)
-			return limit_at(diags, file, buf, prev,
-			    "too-many-routes", "more than %zu routes "
-			    "(--max-routes raises the limit)", max);
+			return too_many_routes(r, buf, prev, max);
 		if (ntok == 3) {
 			char *tok = strndup(buf + start, i - start), *end;
 			int bad;
@@ -469,18 +453,19 @@ check_ncol(const char *buf, size_t len, const char *file,
 			(void)strtod(tok, &end);
 			bad = errno != 0 || *end != '\0';
 			free(tok);
+			why = "expected a weight (a number), found";
 			if (bad)
-				return error_at(diags, file, f, buf, start,
-				    "expected a weight (a number), found",
-				    (int)(i - start), buf + start);
+				goto fail;
 		} else if (ntok > 3) {
-			return error_at(diags, file, f, buf, start,
-			    "expected the end of the line (two names and a "
-			    "weight), found", (int)(i - start), buf + start);
+			why = "expected the end of the line (two names and a "
+			    "weight), found";
+			goto fail;
 		}
 		prev = start;
 		prevlen = i - start;
 	}
+fail:
+	return bad_token(r, f, buf, start, i, why);
 }
 
 /* igraph's NCOL reader as mesh_i_igraph_read_guarded() takes it. */
@@ -965,6 +950,7 @@ read_igraph(const char *buf, size_t len, const char *file,
     struct mesh_plan **out)
 {
 	const igraph_attribute_table_t *table;
+	struct mesh_i_reader k = { diags, file, 0, 0 };
 	struct reading r;
 	enum mesh_error err;
 	size_t bad, i;
@@ -987,9 +973,9 @@ read_igraph(const char *buf, size_t len, const char *file,
 		return MESH_EINPUT;
 	}
 	if ((f->format == MESH_FORMAT_EDGELIST &&
-	    check_edgelist(buf, len, file, f, diags) != 0) ||
+	    check_edgelist(&k, buf, len, f) != 0) ||
 	    (f->format == MESH_FORMAT_NCOL &&
-	    check_ncol(buf, len, file, f, diags) != 0))
+	    check_ncol(&k, buf, len, f) != 0))
 		return MESH_EINPUT;
 	memset(&r, 0, sizeof(r));
 	if ((r.in = fmemopen((void *)(uintptr_t)buf, len, "r")) == NULL)

@@ -23,14 +23,13 @@ static const char *const route_keys[] = { "host", "port", "node", NULL };
 /* The plan's "cluster" (docs/formats.md) into r->plan->cluster; a value
  * not known is an error at its position. */
 static void
-read_cluster(struct reader *r, const cJSON *v)
+read_cluster(struct mesh_i_plan_reader *r, const cJSON *v)
 {
-	const struct mesh_i_jpos *p;
-
 	if (v == NULL)
 		return;
 	if (!cJSON_IsString(v)) {
-		mesh_i_json_wrong_type(r, v, "'cluster'", "a string", NULL);
+		mesh_i_json_wrong_type(&r->base, v, "'cluster'",
+		    "a string", NULL);
 		return;
 	}
 	if (strcmp(v->valuestring, "harper-replication") == 0) {
@@ -41,11 +40,9 @@ read_cluster(struct reader *r, const cJSON *v)
 		r->plan->cluster = MESH_CLUSTER_HARPER_NATS;
 		return;
 	}
-	p = mesh_i_jpos_of(v);
-	mesh_diags_add(r->diags, MESH_ERROR, "bad-cluster", r->file, p->line,
-	    p->column, NULL, "'cluster' is \"%s\": it must be "
-	    "\"harper-replication\" or \"harper-nats\"", v->valuestring);
-	r->errors++;
+	mesh_i_json_report(&r->base, MESH_ERROR, "bad-cluster", v, 0, NULL,
+	    "'cluster' is \"%s\": it must be \"harper-replication\" or "
+	    "\"harper-nats\"", v->valuestring);
 }
 
 
@@ -53,32 +50,33 @@ read_cluster(struct reader *r, const cJSON *v)
  * to be resolved by name once every node is read (resolve_node_routes()).
  * Reports and returns on a bad value. */
 static void
-read_node_route(struct reader *r, const cJSON *v, const cJSON *pt, int node)
+read_node_route(struct mesh_i_plan_reader *r, const cJSON *v, const cJSON *pt,
+    int node)
 {
 	const char *name = r->plan->nodes[node].name;
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(v);
-	struct node_route *nr;
+	struct mesh_i_node_route *nr;
 	int port = MESH_DEFAULT_PORT;
 
 	if (!cJSON_IsString(v)) {
-		mesh_i_json_wrong_type(r, v, "'node'", "a string", name);
+		mesh_i_json_wrong_type(&r->base, v, "'node'", "a string", name);
 		return;
 	}
 	if (*v->valuestring == '\0' || p->has_nul ||
 	    mesh_i_has_control(v->valuestring)) {
-		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
-		    p->line, p->column, name, "a route of node '%s' names a "
-		    "node with an empty name or a control character", name);
-		r->errors++;
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-name", v, 0, name,
+		    "a route of node '%s' names a node with an empty name or "
+		    "a control character", name);
 		return;
 	}
-	if (pt != NULL && (port = mesh_i_json_read_port(r, pt, name)) == 0)
+	if (pt != NULL &&
+	    (port = mesh_i_json_read_port(&r->base, pt, name)) == 0)
 		return;
 	if (r->nby_node == r->by_node_cap) {
 		size_t cap = r->by_node_cap ? 2 * r->by_node_cap : 16;
 
 		if ((nr = realloc(r->by_node, cap * sizeof(*nr))) == NULL) {
-			r->nomem = 1;
+			r->base.nomem = 1;
 			return;
 		}
 		r->by_node = nr;
@@ -86,7 +84,7 @@ read_node_route(struct reader *r, const cJSON *v, const cJSON *pt, int node)
 	}
 	if (mesh_plan_add_route(r->plan, node, v->valuestring, port, p->line,
 	    p->column) != 0) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return;
 	}
 	nr = &r->by_node[r->nby_node++];
@@ -98,45 +96,43 @@ read_node_route(struct reader *r, const cJSON *v, const cJSON *pt, int node)
 /*
  * Point each route written {"node": name} at that node's host (and port,
  * unless the route gives one). A name that no node has is an error
- * (unknown-node) at the route. Returns the number of errors.
+ * (unknown-node) at the route.
  */
-static int
-resolve_node_routes(struct reader *r)
+static void
+resolve_node_routes(struct mesh_i_plan_reader *r)
 {
 	struct mesh_plan *plan = r->plan;
 	size_t i;
-	int errors = 0;
 
 	for (i = 0; i < r->nby_node; i++) {
 		struct mesh_node *n = &plan->nodes[r->by_node[i].node];
 		struct mesh_route *rt = &n->routes[r->by_node[i].route];
 		int t = mesh_plan_find(plan, rt->host);
+		struct mesh_i_pos at = { r->base.file, rt->line, rt->column };
 
 		if (t < 0) {
-			mesh_diags_add(r->diags, MESH_ERROR, "unknown-node",
-			    r->file, rt->line, rt->column, n->name, "a route "
-			    "of node '%s' names node '%s', which the plan "
-			    "does not have", n->name, rt->host);
-			errors++;
+			mesh_i_report(&r->base, MESH_ERROR, "unknown-node", &at,
+			    n->name, "a route of node '%s' names node '%s', "
+			    "which the plan does not have", n->name, rt->host);
 			continue;
 		}
 		rt->host = plan->nodes[t].host;
 		if (!r->by_node[i].port_given)
 			rt->port = plan->nodes[t].port;
-		mesh_i_warn_bad_ipv4(r->diags, r->file, rt->line, rt->column,
-		    n->name, rt->host);
+		mesh_i_warn_bad_ipv4(r->base.diags, r->base.file, rt->line,
+		    rt->column, n->name, rt->host);
 	}
-	return errors;
 }
 
 static void
-read_routes(struct reader *r, const cJSON *routes, int node)
+read_routes(struct mesh_i_plan_reader *r, const cJSON *routes, int node)
 {
 	const char *name = r->plan->nodes[node].name;
 	const cJSON *rt, *found[MESH_I_JSON_MAX_KEYS];
 
 	if (!cJSON_IsArray(routes)) {
-		mesh_i_json_wrong_type(r, routes, "'routes'", "a list", name);
+		mesh_i_json_wrong_type(&r->base, routes, "'routes'",
+		    "a list", name);
 		return;
 	}
 	cJSON_ArrayForEach(rt, routes) {
@@ -146,21 +142,19 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 		int port = MESH_DEFAULT_PORT;
 
 		if (!cJSON_IsObject(rt)) {
-			mesh_i_json_wrong_type(r, rt, "a route", "an object with 'host' "
-			    "and 'port'", name);
+			mesh_i_json_wrong_type(&r->base, rt, "a route",
+			    "an object with 'host' and 'port'", name);
 			continue;
 		}
-		mesh_i_json_members(r, rt, route_keys, "a route of node ", name,
-		    found);
+		mesh_i_json_members(&r->base, rt, route_keys, "a route of "
+		    "node ", name, found);
 		h = found[0];
 		pt = found[1];
 		if (h != NULL && found[2] != NULL) {
-			p = mesh_i_jpos_of(found[2]);
-			mesh_diags_add(r->diags, MESH_ERROR, "host-and-node",
-			    r->file, p->key_line, p->key_column, name,
-			    "a route of node '%s' has both 'host' and 'node'; "
-			    "give one", name);
-			r->errors++;
+			mesh_i_json_report(&r->base, MESH_ERROR,
+			    "host-and-node", found[2], 1, name, "a route of "
+			    "node '%s' has both 'host' and 'node'; give one",
+			    name);
 			continue;
 		}
 		if (found[2] != NULL) {
@@ -168,26 +162,26 @@ read_routes(struct reader *r, const cJSON *routes, int node)
 			continue;
 		}
 		if (h == NULL) {
-			mesh_diags_add(r->diags, MESH_ERROR,
-			    "route-without-host", r->file, p->line, p->column,
-			    name, "a route of node '%s' has no 'host'", name);
-			r->errors++;
+			mesh_i_json_report(&r->base, MESH_ERROR,
+			    "route-without-host", rt, 0, name, "a route of "
+			    "node '%s' has no 'host'", name);
 			continue;
 		}
-		if ((host = mesh_i_json_read_host(r, h, name)) == NULL)
+		if ((host = mesh_i_json_read_host(&r->base, h, name)) == NULL)
 			continue;
-		if (pt != NULL && (port = mesh_i_json_read_port(r, pt, name)) == 0)
+		if (pt != NULL && (port = mesh_i_json_read_port(&r->base, pt,
+		    name)) == 0)
 			continue;
 		p = mesh_i_jpos_of(h);
 		if (mesh_plan_add_route(r->plan, node, host, port, p->line,
 		    p->column) != 0)
-			r->nomem = 1;
+			r->base.nomem = 1;
 	}
 }
 
 /* "labels": an object of text values, such as {"zone": "us-east-1a"}. */
 static void
-read_labels(struct reader *r, const cJSON *labels, int node)
+read_labels(struct mesh_i_plan_reader *r, const cJSON *labels, int node)
 {
 	const char *name = r->plan->nodes[node].name;
 	const cJSON *l;
@@ -195,52 +189,50 @@ read_labels(struct reader *r, const cJSON *labels, int node)
 	if (labels == NULL)
 		return;
 	if (!cJSON_IsObject(labels)) {
-		mesh_i_json_wrong_type(r, labels, "'labels'", "an object", name);
+		mesh_i_json_wrong_type(&r->base, labels, "'labels'",
+		    "an object", name);
 		return;
 	}
 	cJSON_ArrayForEach(l, labels) {
 		const struct mesh_i_jpos *p = mesh_i_jpos_of(l);
 
 		if (!cJSON_IsString(l)) {
-			mesh_i_json_wrong_type(r, l, "a label", "text", name);
+			mesh_i_json_wrong_type(&r->base, l, "a label",
+			    "text", name);
 			continue;
 		}
 		if (*l->string == '\0' || strpbrk(l->string, "=+,") != NULL ||
 		    mesh_i_has_control(l->string) || p->has_nul ||
 		    mesh_i_has_control(l->valuestring)) {
-			mesh_diags_add(r->diags, MESH_ERROR, "bad-label",
-			    r->file, p->key_line, p->key_column, name,
-			    "label '%s' must be a non-empty key without '=', "
-			    "'+', ',' or control characters, with a text "
-			    "value", l->string);
-			r->errors++;
+			mesh_i_json_report(&r->base, MESH_ERROR, "bad-label", l,
+			    1, name, "label '%s' must be a non-empty key "
+			    "without '=', '+', ',' or control characters, with "
+			    "a text value", l->string);
 			continue;
 		}
 		if (mesh_plan_set_label(r->plan, node, l->string,
 		    l->valuestring) != 0)
-			r->nomem = 1;
+			r->base.nomem = 1;
 	}
 }
 
 /* "availability": the probability that the node is up, 0 to 1. */
 static void
-read_availability(struct reader *r, const cJSON *v, int node)
+read_availability(struct mesh_i_plan_reader *r, const cJSON *v, int node)
 {
 	const char *name = r->plan->nodes[node].name;
-	const struct mesh_i_jpos *p;
 
 	if (v == NULL)
 		return;
 	if (!cJSON_IsNumber(v)) {
-		mesh_i_json_wrong_type(r, v, "'availability'", "a number", name);
+		mesh_i_json_wrong_type(&r->base, v, "'availability'",
+		    "a number", name);
 		return;
 	}
-	p = mesh_i_jpos_of(v);
 	if (!(v->valuedouble >= 0 && v->valuedouble <= 1)) {
-		mesh_diags_add(r->diags, MESH_ERROR, "availability-range",
-		    r->file, p->line, p->column, name, "availability %g is "
-		    "not a probability (0 to 1)", v->valuedouble);
-		r->errors++;
+		mesh_i_json_report(&r->base, MESH_ERROR, "availability-range",
+		    v, 0, name, "availability %g is not a probability (0 to "
+		    "1)", v->valuedouble);
 		return;
 	}
 	r->plan->nodes[node].availability = v->valuedouble;
@@ -249,20 +241,20 @@ read_availability(struct reader *r, const cJSON *v, int node)
 /* "clustering": false marks a node that does not join the cluster (its
  * routes and routes to it make no links); true is the default. */
 static void
-read_clustering(struct reader *r, const cJSON *v, int node)
+read_clustering(struct mesh_i_plan_reader *r, const cJSON *v, int node)
 {
 	if (v == NULL)
 		return;
 	if (!cJSON_IsBool(v)) {
-		mesh_i_json_wrong_type(r, v, "'clustering'", "true or false",
-		    r->plan->nodes[node].name);
+		mesh_i_json_wrong_type(&r->base, v, "'clustering'", "true or "
+		    "false", r->plan->nodes[node].name);
 		return;
 	}
 	r->plan->nodes[node].no_cluster = cJSON_IsFalse(v);
 }
 
 static void
-read_node(struct reader *r, const cJSON *obj)
+read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 {
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(obj);
 	const cJSON *name, *host, *port, *routes, *found[MESH_I_JSON_MAX_KEYS];
@@ -271,46 +263,48 @@ read_node(struct reader *r, const cJSON *obj)
 	const struct mesh_i_jpos *np;
 
 	if (!cJSON_IsObject(obj)) {
-		mesh_i_json_wrong_type(r, obj, "a node", "an object", NULL);
+		mesh_i_json_wrong_type(&r->base, obj, "a node",
+		    "an object", NULL);
 		return;
 	}
 	/* The name first: the key check's messages name the node. */
 	name = cJSON_GetObjectItemCaseSensitive(obj, "name");
 	if (name == NULL) {
-		mesh_diags_add(r->diags, MESH_ERROR, "missing-name", r->file,
-		    p->line, p->column, NULL, "a node has no 'name'");
-		r->errors++;
-		mesh_i_json_check_keys(r, obj, node_keys, "a node", NULL);
+		mesh_i_json_report(&r->base, MESH_ERROR, "missing-name", obj, 0,
+		    NULL, "a node has no 'name'");
+		mesh_i_json_check_keys(&r->base, obj, node_keys,
+		    "a node", NULL);
 		return;
 	}
 	if (!cJSON_IsString(name)) {
-		mesh_i_json_wrong_type(r, name, "'name'", "a string", NULL);
+		mesh_i_json_wrong_type(&r->base, name, "'name'",
+		    "a string", NULL);
 		return;
 	}
 	np = mesh_i_jpos_of(name);
 	if (*name->valuestring == '\0' || np->has_nul ||
 	    mesh_i_has_control(name->valuestring)) {
-		mesh_diags_add(r->diags, MESH_ERROR, "bad-name", r->file,
-		    np->line, np->column, NULL, *name->valuestring ?
-		    "node name contains a control character" :
-		    "node name is empty");
-		r->errors++;
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-name", name, 0,
+		    NULL, *name->valuestring ? "node name contains a control "
+		    "character" : "node name is empty");
 		return;
 	}
-	mesh_i_json_members(r, obj, node_keys, "node ", name->valuestring,
-	    found);
+	mesh_i_json_members(&r->base, obj, node_keys, "node ",
+	    name->valuestring, found);
 	host = found[1];
 	port = found[2];
 	routes = found[3];
 	/* A bad host or port is reported; the node is still added, so
 	 * that its name is known for the checks that follow. */
 	if (host != NULL)
-		hoststr = mesh_i_json_read_host(r, host, name->valuestring);
+		hoststr = mesh_i_json_read_host(&r->base, host,
+		    name->valuestring);
 	else    /* the name is the host */
-		mesh_i_warn_bad_ipv4(r->diags, r->file, np->line, np->column,
-		    name->valuestring, name->valuestring);
+		mesh_i_warn_bad_ipv4(r->base.diags, r->base.file, np->line,
+		    np->column, name->valuestring, name->valuestring);
 	if (port != NULL)
-		portnum = mesh_i_json_read_port(r, port, name->valuestring);
+		portnum = mesh_i_json_read_port(&r->base, port,
+		    name->valuestring);
 
 	/* The node's position, for endpoint clashes: its host, else its
 	 * name. */
@@ -318,17 +312,16 @@ read_node(struct reader *r, const cJSON *obj)
 	idx = mesh_plan_add_node(r->plan, name->valuestring, hoststr,
 	    portnum ? portnum : MESH_DEFAULT_PORT, p->line, p->column);
 	if (idx == -1) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return;
 	}
 	if (idx == -2) {
 		int first = mesh_plan_find(r->plan, name->valuestring);
 
-		mesh_diags_add(r->diags, MESH_ERROR, "duplicate-name",
-		    r->file, np->line, np->column, name->valuestring,
-		    "node name '%s' is already used (line %d)",
-		    name->valuestring, r->plan->nodes[first].line);
-		r->errors++;
+		mesh_i_json_report(&r->base, MESH_ERROR, "duplicate-name", name,
+		    0, name->valuestring, "node name '%s' is already used "
+		    "(line %d)", name->valuestring,
+		    r->plan->nodes[first].line);
 		return;
 	}
 	if (routes != NULL)
@@ -343,12 +336,12 @@ read_node(struct reader *r, const cJSON *obj)
 static int
 node_element(void *ctx, const cJSON *elem, size_t end)
 {
-	struct reader *r = ctx;
+	struct mesh_i_plan_reader *r = ctx;
 
 	read_node(r, elem);
 	if (r->tick != NULL)
 		mesh_i_tick_to(r->tick, end);
-	return r->nomem;
+	return r->base.nomem;
 }
 
 enum mesh_error
@@ -356,7 +349,8 @@ mesh_i_read_json(const char *buf, size_t len, const char *file,
     struct mesh_i_tick *tick, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
-	struct reader r = { file, diags, NULL, 0, 0, tick, NULL, 0, 0 };
+	struct mesh_i_plan_reader r = { { diags, file, 0, 0 }, NULL, tick,
+	    NULL, 0, 0 };
 	struct mesh_i_jstream stream = { "nodes", node_element, &r };
 	struct mesh_i_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
@@ -370,25 +364,24 @@ mesh_i_read_json(const char *buf, size_t len, const char *file,
 		goto done;
 	err = mesh_i_jdoc_load(buf, len, file, diags, &stream, &doc,
 	    &root);
-	if (err != MESH_OK || r.nomem) {
-		err = r.nomem ? MESH_ENOMEM : err;
+	if (err != MESH_OK || r.base.nomem) {
+		err = r.base.nomem ? MESH_ENOMEM : err;
 		goto done;
 	}
 	err = MESH_ENOMEM;
 	if (!cJSON_IsObject(root)) {
-		const struct mesh_i_jpos *p = mesh_i_jpos_of(root);
-
-		mesh_diags_add(diags, MESH_ERROR, "not-an-object", file,
-		    p->line, p->column, NULL, "the plan must be an object, "
-		    "not %s", mesh_i_json_type_name(root));
+		mesh_i_json_report(&r.base, MESH_ERROR, "not-an-object", root,
+		    0, NULL, "the plan must be an object, not %s",
+		    mesh_i_json_type_name(root));
 		err = MESH_EINPUT;
 		goto done;
 	}
-	mesh_i_json_check_keys(&r, root, top_keys, "the plan", NULL);
+	mesh_i_json_check_keys(&r.base, root, top_keys, "the plan", NULL);
 	name = cJSON_GetObjectItemCaseSensitive(root, "name");
 	nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
 	if (name != NULL && !cJSON_IsString(name)) {
-		mesh_i_json_wrong_type(&r, name, "'name'", "a string", NULL);
+		mesh_i_json_wrong_type(&r.base, name, "'name'",
+		    "a string", NULL);
 		name = NULL;
 	}
 	if (name != NULL &&
@@ -396,25 +389,23 @@ mesh_i_read_json(const char *buf, size_t len, const char *file,
 		goto done;
 	read_cluster(&r, cJSON_GetObjectItemCaseSensitive(root, "cluster"));
 	if (nodes == NULL) {
-		const struct mesh_i_jpos *p = mesh_i_jpos_of(root);
-
-		mesh_diags_add(diags, MESH_ERROR, "missing-nodes", file,
-		    p->line, p->column, NULL, "the plan has no 'nodes' list");
-		r.errors++;
+		mesh_i_json_report(&r.base, MESH_ERROR, "missing-nodes", root,
+		    0, NULL, "the plan has no 'nodes' list");
 	} else if (!cJSON_IsArray(nodes)) {
-		mesh_i_json_wrong_type(&r, nodes, "'nodes'", "a list", NULL);
+		mesh_i_json_wrong_type(&r.base, nodes, "'nodes'",
+		    "a list", NULL);
 	}
 	/* An array of nodes was streamed to read_node() by the parse;
 	 * routes that name a node can now find it. */
-	if (!r.errors)
-		r.errors += resolve_node_routes(&r);
-	if (!r.errors)
+	if (!r.base.errors)
+		resolve_node_routes(&r);
+	if (!r.base.errors)
 		mesh_i_json_read_scenarios(&r, root);
-	if (r.nomem)
+	if (r.base.nomem)
 		goto done;
 	/* Routes are resolved only in a well-formed plan: after an error,
 	 * their warnings would be noise. */
-	err = r.errors ? MESH_EINPUT : mesh_plan_resolve(r.plan, diags);
+	err = r.base.errors ? MESH_EINPUT : mesh_plan_resolve(r.plan, diags);
 	if (err == MESH_OK) {
 		*out = r.plan;
 		r.plan = NULL;

@@ -12,9 +12,9 @@ static const char *const expect_keys[] = { "connected", "isolated",
 
 /* A list of node names: resolved to indices, sorted by name when sort is
  * set. Returns 0 with *out (NULL when empty) and *n, or -1 after
- * reporting an error (or on ENOMEM, with r->nomem set). */
+ * reporting an error (or on ENOMEM, with r->base.nomem set). */
 static int
-read_names(struct reader *r, const cJSON *list, const char *what,
+read_names(struct mesh_i_plan_reader *r, const cJSON *list, const char *what,
     int **out, size_t *n)
 {
 	size_t cap = (size_t)cJSON_GetArraySize(list), i, j;
@@ -24,30 +24,27 @@ read_names(struct reader *r, const cJSON *list, const char *what,
 	*out = NULL;
 	*n = 0;
 	if (!cJSON_IsArray(list)) {
-		mesh_i_json_wrong_type(r, list, what, "a list of node names",
-		    NULL);
+		mesh_i_json_wrong_type(&r->base, list, what, "a list of node "
+		    "names", NULL);
 		return -1;
 	}
 	if ((v = malloc((cap + 1) * sizeof(*v))) == NULL) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return -1;
 	}
 	cJSON_ArrayForEach(e, list) {
-		const struct mesh_i_jpos *p = mesh_i_jpos_of(e);
 		int k;
 
 		if (!cJSON_IsString(e)) {
-			mesh_i_json_wrong_type(r, e, "a node name", "text",
-			    NULL);
+			mesh_i_json_wrong_type(&r->base, e, "a node name",
+			    "text", NULL);
 			bad = 1;
 			continue;
 		}
 		if ((k = mesh_plan_find(r->plan, e->valuestring)) < 0) {
-			mesh_diags_add(r->diags, MESH_ERROR, "unknown-node",
-			    r->file, p->line, p->column, NULL, "%s names "
-			    "'%s', which is not a node of the plan", what,
-			    e->valuestring);
-			r->errors++;
+			mesh_i_json_report(&r->base, MESH_ERROR, "unknown-node",
+			    e, 0, NULL, "%s names '%s', which is not a node of "
+			    "the plan", what, e->valuestring);
 			bad = 1;
 			continue;
 		}
@@ -62,7 +59,7 @@ read_names(struct reader *r, const cJSON *list, const char *what,
 	if (mesh_plan_sort_nodes(r->plan, v, *n) != 0) {
 		free(v);
 		*n = 0;
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return -1;
 	}
 	for (i = j = 0; i < *n; i++)
@@ -76,23 +73,26 @@ read_names(struct reader *r, const cJSON *list, const char *what,
 /* "expect": {"connected": bool, "isolated": [names], "cut_off": [names]}.
  * Returns 0, or -1 after reporting an error. */
 static int
-read_expect(struct reader *r, const cJSON *obj, struct mesh_expect *e)
+read_expect(struct mesh_i_plan_reader *r, const cJSON *obj,
+    struct mesh_expect *e)
 {
 	const cJSON *c, *iso, *cut;
 
 	memset(e, 0, sizeof(*e));
 	if (!cJSON_IsObject(obj)) {
-		mesh_i_json_wrong_type(r, obj, "'expect'", "an object", NULL);
+		mesh_i_json_wrong_type(&r->base, obj, "'expect'",
+		    "an object", NULL);
 		return -1;
 	}
-	mesh_i_json_check_keys(r, obj, expect_keys, "an expectation", NULL);
+	mesh_i_json_check_keys(&r->base, obj, expect_keys,
+	    "an expectation", NULL);
 	c = cJSON_GetObjectItemCaseSensitive(obj, "connected");
 	iso = cJSON_GetObjectItemCaseSensitive(obj, "isolated");
 	cut = cJSON_GetObjectItemCaseSensitive(obj, "cut_off");
 	if (c != NULL) {
 		if (!cJSON_IsBool(c)) {
-			mesh_i_json_wrong_type(r, c, "'connected'", "true or "
-			    "false", NULL);
+			mesh_i_json_wrong_type(&r->base, c, "'connected'",
+			    "true or false", NULL);
 			return -1;
 		}
 		e->has_connected = 1;
@@ -116,7 +116,7 @@ read_expect(struct reader *r, const cJSON *obj, struct mesh_expect *e)
 /* One timeline step: exactly one event key with its nodes, and
  * optionally "expect". */
 static int
-read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
+read_step(struct mesh_i_plan_reader *r, const cJSON *obj, struct mesh_step *s)
 {
 	static const char *const events[] = { "start", "stop", "restart",
 		"cut", "heal" };
@@ -128,11 +128,12 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 	s->line = p->line;
 	s->column = p->column;
 	if (!cJSON_IsObject(obj)) {
-		mesh_i_json_wrong_type(r, obj, "a timeline step", "an object",
-		    NULL);
+		mesh_i_json_wrong_type(&r->base, obj, "a timeline step",
+		    "an object", NULL);
 		return -1;
 	}
-	mesh_i_json_check_keys(r, obj, step_keys, "a timeline step", NULL);
+	mesh_i_json_check_keys(&r->base, obj, step_keys,
+	    "a timeline step", NULL);
 	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj,
 		    events[i]);
@@ -144,27 +145,22 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 		}
 	}
 	if (found != 1) {
-		mesh_diags_add(r->diags, MESH_ERROR, "bad-step", r->file,
-		    p->line, p->column, NULL, "a timeline step needs exactly "
-		    "one of start, stop, restart, cut and heal (it has %zu)",
-		    found);
-		r->errors++;
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-step", obj, 0,
+		    NULL, "a timeline step needs exactly one of start, stop, "
+		    "restart, cut and heal (it has %zu)", found);
 		return -1;
 	}
 	if (read_names(r, ev, "the step", &s->nodes, &s->nnodes) != 0)
 		return -1;
 	if ((s->event == MESH_EVENT_CUT || s->event == MESH_EVENT_HEAL) &&
 	    s->nnodes != 2) {
-		const struct mesh_i_jpos *q = mesh_i_jpos_of(ev);
-
-		mesh_diags_add(r->diags, MESH_ERROR, "bad-step", r->file,
-		    q->line, q->column, NULL, "'%s' takes two different "
-		    "nodes, the ends of one connection",
-		    mesh_event_name(s->event));
-		r->errors++;
+		mesh_i_json_report(&r->base, MESH_ERROR, "bad-step", ev, 0,
+		    NULL, "'%s' takes two different nodes, the ends of one "
+		    "connection", mesh_event_name(s->event));
 		return -1;
 	}
-	if ((expect = cJSON_GetObjectItemCaseSensitive(obj, "expect")) != NULL) {
+	if ((expect = cJSON_GetObjectItemCaseSensitive(obj, "expect")) !=
+	    NULL) {
 		if (read_expect(r, expect, &s->expect) != 0)
 			return -1;
 		s->has_expect = 1;
@@ -173,7 +169,8 @@ read_step(struct reader *r, const cJSON *obj, struct mesh_step *s)
 }
 
 static int
-read_whatif(struct reader *r, const cJSON *obj, struct mesh_whatif *w)
+read_whatif(struct mesh_i_plan_reader *r, const cJSON *obj,
+    struct mesh_whatif *w)
 {
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(obj);
 	const cJSON *name, *down, *expect;
@@ -182,26 +179,26 @@ read_whatif(struct reader *r, const cJSON *obj, struct mesh_whatif *w)
 	w->line = p->line;
 	w->column = p->column;
 	if (!cJSON_IsObject(obj)) {
-		mesh_i_json_wrong_type(r, obj, "a what-if run", "an object",
-		    NULL);
+		mesh_i_json_wrong_type(&r->base, obj, "a what-if run",
+		    "an object", NULL);
 		return -1;
 	}
-	mesh_i_json_check_keys(r, obj, whatif_keys, "a what-if run", NULL);
+	mesh_i_json_check_keys(&r->base, obj, whatif_keys,
+	    "a what-if run", NULL);
 	name = cJSON_GetObjectItemCaseSensitive(obj, "name");
 	down = cJSON_GetObjectItemCaseSensitive(obj, "down");
 	expect = cJSON_GetObjectItemCaseSensitive(obj, "expect");
 	if (name == NULL) {
-		mesh_diags_add(r->diags, MESH_ERROR, "missing-name", r->file,
-		    p->line, p->column, NULL, "a what-if run has no 'name'");
-		r->errors++;
+		mesh_i_json_report(&r->base, MESH_ERROR, "missing-name", obj, 0,
+		    NULL, "a what-if run has no 'name'");
 		return -1;
 	}
 	if (!cJSON_IsString(name)) {
-		mesh_i_json_wrong_type(r, name, "'name'", "text", NULL);
+		mesh_i_json_wrong_type(&r->base, name, "'name'", "text", NULL);
 		return -1;
 	}
 	if ((w->name = strdup(name->valuestring)) == NULL) {
-		r->nomem = 1;
+		r->base.nomem = 1;
 		return -1;
 	}
 	if (down != NULL && read_names(r, down, "'down'", &w->down,
@@ -216,7 +213,7 @@ read_whatif(struct reader *r, const cJSON *obj, struct mesh_whatif *w)
 }
 
 void
-mesh_i_json_read_scenarios(struct reader *r, const cJSON *root)
+mesh_i_json_read_scenarios(struct mesh_i_plan_reader *r, const cJSON *root)
 {
 	const cJSON *tl = cJSON_GetObjectItemCaseSensitive(root, "timeline");
 	const cJSON *wi = cJSON_GetObjectItemCaseSensitive(root, "whatif");
@@ -224,33 +221,35 @@ mesh_i_json_read_scenarios(struct reader *r, const cJSON *root)
 	const cJSON *e;
 
 	if (tl != NULL && !cJSON_IsArray(tl)) {
-		mesh_i_json_wrong_type(r, tl, "'timeline'", "a list", NULL);
+		mesh_i_json_wrong_type(&r->base, tl, "'timeline'",
+		    "a list", NULL);
 	} else if (tl != NULL) {
 		p->steps = calloc((size_t)cJSON_GetArraySize(tl) + 1,
 		    sizeof(*p->steps));
 		if (p->steps == NULL) {
-			r->nomem = 1;
+			r->base.nomem = 1;
 			return;
 		}
 		cJSON_ArrayForEach(e, tl) {
 			/* Kept even when bad, so that the plan frees it. */
 			read_step(r, e, &p->steps[p->nsteps++]);
-			if (r->nomem)
+			if (r->base.nomem)
 				return;
 		}
 	}
 	if (wi != NULL && !cJSON_IsArray(wi)) {
-		mesh_i_json_wrong_type(r, wi, "'whatif'", "a list", NULL);
+		mesh_i_json_wrong_type(&r->base, wi, "'whatif'",
+		    "a list", NULL);
 	} else if (wi != NULL) {
 		p->whatifs = calloc((size_t)cJSON_GetArraySize(wi) + 1,
 		    sizeof(*p->whatifs));
 		if (p->whatifs == NULL) {
-			r->nomem = 1;
+			r->base.nomem = 1;
 			return;
 		}
 		cJSON_ArrayForEach(e, wi) {
 			read_whatif(r, e, &p->whatifs[p->nwhatifs++]);
-			if (r->nomem)
+			if (r->base.nomem)
 				return;
 		}
 	}

@@ -255,6 +255,13 @@ edit_distance_should_count_edits_within_its_bound(void **state)
 	assert_int_equal(mesh_i_edit_distance("Node2", "node2", 30, 1), 0);
 	assert_true(mesh_i_edit_distance("abcd", "abc", 3, 0) == SIZE_MAX);
 	assert_true(mesh_i_edit_distance("a", "b", 1000, 0) == 1);
+	/* A swap is one edit with MESH_I_EDIT_SWAP, two without. */
+	assert_int_equal(mesh_i_edit_distance("port", "prot", 30,
+	    MESH_I_EDIT_SWAP), 1);
+	assert_int_equal(mesh_i_edit_distance("nodeName", "ndoename", 30,
+	    MESH_I_EDIT_FOLD | MESH_I_EDIT_SWAP), 1);
+	assert_int_equal(mesh_i_edit_distance("ab", "ba", 30,
+	    MESH_I_EDIT_SWAP), 1);
 }
 
 int
