@@ -2014,7 +2014,7 @@ mesh_sweep_merge_end(struct mesh_sweep *sw, struct mesh_diags *diags)
 
 			mesh_i_buf_init(&names);
 			mesh_i_jw_init(&w, &names, MESH_I_JW_G12);
-			mesh_i_jw_strings(&w, sw->units->names,
+			mesh_i_jw_strings(&w, NULL, sw->units->names,
 			    sw->set_units + a->first, a->size);
 			if ((set = mesh_i_buf_take(&names)) == NULL)
 				goto done;

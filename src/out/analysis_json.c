@@ -23,20 +23,18 @@ put_hazards(struct mesh_i_jw *w, const struct mesh_analysis *a,
 	const struct mesh_plan *p = a->plan;
 	size_t i;
 
-	mesh_i_jw_key(w, "restart_hazards");
-	mesh_i_jw_object(w, MESH_I_JW_LINES);
+	mesh_i_jw_object(w, "restart_hazards", MESH_I_JW_LINES);
 	for (i = 0; i < a->nnodes; i++) {
 		int v = a->by_name[i];
 		size_t n = h->first[v + 1] - h->first[v];
 
 		if (n == 0)
 			continue;
-		mesh_i_jw_key(w, p->nodes[v].name);
-		mesh_i_jw_names(w, p, h->strands + h->first[v], n);
+		mesh_i_jw_names(w, p->nodes[v].name, p, h->strands +
+		    h->first[v], n);
 	}
 	mesh_i_jw_end(w);
-	mesh_i_jw_key(w, "stranded");
-	mesh_i_jw_names(w, p, h->stranded, h->nstranded);
+	mesh_i_jw_names(w, "stranded", p, h->stranded, h->nstranded);
 }
 
 /* "not_clustering": the surviving nodes that do not join the cluster
@@ -52,14 +50,25 @@ put_not_clustering(struct mesh_i_jw *w, const struct mesh_analysis *a)
 
 		if (!n->no_cluster)
 			continue;
-		if (k++ == 0) {
-			mesh_i_jw_key(w, "not_clustering");
-			mesh_i_jw_array(w, MESH_I_JW_INLINE);
-		}
-		mesh_i_jw_string(w, n->name);
+		if (k++ == 0)
+			mesh_i_jw_array(w, "not_clustering", MESH_I_JW_INLINE);
+		mesh_i_jw_string(w, NULL, n->name);
 	}
 	if (k > 0)
 		mesh_i_jw_end(w);
+}
+
+/* A piece of the plan left by a failure: {"size": size, "nodes": [the
+ * names listed of g]}. */
+static void
+piece(struct mesh_i_jw *w, const char *key, const struct mesh_analysis *a,
+    size_t size, const struct mesh_group *g)
+{
+	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
+	mesh_i_jw_uint(w, "size", size);
+	mesh_i_jw_names(w, "nodes", a->plan, a->group_nodes + g->first,
+	    g->nlisted);
+	mesh_i_jw_end(w);
 }
 
 /* "single_points_of_failure": each articulation point, what it cuts off
@@ -70,41 +79,21 @@ put_cutpoints(struct mesh_i_jw *w, const struct mesh_analysis *a)
 	const struct mesh_plan *p = a->plan;
 	size_t i, j;
 
-	mesh_i_jw_key(w, "single_points_of_failure");
-	mesh_i_jw_array(w, MESH_I_JW_LINES);
+	mesh_i_jw_array(w, "single_points_of_failure", MESH_I_JW_LINES);
 	for (i = 0; i < a->ncutpoints; i++) {
 		const struct mesh_cutpoint *cp = &a->cutpoints[i];
 
-		mesh_i_jw_object(w, MESH_I_JW_INLINE);
-		mesh_i_jw_key(w, "node");
-		mesh_i_jw_string(w, p->nodes[cp->node].name);
-		mesh_i_jw_key(w, "stays");
-		mesh_i_jw_uint(w, cp->stays);
-		mesh_i_jw_key(w, "cuts_off");
-		mesh_i_jw_array(w, MESH_I_JW_INLINE);
-		for (j = 0; j < cp->ngroups; j++) {
-			const struct mesh_group *g = &a->groups[cp->first + j];
-
-			mesh_i_jw_object(w, MESH_I_JW_INLINE);
-			mesh_i_jw_key(w, "size");
-			mesh_i_jw_uint(w, g->size);
-			mesh_i_jw_key(w, "nodes");
-			mesh_i_jw_names(w, p, a->group_nodes + g->first,
-			    g->nlisted);
-			mesh_i_jw_end(w);
-		}
+		mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
+		mesh_i_jw_string(w, "node", p->nodes[cp->node].name);
+		mesh_i_jw_uint(w, "stays", cp->stays);
+		mesh_i_jw_array(w, "cuts_off", MESH_I_JW_INLINE);
+		for (j = 0; j < cp->ngroups; j++)
+			piece(w, NULL, a, a->groups[cp->first + j].size,
+			    &a->groups[cp->first + j]);
 		mesh_i_jw_end(w);
 		/* The largest piece too: with cuts_off, every piece. */
-		mesh_i_jw_key(w, "largest");
-		mesh_i_jw_object(w, MESH_I_JW_INLINE);
-		mesh_i_jw_key(w, "size");
-		mesh_i_jw_uint(w, cp->stays);
-		mesh_i_jw_key(w, "nodes");
-		mesh_i_jw_names(w, p, a->group_nodes + cp->largest.first,
-		    cp->largest.nlisted);
-		mesh_i_jw_end(w);
-		mesh_i_jw_key(w, "largest_pieces");
-		mesh_i_jw_uint(w, cp->nlargest);
+		piece(w, "largest", a, cp->stays, &cp->largest);
+		mesh_i_jw_uint(w, "largest_pieces", cp->nlargest);
 		mesh_i_jw_end(w);
 	}
 	mesh_i_jw_end(w);
@@ -117,24 +106,16 @@ put_storage(struct mesh_i_jw *w, const struct mesh_analysis *a)
 	const struct mesh_plan *p = a->plan;
 	size_t i;
 
-	mesh_i_jw_key(w, "route_storage");
-	mesh_i_jw_object(w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(w, "total");
-	mesh_i_jw_uint(w, a->stored_total);
-	mesh_i_jw_key(w, "most");
-	mesh_i_jw_string_or_null(w, a->top_storer >= 0 ?
+	mesh_i_jw_object(w, "route_storage", MESH_I_JW_INLINE);
+	mesh_i_jw_uint(w, "total", a->stored_total);
+	mesh_i_jw_string_or_null(w, "most", a->top_storer >= 0 ?
 	    p->nodes[a->top_storer].name : NULL);
-	mesh_i_jw_key(w, "most_share");
-	mesh_i_jw_number(w, a->stored_total ?
+	mesh_i_jw_number(w, "most_share", a->stored_total ?
 	    (double)a->stored[a->top_storer] / (double)a->stored_total : 0.0);
-	mesh_i_jw_key(w, "per_node");
-	mesh_i_jw_object(w, MESH_I_JW_INLINE);
-	for (i = 0; i < a->nnodes; i++) {
-		int v = a->by_name[i];
-
-		mesh_i_jw_key(w, p->nodes[v].name);
-		mesh_i_jw_uint(w, a->stored[v]);
-	}
+	mesh_i_jw_object(w, "per_node", MESH_I_JW_INLINE);
+	for (i = 0; i < a->nnodes; i++)
+		mesh_i_jw_uint(w, p->nodes[a->by_name[i]].name,
+		    a->stored[a->by_name[i]]);
 	mesh_i_jw_end(w);
 	mesh_i_jw_end(w);
 }
@@ -149,62 +130,35 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	struct mesh_i_jw w;
 	size_t i;
 
-	mesh_i_buf_init(&b);
-	mesh_i_jw_init(&w, &b, MESH_I_JW_FIXED4);
-	mesh_i_jw_object(&w, MESH_I_JW_LINES);
-	mesh_i_jw_key(&w, "plan");
-	mesh_i_jw_string_or_null(&w, p->name);
-	mesh_i_jw_key(&w, "file");
-	mesh_i_jw_string_or_null(&w, p->file);
-	mesh_i_jw_key(&w, "nodes");
-	mesh_i_jw_uint(&w, a->nnodes);
-	mesh_i_jw_key(&w, "links");
-	mesh_i_jw_uint(&w, a->nlinks);
-	mesh_i_jw_key(&w, "routes");
-	mesh_i_jw_uint(&w, a->nroutes);
-	mesh_i_jw_key(&w, "routes_linking");
-	mesh_i_jw_uint(&w, a->stored_total);
-	mesh_i_jw_key(&w, "routes_to_down");
-	mesh_i_jw_uint(&w, a->nroutes_to_down);
-	mesh_i_jw_key(&w, "routes_of_down");
-	mesh_i_jw_uint(&w, a->nroutes_of_down);
-	mesh_i_jw_key(&w, "down");
-	mesh_i_jw_names(&w, p, a->down, a->ndown);
+	mesh_i_jw_report_begin(&w, &b, MESH_I_JW_FIXED4, p);
+	mesh_i_jw_uint(&w, "nodes", a->nnodes);
+	mesh_i_jw_uint(&w, "links", a->nlinks);
+	mesh_i_jw_uint(&w, "routes", a->nroutes);
+	mesh_i_jw_uint(&w, "routes_linking", a->stored_total);
+	mesh_i_jw_uint(&w, "routes_to_down", a->nroutes_to_down);
+	mesh_i_jw_uint(&w, "routes_of_down", a->nroutes_of_down);
+	mesh_i_jw_names(&w, "down", p, a->down, a->ndown);
 	put_not_clustering(&w, a);
-	mesh_i_jw_key(&w, "connected");
-	mesh_i_jw_bool(&w, a->connected);
-	mesh_i_jw_key(&w, "components");
-	mesh_i_jw_array(&w, MESH_I_JW_LINES);
-	for (i = 0; i < a->ncomponents; i++)
-		mesh_i_jw_names(&w, p, a->comp_nodes + a->comp_start[i],
-		    a->comp_start[i + 1] - a->comp_start[i]);
-	mesh_i_jw_end(&w);
-	mesh_i_jw_key(&w, "cut_off");
-	mesh_i_jw_names(&w, p, a->cut_off, a->ncut_off);
-	mesh_i_jw_key(&w, "articulation_points");
-	mesh_i_jw_array(&w, MESH_I_JW_INLINE);
+	mesh_i_jw_bool(&w, "connected", a->connected);
+	mesh_i_jw_groups(&w, "components", MESH_I_JW_LINES, p, a->comp_nodes,
+	    a->comp_start, a->ncomponents);
+	mesh_i_jw_names(&w, "cut_off", p, a->cut_off, a->ncut_off);
+	mesh_i_jw_array(&w, "articulation_points", MESH_I_JW_INLINE);
 	for (i = 0; i < a->ncutpoints; i++)
-		mesh_i_jw_string(&w, p->nodes[a->cutpoints[i].node].name);
+		mesh_i_jw_string(&w, NULL, p->nodes[a->cutpoints[i].node].name);
 	mesh_i_jw_end(&w);
 	put_cutpoints(&w, a);
-	mesh_i_jw_key(&w, "bridges");
-	mesh_i_jw_array(&w, MESH_I_JW_INLINE);
+	mesh_i_jw_array(&w, "bridges", MESH_I_JW_INLINE);
 	for (i = 0; i < a->nbridges; i++)
-		mesh_i_jw_names(&w, p, a->bridges + 2 * i, 2);
+		mesh_i_jw_names(&w, NULL, p, a->bridges + 2 * i, 2);
 	mesh_i_jw_end(&w);
-	mesh_i_jw_key(&w, "vertex_connectivity");
-	mesh_i_jw_int_or_null(&w, a->vertex_connectivity);
-	mesh_i_jw_key(&w, "edge_connectivity");
-	mesh_i_jw_int_or_null(&w, a->edge_connectivity);
-	mesh_i_jw_key(&w, "connectivity_limit");
-	mesh_i_jw_uint(&w, a->connectivity_limit);
+	mesh_i_jw_count(&w, "vertex_connectivity", a->vertex_connectivity);
+	mesh_i_jw_count(&w, "edge_connectivity", a->edge_connectivity);
+	mesh_i_jw_uint(&w, "connectivity_limit", a->connectivity_limit);
 	put_storage(&w, a);
 	if (h != NULL)
 		put_hazards(&w, a, h);
-	mesh_i_jw_key(&w, "diagnostics");
-	mesh_i_jw_diagnostics(&w, diags);
-	mesh_i_jw_end(&w);
-	return mesh_i_jw_take(&w);
+	return mesh_i_jw_report_end(&w, diags);
 }
 
 char *

@@ -8,8 +8,7 @@
 static void
 list(struct mesh_i_jw *w, const char *key, const struct mesh_diff_list *l)
 {
-	mesh_i_jw_key(w, key);
-	mesh_i_jw_strings(w, l->v, NULL, l->n);
+	mesh_i_jw_strings(w, key, l->v, NULL, l->n);
 }
 
 /* "key": {"file": ..., "name": ..., "nodes": ..., ...}: plan p. */
@@ -17,18 +16,12 @@ static void
 plan(struct mesh_i_jw *w, const char *key, const struct mesh_plan *p,
     const struct mesh_diff_side *s)
 {
-	mesh_i_jw_key(w, key);
-	mesh_i_jw_object(w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(w, "file");
-	mesh_i_jw_string_or_null(w, p->file);
-	mesh_i_jw_key(w, "name");
-	mesh_i_jw_string_or_null(w, p->name);
-	mesh_i_jw_key(w, "nodes");
-	mesh_i_jw_uint(w, s->nnodes);
-	mesh_i_jw_key(w, "links");
-	mesh_i_jw_uint(w, s->nlinks);
-	mesh_i_jw_key(w, "routes");
-	mesh_i_jw_uint(w, s->nroutes);
+	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
+	mesh_i_jw_string_or_null(w, "file", p->file);
+	mesh_i_jw_string_or_null(w, "name", p->name);
+	mesh_i_jw_uint(w, "nodes", s->nnodes);
+	mesh_i_jw_uint(w, "links", s->nlinks);
+	mesh_i_jw_uint(w, "routes", s->nroutes);
 	mesh_i_jw_end(w);
 }
 
@@ -36,36 +29,29 @@ plan(struct mesh_i_jw *w, const char *key, const struct mesh_plan *p,
 static void
 conn(struct mesh_i_jw *w, const char *key, int a, int b)
 {
-	mesh_i_jw_key(w, key);
-	mesh_i_jw_object(w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(w, "old");
-	mesh_i_jw_int_or_null(w, a);
-	mesh_i_jw_key(w, "new");
-	mesh_i_jw_int_or_null(w, b);
+	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
+	mesh_i_jw_count(w, "old", a);
+	mesh_i_jw_count(w, "new", b);
 	mesh_i_jw_end(w);
 }
 
 /* The sweep of side s, by size; null when it was skipped. */
 static void
-sweep(struct mesh_i_jw *w, const struct mesh_diff_side *s)
+sweep(struct mesh_i_jw *w, const char *key, const struct mesh_diff_side *s)
 {
 	int k;
 
 	if (s->sweep_k == 0 && s->nnodes > 0) {
-		mesh_i_jw_null(w);
+		mesh_i_jw_null(w, key);
 		return;
 	}
-	mesh_i_jw_array(w, MESH_I_JW_INLINE);
+	mesh_i_jw_array(w, key, MESH_I_JW_INLINE);
 	for (k = 1; k <= s->sweep_k; k++) {
-		mesh_i_jw_object(w, MESH_I_JW_INLINE);
-		mesh_i_jw_key(w, "size");
-		mesh_i_jw_int(w, k);
-		mesh_i_jw_key(w, "tried");
-		mesh_i_jw_uint(w, s->sweep_tried[k]);
-		mesh_i_jw_key(w, "splitting");
-		mesh_i_jw_uint(w, s->sweep_splitting[k]);
-		mesh_i_jw_key(w, "minimal_cuts");
-		mesh_i_jw_uint(w, s->sweep_minimal[k]);
+		mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
+		mesh_i_jw_int(w, "size", k);
+		mesh_i_jw_uint(w, "tried", s->sweep_tried[k]);
+		mesh_i_jw_uint(w, "splitting", s->sweep_splitting[k]);
+		mesh_i_jw_uint(w, "minimal_cuts", s->sweep_minimal[k]);
 		mesh_i_jw_end(w);
 	}
 	mesh_i_jw_end(w);
@@ -75,11 +61,10 @@ sweep(struct mesh_i_jw *w, const struct mesh_diff_side *s)
 static void
 exact(struct mesh_i_jw *w, const char *key, const struct mesh_diff_side *s)
 {
-	mesh_i_jw_key(w, key);
 	if (s->has_exact)
-		mesh_i_jw_number(w, s->availability_exact);
+		mesh_i_jw_number(w, key, s->availability_exact);
 	else
-		mesh_i_jw_null(w);
+		mesh_i_jw_null(w, key);
 }
 
 char *
@@ -93,11 +78,10 @@ mesh_diff_json(const struct mesh_diff *d, const struct mesh_plan *old,
 
 	mesh_i_buf_init(&b);
 	mesh_i_jw_init(&w, &b, MESH_I_JW_G12);
-	mesh_i_jw_object(&w, MESH_I_JW_LINES);
+	mesh_i_jw_object(&w, NULL, MESH_I_JW_LINES);
 	plan(&w, "old", old, o);
 	plan(&w, "new", new, n);
-	mesh_i_jw_key(&w, "verdict");
-	mesh_i_jw_string(&w, mesh_diff_verdict_name(d->verdict));
+	mesh_i_jw_string(&w, "verdict", mesh_diff_verdict_name(d->verdict));
 	list(&w, "worse_because", &d->worse_because);
 	list(&w, "better_because", &d->better_because);
 	list(&w, "nodes_added", &d->nodes_added);
@@ -111,54 +95,35 @@ mesh_diff_json(const struct mesh_diff *d, const struct mesh_plan *old,
 	list(&w, "articulation_points_removed", &d->articulation_removed);
 	list(&w, "bridges_introduced", &d->bridges_introduced);
 	list(&w, "bridges_removed", &d->bridges_removed);
-	mesh_i_jw_key(&w, "connected");
-	mesh_i_jw_object(&w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(&w, "old");
-	mesh_i_jw_bool(&w, o->connected);
-	mesh_i_jw_key(&w, "new");
-	mesh_i_jw_bool(&w, n->connected);
+	mesh_i_jw_object(&w, "connected", MESH_I_JW_INLINE);
+	mesh_i_jw_bool(&w, "old", o->connected);
+	mesh_i_jw_bool(&w, "new", n->connected);
 	mesh_i_jw_end(&w);
-	mesh_i_jw_key(&w, "components");
-	mesh_i_jw_object(&w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(&w, "old");
-	mesh_i_jw_uint(&w, o->ncomponents);
-	mesh_i_jw_key(&w, "new");
-	mesh_i_jw_uint(&w, n->ncomponents);
+	mesh_i_jw_object(&w, "components", MESH_I_JW_INLINE);
+	mesh_i_jw_uint(&w, "old", o->ncomponents);
+	mesh_i_jw_uint(&w, "new", n->ncomponents);
 	mesh_i_jw_end(&w);
 	conn(&w, "vertex_connectivity", o->vertex_connectivity,
 	    n->vertex_connectivity);
 	conn(&w, "edge_connectivity", o->edge_connectivity,
 	    n->edge_connectivity);
-	mesh_i_jw_key(&w, "sweep");
-	mesh_i_jw_object(&w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(&w, "k");
-	mesh_i_jw_int(&w, MESH_DIFF_SWEEP_K);
-	mesh_i_jw_key(&w, "old");
-	sweep(&w, o);
-	mesh_i_jw_key(&w, "new");
-	sweep(&w, n);
+	mesh_i_jw_object(&w, "sweep", MESH_I_JW_INLINE);
+	mesh_i_jw_int(&w, "k", MESH_DIFF_SWEEP_K);
+	sweep(&w, "old", o);
+	sweep(&w, "new", n);
 	mesh_i_jw_end(&w);
-	mesh_i_jw_key(&w, "availability");
-	mesh_i_jw_object(&w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(&w, "node_availability");
-	mesh_i_jw_number(&w, d->node_availability);
-	mesh_i_jw_key(&w, "trials");
-	mesh_i_jw_uint(&w, d->trials);
-	mesh_i_jw_key(&w, "seed");
-	mesh_i_jw_uint(&w, d->seed);
-	mesh_i_jw_key(&w, "old");
-	mesh_i_jw_number(&w, o->availability);
-	mesh_i_jw_key(&w, "new");
-	mesh_i_jw_number(&w, n->availability);
+	mesh_i_jw_object(&w, "availability", MESH_I_JW_INLINE);
+	mesh_i_jw_number(&w, "node_availability", d->node_availability);
+	mesh_i_jw_uint(&w, "trials", d->trials);
+	mesh_i_jw_uint(&w, "seed", d->seed);
+	mesh_i_jw_number(&w, "old", o->availability);
+	mesh_i_jw_number(&w, "new", n->availability);
 	exact(&w, "exact_old", o);
 	exact(&w, "exact_new", n);
 	mesh_i_jw_end(&w);
-	mesh_i_jw_key(&w, "diagnostics");
-	mesh_i_jw_object(&w, MESH_I_JW_LINES);
-	mesh_i_jw_key(&w, "old");
-	mesh_i_jw_diagnostics(&w, dold);
-	mesh_i_jw_key(&w, "new");
-	mesh_i_jw_diagnostics(&w, dnew);
+	mesh_i_jw_object(&w, "diagnostics", MESH_I_JW_LINES);
+	mesh_i_jw_diagnostics(&w, "old", dold);
+	mesh_i_jw_diagnostics(&w, "new", dnew);
 	mesh_i_jw_end(&w);
 	mesh_i_jw_end(&w);
 	return mesh_i_jw_take(&w);

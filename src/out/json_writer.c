@@ -44,10 +44,10 @@ new_line(struct mesh_i_jw *w, int depth)
 		mesh_i_buf_add(w->b, "  ", 2);
 }
 
-/* Before a key, or a value that is not a key's: the separator that its
- * container's layout puts before it. */
+/* Before a value: the separator its container's layout puts before it,
+ * then its key. */
 static void
-member(struct mesh_i_jw *w)
+member(struct mesh_i_jw *w, const char *key)
 {
 	struct mesh_i_jw_level *l;
 
@@ -55,9 +55,11 @@ member(struct mesh_i_jw *w)
 		w->keyed = 0;
 		return;
 	}
-	if (w->depth == 0)
+	l = w->depth > 0 ? &w->open[w->depth - 1] : NULL;
+	if ((key != NULL) != (l != NULL && l->close == '}'))
+		w->b->failed = 1;
+	if (l == NULL)
 		return;
-	l = &w->open[w->depth - 1];
 	if (l->layout == MESH_I_JW_LINES) {
 		if (l->n > 0)
 			mesh_i_buf_add(w->b, ",", 1);
@@ -65,36 +67,50 @@ member(struct mesh_i_jw *w)
 	} else if (l->n > 0)
 		mesh_i_buf_add(w->b, ", ", 2);
 	l->n++;
+	if (key != NULL) {
+		mesh_i_buf_json_string(w->b, key);
+		mesh_i_buf_add(w->b, ": ", 2);
+	}
 }
 
+/* A value written as text: numbers, true, false, null. */
 static void
-begin(struct mesh_i_jw *w, char bracket, char close,
+literal(struct mesh_i_jw *w, const char *key, const char *text)
+{
+	member(w, key);
+	mesh_i_buf_puts(w->b, text);
+}
+
+/* Open a container: bracket, then close at its end. */
+static void
+begin(struct mesh_i_jw *w, const char *key, const char *bracket,
     enum mesh_i_jw_layout layout)
 {
 	struct mesh_i_jw_level *l;
 
-	member(w);
+	literal(w, key, bracket);
 	if (w->depth == MESH_I_JW_DEPTH) {
 		w->b->failed = 1;
 		return;
 	}
-	mesh_i_buf_add(w->b, &bracket, 1);
 	l = &w->open[w->depth++];
 	l->n = 0;
 	l->layout = layout;
-	l->close = close;
+	l->close = *bracket == '{' ? '}' : ']';
 }
 
 void
-mesh_i_jw_object(struct mesh_i_jw *w, enum mesh_i_jw_layout layout)
+mesh_i_jw_object(struct mesh_i_jw *w, const char *key,
+    enum mesh_i_jw_layout layout)
 {
-	begin(w, '{', '}', layout);
+	begin(w, key, "{", layout);
 }
 
 void
-mesh_i_jw_array(struct mesh_i_jw *w, enum mesh_i_jw_layout layout)
+mesh_i_jw_array(struct mesh_i_jw *w, const char *key,
+    enum mesh_i_jw_layout layout)
 {
-	begin(w, '[', ']', layout);
+	begin(w, key, "[", layout);
 }
 
 void
@@ -113,97 +129,86 @@ mesh_i_jw_end(struct mesh_i_jw *w)
 }
 
 void
-mesh_i_jw_key(struct mesh_i_jw *w, const char *key)
+mesh_i_jw_string(struct mesh_i_jw *w, const char *key, const char *s)
 {
-	member(w);
-	mesh_i_buf_json_string(w->b, key);
-	mesh_i_buf_add(w->b, ": ", 2);
-	w->keyed = 1;
-}
-
-void
-mesh_i_jw_string(struct mesh_i_jw *w, const char *s)
-{
-	member(w);
+	member(w, key);
 	mesh_i_buf_json_string(w->b, s);
 }
 
 void
-mesh_i_jw_string_or_null(struct mesh_i_jw *w, const char *s)
+mesh_i_jw_string_or_null(struct mesh_i_jw *w, const char *key,
+    const char *s)
 {
-	if (s != NULL)
-		mesh_i_jw_string(w, s);
+	if (s == NULL)
+		literal(w, key, "null");
 	else
-		mesh_i_jw_null(w);
+		mesh_i_jw_string(w, key, s);
 }
 
 void
-mesh_i_jw_int(struct mesh_i_jw *w, intmax_t v)
+mesh_i_jw_int(struct mesh_i_jw *w, const char *key, intmax_t v)
 {
-	member(w);
-	mesh_i_buf_printf(w->b, "%jd", v);
+	char s[32];
+
+	snprintf(s, sizeof(s), "%jd", v);
+	literal(w, key, s);
 }
 
 void
-mesh_i_jw_uint(struct mesh_i_jw *w, uintmax_t v)
+mesh_i_jw_uint(struct mesh_i_jw *w, const char *key, uintmax_t v)
 {
-	member(w);
-	mesh_i_buf_printf(w->b, "%ju", v);
+	char s[32];
+
+	snprintf(s, sizeof(s), "%ju", v);
+	literal(w, key, s);
 }
 
 void
-mesh_i_jw_int_or_null(struct mesh_i_jw *w, int v)
+mesh_i_jw_count(struct mesh_i_jw *w, const char *key, int v)
 {
-	if (v >= 0)
-		mesh_i_jw_int(w, v);
+	if (v < 0)
+		literal(w, key, "null");
 	else
-		mesh_i_jw_null(w);
+		mesh_i_jw_int(w, key, v);
 }
 
 void
-mesh_i_jw_bool(struct mesh_i_jw *w, int v)
+mesh_i_jw_bool(struct mesh_i_jw *w, const char *key, int v)
 {
-	member(w);
-	mesh_i_buf_puts(w->b, v ? "true" : "false");
+	literal(w, key, v ? "true" : "false");
 }
 
 void
-mesh_i_jw_null(struct mesh_i_jw *w)
+mesh_i_jw_null(struct mesh_i_jw *w, const char *key)
 {
-	member(w);
-	mesh_i_buf_add(w->b, "null", 4);
+	literal(w, key, "null");
 }
 
-/* x with the fewest significant digits (at most 17) that read back as x. */
-static void
-shortest(struct mesh_i_buf *b, double x)
+void
+mesh_i_jw_number(struct mesh_i_jw *w, const char *key, double x)
 {
-	char s[40];
+	char s[512];            /* %.4f of the largest double fits */
 	int prec;
 
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(s, sizeof(s), "%.*g", prec, x);
-		if (strtod(s, NULL) == x)
-			break;
-	}
-	mesh_i_buf_printf(b, "%.*g", prec, x);
-}
-
-void
-mesh_i_jw_number(struct mesh_i_jw *w, double x)
-{
-	member(w);
 	switch (w->number) {
 	case MESH_I_JW_G12:
-		mesh_i_buf_printf(w->b, "%.12g", x);
+		snprintf(s, sizeof(s), "%.12g", x);
 		break;
 	case MESH_I_JW_FIXED4:
-		mesh_i_buf_printf(w->b, "%.4f", x);
+		snprintf(s, sizeof(s), "%.4f", x);
 		break;
 	case MESH_I_JW_SHORTEST:
-		shortest(w->b, x);
+		/* The fewest significant digits (at most 17) that read
+		 * back as x. */
+		for (prec = 1; prec < 17; prec++) {
+			snprintf(s, sizeof(s), "%.*g", prec, x);
+			if (strtod(s, NULL) == x)
+				break;
+		}
+		snprintf(s, sizeof(s), "%.*g", prec, x);
 		break;
 	}
+	literal(w, key, s);
 }
 
 char *

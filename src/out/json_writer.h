@@ -9,8 +9,12 @@
 
 /*
  * Every JSON document meshsim writes goes through one writer, as jq's
- * jv_print.c: callers say what comes (an object, a key, a number) and
- * the writer puts the commas, the new lines and the indentation.
+ * jv_print.c: callers say what comes (an object, a member, a number) and
+ * the writer puts the keys, the commas, the new lines and the
+ * indentation.
+ *
+ * Every value call takes the key it stands under: a key inside an
+ * object, NULL in an array or for the document itself.
  *
  * Layout: a container opened MESH_I_JW_LINES puts each member on a line
  * of its own, indented two spaces a level of nesting, and its closing
@@ -21,8 +25,9 @@
  * the same value always gives the same bytes (docs/json.md).
  *
  * Failure: like struct mesh_i_buf, the writer never fails loudly: out
- * of memory, or nesting deeper than MESH_I_JW_DEPTH, marks the buffer
- * failed and mesh_i_jw_take() then returns NULL.
+ * of memory, nesting deeper than MESH_I_JW_DEPTH, or a key missing in
+ * an object (or given outside one) marks the buffer failed, and
+ * mesh_i_jw_take() then returns NULL.
  */
 
 #define MESH_I_JW_DEPTH 8
@@ -48,7 +53,7 @@ struct mesh_i_jw {
 	struct mesh_i_buf *b;   /* borrowed: the caller owns and frees it */
 	enum mesh_i_jw_number number;
 	int depth;              /* containers open */
-	int keyed;              /* a key was written: its value comes next */
+	int keyed;              /* the next value's key is already written */
 	struct mesh_i_jw_level open[MESH_I_JW_DEPTH];
 };
 
@@ -56,34 +61,35 @@ struct mesh_i_jw {
 void mesh_i_jw_init(struct mesh_i_jw *w, struct mesh_i_buf *b,
     enum mesh_i_jw_number number);
 /* For a value inside a document written without this writer: the next
- * value stands after a key, depth containers deep, each one a member a
- * line (mesh_i_json_diagnostics()). */
+ * value (key NULL) stands after a key already written, depth containers
+ * deep, each one a member a line (mesh_i_json_diagnostics()). */
 void mesh_i_jw_inside(struct mesh_i_jw *w, int depth);
 
-/* Open an object or an array (a value: after a key, in an array, or the
- * document); mesh_i_jw_end() closes the innermost one open. */
-void mesh_i_jw_object(struct mesh_i_jw *w, enum mesh_i_jw_layout layout);
-void mesh_i_jw_array(struct mesh_i_jw *w, enum mesh_i_jw_layout layout);
+/* Open an object or an array; mesh_i_jw_end() closes the innermost one
+ * open. */
+void mesh_i_jw_object(struct mesh_i_jw *w, const char *key,
+    enum mesh_i_jw_layout layout);
+void mesh_i_jw_array(struct mesh_i_jw *w, const char *key,
+    enum mesh_i_jw_layout layout);
 void mesh_i_jw_end(struct mesh_i_jw *w);
 
-/* The key of the next member of the object open; its value follows. */
-void mesh_i_jw_key(struct mesh_i_jw *w, const char *key);
-
 /* Values. */
-void mesh_i_jw_string(struct mesh_i_jw *w, const char *s);
-void mesh_i_jw_string_or_null(struct mesh_i_jw *w, const char *s);
-void mesh_i_jw_int(struct mesh_i_jw *w, intmax_t v);
-void mesh_i_jw_uint(struct mesh_i_jw *w, uintmax_t v);
+void mesh_i_jw_string(struct mesh_i_jw *w, const char *key, const char *s);
+/* s, or null when s is NULL. */
+void mesh_i_jw_string_or_null(struct mesh_i_jw *w, const char *key,
+    const char *s);
+void mesh_i_jw_int(struct mesh_i_jw *w, const char *key, intmax_t v);
+void mesh_i_jw_uint(struct mesh_i_jw *w, const char *key, uintmax_t v);
 /* v, or null when v < 0 (a count not computed). */
-void mesh_i_jw_int_or_null(struct mesh_i_jw *w, int v);
-void mesh_i_jw_bool(struct mesh_i_jw *w, int v);
-void mesh_i_jw_null(struct mesh_i_jw *w);
+void mesh_i_jw_count(struct mesh_i_jw *w, const char *key, int v);
+void mesh_i_jw_bool(struct mesh_i_jw *w, const char *key, int v);
+void mesh_i_jw_null(struct mesh_i_jw *w, const char *key);
 /* x in the document's number format. */
-void mesh_i_jw_number(struct mesh_i_jw *w, double x);
+void mesh_i_jw_number(struct mesh_i_jw *w, const char *key, double x);
 
 /* The whole document, every container closed, with a new line after it,
- * as a malloc'd string the caller frees; NULL when out of memory. The
- * buffer is then empty again. */
+ * as a malloc'd string the caller frees; NULL when out of memory (or
+ * when a container is left open). The buffer is then empty again. */
 char *mesh_i_jw_take(struct mesh_i_jw *w);
 
 #endif

@@ -11,11 +11,10 @@
 static void
 option(struct mesh_i_jw *w, const char *key, double x)
 {
-	mesh_i_jw_key(w, key);
 	if (x < 0)
-		mesh_i_jw_null(w);
+		mesh_i_jw_null(w, key);
 	else
-		mesh_i_jw_number(w, x);
+		mesh_i_jw_number(w, key, x);
 }
 
 /* Open the document and write everything up to and including "shards".
@@ -26,42 +25,29 @@ header(struct mesh_i_jw *w, struct mesh_i_buf *b,
 {
 	mesh_i_buf_init(b);
 	mesh_i_jw_init(w, b, MESH_I_JW_SHORTEST);
-	mesh_i_jw_object(w, MESH_I_JW_LINES);
-	mesh_i_jw_key(w, "meshsim_partial");
-	mesh_i_jw_int(w, MESH_PARTIAL_FORMAT);
-	mesh_i_jw_key(w, "meshsim");
-	mesh_i_jw_string(w, MESH_VERSION);
-	mesh_i_jw_key(w, "command");
-	mesh_i_jw_string(w, in->command == MESH_PARTIAL_SWEEP ? "sweep" :
-	    "availability");
-	mesh_i_jw_key(w, "plan");
-	mesh_i_jw_string(w, in->plan);
-	mesh_i_jw_key(w, "input_format");
-	mesh_i_jw_string(w, mesh_format_name(in->input_format));
-	mesh_i_jw_key(w, "fingerprint");
-	mesh_i_jw_string(w, in->fingerprint);
-	mesh_i_jw_key(w, "options");
-	mesh_i_jw_object(w, MESH_I_JW_INLINE);
+	mesh_i_jw_object(w, NULL, MESH_I_JW_LINES);
+	mesh_i_jw_int(w, "meshsim_partial", MESH_PARTIAL_FORMAT);
+	mesh_i_jw_string(w, "meshsim", MESH_VERSION);
+	mesh_i_jw_string(w, "command", in->command == MESH_PARTIAL_SWEEP ?
+	    "sweep" : "availability");
+	mesh_i_jw_string(w, "plan", in->plan);
+	mesh_i_jw_string(w, "input_format",
+	    mesh_format_name(in->input_format));
+	mesh_i_jw_string(w, "fingerprint", in->fingerprint);
+	mesh_i_jw_object(w, "options", MESH_I_JW_INLINE);
 	if (in->command == MESH_PARTIAL_SWEEP) {
-		mesh_i_jw_key(w, "k");
-		mesh_i_jw_int(w, in->k);
-		mesh_i_jw_key(w, "by");
-		mesh_i_jw_string_or_null(w, in->by);
-		mesh_i_jw_key(w, "model");
-		mesh_i_jw_string(w, mesh_sweep_model_name(in->model));
+		mesh_i_jw_int(w, "k", in->k);
+		mesh_i_jw_string_or_null(w, "by", in->by);
+		mesh_i_jw_string(w, "model", mesh_sweep_model_name(in->model));
 	} else {
 		option(w, "node_availability", in->node_availability);
-		mesh_i_jw_key(w, "trials");
-		mesh_i_jw_uint(w, in->trials);
-		mesh_i_jw_key(w, "seed");
-		mesh_i_jw_uint(w, in->seed);
+		mesh_i_jw_uint(w, "trials", in->trials);
+		mesh_i_jw_uint(w, "seed", in->seed);
 		option(w, "fail_below", in->fail_below);
 	}
 	mesh_i_jw_end(w);
-	mesh_i_jw_key(w, "shard");
-	mesh_i_jw_int(w, in->shard);
-	mesh_i_jw_key(w, "shards");
-	mesh_i_jw_int(w, in->shards);
+	mesh_i_jw_int(w, "shard", in->shard);
+	mesh_i_jw_int(w, "shards", in->shards);
 }
 
 char *
@@ -73,32 +59,22 @@ mesh_sweep_partial_json(const struct mesh_partial_info *info,
 	size_t i;
 
 	header(&w, &b, info);
-	mesh_i_jw_key(&w, "results");
-	mesh_i_jw_object(&w, MESH_I_JW_LINES);
-	mesh_i_jw_key(&w, "tried");
-	mesh_i_jw_sweep_sizes(&w, sw, MESH_I_SWEEP_TRIED);
-	mesh_i_jw_key(&w, "splitting");
-	mesh_i_jw_sweep_sizes(&w, sw, MESH_I_SWEEP_SPLITTING);
-	mesh_i_jw_key(&w, "worst");
-	mesh_i_jw_sweep_worst(&w, sw);
-	mesh_i_jw_key(&w, "minimal_cuts");
-	mesh_i_jw_array(&w, MESH_I_JW_LINES);
+	mesh_i_jw_object(&w, "results", MESH_I_JW_LINES);
+	mesh_i_jw_sweep_sizes(&w, "tried", sw, MESH_I_SWEEP_TRIED);
+	mesh_i_jw_sweep_sizes(&w, "splitting", sw, MESH_I_SWEEP_SPLITTING);
+	mesh_i_jw_sweep_worst(&w, "worst", sw);
+	mesh_i_jw_array(&w, "minimal_cuts", MESH_I_JW_LINES);
 	for (i = 0; i < sw->ncuts; i++) {
 		const struct mesh_sweep_cut *c = &sw->cuts[i];
 
-		mesh_i_jw_object(&w, MESH_I_JW_INLINE);
-		mesh_i_jw_key(&w, "set");
-		mesh_i_jw_strings(&w, sw->units->names, sw->set_units +
+		mesh_i_jw_object(&w, NULL, MESH_I_JW_INLINE);
+		mesh_i_jw_strings(&w, "set", sw->units->names, sw->set_units +
 		    c->first, c->size);
-		mesh_i_jw_key(&w, "group");
-		mesh_i_jw_uint(&w, c->group);
-		mesh_i_jw_key(&w, mesh_i_sweep_effect(sw));
-		mesh_i_jw_uint(&w, c->effect);
-		if (sw->model == MESH_SWEEP_MESH) {
-			mesh_i_jw_key(&w, "nodes");
-			mesh_i_jw_names(&w, sw->plan, sw->stranded + c->sfirst,
-			    c->effect);
-		}
+		mesh_i_jw_uint(&w, "group", c->group);
+		mesh_i_jw_uint(&w, mesh_i_sweep_effect(sw), c->effect);
+		if (sw->model == MESH_SWEEP_MESH)
+			mesh_i_jw_names(&w, "nodes", sw->plan, sw->stranded +
+			    c->sfirst, c->effect);
 		mesh_i_jw_end(&w);
 	}
 	mesh_i_jw_end(&w);
@@ -119,22 +95,14 @@ mesh_avail_partial_json(const struct mesh_partial_info *info,
 	/* The blocks of this shard: first, first + shards, ... */
 	mine = nb > first ? (nb - first - 1) / (uint64_t)info->shards + 1 : 0;
 	header(&w, &b, info);
-	mesh_i_jw_key(&w, "results");
-	mesh_i_jw_object(&w, MESH_I_JW_INLINE);
-	mesh_i_jw_key(&w, "blocks");
-	mesh_i_jw_uint(&w, mine);
-	mesh_i_jw_key(&w, "trials");
-	mesh_i_jw_uint(&w, sums->trials);
-	mesh_i_jw_key(&w, "connected");
-	mesh_i_jw_uint(&w, sums->connected);
-	mesh_i_jw_key(&w, "whole");
-	mesh_i_jw_uint(&w, sums->whole);
-	mesh_i_jw_key(&w, "cut_off");
-	mesh_i_jw_uint(&w, sums->cut_off);
-	mesh_i_jw_key(&w, "cut_off_sq_hi");
-	mesh_i_jw_uint(&w, sums->cut_off_sq_hi);
-	mesh_i_jw_key(&w, "cut_off_sq_lo");
-	mesh_i_jw_uint(&w, sums->cut_off_sq_lo);
+	mesh_i_jw_object(&w, "results", MESH_I_JW_INLINE);
+	mesh_i_jw_uint(&w, "blocks", mine);
+	mesh_i_jw_uint(&w, "trials", sums->trials);
+	mesh_i_jw_uint(&w, "connected", sums->connected);
+	mesh_i_jw_uint(&w, "whole", sums->whole);
+	mesh_i_jw_uint(&w, "cut_off", sums->cut_off);
+	mesh_i_jw_uint(&w, "cut_off_sq_hi", sums->cut_off_sq_hi);
+	mesh_i_jw_uint(&w, "cut_off_sq_lo", sums->cut_off_sq_lo);
 	mesh_i_jw_end(&w);
 	mesh_i_jw_end(&w);
 	return mesh_i_jw_take(&w);

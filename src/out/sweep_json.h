@@ -15,12 +15,13 @@ enum mesh_i_sweep_count {
 /* What a set does to the others: "stranded" (mesh model) or "cut_off". */
 const char *mesh_i_sweep_effect(const struct mesh_sweep *sw);
 
-/* One count, an object on one line keyed by size "1" .. "k". */
-void mesh_i_jw_sweep_sizes(struct mesh_i_jw *w, const struct mesh_sweep *sw,
-    enum mesh_i_sweep_count what);
+/* One count, under key: an object on one line keyed by size "1" .. "k". */
+void mesh_i_jw_sweep_sizes(struct mesh_i_jw *w, const char *key,
+    const struct mesh_sweep *sw, enum mesh_i_sweep_count what);
 
-/* "worst" of each size, an object on one line keyed by size: null, or
- * {EFFECT: n, "set": [units], "group": g}. */
-void mesh_i_jw_sweep_worst(struct mesh_i_jw *w, const struct mesh_sweep *sw);
+/* The worst set of each size, under key: an object on one line keyed by
+ * size, of null or {EFFECT: n, "set": [units], "group": g}. */
+void mesh_i_jw_sweep_worst(struct mesh_i_jw *w, const char *key,
+    const struct mesh_sweep *sw);
 
 #endif
