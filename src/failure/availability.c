@@ -6,7 +6,6 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/availability.h"
 #include "base/rng.h"
-#include "out/json_out.h"
 #include "base/pool.h"
 #include "base/progress.h"
 #include "base/util.h"
@@ -646,64 +645,4 @@ void
 mesh_availability_free(struct mesh_availability *a)
 {
 	free(a);
-}
-
-/* A double as JSON, in a fixed format: the same value, the same bytes. */
-static void
-put_double(struct mesh_i_buf *b, double x)
-{
-	mesh_i_buf_printf(b, "%.12g", x);
-}
-
-char *
-mesh_availability_json(const struct mesh_availability *a,
-    const struct mesh_diags *diags)
-{
-	struct mesh_i_buf b;
-
-	mesh_i_buf_init(&b);
-	mesh_i_buf_puts(&b, "{\n  \"plan\": ");
-	mesh_i_json_string_or_null(&b, a->plan->name);
-	mesh_i_buf_puts(&b, ",\n  \"file\": ");
-	mesh_i_json_string_or_null(&b, a->plan->file);
-	mesh_i_buf_printf(&b, ",\n  \"nodes\": %zu,\n  \"links\": %zu,\n"
-	    "  \"plan_connected\": %s,\n  \"trials\": %llu,\n"
-	    "  \"seed\": %llu,\n  \"generator\": \"%s\",\n"
-	    "  \"block_size\": %d,\n  \"default_availability\": ",
-	    a->nnodes, a->nlinks, a->plan_connected ? "true" : "false",
-	    (unsigned long long)a->trials, (unsigned long long)a->seed,
-	    MESH_AVAIL_GENERATOR, MESH_AVAIL_BLOCK);
-	put_double(&b, a->default_availability);
-	mesh_i_buf_printf(&b, ",\n  \"nodes_using_default\": %zu,\n"
-	    "  \"probability_connected\": ", a->nusing_default);
-	put_double(&b, a->probability_connected);
-	mesh_i_buf_puts(&b, ",\n  \"ci95\": [");
-	put_double(&b, a->ci95_low);
-	mesh_i_buf_puts(&b, ", ");
-	put_double(&b, a->ci95_high);
-	mesh_i_buf_puts(&b, "],\n  \"expected_cut_off\": ");
-	put_double(&b, a->expected_cut_off);
-	mesh_i_buf_puts(&b, ",\n  \"expected_cut_off_stderr\": ");
-	if (a->expected_cut_off_stderr >= 0)
-		put_double(&b, a->expected_cut_off_stderr);
-	else
-		mesh_i_buf_puts(&b, "null");
-	mesh_i_buf_puts(&b, ",\n  \"probability_whole\": ");
-	put_double(&b, a->probability_whole);
-	mesh_i_buf_puts(&b, ",\n  \"exact\": ");
-	if (a->has_exact) {
-		mesh_i_buf_puts(&b, "{\"probability_connected\": ");
-		put_double(&b, a->exact.probability_connected);
-		mesh_i_buf_puts(&b, ", \"expected_cut_off\": ");
-		put_double(&b, a->exact.expected_cut_off);
-		mesh_i_buf_puts(&b, ", \"probability_whole\": ");
-		put_double(&b, a->exact.probability_whole);
-		mesh_i_buf_puts(&b, "}");
-	} else {
-		mesh_i_buf_puts(&b, "null");
-	}
-	mesh_i_buf_puts(&b, ",\n");
-	mesh_i_json_diagnostics(&b, diags);
-	mesh_i_buf_puts(&b, "}\n");
-	return mesh_i_buf_take(&b);
 }

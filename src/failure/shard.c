@@ -1,4 +1,4 @@
-/* shard.c: the partial results of sharded sweeps and availability runs: fingerprints, writing, reading and checking them. */
+/* shard.c: the partial results of sharded sweeps and availability runs: fingerprints, reading and checking them (out/shard_json.c writes them). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,7 +7,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "out/json_out.h"
 #include "read/jsonpos.h"
 #include "meshsim/meshsim.h"
 #include "meshsim/shard.h"
@@ -80,154 +79,6 @@ mesh_plan_fingerprint(const struct mesh_plan *plan,
 	for (i = 0; i < 32; i++)
 		snprintf(out + 7 + 2 * i, 3, "%02x", d[i]);
 	return MESH_OK;
-}
-
-/* Writing. */
-
-/* A double in as few digits as read back the same. */
-static void
-put_exact(struct mesh_i_buf *b, double x)
-{
-	char s[40];
-	int prec;
-
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(s, sizeof(s), "%.*g", prec, x);
-		if (strtod(s, NULL) == x)
-			break;
-	}
-	mesh_i_buf_printf(b, "%.*g", prec, x);
-}
-
-/* A probability option, or null when not given. */
-static void
-put_option(struct mesh_i_buf *b, double x)
-{
-	if (x < 0)
-		mesh_i_buf_puts(b, "null");
-	else
-		put_exact(b, x);
-}
-
-/* Everything up to and including "shards". */
-static void
-header(struct mesh_i_buf *b, const struct mesh_partial_info *in)
-{
-	mesh_i_buf_printf(b, "{\n  \"meshsim_partial\": %d,\n  \"meshsim\": "
-	    "\"%s\",\n  \"command\": \"%s\",\n  \"plan\": ",
-	    MESH_PARTIAL_FORMAT, MESH_VERSION,
-	    in->command == MESH_PARTIAL_SWEEP ? "sweep" : "availability");
-	mesh_i_buf_json_string(b, in->plan);
-	mesh_i_buf_printf(b, ",\n  \"input_format\": \"%s\",\n"
-	    "  \"fingerprint\": \"%s\",\n  \"options\": {",
-	    mesh_format_name(in->input_format), in->fingerprint);
-	if (in->command == MESH_PARTIAL_SWEEP) {
-		mesh_i_buf_printf(b, "\"k\": %d, \"by\": ", in->k);
-		mesh_i_json_string_or_null(b, in->by);
-		mesh_i_buf_printf(b, ", \"model\": \"%s\"",
-		    mesh_sweep_model_name(in->model));
-	} else {
-		mesh_i_buf_puts(b, "\"node_availability\": ");
-		put_option(b, in->node_availability);
-		mesh_i_buf_printf(b, ", \"trials\": %llu, \"seed\": %llu, "
-		    "\"fail_below\": ", (unsigned long long)in->trials,
-		    (unsigned long long)in->seed);
-		put_option(b, in->fail_below);
-	}
-	mesh_i_buf_printf(b, "},\n  \"shard\": %d,\n  \"shards\": %d,\n",
-	    in->shard, in->shards);
-}
-
-/* The names of units u[0 .. n-1] as a JSON list. */
-static void
-unit_names(struct mesh_i_buf *b, const struct mesh_sweep *sw, const int *u,
-    size_t n)
-{
-	size_t i;
-
-	mesh_i_buf_puts(b, "[");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			mesh_i_buf_puts(b, ", ");
-		mesh_i_buf_json_string(b, sw->units->names[u[i]]);
-	}
-	mesh_i_buf_puts(b, "]");
-}
-
-char *
-mesh_sweep_partial_json(const struct mesh_partial_info *info,
-    const struct mesh_sweep *sw)
-{
-	const char *effect = sw->model == MESH_SWEEP_MESH ? "stranded" :
-	    "cut_off";
-	struct mesh_i_buf b;
-	size_t i;
-	int s;
-
-	mesh_i_buf_init(&b);
-	header(&b, info);
-	mesh_i_buf_puts(&b, "  \"results\": {\n    \"tried\": {");
-	for (s = 1; s <= sw->k; s++)
-		mesh_i_buf_printf(&b, "%s\"%d\": %llu", s > 1 ? ", " : "", s,
-		    (unsigned long long)sw->sizes[s].tried);
-	mesh_i_buf_puts(&b, "},\n    \"splitting\": {");
-	for (s = 1; s <= sw->k; s++)
-		mesh_i_buf_printf(&b, "%s\"%d\": %llu", s > 1 ? ", " : "", s,
-		    (unsigned long long)sw->sizes[s].hit);
-	mesh_i_buf_puts(&b, "},\n    \"worst\": {");
-	for (s = 1; s <= sw->k; s++) {
-		const struct mesh_sweep_size *z = &sw->sizes[s];
-
-		mesh_i_buf_printf(&b, "%s\"%d\": ", s > 1 ? ", " : "", s);
-		if (z->worst == 0) {
-			mesh_i_buf_puts(&b, "null");
-			continue;
-		}
-		mesh_i_buf_printf(&b, "{\"%s\": %zu, \"set\": ", effect,
-		    z->worst);
-		unit_names(&b, sw, z->worst_units, (size_t)s);
-		mesh_i_buf_printf(&b, ", \"group\": %zu}", z->worst_group);
-	}
-	mesh_i_buf_puts(&b, "},\n    \"minimal_cuts\": [");
-	for (i = 0; i < sw->ncuts; i++) {
-		const struct mesh_sweep_cut *c = &sw->cuts[i];
-
-		mesh_i_buf_puts(&b, i ? ",\n      {\"set\": " :
-		    "\n      {\"set\": ");
-		unit_names(&b, sw, sw->set_units + c->first, c->size);
-		mesh_i_buf_printf(&b, ", \"group\": %zu, \"%s\": %zu", c->group,
-		    effect, c->effect);
-		if (sw->model == MESH_SWEEP_MESH) {
-			mesh_i_buf_puts(&b, ", \"nodes\": ");
-			mesh_i_json_names(&b, sw->plan, sw->stranded + c->sfirst,
-			    c->effect);
-		}
-		mesh_i_buf_puts(&b, "}");
-	}
-	mesh_i_buf_puts(&b, sw->ncuts ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
-	return mesh_i_buf_take(&b);
-}
-
-char *
-mesh_avail_partial_json(const struct mesh_partial_info *info,
-    const struct mesh_avail_sums *sums)
-{
-	uint64_t nb = mesh_avail_nblocks(info->trials), first =
-	    (uint64_t)info->shard - 1, mine;
-	struct mesh_i_buf b;
-
-	mine = nb > first ? (nb - first - 1) / (uint64_t)info->shards + 1 : 0;
-	mesh_i_buf_init(&b);
-	header(&b, info);
-	mesh_i_buf_printf(&b, "  \"results\": {\"blocks\": %llu, \"trials\": "
-	    "%llu, \"connected\": %llu, \"whole\": %llu, \"cut_off\": %llu, "
-	    "\"cut_off_sq_hi\": %llu, \"cut_off_sq_lo\": %llu}\n}\n",
-	    (unsigned long long)mine, (unsigned long long)sums->trials,
-	    (unsigned long long)sums->connected,
-	    (unsigned long long)sums->whole, (unsigned long long)sums->cut_off,
-	    (unsigned long long)sums->cut_off_sq_hi,
-	    (unsigned long long)sums->cut_off_sq_lo);
-	return mesh_i_buf_take(&b);
 }
 
 /* Reading. */

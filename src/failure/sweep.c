@@ -1682,9 +1682,6 @@ done:
 
 /* Merging the slices of a sharded sweep. */
 
-static void json_units(struct mesh_i_buf *, const struct mesh_domains *,
-    const int *, size_t);
-
 /* Whether u[0 .. n-1] are ascending units of sw. */
 static int
 units_ok(const struct mesh_sweep *sw, const int *u, size_t n)
@@ -1843,11 +1840,13 @@ mesh_sweep_merge_end(struct mesh_sweep *sw, struct mesh_diags *diags)
 		    tuple_cmp(sw->set_units + a->first, sw->set_units +
 		    b->first, (int)a->size) == 0) {
 			struct mesh_i_buf names;
+			struct mesh_i_jw w;
 			char *set;
 
 			mesh_i_buf_init(&names);
-			json_units(&names, sw->units, sw->set_units + a->first,
-			    a->size);
+			mesh_i_jw_init(&w, &names, MESH_I_JW_G12);
+			mesh_i_jw_strings(&w, NULL, sw->units->names,
+			    sw->set_units + a->first, a->size);
 			if ((set = mesh_i_buf_take(&names)) == NULL)
 				goto done;
 			mesh_diags_add(diags, MESH_ERROR,
@@ -1868,140 +1867,4 @@ mesh_sweep_merge_end(struct mesh_sweep *sw, struct mesh_diags *diags)
 done:
 	free(nu);
 	return err;
-}
-
-/* JSON. */
-
-/* The names of units u[0 .. n-1] as a JSON list on one line. */
-static void
-json_units(struct mesh_i_buf *b, const struct mesh_domains *d, const int *u,
-    size_t n)
-{
-	size_t i;
-
-	mesh_i_buf_puts(b, "[");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			mesh_i_buf_puts(b, ", ");
-		mesh_i_buf_json_string(b, d->names[u[i]]);
-	}
-	mesh_i_buf_puts(b, "]");
-}
-
-/* One object keyed by size, "1" .. "k", of a per-size count. */
-static void
-json_per_size(struct mesh_i_buf *b, const struct mesh_sweep *sw,
-    const char *key, int what)
-{
-	int s;
-
-	mesh_i_buf_printf(b, "  \"%s\": {", key);
-	for (s = 1; s <= sw->k; s++) {
-		const struct mesh_sweep_size *z = &sw->sizes[s];
-
-		mesh_i_buf_printf(b, "%s\"%d\": ", s > 1 ? ", " : "", s);
-		if (what == 0)
-			mesh_i_buf_printf(b, "%llu", (unsigned long long)z->tried);
-		else if (what == 1)
-			mesh_i_buf_printf(b, "%llu", (unsigned long long)z->hit);
-		else
-			mesh_i_buf_printf(b, "%.4f", z->tried ? 1.0 -
-			    (double)z->hit / (double)z->tried : 1.0);
-	}
-	mesh_i_buf_puts(b, "},\n");
-}
-
-char *
-mesh_sweep_json(const struct mesh_sweep *sw,
-    const struct mesh_diags *diags)
-{
-	const struct mesh_plan *p = sw->plan;
-	const char *effect = sw->model == MESH_SWEEP_MESH ? "stranded" :
-	    "cut_off";
-	struct mesh_i_buf b;
-	size_t i;
-	int s, notes = 0;
-
-	mesh_i_buf_init(&b);
-	mesh_i_buf_puts(&b, "{\n  \"plan\": ");
-	mesh_i_json_string_or_null(&b, p->name);
-	mesh_i_buf_puts(&b, ",\n  \"file\": ");
-	mesh_i_json_string_or_null(&b, p->file);
-	mesh_i_buf_printf(&b, ",\n  \"model\": \"%s\",\n  \"k\": %d,\n"
-	    "  \"k_requested\": %d,\n  \"by\": ",
-	    mesh_sweep_model_name(sw->model), sw->k, sw->k_requested);
-	mesh_i_json_string_or_null(&b, sw->by);
-	mesh_i_buf_printf(&b, ",\n  \"units\": %zu,\n  \"nodes\": %zu,\n"
-	    "  \"links\": %zu,\n  \"connected\": %s,\n  \"components\": [",
-	    sw->units->n, p->nnodes, p->nlinks,
-	    sw->connected ? "true" : "false");
-	for (i = 0; i < sw->ncomponents; i++) {
-		mesh_i_buf_puts(&b, i ? ",\n    " : "\n    ");
-		mesh_i_json_names(&b, p, sw->comp_nodes + sw->comp_start[i],
-		    sw->comp_start[i + 1] - sw->comp_start[i]);
-	}
-	mesh_i_buf_puts(&b, sw->ncomponents ? "\n  ],\n" : "],\n");
-	json_per_size(&b, sw, "tried", 0);
-	json_per_size(&b, sw, "splitting", 1);
-	json_per_size(&b, sw, "share_connected", 2);
-	mesh_i_buf_puts(&b, "  \"worst\": {");
-	for (s = 1; s <= sw->k; s++) {
-		const struct mesh_sweep_size *z = &sw->sizes[s];
-
-		mesh_i_buf_printf(&b, "%s\"%d\": ", s > 1 ? ", " : "", s);
-		if (z->worst == 0) {
-			mesh_i_buf_puts(&b, "null");
-			continue;
-		}
-		mesh_i_buf_printf(&b, "{\"%s\": %zu, \"set\": ", effect,
-		    z->worst);
-		json_units(&b, sw->units, z->worst_units, (size_t)s);
-		mesh_i_buf_printf(&b, ", \"group\": %zu}", z->worst_group);
-	}
-	mesh_i_buf_puts(&b, "},\n  \"minimal_cuts\": [");
-	for (i = 0; i < sw->ncuts; i++) {
-		mesh_i_buf_puts(&b, i ? ",\n    " : "\n    ");
-		json_units(&b, sw->units, sw->set_units + sw->cuts[i].first,
-		    sw->cuts[i].size);
-	}
-	mesh_i_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"minimal_cuts_detail\": [" :
-	    "],\n  \"minimal_cuts_detail\": [");
-	for (i = 0; i < sw->ncuts; i++) {
-		const struct mesh_sweep_cut *cut = &sw->cuts[i];
-
-		mesh_i_buf_printf(&b, "%s{\"group\": %zu, \"%s\": %zu",
-		    i ? ",\n    " : "\n    ", cut->group, effect, cut->effect);
-		if (sw->model == MESH_SWEEP_MESH) {
-			mesh_i_buf_puts(&b, ", \"nodes\": ");
-			mesh_i_json_names(&b, p, sw->stranded + cut->sfirst,
-			    cut->effect);
-		}
-		mesh_i_buf_puts(&b, "}");
-	}
-	mesh_i_buf_puts(&b, sw->ncuts ? "\n  ],\n  \"notes\": [" :
-	    "],\n  \"notes\": [");
-	if (sw->k < sw->k_requested) {
-		mesh_i_buf_printf(&b, "\"k %d is more than the %zu %s of "
-		    "the largest group: sets of up to %d\"", sw->k_requested,
-		    sw->max_units, sw->max_units == 1 ? "unit" : "units",
-		    sw->k);
-		notes++;
-	}
-	if (!sw->by_found) {
-		char *note = mesh_i_asprintf("no node has the label '%s': each "
-		    "host is a domain", sw->by);
-
-		if (note == NULL)
-			b.failed = 1;
-		else {
-			mesh_i_buf_puts(&b, notes ? ", " : "");
-			mesh_i_buf_json_string(&b, note);
-		}
-		free(note);
-		notes++;
-	}
-	mesh_i_buf_puts(&b, "],\n");
-	mesh_i_json_diagnostics(&b, diags);
-	mesh_i_buf_puts(&b, "}\n");
-	return mesh_i_buf_take(&b);
 }

@@ -14,46 +14,33 @@ struct hazards {
 	size_t nstranded;
 };
 
-static void
-int_or_null(struct mesh_i_buf *b, int v)
-{
-	if (v >= 0)
-		mesh_i_buf_printf(b, "%d", v);
-	else
-		mesh_i_buf_puts(b, "null");
-}
-
 /* "restart_hazards": each survivor that strands others, in name order,
  * to whom it strands; then "stranded". */
 static void
-put_hazards(struct mesh_i_buf *b, const struct mesh_analysis *a,
+put_hazards(struct mesh_i_jw *w, const struct mesh_analysis *a,
     const struct hazards *h)
 {
 	const struct mesh_plan *p = a->plan;
-	size_t i, k = 0;
+	size_t i;
 
-	mesh_i_buf_puts(b, "  \"restart_hazards\": {");
+	mesh_i_jw_object(w, "restart_hazards", MESH_I_JW_LINES);
 	for (i = 0; i < a->nnodes; i++) {
 		int v = a->by_name[i];
 		size_t n = h->first[v + 1] - h->first[v];
 
 		if (n == 0)
 			continue;
-		mesh_i_buf_puts(b, k++ ? ",\n    " : "\n    ");
-		mesh_i_buf_json_string(b, p->nodes[v].name);
-		mesh_i_buf_puts(b, ": ");
-		mesh_i_json_names(b, p, h->strands + h->first[v], n);
+		mesh_i_jw_names(w, p->nodes[v].name, p, h->strands +
+		    h->first[v], n);
 	}
-	mesh_i_buf_puts(b, k ? "\n  },\n  \"stranded\": " :
-	    "},\n  \"stranded\": ");
-	mesh_i_json_names(b, p, h->stranded, h->nstranded);
-	mesh_i_buf_puts(b, ",\n");
+	mesh_i_jw_end(w);
+	mesh_i_jw_names(w, "stranded", p, h->stranded, h->nstranded);
 }
 
 /* "not_clustering": the surviving nodes that do not join the cluster
  * (plan.h, no_cluster), by name; the key only when there is one. */
 static void
-put_not_clustering(struct mesh_i_buf *b, const struct mesh_analysis *a)
+put_not_clustering(struct mesh_i_jw *w, const struct mesh_analysis *a)
 {
 	const struct mesh_plan *p = a->plan;
 	size_t i, k = 0;
@@ -63,11 +50,74 @@ put_not_clustering(struct mesh_i_buf *b, const struct mesh_analysis *a)
 
 		if (!n->no_cluster)
 			continue;
-		mesh_i_buf_puts(b, k++ ? ", " : ",\n  \"not_clustering\": [");
-		mesh_i_buf_json_string(b, n->name);
+		if (k++ == 0)
+			mesh_i_jw_array(w, "not_clustering", MESH_I_JW_INLINE);
+		mesh_i_jw_string(w, NULL, n->name);
 	}
 	if (k > 0)
-		mesh_i_buf_puts(b, "]");
+		mesh_i_jw_end(w);
+}
+
+/* A piece of the plan left by a failure: {"size": size, "nodes": [the
+ * names listed of g]}. */
+static void
+piece(struct mesh_i_jw *w, const char *key, const struct mesh_analysis *a,
+    size_t size, const struct mesh_group *g)
+{
+	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
+	mesh_i_jw_uint(w, "size", size);
+	mesh_i_jw_names(w, "nodes", a->plan, a->group_nodes + g->first,
+	    g->nlisted);
+	mesh_i_jw_end(w);
+}
+
+/* "single_points_of_failure": each articulation point, what it cuts off
+ * and the largest piece left. */
+static void
+put_cutpoints(struct mesh_i_jw *w, const struct mesh_analysis *a)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i, j;
+
+	mesh_i_jw_array(w, "single_points_of_failure", MESH_I_JW_LINES);
+	for (i = 0; i < a->ncutpoints; i++) {
+		const struct mesh_cutpoint *cp = &a->cutpoints[i];
+
+		mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
+		mesh_i_jw_string(w, "node", p->nodes[cp->node].name);
+		mesh_i_jw_uint(w, "stays", cp->stays);
+		mesh_i_jw_array(w, "cuts_off", MESH_I_JW_INLINE);
+		for (j = 0; j < cp->ngroups; j++)
+			piece(w, NULL, a, a->groups[cp->first + j].size,
+			    &a->groups[cp->first + j]);
+		mesh_i_jw_end(w);
+		/* The largest piece too: with cuts_off, every piece. */
+		piece(w, "largest", a, cp->stays, &cp->largest);
+		mesh_i_jw_uint(w, "largest_pieces", cp->nlargest);
+		mesh_i_jw_end(w);
+	}
+	mesh_i_jw_end(w);
+}
+
+/* "route_storage": how many routes each node stores. */
+static void
+put_storage(struct mesh_i_jw *w, const struct mesh_analysis *a)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i;
+
+	mesh_i_jw_object(w, "route_storage", MESH_I_JW_INLINE);
+	mesh_i_jw_uint(w, "total", a->stored_total);
+	mesh_i_jw_string_or_null(w, "most", a->top_storer >= 0 ?
+	    p->nodes[a->top_storer].name : NULL);
+	mesh_i_jw_number(w, "most_share", a->stored_total ?
+	    (double)a->stored[a->top_storer] / (double)a->stored_total : 0.0);
+	mesh_i_jw_object(w, "per_node", MESH_I_JW_INLINE);
+	for (i = 0; i < a->nnodes; i++)
+		mesh_i_jw_uint(w, p->nodes[a->by_name[i]].name,
+		    a->stored[a->by_name[i]]);
+	mesh_i_jw_end(w);
+	mesh_i_jw_end(w);
 }
 
 /* The object; with h, the keys of the mesh model too. */
@@ -77,94 +127,38 @@ render(const struct mesh_analysis *a, const struct mesh_diags *diags,
 {
 	const struct mesh_plan *p = a->plan;
 	struct mesh_i_buf b;
-	size_t i, j;
+	struct mesh_i_jw w;
+	size_t i;
 
-	mesh_i_buf_init(&b);
-	mesh_i_buf_puts(&b, "{\n  \"plan\": ");
-	mesh_i_json_string_or_null(&b, p->name);
-	mesh_i_buf_puts(&b, ",\n  \"file\": ");
-	mesh_i_json_string_or_null(&b, p->file);
-	mesh_i_buf_printf(&b, ",\n  \"nodes\": %zu,\n  \"links\": %zu,\n"
-	    "  \"routes\": %zu,\n  \"routes_linking\": %zu,\n"
-	    "  \"routes_to_down\": %zu,\n  \"routes_of_down\": %zu,\n"
-	    "  \"down\": ", a->nnodes, a->nlinks, a->nroutes,
-	    a->stored_total, a->nroutes_to_down, a->nroutes_of_down);
-	mesh_i_json_names(&b, p, a->down, a->ndown);
-	put_not_clustering(&b, a);
-	mesh_i_buf_printf(&b, ",\n  \"connected\": %s,\n  \"components\": [",
-	    a->connected ? "true" : "false");
-	for (i = 0; i < a->ncomponents; i++) {
-		mesh_i_buf_puts(&b, i ? ",\n    " : "\n    ");
-		mesh_i_json_names(&b, p, a->comp_nodes + a->comp_start[i],
-		    a->comp_start[i + 1] - a->comp_start[i]);
-	}
-	mesh_i_buf_puts(&b, a->ncomponents ? "\n  ],\n  \"cut_off\": " :
-	    "],\n  \"cut_off\": ");
-	mesh_i_json_names(&b, p, a->cut_off, a->ncut_off);
-
-	mesh_i_buf_puts(&b, ",\n  \"articulation_points\": [");
-	for (i = 0; i < a->ncutpoints; i++) {
-		if (i > 0)
-			mesh_i_buf_puts(&b, ", ");
-		mesh_i_buf_json_string(&b, p->nodes[a->cutpoints[i].node].name);
-	}
-	mesh_i_buf_puts(&b, "],\n  \"single_points_of_failure\": [");
-	for (i = 0; i < a->ncutpoints; i++) {
-		const struct mesh_cutpoint *cp = &a->cutpoints[i];
-
-		mesh_i_buf_puts(&b, i ? ",\n    {\"node\": " :
-		    "\n    {\"node\": ");
-		mesh_i_buf_json_string(&b, p->nodes[cp->node].name);
-		mesh_i_buf_printf(&b, ", \"stays\": %zu, \"cuts_off\": [",
-		    cp->stays);
-		for (j = 0; j < cp->ngroups; j++) {
-			const struct mesh_group *g = &a->groups[cp->first + j];
-
-			mesh_i_buf_printf(&b, "%s{\"size\": %zu, \"nodes\": ",
-			    j ? ", " : "", g->size);
-			mesh_i_json_names(&b, p, a->group_nodes + g->first,
-			    g->nlisted);
-			mesh_i_buf_puts(&b, "}");
-		}
-		/* The largest piece too: with cuts_off, every piece. */
-		mesh_i_buf_printf(&b, "], \"largest\": {\"size\": %zu, "
-		    "\"nodes\": ", cp->stays);
-		mesh_i_json_names(&b, p, a->group_nodes + cp->largest.first,
-		    cp->largest.nlisted);
-		mesh_i_buf_printf(&b, "}, \"largest_pieces\": %zu}",
-		    cp->nlargest);
-	}
-	mesh_i_buf_puts(&b, a->ncutpoints ? "\n  ],\n  \"bridges\": [" :
-	    "],\n  \"bridges\": [");
-	for (i = 0; i < a->nbridges; i++) {
-		mesh_i_buf_puts(&b, i ? ", " : "");
-		mesh_i_json_names(&b, p, a->bridges + 2 * i, 2);
-	}
-	mesh_i_buf_puts(&b, "],\n  \"vertex_connectivity\": ");
-	int_or_null(&b, a->vertex_connectivity);
-	mesh_i_buf_puts(&b, ",\n  \"edge_connectivity\": ");
-	int_or_null(&b, a->edge_connectivity);
-	mesh_i_buf_printf(&b, ",\n  \"connectivity_limit\": %zu,\n"
-	    "  \"route_storage\": {\"total\": %zu, \"most\": ",
-	    a->connectivity_limit, a->stored_total);
-	mesh_i_json_string_or_null(&b, a->top_storer >= 0 ?
-	    p->nodes[a->top_storer].name : NULL);
-	mesh_i_buf_printf(&b, ", \"most_share\": %.4f, \"per_node\": {",
-	    a->stored_total ? (double)a->stored[a->top_storer] /
-	    (double)a->stored_total : 0.0);
-	for (i = 0; i < a->nnodes; i++) {
-		int v = a->by_name[i];
-
-		mesh_i_buf_puts(&b, i ? ", " : "");
-		mesh_i_buf_json_string(&b, p->nodes[v].name);
-		mesh_i_buf_printf(&b, ": %zu", a->stored[v]);
-	}
-	mesh_i_buf_puts(&b, "}},\n");
+	mesh_i_jw_report_begin(&w, &b, MESH_I_JW_FIXED4, p);
+	mesh_i_jw_uint(&w, "nodes", a->nnodes);
+	mesh_i_jw_uint(&w, "links", a->nlinks);
+	mesh_i_jw_uint(&w, "routes", a->nroutes);
+	mesh_i_jw_uint(&w, "routes_linking", a->stored_total);
+	mesh_i_jw_uint(&w, "routes_to_down", a->nroutes_to_down);
+	mesh_i_jw_uint(&w, "routes_of_down", a->nroutes_of_down);
+	mesh_i_jw_names(&w, "down", p, a->down, a->ndown);
+	put_not_clustering(&w, a);
+	mesh_i_jw_bool(&w, "connected", a->connected);
+	mesh_i_jw_groups(&w, "components", MESH_I_JW_LINES, p, a->comp_nodes,
+	    a->comp_start, a->ncomponents);
+	mesh_i_jw_names(&w, "cut_off", p, a->cut_off, a->ncut_off);
+	mesh_i_jw_array(&w, "articulation_points", MESH_I_JW_INLINE);
+	for (i = 0; i < a->ncutpoints; i++)
+		mesh_i_jw_string(&w, NULL, p->nodes[a->cutpoints[i].node].name);
+	mesh_i_jw_end(&w);
+	put_cutpoints(&w, a);
+	mesh_i_jw_array(&w, "bridges", MESH_I_JW_INLINE);
+	for (i = 0; i < a->nbridges; i++)
+		mesh_i_jw_names(&w, NULL, p, a->bridges + 2 * i, 2);
+	mesh_i_jw_end(&w);
+	mesh_i_jw_count(&w, "vertex_connectivity", a->vertex_connectivity);
+	mesh_i_jw_count(&w, "edge_connectivity", a->edge_connectivity);
+	mesh_i_jw_uint(&w, "connectivity_limit", a->connectivity_limit);
+	put_storage(&w, a);
 	if (h != NULL)
-		put_hazards(&b, a, h);
-	mesh_i_json_diagnostics(&b, diags);
-	mesh_i_buf_puts(&b, "}\n");
-	return mesh_i_buf_take(&b);
+		put_hazards(&w, a, h);
+	return mesh_i_jw_report_end(&w, diags);
 }
 
 char *

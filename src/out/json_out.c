@@ -1,73 +1,145 @@
-/* json_out.c: the pieces every JSON report shares: names, nulls, diagnostics. */
+/* json_out.c: the pieces every JSON document shares: names, diagnostics, the plan and file. */
 #include "out/json_out.h"
+
+void
+mesh_i_jw_names(struct mesh_i_jw *w, const char *key,
+    const struct mesh_plan *p, const int *v, size_t n)
+{
+	size_t i;
+
+	mesh_i_jw_array(w, key, MESH_I_JW_INLINE);
+	for (i = 0; i < n; i++)
+		mesh_i_jw_string(w, NULL, p->nodes[v[i]].name);
+	mesh_i_jw_end(w);
+}
+
+void
+mesh_i_jw_groups(struct mesh_i_jw *w, const char *key,
+    enum mesh_i_jw_layout layout, const struct mesh_plan *p,
+    const int *nodes, const size_t *start, size_t n)
+{
+	size_t g;
+
+	mesh_i_jw_array(w, key, layout);
+	for (g = 0; g < n; g++)
+		mesh_i_jw_names(w, NULL, p, nodes + start[g],
+		    start[g + 1] - start[g]);
+	mesh_i_jw_end(w);
+}
+
+void
+mesh_i_jw_strings(struct mesh_i_jw *w, const char *key, char *const *s,
+    const int *idx, size_t n)
+{
+	size_t i;
+
+	mesh_i_jw_array(w, key, MESH_I_JW_INLINE);
+	for (i = 0; i < n; i++)
+		mesh_i_jw_string(w, NULL, s[idx != NULL ? (size_t)idx[i] : i]);
+	mesh_i_jw_end(w);
+}
+
+/* Where diagnostic g points: "file", "line", "column". */
+static void
+where(struct mesh_i_jw *w, const struct mesh_diag *g)
+{
+	mesh_i_jw_string_or_null(w, "file", g->file);
+	mesh_i_jw_int(w, "line", g->line);
+	mesh_i_jw_int(w, "column", g->column);
+}
+
+void
+mesh_i_jw_diagnostics(struct mesh_i_jw *w, const char *key,
+    const struct mesh_diags *d)
+{
+	size_t i;
+
+	mesh_i_jw_array(w, key, MESH_I_JW_LINES);
+	for (i = 0; d != NULL && i < d->n; i++) {
+		const struct mesh_diag *g = &d->v[i];
+
+		mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
+		mesh_i_jw_string(w, "severity",
+		    mesh_severity_name(g->severity));
+		mesh_i_jw_string(w, "code", g->code);
+		mesh_i_jw_string(w, "message", g->message);
+		where(w, g);
+		mesh_i_jw_string_or_null(w, "node", g->node);
+		mesh_i_jw_end(w);
+	}
+	mesh_i_jw_end(w);
+}
+
+void
+mesh_i_jw_expect(struct mesh_i_jw *w, const char *key,
+    const struct mesh_plan *p, const struct mesh_expect *e)
+{
+	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
+	if (e->has_connected)
+		mesh_i_jw_bool(w, "connected", e->connected);
+	if (e->has_isolated)
+		mesh_i_jw_names(w, "isolated", p, e->isolated, e->nisolated);
+	if (e->has_cut_off)
+		mesh_i_jw_names(w, "cut_off", p, e->cut_off, e->ncut_off);
+	mesh_i_jw_end(w);
+}
+
+void
+mesh_i_jw_report_begin(struct mesh_i_jw *w, struct mesh_i_buf *b,
+    enum mesh_i_jw_number number, const struct mesh_plan *p)
+{
+	mesh_i_buf_init(b);
+	mesh_i_jw_init(w, b, number);
+	mesh_i_jw_object(w, NULL, MESH_I_JW_LINES);
+	mesh_i_jw_string_or_null(w, "plan", p->name);
+	mesh_i_jw_string_or_null(w, "file", p->file);
+}
+
+char *
+mesh_i_jw_report_end(struct mesh_i_jw *w, const struct mesh_diags *d)
+{
+	mesh_i_jw_diagnostics(w, "diagnostics", d);
+	mesh_i_jw_end(w);
+	return mesh_i_jw_take(w);
+}
 
 void
 mesh_i_json_names(struct mesh_i_buf *b, const struct mesh_plan *p, const int *v,
     size_t n)
 {
-	size_t i;
+	struct mesh_i_jw w;
 
-	mesh_i_buf_puts(b, "[");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			mesh_i_buf_puts(b, ", ");
-		mesh_i_buf_json_string(b, p->nodes[v[i]].name);
-	}
-	mesh_i_buf_puts(b, "]");
+	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
+	mesh_i_jw_names(&w, NULL, p, v, n);
 }
 
 void
 mesh_i_json_string_or_null(struct mesh_i_buf *b, const char *s)
 {
-	if (s != NULL)
-		mesh_i_buf_json_string(b, s);
-	else
-		mesh_i_buf_puts(b, "null");
+	struct mesh_i_jw w;
+
+	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
+	mesh_i_jw_string_or_null(&w, NULL, s);
 }
 
 void
 mesh_i_json_diagnostics(struct mesh_i_buf *b, const struct mesh_diags *d)
 {
-	size_t i;
+	struct mesh_i_jw w;
 
-	mesh_i_buf_puts(b, "  \"diagnostics\": [");
-	for (i = 0; d != NULL && i < d->n; i++) {
-		const struct mesh_diag *g = &d->v[i];
-
-		mesh_i_buf_puts(b, i ? ",\n    {" : "\n    {");
-		mesh_i_buf_printf(b, "\"severity\": \"%s\", \"code\": \"%s\", "
-		    "\"message\": ", mesh_severity_name(g->severity), g->code);
-		mesh_i_buf_json_string(b, g->message);
-		mesh_i_buf_puts(b, ", \"file\": ");
-		mesh_i_json_string_or_null(b, g->file);
-		mesh_i_buf_printf(b, ", \"line\": %d, \"column\": %d, "
-		    "\"node\": ", g->line, g->column);
-		mesh_i_json_string_or_null(b, g->node);
-		mesh_i_buf_puts(b, "}");
-	}
-	mesh_i_buf_puts(b, d != NULL && d->n ? "\n  ]\n" : "]\n");
+	mesh_i_buf_puts(b, "  \"diagnostics\": ");
+	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
+	mesh_i_jw_inside(&w, 1);
+	mesh_i_jw_diagnostics(&w, NULL, d);
+	mesh_i_buf_puts(b, "\n");
 }
 
 void
 mesh_i_json_expect(struct mesh_i_buf *b, const struct mesh_plan *p,
     const struct mesh_expect *e)
 {
-	const char *sep = "";
+	struct mesh_i_jw w;
 
-	mesh_i_buf_puts(b, "{");
-	if (e->has_connected) {
-		mesh_i_buf_printf(b, "\"connected\": %s",
-		    e->connected ? "true" : "false");
-		sep = ", ";
-	}
-	if (e->has_isolated) {
-		mesh_i_buf_printf(b, "%s\"isolated\": ", sep);
-		mesh_i_json_names(b, p, e->isolated, e->nisolated);
-		sep = ", ";
-	}
-	if (e->has_cut_off) {
-		mesh_i_buf_printf(b, "%s\"cut_off\": ", sep);
-		mesh_i_json_names(b, p, e->cut_off, e->ncut_off);
-	}
-	mesh_i_buf_puts(b, "}");
+	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
+	mesh_i_jw_expect(&w, NULL, p, e);
 }

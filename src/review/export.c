@@ -23,20 +23,14 @@ mesh_export_format_from_name(const char *name)
 	return -1;
 }
 
-/* d with the fewest digits that read back as d. */
+/* d with the fewest digits that read back as d (the JSON writer's). */
 static void
 put_double(struct mesh_i_buf *b, double d)
 {
-	char s[40];
-	int prec;
+	struct mesh_i_jw w;
 
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(s, sizeof(s), "%.*g", prec, d);
-		if (strtod(s, NULL) == d)
-			break;
-	}
-	snprintf(s, sizeof(s), "%.*g", prec, d);
-	mesh_i_buf_puts(b, s);
+	mesh_i_jw_init(&w, b, MESH_I_JW_SHORTEST);
+	mesh_i_jw_number(&w, NULL, d);
 }
 
 /* Whether node n's host is its name and cannot be written as a host
