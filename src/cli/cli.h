@@ -121,7 +121,8 @@ struct cli_common {
 	const char *output;             /* -o FILE */
 	const char *plan;
 	int format_given;               /* --format, either way */
-	struct cli_list downs;          /* --down, for cli_input_load() */
+	struct cli_list downs;          /* --down, for cli_input_load(); the
+					 * caller frees downs.v */
 	const struct cli_harper *harper;        /* Harper configs to read as
 						 * the plan, or NULL */
 };
