@@ -198,9 +198,11 @@ int cli_common_option(struct cli_common *o, int c, char *arg);
  */
 int cli_parse_size(const char *s, uint64_t max, uint64_t *out);
 
-/* --model graph|mesh: sets *mesh to 0 or 1. Returns 0, or -1 after
- * reporting. */
-int cli_parse_model(const char *arg, int *mesh);
+/* Which of words (a list that ends in NULL) the value arg of option opt
+ * ("--format") is: its index, or -1 after saying arg is not expected
+ * ("text or json"). */
+int cli_option_word(const char *opt, const char *arg,
+    const char *const *words, const char *expected);
 
 /* After getopt_long: take the one plan argument. Returns 0, or
  * CLI_EXIT_BAD after printing the usage. */
@@ -264,11 +266,11 @@ void cli_input_free(struct cli_input *in);
 unsigned cli_default_jobs(unsigned max);
 
 /*
- * Write a shard's partial (JSON, consumed; NULL means out of memory) to
- * o->output or stdout as cli_write_output() does. Returns 0, or
- * CLI_EXIT_BAD after reporting.
+ * Write s whole (a report, a shard's partial, a plan: consumed, freed
+ * here; NULL means out of memory) to path, or stdout when NULL, as
+ * cli_write_output() does. Returns 0, or CLI_EXIT_BAD after reporting.
  */
-int cli_emit_partial(const struct cli_common *o, char *json);
+int cli_write_string(const char *path, char *s, const char *input);
 
 /* Whether -o output (NULL: none) is the file input, which what describes
  * ("the report over a config"); if so, say that writing it is refused. */

@@ -331,7 +331,8 @@ run_shard(const struct avail_opts *o, const struct mesh_plan *plan)
 		return CLI_EXIT_BAD;
 	}
 	mesh_avail_model_free(m);
-	return cli_emit_partial(&o->c, mesh_avail_partial_json(&in, &sums));
+	return cli_write_string(o->c.output, mesh_avail_partial_json(&in,
+	    &sums), o->c.plan);
 }
 
 int

@@ -37,21 +37,6 @@ struct check_report {
 	const struct cli_apply *apply;  /* --apply: the what-if, or NULL */
 };
 
-static int
-parse_fail_on(const char *s, enum fail_on *out)
-{
-	static const char *const names[] = { "never", "partition", "spof",
-		"bridge" };
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum fail_on)i;
-			return 0;
-		}
-	return -1;
-}
-
 /* The plan arguments: Harper configs (--input-format harper, or all
  * ending in .yaml or .yml) are several, which cli_input_load() reads as
  * one plan; any other plan is one, which it takes itself. */
@@ -81,42 +66,32 @@ take_plans(struct check_opts *o, int argc, char **argv)
 	    "the report over a config");
 }
 
-/* --model graph|mesh|replication into o. Returns 1, or -1 after
- * reporting. */
-static int
-model_option(struct check_opts *o, const char *arg)
-{
-	o->model_set = 1;
-	o->replication = strcmp(arg, "replication") == 0;
-	o->mesh_model = 0;
-	if (!o->replication && strcmp(arg, "graph") != 0 &&
-	    strcmp(arg, "mesh") != 0) {
-		cli_error("--model: '%s' is not graph, mesh or replication",
-		    arg);
-		return -1;
-	}
-	if (!o->replication && cli_parse_model(arg, &o->mesh_model) != 0)
-		return -1;
-	return 1;
-}
-
 /* An own_option of cli_parse_options(): check's options into o, a
  * struct check_opts. */
 static int
 check_option(void *ctx, int c, char *arg)
 {
+	/* In the order of enum fail_on; --model: graph, mesh (the mesh
+	 * model's hazards), replication; --format: text and json, then the
+	 * pictures. */
+	static const char *const levels[] = { "never", "partition", "spof",
+		"bridge", NULL };
+	static const char *const models[] = { "graph", "mesh", "replication",
+		NULL };
+	static const char *const formats[] = { "text", "json", "dot", "svg",
+		NULL };
 	struct check_opts *o = ctx;
 	uint64_t n;
+	int w;
 
 	switch (c) {
 	case CLI_OPT_APPLY:
 		return cli_list_add(&o->applies, arg) == 0 ? 1 : -1;
 	case CLI_OPT_FAIL_ON:
-		if (parse_fail_on(arg, &o->fail_on) != 0) {
-			cli_error("--fail-on: '%s' is not one of never, "
-			    "partition, spof, bridge", arg);
+		if ((w = cli_option_word("--fail-on", arg, levels,
+		    "one of never, partition, spof, bridge")) < 0)
 			return -1;
-		}
+		o->fail_on = (enum fail_on)w;
 		return 1;
 	case CLI_OPT_CONNECTIVITY_LIMIT:
 		if (cli_option_count("--connectivity-limit", arg, 1,
@@ -125,21 +100,21 @@ check_option(void *ctx, int c, char *arg)
 		o->connectivity_limit = (size_t)n;
 		return 1;
 	case CLI_OPT_MODEL:
-		return model_option(o, arg);
-	case 'f':
-		/* dot and svg are check's own; text and json common. */
-		o->picture = strcmp(arg, "dot") == 0 ? 1 :
-		    strcmp(arg, "svg") == 0 ? 2 : 0;
-		if (o->picture != 0) {
-			o->c.json = 0;
-			return 1;
-		}
-		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0) {
-			cli_error("--format: '%s' is not text, json, dot or "
-			    "svg", arg);
+		if ((w = cli_option_word("--model", arg, models,
+		    "graph, mesh or replication")) < 0)
 			return -1;
-		}
-		return 0;
+		o->model_set = 1;
+		o->mesh_model = w == 1;
+		o->replication = w == 2;
+		return 1;
+	case 'f':
+		if ((w = cli_option_word("--format", arg, formats,
+		    "text, json, dot or svg")) < 0)
+			return -1;
+		o->c.format_given = 1;
+		o->c.json = w == 1;
+		o->picture = w >= 2 ? w - 1 : 0;        /* 1 dot, 2 svg */
+		return 1;
 	}
 	return cli_harper_option(&o->harper, c, arg);
 }
@@ -267,25 +242,20 @@ cli_check(int argc, char **argv)
 			cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 			goto done;
 		}
-		if (cli_write_output(o.c.output, json, strlen(json),
-		    o.c.plan) != 0) {
-			free(json);
+		if (cli_write_string(o.c.output, json, o.c.plan) != 0)
 			goto done;
+	} else {
+		if (o.c.json) {
+			json = repl ? mesh_replication_json(a, repl,
+			    &in.diags) : o.mesh_model ?
+			    mesh_analysis_json_hazards(a, &in.diags) :
+			    mesh_analysis_json(a, &in.diags);
+			if (ap != NULL)
+				json = cli_apply_json(ap, a, json);
 		}
-		free(json);
-		status = (repl ? found_replication(a, repl, o.fail_on) :
-		    found(a, o.fail_on)) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
-		goto done;
+		if (cli_emit(&o.c, json, text_report, &r) != 0)
+			goto done;
 	}
-	if (o.c.json) {
-		json = repl ? mesh_replication_json(a, repl, &in.diags) :
-		    o.mesh_model ? mesh_analysis_json_hazards(a, &in.diags) :
-		    mesh_analysis_json(a, &in.diags);
-		if (ap != NULL)
-			json = cli_apply_json(ap, a, json);
-	}
-	if (cli_emit(&o.c, json, text_report, &r) != 0)
-		goto done;
 	status = (repl ? found_replication(a, repl, o.fail_on) :
 	    found(a, o.fail_on)) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:

@@ -280,16 +280,16 @@ cli_emit(const struct cli_common *o, char *json,
 }
 
 int
-cli_emit_partial(const struct cli_common *o, char *json)
+cli_write_string(const char *path, char *s, const char *input)
 {
 	int rc;
 
-	if (json == NULL) {
+	if (s == NULL) {
 		cli_error("out of memory");
 		return CLI_EXIT_BAD;
 	}
-	rc = cli_write_output(o->output, json, strlen(json), o->plan);
-	free(json);
+	rc = cli_write_output(path, s, strlen(s), input);
+	free(s);
 	return rc;
 }
 
@@ -307,15 +307,11 @@ cli_write_plan(const struct mesh_plan *plan, const char *output,
     const char *input)
 {
 	char *json = NULL;
-	int rc;
 
-	if (mesh_plan_export(plan, MESH_EXPORT_JSON, &json) != MESH_OK) {
-		cli_error("out of memory");
-		return CLI_EXIT_BAD;
-	}
-	rc = cli_write_output(output, json, strlen(json), input);
-	free(json);
-	return rc;
+	/* The JSON export fails only for want of memory. */
+	if (mesh_plan_export(plan, MESH_EXPORT_JSON, &json) != MESH_OK)
+		json = NULL;
+	return cli_write_string(output, json, input);
 }
 
 int

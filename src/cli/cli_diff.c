@@ -27,21 +27,18 @@ struct diff_opts {
 static int
 diff_option(void *ctx, int c, char *arg)
 {
+	/* In the order of enum diff_format. */
+	static const char *const formats[] = { "text", "json", "markdown",
+		NULL };
 	struct diff_opts *o = ctx;
+	int f;
 
 	switch (c) {
 	case 'f':
-		if (strcmp(arg, "text") == 0)
-			o->format = DIFF_TEXT;
-		else if (strcmp(arg, "json") == 0)
-			o->format = DIFF_JSON;
-		else if (strcmp(arg, "markdown") == 0)
-			o->format = DIFF_MARKDOWN;
-		else {
-			cli_error("--format: '%s' is not text, json or "
-			    "markdown", arg);
+		if ((f = cli_option_word("--format", arg, formats,
+		    "text, json or markdown")) < 0)
 			return -1;
-		}
+		o->format = (enum diff_format)f;
 		return 1;
 	}
 	return cli_monte_carlo_option(c, arg, &o->seed, &o->trials);

@@ -42,13 +42,12 @@ cli_export(int argc, char **argv)
 		goto done;
 	/* Warnings go to stderr: stdout holds the plan alone. */
 	cli_diags(&in.diags, MESH_WARNING);
-	o.json = 1;     /* cli_emit: write text as it is */
 	if ((err = mesh_plan_export(in.plan, format, &text)) != MESH_OK) {
 		cli_error("export: %s", mesh_strerror(err));
 		rc = CLI_EXIT_BAD;
 		goto done;
 	}
-	rc = cli_emit(&o, text, NULL, NULL);
+	rc = cli_write_string(o.output, text, o.plan);
 done:
 	cli_input_free(&in);
 	return rc;

@@ -283,23 +283,33 @@ limit_option(int c, const char *arg)
 }
 
 int
+cli_option_word(const char *opt, const char *arg, const char *const *words,
+    const char *expected)
+{
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(arg, words[i]) == 0)
+			return i;
+	cli_error("%s: '%s' is not %s", opt, arg, expected);
+	return -1;
+}
+
+int
 cli_common_option(struct cli_common *o, int c, char *arg)
 {
+	static const char *const formats[] = { "text", "json", NULL };
 	int fmt;
 
 	switch (c) {
 	case 'd':
 		return cli_list_add(&o->downs, arg) == 0 ? 1 : -1;
 	case 'f':
-		o->format_given = 1;
-		if (strcmp(arg, "text") == 0)
-			o->json = 0;
-		else if (strcmp(arg, "json") == 0)
-			o->json = 1;
-		else {
-			cli_error("--format: '%s' is not text or json", arg);
+		if ((fmt = cli_option_word("--format", arg, formats,
+		    "text or json")) < 0)
 			return -1;
-		}
+		o->format_given = 1;
+		o->json = fmt;
 		return 1;
 	case 'h':
 		cli_usage(stdout);
@@ -332,20 +342,6 @@ cli_common_plan(struct cli_common *o, int argc, char **argv)
 		return CLI_EXIT_BAD;
 	}
 	o->plan = argv[optind];
-	return 0;
-}
-
-int
-cli_parse_model(const char *arg, int *mesh)
-{
-	if (strcmp(arg, "graph") == 0)
-		*mesh = 0;
-	else if (strcmp(arg, "mesh") == 0)
-		*mesh = 1;
-	else {
-		cli_error("--model: '%s' is not graph or mesh", arg);
-		return -1;
-	}
 	return 0;
 }
 

@@ -32,16 +32,15 @@ ends_with(const char *path, const char *suffix)
 static int
 report_option(void *md, int c, char *arg)
 {
+	static const char *const formats[] = { "html", "md", "markdown",
+		NULL };
+	int f;
+
 	if (c != 'f')
 		return 0;
-	if (strcmp(arg, "html") == 0)
-		*(int *)md = 0;
-	else if (strcmp(arg, "md") == 0 || strcmp(arg, "markdown") == 0)
-		*(int *)md = 1;
-	else {
-		cli_error("--format: '%s' is not html or md", arg);
+	if ((f = cli_option_word("--format", arg, formats, "html or md")) < 0)
 		return -1;
-	}
+	*(int *)md = f > 0;
 	return 1;
 }
 

@@ -31,6 +31,7 @@ struct sweep_report {
 static int
 sweep_option(void *ctx, int c, char *arg)
 {
+	static const char *const models[] = { "graph", "mesh", NULL };
 	struct sweep_opts *o = ctx;
 	uint64_t n;
 	int mesh;
@@ -58,7 +59,8 @@ sweep_option(void *ctx, int c, char *arg)
 		o->k = (int)n;
 		return 1;
 	case CLI_OPT_MODEL:
-		if (cli_parse_model(arg, &mesh) != 0)
+		if ((mesh = cli_option_word("--model", arg, models,
+		    "graph or mesh")) < 0)
 			return -1;
 		o->model = mesh ? MESH_SWEEP_MESH : MESH_SWEEP_GRAPH;
 		return 1;
@@ -363,7 +365,8 @@ emit_partial(const struct sweep_opts *o, const struct mesh_sweep *sw)
 		cli_error("out of memory");
 		return CLI_EXIT_BAD;
 	}
-	return cli_emit_partial(&o->c, mesh_sweep_partial_json(&in, sw));
+	return cli_write_string(o->c.output, mesh_sweep_partial_json(&in, sw),
+	    o->c.plan);
 }
 
 int
