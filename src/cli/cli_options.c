@@ -9,11 +9,11 @@
 
 #include "cli/cli.h"
 
-/* The subcommands that take the input limits: all but merge. */
+/* Sets of subcommands: the imports; those that read plans (and take the
+ * input limits), all but merge; all. */
+#define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES)
 #define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
-	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | CLI_IMPORTS)
-#define CLI_IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | \
-	CLI_IMPORT_ROUTES)
+	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
 #define ALL (READERS | CLI_MERGE)
 
 /*
@@ -39,14 +39,14 @@ static const struct {
 	    CLI_IMPORT_NETWORK },
 	{ { "force", no_argument, NULL, CLI_OPT_FORCE },
 	    CLI_SWEEP | CLI_AVAILABILITY },
-	{ { "format", required_argument, NULL, 'f' }, ALL & ~CLI_IMPORTS },
+	{ { "format", required_argument, NULL, 'f' }, ALL & ~IMPORTS },
 	{ { "generation", required_argument, NULL, CLI_OPT_GENERATION },
 	    CLI_CHECK | CLI_IMPORT_HARPER },
 	{ { "help", no_argument, NULL, 'h' }, ALL },
 	{ { "input-format", required_argument, NULL, 'i' },
-	    READERS & ~(CLI_SIMULATE | CLI_IMPORTS) },
+	    READERS & ~(CLI_SIMULATE | IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
-	    CLI_CHECK | CLI_IMPORTS },
+	    CLI_CHECK | IMPORTS },
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },
