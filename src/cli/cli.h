@@ -191,13 +191,6 @@ int cli_parse_options(int argc, char **argv, enum cli_command command,
  */
 int cli_common_option(struct cli_common *o, int c, char *arg);
 
-/*
- * A size: a whole number of bytes, or of KiB, MiB, GiB or TiB with the
- * suffix K, M, G or T (KiB... and KB... mean the same; any case). Returns
- * 0 with *out set (from 1 to max), or -1.
- */
-int cli_parse_size(const char *s, uint64_t max, uint64_t *out);
-
 /* Which of words (a list that ends in NULL) the value arg of option opt
  * ("--format") is: its index, or -1 after saying arg is not expected
  * ("text or json"). */

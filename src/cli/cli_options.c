@@ -175,8 +175,13 @@ size_suffix(const char *s)
 	return -1;
 }
 
-int
-cli_parse_size(const char *s, uint64_t max, uint64_t *out)
+/*
+ * A size: a whole number of bytes, or of KiB, MiB, GiB or TiB with the
+ * suffix K, M, G or T (KiB... and KB... mean the same; any case). Returns
+ * 0 with *out set (from 1 to max), or -1.
+ */
+static int
+parse_size(const char *s, uint64_t max, uint64_t *out)
 {
 	unsigned long long n;
 	char *end;
@@ -240,7 +245,7 @@ limit_option(int c, const char *arg)
 
 	switch (c) {
 	case CLI_OPT_MAX_INPUT_SIZE:
-		if (cli_parse_size(arg, INT64_MAX, &n) != 0) {
+		if (parse_size(arg, INT64_MAX, &n) != 0) {
 			cli_error("--max-input-size: '%s' is not a size such "
 			    "as 1073741824, 512M or 2G", arg);
 			return -1;
