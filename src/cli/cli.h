@@ -2,6 +2,7 @@
 #ifndef MESH_CLI_H
 #define MESH_CLI_H
 
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -25,6 +26,11 @@ void cli_error(const char *fmt, ...)
 void cli_diag_to(FILE *f, const struct mesh_diag *d);
 /* Print every diagnostic of at least severity min. */
 void cli_diags(const struct mesh_diags *d, enum mesh_severity min);
+/* A reader that refused its input (err): its diagnostics, then "who:
+ * error" unless they said it already (MESH_EINPUT, MESH_EIO). Returns
+ * CLI_EXIT_BAD. */
+int cli_read_failed(const char *who, enum mesh_error err,
+    const struct mesh_diags *d);
 
 /*
  * cli_progress.c: the progress bar on stderr. cli_progress() is the hook
@@ -91,7 +97,22 @@ int cli_write_output(const char *path, const char *text, size_t len,
  * that one of its arguments names. */
 void cli_output_args(int argc, char *const *argv);
 
-/* cli_common.c: what every subcommand shares. */
+/* cli_options.c: the options, one getopt loop for every subcommand. */
+
+/*
+ * The arguments of an option given again and again (--down, --apply,
+ * --env), in order; the strings are argv's own. The caller frees v.
+ */
+struct cli_list {
+	char **v;
+	size_t n;
+};
+
+/* Append s to l. Returns 0, or -1 after reporting that memory ran out
+ * (l is left as it was). */
+int cli_list_add(struct cli_list *l, char *s);
+
+struct cli_harper;
 
 /* The options every subcommand has, and its plan. */
 struct cli_common {
@@ -100,55 +121,81 @@ struct cli_common {
 	const char *output;             /* -o FILE */
 	const char *plan;
 	int format_given;               /* --format, either way */
+	struct cli_list downs;          /* --down, for cli_input_load(); the
+					 * caller frees downs.v */
+	const struct cli_harper *harper;        /* Harper configs to read as
+						 * the plan, or NULL */
 };
 
-/*
- * The options that set the readers' limits (limits.h), which every
- * command takes: put CLI_LIMIT_OPTIONS in its getopt_long table, and pass
- * what getopt_long returns to cli_limit_option() (cli_common_option()
- * does).
- */
+/* The subcommands, as the table of options knows them. */
+enum cli_command {
+	CLI_CHECK = 1 << 0,
+	CLI_SWEEP = 1 << 1,
+	CLI_AVAILABILITY = 1 << 2,
+	CLI_MERGE = 1 << 3,
+	CLI_SIMULATE = 1 << 4,
+	CLI_REPORT = 1 << 5,
+	CLI_DIFF = 1 << 6,
+	CLI_SUGGEST = 1 << 7,
+	CLI_EXPORT = 1 << 8,
+	CLI_IMPORT_HARPER = 1 << 9,
+	CLI_IMPORT_NETWORK = 1 << 10,
+	CLI_IMPORT_ROUTES = 1 << 11
+};
+
+/* What getopt_long returns for a long option with no short form (those
+ * with one, -b -d -f -h -i -j -k -o -q -t, return their letter). */
 enum {
-	CLI_OPT_MAX_INPUT_SIZE = 0x100,
+	CLI_OPT_APPLY = 0x100,
+	CLI_OPT_CONNECTIVITY_LIMIT,
+	CLI_OPT_ENV,
+	CLI_OPT_FAIL_BELOW,
+	CLI_OPT_FAIL_ON,
+	CLI_OPT_FAIL_ON_DRIFT,
+	CLI_OPT_FORCE,
+	CLI_OPT_GENERATION,
+	CLI_OPT_INVENTORY,
+	CLI_OPT_MODEL,
+	CLI_OPT_NODE_AVAILABILITY,
+	CLI_OPT_SEED,
+	CLI_OPT_SHARD,
+	CLI_OPT_TRIALS,
+	CLI_OPT_MAX_INPUT_SIZE,         /* the limits: cli_common_option() */
 	CLI_OPT_MAX_NODES,
 	CLI_OPT_MAX_ROUTES,
 	CLI_OPT_MAX_NAME_LENGTH,
 	CLI_OPT_MAX_DEPTH
 };
-#define CLI_LIMIT_OPTIONS \
-	{ "max-input-size", required_argument, NULL, CLI_OPT_MAX_INPUT_SIZE }, \
-	{ "max-nodes", required_argument, NULL, CLI_OPT_MAX_NODES }, \
-	{ "max-routes", required_argument, NULL, CLI_OPT_MAX_ROUTES }, \
-	{ "max-name-length", required_argument, NULL, \
-	    CLI_OPT_MAX_NAME_LENGTH }, \
-	{ "max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH }
 
 /*
- * Set the limit that option c names to arg, for every reader that runs
- * after. Returns 1 when c was one of them, 0 when not, -1 after
- * reporting a bad value.
+ * The one getopt_long loop of every subcommand: the long options of
+ * command (the table in cli_options.c, which lists every option of the
+ * tool and who takes it), and the short ones of shortopts. Each option
+ * goes first to own_option(ctx, c, arg), when there is one, which
+ * returns 1 when it took it, 0 when not, or -1 after reporting a bad
+ * value; then to cli_common_option() into o. Returns 0, the operands
+ * left from optind on, or CLI_EXIT_BAD after reporting (an unknown
+ * option: getopt_long's message and the usage). What o holds then is the
+ * caller's to free, as after success.
  */
-int cli_limit_option(int c, const char *arg);
+int cli_parse_options(int argc, char **argv, enum cli_command command,
+    const char *shortopts, struct cli_common *o,
+    int (*own_option)(void *ctx, int c, char *arg), void *ctx);
 
 /*
- * A size: a whole number of bytes, or of KiB, MiB, GiB or TiB with the
- * suffix K, M, G or T (KiB... and KB... mean the same; any case). Returns
- * 0 with *out set (from 1 to max), or -1.
+ * Handle option c of getopt_long if it is a common one: 'd' (--down),
+ * 'f' (--format text|json), 'h' (--help: the usage, exit 0), 'i'
+ * (--input-format), 'o' (--output), 'q' (--quiet: no progress bar), or a
+ * limit (limits.h, for every reader that runs after). Returns 1 when it
+ * was, 0 when c is another option, or -1 after reporting a bad value.
  */
-int cli_parse_size(const char *s, uint64_t max, uint64_t *out);
+int cli_common_option(struct cli_common *o, int c, char *arg);
 
-/*
- * Handle option c of getopt_long if it is a common one: 'f' (--format),
- * 'h' (--help: the usage, exit 0), 'i' (--input-format), 'o' (--output),
- * 'q' (--quiet: no progress bar), or a limit (cli_limit_option()).
- * Returns 1 when it was, 0 when c is another option, or -1 after
- * reporting a bad value.
- */
-int cli_common_option(struct cli_common *o, int c, const char *arg);
-
-/* --model graph|mesh: sets *mesh to 0 or 1. Returns 0, or -1 after
- * reporting. */
-int cli_parse_model(const char *arg, int *mesh);
+/* Which of words (a list that ends in NULL) the value arg of option opt
+ * ("--format") is: its index, or -1 after saying arg is not expected
+ * ("text or json"). */
+int cli_option_word(const char *opt, const char *arg,
+    const char *const *words, const char *expected);
 
 /* After getopt_long: take the one plan argument. Returns 0, or
  * CLI_EXIT_BAD after printing the usage. */
@@ -158,25 +205,69 @@ int cli_common_plan(struct cli_common *o, int argc, char **argv);
  * white space. Returns 0 with *out set, or -1. */
 int cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
 
+/* The same for the value arg of option opt ("--seed"): returns 0 with
+ * *out set, or -1 after saying arg is not a number from lo to hi. */
+int cli_option_count(const char *opt, const char *arg, uint64_t lo,
+    uint64_t hi, uint64_t *out);
+
 /* --seed (0 to 2^64 - 1) and --trials (1 to MESH_AVAIL_TRIALS_MAX) of
- * the Monte Carlo commands. Return 0, or -1 after reporting. */
-int cli_parse_seed(const char *arg, uint64_t *out);
-int cli_parse_trials(const char *arg, uint64_t *out);
+ * the Monte Carlo commands, an own_option's way: returns 1 when c was
+ * one of them, 0 when not, -1 after reporting a bad value. */
+int cli_monte_carlo_option(int c, const char *arg, uint64_t *seed,
+    uint64_t *trials);
 
 /* --shard I/N: shard I of N, 1 <= I <= N <= MESH_SHARDS_MAX, digits
  * only. Returns 0 with *index and *count set, or -1 after reporting. */
 int cli_parse_shard(const char *arg, int *index, int *count);
 
+/* A shard (shards > 0) writes no report, so --format is refused: it
+ * belongs to meshsim merge. Returns 0, or CLI_EXIT_BAD after saying so. */
+int cli_shard_format(const struct cli_common *o, int shards);
+
+/* cli_common.c: what every subcommand shares. */
+
 /*
- * Write a shard's partial (JSON, consumed; NULL means out of memory) to
- * o->output or stdout as cli_write_output() does. A shard writes no
- * report, so --format is refused: it belongs to meshsim merge. Returns 0,
- * or CLI_EXIT_BAD after reporting.
+ * The plan a subcommand reads, as its arguments name it. cli_input_init()
+ * makes it empty; cli_input_load() fills it; cli_input_free() frees what
+ * it holds, loaded, half loaded or empty.
  */
-int cli_emit_partial(const struct cli_common *o, char *json);
+struct cli_input {
+	struct mesh_diags diags;        /* the plan's diagnostics */
+	struct mesh_plan *plan;
+	int *down;                      /* the nodes --down names */
+	/* For mesh_analyze(): .down and .ndown are those nodes, the rest
+	 * 0. */
+	struct mesh_analysis_options analysis;
+};
+
+void cli_input_init(struct cli_input *in);
+
+/*
+ * Load the plan the operands argv[optind ..] name: the one plan, whose
+ * path becomes o->plan (cli_common_plan()), read as o->input_format; or,
+ * with o->harper set, its configs as one plan (cli_harper_configs() took
+ * them). With the progress bar. Then resolve o->downs
+ * (cli_resolve_nodes(), which may modify those arguments). Returns 0, or
+ * CLI_EXIT_BAD after printing the usage, the diagnostics or the error;
+ * in holds what was loaded either way.
+ */
+int cli_input_load(struct cli_input *in, struct cli_common *o, int argc,
+    char **argv);
+void cli_input_free(struct cli_input *in);
 
 /* The processors online, from 1 to max. */
 unsigned cli_default_jobs(unsigned max);
+
+/*
+ * Write s whole (a report, a shard's partial, a plan: consumed, freed
+ * here; NULL means out of memory) to path, or stdout when NULL, as
+ * cli_write_output() does. Returns 0, or CLI_EXIT_BAD after reporting.
+ */
+int cli_write_string(const char *path, char *s, const char *input);
+
+/* Whether -o output (NULL: none) is the file input, which what describes
+ * ("the report over a config"); if so, say that writing it is refused. */
+int cli_refuse_over(const char *output, const char *input, const char *what);
 
 /*
  * Write the report to -o FILE or stdout: json when the format is JSON
@@ -198,8 +289,18 @@ char *cli_render(const struct cli_common *o, char *json,
 int cli_write_plan(const struct mesh_plan *plan, const char *output,
     const char *input);
 
+/*
+ * The end of every import (cli_import_*.c): with err MESH_OK, the reader's
+ * diagnostics and plan written as JSON to output (stdout when NULL) as
+ * cli_write_plan() does; else cli_read_failed(kind, ...). Returns 0, or
+ * CLI_EXIT_BAD after reporting.
+ */
+int cli_import_write(const char *kind, enum mesh_error err,
+    const struct mesh_diags *diags, const struct mesh_plan *plan,
+    const char *output, const char *input);
+
 /* Load a plan, with the progress bar, printing its diagnostics when it
- * is refused; returns 0, or CLI_EXIT_BAD. */
+ * is refused (cli_read_failed()); returns 0, or CLI_EXIT_BAD. */
 int cli_load_plan(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **plan);
 
@@ -222,6 +323,33 @@ int cli_availability_emit(const struct cli_common *o,
     const struct mesh_availability *a, const struct mesh_diags *diags,
     int from_option, double fail_below);
 
+/* cli_import_harper.c: Harper config files on the command line
+ * (`meshsim check` and `meshsim import harper`). */
+struct cli_harper {
+	/* --generation, --inventory, --env (opts.envs is envs.v) */
+	struct mesh_harper_options opts;
+	struct cli_list envs;
+	char **configs;                 /* the [HOST=]CONFIG.yaml arguments */
+	size_t nconfigs;
+};
+
+/* --env, --generation and --inventory into harper, a
+ * struct cli_harper: an own_option of cli_parse_options(). Returns 1
+ * when c was one of them, 0 when not, -1 after reporting. */
+int cli_harper_option(void *harper, int c, char *arg);
+
+/*
+ * Take the operands argv[optind ..] as h's configs, and the first one's
+ * path as o->plan (that cli_write_output() never writes over). -o may
+ * name none of the others (what: "the plan over a config"). Returns 0,
+ * or CLI_EXIT_BAD after reporting.
+ */
+int cli_harper_configs(struct cli_harper *h, struct cli_common *o,
+    int argc, char **argv, const char *what);
+
+/* Free what h holds (not h). */
+void cli_harper_free(struct cli_harper *h);
+
 /* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
 int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
@@ -231,14 +359,6 @@ int cli_import(int argc, char **argv);
 /* The kinds of `meshsim import`, each in cli_import_KIND.c; argv[0] is the
  * kind. */
 int cli_import_harper(int argc, char **argv);
-/* The path of a "[HOST=]PATH" Harper config argument, as
- * mesh_harper_load() splits it. */
-const char *cli_config_path(const char *arg);
-/* --env ('E'), --generation ('G') and --inventory ('I') into h; *envs is
- * the array h->envs points at, which the caller frees. Returns 1 when c
- * was one of them, 0 when not, -1 after reporting. */
-int cli_harper_option(struct mesh_harper_options *h, const char ***envs,
-    int c, const char *arg);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
 int cli_merge(int argc, char **argv);

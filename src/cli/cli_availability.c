@@ -40,86 +40,56 @@ parse_probability(const char *opt, const char *s, double *out)
 	return 0;
 }
 
+/* An own_option of cli_parse_options(): availability's options into o,
+ * a struct avail_opts. */
 static int
-parse_args(int argc, char **argv, struct avail_opts *o)
+avail_option(void *ctx, int c, char *arg)
 {
-	static const struct option longopts[] = {
-		{ "fail-below", required_argument, NULL, 'B' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "input-format", required_argument, NULL, 'i' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "node-availability", required_argument, NULL, 'P' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "shard", required_argument, NULL, 'H' },
-		{ "trials", required_argument, NULL, 'T' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
+	struct avail_opts *o = ctx;
 	uint64_t n;
-	int c, r;
 
+	switch (c) {
+	case CLI_OPT_FAIL_BELOW:
+		return parse_probability("--fail-below", arg,
+		    &o->fail_below) == 0 ? 1 : -1;
+	case CLI_OPT_FORCE:
+		o->force = 1;
+		return 1;
+	case 'j':
+		if (cli_option_count("-j", arg, 1, JOBS_MAX, &n) != 0)
+			return -1;
+		o->jobs = (unsigned)n;
+		return 1;
+	case CLI_OPT_NODE_AVAILABILITY:
+		return parse_probability("--node-availability", arg,
+		    &o->node_availability) == 0 ? 1 : -1;
+	case CLI_OPT_SHARD:
+		return cli_parse_shard(arg, &o->shard, &o->shards) == 0 ? 1 :
+		    -1;
+	}
+	return cli_monte_carlo_option(c, arg, &o->seed, &o->trials);
+}
+
+/* Fill o from the command line, and load the plan it names into in,
+ * which holds what the caller frees whatever is returned. Returns 0, or
+ * CLI_EXIT_BAD after saying what is wrong. */
+static int
+read_args(int argc, char **argv, struct avail_opts *o, struct cli_input *in)
+{
+	memset(o, 0, sizeof(*o));
+	cli_input_init(in);
 	o->node_availability = -1;
 	o->fail_below = -1;
 	o->trials = MESH_AVAIL_TRIALS_DEFAULT;
 	o->seed = MESH_AVAIL_SEED_DEFAULT;
-	o->jobs = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:hj:o:q", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'B':
-			if (parse_probability("--fail-below", optarg,
-			    &o->fail_below) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		case 'F':
-			o->force = 1;
-			break;
-		case 'j':
-			if (cli_parse_count(optarg, 1, JOBS_MAX, &n) != 0) {
-				cli_error("-j: '%s' is not a number from 1 to "
-				    "%d", optarg, JOBS_MAX);
-				return CLI_EXIT_BAD;
-			}
-			o->jobs = (unsigned)n;
-			break;
-		case 'P':
-			if (parse_probability("--node-availability", optarg,
-			    &o->node_availability) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		case 'H':
-			if (cli_parse_shard(optarg, &o->shard, &o->shards) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		case 'S':
-			if (cli_parse_seed(optarg, &o->seed) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		case 'T':
-			if (cli_parse_trials(optarg, &o->trials) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		default:
-			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
-				cli_usage(stderr);
-			if (r <= 0)
-				return CLI_EXIT_BAD;
-			break;
-		}
-	}
+	if (cli_parse_options(argc, argv, CLI_AVAILABILITY, "f:hj:o:q", &o->c,
+	    avail_option, o) != 0)
+		return CLI_EXIT_BAD;
 	if (o->jobs == 0)
 		o->jobs = cli_default_jobs(JOBS_MAX);
-	if (o->shards > 0 && o->c.format_given) {
-		cli_error("--format is for meshsim merge: a shard writes a "
-		    "partial result (JSON, docs/shard.md)");
+	if (cli_shard_format(&o->c, o->shards) != 0)
 		return CLI_EXIT_BAD;
-	}
-	return cli_common_plan(&o->c, argc, argv);
+	return cli_input_load(in, &o->c, argc, argv);
 }
 
 /* n with a comma between groups of three digits, into buf. */
@@ -361,7 +331,8 @@ run_shard(const struct avail_opts *o, const struct mesh_plan *plan)
 		return CLI_EXIT_BAD;
 	}
 	mesh_avail_model_free(m);
-	return cli_emit_partial(&o->c, mesh_avail_partial_json(&in, &sums));
+	return cli_write_string(o->c.output, mesh_avail_partial_json(&in,
+	    &sums), o->c.plan);
 }
 
 int
@@ -369,23 +340,18 @@ cli_availability(int argc, char **argv)
 {
 	struct avail_opts o;
 	struct mesh_avail_options aopts;
-	struct mesh_diags diags;
-	struct mesh_plan *plan = NULL;
+	struct cli_input in;
 	struct mesh_availability *a = NULL;
 	enum mesh_error err;
 	int status;
 
-	memset(&o, 0, sizeof(o));
-	mesh_diags_init(&diags);
-	if ((status = parse_args(argc, argv, &o)) != 0)
+	if ((status = read_args(argc, argv, &o, &in)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
-		goto done;
-	if (over_budget(plan, o.trials) && !o.force)
+	if (over_budget(in.plan, o.trials) && !o.force)
 		goto done;
 	if (o.shards > 0) {
-		status = run_shard(&o, plan);
+		status = run_shard(&o, in.plan);
 		goto done;
 	}
 	memset(&aopts, 0, sizeof(aopts));
@@ -394,15 +360,14 @@ cli_availability(int argc, char **argv)
 	aopts.seed = o.seed;
 	aopts.jobs = o.jobs;
 	aopts.progress = cli_progress();
-	if ((err = mesh_availability(plan, &aopts, &a)) != MESH_OK) {
+	if ((err = mesh_availability(in.plan, &aopts, &a)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
-	status = cli_availability_emit(&o.c, a, &diags,
+	status = cli_availability_emit(&o.c, a, &in.diags,
 	    o.node_availability >= 0, o.fail_below);
 done:
 	mesh_availability_free(a);
-	mesh_plan_free(plan);
-	mesh_diags_clear(&diags);
+	cli_input_free(&in);
 	return status;
 }

@@ -15,10 +15,7 @@ enum fail_on { FAIL_NEVER, FAIL_PARTITION, FAIL_SPOF, FAIL_BRIDGE };
 
 struct check_opts {
 	struct cli_common c;
-	char **downs;           /* --down arguments */
-	size_t ndowns;
-	char **applies;         /* --apply NODE=REQUEST.json, in order */
-	size_t napplies;
+	struct cli_list applies;        /* --apply NODE=REQUEST.json */
 	int mesh_model;         /* --model mesh: add restart hazards */
 	int model_set;          /* --model given */
 	int replication;        /* the replication model (docs/replication.md):
@@ -27,11 +24,8 @@ struct check_opts {
 	int picture;            /* --format dot (1) or svg (2): the picture */
 	enum fail_on fail_on;
 	size_t connectivity_limit;
-	struct mesh_harper_options harper;      /* --generation, --inventory,
-						 * --env */
-	const char **envs;
-	char **configs;         /* Harper configs: several PLAN arguments */
-	size_t nconfigs;
+	struct cli_harper harper;       /* --generation, --inventory, --env;
+					 * configs: several PLAN arguments */
 };
 
 /* What the text report needs. */
@@ -43,23 +37,9 @@ struct check_report {
 	const struct cli_apply *apply;  /* --apply: the what-if, or NULL */
 };
 
-static int
-parse_fail_on(const char *s, enum fail_on *out)
-{
-	static const char *const names[] = { "never", "partition", "spof",
-		"bridge" };
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum fail_on)i;
-			return 0;
-		}
-	return -1;
-}
-
 /* The plan arguments: Harper configs (--input-format harper, or all
- * ending in .yaml or .yml) are several; any other plan is one. */
+ * ending in .yaml or .yml) are several, which cli_input_load() reads as
+ * one plan; any other plan is one, which it takes itself. */
 static int
 take_plans(struct check_opts *o, int argc, char **argv)
 {
@@ -72,157 +52,88 @@ take_plans(struct check_opts *o, int argc, char **argv)
 		harper = i == argc;
 	}
 	if (!harper || optind == argc) {
-		if (o->harper.generation != MESH_HARPER_AUTO ||
-		    o->harper.inventory != NULL || o->harper.nenvs > 0) {
+		if (o->harper.opts.generation != MESH_HARPER_AUTO ||
+		    o->harper.opts.inventory != NULL ||
+		    o->harper.opts.nenvs > 0) {
 			cli_error("--generation, --inventory and --env are "
 			    "for Harper configs");
 			return CLI_EXIT_BAD;
 		}
-		return cli_common_plan(&o->c, argc, argv);
-	}
-	o->configs = argv + optind;
-	o->nconfigs = (size_t)(argc - optind);
-	o->c.plan = cli_config_path(argv[optind]);
-	/* -o is never written over a config (cli_emit() guards only
-	 * c.plan). */
-	for (i = optind + 1; o->c.output != NULL && i < argc; i++)
-		if (cli_same_file(o->c.output, cli_config_path(argv[i]))) {
-			cli_error("%s: refusing to write the report over a "
-			    "config", o->c.output);
-			return CLI_EXIT_BAD;
-		}
-	return 0;
-}
-
-/* Load the plan, or the Harper configs as one; returns 0, or CLI_EXIT_BAD
- * after printing the diagnostics. */
-static int
-load_plan(const struct check_opts *o, struct mesh_diags *diags,
-    struct mesh_plan **plan)
-{
-	enum mesh_error err;
-
-	if (o->configs == NULL)
-		return cli_load_plan(o->c.plan, o->c.input_format, diags,
-		    plan);
-	err = mesh_harper_load((const char *const *)o->configs, o->nconfigs,
-	    &o->harper, diags, plan);
-	if (err == MESH_OK)
 		return 0;
-	cli_diags(diags, MESH_NOTE);
-	if (err != MESH_EINPUT && err != MESH_EIO)
-		cli_error("%s: %s", o->c.plan, mesh_strerror(err));
-	return CLI_EXIT_BAD;
+	}
+	o->c.harper = &o->harper;
+	return cli_harper_configs(&o->harper, &o->c, argc, argv,
+	    "the report over a config");
 }
 
+/* An own_option of cli_parse_options(): check's options into o, a
+ * struct check_opts. */
 static int
-parse_args(int argc, char **argv, struct check_opts *o)
+check_option(void *ctx, int c, char *arg)
 {
-	static const struct option longopts[] = {
-		{ "apply", required_argument, NULL, 'A' },
-		{ "connectivity-limit", required_argument, NULL, 'L' },
-		{ "down", required_argument, NULL, 'd' },
-		{ "env", required_argument, NULL, 'E' },
-		{ "fail-on", required_argument, NULL, 'F' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "generation", required_argument, NULL, 'G' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "input-format", required_argument, NULL, 'i' },
-		{ "inventory", required_argument, NULL, 'I' },
-		{ "model", required_argument, NULL, 'M' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
+	/* In the order of enum fail_on; --model: graph, mesh (the mesh
+	 * model's hazards), replication; --format: text and json, then the
+	 * pictures. */
+	static const char *const levels[] = { "never", "partition", "spof",
+		"bridge", NULL };
+	static const char *const models[] = { "graph", "mesh", "replication",
+		NULL };
+	static const char *const formats[] = { "text", "json", "dot", "svg",
+		NULL };
+	struct check_opts *o = ctx;
 	uint64_t n;
-	char **p;
-	int c, r;
+	int w;
 
-	o->fail_on = FAIL_SPOF;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:ho:q", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'A':
-			p = realloc(o->applies, (o->napplies + 1) *
-			    sizeof(*p));
-			if (p == NULL) {
-				cli_error("out of memory");
-				return CLI_EXIT_BAD;
-			}
-			o->applies = p;
-			o->applies[o->napplies++] = optarg;
-			break;
-		case 'd':
-			p = realloc(o->downs, (o->ndowns + 1) * sizeof(*p));
-			if (p == NULL) {
-				cli_error("out of memory");
-				return CLI_EXIT_BAD;
-			}
-			o->downs = p;
-			o->downs[o->ndowns++] = optarg;
-			break;
-		case 'F':
-			if (parse_fail_on(optarg, &o->fail_on) != 0) {
-				cli_error("--fail-on: '%s' is not one of "
-				    "never, partition, spof, bridge", optarg);
-				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'L':
-			if (cli_parse_count(optarg, 1, 1000000000, &n) != 0) {
-				cli_error("--connectivity-limit: '%s' is not a "
-				    "number from 1 to 1000000000", optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->connectivity_limit = (size_t)n;
-			break;
-		case 'M':
-			o->model_set = 1;
-			o->replication = strcmp(optarg, "replication") == 0;
-			o->mesh_model = 0;
-			if (!o->replication && strcmp(optarg, "graph") != 0 &&
-			    strcmp(optarg, "mesh") != 0) {
-				cli_error("--model: '%s' is not graph, mesh or "
-				    "replication", optarg);
-				return CLI_EXIT_BAD;
-			}
-			if (!o->replication && cli_parse_model(optarg,
-			    &o->mesh_model) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		case 'E':
-		case 'G':
-		case 'I':
-			if (cli_harper_option(&o->harper, &o->envs, c,
-			    optarg) < 0)
-				return CLI_EXIT_BAD;
-			break;
-		case 'f':
-			/* dot and svg are check's own; text and json common. */
-			o->picture = strcmp(optarg, "dot") == 0 ? 1 :
-			    strcmp(optarg, "svg") == 0 ? 2 : 0;
-			if (o->picture != 0) {
-				o->c.json = 0;
-				break;
-			}
-			if (strcmp(optarg, "text") != 0 &&
-			    strcmp(optarg, "json") != 0) {
-				cli_error("--format: '%s' is not text, json, "
-				    "dot or svg", optarg);
-				return CLI_EXIT_BAD;
-			}
-			/* FALLTHROUGH */
-		default:
-			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
-				cli_usage(stderr);
-			if (r <= 0)
-				return CLI_EXIT_BAD;
-			break;
-		}
+	switch (c) {
+	case CLI_OPT_APPLY:
+		return cli_list_add(&o->applies, arg) == 0 ? 1 : -1;
+	case CLI_OPT_FAIL_ON:
+		if ((w = cli_option_word("--fail-on", arg, levels,
+		    "one of never, partition, spof, bridge")) < 0)
+			return -1;
+		o->fail_on = (enum fail_on)w;
+		return 1;
+	case CLI_OPT_CONNECTIVITY_LIMIT:
+		if (cli_option_count("--connectivity-limit", arg, 1,
+		    1000000000, &n) != 0)
+			return -1;
+		o->connectivity_limit = (size_t)n;
+		return 1;
+	case CLI_OPT_MODEL:
+		if ((w = cli_option_word("--model", arg, models,
+		    "graph, mesh or replication")) < 0)
+			return -1;
+		o->model_set = 1;
+		o->mesh_model = w == 1;
+		o->replication = w == 2;
+		return 1;
+	case 'f':
+		if ((w = cli_option_word("--format", arg, formats,
+		    "text, json, dot or svg")) < 0)
+			return -1;
+		o->c.format_given = 1;
+		o->c.json = w == 1;
+		o->picture = w >= 2 ? w - 1 : 0;        /* 1 dot, 2 svg */
+		return 1;
 	}
-	return take_plans(o, argc, argv);
+	return cli_harper_option(&o->harper, c, arg);
+}
+
+/* Fill o from the command line, and load the plan it names into in,
+ * which holds what the caller frees whatever is returned. Returns 0, or
+ * CLI_EXIT_BAD after saying what is wrong. */
+static int
+read_args(int argc, char **argv, struct check_opts *o, struct cli_input *in)
+{
+	memset(o, 0, sizeof(*o));
+	cli_input_init(in);
+	o->fail_on = FAIL_SPOF;
+	if (cli_parse_options(argc, argv, CLI_CHECK, "d:f:ho:q", &o->c,
+	    check_option, o) != 0)
+		return CLI_EXIT_BAD;
+	if (take_plans(o, argc, argv) != 0)
+		return CLI_EXIT_BAD;
+	return cli_input_load(in, &o->c, argc, argv);
 }
 
 /* Whether the analysis finds something at the --fail-on level. */
@@ -286,36 +197,26 @@ int
 cli_check(int argc, char **argv)
 {
 	struct check_opts o;
-	struct mesh_diags diags;
-	struct mesh_analysis_options aopts;
-	struct mesh_plan *plan = NULL;
+	struct cli_input in;
+	struct mesh_plan *plan;
 	struct mesh_analysis *a = NULL;
 	struct cli_apply *ap = NULL;
 	struct mesh_replication *repl = NULL;
 	char *json = NULL;
 	struct check_report r;
 	enum mesh_error err;
-	int *down = NULL, status;
-	size_t ndown = 0;
+	int status;
 
-	memset(&o, 0, sizeof(o));
-	mesh_diags_init(&diags);
-	if ((status = parse_args(argc, argv, &o)) != 0)
+	if ((status = read_args(argc, argv, &o, &in)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (load_plan(&o, &diags, &plan) != 0 ||
-	    cli_resolve_nodes(plan, "--down", o.downs, o.ndowns, &down,
-	    &ndown) != 0)
-		goto done;
-	memset(&aopts, 0, sizeof(aopts));
-	aopts.down = down;
-	aopts.ndown = ndown;
-	aopts.connectivity_limit = o.connectivity_limit;
+	plan = in.plan;
+	in.analysis.connectivity_limit = o.connectivity_limit;
 	/* --apply: the report describes the plan after the requests. */
-	if (o.napplies > 0 && cli_apply_run(plan, o.applies, o.napplies,
-	    &aopts, &diags, &ap) != 0)
+	if (o.applies.n > 0 && cli_apply_run(plan, o.applies.v, o.applies.n,
+	    &in.analysis, &in.diags, &ap) != 0)
 		goto done;
-	if ((err = mesh_analyze(ap ? cli_apply_plan(ap) : plan, &aopts,
+	if ((err = mesh_analyze(ap ? cli_apply_plan(ap) : plan, &in.analysis,
 	    &a)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
@@ -331,7 +232,7 @@ cli_check(int argc, char **argv)
 		goto done;
 	}
 	r.a = a;
-	r.diags = &diags;
+	r.diags = &in.diags;
 	r.repl = repl;
 	r.mesh_model = o.mesh_model;
 	r.apply = ap;
@@ -341,36 +242,29 @@ cli_check(int argc, char **argv)
 			cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 			goto done;
 		}
-		if (cli_write_output(o.c.output, json, strlen(json),
-		    o.c.plan) != 0) {
-			free(json);
+		if (cli_write_string(o.c.output, json, o.c.plan) != 0)
 			goto done;
+	} else {
+		if (o.c.json) {
+			json = repl ? mesh_replication_json(a, repl,
+			    &in.diags) : o.mesh_model ?
+			    mesh_analysis_json_hazards(a, &in.diags) :
+			    mesh_analysis_json(a, &in.diags);
+			if (ap != NULL)
+				json = cli_apply_json(ap, a, json);
 		}
-		free(json);
-		status = (repl ? found_replication(a, repl, o.fail_on) :
-		    found(a, o.fail_on)) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
-		goto done;
+		if (cli_emit(&o.c, json, text_report, &r) != 0)
+			goto done;
 	}
-	if (o.c.json) {
-		json = repl ? mesh_replication_json(a, repl, &diags) :
-		    o.mesh_model ? mesh_analysis_json_hazards(a, &diags) :
-		    mesh_analysis_json(a, &diags);
-		if (ap != NULL)
-			json = cli_apply_json(ap, a, json);
-	}
-	if (cli_emit(&o.c, json, text_report, &r) != 0)
-		goto done;
 	status = (repl ? found_replication(a, repl, o.fail_on) :
 	    found(a, o.fail_on)) ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
 	mesh_replication_free(repl);
-	free(down);
-	free(o.downs);
-	free(o.applies);
+	free(o.c.downs.v);
+	free(o.applies.v);
+	cli_harper_free(&o.harper);
 	cli_apply_free(ap);
-	free(o.envs);
 	mesh_analysis_free(a);
-	mesh_plan_free(plan);
-	mesh_diags_clear(&diags);
+	cli_input_free(&in);
 	return status;
 }

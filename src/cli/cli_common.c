@@ -1,10 +1,7 @@
-/* cli_common.c: what every subcommand shares: its common options, loading the plan, node names on the command line, writing the report. */
-#include <ctype.h>
-#include <errno.h>
+/* cli_common.c: what every subcommand shares: loading the plan, node names on the command line, writing the report. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "base/text.h"
@@ -17,12 +14,46 @@ cli_load_plan(const char *path, enum mesh_format format,
 	enum mesh_error err = mesh_plan_load_progress(path, format,
 	    cli_progress(), diags, plan);
 
-	if (err == MESH_OK)
-		return 0;
-	cli_diags(diags, MESH_NOTE);
-	if (err != MESH_EINPUT && err != MESH_EIO)
-		cli_error("%s: %s", path, mesh_strerror(err));
-	return CLI_EXIT_BAD;
+	return err == MESH_OK ? 0 : cli_read_failed(path, err, diags);
+}
+
+void
+cli_input_init(struct cli_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	mesh_diags_init(&in->diags);
+}
+
+int
+cli_input_load(struct cli_input *in, struct cli_common *o, int argc,
+    char **argv)
+{
+	const struct cli_harper *h = o->harper;
+	enum mesh_error err;
+
+	if (h == NULL) {
+		if (cli_common_plan(o, argc, argv) != 0 ||
+		    cli_load_plan(o->plan, o->input_format, &in->diags,
+		    &in->plan) != 0)
+			return CLI_EXIT_BAD;
+	} else if ((err = mesh_harper_load((const char *const *)h->configs,
+	    h->nconfigs, &h->opts, &in->diags, &in->plan)) != MESH_OK) {
+		return cli_read_failed(o->plan, err, &in->diags);
+	}
+	if (cli_resolve_nodes(in->plan, "--down", o->downs.v, o->downs.n,
+	    &in->down, &in->analysis.ndown) != 0)
+		return CLI_EXIT_BAD;
+	in->analysis.down = in->down;
+	return 0;
+}
+
+void
+cli_input_free(struct cli_input *in)
+{
+	free(in->down);
+	mesh_plan_free(in->plan);
+	mesh_diags_clear(&in->diags);
+	cli_input_init(in);
 }
 
 /* Append n indices to the growing list *v. Returns 0 or -1. */
@@ -198,261 +229,6 @@ fail:
 	return CLI_EXIT_BAD;
 }
 
-int
-cli_common_option(struct cli_common *o, int c, const char *arg)
-{
-	int fmt;
-
-	switch (c) {
-	case CLI_OPT_MAX_INPUT_SIZE:
-	case CLI_OPT_MAX_NODES:
-	case CLI_OPT_MAX_ROUTES:
-	case CLI_OPT_MAX_NAME_LENGTH:
-	case CLI_OPT_MAX_DEPTH:
-		return cli_limit_option(c, arg);
-	case 'f':
-		o->format_given = 1;
-		if (strcmp(arg, "text") == 0)
-			o->json = 0;
-		else if (strcmp(arg, "json") == 0)
-			o->json = 1;
-		else {
-			cli_error("--format: '%s' is not text or json", arg);
-			return -1;
-		}
-		return 1;
-	case 'h':
-		cli_usage(stdout);
-		exit(CLI_EXIT_OK);
-	case 'i':
-		if ((fmt = mesh_format_from_name(arg)) < 0) {
-			cli_error("--input-format: '%s' is not one of auto, "
-			    "json, gml, graphml, edgelist, ncol, harper", arg);
-			return -1;
-		}
-		o->input_format = (enum mesh_format)fmt;
-		return 1;
-	case 'o':
-		o->output = arg;
-		return 1;
-	case 'q':
-		cli_progress_quiet();
-		return 1;
-	}
-	return 0;
-}
-
-int
-cli_parse_model(const char *arg, int *mesh)
-{
-	if (strcmp(arg, "graph") == 0)
-		*mesh = 0;
-	else if (strcmp(arg, "mesh") == 0)
-		*mesh = 1;
-	else {
-		cli_error("--model: '%s' is not graph or mesh", arg);
-		return -1;
-	}
-	return 0;
-}
-
-int
-cli_common_plan(struct cli_common *o, int argc, char **argv)
-{
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? "one plan at a time" :
-		    "no plan given");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	o->plan = argv[optind];
-	return 0;
-}
-
-int
-cli_parse_count(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
-{
-	unsigned long long n;
-	char *end;
-
-	if (*s < '0' || *s > '9')       /* no sign, no white space */
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || n < lo || n > hi)
-		return -1;
-	*out = n;
-	return 0;
-}
-
-/* The power of 1024 that a size suffix stands for ("", "K", "KiB",
- * "kb", ...), or -1. */
-static int
-size_suffix(const char *s)
-{
-	static const char units[] = "KMGT";
-	const char *u;
-
-	if (*s == '\0')
-		return 0;
-	if ((u = strchr(units, toupper((unsigned char)*s))) == NULL)
-		return -1;
-	s++;
-	if (strcasecmp(s, "") == 0 || strcasecmp(s, "b") == 0 ||
-	    strcasecmp(s, "ib") == 0)
-		return (int)(u - units) + 1;
-	return -1;
-}
-
-int
-cli_parse_size(const char *s, uint64_t max, uint64_t *out)
-{
-	unsigned long long n;
-	char *end;
-	int power;
-
-	if (*s < '0' || *s > '9')       /* no sign, no white space */
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno != 0 || (power = size_suffix(end)) < 0)
-		return -1;
-	for (; power > 0; power--) {
-		if (n > max / 1024)
-			return -1;
-		n *= 1024;
-	}
-	if (n < 1 || n > max)
-		return -1;
-	*out = n;
-	return 0;
-}
-
-/* A count with an optional decimal suffix: k (10^3), M (10^6), G (10^9).
- * Returns 0 with *out set (1 to max), or -1. */
-static int
-parse_big_count(const char *s, uint64_t max, uint64_t *out)
-{
-	unsigned long long n, mul = 1;
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno != 0)
-		return -1;
-	if (strcmp(end, "k") == 0 || strcmp(end, "K") == 0)
-		mul = 1000;
-	else if (strcmp(end, "M") == 0)
-		mul = 1000000;
-	else if (strcmp(end, "G") == 0)
-		mul = 1000000000;
-	else if (*end != '\0')
-		return -1;
-	if (n > max / mul || n * mul < 1)
-		return -1;
-	*out = n * mul;
-	return 0;
-}
-
-int
-cli_limit_option(int c, const char *arg)
-{
-	struct mesh_limits l = *mesh_limits_get();
-	uint64_t n;
-
-	switch (c) {
-	case CLI_OPT_MAX_INPUT_SIZE:
-		if (cli_parse_size(arg, INT64_MAX, &n) != 0) {
-			cli_error("--max-input-size: '%s' is not a size such "
-			    "as 1073741824, 512M or 2G", arg);
-			return -1;
-		}
-		l.input_bytes = n;
-		break;
-	case CLI_OPT_MAX_NODES:
-	case CLI_OPT_MAX_ROUTES:
-		/* Node indices are ints. */
-		if (parse_big_count(arg, INT32_MAX - 1, &n) != 0) {
-			cli_error("%s: '%s' is not a number from 1 to %ld "
-			    "(k, M and G multiply by 10^3, 10^6, 10^9)",
-			    c == CLI_OPT_MAX_NODES ? "--max-nodes" :
-			    "--max-routes", arg, (long)INT32_MAX - 1);
-			return -1;
-		}
-		if (c == CLI_OPT_MAX_NODES)
-			l.nodes = (size_t)n;
-		else
-			l.routes = (size_t)n;
-		break;
-	case CLI_OPT_MAX_NAME_LENGTH:
-		if (cli_parse_count(arg, 1, INT32_MAX, &n) != 0) {
-			cli_error("--max-name-length: '%s' is not a number of "
-			    "bytes from 1 to %ld", arg, (long)INT32_MAX);
-			return -1;
-		}
-		l.name_bytes = (size_t)n;
-		break;
-	case CLI_OPT_MAX_DEPTH:
-		if (cli_parse_count(arg, 1, MESH_LIMIT_DEPTH_MAX, &n) != 0) {
-			cli_error("--max-depth: '%s' is not a number from 1 to "
-			    "%d", arg, MESH_LIMIT_DEPTH_MAX);
-			return -1;
-		}
-		l.depth = (size_t)n;
-		break;
-	default:
-		return 0;
-	}
-	return mesh_limits_set(&l) == MESH_OK ? 1 : -1;
-}
-
-int
-cli_parse_seed(const char *arg, uint64_t *out)
-{
-	if (cli_parse_count(arg, 0, UINT64_MAX, out) == 0)
-		return 0;
-	cli_error("--seed: '%s' is not a number from 0 to %llu", arg,
-	    (unsigned long long)UINT64_MAX);
-	return -1;
-}
-
-int
-cli_parse_trials(const char *arg, uint64_t *out)
-{
-	if (cli_parse_count(arg, 1, MESH_AVAIL_TRIALS_MAX, out) == 0)
-		return 0;
-	cli_error("--trials: '%s' is not a number from 1 to %llu", arg,
-	    (unsigned long long)MESH_AVAIL_TRIALS_MAX);
-	return -1;
-}
-
-int
-cli_parse_shard(const char *arg, int *index, int *count)
-{
-	unsigned long i = 0, n = 0;
-	char *end = NULL;
-
-	/* I, a slash, N: digits only, read with end pointers. */
-	errno = 0;
-	if (*arg >= '0' && *arg <= '9')
-		i = strtoul(arg, &end, 10);
-	if (end != NULL && *end == '/' && end[1] >= '0' && end[1] <= '9' &&
-	    errno == 0) {
-		n = strtoul(end + 1, &end, 10);
-		if (errno == 0 && *end == '\0' && n >= 1 &&
-		    n <= MESH_SHARDS_MAX && i >= 1 && i <= n) {
-			*index = (int)i;
-			*count = (int)n;
-			return 0;
-		}
-	}
-	cli_error("--shard: '%s' is not I/N, shard I of N, with 1 <= I <= N "
-	    "<= %d", arg, MESH_SHARDS_MAX);
-	return -1;
-}
-
 unsigned
 cli_default_jobs(unsigned max)
 {
@@ -504,17 +280,26 @@ cli_emit(const struct cli_common *o, char *json,
 }
 
 int
-cli_emit_partial(const struct cli_common *o, char *json)
+cli_write_string(const char *path, char *s, const char *input)
 {
 	int rc;
 
-	if (json == NULL) {
+	if (s == NULL) {
 		cli_error("out of memory");
 		return CLI_EXIT_BAD;
 	}
-	rc = cli_write_output(o->output, json, strlen(json), o->plan);
-	free(json);
+	rc = cli_write_output(path, s, strlen(s), input);
+	free(s);
 	return rc;
+}
+
+int
+cli_refuse_over(const char *output, const char *input, const char *what)
+{
+	if (output == NULL || !cli_same_file(output, input))
+		return 0;
+	cli_error("%s: refusing to write %s", output, what);
+	return 1;
 }
 
 int
@@ -522,13 +307,20 @@ cli_write_plan(const struct mesh_plan *plan, const char *output,
     const char *input)
 {
 	char *json = NULL;
-	int rc;
 
-	if (mesh_plan_export(plan, MESH_EXPORT_JSON, &json) != MESH_OK) {
-		cli_error("out of memory");
-		return CLI_EXIT_BAD;
-	}
-	rc = cli_write_output(output, json, strlen(json), input);
-	free(json);
-	return rc;
+	/* The JSON export fails only for want of memory. */
+	if (mesh_plan_export(plan, MESH_EXPORT_JSON, &json) != MESH_OK)
+		json = NULL;
+	return cli_write_string(output, json, input);
+}
+
+int
+cli_import_write(const char *kind, enum mesh_error err,
+    const struct mesh_diags *diags, const struct mesh_plan *plan,
+    const char *output, const char *input)
+{
+	if (err != MESH_OK)
+		return cli_read_failed(kind, err, diags);
+	cli_diags(diags, MESH_NOTE);
+	return cli_write_plan(plan, output, input);
 }

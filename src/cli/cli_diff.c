@@ -22,59 +22,39 @@ struct diff_opts {
 	struct cli_common c;
 };
 
+/* An own_option of cli_parse_options(): diff's options into o, a
+ * struct diff_opts. */
+static int
+diff_option(void *ctx, int c, char *arg)
+{
+	/* In the order of enum diff_format. */
+	static const char *const formats[] = { "text", "json", "markdown",
+		NULL };
+	struct diff_opts *o = ctx;
+	int f;
+
+	switch (c) {
+	case 'f':
+		if ((f = cli_option_word("--format", arg, formats,
+		    "text, json or markdown")) < 0)
+			return -1;
+		o->format = (enum diff_format)f;
+		return 1;
+	}
+	return cli_monte_carlo_option(c, arg, &o->seed, &o->trials);
+}
+
 /* The options and the two plans into *o. Returns 0, or CLI_EXIT_BAD after
  * reporting. */
 static int
 parse_args(int argc, char **argv, struct diff_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "input-format", required_argument, NULL, 'i' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "trials", required_argument, NULL, 'T' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, r;
-
+	memset(o, 0, sizeof(*o));
 	o->trials = MESH_AVAIL_TRIALS_DEFAULT;
 	o->seed = MESH_AVAIL_SEED_DEFAULT;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:ho:q", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o->format = DIFF_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				o->format = DIFF_JSON;
-			else if (strcmp(optarg, "markdown") == 0)
-				o->format = DIFF_MARKDOWN;
-			else {
-				cli_error("--format: '%s' is not text, json or "
-				    "markdown", optarg);
-				return CLI_EXIT_BAD;
-			}
-			break;
-		case 'S':
-			if (cli_parse_seed(optarg, &o->seed) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		case 'T':
-			if (cli_parse_trials(optarg, &o->trials) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		default:
-			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
-				cli_usage(stderr);
-			if (r <= 0)
-				return CLI_EXIT_BAD;
-			break;
-		}
-	}
+	if (cli_parse_options(argc, argv, CLI_DIFF, "f:ho:q", &o->c,
+	    diff_option, o) != 0)
+		return CLI_EXIT_BAD;
 	if (argc - optind != 2) {
 		cli_error(argc - optind < 2 ? "diff needs two plans, OLD and "
 		    "NEW" : "diff compares two plans, no more");
@@ -84,11 +64,9 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 	o->old = argv[optind];
 	o->new = argv[optind + 1];
 	o->c.plan = o->new;     /* cli_emit() never writes over it */
-	if (o->c.output != NULL && cli_same_file(o->c.output, o->old)) {
-		cli_error("%s: refusing to write the report over the input "
-		    "file", o->c.output);
+	if (cli_refuse_over(o->c.output, o->old,
+	    "the report over the input file"))
 		return CLI_EXIT_BAD;
-	}
 	o->c.json = o->format == DIFF_JSON;
 	return 0;
 }
@@ -402,7 +380,6 @@ cli_diff(int argc, char **argv)
 	enum mesh_error err;
 	int status;
 
-	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&dold);
 	mesh_diags_init(&dnew);
 	if ((status = parse_args(argc, argv, &o)) != 0)

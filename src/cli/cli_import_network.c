@@ -17,55 +17,47 @@ count_code(const struct mesh_diags *d, const char *code)
 	return n;
 }
 
+/* The options of its own. */
+struct network_opts {
+	const char *inventory;          /* --inventory */
+	int fail_on_drift;              /* --fail-on-drift */
+};
+
+/* An own_option of cli_parse_options(). */
+static int
+network_option(void *ctx, int c, char *arg)
+{
+	struct network_opts *o = ctx;
+
+	if (c == CLI_OPT_FAIL_ON_DRIFT)
+		o->fail_on_drift = 1;
+	else if (c == CLI_OPT_INVENTORY)
+		o->inventory = arg;
+	else
+		return 0;
+	return 1;
+}
+
 int
 cli_import_network(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "fail-on-drift", no_argument, NULL, 'D' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "inventory", required_argument, NULL, 'I' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
+	struct network_opts no = { NULL, 0 };
 	struct mesh_ops_inventory *inv = NULL;
 	struct mesh_plan *plan = NULL;
 	struct mesh_diags diags;
-	const char *inventory = NULL, *output = NULL, *file;
+	struct cli_common o;
+	const char *file;
 	enum mesh_error err;
-	size_t len, gossip, dead;
+	size_t len;
 	char *buf = NULL;
-	int c, r, fail_on_drift = 0, status = CLI_EXIT_BAD;
+	int status;
 
+	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			fail_on_drift = 1;
-			break;
-		case 'h':
-			cli_usage(stdout);
-			status = CLI_EXIT_OK;
-			goto done;
-		case 'I':
-			inventory = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'q':
-			cli_progress_quiet();   /* no bar here: accepted alike */
-			break;
-		default:
-			if ((r = cli_limit_option(c, optarg)) > 0)
-				break;
-			if (r == 0)
-				cli_usage(stderr);
-			goto done;
-		}
-	}
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_NETWORK, "ho:q",
+	    &o, network_option, &no)) != 0)
+		goto done;
+	status = CLI_EXIT_BAD;
 	if (argc - optind != 1) {
 		cli_error(argc - optind ? "import harper-network: one answer "
 		    "at a time" : "import harper-network: no answer given");
@@ -73,23 +65,16 @@ cli_import_network(int argc, char **argv)
 		goto done;
 	}
 	file = argv[optind];
-	if (cli_ops_inventory(inventory, &diags, &inv) != 0)
+	if (cli_ops_inventory(no.inventory, &diags, &inv) != 0)
 		goto done;
 	err = mesh_ops_read_file(file, &diags, &buf, &len);
 	if (err == MESH_OK)
 		err = mesh_ops_network_parse(buf, len, file, inv, &diags,
 		    &plan);
-	cli_diags(&diags, MESH_NOTE);
-	if (err != MESH_OK) {
-		if (err != MESH_EINPUT && err != MESH_EIO)
-			cli_error("import harper-network: %s",
-			    mesh_strerror(err));
-		goto done;
-	}
-	gossip = count_code(&diags, "gossip-link");
-	dead = count_code(&diags, "route-not-live");
-	if ((status = cli_write_plan(plan, output, file)) == 0 &&
-	    fail_on_drift && gossip + dead > 0)
+	if ((status = cli_import_write("import harper-network", err, &diags,
+	    plan, o.output, file)) == 0 && no.fail_on_drift &&
+	    count_code(&diags, "gossip-link") +
+	    count_code(&diags, "route-not-live") > 0)
 		status = CLI_EXIT_FOUND;
 done:
 	free(buf);

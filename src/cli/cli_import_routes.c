@@ -47,51 +47,36 @@ read_answers(char **args, size_t n, struct mesh_diags *diags,
 	return CLI_EXIT_BAD;
 }
 
+/* --inventory, its one option of its own: an own_option of
+ * cli_parse_options() that sets *(const char **)inventory. */
+static int
+routes_option(void *inventory, int c, char *arg)
+{
+	if (c != CLI_OPT_INVENTORY)
+		return 0;
+	*(const char **)inventory = arg;
+	return 1;
+}
+
 int
 cli_import_routes(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "inventory", required_argument, NULL, 'I' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct mesh_ops_get_routes **answers = NULL;
 	struct mesh_ops_inventory *inv = NULL;
 	struct mesh_plan *plan = NULL;
 	struct mesh_diags diags;
-	const char *inventory = NULL, *output = NULL, **names = NULL;
+	struct cli_common o;
+	const char *inventory = NULL, **names = NULL, *eq;
 	enum mesh_error err;
 	size_t i, n = 0;
-	int c, r, status = CLI_EXIT_BAD;
+	int status;
 
+	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:q", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cli_usage(stdout);
-			status = CLI_EXIT_OK;
-			goto done;
-		case 'I':
-			inventory = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'q':
-			cli_progress_quiet();   /* no bar here: accepted alike */
-			break;
-		default:
-			if ((r = cli_limit_option(c, optarg)) > 0)
-				break;
-			if (r == 0)
-				cli_usage(stderr);
-			goto done;
-		}
-	}
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_ROUTES, "ho:q",
+	    &o, routes_option, &inventory)) != 0)
+		goto done;
+	status = CLI_EXIT_BAD;
 	if (optind == argc) {
 		cli_error("import harper-routes: no NODE=ANSWER.json given");
 		cli_usage(stderr);
@@ -99,14 +84,11 @@ cli_import_routes(int argc, char **argv)
 	}
 	n = (size_t)(argc - optind);
 	/* -o is never written over an answer (NODE=ANSWER.json). */
-	for (i = 0; output != NULL && i < n; i++) {
-		const char *eq = strchr(argv[optind + (int)i], '=');
-
-		if (cli_same_file(output, eq ? eq + 1 : argv[optind + (int)i])) {
-			cli_error("%s: refusing to write the plan over an "
-			    "answer", output);
+	for (i = 0; i < n; i++) {
+		eq = strchr(argv[optind + (int)i], '=');
+		if (cli_refuse_over(o.output, eq ? eq + 1 :
+		    argv[optind + (int)i], "the plan over an answer"))
 			goto done;
-		}
 	}
 	if ((names = calloc(n, sizeof(*names))) == NULL ||
 	    (answers = calloc(n, sizeof(*answers))) == NULL) {
@@ -116,17 +98,12 @@ cli_import_routes(int argc, char **argv)
 	if (read_answers(argv + optind, n, &diags, names, answers) != 0 ||
 	    cli_ops_inventory(inventory, &diags, &inv) != 0)
 		goto done;
+	/* mesh_ops_routes_plan() reads no file: no MESH_EIO. */
 	err = mesh_ops_routes_plan(names,
 	    (const struct mesh_ops_get_routes *const *)answers, n, inv,
 	    &diags, &plan);
-	cli_diags(&diags, MESH_NOTE);
-	if (err != MESH_OK) {
-		if (err != MESH_EINPUT)
-			cli_error("import harper-routes: %s",
-			    mesh_strerror(err));
-		goto done;
-	}
-	status = cli_write_plan(plan, output, NULL);
+	status = cli_import_write("import harper-routes", err, &diags, plan,
+	    o.output, NULL);
 done:
 	for (i = 0; answers != NULL && i < n; i++)
 		mesh_ops_get_routes_free(answers[i]);

@@ -7,36 +7,6 @@
 #include "cli/cli.h"
 #include "meshsim/shard.h"
 
-/* Fill o from the command line; the partials are argv[optind ..].
- * Returns 0, or CLI_EXIT_BAD after saying what is wrong. */
-static int
-parse_args(int argc, char **argv, struct cli_common *o)
-{
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, r;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:ho:q", longopts, NULL)) != -1) {
-		if ((r = cli_common_option(o, c, optarg)) == 0)
-			cli_usage(stderr);
-		if (r <= 0)
-			return CLI_EXIT_BAD;
-	}
-	if (optind == argc) {
-		cli_error("no partial given: merge takes the partials of every "
-		    "shard of one run");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	return 0;
-}
-
 /* The sweep the partials make up, reported as o asks. Returns the
  * exit status of `meshsim sweep`. */
 static int
@@ -142,9 +112,16 @@ cli_merge(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
 	mesh_diags_init(&pdiags);
-	if ((status = parse_args(argc, argv, &o)) != 0)
+	if ((status = cli_parse_options(argc, argv, CLI_MERGE, "f:ho:q", &o,
+	    NULL, NULL)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
+	if (optind == argc) {
+		cli_error("no partial given: merge takes the partials of every "
+		    "shard of one run");
+		cli_usage(stderr);
+		goto done;
+	}
 	n = (size_t)(argc - optind);
 	if ((parts = calloc(n, sizeof(*parts))) == NULL) {
 		cli_error("out of memory");
@@ -166,12 +143,10 @@ cli_merge(int argc, char **argv)
 		goto done;
 	}
 	in = mesh_partial_info(parts[0]);
-	for (i = 0; o.output != NULL && i < n; i++)
-		if (cli_same_file(o.output, mesh_partial_file(parts[i]))) {
-			cli_error("%s: refusing to write the report over a "
-			    "partial", o.output);
+	for (i = 0; i < n; i++)
+		if (cli_refuse_over(o.output, mesh_partial_file(parts[i]),
+		    "the report over a partial"))
 			goto done;
-		}
 	/* The plan as the shards read it; cli_emit() will not write over
 	 * it. */
 	o.plan = in->plan;

@@ -99,3 +99,13 @@ cli_diags(const struct mesh_diags *d, enum mesh_severity min)
 	if (d->nomem)
 		cli_error("out of memory: some diagnostics were lost");
 }
+
+int
+cli_read_failed(const char *who, enum mesh_error err,
+    const struct mesh_diags *d)
+{
+	cli_diags(d, MESH_NOTE);
+	if (err != MESH_EINPUT && err != MESH_EIO)
+		cli_error("%s: %s", who, mesh_strerror(err));
+	return CLI_EXIT_BAD;
+}

@@ -15,8 +15,6 @@
 
 struct report_opts {
 	struct cli_common c;
-	char **downs;
-	size_t ndowns;
 	int md;                 /* -1: by the output's name */
 };
 
@@ -29,60 +27,39 @@ ends_with(const char *path, const char *suffix)
 	return n >= m && strcmp(path + n - m, suffix) == 0;
 }
 
+/* --format html|md, report's own: an own_option of cli_parse_options()
+ * that sets *(int *)md. */
 static int
-parse_args(int argc, char **argv, struct report_opts *o)
+report_option(void *md, int c, char *arg)
 {
-	static const struct option longopts[] = {
-		{ "down", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "input-format", required_argument, NULL, 'i' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
-	char **p;
-	int c, r;
+	static const char *const formats[] = { "html", "md", "markdown",
+		NULL };
+	int f;
 
+	if (c != 'f')
+		return 0;
+	if ((f = cli_option_word("--format", arg, formats, "html or md")) < 0)
+		return -1;
+	*(int *)md = f > 0;
+	return 1;
+}
+
+/* Fill o from the command line, and load the plan it names into in,
+ * which holds what the caller frees whatever is returned. Returns 0, or
+ * CLI_EXIT_BAD after saying what is wrong. */
+static int
+read_args(int argc, char **argv, struct report_opts *o, struct cli_input *in)
+{
+	memset(o, 0, sizeof(*o));
+	cli_input_init(in);
 	o->md = -1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:f:ho:q", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			p = realloc(o->downs, (o->ndowns + 1) * sizeof(*p));
-			if (p == NULL) {
-				cli_error("out of memory");
-				return CLI_EXIT_BAD;
-			}
-			o->downs = p;
-			o->downs[o->ndowns++] = optarg;
-			break;
-		case 'f':
-			if (strcmp(optarg, "html") == 0)
-				o->md = 0;
-			else if (strcmp(optarg, "md") == 0 ||
-			    strcmp(optarg, "markdown") == 0)
-				o->md = 1;
-			else {
-				cli_error("--format: '%s' is not html or md",
-				    optarg);
-				return CLI_EXIT_BAD;
-			}
-			break;
-		default:
-			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
-				cli_usage(stderr);
-			if (r <= 0)
-				return CLI_EXIT_BAD;
-			break;
-		}
-	}
+	if (cli_parse_options(argc, argv, CLI_REPORT, "d:f:ho:q", &o->c,
+	    report_option, &o->md) != 0)
+		return CLI_EXIT_BAD;
 	if (o->md < 0)
 		o->md = o->c.output != NULL && (ends_with(o->c.output, ".md") ||
 		    ends_with(o->c.output, ".markdown"));
-	return cli_common_plan(&o->c, argc, argv);
+	return cli_input_load(in, &o->c, argc, argv);
 }
 
 /* FILE.md -> FILE.svg (any ending after the last dot of the base name
@@ -141,34 +118,24 @@ int
 cli_report(int argc, char **argv)
 {
 	struct report_opts o;
-	struct mesh_diags diags;
-	struct mesh_analysis_options aopts;
+	struct cli_input in;
 	struct mesh_avail_options avo;
 	struct mesh_review_parts parts;
-	struct mesh_plan *plan = NULL;
+	struct mesh_plan *plan;
 	struct mesh_analysis *a = NULL;
 	struct mesh_sweep *sw = NULL, *zones = NULL;
 	struct mesh_availability *av = NULL;
 	enum mesh_error err;
 	char *text = NULL, *svg = NULL, *svgfile = NULL;
 	const char *base;
-	int *down = NULL, status;
-	size_t ndown = 0;
+	int status;
 
-	memset(&o, 0, sizeof(o));
 	memset(&parts, 0, sizeof(parts));
-	mesh_diags_init(&diags);
-	if ((status = parse_args(argc, argv, &o)) != 0)
+	if ((status = read_args(argc, argv, &o, &in)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0 ||
-	    cli_resolve_nodes(plan, "--down", o.downs, o.ndowns, &down,
-	    &ndown) != 0)
-		goto done;
-	memset(&aopts, 0, sizeof(aopts));
-	aopts.down = down;
-	aopts.ndown = ndown;
-	if ((err = mesh_analyze(plan, &aopts, &a)) != MESH_OK)
+	plan = in.plan;
+	if ((err = mesh_analyze(plan, &in.analysis, &a)) != MESH_OK)
 		goto fail;
 	sw = run_sweep(plan, 2, NULL);
 	if (has_zones(plan))
@@ -192,7 +159,7 @@ cli_report(int argc, char **argv)
 	if (o.md && (o.c.output == NULL || strcmp(o.c.output, "-") == 0)) {
 		/* To stdout: the picture is not written; it links
 		 * topology.svg (`check --format svg` draws it). */
-		if ((err = mesh_review_markdown(a, &diags, &parts,
+		if ((err = mesh_review_markdown(a, &in.diags, &parts,
 		    &text)) != MESH_OK)
 			goto fail;
 	} else if (o.md) {
@@ -203,12 +170,12 @@ cli_report(int argc, char **argv)
 		base = strrchr(svgfile, '/');
 		parts.svg_name = base != NULL ? base + 1 : svgfile;
 		if ((err = mesh_picture_svg(a, &svg)) != MESH_OK ||
-		    (err = mesh_review_markdown(a, &diags, &parts,
+		    (err = mesh_review_markdown(a, &in.diags, &parts,
 		    &text)) != MESH_OK)
 			goto fail;
 		if (cli_write_output(svgfile, svg, strlen(svg), o.c.plan) != 0)
 			goto done;
-	} else if ((err = mesh_review_html(a, &diags, &parts, &text)) !=
+	} else if ((err = mesh_review_html(a, &in.diags, &parts, &text)) !=
 	    MESH_OK) {
 		goto fail;
 	}
@@ -222,13 +189,11 @@ done:
 	free(text);
 	free(svg);
 	free(svgfile);
-	free(down);
-	free(o.downs);
+	free(o.c.downs.v);
 	mesh_availability_free(av);
 	mesh_sweep_free(sw);
 	mesh_sweep_free(zones);
 	mesh_analysis_free(a);
-	mesh_plan_free(plan);
-	mesh_diags_clear(&diags);
+	cli_input_free(&in);
 	return status;
 }

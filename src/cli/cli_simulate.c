@@ -7,48 +7,6 @@
 #include "cli/cli.h"
 #include "meshsim/mesh.h"
 
-/* At most this many names, groups or pairs on one line of the report. */
-#define LIST_MAX 25
-
-struct simulate_opts {
-	struct cli_common c;
-};
-
-static int
-parse_args(int argc, char **argv, struct simulate_opts *o)
-{
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, r;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:ho:q", longopts, NULL)) != -1)
-		if ((r = cli_common_option(&o->c, c, optarg)) <= 0) {
-			if (r == 0)
-				cli_usage(stderr);
-			return CLI_EXIT_BAD;
-		}
-	return cli_common_plan(&o->c, argc, argv);
-}
-
-/* Up to LIST_MAX names of v[0 .. n-1], then how many more. */
-static void
-names(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && i < LIST_MAX; i++)
-		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
-	if (n > i)
-		fprintf(out, ", ... and %zu more", n - i);
-}
-
 /* "none", or the names. */
 static void
 names_or_none(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
@@ -56,7 +14,7 @@ names_or_none(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
 	if (n == 0)
 		fputs("none", out);
 	else
-		names(out, p, v, n);
+		cli_names(out, p, v, n, n);
 }
 
 /* [a, b], as an expectation writes a list. */
@@ -64,17 +22,17 @@ static void
 bracketed(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
 {
 	fputc('[', out);
-	names(out, p, v, n);
+	cli_names(out, p, v, n, n);
 	fputc(']', out);
 }
 
-/* Up to LIST_MAX pairs a -- b, then how many more. */
+/* Up to CLI_LIST_MAX pairs a -- b, then how many more. */
 static void
 pairs(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n && i < LIST_MAX; i++)
+	for (i = 0; i < n && i < CLI_LIST_MAX; i++)
 		fprintf(out, "%s%s -- %s", i ? ", " : "",
 		    p->nodes[v[2 * i]].name, p->nodes[v[2 * i + 1]].name);
 	if (n > i)
@@ -89,7 +47,7 @@ event(FILE *out, const struct mesh_plan *p, const struct mesh_step *st)
 	if (st->event == MESH_EVENT_CUT || st->event == MESH_EVENT_HEAL)
 		pairs(out, p, st->nodes, 1);
 	else
-		names(out, p, st->nodes, st->nnodes);
+		cli_names(out, p, st->nodes, st->nnodes, st->nnodes);
 }
 
 /* What an expectation checks: "connected true, isolated [node2]". */
@@ -113,6 +71,19 @@ expect_desc(FILE *out, const struct mesh_plan *p, const struct mesh_expect *e)
 	}
 }
 
+/* One line after prefix and label: "expected WHAT [want], got [got]". */
+static void
+expected_got(FILE *out, const struct mesh_plan *p, const char *prefix,
+    const char *label, const char *what, const int *want, size_t nwant,
+    const int *got, size_t ngot)
+{
+	fprintf(out, "%s%sexpected %s ", prefix, label, what);
+	bracketed(out, p, want, nwant);
+	fputs(", got ", out);
+	bracketed(out, p, got, ngot);
+	fputc('\n', out);
+}
+
 /* One line per failed part, each after prefix: "expected isolated
  * [node2], got [node2, node3]". */
 static void
@@ -125,20 +96,12 @@ failures(FILE *out, const struct mesh_plan *p, const char *prefix,
 		fprintf(out, "%s%sexpected connected %s, got %s\n", prefix,
 		    label, e->connected ? "true" : "false",
 		    connected ? "true" : "false");
-	if (failed & MESH_EXPECT_ISOLATED) {
-		fprintf(out, "%s%sexpected isolated ", prefix, label);
-		bracketed(out, p, e->isolated, e->nisolated);
-		fputs(", got ", out);
-		bracketed(out, p, isolated, nisolated);
-		fputc('\n', out);
-	}
-	if (failed & MESH_EXPECT_CUT_OFF) {
-		fprintf(out, "%s%sexpected cut_off ", prefix, label);
-		bracketed(out, p, e->cut_off, e->ncut_off);
-		fputs(", got ", out);
-		bracketed(out, p, cut_off, ncut_off);
-		fputc('\n', out);
-	}
+	if (failed & MESH_EXPECT_ISOLATED)
+		expected_got(out, p, prefix, label, "isolated", e->isolated,
+		    e->nisolated, isolated, nisolated);
+	if (failed & MESH_EXPECT_CUT_OFF)
+		expected_got(out, p, prefix, label, "cut_off", e->cut_off,
+		    e->ncut_off, cut_off, ncut_off);
 }
 
 /* The expectation of a step or what-if run and whether it held. */
@@ -169,22 +132,22 @@ state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
 	    cli_plural(p->nnodes, "node", "nodes"));
 	if (s->ndown > 0) {
 		fputs("; down: ", out);
-		names(out, p, s->down, s->ndown);
+		cli_names(out, p, s->down, s->ndown, s->ndown);
 	}
 	fputc('\n', out);
 	if (s->ngroups == 0)
 		fputs("  groups: none\n", out);
-	for (g = 0; g < s->ngroups && g < LIST_MAX; g++) {
+	for (g = 0; g < s->ngroups && g < CLI_LIST_MAX; g++) {
 		size_t n = s->group_start[g + 1] - s->group_start[g];
 
 		fprintf(out, "  group %zu (%zu %s): ", g + 1, n,
 		    cli_plural(n, "node", "nodes"));
-		names(out, p, s->group_nodes + s->group_start[g], n);
+		cli_names(out, p, s->group_nodes + s->group_start[g], n, n);
 		fputc('\n', out);
 	}
-	if (s->ngroups > LIST_MAX)
+	if (s->ngroups > CLI_LIST_MAX)
 		fprintf(out, "  ... and %zu more groups\n",
-		    s->ngroups - LIST_MAX);
+		    s->ngroups - CLI_LIST_MAX);
 	fputs("  isolated: ", out);
 	names_or_none(out, p, s->isolated, s->nisolated);
 	fputs("\n  cannot talk: ", out);
@@ -365,39 +328,37 @@ text_report(FILE *out, const void *ctx)
 int
 cli_simulate(int argc, char **argv)
 {
-	struct simulate_opts o;
-	struct mesh_diags diags;
-	struct mesh_plan *plan = NULL;
+	struct cli_common o;
+	struct cli_input in;
 	struct mesh_simulation *sim = NULL;
 	struct simulate_report r;
 	enum mesh_error err;
 	int status;
 
 	memset(&o, 0, sizeof(o));
-	mesh_diags_init(&diags);
-	if ((status = parse_args(argc, argv, &o)) != 0)
+	cli_input_init(&in);
+	if ((status = cli_parse_options(argc, argv, CLI_SIMULATE, "f:ho:q",
+	    &o, NULL, NULL)) != 0 ||
+	    (status = cli_input_load(&in, &o, argc, argv)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
-		goto done;
-	if (plan->nnodes > MESH_LIVE_MAX_NODES) {
+	if (in.plan->nnodes > MESH_LIVE_MAX_NODES) {
 		cli_error("%s: %zu nodes: the live mesh model takes at most %d",
-		    o.c.plan, plan->nnodes, MESH_LIVE_MAX_NODES);
+		    o.plan, in.plan->nnodes, MESH_LIVE_MAX_NODES);
 		goto done;
 	}
-	if ((err = mesh_simulate(plan, &sim)) != MESH_OK) {
-		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
+	if ((err = mesh_simulate(in.plan, &sim)) != MESH_OK) {
+		cli_error("%s: %s", o.plan, mesh_strerror(err));
 		goto done;
 	}
 	r.s = sim;
-	r.diags = &diags;
-	if (cli_emit(&o.c, o.c.json ? mesh_simulation_json(sim, &diags) :
+	r.diags = &in.diags;
+	if (cli_emit(&o, o.json ? mesh_simulation_json(sim, &in.diags) :
 	    NULL, text_report, &r) != 0)
 		goto done;
 	status = sim->nfailed > 0 ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:
 	mesh_simulation_free(sim);
-	mesh_plan_free(plan);
-	mesh_diags_clear(&diags);
+	cli_input_free(&in);
 	return status;
 }

@@ -21,47 +21,26 @@ struct suggest_ctx {
 	const struct mesh_diags *diags;
 };
 
-/* The options. -o is the plan to write here, not the report. Returns 0,
- * or CLI_EXIT_BAD after reporting. */
+/* An own_option of cli_parse_options(): --target, and -o, which is the
+ * plan to write here, not the report; into o, a struct suggest_opts. */
 static int
-parse_args(int argc, char **argv, struct suggest_opts *o)
+suggest_option(void *ctx, int c, char *arg)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "input-format", required_argument, NULL, 'i' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "target", required_argument, NULL, 't' },
-		CLI_LIMIT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
+	struct suggest_opts *o = ctx;
 	uint64_t t;
-	int c, r;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:hi:o:qt:", longopts,
-	    NULL)) != -1) {
-		if (c == 'o') {
-			o->plan_out = optarg;
-			continue;
-		}
-		if (c == 't') {
-			if (cli_parse_count(optarg, 2, 3, &t) != 0) {
-				cli_error("--target: '%s' is not 2 or 3",
-				    optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->target = (int)t;
-			continue;
-		}
-		if ((r = cli_common_option(&o->c, c, optarg)) <= 0) {
-			if (r == 0)
-				cli_usage(stderr);
-			return CLI_EXIT_BAD;
-		}
+	if (c == 'o') {
+		o->plan_out = arg;
+		return 1;
 	}
-	return cli_common_plan(&o->c, argc, argv);
+	if (c != 't')
+		return 0;
+	if (cli_parse_count(arg, 2, 3, &t) != 0) {
+		cli_error("--target: '%s' is not 2 or 3", arg);
+		return -1;
+	}
+	o->target = (int)t;
+	return 1;
 }
 
 static size_t
@@ -266,24 +245,25 @@ report_json(const struct mesh_plan *p, const struct mesh_suggestion *s,
 int
 cli_suggest(int argc, char **argv)
 {
-	struct suggest_opts o = { { 0, MESH_FORMAT_AUTO, NULL, NULL, 0 }, 2,
-	    NULL };
+	struct suggest_opts o;
 	struct mesh_suggestion *s = NULL;
-	struct mesh_plan *plan = NULL;
-	struct mesh_diags diags;
+	struct mesh_plan *plan;
+	struct cli_input in;
 	struct suggest_ctx ctx;
 	enum mesh_error err;
 	char *report = NULL;
 	size_t len, i;
 	int rc;
 
-	mesh_diags_init(&diags);
-	if ((rc = parse_args(argc, argv, &o)) != 0)
-		goto done;
-	if ((rc = cli_load_plan(o.c.plan, o.c.input_format, &diags,
-	    &plan)) != 0)
+	memset(&o, 0, sizeof(o));
+	o.target = 2;
+	cli_input_init(&in);
+	if ((rc = cli_parse_options(argc, argv, CLI_SUGGEST, "f:hi:o:qt:",
+	    &o.c, suggest_option, &o)) != 0 ||
+	    (rc = cli_input_load(&in, &o.c, argc, argv)) != 0)
 		goto done;
 	rc = CLI_EXIT_BAD;
+	plan = in.plan;
 	if (o.target == 3 && plan->nnodes > MESH_SUGGEST_TARGET3_MAX) {
 		cli_error("suggest: --target 3 takes plans of at most %d "
 		    "nodes; this one has %zu", MESH_SUGGEST_TARGET3_MAX,
@@ -315,9 +295,9 @@ cli_suggest(int argc, char **argv)
 	 * node indices, so the report reads the same. */
 	ctx.plan = plan;
 	ctx.s = s;
-	ctx.diags = &diags;
+	ctx.diags = &in.diags;
 	if ((report = cli_render(&o.c, o.c.json ? report_json(plan, s,
-	    o.target, &diags) : NULL, report_text, &ctx, &len)) == NULL)
+	    o.target, &in.diags) : NULL, report_text, &ctx, &len)) == NULL)
 		goto done;
 	if (o.plan_out != NULL) {
 		if ((err = mesh_suggest_apply(plan, s, NULL)) != MESH_OK) {
@@ -333,7 +313,6 @@ cli_suggest(int argc, char **argv)
 done:
 	free(report);
 	mesh_suggestion_free(s);
-	mesh_plan_free(plan);
-	mesh_diags_clear(&diags);
+	cli_input_free(&in);
 	return rc;
 }

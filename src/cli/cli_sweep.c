@@ -7,8 +7,7 @@
 #include "cli/cli.h"
 #include "meshsim/sweep.h"
 
-/* At most this many names on one line, and minimal sets in the text. */
-#define LIST_MAX 25
+/* At most this many minimal sets in the text. */
 #define CUTS_MAX 50
 
 struct sweep_opts {
@@ -27,84 +26,66 @@ struct sweep_report {
 	const struct mesh_diags *diags;
 };
 
-/* Fill o from the command line. Returns 0, or CLI_EXIT_BAD after saying
- * what is wrong. */
+/* An own_option of cli_parse_options(): sweep's options into o, a
+ * struct sweep_opts. */
 static int
-parse_args(int argc, char **argv, struct sweep_opts *o)
+sweep_option(void *ctx, int c, char *arg)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "input-format", required_argument, NULL, 'i' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "k", required_argument, NULL, 'k' },
-		{ "model", required_argument, NULL, 'M' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		CLI_LIMIT_OPTIONS,
-		{ "shard", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const char *const models[] = { "graph", "mesh", NULL };
+	struct sweep_opts *o = ctx;
 	uint64_t n;
-	int c, r, mesh;
+	int mesh;
 
-	o->k = 2;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "b:f:hj:k:o:q", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			if (*optarg == '\0' || strchr(optarg, '=') != NULL) {
-				cli_error("--by: '%s' is not a label key (such "
-				    "as zone, rack or host)", optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->by = optarg;
-			break;
-		case 'F':
-			o->force = 1;
-			break;
-		case 'j':
-			if (cli_parse_count(optarg, 1, 512, &n) != 0) {
-				cli_error("-j: '%s' is not a number from 1 to "
-				    "512", optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->jobs = (int)n;
-			break;
-		case 'k':
-			if (cli_parse_count(optarg, 1, 1000000, &n) != 0) {
-				cli_error("--k: '%s' is not a number from 1 to "
-				    "1000000", optarg);
-				return CLI_EXIT_BAD;
-			}
-			o->k = (int)n;
-			break;
-		case 'M':
-			if (cli_parse_model(optarg, &mesh) != 0)
-				return CLI_EXIT_BAD;
-			o->model = mesh ? MESH_SWEEP_MESH : MESH_SWEEP_GRAPH;
-			break;
-		case 'S':
-			if (cli_parse_shard(optarg, &o->shard, &o->shards) != 0)
-				return CLI_EXIT_BAD;
-			break;
-		default:
-			if ((r = cli_common_option(&o->c, c, optarg)) == 0)
-				cli_usage(stderr);
-			if (r <= 0)
-				return CLI_EXIT_BAD;
-			break;
+	switch (c) {
+	case 'b':
+		if (*arg == '\0' || strchr(arg, '=') != NULL) {
+			cli_error("--by: '%s' is not a label key (such as "
+			    "zone, rack or host)", arg);
+			return -1;
 		}
+		o->by = arg;
+		return 1;
+	case CLI_OPT_FORCE:
+		o->force = 1;
+		return 1;
+	case 'j':
+		if (cli_option_count("-j", arg, 1, 512, &n) != 0)
+			return -1;
+		o->jobs = (int)n;
+		return 1;
+	case 'k':
+		if (cli_option_count("--k", arg, 1, 1000000, &n) != 0)
+			return -1;
+		o->k = (int)n;
+		return 1;
+	case CLI_OPT_MODEL:
+		if ((mesh = cli_option_word("--model", arg, models,
+		    "graph or mesh")) < 0)
+			return -1;
+		o->model = mesh ? MESH_SWEEP_MESH : MESH_SWEEP_GRAPH;
+		return 1;
+	case CLI_OPT_SHARD:
+		return cli_parse_shard(arg, &o->shard, &o->shards) == 0 ? 1 :
+		    -1;
 	}
-	if (o->shards > 0 && o->c.format_given) {
-		cli_error("--format is for meshsim merge: a shard writes a "
-		    "partial result (JSON, docs/shard.md)");
+	return 0;
+}
+
+/* Fill o from the command line, and load the plan it names into in,
+ * which holds what the caller frees whatever is returned. Returns 0, or
+ * CLI_EXIT_BAD after saying what is wrong. */
+static int
+read_args(int argc, char **argv, struct sweep_opts *o, struct cli_input *in)
+{
+	memset(o, 0, sizeof(*o));
+	cli_input_init(in);
+	o->k = 2;
+	if (cli_parse_options(argc, argv, CLI_SWEEP, "b:f:hj:k:o:q", &o->c,
+	    sweep_option, o) != 0)
 		return CLI_EXIT_BAD;
-	}
-	return cli_common_plan(&o->c, argc, argv);
+	if (cli_shard_format(&o->c, o->shards) != 0)
+		return CLI_EXIT_BAD;
+	return cli_input_load(in, &o->c, argc, argv);
 }
 
 /* What a unit is called: node, host, or "zone domain". */
@@ -117,18 +98,6 @@ unit_noun(FILE *out, const struct mesh_sweep *sw, size_t n)
 		fputs(cli_plural(n, "host", "hosts"), out);
 	else
 		fprintf(out, "%s %s", sw->by, cli_plural(n, "domain", "domains"));
-}
-
-/* Up to LIST_MAX names, then how many more. */
-static void
-node_names(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && i < LIST_MAX; i++)
-		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
-	if (n > i)
-		fprintf(out, ", ... and %zu more", n - i);
 }
 
 /* A set of units as {a, b}. */
@@ -215,7 +184,7 @@ units_line(FILE *out, const struct mesh_sweep *sw)
 		return;
 	}
 	fputs(": ", out);
-	for (i = 0; i < d->n && i < LIST_MAX; i++) {
+	for (i = 0; i < d->n && i < CLI_LIST_MAX; i++) {
 		size_t n = d->start[i + 1] - d->start[i];
 
 		fprintf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], n,
@@ -277,8 +246,8 @@ cuts(FILE *out, const struct mesh_sweep *sw)
 		unit_set(out, sw, sw->set_units + c->first, c->size);
 		if (mesh) {
 			fputs(": strands ", out);
-			node_names(out, sw->plan, sw->stranded + c->sfirst,
-			    c->effect);
+			cli_names(out, sw->plan, sw->stranded + c->sfirst,
+			    c->effect, c->effect);
 		} else {
 			fprintf(out, ": %s %zu %s", cli_plural(c->size,
 			    "cuts off", "cut off"), c->effect,
@@ -326,8 +295,8 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 
 			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
 			    cli_plural(n, "node", "nodes"));
-			node_names(out, p, sw->comp_nodes + sw->comp_start[i],
-			    n);
+			cli_names(out, p, sw->comp_nodes + sw->comp_start[i],
+			    n, n);
 			fputc('\n', out);
 		}
 	}
@@ -396,7 +365,8 @@ emit_partial(const struct sweep_opts *o, const struct mesh_sweep *sw)
 		cli_error("out of memory");
 		return CLI_EXIT_BAD;
 	}
-	return cli_emit_partial(&o->c, mesh_sweep_partial_json(&in, sw));
+	return cli_write_string(o->c.output, mesh_sweep_partial_json(&in, sw),
+	    o->c.plan);
 }
 
 int
@@ -404,19 +374,14 @@ cli_sweep(int argc, char **argv)
 {
 	struct sweep_opts o;
 	struct mesh_sweep_options so;
-	struct mesh_diags diags;
-	struct mesh_plan *plan = NULL;
+	struct cli_input in;
 	struct mesh_sweep *sw = NULL;
 	enum mesh_error err;
 	int status;
 
-	memset(&o, 0, sizeof(o));
-	mesh_diags_init(&diags);
-	if ((status = parse_args(argc, argv, &o)) != 0)
+	if ((status = read_args(argc, argv, &o, &in)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
-	if (cli_load_plan(o.c.plan, o.c.input_format, &diags, &plan) != 0)
-		goto done;
 	memset(&so, 0, sizeof(so));
 	so.k = o.k;
 	so.by = o.by;
@@ -425,7 +390,7 @@ cli_sweep(int argc, char **argv)
 	so.progress = cli_progress();
 	so.shard = o.shard;
 	so.shards = o.shards;
-	if ((err = mesh_sweep_new(plan, &so, &sw)) != MESH_OK) {
+	if ((err = mesh_sweep_new(in.plan, &so, &sw)) != MESH_OK) {
 		cli_error("%s: %s", o.c.plan, mesh_strerror(err));
 		goto done;
 	}
@@ -447,10 +412,9 @@ cli_sweep(int argc, char **argv)
 	if (o.shards > 0)
 		status = emit_partial(&o, sw);
 	else
-		status = cli_sweep_emit(&o.c, sw, &diags);
+		status = cli_sweep_emit(&o.c, sw, &in.diags);
 done:
 	mesh_sweep_free(sw);
-	mesh_plan_free(plan);
-	mesh_diags_clear(&diags);
+	cli_input_free(&in);
 	return status;
 }
