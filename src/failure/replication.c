@@ -8,7 +8,6 @@
 #include "graph/csr.h"
 #include "graph/dfs.h"
 #include "graph/survivors.h"
-#include "out/json_out.h"
 #include "base/util.h"
 
 /*
@@ -314,79 +313,4 @@ mesh_replication_joining_text(const struct mesh_replication *r)
 		    "can join while any one node is down");
 	}
 	return mesh_i_buf_take(&b);
-}
-
-/* The "replication" object, ending in ",\n". */
-static void
-put_json(struct mesh_i_buf *b, const struct mesh_replication *r)
-{
-	const struct mesh_plan *p = r->plan;
-	char *t;
-	size_t i;
-
-	mesh_i_buf_puts(b, "  \"replication\": {\n    \"running\": {\"ok\": ");
-	mesh_i_buf_puts(b, mesh_replication_running_ok(r) ? "true" : "false");
-	mesh_i_buf_puts(b, ", \"verdict\": ");
-	t = mesh_replication_running_text(r);
-	if (t == NULL)
-		b->failed = 1;          /* mesh_i_buf_take() gives NULL */
-	mesh_i_buf_json_string(b, t ? t : "");
-	free(t);
-	mesh_i_buf_puts(b, ", \"clusters\": [");
-	for (i = 0; i < r->nclusters; i++) {
-		mesh_i_buf_puts(b, i ? ", " : "");
-		mesh_i_json_names(b, p, r->cluster_nodes + r->cluster_start[i],
-		    r->cluster_start[i + 1] - r->cluster_start[i]);
-	}
-	mesh_i_buf_puts(b, "]},\n    \"joining\": {\"ok\": ");
-	mesh_i_buf_puts(b, mesh_replication_joining_ok(r) ? "true" : "false");
-	mesh_i_buf_puts(b, ", \"verdict\": ");
-	t = mesh_replication_joining_text(r);
-	if (t == NULL)
-		b->failed = 1;          /* mesh_i_buf_take() gives NULL */
-	mesh_i_buf_json_string(b, t ? t : "");
-	free(t);
-	mesh_i_buf_puts(b, ", \"cannot_join\": ");
-	mesh_i_json_names(b, p, r->cannot_join, r->ncannot_join);
-	mesh_i_buf_puts(b, ",\n      \"dependencies\": [");
-	for (i = 0; i < r->ndeps; i++) {
-		const struct mesh_repl_dependency *d = &r->deps[i];
-
-		mesh_i_buf_puts(b, i ? ",\n        {\"node\": " :
-		    "\n        {\"node\": ");
-		mesh_i_buf_json_string(b, p->nodes[d->node].name);
-		mesh_i_buf_printf(b, ", \"size\": %zu, \"cannot_join\": ",
-		    d->size);
-		mesh_i_json_names(b, p, r->names + d->first, d->nlisted);
-		mesh_i_buf_puts(b, "}");
-	}
-	mesh_i_buf_puts(b, r->ndeps ? "\n      ]}\n  },\n" : "]}\n  },\n");
-}
-
-char *
-mesh_replication_json(const struct mesh_analysis *a,
-    const struct mesh_replication *r, const struct mesh_diags *diags)
-{
-	char *base = mesh_analysis_json(a, diags), *nodes, *diag, *s;
-	struct mesh_i_buf b;
-
-	if (base == NULL)
-		return NULL;
-	/* The analysis object's keys are fixed: "nodes" is the first key
-	 * at the top level after "file", "diagnostics" the last. */
-	nodes = strstr(base, "\n  \"nodes\": ");
-	diag = strstr(base, "\n  \"diagnostics\": ");
-	if (nodes == NULL || diag == NULL) {
-		free(base);
-		return NULL;
-	}
-	mesh_i_buf_init(&b);
-	mesh_i_buf_add(&b, base, (size_t)(nodes - base) + 1);
-	mesh_i_buf_puts(&b, "  \"model\": \"replication\",\n");
-	mesh_i_buf_add(&b, nodes + 1, (size_t)(diag - nodes));
-	put_json(&b, r);
-	mesh_i_buf_puts(&b, diag + 1);
-	free(base);
-	s = mesh_i_buf_take(&b);
-	return s;
 }

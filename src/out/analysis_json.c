@@ -3,6 +3,7 @@
 
 #include "meshsim/meshsim.h"
 #include "meshsim/mesh.h"
+#include "out/analysis_json.h"
 #include "out/json_out.h"
 #include "base/util.h"
 
@@ -120,42 +121,49 @@ put_storage(struct mesh_i_jw *w, const struct mesh_analysis *a)
 	mesh_i_jw_end(w);
 }
 
+void
+mesh_i_jw_analysis(struct mesh_i_jw *w, const struct mesh_analysis *a)
+{
+	const struct mesh_plan *p = a->plan;
+	size_t i;
+
+	mesh_i_jw_uint(w, "nodes", a->nnodes);
+	mesh_i_jw_uint(w, "links", a->nlinks);
+	mesh_i_jw_uint(w, "routes", a->nroutes);
+	mesh_i_jw_uint(w, "routes_linking", a->stored_total);
+	mesh_i_jw_uint(w, "routes_to_down", a->nroutes_to_down);
+	mesh_i_jw_uint(w, "routes_of_down", a->nroutes_of_down);
+	mesh_i_jw_names(w, "down", p, a->down, a->ndown);
+	put_not_clustering(w, a);
+	mesh_i_jw_bool(w, "connected", a->connected);
+	mesh_i_jw_groups(w, "components", MESH_I_JW_LINES, p, a->comp_nodes,
+	    a->comp_start, a->ncomponents);
+	mesh_i_jw_names(w, "cut_off", p, a->cut_off, a->ncut_off);
+	mesh_i_jw_array(w, "articulation_points", MESH_I_JW_INLINE);
+	for (i = 0; i < a->ncutpoints; i++)
+		mesh_i_jw_string(w, NULL, p->nodes[a->cutpoints[i].node].name);
+	mesh_i_jw_end(w);
+	put_cutpoints(w, a);
+	mesh_i_jw_array(w, "bridges", MESH_I_JW_INLINE);
+	for (i = 0; i < a->nbridges; i++)
+		mesh_i_jw_names(w, NULL, p, a->bridges + 2 * i, 2);
+	mesh_i_jw_end(w);
+	mesh_i_jw_count(w, "vertex_connectivity", a->vertex_connectivity);
+	mesh_i_jw_count(w, "edge_connectivity", a->edge_connectivity);
+	mesh_i_jw_uint(w, "connectivity_limit", a->connectivity_limit);
+	put_storage(w, a);
+}
+
 /* The object; with h, the keys of the mesh model too. */
 static char *
 render(const struct mesh_analysis *a, const struct mesh_diags *diags,
     const struct hazards *h)
 {
-	const struct mesh_plan *p = a->plan;
 	struct mesh_i_buf b;
 	struct mesh_i_jw w;
-	size_t i;
 
-	mesh_i_jw_report_begin(&w, &b, MESH_I_JW_FIXED4, p);
-	mesh_i_jw_uint(&w, "nodes", a->nnodes);
-	mesh_i_jw_uint(&w, "links", a->nlinks);
-	mesh_i_jw_uint(&w, "routes", a->nroutes);
-	mesh_i_jw_uint(&w, "routes_linking", a->stored_total);
-	mesh_i_jw_uint(&w, "routes_to_down", a->nroutes_to_down);
-	mesh_i_jw_uint(&w, "routes_of_down", a->nroutes_of_down);
-	mesh_i_jw_names(&w, "down", p, a->down, a->ndown);
-	put_not_clustering(&w, a);
-	mesh_i_jw_bool(&w, "connected", a->connected);
-	mesh_i_jw_groups(&w, "components", MESH_I_JW_LINES, p, a->comp_nodes,
-	    a->comp_start, a->ncomponents);
-	mesh_i_jw_names(&w, "cut_off", p, a->cut_off, a->ncut_off);
-	mesh_i_jw_array(&w, "articulation_points", MESH_I_JW_INLINE);
-	for (i = 0; i < a->ncutpoints; i++)
-		mesh_i_jw_string(&w, NULL, p->nodes[a->cutpoints[i].node].name);
-	mesh_i_jw_end(&w);
-	put_cutpoints(&w, a);
-	mesh_i_jw_array(&w, "bridges", MESH_I_JW_INLINE);
-	for (i = 0; i < a->nbridges; i++)
-		mesh_i_jw_names(&w, NULL, p, a->bridges + 2 * i, 2);
-	mesh_i_jw_end(&w);
-	mesh_i_jw_count(&w, "vertex_connectivity", a->vertex_connectivity);
-	mesh_i_jw_count(&w, "edge_connectivity", a->edge_connectivity);
-	mesh_i_jw_uint(&w, "connectivity_limit", a->connectivity_limit);
-	put_storage(&w, a);
+	mesh_i_jw_report_begin(&w, &b, MESH_I_JW_FIXED4, a->plan);
+	mesh_i_jw_analysis(&w, a);
 	if (h != NULL)
 		put_hazards(&w, a, h);
 	return mesh_i_jw_report_end(&w, diags);

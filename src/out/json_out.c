@@ -133,13 +133,3 @@ mesh_i_json_diagnostics(struct mesh_i_buf *b, const struct mesh_diags *d)
 	mesh_i_jw_diagnostics(&w, NULL, d);
 	mesh_i_buf_puts(b, "\n");
 }
-
-void
-mesh_i_json_expect(struct mesh_i_buf *b, const struct mesh_plan *p,
-    const struct mesh_expect *e)
-{
-	struct mesh_i_jw w;
-
-	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
-	mesh_i_jw_expect(&w, NULL, p, e);
-}

@@ -13,6 +13,7 @@ mesh_i_jw_init(struct mesh_i_jw *w, struct mesh_i_buf *b,
 	w->number = number;
 	w->depth = 0;
 	w->keyed = 0;
+	w->wrap = 0;
 }
 
 void
@@ -60,10 +61,11 @@ member(struct mesh_i_jw *w, const char *key)
 		w->b->failed = 1;
 	if (l == NULL)
 		return;
-	if (l->layout == MESH_I_JW_LINES) {
+	if (l->layout == MESH_I_JW_LINES || w->wrap) {
 		if (l->n > 0)
 			mesh_i_buf_add(w->b, ",", 1);
 		new_line(w, w->depth);
+		w->wrap = 0;
 	} else if (l->n > 0)
 		mesh_i_buf_add(w->b, ", ", 2);
 	l->n++;
@@ -126,6 +128,12 @@ mesh_i_jw_end(struct mesh_i_jw *w)
 	if (l->layout == MESH_I_JW_LINES && l->n > 0)
 		new_line(w, w->depth);
 	mesh_i_buf_add(w->b, &l->close, 1);
+}
+
+void
+mesh_i_jw_wrap(struct mesh_i_jw *w)
+{
+	w->wrap = 1;
 }
 
 void

@@ -54,6 +54,7 @@ struct mesh_i_jw {
 	enum mesh_i_jw_number number;
 	int depth;              /* containers open */
 	int keyed;              /* the next value's key is already written */
+	int wrap;               /* the next member starts a line (jw_wrap) */
 	struct mesh_i_jw_level open[MESH_I_JW_DEPTH];
 };
 
@@ -72,6 +73,11 @@ void mesh_i_jw_object(struct mesh_i_jw *w, const char *key,
 void mesh_i_jw_array(struct mesh_i_jw *w, const char *key,
     enum mesh_i_jw_layout layout);
 void mesh_i_jw_end(struct mesh_i_jw *w);
+/* The next member of the innermost container, even one opened
+ * MESH_I_JW_INLINE, starts a line of its own, indented as a member a
+ * line would be; the container still closes where its last member ends
+ * (the replication model's "dependencies"). */
+void mesh_i_jw_wrap(struct mesh_i_jw *w);
 
 /* Values. */
 void mesh_i_jw_string(struct mesh_i_jw *w, const char *key, const char *s);

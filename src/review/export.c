@@ -42,62 +42,68 @@ name_only_host(const struct mesh_node *n)
 	return strcmp(n->host, n->name) == 0 && !mesh_i_host_writable(n->host);
 }
 
-/* A route of the plan format: {"host": ..., "port": ...}, or {"node":
- * ..., "port": ...} when its host is a node's name that cannot be written
- * as a host. */
+/* A route of the plan format, on one line: {"host": ...,
+ * "port": ...}, or {"node": ..., "port": ...} when its host is a node's
+ * name that cannot be written as a host. */
 static void
-put_json_route(struct mesh_i_buf *b, const struct mesh_plan *p,
+put_route(struct mesh_i_jw *w, const struct mesh_plan *p,
     const struct mesh_route *r)
 {
 	int t = mesh_i_host_writable(r->host) ? -1 : mesh_plan_find(p, r->host);
 
-	mesh_i_buf_puts(b, t >= 0 && name_only_host(&p->nodes[t]) ?
-	    "{\"node\": " : "{\"host\": ");
-	mesh_i_buf_json_string(b, r->host);
-	mesh_i_buf_printf(b, ", \"port\": %d}", r->port);
+	mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
+	mesh_i_jw_string(w, t >= 0 && name_only_host(&p->nodes[t]) ? "node" :
+	    "host", r->host);
+	mesh_i_jw_int(w, "port", r->port);
+	mesh_i_jw_end(w);
 }
 
-/* n's routes as the plan format's list, on one line, into a fresh
- * buffer: the "routes" attribute of GraphML and GML. Returns the text
- * (the caller frees it), or NULL when n has no routes or memory ran
- * out. */
-static char *
-routes_text(const struct mesh_plan *p, const struct mesh_node *n)
+/* n's routes as the plan format's list under key, laid out as layout
+ * says, each route on one line. */
+static void
+put_routes(struct mesh_i_jw *w, const char *key,
+    enum mesh_i_jw_layout layout, const struct mesh_plan *p,
+    const struct mesh_node *n)
 {
-	struct mesh_i_buf b;
 	size_t i;
 
-	if (n->nroutes == 0)
-		return NULL;
-	mesh_i_buf_init(&b);
-	mesh_i_buf_puts(&b, "[");
-	for (i = 0; i < n->nroutes; i++) {
-		mesh_i_buf_puts(&b, i ? ", " : "");
-		put_json_route(&b, p, &n->routes[i]);
-	}
-	mesh_i_buf_puts(&b, "]");
-	return mesh_i_buf_take(&b);
+	mesh_i_jw_array(w, key, layout);
+	for (i = 0; i < n->nroutes; i++)
+		put_route(w, p, &n->routes[i]);
+	mesh_i_jw_end(w);
 }
 
-/* n's labels as a JSON object on one line ("labels" attribute), or NULL
- * when it has none or memory ran out; the caller frees it. */
-static char *
-labels_text(const struct mesh_node *n)
+/* n's labels under key, an object on one line. */
+static void
+put_labels(struct mesh_i_jw *w, const char *key, const struct mesh_node *n)
 {
-	struct mesh_i_buf b;
 	size_t i;
 
-	if (n->nlabels == 0)
+	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
+	for (i = 0; i < n->nlabels; i++)
+		mesh_i_jw_string(w, n->labels[i].key, n->labels[i].value);
+	mesh_i_jw_end(w);
+}
+
+/* n's routes (routes != 0) or labels as JSON on one line, into a fresh
+ * buffer: the "routes" and "labels" attributes of GraphML and GML.
+ * Returns the text (the caller frees it), or NULL when n has none or
+ * memory ran out. */
+static char *
+attribute_text(const struct mesh_plan *p, const struct mesh_node *n,
+    int routes)
+{
+	struct mesh_i_buf b;
+	struct mesh_i_jw w;
+
+	if ((routes ? n->nroutes : n->nlabels) == 0)
 		return NULL;
 	mesh_i_buf_init(&b);
-	mesh_i_buf_puts(&b, "{");
-	for (i = 0; i < n->nlabels; i++) {
-		mesh_i_buf_puts(&b, i ? ", " : "");
-		mesh_i_buf_json_string(&b, n->labels[i].key);
-		mesh_i_buf_puts(&b, ": ");
-		mesh_i_buf_json_string(&b, n->labels[i].value);
-	}
-	mesh_i_buf_puts(&b, "}");
+	mesh_i_jw_init(&w, &b, MESH_I_JW_SHORTEST);
+	if (routes)
+		put_routes(&w, NULL, MESH_I_JW_INLINE, p, n);
+	else
+		put_labels(&w, NULL, n);
 	return mesh_i_buf_take(&b);
 }
 
@@ -114,102 +120,78 @@ any_no_cluster(const struct mesh_plan *p)
 	return 0;
 }
 
-/* One node of the plan format, indented for the "nodes" list. */
+/* One node of the plan format, a member a line. */
 static void
-put_json_node(struct mesh_i_buf *b, const struct mesh_plan *p,
+put_json_node(struct mesh_i_jw *w, const struct mesh_plan *p,
     const struct mesh_node *n)
 {
-	size_t i;
-	char *t;
-
-	mesh_i_buf_puts(b, "    {\n      \"name\": ");
-	mesh_i_buf_json_string(b, n->name);
-	if (!name_only_host(n)) {
-		mesh_i_buf_puts(b, ",\n      \"host\": ");
-		mesh_i_buf_json_string(b, n->host);
-	}
-	mesh_i_buf_printf(b, ",\n      \"port\": %d", n->port);
-	if ((t = labels_text(n)) != NULL) {
-		mesh_i_buf_puts(b, ",\n      \"labels\": ");
-		mesh_i_buf_puts(b, t);
-		free(t);
-	} else if (n->nlabels > 0) {
-		b->failed = 1;
-	}
-	if (n->availability >= 0) {
-		mesh_i_buf_puts(b, ",\n      \"availability\": ");
-		put_double(b, n->availability);
-	}
+	mesh_i_jw_object(w, NULL, MESH_I_JW_LINES);
+	mesh_i_jw_string(w, "name", n->name);
+	if (!name_only_host(n))
+		mesh_i_jw_string(w, "host", n->host);
+	mesh_i_jw_int(w, "port", n->port);
+	if (n->nlabels > 0)
+		put_labels(w, "labels", n);
+	if (n->availability >= 0)
+		mesh_i_jw_number(w, "availability", n->availability);
 	if (n->no_cluster)
-		mesh_i_buf_puts(b, ",\n      \"clustering\": false");
-	if (n->nroutes > 0) {
-		mesh_i_buf_puts(b, ",\n      \"routes\": [");
-		for (i = 0; i < n->nroutes; i++) {
-			mesh_i_buf_puts(b, i ? ",\n        " : "\n        ");
-			put_json_route(b, p, &n->routes[i]);
-		}
-		mesh_i_buf_puts(b, "\n      ]");
-	}
-	mesh_i_buf_puts(b, "\n    }");
+		mesh_i_jw_bool(w, "clustering", 0);
+	if (n->nroutes > 0)
+		put_routes(w, "routes", MESH_I_JW_LINES, p, n);
+	mesh_i_jw_end(w);
 }
 
 /* The plan format (docs/plan-format.md), timeline and what-if runs
- * included. */
-static void
-put_json(struct mesh_i_buf *b, const struct mesh_plan *p)
+ * included, as a malloc'd string the caller frees; NULL when out of
+ * memory. */
+static char *
+json_text(const struct mesh_plan *p)
 {
+	struct mesh_i_buf b;
+	struct mesh_i_jw w;
 	size_t i;
 
-	mesh_i_buf_puts(b, "{\n");
-	if (p->name != NULL) {
-		mesh_i_buf_puts(b, "  \"name\": ");
-		mesh_i_buf_json_string(b, p->name);
-		mesh_i_buf_puts(b, ",\n");
-	}
+	mesh_i_buf_init(&b);
+	mesh_i_jw_init(&w, &b, MESH_I_JW_SHORTEST);
+	mesh_i_jw_object(&w, NULL, MESH_I_JW_LINES);
+	if (p->name != NULL)
+		mesh_i_jw_string(&w, "name", p->name);
 	if (mesh_cluster_name(p->cluster) != NULL)
-		mesh_i_buf_printf(b, "  \"cluster\": \"%s\",\n",
-		    mesh_cluster_name(p->cluster));
-	mesh_i_buf_puts(b, "  \"nodes\": [");
-	for (i = 0; i < p->nnodes; i++) {
-		mesh_i_buf_puts(b, i ? ",\n" : "\n");
-		put_json_node(b, p, &p->nodes[i]);
-	}
-	mesh_i_buf_puts(b, p->nnodes ? "\n  ]" : "]");
+		mesh_i_jw_string(&w, "cluster", mesh_cluster_name(p->cluster));
+	mesh_i_jw_array(&w, "nodes", MESH_I_JW_LINES);
+	for (i = 0; i < p->nnodes; i++)
+		put_json_node(&w, p, &p->nodes[i]);
+	mesh_i_jw_end(&w);
 	if (p->nsteps > 0) {
-		mesh_i_buf_puts(b, ",\n  \"timeline\": [");
+		mesh_i_jw_array(&w, "timeline", MESH_I_JW_LINES);
 		for (i = 0; i < p->nsteps; i++) {
 			const struct mesh_step *s = &p->steps[i];
 
-			mesh_i_buf_printf(b, "%s    {\"%s\": ", i ? ",\n" : "\n",
-			    mesh_event_name(s->event));
-			mesh_i_json_names(b, p, s->nodes, s->nnodes);
-			if (s->has_expect) {
-				mesh_i_buf_puts(b, ", \"expect\": ");
-				mesh_i_json_expect(b, p, &s->expect);
-			}
-			mesh_i_buf_puts(b, "}");
+			mesh_i_jw_object(&w, NULL, MESH_I_JW_INLINE);
+			mesh_i_jw_names(&w, mesh_event_name(s->event), p,
+			    s->nodes, s->nnodes);
+			if (s->has_expect)
+				mesh_i_jw_expect(&w, "expect", p, &s->expect);
+			mesh_i_jw_end(&w);
 		}
-		mesh_i_buf_puts(b, "\n  ]");
+		mesh_i_jw_end(&w);
 	}
 	if (p->nwhatifs > 0) {
-		mesh_i_buf_puts(b, ",\n  \"whatif\": [");
+		mesh_i_jw_array(&w, "whatif", MESH_I_JW_LINES);
 		for (i = 0; i < p->nwhatifs; i++) {
-			const struct mesh_whatif *w = &p->whatifs[i];
+			const struct mesh_whatif *wi = &p->whatifs[i];
 
-			mesh_i_buf_puts(b, i ? ",\n    {\"name\": " :
-			    "\n    {\"name\": ");
-			mesh_i_buf_json_string(b, w->name);
-			mesh_i_buf_puts(b, ", \"down\": ");
-			mesh_i_json_names(b, p, w->down, w->ndown);
-			if (w->has_expect) {
-				mesh_i_buf_puts(b, ", \"expect\": ");
-				mesh_i_json_expect(b, p, &w->expect);
-			}
-			mesh_i_buf_puts(b, "}");
+			mesh_i_jw_object(&w, NULL, MESH_I_JW_INLINE);
+			mesh_i_jw_string(&w, "name", wi->name);
+			mesh_i_jw_names(&w, "down", p, wi->down, wi->ndown);
+			if (wi->has_expect)
+				mesh_i_jw_expect(&w, "expect", p, &wi->expect);
+			mesh_i_jw_end(&w);
 		}
-		mesh_i_buf_puts(b, "\n  ]");
+		mesh_i_jw_end(&w);
 	}
-	mesh_i_buf_puts(b, "\n}\n");
+	mesh_i_jw_end(&w);
+	return mesh_i_jw_take(&w);
 }
 
 /* s with XML's special characters as entities. */
@@ -296,7 +278,7 @@ put_graphml(struct mesh_i_buf *b, const struct mesh_plan *p)
 		}
 		mesh_i_buf_printf(b, "</data>\n      <data key=\"v_port\">%d"
 		    "</data>\n", n->port);
-		if ((t = routes_text(p, n)) != NULL) {
+		if ((t = attribute_text(p, n, 1)) != NULL) {
 			mesh_i_buf_puts(b, "      <data key=\"v_routes\">");
 			put_xml(b, t);
 			mesh_i_buf_puts(b, "</data>\n");
@@ -304,7 +286,7 @@ put_graphml(struct mesh_i_buf *b, const struct mesh_plan *p)
 		} else if (n->nroutes > 0) {
 			b->failed = 1;
 		}
-		if ((t = labels_text(n)) != NULL) {
+		if ((t = attribute_text(p, n, 0)) != NULL) {
 			mesh_i_buf_puts(b, "      <data key=\"v_labels\">");
 			put_xml(b, t);
 			mesh_i_buf_puts(b, "</data>\n");
@@ -374,7 +356,7 @@ put_gml(struct mesh_i_buf *b, const struct mesh_plan *p)
 			put_gml_string(b, n->host);
 		}
 		mesh_i_buf_printf(b, "\n    port %d\n", n->port);
-		if ((t = routes_text(p, n)) != NULL) {
+		if ((t = attribute_text(p, n, 1)) != NULL) {
 			mesh_i_buf_puts(b, "    routes ");
 			put_gml_string(b, t);
 			mesh_i_buf_puts(b, "\n");
@@ -382,7 +364,7 @@ put_gml(struct mesh_i_buf *b, const struct mesh_plan *p)
 		} else if (n->nroutes > 0) {
 			b->failed = 1;
 		}
-		if ((t = labels_text(n)) != NULL) {
+		if ((t = attribute_text(p, n, 0)) != NULL) {
 			mesh_i_buf_puts(b, "    labels ");
 			put_gml_string(b, t);
 			mesh_i_buf_puts(b, "\n");
@@ -465,12 +447,13 @@ mesh_plan_export(const struct mesh_plan *plan, enum mesh_export_format fmt,
 {
 	struct mesh_i_buf b;
 
+	if (fmt == MESH_EXPORT_JSON) {
+		*out = json_text(plan);
+		return *out != NULL ? MESH_OK : MESH_ENOMEM;
+	}
 	*out = NULL;
 	mesh_i_buf_init(&b);
 	switch (fmt) {
-	case MESH_EXPORT_JSON:
-		put_json(&b, plan);
-		break;
 	case MESH_EXPORT_GRAPHML:
 		put_graphml(&b, plan);
 		break;
