@@ -153,6 +153,29 @@ spof_diff(const struct mesh_analysis *a, const struct mesh_analysis *b,
 	return n;
 }
 
+/* What the requests did to the single points of failure: v[0 .. nnew-1]
+ * those they introduced, then v[nnew .. nnew + ngone - 1] those they
+ * removed, each in name order. */
+struct spofs {
+	int *v;
+	size_t nnew;
+	size_t ngone;
+};
+
+/* Fill x for the plan of ap after the requests (after); returns 0, or -1
+ * when out of memory. Either way the caller frees x->v. */
+static int
+spofs_make(struct spofs *x, const struct cli_apply *ap,
+    const struct mesh_analysis *after)
+{
+	/* The two lists never share a node: room for every node once. */
+	if ((x->v = malloc((ap->plan->nnodes + 1) * sizeof(*x->v))) == NULL)
+		return -1;
+	x->nnew = spof_diff(after, ap->before, x->v);
+	x->ngone = spof_diff(ap->before, after, x->v + x->nnew);
+	return 0;
+}
+
 /* Compare a known connectivity (-1: skipped). */
 static int
 cmp_known(int a, int b)
@@ -254,12 +277,14 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 {
 	const struct mesh_plan *p = ap->plan;
 	struct mesh_i_buf b;
-	size_t i, n;
-	int *v;
+	struct spofs x;
+	size_t i;
 	char *s;
 
-	if ((v = malloc((p->nnodes + 1) * sizeof(*v))) == NULL)
+	if (spofs_make(&x, ap, after) != 0) {
+		free(x.v);
 		return -1;
+	}
 	mesh_i_buf_init(&b);
 	mesh_i_buf_printf(&b, "what-if: %zu %s applied in order; the report "
 	    "below describes the plan after %s\n", ap->n,
@@ -284,12 +309,11 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 	}
 	text_state(&b, "before: ", ap->before);
 	text_state(&b, "after:  ", after);
-	n = spof_diff(after, ap->before, v);
-	text_names(&b, "new single points of failure: ", p, v, n);
-	n = spof_diff(ap->before, after, v);
-	text_names(&b, "removed single points of failure: ", p, v, n);
+	text_names(&b, "new single points of failure: ", p, x.v, x.nnew);
+	text_names(&b, "removed single points of failure: ", p,
+	    x.v + x.nnew, x.ngone);
 	mesh_i_buf_printf(&b, "connectivity: %s\n\n", change(ap->before, after));
-	free(v);
+	free(x.v);
 	if ((s = mesh_i_buf_take(&b)) == NULL)
 		return -1;
 	fputs(s, out);
@@ -339,15 +363,14 @@ json_state(struct mesh_i_jw *w, const char *key,
 }
 
 /* The what-if's keys, "apply" to "connectivity_change", as members of
- * the report's top-level object, whose key "apply" b ends in; v has
- * room for every node. */
+ * the report's top-level object, whose key "apply" b ends in. */
 static void
 json_apply(struct mesh_i_buf *b, const struct cli_apply *ap,
-    const struct mesh_analysis *after, int *v)
+    const struct mesh_analysis *after, const struct spofs *x)
 {
 	const struct mesh_plan *p = ap->plan;
 	struct mesh_i_jw w;
-	size_t i, n;
+	size_t i;
 
 	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
 	mesh_i_jw_inside(&w, 1);
@@ -371,10 +394,8 @@ json_apply(struct mesh_i_buf *b, const struct cli_apply *ap,
 	mesh_i_jw_end(&w);
 	json_state(&w, "before", ap->before);
 	json_state(&w, "after", after);
-	n = spof_diff(after, ap->before, v);
-	mesh_i_jw_names(&w, "introduced_spofs", p, v, n);
-	n = spof_diff(ap->before, after, v);
-	mesh_i_jw_names(&w, "removed_spofs", p, v, n);
+	mesh_i_jw_names(&w, "introduced_spofs", p, x->v, x->nnew);
+	mesh_i_jw_names(&w, "removed_spofs", p, x->v + x->nnew, x->ngone);
 	mesh_i_jw_string(&w, "connectivity_change", change(ap->before, after));
 }
 
@@ -384,7 +405,7 @@ cli_apply_json(const struct cli_apply *ap, const struct mesh_analysis *after,
 {
 	const char *at, *next;
 	struct mesh_i_buf b;
-	int *v = NULL;
+	struct spofs x = { NULL, 0, 0 };
 
 	if (json == NULL)
 		return NULL;
@@ -394,18 +415,18 @@ cli_apply_json(const struct cli_apply *ap, const struct mesh_analysis *after,
 	for (at = NULL, next = json; (next = strstr(next,
 	    "\n  \"diagnostics\": ")) != NULL; next++)
 		at = next;
-	if (at == NULL || (v = malloc((ap->plan->nnodes + 1) *
-	    sizeof(*v))) == NULL) {
+	if (at == NULL || spofs_make(&x, ap, after) != 0) {
+		free(x.v);
 		free(json);
 		return NULL;
 	}
 	mesh_i_buf_init(&b);
 	mesh_i_buf_add(&b, json, (size_t)(at - json) + 1);
 	mesh_i_buf_puts(&b, "  \"apply\": ");
-	json_apply(&b, ap, after, v);
+	json_apply(&b, ap, after, &x);
 	mesh_i_buf_puts(&b, ",");
 	mesh_i_buf_puts(&b, at);
-	free(v);
+	free(x.v);
 	free(json);
 	return mesh_i_buf_take(&b);
 }
