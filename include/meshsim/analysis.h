@@ -112,6 +112,15 @@ enum mesh_error mesh_analyze(const struct mesh_plan *plan,
 void mesh_analysis_free(struct mesh_analysis *a);
 
 /*
+ * The surviving nodes that do not join the cluster (plan.h, no_cluster),
+ * in name order, one a call: the next from position *at of by_name on,
+ * its plan index, *at moved past it; -1 when none is left. Start with
+ * *at = 0.
+ */
+int mesh_analysis_next_not_clustering(const struct mesh_analysis *a,
+    size_t *at);
+
+/*
  * What the loss of cutpoint cp of a leaves, as one clause for people:
  * "splits the rest into 2 pieces: {b} and {c, d} (2 nodes)", every piece
  * with its names (up to MESH_GROUP_NAMES_MAX, then "... and N more") and,

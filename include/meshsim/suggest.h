@@ -69,6 +69,15 @@ enum mesh_error mesh_suggest(const struct mesh_plan *plan, int target,
 void mesh_suggestion_free(struct mesh_suggestion *s);
 
 /*
+ * `meshsim suggest`'s JSON object (docs/json.md) for suggestion s on
+ * plan p (the plan it was made for), diags its diagnostics (may be
+ * NULL), pretty-printed, ending in a newline. Returns a string the
+ * caller frees with free(), or NULL when out of memory.
+ */
+char *mesh_suggestion_json(const struct mesh_suggestion *s,
+    const struct mesh_plan *p, const struct mesh_diags *diags);
+
+/*
  * Add the suggested routes to plan's node configs and resolve it again.
  * Warnings of the new resolution go to diags (may be NULL). Returns
  * MESH_OK, or MESH_ENOMEM / MESH_EINPUT; on failure the plan may hold

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/cli_apply.h"
 #include "out/json_out.h"
+#include "out/json_writer.h"
 #include "base/util.h"
 
 struct cli_apply {
@@ -152,6 +153,29 @@ spof_diff(const struct mesh_analysis *a, const struct mesh_analysis *b,
 	return n;
 }
 
+/* What the requests did to the single points of failure: v[0 .. nnew-1]
+ * those they introduced, then v[nnew .. nnew + ngone - 1] those they
+ * removed, each in name order. */
+struct spofs {
+	int *v;
+	size_t nnew;
+	size_t ngone;
+};
+
+/* Fill x for the plan of ap after the requests (after); returns 0, or -1
+ * when out of memory. Either way the caller frees x->v. */
+static int
+spofs_make(struct spofs *x, const struct cli_apply *ap,
+    const struct mesh_analysis *after)
+{
+	/* The two lists never share a node: room for every node once. */
+	if ((x->v = malloc((ap->plan->nnodes + 1) * sizeof(*x->v))) == NULL)
+		return -1;
+	x->nnew = spof_diff(after, ap->before, x->v);
+	x->ngone = spof_diff(ap->before, after, x->v + x->nnew);
+	return 0;
+}
+
 /* Compare a known connectivity (-1: skipped). */
 static int
 cmp_known(int a, int b)
@@ -253,12 +277,14 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 {
 	const struct mesh_plan *p = ap->plan;
 	struct mesh_i_buf b;
-	size_t i, n;
-	int *v;
+	struct spofs x;
+	size_t i;
 	char *s;
 
-	if ((v = malloc((p->nnodes + 1) * sizeof(*v))) == NULL)
+	if (spofs_make(&x, ap, after) != 0) {
+		free(x.v);
 		return -1;
+	}
 	mesh_i_buf_init(&b);
 	mesh_i_buf_printf(&b, "what-if: %zu %s applied in order; the report "
 	    "below describes the plan after %s\n", ap->n,
@@ -283,12 +309,11 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 	}
 	text_state(&b, "before: ", ap->before);
 	text_state(&b, "after:  ", after);
-	n = spof_diff(after, ap->before, v);
-	text_names(&b, "new single points of failure: ", p, v, n);
-	n = spof_diff(ap->before, after, v);
-	text_names(&b, "removed single points of failure: ", p, v, n);
+	text_names(&b, "new single points of failure: ", p, x.v, x.nnew);
+	text_names(&b, "removed single points of failure: ", p,
+	    x.v + x.nnew, x.ngone);
 	mesh_i_buf_printf(&b, "connectivity: %s\n\n", change(ap->before, after));
-	free(v);
+	free(x.v);
 	if ((s = mesh_i_buf_take(&b)) == NULL)
 		return -1;
 	fputs(s, out);
@@ -296,111 +321,112 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 	return 0;
 }
 
+/* The routes idx[0 .. n-1] of q under key: a list on one line of
+ * {"host": ..., "port": ...}. */
 static void
-json_routes(struct mesh_i_buf *b, const char *key,
+json_routes(struct mesh_i_jw *w, const char *key,
     const struct mesh_ops_request *q, const size_t *idx, size_t n)
 {
 	size_t i;
 
-	mesh_i_buf_printf(b, ", \"%s\": [", key);
+	mesh_i_jw_array(w, key, MESH_I_JW_INLINE);
 	for (i = 0; i < n; i++) {
-		mesh_i_buf_puts(b, i ? ", {\"host\": " : "{\"host\": ");
-		mesh_i_buf_json_string(b, q->routes.v[idx[i]].host);
-		mesh_i_buf_printf(b, ", \"port\": %d}", q->routes.v[idx[i]].port);
+		mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
+		mesh_i_jw_string(w, "host", q->routes.v[idx[i]].host);
+		mesh_i_jw_int(w, "port", q->routes.v[idx[i]].port);
+		mesh_i_jw_end(w);
 	}
-	mesh_i_buf_puts(b, "]");
+	mesh_i_jw_end(w);
 }
 
+/* The connectivity of a under key, an object on one line. */
 static void
-json_int_or_null(struct mesh_i_buf *b, int v)
-{
-	if (v >= 0)
-		mesh_i_buf_printf(b, "%d", v);
-	else
-		mesh_i_buf_puts(b, "null");
-}
-
-static void
-json_state(struct mesh_i_buf *b, const char *key, const struct mesh_analysis *a)
+json_state(struct mesh_i_jw *w, const char *key,
+    const struct mesh_analysis *a)
 {
 	const struct mesh_plan *p = a->plan;
 	size_t i;
 
-	mesh_i_buf_printf(b, "  \"%s\": {\"connected\": %s, "
-	    "\"articulation_points\": [", key, a->connected ? "true" :
-	    "false");
-	for (i = 0; i < a->ncutpoints; i++) {
-		mesh_i_buf_puts(b, i ? ", " : "");
-		mesh_i_buf_json_string(b, p->nodes[a->cutpoints[i].node].name);
+	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
+	mesh_i_jw_bool(w, "connected", a->connected);
+	mesh_i_jw_array(w, "articulation_points", MESH_I_JW_INLINE);
+	for (i = 0; i < a->ncutpoints; i++)
+		mesh_i_jw_string(w, NULL, p->nodes[a->cutpoints[i].node].name);
+	mesh_i_jw_end(w);
+	mesh_i_jw_array(w, "bridges", MESH_I_JW_INLINE);
+	for (i = 0; i < a->nbridges; i++)
+		mesh_i_jw_names(w, NULL, p, a->bridges + 2 * i, 2);
+	mesh_i_jw_end(w);
+	mesh_i_jw_count(w, "vertex_connectivity", a->vertex_connectivity);
+	mesh_i_jw_count(w, "edge_connectivity", a->edge_connectivity);
+	mesh_i_jw_end(w);
+}
+
+/* The what-if's keys, "apply" to "connectivity_change", as members of
+ * the report's top-level object, whose key "apply" b ends in. */
+static void
+json_apply(struct mesh_i_buf *b, const struct cli_apply *ap,
+    const struct mesh_analysis *after, const struct spofs *x)
+{
+	const struct mesh_plan *p = ap->plan;
+	struct mesh_i_jw w;
+	size_t i;
+
+	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
+	mesh_i_jw_inside(&w, 1);
+	mesh_i_jw_array(&w, NULL, MESH_I_JW_LINES);
+	for (i = 0; i < ap->n; i++) {
+		const struct mesh_ops_request *q = ap->reqs[i];
+		const struct mesh_ops_outcome *o = &ap->outcomes[i];
+
+		mesh_i_jw_object(&w, NULL, MESH_I_JW_INLINE);
+		mesh_i_jw_string(&w, "node", p->nodes[ap->steps[i].node].name);
+		mesh_i_jw_string(&w, "operation", op_name(q));
+		mesh_i_jw_string_or_null(&w, "server",
+		    q->op != MESH_OPS_SET_ROUTES ? NULL :
+		    q->leaf ? "leaf" : "hub");
+		mesh_i_jw_string_or_null(&w, "file", q->file);
+		json_routes(&w, "set", q, o->set, o->nset);
+		json_routes(&w, "skipped", q, o->skipped, o->nskipped);
+		json_routes(&w, "deleted", q, o->deleted, o->ndeleted);
+		mesh_i_jw_end(&w);
 	}
-	mesh_i_buf_puts(b, "], \"bridges\": [");
-	for (i = 0; i < a->nbridges; i++) {
-		mesh_i_buf_puts(b, i ? ", " : "");
-		mesh_i_json_names(b, p, a->bridges + 2 * i, 2);
-	}
-	mesh_i_buf_puts(b, "], \"vertex_connectivity\": ");
-	json_int_or_null(b, a->vertex_connectivity);
-	mesh_i_buf_puts(b, ", \"edge_connectivity\": ");
-	json_int_or_null(b, a->edge_connectivity);
-	mesh_i_buf_puts(b, "},\n");
+	mesh_i_jw_end(&w);
+	json_state(&w, "before", ap->before);
+	json_state(&w, "after", after);
+	mesh_i_jw_names(&w, "introduced_spofs", p, x->v, x->nnew);
+	mesh_i_jw_names(&w, "removed_spofs", p, x->v + x->nnew, x->ngone);
+	mesh_i_jw_string(&w, "connectivity_change", change(ap->before, after));
 }
 
 char *
 cli_apply_json(const struct cli_apply *ap, const struct mesh_analysis *after,
     char *json)
 {
-	const struct mesh_plan *p = ap->plan;
 	const char *at, *next;
 	struct mesh_i_buf b;
-	size_t i, n;
-	int *v = NULL;
+	struct spofs x = { NULL, 0, 0 };
 
 	if (json == NULL)
 		return NULL;
 	/* Names are escaped JSON strings: a newline followed by two spaces
-	 * and the key is the top-level "diagnostics". */
+	 * and the key is the top-level "diagnostics", the last key; the
+	 * what-if's keys go before it. */
 	for (at = NULL, next = json; (next = strstr(next,
 	    "\n  \"diagnostics\": ")) != NULL; next++)
 		at = next;
-	if (at == NULL || (v = malloc((p->nnodes + 1) * sizeof(*v))) ==
-	    NULL) {
+	if (at == NULL || spofs_make(&x, ap, after) != 0) {
+		free(x.v);
 		free(json);
 		return NULL;
 	}
 	mesh_i_buf_init(&b);
 	mesh_i_buf_add(&b, json, (size_t)(at - json) + 1);
-	mesh_i_buf_puts(&b, "  \"apply\": [");
-	for (i = 0; i < ap->n; i++) {
-		const struct mesh_ops_request *q = ap->reqs[i];
-		const struct mesh_ops_outcome *o = &ap->outcomes[i];
-
-		mesh_i_buf_puts(&b, i ? ",\n    {\"node\": " :
-		    "\n    {\"node\": ");
-		mesh_i_buf_json_string(&b, p->nodes[ap->steps[i].node].name);
-		mesh_i_buf_printf(&b, ", \"operation\": \"%s\", \"server\": ",
-		    op_name(q));
-		mesh_i_json_string_or_null(&b, q->op != MESH_OPS_SET_ROUTES ?
-		    NULL : q->leaf ? "leaf" : "hub");
-		mesh_i_buf_puts(&b, ", \"file\": ");
-		mesh_i_json_string_or_null(&b, q->file);
-		json_routes(&b, "set", q, o->set, o->nset);
-		json_routes(&b, "skipped", q, o->skipped, o->nskipped);
-		json_routes(&b, "deleted", q, o->deleted, o->ndeleted);
-		mesh_i_buf_puts(&b, "}");
-	}
-	mesh_i_buf_puts(&b, ap->n ? "\n  ],\n" : "],\n");
-	json_state(&b, "before", ap->before);
-	json_state(&b, "after", after);
-	n = spof_diff(after, ap->before, v);
-	mesh_i_buf_puts(&b, "  \"introduced_spofs\": ");
-	mesh_i_json_names(&b, p, v, n);
-	n = spof_diff(ap->before, after, v);
-	mesh_i_buf_puts(&b, ",\n  \"removed_spofs\": ");
-	mesh_i_json_names(&b, p, v, n);
-	mesh_i_buf_printf(&b, ",\n  \"connectivity_change\": \"%s\",\n",
-	    change(ap->before, after));
-	mesh_i_buf_puts(&b, at + 1);
-	free(v);
+	mesh_i_buf_puts(&b, "  \"apply\": ");
+	json_apply(&b, ap, after, &x);
+	mesh_i_buf_puts(&b, ",");
+	mesh_i_buf_puts(&b, at);
+	free(x.v);
 	free(json);
 	return mesh_i_buf_take(&b);
 }

@@ -115,20 +115,16 @@ hazards_section(FILE *out, const struct mesh_analysis *a,
 static void
 not_clustering(FILE *out, const struct mesh_analysis *a)
 {
-	const struct mesh_plan *p = a->plan;
-	size_t i, k = 0;
+	size_t at = 0, k = 0;
+	int v;
 
-	for (i = 0; i < a->nnodes; i++) {
-		const struct mesh_node *n = &p->nodes[a->by_name[i]];
-
-		if (!n->no_cluster)
-			continue;
+	while ((v = mesh_analysis_next_not_clustering(a, &at)) >= 0) {
 		if (k++ == CLI_LIST_MAX) {
 			fputs(", ...", out);
 			break;
 		}
 		fprintf(out, "%s%s", k > 1 ? ", " : "not clustering: ",
-		    n->name);
+		    a->plan->nodes[v].name);
 	}
 	if (k > 0)
 		fputs(" (clustering off: no links to or from it)\n", out);

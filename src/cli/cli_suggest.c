@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "out/json_out.h"
 #include "meshsim/suggest.h"
 #include "base/util.h"
 
@@ -191,57 +190,6 @@ report_text(FILE *out, const void *arg)
 	return 0;
 }
 
-/* The JSON report; NULL when out of memory. */
-static char *
-report_json(const struct mesh_plan *p, const struct mesh_suggestion *s,
-    int target, const struct mesh_diags *diags)
-{
-	struct mesh_i_buf b;
-	size_t i;
-
-	mesh_i_buf_init(&b);
-	mesh_i_buf_puts(&b, "{\n  \"plan\": ");
-	mesh_i_json_string_or_null(&b, p->name);
-	mesh_i_buf_puts(&b, ",\n  \"file\": ");
-	mesh_i_json_string_or_null(&b, p->file);
-	mesh_i_buf_printf(&b, ",\n  \"target\": %d", target);
-	mesh_i_buf_puts(&b, ",\n  \"before\": {\"articulation_points\": ");
-	mesh_i_json_names(&b, p, s->before, s->nbefore);
-	mesh_i_buf_printf(&b, "},\n  \"joins\": %zu", s->njoins);
-	mesh_i_buf_printf(&b, ",\n  \"leaf_blocks\": %zu", s->leaves);
-	mesh_i_buf_printf(&b, ",\n  \"max_pieces\": %zu", s->pieces);
-	mesh_i_buf_printf(&b, ",\n  \"bound\": %zu", s->bound);
-	if (s->target == 3) {
-		mesh_i_buf_printf(&b, ",\n  \"bound3\": %zu", s->bound3);
-		mesh_i_buf_printf(&b, ",\n  \"for_target_2\": %zu",
-		    s->ntwo - s->njoins);
-		mesh_i_buf_printf(&b, ",\n  \"reached\": %s",
-		    s->reached ? "true" : "false");
-	}
-	mesh_i_buf_printf(&b, ",\n  \"minimal\": %s",
-	    s->minimal ? "true" : "false");
-	mesh_i_buf_puts(&b, ",\n  \"routes\": [");
-	for (i = 0; i < s->nroutes; i++) {
-		const struct mesh_node *to = &p->nodes[s->routes[i].to];
-
-		mesh_i_buf_puts(&b, i ? ",\n    {\"from\": " :
-		    "\n    {\"from\": ");
-		mesh_i_buf_json_string(&b, p->nodes[s->routes[i].from].name);
-		mesh_i_buf_puts(&b, ", \"to\": ");
-		mesh_i_buf_json_string(&b, to->name);
-		mesh_i_buf_puts(&b, ", \"host\": ");
-		mesh_i_buf_json_string(&b, to->host);
-		mesh_i_buf_printf(&b, ", \"port\": %d, \"joins\": %s}", to->port,
-		    i < s->njoins ? "true" : "false");
-	}
-	mesh_i_buf_puts(&b, s->nroutes ? "\n  ]" : "]");
-	mesh_i_buf_printf(&b, ",\n  \"verified\": %s,\n",
-	    s->verified ? "true" : "false");
-	mesh_i_json_diagnostics(&b, diags);
-	mesh_i_buf_puts(&b, "}\n");
-	return mesh_i_buf_take(&b);
-}
-
 int
 cli_suggest(int argc, char **argv)
 {
@@ -296,8 +244,9 @@ cli_suggest(int argc, char **argv)
 	ctx.plan = plan;
 	ctx.s = s;
 	ctx.diags = &in.diags;
-	if ((report = cli_render(&o.c, o.c.json ? report_json(plan, s,
-	    o.target, &in.diags) : NULL, report_text, &ctx, &len)) == NULL)
+	if ((report = cli_render(&o.c, o.c.json ?
+	    mesh_suggestion_json(s, plan, &in.diags) : NULL, report_text,
+	    &ctx, &len)) == NULL)
 		goto done;
 	if (o.plan_out != NULL) {
 		if ((err = mesh_suggest_apply(plan, s, NULL)) != MESH_OK) {

@@ -426,3 +426,15 @@ mesh_analysis_free(struct mesh_analysis *a)
 	free(a->stored);
 	free(a);
 }
+
+int
+mesh_analysis_next_not_clustering(const struct mesh_analysis *a, size_t *at)
+{
+	while (*at < a->nnodes) {
+		int v = a->by_name[(*at)++];
+
+		if (a->plan->nodes[v].no_cluster)
+			return v;
+	}
+	return -1;
+}

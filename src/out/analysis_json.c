@@ -43,20 +43,15 @@ put_hazards(struct mesh_i_jw *w, const struct mesh_analysis *a,
 static void
 put_not_clustering(struct mesh_i_jw *w, const struct mesh_analysis *a)
 {
-	const struct mesh_plan *p = a->plan;
-	size_t i, k = 0;
+	size_t at = 0;
+	int v;
 
-	for (i = 0; i < a->nnodes; i++) {
-		const struct mesh_node *n = &p->nodes[a->by_name[i]];
-
-		if (!n->no_cluster)
-			continue;
-		if (k++ == 0)
-			mesh_i_jw_array(w, "not_clustering", MESH_I_JW_INLINE);
-		mesh_i_jw_string(w, NULL, n->name);
-	}
-	if (k > 0)
-		mesh_i_jw_end(w);
+	if ((v = mesh_analysis_next_not_clustering(a, &at)) < 0)
+		return;
+	mesh_i_jw_array(w, "not_clustering", MESH_I_JW_INLINE);
+	for (; v >= 0; v = mesh_analysis_next_not_clustering(a, &at))
+		mesh_i_jw_string(w, NULL, a->plan->nodes[v].name);
+	mesh_i_jw_end(w);
 }
 
 /* A piece of the plan left by a failure: {"size": size, "nodes": [the

@@ -113,23 +113,3 @@ mesh_i_json_names(struct mesh_i_buf *b, const struct mesh_plan *p, const int *v,
 	mesh_i_jw_names(&w, NULL, p, v, n);
 }
 
-void
-mesh_i_json_string_or_null(struct mesh_i_buf *b, const char *s)
-{
-	struct mesh_i_jw w;
-
-	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
-	mesh_i_jw_string_or_null(&w, NULL, s);
-}
-
-void
-mesh_i_json_diagnostics(struct mesh_i_buf *b, const struct mesh_diags *d)
-{
-	struct mesh_i_jw w;
-
-	mesh_i_buf_puts(b, "  \"diagnostics\": ");
-	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
-	mesh_i_jw_inside(&w, 1);
-	mesh_i_jw_diagnostics(&w, NULL, d);
-	mesh_i_buf_puts(b, "\n");
-}

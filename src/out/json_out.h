@@ -44,18 +44,12 @@ char *mesh_i_jw_report_end(struct mesh_i_jw *w, const struct mesh_diags *d);
 
 /*
  * The same, appended to a buffer by code that writes its JSON without a
- * writer (the command line's own documents).
+ * writer.
  */
 
 /* The names of nodes v[0 .. n-1] as a JSON list on one line. */
 void mesh_i_json_names(struct mesh_i_buf *b, const struct mesh_plan *p,
     const int *v, size_t n);
 
-/* s as a JSON string, or null. */
-void mesh_i_json_string_or_null(struct mesh_i_buf *b, const char *s);
-
-/* The "diagnostics" key and its list, as the last key of a report
- * (docs/json.md); d may be NULL. */
-void mesh_i_json_diagnostics(struct mesh_i_buf *b, const struct mesh_diags *d);
 
 #endif

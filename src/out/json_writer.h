@@ -63,7 +63,7 @@ void mesh_i_jw_init(struct mesh_i_jw *w, struct mesh_i_buf *b,
     enum mesh_i_jw_number number);
 /* For a value inside a document written without this writer: the next
  * value (key NULL) stands after a key already written, depth containers
- * deep, each one a member a line (mesh_i_json_diagnostics()). */
+ * deep, each one a member a line (`check --apply`'s keys, cli_apply.c). */
 void mesh_i_jw_inside(struct mesh_i_jw *w, int depth);
 
 /* Open an object or an array; mesh_i_jw_end() closes the innermost one

@@ -249,6 +249,10 @@ not_clustering_node_should_make_no_links_and_survive_export(void **state)
 	assert_int_equal(mesh_analyze(p, NULL, &a), MESH_OK);
 	assert_false(a->connected);
 	assert_int_equal(a->ncomponents, 3);
+	i = 0;
+	assert_int_equal(mesh_analysis_next_not_clustering(a, &i), 0);
+	assert_int_equal(mesh_analysis_next_not_clustering(a, &i), -1);
+	assert_int_equal(i, a->nnodes);
 	ja = mesh_analysis_json(a, NULL);
 	assert_non_null(ja);
 	assert_non_null(strstr(ja, "\"not_clustering\": [\"a\"]"));
