@@ -102,14 +102,3 @@ mesh_i_jw_report_end(struct mesh_i_jw *w, const struct mesh_diags *d)
 	mesh_i_jw_end(w);
 	return mesh_i_jw_take(w);
 }
-
-void
-mesh_i_json_names(struct mesh_i_buf *b, const struct mesh_plan *p, const int *v,
-    size_t n)
-{
-	struct mesh_i_jw w;
-
-	mesh_i_jw_init(&w, b, MESH_I_JW_G12);
-	mesh_i_jw_names(&w, NULL, p, v, n);
-}
-

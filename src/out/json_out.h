@@ -42,14 +42,4 @@ void mesh_i_jw_report_begin(struct mesh_i_jw *w, struct mesh_i_buf *b,
     enum mesh_i_jw_number number, const struct mesh_plan *p);
 char *mesh_i_jw_report_end(struct mesh_i_jw *w, const struct mesh_diags *d);
 
-/*
- * The same, appended to a buffer by code that writes its JSON without a
- * writer.
- */
-
-/* The names of nodes v[0 .. n-1] as a JSON list on one line. */
-void mesh_i_json_names(struct mesh_i_buf *b, const struct mesh_plan *p,
-    const int *v, size_t n);
-
-
 #endif
