@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_apply.h"
+#include "out/analysis_json.h"
 #include "out/json_out.h"
 #include "out/json_writer.h"
 #include "base/util.h"
@@ -344,19 +345,9 @@ static void
 json_state(struct mesh_i_jw *w, const char *key,
     const struct mesh_analysis *a)
 {
-	const struct mesh_plan *p = a->plan;
-	size_t i;
-
 	mesh_i_jw_object(w, key, MESH_I_JW_INLINE);
 	mesh_i_jw_bool(w, "connected", a->connected);
-	mesh_i_jw_array(w, "articulation_points", MESH_I_JW_INLINE);
-	for (i = 0; i < a->ncutpoints; i++)
-		mesh_i_jw_string(w, NULL, p->nodes[a->cutpoints[i].node].name);
-	mesh_i_jw_end(w);
-	mesh_i_jw_array(w, "bridges", MESH_I_JW_INLINE);
-	for (i = 0; i < a->nbridges; i++)
-		mesh_i_jw_names(w, NULL, p, a->bridges + 2 * i, 2);
-	mesh_i_jw_end(w);
+	mesh_i_jw_cuts(w, a);
 	mesh_i_jw_count(w, "vertex_connectivity", a->vertex_connectivity);
 	mesh_i_jw_count(w, "edge_connectivity", a->edge_connectivity);
 	mesh_i_jw_end(w);

@@ -95,6 +95,38 @@ put_cutpoints(struct mesh_i_jw *w, const struct mesh_analysis *a)
 	mesh_i_jw_end(w);
 }
 
+/* a's articulation points, an array of names on one line. */
+static void
+put_articulation_points(struct mesh_i_jw *w, const struct mesh_analysis *a)
+{
+	size_t i;
+
+	mesh_i_jw_array(w, "articulation_points", MESH_I_JW_INLINE);
+	for (i = 0; i < a->ncutpoints; i++)
+		mesh_i_jw_string(w, NULL,
+		    a->plan->nodes[a->cutpoints[i].node].name);
+	mesh_i_jw_end(w);
+}
+
+/* a's bridges, an array of pairs of names on one line. */
+static void
+put_bridges(struct mesh_i_jw *w, const struct mesh_analysis *a)
+{
+	size_t i;
+
+	mesh_i_jw_array(w, "bridges", MESH_I_JW_INLINE);
+	for (i = 0; i < a->nbridges; i++)
+		mesh_i_jw_names(w, NULL, a->plan, a->bridges + 2 * i, 2);
+	mesh_i_jw_end(w);
+}
+
+void
+mesh_i_jw_cuts(struct mesh_i_jw *w, const struct mesh_analysis *a)
+{
+	put_articulation_points(w, a);
+	put_bridges(w, a);
+}
+
 /* "route_storage": how many routes each node stores. */
 static void
 put_storage(struct mesh_i_jw *w, const struct mesh_analysis *a)
@@ -120,7 +152,6 @@ void
 mesh_i_jw_analysis(struct mesh_i_jw *w, const struct mesh_analysis *a)
 {
 	const struct mesh_plan *p = a->plan;
-	size_t i;
 
 	mesh_i_jw_uint(w, "nodes", a->nnodes);
 	mesh_i_jw_uint(w, "links", a->nlinks);
@@ -134,15 +165,9 @@ mesh_i_jw_analysis(struct mesh_i_jw *w, const struct mesh_analysis *a)
 	mesh_i_jw_groups(w, "components", MESH_I_JW_LINES, p, a->comp_nodes,
 	    a->comp_start, a->ncomponents);
 	mesh_i_jw_names(w, "cut_off", p, a->cut_off, a->ncut_off);
-	mesh_i_jw_array(w, "articulation_points", MESH_I_JW_INLINE);
-	for (i = 0; i < a->ncutpoints; i++)
-		mesh_i_jw_string(w, NULL, p->nodes[a->cutpoints[i].node].name);
-	mesh_i_jw_end(w);
+	put_articulation_points(w, a);
 	put_cutpoints(w, a);
-	mesh_i_jw_array(w, "bridges", MESH_I_JW_INLINE);
-	for (i = 0; i < a->nbridges; i++)
-		mesh_i_jw_names(w, NULL, p, a->bridges + 2 * i, 2);
-	mesh_i_jw_end(w);
+	put_bridges(w, a);
 	mesh_i_jw_count(w, "vertex_connectivity", a->vertex_connectivity);
 	mesh_i_jw_count(w, "edge_connectivity", a->edge_connectivity);
 	mesh_i_jw_uint(w, "connectivity_limit", a->connectivity_limit);

@@ -11,4 +11,9 @@
  * buffer failed. */
 void mesh_i_jw_analysis(struct mesh_i_jw *w, const struct mesh_analysis *a);
 
+/* a's articulation points, then its bridges (pairs of names), each an
+ * array on one line under its key: what the analysis and check --apply's
+ * before and after states share; a failure marks w's buffer failed. */
+void mesh_i_jw_cuts(struct mesh_i_jw *w, const struct mesh_analysis *a);
+
 #endif
