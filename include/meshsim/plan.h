@@ -124,19 +124,34 @@ enum mesh_format {
 	MESH_FORMAT_GRAPHML,
 	MESH_FORMAT_EDGELIST,
 	MESH_FORMAT_NCOL,
-	MESH_FORMAT_HARPER      /* harperdb-config.yaml, one file per node */
+	MESH_FORMAT_HARPER,     /* harperdb-config.yaml, one file per node */
+	MESH_FORMAT_COMPOSE,    /* a docker compose file (docs/compose.md) */
+	MESH_FORMAT_KUBERNETES, /* Kubernetes manifests (docs/kubernetes.md) */
+	MESH_FORMAT_NATS        /* nats-server.conf, one file per node
+				 * (docs/nats.md) */
 };
 
-/* The format named "auto", "json", "gml", "graphml", "edgelist", "ncol"
- * or "harper"; -1 if unknown. */
+/* The format named "auto", "json", "gml", "graphml", "edgelist", "ncol",
+ * "harper", "compose", "kubernetes" or "nats"; -1 if unknown. */
 int mesh_format_from_name(const char *name);
 
 /* The name of a format, as mesh_format_from_name() takes it. */
 const char *mesh_format_name(enum mesh_format format);
 
 /* The format a file's name implies: .gml, .graphml, .edges or .edgelist,
- * .ncol, .yaml or .yml (Harper), any case; JSON otherwise. */
+ * .ncol, .yaml or .yml (Harper), .conf (NATS), any case; JSON otherwise. */
 enum mesh_format mesh_format_of_file(const char *file);
+
+/*
+ * The format of len bytes at buf named file, by name and content: YAML
+ * whose top level has "services" is a compose file, YAML whose documents
+ * have "apiVersion" and "kind" is Kubernetes, other YAML a Harper config;
+ * a .conf file, or a file whose first non-blank character is not '{' or
+ * '[' and that holds a "cluster" block, is NATS; else as
+ * mesh_format_of_file(). What mesh_plan_load() does for MESH_FORMAT_AUTO.
+ */
+enum mesh_format mesh_format_sniff(const char *file, const char *buf,
+    size_t len);
 
 /*
  * Read the plan in the file at path. Problems with the input are appended
@@ -202,6 +217,42 @@ int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
  */
 enum mesh_error mesh_plan_resolve(struct mesh_plan *plan,
     struct mesh_diags *diags);
+
+/*
+ * Where a route comes from, when a reader knows more than its line and
+ * column: the file it is written in and the mechanism that set it ("yaml",
+ * "env", "argument", "HARPER_SET_CONFIG", "compose environment", ...;
+ * the reader's documentation lists its own). Routes of a plan file have
+ * none.
+ */
+struct mesh_source {
+	const char *file;       /* the plan holds the text */
+	const char *via;        /* a static string */
+};
+
+/*
+ * Say where route of node comes from (file and via are copied; via may be
+ * NULL). Returns 0, or -1 when out of memory (the route keeps no source).
+ */
+int mesh_plan_set_route_source(struct mesh_plan *plan, int node,
+    size_t route, const char *file, const char *via);
+
+/* Where route of node comes from, or NULL when the plan does not say. */
+const struct mesh_source *mesh_plan_route_source(const struct mesh_plan *plan,
+    int node, size_t route);
+
+/*
+ * Another host at which node is reached (a compose network alias, a
+ * Kubernetes DNS name): routes to host on the node's port, or to host
+ * with any port when no node has host and that port, resolve to it as
+ * to its host. Returns 0, or -1 when out of memory.
+ */
+int mesh_plan_add_alias(struct mesh_plan *plan, int node, const char *host);
+
+/* The aliases of node, in the order added: *out points at n of them
+ * (valid until the plan changes). Returns n. */
+size_t mesh_plan_aliases(const struct mesh_plan *plan, int node,
+    const char *const **out);
 
 /*
  * Set the label key=value on node (replacing the value of a key it has).

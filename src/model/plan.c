@@ -16,6 +16,18 @@ struct mesh_plan_index {
 	struct mesh_i_map names;          /* name -> node */
 	struct mesh_i_arena text;         /* every node's strings */
 	unsigned long watch;            /* its serial; 0: none */
+	struct node_extra *extra;       /* per node, what few plans have;
+					 * NULL until the first is set */
+	size_t nextra;
+};
+
+/* What a reader of configs knows of a node beyond its host and routes:
+ * aliases (strings in the text arena) and route sources. */
+struct node_extra {
+	const char **aliases;
+	size_t naliases;
+	struct mesh_source *sources;    /* per route; {NULL, NULL}: none */
+	size_t nsources;
 };
 
 /* The innermost watch begun and not ended, and the last serial given. */
@@ -142,6 +154,11 @@ mesh_plan_free(struct mesh_plan *p)
 		free(n->labels);
 	}
 	if (p->index != NULL) {
+		for (i = 0; i < p->index->nextra; i++) {
+			free(p->index->extra[i].aliases);
+			free(p->index->extra[i].sources);
+		}
+		free(p->index->extra);
 		mesh_i_map_free(&p->index->names);
 		mesh_i_arena_free(&p->index->text);
 	}
@@ -235,6 +252,101 @@ mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
 	n->nroutes++;
 	p->nroutes++;
 	return 0;
+}
+
+/* The extra record of node, made (with those before it) when missing;
+ * NULL when out of memory. */
+static struct node_extra *
+extra_of(struct mesh_plan *p, int node)
+{
+	struct mesh_plan_index *x = p->index;
+
+	if ((size_t)node >= x->nextra) {
+		size_t n = p->nnodes > (size_t)node ? p->nnodes : (size_t)node + 1;
+		struct node_extra *v = realloc(x->extra, n * sizeof(*v));
+
+		if (v == NULL)
+			return NULL;
+		memset(v + x->nextra, 0, (n - x->nextra) * sizeof(*v));
+		x->extra = v;
+		x->nextra = n;
+	}
+	return &x->extra[node];
+}
+
+int
+mesh_plan_set_route_source(struct mesh_plan *p, int node, size_t route,
+    const char *file, const char *via)
+{
+	struct node_extra *e = extra_of(p, node);
+	struct mesh_source *s;
+
+	if (e == NULL)
+		return -1;
+	if (route >= e->nsources) {
+		size_t n = p->nodes[node].nroutes > route ?
+		    p->nodes[node].nroutes : route + 1;
+
+		if ((s = realloc(e->sources, n * sizeof(*s))) == NULL)
+			return -1;
+		memset(s + e->nsources, 0, (n - e->nsources) * sizeof(*s));
+		e->sources = s;
+		e->nsources = n;
+	}
+	s = &e->sources[route];
+	s->file = NULL;
+	if (file != NULL &&
+	    (s->file = mesh_i_arena_strdup(&p->index->text, file)) == NULL)
+		return -1;
+	s->via = via;
+	return 0;
+}
+
+const struct mesh_source *
+mesh_plan_route_source(const struct mesh_plan *p, int node, size_t route)
+{
+	const struct mesh_plan_index *x = p->index;
+	const struct mesh_source *s;
+
+	if (node < 0 || (size_t)node >= x->nextra ||
+	    route >= x->extra[node].nsources)
+		return NULL;
+	s = &x->extra[node].sources[route];
+	return s->file == NULL && s->via == NULL ? NULL : s;
+}
+
+int
+mesh_plan_add_alias(struct mesh_plan *p, int node, const char *host)
+{
+	struct node_extra *e;
+	const char **v, *h;
+
+	if (crosses(p, 0, NULL, host, p->nodes[node].line,
+	    p->nodes[node].column))
+		return -1;
+	if ((e = extra_of(p, node)) == NULL)
+		return -1;
+	if ((v = realloc(e->aliases, (e->naliases + 1) * sizeof(*v))) == NULL)
+		return -1;
+	e->aliases = v;
+	if ((h = mesh_i_arena_strdup(&p->index->text, host)) == NULL)
+		return -1;
+	e->aliases[e->naliases++] = h;
+	return 0;
+}
+
+size_t
+mesh_plan_aliases(const struct mesh_plan *p, int node,
+    const char *const **out)
+{
+	const struct mesh_plan_index *x = p->index;
+
+	if (node < 0 || (size_t)node >= x->nextra) {
+		*out = NULL;
+		return 0;
+	}
+	*out = x->extra[node].aliases;
+	return x->extra[node].naliases;
 }
 
 int
@@ -564,6 +676,23 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 		}
 		mark[i] = -1;
 	}
+	/* Aliases after every host, so a node's own host wins. */
+	for (i = 0; i < p->index->nextra; i++) {
+		const struct node_extra *e = &p->index->extra[i];
+
+		for (j = 0; j < e->naliases; j++) {
+			char buf[256], *long_host, *h;
+			const char *a = host_normal(e->aliases[j], buf,
+			    sizeof(buf), &long_host);
+
+			h = a ? mesh_i_arena_strdup(&text, a) : NULL;
+			free(long_host);
+			if (h == NULL || mesh_i_map_put(&endpoints, h,
+			    p->nodes[i].port, (int)i) == -2 ||
+			    mesh_i_map_put(&endpoints, h, 0, (int)i) == -2)
+				goto done;
+		}
+	}
 	if (lookup_routes(p, &endpoints) != 0)
 		goto done;
 
@@ -666,6 +795,12 @@ mesh_format_from_name(const char *name)
 		return MESH_FORMAT_NCOL;
 	if (strcmp(name, "harper") == 0)
 		return MESH_FORMAT_HARPER;
+	if (strcmp(name, "compose") == 0)
+		return MESH_FORMAT_COMPOSE;
+	if (strcmp(name, "kubernetes") == 0)
+		return MESH_FORMAT_KUBERNETES;
+	if (strcmp(name, "nats") == 0)
+		return MESH_FORMAT_NATS;
 	return -1;
 }
 
@@ -687,7 +822,8 @@ const char *
 mesh_format_name(enum mesh_format format)
 {
 	static const char *const names[] = { "auto", "json", "gml",
-		"graphml", "edgelist", "ncol", "harper" };
+		"graphml", "edgelist", "ncol", "harper", "compose", "kubernetes",
+		"nats" };
 
 	return (unsigned)format < sizeof(names) / sizeof(names[0]) ?
 	    names[format] : "auto";

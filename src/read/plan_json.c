@@ -17,7 +17,7 @@
 static const char *const top_keys[] = { "name", "cluster", "nodes",
 	"timeline", "whatif", NULL };
 static const char *const node_keys[] = { "name", "host", "port", "routes",
-	"labels", "availability", "clustering", NULL };
+	"labels", "availability", "clustering", "aliases", NULL };
 static const char *const route_keys[] = { "host", "port", "node", NULL };
 
 /* The plan's "cluster" (docs/formats.md) into r->plan->cluster; a value
@@ -253,6 +253,29 @@ read_clustering(struct mesh_i_plan_reader *r, const cJSON *v, int node)
 	r->plan->nodes[node].no_cluster = cJSON_IsFalse(v);
 }
 
+/* "aliases": other hosts at which the node is reached (a compose network
+ * alias, a Kubernetes DNS name), each checked as "host" is. */
+static void
+read_aliases(struct mesh_i_plan_reader *r, const cJSON *v, int node)
+{
+	const char *name = r->plan->nodes[node].name, *h;
+	const cJSON *a;
+
+	if (v == NULL)
+		return;
+	if (!cJSON_IsArray(v)) {
+		mesh_i_json_wrong_type(&r->base, v, "'aliases'",
+		    "a list of hosts", name);
+		return;
+	}
+	cJSON_ArrayForEach(a, v) {
+		if ((h = mesh_i_json_read_host(&r->base, a, name)) == NULL)
+			continue;
+		if (mesh_plan_add_alias(r->plan, node, h) != 0)
+			r->base.nomem = 1;
+	}
+}
+
 static void
 read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 {
@@ -329,6 +352,7 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 	read_labels(r, found[4], idx);
 	read_availability(r, found[5], idx);
 	read_clustering(r, found[6], idx);
+	read_aliases(r, found[7], idx);
 }
 
 /* The stream callback: one element of "nodes". Returns nonzero to stop

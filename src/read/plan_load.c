@@ -42,7 +42,7 @@ parse(const char *buf, size_t len, const char *file, enum mesh_format format,
 
 	*out = NULL;
 	if (format == MESH_FORMAT_AUTO)
-		format = mesh_format_of_file(file);
+		format = mesh_format_sniff(file, buf, len);
 	if (mesh_i_check_input_size(file, len, diags) != MESH_OK)
 		return MESH_EINPUT;
 	mesh_i_tick_start(&tick, progress, "parsing", len);
@@ -65,6 +65,15 @@ parse(const char *buf, size_t len, const char *file, enum mesh_format format,
 		break;
 	case MESH_FORMAT_HARPER:
 		err = mesh_harper_parse(buf, len, file, diags, out);
+		break;
+	case MESH_FORMAT_COMPOSE:
+		err = mesh_i_read_compose(buf, len, file, diags, out);
+		break;
+	case MESH_FORMAT_KUBERNETES:
+		err = mesh_i_read_kubernetes(buf, len, file, diags, out);
+		break;
+	case MESH_FORMAT_NATS:
+		err = mesh_i_read_nats(buf, len, file, diags, out);
 		break;
 	default:
 		mesh_diags_add(diags, MESH_ERROR, "unsupported-format", file,
@@ -107,6 +116,7 @@ mesh_format_of_file(const char *file)
 		{ ".ncol", MESH_FORMAT_NCOL },
 		{ ".yaml", MESH_FORMAT_HARPER },
 		{ ".yml", MESH_FORMAT_HARPER },
+		{ ".conf", MESH_FORMAT_NATS },
 	};
 	size_t i, n, k;
 
@@ -119,6 +129,70 @@ mesh_format_of_file(const char *file)
 			return endings[i].format;
 	}
 	return MESH_FORMAT_JSON;
+}
+
+/* Whether a line of buf (len bytes) starts, at its first column, with
+ * word followed by ':' (YAML's top-level key). */
+static int
+top_key(const char *buf, size_t len, const char *word)
+{
+	size_t k = strlen(word), i = 0;
+
+	while (i < len) {
+		if (len - i > k && memcmp(buf + i, word, k) == 0 &&
+		    (buf[i + k] == ':' || (buf[i + k] == ' ' && len - i > k + 1 &&
+		    buf[i + k + 1] == ':')))
+			return 1;
+		while (i < len && buf[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
+/* Whether some line of buf holds, after blanks, the word "cluster"
+ * followed by a blank, '{', ':' or '=' (NATS's cluster block). */
+static int
+nats_cluster(const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		while (i < len && (buf[i] == ' ' || buf[i] == '\t'))
+			i++;
+		if (len - i > 7 && memcmp(buf + i, "cluster", 7) == 0 &&
+		    strchr(" \t{:=", buf[i + 7]) != NULL)
+			return 1;
+		while (i < len && buf[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
+enum mesh_format
+mesh_format_sniff(const char *file, const char *buf, size_t len)
+{
+	enum mesh_format f = mesh_format_of_file(file);
+	size_t n = file != NULL ? strlen(file) : 0, i = 0;
+
+	if (f == MESH_FORMAT_HARPER || (f == MESH_FORMAT_JSON &&
+	    !(n >= 5 && strcasecmp(file + n - 5, ".json") == 0))) {
+		if (top_key(buf, len, "services"))
+			return MESH_FORMAT_COMPOSE;
+		if (top_key(buf, len, "apiVersion") &&
+		    top_key(buf, len, "kind"))
+			return MESH_FORMAT_KUBERNETES;
+	}
+	if (f != MESH_FORMAT_JSON || (n >= 5 &&
+	    strcasecmp(file + n - 5, ".json") == 0))
+		return f;
+	while (i < len && strchr(" \t\r\n", buf[i]) != NULL)
+		i++;
+	if (i < len && buf[i] != '{' && buf[i] != '[' &&
+	    nats_cluster(buf, len))
+		return MESH_FORMAT_NATS;
+	return f;
 }
 
 enum mesh_error
@@ -139,9 +213,8 @@ mesh_plan_load_progress(const char *path, enum mesh_format format,
 	int mapped = 0;
 
 	*out = NULL;
-	if (format == MESH_FORMAT_AUTO)
-		format = mesh_format_of_file(path);
-	if (format == MESH_FORMAT_JSON &&
+	if ((format == MESH_FORMAT_AUTO ? mesh_format_of_file(path) :
+	    format) == MESH_FORMAT_JSON &&
 	    mesh_i_map_input(path, progress, &buf, &len) == 0)
 		mapped = 1;
 	else if ((err = mesh_i_read_input_progress(path, progress, diags, &buf,

@@ -32,6 +32,16 @@ enum mesh_error mesh_i_read_edgelist(const char *buf, size_t len,
 enum mesh_error mesh_i_read_ncol(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out);
 
+/* compose.c, kubernetes.c, nats.c: a docker compose file, Kubernetes
+ * manifests, one nats-server.conf (docs/compose.md, kubernetes.md,
+ * nats.md). */
+enum mesh_error mesh_i_read_compose(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_i_read_kubernetes(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+enum mesh_error mesh_i_read_nats(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+
 /*
  * plan.c: a watch on the plans a reader builds. While one is begun, each
  * plan that mesh_plan_new() makes enforces the limits in force (nodes,

@@ -125,11 +125,20 @@ static void
 put_json_node(struct mesh_i_jw *w, const struct mesh_plan *p,
     const struct mesh_node *n)
 {
+	const char *const *aliases;
+	size_t i, na;
+
 	mesh_i_jw_object(w, NULL, MESH_I_JW_LINES);
 	mesh_i_jw_string(w, "name", n->name);
 	if (!name_only_host(n))
 		mesh_i_jw_string(w, "host", n->host);
 	mesh_i_jw_int(w, "port", n->port);
+	if ((na = mesh_plan_aliases(p, (int)(n - p->nodes), &aliases)) > 0) {
+		mesh_i_jw_array(w, "aliases", MESH_I_JW_INLINE);
+		for (i = 0; i < na; i++)
+			mesh_i_jw_string(w, NULL, aliases[i]);
+		mesh_i_jw_end(w);
+	}
 	if (n->nlabels > 0)
 		put_labels(w, "labels", n);
 	if (n->availability >= 0)
