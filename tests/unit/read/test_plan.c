@@ -278,6 +278,93 @@ not_clustering_node_should_make_no_links_and_survive_export(void **state)
 	mesh_diags_clear(&e);
 }
 
+static void
+routes_to_an_alias_should_link_to_its_node(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	const char *const *al;
+
+	(void)state;
+	/* c's own host "x" wins over a's alias "x"; "A2.local." matches
+	 * "a2.local" (case, trailing dot); "y" on another port links too,
+	 * as a route to a host on any port does. */
+	assert_int_equal(parse("{\"nodes\": ["
+	    "{\"name\": \"a\", \"aliases\": [\"A2.local.\", \"x\", \"y\"]},"
+	    "{\"name\": \"b\", \"routes\": [{\"host\": \"a2.local\"},"
+	    " {\"host\": \"x\"}]},"
+	    "{\"name\": \"c\", \"host\": \"x\","
+	    " \"routes\": [{\"host\": \"y\", \"port\": 1}]}]}", &p, &d),
+	    MESH_OK);
+	assert_int_equal(mesh_plan_aliases(p, 0, &al), 3);
+	assert_string_equal(al[0], "A2.local.");
+	assert_int_equal(mesh_plan_aliases(p, 1, &al), 0);
+	assert_int_equal(p->nodes[1].routes[0].target, 0);
+	assert_int_equal(p->nodes[1].routes[1].target, 2);
+	assert_int_equal(p->nodes[2].routes[0].target, -1);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	assert_int_equal(parse("{\"nodes\": [{\"name\": \"a\","
+	    " \"aliases\": \"x\"}]}", &p, &d), MESH_EINPUT);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].code, "wrong-type");
+	mesh_diags_clear(&d);
+}
+
+static void
+route_sources_should_be_kept_per_route(void **state)
+{
+	struct mesh_plan *p = mesh_plan_new(NULL, "plan.json");
+	const struct mesh_source *s;
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(mesh_plan_add_node(p, "a", NULL, 1, 0, 0), 0);
+	assert_int_equal(mesh_plan_add_route(p, 0, "b", 1, 3, 4), 0);
+	assert_int_equal(mesh_plan_add_route(p, 0, "c", 1, 5, 6), 0);
+	assert_null(mesh_plan_route_source(p, 0, 0));
+	assert_int_equal(mesh_plan_set_route_source(p, 0, 1, "a.env", "env"),
+	    0);
+	assert_null(mesh_plan_route_source(p, 0, 0));
+	s = mesh_plan_route_source(p, 0, 1);
+	assert_non_null(s);
+	assert_string_equal(s->file, "a.env");
+	assert_string_equal(s->via, "env");
+	assert_null(mesh_plan_route_source(p, 0, 2));
+	assert_null(mesh_plan_route_source(p, 5, 0));
+	mesh_plan_free(p);
+}
+
+static void
+formats_should_be_sniffed_by_content(void **state)
+{
+	static const char compose[] = "version: '3'\nservices:\n  a: {}\n";
+	static const char k8s[] = "apiVersion: apps/v1\nkind: StatefulSet\n";
+	static const char harper[] = "clustering:\n  enabled: true\n";
+	static const char nats[] = "server_name: a\ncluster {\n}\n";
+	static const char json[] = " {\"nodes\": []}";
+
+	(void)state;
+	assert_int_equal(mesh_format_sniff("c.yml", compose,
+	    sizeof(compose) - 1), MESH_FORMAT_COMPOSE);
+	assert_int_equal(mesh_format_sniff("k.yaml", k8s, sizeof(k8s) - 1),
+	    MESH_FORMAT_KUBERNETES);
+	assert_int_equal(mesh_format_sniff("h.yaml", harper,
+	    sizeof(harper) - 1), MESH_FORMAT_HARPER);
+	assert_int_equal(mesh_format_sniff("n.conf", json, sizeof(json) - 1),
+	    MESH_FORMAT_NATS);
+	assert_int_equal(mesh_format_sniff("server", nats, sizeof(nats) - 1),
+	    MESH_FORMAT_NATS);
+	assert_int_equal(mesh_format_sniff("plan", json, sizeof(json) - 1),
+	    MESH_FORMAT_JSON);
+	/* A .json file is JSON whatever it holds. */
+	assert_int_equal(mesh_format_sniff("p.json", compose,
+	    sizeof(compose) - 1), MESH_FORMAT_JSON);
+	assert_int_equal(mesh_format_from_name("kubernetes"),
+	    MESH_FORMAT_KUBERNETES);
+	assert_string_equal(mesh_format_name(MESH_FORMAT_NATS), "nats");
+}
+
 int
 main(void)
 {
@@ -294,6 +381,9 @@ main(void)
 		cmocka_unit_test(diagnostics_should_be_sorted_by_position),
 		cmocka_unit_test(builder_should_refuse_a_taken_name),
 		cmocka_unit_test(gml_should_name_nodes_by_label_made_unique),
+		cmocka_unit_test(routes_to_an_alias_should_link_to_its_node),
+		cmocka_unit_test(route_sources_should_be_kept_per_route),
+		cmocka_unit_test(formats_should_be_sniffed_by_content),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
