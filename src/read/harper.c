@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "read/harper_keys.h"
+#include "read/harper_nodes.h"
 #include "base/hostcheck.h"
 #include "read/json_kit.h"
 #include "read/jsonpos.h"
@@ -54,6 +55,7 @@ struct hroute {
 	char *host;
 	int port;               /* 0: the default of the dialling node */
 	struct mesh_i_pos at;
+	const char *via;        /* how it is given: "yaml", "env file", ... */
 };
 
 /* A list of routes; routes_free() frees it. */
@@ -64,8 +66,9 @@ struct hroutes {
 
 /* One config file, as read. */
 struct hconf {
-	char *file;             /* the path */
+	char *file;             /* the path (or the file holding the node) */
 	char *prefix;           /* HOST= of the argument, or NULL */
+	const struct mesh_i_hnode *hn;  /* the node described, or NULL */
 	char *stem;             /* the file's name without directory and
 				 * extension */
 	int set[NKEYS];         /* which keys have a non-null value */
@@ -84,17 +87,25 @@ struct hconf {
 };
 
 /* A YAML document and how its marks map to positions: an env value is a
- * one-line document placed at (line, column) of its env file. */
+ * document placed at (line, column) of its env file; a config held in a
+ * deployment file begins at (line, column) and its later lines are
+ * shifted right by indent columns. via says how its values are given
+ * (route sources). */
 struct src {
 	const char *file;
 	yaml_document_t *doc;
 	int line, column;       /* 0: marks are the file's own */
+	int indent;
+	const char *via;
 };
 
 /* What reading a set of configs shares: where problems go (the kit's
  * reader; each diagnostic names its own file). */
 struct reader {
 	struct mesh_i_reader base;
+	const char *plan_file;  /* the plan's file (own_file set), else
+				 * that of a single config */
+	int own_file;
 	const yaml_node_t *reported[64];  /* intermediate nodes reported */
 	size_t nreported;
 };
@@ -108,21 +119,29 @@ name_so_far(const struct hconf *c)
 	    c->urlhost : c->stem;
 }
 
-/* Where node n of s stands: 1-based, from libyaml's 0-based marks. */
+/* Where the 0-based mark (line, column) of s stands, 1-based. */
 static struct mesh_i_pos
-at(const struct src *s, const yaml_node_t *n)
+mark_at(const struct src *s, int line, int column)
 {
 	struct mesh_i_pos p;
 
 	p.file = s->file;
 	if (s->line > 0) {
-		p.line = s->line;
-		p.column = s->column + (int)n->start_mark.column;
+		p.line = s->line + line;
+		p.column = line == 0 ? s->column + column : s->indent +
+		    column + 1;
 	} else {
-		p.line = (int)n->start_mark.line + 1;
-		p.column = (int)n->start_mark.column + 1;
+		p.line = line + 1;
+		p.column = column + 1;
 	}
 	return p;
+}
+
+/* Where node n of s stands: 1-based, from libyaml's 0-based marks. */
+static struct mesh_i_pos
+at(const struct src *s, const yaml_node_t *n)
+{
+	return mark_at(s, (int)n->start_mark.line, (int)n->start_mark.column);
 }
 
 /* A malloc'd copy of s, or NULL with r->base.nomem set. */
@@ -576,6 +595,7 @@ route_of(struct reader *r, const struct src *s, yaml_node_t *n,
 
 	memset(out, 0, sizeof(*out));
 	out->at = p;
+	out->via = s->via;
 	if (n->type == YAML_MAPPING_NODE) {
 		h = strings ? member(r, s, n, "hostname") : NULL;
 		if (h == NULL || is_null(h))
@@ -769,43 +789,36 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 	}
 }
 
-/* Report a libyaml parser error in the len bytes at buf (a line of file
- * at line:column when line > 0). */
+/* Report (with code) a libyaml parser error in the len bytes at buf,
+ * placed as o places its marks. */
 static void
 yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
-    size_t len, const char *file, int line, int column, const char *what)
+    size_t len, const struct src *o, const char *code, const char *what)
 {
 	struct mesh_i_pos ps;
+	int l, c;
 
-	ps.file = file;
 	if (p->error == YAML_READER_ERROR) {
 		/* Reader errors (bad UTF-8) have an offset, not a mark. */
 		mesh_i_text_position(buf, p->problem_offset < len ?
-		    p->problem_offset : len, &ps.line, &ps.column);
-		if (line > 0) {
-			ps.column += column - 1;
-			ps.line = line;
-		}
-	} else if (line > 0) {
-		ps.line = line;
-		ps.column = column + (int)p->problem_mark.column;
+		    p->problem_offset : len, &l, &c);
+		ps = mark_at(o, l - 1, c - 1);
 	} else {
-		ps.line = (int)p->problem_mark.line + 1;
-		ps.column = (int)p->problem_mark.column + 1;
+		ps = mark_at(o, (int)p->problem_mark.line,
+		    (int)p->problem_mark.column);
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
 		r->base.nomem = 1;
 		return;
 	}
-	mesh_i_report(&r->base, MESH_ERROR, line > 0 ? "bad-env-line" :
-	    "invalid-yaml", &ps, NULL, "%s%s%s%s", what,
+	mesh_i_report(&r->base, MESH_ERROR, code, &ps, NULL, "%s%s%s%s", what,
 	    p->problem ? p->problem : "a syntax error",
 	    p->context ? " " : "", p->context ? p->context : "");
 }
 
 /*
- * Whether the YAML in the len bytes at buf (a value at line:column of
- * file when line > 0) nests no deeper than the depth limit; if it does,
+ * Whether the YAML in the len bytes at buf (placed as o places its
+ * marks) nests no deeper than the depth limit; if it does,
  * report where with code (invalid-yaml, bad-env-line) and return 0.
  * libyaml's events, before its loader builds the document: the parser
  * keeps its stacks on the heap. A syntax error stops the count and is
@@ -813,7 +826,7 @@ yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
  */
 static int
 yaml_depth_ok(struct reader *r, const char *buf, size_t len,
-    const char *file, int line, int column, const char *code)
+    const struct src *o, const char *code)
 {
 	size_t max = mesh_limits_get()->depth, depth = 0;
 	yaml_parser_t parser;
@@ -832,12 +845,8 @@ yaml_depth_ok(struct reader *r, const char *buf, size_t len,
 		case YAML_MAPPING_START_EVENT:
 			if (++depth <= max)
 				break;
-			p.file = file;
-			p.line = line > 0 ? line :
-			    (int)ev.start_mark.line + 1;
-			p.column = line > 0 ? column +
-			    (int)ev.start_mark.column :
-			    (int)ev.start_mark.column + 1;
+			p = mark_at(o, (int)ev.start_mark.line,
+			    (int)ev.start_mark.column);
 			mesh_i_report(&r->base, MESH_ERROR, code, &p, NULL,
 			    "nesting deeper than %zu levels (--max-depth "
 			    "raises the limit)", max);
@@ -862,14 +871,18 @@ yaml_depth_ok(struct reader *r, const char *buf, size_t len,
 }
 
 /* Read a config from len bytes at buf into c, with libyaml's document
- * API (the first document; anchors and aliases resolved). */
+ * API (the first document; anchors and aliases resolved); o places it
+ * (o->doc is not used). */
 static void
-read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
+read_config(struct reader *r, const char *buf, size_t len, struct hconf *c,
+    const struct src *o)
 {
+	struct mesh_i_hk_origin ho = { o->file, o->line, o->column,
+		o->indent };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct src s;
+	struct src s = *o;
 	struct mesh_i_pos p;
 	int k;
 
@@ -877,25 +890,25 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 		r->base.nomem = 1;
 		return;
 	}
-	if (!yaml_depth_ok(r, buf, len, c->file, 0, 0, "invalid-yaml")) {
+	if (!yaml_depth_ok(r, buf, len, o, "invalid-yaml")) {
 		yaml_parser_delete(&parser);
 		return;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_error(r, &parser, buf, len, c->file, 0, 0, "");
+		yaml_error(r, &parser, buf, len, o, "invalid-yaml", "");
 		yaml_parser_delete(&parser);
 		return;
 	}
-	s.file = c->file;
 	s.doc = &doc;
-	s.line = s.column = 0;
 	root = yaml_document_get_root_node(&doc);
-	p.file = c->file;
-	p.line = p.column = 0;
+	p.file = o->file;
+	p.line = o->line;
+	p.column = o->line > 0 ? o->column : 0;
 	if (root == NULL) {
 		mesh_i_report(&r->base, MESH_ERROR, "empty-file", &p, NULL,
-		    "the file holds no YAML document");
+		    "the %s holds no YAML document", o->line > 0 ?
+		    "config text" : "file");
 	} else if (root->type != YAML_MAPPING_NODE) {
 		wrong_type(r, &s, root, "the config", "a mapping");
 	} else {
@@ -906,7 +919,7 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c)
 			if (v != NULL)
 				apply(r, &s, c, (enum key)k, v);
 		}
-		if (mesh_i_harper_keys_walk(&doc, c->file, name_so_far(c),
+		if (mesh_i_harper_keys_walk(&doc, &ho, name_so_far(c),
 		    r->base.diags) != 0)
 			r->base.nomem = 1;
 	}
@@ -956,35 +969,34 @@ env_key(const char *name, size_t len)
 	return -1;
 }
 
-/* Apply the value (one line, at line:column of file) of key k. */
+/* Apply the value (len bytes at v, placed as o places its marks: a line
+ * of an env file, a variable's value, an argument) of key k; code names
+ * a syntax error in it. */
 static void
-env_value(struct reader *r, struct hconf *c, const char *file, int line,
-    int column, enum key k, const char *v, size_t len)
+env_value(struct reader *r, struct hconf *c, const struct src *o,
+    const char *code, enum key k, const char *v, size_t len)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	struct src s;
+	struct src s = *o;
 
 	if (!yaml_parser_initialize(&parser)) {
 		r->base.nomem = 1;
 		return;
 	}
-	if (!yaml_depth_ok(r, v, len, file, line, column, "bad-env-line")) {
+	if (!yaml_depth_ok(r, v, len, o, code)) {
 		yaml_parser_delete(&parser);
 		return;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)v, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_error(r, &parser, v, len, file, line, column,
+		yaml_error(r, &parser, v, len, o, code,
 		    "the value is not valid JSON: ");
 		yaml_parser_delete(&parser);
 		return;
 	}
-	s.file = file;
 	s.doc = &doc;
-	s.line = line;
-	s.column = column;
 	root = yaml_document_get_root_node(&doc);
 	if (root == NULL) {
 		c->set[k] = 0;
@@ -996,18 +1008,54 @@ env_value(struct reader *r, struct hconf *c, const char *file, int line,
 	yaml_parser_delete(&parser);
 }
 
+/*
+ * Apply the setting name (nlen bytes, written at kat) = value (vlen bytes
+ * at v, placed as o places its marks) to c, as Harper applies an env
+ * variable or a --NAME argument: a config key's name in capitals with '_'
+ * for '.' (any case) or a legacy name sets that key; another name that
+ * looks like a key gets unknown-key; the rest is not Harper's. code
+ * names a syntax error in the value.
+ */
+static void
+apply_var(struct reader *r, struct hconf *c, const char *name, size_t nlen,
+    const struct mesh_i_pos *kat, const char *v, size_t vlen,
+    const struct src *o, const char *code)
+{
+	const char *alias;
+	int k;
+
+	if ((k = env_key(name, nlen)) < 0) {
+		if ((alias = mesh_i_harper_keys_env_alias(name, nlen)) ==
+		    NULL) {
+			if (mesh_i_harper_keys_env(name, nlen, kat->file,
+			    kat->line, kat->column, name_so_far(c),
+			    r->base.diags) < 0)
+				r->base.nomem = 1;
+			return;
+		}
+		/* A legacy name (CLUSTERING_PORT, ...). */
+		for (k = 0; k < NKEYS; k++)
+			if (strcmp(key_path[k], alias) == 0)
+				break;
+		if (k == NKEYS)
+			return;
+	}
+	env_value(r, c, o, code, (enum key)k, v, vlen);
+}
+
 /* Read a KEY=VALUE env file and apply what it sets to c. */
 static void
 read_env(struct reader *r, const char *file, struct hconf *c)
 {
 	char *buf, *line, *next;
 	size_t len, klen, vlen;
-	int lineno = 0, k;
-	struct mesh_i_pos p;
+	int lineno = 0;
+	struct mesh_i_pos p, kp;
+	struct src o;
 
 	if ((buf = read_path(r, file, &len)) == NULL)
 		return;
-	p.file = file;
+	p.file = kp.file = file;
 	for (line = buf; line != NULL && line < buf + len; line = next) {
 		char *s = line, *key, *v;
 
@@ -1049,30 +1097,16 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 			v++;
 			vlen -= 2;
 		}
-		if ((k = env_key(key, klen)) < 0) {
-			const char *alias =
-			    mesh_i_harper_keys_env_alias(key, klen);
-
-			if (alias != NULL) {
-				/* A legacy name (CLUSTERING_PORT, ...). */
-				for (k = 0; k < NKEYS; k++)
-					if (strcmp(key_path[k], alias) == 0)
-						break;
-				if (k == NKEYS)
-					continue;
-			} else {
-				mesh_i_text_position(line, (size_t)(key - line),
-				    &p.line, &p.column);
-				if (mesh_i_harper_keys_env(key, klen, file,
-				    lineno, p.column, name_so_far(c),
-				    r->base.diags) < 0)
-					r->base.nomem = 1;
-				continue;
-			}
-		}
+		mesh_i_text_position(line, (size_t)(key - line), &kp.line,
+		    &kp.column);
+		kp.line = lineno;
+		memset(&o, 0, sizeof(o));
+		o.file = file;
+		o.line = lineno;
 		mesh_i_text_position(line, (size_t)(v - line), &p.line,
-		    &p.column);
-		env_value(r, c, file, lineno, p.column, (enum key)k, v, vlen);
+		    &o.column);
+		o.via = "env file";
+		apply_var(r, c, key, klen, &kp, v, vlen, &o, "bad-env-line");
 		continue;
 bad:
 		mesh_i_text_position(line, (size_t)(s - line), &p.line,
@@ -1082,6 +1116,80 @@ bad:
 		    "not a KEY=VALUE line");
 	}
 	free(buf);
+}
+
+/* Apply the environment variables of c's node, in order. */
+static void
+node_env(struct reader *r, struct hconf *c)
+{
+	const struct mesh_i_hvar *e;
+	struct src o;
+	size_t i;
+
+	for (i = 0; c->hn != NULL && i < c->hn->nenv; i++) {
+		e = &c->hn->env[i];
+		memset(&o, 0, sizeof(o));
+		o.file = e->at.file;
+		o.line = e->at.line > 0 ? e->at.line : 1;
+		o.column = e->at.column > 0 ? e->at.column : 1;
+		o.via = e->via;
+		apply_var(r, c, e->name, e->name_len, &e->at, e->value,
+		    e->value_len, &o, "bad-env-line");
+	}
+}
+
+/* Apply the command-line words of c's node: --KEY VALUE or --KEY=VALUE,
+ * as Harper reads its arguments. */
+static void
+node_args(struct reader *r, struct hconf *c)
+{
+	const struct mesh_i_harg *a, *va;
+	const char *w, *name, *eq, *v;
+	struct mesh_i_pos kp;
+	struct src o;
+	size_t i, n = c->hn != NULL ? c->hn->nargs : 0;
+
+	for (i = 0; i < n; i++) {
+		a = &c->hn->args[i];
+		w = a->text;
+		if (strncmp(w, "--", 2) != 0 || w[2] == '\0' || w[2] == '=') {
+			mesh_i_report(&r->base, MESH_WARNING, "bad-argument",
+			    &a->at, name_so_far(c), "'%s' is not a --KEY "
+			    "argument: Harper sets no config key from it; "
+			    "write --KEY VALUE or --KEY=VALUE", w);
+			continue;
+		}
+		name = w + 2;
+		kp = a->at;
+		kp.column += kp.column > 0 ? 2 : 0;
+		memset(&o, 0, sizeof(o));
+		if ((eq = strchr(name, '=')) != NULL) {
+			v = eq + 1;
+			o.file = a->at.file;
+			o.line = a->at.line > 0 ? a->at.line : 1;
+			o.column = (a->at.column > 0 ? a->at.column : 1) +
+			    (int)(v - w);
+			o.via = a->via;
+			apply_var(r, c, name, (size_t)(eq - name), &kp, v,
+			    strlen(v), &o, "bad-argument");
+			continue;
+		}
+		if (i + 1 == n || strncmp(c->hn->args[i + 1].text, "--",
+		    2) == 0) {
+			mesh_i_report(&r->base, MESH_WARNING, "bad-argument",
+			    &a->at, name_so_far(c), "'%s' has no value: "
+			    "Harper sets no config key from it; write %s VALUE",
+			    w, w);
+			continue;
+		}
+		va = &c->hn->args[++i];
+		o.file = va->at.file;
+		o.line = va->at.line > 0 ? va->at.line : 1;
+		o.column = va->at.column > 0 ? va->at.column : 1;
+		o.via = va->via;
+		apply_var(r, c, name, strlen(name), &kp, va->text,
+		    strlen(va->text), &o, "bad-argument");
+	}
 }
 
 /* Which generation c uses by its keys; sets c->gen (AUTO: no sign). */
@@ -1698,7 +1806,8 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 	mesh_diags_init(&rd);
 	plan = mesh_plan_new(cs[0].gen == MESH_HARPER_NATS ?
 	    "Harper cluster (NATS clustering)" :
-	    "Harper cluster (native replication)", n == 1 ? cs[0].file : NULL);
+	    "Harper cluster (native replication)", r->own_file ?
+	    r->plan_file : n == 1 ? cs[0].file : NULL);
 	if (plan == NULL)
 		goto done;
 	/* The generation picks check's model (docs/replication.md). */
@@ -1719,6 +1828,9 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		    "host_source", c->host_source) != 0)
 			goto done;
 		plan->nodes[k].no_cluster = disabled(c);
+		for (j = 1; c->hn != NULL && j < c->hn->nhosts; j++)
+			if (mesh_plan_add_alias(plan, k, c->hn->hosts[j]) != 0)
+				goto done;
 		unnamed(r, c);
 		for (j = 0; j < rs->n; j++) {
 			port = c->gen == MESH_HARPER_NATS ? (rs->v[j].port ?
@@ -1750,7 +1862,10 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			}
 			if (port < 0 || mesh_plan_add_route(plan, k,
 			    rs->v[j].host, port, rs->v[j].at.line,
-			    rs->v[j].at.column) != 0)
+			    rs->v[j].at.column) != 0 ||
+			    mesh_plan_set_route_source(plan, k,
+			    plan->nodes[k].nroutes - 1, rs->v[j].at.file,
+			    rs->v[j].via) != 0)
 				goto done;
 		}
 		if (c->gen != MESH_HARPER_NATS || c->leaf.n == 0)
@@ -1916,17 +2031,39 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	char *data;
 
 	for (i = 0; i < n; i++) {
+		const struct mesh_i_hnode *hn = cs[i].hn;
+		struct src o;
+
+		memset(&o, 0, sizeof(o));
+		o.file = cs[i].file;
+		o.via = "yaml";
 		if (buf != NULL) {
-			read_config(r, buf, buflen, &cs[i]);
+			read_config(r, buf, buflen, &cs[i], &o);
+			continue;
+		}
+		if (hn != NULL && hn->config_file == NULL) {
+			if (hn->config_text == NULL)
+				continue;
+			/* Held in the deployment file: shifted to its
+			 * place there. */
+			o.line = hn->config_at.line > 0 ?
+			    hn->config_at.line : 1;
+			o.column = hn->config_at.column > 0 ?
+			    hn->config_at.column : 1;
+			o.indent = o.column - 1;
+			read_config(r, hn->config_text, hn->config_len,
+			    &cs[i], &o);
 			continue;
 		}
 		if ((data = read_path(r, cs[i].file, &len)) == NULL) {
 			io = 1;
 			continue;
 		}
-		read_config(r, data, len, &cs[i]);
+		read_config(r, data, len, &cs[i], &o);
 		free(data);
 	}
+	for (i = 0; i < n; i++)
+		node_env(r, &cs[i]);
 	/* --env NODE=FILE: NODE is the name the config gives, or its file's
 	 * name without extension. */
 	for (i = 0; i < opts->nenvs; i++) {
@@ -1953,6 +2090,8 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 		else
 			read_env(r, eq + 1, &cs[j]);
 	}
+	for (i = 0; i < n; i++)
+		node_args(r, &cs[i]);
 	if (r->base.nomem)
 		return MESH_ENOMEM;
 	if (r->base.errors)
@@ -1985,6 +2124,8 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	for (i = 0; i < n && gen == MESH_HARPER_AUTO; i++) {
 		struct mesh_i_pos p = { cs[i].file, 0, 0 };
 
+		if (cs[i].hn != NULL && cs[i].hn->config_file == NULL)
+			p = cs[i].hn->at;
 		mesh_i_report(&r->base, MESH_ERROR, "unknown-generation", &p,
 		    NULL, "sets neither clustering.nodeName or routes nor any "
 		    "replication key: give --generation nats|replication");
@@ -2013,7 +2154,8 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 		    c->urlhost != NULL)
 			h = c->urlhost, c->host_source = "replication.url";
 		else if (c->prefix != NULL)
-			h = c->prefix, c->host_source = "prefix";
+			h = c->prefix, c->host_source = c->hn != NULL ?
+			    "deployment" : "prefix";
 		if (h != NULL && (c->host = dup(r, h)) == NULL)
 			return MESH_ENOMEM;
 		c->port = c->gen == MESH_HARPER_NATS ? (c->hubport ?
@@ -2041,20 +2183,24 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	for (i = 0; i < n; i++) {
 		struct hconf *c = &cs[i];
 		struct mesh_i_pos p = { c->file, 0, 0 };
-		int prefix = strcmp(c->host_source, "prefix") == 0;
+		int prefix = strcmp(c->host_source, "prefix") == 0 ||
+		    strcmp(c->host_source, "deployment") == 0;
 
 		if (!prefix && strcmp(c->host_source,
 		    "replication.hostname") != 0)
 			continue;
 		if (!prefix)
 			p = c->at[K_RHOST];
+		else if (c->hn != NULL)
+			p = c->hn->at;
 		if (good_host(c->host)) {
 			ipv4_hook(r, p, c->name, c->host);
 			continue;
 		}
 		mesh_i_report(&r->base, MESH_ERROR, "bad-host", &p, c->name,
 		    "host '%s' (from %s) is not an IP address or DNS name",
-		    c->host, prefix ? "HOST=" : c->host_source);
+		    c->host, !prefix ? c->host_source : c->hn != NULL ?
+		    "the deployment file" : "HOST=");
 	}
 	if (r->base.errors || check_limits(r, cs, n) != 0)
 		return MESH_EINPUT;
@@ -2125,3 +2271,52 @@ mesh_harper_parse(const char *buf, size_t len, const char *file,
 	return err;
 }
 
+
+enum mesh_error
+mesh_i_harper_build(const struct mesh_i_hnode *nodes, size_t n,
+    const char *file, const struct mesh_harper_options *opts,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	static const struct mesh_harper_options none;
+	enum mesh_error err = MESH_ENOMEM;
+	const struct mesh_i_hnode *hn;
+	struct reader r;
+	struct hconf *cs;
+	const char *f;
+	size_t i;
+
+	*out = NULL;
+	memset(&r, 0, sizeof(r));
+	r.base.diags = diags;
+	r.plan_file = file;
+	r.own_file = 1;
+	if (n == 0)
+		return MESH_EINVAL;
+	if ((cs = calloc(n, sizeof(*cs))) == NULL)
+		return MESH_ENOMEM;
+	for (i = 0; i < n; i++) {
+		hn = &nodes[i];
+		cs[i].hn = hn;
+		f = hn->config_file != NULL ? hn->config_file :
+		    hn->config_text != NULL && hn->config_at.file != NULL ?
+		    hn->config_at.file : hn->at.file != NULL ? hn->at.file :
+		    file != NULL ? file : "-";
+		if ((cs[i].file = strdup(f)) == NULL ||
+		    (cs[i].stem = strdup(hn->name)) == NULL ||
+		    (hn->nhosts > 0 && (cs[i].prefix =
+		    strdup(hn->hosts[0])) == NULL))
+			goto done;
+	}
+	err = load(&r, cs, n, NULL, 0, opts ? opts : &none, out);
+done:
+	for (i = 0; i < n; i++)
+		conf_free(&cs[i]);
+	free(cs);
+	mesh_diags_sort(diags);
+	if (err == MESH_OK && r.base.nomem) {
+		mesh_plan_free(*out);
+		*out = NULL;
+		err = MESH_ENOMEM;
+	}
+	return err;
+}

@@ -571,13 +571,26 @@ has_package(yaml_document_t *doc, const yaml_node_t *n)
 	return 0;
 }
 
+/* warn_key() for key node k, at its place in the text o describes. */
+static int
+warn_at(const char *key, const char *path, const struct mesh_i_hk_origin *o,
+    const yaml_node_t *k, const char *node, struct mesh_diags *d)
+{
+	int ml = (int)k->start_mark.line, mc = (int)k->start_mark.column;
+
+	if (o->line == 0)
+		return warn_key(key, path, o->file, ml + 1, mc + 1, node, d);
+	return warn_key(key, path, o->file, o->line + ml, ml == 0 ?
+	    o->column + mc : o->indent + mc + 1, node, d);
+}
+
 /* Check the children of n, at path (depth levels down). A node reached
  * again through an alias is checked once (seen: one flag per node of
  * doc), so that aliases cannot make the walk exponential. */
 static int
 walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
-    const char *file, const char *node, struct mesh_diags *d, int depth,
-    unsigned char *seen)
+    const struct mesh_i_hk_origin *o, const char *node, struct mesh_diags *d,
+    int depth, unsigned char *seen)
 {
 	const struct hkey *e;
 	yaml_node_pair_t *p;
@@ -597,7 +610,7 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		    it < n->data.sequence.items.top; it++) {
 			v = yaml_document_get_node(doc, *it);
 			if (v != NULL && v->type == YAML_MAPPING_NODE &&
-			    walk(doc, v, sub, file, node, d, depth + 1,
+			    walk(doc, v, sub, o, node, d, depth + 1,
 			    seen) != 0)
 				return -1;
 		}
@@ -616,9 +629,7 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		key = (const char *)k->data.scalar.value;
 		/* A dotted key is one key to Harper, never a path. */
 		if (strchr(key, '.') != NULL) {
-			if (warn_key(key, path, file,
-			    (int)k->start_mark.line + 1,
-			    (int)k->start_mark.column + 1, node, d) != 0)
+			if (warn_at(key, path, o, k, node, d) != 0)
 				return -1;
 			continue;
 		}
@@ -630,9 +641,7 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		    "", key) >= (int)sizeof(sub))
 			continue;
 		if ((e = find(sub)) == NULL) {
-			if (warn_key(key, path, file,
-			    (int)k->start_mark.line + 1,
-			    (int)k->start_mark.column + 1, node, d) != 0)
+			if (warn_at(key, path, o, k, node, d) != 0)
 				return -1;
 			continue;
 		}
@@ -643,15 +652,15 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		    (v->type == YAML_SEQUENCE_NODE &&
 		    strcmp(e->type, "list") != 0))
 			continue;
-		if (walk(doc, v, sub, file, node, d, depth + 1, seen) != 0)
+		if (walk(doc, v, sub, o, node, d, depth + 1, seen) != 0)
 			return -1;
 	}
 	return 0;
 }
 
 int
-mesh_i_harper_keys_walk(yaml_document_t *doc, const char *file,
-    const char *node, struct mesh_diags *d)
+mesh_i_harper_keys_walk(yaml_document_t *doc,
+    const struct mesh_i_hk_origin *o, const char *node, struct mesh_diags *d)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	unsigned char *seen;
@@ -662,7 +671,7 @@ mesh_i_harper_keys_walk(yaml_document_t *doc, const char *file,
 	seen = calloc((size_t)(doc->nodes.top - doc->nodes.start), 1);
 	if (seen == NULL)
 		return -1;
-	rc = walk(doc, root, "", file, node, d, 0, seen);
+	rc = walk(doc, root, "", o, node, d, 0, seen);
 	free(seen);
 	return rc;
 }

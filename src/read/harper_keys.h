@@ -9,16 +9,26 @@
 #include "meshsim/diag.h"
 
 /*
+ * Where a YAML text stands: line 0, the marks are file's own; else its
+ * first character is at line:column of file and its later lines are
+ * shifted right by indent columns.
+ */
+struct mesh_i_hk_origin {
+	const char *file;
+	int line, column, indent;
+};
+
+/*
  * Warn (unknown-key) about every key of every mapping of doc that Harper
- * does not know at that place, at its line and column of file, with a
+ * does not know at that place, at its line and column (o), with a
  * did-you-mean and what it does to the analysis of node (the name the
  * config gives, or its file's). Root-level mappings holding a `package`
  * key (component declarations) and the sections where Harper takes any
  * key (databases.NAME, logging sections, ...) are not checked. Returns 0,
  * or -1 when out of memory (d->nomem set by the diagnostics list).
  */
-int mesh_i_harper_keys_walk(yaml_document_t *doc, const char *file,
-    const char *node, struct mesh_diags *d);
+int mesh_i_harper_keys_walk(yaml_document_t *doc,
+    const struct mesh_i_hk_origin *o, const char *node, struct mesh_diags *d);
 
 /*
  * Check the env variable name (len bytes, not NUL-terminated) at
