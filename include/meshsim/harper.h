@@ -23,6 +23,9 @@ struct mesh_harper_options {
 					 * {"host": H, "port": P}} */
 	const char *const *envs;        /* "NODE=FILE": KEY=VALUE env files */
 	size_t nenvs;
+	const char *const *argfiles;    /* "NODE=FILE": the node's command
+					 * line, shell words (--KEY VALUE) */
+	size_t nargfiles;
 };
 
 /*

@@ -149,6 +149,7 @@ enum {
 	CLI_OPT_APPLY = 0x100,
 	CLI_OPT_CONNECTIVITY_LIMIT,
 	CLI_OPT_ENV,
+	CLI_OPT_ARGS,
 	CLI_OPT_FAIL_BELOW,
 	CLI_OPT_FAIL_ON,
 	CLI_OPT_FAIL_ON_DRIFT,
@@ -326,9 +327,11 @@ int cli_availability_emit(const struct cli_common *o,
 /* cli_import_harper.c: Harper config files on the command line
  * (`meshsim check` and `meshsim import harper`). */
 struct cli_harper {
-	/* --generation, --inventory, --env (opts.envs is envs.v) */
+	/* --generation, --inventory, --env (opts.envs is envs.v), --args
+	 * (opts.argfiles is argfiles.v) */
 	struct mesh_harper_options opts;
 	struct cli_list envs;
+	struct cli_list argfiles;
 	char **configs;                 /* the [HOST=]CONFIG.yaml arguments */
 	size_t nconfigs;
 };

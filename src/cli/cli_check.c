@@ -54,9 +54,9 @@ take_plans(struct check_opts *o, int argc, char **argv)
 	if (!harper || optind == argc) {
 		if (o->harper.opts.generation != MESH_HARPER_AUTO ||
 		    o->harper.opts.inventory != NULL ||
-		    o->harper.opts.nenvs > 0) {
-			cli_error("--generation, --inventory and --env are "
-			    "for Harper configs");
+		    o->harper.opts.nenvs > 0 || o->harper.opts.nargfiles > 0) {
+			cli_error("--generation, --inventory, --env and --args "
+			    "are for Harper configs");
 			return CLI_EXIT_BAD;
 		}
 		return 0;

@@ -32,6 +32,12 @@ cli_harper_option(void *harper, int c, char *arg)
 		h->opts.envs = (const char *const *)h->envs.v;
 		h->opts.nenvs = h->envs.n;
 		return 1;
+	case CLI_OPT_ARGS:
+		if (cli_list_add(&h->argfiles, arg) != 0)
+			return -1;
+		h->opts.argfiles = (const char *const *)h->argfiles.v;
+		h->opts.nargfiles = h->argfiles.n;
+		return 1;
 	case CLI_OPT_GENERATION:
 		if ((g = mesh_harper_generation_from_name(arg)) < 0) {
 			cli_error("--generation: '%s' is not nats or "
@@ -66,6 +72,7 @@ void
 cli_harper_free(struct cli_harper *h)
 {
 	free(h->envs.v);
+	free(h->argfiles.v);
 }
 
 int

@@ -26,6 +26,8 @@ static const struct {
 	unsigned commands;      /* enum cli_command bits */
 } options[] = {
 	{ { "apply", required_argument, NULL, CLI_OPT_APPLY }, CLI_CHECK },
+	{ { "args", required_argument, NULL, CLI_OPT_ARGS },
+	    CLI_CHECK | CLI_IMPORT_HARPER },
 	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP },
 	{ { "connectivity-limit", required_argument, NULL,
 	    CLI_OPT_CONNECTIVITY_LIMIT }, CLI_CHECK },

@@ -1,4 +1,5 @@
 /* harper.c: read Harper's harperdb-config.yaml files (NATS clustering or native replication) into a plan. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,24 @@ struct hroutes {
 	size_t n;
 };
 
+/* One setting of a key, in the order applied (precedence: a later one
+ * wins unless lost is set). */
+struct hset {
+	enum key k;
+	struct mesh_i_pos at;
+	const char *via;
+	int lost;               /* HARPER_DEFAULT_CONFIG where set already */
+};
+
+/* A HARPER_DEFAULT_CONFIG or HARPER_SET_CONFIG value, kept until its
+ * turn: len bytes at text (malloc'd) whose marks o places. */
+struct hjson {
+	char *text;
+	size_t len;
+	struct mesh_i_pos at;
+	const char *var_via;    /* how the variable is given */
+};
+
 /* One config file, as read. */
 struct hconf {
 	char *file;             /* the path (or the file holding the node) */
@@ -79,6 +98,9 @@ struct hconf {
 	int hubport, urlport, rport, rsecure, opsport, opssecure, leafport;
 	struct hroutes hub, leaf, repl;
 	enum mesh_harper_generation gen;
+	struct hset *sets;      /* every setting of a key, as applied */
+	size_t nsets, setcap;
+	struct hjson json[2];   /* HARPER_DEFAULT_CONFIG, HARPER_SET_CONFIG */
 	/* decided */
 	char *name, *host;
 	const char *host_source;
@@ -700,6 +722,31 @@ routes_slot(struct hconf *c, enum key k)
 	return k < NKEYS ? slot[k] : NULL;
 }
 
+/* Record that key k of c is set at (by via), lost when it does not take
+ * effect. Out of memory: r->base.nomem. */
+static void
+record(struct reader *r, struct hconf *c, enum key k, struct mesh_i_pos at,
+    const char *via, int lost)
+{
+	struct hset *v;
+	size_t cap;
+
+	if (c->nsets == c->setcap) {
+		cap = c->setcap ? 2 * c->setcap : 8;
+		if ((v = realloc(c->sets, cap * sizeof(*v))) == NULL) {
+			r->base.nomem = 1;
+			return;
+		}
+		c->sets = v;
+		c->setcap = cap;
+	}
+	v = &c->sets[c->nsets++];
+	v->k = k;
+	v->at = at;
+	v->via = via;
+	v->lost = lost;
+}
+
 /* Apply the value n of key k to c (from the YAML or an env file). */
 static void
 apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
@@ -712,6 +759,7 @@ apply(struct reader *r, const struct src *s, struct hconf *c, enum key k,
 	int b, *port;
 
 	snprintf(what, sizeof(what), "'%s'", key_path[k]);
+	record(r, c, k, at(s, n), s->via, 0);
 	c->null[k] = is_null(n);
 	if (is_null(n)) {
 		c->set[k] = 0;
@@ -1013,17 +1061,40 @@ env_value(struct reader *r, struct hconf *c, const struct src *o,
  * at v, placed as o places its marks) to c, as Harper applies an env
  * variable or a --NAME argument: a config key's name in capitals with '_'
  * for '.' (any case) or a legacy name sets that key; another name that
- * looks like a key gets unknown-key; the rest is not Harper's. code
- * names a syntax error in the value.
+ * looks like a key gets unknown-key; the rest is not Harper's. A variable
+ * (env set) HARPER_DEFAULT_CONFIG or HARPER_SET_CONFIG is kept in c for
+ * its turn (the last of each wins). code names a syntax error in the
+ * value.
  */
 static void
 apply_var(struct reader *r, struct hconf *c, const char *name, size_t nlen,
     const struct mesh_i_pos *kat, const char *v, size_t vlen,
-    const struct src *o, const char *code)
+    const struct src *o, int env, const char *code)
 {
 	const char *alias;
+	struct hjson *j;
 	int k;
 
+	/* Harper reads these two from its environment only, by their exact
+	 * names; they apply later, in their turn. */
+	if (env && ((nlen == 21 &&
+	    strncmp(name, "HARPER_DEFAULT_CONFIG", nlen) == 0) || (nlen ==
+	    17 && strncmp(name, "HARPER_SET_CONFIG", nlen) == 0))) {
+		j = &c->json[nlen == 17];
+		free(j->text);
+		if ((j->text = malloc(vlen + 1)) == NULL) {
+			r->base.nomem = 1;
+			return;
+		}
+		memcpy(j->text, v, vlen);
+		j->text[vlen] = '\0';
+		j->len = vlen;
+		j->at.file = o->file;
+		j->at.line = o->line;
+		j->at.column = o->column;
+		j->var_via = o->via;
+		return;
+	}
 	if ((k = env_key(name, nlen)) < 0) {
 		if ((alias = mesh_i_harper_keys_env_alias(name, nlen)) ==
 		    NULL) {
@@ -1106,7 +1177,7 @@ read_env(struct reader *r, const char *file, struct hconf *c)
 		mesh_i_text_position(line, (size_t)(v - line), &p.line,
 		    &o.column);
 		o.via = "env file";
-		apply_var(r, c, key, klen, &kp, v, vlen, &o, "bad-env-line");
+		apply_var(r, c, key, klen, &kp, v, vlen, &o, 1, "bad-env-line");
 		continue;
 bad:
 		mesh_i_text_position(line, (size_t)(s - line), &p.line,
@@ -1134,23 +1205,37 @@ node_env(struct reader *r, struct hconf *c)
 		o.column = e->at.column > 0 ? e->at.column : 1;
 		o.via = e->via;
 		apply_var(r, c, e->name, e->name_len, &e->at, e->value,
-		    e->value_len, &o, "bad-env-line");
+		    e->value_len, &o, 1, "bad-env-line");
 	}
 }
 
-/* Apply the command-line words of c's node: --KEY VALUE or --KEY=VALUE,
- * as Harper reads its arguments. */
+/* Whether w is an option to minimist, Harper's argument parser, rather
+ * than the value of the one before: -X or --X, X not starting with '-'. */
+static int
+is_flag(const char *w)
+{
+	return w[0] == '-' && w[1] != '\0' && (w[1] != '-' ||
+	    (w[2] != '\0' && w[2] != '-'));
+}
+
+/*
+ * Apply the command-line words args[0 .. n-1] of c's node: --KEY VALUE or
+ * --KEY=VALUE, as Harper reads its arguments (minimist). vcol[i], when
+ * vcol is not NULL and it is not 0, is the column of the first character
+ * after the '=' of word i as written (quotes may stand between).
+ */
 static void
-node_args(struct reader *r, struct hconf *c)
+apply_args(struct reader *r, struct hconf *c, const struct mesh_i_harg *args,
+    size_t n, const int *vcol)
 {
 	const struct mesh_i_harg *a, *va;
 	const char *w, *name, *eq, *v;
 	struct mesh_i_pos kp;
 	struct src o;
-	size_t i, n = c->hn != NULL ? c->hn->nargs : 0;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		a = &c->hn->args[i];
+		a = &args[i];
 		w = a->text;
 		if (strncmp(w, "--", 2) != 0 || w[2] == '\0' || w[2] == '=') {
 			mesh_i_report(&r->base, MESH_WARNING, "bad-argument",
@@ -1167,28 +1252,34 @@ node_args(struct reader *r, struct hconf *c)
 			v = eq + 1;
 			o.file = a->at.file;
 			o.line = a->at.line > 0 ? a->at.line : 1;
-			o.column = (a->at.column > 0 ? a->at.column : 1) +
+			o.column = vcol != NULL && vcol[i] > 0 ? vcol[i] :
+			    (a->at.column > 0 ? a->at.column : 1) +
 			    (int)(v - w);
 			o.via = a->via;
 			apply_var(r, c, name, (size_t)(eq - name), &kp, v,
-			    strlen(v), &o, "bad-argument");
+			    strlen(v), &o, 0, "bad-argument");
 			continue;
 		}
-		if (i + 1 == n || strncmp(c->hn->args[i + 1].text, "--",
-		    2) == 0) {
+		if (i + 1 == n || is_flag(args[i + 1].text)) {
+			/* minimist takes a flag without a value as true. */
 			mesh_i_report(&r->base, MESH_WARNING, "bad-argument",
 			    &a->at, name_so_far(c), "'%s' has no value: "
-			    "Harper sets no config key from it; write %s VALUE",
-			    w, w);
+			    "Harper takes it as true; write %s VALUE", w, w);
+			o.file = a->at.file;
+			o.line = a->at.line > 0 ? a->at.line : 1;
+			o.column = a->at.column > 0 ? a->at.column : 1;
+			o.via = a->via;
+			apply_var(r, c, name, strlen(name), &kp, "true", 4, &o,
+			    0, "bad-argument");
 			continue;
 		}
-		va = &c->hn->args[++i];
+		va = &args[++i];
 		o.file = va->at.file;
 		o.line = va->at.line > 0 ? va->at.line : 1;
 		o.column = va->at.column > 0 ? va->at.column : 1;
 		o.via = va->via;
 		apply_var(r, c, name, strlen(name), &kp, va->text,
-		    strlen(va->text), &o, "bad-argument");
+		    strlen(va->text), &o, 0, "bad-argument");
 	}
 }
 
@@ -1362,6 +1453,9 @@ conf_free(struct hconf *c)
 	routes_free(&c->repl);
 	free(c->name);
 	free(c->host);
+	free(c->sets);
+	free(c->json[0].text);
+	free(c->json[1].text);
 }
 
 /* Decide each config's name (nodeName or replication.hostname, else the
@@ -2013,6 +2107,314 @@ check_limits(struct reader *r, const struct hconf *cs, size_t n)
 	return 0;
 }
 
+/*
+ * Apply c's HARPER_DEFAULT_CONFIG (set 0) or HARPER_SET_CONFIG (set 1): a
+ * JSON object shaped like the config. HARPER_SET_CONFIG sets every key it
+ * has; HARPER_DEFAULT_CONFIG only the keys nothing has set (nor written
+ * as null), its others recorded as lost. Bad JSON is bad-config-json at
+ * its place in the value.
+ */
+static void
+apply_json(struct reader *r, struct hconf *c, int set)
+{
+	static const char *const names[] = { "HARPER_DEFAULT_CONFIG",
+		"HARPER_SET_CONFIG" };
+	const struct hjson *j = &c->json[set];
+	struct mesh_i_hk_origin ho;
+	const char *m;
+	struct mesh_i_jdoc *jdoc = NULL;
+	enum mesh_error err;
+	struct mesh_diags jd;
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root, *v;
+	cJSON *jroot;
+	struct mesh_i_pos p;
+	struct src o;
+	size_t i;
+	int k;
+
+	if (j->text == NULL)
+		return;
+	memset(&o, 0, sizeof(o));
+	o.file = j->at.file;
+	o.line = j->at.line > 0 ? j->at.line : 1;
+	o.column = j->at.column > 0 ? j->at.column : 1;
+	o.via = names[set];
+	/* Harper parses it with JSON.parse: strict JSON. */
+	mesh_diags_init(&jd);
+	err = mesh_i_jdoc_load(j->text, j->len, o.file, &jd, NULL, &jdoc,
+	    &jroot);
+	mesh_i_jdoc_free(jdoc);
+	if (err == MESH_ENOMEM)
+		r->base.nomem = 1;
+	for (i = 0; err == MESH_EINPUT && i < jd.n; i++) {
+		if (jd.v[i].severity != MESH_ERROR)
+			continue;
+		p = mark_at(&o, jd.v[i].line > 0 ? jd.v[i].line - 1 : 0,
+		    jd.v[i].column > 0 ? jd.v[i].column - 1 : 0);
+		m = jd.v[i].message;
+		if (strncmp(m, "invalid JSON: ", 14) == 0)
+			m += 14;
+		mesh_i_report(&r->base, MESH_ERROR, "bad-config-json", &p,
+		    name_so_far(c), "%s (%s) is not valid JSON: %s; Harper "
+		    "does not start", names[set], j->var_via ? j->var_via :
+		    "environment", m);
+	}
+	mesh_diags_clear(&jd);
+	if (err != MESH_OK)
+		return;
+	if (!yaml_parser_initialize(&parser)) {
+		r->base.nomem = 1;
+		return;
+	}
+	if (!yaml_depth_ok(r, j->text, j->len, &o, "bad-config-json")) {
+		yaml_parser_delete(&parser);
+		return;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)j->text,
+	    j->len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_error(r, &parser, j->text, j->len, &o, "bad-config-json",
+		    "the value is not valid JSON: ");
+		yaml_parser_delete(&parser);
+		return;
+	}
+	o.doc = &doc;
+	root = yaml_document_get_root_node(&doc);
+	if (root != NULL && root->type != YAML_MAPPING_NODE) {
+		p = at(&o, root);
+		mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p,
+		    name_so_far(c), "%s must be a JSON object shaped like the "
+		    "config, not %s", names[set], type_name(root));
+	} else if (root != NULL) {
+		r->nreported = 0;
+		for (k = 0; k < NKEYS; k++) {
+			if ((v = lookup(r, &o, root, key_path[k])) == NULL)
+				continue;
+			if (!set && (c->set[k] || c->null[k]))
+				record(r, c, (enum key)k, at(&o, v), o.via, 1);
+			else
+				apply(r, &o, c, (enum key)k, v);
+		}
+		ho.file = o.file;
+		ho.line = o.line;
+		ho.column = o.column;
+		ho.indent = 0;
+		if (mesh_i_harper_keys_walk(&doc, &ho, name_so_far(c),
+		    r->base.diags) != 0)
+			r->base.nomem = 1;
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+}
+
+/* The words of a command line, as read from a file. */
+struct words {
+	struct mesh_i_harg *v;
+	int *vcol;              /* column after the first '=', or 0 */
+	size_t n, cap;
+};
+
+/* Free the words of w and leave it empty. */
+static void
+words_free(struct words *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free((char *)(uintptr_t)w->v[i].text);
+	free(w->v);
+	free(w->vcol);
+	memset(w, 0, sizeof(*w));
+}
+
+/*
+ * Split the len bytes at buf (file) into shell words as sh(1) does for a
+ * plain command: blanks and newlines separate, '...' keeps everything,
+ * "..." keeps all but \" \\ \$ \` and a backslash-newline, a backslash
+ * elsewhere quotes the next character (a backslash-newline joins lines),
+ * and # at a word's start comments out the rest of the line. No
+ * expansions. An unclosed quote is bad-argument. Words go to w (the
+ * caller frees them with words_free()); out of memory: r->base.nomem.
+ */
+static void
+split_words(struct reader *r, const char *buf, size_t len, const char *file,
+    struct words *w)
+{
+	const char *e = buf + len, *s = buf, *q;
+	struct mesh_i_buf b;
+	struct mesh_i_pos p = { file, 1, 1 }, start;
+	int line = 1, col = 1, vcol, inword, quote;
+
+	while (s < e) {
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') {
+			if (*s == '\n')
+				line++, col = 1;
+			else
+				col++;
+			s++;
+			continue;
+		}
+		if (*s == '#') {
+			while (s < e && *s != '\n')
+				s++;
+			continue;
+		}
+		start.file = file;
+		start.line = line;
+		start.column = col;
+		mesh_i_buf_init(&b);
+		vcol = 0;
+		inword = 1;
+		while (inword && s < e) {
+			switch (*s) {
+			case ' ': case '\t': case '\r': case '\n':
+				inword = 0;
+				continue;
+			case '\\':
+				if (s + 1 < e && s[1] == '\n') {
+					s += 2, line++, col = 1;
+					continue;
+				}
+				if (s + 1 < e) {
+					mesh_i_buf_printf(&b, "%c", s[1]);
+					s += 2, col += 2;
+				} else {
+					s++, col++;
+				}
+				continue;
+			case '\'':
+			case '"':
+				quote = *s;
+				p.line = line;
+				p.column = col;
+				for (q = s + 1; q < e && *q != quote; q++)
+					if (quote == '"' && *q == '\\' &&
+					    q + 1 < e)
+						q++;
+				if (q == e) {
+					mesh_i_report(&r->base, MESH_ERROR,
+					    "bad-argument", &p, NULL, "a quote "
+					    "that is not closed");
+					mesh_i_buf_free(&b);
+					return;
+				}
+				for (s++, col++; s < q; s++, col++) {
+					if (quote == '"' && *s == '\\' &&
+					    strchr("\"\\$`\n", s[1]) != NULL) {
+						s++, col++;
+						if (*s == '\n') {
+							line++, col = 0;
+							continue;
+						}
+					} else if (*s == '\n') {
+						line++, col = 0;
+					}
+					if (vcol == -1)
+						vcol = col;
+					mesh_i_buf_printf(&b, "%c", *s);
+				}
+				s++, col++;
+				continue;
+			default:
+				if (vcol == -1)
+					vcol = col;
+				if (*s == '=' && vcol == 0)
+					vcol = -1;
+				mesh_i_buf_printf(&b, "%c", *s);
+				s++, col++;
+				continue;
+			}
+		}
+		if (w->n == w->cap) {
+			size_t cap = w->cap ? 2 * w->cap : 16;
+			struct mesh_i_harg *nv = realloc(w->v,
+			    cap * sizeof(*nv));
+			int *nc = nv ? realloc(w->vcol, cap * sizeof(*nc)) :
+			    NULL;
+
+			if (nv != NULL)
+				w->v = nv;
+			if (nc == NULL) {
+				mesh_i_buf_free(&b);
+				r->base.nomem = 1;
+				return;
+			}
+			w->vcol = nc;
+			w->cap = cap;
+		}
+		if ((w->v[w->n].text = mesh_i_buf_take(&b)) == NULL) {
+			r->base.nomem = 1;
+			return;
+		}
+		w->v[w->n].at = start;
+		w->v[w->n].via = "args file";
+		w->vcol[w->n++] = vcol > 0 ? vcol : 0;
+	}
+}
+
+/* Read the command-line file path (--args) and apply its words to c
+ * (after the program's name, when the first word is one). */
+static void
+read_argfile(struct reader *r, const char *path, struct hconf *c)
+{
+	struct words w;
+	size_t len, skip;
+	int errors;
+	char *buf;
+
+	memset(&w, 0, sizeof(w));
+	if ((buf = read_path(r, path, &len)) == NULL)
+		return;
+	errors = r->base.errors;
+	split_words(r, buf, len, path, &w);
+	free(buf);
+	/* A first word that is no option is the program (harperdb). */
+	skip = w.n > 0 && w.v[0].text[0] != '-';
+	/* After an unclosed quote, none of the file's words. */
+	if (!r->base.nomem && r->base.errors == errors && w.n > skip)
+		apply_args(r, c, w.v + skip, w.n - skip, w.vcol + skip);
+	words_free(&w);
+}
+
+/*
+ * The config that spec ("NODE=FILE", of option opt) names: NODE is the
+ * name the config gives, or its file's name without extension. Returns
+ * its index with *file set, or -1 after reporting.
+ */
+static int
+node_of(struct reader *r, struct hconf *cs, size_t n, const char *spec,
+    const char *opt, const char **file)
+{
+	const char *eq = strchr(spec, '=');
+	size_t nl = eq ? (size_t)(eq - spec) : 0, j;
+	struct mesh_i_pos p = { NULL, 0, 0 };
+
+	for (j = 0; eq != NULL && j < n; j++) {
+		const char *nm = cs[j].nodename ? cs[j].nodename :
+		    cs[j].rhost ? cs[j].rhost : cs[j].stem;
+
+		if ((strlen(nm) == nl && strncmp(nm, spec, nl) == 0) ||
+		    (strlen(cs[j].stem) == nl && strncmp(cs[j].stem, spec,
+		    nl) == 0))
+			break;
+	}
+	if (eq == NULL || nl == 0) {
+		mesh_i_report(&r->base, MESH_ERROR, "bad-argument", &p, NULL,
+		    "%s '%s' is not NODE=FILE", opt, spec);
+		return -1;
+	}
+	if (j == n) {
+		mesh_i_report(&r->base, MESH_ERROR, "unknown-node", &p, NULL,
+		    "%s names node '%.*s', which no config has", opt, (int)nl,
+		    spec);
+		return -1;
+	}
+	*file = eq + 1;
+	return (int)j;
+}
+
 /* Read every config (already split into cs[i].file and prefix) from buf
  * (NULL: read the files), apply env files, decide generation, names,
  * hosts and ports, and build the plan into *out. Returns MESH_OK, or an
@@ -2026,8 +2428,9 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	enum mesh_error err = MESH_EINPUT;
 	const char *why_key = NULL, *first_key = NULL;
 	struct mesh_i_pos why = { NULL, 0, 0 }, first_at = { NULL, 0, 0 };
-	size_t i, j, len, first = 0;
-	int *iport = NULL, io = 0;
+	size_t i, len, first = 0;
+	int *iport = NULL, io = 0, t;
+	const char *f;
 	char *data;
 
 	for (i = 0; i < n; i++) {
@@ -2064,34 +2467,25 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	}
 	for (i = 0; i < n; i++)
 		node_env(r, &cs[i]);
-	/* --env NODE=FILE: NODE is the name the config gives, or its file's
-	 * name without extension. */
-	for (i = 0; i < opts->nenvs; i++) {
-		const char *eq = strchr(opts->envs[i], '=');
-		size_t nl = eq ? (size_t)(eq - opts->envs[i]) : 0;
-		struct mesh_i_pos p = { NULL, 0, 0 };
-
-		for (j = 0; eq != NULL && j < n; j++) {
-			const char *nm = cs[j].nodename ? cs[j].nodename :
-			    cs[j].rhost ? cs[j].rhost : cs[j].stem;
-
-			if ((strlen(nm) == nl && strncmp(nm, opts->envs[i],
-			    nl) == 0) || (strlen(cs[j].stem) == nl &&
-			    strncmp(cs[j].stem, opts->envs[i], nl) == 0))
-				break;
-		}
-		if (eq == NULL || nl == 0)
-			mesh_i_report(&r->base, MESH_ERROR, "bad-argument", &p,
-			    NULL, "--env '%s' is not NODE=FILE", opts->envs[i]);
-		else if (j == n)
-			mesh_i_report(&r->base, MESH_ERROR, "unknown-node", &p,
-			    NULL, "--env names node '%.*s', which no config "
-			    "has", (int)nl, opts->envs[i]);
-		else
-			read_env(r, eq + 1, &cs[j]);
+	/* Harper's precedence, lowest first (docs/harper.md): the config;
+	 * HARPER_DEFAULT_CONFIG where nothing set the key; the environment's
+	 * KEY variables (--env files after the node's own); the command
+	 * line (the node's own, then --args files); HARPER_SET_CONFIG. */
+	for (i = 0; i < opts->nenvs; i++)
+		if ((t = node_of(r, cs, n, opts->envs[i], "--env", &f)) >= 0)
+			read_env(r, f, &cs[t]);
+	for (i = 0; i < n; i++) {
+		apply_json(r, &cs[i], 0);
+		if (cs[i].hn != NULL)
+			apply_args(r, &cs[i], cs[i].hn->args, cs[i].hn->nargs,
+			    NULL);
 	}
+	for (i = 0; i < opts->nargfiles; i++)
+		if ((t = node_of(r, cs, n, opts->argfiles[i], "--args",
+		    &f)) >= 0)
+			read_argfile(r, f, &cs[t]);
 	for (i = 0; i < n; i++)
-		node_args(r, &cs[i]);
+		apply_json(r, &cs[i], 1);
 	if (r->base.nomem)
 		return MESH_ENOMEM;
 	if (r->base.errors)

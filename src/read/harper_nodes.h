@@ -50,10 +50,13 @@ struct mesh_i_harg {
  *             column shifts by config_at.column - 1 (the block's indent).
  * env, args   what the node's process gets, in order.
  *
- * The settings apply with Harper's precedence (docs/harper.md): the
- * config, then HARPER_DEFAULT_CONFIG (only where the config does not set
- * the key), then the environment's KEY variables, then
- * HARPER_SET_CONFIG, then command-line arguments.
+ * The settings apply with Harper's precedence (docs/harper.md), lowest
+ * first: the config, HARPER_DEFAULT_CONFIG (only where the config does
+ * not set the key), the environment's KEY variables, the command-line
+ * arguments (Harper: "command line always supercedes env vars"), and
+ * HARPER_SET_CONFIG, which Harper's docs say "always overrides all other
+ * configuration sources" (4.7.10: "can override any other config
+ * source").
  */
 struct mesh_i_hnode {
 	const char *name;
