@@ -150,6 +150,7 @@ enum {
 	CLI_OPT_CONNECTIVITY_LIMIT,
 	CLI_OPT_ENV,
 	CLI_OPT_ARGS,
+	CLI_OPT_EXPLAIN,
 	CLI_OPT_FAIL_BELOW,
 	CLI_OPT_FAIL_ON,
 	CLI_OPT_FAIL_ON_DRIFT,
@@ -369,5 +370,18 @@ int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);
 int cli_suggest(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
+
+/*
+ * check's JSON report json (taken: freed here) with the member "routes"
+ * (every route with its source and the sources it overrode) before
+ * "diagnostics", when some route of p names its source; else json as
+ * it is. Returns the new text (the caller frees it), or NULL when out of
+ * memory.
+ */
+char *cli_sources_json(const struct mesh_plan *p, char *json);
+
+/* check --explain: the section "where the routes come from" of p, nodes
+ * by name. Returns 0, or -1 when out of memory or on a write error. */
+int cli_sources_text(FILE *out, const struct mesh_plan *p);
 
 #endif

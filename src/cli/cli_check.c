@@ -22,6 +22,7 @@ struct check_opts {
 				 * --model replication, or a plan whose
 				 * "cluster" is harper-replication */
 	int picture;            /* --format dot (1) or svg (2): the picture */
+	int explain;            /* --explain: where the routes come from */
 	enum fail_on fail_on;
 	size_t connectivity_limit;
 	struct cli_harper harper;       /* --generation, --inventory, --env;
@@ -35,6 +36,7 @@ struct check_report {
 	int mesh_model;
 	const struct mesh_replication *repl;    /* the replication model */
 	const struct cli_apply *apply;  /* --apply: the what-if, or NULL */
+	const struct mesh_plan *plan;   /* --explain: the plan read, or NULL */
 };
 
 /* The plan arguments: Harper configs (--input-format harper, or all
@@ -87,6 +89,9 @@ check_option(void *ctx, int c, char *arg)
 	switch (c) {
 	case CLI_OPT_APPLY:
 		return cli_list_add(&o->applies, arg) == 0 ? 1 : -1;
+	case CLI_OPT_EXPLAIN:
+		o->explain = 1;
+		return 1;
 	case CLI_OPT_FAIL_ON:
 		if ((w = cli_option_word("--fail-on", arg, levels,
 		    "one of never, partition, spof, bridge")) < 0)
@@ -183,14 +188,20 @@ text_report(FILE *out, const void *ctx)
 {
 	const struct check_report *r = ctx;
 
+	int rc;
+
 	if (r->apply != NULL && cli_apply_text(out, r->apply, r->a) != 0)
 		return -1;
 	if (r->repl != NULL)
-		return cli_report_text_replication(out, r->a, r->repl,
+		rc = cli_report_text_replication(out, r->a, r->repl,
 		    r->diags);
-	if (r->mesh_model)
-		return cli_report_text_hazards(out, r->a, r->diags);
-	return cli_report_text(out, r->a, r->diags);
+	else if (r->mesh_model)
+		rc = cli_report_text_hazards(out, r->a, r->diags);
+	else
+		rc = cli_report_text(out, r->a, r->diags);
+	if (rc == 0 && r->plan != NULL)
+		rc = cli_sources_text(out, r->plan);
+	return rc;
 }
 
 int
@@ -236,6 +247,7 @@ cli_check(int argc, char **argv)
 	r.repl = repl;
 	r.mesh_model = o.mesh_model;
 	r.apply = ap;
+	r.plan = o.explain ? plan : NULL;
 	if (o.picture != 0) {
 		if ((err = o.picture == 1 ? mesh_picture_dot(a, &json) :
 		    mesh_picture_svg(a, &json)) != MESH_OK) {
@@ -252,6 +264,7 @@ cli_check(int argc, char **argv)
 			    mesh_analysis_json(a, &in.diags);
 			if (ap != NULL)
 				json = cli_apply_json(ap, a, json);
+			json = cli_sources_json(plan, json);
 		}
 		if (cli_emit(&o.c, json, text_report, &r) != 0)
 			goto done;

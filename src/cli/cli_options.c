@@ -34,6 +34,7 @@ static const struct {
 	{ { "down", required_argument, NULL, 'd' }, CLI_CHECK | CLI_REPORT },
 	{ { "env", required_argument, NULL, CLI_OPT_ENV },
 	    CLI_CHECK | CLI_IMPORT_HARPER },
+	{ { "explain", no_argument, NULL, CLI_OPT_EXPLAIN }, CLI_CHECK },
 	{ { "fail-below", required_argument, NULL, CLI_OPT_FAIL_BELOW },
 	    CLI_AVAILABILITY },
 	{ { "fail-on", required_argument, NULL, CLI_OPT_FAIL_ON }, CLI_CHECK },

@@ -9,6 +9,7 @@
 #include "read/readers.h"
 #include "base/map.h"
 #include "base/util.h"
+#include "model/settings.h"
 
 /* Name lookup, the text of names, hosts and labels, and the watch the
  * plan was made under. */
@@ -28,6 +29,8 @@ struct node_extra {
 	size_t naliases;
 	struct mesh_source *sources;    /* per route; {NULL, NULL}: none */
 	size_t nsources;
+	struct mesh_i_setting *settings;        /* settings.h */
+	size_t nsettings;
 };
 
 /* The innermost watch begun and not ended, and the last serial given. */
@@ -157,6 +160,7 @@ mesh_plan_free(struct mesh_plan *p)
 		for (i = 0; i < p->index->nextra; i++) {
 			free(p->index->extra[i].aliases);
 			free(p->index->extra[i].sources);
+			free(p->index->extra[i].settings);
 		}
 		free(p->index->extra);
 		mesh_i_map_free(&p->index->names);
@@ -827,4 +831,38 @@ mesh_format_name(enum mesh_format format)
 
 	return (unsigned)format < sizeof(names) / sizeof(names[0]) ?
 	    names[format] : "auto";
+}
+
+int
+mesh_i_plan_add_setting(struct mesh_plan *p, int node,
+    const struct mesh_i_setting *s)
+{
+	struct node_extra *e = extra_of(p, node);
+	struct mesh_i_setting *v, c = *s;
+
+	if (e == NULL)
+		return -1;
+	if (c.file != NULL &&
+	    (c.file = mesh_i_arena_strdup(&p->index->text, c.file)) == NULL)
+		return -1;
+	if ((v = realloc(e->settings, (e->nsettings + 1) * sizeof(*v))) ==
+	    NULL)
+		return -1;
+	e->settings = v;
+	e->settings[e->nsettings++] = c;
+	return 0;
+}
+
+size_t
+mesh_i_plan_settings(const struct mesh_plan *p, int node,
+    const struct mesh_i_setting **out)
+{
+	const struct mesh_plan_index *x = p->index;
+
+	if (node < 0 || (size_t)node >= x->nextra) {
+		*out = NULL;
+		return 0;
+	}
+	*out = x->extra[node].settings;
+	return x->extra[node].nsettings;
 }

@@ -10,6 +10,7 @@
 
 #include "read/harper_keys.h"
 #include "read/harper_nodes.h"
+#include "model/settings.h"
 #include "base/hostcheck.h"
 #include "read/json_kit.h"
 #include "read/jsonpos.h"
@@ -1589,23 +1590,22 @@ done:
 	free(buf);
 }
 
-/* The file a diagnostic from mesh_plan_resolve() belongs to: that of the
- * route at its position, else the node's config. */
+/* The file a diagnostic from mesh_plan_resolve() about route rt (NULL:
+ * none) belongs to: the route's source (a node's routes all come from
+ * the one source that set them last), else the node's config. */
 static const char *
 diag_file(const struct mesh_diag *d, const struct mesh_plan *plan,
-    const struct hconf *cs)
+    const struct hconf *cs, const struct mesh_route *rt)
 {
-	const struct hroutes *rs;
+	const struct mesh_source *src;
 	int k;
-	size_t j;
 
 	if (d->node == NULL || (k = mesh_plan_find(plan, d->node)) < 0)
 		return d->file;
-	rs = cs[k].gen == MESH_HARPER_NATS ? &cs[k].hub : &cs[k].repl;
-	for (j = 0; j < rs->n; j++)
-		if (rs->v[j].at.line == d->line &&
-		    rs->v[j].at.column == d->column)
-			return rs->v[j].at.file;
+	if (rt != NULL && (src = mesh_plan_route_source(plan, k,
+	    (size_t)(rt - plan->nodes[k].routes))) != NULL &&
+	    src->file != NULL)
+		return src->file;
 	return cs[k].file;
 }
 
@@ -1881,6 +1881,43 @@ unnamed(struct reader *r, const struct hconf *c)
 	    "replication.hostname to its address", c->name);
 }
 
+/*
+ * Record in plan, for node k, every setting of each key of c that more
+ * than one source set: the last that took effect won, the rest lost.
+ * Returns 0, or -1 when out of memory.
+ */
+static int
+keep_settings(struct mesh_plan *plan, int k, const struct hconf *c)
+{
+	enum key rk = c->gen == MESH_HARPER_NATS ? K_HUBROUTES : K_RROUTES;
+	struct mesh_i_setting st;
+	size_t i, n[NKEYS], win[NKEYS];
+
+	memset(n, 0, sizeof(n));
+	memset(win, 0xff, sizeof(win));
+	for (i = 0; i < c->nsets; i++) {
+		n[c->sets[i].k]++;
+		if (!c->sets[i].lost)
+			win[c->sets[i].k] = i;
+	}
+	for (i = 0; i < c->nsets; i++) {
+		const struct hset *h = &c->sets[i];
+
+		if (n[h->k] < 2)
+			continue;
+		st.key = key_path[h->k];
+		st.file = h->at.file;
+		st.line = h->at.line;
+		st.column = h->at.column;
+		st.via = h->via;
+		st.won = !h->lost && win[h->k] == i;
+		st.routes = h->k == rk;
+		if (mesh_i_plan_add_setting(plan, k, &st) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Build and resolve the plan of the decided configs. */
 static enum mesh_error
 build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
@@ -1925,6 +1962,8 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		for (j = 1; c->hn != NULL && j < c->hn->nhosts; j++)
 			if (mesh_plan_add_alias(plan, k, c->hn->hosts[j]) != 0)
 				goto done;
+		if (keep_settings(plan, k, c) != 0)
+			goto done;
 		unnamed(r, c);
 		for (j = 0; j < rs->n; j++) {
 			port = c->gen == MESH_HARPER_NATS ? (rs->v[j].port ?
@@ -1986,10 +2025,10 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		const struct mesh_diag *d = &rd.v[i];
 		struct mesh_i_pos p;
 
-		p.file = diag_file(d, plan, cs);
+		rt = route_at(plan, d);
+		p.file = diag_file(d, plan, cs, rt);
 		p.line = d->line;
 		p.column = d->column;
-		rt = route_at(plan, d);
 		k = d->node != NULL ? mesh_plan_find(plan, d->node) : -1;
 		if (rt == NULL || k < 0) {
 			mesh_i_report(&r->base, d->severity, d->code, &p,

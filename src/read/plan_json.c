@@ -18,7 +18,8 @@ static const char *const top_keys[] = { "name", "cluster", "nodes",
 	"timeline", "whatif", NULL };
 static const char *const node_keys[] = { "name", "host", "port", "routes",
 	"labels", "availability", "clustering", "aliases", NULL };
-static const char *const route_keys[] = { "host", "port", "node", NULL };
+static const char *const route_keys[] = { "host", "port", "node", "source",
+	NULL };
 
 /* The plan's "cluster" (docs/formats.md) into r->plan->cluster; a value
  * not known is an error at its position. */

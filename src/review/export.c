@@ -44,10 +44,11 @@ name_only_host(const struct mesh_node *n)
 
 /* A route of the plan format, on one line: {"host": ...,
  * "port": ...}, or {"node": ..., "port": ...} when its host is a node's
- * name that cannot be written as a host. */
+ * name that cannot be written as a host; with its "source" {"file",
+ * "line", "column", "via"} when src is not NULL (docs/json.md). */
 static void
 put_route(struct mesh_i_jw *w, const struct mesh_plan *p,
-    const struct mesh_route *r)
+    const struct mesh_route *r, const struct mesh_source *src)
 {
 	int t = mesh_i_host_writable(r->host) ? -1 : mesh_plan_find(p, r->host);
 
@@ -55,21 +56,30 @@ put_route(struct mesh_i_jw *w, const struct mesh_plan *p,
 	mesh_i_jw_string(w, t >= 0 && name_only_host(&p->nodes[t]) ? "node" :
 	    "host", r->host);
 	mesh_i_jw_int(w, "port", r->port);
+	if (src != NULL) {
+		mesh_i_jw_object(w, "source", MESH_I_JW_INLINE);
+		mesh_i_jw_string_or_null(w, "file", src->file);
+		mesh_i_jw_int(w, "line", r->line);
+		mesh_i_jw_int(w, "column", r->column);
+		mesh_i_jw_string_or_null(w, "via", src->via);
+		mesh_i_jw_end(w);
+	}
 	mesh_i_jw_end(w);
 }
 
 /* n's routes as the plan format's list under key, laid out as layout
- * says, each route on one line. */
+ * says, each route on one line, with its source when sources is set. */
 static void
 put_routes(struct mesh_i_jw *w, const char *key,
     enum mesh_i_jw_layout layout, const struct mesh_plan *p,
-    const struct mesh_node *n)
+    const struct mesh_node *n, int sources)
 {
 	size_t i;
 
 	mesh_i_jw_array(w, key, layout);
 	for (i = 0; i < n->nroutes; i++)
-		put_route(w, p, &n->routes[i]);
+		put_route(w, p, &n->routes[i], sources ?
+		    mesh_plan_route_source(p, (int)(n - p->nodes), i) : NULL);
 	mesh_i_jw_end(w);
 }
 
@@ -101,7 +111,7 @@ attribute_text(const struct mesh_plan *p, const struct mesh_node *n,
 	mesh_i_buf_init(&b);
 	mesh_i_jw_init(&w, &b, MESH_I_JW_SHORTEST);
 	if (routes)
-		put_routes(&w, NULL, MESH_I_JW_INLINE, p, n);
+		put_routes(&w, NULL, MESH_I_JW_INLINE, p, n, 0);
 	else
 		put_labels(&w, NULL, n);
 	return mesh_i_buf_take(&b);
@@ -146,7 +156,7 @@ put_json_node(struct mesh_i_jw *w, const struct mesh_plan *p,
 	if (n->no_cluster)
 		mesh_i_jw_bool(w, "clustering", 0);
 	if (n->nroutes > 0)
-		put_routes(w, "routes", MESH_I_JW_LINES, p, n);
+		put_routes(w, "routes", MESH_I_JW_LINES, p, n, 1);
 	mesh_i_jw_end(w);
 }
 
