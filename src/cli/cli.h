@@ -372,8 +372,9 @@ int cli_suggest(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
 
 /*
- * check's JSON report json (taken: freed here) with the member "routes"
- * (every route with its source and the sources it overrode) before
+ * check's JSON report json (taken: freed here) with the member
+ * "route_sources" (every route with its source and the sources it
+ * overrode; "routes" is the count already) before
  * "diagnostics", when some route of p names its source; else json as
  * it is. Returns the new text (the caller frees it), or NULL when out of
  * memory.

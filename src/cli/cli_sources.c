@@ -34,7 +34,7 @@ json_source(struct mesh_i_jw *w, const char *key, const char *file,
 	mesh_i_jw_end(w);
 }
 
-/* The "routes" list, a route a line, as a member of the report's
+/* The "route_sources" list, a route a line, as a member of the report's
  * top-level object whose key b ends in. */
 static void
 json_routes(struct mesh_i_buf *b, const struct mesh_plan *p)
@@ -93,7 +93,7 @@ cli_sources_json(const struct mesh_plan *p, char *json)
 	}
 	mesh_i_buf_init(&b);
 	mesh_i_buf_add(&b, json, (size_t)(at - json) + 1);
-	mesh_i_buf_puts(&b, "  \"routes\": ");
+	mesh_i_buf_puts(&b, "  \"route_sources\": ");
 	json_routes(&b, p);
 	mesh_i_buf_puts(&b, ",");
 	mesh_i_buf_puts(&b, at);

@@ -19,7 +19,7 @@ fail=0
 # a route's "source", which would name lines of the configs).
 analysis() {
 	sed -e '/^  "file": /d' -e '/^  "diagnostics": \[/,$d' \
-	    -e '/^  "routes": \[/,/^  \],$/d' "$1"
+	    -e '/^  "route_sources": \[/,/^  \],$/d' "$1"
 }
 one() {
 	name=$1
