@@ -115,8 +115,8 @@ def keys_of(path, env):
 
 
 def analysis(rc, out):
-    """What a run decides: its exit status and JSON less diagnostics and
-    file name."""
+    """What a run decides: its exit status and JSON less diagnostics, file
+    name and where the routes come from (positions in the copies)."""
     try:
         d = json.loads(out) if out.strip() else None
     except ValueError:
@@ -124,6 +124,7 @@ def analysis(rc, out):
     if isinstance(d, dict):
         d.pop("diagnostics", None)
         d.pop("file", None)
+        d.pop("route_sources", None)
     return rc, json.dumps(d, sort_keys=True)
 
 

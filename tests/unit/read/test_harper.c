@@ -426,7 +426,9 @@ plan_json_should_give_every_route_its_port(void **state)
 	    &p, &d), MESH_OK);
 	json = plan_json(p);
 	assert_non_null(json);
-	assert_non_null(strstr(json, "{\"host\": \"b\", \"port\": 9933}"));
+	assert_non_null(strstr(json, "{\"host\": \"b\", \"port\": 9933, "
+	    "\"source\": {\"file\": \"t.yaml\", \"line\": 3, \"column\": 12, "
+	    "\"via\": \"yaml\"}}"));
 	free(json);
 	mesh_plan_free(p);
 	mesh_diags_clear(&d);

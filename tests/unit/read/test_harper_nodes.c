@@ -11,6 +11,7 @@
 
 #include "fixture.h"
 #include "meshsim/meshsim.h"
+#include "model/settings.h"
 #include "read/harper_nodes.h"
 
 /* Node a: its config held in the deployment file at line 10, indented by
@@ -216,6 +217,139 @@ a_stray_word_or_missing_value_should_warn_at_its_place(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* The routes of a, set by every source at once: HARPER_SET_CONFIG wins
+ * whatever the order they are given in, and each other setting is kept
+ * as lost, in the order applied. */
+static void
+harper_set_config_should_win_over_every_source(void **state)
+{
+	static const struct mesh_i_hvar env[] = {
+		VAR("HARPER_SET_CONFIG", "{\"clustering\": {\"hubServer\": "
+		    "{\"cluster\": {\"network\": {\"routes\": "
+		    "[{\"host\": \"c\"}]}}}}}", 50, 10, "compose environment"),
+		VAR("HARPER_DEFAULT_CONFIG", "{\"clustering\": {\"hubServer\": "
+		    "{\"cluster\": {\"network\": {\"routes\": "
+		    "[{\"host\": \"x\"}]}}}}}", 51, 10, "compose environment"),
+		VAR("CLUSTERING_HUBSERVER_CLUSTER_NETWORK_ROUTES",
+		    "[{\"host\": \"y\"}]", 52, 10, "compose environment"),
+	};
+	static const struct mesh_i_harg args[] = {
+		{ "--CLUSTERING_HUBSERVER_CLUSTER_NETWORK_ROUTES=[{\"host\": "
+		    "\"z\"}]", { "dep.yaml", 53, 9 }, "compose command" },
+	};
+	static const struct {
+		int line, column;
+		const char *via;
+		int won;
+	} want[] = {
+		{ 17, 15, "yaml", 0 },
+		{ 52, 10, "compose environment", 0 },
+		{ 51, 74, "HARPER_DEFAULT_CONFIG", 0 },
+		{ 53, 55, "compose command", 0 },
+		{ 50, 74, "HARPER_SET_CONFIG", 1 },
+	};
+	const struct mesh_i_setting *st;
+	struct mesh_i_hnode v[3];
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	size_t i, n;
+	int a;
+
+	(void)state;
+	nodes_of(v, a_text);
+	v[0].env = env;
+	v[0].nenv = 3;
+	v[0].args = args;
+	v[0].nargs = 1;
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_i_harper_build(v, 3, "dep.yaml", NULL, &d, &p),
+	    MESH_OK);
+	expect_route(p, "a", "c", "c", 50, 75, "HARPER_SET_CONFIG");
+	a = mesh_plan_find(p, "a");
+	n = mesh_i_plan_settings(p, a, &st);
+	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < n; i++) {
+		assert_string_equal(st[i].key,
+		    "clustering.hubServer.cluster.network.routes");
+		assert_string_equal(st[i].file, "dep.yaml");
+		assert_int_equal(st[i].line, want[i].line);
+		assert_int_equal(st[i].column, want[i].column);
+		assert_string_equal(st[i].via, want[i].via);
+		assert_int_equal(st[i].won, want[i].won);
+		assert_true(st[i].routes);
+	}
+	/* b's routes come from one source: nothing kept. */
+	assert_int_equal(mesh_i_plan_settings(p, mesh_plan_find(p, "b"),
+	    &st), 0);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+/* HARPER_DEFAULT_CONFIG applies where nothing sets the key (c), and
+ * loses where the config does (a). */
+static void
+harper_default_config_should_fill_only_what_is_unset(void **state)
+{
+	static const struct mesh_i_hvar env[] = {
+		VAR("HARPER_DEFAULT_CONFIG", "{\"clustering\": {\"hubServer\": "
+		    "{\"cluster\": {\"network\": {\"routes\": "
+		    "[{\"host\": \"a-svc\"}]}}}}}", 60, 10, "kubernetes env"),
+	};
+	static const struct mesh_i_hvar aenv[] = {
+		VAR("HARPER_DEFAULT_CONFIG", "{\"clustering\": {\"hubServer\": "
+		    "{\"cluster\": {\"network\": {\"routes\": "
+		    "[{\"host\": \"c\"}]}}}}}", 61, 10, "kubernetes env"),
+	};
+	struct mesh_harper_options o;
+	struct mesh_i_hnode v[3];
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	nodes_of(v, a_text);
+	v[0].env = aenv;
+	v[0].nenv = 1;
+	v[2].env = env;
+	v[2].nenv = 1;
+	v[2].args = NULL;
+	v[2].nargs = 0;
+	mesh_diags_init(&d);
+	/* c has no config now, and no key that says its generation. */
+	memset(&o, 0, sizeof(o));
+	o.generation = MESH_HARPER_NATS;
+	assert_int_equal(mesh_i_harper_build(v, 3, "dep.yaml", &o, &d, &p),
+	    MESH_OK);
+	expect_route(p, "a", "b-svc", "b", 17, 17, "yaml");
+	expect_route(p, "c-pod", "a-svc", "a", 60, 75,
+	    "HARPER_DEFAULT_CONFIG");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+/* Bad JSON in HARPER_SET_CONFIG: an error at its place in the value. */
+static void
+bad_json_in_a_config_variable_should_be_placed_in_the_value(void **state)
+{
+	static const struct mesh_i_hvar env[] = {
+		VAR("HARPER_SET_CONFIG", "{\"clustering\": {enabled: true}}",
+		    70, 12, "compose environment"),
+	};
+	struct mesh_i_hnode v[3];
+	struct mesh_plan *p;
+	struct mesh_diags d;
+
+	(void)state;
+	nodes_of(v, a_text);
+	v[1].env = env;
+	v[1].nenv = 1;
+	mesh_diags_init(&d);
+	assert_int_equal(mesh_i_harper_build(v, 3, "dep.yaml", NULL, &d, &p),
+	    MESH_EINPUT);
+	assert_null(p);
+	expect_error_at(&d, "bad-config-json", "dep.yaml", 70, 28);
+	mesh_diags_clear(&d);
+}
+
 int
 main(void)
 {
@@ -227,6 +361,11 @@ main(void)
 		    a_config_text_error_should_be_placed_in_the_deployment_file),
 		cmocka_unit_test(
 		    a_stray_word_or_missing_value_should_warn_at_its_place),
+		cmocka_unit_test(harper_set_config_should_win_over_every_source),
+		cmocka_unit_test(
+		    harper_default_config_should_fill_only_what_is_unset),
+		cmocka_unit_test(
+		    bad_json_in_a_config_variable_should_be_placed_in_the_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
