@@ -1,4 +1,4 @@
-/* cli_sources.c: where each route of a plan read from configs comes from: check's JSON "routes" and the --explain text. */
+/* cli_sources.c: where each route of a plan read from configs comes from: check's JSON "route_sources" and the --explain text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

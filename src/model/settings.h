@@ -1,4 +1,4 @@
-/* settings.h: which sources set a node's config keys, where several did: the one that won and those that lost (check --explain, check's JSON "routes"). */
+/* settings.h: which sources set a node's config keys, where several did: the one that won and those that lost (check --explain, check's JSON "route_sources"). */
 #ifndef MESH_I_SETTINGS_H
 #define MESH_I_SETTINGS_H
 

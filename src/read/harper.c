@@ -76,7 +76,8 @@ struct hset {
 };
 
 /* A HARPER_DEFAULT_CONFIG or HARPER_SET_CONFIG value, kept until its
- * turn: len bytes at text (malloc'd) whose marks o places. */
+ * turn: len bytes at text (malloc'd, NUL-terminated; conf_free() frees
+ * it), its first character written at at. */
 struct hjson {
 	char *text;
 	size_t len;
