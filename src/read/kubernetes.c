@@ -1787,6 +1787,10 @@ k8s_free(struct k8s *k)
 
 	for (i = 0; i < k->ndocs; i++)
 		yaml_document_delete(k->docs[i]);
+	for (i = 0; i < k->nworks; i++) {
+		free(k->works[i].vars);
+		free(k->works[i].words);
+	}
 	free(k->docs);
 	free(k->cms);
 	free(k->svcs);
