@@ -15,7 +15,9 @@
 #include "read/kit.h"
 #include "read/readers.h"
 
-/* The kinds read; every other kind is passed over. */
+/* The kinds read; every other kind is passed over. Everything the reader
+ * builds is freed by k8s_free() at its end: the plan copies what it
+ * needs (mesh_i_harper_build()). */
 enum kind {
 	K_OTHER, K_STATEFULSET, K_DEPLOYMENT, K_REPLICASET, K_POD,
 	K_SERVICE, K_CONFIGMAP, K_UNREAD  /* a workload not modelled */
@@ -188,12 +190,14 @@ pos(const struct k8s *k, const yaml_node_t *n)
 	return p;
 }
 
+/* Node id of doc, or NULL. */
 static yaml_node_t *
 get_node(yaml_document_t *doc, int id)
 {
 	return yaml_document_get_node(doc, id);
 }
 
+/* The text of scalar n (libyaml's, NUL-terminated). */
 static const char *
 text(const yaml_node_t *n)
 {
@@ -231,6 +235,7 @@ type_name(const yaml_node_t *n)
 	return "a scalar";
 }
 
+/* Report that n, the value of what, is not want (an error). */
 static void
 wrong_type(struct k8s *k, const yaml_node_t *n, const char *what,
     const char *want)
@@ -327,6 +332,7 @@ member(struct ynode y, const char *key)
 	return NULL;
 }
 
+/* member() with its document: NULL n when absent. */
 static struct ynode
 child(struct ynode y, const char *key)
 {
@@ -464,6 +470,7 @@ item(struct ynode y, yaml_node_item_t *it)
 	return c;
 }
 
+/* Each item of list y (none when y.n is NULL). */
 #define FOR_ITEMS(it, y) \
 	for ((it) = (y).n ? (y).n->data.sequence.items.start : NULL; \
 	    (it) != NULL && (it) < (y).n->data.sequence.items.top; (it)++)
@@ -471,6 +478,8 @@ item(struct ynode y, yaml_node_item_t *it)
 /* ------------------------------------------------------------------ */
 /* YAML syntax: errors, depth, the documents. */
 
+/* Report libyaml's error in p at its place (invalid-yaml), or set
+ * nomem when it ran out of memory. */
 static void
 yaml_fail(struct k8s *k, const yaml_parser_t *p)
 {
@@ -596,6 +605,7 @@ load_docs(struct k8s *k)
 /* ------------------------------------------------------------------ */
 /* The objects. */
 
+/* The kind named s (K_OTHER: not read). */
 static enum kind
 kind_of(const char *s)
 {
@@ -723,6 +733,9 @@ struct cont {
 	int harper;             /* Harper settings or image */
 };
 
+/* Append variable name to c (its value filled by the caller); marks c
+ * Harper's when the name is a Harper setting. NULL when out of memory
+ * (nomem set; c unaltered). */
 static struct kvar *
 add_var(struct k8s *k, struct cont *c, const char *name, enum vkind kind,
     const char *via)
@@ -1138,6 +1151,8 @@ read_container(struct k8s *k, struct cont *c, const char *ns,
 		read_mount(k, c, ns, spec, item(l, it));
 }
 
+/* Free what c holds (its lists; the strings belong to the documents and
+ * the arena) and empty it. */
 static void
 cont_free(struct cont *c)
 {
@@ -1570,15 +1585,15 @@ make_pods(struct k8s *k)
 		else if (!gov->headless)
 			mesh_i_report(&k->base, MESH_WARNING, "not-headless",
 			    &w->service_at, NULL, "Service '%s' is not "
-			    "headless (no clusterIP: None): Kubernetes gives the "
-			    "pods of '%s' no DNS names under it, so routes to "
-			    "them do not link", w->service, w->name);
+			    "headless (no clusterIP: None): Kubernetes gives "
+			    "the pods of '%s' no DNS names under it, so routes "
+			    "to them do not link", w->service, w->name);
 		else if (!selects(gov->selector, w))
 			mesh_i_report(&k->base, MESH_WARNING, "not-selected",
 			    &w->service_at, NULL, "Service '%s' does not "
 			    "select the pods of '%s' (its selector and their "
-			    "labels differ): Kubernetes gives them no DNS names "
-			    "under it, so routes to them do not link",
+			    "labels differ): Kubernetes gives them no DNS "
+			    "names under it, so routes to them do not link",
 			    w->service, w->name);
 	}
 }
@@ -1750,9 +1765,10 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 				    "service-worst-case", &at, nd->name,
 				    "route from '%s' to Service '%s', which "
 				    "fronts %zu pods (%s, %s%s): it reaches "
-				    "whichever pod answers, so meshsim links it "
-				    "to %s only, the worst case for failover; "
-				    "route to each pod's own name instead",
+				    "whichever pod answers, so meshsim links "
+				    "it to %s only, the worst case for "
+				    "failover; route to each pod's own name "
+				    "instead",
 				    nd->name, sv->name, sv->npods, first->name,
 				    k->pods[sv->pods[1]].name, sv->npods > 2 ?
 				    ", ..." : "", first->name);
@@ -1780,6 +1796,8 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 	}
 }
 
+/* Free everything k holds: the documents, the lists, the arena (every
+ * string and array handed to the Harper nodes lives there). */
 static void
 k8s_free(struct k8s *k)
 {
@@ -1834,9 +1852,9 @@ mesh_i_read_kubernetes(const char *buf, size_t len, const char *file,
 
 		mesh_i_report(&k.base, MESH_ERROR, "no-harper-pods", &p, NULL,
 		    "no pod of these manifests runs Harper (a StatefulSet, "
-		    "Deployment, ReplicaSet or Pod whose container has an "
-		    "image naming harper, Harper variables or arguments, or "
-		    "a mounted harperdb-config.yaml)");
+		    "Deployment, ReplicaSet or Pod, not scaled to 0, whose "
+		    "container has an image naming harper, Harper variables "
+		    "or arguments, or a mounted harperdb-config.yaml)");
 		goto done;
 	}
 	if ((nodes = alloc(&k, k.npods, sizeof(*nodes))) == NULL)
