@@ -115,6 +115,7 @@ struct k8s {
 	struct pod *pods;
 	size_t npods;
 	long total;             /* pods to come, for the node limit */
+	size_t nobjects;        /* documents that are not null */
 };
 
 /* Keys of each mapping read; a key outside its list is unknown-key. */
@@ -1390,6 +1391,7 @@ read_objects(struct k8s *k)
 		root.n = yaml_document_get_root_node(root.doc);
 		if (is_null(root.n))
 			continue;
+		k->nobjects++;
 		if (root.n->type != YAML_MAPPING_NODE) {
 			wrong_type(k, root.n, "a document", "a mapping (a "
 			    "Kubernetes object)");
@@ -1780,10 +1782,11 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 				    k->pods[s].hosts[0] != k->pods[s].name)
 					continue;
 				mesh_i_report(&k->base, MESH_WARNING,
-				    "no-pod-dns", &at, nd->name, "'%s' is the "
-				    "name of a pod that has no DNS name (%s): "
-				    "Kubernetes would not resolve it; meshsim "
-				    "links the route as written", h,
+				    "no-pod-dns", &at, nd->name, "route from "
+				    "'%s' to '%s', the name of a pod that has "
+				    "no DNS name (%s): Kubernetes would not "
+				    "resolve it; meshsim links the route as "
+				    "written", nd->name, h,
 				    k->works[k->pods[s].work].kind == K_POD ?
 				    "give it a hostname and a subdomain naming "
 				    "a headless Service" : "Deployment and "
@@ -1837,7 +1840,7 @@ mesh_i_read_kubernetes(const char *buf, size_t len, const char *file,
 		read_objects(&k);
 	if (k.base.nomem || k.base.errors)
 		goto done;
-	if (k.ndocs == 0) {
+	if (k.nobjects == 0) {
 		struct mesh_i_pos p = { k.base.file, 1, 1 };
 
 		mesh_i_report(&k.base, MESH_ERROR, "empty-file", &p, NULL,
