@@ -74,6 +74,7 @@ struct work {
 	struct mesh_i_pos at;           /* metadata.name */
 	struct ynode labels;            /* the pod template's labels */
 	long replicas;
+	long first;             /* a StatefulSet's ordinals.start */
 	const char *service;            /* serviceName, or subdomain */
 	struct mesh_i_pos service_at;
 	const char *hostname;           /* a Pod's spec.hostname */
@@ -136,6 +137,7 @@ static const char *const deploy_keys[] = { "replicas", "selector",
 	"paused", "progressDeadlineSeconds", NULL };
 static const char *const rs_keys[] = { "replicas", "selector", "template",
 	"minReadySeconds", NULL };
+static const char *const ordinals_keys[] = { "start", NULL };
 static const char *const template_keys[] = { "metadata", "spec", NULL };
 static const char *const podspec_keys[] = { "containers", "initContainers",
 	"ephemeralContainers", "volumes", "restartPolicy",
@@ -673,6 +675,34 @@ replicas_of(struct k8s *k, yaml_node_t *n)
 		return -1;
 	}
 	k->total += v;
+	return v;
+}
+
+/* A StatefulSet's ordinals.start (absent: 0): a whole number from 0 up;
+ * -1 after an error. */
+static long
+ordinals_start(struct k8s *k, struct ynode ord)
+{
+	yaml_node_t *n = member(ord, "start");
+	struct mesh_i_pos p;
+	const char *s;
+	char *end;
+	long v;
+
+	if (n == NULL || is_null(n))
+		return 0;
+	p = pos(k, n);
+	s = n->type == YAML_SCALAR_NODE &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? text(n) : "";
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
+	    v > 2147483647L || (s[0] == '0' && s[1] != '\0')) {
+		mesh_i_report(&k->base, MESH_ERROR, "bad-replicas", &p, NULL,
+		    "ordinals.start must be a whole number from 0 up (at most "
+		    "2147483647)");
+		return -1;
+	}
 	return v;
 }
 
@@ -1364,6 +1394,12 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
 	}
 	if ((w->replicas = replicas_of(k, member(spec, "replicas"))) < 0)
 		return;
+	if (kd == K_STATEFULSET && (w->first = ordinals_start(k,
+	    as_map(k, child(spec, "ordinals"), "'ordinals'",
+	    ordinals_keys))) < 0) {
+		w->replicas = 0;
+		return;
+	}
 	if (kd == K_STATEFULSET && member(spec, "serviceName") != NULL &&
 	    (w->service = as_str(k, member(spec, "serviceName"),
 	    "'serviceName'")) != NULL)
@@ -1511,7 +1547,8 @@ make_pods(struct k8s *k)
 			if (w->kind == K_POD)
 				p->name = w->name;
 			else if (w->kind == K_STATEFULSET)
-				p->name = aprintf(k, "%s-%ld", w->name, r);
+				p->name = aprintf(k, "%s-%ld", w->name,
+				    w->first + r);
 			else
 				p->name = aprintf(k, "%s-%ld", w->name, r + 1);
 		}
@@ -1576,14 +1613,22 @@ make_pods(struct k8s *k)
 		if (w->service == NULL || !w->harper)
 			continue;
 		gov = find_svc(k, w->ns, w->service);
-		if (gov == NULL)
+		if (gov == NULL && w->kind == K_POD)
 			mesh_i_report(&k->base, MESH_WARNING, "missing-service",
 			    &w->service_at, NULL, "no Service '%s' in "
 			    "namespace %s in these files: meshsim assumes it "
-			    "exists and is headless, so that pods of '%s' are "
-			    "reached at their names (%s-0.%s, ...)", w->service,
-			    w->ns, w->name, w->kind == K_POD && w->hostname ?
-			    w->hostname : w->name, w->service);
+			    "exists, is headless and selects the pod, so that "
+			    "'%s' is reached at %s.%s", w->service, w->ns,
+			    w->name, w->hostname ? w->hostname : w->name,
+			    w->service);
+		else if (gov == NULL)
+			mesh_i_report(&k->base, MESH_WARNING, "missing-service",
+			    &w->service_at, NULL, "no Service '%s' in "
+			    "namespace %s in these files: meshsim assumes it "
+			    "exists, is headless and selects the pods, so that "
+			    "those of '%s' are reached at their names "
+			    "(%s-%ld.%s, ...)", w->service, w->ns, w->name,
+			    w->name, w->first, w->service);
 		else if (!gov->headless)
 			mesh_i_report(&k->base, MESH_WARNING, "not-headless",
 			    &w->service_at, NULL, "Service '%s' is not "
