@@ -1,15 +1,1932 @@
-/* kubernetes.c: read a kubernetes input into a plan (to be built: issue 13). */
+/* kubernetes.c: read Kubernetes manifests (StatefulSet, Deployment, Pod, Service, ConfigMap) into Harper nodes, built by mesh_i_harper_build(). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yaml.h>
+
 #include "meshsim/meshsim.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "read/harper_nodes.h"
+#include "read/kit.h"
 #include "read/readers.h"
+
+/* The kinds read; every other kind is passed over. Everything the reader
+ * builds is freed by k8s_free() at its end: the plan copies what it
+ * needs (mesh_i_harper_build()). */
+enum kind {
+	K_OTHER, K_STATEFULSET, K_DEPLOYMENT, K_REPLICASET, K_POD,
+	K_SERVICE, K_CONFIGMAP, K_UNREAD  /* a workload not modelled */
+};
+
+/* A YAML node and the document it belongs to. */
+struct ynode {
+	yaml_document_t *doc;
+	yaml_node_t *n;
+};
+
+/* A ConfigMap: its data mapping (NULL: none). */
+struct cmap {
+	const char *ns, *name;
+	struct ynode data;
+};
+
+/* A Service and the pods its selector picks, in pod order. */
+struct svc {
+	const char *ns, *name;
+	struct ynode selector;  /* NULL n: no selector */
+	int headless;
+	struct mesh_i_pos at;
+	size_t *pods;
+	size_t npods;
+	size_t form;            /* where its four names begin among the
+				 * hosts of its first pod */
+};
+
+/* An environment variable as a container spec gives it. */
+enum vkind { V_VALUE, V_CONFIGMAP, V_FIELD_NAME, V_FIELD_NS };
+
+struct kvar {
+	const char *name;
+	enum vkind kind;
+	const char *value;      /* V_VALUE: to expand; V_CONFIGMAP: as is */
+	size_t len;
+	struct mesh_i_pos at;
+	const char *via;
+};
+
+/* A word of a container's command line, before $(VAR) expansion. */
+struct kword {
+	const char *text;
+	struct mesh_i_pos at;
+	const char *via;
+};
+
+/* A workload (StatefulSet, Deployment, ReplicaSet, Pod) whose pods run
+ * Harper: what every pod of it shares. */
+struct work {
+	enum kind kind;
+	const char *ns, *name;
+	struct mesh_i_pos at;           /* metadata.name */
+	struct ynode labels;            /* the pod template's labels */
+	long replicas;
+	long first;             /* a StatefulSet's ordinals.start */
+	const char *service;            /* serviceName, or subdomain */
+	struct mesh_i_pos service_at;
+	const char *hostname;           /* a Pod's spec.hostname */
+	struct ynode podspec;
+	/* the Harper container */
+	struct kvar *vars;
+	size_t nvars;
+	struct kword *words;
+	size_t nwords;
+	const char *config;
+	size_t config_len;
+	struct mesh_i_pos config_at;
+	int harper;             /* its pods are nodes */
+};
+
+/* A pod: one node of the plan. */
+struct pod {
+	size_t work;
+	long ordinal;
+	const char *name;
+	int dns;                /* has a DNS name of its own */
+	const char **hosts;
+	size_t nhosts;
+};
+
+struct k8s {
+	struct mesh_i_reader base;
+	const char *buf;
+	size_t len;
+	struct mesh_i_arena arena;
+	yaml_document_t **docs;
+	size_t ndocs;
+	struct cmap *cms;
+	size_t ncms;
+	struct svc *svcs;
+	size_t nsvcs;
+	struct work *works;
+	size_t nworks;
+	struct pod *pods;
+	size_t npods;
+	long total;             /* pods to come, for the node limit */
+	size_t nobjects;        /* documents that are not null */
+};
+
+/* Keys of each mapping read; a key outside its list is unknown-key. */
+static const char *const top_keys[] = { "apiVersion", "kind", "metadata",
+	"spec", "status", "data", "binaryData", "immutable", "items",
+	"stringData", "type", NULL };
+static const char *const meta_keys[] = { "name", "namespace", "labels",
+	"annotations", "generateName", "uid", "resourceVersion",
+	"generation", "creationTimestamp", "deletionTimestamp",
+	"deletionGracePeriodSeconds", "ownerReferences", "finalizers",
+	"managedFields", "selfLink", "clusterName", NULL };
+static const char *const sts_keys[] = { "replicas", "selector", "template",
+	"volumeClaimTemplates", "serviceName", "podManagementPolicy",
+	"updateStrategy", "revisionHistoryLimit", "minReadySeconds",
+	"persistentVolumeClaimRetentionPolicy", "ordinals", NULL };
+static const char *const deploy_keys[] = { "replicas", "selector",
+	"template", "strategy", "minReadySeconds", "revisionHistoryLimit",
+	"paused", "progressDeadlineSeconds", NULL };
+static const char *const rs_keys[] = { "replicas", "selector", "template",
+	"minReadySeconds", NULL };
+static const char *const ordinals_keys[] = { "start", NULL };
+static const char *const template_keys[] = { "metadata", "spec", NULL };
+static const char *const podspec_keys[] = { "containers", "initContainers",
+	"ephemeralContainers", "volumes", "restartPolicy",
+	"terminationGracePeriodSeconds", "activeDeadlineSeconds", "dnsPolicy",
+	"nodeSelector", "serviceAccountName", "serviceAccount",
+	"automountServiceAccountToken", "nodeName", "hostNetwork", "hostPID",
+	"hostIPC", "shareProcessNamespace", "securityContext",
+	"imagePullSecrets", "hostname", "subdomain", "affinity",
+	"schedulerName", "tolerations", "hostAliases", "priorityClassName",
+	"priority", "dnsConfig", "readinessGates", "runtimeClassName",
+	"enableServiceLinks", "preemptionPolicy", "overhead",
+	"topologySpreadConstraints", "setHostnameAsFQDN", "os", "hostUsers",
+	"schedulingGates", "resourceClaims", "resources", NULL };
+static const char *const container_keys[] = { "name", "image", "command",
+	"args", "workingDir", "ports", "envFrom", "env", "resources",
+	"resizePolicy", "restartPolicy", "volumeMounts", "volumeDevices",
+	"livenessProbe", "readinessProbe", "startupProbe", "lifecycle",
+	"terminationMessagePath", "terminationMessagePolicy",
+	"imagePullPolicy", "securityContext", "stdin", "stdinOnce", "tty",
+	NULL };
+static const char *const env_keys[] = { "name", "value", "valueFrom", NULL };
+static const char *const from_keys[] = { "fieldRef", "resourceFieldRef",
+	"configMapKeyRef", "secretKeyRef", NULL };
+static const char *const cmkey_keys[] = { "name", "key", "optional", NULL };
+static const char *const field_keys[] = { "fieldPath", "apiVersion", NULL };
+static const char *const envfrom_keys[] = { "prefix", "configMapRef",
+	"secretRef", NULL };
+static const char *const cmref_keys[] = { "name", "optional", NULL };
+static const char *const cmvol_keys[] = { "name", "items", "defaultMode",
+	"optional", NULL };
+static const char *const item_keys[] = { "key", "path", "mode", NULL };
+static const char *const mount_keys[] = { "name", "mountPath", "subPath",
+	"subPathExpr", "readOnly", "mountPropagation", "recursiveReadOnly",
+	NULL };
+static const char *const svc_keys[] = { "ports", "selector", "clusterIP",
+	"clusterIPs", "type", "externalIPs", "sessionAffinity",
+	"loadBalancerIP", "loadBalancerSourceRanges", "externalName",
+	"externalTrafficPolicy", "healthCheckNodePort",
+	"publishNotReadyAddresses", "sessionAffinityConfig", "ipFamilies",
+	"ipFamilyPolicy", "allocateLoadBalancerNodePorts",
+	"loadBalancerClass", "internalTrafficPolicy", "trafficDistribution",
+	NULL };
+
+/* Where n stands: 1-based, from libyaml's 0-based marks. */
+static struct mesh_i_pos
+pos(const struct k8s *k, const yaml_node_t *n)
+{
+	struct mesh_i_pos p;
+
+	p.file = k->base.file;
+	p.line = (int)n->start_mark.line + 1;
+	p.column = (int)n->start_mark.column + 1;
+	return p;
+}
+
+/* Node id of doc, or NULL. */
+static yaml_node_t *
+get_node(yaml_document_t *doc, int id)
+{
+	return yaml_document_get_node(doc, id);
+}
+
+/* The text of scalar n (libyaml's, NUL-terminated). */
+static const char *
+text(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* Whether n is absent or null (YAML 1.2 core schema). */
+static int
+is_null(const yaml_node_t *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	size_t i;
+
+	if (n == NULL)
+		return 1;
+	if (n->type != YAML_SCALAR_NODE ||
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
+		if (strcmp(text(n), nulls[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* What n is, for messages. */
+static const char *
+type_name(const yaml_node_t *n)
+{
+	if (n->type == YAML_MAPPING_NODE)
+		return "a mapping";
+	if (n->type == YAML_SEQUENCE_NODE)
+		return "a list";
+	if (is_null(n))
+		return "null";
+	return "a scalar";
+}
+
+/* Report that n, the value of what, is not want (an error). */
+static void
+wrong_type(struct k8s *k, const yaml_node_t *n, const char *what,
+    const char *want)
+{
+	struct mesh_i_pos p = pos(k, n);
+
+	mesh_i_report(&k->base, MESH_ERROR, "wrong-type", &p, NULL,
+	    "%s must be %s, not %s", what, want, type_name(n));
+}
+
+/* A copy of the printf-style text in the arena, or NULL (nomem set). */
+static char *
+aprintf(struct k8s *k, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static char *
+aprintf(struct k8s *k, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *d;
+
+	va_start(ap, fmt);
+	s = mesh_i_vasprintf(fmt, ap);
+	va_end(ap);
+	d = s != NULL ? mesh_i_arena_strdup(&k->arena, s) : NULL;
+	free(s);
+	if (d == NULL)
+		k->base.nomem = 1;
+	return d;
+}
+
+/* n elements of size sz from the arena, zeroed, or NULL (nomem set). */
+static void *
+alloc(struct k8s *k, size_t n, size_t sz)
+{
+	void *p;
+
+	if (n == 0)
+		n = 1;
+	if (n > (size_t)-1 / sz || (p = mesh_i_arena_alloc(&k->arena,
+	    n * sz)) == NULL) {
+		k->base.nomem = 1;
+		return NULL;
+	}
+	memset(p, 0, n * sz);
+	return p;
+}
+
+/* Grow *v (of *n elements of size sz, capacity *cap) by one; returns the
+ * new element, zeroed, or NULL (nomem set). */
+static void *
+grow(struct k8s *k, void *v, size_t *n, size_t *cap, size_t sz)
+{
+	void **pv = v;
+	char *p;
+
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 8;
+
+		if ((p = realloc(*pv, nc * sz)) == NULL) {
+			k->base.nomem = 1;
+			return NULL;
+		}
+		*pv = p;
+		*cap = nc;
+	}
+	p = (char *)*pv + (*n)++ * sz;
+	memset(p, 0, sz);
+	return p;
+}
+
+/*
+ * The value of key in mapping y (NULL: absent or y not a mapping).
+ * Repeated keys are reported by check_keys(), once a mapping.
+ */
+static yaml_node_t *
+member(struct ynode y, const char *key)
+{
+	yaml_node_pair_t *pair;
+	yaml_node_t *kn;
+
+	if (y.n == NULL || y.n->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (pair = y.n->data.mapping.pairs.start;
+	    pair < y.n->data.mapping.pairs.top; pair++) {
+		kn = get_node(y.doc, pair->key);
+		if (kn != NULL && kn->type == YAML_SCALAR_NODE &&
+		    strcmp(text(kn), key) == 0)
+			return get_node(y.doc, pair->value);
+	}
+	return NULL;
+}
+
+/* member() with its document: NULL n when absent. */
+static struct ynode
+child(struct ynode y, const char *key)
+{
+	struct ynode c;
+
+	c.doc = y.doc;
+	c.n = member(y, key);
+	return c;
+}
+
+/*
+ * Check the keys of mapping y, what it is (for messages): a key twice
+ * is an error, a key outside known a warning with a did-you-mean (what
+ * Kubernetes does not read, meshsim does not either).
+ */
+static void
+check_keys(struct k8s *k, struct ynode y, const char *const *known,
+    const char *what)
+{
+	yaml_node_pair_t *pair;
+	yaml_node_t *kn;
+	unsigned char seen[64];
+	const char *close;
+	int i;
+
+	memset(seen, 0, sizeof(seen));
+	for (pair = y.n->data.mapping.pairs.start;
+	    pair < y.n->data.mapping.pairs.top; pair++) {
+		struct mesh_i_pos p;
+
+		kn = get_node(y.doc, pair->key);
+		if (kn == NULL)
+			continue;
+		p = pos(k, kn);
+		if (kn->type != YAML_SCALAR_NODE) {
+			mesh_i_report(&k->base, MESH_ERROR, "wrong-type", &p,
+			    NULL, "a key of %s must be a scalar, not %s", what,
+			    type_name(kn));
+			continue;
+		}
+		i = mesh_i_known_key(known, text(kn), &close);
+		if (i >= 0 && i < 64) {
+			if (seen[i]++)
+				mesh_i_report(&k->base, MESH_ERROR,
+				    "duplicate-key", &p, NULL, "key '%s' "
+				    "appears twice in %s", text(kn), what);
+			continue;
+		}
+		if (close != NULL)
+			mesh_i_report(&k->base, MESH_WARNING, "unknown-key",
+			    &p, NULL, "unknown key '%s' in %s (did you mean "
+			    "'%s'?): Kubernetes refuses or drops it; meshsim "
+			    "ignores it", text(kn), what, close);
+		else
+			mesh_i_report(&k->base, MESH_WARNING, "unknown-key",
+			    &p, NULL, "unknown key '%s' in %s: Kubernetes "
+			    "refuses or drops it; meshsim ignores it",
+			    text(kn), what);
+	}
+}
+
+/* y as a mapping of what: NULL n when absent or null; a wrong type is
+ * an error. With known, its keys are checked. */
+static struct ynode
+as_map(struct k8s *k, struct ynode y, const char *what,
+    const char *const *known)
+{
+	if (is_null(y.n)) {
+		y.n = NULL;
+		return y;
+	}
+	if (y.n->type != YAML_MAPPING_NODE) {
+		wrong_type(k, y.n, what, "a mapping");
+		y.n = NULL;
+		return y;
+	}
+	if (known != NULL)
+		check_keys(k, y, known, what);
+	return y;
+}
+
+/* y as a list: NULL n when absent or null; a wrong type is an error. */
+static struct ynode
+as_seq(struct k8s *k, struct ynode y, const char *what)
+{
+	if (is_null(y.n)) {
+		y.n = NULL;
+		return y;
+	}
+	if (y.n->type != YAML_SEQUENCE_NODE) {
+		wrong_type(k, y.n, what, "a list");
+		y.n = NULL;
+	}
+	return y;
+}
+
+/* n as a string (a scalar, not null), or NULL: absent, or an error. */
+static const char *
+as_str(struct k8s *k, yaml_node_t *n, const char *what)
+{
+	if (n == NULL)
+		return NULL;
+	if (n->type != YAML_SCALAR_NODE || is_null(n)) {
+		wrong_type(k, n, what, "a string");
+		return NULL;
+	}
+	return text(n);
+}
+
+/* Whether boolean n (absent: no) is true; a wrong type is an error. */
+static int
+as_bool(struct k8s *k, yaml_node_t *n, const char *what)
+{
+	if (n == NULL || is_null(n))
+		return 0;
+	if (n->type == YAML_SCALAR_NODE &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		if (strcmp(text(n), "true") == 0)
+			return 1;
+		if (strcmp(text(n), "false") == 0)
+			return 0;
+	}
+	wrong_type(k, n, what, "true or false");
+	return 0;
+}
+
+/* The i-th element of list y. */
+static struct ynode
+item(struct ynode y, yaml_node_item_t *it)
+{
+	struct ynode c;
+
+	c.doc = y.doc;
+	c.n = get_node(y.doc, *it);
+	return c;
+}
+
+/* Each item of list y (none when y.n is NULL). */
+#define FOR_ITEMS(it, y) \
+	for ((it) = (y).n ? (y).n->data.sequence.items.start : NULL; \
+	    (it) != NULL && (it) < (y).n->data.sequence.items.top; (it)++)
+
+/* ------------------------------------------------------------------ */
+/* YAML syntax: errors, depth, the documents. */
+
+/* Report libyaml's error in p at its place (invalid-yaml), or set
+ * nomem when it ran out of memory. */
+static void
+yaml_fail(struct k8s *k, const yaml_parser_t *p)
+{
+	struct mesh_i_pos ps;
+
+	ps.file = k->base.file;
+	if (p->error == YAML_MEMORY_ERROR) {
+		k->base.nomem = 1;
+		return;
+	}
+	if (p->error == YAML_READER_ERROR)
+		mesh_i_text_position(k->buf, p->problem_offset < k->len ?
+		    p->problem_offset : k->len, &ps.line, &ps.column);
+	else {
+		ps.line = (int)p->problem_mark.line + 1;
+		ps.column = (int)p->problem_mark.column + 1;
+	}
+	mesh_i_report(&k->base, MESH_ERROR, "invalid-yaml", &ps, NULL,
+	    "%s%s%s", p->problem ? p->problem : "a syntax error",
+	    p->context ? " " : "", p->context ? p->context : "");
+}
+
+/* Whether no document of the stream nests deeper than the depth limit
+ * (counted on libyaml's events, before its loader recurses). A syntax
+ * error ends the count; the loader reports it. */
+static int
+depth_ok(struct k8s *k)
+{
+	size_t max = mesh_limits_get()->depth, depth = 0;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int ok = 1, done = 0;
+
+	if (!yaml_parser_initialize(&parser)) {
+		k->base.nomem = 1;
+		return 0;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)k->buf,
+	    k->len);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		struct mesh_i_pos p;
+
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth <= max)
+				break;
+			p.file = k->base.file;
+			p.line = (int)ev.start_mark.line + 1;
+			p.column = (int)ev.start_mark.column + 1;
+			mesh_i_report(&k->base, MESH_ERROR, "invalid-yaml", &p,
+			    NULL, "nesting deeper than %zu levels "
+			    "(--max-depth raises the limit)", max);
+			ok = 0;
+			done = 1;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	if (parser.error == YAML_MEMORY_ERROR)
+		k->base.nomem = 1;
+	yaml_parser_delete(&parser);
+	return ok && !k->base.nomem;
+}
+
+/* Load every document of the stream into k->docs. Returns 0, or -1
+ * after an error. */
+static int
+load_docs(struct k8s *k)
+{
+	yaml_parser_t parser;
+	size_t cap = 0;
+	int rc = 0;
+
+	if (!depth_ok(k))
+		return -1;
+	if (!yaml_parser_initialize(&parser)) {
+		k->base.nomem = 1;
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)k->buf,
+	    k->len);
+	for (;;) {
+		yaml_document_t *d = mesh_i_arena_alloc(&k->arena,
+		    sizeof(*d));
+		yaml_document_t **slot;
+
+		if (d == NULL) {
+			k->base.nomem = 1;
+			rc = -1;
+			break;
+		}
+		if (!yaml_parser_load(&parser, d)) {
+			yaml_fail(k, &parser);
+			rc = -1;
+			break;
+		}
+		if (yaml_document_get_root_node(d) == NULL) {
+			yaml_document_delete(d);
+			break;
+		}
+		if ((slot = grow(k, &k->docs, &k->ndocs, &cap,
+		    sizeof(*slot))) == NULL) {
+			yaml_document_delete(d);
+			rc = -1;
+			break;
+		}
+		*slot = d;
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The objects. */
+
+/* The kind named s (K_OTHER: not read). */
+static enum kind
+kind_of(const char *s)
+{
+	static const struct {
+		const char *name;
+		enum kind kind;
+	} kinds[] = {
+		{ "StatefulSet", K_STATEFULSET },
+		{ "Deployment", K_DEPLOYMENT },
+		{ "ReplicaSet", K_REPLICASET },
+		{ "Pod", K_POD },
+		{ "Service", K_SERVICE },
+		{ "ConfigMap", K_CONFIGMAP },
+		{ "DaemonSet", K_UNREAD },
+		{ "Job", K_UNREAD },
+		{ "CronJob", K_UNREAD },
+		{ "ReplicationController", K_UNREAD },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(s, kinds[i].name) == 0)
+			return kinds[i].kind;
+	return K_OTHER;
+}
+
+/* replicas: a whole number from 0 up (absent: 1). Returns -1 after an
+ * error. */
+static long
+replicas_of(struct k8s *k, yaml_node_t *n)
+{
+	struct mesh_i_pos p;
+	const char *s;
+	char *end;
+	long v;
+
+	if (n == NULL || is_null(n))
+		return 1;
+	p = pos(k, n);
+	if (n->type != YAML_SCALAR_NODE ||
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
+		mesh_i_report(&k->base, MESH_ERROR, "bad-replicas", &p, NULL,
+		    "replicas must be a whole number from 0 up, not %s",
+		    n->type == YAML_SCALAR_NODE ? "a quoted string" :
+		    type_name(n));
+		return -1;
+	}
+	s = text(n);
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < 0 ||
+	    v > 2147483647L || (*s == '+' || (s[0] == '0' && s[1] != '\0'))) {
+		mesh_i_report(&k->base, MESH_ERROR, "bad-replicas", &p, NULL,
+		    "replicas must be a whole number from 0 up (at most "
+		    "2147483647), not '%s'", s);
+		return -1;
+	}
+	if (k->total + v > (long)mesh_limits_get()->nodes ||
+	    (size_t)v > mesh_limits_get()->nodes) {
+		mesh_i_report(&k->base, MESH_ERROR, "too-many-nodes", &p, NULL,
+		    "more than %zu node%s (--max-nodes raises the limit)",
+		    mesh_limits_get()->nodes, mesh_limits_get()->nodes == 1 ?
+		    "" : "s");
+		return -1;
+	}
+	k->total += v;
+	return v;
+}
+
+/* A StatefulSet's ordinals.start (absent: 0): a whole number from 0 up;
+ * -1 after an error. */
+static long
+ordinals_start(struct k8s *k, struct ynode ord)
+{
+	yaml_node_t *n = member(ord, "start");
+	struct mesh_i_pos p;
+	const char *s;
+	char *end;
+	long v;
+
+	if (n == NULL || is_null(n))
+		return 0;
+	p = pos(k, n);
+	s = n->type == YAML_SCALAR_NODE &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? text(n) : "";
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
+	    v > 2147483647L || (s[0] == '0' && s[1] != '\0')) {
+		mesh_i_report(&k->base, MESH_ERROR, "bad-replicas", &p, NULL,
+		    "ordinals.start must be a whole number from 0 up (at most "
+		    "2147483647)");
+		return -1;
+	}
+	return v;
+}
+
+/* Whether env name (len bytes) looks like a Harper setting. */
+static int
+harper_env(const char *name, size_t len)
+{
+	static const char *const prefixes[] = { "CLUSTERING", "REPLICATION_",
+		"HARPER_", "OPERATIONSAPI_" };
+	size_t i, pl;
+
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		pl = strlen(prefixes[i]);
+		if (len >= pl && strncasecmp(name, prefixes[i], pl) == 0)
+			return 1;
+	}
+	return len == 9 && strncasecmp(name, "NODE_NAME", 9) == 0;
+}
+
+/* Whether word is a Harper --KEY argument. */
+static int
+harper_word(const char *w)
+{
+	return w[0] == '-' && w[1] == '-' && harper_env(w + 2,
+	    strcspn(w + 2, "="));
+}
+
+/* The ConfigMap ns/name, or NULL. */
+static const struct cmap *
+find_cm(const struct k8s *k, const char *ns, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < k->ncms; i++)
+		if (strcmp(k->cms[i].ns, ns) == 0 &&
+		    strcmp(k->cms[i].name, name) == 0)
+			return &k->cms[i];
+	return NULL;
+}
+
+/* The value of key in ConfigMap cm, a scalar, or NULL. */
+static yaml_node_t *
+cm_value(const struct cmap *cm, const char *key)
+{
+	yaml_node_t *v = member(cm->data, key);
+
+	return v != NULL && v->type == YAML_SCALAR_NODE ? v : NULL;
+}
+
+/* A container being read: its variables and words so far. */
+struct cont {
+	struct kvar *vars;
+	size_t nvars, capvars;
+	struct kword *words;
+	size_t nwords, capwords;
+	const char *config;
+	size_t config_len;
+	struct mesh_i_pos config_at;
+	int harper;             /* Harper settings or image */
+};
+
+/* Append variable name to c (its value filled by the caller); marks c
+ * Harper's when the name is a Harper setting. NULL when out of memory
+ * (nomem set; c unaltered). */
+static struct kvar *
+add_var(struct k8s *k, struct cont *c, const char *name, enum vkind kind,
+    const char *via)
+{
+	struct kvar *v = grow(k, &c->vars, &c->nvars, &c->capvars,
+	    sizeof(*v));
+
+	if (v == NULL)
+		return NULL;
+	v->name = name;
+	v->kind = kind;
+	v->via = via;
+	if (harper_env(name, strlen(name)))
+		c->harper = 1;
+	return v;
+}
+
+/* The warning for a ConfigMap (or key) the files do not hold. */
+static void
+missing_cm(struct k8s *k, yaml_node_t *at, const char *ns, const char *cm,
+    const char *key, int optional, const char *what)
+{
+	struct mesh_i_pos p = pos(k, at);
+
+	if (key != NULL)
+		mesh_i_report(&k->base, MESH_WARNING, "missing-configmap", &p,
+		    NULL, "%s: ConfigMap '%s' (namespace %s) %s '%s'%s; "
+		    "meshsim leaves it unset%s", what, cm, ns,
+		    find_cm(k, ns, cm) ? "has no key" : "is not in these files "
+		    "(key", key, find_cm(k, ns, cm) ? "" : ")", optional ?
+		    " (optional: Kubernetes does too)" : ": Kubernetes would "
+		    "not start the pod (the reference is not optional); give "
+		    "the ConfigMap with the manifests");
+	else
+		mesh_i_report(&k->base, MESH_WARNING, "missing-configmap", &p,
+		    NULL, "%s: ConfigMap '%s' (namespace %s) is not in these "
+		    "files; meshsim reads none of it%s", what, cm, ns,
+		    optional ? " (optional: Kubernetes starts the pod "
+		    "without it)" : ": Kubernetes would not start the pod "
+		    "(the reference is not optional); give the ConfigMap with "
+		    "the manifests");
+}
+
+/* One entry of a container's env. */
+static void
+read_env_var(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
+{
+	struct ynode from, ref;
+	const char *name, *s;
+	struct kvar *v;
+	yaml_node_t *vn;
+
+	e = as_map(k, e, "an env entry", env_keys);
+	if (e.n == NULL)
+		return;
+	vn = member(e, "name");
+	if (vn == NULL) {
+		struct mesh_i_pos p = pos(k, e.n);
+
+		mesh_i_report(&k->base, MESH_ERROR, "missing-key", &p, NULL,
+		    "an env entry has no 'name'");
+		return;
+	}
+	if ((name = as_str(k, vn, "an env entry's 'name'")) == NULL)
+		return;
+	from = as_map(k, child(e, "valueFrom"), "'valueFrom'", from_keys);
+	if (from.n == NULL) {
+		vn = member(e, "value");
+		if (vn != NULL && is_null(vn))
+			vn = NULL;
+		if (vn != NULL && vn->type != YAML_SCALAR_NODE) {
+			wrong_type(k, vn, "an env 'value'", "a string");
+			return;
+		}
+		if ((v = add_var(k, c, name, V_VALUE, "kubernetes env")) ==
+		    NULL)
+			return;
+		v->value = vn ? text(vn) : "";
+		v->len = vn ? vn->data.scalar.length : 0;
+		v->at = pos(k, vn ? vn : e.n);
+		return;
+	}
+	ref = as_map(k, child(from, "configMapKeyRef"), "'configMapKeyRef'",
+	    cmkey_keys);
+	if (ref.n != NULL) {
+		const char *cn = as_str(k, member(ref, "name"),
+		    "'configMapKeyRef.name'");
+		const char *key = as_str(k, member(ref, "key"),
+		    "'configMapKeyRef.key'");
+		int opt = as_bool(k, member(ref, "optional"),
+		    "'configMapKeyRef.optional'");
+		const struct cmap *cm;
+
+		if (cn == NULL || key == NULL) {
+			struct mesh_i_pos p = pos(k, ref.n);
+
+			if (!k->base.errors)
+				mesh_i_report(&k->base, MESH_ERROR,
+				    "missing-key", &p, NULL, "a "
+				    "configMapKeyRef needs 'name' and 'key'");
+			return;
+		}
+		cm = find_cm(k, ns, cn);
+		if (cm == NULL || (vn = cm_value(cm, key)) == NULL) {
+			char what[200];
+
+			snprintf(what, sizeof(what), "env '%s'", name);
+			missing_cm(k, ref.n, ns, cn, key, opt, what);
+			return;
+		}
+		if ((v = add_var(k, c, name, V_CONFIGMAP, "configmap")) ==
+		    NULL)
+			return;
+		v->value = text(vn);
+		v->len = vn->data.scalar.length;
+		v->at = pos(k, vn);
+		return;
+	}
+	ref = as_map(k, child(from, "fieldRef"), "'fieldRef'", field_keys);
+	if (ref.n != NULL) {
+		vn = member(ref, "fieldPath");
+		if ((s = as_str(k, vn, "'fieldRef.fieldPath'")) == NULL)
+			return;
+		if (strcmp(s, "metadata.name") == 0 ||
+		    strcmp(s, "metadata.namespace") == 0) {
+			if ((v = add_var(k, c, name, strcmp(s,
+			    "metadata.name") == 0 ? V_FIELD_NAME : V_FIELD_NS,
+			    "kubernetes fieldRef")) != NULL)
+				v->at = pos(k, vn);
+			return;
+		}
+		{
+			struct mesh_i_pos p = pos(k, vn);
+
+			mesh_i_report(&k->base, MESH_WARNING, "unread-field",
+			    &p, NULL, "env '%s' takes field '%s', which only "
+			    "the running pod knows: meshsim leaves it unset "
+			    "(it reads metadata.name and metadata.namespace)",
+			    name, s);
+		}
+		return;
+	}
+	{
+		struct mesh_i_pos p = pos(k, from.n);
+
+		if (harper_env(name, strlen(name)))
+			c->harper = 1;
+		mesh_i_report(&k->base, MESH_WARNING, "unread-field", &p, NULL,
+		    "env '%s' takes its value from a %s, which meshsim does "
+		    "not read: it leaves the variable unset%s", name,
+		    member(from, "secretKeyRef") ? "Secret" : "resource "
+		    "field", harper_env(name, strlen(name)) ? "; it is a "
+		    "Harper setting, so the verdict may miss it" : "");
+	}
+}
+
+/* One entry of a container's envFrom. */
+static void
+read_env_from(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
+{
+	struct ynode ref;
+	const char *cn, *prefix;
+	const struct cmap *cm;
+	yaml_node_pair_t *pair;
+
+	e = as_map(k, e, "an envFrom entry", envfrom_keys);
+	if (e.n == NULL)
+		return;
+	prefix = member(e, "prefix") ? as_str(k, member(e, "prefix"),
+	    "'prefix'") : "";
+	if (prefix == NULL)
+		return;
+	ref = as_map(k, child(e, "configMapRef"), "'configMapRef'",
+	    cmref_keys);
+	if (ref.n == NULL) {
+		if (member(e, "secretRef") != NULL) {
+			struct mesh_i_pos p = pos(k, e.n);
+
+			mesh_i_report(&k->base, MESH_WARNING, "unread-field",
+			    &p, NULL, "envFrom a Secret: meshsim does not "
+			    "read Secrets, so no variable of it is set");
+		}
+		return;
+	}
+	if ((cn = as_str(k, member(ref, "name"), "'configMapRef.name'")) ==
+	    NULL)
+		return;
+	if ((cm = find_cm(k, ns, cn)) == NULL) {
+		missing_cm(k, ref.n, ns, cn, NULL, as_bool(k, member(ref,
+		    "optional"), "'configMapRef.optional'"), "envFrom");
+		return;
+	}
+	if (cm->data.n == NULL)
+		return;
+	for (pair = cm->data.n->data.mapping.pairs.start;
+	    pair < cm->data.n->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = get_node(cm->data.doc, pair->key);
+		yaml_node_t *vn = get_node(cm->data.doc, pair->value);
+		struct kvar *v;
+		const char *name;
+
+		if (kn == NULL || vn == NULL || kn->type != YAML_SCALAR_NODE ||
+		    vn->type != YAML_SCALAR_NODE)
+			continue;
+		if ((name = aprintf(k, "%s%s", prefix, text(kn))) == NULL ||
+		    (v = add_var(k, c, name, V_CONFIGMAP, "configmap")) ==
+		    NULL)
+			return;
+		v->value = text(vn);
+		v->len = vn->data.scalar.length;
+		v->at = pos(k, vn);
+	}
+}
+
+/* command or args (via) of a container: a list of strings. */
+static void
+read_words(struct k8s *k, struct cont *c, struct ynode y, const char *what,
+    const char *via, int skip_first)
+{
+	yaml_node_item_t *it;
+	struct kword *w;
+	const char *s;
+
+	y = as_seq(k, y, what);
+	FOR_ITEMS(it, y) {
+		struct ynode e = item(y, it);
+
+		if ((s = as_str(k, e.n, what)) == NULL)
+			continue;
+		if (skip_first) {
+			skip_first = 0;
+			continue;
+		}
+		if ((w = grow(k, &c->words, &c->nwords, &c->capwords,
+		    sizeof(*w))) == NULL)
+			return;
+		w->text = s;
+		w->at = pos(k, e.n);
+		w->via = via;
+		if (harper_word(s))
+			c->harper = 1;
+	}
+}
+
+/* Whether path names Harper's config file. */
+static int
+config_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b ? b + 1 : path;
+	return strcmp(b, "harperdb-config.yaml") == 0 ||
+	    strcmp(b, "harper-config.yaml") == 0;
+}
+
+/* Where the text of block scalar n begins: the line after its
+ * indicator, at its indent (positions in the config land in the
+ * manifest). Other styles: the scalar's own position. */
+static struct mesh_i_pos
+block_at(const struct k8s *k, const yaml_node_t *n)
+{
+	struct mesh_i_pos p = pos(k, n);
+	size_t i = n->start_mark.index, j;
+	int line = p.line;
+
+	if (n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE)
+		return p;
+	while (i < k->len && k->buf[i] != '\n')
+		i++;
+	p.line = line + 1;
+	p.column = 1;
+	while (i < k->len) {
+		i++;
+		for (j = i; j < k->len && k->buf[j] == ' '; j++)
+			continue;
+		if (j < k->len && k->buf[j] != '\n' && k->buf[j] != '\r') {
+			p.column = (int)(j - i) + 1;
+			break;
+		}
+		i = j;
+		while (i < k->len && k->buf[i] != '\n')
+			i++;
+	}
+	return p;
+}
+
+/* The ConfigMap volume a mount names, holding Harper's config: set
+ * c->config. */
+static void
+read_mount(struct k8s *k, struct cont *c, const char *ns, struct ynode spec,
+    struct ynode m)
+{
+	struct ynode vols, vol = { NULL, NULL }, cmv, items;
+	const char *vname, *mpath, *sub, *cn;
+	const struct cmap *cm;
+	yaml_node_item_t *it;
+	yaml_node_t *vn = NULL;
+	int opt;
+
+	m = as_map(k, m, "a volumeMount", mount_keys);
+	if (m.n == NULL)
+		return;
+	vname = as_str(k, member(m, "name"), "a volumeMount's 'name'");
+	mpath = as_str(k, member(m, "mountPath"), "'mountPath'");
+	sub = member(m, "subPath") ? as_str(k, member(m, "subPath"),
+	    "'subPath'") : NULL;
+	if (vname == NULL || mpath == NULL)
+		return;
+	vols = as_seq(k, child(spec, "volumes"), "'volumes'");
+	FOR_ITEMS(it, vols) {
+		struct ynode v = item(vols, it);
+		yaml_node_t *nn = member(v, "name");
+
+		if (v.n != NULL && v.n->type == YAML_MAPPING_NODE &&
+		    nn != NULL && nn->type == YAML_SCALAR_NODE &&
+		    strcmp(text(nn), vname) == 0) {
+			vol = v;
+			break;
+		}
+	}
+	if (vol.n == NULL)
+		return;
+	cmv = as_map(k, child(vol, "configMap"), "a volume's 'configMap'",
+	    cmvol_keys);
+	if (cmv.n == NULL)
+		return;
+	if ((cn = as_str(k, member(cmv, "name"), "'configMap.name'")) == NULL)
+		return;
+	opt = as_bool(k, member(cmv, "optional"), "'configMap.optional'");
+	cm = find_cm(k, ns, cn);
+	items = as_seq(k, child(cmv, "items"), "'items'");
+	/* The files the mount shows: items (key to path), else each key. */
+	if (items.n != NULL) {
+		FOR_ITEMS(it, items) {
+			struct ynode e = as_map(k, item(items, it),
+			    "an item", item_keys);
+			const char *key = as_str(k, member(e, "key"),
+			    "an item's 'key'");
+			const char *path = as_str(k, member(e, "path"),
+			    "an item's 'path'");
+
+			if (key == NULL || path == NULL)
+				continue;
+			if (sub != NULL ? strcmp(sub, path) != 0 ||
+			    !config_name(mpath) : !config_name(path))
+				continue;
+			if (cm == NULL || (vn = cm_value(cm, key)) == NULL) {
+				missing_cm(k, e.n, ns, cn, key, opt,
+				    "the mounted Harper config");
+				return;
+			}
+			break;
+		}
+	} else if (cm == NULL) {
+		if (sub != NULL ? config_name(mpath) || config_name(sub) :
+		    config_name(mpath))
+			missing_cm(k, cmv.n, ns, cn, NULL, opt,
+			    "the mounted Harper config");
+		return;
+	} else if (sub != NULL) {
+		if (config_name(mpath))
+			vn = cm_value(cm, sub);
+		if (config_name(mpath) && vn == NULL)
+			missing_cm(k, cmv.n, ns, cn, sub, opt,
+			    "the mounted Harper config");
+	} else {
+		if ((vn = cm_value(cm, "harperdb-config.yaml")) == NULL)
+			vn = cm_value(cm, "harper-config.yaml");
+	}
+	if (vn == NULL)
+		return;
+	c->config = text(vn);
+	c->config_len = vn->data.scalar.length;
+	c->config_at = block_at(k, vn);
+	c->harper = 1;
+}
+
+/* Whether s holds "harper", any case. */
+static int
+names_harper(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, "harper", 6) == 0)
+			return 1;
+	return 0;
+}
+
+/* One container of a pod spec into c. */
+static void
+read_container(struct k8s *k, struct cont *c, const char *ns,
+    struct ynode spec, struct ynode ct)
+{
+	struct ynode l, cmd;
+	yaml_node_item_t *it;
+	const char *image;
+
+	image = as_str(k, member(ct, "image"), "'image'");
+	if (image != NULL && names_harper(image))
+		c->harper = 1;
+	l = as_seq(k, child(ct, "envFrom"), "'envFrom'");
+	FOR_ITEMS(it, l)
+		read_env_from(k, c, ns, item(l, it));
+	l = as_seq(k, child(ct, "env"), "'env'");
+	FOR_ITEMS(it, l)
+		read_env_var(k, c, ns, item(l, it));
+	/* command replaces the image's entrypoint: its first word is the
+	 * program; args follow it. */
+	cmd = child(ct, "command");
+	read_words(k, c, cmd, "'command'", "kubernetes command", 1);
+	read_words(k, c, child(ct, "args"), "'args'", "kubernetes args", 0);
+	l = as_seq(k, child(ct, "volumeMounts"), "'volumeMounts'");
+	FOR_ITEMS(it, l)
+		read_mount(k, c, ns, spec, item(l, it));
+}
+
+/* Free what c holds (its lists; the strings belong to the documents and
+ * the arena) and empty it. */
+static void
+cont_free(struct cont *c)
+{
+	free(c->vars);
+	free(c->words);
+	memset(c, 0, sizeof(*c));
+}
+
+/* The Harper container of w's pod spec: its env, words and config into
+ * w. Returns 1 when there is one, 0 when the pods do not run Harper. */
+static int
+read_podspec(struct k8s *k, struct work *w)
+{
+	struct ynode spec = w->podspec, cs;
+	yaml_node_item_t *it;
+	struct cont c, best;
+	size_t n = 0, nharper = 0;
+	int found = 0;
+
+	memset(&best, 0, sizeof(best));
+	cs = as_seq(k, child(spec, "containers"), "'containers'");
+	FOR_ITEMS(it, cs) {
+		struct ynode ct = as_map(k, item(cs, it), "a container",
+		    container_keys);
+
+		if (ct.n == NULL)
+			continue;
+		memset(&c, 0, sizeof(c));
+		read_container(k, &c, w->ns, spec, ct);
+		n++;
+		if (c.harper && nharper++ == 0) {
+			best = c;
+			found = 1;
+			continue;
+		}
+		cont_free(&c);
+	}
+	if (found && nharper > 1) {
+		mesh_i_report(&k->base, MESH_NOTE, "several-harper", &w->at,
+		    NULL, "%zu containers of '%s' have Harper settings: "
+		    "meshsim reads the first", nharper, w->name);
+	}
+	if (!found) {
+		mesh_i_report(&k->base, MESH_NOTE, "not-harper", &w->at, NULL,
+		    "no container of '%s' runs Harper (no image naming "
+		    "harper, no Harper variable, argument or mounted config): "
+		    "its pods are not nodes of the plan", w->name);
+		return 0;
+	}
+	w->vars = best.vars;
+	w->nvars = best.nvars;
+	w->words = best.words;
+	w->nwords = best.nwords;
+	w->config = best.config;
+	w->config_len = best.config_len;
+	w->config_at = best.config_at;
+	(void)n;
+	return 1;
+}
+
+/* metadata's name (required) and namespace; returns 0, or -1. */
+static int
+read_meta(struct k8s *k, struct ynode obj, const char *kind,
+    const char **name, const char **ns, struct mesh_i_pos *at)
+{
+	struct ynode meta;
+	yaml_node_t *nn;
+	char what[64];
+
+	snprintf(what, sizeof(what), "the %s's 'metadata'", kind);
+	meta = as_map(k, child(obj, "metadata"), what, meta_keys);
+	nn = member(meta, "name");
+	if (nn == NULL || is_null(nn)) {
+		struct mesh_i_pos p = pos(k, meta.n ? meta.n : obj.n);
+
+		if (meta.n != NULL || member(obj, "metadata") == NULL ||
+		    is_null(member(obj, "metadata")))
+			mesh_i_report(&k->base, MESH_ERROR, "missing-key", &p,
+			    NULL, "a %s without 'metadata.name'", kind);
+		return -1;
+	}
+	snprintf(what, sizeof(what), "the %s's 'metadata.name'", kind);
+	if ((*name = as_str(k, nn, what)) == NULL)
+		return -1;
+	*at = pos(k, nn);
+	nn = member(meta, "namespace");
+	*ns = "default";
+	if (nn != NULL && !is_null(nn) &&
+	    (*ns = as_str(k, nn, "'metadata.namespace'")) == NULL)
+		return -1;
+	if (**name == '\0' || strpbrk(*name, " \t\r\n/") != NULL ||
+	    mesh_i_has_control(*name)) {
+		mesh_i_report(&k->base, MESH_ERROR, "bad-name", at, NULL,
+		    "'%s' is not a Kubernetes object name", *name);
+		return -1;
+	}
+	return 0;
+}
+
+/* One object (a mapping) of the manifests. */
+static void
+read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
+    size_t *capw)
+{
+	struct ynode spec, tmpl;
+	yaml_node_t *kn;
+	const char *kind, *name, *ns;
+	struct mesh_i_pos at;
+	enum kind kd;
+	struct work *w;
+
+	kn = member(obj, "kind");
+	if (kn == NULL || member(obj, "apiVersion") == NULL) {
+		struct mesh_i_pos p = pos(k, obj.n);
+
+		mesh_i_report(&k->base, MESH_ERROR, "missing-key", &p, NULL,
+		    "a Kubernetes object needs 'apiVersion' and 'kind'");
+		return;
+	}
+	if ((kind = as_str(k, kn, "'kind'")) == NULL)
+		return;
+	if ((kd = kind_of(kind)) == K_OTHER)
+		return;
+	check_keys(k, obj, top_keys, "an object");
+	if (read_meta(k, obj, kind, &name, &ns, &at) != 0)
+		return;
+	if (kd == K_UNREAD) {
+		mesh_i_report(&k->base, MESH_WARNING, "unread-kind", &at, NULL,
+		    "a %s is not read: if its pods run Harper they are missing "
+		    "from the plan (meshsim reads StatefulSets, Deployments, "
+		    "ReplicaSets and Pods)", kind);
+		return;
+	}
+	if (kd == K_CONFIGMAP) {
+		struct cmap *cm = grow(k, &k->cms, &k->ncms, capcm,
+		    sizeof(*cm));
+
+		if (cm == NULL)
+			return;
+		cm->ns = ns;
+		cm->name = name;
+		cm->data = as_map(k, child(obj, "data"), "a ConfigMap's "
+		    "'data'", NULL);
+		return;
+	}
+	if (kd == K_SERVICE) {
+		struct svc *s;
+		yaml_node_t *ip;
+
+		spec = as_map(k, child(obj, "spec"), "a Service's 'spec'",
+		    svc_keys);
+		if ((s = grow(k, &k->svcs, &k->nsvcs, capsvc,
+		    sizeof(*s))) == NULL)
+			return;
+		s->ns = ns;
+		s->name = name;
+		s->at = at;
+		s->selector = as_map(k, child(spec, "selector"),
+		    "a Service's 'selector'", NULL);
+		ip = member(spec, "clusterIP");
+		s->headless = ip != NULL && ip->type == YAML_SCALAR_NODE &&
+		    strcmp(text(ip), "None") == 0;
+		return;
+	}
+	if ((w = grow(k, &k->works, &k->nworks, capw, sizeof(*w))) == NULL)
+		return;
+	w->kind = kd;
+	w->ns = ns;
+	w->name = name;
+	w->at = at;
+	w->replicas = 1;
+	if (kd == K_POD) {
+		struct ynode meta = child(obj, "metadata");
+		yaml_node_t *hn;
+
+		w->labels = as_map(k, child(meta, "labels"), "'labels'", NULL);
+		w->podspec = as_map(k, child(obj, "spec"), "a Pod's 'spec'",
+		    podspec_keys);
+		hn = member(w->podspec, "hostname");
+		if (hn != NULL && (w->hostname = as_str(k, hn,
+		    "'hostname'")) == NULL)
+			return;
+		hn = member(w->podspec, "subdomain");
+		if (hn != NULL && (w->service = as_str(k, hn,
+		    "'subdomain'")) != NULL)
+			w->service_at = pos(k, hn);
+		if (k->total + 1 > (long)mesh_limits_get()->nodes)
+			mesh_i_report(&k->base, MESH_ERROR, "too-many-nodes",
+			    &at, NULL, "more than %zu node%s (--max-nodes "
+			    "raises the limit)", mesh_limits_get()->nodes,
+			    mesh_limits_get()->nodes == 1 ? "" : "s");
+		k->total++;
+		return;
+	}
+	{
+		char what[64];
+
+		snprintf(what, sizeof(what), "a %s's 'spec'", kind);
+		spec = as_map(k, child(obj, "spec"), what, kd == K_STATEFULSET ?
+		    sts_keys : kd == K_DEPLOYMENT ? deploy_keys : rs_keys);
+	}
+	if (spec.n == NULL) {
+		if (member(obj, "spec") == NULL)
+			mesh_i_report(&k->base, MESH_ERROR, "missing-key", &at,
+			    NULL, "the %s '%s' has no 'spec'", kind, name);
+		w->replicas = 0;
+		return;
+	}
+	if ((w->replicas = replicas_of(k, member(spec, "replicas"))) < 0)
+		return;
+	if (kd == K_STATEFULSET && (w->first = ordinals_start(k,
+	    as_map(k, child(spec, "ordinals"), "'ordinals'",
+	    ordinals_keys))) < 0) {
+		w->replicas = 0;
+		return;
+	}
+	if (kd == K_STATEFULSET && member(spec, "serviceName") != NULL &&
+	    (w->service = as_str(k, member(spec, "serviceName"),
+	    "'serviceName'")) != NULL)
+		w->service_at = pos(k, member(spec, "serviceName"));
+	tmpl = as_map(k, child(spec, "template"), "'template'",
+	    template_keys);
+	w->labels = as_map(k, child(child(tmpl, "metadata"), "labels"),
+	    "the template's 'labels'", NULL);
+	w->podspec = as_map(k, child(tmpl, "spec"), "the template's 'spec'",
+	    podspec_keys);
+}
+
+/* Every object of every document (a List's items too). */
+static void
+read_objects(struct k8s *k)
+{
+	size_t capcm = 0, capsvc = 0, capw = 0, i;
+	yaml_node_item_t *it;
+
+	for (i = 0; i < k->ndocs && !k->base.nomem; i++) {
+		struct ynode root;
+		yaml_node_t *kn;
+
+		root.doc = k->docs[i];
+		root.n = yaml_document_get_root_node(root.doc);
+		if (is_null(root.n))
+			continue;
+		k->nobjects++;
+		if (root.n->type != YAML_MAPPING_NODE) {
+			wrong_type(k, root.n, "a document", "a mapping (a "
+			    "Kubernetes object)");
+			continue;
+		}
+		kn = member(root, "kind");
+		if (kn != NULL && kn->type == YAML_SCALAR_NODE &&
+		    strcmp(text(kn), "List") == 0) {
+			struct ynode items = as_seq(k, child(root, "items"),
+			    "a List's 'items'");
+
+			FOR_ITEMS(it, items) {
+				struct ynode o = item(items, it);
+
+				if (o.n->type != YAML_MAPPING_NODE)
+					wrong_type(k, o.n, "an item of a List",
+					    "a mapping (a Kubernetes object)");
+				else
+					read_object(k, o, &capcm, &capsvc,
+					    &capw);
+			}
+			continue;
+		}
+		read_object(k, root, &capcm, &capsvc, &capw);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pods, their names and the Services in front of them. */
+
+/* Whether the labels of w hold every pair of selector sel. */
+static int
+selects(struct ynode sel, const struct work *w)
+{
+	yaml_node_pair_t *pair;
+
+	if (sel.n == NULL || sel.n->data.mapping.pairs.start ==
+	    sel.n->data.mapping.pairs.top || w->labels.n == NULL)
+		return 0;
+	for (pair = sel.n->data.mapping.pairs.start;
+	    pair < sel.n->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = get_node(sel.doc, pair->key);
+		yaml_node_t *vn = get_node(sel.doc, pair->value);
+		yaml_node_t *lv;
+
+		if (kn == NULL || vn == NULL || kn->type != YAML_SCALAR_NODE ||
+		    vn->type != YAML_SCALAR_NODE)
+			return 0;
+		lv = member(w->labels, text(kn));
+		if (lv == NULL || lv->type != YAML_SCALAR_NODE ||
+		    strcmp(text(lv), text(vn)) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The Service ns/name, or NULL. */
+static const struct svc *
+find_svc(const struct k8s *k, const char *ns, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < k->nsvcs; i++)
+		if (strcmp(k->svcs[i].ns, ns) == 0 &&
+		    strcmp(k->svcs[i].name, name) == 0)
+			return &k->svcs[i];
+	return NULL;
+}
+
+/* Whether Service sv selects pod j. */
+static int
+picks(const struct svc *sv, size_t j)
+{
+	size_t i;
+
+	for (i = 0; i < sv->npods; i++)
+		if (sv->pods[i] == j)
+			return 1;
+	return 0;
+}
+
+/* Append the four DNS forms of name (NAME.NS, NAME.NS.svc, ...; NAME
+ * itself first) to hosts. */
+static size_t
+add_forms(struct k8s *k, const char **hosts, size_t n, const char *name,
+    const char *ns)
+{
+	hosts[n++] = name;
+	hosts[n++] = aprintf(k, "%s.%s", name, ns);
+	hosts[n++] = aprintf(k, "%s.%s.svc", name, ns);
+	hosts[n++] = aprintf(k, "%s.%s.svc.cluster.local", name, ns);
+	return n;
+}
+
+/* The pods of every workload that runs Harper, in file and ordinal
+ * order, their names and hosts. */
+static void
+make_pods(struct k8s *k)
+{
+	size_t i, j, cap = 0, s;
+
+	for (i = 0; i < k->nworks && !k->base.nomem; i++) {
+		struct work *w = &k->works[i];
+		long r;
+
+		if (w->replicas == 0 || w->podspec.n == NULL ||
+		    !(w->harper = read_podspec(k, w)))
+			continue;
+		for (r = 0; r < w->replicas; r++) {
+			struct pod *p = grow(k, &k->pods, &k->npods, &cap,
+			    sizeof(*p));
+
+			if (p == NULL)
+				return;
+			p->work = i;
+			p->ordinal = r;
+			if (w->kind == K_POD)
+				p->name = w->name;
+			else if (w->kind == K_STATEFULSET)
+				p->name = aprintf(k, "%s-%ld", w->name,
+				    w->first + r);
+			else
+				p->name = aprintf(k, "%s-%ld", w->name, r + 1);
+		}
+	}
+	/* Which pods each Service selects. */
+	for (s = 0; s < k->nsvcs && !k->base.nomem; s++) {
+		struct svc *sv = &k->svcs[s];
+
+		for (j = 0; j < k->npods; j++)
+			if (strcmp(k->works[k->pods[j].work].ns, sv->ns) == 0 &&
+			    selects(sv->selector, &k->works[k->pods[j].work]))
+				sv->npods++;
+		if (sv->npods == 0)
+			continue;
+		if ((sv->pods = alloc(k, sv->npods, sizeof(size_t))) == NULL)
+			return;
+		sv->npods = 0;
+		for (j = 0; j < k->npods; j++)
+			if (strcmp(k->works[k->pods[j].work].ns, sv->ns) == 0 &&
+			    selects(sv->selector, &k->works[k->pods[j].work]))
+				sv->pods[sv->npods++] = j;
+	}
+	/* Each pod's hosts: its own DNS name (hosts[0]) in four forms,
+	 * then those of each Service that reaches it alone or first. */
+	for (j = 0; j < k->npods && !k->base.nomem; j++) {
+		struct pod *p = &k->pods[j];
+		struct work *w = &k->works[p->work];
+		const char *sub = w->service, *host;
+		const struct svc *gov;
+		size_t n = 4;
+
+		for (s = 0; s < k->nsvcs; s++)
+			if (k->svcs[s].npods > 0 && k->svcs[s].pods[0] == j)
+				n += 4;
+		if ((p->hosts = alloc(k, n, sizeof(*p->hosts))) == NULL)
+			return;
+		host = w->kind == K_POD && w->hostname ? w->hostname : p->name;
+		gov = sub != NULL ? find_svc(k, w->ns, sub) : NULL;
+		if (sub != NULL && (gov == NULL || (gov->headless &&
+		    picks(gov, j))) && (w->kind == K_STATEFULSET ||
+		    w->kind == K_POD)) {
+			p->dns = 1;
+			p->nhosts = add_forms(k, p->hosts, 0, aprintf(k,
+			    "%s.%s", host, sub), w->ns);
+		} else {
+			p->hosts[p->nhosts++] = p->name;
+		}
+		for (s = 0; s < k->nsvcs; s++) {
+			if (k->svcs[s].npods == 0 || k->svcs[s].pods[0] != j)
+				continue;
+			k->svcs[s].form = p->nhosts;
+			p->nhosts = add_forms(k, p->hosts, p->nhosts,
+			    k->svcs[s].name, k->svcs[s].ns);
+		}
+	}
+	/* Once per workload: a governing Service missing or not
+	 * headless. */
+	for (i = 0; i < k->nworks; i++) {
+		struct work *w = &k->works[i];
+		const struct svc *gov;
+
+		if (w->service == NULL || !w->harper)
+			continue;
+		gov = find_svc(k, w->ns, w->service);
+		if (gov == NULL && w->kind == K_POD)
+			mesh_i_report(&k->base, MESH_WARNING, "missing-service",
+			    &w->service_at, NULL, "no Service '%s' in "
+			    "namespace %s in these files: meshsim assumes it "
+			    "exists, is headless and selects the pod, so that "
+			    "'%s' is reached at %s.%s", w->service, w->ns,
+			    w->name, w->hostname ? w->hostname : w->name,
+			    w->service);
+		else if (gov == NULL)
+			mesh_i_report(&k->base, MESH_WARNING, "missing-service",
+			    &w->service_at, NULL, "no Service '%s' in "
+			    "namespace %s in these files: meshsim assumes it "
+			    "exists, is headless and selects the pods, so that "
+			    "those of '%s' are reached at their names "
+			    "(%s-%ld.%s, ...)", w->service, w->ns, w->name,
+			    w->name, w->first, w->service);
+		else if (!gov->headless)
+			mesh_i_report(&k->base, MESH_WARNING, "not-headless",
+			    &w->service_at, NULL, "Service '%s' is not "
+			    "headless (no clusterIP: None): Kubernetes gives "
+			    "the pods of '%s' no DNS names under it, so routes "
+			    "to them do not link", w->service, w->name);
+		else if (!selects(gov->selector, w))
+			mesh_i_report(&k->base, MESH_WARNING, "not-selected",
+			    &w->service_at, NULL, "Service '%s' does not "
+			    "select the pods of '%s' (its selector and their "
+			    "labels differ): Kubernetes gives them no DNS "
+			    "names under it, so routes to them do not link",
+			    w->service, w->name);
+	}
+}
+
+/* $(VAR) in s (len bytes) expanded as Kubernetes does, against vars
+ * v[0 .. n-1] (the last of a name wins): $$ is $, an undefined
+ * reference stays as written. The result is in the arena (NULL: nomem
+ * set); *out_len its length. */
+static const char *
+expand(struct k8s *k, const char *s, size_t len, const struct mesh_i_hvar *v,
+    size_t n, size_t *out_len)
+{
+	struct mesh_i_buf b;
+	size_t i = 0, j, m;
+	char *r, *d;
+
+	if (memchr(s, '$', len) == NULL) {
+		*out_len = len;
+		return s;
+	}
+	mesh_i_buf_init(&b);
+	while (i < len) {
+		if (s[i] != '$' || i + 1 == len) {
+			mesh_i_buf_add(&b, s + i++, 1);
+			continue;
+		}
+		if (s[i + 1] == '$') {
+			mesh_i_buf_add(&b, "$", 1);
+			i += 2;
+			continue;
+		}
+		if (s[i + 1] != '(') {
+			mesh_i_buf_add(&b, s + i++, 1);
+			continue;
+		}
+		for (j = i + 2; j < len && s[j] != ')'; j++)
+			continue;
+		if (j == len) {
+			mesh_i_buf_add(&b, s + i, len - i);
+			break;
+		}
+		for (m = n; m > 0; m--)
+			if (v[m - 1].name_len == j - i - 2 &&
+			    memcmp(v[m - 1].name, s + i + 2, j - i - 2) == 0)
+				break;
+		if (m > 0)
+			mesh_i_buf_add(&b, v[m - 1].value, v[m - 1].value_len);
+		else
+			mesh_i_buf_add(&b, s + i, j + 1 - i);
+		i = j + 1;
+	}
+	*out_len = b.len;
+	r = mesh_i_buf_take(&b);
+	d = r != NULL ? mesh_i_arena_text(&k->arena, *out_len + 1) : NULL;
+	if (d != NULL)
+		memcpy(d, r, *out_len + 1);
+	free(r);
+	if (d == NULL)
+		k->base.nomem = 1;
+	return d;
+}
+
+/* The Harper node of pod p into h. */
+static void
+make_node(struct k8s *k, const struct pod *p, struct mesh_i_hnode *h)
+{
+	const struct work *w = &k->works[p->work];
+	struct mesh_i_hvar *vars;
+	struct mesh_i_harg *args;
+	size_t i, n = 0, len;
+
+	h->name = p->name;
+	h->at = w->at;
+	h->hosts = p->hosts;
+	h->nhosts = p->nhosts;
+	h->config_text = w->config;
+	h->config_len = w->config_len;
+	h->config_at = w->config_at;
+	vars = alloc(k, w->nvars, sizeof(*vars));
+	args = alloc(k, w->nwords, sizeof(*args));
+	if (vars == NULL || args == NULL)
+		return;
+	for (i = 0; i < w->nvars; i++) {
+		const struct kvar *kv = &w->vars[i];
+		struct mesh_i_hvar *v = &vars[n];
+
+		v->name = kv->name;
+		v->name_len = strlen(kv->name);
+		v->at = kv->at;
+		v->via = kv->via;
+		switch (kv->kind) {
+		case V_VALUE:
+			v->value = expand(k, kv->value, kv->len, vars, n, &len);
+			v->value_len = len;
+			break;
+		case V_CONFIGMAP:
+			v->value = kv->value;
+			v->value_len = kv->len;
+			break;
+		case V_FIELD_NAME:
+			v->value = p->name;
+			v->value_len = strlen(p->name);
+			break;
+		case V_FIELD_NS:
+			v->value = w->ns;
+			v->value_len = strlen(w->ns);
+			break;
+		}
+		if (v->value == NULL)
+			return;
+		n++;
+	}
+	for (i = 0; i < w->nwords; i++) {
+		args[i].text = expand(k, w->words[i].text,
+		    strlen(w->words[i].text), vars, n, &len);
+		args[i].at = w->words[i].at;
+		args[i].via = w->words[i].via;
+		if (args[i].text == NULL)
+			return;
+	}
+	h->env = vars;
+	h->nenv = n;
+	h->args = args;
+	h->nargs = w->nwords;
+}
+
+/* ------------------------------------------------------------------ */
+/* After the build: what a route's host says about the manifests. */
+
+/* The Service (with several pods) or the pod without a DNS name that
+ * host names, for the warnings after the build. */
+static void
+route_warnings(struct k8s *k, const struct mesh_plan *plan)
+{
+	size_t i, j, s, f;
+
+	for (i = 0; i < plan->nnodes; i++) {
+		const struct mesh_node *nd = &plan->nodes[i];
+
+		for (j = 0; j < nd->nroutes; j++) {
+			const struct mesh_route *rt = &nd->routes[j];
+			char *h = mesh_i_host_normal(rt->host);
+			struct mesh_i_pos at;
+
+			if (h == NULL) {
+				k->base.nomem = 1;
+				return;
+			}
+			at.file = k->base.file;
+			at.line = rt->line;
+			at.column = rt->column;
+			if (mesh_plan_route_source(plan, (int)i, j) != NULL &&
+			    mesh_plan_route_source(plan, (int)i, j)->file)
+				at.file = mesh_plan_route_source(plan, (int)i,
+				    j)->file;
+			for (s = 0; s < k->nsvcs; s++) {
+				const struct svc *sv = &k->svcs[s];
+				const struct pod *first;
+
+				if (sv->npods < 2)
+					continue;
+				first = &k->pods[sv->pods[0]];
+				for (f = sv->form; f < sv->form + 4; f++)
+					if (strcasecmp(first->hosts[f], h) == 0)
+						break;
+				if (f == sv->form + 4)
+					continue;
+				mesh_i_report(&k->base, MESH_WARNING,
+				    "service-worst-case", &at, nd->name,
+				    "route from '%s' to Service '%s', which "
+				    "fronts %zu pods (%s, %s%s): it reaches "
+				    "whichever pod answers, so meshsim links "
+				    "it to %s only, the worst case for "
+				    "failover; route to each pod's own name "
+				    "instead",
+				    nd->name, sv->name, sv->npods, first->name,
+				    k->pods[sv->pods[1]].name, sv->npods > 2 ?
+				    ", ..." : "", first->name);
+				break;
+			}
+			for (s = 0; s < k->npods; s++) {
+				if (k->pods[s].dns ||
+				    strcasecmp(k->pods[s].name, h) != 0 ||
+				    k->pods[s].hosts[0] != k->pods[s].name)
+					continue;
+				mesh_i_report(&k->base, MESH_WARNING,
+				    "no-pod-dns", &at, nd->name, "route from "
+				    "'%s' to '%s', the name of a pod that has "
+				    "no DNS name (%s): Kubernetes would not "
+				    "resolve it; meshsim links the route as "
+				    "written", nd->name, h,
+				    k->works[k->pods[s].work].kind == K_POD ?
+				    "give it a hostname and a subdomain naming "
+				    "a headless Service" : "Deployment and "
+				    "ReplicaSet pods have random names; route "
+				    "to a StatefulSet's pods or a Service");
+				break;
+			}
+			free(h);
+		}
+	}
+}
+
+/* Free everything k holds: the documents, the lists, the arena (every
+ * string and array handed to the Harper nodes lives there). */
+static void
+k8s_free(struct k8s *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->ndocs; i++)
+		yaml_document_delete(k->docs[i]);
+	for (i = 0; i < k->nworks; i++) {
+		free(k->works[i].vars);
+		free(k->works[i].words);
+	}
+	free(k->docs);
+	free(k->cms);
+	free(k->svcs);
+	free(k->works);
+	free(k->pods);
+	mesh_i_arena_free(&k->arena);
+}
 
 enum mesh_error
 mesh_i_read_kubernetes(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
-	(void)buf;
-	(void)len;
+	enum mesh_error err = MESH_EINPUT;
+	struct mesh_i_hnode *nodes = NULL;
+	struct k8s k;
+	size_t i;
+
 	*out = NULL;
-	mesh_diags_add(diags, MESH_ERROR, "unsupported-format", file, 0, 0,
-	    NULL, "this format cannot be read yet");
-	return MESH_EINPUT;
+	memset(&k, 0, sizeof(k));
+	k.base.diags = diags;
+	k.base.file = file != NULL ? file : "manifests.yaml";
+	k.buf = buf;
+	k.len = len;
+	mesh_i_arena_init(&k.arena);
+	if (load_docs(&k) == 0)
+		read_objects(&k);
+	if (k.base.nomem || k.base.errors)
+		goto done;
+	if (k.nobjects == 0) {
+		struct mesh_i_pos p = { k.base.file, 1, 1 };
+
+		mesh_i_report(&k.base, MESH_ERROR, "empty-file", &p, NULL,
+		    "the file holds no Kubernetes object");
+		goto done;
+	}
+	make_pods(&k);
+	if (k.base.nomem || k.base.errors)
+		goto done;
+	if (k.npods == 0) {
+		struct mesh_i_pos p = { k.base.file, 0, 0 };
+
+		mesh_i_report(&k.base, MESH_ERROR, "no-harper-pods", &p, NULL,
+		    "no pod of these manifests runs Harper (a StatefulSet, "
+		    "Deployment, ReplicaSet or Pod, not scaled to 0, whose "
+		    "container has an image naming harper, Harper variables "
+		    "or arguments, or a mounted harperdb-config.yaml)");
+		goto done;
+	}
+	if ((nodes = alloc(&k, k.npods, sizeof(*nodes))) == NULL)
+		goto done;
+	for (i = 0; i < k.npods && !k.base.nomem; i++)
+		make_node(&k, &k.pods[i], &nodes[i]);
+	if (k.base.nomem)
+		goto done;
+	err = mesh_i_harper_build(nodes, k.npods, k.base.file, NULL, diags,
+	    out);
+	if (err == MESH_OK)
+		route_warnings(&k, *out);
+done:
+	if (k.base.nomem) {
+		err = MESH_ENOMEM;
+		mesh_plan_free(*out);
+		*out = NULL;
+	} else if (err == MESH_OK && k.base.errors) {
+		err = MESH_EINPUT;
+	}
+	if (err != MESH_OK && *out != NULL) {
+		mesh_plan_free(*out);
+		*out = NULL;
+	}
+	k8s_free(&k);
+	return err;
 }
