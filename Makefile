@@ -11,13 +11,19 @@
 #   make fuzz       the libFuzzer harnesses, FUZZ_TIME seconds each
 #                   (build in build-fuzz/; tests/fuzz/run.sh)
 #   make bench      meshsim against networkx; see docs/bench.md
-#   make install    PREFIX=/usr/local, DESTDIR honoured
+#   make install    PREFIX=/usr/local, DESTDIR honoured (docs/library.md)
 #   make clean
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR  ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR   ?= $(DATADIR)/zsh/site-functions
+SCHEMADIR    ?= $(DATADIR)/meshsim/schema
 INSTALL ?= install
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
@@ -101,14 +107,22 @@ FIXTURE  = $(BUILD)/tests/unit/fixture.o
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 LIB      = $(BUILD)/libmeshsim.a
+# The shared library: libmeshsim.so.MAJOR (the soname) -> the file
+# libmeshsim.so.VERSION, VERSION being MESH_VERSION of meshsim.h;
+# docs/library.md says what bumps MAJOR.
+VERSION  := $(shell sed -n 's/^\#define MESH_VERSION "\(.*\)"$$/\1/p' \
+              include/meshsim/meshsim.h)
+SOVERSION = $(firstword $(subst ., ,$(VERSION)))
+SONAME   = libmeshsim.so.$(SOVERSION)
+SHLIB    = $(BUILD)/libmeshsim.so.$(VERSION)
 BIN      = $(BUILD)/meshsim
 HEADERS  = $(wildcard include/meshsim/*.h)
 
 .PHONY: all demo test test-run sanitize deps test-deps \
         install uninstall clean bench alloc-test memcheck \
-        fuzz fuzz-bin fuzz-test
+        fuzz fuzz-bin fuzz-test FORCE
 
-all: $(BIN)
+all: $(BIN) $(SHLIB)
 
 deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null || sh tools/install-deps
@@ -132,6 +146,22 @@ $(BUILD)/tests/%.o: tests/%.c | test-deps $(BUILD)/tests
 
 $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
+
+# The library's objects serve both libraries: position-independent, and
+# only what include/meshsim/ declares is exported (MESH_API_BEGIN in
+# include/meshsim/visibility.h); calls inside the library are not
+# interposable. The objects are rebuilt when these flags change (objects
+# built before them would export everything).
+LIB_FLAGS = -fPIC -fvisibility=hidden -fno-semantic-interposition
+$(LIB_OBJ): ALL_CFLAGS += $(LIB_FLAGS)
+$(LIB_OBJ): $(BUILD)/lib-flags
+$(BUILD)/lib-flags: FORCE | $(BUILD)
+	@echo '$(LIB_FLAGS)' | cmp -s - $@ || echo '$(LIB_FLAGS)' > $@
+FORCE:
+
+$(SHLIB): $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined \
+		-o $@ $(LIB_OBJ) $(DEP_LIBS)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(DEP_LIBS)
@@ -240,16 +270,64 @@ fuzz-test:
 bench: $(BIN)
 	$(PYTHON) tools/bench.py --meshsim $(BIN)
 
-install: $(BIN) $(LIB)
+# Besides the program, both libraries, the headers and meshsim.pc, install
+# puts in place whichever of these the tree holds (none is not an error);
+# uninstall removes the same names, so run it from the same tree.
+MAN1     = $(wildcard docs/man/*.1)
+SCHEMAS  = $(wildcard schema/*.json)
+BASHCOMP = $(wildcard completions/meshsim.bash)
+ZSHCOMP  = $(wildcard completions/_meshsim)
+# meshsim.pc's directories, under ${prefix} where they are.
+PC_SED = -e 's|@prefix@|$(PREFIX)|' \
+    -e 's|@libdir@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+    -e 's|@includedir@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCDIR))|' \
+    -e 's|@version@|$(VERSION)|'
+
+install: $(BIN) $(LIB) $(SHLIB)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
-		$(DESTDIR)$(INCDIR)/meshsim
+		$(DESTDIR)$(INCDIR)/meshsim $(DESTDIR)$(PKGCONFIGDIR)
 	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/meshsim
 	$(INSTALL) -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libmeshsim.a
+	$(INSTALL) -m 644 $(SHLIB) $(DESTDIR)$(LIBDIR)/libmeshsim.so.$(VERSION)
+	ln -sf libmeshsim.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libmeshsim.so
 	$(INSTALL) -m 644 $(HEADERS) $(DESTDIR)$(INCDIR)/meshsim/
+	sed $(PC_SED) meshsim.pc.in > $(BUILD)/meshsim.pc
+	$(INSTALL) -m 644 $(BUILD)/meshsim.pc $(DESTDIR)$(PKGCONFIGDIR)/meshsim.pc
+	@set -e; \
+	 if [ -n '$(MAN1)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(MANDIR)/man1; \
+	   $(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/; \
+	 fi; \
+	 if [ -n '$(BASHCOMP)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(BASHCOMPDIR); \
+	   $(INSTALL) -m 644 $(BASHCOMP) $(DESTDIR)$(BASHCOMPDIR)/meshsim; \
+	 fi; \
+	 if [ -n '$(ZSHCOMP)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(ZSHCOMPDIR); \
+	   $(INSTALL) -m 644 $(ZSHCOMP) $(DESTDIR)$(ZSHCOMPDIR)/_meshsim; \
+	 fi; \
+	 if [ -n '$(SCHEMAS)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(SCHEMADIR); \
+	   $(INSTALL) -m 644 $(SCHEMAS) $(DESTDIR)$(SCHEMADIR)/; \
+	 fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/meshsim $(DESTDIR)$(LIBDIR)/libmeshsim.a
-	rm -rf $(DESTDIR)$(INCDIR)/meshsim
+	rm -f $(DESTDIR)$(BINDIR)/meshsim \
+		$(addprefix $(DESTDIR)$(LIBDIR)/,libmeshsim.a libmeshsim.so \
+		    $(SONAME) libmeshsim.so.$(VERSION)) \
+		$(DESTDIR)$(PKGCONFIGDIR)/meshsim.pc \
+		$(addprefix $(DESTDIR)$(INCDIR)/meshsim/,$(notdir $(HEADERS))) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+		$(if $(BASHCOMP),$(DESTDIR)$(BASHCOMPDIR)/meshsim) \
+		$(if $(ZSHCOMP),$(DESTDIR)$(ZSHCOMPDIR)/_meshsim) \
+		$(addprefix $(DESTDIR)$(SCHEMADIR)/,$(notdir $(SCHEMAS)))
+	@for d in $(DESTDIR)$(INCDIR)/meshsim $(DESTDIR)$(SCHEMADIR) \
+	    $(DESTDIR)$(DATADIR)/meshsim; do \
+	   if [ -d "$$d" ] && ! rmdir "$$d" 2>/dev/null; then \
+	     echo "uninstall: $$d kept: it holds what this tree did not install"; \
+	   fi; \
+	 done
 
 clean:
 	rm -rf build build-san $(FUZZ_BUILD)

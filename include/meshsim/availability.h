@@ -10,6 +10,9 @@
 #include "meshsim/diag.h"
 #include "meshsim/progress.h"
 #include "meshsim/plan.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * The model: each node is up, independently, with its availability: the
@@ -204,5 +207,7 @@ void mesh_availability_free(struct mesh_availability *a);
  */
 char *mesh_availability_json(const struct mesh_availability *a,
     const struct mesh_diags *diags);
+
+MESH_API_END
 
 #endif

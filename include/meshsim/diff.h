@@ -8,6 +8,9 @@
 
 #include "meshsim/meshsim.h"
 #include "meshsim/progress.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /* The sweep level a diff compares (sets of up to this many nodes). */
 #define MESH_DIFF_SWEEP_K 2
@@ -108,5 +111,7 @@ const char *mesh_diff_verdict_name(enum mesh_diff_verdict v);
 char *mesh_diff_json(const struct mesh_diff *d, const struct mesh_plan *old,
     const struct mesh_plan *new, const struct mesh_diags *dold,
     const struct mesh_diags *dnew);
+
+MESH_API_END
 
 #endif

@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * The payloads are those of Harper 4.0-4.3 clustering (NATS), as the
@@ -156,5 +159,7 @@ enum mesh_error mesh_ops_routes_plan(const char *const *names,
 enum mesh_error mesh_ops_network_parse(const char *buf, size_t len,
     const char *file, const struct mesh_ops_inventory *inv,
     struct mesh_diags *diags, struct mesh_plan **out);
+
+MESH_API_END
 
 #endif

@@ -9,6 +9,9 @@
 /* For enum mesh_error; meshsim.h includes this header in turn. */
 #include "meshsim/meshsim.h"
 #include "meshsim/progress.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * A sweep fails every set of up to k *units* together: plan nodes, or the
@@ -200,5 +203,7 @@ char *mesh_sweep_json(const struct mesh_sweep *sw,
 
 /* The name of a model: "graph" or "mesh". */
 const char *mesh_sweep_model_name(enum mesh_sweep_model model);
+
+MESH_API_END
 
 #endif
