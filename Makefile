@@ -198,7 +198,7 @@ demo: $(BIN)
 # against whole ones (fewer under the sanitizers), the one-letter typos of
 # the Harper scenarios (a quarter under the sanitizers), the differential test
 # against networkx, allocation failures and valgrind (samples; see
-# alloc-test and memcheck).
+# alloc-test and memcheck), and make install used as a user would.
 test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	@stray='$(wildcard tests/test_*.c tests/unit/test_*.c)'; \
 	 if [ -n "$$stray" ]; then \
@@ -213,6 +213,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
+	$(INSTALL_TEST)
 	$(TYPO_ENV) $(PYTHON) tests/harper/typo_property.py $(BIN)
 	$(PYTHON) tests/roundtrip/run.py $(BIN) $(ROUNDTRIP_FLAGS)
 	PYTHON=$(PYTHON) $(SHARD_ENV) sh tests/shard/run.sh $(BIN)
@@ -220,6 +221,11 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
 	$(ALLOC_TEST)
 	$(MEMCHECK_TEST)
+
+# make install into temporary folders, and what it installed used as a
+# user would (tests/install/run.sh); not under the sanitizers, whose
+# libraries a program outside meshsim cannot link as they are.
+INSTALL_TEST ?= MAKE='$(MAKE)' PYTHON=$(PYTHON) sh tests/install/run.sh $(BUILD)
 
 test: test-run
 	$(MAKE) --no-print-directory sanitize
@@ -233,6 +239,7 @@ sanitize:
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
 		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \
 		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \
+		INSTALL_TEST='@echo "install: run by make test-run, not here"' \
 		test-run
 
 alloc-test: $(BIN) $(FAILMALLOC)
