@@ -87,7 +87,8 @@ struct mesh_diff_options {
  * defaults, seed 0). NEW is worse when it is split where OLD was not, has
  * more components, a single point of failure OLD did not have, or lower
  * vertex or edge connectivity; the availability estimate is reported but
- * never decides the verdict. Returns MESH_OK and sets *out (free with
+ * never decides the verdict. Both plans' sweeps and availability run in
+ * this process: never forks. Returns MESH_OK and sets *out (free with
  * mesh_diff_free), or MESH_EINVAL (an option out of range), MESH_ENOMEM
  * or MESH_EGRAPH; *out is then NULL.
  */
