@@ -143,7 +143,20 @@ check installed-check '"$p/bin/meshsim" check --fail-on never \
 # Python through ctypes, against the soname's link.
 check ctypes '"$PYTHON" tests/install/ctypes_smoke.py "$p/lib/$soname"'
 
+# Installing again over an install changes nothing.
+check reinstall 'mk PREFIX="$p" install && installed "$p" >"$w/again" &&
+    diff "$w/installed" "$w/again"'
+
+# uninstall removes what install put there, and only that: a header and
+# a library of someone else's stay, with a word about the folder kept.
+echo '/* not meshsim'"'"'s */' >"$p/include/meshsim/theirs.h"
+: >"$p/lib/libtheirs.so"
+printf '%s\n' include/meshsim/theirs.h lib/libtheirs.so >"$w/theirs"
 check uninstall 'mk PREFIX="$p" uninstall'
+check uninstall-leaves-theirs 'installed "$p" | diff "$w/theirs" - &&
+    grep -q "include/meshsim kept" "$w/make.log"'
+rm -f "$p/include/meshsim/theirs.h" "$p/lib/libtheirs.so"
+check uninstall-again 'mk PREFIX="$p" uninstall'
 check uninstall-leaves-nothing '[ -z "$(find "$p" ! -type d)" ]'
 check uninstall-own-dirs '[ ! -d "$p/include/meshsim" ] &&
     [ ! -d "$p/share/meshsim" ]'
