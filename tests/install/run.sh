@@ -3,8 +3,9 @@
 # use what was installed as a user would: every file in place, the
 # shared library's soname and exported symbols, pkg-config, a C program
 # linked against the shared and against the static library, the installed
-# program, the library from Python through ctypes; then make uninstall
-# leaves nothing behind. Seconds; part of make test.
+# program, the workers the library forks, the library from Python through
+# ctypes; then make uninstall leaves nothing behind. Seconds; part of
+# make test.
 # Usage: tests/install/run.sh BUILD (the build folder, as make's BUILD)
 set -u
 build=${1:-build}
@@ -131,6 +132,17 @@ check hello-static-no-so '[ -f "$w/hello-static" ] &&
     ! needed "$w/hello-static" | grep -q libmeshsim'
 check hello-static '"$w/hello-static" >"$w/hello-static.out" &&
     diff tests/install/hello.out "$w/hello-static.out"'
+
+# What docs/library.md says of the workers that sweeps and availability
+# fork: the same results, no child and no descriptor left, whether
+# SIGCHLD is as it is, caught by a handler that reaps every child, or
+# ignored.
+check fork-build '"$CC" -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra \
+    -Wpedantic -Werror $(pkg-config --cflags meshsim) -o "$w/fork" \
+    tests/install/fork.c $(pkg-config --libs meshsim)'
+for mode in default reap ignore; do
+	check "fork-$mode" 'LD_LIBRARY_PATH="$p/lib" "$w/fork" $mode >/dev/null'
+done
 
 # The installed program, without LD_LIBRARY_PATH.
 check version '[ "$("$p/bin/meshsim" --version)" = "meshsim $version" ]'
