@@ -140,7 +140,8 @@ enum cli_command {
 	CLI_EXPORT = 1 << 8,
 	CLI_IMPORT_HARPER = 1 << 9,
 	CLI_IMPORT_NETWORK = 1 << 10,
-	CLI_IMPORT_ROUTES = 1 << 11
+	CLI_IMPORT_ROUTES = 1 << 11,
+	CLI_IMPORT_COMPOSE = 1 << 13
 };
 
 /* What getopt_long returns for a long option with no short form (those
@@ -298,6 +299,10 @@ int cli_write_plan(const struct mesh_plan *plan, const char *output,
 int cli_import_write(const char *kind, enum mesh_error err,
     const struct mesh_diags *diags, const struct mesh_plan *plan,
     const char *output, const char *input);
+
+/* The format of the file at path by its name and first bytes
+ * (mesh_format_sniff()); by its name alone when it cannot be read. */
+enum mesh_format cli_sniff(const char *path);
 
 /* Load a plan, with the progress bar, printing its diagnostics when it
  * is refused (cli_read_failed()); returns 0, or CLI_EXIT_BAD. */

@@ -38,7 +38,8 @@ struct check_report {
 };
 
 /* The plan arguments: Harper configs (--input-format harper, or all
- * ending in .yaml or .yml) are several, which cli_input_load() reads as
+ * ending in .yaml or .yml that are not Kubernetes manifests or compose
+ * files by their content) are several, which cli_input_load() reads as
  * one plan; any other plan is one, which it takes itself. */
 static int
 take_plans(struct check_opts *o, int argc, char **argv)
@@ -47,6 +48,7 @@ take_plans(struct check_opts *o, int argc, char **argv)
 
 	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc) {
 		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
+		    MESH_FORMAT_HARPER && cli_sniff(argv[i]) ==
 		    MESH_FORMAT_HARPER; i++)
 			continue;
 		harper = i == argc;

@@ -1,5 +1,6 @@
 /* cli_common.c: what every subcommand shares: loading the plan, node names on the command line, writing the report. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +16,21 @@ cli_load_plan(const char *path, enum mesh_format format,
 	    cli_progress(), diags, plan);
 
 	return err == MESH_OK ? 0 : cli_read_failed(path, err, diags);
+}
+
+enum mesh_format
+cli_sniff(const char *path)
+{
+	static char buf[65536];
+	enum mesh_format f = mesh_format_of_file(path);
+	FILE *fp;
+	size_t n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return f;
+	n = fread(buf, 1, sizeof(buf), fp);
+	fclose(fp);
+	return mesh_format_sniff(path, buf, n);
 }
 
 void

@@ -1,7 +1,34 @@
 /* cli_import.c: `meshsim import KIND ...`: turn real cluster configuration into a plan. */
+#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
+
+/* `meshsim import compose [-o PLAN] COMPOSE.yml`: the plan of a docker
+ * compose file (docs/compose.md). */
+static int
+import_compose(int argc, char **argv)
+{
+	struct mesh_plan *plan = NULL;
+	struct mesh_diags diags;
+	struct cli_common o;
+	enum mesh_error err;
+	int status;
+
+	memset(&o, 0, sizeof(o));
+	mesh_diags_init(&diags);
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_COMPOSE,
+	    "ho:q", &o, NULL, NULL)) == 0 &&
+	    (status = cli_common_plan(&o, argc, argv)) == 0) {
+		err = mesh_plan_load_progress(o.plan, MESH_FORMAT_COMPOSE,
+		    cli_progress(), &diags, &plan);
+		status = cli_import_write("import compose", err, &diags,
+		    plan, o.output, o.plan);
+	}
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return status;
+}
 
 int
 cli_import(int argc, char **argv)
@@ -13,20 +40,21 @@ cli_import(int argc, char **argv)
 		{ "harper", cli_import_harper },
 		{ "harper-network", cli_import_network },
 		{ "harper-routes", cli_import_routes },
+		{ "compose", import_compose },
 	};
 	size_t i;
 
 	if (argc < 2) {
-		cli_error("import: which kind? harper, harper-network or "
-		    "harper-routes");
+		cli_error("import: which kind? harper, harper-network, "
+		    "harper-routes or compose");
 		cli_usage(stderr);
 		return CLI_EXIT_BAD;
 	}
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(argv[1], kinds[i].kind) == 0)
 			return kinds[i].run(argc - 1, argv + 1);
-	cli_error("import: unknown kind '%s' (harper, harper-network or "
-	    "harper-routes)", argv[1]);
+	cli_error("import: unknown kind '%s' (harper, harper-network, "
+	    "harper-routes or compose)", argv[1]);
 	cli_usage(stderr);
 	return CLI_EXIT_BAD;
 }

@@ -1,15 +1,1922 @@
-/* compose.c: read a compose input into a plan (to be built: issue 13). */
+/* compose.c: read a docker compose file into Harper nodes (one per service and replica that runs Harper), built into a plan by harper.c. */
+/* realpath() */
+#define _DEFAULT_SOURCE
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "base/input.h"
+#include "base/map.h"
+#include "base/text.h"
+#include "base/util.h"
 #include "meshsim/meshsim.h"
+#include "read/harper_keys.h"
+#include "read/harper_nodes.h"
+#include "read/kit.h"
 #include "read/readers.h"
+
+#define MAX_REPLICAS    1000    /* more is refused: a plan of that many
+				 * copies is a typo, not a deployment */
+#define INTERP_DEPTH    8       /* ${A:-${B:-...}} nested this deep at most */
+
+/* The top-level keys of the compose specification. */
+static const char *const top_keys[] = {
+	"configs", "include", "models", "name", "networks", "secrets",
+	"services", "version", "volumes", NULL
+};
+
+/* A service's keys in the compose specification (schema/compose-spec.json). */
+static const char *const service_keys[] = {
+	"annotations", "attach", "blkio_config", "build", "cap_add",
+	"cap_drop", "cgroup", "cgroup_parent", "command", "configs",
+	"container_name", "cpu_count", "cpu_percent", "cpu_period",
+	"cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus",
+	"cpuset", "credential_spec", "depends_on", "deploy", "develop",
+	"device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search",
+	"domainname", "entrypoint", "env_file", "environment", "expose",
+	"extends", "external_links", "extra_hosts", "gpus", "group_add",
+	"healthcheck", "hostname", "image", "init", "ipc", "isolation",
+	"label_file", "labels", "links", "logging", "mac_address",
+	"mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit",
+	"models", "network_mode", "networks", "oom_kill_disable",
+	"oom_score_adj", "pid", "pids_limit", "platform", "ports",
+	"post_start", "pre_stop", "privileged", "profiles", "provider",
+	"pull_policy", "pull_refresh_after", "read_only", "restart",
+	"runtime", "scale", "secrets", "security_opt", "shm_size",
+	"stdin_open", "stop_grace_period", "stop_signal", "storage_opt",
+	"sysctls", "tmpfs", "tty", "ulimits", "use_api_socket", "user",
+	"userns_mode", "uts", "volumes", "volumes_from", "working_dir", NULL
+};
+
+/* The keys of a service's deploy section. */
+static const char *const deploy_keys[] = {
+	"endpoint_mode", "labels", "mode", "placement", "replicas",
+	"resources", "restart_policy", "rollback_config", "update_config",
+	NULL
+};
+
+/* Where Harper's image keeps its root (ROOTPATH) and so its config. */
+static const char *const root_paths[] = {
+	"/home/harperdb/hdb", "/opt/harperdb/hdb", NULL
+};
+
+/* A variable of an env file: value NULL when the line names it alone. */
+struct dvar {
+	const char *name;
+	const char *value;
+	struct mesh_i_pos at;   /* the value's first character, or the
+				 * name's */
+};
+
+/*
+ * Where a text value is written: p is its first character; when inline
+ * is set the value is on one line as written, so that its k-th character
+ * stands k columns further.
+ */
+struct place {
+	struct mesh_i_pos p;
+	int inline_;
+};
+
+/* A service as read. */
+struct svc {
+	const char *name;
+	struct mesh_i_pos at;
+	int harper;             /* runs Harper, or has Harper settings */
+	struct mesh_i_hvar *env;
+	size_t nenv, capenv;
+	struct mesh_i_harg *args;
+	size_t nargs;
+	const char **shared;    /* the names every replica answers to */
+	size_t nshared, capshared;
+	const char *container_name;
+	const char *config_file;
+	long replicas;
+	struct mesh_i_pos replicas_at;
+	int unread_extends;
+	struct mesh_i_pos extends_at;
+};
+
+/* What reading one compose file keeps. */
+struct creader {
+	struct mesh_i_reader base;
+	struct mesh_i_arena arena;
+	yaml_document_t *doc;
+	const char *dir;        /* the compose file's folder */
+	const char *dotenv;     /* its .env, when there is one */
+	struct dvar *vars;      /* what .env sets, for interpolation */
+	size_t nvars;
+	const char *project;
+	struct svc *svcs;
+	size_t nsvcs;
+	int interp_failed;      /* a bad ${...} reported in this value */
+};
+
+/* n bytes in r's arena, or NULL with r->base.nomem set. */
+static void *
+alloc(struct creader *r, size_t n)
+{
+	void *p = mesh_i_arena_alloc(&r->arena, n ? n : 1);
+
+	if (p == NULL)
+		r->base.nomem = 1;
+	return p;
+}
+
+/* A copy of the len bytes at s in r's arena, NUL-terminated. */
+static char *
+copy(struct creader *r, const char *s, size_t len)
+{
+	char *p = mesh_i_arena_text(&r->arena, len + 1);
+
+	if (p == NULL) {
+		r->base.nomem = 1;
+		return NULL;
+	}
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* Make room for one more element of size bytes in *v (n used, *cap
+ * allocated), in r's arena. Returns 0, or -1 with r->base.nomem set. */
+static int
+grow(struct creader *r, void *v, size_t n, size_t *cap, size_t size)
+{
+	void **pv = v;
+	void *nv;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 8;
+	if ((nv = alloc(r, c * size)) == NULL)
+		return -1;
+	if (n > 0)
+		memcpy(nv, *pv, n * size);
+	*pv = nv;
+	*cap = c;
+	return 0;
+}
+
+/* Where YAML node n stands (1-based). */
+static struct mesh_i_pos
+pos(const struct creader *r, const yaml_node_t *n)
+{
+	struct mesh_i_pos p;
+
+	p.file = r->base.file;
+	p.line = (int)n->start_mark.line + 1;
+	p.column = (int)n->start_mark.column + 1;
+	return p;
+}
+
+/* Where the text of scalar n begins, and whether it is on one line. */
+static struct place
+place_of(const struct creader *r, const yaml_node_t *n)
+{
+	struct place pl;
+
+	pl.p = pos(r, n);
+	pl.inline_ = n->type == YAML_SCALAR_NODE &&
+	    n->start_mark.line == n->end_mark.line &&
+	    n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
+	    n->data.scalar.style != YAML_FOLDED_SCALAR_STYLE;
+	if (pl.inline_ && (n->data.scalar.style ==
+	    YAML_SINGLE_QUOTED_SCALAR_STYLE || n->data.scalar.style ==
+	    YAML_DOUBLE_QUOTED_SCALAR_STYLE))
+		pl.p.column++;
+	return pl;
+}
+
+/* The position of byte off of the text s written at pl. */
+static struct mesh_i_pos
+pos_in(const struct place *pl, const char *s, size_t off)
+{
+	struct mesh_i_pos p = pl->p;
+	size_t i;
+
+	if (!pl->inline_)
+		return p;
+	for (i = 0; i < off && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			p.column++;
+	return p;
+}
+
+static const char *
+text(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* Whether n is YAML's null: empty, ~ or null, unquoted. */
+static int
+is_null(const yaml_node_t *n)
+{
+	const char *s;
+
+	if (n->type != YAML_SCALAR_NODE ||
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	s = text(n);
+	return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+}
+
+static const char *
+type_name(const yaml_node_t *n)
+{
+	if (n->type == YAML_MAPPING_NODE)
+		return "a mapping";
+	if (n->type == YAML_SEQUENCE_NODE)
+		return "a list";
+	if (is_null(n))
+		return "null";
+	return "a scalar";
+}
+
+/* Report that n (what: "services") is not what it should be (want). */
+static void
+wrong_type(struct creader *r, const yaml_node_t *n, const char *what,
+    const char *want)
+{
+	struct mesh_i_pos p = pos(r, n);
+
+	mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p, NULL,
+	    "%s is %s; compose wants %s", what, type_name(n), want);
+}
+
+static yaml_node_t *
+node(const struct creader *r, int i)
+{
+	return yaml_document_get_node(r->doc, i);
+}
+
+/* The scalar of n if it is a non-null scalar, else NULL after reporting
+ * wrong-type (what names it). */
+static const char *
+scalar(struct creader *r, const yaml_node_t *n, const char *what)
+{
+	if (n->type == YAML_SCALAR_NODE && !is_null(n))
+		return text(n);
+	wrong_type(r, n, what, "text");
+	return NULL;
+}
+
+/* Whether the env variable name (len bytes) is a Harper cluster setting:
+ * HARPER_*, CLUSTERING*, REPLICATION_* or Harper's legacy NODE_NAME. */
+static int
+harper_var(const char *name, size_t len)
+{
+	static const char *const prefixes[] = { "HARPER_", "CLUSTERING",
+		"REPLICATION_" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		k = strlen(prefixes[i]);
+		if (len >= k && strncasecmp(name, prefixes[i], k) == 0)
+			return 1;
+	}
+	return mesh_i_harper_keys_env_alias(name, len) != NULL &&
+	    !(len == 7 && strncasecmp(name, "THREADS", 7) == 0);
+}
+
+/* The value .env gives name (len bytes), or NULL; the last line wins. */
+static const struct dvar *
+lookup(const struct creader *r, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = r->nvars; i-- > 0;)
+		if (strlen(r->vars[i].name) == len &&
+		    memcmp(r->vars[i].name, name, len) == 0 &&
+		    r->vars[i].value != NULL)
+			return &r->vars[i];
+	return NULL;
+}
+
+static int
+name0(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static int
+name1(char c)
+{
+	return name0(c) || (c >= '0' && c <= '9');
+}
+
+/* Report that the variable name (len bytes) at p is unset; what meshsim
+ * took instead is assumed (printf'd after "assumed "). */
+static void
+unset(struct creader *r, const struct mesh_i_pos *p, const char *name,
+    size_t len, const char *what, const char *assumed)
+{
+	mesh_i_report(&r->base, MESH_WARNING, "compose-variable", p, NULL,
+	    "%s uses ${%.*s}, which is not set%s%s (meshsim does not read "
+	    "the shell's environment): meshsim assumed %s; if the "
+	    "deployment sets it, the plan may differ: put its value in "
+	    "%s/.env", what, (int)len, name, r->dotenv ? " in " : "",
+	    r->dotenv ? r->dotenv : "", assumed, r->dir);
+}
+
+/*
+ * Append to b the len bytes at s (written at pl, from byte base of the
+ * value on) with compose's interpolation: $$, $NAME, ${NAME}, and
+ * ${NAME:-default}, -, :?, ?, :+, + with nested values. An unset
+ * variable is reported when warn is set (what names the value). A
+ * malformed ${ is the error bad-interpolation (r->interp_failed set).
+ */
+static void
+expand(struct creader *r, const char *s, size_t len, const struct place *pl,
+    const char *whole, size_t base, int warn, const char *what, int depth,
+    struct mesh_i_buf *b)
+{
+	size_t i = 0, j, k, m;
+	const struct dvar *v;
+	struct mesh_i_pos p;
+	char assumed[200];
+	int lvl, colon;
+	char op;
+
+	while (i < len && !r->interp_failed) {
+		if (s[i] != '$' || i + 1 >= len) {
+			mesh_i_buf_add(b, s + i, 1);
+			i++;
+			continue;
+		}
+		p = pos_in(pl, whole, base + i);
+		if (s[i + 1] == '$') {
+			mesh_i_buf_add(b, "$", 1);
+			i += 2;
+			continue;
+		}
+		if (name0(s[i + 1])) {
+			for (j = i + 1; j < len && name1(s[j]); j++)
+				continue;
+			if ((v = lookup(r, s + i + 1, j - i - 1)) != NULL)
+				mesh_i_buf_puts(b, v->value);
+			else if (warn)
+				unset(r, &p, s + i + 1, j - i - 1, what,
+				    "it empty, as compose does");
+			i = j;
+			continue;
+		}
+		if (s[i + 1] != '{') {
+			mesh_i_buf_add(b, "$", 1);
+			i++;
+			continue;
+		}
+		for (j = i + 2; j < len && name1(s[j]); j++)
+			continue;
+		if (j == i + 2 || j >= len || !name0(s[i + 2]))
+			goto bad;
+		v = lookup(r, s + i + 2, j - i - 2);
+		if (s[j] == '}') {
+			if (v != NULL)
+				mesh_i_buf_puts(b, v->value);
+			else if (warn)
+				unset(r, &p, s + i + 2, j - i - 2, what,
+				    "it empty, as compose does");
+			i = j + 1;
+			continue;
+		}
+		colon = s[j] == ':';
+		k = j + (size_t)colon;
+		if (k >= len || strchr("-?+", s[k]) == NULL)
+			goto bad;
+		op = s[k++];
+		/* The word runs to the matching brace. */
+		for (m = k, lvl = 0; m < len; m++) {
+			if (s[m] == '$' && m + 1 < len && s[m + 1] == '{') {
+				lvl++;
+				m++;
+			} else if (s[m] == '}' && lvl-- == 0) {
+				break;
+			}
+		}
+		if (m >= len || depth >= INTERP_DEPTH)
+			goto bad;
+		if (op == '+') {
+			if (v != NULL && (!colon || *v->value != '\0'))
+				expand(r, s + k, m - k, pl, whole, base + k,
+				    warn, what, depth + 1, b);
+		} else if (v != NULL && (!colon || *v->value != '\0')) {
+			mesh_i_buf_puts(b, v->value);
+		} else if (op == '-') {
+			size_t at = b->len;
+
+			expand(r, s + k, m - k, pl, whole, base + k, warn,
+			    what, depth + 1, b);
+			if (warn && v == NULL && !b->failed) {
+				snprintf(assumed, sizeof(assumed),
+				    "its default '%.*s'", (int)(b->len - at),
+				    b->data + at);
+				unset(r, &p, s + i + 2, j - i - 2, what,
+				    assumed);
+			}
+		} else if (warn) {
+			snprintf(assumed, sizeof(assumed), "it empty, but "
+			    "compose refuses to start without it ('%.*s')",
+			    (int)(m - k), s + k);
+			unset(r, &p, s + i + 2, j - i - 2, what, assumed);
+		}
+		i = m + 1;
+	}
+	return;
+bad:
+	mesh_i_report(&r->base, MESH_ERROR, "bad-interpolation", &p, NULL,
+	    "%s: '%.*s' is not a variable compose can interpolate "
+	    "(${NAME}, ${NAME:-default}, ${NAME:?error}, ...; $$ for a "
+	    "dollar sign)", what, (int)(len - i > 40 ? 40 : len - i), s + i);
+	r->interp_failed = 1;
+}
+
+/* The text s (written at pl) interpolated, in r's arena; NULL when out
+ * of memory or when it does not interpolate (reported). */
+static const char *
+interp(struct creader *r, const char *s, const struct place *pl, int warn,
+    const char *what)
+{
+	struct mesh_i_buf b;
+	char *t;
+
+	if (strchr(s, '$') == NULL)
+		return copy(r, s, strlen(s));
+	mesh_i_buf_init(&b);
+	r->interp_failed = 0;
+	expand(r, s, strlen(s), pl, s, 0, warn, what, 0, &b);
+	mesh_i_buf_add(&b, "", 1);
+	if (b.failed) {
+		mesh_i_buf_free(&b);
+		r->base.nomem = 1;
+		return NULL;
+	}
+	t = r->interp_failed ? NULL : copy(r, b.data, b.len - 1);
+	mesh_i_buf_free(&b);
+	return t;
+}
+
+/* The scalar n interpolated (see interp()); NULL after reporting when n
+ * is no text. */
+static const char *
+value(struct creader *r, const yaml_node_t *n, int warn, const char *what)
+{
+	const char *s = scalar(r, n, what);
+	struct place pl;
+
+	if (s == NULL)
+		return NULL;
+	pl = place_of(r, n);
+	return interp(r, s, &pl, warn, what);
+}
+
+/* The path of p relative to the compose file's folder, in r's arena. */
+static const char *
+resolve(struct creader *r, const char *p)
+{
+	if (*p == '/' || strcmp(r->dir, ".") == 0)
+		return copy(r, p, strlen(p));
+	if (p[0] == '.' && p[1] == '/')
+		p += 2;
+	{
+		char *s = mesh_i_asprintf("%s/%s", r->dir, p);
+		const char *t;
+
+		if (s == NULL) {
+			r->base.nomem = 1;
+			return NULL;
+		}
+		t = copy(r, s, strlen(s));
+		free(s);
+		return t;
+	}
+}
+
+/*
+ * Read the env file text buf (len bytes, NUL-terminated; file names it)
+ * as compose does: VAR[=[VAL]] lines, # comments, an optional "export ",
+ * values unquoted (a " #" starts a comment), in single quotes (literal)
+ * or double quotes (\n \t \r \\ \" \' escapes); unquoted and
+ * double-quoted values are interpolated unless raw (with warnings for
+ * Harper settings). Appends to *v (*n used, *cap allocated, in r's
+ * arena). Bad lines are reported (bad-env-line).
+ */
+static void
+read_dotenv(struct creader *r, char *buf, size_t len, const char *file,
+    int raw, struct dvar **v, size_t *n, size_t *cap)
+{
+	char *line, *next, *s, *key, *val;
+	size_t klen, vlen;
+	int lineno = 0;
+	struct place pl;
+	struct dvar *d;
+	char what[300];
+
+	pl.p.file = file;
+	for (line = buf; line < buf + len; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		else
+			next = buf + len;
+		vlen = strlen(line);
+		if (vlen > 0 && line[vlen - 1] == '\r')
+			line[--vlen] = '\0';
+		s = line;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (strncmp(s, "export ", 7) == 0)
+			s += 7;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		key = s;
+		if (!name0(*s))
+			goto bad;
+		while (name1(*s) || *s == '.' || *s == '-')
+			s++;
+		klen = (size_t)(s - key);
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s != '=' && *s != '\0' && *s != '#')
+			goto bad;
+		if (grow(r, v, *n, cap, sizeof(**v)) != 0)
+			return;
+		d = &(*v)[*n];
+		if ((d->name = copy(r, key, klen)) == NULL)
+			return;
+		mesh_i_text_position(line, (size_t)(key - line), &d->at.line,
+		    &d->at.column);
+		d->at.line = lineno;
+		d->at.file = file;
+		d->value = NULL;
+		if (*s != '=') {
+			(*n)++;
+			continue;
+		}
+		s++;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		mesh_i_text_position(line, (size_t)(s - line), &pl.p.line,
+		    &pl.p.column);
+		pl.p.line = lineno;
+		pl.inline_ = 1;
+		snprintf(what, sizeof(what), "%s (%.*s)", file, (int)klen,
+		    key);
+		if (*s == '\'' || *s == '"') {
+			char q = *s, *w;
+
+			val = w = ++s;
+			pl.p.column++;
+			while (*s != '\0' && *s != q) {
+				if (*s == '\\' && s[1] != '\0') {
+					s++;
+					if (q == '"' && *s == 'n')
+						*s = '\n';
+					else if (q == '"' && *s == 't')
+						*s = '\t';
+					else if (q == '"' && *s == 'r')
+						*s = '\r';
+					else if (*s != q && *s != '\\')
+						*w++ = '\\';
+				}
+				*w++ = *s++;
+			}
+			if (*s != q) {
+				s = val - 1;
+				goto unclosed;
+			}
+			*w = '\0';
+			s++;
+			while (*s == ' ' || *s == '\t')
+				s++;
+			if (*s != '\0' && *s != '#')
+				goto bad;
+			if (q == '\'' || raw)
+				d->value = copy(r, val, strlen(val));
+			else
+				d->value = interp(r, val, &pl,
+				    harper_var(key, klen), what);
+		} else {
+			char *e;
+
+			val = s;
+			for (e = s; *e != '\0'; e++)
+				if (*e == '#' && e > val && (e[-1] == ' ' ||
+				    e[-1] == '\t'))
+					break;
+			*e = '\0';
+			while (e > val && (e[-1] == ' ' || e[-1] == '\t'))
+				*--e = '\0';
+			d->value = raw ? copy(r, val, strlen(val)) :
+			    interp(r, val, &pl, harper_var(key, klen), what);
+		}
+		if (d->value == NULL)
+			return;
+		d->at = pl.p;
+		(*n)++;
+		continue;
+unclosed:
+		pl.p.file = file;
+		mesh_i_text_position(line, (size_t)(s - line), &pl.p.line,
+		    &pl.p.column);
+		pl.p.line = lineno;
+		mesh_i_report(&r->base, MESH_ERROR, "bad-env-line", &pl.p,
+		    NULL, "a quote that is not closed on its line (meshsim "
+		    "reads one line a variable)");
+		continue;
+bad:
+		pl.p.file = file;
+		mesh_i_text_position(line, (size_t)(s - line), &pl.p.line,
+		    &pl.p.column);
+		pl.p.line = lineno;
+		mesh_i_report(&r->base, MESH_ERROR, "bad-env-line", &pl.p,
+		    NULL, "not a VAR=VALUE line, as compose reads env files");
+	}
+}
+
+/* Read the file at path into a NUL-terminated buffer (free it), or NULL
+ * after reporting at p: io-error when it cannot be read. */
+static char *
+slurp(struct creader *r, const char *path, const struct mesh_i_pos *p,
+    const char *what, size_t *len)
+{
+	struct mesh_diags scratch;
+	enum mesh_error err;
+	char *buf = NULL;
+
+	mesh_diags_init(&scratch);
+	err = mesh_i_read_input(path, &scratch, &buf, len);
+	if (err == MESH_ENOMEM) {
+		r->base.nomem = 1;
+	} else if (err != MESH_OK && scratch.n > 0) {
+		mesh_i_report(&r->base, MESH_ERROR, scratch.v[0].code, p,
+		    NULL, "%s %s: %s", what, path, scratch.v[0].message);
+	}
+	mesh_diags_clear(&scratch);
+	return buf;
+}
+
+/* Add the variable name=val (copied; val NULL: unset it) at at, by via,
+ * to s's environment, where a later one wins. */
+static void
+add_env(struct creader *r, struct svc *s, const char *name, size_t nlen,
+    const char *val, const struct mesh_i_pos *at, const char *via)
+{
+	struct mesh_i_hvar *h;
+	size_t i, k;
+
+	if (harper_var(name, nlen))
+		s->harper = 1;
+	if (val == NULL) {
+		/* Unset: drop what an env file set before. */
+		for (i = k = 0; i < s->nenv; i++)
+			if (!(s->env[i].name_len == nlen &&
+			    memcmp(s->env[i].name, name, nlen) == 0))
+				s->env[k++] = s->env[i];
+		s->nenv = k;
+		return;
+	}
+	if (grow(r, &s->env, s->nenv, &s->capenv, sizeof(*s->env)) != 0)
+		return;
+	h = &s->env[s->nenv];
+	if ((h->name = copy(r, name, nlen)) == NULL)
+		return;
+	h->name_len = nlen;
+	h->value = val;
+	h->value_len = strlen(val);
+	h->at = *at;
+	h->via = via;
+	s->nenv++;
+}
+
+/* A variable named alone (no value): compose takes it from the shell, or
+ * .env. */
+static void
+env_alone(struct creader *r, struct svc *s, const char *name, size_t nlen,
+    const struct mesh_i_pos *at)
+{
+	const struct dvar *d = lookup(r, name, nlen);
+
+	if (d != NULL) {
+		add_env(r, s, name, nlen, d->value, at, "compose environment");
+		return;
+	}
+	if (harper_var(name, nlen))
+		mesh_i_report(&r->base, MESH_WARNING, "compose-variable", at,
+		    s->name, "%.*s takes its value from the shell that runs "
+		    "compose%s%s, which meshsim does not read: meshsim "
+		    "assumed it unset; if the deployment sets it, the plan "
+		    "may differ: give its value here or in %s/.env",
+		    (int)nlen, name, r->dotenv ? " or " : "",
+		    r->dotenv ? r->dotenv : "", r->dir);
+	add_env(r, s, name, nlen, NULL, at, "compose environment");
+}
+
+/* environment: a mapping NAME: value, or a list of NAME=value. */
+static void
+read_environment(struct creader *r, struct svc *s, yaml_node_t *n)
+{
+	char what[300];
+	const char *v;
+
+	if (n->type == YAML_MAPPING_NODE) {
+		yaml_node_pair_t *pp;
+
+		for (pp = n->data.mapping.pairs.start;
+		    pp < n->data.mapping.pairs.top; pp++) {
+			yaml_node_t *k = node(r, pp->key), *val =
+			    node(r, pp->value);
+			struct mesh_i_pos at;
+			const char *name;
+
+			if ((name = scalar(r, k, "a variable's name")) == NULL)
+				continue;
+			if (is_null(val)) {
+				at = pos(r, k);
+				env_alone(r, s, name, strlen(name), &at);
+				continue;
+			}
+			if (val->type != YAML_SCALAR_NODE) {
+				snprintf(what, sizeof(what), "the value of %s",
+				    name);
+				wrong_type(r, val, what, "text, a number or a "
+				    "boolean");
+				continue;
+			}
+			snprintf(what, sizeof(what), "%s of service %s", name,
+			    s->name);
+			if ((v = value(r, val, harper_var(name, strlen(name)),
+			    what)) == NULL)
+				continue;
+			at = place_of(r, val).p;
+			add_env(r, s, name, strlen(name), v, &at,
+			    "compose environment");
+		}
+	} else if (n->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it;
+
+		for (it = n->data.sequence.items.start;
+		    it < n->data.sequence.items.top; it++) {
+			yaml_node_t *e = node(r, *it);
+			const char *t, *eq;
+			struct place pl;
+			struct mesh_i_pos at;
+			size_t nl;
+
+			if ((t = scalar(r, e, "an environment entry")) == NULL)
+				continue;
+			pl = place_of(r, e);
+			eq = strchr(t, '=');
+			nl = eq ? (size_t)(eq - t) : strlen(t);
+			if (nl == 0) {
+				at = pl.p;
+				mesh_i_report(&r->base, MESH_ERROR,
+				    "wrong-type", &at, s->name, "'%s' is not "
+				    "NAME=value", t);
+				continue;
+			}
+			if (eq == NULL) {
+				at = pl.p;
+				env_alone(r, s, t, nl, &at);
+				continue;
+			}
+			/* Compose interpolates the whole entry; the name
+			 * is taken as written. */
+			snprintf(what, sizeof(what), "%.*s of service %s",
+			    (int)nl, t, s->name);
+			{
+				struct mesh_i_buf b;
+
+				mesh_i_buf_init(&b);
+				r->interp_failed = 0;
+				expand(r, eq + 1, strlen(eq + 1), &pl, t,
+				    nl + 1, harper_var(t, nl), what, 0, &b);
+				mesh_i_buf_add(&b, "", 1);
+				if (b.failed) {
+					r->base.nomem = 1;
+					v = NULL;
+				} else {
+					v = r->interp_failed ? NULL :
+					    copy(r, b.data, b.len - 1);
+				}
+				mesh_i_buf_free(&b);
+			}
+			if (v == NULL)
+				continue;
+			at = pos_in(&pl, t, nl + 1);
+			add_env(r, s, t, nl, v, &at, "compose environment");
+		}
+	} else if (!is_null(n)) {
+		wrong_type(r, n, "environment", "a mapping of variables or a "
+		    "list of NAME=value");
+	}
+}
+
+/* One env_file entry: a path (string) or {path, required, format}. */
+static void
+read_env_file(struct creader *r, struct svc *s, yaml_node_t *e)
+{
+	yaml_node_t *pathn = e, *req = NULL, *fmt = NULL;
+	const char *path, *full;
+	struct mesh_i_pos at;
+	struct dvar *v = NULL;
+	size_t n = 0, cap = 0, len, i;
+	int required = 1, raw = 0;
+	char *buf;
+	struct stat st;
+
+	if (e->type == YAML_MAPPING_NODE) {
+		yaml_node_pair_t *pp;
+
+		pathn = NULL;
+		for (pp = e->data.mapping.pairs.start;
+		    pp < e->data.mapping.pairs.top; pp++) {
+			yaml_node_t *k = node(r, pp->key);
+
+			if (k->type != YAML_SCALAR_NODE)
+				continue;
+			if (strcmp(text(k), "path") == 0)
+				pathn = node(r, pp->value);
+			else if (strcmp(text(k), "required") == 0)
+				req = node(r, pp->value);
+			else if (strcmp(text(k), "format") == 0)
+				fmt = node(r, pp->value);
+		}
+		if (pathn == NULL) {
+			at = pos(r, e);
+			mesh_i_report(&r->base, MESH_ERROR, "missing-key", &at,
+			    s->name, "an env_file entry without 'path'");
+			return;
+		}
+		if (req != NULL) {
+			if (req->type == YAML_SCALAR_NODE &&
+			    strcmp(text(req), "false") == 0)
+				required = 0;
+			else if (!(req->type == YAML_SCALAR_NODE &&
+			    strcmp(text(req), "true") == 0))
+				wrong_type(r, req, "required", "true or false");
+		}
+		if (fmt != NULL && fmt->type == YAML_SCALAR_NODE &&
+		    strcmp(text(fmt), "raw") == 0)
+			raw = 1;
+	}
+	if ((path = value(r, pathn, 1, "env_file")) == NULL ||
+	    (full = resolve(r, path)) == NULL)
+		return;
+	at = place_of(r, pathn).p;
+	if (!required && stat(full, &st) != 0)
+		return;
+	if ((buf = slurp(r, full, &at, "env_file", &len)) == NULL)
+		return;
+	read_dotenv(r, buf, len, full, raw, &v, &n, &cap);
+	free(buf);
+	for (i = 0; i < n && !r->base.nomem; i++) {
+		if (v[i].value == NULL) {
+			if (harper_var(v[i].name, strlen(v[i].name)))
+				mesh_i_report(&r->base, MESH_WARNING,
+				    "compose-variable", &v[i].at, s->name,
+				    "%s is named without a value: compose "
+				    "leaves it unset, and so does meshsim",
+				    v[i].name);
+			add_env(r, s, v[i].name, strlen(v[i].name), NULL,
+			    &v[i].at, "env_file");
+		} else {
+			add_env(r, s, v[i].name, strlen(v[i].name),
+			    v[i].value, &v[i].at, "env_file");
+		}
+	}
+}
+
+/* A word of a command line being split: its text and where it starts. */
+struct word {
+	const char *text;
+	struct mesh_i_pos at;
+};
+
+/*
+ * Split s (written at pl) into words as compose splits a string command
+ * (shell quoting: '...' literal, "..." with \ escapes, \ outside quotes;
+ * no expansion). Appends to *w (*n, *cap in r's arena). Returns 0, or -1
+ * after reporting an unclosed quote (bad-command) or when out of memory.
+ */
+static int
+split(struct creader *r, const char *s, const struct place *pl,
+    const char *what, struct word **w, size_t *n, size_t *cap)
+{
+	size_t i = 0, len = strlen(s), start, qat = 0;
+	struct mesh_i_buf b;
+	char q;
+
+	while (i < len) {
+		while (i < len && strchr(" \t\n\r", s[i]) != NULL)
+			i++;
+		if (i == len)
+			break;
+		start = i;
+		mesh_i_buf_init(&b);
+		q = 0;
+		while (i < len && (q != 0 || strchr(" \t\n\r", s[i]) == NULL)) {
+			if (q == 0 && (s[i] == '\'' || s[i] == '"')) {
+				q = s[i];
+				qat = i++;
+			} else if (q != 0 && s[i] == q) {
+				q = 0;
+				i++;
+			} else if (s[i] == '\\' && q != '\'' && i + 1 < len) {
+				mesh_i_buf_add(&b, s + i + 1, 1);
+				i += 2;
+			} else {
+				mesh_i_buf_add(&b, s + i, 1);
+				i++;
+			}
+		}
+		if (q != 0) {
+			struct mesh_i_pos p = pos_in(pl, s, qat);
+
+			mesh_i_buf_free(&b);
+			mesh_i_report(&r->base, MESH_ERROR, "bad-command", &p,
+			    NULL, "%s: a quote that is not closed; compose "
+			    "cannot split the command", what);
+			return -1;
+		}
+		mesh_i_buf_add(&b, "", 1);
+		if (b.failed || grow(r, w, *n, cap, sizeof(**w)) != 0) {
+			mesh_i_buf_free(&b);
+			r->base.nomem = 1;
+			return -1;
+		}
+		(*w)[*n].text = copy(r, b.data, b.len - 1);
+		(*w)[*n].at = pos_in(pl, s, start);
+		mesh_i_buf_free(&b);
+		if ((*w)[*n].text == NULL)
+			return -1;
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Append the words of command or entrypoint n (a string or a list;
+ * null: the image's own, none here). Returns 0, or -1. */
+static int
+words(struct creader *r, yaml_node_t *n, const char *what, struct word **w,
+    size_t *nw, size_t *cap)
+{
+	if (n->type == YAML_SCALAR_NODE) {
+		const char *t;
+		struct place pl;
+
+		if (is_null(n))
+			return 0;
+		if ((t = value(r, n, 1, what)) == NULL)
+			return -1;
+		pl = place_of(r, n);
+		return split(r, t, &pl, what, w, nw, cap);
+	}
+	if (n->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it;
+
+		for (it = n->data.sequence.items.start;
+		    it < n->data.sequence.items.top; it++) {
+			yaml_node_t *e = node(r, *it);
+			const char *t;
+
+			if (e->type != YAML_SCALAR_NODE) {
+				wrong_type(r, e, what, "a list of words");
+				return -1;
+			}
+			if ((t = value(r, e, 1, what)) == NULL ||
+			    grow(r, w, *nw, cap, sizeof(**w)) != 0)
+				return -1;
+			(*w)[*nw].text = t;
+			(*w)[*nw].at = place_of(r, e).p;
+			(*nw)++;
+		}
+		return 0;
+	}
+	wrong_type(r, n, what, "a string or a list of words");
+	return -1;
+}
+
+/* Whether word names a shell (sh, bash, ... with any folder). */
+static int
+is_shell(const char *word)
+{
+	static const char *const shells[] = { "sh", "bash", "ash", "dash",
+		"zsh", "ksh", NULL };
+	const char *b = strrchr(word, '/');
+	int i;
+
+	b = b ? b + 1 : word;
+	for (i = 0; shells[i] != NULL; i++)
+		if (strcmp(b, shells[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The node's arguments from its entrypoint and command words: the words
+ * before the first that starts with '-' are the program (harperdb, run);
+ * the rest are its arguments. A shell's -c script is not read (warned).
+ */
+static void
+take_args(struct creader *r, struct svc *s, struct word *w, size_t n,
+    size_t ncmd0, const char *cmd_via)
+{
+	size_t i, first = 0, k;
+
+	while (first < n && w[first].text[0] != '-')
+		first++;
+	if (first > 0 && is_shell(w[0].text)) {
+		for (i = first; i < n; i++)
+			if (strcmp(w[i].text, "-c") == 0)
+				break;
+		if (i < n) {
+			mesh_i_report(&r->base, MESH_WARNING, "compose-unread",
+			    &w[i].at, s->name, "service %s runs a shell script "
+			    "(%s -c): meshsim does not read the command lines "
+			    "in it, so settings given there are not in the "
+			    "plan; give Harper's arguments in the command "
+			    "itself, or as environment variables", s->name,
+			    w[0].text);
+			return;
+		}
+	}
+	if (first == n)
+		return;
+	if ((s->args = alloc(r, (n - first) * sizeof(*s->args))) == NULL)
+		return;
+	for (i = first, k = 0; i < n; i++, k++) {
+		const char *t = w[i].text;
+		size_t nl;
+
+		s->args[k].text = t;
+		s->args[k].at = w[i].at;
+		s->args[k].via = i < ncmd0 ? "compose entrypoint" : cmd_via;
+		if (t[0] == '-' && t[1] == '-') {
+			nl = strcspn(t + 2, "=");
+			if (harper_var(t + 2, nl))
+				s->harper = 1;
+		}
+	}
+	s->nargs = k;
+}
+
+/* Add name to the names every replica of s answers to (once). */
+static void
+share(struct creader *r, struct svc *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nshared; i++)
+		if (strcasecmp(s->shared[i], name) == 0)
+			return;
+	if (grow(r, &s->shared, s->nshared, &s->capshared,
+	    sizeof(*s->shared)) != 0)
+		return;
+	s->shared[s->nshared++] = name;
+}
+
+/* networks: a list of names, or a mapping NAME: {aliases: [...]}. */
+static void
+read_networks(struct creader *r, struct svc *s, yaml_node_t *n)
+{
+	yaml_node_pair_t *pp;
+
+	if (n->type == YAML_SEQUENCE_NODE || is_null(n))
+		return;
+	if (n->type != YAML_MAPPING_NODE) {
+		wrong_type(r, n, "networks", "a list or a mapping of networks");
+		return;
+	}
+	for (pp = n->data.mapping.pairs.start; pp < n->data.mapping.pairs.top;
+	    pp++) {
+		yaml_node_t *net = node(r, pp->value), *al = NULL;
+		yaml_node_pair_t *q;
+		yaml_node_item_t *it;
+
+		if (is_null(net))
+			continue;
+		if (net->type != YAML_MAPPING_NODE) {
+			wrong_type(r, net, "a network of a service",
+			    "a mapping (aliases, ipv4_address, ...) or null");
+			continue;
+		}
+		for (q = net->data.mapping.pairs.start;
+		    q < net->data.mapping.pairs.top; q++) {
+			yaml_node_t *k = node(r, q->key);
+
+			if (k->type == YAML_SCALAR_NODE &&
+			    strcmp(text(k), "aliases") == 0)
+				al = node(r, q->value);
+		}
+		if (al == NULL || is_null(al))
+			continue;
+		if (al->type != YAML_SEQUENCE_NODE) {
+			wrong_type(r, al, "aliases", "a list of host names");
+			continue;
+		}
+		for (it = al->data.sequence.items.start;
+		    it < al->data.sequence.items.top; it++) {
+			const char *a = value(r, node(r, *it), 1, "an alias");
+
+			if (a != NULL)
+				share(r, s, a);
+		}
+	}
+}
+
+/* Whether target (a path in the container) is Harper's config, or a
+ * folder holding it (*dir set). */
+static int
+config_target(const char *target, int *dir)
+{
+	const char *b = strrchr(target, '/');
+	size_t n = strlen(target);
+	int i;
+
+	*dir = 0;
+	b = b ? b + 1 : target;
+	if (strcmp(b, "harperdb-config.yaml") == 0 ||
+	    strcmp(b, "harper-config.yaml") == 0)
+		return 1;
+	while (n > 1 && target[n - 1] == '/')
+		n--;
+	for (i = 0; root_paths[i] != NULL; i++)
+		if (strlen(root_paths[i]) == n &&
+		    strncmp(root_paths[i], target, n) == 0) {
+			*dir = 1;
+			return 1;
+		}
+	return 0;
+}
+
+/* A volume mounting source (as written, at at) at target. */
+static void
+mount(struct creader *r, struct svc *s, const char *source,
+    const char *target, const struct mesh_i_pos *at)
+{
+	const char *full, *cfg;
+	struct stat st;
+	int dir;
+
+	if (!config_target(target, &dir))
+		return;
+	s->harper = s->harper || !dir;
+	if (source[0] != '.' && source[0] != '/' && source[0] != '~') {
+		if (!dir)
+			mesh_i_report(&r->base, MESH_WARNING, "compose-unread",
+			    at, s->name, "service %s mounts its Harper config "
+			    "from the volume '%s', which meshsim cannot read: "
+			    "the routes and settings in it are not in the "
+			    "plan, so links may be missing; mount the file "
+			    "from a path (./node.yaml:%s) to have it read",
+			    s->name, source, target);
+		return;
+	}
+	if (source[0] == '~') {
+		mesh_i_report(&r->base, MESH_WARNING, "compose-unread", at,
+		    s->name, "service %s mounts '%s' from the home folder of "
+		    "whoever runs compose: meshsim does not read it, so the "
+		    "routes and settings in it are not in the plan", s->name,
+		    source);
+		return;
+	}
+	if ((full = resolve(r, source)) == NULL)
+		return;
+	if (dir) {
+		char *c = mesh_i_asprintf("%s/harperdb-config.yaml", full);
+
+		if (c == NULL) {
+			r->base.nomem = 1;
+			return;
+		}
+		cfg = copy(r, c, strlen(c));
+		free(c);
+		/* A root folder without a config yet: Harper writes one
+		 * from its arguments and environment at install. */
+		if (cfg != NULL && stat(cfg, &st) == 0) {
+			s->config_file = cfg;
+			s->harper = 1;
+		}
+		return;
+	}
+	if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+		mesh_i_report(&r->base, MESH_WARNING, "compose-unread", at,
+		    s->name, "service %s mounts %s as its Harper config, but "
+		    "%s %s: meshsim reads the node without it, so the "
+		    "routes and settings in it are not in the plan and "
+		    "links may be missing", s->name, source, full,
+		    stat(full, &st) != 0 ? "does not exist" :
+		    "is not a file");
+		return;
+	}
+	s->config_file = full;
+}
+
+/* volumes: short syntax SOURCE:TARGET[:MODE], or long {source, target}. */
+static void
+read_volumes(struct creader *r, struct svc *s, yaml_node_t *n)
+{
+	yaml_node_item_t *it;
+
+	if (is_null(n))
+		return;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		wrong_type(r, n, "volumes", "a list of mounts");
+		return;
+	}
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *e = node(r, *it);
+		const char *src = NULL, *dst = NULL;
+		struct mesh_i_pos at = pos(r, e);
+
+		if (e->type == YAML_SCALAR_NODE) {
+			const char *t = value(r, e, 1, "a volume"), *c;
+
+			if (t == NULL || (c = strchr(t, ':')) == NULL)
+				continue;
+			if ((src = copy(r, t, (size_t)(c - t))) == NULL)
+				return;
+			dst = c + 1;
+			if ((c = strchr(dst, ':')) != NULL &&
+			    (dst = copy(r, dst, (size_t)(c - dst))) == NULL)
+				return;
+			at = place_of(r, e).p;
+		} else if (e->type == YAML_MAPPING_NODE) {
+			yaml_node_pair_t *pp;
+
+			for (pp = e->data.mapping.pairs.start;
+			    pp < e->data.mapping.pairs.top; pp++) {
+				yaml_node_t *k = node(r, pp->key);
+				yaml_node_t *v = node(r, pp->value);
+
+				if (k->type != YAML_SCALAR_NODE)
+					continue;
+				if (strcmp(text(k), "source") == 0) {
+					src = value(r, v, 1, "source");
+					at = place_of(r, v).p;
+				} else if (strcmp(text(k), "target") == 0) {
+					dst = value(r, v, 1, "target");
+				}
+			}
+			if (src == NULL || dst == NULL)
+				continue;
+		} else {
+			wrong_type(r, e, "a volume", "a string or a mapping");
+			continue;
+		}
+		mount(r, s, src, dst, &at);
+	}
+}
+
+/* A whole number of replicas from n (what: "replicas", "scale"). */
+static int
+count(struct creader *r, yaml_node_t *n, const char *what, long *out)
+{
+	const char *t;
+	char *end;
+	struct mesh_i_pos p = pos(r, n);
+
+	if ((t = value(r, n, 1, what)) == NULL)
+		return -1;
+	errno = 0;
+	*out = strtol(t, &end, 10);
+	if (*t == '\0' || *end != '\0' || errno != 0 || *out < 0 ||
+	    *out > MAX_REPLICAS) {
+		mesh_i_report(&r->base, MESH_ERROR, "bad-replicas", &p, NULL,
+		    "%s '%s' is not a whole number from 0 to %d", what, t,
+		    MAX_REPLICAS);
+		return -1;
+	}
+	return 0;
+}
+
+/* Check the keys of mapping n against known (what: "a service"):
+ * duplicates are errors; unknown keys (but x-*) warned with a
+ * did-you-mean. */
+static void
+check_keys(struct creader *r, yaml_node_t *n, const char *const *known,
+    const char *what, const char *node_name)
+{
+	yaml_node_pair_t *pp, *qq;
+	const char *close;
+
+	for (pp = n->data.mapping.pairs.start; pp < n->data.mapping.pairs.top;
+	    pp++) {
+		yaml_node_t *k = node(r, pp->key);
+		struct mesh_i_pos p = pos(r, k);
+
+		if (k->type != YAML_SCALAR_NODE) {
+			wrong_type(r, k, "a key", "text");
+			continue;
+		}
+		for (qq = n->data.mapping.pairs.start; qq < pp; qq++) {
+			yaml_node_t *o = node(r, qq->key);
+
+			if (o->type == YAML_SCALAR_NODE &&
+			    strcmp(text(o), text(k)) == 0) {
+				mesh_i_report(&r->base, MESH_ERROR,
+				    "duplicate-key", &p, node_name,
+				    "%s repeats the key '%s' (line %d): "
+				    "compose refuses it", what, text(k),
+				    (int)o->start_mark.line + 1);
+				break;
+			}
+		}
+		if (known == NULL || strncmp(text(k), "x-", 2) == 0 ||
+		    mesh_i_known_key(known, text(k), &close) >= 0)
+			continue;
+		if (close != NULL)
+			mesh_i_report(&r->base, MESH_WARNING, "unknown-key", &p,
+			    node_name, "%s has the key '%s', which compose "
+			    "does not know (did you mean '%s'?): compose "
+			    "refuses the file, and meshsim ignores the key",
+			    what, text(k), close);
+		else
+			mesh_i_report(&r->base, MESH_WARNING, "unknown-key", &p,
+			    node_name, "%s has the key '%s', which compose "
+			    "does not know: compose refuses the file, and "
+			    "meshsim ignores the key", what, text(k));
+	}
+}
+
+/* The value of key in mapping n, or NULL. */
+static yaml_node_t *
+member(const struct creader *r, const yaml_node_t *n, const char *key)
+{
+	yaml_node_pair_t *pp;
+
+	for (pp = n->data.mapping.pairs.start; pp < n->data.mapping.pairs.top;
+	    pp++) {
+		yaml_node_t *k = node(r, pp->key);
+
+		if (k->type == YAML_SCALAR_NODE && strcmp(text(k), key) == 0)
+			return node(r, pp->value);
+	}
+	return NULL;
+}
+
+/* Read service name (at key k) whose definition is n into s. */
+static void
+read_service(struct creader *r, struct svc *s, yaml_node_t *k,
+    yaml_node_t *n)
+{
+	yaml_node_t *v, *cmd, *ep;
+	struct word *w = NULL;
+	size_t nw = 0, capw = 0, nep = 0;
+	const char *t;
+	char what[300];
+
+	memset(s, 0, sizeof(*s));
+	s->name = text(k);
+	s->at = pos(r, k);
+	s->replicas = 1;
+	if (n->type != YAML_MAPPING_NODE) {
+		snprintf(what, sizeof(what), "service %s", s->name);
+		wrong_type(r, n, what, "a mapping");
+		return;
+	}
+	snprintf(what, sizeof(what), "service %s", s->name);
+	check_keys(r, n, service_keys, what, s->name);
+	share(r, s, s->name);
+	if ((v = member(r, n, "image")) != NULL && !is_null(v) &&
+	    (t = value(r, v, 0, "image")) != NULL && strstr(t, "harper"))
+		s->harper = 1;
+	if ((v = member(r, n, "env_file")) != NULL) {
+		if (v->type == YAML_SEQUENCE_NODE) {
+			yaml_node_item_t *it;
+
+			for (it = v->data.sequence.items.start;
+			    it < v->data.sequence.items.top; it++)
+				read_env_file(r, s, node(r, *it));
+		} else if (v->type == YAML_SCALAR_NODE && !is_null(v)) {
+			read_env_file(r, s, v);
+		} else if (!is_null(v)) {
+			wrong_type(r, v, "env_file", "a path or a list");
+		}
+	}
+	if ((v = member(r, n, "environment")) != NULL)
+		read_environment(r, s, v);
+	ep = member(r, n, "entrypoint");
+	cmd = member(r, n, "command");
+	if (ep != NULL && words(r, ep, "entrypoint", &w, &nw, &capw) != 0)
+		return;
+	nep = nw;
+	if (cmd != NULL && words(r, cmd, "command", &w, &nw, &capw) != 0)
+		return;
+	take_args(r, s, w, nw, nep, "compose command");
+	if ((v = member(r, n, "hostname")) != NULL && !is_null(v) &&
+	    (t = value(r, v, 1, "hostname")) != NULL)
+		share(r, s, t);
+	if ((v = member(r, n, "container_name")) != NULL && !is_null(v))
+		s->container_name = value(r, v, 1, "container_name");
+	if ((v = member(r, n, "networks")) != NULL)
+		read_networks(r, s, v);
+	if ((v = member(r, n, "volumes")) != NULL)
+		read_volumes(r, s, v);
+	if ((v = member(r, n, "extends")) != NULL) {
+		s->unread_extends = 1;
+		s->extends_at = pos(r, v);
+	}
+	if ((v = member(r, n, "scale")) != NULL && !is_null(v)) {
+		if (count(r, v, "scale", &s->replicas) != 0)
+			return;
+		s->replicas_at = pos(r, v);
+	}
+	if ((v = member(r, n, "deploy")) != NULL && !is_null(v)) {
+		yaml_node_t *rep;
+		long c;
+
+		if (v->type != YAML_MAPPING_NODE) {
+			wrong_type(r, v, "deploy", "a mapping");
+			return;
+		}
+		check_keys(r, v, deploy_keys, "deploy", s->name);
+		if ((rep = member(r, v, "replicas")) != NULL &&
+		    !is_null(rep)) {
+			if (count(r, rep, "replicas", &c) != 0)
+				return;
+			if (member(r, n, "scale") != NULL && c != s->replicas) {
+				struct mesh_i_pos p = pos(r, rep);
+
+				mesh_i_report(&r->base, MESH_ERROR,
+				    "bad-replicas", &p, s->name, "replicas "
+				    "%ld and scale %ld differ: compose "
+				    "refuses them", c, s->replicas);
+				return;
+			}
+			s->replicas = c;
+			s->replicas_at = pos(r, rep);
+		}
+	}
+	if (s->replicas > 1 && s->container_name != NULL) {
+		mesh_i_report(&r->base, MESH_ERROR, "bad-replicas",
+		    &s->replicas_at, s->name, "service %s has %ld replicas "
+		    "and a container_name: compose refuses it (a container "
+		    "name names one container)", s->name, s->replicas);
+	}
+}
+
+/* Whether the YAML in buf nests no deeper than the depth limit; if it
+ * does, report where (invalid-yaml) and return 0. */
+static int
+depth_ok(struct creader *r, const char *buf, size_t len)
+{
+	size_t max = mesh_limits_get()->depth, depth = 0;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int ok = 1, done = 0;
+	struct mesh_i_pos p;
+
+	if (!yaml_parser_initialize(&parser)) {
+		r->base.nomem = 1;
+		return 0;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		if (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > max) {
+				p.file = r->base.file;
+				p.line = (int)ev.start_mark.line + 1;
+				p.column = (int)ev.start_mark.column + 1;
+				mesh_i_report(&r->base, MESH_ERROR,
+				    "invalid-yaml", &p, NULL, "nesting deeper "
+				    "than %zu levels (--max-depth raises the "
+				    "limit)", max);
+				ok = 0;
+				done = 1;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+		    ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (ev.type == YAML_DOCUMENT_END_EVENT ||
+		    ev.type == YAML_STREAM_END_EVENT) {
+			done = 1;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
+/* Report libyaml's error in the len bytes at buf. */
+static void
+yaml_error(struct creader *r, const yaml_parser_t *p, const char *buf,
+    size_t len)
+{
+	struct mesh_i_pos ps;
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		r->base.nomem = 1;
+		return;
+	}
+	ps.file = r->base.file;
+	if (p->error == YAML_READER_ERROR) {
+		mesh_i_text_position(buf, p->problem_offset < len ?
+		    p->problem_offset : len, &ps.line, &ps.column);
+	} else {
+		ps.line = (int)p->problem_mark.line + 1;
+		ps.column = (int)p->problem_mark.column + 1;
+	}
+	mesh_i_report(&r->base, MESH_ERROR, "invalid-yaml", &ps, NULL, "%s%s%s",
+	    p->problem ? p->problem : "a syntax error",
+	    p->context ? " " : "", p->context ? p->context : "");
+}
+
+/* The compose file's folder and project name (as compose derives it from
+ * the folder: lowercase letters, digits, '-' and '_'). */
+static void
+folder(struct creader *r, const char *file)
+{
+	const char *slash = file ? strrchr(file, '/') : NULL;
+	char real[PATH_MAX], *b;
+	struct mesh_i_buf nb;
+	const char *q;
+
+	if (slash == NULL)
+		r->dir = ".";
+	else if (slash == file)
+		r->dir = "/";
+	else
+		r->dir = copy(r, file, (size_t)(slash - file));
+	if (r->dir == NULL)
+		return;
+	if (realpath(r->dir, real) == NULL)
+		snprintf(real, sizeof(real), "%s", r->dir);
+	b = strrchr(real, '/');
+	b = b && b[1] ? b + 1 : real;
+	mesh_i_buf_init(&nb);
+	for (q = b; *q != '\0'; q++) {
+		char c = (char)((*q >= 'A' && *q <= 'Z') ? *q + 32 : *q);
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    ((c == '-' || c == '_') && nb.len > 0))
+			mesh_i_buf_add(&nb, &c, 1);
+	}
+	mesh_i_buf_add(&nb, "", 1);
+	if (nb.failed) {
+		r->base.nomem = 1;
+	} else {
+		r->project = copy(r, nb.len > 1 ? nb.data : "default",
+		    nb.len > 1 ? nb.len - 1 : 7);
+	}
+	mesh_i_buf_free(&nb);
+}
+
+/* Read .env beside the compose file, when there is one: the variables
+ * compose interpolates (and COMPOSE_PROJECT_NAME). */
+static void
+read_dot_env(struct creader *r)
+{
+	struct stat st;
+	struct mesh_i_pos p;
+	size_t cap = 0, len;
+	const char *path;
+	char *buf;
+
+	if ((path = resolve(r, ".env")) == NULL || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode))
+		return;
+	r->dotenv = path;
+	p.file = path;
+	p.line = p.column = 0;
+	if ((buf = slurp(r, path, &p, "the file", &len)) == NULL)
+		return;
+	read_dotenv(r, buf, len, path, 0, &r->vars, &r->nvars, &cap);
+	free(buf);
+}
+
+/* The host name of replica i of s: PROJECT-SERVICE-i, or its
+ * container_name. */
+static const char *
+container(struct creader *r, const struct svc *s, long i)
+{
+	char *c;
+	const char *t;
+
+	if (s->container_name != NULL)
+		return s->container_name;
+	if ((c = mesh_i_asprintf("%s-%s-%ld", r->project, s->name, i)) ==
+	    NULL) {
+		r->base.nomem = 1;
+		return NULL;
+	}
+	t = copy(r, c, strlen(c));
+	free(c);
+	return t;
+}
+
+/* Fill node (replica i of n of service s). */
+static void
+fill(struct creader *r, const struct svc *s, long i, struct mesh_i_hnode *h)
+{
+	const char **hosts;
+	const char *cn;
+	size_t k = 0, j;
+	char *name;
+
+	memset(h, 0, sizeof(*h));
+	if ((hosts = alloc(r, (s->nshared + 2) * sizeof(*hosts))) == NULL ||
+	    (cn = container(r, s, i)) == NULL)
+		return;
+	if (s->replicas == 1) {
+		h->name = s->name;
+		for (j = 0; j < s->nshared; j++)
+			hosts[k++] = s->shared[j];
+		hosts[k++] = cn;
+	} else {
+		if ((name = mesh_i_asprintf("%s-%ld", s->name, i)) == NULL) {
+			r->base.nomem = 1;
+			return;
+		}
+		h->name = copy(r, name, strlen(name));
+		free(name);
+		hosts[k++] = cn;
+		/* The worst case: the shared names reach replica 1. */
+		for (j = 0; i == 1 && j < s->nshared; j++)
+			hosts[k++] = s->shared[j];
+	}
+	/* Drop a host given twice (hostname: the service's name). */
+	for (j = 1; j < k; j++) {
+		size_t m;
+
+		for (m = 0; m < j; m++)
+			if (strcasecmp(hosts[m], hosts[j]) == 0)
+				break;
+		if (m < j) {
+			memmove(hosts + j, hosts + j + 1,
+			    (k - j - 1) * sizeof(*hosts));
+			k--;
+			j--;
+		}
+	}
+	h->at = s->at;
+	h->hosts = hosts;
+	h->nhosts = k;
+	h->config_file = s->config_file;
+	h->env = s->env;
+	h->nenv = s->nenv;
+	h->args = s->args;
+	h->nargs = s->nargs;
+}
+
+/*
+ * Warn (compose-replicas) at each route of plan to a name that several
+ * replicas of a service share: it reaches whichever answers, and is
+ * linked to replica 1 only.
+ */
+static void
+worst_case(struct creader *r, const struct mesh_plan *plan)
+{
+	struct mesh_i_map names;
+	size_t i, j, m, nn = 0;
+	char **keep = NULL;
+	int ni, sv;
+
+	mesh_i_map_init(&names);
+	for (i = 0; i < r->nsvcs; i++) {
+		const struct svc *s = &r->svcs[i];
+
+		if (!s->harper || s->replicas < 2)
+			continue;
+		for (j = 0; j < s->nshared; j++) {
+			char *h = mesh_i_host_normal(s->shared[j]), **nk;
+
+			if (h == NULL || (nk = realloc(keep, (nn + 1) *
+			    sizeof(*keep))) == NULL) {
+				free(h);
+				r->base.nomem = 1;
+				goto done;
+			}
+			keep = nk;
+			keep[nn++] = h;
+			if (mesh_i_map_put(&names, h, 0, (int)i) == -2) {
+				r->base.nomem = 1;
+				goto done;
+			}
+		}
+	}
+	if (nn == 0)
+		goto done;
+	for (ni = 0; ni < (int)plan->nnodes; ni++) {
+		const struct mesh_node *nd = &plan->nodes[ni];
+
+		for (m = 0; m < nd->nroutes; m++) {
+			const struct mesh_route *rt = &nd->routes[m];
+			const struct mesh_source *src;
+			const struct svc *s;
+			struct mesh_i_pos p;
+			char *h = mesh_i_host_normal(rt->host);
+
+			if (h == NULL) {
+				r->base.nomem = 1;
+				goto done;
+			}
+			sv = mesh_i_map_get(&names, h, 0);
+			free(h);
+			if (sv < 0)
+				continue;
+			s = &r->svcs[sv];
+			src = mesh_plan_route_source(plan, ni, m);
+			p.file = src != NULL && src->file != NULL ?
+			    src->file : r->base.file;
+			p.line = rt->line;
+			p.column = rt->column;
+			mesh_i_report(&r->base, MESH_WARNING,
+			    "compose-replicas", &p, nd->name, "the route to "
+			    "%s reaches whichever of the %ld replicas of "
+			    "service %s answers (compose's DNS gives any of "
+			    "them): meshsim links it to %s-1 only, the worst "
+			    "case for failover; route to each replica's "
+			    "container (%s) to see the cluster survive the "
+			    "loss of one", rt->host, s->replicas, s->name,
+			    s->name, s->container_name ? s->container_name :
+			    "PROJECT-SERVICE-i");
+		}
+	}
+done:
+	for (i = 0; i < nn; i++)
+		free(keep[i]);
+	free(keep);
+	mesh_i_map_free(&names);
+}
+
+/* Read the services mapping n into r->svcs. */
+static void
+read_services(struct creader *r, yaml_node_t *n)
+{
+	yaml_node_pair_t *pp;
+	size_t cap = 0;
+
+	check_keys(r, n, NULL, "services", NULL);
+	for (pp = n->data.mapping.pairs.start; pp < n->data.mapping.pairs.top;
+	    pp++) {
+		yaml_node_t *k = node(r, pp->key);
+
+		if (k->type != YAML_SCALAR_NODE || is_null(k))
+			continue;
+		if (grow(r, &r->svcs, r->nsvcs, &cap, sizeof(*r->svcs)) != 0)
+			return;
+		read_service(r, &r->svcs[r->nsvcs++], k, node(r, pp->value));
+		if (r->base.nomem)
+			return;
+	}
+}
+
+/* Build the plan of the Harper services read. */
+static enum mesh_error
+build(struct creader *r, const yaml_node_t *services, struct mesh_plan **out)
+{
+	struct mesh_i_hnode *nodes;
+	size_t i, n = 0, total = 0;
+	struct mesh_i_pos p;
+	enum mesh_error err;
+	long k;
+
+	for (i = 0; i < r->nsvcs; i++) {
+		const struct svc *s = &r->svcs[i];
+
+		if (!s->harper)
+			continue;
+		if (s->replicas == 0)
+			mesh_i_report(&r->base, MESH_WARNING,
+			    "compose-replicas", &s->replicas_at, s->name,
+			    "service %s has 0 replicas: compose starts none, "
+			    "so it is no node of the plan and routes to it "
+			    "make no links", s->name);
+		if (s->unread_extends)
+			mesh_i_report(&r->base, MESH_WARNING, "compose-unread",
+			    &s->extends_at, s->name, "service %s extends "
+			    "another service, which meshsim does not read: "
+			    "settings it inherits are not in the plan",
+			    s->name);
+		total += (size_t)s->replicas;
+	}
+	if (total == 0) {
+		p = pos(r, services);
+		mesh_i_report(&r->base, MESH_ERROR, "no-harper-service", &p,
+		    NULL, "no service runs Harper: none has an image named "
+		    "harper*, HARPER_*, CLUSTERING* or REPLICATION_* "
+		    "variables, Harper --KEY arguments or a mounted "
+		    "harperdb-config.yaml");
+		return MESH_EINPUT;
+	}
+	if ((nodes = alloc(r, total * sizeof(*nodes))) == NULL)
+		return MESH_ENOMEM;
+	for (i = 0; i < r->nsvcs; i++)
+		for (k = 1; r->svcs[i].harper && k <= r->svcs[i].replicas; k++)
+			fill(r, &r->svcs[i], k, &nodes[n++]);
+	if (r->base.nomem)
+		return MESH_ENOMEM;
+	err = mesh_i_harper_build(nodes, n, r->base.file, NULL, r->base.diags,
+	    out);
+	if (err == MESH_OK)
+		worst_case(r, *out);
+	return err;
+}
 
 enum mesh_error
 mesh_i_read_compose(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
-	(void)buf;
-	(void)len;
+	struct creader r;
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root, *services = NULL, *v;
+	enum mesh_error err = MESH_EINPUT;
+	struct mesh_i_pos p;
+	int loaded = 0;
+
 	*out = NULL;
-	mesh_diags_add(diags, MESH_ERROR, "unsupported-format", file, 0, 0,
-	    NULL, "this format cannot be read yet");
-	return MESH_EINPUT;
+	memset(&r, 0, sizeof(r));
+	r.base.diags = diags;
+	r.base.file = file != NULL ? file : "docker-compose.yml";
+	mesh_i_arena_init(&r.arena);
+	folder(&r, file);
+	if (!r.base.nomem)
+		read_dot_env(&r);
+	if (r.base.nomem || r.base.errors > 0)
+		goto done;
+	if (!depth_ok(&r, buf, len))
+		goto done;
+	if (!yaml_parser_initialize(&parser)) {
+		r.base.nomem = 1;
+		goto done;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_error(&r, &parser, buf, len);
+		yaml_parser_delete(&parser);
+		goto done;
+	}
+	yaml_parser_delete(&parser);
+	loaded = 1;
+	r.doc = &doc;
+	p.file = r.base.file;
+	p.line = p.column = 0;
+	if ((root = yaml_document_get_root_node(&doc)) == NULL) {
+		mesh_i_report(&r.base, MESH_ERROR, "empty-file", &p, NULL,
+		    "the file holds no YAML document");
+		goto done;
+	}
+	if (root->type != YAML_MAPPING_NODE) {
+		wrong_type(&r, root, "the compose file", "a mapping");
+		goto done;
+	}
+	check_keys(&r, root, top_keys, "the compose file", NULL);
+	if ((v = member(&r, root, "name")) != NULL && !is_null(v) &&
+	    lookup(&r, "COMPOSE_PROJECT_NAME", 20) == NULL)
+		r.project = value(&r, v, 1, "name");
+	else if (lookup(&r, "COMPOSE_PROJECT_NAME", 20) != NULL)
+		r.project = lookup(&r, "COMPOSE_PROJECT_NAME", 20)->value;
+	if ((v = member(&r, root, "include")) != NULL && !is_null(v)) {
+		p = pos(&r, v);
+		mesh_i_report(&r.base, MESH_WARNING, "compose-unread", &p, NULL,
+		    "meshsim does not read the compose files this one "
+		    "includes: their services are not in the plan, and "
+		    "routes to them make no links");
+	}
+	if ((services = member(&r, root, "services")) == NULL ||
+	    is_null(services)) {
+		p = services ? pos(&r, services) : pos(&r, root);
+		mesh_i_report(&r.base, MESH_ERROR, "no-harper-service", &p,
+		    NULL, "the compose file has no services");
+		goto done;
+	}
+	if (services->type != YAML_MAPPING_NODE) {
+		wrong_type(&r, services, "services", "a mapping of services");
+		goto done;
+	}
+	read_services(&r, services);
+	if (r.base.nomem || r.base.errors > 0)
+		goto done;
+	err = build(&r, services, out);
+done:
+	if (loaded)
+		yaml_document_delete(&doc);
+	mesh_i_arena_free(&r.arena);
+	if (r.base.nomem)
+		err = MESH_ENOMEM;
+	else if (err == MESH_OK && r.base.errors > 0)
+		err = MESH_EINPUT;
+	if (err != MESH_OK && *out != NULL) {
+		mesh_plan_free(*out);
+		*out = NULL;
+	}
+	return err;
 }
