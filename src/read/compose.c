@@ -239,9 +239,7 @@ type_name(const yaml_node_t *n)
 		return "a mapping";
 	if (n->type == YAML_SEQUENCE_NODE)
 		return "a list";
-	if (is_null(n))
-		return "null";
-	return "a scalar";
+	return "null";
 }
 
 /* Report that n (what: "services") is not what it should be (want). */
@@ -251,8 +249,12 @@ wrong_type(struct creader *r, const yaml_node_t *n, const char *what,
 {
 	struct mesh_i_pos p = pos(r, n);
 
-	mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p, NULL,
-	    "%s is %s; compose wants %s", what, type_name(n), want);
+	if (n->type == YAML_SCALAR_NODE && !is_null(n))
+		mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p, NULL,
+		    "%s is '%s'; compose wants %s", what, text(n), want);
+	else
+		mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &p, NULL,
+		    "%s is %s; compose wants %s", what, type_name(n), want);
 }
 
 static yaml_node_t *
@@ -322,12 +324,19 @@ static void
 unset(struct creader *r, const struct mesh_i_pos *p, const char *name,
     size_t len, const char *what, const char *assumed)
 {
-	mesh_i_report(&r->base, MESH_WARNING, "compose-variable", p, NULL,
-	    "%s uses ${%.*s}, which is not set%s%s (meshsim does not read "
-	    "the shell's environment): meshsim assumed %s; if the "
-	    "deployment sets it, the plan may differ: put its value in "
-	    "%s/.env", what, (int)len, name, r->dotenv ? " in " : "",
-	    r->dotenv ? r->dotenv : "", assumed, r->dir);
+	if (r->dotenv != NULL)
+		mesh_i_report(&r->base, MESH_WARNING, "compose-variable", p,
+		    NULL, "%s uses ${%.*s}, which %s does not set (meshsim "
+		    "reads it, not the shell's environment): meshsim assumed "
+		    "%s; if the deployment sets it, set it there too",
+		    what, (int)len, name, r->dotenv, assumed);
+	else
+		mesh_i_report(&r->base, MESH_WARNING, "compose-variable", p,
+		    NULL, "%s uses ${%.*s}, which is not set (meshsim reads "
+		    "variables from %s/.env, not from the shell's "
+		    "environment, and there is none): meshsim assumed %s; if "
+		    "the deployment sets it, put it there", what, (int)len,
+		    name, r->dir, assumed);
 }
 
 /*
@@ -714,14 +723,19 @@ env_alone(struct creader *r, struct svc *s, const char *name, size_t nlen,
 		add_env(r, s, name, nlen, d->value, at, "compose environment");
 		return;
 	}
-	if (harper_var(name, nlen))
+	if (harper_var(name, nlen) && r->dotenv != NULL)
 		mesh_i_report(&r->base, MESH_WARNING, "compose-variable", at,
 		    s->name, "%.*s takes its value from the shell that runs "
-		    "compose%s%s, which meshsim does not read: meshsim "
-		    "assumed it unset; if the deployment sets it, the plan "
-		    "may differ: give its value here or in %s/.env",
-		    (int)nlen, name, r->dotenv ? " or " : "",
-		    r->dotenv ? r->dotenv : "", r->dir);
+		    "compose, or from %s, which does not set it (meshsim "
+		    "does not read the shell's environment): meshsim assumed "
+		    "it unset; if the deployment sets it, give its value "
+		    "here", (int)nlen, name, r->dotenv);
+	else if (harper_var(name, nlen))
+		mesh_i_report(&r->base, MESH_WARNING, "compose-variable", at,
+		    s->name, "%.*s takes its value from the shell that runs "
+		    "compose, which meshsim does not read: meshsim assumed "
+		    "it unset; if the deployment sets it, give its value "
+		    "here or in %s/.env", (int)nlen, name, r->dir);
 	add_env(r, s, name, nlen, NULL, at, "compose environment");
 }
 
@@ -1675,45 +1689,53 @@ fill(struct creader *r, const struct svc *s, long i, struct mesh_i_hnode *h)
 	h->nargs = s->nargs;
 }
 
+/* Append the malloc'd string h to the list *keep of *n (freed by the
+ * caller); h is freed when out of memory. Returns 0, or -1. */
+static int
+keep_add(char ***keep, size_t *n, char *h)
+{
+	char **nk;
+
+	if ((nk = realloc(*keep, (*n + 1) * sizeof(**keep))) == NULL) {
+		free(h);
+		return -1;
+	}
+	*keep = nk;
+	nk[(*n)++] = h;
+	return 0;
+}
+
 /*
  * Warn (compose-replicas) at each route of plan to a name that several
  * replicas of a service share: it reaches whichever answers, and is
- * linked to replica 1 only.
+ * linked to replica 1 only. A route written once for every replica of
+ * its own service is warned once.
  */
 static void
 worst_case(struct creader *r, const struct mesh_plan *plan)
 {
-	struct mesh_i_map names;
+	struct mesh_i_map names, seen;
+	struct mesh_i_buf b;
 	size_t i, j, m, nn = 0;
-	char **keep = NULL;
+	char **keep = NULL, *h;
 	int ni, sv;
 
 	mesh_i_map_init(&names);
+	mesh_i_map_init(&seen);
+	mesh_i_buf_init(&b);
 	for (i = 0; i < r->nsvcs; i++) {
 		const struct svc *s = &r->svcs[i];
 
 		if (!s->harper || s->replicas < 2)
 			continue;
 		for (j = 0; j < s->nshared; j++) {
-			char *h = mesh_i_host_normal(s->shared[j]), **nk;
-
-			if (h == NULL || (nk = realloc(keep, (nn + 1) *
-			    sizeof(*keep))) == NULL) {
-				free(h);
-				r->base.nomem = 1;
-				goto done;
-			}
-			keep = nk;
-			keep[nn++] = h;
-			if (mesh_i_map_put(&names, h, 0, (int)i) == -2) {
-				r->base.nomem = 1;
-				goto done;
-			}
+			if ((h = mesh_i_host_normal(s->shared[j])) == NULL ||
+			    keep_add(&keep, &nn, h) != 0 ||
+			    mesh_i_map_put(&names, h, 0, (int)i) == -2)
+				goto nomem;
 		}
 	}
-	if (nn == 0)
-		goto done;
-	for (ni = 0; ni < (int)plan->nnodes; ni++) {
+	for (ni = 0; nn > 0 && ni < (int)plan->nnodes; ni++) {
 		const struct mesh_node *nd = &plan->nodes[ni];
 
 		for (m = 0; m < nd->nroutes; m++) {
@@ -1721,12 +1743,9 @@ worst_case(struct creader *r, const struct mesh_plan *plan)
 			const struct mesh_source *src;
 			const struct svc *s;
 			struct mesh_i_pos p;
-			char *h = mesh_i_host_normal(rt->host);
 
-			if (h == NULL) {
-				r->base.nomem = 1;
-				goto done;
-			}
+			if ((h = mesh_i_host_normal(rt->host)) == NULL)
+				goto nomem;
 			sv = mesh_i_map_get(&names, h, 0);
 			free(h);
 			if (sv < 0)
@@ -1737,23 +1756,39 @@ worst_case(struct creader *r, const struct mesh_plan *plan)
 			    src->file : r->base.file;
 			p.line = rt->line;
 			p.column = rt->column;
+			b.len = 0;
+			mesh_i_buf_printf(&b, "%s:%d:%d:%s", p.file, p.line,
+			    p.column, rt->host);
+			mesh_i_buf_add(&b, "", 1);
+			if (b.failed || (h = strdup(b.data)) == NULL ||
+			    keep_add(&keep, &nn, h) != 0)
+				goto nomem;
+			if ((sv = mesh_i_map_put(&seen, h, 0, 0)) == -2)
+				goto nomem;
+			if (sv >= 0)
+				continue;
 			mesh_i_report(&r->base, MESH_WARNING,
 			    "compose-replicas", &p, nd->name, "the route to "
 			    "%s reaches whichever of the %ld replicas of "
 			    "service %s answers (compose's DNS gives any of "
 			    "them): meshsim links it to %s-1 only, the worst "
-			    "case for failover; route to each replica's "
-			    "container (%s) to see the cluster survive the "
-			    "loss of one", rt->host, s->replicas, s->name,
-			    s->name, s->container_name ? s->container_name :
-			    "PROJECT-SERVICE-i");
+			    "case for failover; route to every replica's "
+			    "container (%s-%s-1 .. %s-%s-%ld) to see what "
+			    "losing one does", rt->host, s->replicas, s->name,
+			    s->name, r->project, s->name, r->project, s->name,
+			    s->replicas);
 		}
 	}
+	goto done;
+nomem:
+	r->base.nomem = 1;
 done:
 	for (i = 0; i < nn; i++)
 		free(keep[i]);
 	free(keep);
+	mesh_i_buf_free(&b);
 	mesh_i_map_free(&names);
+	mesh_i_map_free(&seen);
 }
 
 /* Read the services mapping n into r->svcs. */
@@ -1806,6 +1841,16 @@ build(struct creader *r, const yaml_node_t *services, struct mesh_plan **out)
 			    "settings it inherits are not in the plan",
 			    s->name);
 		total += (size_t)s->replicas;
+		if (total > mesh_limits_get()->nodes) {
+			size_t l = mesh_limits_get()->nodes;
+
+			/* The watch would report it without a position. */
+			mesh_i_report(&r->base, MESH_ERROR, "too-many-nodes",
+			    s->replicas_at.line ? &s->replicas_at : &s->at,
+			    s->name, "more than %zu node%s (--max-nodes "
+			    "raises the limit)", l, l == 1 ? "" : "s");
+			return MESH_EINPUT;
+		}
 	}
 	if (total == 0) {
 		p = pos(r, services);
