@@ -103,6 +103,10 @@ struct svc {
 	struct mesh_i_pos replicas_at;
 	int unread_extends;
 	struct mesh_i_pos extends_at;
+	const char **nets;      /* the networks it is on */
+	size_t nnets, capnets;
+	int nets_unknown;       /* network_mode host or container: */
+	const char *net_of;     /* network_mode service:NAME */
 };
 
 /* What reading one compose file keeps. */
@@ -117,6 +121,7 @@ struct creader {
 	const char *project;
 	struct svc *svcs;
 	size_t nsvcs;
+	yaml_node_t *configs;   /* the top-level configs, or NULL */
 	int interp_failed;      /* a bad ${...} reported in this value */
 };
 
@@ -261,6 +266,22 @@ static yaml_node_t *
 node(const struct creader *r, int i)
 {
 	return yaml_document_get_node(r->doc, i);
+}
+
+/* The value of key in mapping n, or NULL. */
+static yaml_node_t *
+member(const struct creader *r, const yaml_node_t *n, const char *key)
+{
+	yaml_node_pair_t *pp;
+
+	for (pp = n->data.mapping.pairs.start; pp < n->data.mapping.pairs.top;
+	    pp++) {
+		yaml_node_t *k = node(r, pp->key);
+
+		if (k->type == YAML_SCALAR_NODE && strcmp(text(k), key) == 0)
+			return node(r, pp->value);
+	}
+	return NULL;
 }
 
 /* The scalar of n if it is a non-null scalar, else NULL after reporting
@@ -1103,14 +1124,42 @@ share(struct creader *r, struct svc *s, const char *name)
 	s->shared[s->nshared++] = name;
 }
 
+/* Put s on the network name (once). */
+static void
+join_net(struct creader *r, struct svc *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nnets; i++)
+		if (strcmp(s->nets[i], name) == 0)
+			return;
+	if (grow(r, &s->nets, s->nnets, &s->capnets, sizeof(*s->nets)) == 0)
+		s->nets[s->nnets++] = name;
+}
+
 /* networks: a list of names, or a mapping NAME: {aliases: [...]}. */
 static void
 read_networks(struct creader *r, struct svc *s, yaml_node_t *n)
 {
 	yaml_node_pair_t *pp;
 
-	if (n->type == YAML_SEQUENCE_NODE || is_null(n))
+	s->nnets = 0;
+	if (is_null(n)) {
+		join_net(r, s, "default");
 		return;
+	}
+	if (n->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it;
+
+		for (it = n->data.sequence.items.start;
+		    it < n->data.sequence.items.top; it++) {
+			const char *t = value(r, node(r, *it), 1, "a network");
+
+			if (t != NULL)
+				join_net(r, s, t);
+		}
+		return;
+	}
 	if (n->type != YAML_MAPPING_NODE) {
 		wrong_type(r, n, "networks", "a list or a mapping of networks");
 		return;
@@ -1121,6 +1170,8 @@ read_networks(struct creader *r, struct svc *s, yaml_node_t *n)
 		yaml_node_pair_t *q;
 		yaml_node_item_t *it;
 
+		if (node(r, pp->key)->type == YAML_SCALAR_NODE)
+			join_net(r, s, text(node(r, pp->key)));
 		if (is_null(net))
 			continue;
 		if (net->type != YAML_MAPPING_NODE) {
@@ -1177,9 +1228,10 @@ config_target(const char *target, int *dir)
 	return 0;
 }
 
-/* A volume mounting source (as written, at at) at target. */
+/* A volume mounting source (as written, at at; a host path when path is
+ * set, else when it starts with '.', '/' or '~') at target. */
 static void
-mount(struct creader *r, struct svc *s, const char *source,
+mount(struct creader *r, struct svc *s, const char *source, int path,
     const char *target, const struct mesh_i_pos *at)
 {
 	const char *full, *cfg;
@@ -1189,7 +1241,7 @@ mount(struct creader *r, struct svc *s, const char *source,
 	if (!config_target(target, &dir))
 		return;
 	s->harper = s->harper || !dir;
-	if (source[0] != '.' && source[0] != '/' && source[0] != '~') {
+	if (!path && source[0] != '.' && source[0] != '/' && source[0] != '~') {
 		if (!dir)
 			mesh_i_report(&r->base, MESH_WARNING, "compose-unread",
 			    at, s->name, "service %s mounts its Harper config "
@@ -1293,7 +1345,72 @@ read_volumes(struct creader *r, struct svc *s, yaml_node_t *n)
 			wrong_type(r, e, "a volume", "a string or a mapping");
 			continue;
 		}
-		mount(r, s, src, dst, &at);
+		mount(r, s, src, 0, dst, &at);
+	}
+}
+
+/* configs: NAME (mounted at /NAME) or {source, target}; a top-level
+ * config with a file mounted at Harper's config is read as a volume. */
+static void
+read_configs(struct creader *r, struct svc *s, yaml_node_t *n)
+{
+	yaml_node_item_t *it;
+	int dir;
+
+	if (is_null(n))
+		return;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		wrong_type(r, n, "configs", "a list of configs");
+		return;
+	}
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *e = node(r, *it), *def, *f;
+		const char *src = NULL, *dst = NULL, *file;
+		struct mesh_i_pos at = pos(r, e);
+		char *slash;
+
+		if (e->type == YAML_SCALAR_NODE) {
+			if ((src = value(r, e, 1, "a config")) == NULL)
+				continue;
+			if ((slash = mesh_i_asprintf("/%s", src)) == NULL) {
+				r->base.nomem = 1;
+				return;
+			}
+			dst = copy(r, slash, strlen(slash));
+			free(slash);
+		} else if (e->type == YAML_MAPPING_NODE) {
+			if ((f = member(r, e, "source")) != NULL)
+				src = value(r, f, 1, "source");
+			if ((f = member(r, e, "target")) != NULL)
+				dst = value(r, f, 1, "target");
+			if (src != NULL && dst == NULL &&
+			    (slash = mesh_i_asprintf("/%s", src)) != NULL) {
+				dst = copy(r, slash, strlen(slash));
+				free(slash);
+			}
+		} else {
+			wrong_type(r, e, "a config", "a name or a mapping");
+			continue;
+		}
+		if (src == NULL || dst == NULL || !config_target(dst, &dir) ||
+		    dir)
+			continue;
+		def = r->configs != NULL && r->configs->type ==
+		    YAML_MAPPING_NODE ? member(r, r->configs, src) : NULL;
+		f = def != NULL && def->type == YAML_MAPPING_NODE ?
+		    member(r, def, "file") : NULL;
+		if (f != NULL && (file = value(r, f, 1, "file")) != NULL) {
+			at = place_of(r, f).p;
+			mount(r, s, file, 1, dst, &at);
+			continue;
+		}
+		s->harper = 1;
+		mesh_i_report(&r->base, MESH_WARNING, "compose-unread", &at,
+		    s->name, "service %s mounts the config '%s' as its Harper "
+		    "config, and meshsim reads only configs given by a "
+		    "top-level 'file': the routes and settings in it are not "
+		    "in the plan, so links may be missing", s->name, src);
 	}
 }
 
@@ -1368,22 +1485,6 @@ check_keys(struct creader *r, yaml_node_t *n, const char *const *known,
 	}
 }
 
-/* The value of key in mapping n, or NULL. */
-static yaml_node_t *
-member(const struct creader *r, const yaml_node_t *n, const char *key)
-{
-	yaml_node_pair_t *pp;
-
-	for (pp = n->data.mapping.pairs.start; pp < n->data.mapping.pairs.top;
-	    pp++) {
-		yaml_node_t *k = node(r, pp->key);
-
-		if (k->type == YAML_SCALAR_NODE && strcmp(text(k), key) == 0)
-			return node(r, pp->value);
-	}
-	return NULL;
-}
-
 /* Read service name (at key k) whose definition is n into s. */
 static void
 read_service(struct creader *r, struct svc *s, yaml_node_t *k,
@@ -1438,8 +1539,19 @@ read_service(struct creader *r, struct svc *s, yaml_node_t *k,
 		share(r, s, t);
 	if ((v = member(r, n, "container_name")) != NULL && !is_null(v))
 		s->container_name = value(r, v, 1, "container_name");
+	join_net(r, s, "default");
 	if ((v = member(r, n, "networks")) != NULL)
 		read_networks(r, s, v);
+	if ((v = member(r, n, "network_mode")) != NULL && !is_null(v) &&
+	    (t = value(r, v, 1, "network_mode")) != NULL) {
+		s->nnets = 0;
+		if (strncmp(t, "service:", 8) == 0)
+			s->net_of = t + 8;
+		else if (strcmp(t, "none") != 0)
+			s->nets_unknown = 1;    /* host, container: */
+	}
+	if ((v = member(r, n, "configs")) != NULL)
+		read_configs(r, s, v);
 	if ((v = member(r, n, "volumes")) != NULL)
 		read_volumes(r, s, v);
 	if ((v = member(r, n, "extends")) != NULL) {
@@ -1592,6 +1704,41 @@ folder(struct creader *r, const char *file)
 	mesh_i_buf_free(&nb);
 }
 
+/* Warn when the file has one of compose's default names and an override
+ * file is beside it: docker compose merges it in unasked. */
+static void
+overrides(struct creader *r, const char *file)
+{
+	static const char *const names[] = { "compose.yaml", "compose.yml",
+		"docker-compose.yaml", "docker-compose.yml", NULL };
+	static const char *const over[] = { "compose.override.yaml",
+		"compose.override.yml", "docker-compose.override.yaml",
+		"docker-compose.override.yml", NULL };
+	const char *b = file ? strrchr(file, '/') : NULL, *path;
+	struct mesh_i_pos p;
+	struct stat st;
+	int i;
+
+	b = b ? b + 1 : file;
+	if (b == NULL || mesh_i_known_key(names, b, NULL) < 0)
+		return;
+	for (i = 0; over[i] != NULL; i++) {
+		if ((path = resolve(r, over[i])) == NULL)
+			return;
+		if (stat(path, &st) != 0)
+			continue;
+		p.file = r->base.file;
+		p.line = p.column = 0;
+		mesh_i_report(&r->base, MESH_WARNING, "compose-unread", &p,
+		    NULL, "docker compose also reads %s and merges it into "
+		    "this file, which meshsim does not: services and settings "
+		    "it adds or changes are not in the plan; `docker compose "
+		    "config > merged.yml` writes the merged file, for meshsim "
+		    "to read", path);
+		return;
+	}
+}
+
 /* Read .env beside the compose file, when there is one: the variables
  * compose interpolates (and COMPOSE_PROJECT_NAME). */
 static void
@@ -1705,14 +1852,61 @@ keep_add(char ***keep, size_t *n, char *h)
 	return 0;
 }
 
+/* The networks service s is on: *v, *n of them; -1 when unknown
+ * (network_mode host or container:, or service: a service not found). */
+static int
+nets_of(const struct creader *r, const struct svc *s,
+    const char *const **v, size_t *n)
+{
+	size_t i;
+
+	if (s->net_of != NULL) {
+		for (i = 0; i < r->nsvcs; i++)
+			if (strcmp(r->svcs[i].name, s->net_of) == 0)
+				return r->svcs[i].net_of != NULL ||
+				    r->svcs[i].nets_unknown ? -1 :
+				    (*v = r->svcs[i].nets, *n =
+				    r->svcs[i].nnets, 0);
+		return -1;
+	}
+	if (s->nets_unknown)
+		return -1;
+	*v = s->nets;
+	*n = s->nnets;
+	return 0;
+}
+
+/* Whether services a and b share a network (1 when either is unknown);
+ * *na and *nb name one network of each ("none"). */
+static int
+reach(const struct creader *r, const struct svc *a, const struct svc *b,
+    const char **na, const char **nb)
+{
+	const char *const *x = NULL, *const *y = NULL;
+	size_t i, j, nx = 0, ny = 0;
+
+	if (nets_of(r, a, &x, &nx) != 0 || nets_of(r, b, &y, &ny) != 0)
+		return 1;
+	*na = nx > 0 ? x[0] : "none";
+	*nb = ny > 0 ? y[0] : "none";
+	for (i = 0; i < nx; i++)
+		for (j = 0; j < ny; j++)
+			if (strcmp(x[i], y[j]) == 0)
+				return 1;
+	return 0;
+}
+
 /*
  * Warn (compose-replicas) at each route of plan to a name that several
  * replicas of a service share: it reaches whichever answers, and is
- * linked to replica 1 only. A route written once for every replica of
- * its own service is warned once.
+ * linked to replica 1 only; and (compose-networks) at each route that
+ * links two services that share no network. Plan node i is the node of
+ * service svc_of[i]. A route written once for every replica of its own
+ * service is warned once.
  */
 static void
-worst_case(struct creader *r, const struct mesh_plan *plan)
+worst_case(struct creader *r, const struct mesh_plan *plan,
+    const size_t *svc_of)
 {
 	struct mesh_i_map names, seen;
 	struct mesh_i_buf b;
@@ -1735,7 +1929,7 @@ worst_case(struct creader *r, const struct mesh_plan *plan)
 				goto nomem;
 		}
 	}
-	for (ni = 0; nn > 0 && ni < (int)plan->nnodes; ni++) {
+	for (ni = 0; ni < (int)plan->nnodes; ni++) {
 		const struct mesh_node *nd = &plan->nodes[ni];
 
 		for (m = 0; m < nd->nroutes; m++) {
@@ -1744,18 +1938,38 @@ worst_case(struct creader *r, const struct mesh_plan *plan)
 			const struct svc *s;
 			struct mesh_i_pos p;
 
+			const char *na, *nb;
+
 			if ((h = mesh_i_host_normal(rt->host)) == NULL)
 				goto nomem;
 			sv = mesh_i_map_get(&names, h, 0);
 			free(h);
-			if (sv < 0)
+			if (sv < 0 && rt->target < 0)
 				continue;
-			s = &r->svcs[sv];
 			src = mesh_plan_route_source(plan, ni, m);
 			p.file = src != NULL && src->file != NULL ?
 			    src->file : r->base.file;
 			p.line = rt->line;
 			p.column = rt->column;
+			if (sv < 0) {
+				const struct svc *a = &r->svcs[svc_of[ni]];
+				const struct svc *t =
+				    &r->svcs[svc_of[rt->target]];
+
+				if (a == t || reach(r, a, t, &na, &nb))
+					continue;
+				mesh_i_report(&r->base, MESH_WARNING,
+				    "compose-networks", &p, nd->name,
+				    "services %s (network %s) and %s (network "
+				    "%s) share no network, so %s cannot reach "
+				    "%s: the route cannot connect, but meshsim "
+				    "links it, so the verdict counts a link "
+				    "that will not be there; put both on one "
+				    "network", a->name, na, t->name, nb,
+				    a->name, rt->host);
+				continue;
+			}
+			s = &r->svcs[sv];
 			b.len = 0;
 			mesh_i_buf_printf(&b, "%s:%d:%d:%s", p.file, p.line,
 			    p.column, rt->host);
@@ -1818,7 +2032,7 @@ static enum mesh_error
 build(struct creader *r, const yaml_node_t *services, struct mesh_plan **out)
 {
 	struct mesh_i_hnode *nodes;
-	size_t i, n = 0, total = 0;
+	size_t i, n = 0, total = 0, *svc_of;
 	struct mesh_i_pos p;
 	enum mesh_error err;
 	long k;
@@ -1861,17 +2075,22 @@ build(struct creader *r, const yaml_node_t *services, struct mesh_plan **out)
 		    "harperdb-config.yaml");
 		return MESH_EINPUT;
 	}
-	if ((nodes = alloc(r, total * sizeof(*nodes))) == NULL)
+	if ((nodes = alloc(r, total * sizeof(*nodes))) == NULL ||
+	    (svc_of = alloc(r, total * sizeof(*svc_of))) == NULL)
 		return MESH_ENOMEM;
 	for (i = 0; i < r->nsvcs; i++)
-		for (k = 1; r->svcs[i].harper && k <= r->svcs[i].replicas; k++)
+		for (k = 1; r->svcs[i].harper && k <= r->svcs[i].replicas;
+		    k++) {
+			svc_of[n] = i;
 			fill(r, &r->svcs[i], k, &nodes[n++]);
+		}
 	if (r->base.nomem)
 		return MESH_ENOMEM;
 	err = mesh_i_harper_build(nodes, n, r->base.file, NULL, r->base.diags,
 	    out);
-	if (err == MESH_OK)
-		worst_case(r, *out);
+	/* harper.c adds the nodes in the order given. */
+	if (err == MESH_OK && (*out)->nnodes == n)
+		worst_case(r, *out, svc_of);
 	return err;
 }
 
@@ -1924,6 +2143,8 @@ mesh_i_read_compose(const char *buf, size_t len, const char *file,
 		goto done;
 	}
 	check_keys(&r, root, top_keys, "the compose file", NULL);
+	r.configs = member(&r, root, "configs");
+	overrides(&r, file);
 	if ((v = member(&r, root, "name")) != NULL && !is_null(v) &&
 	    lookup(&r, "COMPOSE_PROJECT_NAME", 20) == NULL)
 		r.project = value(&r, v, 1, "name");
