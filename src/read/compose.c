@@ -1908,24 +1908,33 @@ static void
 worst_case(struct creader *r, const struct mesh_plan *plan,
     const size_t *svc_of)
 {
-	struct mesh_i_map names, seen;
+	struct mesh_i_map names, seen, owner, multi;
 	struct mesh_i_buf b;
 	size_t i, j, m, nn = 0;
 	char **keep = NULL, *h;
-	int ni, sv;
+	int ni, sv, mv, prev;
 
 	mesh_i_map_init(&names);
 	mesh_i_map_init(&seen);
+	mesh_i_map_init(&owner);
+	mesh_i_map_init(&multi);
 	mesh_i_buf_init(&b);
 	for (i = 0; i < r->nsvcs; i++) {
 		const struct svc *s = &r->svcs[i];
 
-		if (!s->harper || s->replicas < 2)
+		if (!s->harper || s->replicas < 1)
 			continue;
 		for (j = 0; j < s->nshared; j++) {
 			if ((h = mesh_i_host_normal(s->shared[j])) == NULL ||
 			    keep_add(&keep, &nn, h) != 0 ||
-			    mesh_i_map_put(&names, h, 0, (int)i) == -2)
+			    (s->replicas > 1 && mesh_i_map_put(&names, h, 0,
+			    (int)i) == -2) ||
+			    (prev = mesh_i_map_put(&owner, h, 0, (int)i)) == -2)
+				goto nomem;
+			/* A network alias of two services (the first
+			 * in owner, the second in multi). */
+			if (prev >= 0 && prev != (int)i &&
+			    mesh_i_map_put(&multi, h, 0, (int)i) == -2)
 				goto nomem;
 		}
 	}
@@ -1937,21 +1946,23 @@ worst_case(struct creader *r, const struct mesh_plan *plan,
 			const struct mesh_source *src;
 			const struct svc *s;
 			struct mesh_i_pos p;
-
 			const char *na, *nb;
+			int ow;
 
 			if ((h = mesh_i_host_normal(rt->host)) == NULL)
 				goto nomem;
 			sv = mesh_i_map_get(&names, h, 0);
+			mv = mesh_i_map_get(&multi, h, 0);
+			ow = mesh_i_map_get(&owner, h, 0);
 			free(h);
-			if (sv < 0 && rt->target < 0)
+			if (rt->target < 0)
 				continue;
 			src = mesh_plan_route_source(plan, ni, m);
 			p.file = src != NULL && src->file != NULL ?
 			    src->file : r->base.file;
 			p.line = rt->line;
 			p.column = rt->column;
-			if (sv < 0) {
+			if (sv < 0 && mv < 0) {
 				const struct svc *a = &r->svcs[svc_of[ni]];
 				const struct svc *t =
 				    &r->svcs[svc_of[rt->target]];
@@ -1969,7 +1980,7 @@ worst_case(struct creader *r, const struct mesh_plan *plan,
 				    a->name, rt->host);
 				continue;
 			}
-			s = &r->svcs[sv];
+			s = &r->svcs[mv >= 0 ? ow : sv];
 			b.len = 0;
 			mesh_i_buf_printf(&b, "%s:%d:%d:%s", p.file, p.line,
 			    p.column, rt->host);
@@ -1981,16 +1992,29 @@ worst_case(struct creader *r, const struct mesh_plan *plan,
 				goto nomem;
 			if (sv >= 0)
 				continue;
-			mesh_i_report(&r->base, MESH_WARNING,
-			    "compose-replicas", &p, nd->name, "the route to "
-			    "%s reaches whichever of the %ld replicas of "
-			    "service %s answers (compose's DNS gives any of "
-			    "them): meshsim links it to %s-1 only, the worst "
-			    "case for failover; route to every replica's "
-			    "container (%s-%s-1 .. %s-%s-%ld) to see what "
-			    "losing one does", rt->host, s->replicas, s->name,
-			    s->name, r->project, s->name, r->project, s->name,
-			    s->replicas);
+			if (mv >= 0)
+				mesh_i_report(&r->base, MESH_WARNING,
+				    "compose-replicas", &p, nd->name, "the "
+				    "route to %s reaches whichever container "
+				    "answers to it, and services %s and %s "
+				    "both have that name (a network alias "
+				    "compose's DNS gives either): meshsim "
+				    "links it to %s only, the worst case for "
+				    "failover; give each service names of its "
+				    "own", rt->host, s->name, r->svcs[mv].name,
+				    plan->nodes[rt->target].name);
+			else
+				mesh_i_report(&r->base, MESH_WARNING,
+				    "compose-replicas", &p, nd->name, "the "
+				    "route to %s reaches whichever of the %ld "
+				    "replicas of service %s answers (compose's "
+				    "DNS gives any of them): meshsim links it "
+				    "to %s only, the worst case for failover; "
+				    "route to every replica's container "
+				    "(%s-%s-1 .. %s-%s-%ld) to see what losing "
+				    "one does", rt->host, s->replicas, s->name,
+				    plan->nodes[rt->target].name, r->project,
+				    s->name, r->project, s->name, s->replicas);
 		}
 	}
 	goto done;
@@ -2003,6 +2027,8 @@ done:
 	mesh_i_buf_free(&b);
 	mesh_i_map_free(&names);
 	mesh_i_map_free(&seen);
+	mesh_i_map_free(&owner);
+	mesh_i_map_free(&multi);
 }
 
 /* Read the services mapping n into r->svcs. */
