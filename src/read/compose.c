@@ -13,6 +13,7 @@
 
 #include <yaml.h>
 
+#include "base/hostcheck.h"
 #include "base/input.h"
 #include "base/map.h"
 #include "base/text.h"
@@ -1137,6 +1138,33 @@ join_net(struct creader *r, struct svc *s, const char *name)
 		s->nets[s->nnets++] = name;
 }
 
+/* Whether s holds only the bytes of set (and is not empty). */
+static int
+only(const char *s, const char *set)
+{
+	return *s != '\0' && s[strspn(s, set)] == '\0';
+}
+
+#define NAME_BYTES "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" \
+	"0123456789._-"
+
+/* The host h (what: "hostname") written at n, or NULL after reporting
+ * bad-host when no container could be reached at it. */
+static const char *
+host_at(struct creader *r, const yaml_node_t *n, const char *h,
+    const char *what)
+{
+	struct mesh_i_pos p;
+
+	if (h == NULL || mesh_i_host_writable(h))
+		return h;
+	p = place_of(r, n).p;
+	mesh_i_report(&r->base, MESH_ERROR, "bad-host", &p, NULL, "%s '%s' "
+	    "is no host name (it is empty or holds white space, '/' or a "
+	    "control character)", what, h);
+	return NULL;
+}
+
 /* networks: a list of names, or a mapping NAME: {aliases: [...]}. */
 static void
 read_networks(struct creader *r, struct svc *s, yaml_node_t *n)
@@ -1195,7 +1223,8 @@ read_networks(struct creader *r, struct svc *s, yaml_node_t *n)
 		}
 		for (it = al->data.sequence.items.start;
 		    it < al->data.sequence.items.top; it++) {
-			const char *a = value(r, node(r, *it), 1, "an alias");
+			const char *a = host_at(r, node(r, *it), value(r,
+			    node(r, *it), 1, "an alias"), "the alias");
 
 			if (a != NULL)
 				share(r, s, a);
@@ -1535,10 +1564,21 @@ read_service(struct creader *r, struct svc *s, yaml_node_t *k,
 		return;
 	take_args(r, s, w, nw, nep, "compose command");
 	if ((v = member(r, n, "hostname")) != NULL && !is_null(v) &&
-	    (t = value(r, v, 1, "hostname")) != NULL)
+	    (t = host_at(r, v, value(r, v, 1, "hostname"), "hostname")) !=
+	    NULL)
 		share(r, s, t);
-	if ((v = member(r, n, "container_name")) != NULL && !is_null(v))
-		s->container_name = value(r, v, 1, "container_name");
+	if ((v = member(r, n, "container_name")) != NULL && !is_null(v) &&
+	    (t = value(r, v, 1, "container_name")) != NULL) {
+		struct mesh_i_pos p = place_of(r, v).p;
+
+		if (only(t, NAME_BYTES) && strchr("._-", *t) == NULL)
+			s->container_name = t;
+		else
+			mesh_i_report(&r->base, MESH_ERROR, "bad-name", &p,
+			    s->name, "container_name '%s' is not one compose "
+			    "takes (a letter or digit, then letters, digits, "
+			    "'.', '_' and '-')", t);
+	}
 	join_net(r, s, "default");
 	if ((v = member(r, n, "networks")) != NULL)
 		read_networks(r, s, v);
@@ -2045,6 +2085,15 @@ read_services(struct creader *r, yaml_node_t *n)
 
 		if (k->type != YAML_SCALAR_NODE || is_null(k))
 			continue;
+		if (!only(text(k), NAME_BYTES)) {
+			struct mesh_i_pos p = pos(r, k);
+
+			mesh_i_report(&r->base, MESH_ERROR, "bad-name", &p,
+			    NULL, "service name '%s' is not one compose "
+			    "takes (letters, digits, '.', '_' and '-')",
+			    text(k));
+			continue;
+		}
 		if (grow(r, &r->svcs, r->nsvcs, &cap, sizeof(*r->svcs)) != 0)
 			return;
 		read_service(r, &r->svcs[r->nsvcs++], k, node(r, pp->value));
@@ -2172,10 +2221,21 @@ mesh_i_read_compose(const char *buf, size_t len, const char *file,
 	r.configs = member(&r, root, "configs");
 	overrides(&r, file);
 	if ((v = member(&r, root, "name")) != NULL && !is_null(v) &&
-	    lookup(&r, "COMPOSE_PROJECT_NAME", 20) == NULL)
-		r.project = value(&r, v, 1, "name");
-	else if (lookup(&r, "COMPOSE_PROJECT_NAME", 20) != NULL)
+	    lookup(&r, "COMPOSE_PROJECT_NAME", 20) == NULL) {
+		const char *t = value(&r, v, 1, "name");
+
+		p = pos(&r, v);
+		if (t != NULL && (!only(t, "abcdefghijklmnopqrstuvwxyz"
+		    "0123456789_-") || strchr("_-", *t) != NULL))
+			mesh_i_report(&r.base, MESH_ERROR, "bad-name", &p,
+			    NULL, "the project name '%s' is not one compose "
+			    "takes (a lowercase letter or digit, then those, "
+			    "'_' and '-')", t);
+		else if (t != NULL)
+			r.project = t;
+	} else if (lookup(&r, "COMPOSE_PROJECT_NAME", 20) != NULL) {
 		r.project = lookup(&r, "COMPOSE_PROJECT_NAME", 20)->value;
+	}
 	if ((v = member(&r, root, "include")) != NULL && !is_null(v)) {
 		p = pos(&r, v);
 		mesh_i_report(&r.base, MESH_WARNING, "compose-unread", &p, NULL,
