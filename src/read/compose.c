@@ -115,6 +115,8 @@ struct creader {
 	struct mesh_i_reader base;
 	struct mesh_i_arena arena;
 	yaml_document_t *doc;
+	const char *buf;        /* the compose file's text, len bytes */
+	size_t len;
 	const char *dir;        /* the compose file's folder */
 	const char *dotenv;     /* its .env, when there is one */
 	struct dvar *vars;      /* what .env sets, for interpolation */
@@ -192,6 +194,25 @@ place_of(const struct creader *r, const yaml_node_t *n)
 	struct place pl;
 
 	pl.p = pos(r, n);
+	if (n->type == YAML_SCALAR_NODE && (n->data.scalar.style ==
+	    YAML_LITERAL_SCALAR_STYLE || n->data.scalar.style ==
+	    YAML_FOLDED_SCALAR_STYLE) && r->buf != NULL) {
+		/* A block scalar's text starts on the line after its
+		 * indicator, at its indentation: that line's columns are
+		 * the text's (the rest are further down). */
+		size_t i = n->start_mark.index;
+
+		while (i < r->len && r->buf[i] != '\n')
+			i++;
+		if (i < r->len) {
+			pl.p.line++;
+			pl.p.column = 1;
+			for (i++; i < r->len && r->buf[i] == ' '; i++)
+				pl.p.column++;
+			pl.inline_ = 1;
+			return pl;
+		}
+	}
 	pl.inline_ = n->type == YAML_SCALAR_NODE &&
 	    n->start_mark.line == n->end_mark.line &&
 	    n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
@@ -2185,6 +2206,8 @@ mesh_i_read_compose(const char *buf, size_t len, const char *file,
 	memset(&r, 0, sizeof(r));
 	r.base.diags = diags;
 	r.base.file = file != NULL ? file : "docker-compose.yml";
+	r.buf = buf;
+	r.len = len;
 	mesh_i_arena_init(&r.arena);
 	folder(&r, file);
 	if (!r.base.nomem)
