@@ -239,6 +239,7 @@ pos_in(const struct place *pl, const char *s, size_t off)
 	return p;
 }
 
+/* The text of scalar n (the document's; freed with it). */
 static const char *
 text(const yaml_node_t *n)
 {
@@ -259,6 +260,7 @@ is_null(const yaml_node_t *n)
 	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
 }
 
+/* What n is, for messages: "a mapping", "a list" or "null". */
 static const char *
 type_name(const yaml_node_t *n)
 {
@@ -284,6 +286,7 @@ wrong_type(struct creader *r, const yaml_node_t *n, const char *what,
 		    "%s is %s; compose wants %s", what, type_name(n), want);
 }
 
+/* Node i of r's document. */
 static yaml_node_t *
 node(const struct creader *r, int i)
 {
@@ -2190,6 +2193,12 @@ build(struct creader *r, const yaml_node_t *services, struct mesh_plan **out)
 	return err;
 }
 
+/*
+ * readers.h. The env files, configs and .env it names are read beside
+ * file (the current folder when file has none); nothing read is kept but
+ * in the plan, which the caller frees. On failure *out is NULL and the
+ * diagnostics say why.
+ */
 enum mesh_error
 mesh_i_read_compose(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_plan **out)
