@@ -19,7 +19,6 @@
 #include "base/text.h"
 #include "base/util.h"
 #include "meshsim/meshsim.h"
-#include "read/harper_keys.h"
 #include "read/harper_nodes.h"
 #include "read/kit.h"
 #include "read/readers.h"
@@ -334,8 +333,7 @@ harper_var(const char *name, size_t len)
 		if (len >= k && strncasecmp(name, prefixes[i], k) == 0)
 			return 1;
 	}
-	return mesh_i_harper_keys_env_alias(name, len) != NULL &&
-	    !(len == 7 && strncasecmp(name, "THREADS", 7) == 0);
+	return len == 9 && strncasecmp(name, "NODE_NAME", 9) == 0;
 }
 
 /* The value .env gives name (len bytes), or NULL; the last line wins. */
@@ -540,22 +538,20 @@ value(struct creader *r, const yaml_node_t *n, int warn, const char *what)
 static const char *
 resolve(struct creader *r, const char *p)
 {
+	const char *t;
+	char *s;
+
 	if (*p == '/' || strcmp(r->dir, ".") == 0)
 		return copy(r, p, strlen(p));
 	if (p[0] == '.' && p[1] == '/')
 		p += 2;
-	{
-		char *s = mesh_i_asprintf("%s/%s", r->dir, p);
-		const char *t;
-
-		if (s == NULL) {
-			r->base.nomem = 1;
-			return NULL;
-		}
-		t = copy(r, s, strlen(s));
-		free(s);
-		return t;
+	if ((s = mesh_i_asprintf("%s/%s", r->dir, p)) == NULL) {
+		r->base.nomem = 1;
+		return NULL;
 	}
+	t = copy(r, s, strlen(s));
+	free(s);
+	return t;
 }
 
 /*
