@@ -1492,9 +1492,13 @@ static void
 check_keys(struct creader *r, yaml_node_t *n, const char *const *known,
     const char *what, const char *node_name)
 {
-	yaml_node_pair_t *pp, *qq;
+	yaml_node_pair_t *pp;
+	struct mesh_i_map seen;
 	const char *close;
+	int first;
 
+	/* Linear in the keys: a map of those seen, to their lines. */
+	mesh_i_map_init(&seen);
 	for (pp = n->data.mapping.pairs.start; pp < n->data.mapping.pairs.top;
 	    pp++) {
 		yaml_node_t *k = node(r, pp->key);
@@ -1504,19 +1508,14 @@ check_keys(struct creader *r, yaml_node_t *n, const char *const *known,
 			wrong_type(r, k, "a key", "text");
 			continue;
 		}
-		for (qq = n->data.mapping.pairs.start; qq < pp; qq++) {
-			yaml_node_t *o = node(r, qq->key);
-
-			if (o->type == YAML_SCALAR_NODE &&
-			    strcmp(text(o), text(k)) == 0) {
-				mesh_i_report(&r->base, MESH_ERROR,
-				    "duplicate-key", &p, node_name,
-				    "%s repeats the key '%s' (line %d): "
-				    "compose refuses it", what, text(k),
-				    (int)o->start_mark.line + 1);
-				break;
-			}
+		if ((first = mesh_i_map_put(&seen, text(k), 0, p.line)) == -2) {
+			r->base.nomem = 1;
+			break;
 		}
+		if (first >= 0)
+			mesh_i_report(&r->base, MESH_ERROR, "duplicate-key",
+			    &p, node_name, "%s repeats the key '%s' (line %d): "
+			    "compose refuses it", what, text(k), first);
 		if (known == NULL || strncmp(text(k), "x-", 2) == 0 ||
 		    mesh_i_known_key(known, text(k), &close) >= 0)
 			continue;
@@ -1532,6 +1531,7 @@ check_keys(struct creader *r, yaml_node_t *n, const char *const *known,
 			    "does not know: compose refuses the file, and "
 			    "meshsim ignores the key", what, text(k));
 	}
+	mesh_i_map_free(&seen);
 }
 
 /* Read service name (at key k) whose definition is n into s. */
