@@ -49,7 +49,8 @@ MEMCHECK_CASES ?= figure1-json warnings figure1-down-node1 bad-syntax \
     sweep-zones-j2 sweep-zones-mesh-json availability-j2 \
     simulate-restart-hazard-json mesh-figure1-down-node1-json \
     review-md-zones review-svg-figure1 diff-worse-spof-json suggest-chain \
-    suggest-target3-ring-json
+    suggest-target3-ring-json compose-env-file compose-scenario-import \
+    compose-replicas
 space := $() $()
 MEMCHECK_TEST ?= VALGRIND=1 JOBS=2 CASES='$(subst $(space),|,$(strip $(MEMCHECK_CASES)))' \
                  sh tests/cli/run.sh $(BIN) && \

@@ -141,7 +141,8 @@ enum cli_command {
 	CLI_IMPORT_HARPER = 1 << 9,
 	CLI_IMPORT_NETWORK = 1 << 10,
 	CLI_IMPORT_ROUTES = 1 << 11,
-	CLI_IMPORT_KUBERNETES = 1 << 12
+	CLI_IMPORT_KUBERNETES = 1 << 12,
+	CLI_IMPORT_COMPOSE = 1 << 13
 };
 
 /* What getopt_long returns for a long option with no short form (those

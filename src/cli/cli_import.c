@@ -4,10 +4,12 @@
 
 #include "cli/cli.h"
 
-/* `meshsim import kubernetes [-o PLAN] MANIFESTS.yaml`: the plan of
- * Kubernetes manifests (docs/kubernetes.md). */
+/* `meshsim import KIND [-o PLAN] FILE` for the kinds that are plan
+ * formats of their own (kubernetes, compose): load FILE as FORMAT and write
+ * its plan. Returns the exit status; everything it allocated is freed. */
 static int
-import_kubernetes(int argc, char **argv)
+import_format(int argc, char **argv, unsigned kind, enum mesh_format format,
+    const char *what)
 {
 	struct mesh_plan *plan = NULL;
 	struct mesh_diags diags;
@@ -17,17 +19,35 @@ import_kubernetes(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_KUBERNETES,
-	    "ho:q", &o, NULL, NULL)) == 0 &&
+	if ((status = cli_parse_options(argc, argv, kind, "ho:q", &o, NULL,
+	    NULL)) == 0 &&
 	    (status = cli_common_plan(&o, argc, argv)) == 0) {
-		err = mesh_plan_load_progress(o.plan, MESH_FORMAT_KUBERNETES,
-		    cli_progress(), &diags, &plan);
-		status = cli_import_write("import kubernetes", err, &diags,
-		    plan, o.output, o.plan);
+		err = mesh_plan_load_progress(o.plan, format, cli_progress(),
+		    &diags, &plan);
+		status = cli_import_write(what, err, &diags, plan, o.output,
+		    o.plan);
 	}
 	mesh_plan_free(plan);
 	mesh_diags_clear(&diags);
 	return status;
+}
+
+/* `meshsim import kubernetes [-o PLAN] MANIFESTS.yaml`: the plan of
+ * Kubernetes manifests (docs/kubernetes.md). */
+static int
+import_kubernetes(int argc, char **argv)
+{
+	return import_format(argc, argv, CLI_IMPORT_KUBERNETES,
+	    MESH_FORMAT_KUBERNETES, "import kubernetes");
+}
+
+/* `meshsim import compose [-o PLAN] COMPOSE.yml`: the plan of a docker
+ * compose file (docs/compose.md). */
+static int
+import_compose(int argc, char **argv)
+{
+	return import_format(argc, argv, CLI_IMPORT_COMPOSE,
+	    MESH_FORMAT_COMPOSE, "import compose");
 }
 
 int
@@ -41,12 +61,13 @@ cli_import(int argc, char **argv)
 		{ "harper-network", cli_import_network },
 		{ "harper-routes", cli_import_routes },
 		{ "kubernetes", import_kubernetes },
+		{ "compose", import_compose },
 	};
 	size_t i;
 
 	if (argc < 2) {
 		cli_error("import: which kind? harper, harper-network, "
-		    "harper-routes or kubernetes");
+		    "harper-routes, kubernetes or compose");
 		cli_usage(stderr);
 		return CLI_EXIT_BAD;
 	}
@@ -54,7 +75,7 @@ cli_import(int argc, char **argv)
 		if (strcmp(argv[1], kinds[i].kind) == 0)
 			return kinds[i].run(argc - 1, argv + 1);
 	cli_error("import: unknown kind '%s' (harper, harper-network, "
-	    "harper-routes or kubernetes)", argv[1]);
+	    "harper-routes, kubernetes or compose)", argv[1]);
 	cli_usage(stderr);
 	return CLI_EXIT_BAD;
 }

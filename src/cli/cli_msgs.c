@@ -46,9 +46,10 @@ cli_usage(FILE *f)
 	    "       meshsim import harper-network [--inventory FILE]\n"
 	    "                     [--fail-on-drift] [-o PLAN] ANSWER.json\n"
 	    "       meshsim import kubernetes [-o PLAN] MANIFESTS.yaml\n"
+	    "       meshsim import compose [-o PLAN] COMPOSE.yml\n"
 	    "       meshsim --help | --version\n"
 	    "-q, --quiet: no progress bar (drawn on stderr when it is a terminal)\n"
-	    "FORMAT: auto json gml graphml edgelist ncol harper kubernetes\n"
+	    "FORMAT: auto json gml graphml edgelist ncol harper kubernetes compose\n"
 	    "Every command also takes the input limits [--max-input-size SIZE]\n"
 	    "  [--max-nodes N] [--max-routes N] [--max-name-length N]\n"
 	    "  [--max-depth N] (defaults 1G, 2M, 10M, 1024, 64).\n", f);

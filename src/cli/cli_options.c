@@ -12,7 +12,7 @@
 /* Sets of subcommands: the imports; those that read plans (and take the
  * input limits), all but merge; all. */
 #define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES | \
-	CLI_IMPORT_KUBERNETES)
+	CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE)
 #define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
 	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
 #define ALL (READERS | CLI_MERGE)
@@ -327,7 +327,7 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		if ((fmt = mesh_format_from_name(arg)) < 0) {
 			cli_error("--input-format: '%s' is not one of auto, "
 			    "json, gml, graphml, edgelist, ncol, harper, "
-			    "kubernetes", arg);
+			    "kubernetes, compose", arg);
 			return -1;
 		}
 		o->input_format = (enum mesh_format)fmt;
