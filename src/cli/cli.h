@@ -160,6 +160,8 @@ enum {
 	CLI_OPT_SEED,
 	CLI_OPT_SHARD,
 	CLI_OPT_TRIALS,
+	CLI_OPT_LOOPBACK,
+	CLI_OPT_NATS_ARGS,
 	CLI_OPT_MAX_INPUT_SIZE,         /* the limits: cli_common_option() */
 	CLI_OPT_MAX_NODES,
 	CLI_OPT_MAX_ROUTES,
@@ -355,6 +357,11 @@ int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_export(int argc, char **argv);
+/* cli_export_nats.c: plan as nats-server configs to output (stdout when
+ * NULL or "-"; else a new directory, written whole), loopback the base
+ * port or 0. Returns 0, or CLI_EXIT_BAD after reporting. */
+int cli_export_nats(const struct mesh_plan *plan, const char *output,
+    int loopback, const char *input);
 int cli_import(int argc, char **argv);
 /* The kinds of `meshsim import`, each in cli_import_KIND.c; argv[0] is the
  * kind. */

@@ -50,6 +50,8 @@ static const struct {
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },
+	{ { "loopback", required_argument, NULL, CLI_OPT_LOOPBACK },
+	    CLI_EXPORT },
 	{ { "model", required_argument, NULL, CLI_OPT_MODEL },
 	    CLI_CHECK | CLI_SWEEP },
 	{ { "node-availability", required_argument, NULL,
