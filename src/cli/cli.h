@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/nats.h"
 
 /* Exit statuses: docs/cli.md documents them. */
 enum {
@@ -113,6 +114,7 @@ struct cli_list {
 int cli_list_add(struct cli_list *l, char *s);
 
 struct cli_harper;
+struct cli_nats;
 
 /* The options every subcommand has, and its plan. */
 struct cli_common {
@@ -125,6 +127,7 @@ struct cli_common {
 					 * caller frees downs.v */
 	const struct cli_harper *harper;        /* Harper configs to read as
 						 * the plan, or NULL */
+	const struct cli_nats *nats;    /* NATS configs, or NULL */
 };
 
 /* The subcommands, as the table of options knows them. */
@@ -140,7 +143,9 @@ enum cli_command {
 	CLI_EXPORT = 1 << 8,
 	CLI_IMPORT_HARPER = 1 << 9,
 	CLI_IMPORT_NETWORK = 1 << 10,
-	CLI_IMPORT_ROUTES = 1 << 11
+	CLI_IMPORT_ROUTES = 1 << 11,
+	CLI_IMPORT_NATS = 1 << 12,
+	CLI_IMPORT_ROUTEZ = 1 << 13
 };
 
 /* What getopt_long returns for a long option with no short form (those
@@ -352,6 +357,27 @@ int cli_harper_configs(struct cli_harper *h, struct cli_common *o,
 /* Free what h holds (not h). */
 void cli_harper_free(struct cli_harper *h);
 
+/* cli_import_nats.c: nats-server configs and command lines on the
+ * command line (`meshsim check`, `meshsim import nats`), and /routez
+ * answers (`meshsim import nats-routez`). */
+struct cli_nats {
+	struct mesh_nats_options opts;  /* opts.args is args.v */
+	struct cli_list args;           /* --nats-args NODE=FILE */
+	char **configs;                 /* the [HOST=]CONFIG.conf arguments */
+	size_t nconfigs;
+};
+
+/* --nats-args into nats, a struct cli_nats: an own_option. Returns 1
+ * when c was it, 0 when not, -1 after reporting. */
+int cli_nats_option(void *nats, int c, char *arg);
+
+/* Take the operands argv[optind ..] (none, with --nats-args) as n's
+ * configs, and the first file as o->plan; as cli_harper_configs(). */
+int cli_nats_configs(struct cli_nats *n, struct cli_common *o, int argc,
+    char **argv, const char *what);
+
+void cli_nats_free(struct cli_nats *n);
+
 /* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
 int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
@@ -368,6 +394,8 @@ int cli_import(int argc, char **argv);
 int cli_import_harper(int argc, char **argv);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
+int cli_import_nats(int argc, char **argv);
+int cli_import_routez(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);
