@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -208,6 +209,20 @@ route_url(struct reader *r, const char *u, const struct mesh_i_pos *at,
 			return -1;
 		}
 	if ((p = strstr(u, "://")) == NULL || p == u) {
+		size_t sl = strcspn(u, ":/");
+
+		/* Go's url.Parse refuses a first segment with a colon
+		 * that is no scheme ("127.0.0.1:6222"). */
+		if (sl < len && u[sl] == ':' && (sl == 0 || !((u[0] >= 'a' &&
+		    u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z')) ||
+		    strspn(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV"
+		    "WXYZ0123456789+-.") < sl)) {
+			mesh_i_report(&r->base, MESH_ERROR, "bad-url", at, node,
+			    "route '%.*s' is not a URL: nats-server refuses the "
+			    "config (write nats-route://%.*s)", (int)len, u,
+			    (int)len, u);
+			return -1;
+		}
 		mesh_i_report(&r->base, MESH_WARNING, "bad-url", at, node,
 		    "route '%.*s' is not a URL (nats-route://HOST:PORT): "
 		    "nats-server takes it but finds no host to dial, so it "
@@ -261,9 +276,11 @@ static void
 wrong_type(struct reader *r, const struct mesh_i_nval *v, const char *what,
     const char *want, const char *node)
 {
+	const char *t = mesh_i_ntype_name(v->type);
+
 	mesh_i_report(&r->base, MESH_ERROR, "wrong-type", &v->at, node,
-	    "%s must be %s, not a %s: nats-server refuses the config", what,
-	    want, mesh_i_ntype_name(v->type));
+	    "%s must be %s, not %s %s: nats-server refuses the config", what,
+	    want, t[0] == 'a' ? "an" : "a", t);
 }
 
 /* Add route (host taken) to n. Returns 0 or -1. */
@@ -396,7 +413,8 @@ check_keys(struct reader *r, const struct mesh_i_nval *m,
 			lower[j] = (char)(k[j] >= 'A' && k[j] <= 'Z' ?
 			    k[j] + 32 : k[j]);
 		lower[j] = '\0';
-		if (mesh_i_known_key(known, lower, &close) >= 0)
+		if (m->keys[i].used ||
+		    mesh_i_known_key(known, lower, &close) >= 0)
 			continue;
 		if (close != NULL)
 			mesh_i_report(&r->base, sev, "unknown-key",
@@ -499,7 +517,7 @@ read_conf(struct reader *r, struct nnode *n)
 	const struct mesh_i_nval *root = n->conf.root;
 	struct mesh_i_nkey *k;
 
-	check_keys(r, root, top_keys, "key", MESH_WARNING, n->name);
+	check_keys(r, root, top_keys, "key", MESH_ERROR, n->name);
 	if ((k = mesh_i_nmap_get(root, "server_name")) != NULL) {
 		if (k->val->type != MESH_I_NSTRING || k->val->str[0] == '\0' ||
 		    strpbrk(k->val->str, " \t\r\n") != NULL) {
@@ -841,6 +859,28 @@ apply_flag(struct reader *r, struct nnode *n, const char *f, const char *val,
 	}
 }
 
+/* Whether conf, as the command line in file names it (relative to
+ * file's directory), is the file path. */
+static int
+same_file(const char *file, const char *conf, const char *path)
+{
+	const char *slash = strrchr(file, '/');
+	struct stat sa, sb;
+	char *c;
+	int same;
+
+	if (conf[0] == '/' || slash == NULL)
+		c = strdup(conf);
+	else
+		c = mesh_i_asprintf("%.*s/%s", (int)(slash - file), file, conf);
+	if (c == NULL)
+		return 0;
+	same = stat(c, &sa) == 0 && stat(path, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	free(c);
+	return same;
+}
+
 /* "NODE=FILE": the nats-server command line in FILE for node NODE. */
 static void
 read_args(struct reader *r, const char *arg)
@@ -926,7 +966,7 @@ read_args(struct reader *r, const char *arg)
 	}
 	if ((idx = node_named(r, name)) >= 0) {
 		n = &r->nodes[idx];
-		if (conf != NULL)
+		if (conf != NULL && !same_file(file, conf, n->file))
 			mesh_i_report(&r->base, MESH_WARNING, "bad-argument",
 			    &conf_at, name, "-c '%s' is not read: node '%s' "
 			    "already has its config %s on meshsim's command "
@@ -992,7 +1032,9 @@ read_args(struct reader *r, const char *arg)
 		if (mesh_i_known_key(bool_flags, flag, NULL) >= 0)
 			continue;
 		if (mesh_i_known_key(value_flags, flag, &close) < 0) {
-			(void)mesh_i_known_key(bool_flags, flag, &close);
+			if (close == NULL)
+				(void)mesh_i_known_key(bool_flags, flag,
+				    &close);
 			mesh_i_report(&r->base, MESH_ERROR, "bad-argument",
 			    &w[i].at, n->name, "flag '-%s' is not one "
 			    "nats-server knows%s%s%s: it refuses to start",
@@ -1384,6 +1426,10 @@ mesh_nats_load(const char *const *args, size_t n,
 		err = MESH_ENOMEM;
 		goto done;
 	}
+	if (r.base.errors > 0) {
+		err = MESH_EINPUT;
+		goto done;
+	}
 	finish_nodes(&r, o);
 	if (r.base.nomem) {
 		err = MESH_ENOMEM;
@@ -1436,7 +1482,7 @@ mesh_i_read_nats(const char *buf, size_t len, const char *file,
 	r.n = 1;
 	r.nodes[0].at.file = r.nodes[0].file;
 	load_conf(&r, &r.nodes[0], buf, len);
-	if (!r.base.nomem)
+	if (!r.base.nomem && r.base.errors == 0)
 		finish_nodes(&r, &none);
 	if (r.base.nomem)
 		err = MESH_ENOMEM;

@@ -314,6 +314,7 @@ map_set(struct scan *s, struct mesh_i_nval *m, char *key,
 		m->keys_cap = cap;
 	}
 	k = &m->keys[m->nkeys++];
+	k->used = 0;
 	k->key = key;
 	k->at = *at;
 	k->via = via;
@@ -449,8 +450,10 @@ variable(struct scan *s, const char *name, const struct mesh_i_pos *at)
 
 	for (i = s->nmaps; i-- > 0;)
 		for (k = 0; k < s->maps[i]->nkeys; k++)
-			if (strcmp(s->maps[i]->keys[k].key, name) == 0)
+			if (strcmp(s->maps[i]->keys[k].key, name) == 0) {
+				s->maps[i]->keys[k].used = 1;
 				return copy(s, s->maps[i]->keys[k].val, at);
+			}
 	if ((env = getenv(name)) == NULL) {
 		mesh_i_report(s->r, MESH_ERROR, "undefined-variable", at, NULL,
 		    "variable $%s is not defined before this point in an "
@@ -853,9 +856,9 @@ include(struct scan *s, struct mesh_i_nval *m, const char *name,
 	for (i = 0; s->chain[i] != NULL; i++)
 		if (strcmp(s->chain[i], path) == 0) {
 			mesh_i_report(s->r, MESH_ERROR, "bad-include", p, NULL,
-			    "include '%s': %s includes itself (a cycle): "
-			    "nats-server never finishes reading it", name,
-			    path);
+			    "include '%s': %s is already being read: a "
+			    "cycle, which nats-server never finishes reading",
+			    name, path);
 			goto done;
 		}
 	mesh_diags_init(&tmp);

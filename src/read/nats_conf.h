@@ -24,6 +24,7 @@ struct mesh_i_nkey {
 	struct mesh_i_pos at;
 	const char *via;        /* "nats.conf", or "include" */
 	struct mesh_i_nval *val;
+	int used;               /* referred to as a variable */
 };
 
 /*
