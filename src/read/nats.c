@@ -1251,6 +1251,49 @@ fix_files(struct mesh_plan *plan, struct mesh_diags *d, size_t from)
 	}
 }
 
+/*
+ * When some node's host is only its name (it listens on every interface
+ * and advertises nothing) and some route reaches no node, that route may
+ * be meant for it: one no-address warning names the fix.
+ */
+static void
+no_address(struct reader *r, const struct mesh_plan *plan)
+{
+	const struct mesh_route *dangling = NULL;
+	const struct nnode *nameless = NULL;
+	size_t i, k, count = 0;
+
+	for (i = 0; i < plan->nnodes && i < r->n; i++) {
+		if (strcmp(r->nodes[i].host_source, "name") == 0 &&
+		    r->nodes[i].clustering) {
+			count++;
+			if (nameless == NULL)
+				nameless = &r->nodes[i];
+		}
+		for (k = 0; k < plan->nodes[i].nroutes; k++)
+			if (plan->nodes[i].routes[k].target < 0 &&
+			    dangling == NULL)
+				dangling = &plan->nodes[i].routes[k];
+	}
+	if (nameless == NULL || dangling == NULL)
+		return;
+	{
+		struct mesh_i_pos p = { nameless->file, 0, 0 };
+		const char *slash = strrchr(nameless->file, '/');
+
+		mesh_i_report(&r->base, MESH_WARNING, "no-address", &p,
+		    nameless->name, "%zu %s no address (listening on every "
+		    "interface, advertising none), so %s host is %s name "
+		    "('%s'), and some routes reach no node (%s:%d): if they "
+		    "are meant for it, give its address as HOST=CONFIG (%s=%s) "
+		    "or with --inventory", count, count == 1 ? "node has" :
+		    "nodes have", count == 1 ? "its" : "each one's",
+		    count == 1 ? "its" : "their", nameless->name,
+		    dangling->host, dangling->port, dangling->host,
+		    slash != NULL ? slash + 1 : nameless->file);
+	}
+}
+
 /* The plan of r's nodes. */
 static enum mesh_error
 build(struct reader *r, struct mesh_plan **out)
@@ -1306,6 +1349,8 @@ build(struct reader *r, struct mesh_plan **out)
 	before = r->base.diags->n;
 	err = mesh_plan_resolve(plan, r->base.diags);
 	fix_files(plan, r->base.diags, before);
+	if (err == MESH_OK)
+		no_address(r, plan);
 	if (err != MESH_OK) {
 		mesh_plan_free(plan);
 		return err;
