@@ -471,12 +471,13 @@ variable(struct scan *s, const char *name, const struct mesh_i_pos *at)
 	return v;
 }
 
-/* Whether c ends an unquoted value. */
+/* Whether c ends an unquoted value (']' too, anywhere: nats-server's
+ * lexer ends a string there, in arrays or not). */
 static int
-ends_bare(int c, int in_array)
+ends_bare(int c)
 {
 	return c < 0 || is_nl(c) || is_ws(c) || c == ';' || c == ',' ||
-	    c == '}' || (in_array && c == ']');
+	    c == '}' || c == ']';
 }
 
 /* The value of hexadecimal digit c. */
@@ -701,7 +702,7 @@ value(struct scan *s)
 	struct mesh_i_nval *v = NULL;
 	struct mesh_i_buf b;
 	char sh[8];
-	int c = peek(s), in_array;
+	int c = peek(s);
 
 	if (c < 0 || is_nl(c)) {
 		syntax(s, &p, "expected a value, found %s", shown(c, sh));
@@ -733,7 +734,6 @@ value(struct scan *s)
 		return NULL;
 	}
 	mesh_i_buf_init(&b);
-	in_array = s->depth > 0;
 	if ((v = new_val(s, MESH_I_NSTRING, &p)) == NULL)
 		return NULL;
 	if (c == '"' || c == '\'') {
@@ -747,7 +747,7 @@ value(struct scan *s)
 	} else {
 		int escaped = 0;
 
-		while (!ends_bare(peek(s), in_array)) {
+		while (!ends_bare(peek(s))) {
 			if (peek(s) == '\\' && c != '-' &&
 			    (c < '0' || c > '9')) {
 				adv(s);
@@ -996,7 +996,7 @@ body(struct scan *s, struct mesh_i_nval *m, int closer,
 					goto fail;
 				}
 			} else {
-				while (!ends_bare(peek(s), 0)) {
+				while (!ends_bare(peek(s))) {
 					mesh_i_buf_add(&b, s->buf + s->off, 1);
 					adv(s);
 				}
