@@ -9,6 +9,13 @@
 #include "cli/cli.h"
 #include "meshsim/nats.h"
 
+/* What errno e means, as cli_output.c says it. */
+static const char *
+reason(int e)
+{
+	return e == ENOMEM ? "out of memory" : strerror(e);
+}
+
 /* Remove the files f[0 .. n-1] written in dir, and dir. */
 static void
 remove_dir(const char *dir, const struct mesh_nats_file *f, size_t n)
@@ -75,7 +82,7 @@ write_dir(const char *dir, const struct mesh_nats_file *f, size_t n)
 	strcat(tmp, ".XXXXXX");
 	if (mkdtemp(tmp) == NULL) {
 		cli_error("%s: cannot create a directory beside it: %s", dir,
-		    strerror(errno));
+		    reason(errno));
 		free(tmp);
 		return CLI_EXIT_BAD;
 	}
@@ -89,7 +96,7 @@ write_dir(const char *dir, const struct mesh_nats_file *f, size_t n)
 	for (i = 0; i < n; i++)
 		if (write_one(tmp, &f[i]) != 0) {
 			cli_error("%s/%s: cannot write: %s", dir, f[i].name,
-			    strerror(errno));
+			    reason(errno));
 			goto fail;
 		}
 	if (rename(tmp, dir) != 0) {
@@ -98,7 +105,7 @@ write_dir(const char *dir, const struct mesh_nats_file *f, size_t n)
 			    "write over it", dir);
 		else
 			cli_error("%s: cannot create: %s", dir,
-			    strerror(errno));
+			    reason(errno));
 		goto fail;
 	}
 	free(tmp);
