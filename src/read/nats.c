@@ -321,6 +321,7 @@ clear_routes(struct nnode *n)
 static void
 read_routes(struct reader *r, struct nnode *n, const struct mesh_i_nval *a)
 {
+	struct mesh_i_map seen;         /* route text to its first index */
 	size_t i, j;
 	char *host;
 	int port;
@@ -331,18 +332,21 @@ read_routes(struct reader *r, struct nnode *n, const struct mesh_i_nval *a)
 		return;
 	}
 	clear_routes(n);
+	mesh_i_map_init(&seen);
 	for (i = 0; i < a->nitems; i++) {
 		const struct mesh_i_nval *v = a->items[i];
+		int first;
 
 		if (v->type != MESH_I_NSTRING) {
 			wrong_type(r, v, "a route", "a URL string", n->name);
 			continue;
 		}
-		for (j = 0; j < i; j++)
-			if (a->items[j]->type == MESH_I_NSTRING &&
-			    strcmp(a->items[j]->str, v->str) == 0)
-				break;
-		if (j < i) {
+		if ((first = mesh_i_map_put(&seen, v->str, 0, (int)i)) == -2) {
+			nomem(r);
+			break;
+		}
+		if (first >= 0) {
+			j = (size_t)first;
 			mesh_i_report(&r->base, MESH_ERROR, "duplicate-route",
 			    &v->at, n->name, "route '%s' is listed twice "
 			    "(also at line %d): nats-server refuses the config "
@@ -353,6 +357,7 @@ read_routes(struct reader *r, struct nnode *n, const struct mesh_i_nval *a)
 		if (route_url(r, v->str, &v->at, n->name, &host, &port) == 1)
 			add_route(r, n, host, port, &v->at, v->via);
 	}
+	mesh_i_map_free(&seen);
 }
 
 /* A listen value: a port, or "host:port". */
@@ -1191,8 +1196,20 @@ node_at(const struct reader *r, const char *host, int port)
 static void
 name_conflicts(struct reader *r)
 {
+	const char *one = NULL;
 	size_t i, k;
 
+	/* One cluster name among all (the usual case): nothing to find. */
+	for (i = 0; i < r->n; i++) {
+		const char *c = r->nodes[i].cluster_name;
+
+		if (c != NULL && one != NULL && strcmp(c, one) != 0)
+			break;
+		if (c != NULL)
+			one = c;
+	}
+	if (i == r->n)
+		return;
 	for (i = 0; i < r->n; i++) {
 		struct nnode *n = &r->nodes[i];
 

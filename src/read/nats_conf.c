@@ -76,6 +76,7 @@ mesh_i_nval_free(struct mesh_i_nval *v)
 	}
 	for (i = 0; i < v->nitems; i++)
 		mesh_i_nval_free(v->items[i]);
+	mesh_i_map_free(&v->index);
 	free(v->keys);
 	free(v->items);
 	free(v->str);
@@ -288,12 +289,10 @@ map_set(struct scan *s, struct mesh_i_nval *m, char *key,
     const struct mesh_i_pos *at, const char *via, struct mesh_i_nval *val)
 {
 	struct mesh_i_nkey *k;
-	size_t i;
+	int i;
 
-	for (i = 0; i < m->nkeys; i++) {
+	if ((i = mesh_i_map_get(&m->index, key, 0)) >= 0) {
 		k = &m->keys[i];
-		if (strcmp(k->key, key) != 0)
-			continue;
 		mesh_i_report(s->r, MESH_WARNING, "duplicate-key", at, NULL,
 		    "key '%s' is set again (first at %s:%d:%d): nats-server "
 		    "keeps this one", key, k->at.file ? k->at.file : "",
@@ -313,6 +312,8 @@ map_set(struct scan *s, struct mesh_i_nval *m, char *key,
 		m->keys = k;
 		m->keys_cap = cap;
 	}
+	if (mesh_i_map_put(&m->index, key, 0, (int)m->nkeys) == -2)
+		goto fail;
 	k = &m->keys[m->nkeys++];
 	k->used = 0;
 	k->key = key;
@@ -448,12 +449,15 @@ variable(struct scan *s, const char *name, const struct mesh_i_pos *at)
 	const char *env;
 	size_t i, k;
 
-	for (i = s->nmaps; i-- > 0;)
-		for (k = 0; k < s->maps[i]->nkeys; k++)
-			if (strcmp(s->maps[i]->keys[k].key, name) == 0) {
-				s->maps[i]->keys[k].used = 1;
-				return copy(s, s->maps[i]->keys[k].val, at);
-			}
+	for (i = s->nmaps; i-- > 0;) {
+		int at_k = mesh_i_map_get(&s->maps[i]->index, name, 0);
+
+		if (at_k >= 0) {
+			k = (size_t)at_k;
+			s->maps[i]->keys[k].used = 1;
+			return copy(s, s->maps[i]->keys[k].val, at);
+		}
+	}
 	if ((env = getenv(name)) == NULL) {
 		mesh_i_report(s->r, MESH_ERROR, "undefined-variable", at, NULL,
 		    "variable $%s is not defined before this point in an "

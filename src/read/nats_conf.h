@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "base/map.h"
 #include "read/kit.h"
 
 enum mesh_i_ntype {
@@ -44,6 +45,8 @@ struct mesh_i_nval {
 	int env;                /* the value came from the environment */
 	struct mesh_i_nkey *keys;
 	size_t nkeys, keys_cap;
+	struct mesh_i_map index;        /* a map's keys (exact) to their
+					 * place in keys */
 	struct mesh_i_nval **items;
 	size_t nitems, items_cap;
 };
