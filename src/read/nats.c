@@ -10,6 +10,7 @@
 
 #include "base/hostcheck.h"
 #include "base/input.h"
+#include "base/map.h"
 #include "base/text.h"
 #include "base/util.h"
 #include "meshsim/meshsim.h"
@@ -1236,36 +1237,52 @@ name_conflicts(struct reader *r)
 	}
 }
 
-/* The file of a diagnostic mesh_plan_resolve() made: its route's. */
+/* The file of a diagnostic mesh_plan_resolve() made: its route's,
+ * found through (node, line, column). Out of memory leaves the plan's
+ * file. */
 static void
 fix_files(struct mesh_plan *plan, struct mesh_diags *d, size_t from)
 {
-	size_t i, k;
+	struct mesh_i_map at;
+	int *keys;
+	size_t i, k, n = 0;
 
+	if (from >= d->n)
+		return;
+	mesh_i_map_init_ints(&at);
+	if ((keys = malloc(3 * (plan->nroutes + 1) * sizeof(*keys))) == NULL)
+		return;
+	for (i = 0; i < plan->nnodes; i++)
+		for (k = 0; k < plan->nodes[i].nroutes && n < plan->nroutes;
+		    k++, n++) {
+			keys[3 * n] = (int)i;
+			keys[3 * n + 1] = plan->nodes[i].routes[k].line;
+			keys[3 * n + 2] = plan->nodes[i].routes[k].column;
+			if (mesh_i_map_put_ints(&at, keys + 3 * n, 3,
+			    (int)k) == -2)
+				goto done;
+		}
 	for (i = from; i < d->n; i++) {
 		struct mesh_diag *g = &d->v[i];
-		int node = g->node != NULL ? mesh_plan_find(plan, g->node) :
-		    -1;
 		const struct mesh_source *src;
+		int t[3], r;
 		char *f;
 
-		if (node < 0)
+		t[0] = g->node != NULL ? mesh_plan_find(plan, g->node) : -1;
+		t[1] = g->line;
+		t[2] = g->column;
+		if (t[0] < 0 || (r = mesh_i_map_get_ints(&at, t, 3)) < 0 ||
+		    (src = mesh_plan_route_source(plan, t[0], (size_t)r)) ==
+		    NULL || src->file == NULL)
 			continue;
-		for (k = 0; k < plan->nodes[node].nroutes; k++) {
-			const struct mesh_route *rt =
-			    &plan->nodes[node].routes[k];
-
-			if (rt->line != g->line || rt->column != g->column ||
-			    (src = mesh_plan_route_source(plan, node, k)) ==
-			    NULL || src->file == NULL)
-				continue;
-			if ((f = strdup(src->file)) != NULL) {
-				free(g->file);
-				g->file = f;
-			}
-			break;
+		if ((f = strdup(src->file)) != NULL) {
+			free(g->file);
+			g->file = f;
 		}
 	}
+done:
+	mesh_i_map_free(&at);
+	free(keys);
 }
 
 /*
