@@ -607,6 +607,8 @@ load_conf(struct reader *r, struct nnode *n, const char *buf, size_t len)
 struct word {
 	char *text;
 	struct mesh_i_pos at;
+	int quoted;             /* opens with a quote: text starts a column
+				 * later */
 };
 
 /*
@@ -629,7 +631,7 @@ split_words(struct reader *r, const char *file, const char *buf, size_t len,
 	*n = 0;
 	while (i < len) {
 		struct mesh_i_pos at;
-		int q = 0;
+		int q = 0, first_quote;
 
 		if (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
 		    buf[i] == '\n') {
@@ -656,6 +658,7 @@ split_words(struct reader *r, const char *file, const char *buf, size_t len,
 		at.file = file;
 		at.line = line;
 		at.column = col;
+		first_quote = buf[i] == '\'' || buf[i] == '"';
 		mesh_i_buf_init(&b);
 		while (i < len && (q != 0 || (buf[i] != ' ' &&
 		    buf[i] != '\t' && buf[i] != '\r' && buf[i] != '\n'))) {
@@ -701,6 +704,7 @@ split_words(struct reader *r, const char *file, const char *buf, size_t len,
 		}
 		v = nv;
 		v[*n].at = at;
+		v[*n].quoted = first_quote;
 		if ((v[*n].text = b.len ? mesh_i_buf_take(&b) :
 		    strdup("")) == NULL) {
 			nomem(r);
@@ -806,7 +810,7 @@ flag_routes(struct reader *r, struct nnode *n, const char *u,
 		size_t len = strcspn(p, ",");
 		struct mesh_i_pos pa = *at;
 
-		pa.column += (int)(p - u);
+		pa.column += (int)(p - u + strspn(p, " \t"));
 		if ((piece = mesh_i_asprintf("%.*s", (int)len, p)) == NULL) {
 			nomem(r);
 			return;
@@ -1016,6 +1020,7 @@ read_args(struct reader *r, const char *arg)
 	}
 	for (; i < nw; i++) {
 		const char *f = w[i].text, *val = NULL;
+		struct mesh_i_pos vat;
 		char flag[64];
 		const char *close;
 		size_t fl;
@@ -1056,8 +1061,13 @@ read_args(struct reader *r, const char *arg)
 				break;
 			}
 			val = w[++i].text;
+			vat = w[i].at;
+			vat.column += w[i].quoted;
+		} else {
+			vat = w[i].at;
+			vat.column += (int)(val - w[i].text);
 		}
-		apply_flag(r, n, flag, val, &w[i].at);
+		apply_flag(r, n, flag, val, &vat);
 	}
 	if (n->nroutes > 0 && n->flag_routes.line != 0 && !n->has_cluster &&
 	    n->port == 0) {
