@@ -219,8 +219,8 @@ route_url(struct reader *r, const char *u, const struct mesh_i_pos *at,
 		    strspn(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV"
 		    "WXYZ0123456789+-.") < sl)) {
 			mesh_i_report(&r->base, MESH_ERROR, "bad-url", at, node,
-			    "route '%.*s' is not a URL: nats-server refuses the "
-			    "config (write nats-route://%.*s)", (int)len, u,
+			    "route '%.*s' is not a URL: nats-server refuses "
+			    "the config (write nats-route://%.*s)", (int)len, u,
 			    (int)len, u);
 			return -1;
 		}
@@ -984,9 +984,9 @@ read_args(struct reader *r, const char *arg)
 	} else {
 		n = &r->nodes[r->n++];
 		if (conf != NULL) {
-			char *d = strrchr(file, '/') ? mesh_i_asprintf("%.*s/%s",
-			    (int)(strrchr(file, '/') - file), file, conf) :
-			    strdup(conf);
+			const char *sl = strrchr(file, '/');
+			char *d = sl != NULL ? mesh_i_asprintf("%.*s/%s",
+			    (int)(sl - file), file, conf) : strdup(conf);
 			char *cbuf = NULL;
 			size_t clen;
 

@@ -429,8 +429,8 @@ env_value(struct scan *s, const char *name, const char *text,
 		    peek(&e) != ',' && !at_comment(&e)) {
 			char b[8];
 
-			syntax(s, at, "$%s: the environment's value '%s' is not "
-			    "one value (%s after it)", name, text,
+			syntax(s, at, "$%s: the environment's value '%s' is "
+			    "not one value (%s after it)", name, text,
 			    shown(peek(&e), b));
 			mesh_i_nval_free(v);
 			v = NULL;
@@ -537,8 +537,8 @@ quoted(struct scan *s, int q, const struct mesh_i_pos *open,
 			if (peek(s) < 0 || peek2(s) < 0 ||
 			    (h1 = strchr(hex, peek(s))) == NULL ||
 			    (h2 = strchr(hex, peek2(s))) == NULL)
-				return syntax(s, &p, "'\\x' must be followed by "
-				    "two hexadecimal digits");
+				return syntax(s, &p, "'\\x' must be followed "
+				    "by two hexadecimal digits");
 			tmp[0] = (char)(hexval(*h1) << 4 | hexval(*h2));
 			mesh_i_buf_add(b, tmp, 1);
 			adv(s);

@@ -204,7 +204,8 @@ mesh_nats_routez_load(const char *const *args, size_t n,
 
 				mesh_i_report(&r, MESH_ERROR, "duplicate-name",
 				    &p, as[i].name, "'%s' has the server_id of "
-				    "'%s' (%s): the same server's answer twice?",
+				    "'%s' (%s): the same server's answer "
+				    "twice?",
 				    as[i].name, as[k].name, as[k].file);
 				break;
 			}

@@ -91,7 +91,8 @@ test_variables(void **state)
 {
 	static const char text[] =
 	    "P: 6222\n"
-	    "cluster { Q: [a, b]\n port: $P\n routes: $Q\n e: $MESHSIM_T_ENV }\n"
+	    "cluster { Q: [a, b]\n port: $P\n routes: $Q\n"
+	    " e: $MESHSIM_T_ENV }\n"
 	    "P: 7000\n";
 	struct mesh_i_nconf c;
 	struct mesh_diags d;
@@ -166,7 +167,8 @@ test_plan(void **state)
 	    "server_name: n1\n"
 	    "cluster {\n"
 	    "  listen: 10.0.0.1:6250\n"
-	    "  routes: [ nats-route://u:p@10.0.0.2:6250, \"tls://[fe80::1]:7\" ]\n"
+	    "  routes: [ nats-route://u:p@10.0.0.2:6250,"
+	    " \"tls://[fe80::1]:7\" ]\n"
 	    "}\n";
 	struct mesh_plan *p;
 	struct mesh_diags d;
