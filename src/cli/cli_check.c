@@ -53,6 +53,15 @@ take_plans(struct check_opts *o, int argc, char **argv)
 			continue;
 		nats = i == argc;
 	}
+	if (nats && o->c.input_format == MESH_FORMAT_AUTO) {
+		for (i = optind; i < argc; i++)
+			if (mesh_format_of_file(argv[i]) != MESH_FORMAT_NATS) {
+				cli_error("--nats-args is for nats-server "
+				    "configs (.conf, or --input-format nats), "
+				    "not %s", argv[i]);
+				return CLI_EXIT_BAD;
+			}
+	}
 	if (nats) {
 		if (o->harper.opts.generation != MESH_HARPER_AUTO ||
 		    o->harper.opts.nenvs > 0) {
