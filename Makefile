@@ -181,6 +181,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
 	sh tests/harper/roundtrip.sh $(BIN)
+	sh tests/nats/run.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/nats.h"
 
 /* Exit statuses: docs/cli.md documents them. */
 enum {
@@ -113,6 +114,7 @@ struct cli_list {
 int cli_list_add(struct cli_list *l, char *s);
 
 struct cli_harper;
+struct cli_nats;
 
 /* The options every subcommand has, and its plan. */
 struct cli_common {
@@ -125,6 +127,7 @@ struct cli_common {
 					 * caller frees downs.v */
 	const struct cli_harper *harper;        /* Harper configs to read as
 						 * the plan, or NULL */
+	const struct cli_nats *nats;    /* NATS configs, or NULL */
 };
 
 /* The subcommands, as the table of options knows them. */
@@ -142,7 +145,9 @@ enum cli_command {
 	CLI_IMPORT_NETWORK = 1 << 10,
 	CLI_IMPORT_ROUTES = 1 << 11,
 	CLI_IMPORT_KUBERNETES = 1 << 12,
-	CLI_IMPORT_COMPOSE = 1 << 13
+	CLI_IMPORT_COMPOSE = 1 << 13,
+	CLI_IMPORT_NATS = 1 << 14,
+	CLI_IMPORT_ROUTEZ = 1 << 15
 };
 
 /* What getopt_long returns for a long option with no short form (those
@@ -164,6 +169,8 @@ enum {
 	CLI_OPT_SEED,
 	CLI_OPT_SHARD,
 	CLI_OPT_TRIALS,
+	CLI_OPT_LOOPBACK,
+	CLI_OPT_NATS_ARGS,
 	CLI_OPT_MAX_INPUT_SIZE,         /* the limits: cli_common_option() */
 	CLI_OPT_MAX_NODES,
 	CLI_OPT_MAX_ROUTES,
@@ -360,17 +367,45 @@ int cli_harper_configs(struct cli_harper *h, struct cli_common *o,
 /* Free what h holds (not h). */
 void cli_harper_free(struct cli_harper *h);
 
+/* cli_import_nats.c: nats-server configs and command lines on the
+ * command line (`meshsim check`, `meshsim import nats`), and /routez
+ * answers (`meshsim import nats-routez`). */
+struct cli_nats {
+	struct mesh_nats_options opts;  /* opts.args is args.v */
+	struct cli_list args;           /* --nats-args NODE=FILE */
+	char **configs;                 /* the [HOST=]CONFIG.conf arguments */
+	size_t nconfigs;
+};
+
+/* --nats-args into nats, a struct cli_nats: an own_option. Returns 1
+ * when c was it, 0 when not, -1 after reporting. */
+int cli_nats_option(void *nats, int c, char *arg);
+
+/* Take the operands argv[optind ..] (none, with --nats-args) as n's
+ * configs, and the first file as o->plan; as cli_harper_configs(). */
+int cli_nats_configs(struct cli_nats *n, struct cli_common *o, int argc,
+    char **argv, const char *what);
+
+void cli_nats_free(struct cli_nats *n);
+
 /* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
 int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_export(int argc, char **argv);
+/* cli_export_nats.c: plan as nats-server configs to output (stdout when
+ * NULL or "-"; else a new directory, written whole), loopback the base
+ * port or 0. Returns 0, or CLI_EXIT_BAD after reporting. */
+int cli_export_nats(const struct mesh_plan *plan, const char *output,
+    int loopback, const char *input);
 int cli_import(int argc, char **argv);
 /* The kinds of `meshsim import`, each in cli_import_KIND.c; argv[0] is the
  * kind. */
 int cli_import_harper(int argc, char **argv);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
+int cli_import_nats(int argc, char **argv);
+int cli_import_routez(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);

@@ -27,6 +27,7 @@ struct check_opts {
 	size_t connectivity_limit;
 	struct cli_harper harper;       /* --generation, --inventory, --env;
 					 * configs: several PLAN arguments */
+	struct cli_nats nats;           /* --nats-args; NATS configs */
 };
 
 /* What the text report needs. */
@@ -47,7 +48,35 @@ static int
 take_plans(struct check_opts *o, int argc, char **argv)
 {
 	int i, harper = o->c.input_format == MESH_FORMAT_HARPER;
+	int nats = o->c.input_format == MESH_FORMAT_NATS || o->nats.args.n > 0;
 
+	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc && !nats) {
+		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
+		    MESH_FORMAT_NATS; i++)
+			continue;
+		nats = i == argc;
+	}
+	if (nats && o->c.input_format == MESH_FORMAT_AUTO) {
+		for (i = optind; i < argc; i++)
+			if (mesh_format_of_file(argv[i]) != MESH_FORMAT_NATS) {
+				cli_error("--nats-args is for nats-server "
+				    "configs (.conf, or --input-format nats), "
+				    "not %s", argv[i]);
+				return CLI_EXIT_BAD;
+			}
+	}
+	if (nats) {
+		if (o->harper.opts.generation != MESH_HARPER_AUTO ||
+		    o->harper.opts.nenvs > 0) {
+			cli_error("--generation and --env are for Harper "
+			    "configs");
+			return CLI_EXIT_BAD;
+		}
+		o->nats.opts.inventory = o->harper.opts.inventory;
+		o->c.nats = &o->nats;
+		return cli_nats_configs(&o->nats, &o->c, argc, argv,
+		    "the report over a config");
+	}
 	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc) {
 		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
 		    MESH_FORMAT_HARPER && cli_sniff(argv[i]) ==
@@ -123,6 +152,8 @@ check_option(void *ctx, int c, char *arg)
 		o->picture = w >= 2 ? w - 1 : 0;        /* 1 dot, 2 svg */
 		return 1;
 	}
+	if (c == CLI_OPT_NATS_ARGS)
+		return cli_nats_option(&o->nats, c, arg);
 	return cli_harper_option(&o->harper, c, arg);
 }
 
@@ -278,6 +309,7 @@ done:
 	free(o.c.downs.v);
 	free(o.applies.v);
 	cli_harper_free(&o.harper);
+	cli_nats_free(&o.nats);
 	cli_apply_free(ap);
 	mesh_analysis_free(a);
 	cli_input_free(&in);

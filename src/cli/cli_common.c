@@ -47,7 +47,12 @@ cli_input_load(struct cli_input *in, struct cli_common *o, int argc,
 	const struct cli_harper *h = o->harper;
 	enum mesh_error err;
 
-	if (h == NULL) {
+	if (o->nats != NULL) {
+		if ((err = mesh_nats_load((const char *const *)
+		    o->nats->configs, o->nats->nconfigs, &o->nats->opts,
+		    &in->diags, &in->plan)) != MESH_OK)
+			return cli_read_failed(o->plan, err, &in->diags);
+	} else if (h == NULL) {
 		if (cli_common_plan(o, argc, argv) != 0 ||
 		    cli_load_plan(o->plan, o->input_format, &in->diags,
 		    &in->plan) != 0)

@@ -62,12 +62,14 @@ cli_import(int argc, char **argv)
 		{ "harper-routes", cli_import_routes },
 		{ "kubernetes", import_kubernetes },
 		{ "compose", import_compose },
+		{ "nats", cli_import_nats },
+		{ "nats-routez", cli_import_routez },
 	};
 	size_t i;
 
 	if (argc < 2) {
 		cli_error("import: which kind? harper, harper-network, "
-		    "harper-routes, kubernetes or compose");
+		    "harper-routes, kubernetes, compose, nats or nats-routez");
 		cli_usage(stderr);
 		return CLI_EXIT_BAD;
 	}
@@ -75,7 +77,7 @@ cli_import(int argc, char **argv)
 		if (strcmp(argv[1], kinds[i].kind) == 0)
 			return kinds[i].run(argc - 1, argv + 1);
 	cli_error("import: unknown kind '%s' (harper, harper-network, "
-	    "harper-routes, kubernetes or compose)", argv[1]);
+	    "harper-routes, kubernetes, compose, nats or nats-routez)", argv[1]);
 	cli_usage(stderr);
 	return CLI_EXIT_BAD;
 }

@@ -12,7 +12,8 @@
 /* Sets of subcommands: the imports; those that read plans (and take the
  * input limits), all but merge; all. */
 #define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES | \
-	CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE)
+	CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE | CLI_IMPORT_NATS | \
+	CLI_IMPORT_ROUTEZ)
 #define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
 	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
 #define ALL (READERS | CLI_MERGE)
@@ -40,7 +41,7 @@ static const struct {
 	    CLI_AVAILABILITY },
 	{ { "fail-on", required_argument, NULL, CLI_OPT_FAIL_ON }, CLI_CHECK },
 	{ { "fail-on-drift", no_argument, NULL, CLI_OPT_FAIL_ON_DRIFT },
-	    CLI_IMPORT_NETWORK },
+	    CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTEZ },
 	{ { "force", no_argument, NULL, CLI_OPT_FORCE },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "format", required_argument, NULL, 'f' }, ALL & ~IMPORTS },
@@ -50,12 +51,16 @@ static const struct {
 	{ { "input-format", required_argument, NULL, 'i' },
 	    READERS & ~(CLI_SIMULATE | IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
-	    CLI_CHECK | IMPORTS },
+	    CLI_CHECK | (IMPORTS & ~CLI_IMPORT_ROUTEZ) },
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },
+	{ { "loopback", required_argument, NULL, CLI_OPT_LOOPBACK },
+	    CLI_EXPORT },
 	{ { "model", required_argument, NULL, CLI_OPT_MODEL },
 	    CLI_CHECK | CLI_SWEEP },
+	{ { "nats-args", required_argument, NULL, CLI_OPT_NATS_ARGS },
+	    CLI_CHECK | CLI_IMPORT_NATS },
 	{ { "node-availability", required_argument, NULL,
 	    CLI_OPT_NODE_AVAILABILITY }, CLI_AVAILABILITY },
 	{ { "output", required_argument, NULL, 'o' }, ALL },
@@ -327,7 +332,7 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		if ((fmt = mesh_format_from_name(arg)) < 0) {
 			cli_error("--input-format: '%s' is not one of auto, "
 			    "json, gml, graphml, edgelist, ncol, harper, "
-			    "kubernetes, compose", arg);
+			    "kubernetes, compose, nats", arg);
 			return -1;
 		}
 		o->input_format = (enum mesh_format)fmt;
