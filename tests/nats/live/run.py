@@ -43,7 +43,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.request
 
 NATS_SERVER = os.environ.get("NATS_SERVER", "/usr/sbin/nats-server")
