@@ -45,7 +45,10 @@ import threading
 import time
 import urllib.request
 
-NATS_SERVER = os.environ.get("NATS_SERVER", "/usr/sbin/nats-server")
+# The server: $NATS_SERVER, else Debian's, else the first on PATH.
+NATS_SERVER = os.environ.get("NATS_SERVER") or (
+    "/usr/sbin/nats-server" if os.access("/usr/sbin/nats-server", os.X_OK)
+    else shutil.which("nats-server") or "nats-server")
 CLUSTER_PORT = 6222          # the clustering port in the plans
 POLL = 0.25                  # seconds between two polls of /routez
 SETTLE_LIMIT = 20.0          # seconds a state may take to settle
@@ -649,8 +652,8 @@ def main():
     ap.add_argument("--seed", type=int, default=None,
                     help="seed of the random plans (default: from the clock)")
     ap.add_argument("--plans", type=int, default=30)
-    ap.add_argument("--jobs", type=int, default=3,
-                    help="plans run at the same time (default 3)")
+    ap.add_argument("--jobs", type=int, default=4,
+                    help="plans run at the same time (default 4)")
     ap.add_argument("--settle", type=float, default=2.5,
                     help="seconds an answer must hold (default 2.5)")
     ap.add_argument("--gap", type=float, default=0.5,
@@ -667,7 +670,7 @@ def main():
     args = ap.parse_args()
     args.meshsim = os.path.abspath(args.meshsim)
 
-    if not os.access(NATS_SERVER, os.X_OK):
+    if not shutil.which(NATS_SERVER):
         if os.environ.get("CI") == "true":
             say("nats-live: FAIL: %s not found, and CI=true "
                 "(tools/install-deps --test installs it)" % NATS_SERVER)
