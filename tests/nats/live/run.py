@@ -3,24 +3,32 @@
 
 Usage:
     run.py MESHSIM [--seed S] [--plans N] [--jobs J] [--settle SEC]
-                   [--gap SEC] [--timeout SEC] [--keep]
+                   [--gap SEC] [--timeout SEC] [--configs export|own]
+                   [--faults auto|on|off] [--keep] [-v]
 
 Random plans (figure 1 of the documentation, chains, stars, rings, random
 graphs, routes stored at both ends, nodes with no routes, separate
 islands), each with a random timeline of stop/start/restart steps, are
-written as meshsim JSON plans.  For each plan, per-node nats-server configs
-are written (loopback only: 127.0.0.1, three distinct free ports per node
-for client, cluster and http monitoring), real `nats-server -c CONF`
-processes are started and the timeline is played on them: stop is SIGTERM
-and wait, start runs the server with its config, restart is stop, a pause
-of --gap seconds (see docs/simulate.md, "The real server"), then start.
+written as meshsim JSON plans.  For each plan, `meshsim export --format
+nats --loopback BASE` writes per-node nats-server configs (127.0.0.1,
+three distinct free ports per node for client, cluster and http
+monitoring), real `nats-server -c CONF` processes are started and the
+timeline is played on them: stop is SIGTERM and wait, start runs the
+server with its config, restart is stop, a pause of --gap seconds (see
+docs/simulate.md, "Where the server's timing matters"), then start.
+Where network namespaces can be made (root, veth), one plan in three also
+has cut and heal steps and runs each node in its own namespace, with a
+veth pair between every two nodes: a cut takes a pair down (see
+NetCluster).
 After the start of every node and after each step, every up server's
 /routez is polled until the connection set has not changed for --settle
 seconds; remote ids are mapped to names with each server's /varz.  The live
 connections are compared with the state `meshsim simulate --format json`
 gives for that step (every pair of up nodes not listed in `cannot_talk`
 is a connection).  Every difference prints a FAIL line with the plan, the
-step and both answers.
+step and both answers, but for the one documented difference (a gap in a
+group that gossip does not close, server_rule_states): that prints a KNOWN
+line with both answers and is counted apart.
 
 Skips with a message when nats-server is absent, unless CI=true: then its
 absence is a failure.  Every server is stopped at the end, also on a
@@ -127,12 +135,30 @@ def gen_routes(rng, shape, names):
     return sorted(routes)
 
 
-def gen_timeline(rng, names, steps):
-    """A random timeline: a list of (event, [names])."""
+def gen_timeline(rng, names, steps, faults=False):
+    """A random timeline: a list of (event, [names]); with FAULTS, cut and
+    heal steps too."""
     up = set(names)
+    cut = set()
     timeline = []
     for _ in range(steps):
-        event = rng.choices(["stop", "start", "restart"], [4, 3, 3])[0]
+        weights = [2, 3, 3, 3, 4] if faults else [4, 3, 3, 0, 0]
+        event = rng.choices(["stop", "start", "restart", "cut", "heal"],
+                            weights)[0]
+        if event == "heal" and (not cut or rng.random() < 0.1):
+            pair = sorted(rng.sample(names, 2))
+            event = "cut" if tuple(pair) not in cut else "heal"
+        if event == "cut":
+            free = [p for p in pairs(names) if p not in cut] or pairs(names)
+            pair = rng.choice(free)
+            cut.add(pair)
+            timeline.append(("cut", list(pair)))
+            continue
+        if event == "heal":
+            pair = rng.choice(sorted(cut))
+            cut.discard(pair)
+            timeline.append(("heal", list(pair)))
+            continue
         if event == "start" and len(up) == len(names):
             event = rng.choice(["stop", "restart"])
         elif event == "stop" and not up:
@@ -153,25 +179,28 @@ def gen_timeline(rng, names, steps):
     return timeline
 
 
-def gen_plan(rng, index):
-    """Plan number INDEX: a dict with name, shape, names, routes, timeline."""
+def gen_plan(rng, index, faults=False):
+    """Plan number INDEX: a dict with index, shape, names, routes, timeline
+    and faults (whether it runs in network namespaces, with cut and heal
+    steps: one plan in three when FAULTS)."""
+    faults = faults and index % 3 == 2
     shape = SHAPES[index % len(SHAPES)]
     if shape == "figure1":
         names = ["node1", "node2", "node3"]
     else:
         names = ["n%d" % i for i in range(1, rng.randint(3, 6) + 1)]
     routes = gen_routes(rng, shape, names)
-    timeline = gen_timeline(rng, names, rng.randint(5, 7))
+    timeline = gen_timeline(rng, names, rng.randint(5, 7), faults)
     if index == 0:
         # The documentation's own timeline (docs/simulate.md) first.
         timeline = [("stop", ["node1"]), ("restart", ["node2"]),
                     ("start", ["node1"])] + timeline[:3]
     return {"index": index, "shape": shape, "names": names,
-            "routes": routes, "timeline": timeline}
+            "routes": routes, "timeline": timeline, "faults": faults}
 
 
 def host_of(names, name):
-    return "10.13.0.%d" % (names.index(name) + 1)
+    return NET_ADDR % (names.index(name) + 1)
 
 
 def plan_json(plan):
@@ -237,15 +266,17 @@ class PortPool:
 
 def configs_export(meshsim, plan_path, base, folder):
     """Per-node nats-server configs of the plan at PLAN_PATH, written by
-    `meshsim export --format nats --loopback BASE` into FOLDER/configs:
-    {name: path}."""
+    `meshsim export --format nats --loopback BASE` (BASE None: without
+    --loopback) into FOLDER/configs: {name: path}."""
     out_dir = os.path.join(folder, "configs")
-    r = subprocess.run([meshsim, "export", "--format", "nats", "--loopback",
-                        str(base), "-o", out_dir, plan_path],
+    loop = ["--loopback", str(base)] if base is not None else []
+    r = subprocess.run([meshsim, "export", "--format", "nats"] + loop +
+                       ["-o", out_dir, plan_path],
                        capture_output=True, text=True, timeout=60)
     if r.returncode != 0:
-        raise RuntimeError("meshsim export --format nats: exit %d: %s"
-                           % (r.returncode, r.stderr.strip()))
+        raise RuntimeError("meshsim export --format nats %s: exit %d: %s"
+                           % (" ".join(loop), r.returncode,
+                              r.stderr.strip()))
     out = {}
     for f in sorted(os.listdir(out_dir)):
         if f.endswith(".conf"):
@@ -329,12 +360,20 @@ class Cluster:
     def up(self):
         return sorted(self.proc)
 
+    def http(self, x, path):
+        """X's monitoring answer at PATH, as JSON."""
+        return http_json(self.ports[x][2], path)
+
+    def argv(self, x):
+        """The command that runs X's server."""
+        return [NATS_SERVER, "-c", self.conf[x]]
+
     def start(self, names):
         """Start the servers NAMES that are down; wait for their /varz."""
         names = [x for x in names if x not in self.proc]
         for x in names:
             log = open(os.path.join(self.folder, "%s.log" % x), "a")
-            argv = [NATS_SERVER, "-c", self.conf[x]]
+            argv = self.argv(x)
             if shutil.which("setpriv"):
                 # Dies with this run even if the run is killed outright.
                 argv = ["setpriv", "--pdeathsig", "KILL"] + argv
@@ -358,7 +397,7 @@ class Cluster:
                                    % (x, self.proc[x].returncode,
                                       self.log_tail(x)))
             try:
-                varz = http_json(self.ports[x][2], "/varz")
+                varz = self.http(x, "/varz")
                 if varz.get("server_name") != x:
                     raise RuntimeError("%s: /varz names %r" %
                                        (x, varz.get("server_name")))
@@ -411,7 +450,7 @@ class Cluster:
         configured = set()
         for x in self.up():
             try:
-                routez = http_json(self.ports[x][2], "/routez")
+                routez = self.http(x, "/routez")
             except (OSError, ValueError) as e:
                 problems.append("%s: /routez: %s" % (x, e))
                 continue
@@ -457,6 +496,182 @@ class Cluster:
             time.sleep(POLL)
 
 
+# ---------------------------------------------------------------- faults
+
+CLONE_NEWNET = 0x40000000
+NET_ADDR = "10.77.0.%d"         # node i's address (1-based), /32 on its lo
+PING_INTERVAL = 1               # seconds: the servers' ping_interval
+PING_MAX = 2                    # and ping_max: a cut is seen in about 3 s
+CUT_WAIT = PING_INTERVAL * (PING_MAX + 1) + 1.5
+
+
+def faults_unavailable():
+    """None when cut and heal can be made here, else why not: each node
+    needs its own network namespace (unshare -n, nsenter), joined to every
+    other by a veth pair (ip), and this script enters the namespaces to
+    read the servers (setns)."""
+    if os.geteuid() != 0:
+        return ("not root: network namespaces and veth pairs need "
+                "CAP_SYS_ADMIN and CAP_NET_ADMIN")
+    for tool in ("unshare", "nsenter", "ip", "sleep"):
+        if not shutil.which(tool):
+            return "%s not found" % tool
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).setns
+    except (ImportError, OSError, AttributeError) as e:
+        return "no setns() through ctypes: %s" % e
+    r = subprocess.run(["unshare", "-n", "sh", "-c",
+                        "ip link set lo up && ip link add name a type veth "
+                        "peer name b"], capture_output=True, text=True)
+    if r.returncode != 0:
+        return ("cannot make a veth pair in a new network namespace: %s"
+                % (r.stderr.strip() or "exit %d" % r.returncode))
+    return None
+
+
+def in_netns(pid, fn):
+    """FN() run in a thread that has entered the network namespace of
+    process PID; its result, or its exception raised here."""
+    import ctypes
+    out = {}
+
+    def body():
+        try:
+            fd = os.open("/proc/%d/ns/net" % pid, os.O_RDONLY)
+            try:
+                libc = ctypes.CDLL(None, use_errno=True)
+                if libc.setns(fd, CLONE_NEWNET) != 0:
+                    raise OSError(ctypes.get_errno(), "setns")
+            finally:
+                os.close(fd)
+            out["value"] = fn()
+        except Exception as e:                  # raised in the caller
+            out["error"] = e
+    t = threading.Thread(target=body)
+    t.start()
+    t.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
+
+
+class NetCluster(Cluster):
+    """A plan whose nodes each live in their own network namespace, held
+    open by a sleeping process, with a veth pair between every two nodes
+    and node i at 10.77.0.i.  A cut takes the pair's veth down, a heal
+    brings it up again.  Servers run with `nats-server -c` inside their
+    namespace (nsenter); their configs are those of `meshsim export
+    --format nats` (no --loopback: the plan's hosts and ports) plus a
+    short ping interval, so that a cut connection is seen as stale."""
+
+    def __init__(self, plan, folder, configs):
+        names = plan["names"]
+        ports = {x: (4222, CLUSTER_PORT, 8222) for x in names}
+        wrapped = {}
+        for x, path in configs.items():
+            wrapped[x] = os.path.join(os.path.dirname(path),
+                                      "%s.ping.conf" % x)
+            with open(wrapped[x], "w") as f:
+                f.write("# %s.conf with pings every %ds, so that a cut "
+                        "route is seen as stale\ninclude \"%s.conf\"\n"
+                        "ping_interval: \"%ds\"\nping_max: %d\n"
+                        % (x, PING_INTERVAL, x, PING_INTERVAL, PING_MAX))
+        Cluster.__init__(self, plan, folder, ports, wrapped)
+        self.holder = {}
+        self.cuts = set()
+        try:
+            self.make_net(plan, folder)
+        except BaseException:
+            self.stop_everything()
+            raise
+
+    def make_net(self, plan, folder):
+        """The namespaces, their addresses, veth pairs and routes."""
+        names = plan["names"]
+        sleeper = os.path.join(folder, "netns-holder")
+        os.symlink(shutil.which("sleep"), sleeper)
+        mine = os.readlink("/proc/self/ns/net")
+        for x in names:
+            argv = ["setpriv", "--pdeathsig", "KILL", "unshare", "-n", "--",
+                    sleeper, "100000"]
+            p = subprocess.Popen(argv, stdin=subprocess.DEVNULL)
+            with PROCS_LOCK:
+                PROCS[p.pid] = p
+            self.holder[x] = p
+        deadline = time.monotonic() + START_LIMIT
+        for x in names:
+            pid = self.holder[x].pid
+            while True:
+                try:
+                    if os.readlink("/proc/%d/ns/net" % pid) != mine:
+                        break
+                except OSError:
+                    pass
+                if (time.monotonic() > deadline or
+                        self.holder[x].poll() is not None):
+                    raise RuntimeError("%s: no network namespace" % x)
+                time.sleep(0.02)
+        idx = {x: i + 1 for i, x in enumerate(names)}
+        for x in names:
+            cmds = ["link set lo up",
+                    "addr add %s/32 dev lo" % (NET_ADDR % idx[x])]
+            cmds += ["link add name to%d type veth peer name to%d netns %d"
+                     % (idx[y], idx[x], self.holder[y].pid)
+                     for y in names if idx[y] > idx[x]]
+            self.ip(x, cmds)
+        for x in names:
+            cmds = []
+            for y in names:
+                if y != x:
+                    cmds += ["link set to%d up" % idx[y],
+                             "route replace %s/32 dev to%d src %s"
+                             % (NET_ADDR % idx[y], idx[y],
+                                NET_ADDR % idx[x])]
+            self.ip(x, cmds)
+        self.idx = idx
+
+    def ip(self, x, cmds):
+        """Run ip's commands CMDS in X's namespace (ip -batch)."""
+        r = subprocess.run(["nsenter", "-t", str(self.holder[x].pid), "-n",
+                            "ip", "-batch", "-"], input="\n".join(cmds),
+                           capture_output=True, text=True, timeout=30)
+        if r.returncode != 0:
+            raise RuntimeError("%s: ip -batch: %s" % (x, r.stderr.strip()))
+
+    def http(self, x, path):
+        return in_netns(self.holder[x].pid,
+                        lambda: http_json(self.ports[x][2], path))
+
+    def argv(self, x):
+        return ["nsenter", "-t", str(self.holder[x].pid), "-n", "--",
+                NATS_SERVER, "-c", self.conf[x]]
+
+    def fault(self, event, a, b):
+        """Cut or heal the pair A, B: its veth pair down or up."""
+        ia, ib = self.idx[a], self.idx[b]
+        if event == "cut":
+            self.ip(a, ["link set to%d down" % ib])
+            self.cuts.add((a, b))
+        else:
+            self.ip(a, ["link set to%d up" % ib,
+                        "route replace %s/32 dev to%d src %s"
+                        % (NET_ADDR % ib, ib, NET_ADDR % ia)])
+            self.ip(b, ["route replace %s/32 dev to%d src %s"
+                        % (NET_ADDR % ia, ia, NET_ADDR % ib)])
+            self.cuts.discard((a, b))
+
+    def stop_everything(self):
+        try:
+            Cluster.stop_everything(self)
+        finally:
+            for p in self.holder.values():
+                p.terminate()
+                p.wait()
+                with PROCS_LOCK:
+                    PROCS.pop(p.pid, None)
+
+
 # ---------------------------------------------------------------- compare
 
 def expected_states(meshsim, path):
@@ -473,6 +688,79 @@ def expected_states(meshsim, path):
         up = sorted(s["up"])
         gaps = {tuple(p) for p in s["cannot_talk"]}
         states.append((up, frozenset(p for p in pairs(up) if p not in gaps)))
+    return states
+
+
+def server_rule_states(plan):
+    """The states that nats-server 2.9.10's gossip gives (server/route.go:
+    addRoute, forwardNewRouteInfoToKnownServers, processImplicitRoute),
+    as a list of (up, edges) like expected_states.  It differs from the
+    model in one rule only: a new connection x-y is announced to the
+    neighbours of x and of y, and only those dial (a neighbour of x
+    dials y, one of y dials x), and each connection that makes is
+    announced in turn.  The model makes the whole group a full mesh.
+    The two differ only when a group has a gap (a pair that a healed
+    cut left apart) that no new connection reaches; see docs/simulate.md,
+    "Gossip and gaps"."""
+    names = plan["names"]
+    routes = {tuple(sorted(r)) for r in plan["routes"]}
+    up, conn, cut = set(), set(), set()
+
+    def key(a, b):
+        return tuple(sorted((a, b)))
+
+    def peers(x):
+        return {b if a == x else a for a, b in conn if x in (a, b)}
+
+    def join(new):
+        todo = []
+        for e in new:
+            if e not in conn and e not in cut:
+                conn.add(e)
+                todo.append(e)
+        while todo:
+            x, y = todo.pop()
+            for a, b in ((x, y), (y, x)):
+                for w in peers(a):
+                    e = key(w, b)
+                    if w != b and e not in conn and e not in cut:
+                        conn.add(e)
+                        todo.append(e)
+
+    def start(xs):
+        fresh = [x for x in xs if x not in up]
+        up.update(fresh)
+        join([key(x, w) for x in fresh for w in sorted(up)
+              if w != x and key(x, w) in routes])
+
+    def stop(xs):
+        for x in xs:
+            up.discard(x)
+            for e in [e for e in conn if x in e]:
+                conn.discard(e)
+
+    def state():
+        return (sorted(up), frozenset(conn))
+
+    for x in names:
+        start([x])
+    states = [state()]
+    for event, xs in plan["timeline"]:
+        if event == "start":
+            start(xs)
+        elif event == "stop":
+            stop(xs)
+        elif event == "restart":
+            stop(xs)
+            start(xs)
+        elif event == "cut":
+            cut.add(key(*xs))
+            conn.discard(key(*xs))
+        elif key(*xs) in cut:
+            cut.discard(key(*xs))
+            if set(xs) <= up and key(*xs) in routes:
+                join([key(*xs)])
+        states.append(state())
     return states
 
 
@@ -508,10 +796,12 @@ class Totals:
         self.states = 0
         self.agreed = 0
         self.failed = 0
+        self.known = 0
         self.errors = 0
         self.starts = 0
         self.settle = []
         self.changed = []
+        self.events = {}
         self.lines = []
 
     def add(self, **kw):
@@ -531,20 +821,30 @@ def run_plan(args, plan, folder, pool, totals):
     with open(path, "w") as f:
         f.write(plan_json(plan))
     expected = expected_states(args.meshsim, path)
-    ports, base = pool.take(plan["names"])
-    if args.configs == "own":
-        configs = configs_own(plan, ports, folder)
+    server_rule = server_rule_states(plan)
+    if plan["faults"]:
+        configs = configs_export(args.meshsim, path, None, folder)
     else:
-        configs = configs_export(args.meshsim, path, base, folder)
-    if sorted(configs) != plan["names"]:
+        ports, base = pool.take(plan["names"])
+        if args.configs == "own":
+            configs = configs_own(plan, ports, folder)
+        else:
+            configs = configs_export(args.meshsim, path, base, folder)
+    if sorted(configs) != sorted(plan["names"]):
         raise RuntimeError("configs for %s, not for the plan's nodes %s"
                            % (sorted(configs), plan["names"]))
-    cluster = Cluster(plan, folder, ports, configs)
+    if plan["faults"]:
+        cluster = NetCluster(plan, folder, configs)
+        tag += " in network namespaces"
+        settle = max(args.settle, 3.5)
+    else:
+        cluster = Cluster(plan, folder, ports, configs)
+        settle = args.settle
     owners = set(plan["routes"])
     labels = ["start: every node"] + [
         "step %d: %s %s" % (i + 1, e, " ".join(ns))
         for i, (e, ns) in enumerate(plan["timeline"])]
-    fails, settles, changes = [], [], []
+    fails, settles, changes, knowns = [], [], [], []
     try:
         for k, label in enumerate(labels):
             if k == 0:
@@ -555,6 +855,11 @@ def run_plan(args, plan, folder, pool, totals):
                     cluster.stop(names)
                 elif event == "start":
                     cluster.start(names)
+                elif event in ("cut", "heal"):
+                    cluster.fault(event, names[0], names[1])
+                    if event == "cut":
+                        # A cut connection is closed by the pings alone.
+                        time.sleep(CUT_WAIT)
                 else:
                     down = [x for x in names if x in cluster.proc]
                     cluster.stop(names)
@@ -562,7 +867,7 @@ def run_plan(args, plan, folder, pool, totals):
                         time.sleep(args.gap)
                     cluster.start(names)
             edges, configured, took, changed, problems = \
-                cluster.settle(args.settle)
+                cluster.settle(settle)
             settles.append(took)
             changes.append((changed, "%s, %s" % (tag, label)))
             want_up, want = expected[k]
@@ -588,7 +893,16 @@ def run_plan(args, plan, folder, pool, totals):
             if stray:
                 lines.append("is_configured without a route in the plan: %s"
                              % ", ".join("%s->%s" % r for r in stray))
-            if lines:
+            known = (not problems and not stray and
+                     cluster.up() == want_up and edges != want and
+                     server_rule[k] == (want_up, edges))
+            if known:
+                lines.insert(0, "the documented difference: gossip does "
+                             "not close this gap (docs/simulate.md, "
+                             "\"Gossip and gaps\")")
+                knowns.append("KNOWN %s, %s (%s)\n    %s"
+                              % (tag, label, path, "\n    ".join(lines)))
+            elif lines:
                 fails.append("FAIL %s, %s (%s)\n    %s"
                              % (tag, label, path, "\n    ".join(lines)))
             elif args.verbose:
@@ -597,10 +911,14 @@ def run_plan(args, plan, folder, pool, totals):
     finally:
         cluster.stop_everything()
         totals.add(starts=cluster.starts)
+    with totals.lock:
+        for e, _ in plan["timeline"]:
+            totals.events[e] = totals.events.get(e, 0) + 1
     totals.add(plans=1, states=len(labels), failed=len(fails),
-               agreed=len(labels) - len(fails), settle=settles,
-               changed=changes, lines=fails)
-    for line in fails:
+               known=len(knowns),
+               agreed=len(labels) - len(fails) - len(knowns),
+               settle=settles, changed=changes, lines=fails)
+    for line in knowns + fails:
         say(line)
 
 
@@ -652,8 +970,8 @@ def main():
     ap.add_argument("--seed", type=int, default=None,
                     help="seed of the random plans (default: from the clock)")
     ap.add_argument("--plans", type=int, default=30)
-    ap.add_argument("--jobs", type=int, default=4,
-                    help="plans run at the same time (default 4)")
+    ap.add_argument("--jobs", type=int, default=6,
+                    help="plans run at the same time (default 6)")
     ap.add_argument("--settle", type=float, default=2.5,
                     help="seconds an answer must hold (default 2.5)")
     ap.add_argument("--gap", type=float, default=0.5,
@@ -666,6 +984,10 @@ def main():
                     default="export",
                     help="server configs by meshsim export --format nats "
                     "(default) or by this script")
+    ap.add_argument("--faults", choices=["auto", "on", "off"],
+                    default="auto",
+                    help="cut and heal in network namespaces: where "
+                    "possible (auto, the default), always, never")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     args.meshsim = os.path.abspath(args.meshsim)
@@ -684,8 +1006,18 @@ def main():
         "--seed %d --plans %d)" % (args.seed, args.plans, args.jobs,
                                    sys.argv[0], sys.argv[1], args.seed,
                                    args.plans))
+    why = faults_unavailable() if args.faults != "off" else "--faults off"
+    if why and args.faults == "on":
+        say("nats-live: FAIL: --faults on, but cut and heal cannot be made "
+            "here: %s" % why)
+        return 1
+    if why:
+        say("nats-live: cut and heal: not tested: %s" % why)
+    else:
+        say("nats-live: cut and heal: one plan in three, in network "
+            "namespaces")
     rng = random.Random(args.seed)
-    plans = [gen_plan(rng, i) for i in range(args.plans)]
+    plans = [gen_plan(rng, i, not why) for i in range(args.plans)]
     pool = PortPool(rng)
     top = tempfile.mkdtemp(prefix="meshsim-nats-live.")
     totals = Totals()
@@ -771,12 +1103,17 @@ def main():
     s = sorted(totals.settle) or [0]
     c = [t for t, _ in sorted(totals.changed)] or [0]
     say("nats-live: %d plans, %d states (the started cluster and %d steps): "
-        "%d agree, %d differ; %d errors; %d server starts; settling %.1fs "
+        "%d agree, %d differ as documented, %d differ; %d errors; "
+        "%d server starts; settling %.1fs "
         "mean, %.1fs max (last change %.2fs after the first poll at most); "
         "%.0fs wall"
         % (totals.plans, totals.states, totals.states - totals.plans,
-           totals.agreed, totals.failed, len(errors), totals.starts,
+           totals.agreed, totals.known, totals.failed, len(errors),
+           totals.starts,
            sum(s) / len(s), s[-1], c[-1], wall))
+    say("nats-live: steps: %s" % ", ".join(
+        "%d %s" % (totals.events.get(e, 0), e)
+        for e in ("stop", "start", "restart", "cut", "heal")))
     if args.verbose:
         for t, where in sorted(totals.changed)[-5:]:
             say("nats-live: last change %.2fs after the first poll: %s"
