@@ -764,6 +764,38 @@ def server_rule_states(plan):
     return states
 
 
+def check_counts(meshsim, args):
+    """(nodes, links, routes) of `meshsim check --format json ARGS`, or
+    the error text of a failed run."""
+    r = subprocess.run([meshsim, "check", "--format", "json",
+                        "--fail-on", "never"] + args,
+                       capture_output=True, text=True, timeout=60)
+    try:
+        doc = json.loads(r.stdout)
+        return (doc["nodes"], doc["links"], doc["routes"])
+    except (ValueError, KeyError):
+        return r.stderr.strip() or "exit %d" % r.returncode
+
+
+def reader_check(meshsim, plan_path, confs):
+    """That meshsim's NATS reader gives the plan's nodes, links and routes
+    from the configs CONFS: None when it does, "unsupported" when this
+    meshsim cannot read NATS configs, else what differs."""
+    want = check_counts(meshsim, [plan_path])
+    confs = sorted(confs)
+    got = check_counts(meshsim, ["--input-format", "nats"] + confs)
+    if isinstance(got, str):
+        # Without a NATS reader, meshsim refuses several files before
+        # it says so; one file tells.
+        one = check_counts(meshsim, ["--input-format", "nats", confs[0]])
+        if isinstance(one, str) and "[unsupported-format]" in one:
+            return "unsupported"
+    if got != want:
+        return ("meshsim check --input-format nats on the configs gives "
+                "(nodes, links, routes) %s, the plan %s" % (got, want))
+    return None
+
+
 def show_edges(edges):
     return ", ".join("%s-%s" % e for e in sorted(edges)) or "none"
 
@@ -797,6 +829,9 @@ class Totals:
         self.agreed = 0
         self.failed = 0
         self.known = 0
+        self.reader_ok = 0
+        self.reader_missing = 0
+        self.reader_failed = 0
         self.errors = 0
         self.starts = 0
         self.settle = []
@@ -822,6 +857,7 @@ def run_plan(args, plan, folder, pool, totals):
         f.write(plan_json(plan))
     expected = expected_states(args.meshsim, path)
     server_rule = server_rule_states(plan)
+    fails, settles, changes, knowns = [], [], [], []
     if plan["faults"]:
         configs = configs_export(args.meshsim, path, None, folder)
     else:
@@ -833,6 +869,14 @@ def run_plan(args, plan, folder, pool, totals):
     if sorted(configs) != sorted(plan["names"]):
         raise RuntimeError("configs for %s, not for the plan's nodes %s"
                            % (sorted(configs), plan["names"]))
+    why = reader_check(args.meshsim, path, configs.values())
+    if why == "unsupported":
+        totals.add(reader_missing=1)
+    elif why:
+        say("FAIL %s: the NATS reader: %s" % (tag, why))
+        totals.add(reader_failed=1)
+    else:
+        totals.add(reader_ok=1)
     if plan["faults"]:
         cluster = NetCluster(plan, folder, configs)
         tag += " in network namespaces"
@@ -844,7 +888,6 @@ def run_plan(args, plan, folder, pool, totals):
     labels = ["start: every node"] + [
         "step %d: %s %s" % (i + 1, e, " ".join(ns))
         for i, (e, ns) in enumerate(plan["timeline"])]
-    fails, settles, changes, knowns = [], [], [], []
     try:
         for k, label in enumerate(labels):
             if k == 0:
@@ -1111,6 +1154,13 @@ def main():
            totals.agreed, totals.known, totals.failed, len(errors),
            totals.starts,
            sum(s) / len(s), s[-1], c[-1], wall))
+    if totals.reader_missing:
+        say("nats-live: NATS reader: not checked: this meshsim cannot read "
+            "NATS configs (unsupported-format)")
+    else:
+        say("nats-live: NATS reader: the configs of %d plans read back with "
+            "the plan's nodes, links and routes, %d not"
+            % (totals.reader_ok, totals.reader_failed))
     say("nats-live: steps: %s" % ", ".join(
         "%d %s" % (totals.events.get(e, 0), e)
         for e in ("stop", "start", "restart", "cut", "heal")))
@@ -1118,8 +1168,9 @@ def main():
         for t, where in sorted(totals.changed)[-5:]:
             say("nats-live: last change %.2fs after the first poll: %s"
                 % (t, where))
-    bad = totals.failed or errors or totals.plans < args.plans
-    if bad or args.keep:
+    bad = (totals.failed or totals.reader_failed or errors or
+           totals.plans < args.plans)
+    if bad or totals.known or args.keep:
         say("nats-live: configs, plans and server logs kept in %s" % top)
     else:
         shutil.rmtree(top, ignore_errors=True)
