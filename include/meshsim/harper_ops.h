@@ -34,16 +34,31 @@ struct mesh_ops_routes {
 
 enum mesh_ops_op {
 	MESH_OPS_SET_ROUTES,         /* cluster_set_routes */
-	MESH_OPS_DELETE_ROUTES       /* cluster_delete_routes */
+	MESH_OPS_DELETE_ROUTES,      /* cluster_delete_routes */
+	MESH_OPS_ADD_NODE,           /* add_node, set_node (4.4+) */
+	MESH_OPS_UPDATE_NODE,        /* update_node (4.4+) */
+	MESH_OPS_REMOVE_NODE         /* remove_node (4.4+) */
 };
 
-/* A cluster_set_routes or cluster_delete_routes request. */
+/*
+ * A request: cluster_set_routes or cluster_delete_routes (NATS
+ * clustering, Harper 4.0-4.3), or add_node (set_node), update_node or
+ * remove_node (native replication, Harper 4.4 and later).
+ */
 struct mesh_ops_request {
 	char *file;
 	enum mesh_ops_op op;
+	const char *opname;     /* as written: "set_node" for the alias */
+	int op_line, op_column; /* where the operation's name is */
 	int leaf;       /* set: to the leaf server ("leaf", or no "server") */
 	struct mesh_ops_routes routes;
+	/* The node an add_node, update_node or remove_node names: its
+	 * "hostname", or the host of its "url"; port 0 when not given. */
+	struct mesh_ops_route target;
 };
+
+/* Whether op is one of native replication (add_node, ...). */
+#define MESH_OPS_IS_REPLICATION(op) ((op) >= MESH_OPS_ADD_NODE)
 
 /* A cluster_get_routes answer. */
 struct mesh_ops_get_routes {
@@ -92,6 +107,20 @@ struct mesh_ops_step {
 	const struct mesh_ops_request *req;
 };
 
+/* What a replication request did (docs/harper-ops.md). */
+enum mesh_ops_result {
+	MESH_OPS_LINKED,        /* add_node: a new link to a node of the plan */
+	MESH_OPS_NEW_NODE,      /* add_node: a new node, linked to the node */
+	MESH_OPS_ALREADY,       /* add_node: the two are linked already */
+	MESH_OPS_SELF,          /* it names the node it is sent to */
+	MESH_OPS_KNOWN,         /* update_node: a node of the same cluster:
+				 * subscriptions only, no link changes */
+	MESH_OPS_UNLINKED,      /* remove_node: the link added at run time
+				 * is gone */
+	MESH_OPS_NOT_LINKED,    /* remove_node: no link added at run time */
+	MESH_OPS_NOT_FOUND      /* remove_node: no node of the plan there */
+};
+
 /*
  * What the server would answer to one step: indices into the request's
  * routes, in request order. A set request fills set and skipped, a delete
@@ -101,6 +130,11 @@ struct mesh_ops_outcome {
 	size_t *set, nset;
 	size_t *skipped, nskipped;
 	size_t *deleted, ndeleted;
+	/* add_node, update_node, remove_node: */
+	enum mesh_ops_result result;
+	int target;             /* the node named, in the plan after; -1 */
+	size_t kept;            /* remove_node: configured routes between
+				 * the two nodes, which stay */
 };
 
 /*
@@ -111,8 +145,18 @@ struct mesh_ops_outcome {
  * route, else skips. The plan's routes are its hub routes; it has no leaf
  * routes but those set by earlier steps.
  *
+ * Replication requests (check them with mesh_ops_check_generation()
+ * first) change links as docs/harper-ops.md says: add_node (set_node) at
+ * node X naming T links X and T (a route of X to T's host and port, whose
+ * source is "add_node"), and adds T as a new node, named by its host,
+ * when no node is at that host; update_node does the same unless T is in
+ * X's cluster already; remove_node removes the links add_node made
+ * between X and T, and warns (route-remains) about each configured route
+ * between them, which stays.
+ *
  * On MESH_OK, *after is a new resolved plan (same nodes, in the same
- * order, with their labels and availability; no timeline) that the caller
+ * order, then the new ones; with their labels, availability, aliases and
+ * route sources; no timeline) that the caller
  * frees with mesh_plan_free(), and *outcomes n outcomes (free with
  * mesh_ops_outcomes_free()). diags holds the plan's diagnostics on
  * entry; it loses the route warnings (dangling-route, port-mismatch,
@@ -125,6 +169,19 @@ struct mesh_ops_outcome {
 enum mesh_error mesh_ops_apply(const struct mesh_plan *plan,
     const struct mesh_ops_step *steps, size_t n, struct mesh_diags *diags,
     struct mesh_plan **after, struct mesh_ops_outcome **outcomes);
+
+/*
+ * Whether requests reqs[0 .. n-1] fit plan: replication (set when the
+ * plan is a native replication cluster: its "cluster" is
+ * harper-replication, or --model replication) takes add_node,
+ * update_node and remove_node only, any other plan cluster_set_routes and
+ * cluster_delete_routes only. Each request that does not fit is an error
+ * (wrong-generation) in diags, at its operation. Returns MESH_OK,
+ * MESH_EINPUT or MESH_ENOMEM.
+ */
+enum mesh_error mesh_ops_check_generation(const struct mesh_plan *plan,
+    int replication, const struct mesh_ops_request *const *reqs, size_t n,
+    struct mesh_diags *diags);
 
 /* Free n outcomes; NULL is accepted. */
 void mesh_ops_outcomes_free(struct mesh_ops_outcome *o, size_t n);

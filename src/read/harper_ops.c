@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -17,6 +18,16 @@
 #include "base/util.h"
 
 static const char *const request_keys[] = { "operation", "server", "routes",
+	NULL };
+/* The members of add_node (and set_node), update_node and remove_node,
+ * as Harper's documentation gives them (docs/harper-ops.md). */
+static const char *const add_node_keys[] = { "operation", "hostname", "url",
+	"verify_tls", "authorization", "retain_authorization",
+	"revoked_certificates", "shard", "start_time", "subscriptions",
+	"sendsTo", "receivesFrom", NULL };
+static const char *const update_node_keys[] = { "operation", "hostname",
+	"revoked_certificates", "shard", "subscriptions", NULL };
+static const char *const remove_node_keys[] = { "operation", "hostname",
 	NULL };
 static const char *const route_keys[] = { "host", "port", NULL };
 static const char *const get_routes_keys[] = { "hub", "leaf", NULL };
@@ -202,12 +213,230 @@ read_routes(struct mesh_i_reader *r, const cJSON *list, const char *what,
 	}
 }
 
+/* Whether hosts a and b are the same (case and one trailing dot
+ * ignored); -1 when out of memory. */
+static int
+same_host(const char *a, const char *b)
+{
+	char *na = mesh_i_host_normal(a), *nb = mesh_i_host_normal(b);
+	int same = na != NULL && nb != NULL ? strcmp(na, nb) == 0 : -1;
+
+	free(na);
+	free(nb);
+	return same;
+}
+
+/* An operation meshsim does not know, or does not apply. */
+static void
+unknown_operation(struct mesh_i_reader *r, const cJSON *op)
+{
+	if (strcmp(op->valuestring, "configure_cluster") == 0) {
+		mesh_i_json_report(r, MESH_ERROR, "unsupported-operation", op,
+		    0, NULL, "configure_cluster replaces the node's whole "
+		    "replication setup, which meshsim does not model; send "
+		    "one add_node per connection instead");
+		return;
+	}
+	mesh_i_json_report(r, MESH_ERROR, "unknown-operation", op, 0,
+	    NULL, "unknown operation '%s' (cluster_set_routes, "
+	    "cluster_delete_routes, add_node, set_node, update_node or "
+	    "remove_node)", op->valuestring);
+}
+
+/*
+ * Split a node's url, "wss://host:port" ("ws://", or no scheme; "[v6]"
+ * for an IPv6 address; a path after the port is allowed): *host gets a
+ * malloc'd copy of the host (NULL when out of memory: *why stays NULL),
+ * *port the port or 0. Returns 0, or -1 with *why set to a static reason.
+ */
+static int
+split_url(const char *s, char **host, int *port, const char **why)
+{
+	const char *h = s, *sep, *end, *colon = NULL;
+	size_t n;
+
+	*host = NULL;
+	*port = 0;
+	*why = NULL;
+	if ((sep = strstr(s, "://")) != NULL) {
+		n = (size_t)(sep - s);
+		if (!((n == 2 && strncasecmp(s, "ws", 2) == 0) ||
+		    (n == 3 && strncasecmp(s, "wss", 3) == 0))) {
+			*why = "the scheme is not ws:// or wss://";
+			return -1;
+		}
+		h = sep + 3;
+	}
+	end = h + strcspn(h, "/?#");
+	if (*h == '[') {
+		const char *rb = memchr(h, ']', (size_t)(end - h));
+
+		if (rb == NULL || (rb + 1 < end && rb[1] != ':')) {
+			*why = "a bad [IPv6] address";
+			return -1;
+		}
+		colon = rb + 1 < end ? rb + 1 : NULL;
+		h++;
+		n = (size_t)(rb - h);
+	} else {
+		colon = memchr(h, ':', (size_t)(end - h));
+		if (colon != NULL && memchr(colon + 1, ':',
+		    (size_t)(end - colon - 1)) != NULL)
+			colon = NULL;   /* a bare IPv6 address */
+		n = (size_t)((colon ? colon : end) - h);
+	}
+	if (n == 0) {
+		*why = "no host";
+		return -1;
+	}
+	if (colon != NULL) {
+		char digits[8], *e;
+		size_t dn = (size_t)(end - colon - 1);
+		long v;
+
+		if (dn == 0 || dn >= sizeof(digits) ||
+		    strspn(colon + 1, "0123456789") < dn) {
+			*why = "the port is not a number";
+			return -1;
+		}
+		memcpy(digits, colon + 1, dn);
+		digits[dn] = '\0';
+		errno = 0;
+		v = strtol(digits, &e, 10);
+		if (errno != 0 || *e != '\0' || v < 1 || v > 65535) {
+			*why = "the port is out of range (1-65535)";
+			return -1;
+		}
+		*port = (int)v;
+	}
+	if ((*host = malloc(n + 1)) == NULL)
+		return -1;
+	memcpy(*host, h, n);
+	(*host)[n] = '\0';
+	return 0;
+}
+
+/*
+ * The node an add_node, update_node or remove_node request names: its
+ * "hostname" (url: NULL), or the host and port of its "url", into t.
+ * Returns 0, or -1 after reporting (t->host NULL).
+ */
+static int
+read_target(struct mesh_i_reader *r, const cJSON *hostname, const cJSON *url,
+    struct mesh_ops_route *t)
+{
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(hostname ? hostname : url);
+	const char *host, *why;
+	char *uhost = NULL;
+	int uport = 0;
+
+	if (url != NULL) {
+		if (!cJSON_IsString(url)) {
+			mesh_i_json_wrong_type(r, url, "'url'", "a string",
+			    NULL);
+			return -1;
+		}
+		if (split_url(url->valuestring, &uhost, &uport, &why) != 0) {
+			if (why == NULL) {
+				r->nomem = r->diags->nomem = 1;
+				return -1;
+			}
+			mesh_i_json_report(r, MESH_ERROR, "bad-url", url, 0,
+			    NULL, "url '%s' is not a ws:// or wss:// URL: %s",
+			    url->valuestring, why);
+			return -1;
+		}
+		if (*uhost == '\0' || mesh_i_has_control(uhost) ||
+		    strpbrk(uhost, " /") != NULL || p->has_nul) {
+			mesh_i_json_report(r, MESH_ERROR, "bad-host", url, 0,
+			    NULL, "the host of url '%s' is not an IP address "
+			    "or DNS name", url->valuestring);
+			free(uhost);
+			return -1;
+		}
+	}
+	if (hostname != NULL) {
+		if ((host = mesh_i_json_read_host(r, hostname, NULL)) ==
+		    NULL) {
+			free(uhost);
+			return -1;
+		}
+		if (uhost != NULL && same_host(host, uhost) != 1) {
+			mesh_i_json_report(r, MESH_ERROR, "target-mismatch",
+			    url, 0, NULL, "'hostname' is '%s' but 'url' names "
+			    "'%s': which node is meant?", host, uhost);
+			free(uhost);
+			return -1;
+		}
+		free(uhost);
+		if ((uhost = strdup(host)) == NULL) {
+			r->nomem = r->diags->nomem = 1;
+			return -1;
+		}
+	}
+	if (mesh_i_name_too_long(uhost, "host", r->diags, r->file, p->line,
+	    p->column)) {
+		r->errors++;
+		free(uhost);
+		return -1;
+	}
+	t->host = uhost;
+	t->port = uport;
+	t->line = p->line;
+	t->column = p->column;
+	return 0;
+}
+
+/*
+ * Read root as a replication request when op is add_node, set_node,
+ * update_node or remove_node, into q. Returns 0 when it is one (problems
+ * are reported), 1 when op is none of them.
+ */
+static int
+read_node_request(struct mesh_i_reader *r, const cJSON *root, const char *op,
+    struct mesh_ops_request *q)
+{
+	const char *const *keys;
+	const cJSON *hostname, *url = NULL;
+	const cJSON *seen[sizeof(add_node_keys) / sizeof(add_node_keys[0])];
+
+	if (strcmp(op, "add_node") == 0 || strcmp(op, "set_node") == 0) {
+		q->op = MESH_OPS_ADD_NODE;
+		q->opname = op[0] == 'a' ? "add_node" : "set_node";
+		keys = add_node_keys;
+	} else if (strcmp(op, "update_node") == 0) {
+		q->op = MESH_OPS_UPDATE_NODE;
+		q->opname = "update_node";
+		keys = update_node_keys;
+	} else if (strcmp(op, "remove_node") == 0) {
+		q->op = MESH_OPS_REMOVE_NODE;
+		q->opname = "remove_node";
+		keys = remove_node_keys;
+	} else {
+		return 1;
+	}
+	/* add_node has more members than mesh_i_json_check_keys() holds. */
+	mesh_i_json_members(r, root, keys, "the request", NULL, seen);
+	hostname = cJSON_GetObjectItemCaseSensitive(root, "hostname");
+	if (q->op == MESH_OPS_ADD_NODE)
+		url = cJSON_GetObjectItemCaseSensitive(root, "url");
+	if (hostname == NULL && url == NULL) {
+		mesh_i_json_report(r, MESH_ERROR, "missing-key", root, 0, NULL,
+		    "%s needs the node's %s", q->opname, q->op ==
+		    MESH_OPS_ADD_NODE ? "'hostname' or 'url'" : "'hostname'");
+		return 0;
+	}
+	(void)read_target(r, hostname, url, &q->target);
+	return 0;
+}
+
 void
 mesh_ops_request_free(struct mesh_ops_request *q)
 {
 	if (q == NULL)
 		return;
 	routes_clear(&q->routes);
+	free(q->target.host);
 	free(q->file);
 	free(q);
 }
@@ -229,6 +458,14 @@ mesh_ops_request_parse(const char *buf, size_t len, const char *file,
 	if ((q = calloc(1, sizeof(*q))) == NULL ||
 	    (file != NULL && (q->file = strdup(file)) == NULL))
 		goto done;
+	op = cJSON_GetObjectItemCaseSensitive(d.root, "operation");
+	if (op != NULL && cJSON_IsString(op)) {
+		q->op_line = mesh_i_jpos_of(op)->line;
+		q->op_column = mesh_i_jpos_of(op)->column;
+	}
+	if (op != NULL && cJSON_IsString(op) &&
+	    read_node_request(&d.r, d.root, op->valuestring, q) == 0)
+		goto checked;
 	mesh_i_json_check_keys(&d.r, d.root, request_keys, "the request", NULL);
 	op = mesh_i_json_member(&d.r, d.root, "operation", "the request",
 	    NULL);
@@ -241,6 +478,7 @@ mesh_ops_request_parse(const char *buf, size_t len, const char *file,
 	} else if (op != NULL && strcmp(op->valuestring,
 	    "cluster_set_routes") == 0) {
 		q->op = MESH_OPS_SET_ROUTES;
+		q->opname = "cluster_set_routes";
 		q->leaf = 1;
 		if (server == NULL)
 			mesh_i_json_report(&d.r, MESH_WARNING, "missing-server",
@@ -259,21 +497,21 @@ mesh_ops_request_parse(const char *buf, size_t len, const char *file,
 	} else if (op != NULL && strcmp(op->valuestring,
 	    "cluster_delete_routes") == 0) {
 		q->op = MESH_OPS_DELETE_ROUTES;
+		q->opname = "cluster_delete_routes";
 		if (server != NULL)
 			mesh_i_json_report(&d.r, MESH_WARNING, "unknown-key",
 			    server, 1, NULL, "cluster_delete_routes takes no "
 			    "'server': it deletes hub and leaf routes; "
 			    "ignored");
 	} else if (op != NULL) {
-		mesh_i_json_report(&d.r, MESH_ERROR, "unknown-operation", op, 0,
-		    NULL, "unknown operation '%s' (cluster_set_routes or "
-		    "cluster_delete_routes)", op->valuestring);
+		unknown_operation(&d.r, op);
 	}
 	if (routes != NULL && !cJSON_IsArray(routes))
 		mesh_i_json_wrong_type(&d.r, routes, "'routes'",
 		    "a list", NULL);
 	else
 		read_routes(&d.r, routes, "'routes'", NULL, &q->routes);
+checked:
 	if (d.r.nomem)
 		goto done;
 	err = d.r.errors ? MESH_EINPUT : MESH_OK;
@@ -560,6 +798,11 @@ struct entry {
 	int port;
 	int line, column;
 	int origin;             /* -1: the plan's; else an origins index */
+	int target;             /* the node it links to, or -1 (unknown) */
+	int runtime;            /* 1: add_node's (a node record), not in the
+				 * node's config */
+	long src;               /* the plan's: its index among the node's
+				 * routes (for its source); else -1 */
 };
 
 struct entries {
@@ -619,7 +862,7 @@ apply_one(const struct mesh_ops_request *q, struct entries *hub,
 	for (i = 0; i < q->routes.n; i++) {
 		const struct mesh_ops_route *r = &q->routes.v[i];
 		struct entry e = { r->host, NULL, r->port, r->line, r->column,
-		    -1 };
+		    -1, -1, 0, -1 };
 		long k;
 
 		if ((e.norm = mesh_i_host_normal(r->host)) == NULL)
@@ -715,79 +958,433 @@ mesh_ops_outcomes_free(struct mesh_ops_outcome *o, size_t n)
 	free(o);
 }
 
+/* The nodes while requests are applied: the plan's, then those add_node
+ * brought (their names are their hosts). */
+struct work {
+	const struct mesh_plan *plan;
+	struct entries *hub, *leaf;     /* per node */
+	char **norm;            /* per node: its host, normalized */
+	char **newhost;         /* per new node (index - plan->nnodes) */
+	int *newport;
+	size_t n;               /* nodes */
+	struct origin *origins;
+	size_t norigins;
+	struct mesh_diags *diags;
+};
+
+static const char *
+work_host(const struct work *w, size_t i)
+{
+	return i < w->plan->nnodes ? w->plan->nodes[i].host :
+	    w->newhost[i - w->plan->nnodes];
+}
+
+static int
+work_port(const struct work *w, size_t i)
+{
+	return i < w->plan->nnodes ? w->plan->nodes[i].port :
+	    w->newport[i - w->plan->nnodes];
+}
+
+static const char *
+work_name(const struct work *w, size_t i)
+{
+	return i < w->plan->nnodes ? w->plan->nodes[i].name :
+	    w->newhost[i - w->plan->nnodes];
+}
+
+/*
+ * The node a replication request names (host norm, port 0: any): the
+ * node at that host and port, else the first at that host (or one of its
+ * aliases) on any port (Harper serves replication on several ports),
+ * else the node so named; -1 if none. Linear in the nodes.
+ */
+static int
+find_target(const struct work *w, const char *host, const char *norm,
+    int port)
+{
+	const char *const *al;
+	size_t i, j, na;
+	int any = -1;
+
+	for (i = 0; i < w->n; i++) {
+		int same = strcmp(w->norm[i], norm) == 0;
+
+		for (j = 0, na = i < w->plan->nnodes ? mesh_plan_aliases(
+		    w->plan, (int)i, &al) : 0; !same && j < na; j++) {
+			char *a = mesh_i_host_normal(al[j]);
+
+			same = a != NULL && strcmp(a, norm) == 0;
+			free(a);
+		}
+		if (!same)
+			continue;
+		if (port == 0 || work_port(w, i) == port)
+			return (int)i;
+		if (any < 0)
+			any = (int)i;
+	}
+	if (any >= 0)
+		return any;
+	for (i = 0; i < w->n; i++)
+		if (strcmp(work_name(w, i), host) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Whether a link joins x and t: a route of either that resolves to the
+ * other. */
+static int
+linked(const struct work *w, int x, int t)
+{
+	size_t j;
+
+	for (j = 0; j < w->hub[x].n; j++)
+		if (w->hub[x].v[j].target == t)
+			return 1;
+	for (j = 0; j < w->hub[t].n; j++)
+		if (w->hub[t].v[j].target == x)
+			return 1;
+	return 0;
+}
+
+static int
+uf_find(int *up, int i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+/* Whether routes join x and t through any path; -1 when out of memory.
+ * Linear in the routes (near enough: union-find with halving). */
+static int
+same_cluster(const struct work *w, int x, int t)
+{
+	int *up = malloc((w->n + 1) * sizeof(*up));
+	size_t i, j;
+	int r;
+
+	if (up == NULL)
+		return -1;
+	for (i = 0; i < w->n; i++)
+		up[i] = (int)i;
+	for (i = 0; i < w->n; i++)
+		for (j = 0; j < w->hub[i].n; j++)
+			if (w->hub[i].v[j].target >= 0)
+				up[uf_find(up, (int)i)] = uf_find(up,
+				    w->hub[i].v[j].target);
+	r = uf_find(up, x) == uf_find(up, t);
+	free(up);
+	return r;
+}
+
+/* Remove from x's routes those add_node made to t; returns how many. */
+static size_t
+unlink_runtime(struct entries *l, int t)
+{
+	size_t j = 0, n = 0;
+
+	while (j < l->n)
+		if (l->v[j].runtime && l->v[j].target == t) {
+			entries_remove(l, j);
+			n++;
+		} else {
+			j++;
+		}
+	return n;
+}
+
+/* A warning per configured route of node a to node b: remove_node leaves
+ * it, and a restart brings the link back. */
+static int
+warn_kept(struct work *w, const struct mesh_ops_request *q, int a, int b,
+    size_t *kept)
+{
+	size_t j;
+
+	for (j = 0; j < w->hub[a].n; j++) {
+		const struct entry *e = &w->hub[a].v[j];
+		const struct mesh_source *src = e->src >= 0 ?
+		    mesh_plan_route_source(w->plan, a, (size_t)e->src) : NULL;
+		const char *file = src != NULL && src->file != NULL ?
+		    src->file : w->plan->file;
+
+		if (e->runtime || e->target != b)
+			continue;
+		(*kept)++;
+		if (mesh_diags_add(w->diags, MESH_WARNING, "route-remains",
+		    q->file, q->target.line, q->target.column, work_name(w,
+		    (size_t)a), "remove_node: '%s' still has a configured route "
+		    "to '%s' (%s:%d, %s:%d:%d), so it connects to it again when "
+		    "it restarts; delete the route from its replication.routes "
+		    "too", work_name(w, (size_t)a), work_name(w, (size_t)b),
+		    e->host, e->port, file ? file : "the plan", e->line,
+		    e->column) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Apply add_node, update_node or remove_node q sent to node x; o gets
+ * what it did. add_node of a host no node has adds a node (w->n grows;
+ * the caller made room). Returns 0, or -1 when out of memory.
+ */
+static int
+apply_node(struct work *w, const struct mesh_ops_request *q, int x,
+    struct mesh_ops_outcome *o)
+{
+	struct entry e = { NULL, NULL, 0, q->target.line, q->target.column,
+	    -1, -1, 1, -1 };
+	char *norm = mesh_i_host_normal(q->target.host);
+	int t, c;
+
+	if (norm == NULL)
+		return -1;
+	t = find_target(w, q->target.host, norm, q->target.port);
+	o->target = t;
+	if (t == x) {
+		o->result = MESH_OPS_SELF;
+		goto done;
+	}
+	if (q->op == MESH_OPS_REMOVE_NODE) {
+		size_t n;
+
+		if (t < 0) {
+			o->result = MESH_OPS_NOT_FOUND;
+			goto done;
+		}
+		n = unlink_runtime(&w->hub[x], t) +
+		    unlink_runtime(&w->hub[t], x);
+		o->result = n ? MESH_OPS_UNLINKED : MESH_OPS_NOT_LINKED;
+		if (warn_kept(w, q, x, t, &o->kept) != 0 ||
+		    warn_kept(w, q, t, x, &o->kept) != 0)
+			goto fail;
+		goto done;
+	}
+	if (t >= 0 && q->op == MESH_OPS_UPDATE_NODE) {
+		if ((c = same_cluster(w, x, t)) < 0)
+			goto fail;
+		if (c) {
+			o->result = MESH_OPS_KNOWN;
+			goto done;
+		}
+	}
+	if (t >= 0 && linked(w, x, t)) {
+		o->result = MESH_OPS_ALREADY;
+		goto done;
+	}
+	if (t < 0) {
+		size_t k = w->n - w->plan->nnodes;
+
+		if ((w->newhost[k] = strdup(q->target.host)) == NULL)
+			goto fail;
+		w->newport[k] = q->target.port ? q->target.port :
+		    work_port(w, (size_t)x);
+		w->norm[w->n] = norm;
+		norm = NULL;
+		t = (int)w->n++;
+		o->target = t;
+		o->result = MESH_OPS_NEW_NODE;
+	} else {
+		o->result = MESH_OPS_LINKED;
+	}
+	/* The link is a route of x to t's own host and port, so that it
+	 * resolves to t: Harper records each node at the other. */
+	e.host = work_host(w, (size_t)t);
+	e.port = work_port(w, (size_t)t);
+	e.target = t;
+	if ((e.norm = mesh_i_host_normal(e.host)) == NULL)
+		goto fail;
+	e.origin = (int)w->norigins;
+	if (entries_push(&w->hub[x], &e) != 0) {
+		free(e.norm);
+		goto fail;
+	}
+	w->origins[w->norigins].file = q->file;
+	w->origins[w->norigins].line = q->target.line;
+	w->origins[w->norigins].column = q->target.column;
+	w->norigins++;
+done:
+	free(norm);
+	return 0;
+fail:
+	free(norm);
+	return -1;
+}
+
+/* The plan after: the nodes (with their labels, availability and
+ * aliases), then the routes. Returns it, or NULL when out of memory. */
+static struct mesh_plan *
+work_plan(const struct work *w)
+{
+	const struct mesh_plan *plan = w->plan;
+	const char *const *al;
+	struct mesh_plan *p;
+	size_t i, j, na;
+
+	if ((p = mesh_plan_new(plan->name, plan->file)) == NULL)
+		return NULL;
+	p->cluster = plan->cluster;
+	for (i = 0; i < w->n; i++) {
+		const struct mesh_node *nd = i < plan->nnodes ?
+		    &plan->nodes[i] : NULL;
+
+		if (mesh_plan_add_node(p, work_name(w, i), work_host(w, i),
+		    work_port(w, i), nd ? nd->line : 0, nd ? nd->column : 0) <
+		    0)
+			goto fail;
+		if (nd == NULL)
+			continue;
+		for (j = 0; j < nd->nlabels; j++)
+			if (mesh_plan_set_label(p, (int)i, nd->labels[j].key,
+			    nd->labels[j].value) != 0)
+				goto fail;
+		p->nodes[i].availability = nd->availability;
+		p->nodes[i].no_cluster = nd->no_cluster;
+		na = mesh_plan_aliases(plan, (int)i, &al);
+		for (j = 0; j < na; j++)
+			if (mesh_plan_add_alias(p, (int)i, al[j]) != 0)
+				goto fail;
+	}
+	for (i = 0; i < w->n; i++)
+		for (j = 0; j < w->hub[i].n; j++) {
+			const struct entry *e = &w->hub[i].v[j];
+			const struct mesh_source *src = e->src >= 0 ?
+			    mesh_plan_route_source(plan, (int)i,
+			    (size_t)e->src) : NULL;
+			const struct origin *o = e->origin >= 0 ?
+			    &w->origins[e->origin] : NULL;
+
+			if (mesh_plan_add_route(p, (int)i, e->host, e->port,
+			    o ? -(e->origin + 1) : e->line,
+			    o ? 0 : e->column) != 0)
+				goto fail;
+			if (src != NULL && mesh_plan_set_route_source(p,
+			    (int)i, j, src->file, src->via) != 0)
+				goto fail;
+			if (e->runtime && mesh_plan_set_route_source(p,
+			    (int)i, j, o->file, "add_node") != 0)
+				goto fail;
+		}
+	return p;
+fail:
+	mesh_plan_free(p);
+	return NULL;
+}
+
+enum mesh_error
+mesh_ops_check_generation(const struct mesh_plan *plan, int replication,
+    const struct mesh_ops_request *const *reqs, size_t n,
+    struct mesh_diags *diags)
+{
+	const char *what = plan->cluster == MESH_CLUSTER_HARPER_NATS ?
+	    "a NATS-clustering (Harper 4.0-4.3) plan" : "a plan without "
+	    "\"cluster\": \"harper-replication\"";
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct mesh_ops_request *q = reqs[i];
+		int repl = MESH_OPS_IS_REPLICATION(q->op);
+
+		if (repl == (replication != 0))
+			continue;
+		bad = 1;
+		if (repl)
+			mesh_diags_add(diags, MESH_ERROR, "wrong-generation",
+			    q->file, q->op_line, q->op_column, NULL, "%s is an "
+			    "operation of native replication (Harper 4.4 and "
+			    "later), and this is %s, whose routes only "
+			    "cluster_set_routes and cluster_delete_routes "
+			    "change; give a replication plan, or --model "
+			    "replication", q->opname, what);
+		else
+			mesh_diags_add(diags, MESH_ERROR, "wrong-generation",
+			    q->file, q->op_line, q->op_column, NULL, "this %s "
+			    "request is NATS clustering's (Harper 4.0-4.3: hub "
+			    "and leaf routes as {host, port}); the plan is a "
+			    "native replication cluster (4.4 and later), whose "
+			    "links add_node and remove_node change; meshsim "
+			    "does not apply 4.4's cluster_set_routes to "
+			    "replication.routes", q->opname);
+	}
+	mesh_diags_sort(diags);
+	if (diags->nomem)
+		return MESH_ENOMEM;
+	return bad ? MESH_EINPUT : MESH_OK;
+}
+
 enum mesh_error
 mesh_ops_apply(const struct mesh_plan *plan,
     const struct mesh_ops_step *steps, size_t n, struct mesh_diags *diags,
     struct mesh_plan **after, struct mesh_ops_outcome **outcomes)
 {
 	enum mesh_error err = MESH_ENOMEM;
-	struct entries *hub = NULL, *leaf = NULL;
 	struct mesh_ops_outcome *out = NULL;
-	struct origin *origins = NULL;
 	struct mesh_diags placed, now;  /* route warnings after */
 	struct mesh_plan *p = NULL;
-	size_t i, j, norigins = 0, total = 1;
+	struct work w;
+	size_t i, j, total = 1, cap;
 
 	*after = NULL;
 	*outcomes = NULL;
+	memset(&w, 0, sizeof(w));
 	mesh_diags_init(&placed);
 	mesh_diags_init(&now);
+	w.plan = plan;
+	w.diags = diags;
+	w.n = plan->nnodes;
 	for (i = 0; i < n; i++) {
 		if (steps[i].node < 0 || (size_t)steps[i].node >= plan->nnodes)
 			return MESH_EINVAL;
-		total += steps[i].req->routes.n;
+		total += steps[i].req->routes.n + 1;
 	}
-	hub = calloc(plan->nnodes + 1, sizeof(*hub));
-	leaf = calloc(plan->nnodes + 1, sizeof(*leaf));
+	/* Each step adds a node at most. */
+	cap = plan->nnodes + n + 1;
+	w.hub = calloc(cap, sizeof(*w.hub));
+	w.leaf = calloc(cap, sizeof(*w.leaf));
+	w.norm = calloc(cap, sizeof(*w.norm));
+	w.newhost = calloc(n + 1, sizeof(*w.newhost));
+	w.newport = calloc(n + 1, sizeof(*w.newport));
 	out = calloc(n + 1, sizeof(*out));
-	origins = calloc(total, sizeof(*origins));
-	if (hub == NULL || leaf == NULL || out == NULL || origins == NULL)
+	w.origins = calloc(total, sizeof(*w.origins));
+	if (w.hub == NULL || w.leaf == NULL || w.norm == NULL ||
+	    w.newhost == NULL || w.newport == NULL || out == NULL ||
+	    w.origins == NULL)
 		goto done;
-	for (i = 0; i < plan->nnodes; i++)
+	for (i = 0; i < plan->nnodes; i++) {
+		if ((w.norm[i] = mesh_i_host_normal(plan->nodes[i].host)) ==
+		    NULL)
+			goto done;
 		for (j = 0; j < plan->nodes[i].nroutes; j++) {
 			const struct mesh_route *r = &plan->nodes[i].routes[j];
 			struct entry e = { r->host, NULL, r->port, r->line,
-			    r->column, -1 };
+			    r->column, -1, r->target, 0, (long)j };
 
 			if ((e.norm = mesh_i_host_normal(r->host)) == NULL)
 				goto done;
-			if (entries_push(&hub[i], &e) != 0) {
+			if (entries_push(&w.hub[i], &e) != 0) {
 				free(e.norm);
 				goto done;
 			}
 		}
-	for (i = 0; i < n; i++)
-		if (apply_one(steps[i].req, &hub[steps[i].node],
-		    &leaf[steps[i].node], &out[i], origins, &norigins) != 0)
-			goto done;
-
-	if ((p = mesh_plan_new(plan->name, plan->file)) == NULL)
-		goto done;
-	p->cluster = plan->cluster;
-	for (i = 0; i < plan->nnodes; i++) {
-		const struct mesh_node *nd = &plan->nodes[i];
-
-		if (mesh_plan_add_node(p, nd->name, nd->host, nd->port,
-		    nd->line, nd->column) < 0)
-			goto done;
-		for (j = 0; j < nd->nlabels; j++)
-			if (mesh_plan_set_label(p, (int)i, nd->labels[j].key,
-			    nd->labels[j].value) != 0)
-				goto done;
-		p->nodes[i].availability = nd->availability;
-		p->nodes[i].no_cluster = nd->no_cluster;
 	}
-	for (i = 0; i < plan->nnodes; i++)
-		for (j = 0; j < hub[i].n; j++) {
-			const struct entry *e = &hub[i].v[j];
+	for (i = 0; i < n; i++) {
+		int x = steps[i].node;
 
-			if (mesh_plan_add_route(p, (int)i, e->host, e->port,
-			    e->origin < 0 ? e->line : -(e->origin + 1),
-			    e->origin < 0 ? e->column : 0) != 0)
-				goto done;
-		}
-	/* The nodes are the plan's: no endpoint clash can appear. */
-	if ((err = resolve_placed(p, origins, &placed, &now)) != MESH_OK)
+		out[i].target = -1;
+		if ((MESH_OPS_IS_REPLICATION(steps[i].req->op) ?
+		    apply_node(&w, steps[i].req, x, &out[i]) :
+		    apply_one(steps[i].req, &w.hub[x], &w.leaf[x], &out[i],
+		    w.origins, &w.norigins)) != 0)
+			goto done;
+	}
+	if ((p = work_plan(&w)) == NULL)
+		goto done;
+	/* The nodes are the plan's and new hosts: no endpoint clash. */
+	if ((err = resolve_placed(p, w.origins, &placed, &now)) != MESH_OK)
 		goto done;
 	err = MESH_ENOMEM;
 	if (placed.nomem || now.nomem || drop_stale_warnings(diags, &now) != 0)
@@ -799,7 +1396,9 @@ mesh_ops_apply(const struct mesh_plan *plan,
 		    g->line, g->column, g->node, "%s", g->message) != 0)
 			goto done;
 	}
-	err = MESH_OK;
+	err = diags->nomem ? MESH_ENOMEM : MESH_OK;
+	if (err != MESH_OK)
+		goto done;
 	mesh_diags_sort(diags);
 	*after = p;
 	p = NULL;
@@ -808,17 +1407,24 @@ mesh_ops_apply(const struct mesh_plan *plan,
 done:
 	if (err == MESH_ENOMEM)
 		diags->nomem = 1;
-	for (i = 0; i < plan->nnodes && hub != NULL && leaf != NULL; i++) {
-		for (j = 0; j < hub[i].n; j++)
-			free(hub[i].v[j].norm);
-		for (j = 0; j < leaf[i].n; j++)
-			free(leaf[i].v[j].norm);
-		free(hub[i].v);
-		free(leaf[i].v);
+	for (i = 0; i < w.n && w.hub != NULL && w.leaf != NULL; i++) {
+		for (j = 0; j < w.hub[i].n; j++)
+			free(w.hub[i].v[j].norm);
+		for (j = 0; j < w.leaf[i].n; j++)
+			free(w.leaf[i].v[j].norm);
+		free(w.hub[i].v);
+		free(w.leaf[i].v);
 	}
-	free(hub);
-	free(leaf);
-	free(origins);
+	for (i = 0; w.norm != NULL && i < w.n; i++)
+		free(w.norm[i]);
+	for (i = 0; w.newhost != NULL && i < n; i++)
+		free(w.newhost[i]);
+	free(w.hub);
+	free(w.leaf);
+	free(w.norm);
+	free(w.newhost);
+	free(w.newport);
+	free(w.origins);
 	mesh_diags_clear(&placed);
 	mesh_diags_clear(&now);
 	mesh_ops_outcomes_free(out, n);
