@@ -356,6 +356,12 @@ read_target(struct mesh_i_reader *r, const cJSON *hostname, const cJSON *url,
 		}
 	}
 	if (hostname != NULL) {
+		if (!cJSON_IsString(hostname)) {
+			mesh_i_json_wrong_type(r, hostname, "'hostname'",
+			    "a string", NULL);
+			free(uhost);
+			return -1;
+		}
 		if ((host = mesh_i_json_read_host(r, hostname, NULL)) ==
 		    NULL) {
 			free(uhost);
@@ -412,6 +418,10 @@ read_node_request(struct mesh_i_reader *r, const cJSON *root, const char *op,
 		q->op = MESH_OPS_REMOVE_NODE;
 		q->opname = "remove_node";
 		keys = remove_node_keys;
+	} else if (strcmp(op, "configure_cluster") == 0) {
+		unknown_operation(r, cJSON_GetObjectItemCaseSensitive(root,
+		    "operation"));
+		return 0;
 	} else {
 		return 1;
 	}
@@ -1304,11 +1314,11 @@ mesh_ops_check_generation(const struct mesh_plan *plan, int replication,
 			mesh_diags_add(diags, MESH_ERROR, "wrong-generation",
 			    q->file, q->op_line, q->op_column, NULL, "this %s "
 			    "request is NATS clustering's (Harper 4.0-4.3: hub "
-			    "and leaf routes as {host, port}); the plan is a "
-			    "native replication cluster (4.4 and later), whose "
-			    "links add_node and remove_node change; meshsim "
-			    "does not apply 4.4's cluster_set_routes to "
-			    "replication.routes", q->opname);
+			    "routes as {host, port}), and the plan is a native "
+			    "replication cluster (4.4 and later): use add_node "
+			    "and remove_node (meshsim does not apply 4.4's %s, "
+			    "which edits replication.routes)", q->opname,
+			    q->opname);
 	}
 	mesh_diags_sort(diags);
 	if (diags->nomem)
@@ -1575,31 +1585,134 @@ has_unresolved(const struct mesh_plan *p, int i)
 	return 0;
 }
 
+/* A live connection between nodes a and b of a plan, and where an answer
+ * shows it. */
+struct live_pair {
+	int a, b;
+	const char *file;
+	int line, column;
+};
+
+/*
+ * The drift between the live connections pairs[0 .. n-1] (a != b; one
+ * pair may come twice, once from each end) and the links of p's routes,
+ * into r->diags: gossip-link for a live connection no route explains,
+ * route-not-live for a route with no live connection, then a note (code
+ * drift, in r->file) that counts them, and counts extra (a count of
+ * extra_what) too when extra_what is not NULL. A route is judged when
+ * answered (NULL: every node answered) holds either end. replication
+ * picks the wording: what gossip links mean differs between NATS and
+ * native replication. Linear in the pairs and routes. Returns 0, or -1
+ * when out of memory.
+ */
+static int
+drift_report(struct mesh_i_reader *r, const struct mesh_plan *p,
+    const struct live_pair *pairs, size_t n, const unsigned char *answered,
+    int replication, size_t extra, const char *extra_what)
+{
+	struct mesh_i_pos file = { r->file, 0, 0 };     /* no line */
+	struct mesh_i_map live;           /* (name of a, b), a < b: live */
+	size_t i, j, gossip = 0, dead = 0;
+	int rc = -1;
+
+	mesh_i_map_init(&live);
+	for (i = 0; i < n; i++) {
+		const struct live_pair *lp = &pairs[i];
+		struct mesh_i_pos at = { lp->file, lp->line, lp->column };
+		int a = lp->a < lp->b ? lp->a : lp->b;
+		int b = lp->a < lp->b ? lp->b : lp->a;
+		int put = mesh_i_map_put(&live, p->nodes[a].name, b, 1);
+
+		if (put == -2)
+			goto done;
+		if (put >= 0 || has_link(p, a, b))
+			continue;
+		gossip++;
+		if (replication)
+			mesh_i_report(r, MESH_WARNING, "gossip-link", &at,
+			    p->nodes[lp->a].name, "live connection %s -- %s "
+			    "is in no configured route: it comes from gossip "
+			    "or add_node (node records), so a restart keeps "
+			    "it, but a cluster started from empty node tables "
+			    "does not have it", p->nodes[a].name,
+			    p->nodes[b].name);
+		else
+			mesh_i_report(r, MESH_WARNING, "gossip-link", &at,
+			    p->nodes[lp->a].name, "live connection %s -- %s "
+			    "comes from gossip: no route of either names the "
+			    "other, so a restart of either loses it%s",
+			    p->nodes[a].name, p->nodes[b].name,
+			    has_unresolved(p, a) || has_unresolved(p, b) ?
+			    " (unless a route to a host no node has is one of "
+			    "them: give --inventory)" : "");
+	}
+	for (i = 0; i < p->nnodes; i++)
+		for (j = 0; j < p->nodes[i].nroutes; j++) {
+			const struct mesh_route *rt = &p->nodes[i].routes[j];
+			const struct mesh_source *src = mesh_plan_route_source(
+			    p, (int)i, j);
+			struct mesh_i_pos at = { src != NULL && src->file !=
+			    NULL ? src->file : p->file, rt->line, rt->column };
+			int t = rt->target;
+			int a = (int)i < t ? (int)i : t;
+			int b = (int)i < t ? t : (int)i;
+
+			if (t < 0 || t == (int)i || (answered != NULL &&
+			    !answered[i] && !answered[t]) ||
+			    mesh_i_map_get(&live, p->nodes[a].name, b) >= 0)
+				continue;
+			dead++;
+			mesh_i_report(r, MESH_WARNING, "route-not-live", &at,
+			    p->nodes[i].name, "route from '%s' to %s:%d "
+			    "(node '%s') has no live connection: '%s' is "
+			    "down, or the address is wrong or unreachable",
+			    p->nodes[i].name, rt->host, rt->port,
+			    p->nodes[t].name, p->nodes[t].name);
+		}
+	if (extra_what != NULL)
+		mesh_i_report(r, MESH_NOTE, "drift", &file, NULL, "drift: %zu "
+		    "live %s that no route explains, %zu %s with no live "
+		    "connection, %zu %s", gossip, gossip == 1 ? "connection" :
+		    "connections", dead, dead == 1 ? "route" : "routes", extra,
+		    extra_what);
+	else
+		mesh_i_report(r, MESH_NOTE, "drift", &file, NULL, "drift: %zu "
+		    "live %s that no route explains, %zu %s with no live "
+		    "connection", gossip, gossip == 1 ? "connection" :
+		    "connections", dead, dead == 1 ? "route" : "routes");
+	rc = 0;
+done:
+	mesh_i_map_free(&live);
+	return rc;
+}
+
 /*
  * The drift of a cluster_network answer read into p: live is the list of
- * connected_nodes lists, per plan node (NULL when absent). Returns 0, or
- * -1 when out of memory.
+ * connected_nodes lists, per plan node (NULL when absent). Names that are
+ * no node of the answer are warnings (unknown-peer). Returns 0, or -1
+ * when out of memory.
  */
 static int
 report_drift(struct mesh_i_reader *r, const struct mesh_plan *p,
     const cJSON *const *live)
 {
-	struct mesh_i_pos file = { r->file, 0, 0 };     /* no line */
-	struct mesh_i_map pairs;          /* (name of a, b), a < b: live */
-	size_t i, j, gossip = 0, dead = 0;
-	int rc = -1;
+	struct live_pair *pairs = NULL;
+	size_t i, n = 0, cap = 1;
+	int rc;
 
-	mesh_i_map_init(&pairs);
+	for (i = 0; i < p->nnodes; i++)
+		cap += live[i] != NULL ? (size_t)cJSON_GetArraySize(live[i]) :
+		    0;
+	if ((pairs = calloc(cap, sizeof(*pairs))) == NULL)
+		return -1;
 	for (i = 0; i < p->nnodes; i++) {
 		const cJSON *c;
 
 		if (live[i] == NULL)
 			continue;
 		cJSON_ArrayForEach(c, live[i]) {
+			const struct mesh_i_jpos *jp = mesh_i_jpos_of(c);
 			int k = mesh_plan_find(p, c->valuestring);
-			int a = (int)i < k ? (int)i : k;
-			int b = (int)i < k ? k : (int)i;
-			int put;
 
 			if (k < 0) {
 				mesh_i_json_report(r, MESH_WARNING,
@@ -1611,49 +1724,16 @@ report_drift(struct mesh_i_reader *r, const struct mesh_plan *p,
 			}
 			if (k == (int)i)
 				continue;
-			put = mesh_i_map_put(&pairs, p->nodes[a].name, b, 1);
-			if (put == -2)
-				goto done;
-			if (put >= 0 || has_link(p, a, b))
-				continue;
-			gossip++;
-			mesh_i_json_report(r, MESH_WARNING, "gossip-link", c, 0,
-			    p->nodes[i].name, "live connection %s -- %s comes "
-			    "from gossip: no route of either names the other, "
-			    "so a restart of either loses it%s",
-			    p->nodes[a].name, p->nodes[b].name,
-			    has_unresolved(p, a) || has_unresolved(p, b) ?
-			    " (unless a route to a host no node has is one of "
-			    "them: give --inventory)" : "");
+			pairs[n].a = (int)i;
+			pairs[n].b = k;
+			pairs[n].file = r->file;
+			pairs[n].line = jp->line;
+			pairs[n].column = jp->column;
+			n++;
 		}
 	}
-	for (i = 0; i < p->nnodes; i++)
-		for (j = 0; j < p->nodes[i].nroutes; j++) {
-			const struct mesh_route *rt = &p->nodes[i].routes[j];
-			struct mesh_i_pos at = { r->file, rt->line,
-			    rt->column };
-			int t = rt->target;
-			int a = (int)i < t ? (int)i : t;
-			int b = (int)i < t ? t : (int)i;
-
-			if (t < 0 || mesh_i_map_get(&pairs, p->nodes[a].name,
-			    b) >= 0)
-				continue;
-			dead++;
-			mesh_i_report(r, MESH_WARNING, "route-not-live", &at,
-			    p->nodes[i].name, "route from '%s' to %s:%d "
-			    "(node '%s') has no live connection: '%s' is "
-			    "down, or the address is wrong or unreachable",
-			    p->nodes[i].name, rt->host, rt->port,
-			    p->nodes[t].name, p->nodes[t].name);
-		}
-	mesh_i_report(r, MESH_NOTE, "drift", &file, NULL, "drift: %zu live "
-	    "%s that no route explains, %zu %s with no live connection",
-	    gossip, gossip == 1 ? "connection" : "connections", dead,
-	    dead == 1 ? "route" : "routes");
-	rc = 0;
-done:
-	mesh_i_map_free(&pairs);
+	rc = drift_report(r, p, pairs, n, NULL, 0, 0, NULL);
+	free(pairs);
 	return rc;
 }
 
