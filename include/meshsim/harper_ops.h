@@ -214,4 +214,41 @@ enum mesh_error mesh_ops_network_parse(const char *buf, size_t len,
     const char *file, const struct mesh_ops_inventory *inv,
     struct mesh_diags *diags, struct mesh_plan **out);
 
+/*
+ * A cluster_status answer of native replication (Harper 4.4 and later):
+ * {"type": "cluster-status", "node_name", "is_enabled", "connections":
+ * [{"name", "url", "database_sockets": [{"database", "connected", ...}],
+ * ...}]}. A connection is a node the answering node knows (its node
+ * record); it is live when one of its database sockets is connected.
+ */
+struct mesh_ops_status;
+
+/* Parse as mesh_ops_request_parse() does. A NATS-era cluster_status
+ * answer (connections with "status", "node_name", "ports") is an error
+ * (wrong-generation). */
+enum mesh_error mesh_ops_status_parse(const char *buf, size_t len,
+    const char *file, struct mesh_diags *diags,
+    struct mesh_ops_status **out);
+
+void mesh_ops_status_free(struct mesh_ops_status *s);
+
+/*
+ * A plan of the live connections in answers[0 .. n-1], each from node
+ * names[i] (NULL: the answer's node_name): the nodes of configured (may
+ * be NULL) in its order, then those that answered, then those they know
+ * (named by the connection's name, at its url's host and port, default
+ * 9933), found by name, else by host; each live connection a route of the
+ * node that reported it. diags gets not-connected for a known node with
+ * no connected socket (and no configured route), partial-connection for a
+ * connection with some sockets down, and, with configured, the drift of
+ * its routes against the live connections (gossip-link, route-not-live
+ * for a route one of whose ends answered, and a note). Returns MESH_OK
+ * with *out resolved (mesh_plan_free), MESH_EINPUT (an answer without a
+ * name, a node given twice), or MESH_ENOMEM; *out NULL on failure.
+ */
+enum mesh_error mesh_ops_status_plan(const char *const *names,
+    const struct mesh_ops_status *const *answers, size_t n,
+    const struct mesh_plan *configured, struct mesh_diags *diags,
+    struct mesh_plan **out);
+
 #endif

@@ -140,13 +140,15 @@ enum cli_command {
 	CLI_EXPORT = 1 << 8,
 	CLI_IMPORT_HARPER = 1 << 9,
 	CLI_IMPORT_NETWORK = 1 << 10,
-	CLI_IMPORT_ROUTES = 1 << 11
+	CLI_IMPORT_ROUTES = 1 << 11,
+	CLI_IMPORT_STATUS = 1 << 12     /* import harper-cluster-status */
 };
 
 /* What getopt_long returns for a long option with no short form (those
  * with one, -b -d -f -h -i -j -k -o -q -t, return their letter). */
 enum {
 	CLI_OPT_APPLY = 0x100,
+	CLI_OPT_CONFIGURED,
 	CLI_OPT_CONNECTIVITY_LIMIT,
 	CLI_OPT_ENV,
 	CLI_OPT_FAIL_BELOW,
@@ -361,6 +363,7 @@ int cli_import(int argc, char **argv);
 int cli_import_harper(int argc, char **argv);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
+int cli_import_status(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);

@@ -11,7 +11,8 @@
 
 /* Sets of subcommands: the imports; those that read plans (and take the
  * input limits), all but merge; all. */
-#define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES)
+#define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES | \
+	CLI_IMPORT_STATUS)
 #define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
 	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
 #define ALL (READERS | CLI_MERGE)
@@ -27,6 +28,8 @@ static const struct {
 } options[] = {
 	{ { "apply", required_argument, NULL, CLI_OPT_APPLY }, CLI_CHECK },
 	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP },
+	{ { "configured", required_argument, NULL, CLI_OPT_CONFIGURED },
+	    CLI_IMPORT_STATUS },
 	{ { "connectivity-limit", required_argument, NULL,
 	    CLI_OPT_CONNECTIVITY_LIMIT }, CLI_CHECK },
 	{ { "down", required_argument, NULL, 'd' }, CLI_CHECK | CLI_REPORT },
@@ -36,7 +39,7 @@ static const struct {
 	    CLI_AVAILABILITY },
 	{ { "fail-on", required_argument, NULL, CLI_OPT_FAIL_ON }, CLI_CHECK },
 	{ { "fail-on-drift", no_argument, NULL, CLI_OPT_FAIL_ON_DRIFT },
-	    CLI_IMPORT_NETWORK },
+	    CLI_IMPORT_NETWORK | CLI_IMPORT_STATUS },
 	{ { "force", no_argument, NULL, CLI_OPT_FORCE },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "format", required_argument, NULL, 'f' }, ALL & ~IMPORTS },
@@ -46,7 +49,7 @@ static const struct {
 	{ { "input-format", required_argument, NULL, 'i' },
 	    READERS & ~(CLI_SIMULATE | IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
-	    CLI_CHECK | IMPORTS },
+	    CLI_CHECK | (IMPORTS & ~CLI_IMPORT_STATUS) },
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },

@@ -36,6 +36,10 @@ static const char *const net_node_keys[] = { "name", "response_time",
 	"connected_nodes", "routes", NULL };
 static const char *const inventory_keys[] = { "host", "port", NULL };
 
+/* Replication's port when a node's url gives none: the template's
+ * replication.securePort (as harper.c reads configs). */
+#define REPL_PORT 9933
+
 /* The route warnings of mesh_plan_resolve(). */
 static const char *const route_codes[] = { "dangling-route", "port-mismatch",
 	"self-route", "duplicate-route", NULL };
@@ -1861,3 +1865,612 @@ done:
 	return err;
 }
 
+/* cluster_status answers (native replication, Harper 4.4 and later). */
+
+static const char *const status_keys[] = { "type", "connections",
+	"node_name", "is_enabled", NULL };
+static const char *const conn_keys[] = { "name", "url", "subscriptions",
+	"replicates", "replicateByDefault", "database_sockets", "shard",
+	"revoked_certificates", "start_time", "sendsTo", "receivesFrom",
+	NULL };
+static const char *const socket_keys[] = { "database", "connected",
+	"latency", "thread_id", "nodes", "lastCommitConfirmed",
+	"lastReceivedRemoteTime", "lastReceivedLocalTime", "lastSendTime",
+	"sendingMessage", NULL };
+
+/* A connection of a cluster_status answer: a node the answering node
+ * knows (a node record), and its database sockets. */
+struct status_peer {
+	char *name;             /* "name", or NULL */
+	char *host;             /* the host of "url", or NULL */
+	int port;               /* the port of "url", or 0 */
+	int line, column;       /* of "name", else "url" */
+	size_t sockets, connected;
+	char *down;             /* the first socket not connected: its
+				 * database, or NULL */
+	int down_line, down_column;
+};
+
+struct mesh_ops_status {
+	char *file;
+	char *node_name;        /* or NULL */
+	int name_line, name_column;
+	struct status_peer *peers;
+	size_t npeers;
+};
+
+void
+mesh_ops_status_free(struct mesh_ops_status *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->npeers; i++) {
+		free(s->peers[i].name);
+		free(s->peers[i].host);
+		free(s->peers[i].down);
+	}
+	free(s->peers);
+	free(s->node_name);
+	free(s->file);
+	free(s);
+}
+
+/* The members of a NATS-era cluster_status answer (Harper 4.0-4.3, and
+ * 3.x's "status"): reported as the wrong generation. Returns 1 when v has
+ * one. */
+static int
+nats_status(struct mesh_i_reader *r, const cJSON *v)
+{
+	static const char *const keys[] = { "status", "node_name", "ports",
+		"latency_ms", NULL };
+	const cJSON *k;
+	size_t i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if ((k = cJSON_GetObjectItemCaseSensitive(v, keys[i])) !=
+		    NULL) {
+			mesh_i_json_report(r, MESH_ERROR, "wrong-generation",
+			    k, 1, NULL, "a connection with '%s' is NATS "
+			    "clustering's (Harper 4.0-4.3) cluster_status; "
+			    "meshsim reads that generation's live state from a "
+			    "cluster_network answer (import harper-network)",
+			    keys[i]);
+			return 1;
+		}
+	return 0;
+}
+
+/* One database socket of a connection into pe. */
+static void
+read_socket(struct mesh_i_reader *r, const cJSON *so, struct status_peer *pe)
+{
+	const cJSON *seen[sizeof(socket_keys) / sizeof(socket_keys[0])];
+	const cJSON *c, *db;
+	const struct mesh_i_jpos *p;
+
+	if (!cJSON_IsObject(so)) {
+		mesh_i_json_wrong_type(r, so, "a database socket",
+		    "an object", NULL);
+		return;
+	}
+	mesh_i_json_members(r, so, socket_keys, "a database socket", NULL,
+	    seen);
+	db = seen[0];
+	c = seen[1];
+	if (c == NULL) {
+		mesh_i_json_report(r, MESH_ERROR, "missing-key", so, 0, NULL,
+		    "a database socket has no 'connected'");
+		return;
+	}
+	if (!cJSON_IsBool(c)) {
+		mesh_i_json_wrong_type(r, c, "'connected'", "true or false",
+		    NULL);
+		return;
+	}
+	if (db != NULL && !cJSON_IsString(db)) {
+		mesh_i_json_wrong_type(r, db, "'database'", "a string", NULL);
+		return;
+	}
+	pe->sockets++;
+	if (cJSON_IsTrue(c)) {
+		pe->connected++;
+		return;
+	}
+	if (pe->down_line != 0)
+		return;
+	p = mesh_i_jpos_of(c);
+	pe->down_line = p->line;
+	pe->down_column = p->column;
+	if (db != NULL && (pe->down = strdup(db->valuestring)) == NULL)
+		r->nomem = r->diags->nomem = 1;
+}
+
+/* One connection of a cluster_status answer into s->peers. */
+static void
+read_peer(struct mesh_i_reader *r, const cJSON *c, struct mesh_ops_status *s)
+{
+	const cJSON *seen[sizeof(conn_keys) / sizeof(conn_keys[0])];
+	struct status_peer *pe = &s->peers[s->npeers];
+	const struct mesh_i_jpos *p;
+	const cJSON *name, *url, *so;
+	const char *why;
+
+	if (!cJSON_IsObject(c)) {
+		mesh_i_json_wrong_type(r, c, "a connection", "an object",
+		    NULL);
+		return;
+	}
+	if (nats_status(r, c))
+		return;
+	mesh_i_json_members(r, c, conn_keys, "a connection", NULL, seen);
+	name = seen[0];
+	url = seen[1];
+	if (name == NULL && url == NULL) {
+		mesh_i_json_report(r, MESH_ERROR, "missing-key", c, 0, NULL,
+		    "a connection has neither 'name' nor 'url'");
+		return;
+	}
+	if (name != NULL && read_name(r, name, "'name'") == NULL)
+		return;
+	if (url != NULL && !cJSON_IsString(url)) {
+		mesh_i_json_wrong_type(r, url, "'url'", "a string", NULL);
+		return;
+	}
+	if (url != NULL && split_url(url->valuestring, &pe->host, &pe->port,
+	    &why) != 0) {
+		if (why == NULL) {
+			r->nomem = r->diags->nomem = 1;
+			return;
+		}
+		mesh_i_json_report(r, MESH_ERROR, "bad-url", url, 0, NULL,
+		    "url '%s' is not a ws:// or wss:// URL: %s",
+		    url->valuestring, why);
+		return;
+	}
+	if (pe->host != NULL && (mesh_i_has_control(pe->host) ||
+	    strpbrk(pe->host, " /") != NULL)) {
+		mesh_i_json_report(r, MESH_ERROR, "bad-host", url, 0, NULL,
+		    "the host of url '%s' is not an IP address or DNS name",
+		    url->valuestring);
+		goto bad;
+	}
+	p = mesh_i_jpos_of(name != NULL ? name : url);
+	if (mesh_i_name_too_long(name != NULL ? name->valuestring : pe->host,
+	    "node name", r->diags, r->file, p->line, p->column)) {
+		r->errors++;
+		goto bad;
+	}
+	if (name != NULL && (pe->name = strdup(name->valuestring)) == NULL) {
+		r->nomem = r->diags->nomem = 1;
+		goto bad;
+	}
+	pe->line = p->line;
+	pe->column = p->column;
+	so = seen[5];
+	if (so != NULL && !cJSON_IsNull(so) && !cJSON_IsArray(so)) {
+		mesh_i_json_wrong_type(r, so, "'database_sockets'", "a list",
+		    NULL);
+		goto bad;
+	}
+	if (so != NULL && cJSON_IsArray(so)) {
+		const cJSON *e;
+
+		cJSON_ArrayForEach(e, so)
+			read_socket(r, e, pe);
+	}
+	s->npeers++;
+	return;
+bad:
+	free(pe->name);
+	free(pe->host);
+	free(pe->down);
+	memset(pe, 0, sizeof(*pe));
+}
+
+enum mesh_error
+mesh_ops_status_parse(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_ops_status **out)
+{
+	const cJSON *seen[sizeof(status_keys) / sizeof(status_keys[0])];
+	struct mesh_ops_status *s = NULL;
+	const cJSON *type, *conns, *name, *en, *c;
+	enum mesh_error err;
+	struct doc d;
+
+	*out = NULL;
+	if ((err = doc_parse(&d, buf, len, file, diags,
+	    "a cluster_status answer")) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (file != NULL && (s->file = strdup(file)) == NULL))
+		goto done;
+	if (cJSON_GetObjectItemCaseSensitive(d.root, "status") != NULL) {
+		(void)nats_status(&d.r, d.root);
+		err = MESH_EINPUT;
+		goto done;
+	}
+	mesh_i_json_members(&d.r, d.root, status_keys, "the answer", NULL,
+	    seen);
+	type = seen[0];
+	conns = seen[1];
+	name = seen[2];
+	en = seen[3];
+	if (type != NULL && (!cJSON_IsString(type) ||
+	    strcmp(type->valuestring, "cluster-status") != 0))
+		mesh_i_json_report(&d.r, MESH_ERROR, "wrong-answer", type, 0,
+		    NULL, "'type' must be \"cluster-status\": this is not a "
+		    "cluster_status answer");
+	if (name != NULL && read_name(&d.r, name, "'node_name'") != NULL) {
+		const struct mesh_i_jpos *p = mesh_i_jpos_of(name);
+
+		if ((s->node_name = strdup(name->valuestring)) == NULL)
+			goto done;
+		s->name_line = p->line;
+		s->name_column = p->column;
+	}
+	if (en != NULL && !cJSON_IsBool(en))
+		mesh_i_json_wrong_type(&d.r, en, "'is_enabled'",
+		    "true or false", NULL);
+	else if (en != NULL && cJSON_IsFalse(en))
+		mesh_i_json_report(&d.r, MESH_WARNING, "not-enabled", en, 0,
+		    s->node_name, "the answer says is_enabled: false: "
+		    "replication is off on %s; its connections are read as "
+		    "they are", s->node_name ? s->node_name : "this node");
+	if (conns == NULL)
+		mesh_i_json_report(&d.r, MESH_ERROR, "missing-key", d.root, 0,
+		    NULL, "the answer has no 'connections'");
+	else if (!cJSON_IsArray(conns))
+		mesh_i_json_wrong_type(&d.r, conns, "'connections'", "a list",
+		    NULL);
+	else if ((s->peers = calloc((size_t)cJSON_GetArraySize(conns) + 1,
+	    sizeof(*s->peers))) == NULL)
+		goto done;
+	else
+		cJSON_ArrayForEach(c, conns) {
+			read_peer(&d.r, c, s);
+			if (d.r.nomem)
+				goto done;
+		}
+	err = d.r.errors ? MESH_EINPUT : MESH_OK;
+	if (err == MESH_OK) {
+		*out = s;
+		s = NULL;
+	}
+done:
+	if (err == MESH_ENOMEM || d.r.nomem) {
+		err = MESH_ENOMEM;
+		diags->nomem = 1;
+	}
+	mesh_ops_status_free(s);
+	doc_free(&d);
+	return err;
+}
+
+/* The nodes of a cluster_status import while they are gathered. */
+struct gather {
+	struct mesh_plan *live;         /* the plan written */
+	char **norm;                    /* per node: host, normalized */
+	size_t n, cap;                  /* norm: how many, room */
+};
+
+/* The node named name, else at host (normalized: norm) and port (0:
+ * any), else at that host on any port; -1 if none. */
+static int
+gather_find(const struct gather *g, const char *name, const char *norm,
+    int port)
+{
+	int k = name != NULL ? mesh_plan_find(g->live, name) : -1;
+	size_t i;
+
+	if (k >= 0 || norm == NULL)
+		return k;
+	for (i = 0; i < g->live->nnodes; i++)
+		if (strcmp(g->norm[i], norm) == 0 && (port == 0 ||
+		    g->live->nodes[i].port == port))
+			return (int)i;
+	for (i = 0; port != 0 && i < g->live->nnodes; i++)
+		if (strcmp(g->norm[i], norm) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Add a node; returns its index, or -1 when out of memory (or a limit
+ * crossed) or -2 when the name is taken (nothing added). */
+static int
+gather_add(struct gather *g, const char *name, const char *host, int port)
+{
+	char *norm;
+	int k;
+
+	if (g->live->nnodes + 1 > g->cap) {
+		size_t c = 2 * g->cap + 8;
+		char **v = realloc(g->norm, c * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		g->norm = v;
+		g->cap = c;
+	}
+	if ((norm = mesh_i_host_normal(host)) == NULL)
+		return -1;
+	if ((k = mesh_plan_add_node(g->live, name, host, port, 0, 0)) < 0) {
+		free(norm);
+		return k;
+	}
+	g->norm[k] = norm;
+	g->n = (size_t)k + 1;
+	return k;
+}
+
+/* The node a connection names: found by name, else by its url's host
+ * and port; else added (named by its name, else its url's host). */
+static int
+peer_node(struct gather *g, const struct status_peer *pe)
+{
+	const char *host = pe->host ? pe->host : pe->name;
+	char *norm = mesh_i_host_normal(host);
+	int k;
+
+	if (norm == NULL)
+		return -1;
+	k = gather_find(g, pe->name, pe->host ? norm : NULL, pe->port);
+	if (k < 0 && pe->host == NULL)
+		k = gather_find(g, NULL, norm, 0);
+	free(norm);
+	if (k >= 0)
+		return k;
+	return gather_add(g, pe->name ? pe->name : pe->host, host, pe->port ?
+	    pe->port : REPL_PORT);
+}
+
+/*
+ * The node an answer comes from: name (NODE=), else its node_name; found
+ * by name or host, else added. Reports a name missing and a mismatch.
+ * Returns the node, -1 when out of memory, or -2 after an error.
+ */
+static int
+self_node(struct gather *g, const char *name,
+    const struct mesh_ops_status *s, struct mesh_diags *diags)
+{
+	char *norm;
+	int k;
+
+	if (name == NULL)
+		name = s->node_name;
+	if (name == NULL) {
+		mesh_diags_add(diags, MESH_ERROR, "missing-name", s->file, 0,
+		    0, NULL, "the answer has no 'node_name': give it as "
+		    "NODE=%s", s->file ? s->file : "ANSWER.json");
+		return -2;
+	}
+	if (*name == '\0' || mesh_i_has_control(name) ||
+	    strpbrk(name, " /") != NULL) {
+		mesh_diags_add(diags, MESH_ERROR, "bad-name", s->file, 0, 0,
+		    NULL, "node name '%s' is empty or holds white space, '/' "
+		    "or a control character", name);
+		return -2;
+	}
+	if (s->node_name != NULL && same_host(s->node_name, name) == 0)
+		mesh_diags_add(diags, MESH_WARNING, "name-mismatch", s->file,
+		    s->name_line, s->name_column, name, "the answer's "
+		    "node_name is '%s' but the argument says '%s'; meshsim "
+		    "takes '%s'", s->node_name, name, name);
+	if ((norm = mesh_i_host_normal(name)) == NULL)
+		return -1;
+	k = gather_find(g, name, norm, 0);
+	free(norm);
+	if (k < 0)
+		k = gather_add(g, name, name, REPL_PORT);
+	return k;
+}
+
+enum mesh_error
+mesh_ops_status_plan(const char *const *names,
+    const struct mesh_ops_status *const *answers, size_t n,
+    const struct mesh_plan *configured, struct mesh_diags *diags,
+    struct mesh_plan **out)
+{
+	enum mesh_error err = MESH_ENOMEM;
+	struct mesh_i_reader r = { diags, NULL, 0, 0 };
+	struct live_pair *pairs = NULL;
+	struct origin *origins = NULL;
+	struct mesh_plan *conf = NULL;
+	struct mesh_diags scratch;
+	unsigned char *answered = NULL;
+	struct gather g = { NULL, NULL, 0, 0 };
+	int *self = NULL, *peer = NULL;
+	size_t i, j, k, p, npairs = 0, total = 1, unconnected = 0, nself;
+	int errors = 0;
+
+	*out = NULL;
+	mesh_diags_init(&scratch);
+	for (i = 0; i < n; i++)
+		total += answers[i]->npeers;
+	if ((g.live = mesh_plan_new("cluster_status answers", NULL)) == NULL ||
+	    (pairs = calloc(total, sizeof(*pairs))) == NULL ||
+	    (origins = calloc(total, sizeof(*origins))) == NULL ||
+	    (peer = calloc(total, sizeof(*peer))) == NULL ||
+	    (self = calloc(n + 1, sizeof(*self))) == NULL)
+		goto done;
+	g.live->cluster = MESH_CLUSTER_HARPER_REPLICATION;
+	/* The configured plan's nodes first, in its order; then those that
+	 * answered; then those they know. */
+	for (i = 0; configured != NULL && i < configured->nnodes; i++)
+		if (gather_add(&g, configured->nodes[i].name,
+		    configured->nodes[i].host, configured->nodes[i].port) < 0)
+			goto done;
+	for (i = 0; i < n; i++)
+		if ((self[i] = self_node(&g, names[i], answers[i], diags)) ==
+		    -1)
+			goto done;
+	nself = g.live->nnodes;
+	if ((answered = calloc(nself + 1, 1)) == NULL)
+		goto done;
+	for (i = 0; i < n; i++) {
+		if (self[i] < 0) {
+			errors++;
+		} else if (answered[self[i]]) {
+			mesh_diags_add(diags, MESH_ERROR, "duplicate-name",
+			    answers[i]->file, 0, 0, g.live->nodes[self[i]].name,
+			    "node '%s' is given twice",
+			    g.live->nodes[self[i]].name);
+			errors++;
+		} else {
+			answered[self[i]] = 1;
+		}
+	}
+	if (errors) {
+		err = MESH_EINPUT;
+		goto done;
+	}
+	for (i = 0, p = 0; i < n; i++)
+		for (j = 0; j < answers[i]->npeers; j++, p++) {
+			const struct status_peer *pe = &answers[i]->peers[j];
+
+			if ((peer[p] = peer_node(&g, pe)) == -1)
+				goto done;
+			if (peer[p] < 0 || peer[p] == self[i] ||
+			    pe->connected == 0)
+				continue;
+			pairs[npairs].a = self[i];
+			pairs[npairs].b = peer[p];
+			pairs[npairs].file = answers[i]->file;
+			pairs[npairs].line = pe->line;
+			pairs[npairs].column = pe->column;
+			npairs++;
+			if (pe->connected < pe->sockets)
+				mesh_diags_add(diags, MESH_WARNING,
+				    "partial-connection", answers[i]->file,
+				    pe->down_line, pe->down_column,
+				    g.live->nodes[self[i]].name, "%s -- %s: "
+				    "%zu of %zu database sockets connected; "
+				    "database '%s' is not, so it does not "
+				    "replicate between them",
+				    g.live->nodes[self[i]].name,
+				    g.live->nodes[peer[p]].name, pe->connected,
+				    pe->sockets, pe->down ? pe->down : "?");
+		}
+	/* The plan written: each live connection once, as a route of the
+	 * node that reported it first, to the other's host and port. */
+	for (i = 0; i < npairs; i++) {
+		const struct live_pair *lp = &pairs[i];
+		const struct mesh_node *t = &g.live->nodes[lp->b];
+		int dup = 0;
+
+		for (k = 0; k < i && !dup; k++)
+			dup = (pairs[k].a == lp->a && pairs[k].b == lp->b) ||
+			    (pairs[k].a == lp->b && pairs[k].b == lp->a);
+		if (dup)
+			continue;
+		origins[i].file = lp->file;
+		origins[i].line = lp->line;
+		origins[i].column = lp->column;
+		if (mesh_plan_add_route(g.live, lp->a, t->host, t->port,
+		    -(int)(i + 1), 0) != 0)
+			goto done;
+	}
+	if ((err = resolve_placed(g.live, origins, diags, diags)) != MESH_OK)
+		goto done;
+	err = MESH_ENOMEM;
+	if (configured != NULL) {
+		/* The configured routes, on the nodes of the plan written. */
+		if ((conf = mesh_plan_new(configured->name,
+		    configured->file)) == NULL)
+			goto done;
+		for (i = 0; i < g.live->nnodes; i++)
+			if (mesh_plan_add_node(conf, g.live->nodes[i].name,
+			    g.live->nodes[i].host, g.live->nodes[i].port, 0,
+			    0) < 0)
+				goto done;
+		for (i = 0; i < configured->nnodes; i++) {
+			const char *const *al;
+			size_t na = mesh_plan_aliases(configured, (int)i, &al);
+
+			for (j = 0; j < na; j++)
+				if (mesh_plan_add_alias(conf, (int)i,
+				    al[j]) != 0)
+					goto done;
+			for (j = 0; j < configured->nodes[i].nroutes; j++) {
+				const struct mesh_route *rt =
+				    &configured->nodes[i].routes[j];
+				const struct mesh_source *src =
+				    mesh_plan_route_source(configured, (int)i,
+				    j);
+
+				if (mesh_plan_add_route(conf, (int)i, rt->host,
+				    rt->port, rt->line, rt->column) != 0 ||
+				    (src != NULL && mesh_plan_set_route_source(
+				    conf, (int)i, j, src->file, src->via) != 0))
+					goto done;
+			}
+		}
+		/* Its warnings came with the configured plan. */
+		if (mesh_plan_resolve(conf, &scratch) == MESH_ENOMEM)
+			goto done;
+	}
+	/* Known nodes with no connected socket from either end (and no
+	 * configured route, whose warning says it). */
+	for (i = 0, p = 0; i < n; i++)
+		for (j = 0; j < answers[i]->npeers; j++, p++) {
+			const struct status_peer *pe = &answers[i]->peers[j];
+			int a = self[i], t = peer[p];
+
+			if (t < 0 || t == a || pe->connected > 0 ||
+			    has_link(g.live, a, t) || (conf != NULL &&
+			    has_link(conf, a, t)))
+				continue;
+			unconnected++;
+			mesh_diags_add(diags, MESH_WARNING, "not-connected",
+			    answers[i]->file, pe->line, pe->column,
+			    g.live->nodes[a].name, "'%s' knows '%s' (a node "
+			    "record) but no database socket to it is "
+			    "connected: '%s' is down, or the address is wrong "
+			    "or unreachable", g.live->nodes[a].name,
+			    g.live->nodes[t].name, g.live->nodes[t].name);
+		}
+	r.file = n ? answers[0]->file : NULL;
+	if (conf == NULL) {
+		struct mesh_i_pos at = { r.file, 0, 0 };
+
+		mesh_i_report(&r, MESH_NOTE, "drift", &at, NULL, "drift: %zu "
+		    "known %s not connected; give --configured PLAN to compare "
+		    "the live connections with the configured routes",
+		    unconnected, unconnected == 1 ? "node" : "nodes");
+	} else {
+		unsigned char *v = realloc(answered, g.live->nnodes + 1);
+
+		if (v == NULL)
+			goto done;
+		/* Nodes found only in the connections answered nothing. */
+		memset(v + nself, 0, g.live->nnodes + 1 - nself);
+		answered = v;
+		if (drift_report(&r, conf, pairs, npairs, answered, 1,
+		    unconnected, unconnected == 1 ? "known node not "
+		    "connected" : "known nodes not connected") != 0)
+			goto done;
+	}
+	if (diags->nomem)
+		goto done;
+	err = MESH_OK;
+	*out = g.live;
+	g.live = NULL;
+done:
+	if (err == MESH_ENOMEM)
+		diags->nomem = 1;
+	mesh_diags_sort(diags);
+	mesh_diags_clear(&scratch);
+	for (i = 0; i < g.n; i++)
+		free(g.norm[i]);
+	free(g.norm);
+	free(answered);
+	free(pairs);
+	free(origins);
+	free(self);
+	free(peer);
+	mesh_plan_free(conf);
+	mesh_plan_free(g.live);
+	return err;
+}
