@@ -2426,10 +2426,11 @@ mesh_ops_status_plan(const char *const *names,
 			mesh_diags_add(diags, MESH_WARNING, "not-connected",
 			    answers[i]->file, pe->line, pe->column,
 			    g.live->nodes[a].name, "'%s' knows '%s' (a node "
-			    "record) but no database socket to it is "
-			    "connected: '%s' is down, or the address is wrong "
-			    "or unreachable", g.live->nodes[a].name,
-			    g.live->nodes[t].name, g.live->nodes[t].name);
+			    "record) but %s: '%s' is down, or the address is "
+			    "wrong or unreachable", g.live->nodes[a].name,
+			    g.live->nodes[t].name, pe->sockets ? "no database "
+			    "socket to it is connected" : "lists no database "
+			    "socket to it", g.live->nodes[t].name);
 		}
 	r.file = n ? answers[0]->file : NULL;
 	if (conf == NULL) {
