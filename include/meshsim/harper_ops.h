@@ -37,13 +37,19 @@ enum mesh_ops_op {
 	MESH_OPS_DELETE_ROUTES,      /* cluster_delete_routes */
 	MESH_OPS_ADD_NODE,           /* add_node, set_node (4.4+) */
 	MESH_OPS_UPDATE_NODE,        /* update_node (4.4+) */
-	MESH_OPS_REMOVE_NODE         /* remove_node (4.4+) */
+	MESH_OPS_REMOVE_NODE,        /* remove_node (4.4+) */
+	MESH_OPS_SET_REPL_ROUTES,    /* cluster_set_routes of 4.4+ */
+	MESH_OPS_DELETE_REPL_ROUTES  /* cluster_delete_routes of 4.4+ */
 };
 
 /*
  * A request: cluster_set_routes or cluster_delete_routes (NATS
- * clustering, Harper 4.0-4.3), or add_node (set_node), update_node or
- * remove_node (native replication, Harper 4.4 and later).
+ * clustering, Harper 4.0-4.3: routes {host, port}), or add_node
+ * (set_node), update_node, remove_node, and cluster_set_routes or
+ * cluster_delete_routes with routes written as strings ("host",
+ * "host:port", "wss://host:port") or {hostname, port} (native
+ * replication, Harper 4.4 and later: they edit replication.routes; a
+ * route's port is 0 when not given).
  */
 struct mesh_ops_request {
 	char *file;
@@ -57,8 +63,12 @@ struct mesh_ops_request {
 	struct mesh_ops_route target;
 };
 
-/* Whether op is one of native replication (add_node, ...). */
+/* Whether op is one of native replication (add_node, ..., and the route
+ * requests of 4.4+, whose routes are strings or {hostname, port}). */
 #define MESH_OPS_IS_REPLICATION(op) ((op) >= MESH_OPS_ADD_NODE)
+/* Whether op is add_node, update_node or remove_node. */
+#define MESH_OPS_IS_NODE_OP(op) ((op) >= MESH_OPS_ADD_NODE && \
+	(op) <= MESH_OPS_REMOVE_NODE)
 
 /* A cluster_get_routes answer. */
 struct mesh_ops_get_routes {

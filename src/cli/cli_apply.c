@@ -312,9 +312,13 @@ text_routes(struct mesh_i_buf *b, const char *what,
 	size_t i;
 
 	mesh_i_buf_printf(b, "%s %zu", what, n);
-	for (i = 0; i < n; i++)
-		mesh_i_buf_printf(b, "%s%s:%d", i ? ", " : " (",
-		    q->routes.v[idx[i]].host, q->routes.v[idx[i]].port);
+	for (i = 0; i < n; i++) {
+		mesh_i_buf_printf(b, "%s%s", i ? ", " : " (",
+		    q->routes.v[idx[i]].host);
+		/* 4.4+'s routes may give no port. */
+		if (q->routes.v[idx[i]].port)
+			mesh_i_buf_printf(b, ":%d", q->routes.v[idx[i]].port);
+	}
 	mesh_i_buf_puts(b, n ? ")" : "");
 }
 
@@ -379,7 +383,7 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 
 		mesh_i_buf_printf(&b, "  %zu. %s: %s", i + 1,
 		    p->nodes[ap->steps[i].node].name, op_name(q));
-		if (MESH_OPS_IS_REPLICATION(q->op)) {
+		if (MESH_OPS_IS_NODE_OP(q->op)) {
 			mesh_i_buf_printf(&b, " %s", q->target.host);
 			if (q->target.port)
 				mesh_i_buf_printf(&b, ":%d", q->target.port);
@@ -388,7 +392,11 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 			mesh_i_buf_puts(&b, "\n");
 			continue;
 		}
-		if (q->op == MESH_OPS_SET_ROUTES) {
+		if (q->op == MESH_OPS_SET_REPL_ROUTES) {
+			mesh_i_buf_printf(&b, " to replication.routes (%s): ",
+			    q->file);
+			text_routes(&b, "set", q, o->set, o->nset);
+		} else if (q->op == MESH_OPS_SET_ROUTES) {
 			mesh_i_buf_puts(&b, q->leaf ? " to leaf" : " to hub");
 			mesh_i_buf_printf(&b, " (%s): ", q->file);
 			text_routes(&b, "set", q, o->set, o->nset);
@@ -426,7 +434,10 @@ json_routes(struct mesh_i_jw *w, const char *key,
 	for (i = 0; i < n; i++) {
 		mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
 		mesh_i_jw_string(w, "host", q->routes.v[idx[i]].host);
-		mesh_i_jw_int(w, "port", q->routes.v[idx[i]].port);
+		if (q->routes.v[idx[i]].port)
+			mesh_i_jw_int(w, "port", q->routes.v[idx[i]].port);
+		else
+			mesh_i_jw_null(w, "port");
 		mesh_i_jw_end(w);
 	}
 	mesh_i_jw_end(w);
@@ -491,7 +502,7 @@ json_apply(struct mesh_i_buf *b, const struct cli_apply *ap,
 		    q->op != MESH_OPS_SET_ROUTES ? NULL :
 		    q->leaf ? "leaf" : "hub");
 		mesh_i_jw_string_or_null(&w, "file", q->file);
-		if (MESH_OPS_IS_REPLICATION(q->op)) {
+		if (MESH_OPS_IS_NODE_OP(q->op)) {
 			json_node_result(&w, ap, i);
 			continue;
 		}

@@ -29,6 +29,9 @@ static const char *const update_node_keys[] = { "operation", "hostname",
 	"revoked_certificates", "shard", "subscriptions", NULL };
 static const char *const remove_node_keys[] = { "operation", "hostname",
 	NULL };
+static const char *const repl_routes_keys[] = { "operation", "routes",
+	NULL };
+static const char *const repl_route_keys[] = { "hostname", "port", NULL };
 static const char *const route_keys[] = { "host", "port", NULL };
 static const char *const get_routes_keys[] = { "hub", "leaf", NULL };
 static const char *const network_keys[] = { "nodes", NULL };
@@ -397,6 +400,139 @@ read_target(struct mesh_i_reader *r, const cJSON *hostname, const cJSON *url,
 	return 0;
 }
 
+/* Whether routes (a request's) are written as 4.4+'s replication.routes:
+ * one is a string or an object with "hostname". */
+static int
+repl_form(const cJSON *routes)
+{
+	const cJSON *rt;
+
+	if (!cJSON_IsArray(routes))
+		return 0;
+	cJSON_ArrayForEach(rt, routes)
+		if (cJSON_IsString(rt) || (cJSON_IsObject(rt) &&
+		    cJSON_GetObjectItemCaseSensitive(rt, "hostname") != NULL))
+			return 1;
+	return 0;
+}
+
+/* One route of 4.4+'s form into out (room made): "host", "host:port",
+ * "wss://host:port", or {"hostname": H, "port": P}. */
+static void
+read_repl_route(struct mesh_i_reader *r, const cJSON *rt,
+    struct mesh_ops_routes *out)
+{
+	const cJSON *seen[sizeof(repl_route_keys) / sizeof(repl_route_keys[0])];
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(rt);
+	struct mesh_ops_route *o = &out->v[out->n];
+	const char *why, *host;
+	int port = 0;
+
+	if (cJSON_IsString(rt)) {
+		if (split_url(rt->valuestring, &o->host, &o->port, &why) !=
+		    0) {
+			if (why == NULL)
+				r->nomem = r->diags->nomem = 1;
+			else
+				mesh_i_json_report(r, MESH_ERROR, "bad-url",
+				    rt, 0, NULL, "route '%s' is not a host, "
+				    "host:port or ws(s):// URL: %s",
+				    rt->valuestring, why);
+			return;
+		}
+		if (p->has_nul || mesh_i_has_control(o->host) ||
+		    strpbrk(o->host, " /") != NULL) {
+			mesh_i_json_report(r, MESH_ERROR, "bad-host", rt, 0,
+			    NULL, "the host of route '%s' is not an IP "
+			    "address or DNS name", rt->valuestring);
+			free(o->host);
+			o->host = NULL;
+			return;
+		}
+	} else if (cJSON_IsObject(rt)) {
+		mesh_i_json_members(r, rt, repl_route_keys, "a route", NULL,
+		    seen);
+		if (seen[0] == NULL) {
+			mesh_i_json_report(r, MESH_ERROR, "route-without-host",
+			    rt, 0, NULL, "a route has no 'hostname' (with "
+			    "'host' it is NATS clustering's, and one request "
+			    "holds one form)");
+			return;
+		}
+		if (!cJSON_IsString(seen[0])) {
+			mesh_i_json_wrong_type(r, seen[0], "'hostname'",
+			    "a string", NULL);
+			return;
+		}
+		if ((host = mesh_i_json_read_host(r, seen[0], NULL)) == NULL)
+			return;
+		if (seen[1] != NULL &&
+		    (port = mesh_i_json_read_port(r, seen[1], NULL)) == 0)
+			return;
+		p = mesh_i_jpos_of(seen[0]);
+		if ((o->host = strdup(host)) == NULL) {
+			r->nomem = r->diags->nomem = 1;
+			return;
+		}
+		o->port = port;
+	} else {
+		mesh_i_json_wrong_type(r, rt, "a route", "a string or an "
+		    "object with 'hostname' and 'port'", NULL);
+		return;
+	}
+	if (mesh_i_name_too_long(o->host, "host", r->diags, r->file, p->line,
+	    p->column)) {
+		r->errors++;
+		free(o->host);
+		o->host = NULL;
+		return;
+	}
+	o->line = p->line;
+	o->column = p->column;
+	out->n++;
+}
+
+/* 4.4+'s cluster_set_routes or cluster_delete_routes (op) into q. */
+static void
+read_repl_routes(struct mesh_i_reader *r, const cJSON *root, const char *op,
+    struct mesh_ops_request *q)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	const cJSON *routes = cJSON_GetObjectItemCaseSensitive(root, "routes");
+	const cJSON *server = cJSON_GetObjectItemCaseSensitive(root, "server");
+	const cJSON *rt;
+
+	q->op = op[8] == 's' ? MESH_OPS_SET_REPL_ROUTES :
+	    MESH_OPS_DELETE_REPL_ROUTES;
+	q->opname = op[8] == 's' ? "cluster_set_routes" :
+	    "cluster_delete_routes";
+	if (server != NULL)
+		mesh_i_json_report(r, MESH_WARNING, "unknown-key", server, 1,
+		    NULL, "'server' is NATS clustering's, and these routes "
+		    "are replication's (strings or {hostname, port}); "
+		    "ignored");
+	else
+		mesh_i_json_check_keys(r, root, repl_routes_keys,
+		    "the request", NULL);
+	if ((q->routes.v = calloc((size_t)cJSON_GetArraySize(routes) + 1,
+	    sizeof(*q->routes.v))) == NULL) {
+		r->nomem = r->diags->nomem = 1;
+		return;
+	}
+	cJSON_ArrayForEach(rt, routes) {
+		if (q->routes.n >= l->routes) {
+			mesh_i_json_report(r, MESH_ERROR, "too-many-routes", rt,
+			    0, NULL, "more than %zu route%s (--max-routes "
+			    "raises the limit)", l->routes, l->routes == 1 ?
+			    "" : "s");
+			return;
+		}
+		read_repl_route(r, rt, &q->routes);
+		if (r->nomem)
+			return;
+	}
+}
+
 /*
  * Read root as a replication request when op is add_node, set_node,
  * update_node or remove_node, into q. Returns 0 when it is one (problems
@@ -422,6 +558,11 @@ read_node_request(struct mesh_i_reader *r, const cJSON *root, const char *op,
 		q->op = MESH_OPS_REMOVE_NODE;
 		q->opname = "remove_node";
 		keys = remove_node_keys;
+	} else if ((strcmp(op, "cluster_set_routes") == 0 ||
+	    strcmp(op, "cluster_delete_routes") == 0) &&
+	    repl_form(cJSON_GetObjectItemCaseSensitive(root, "routes"))) {
+		read_repl_routes(r, root, op, q);
+		return 0;
 	} else if (strcmp(op, "configure_cluster") == 0) {
 		unknown_operation(r, cJSON_GetObjectItemCaseSensitive(root,
 		    "operation"));
@@ -1228,6 +1369,74 @@ fail:
 	return -1;
 }
 
+/*
+ * Apply 4.4+'s cluster_set_routes or cluster_delete_routes q sent to node
+ * x, to x's configured routes (replication.routes); o gets the answer. A
+ * route without a port is on x's port. A set skips a route x has (same
+ * host, as routes compare hosts, and port) or that the request set just
+ * before, and writes the others to the port of the node at that host, so
+ * that they link (Harper serves replication on several ports). A delete
+ * removes the first configured route with that host and port (any port
+ * when the route gives none), else skips. Returns 0, or -1 when out of
+ * memory.
+ */
+static int
+apply_repl_routes(struct work *w, const struct mesh_ops_request *q, int x,
+    struct mesh_ops_outcome *o)
+{
+	struct entries *l = &w->hub[x];
+	size_t i, j, n = q->routes.n + 1;
+
+	if ((o->set = malloc(n * sizeof(size_t))) == NULL ||
+	    (o->skipped = malloc(n * sizeof(size_t))) == NULL ||
+	    (o->deleted = malloc(n * sizeof(size_t))) == NULL)
+		return -1;
+	for (i = 0; i < q->routes.n; i++) {
+		const struct mesh_ops_route *r = &q->routes.v[i];
+		int port = r->port ? r->port : work_port(w, (size_t)x);
+		struct entry e = { r->host, NULL, port, r->line, r->column,
+		    -1, -1, 0, -1 };
+		long k = -1;
+
+		if ((e.norm = mesh_i_host_normal(r->host)) == NULL)
+			return -1;
+		for (j = 0; j < l->n && k < 0; j++)
+			if (!l->v[j].runtime && strcmp(l->v[j].norm,
+			    e.norm) == 0 && (l->v[j].port == port ||
+			    (q->op == MESH_OPS_DELETE_REPL_ROUTES &&
+			    r->port == 0)))
+				k = (long)j;
+		if (q->op == MESH_OPS_DELETE_REPL_ROUTES) {
+			free(e.norm);
+			if (k >= 0) {
+				entries_remove(l, (size_t)k);
+				o->deleted[o->ndeleted++] = i;
+			} else {
+				o->skipped[o->nskipped++] = i;
+			}
+			continue;
+		}
+		if (k >= 0) {
+			free(e.norm);
+			o->skipped[o->nskipped++] = i;
+			continue;
+		}
+		if ((e.target = find_target(w, r->host, e.norm, r->port)) >= 0)
+			e.port = work_port(w, (size_t)e.target);
+		e.origin = (int)w->norigins;
+		if (entries_push(l, &e) != 0) {
+			free(e.norm);
+			return -1;
+		}
+		w->origins[w->norigins].file = q->file;
+		w->origins[w->norigins].line = r->line;
+		w->origins[w->norigins].column = r->column;
+		w->norigins++;
+		o->set[o->nset++] = i;
+	}
+	return 0;
+}
+
 /* The plan after: the nodes (with their labels, availability and
  * aliases), then the routes. Returns it, or NULL when out of memory. */
 static struct mesh_plan *
@@ -1306,7 +1515,14 @@ mesh_ops_check_generation(const struct mesh_plan *plan, int replication,
 		if (repl == (replication != 0))
 			continue;
 		bad = 1;
-		if (repl)
+		if (repl && !MESH_OPS_IS_NODE_OP(q->op))
+			mesh_diags_add(diags, MESH_ERROR, "wrong-generation",
+			    q->file, q->op_line, q->op_column, NULL, "this %s "
+			    "request is native replication's (Harper 4.4 and "
+			    "later: routes as strings or {hostname, port}), "
+			    "and this is %s, whose routes are {host, port} "
+			    "with \"server\": \"hub\"", q->opname, what);
+		else if (repl)
 			mesh_diags_add(diags, MESH_ERROR, "wrong-generation",
 			    q->file, q->op_line, q->op_column, NULL, "%s is an "
 			    "operation of native replication (Harper 4.4 and "
@@ -1389,8 +1605,10 @@ mesh_ops_apply(const struct mesh_plan *plan,
 		int x = steps[i].node;
 
 		out[i].target = -1;
-		if ((MESH_OPS_IS_REPLICATION(steps[i].req->op) ?
+		if ((MESH_OPS_IS_NODE_OP(steps[i].req->op) ?
 		    apply_node(&w, steps[i].req, x, &out[i]) :
+		    MESH_OPS_IS_REPLICATION(steps[i].req->op) ?
+		    apply_repl_routes(&w, steps[i].req, x, &out[i]) :
 		    apply_one(steps[i].req, &w.hub[x], &w.leaf[x], &out[i],
 		    w.origins, &w.norigins)) != 0)
 			goto done;
