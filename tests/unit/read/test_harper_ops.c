@@ -633,6 +633,43 @@ update_node_should_add_only_a_node_it_does_not_know(void **state)
 	mesh_diags_clear(&d);
 }
 
+static void
+repl_routes_should_edit_the_configured_routes(void **state)
+{
+	static const char *const texts[] = {
+		"{\"operation\": \"cluster_set_routes\", \"routes\": "
+		    "[\"ws://c:9925\", {\"hostname\": \"B\", \"port\": 9932}, "
+		    "\"zz\", \"c\"]}",
+		"{\"operation\": \"cluster_delete_routes\", \"routes\": "
+		    "[{\"hostname\": \"b\"}, \"c:1\"]}"
+	};
+	/* a routes to b; a sets c (on c's port), b (there), zz (dangles),
+	 * c again (set just before); then deletes b (any port), not c:1. */
+	static const int nodes[] = { 0, 0 };
+	struct mesh_plan *p = plan_of(abc, 3, "a-b"), *after;
+	struct mesh_ops_outcome *o;
+	struct mesh_diags d;
+
+	(void)state;
+	mesh_diags_init(&d);
+	after = apply_texts(p, texts, nodes, 2, &d, &o);
+	assert_int_equal(o[0].nset, 2);
+	assert_int_equal(o[0].set[0], 0);
+	assert_int_equal(o[0].set[1], 2);
+	assert_int_equal(o[0].nskipped, 2);
+	assert_int_equal(o[1].ndeleted, 1);
+	assert_int_equal(o[1].deleted[0], 0);
+	assert_int_equal(o[1].nskipped, 1);
+	assert_int_equal(after->nodes[0].nroutes, 2);
+	assert_int_equal(after->nodes[0].routes[0].port, 9932);
+	assert_int_equal(after->nlinks, 1);     /* a-c only */
+	assert_int_equal(count_code(&d, "dangling-route"), 1);
+	mesh_ops_outcomes_free(o, 2);
+	mesh_plan_free(after);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
 static struct mesh_ops_status *
 status(const char *text, const char *file)
 {
@@ -764,6 +801,7 @@ main(void)
 		    remove_node_should_undo_add_node_and_keep_configured_routes),
 		cmocka_unit_test(
 		    update_node_should_add_only_a_node_it_does_not_know),
+		cmocka_unit_test(repl_routes_should_edit_the_configured_routes),
 		cmocka_unit_test(status_should_give_live_links_and_drift),
 		cmocka_unit_test(status_should_refuse_bad_answers_with_positions),
 	};
