@@ -1270,11 +1270,11 @@ warn_kept(struct work *w, const struct mesh_ops_request *q, int a, int b,
 		(*kept)++;
 		if (mesh_diags_add(w->diags, MESH_WARNING, "route-remains",
 		    q->file, q->target.line, q->target.column, work_name(w,
-		    (size_t)a), "remove_node: '%s' still has a configured route "
-		    "to '%s' (%s:%d, %s:%d:%d), so it connects to it again when "
-		    "it restarts; delete the route from its replication.routes "
-		    "too", work_name(w, (size_t)a), work_name(w, (size_t)b),
-		    e->host, e->port, file ? file : "the plan", e->line,
+		    (size_t)a), "remove_node: '%s' still has a configured "
+		    "route to '%s' (%s:%d, %s:%d:%d), so it connects to it "
+		    "again when it restarts; delete the route from its "
+		    "replication.routes too", work_name(w, (size_t)a),
+		    work_name(w, (size_t)b), e->host, e->port, file ? file : "the plan", e->line,
 		    e->column) != 0)
 			return -1;
 	}

@@ -801,9 +801,11 @@ main(void)
 		    remove_node_should_undo_add_node_and_keep_configured_routes),
 		cmocka_unit_test(
 		    update_node_should_add_only_a_node_it_does_not_know),
-		cmocka_unit_test(repl_routes_should_edit_the_configured_routes),
+		cmocka_unit_test(
+		    repl_routes_should_edit_the_configured_routes),
 		cmocka_unit_test(status_should_give_live_links_and_drift),
-		cmocka_unit_test(status_should_refuse_bad_answers_with_positions),
+		cmocka_unit_test(
+		    status_should_refuse_bad_answers_with_positions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
