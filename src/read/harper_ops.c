@@ -1274,8 +1274,8 @@ warn_kept(struct work *w, const struct mesh_ops_request *q, int a, int b,
 		    "route to '%s' (%s:%d, %s:%d:%d), so it connects to it "
 		    "again when it restarts; delete the route from its "
 		    "replication.routes too", work_name(w, (size_t)a),
-		    work_name(w, (size_t)b), e->host, e->port, file ? file : "the plan", e->line,
-		    e->column) != 0)
+		    work_name(w, (size_t)b), e->host, e->port, file ? file :
+		    "the plan", e->line, e->column) != 0)
 			return -1;
 	}
 	return 0;
