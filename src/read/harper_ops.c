@@ -2372,6 +2372,8 @@ struct gather {
 	struct mesh_plan *live;         /* the plan written */
 	char **norm;                    /* per node: host, normalized */
 	size_t n, cap;                  /* norm: how many, room */
+	struct mesh_i_map at;           /* (norm, port) -> the first node
+					 * there; (norm, 0): on any port */
 };
 
 /* The node named name, else at host (normalized: norm) and port (0:
@@ -2381,18 +2383,12 @@ gather_find(const struct gather *g, const char *name, const char *norm,
     int port)
 {
 	int k = name != NULL ? mesh_plan_find(g->live, name) : -1;
-	size_t i;
 
 	if (k >= 0 || norm == NULL)
 		return k;
-	for (i = 0; i < g->live->nnodes; i++)
-		if (strcmp(g->norm[i], norm) == 0 && (port == 0 ||
-		    g->live->nodes[i].port == port))
-			return (int)i;
-	for (i = 0; port != 0 && i < g->live->nnodes; i++)
-		if (strcmp(g->norm[i], norm) == 0)
-			return (int)i;
-	return -1;
+	if (port != 0 && (k = mesh_i_map_get(&g->at, norm, port)) >= 0)
+		return k;
+	return mesh_i_map_get(&g->at, norm, 0);
 }
 
 /* Add a node; returns its index, or -1 when out of memory (or a limit
@@ -2420,6 +2416,10 @@ gather_add(struct gather *g, const char *name, const char *host, int port)
 	}
 	g->norm[k] = norm;
 	g->n = (size_t)k + 1;
+	/* The map borrows norm, which lives as long as g. */
+	if (mesh_i_map_put(&g->at, norm, port, k) == -2 ||
+	    mesh_i_map_put(&g->at, norm, 0, k) == -2)
+		return -1;
 	return k;
 }
 
@@ -2498,12 +2498,16 @@ mesh_ops_status_plan(const char *const *names,
 	struct mesh_plan *conf = NULL;
 	struct mesh_diags scratch;
 	unsigned char *answered = NULL;
-	struct gather g = { NULL, NULL, 0, 0 };
+	struct gather g;
 	int *self = NULL, *peer = NULL;
-	size_t i, j, k, p, npairs = 0, total = 1, unconnected = 0, nself;
+	size_t i, j, p, npairs = 0, total = 1, unconnected = 0, nself;
+	struct mesh_i_map seen;         /* live pairs (a, b), a < b */
 	int errors = 0;
 
 	*out = NULL;
+	memset(&g, 0, sizeof(g));
+	mesh_i_map_init(&g.at);
+	mesh_i_map_init_ints(&seen);
 	mesh_diags_init(&scratch);
 	for (i = 0; i < n; i++)
 		total += answers[i]->npeers;
@@ -2576,13 +2580,14 @@ mesh_ops_status_plan(const char *const *names,
 	for (i = 0; i < npairs; i++) {
 		const struct live_pair *lp = &pairs[i];
 		const struct mesh_node *t = &g.live->nodes[lp->b];
-		int dup = 0;
+		int ab[2], put;
 
-		for (k = 0; k < i && !dup; k++)
-			dup = (pairs[k].a == lp->a && pairs[k].b == lp->b) ||
-			    (pairs[k].a == lp->b && pairs[k].b == lp->a);
-		if (dup)
-			continue;
+		ab[0] = lp->a < lp->b ? lp->a : lp->b;
+		ab[1] = lp->a < lp->b ? lp->b : lp->a;
+		if ((put = mesh_i_map_put_ints(&seen, ab, 2, 1)) == -2)
+			goto done;
+		if (put >= 0)
+			continue;       /* reported by the other end first */
 		origins[i].file = lp->file;
 		origins[i].line = lp->line;
 		origins[i].column = lp->column;
@@ -2681,6 +2686,8 @@ done:
 		diags->nomem = 1;
 	mesh_diags_sort(diags);
 	mesh_diags_clear(&scratch);
+	mesh_i_map_free(&g.at);
+	mesh_i_map_free(&seen);
 	for (i = 0; i < g.n; i++)
 		free(g.norm[i]);
 	free(g.norm);
