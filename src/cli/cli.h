@@ -147,13 +147,15 @@ enum cli_command {
 	CLI_IMPORT_KUBERNETES = 1 << 12,
 	CLI_IMPORT_COMPOSE = 1 << 13,
 	CLI_IMPORT_NATS = 1 << 14,
-	CLI_IMPORT_ROUTEZ = 1 << 15
+	CLI_IMPORT_ROUTEZ = 1 << 15,
+	CLI_IMPORT_STATUS = 1 << 16     /* import harper-cluster-status */
 };
 
 /* What getopt_long returns for a long option with no short form (those
  * with one, -b -d -f -h -i -j -k -o -q -t, return their letter). */
 enum {
 	CLI_OPT_APPLY = 0x100,
+	CLI_OPT_CONFIGURED,
 	CLI_OPT_CONNECTIVITY_LIMIT,
 	CLI_OPT_ENV,
 	CLI_OPT_ARGS,
@@ -406,6 +408,7 @@ int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
 int cli_import_nats(int argc, char **argv);
 int cli_import_routez(int argc, char **argv);
+int cli_import_status(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);

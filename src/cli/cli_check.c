@@ -256,9 +256,11 @@ cli_check(int argc, char **argv)
 	status = CLI_EXIT_BAD;
 	plan = in.plan;
 	in.analysis.connectivity_limit = o.connectivity_limit;
-	/* --apply: the report describes the plan after the requests. */
-	if (o.applies.n > 0 && cli_apply_run(plan, o.applies.v, o.applies.n,
-	    &in.analysis, &in.diags, &ap) != 0)
+	/* --apply: the report describes the plan after the requests, which
+	 * must be of the plan's generation. */
+	if (o.applies.n > 0 && cli_apply_run(plan, plan->cluster ==
+	    MESH_CLUSTER_HARPER_REPLICATION || (o.model_set && o.replication),
+	    o.applies.v, o.applies.n, &in.analysis, &in.diags, &ap) != 0)
 		goto done;
 	if ((err = mesh_analyze(ap ? cli_apply_plan(ap) : plan, &in.analysis,
 	    &a)) != MESH_OK) {

@@ -58,6 +58,7 @@ cli_import(int argc, char **argv)
 		int (*run)(int, char **);
 	} kinds[] = {
 		{ "harper", cli_import_harper },
+		{ "harper-cluster-status", cli_import_status },
 		{ "harper-network", cli_import_network },
 		{ "harper-routes", cli_import_routes },
 		{ "kubernetes", import_kubernetes },
@@ -68,16 +69,18 @@ cli_import(int argc, char **argv)
 	size_t i;
 
 	if (argc < 2) {
-		cli_error("import: which kind? harper, harper-network, "
-		    "harper-routes, kubernetes, compose, nats or nats-routez");
+		cli_error("import: which kind? harper, harper-cluster-status, "
+		    "harper-network, harper-routes, kubernetes, compose, nats or "
+		    "nats-routez");
 		cli_usage(stderr);
 		return CLI_EXIT_BAD;
 	}
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(argv[1], kinds[i].kind) == 0)
 			return kinds[i].run(argc - 1, argv + 1);
-	cli_error("import: unknown kind '%s' (harper, harper-network, "
-	    "harper-routes, kubernetes, compose, nats or nats-routez)", argv[1]);
+	cli_error("import: unknown kind '%s' (harper, "
+	    "harper-cluster-status, harper-network, harper-routes, kubernetes, "
+	    "compose, nats or nats-routez)", argv[1]);
 	cli_usage(stderr);
 	return CLI_EXIT_BAD;
 }

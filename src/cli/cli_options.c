@@ -13,7 +13,7 @@
  * input limits), all but merge; all. */
 #define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES | \
 	CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE | CLI_IMPORT_NATS | \
-	CLI_IMPORT_ROUTEZ)
+	CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)
 #define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
 	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
 #define ALL (READERS | CLI_MERGE)
@@ -31,6 +31,8 @@ static const struct {
 	{ { "args", required_argument, NULL, CLI_OPT_ARGS },
 	    CLI_CHECK | CLI_IMPORT_HARPER },
 	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP },
+	{ { "configured", required_argument, NULL, CLI_OPT_CONFIGURED },
+	    CLI_IMPORT_STATUS },
 	{ { "connectivity-limit", required_argument, NULL,
 	    CLI_OPT_CONNECTIVITY_LIMIT }, CLI_CHECK },
 	{ { "down", required_argument, NULL, 'd' }, CLI_CHECK | CLI_REPORT },
@@ -41,7 +43,7 @@ static const struct {
 	    CLI_AVAILABILITY },
 	{ { "fail-on", required_argument, NULL, CLI_OPT_FAIL_ON }, CLI_CHECK },
 	{ { "fail-on-drift", no_argument, NULL, CLI_OPT_FAIL_ON_DRIFT },
-	    CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTEZ },
+	    CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS },
 	{ { "force", no_argument, NULL, CLI_OPT_FORCE },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "format", required_argument, NULL, 'f' }, ALL & ~IMPORTS },
@@ -51,7 +53,7 @@ static const struct {
 	{ { "input-format", required_argument, NULL, 'i' },
 	    READERS & ~(CLI_SIMULATE | IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
-	    CLI_CHECK | (IMPORTS & ~CLI_IMPORT_ROUTEZ) },
+	    CLI_CHECK | (IMPORTS & ~(CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)) },
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },
