@@ -45,6 +45,40 @@ struct mesh_suggestion {
 	bool verified;
 	int *before;            /* articulation points before, sorted by name */
 	size_t nbefore;
+	/*
+	 * With a domain key (mesh_suggest_with(), target 2): by is the key
+	 * and domains the plan's failure domains for it (domains.h); by_found
+	 * says a node has that label (else each host is a domain). The
+	 * routes then also leave no domain whose loss splits the rest.
+	 * split[0 .. nsplit - 1] are the domains whose loss splits the plan
+	 * before (indices into domains, sorted by name), split_pieces[i] the
+	 * pieces that loss leaves. domain_bound is the most pieces one
+	 * domain's loss leaves, minus one; lower_bound a lower bound on
+	 * nroutes (joins included): the most pieces any one node's or
+	 * domain's loss leaves (or the plan has), minus one, and half the
+	 * route ends its leaf blocks and pieces lack (Eswaran and Tarjan),
+	 * rounded up. worst_domain is the first domain by name whose loss
+	 * leaves the most pieces, or -1. minimal says whether nroutes
+	 * reached lower_bound; the search is greedy, so a suggestion that
+	 * does not may still be the fewest. by is NULL and the rest zero
+	 * without a key.
+	 */
+	char *by;
+	bool by_found;
+	struct mesh_domains *domains;
+	int *split;
+	size_t *split_pieces;
+	size_t nsplit;
+	size_t domain_bound;
+	size_t lower_bound;
+	int worst_domain;
+};
+
+/* What to suggest for: mesh_suggest_with(). */
+struct mesh_suggest_options {
+	int target;             /* 2 or 3 (0: 2) */
+	const char *by;         /* NULL: single nodes; else a domain key
+	                         * (domains.h), target 2 only */
 };
 
 /* Target 3 searches every pair of nodes for each route: plans up to this
@@ -64,6 +98,19 @@ struct mesh_suggestion {
  */
 enum mesh_error mesh_suggest(const struct mesh_plan *plan, int target,
     struct mesh_suggestion **out);
+
+/*
+ * As mesh_suggest(), with options: with a domain key (opts->by), the
+ * routes also leave no failure domain of that key whose loss splits the
+ * rest of the plan (a greedy search: each route lowers the lower bound
+ * when one of the candidates does, ties broken as docs/suggest.md says;
+ * lower_bound and minimal say how far it is from proven). Returns
+ * MESH_OK with *out set (free with mesh_suggestion_free), MESH_EINVAL
+ * (target not 0, 2 or 3; a key that is empty or holds '='; a key with
+ * target 3), MESH_ENOMEM or MESH_EGRAPH; on failure *out is NULL.
+ */
+enum mesh_error mesh_suggest_with(const struct mesh_plan *plan,
+    const struct mesh_suggest_options *opts, struct mesh_suggestion **out);
 
 /* Free a suggestion; NULL is accepted. */
 void mesh_suggestion_free(struct mesh_suggestion *s);

@@ -28,6 +28,7 @@ struct blocks {
 	int p;                  /* leaf blocks */
 	int *leaf_rep;          /* each leaf block's representative */
 	int *leaf_alt;          /* another of its non-cut nodes, or -1 */
+	int *leaf_of;           /* node -> its leaf block (non-cut), or -1 */
 	int ncomp;
 	int *comp_root;         /* each component's first node by name */
 	int *comp_of;           /* node -> component */
@@ -41,6 +42,7 @@ blocks_free(struct blocks *b)
 {
 	free(b->leaf_rep);
 	free(b->leaf_alt);
+	free(b->leaf_of);
 	free(b->comp_root);
 	free(b->comp_of);
 	free(b->tin);
@@ -63,6 +65,7 @@ blocks_init(struct blocks *b, int n)
 	memset(b, 0, sizeof(*b));
 	b->leaf_rep = malloc(n1 * sizeof(int));
 	b->leaf_alt = malloc(n1 * sizeof(int));
+	b->leaf_of = malloc(n1 * sizeof(int));
 	b->comp_root = malloc(n1 * sizeof(int));
 	b->comp_of = malloc(n1 * sizeof(int));
 	b->tin = malloc(n1 * sizeof(int));
@@ -74,7 +77,7 @@ blocks_init(struct blocks *b, int n)
 	b->nb = malloc(n1 * sizeof(int));
 	b->members = malloc(n2 * sizeof(int));
 	b->bstart = malloc(n2 * sizeof(int));
-	if (!b->leaf_rep || !b->leaf_alt || !b->comp_root || !b->comp_of ||
+	if (!b->leaf_rep || !b->leaf_alt || !b->leaf_of || !b->comp_root || !b->comp_of ||
 	    !b->tin || !b->low || !b->parent || !b->it || !b->stack ||
 	    !b->vstack || !b->nb || !b->members || !b->bstart) {
 		blocks_free(b);
@@ -100,6 +103,7 @@ find_blocks(const struct work *w, const struct mesh_i_csr *g,
 	for (i = 0; i < w->n; i++) {
 		b->tin[i] = -1;
 		b->nb[i] = 0;
+		b->leaf_of[i] = -1;
 	}
 	b->bstart[0] = 0;
 	for (r = 0; r < w->n; r++) {
@@ -192,8 +196,10 @@ find_blocks(const struct work *w, const struct mesh_i_csr *g,
 			int cut = b->parent[v] < 0 ? b->nb[v] >= 2 :
 			    b->nb[v] > 0;
 
-			if (!cut && v != rep &&
-			    (alt < 0 || w->rank[v] < w->rank[alt]))
+			if (cut)
+				continue;
+			b->leaf_of[v] = b->p;
+			if (v != rep && (alt < 0 || w->rank[v] < w->rank[alt]))
 				alt = v;
 		}
 		b->leaf_rep[b->p] = rep;
@@ -558,6 +564,593 @@ augment3(struct work *w, const int *by_rank)
 	return r;
 }
 
+/*
+ * Failure domains (mesh_suggest_with() with a key). A domain of two or
+ * more nodes with two or more nodes outside it is *checked*: its loss
+ * splits the working graph when the rest is in pieces. A domain of one
+ * node is that node's loss, which the blocks already answer.
+ */
+struct dstate {
+	const struct mesh_domains *d;
+	int n;
+	int nk;                 /* checked domains */
+	int *which;             /* their indices in d */
+	int *lab;               /* lab[k * n + v]: v's piece of the working
+	                         * graph minus which[k]; -1 inside it */
+	int *npieces;           /* pieces each checked domain's loss leaves */
+	size_t *dom_ends;       /* new route ends in each domain of d */
+	size_t *ends;           /* new route ends at each node */
+	int *queue;
+};
+
+static void
+dstate_free(struct dstate *ds)
+{
+	free(ds->which);
+	free(ds->lab);
+	free(ds->npieces);
+	free(ds->dom_ends);
+	free(ds->ends);
+	free(ds->queue);
+}
+
+/* Set ds up for domains d of n nodes. Returns 0, or -1 when out of
+ * memory (what ds holds is then freed by dstate_free()). */
+static int
+dstate_init(struct dstate *ds, const struct mesh_domains *d, int n)
+{
+	size_t i, k = 0;
+
+	memset(ds, 0, sizeof(*ds));
+	ds->d = d;
+	ds->n = n;
+	for (i = 0; i < d->n; i++) {
+		size_t sz = d->start[i + 1] - d->start[i];
+
+		if (sz >= 2 && (size_t)n - sz >= 2)
+			k++;
+	}
+	ds->which = malloc((k + 1) * sizeof(*ds->which));
+	ds->lab = malloc((k * (size_t)n + 1) * sizeof(*ds->lab));
+	ds->npieces = calloc(k + 1, sizeof(*ds->npieces));
+	ds->dom_ends = calloc(d->n + 1, sizeof(*ds->dom_ends));
+	ds->ends = calloc((size_t)n + 1, sizeof(*ds->ends));
+	ds->queue = malloc(((size_t)n + 1) * sizeof(*ds->queue));
+	if (!ds->which || !ds->lab || !ds->npieces || !ds->dom_ends ||
+	    !ds->ends || !ds->queue)
+		return -1;
+	for (i = 0; i < d->n; i++) {
+		size_t sz = d->start[i + 1] - d->start[i];
+
+		if (sz >= 2 && (size_t)n - sz >= 2)
+			ds->which[ds->nk++] = (int)i;
+	}
+	return 0;
+}
+
+/*
+ * Label the pieces of g without the nodes of domain dom (of[v] is v's
+ * domain): lab[v] from 0 for the others, -1 for dom's; queue has room
+ * for g->n. Returns how many pieces. Allocates nothing.
+ */
+static int
+pieces_without(const struct mesh_i_csr *g, const int *of, int dom, int *lab,
+    int *queue)
+{
+	int v, nc = 0, i;
+
+	for (v = 0; v < g->n; v++)
+		lab[v] = of[v] == dom ? -1 : -2;
+	for (v = 0; v < g->n; v++) {
+		int head = 0, tail = 0;
+
+		if (lab[v] != -2)
+			continue;
+		lab[v] = nc;
+		queue[tail++] = v;
+		while (head < tail) {
+			int x = queue[head++];
+
+			for (i = g->off[x]; i < g->off[x + 1]; i++)
+				if (lab[g->adj[i]] == -2) {
+					lab[g->adj[i]] = nc;
+					queue[tail++] = g->adj[i];
+				}
+		}
+		nc++;
+	}
+	return nc;
+}
+
+/* Label the pieces each checked domain's loss leaves of g. */
+static void
+label_domains(const struct mesh_i_csr *g, struct dstate *ds)
+{
+	int k;
+
+	for (k = 0; k < ds->nk; k++)
+		ds->npieces[k] = pieces_without(g, ds->d->of, ds->which[k],
+		    ds->lab + (size_t)k * ds->n, ds->queue);
+}
+
+/* The pieces node v's loss leaves of its component (0 for a lone node). */
+static int
+node_pieces(const struct blocks *b, int v)
+{
+	return b->nb[v] + (b->parent[v] >= 0 ? 1 : 0);
+}
+
+/* What is left to mend in a connected graph, by nodes: the pieces beyond
+ * one that each node's loss leaves, and the leaf blocks. */
+static long
+phi_nodes(const struct blocks *b, int n)
+{
+	long phi = b->p;
+	int v;
+
+	for (v = 0; v < n; v++)
+		if (node_pieces(b, v) > 1)
+			phi += node_pieces(b, v) - 1;
+	return phi;
+}
+
+/* Characters the names of domains a and b share at their start; a long
+ * way past any name for one domain. */
+static int
+nearness(const struct mesh_domains *d, int a, int b)
+{
+	const char *x = d->names[a], *y = d->names[b];
+	int k = 0;
+
+	if (a == b)
+		return 1 << 20;
+	while (x[k] != '\0' && x[k] == y[k] && k < (1 << 19))
+		k++;
+	return k;
+}
+
+/* A node as an endpoint: its domain, then best first. */
+struct cand {
+	int v, dom;
+	int notleaf;            /* 0: inside a leaf block */
+	int cut;                /* 1: a cut node */
+	size_t load;            /* routes it stores and new route ends */
+	int deg;
+	int rank;
+};
+
+static int
+cand_cmp(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+
+	if (a->dom != b->dom)
+		return a->dom < b->dom ? -1 : 1;
+	if (a->notleaf != b->notleaf)
+		return a->notleaf - b->notleaf;
+	if (a->cut != b->cut)
+		return a->cut - b->cut;
+	if (a->load != b->load)
+		return a->load < b->load ? -1 : 1;
+	if (a->deg != b->deg)
+		return b->deg - a->deg;
+	return a->rank - b->rank;
+}
+
+/* A candidate route u-w and what decides between candidates. */
+struct pair {
+	int u, w;
+	int crit;               /* may lower the bound (a quick test) */
+	int leafends;           /* ends inside distinct leaf blocks */
+	int dg;                 /* checked domains whose pieces it joins */
+	int near;
+	size_t spread;          /* new route ends in the two domains */
+	size_t loadmax, loadsum;
+	int cuts;               /* ends that are cut nodes */
+	int degsum;
+	int r1, r2;             /* the ends' ranks, smaller first */
+	int lowers;             /* lowers the bound by one (exact) */
+	long dphi;              /* what is left to mend, less (exact) */
+};
+
+/* The rules an operator would agree with, once the count is settled:
+ * near domains, then storage spread over domains and nodes, then cut-free
+ * ends, then hubs, then names. */
+static int
+pair_tie(const struct pair *a, const struct pair *b)
+{
+	if (a->near != b->near)
+		return b->near - a->near;
+	if (a->spread != b->spread)
+		return a->spread < b->spread ? -1 : 1;
+	if (a->loadmax != b->loadmax)
+		return a->loadmax < b->loadmax ? -1 : 1;
+	if (a->loadsum != b->loadsum)
+		return a->loadsum < b->loadsum ? -1 : 1;
+	if (a->cuts != b->cuts)
+		return a->cuts - b->cuts;
+	if (a->degsum != b->degsum)
+		return b->degsum - a->degsum;
+	if (a->r1 != b->r1)
+		return a->r1 - b->r1;
+	return a->r2 - b->r2;
+}
+
+/* The order in which candidates are tried exactly. */
+static int
+pair_quick_cmp(const void *pa, const void *pb)
+{
+	const struct pair *a = pa, *b = pb;
+
+	if (a->crit != b->crit)
+		return b->crit - a->crit;
+	if (a->leafends != b->leafends)
+		return b->leafends - a->leafends;
+	if (a->dg != b->dg)
+		return b->dg - a->dg;
+	return pair_tie(a, b);
+}
+
+/* Whether a is a better route than b once both were tried: one that
+ * lowers the bound; among those the nearest, then the one that mends
+ * most; among the others the one that mends most. */
+static int
+pair_better(const struct pair *a, const struct pair *b)
+{
+	if (a->lowers != b->lowers)
+		return a->lowers > b->lowers;
+	if (a->lowers && a->near != b->near)
+		return a->near > b->near;
+	if (a->dphi != b->dphi)
+		return a->dphi > b->dphi;
+	return pair_tie(a, b) < 0;
+}
+
+/* Candidate pairs tried exactly per route: about this many node and link
+ * visits. */
+#define DOM_WORK 1000000
+/* Candidate endpoints per route, at most. */
+#define DOM_CANDS 600
+
+/*
+ * Remove every cut node of the connected working graph and every checked
+ * domain whose loss splits it, one route at a time. The bound is the
+ * larger of max(d - 1, ceil(p / 2)) and the most pieces one checked
+ * domain's loss leaves, minus one. Candidate ends are the leaf blocks'
+ * representatives and, for each domain whose loss splits the graph, in
+ * each piece it leaves the best node of each domain there; pairs of them
+ * are ordered by a quick test, the first ones tried exactly, and the
+ * best taken (pair_better()). Sets the suggestion's leaves, pieces and
+ * bound from the first pass. Returns 0 or -1 when out of memory.
+ */
+static int
+domain_augment(struct work *w, const int *by_rank, struct blocks *b,
+    struct blocks *tb, struct dstate *ds)
+{
+	const struct mesh_domains *d = ds->d;
+	struct mesh_i_csr g;
+	struct cand *cs = NULL;
+	struct pair *pairs = NULL;
+	int *kv = NULL, *gain = NULL, n = w->n, first = 1, rc = -1;
+	size_t *seen = NULL, *pseen = NULL, stamp = 0, cstamp, pcap = 0;
+	size_t steps = 0;
+
+	memset(&g, 0, sizeof(g));
+	cs = malloc(((size_t)n + 1) * sizeof(*cs));
+	kv = malloc(((size_t)n + 1) * sizeof(*kv));
+	seen = calloc((size_t)n + 1, sizeof(*seen));
+	pseen = calloc((size_t)n + 1, sizeof(*pseen));
+	gain = calloc((size_t)ds->nk + 1, sizeof(*gain));
+	if (!cs || !kv || !seen || !pseen || !gain)
+		goto done;
+	for (;;) {
+		int nb_, db = 0, lb, nkv = 0, i, j, k, v, best = -1;
+		size_t np = 0, t, tmax;
+		long phi;
+
+		if (mesh_i_csr_build(&g, n, w->edges, w->m) != 0)
+			goto done;
+		find_blocks(w, &g, by_rank, b);
+		label_domains(&g, ds);
+		nb_ = bound_of(b);
+		if (first) {
+			w->s->leaves = (size_t)b->p;
+			w->s->pieces = (size_t)(b->ncut ? b->d : 0);
+			w->s->bound = (size_t)nb_;
+			first = 0;
+		}
+		phi = phi_nodes(b, n);
+		for (k = 0; k < ds->nk; k++) {
+			if (ds->npieces[k] - 1 > db)
+				db = ds->npieces[k] - 1;
+			if (ds->npieces[k] > 1)
+				phi += ds->npieces[k] - 1;
+		}
+		lb = nb_ > db ? nb_ : db;
+		if (lb == 0 || b->ncomp != 1 || steps++ > 2 * (size_t)n + 16)
+			break;
+		/* Each node as an endpoint, by domain, best first. */
+		for (v = 0; v < n; v++) {
+			struct cand *c = &cs[v];
+
+			c->v = v;
+			c->dom = d->of[v];
+			c->notleaf = b->leaf_of[v] < 0;
+			c->cut = node_pieces(b, v) > 1;
+			c->load = w->stored[v] + ds->ends[v];
+			c->deg = g.off[v + 1] - g.off[v];
+			c->rank = w->rank[v];
+		}
+		qsort(cs, (size_t)n, sizeof(*cs), cand_cmp);
+		/* The candidates: leaf representatives, then the best node
+		 * of each domain in each piece a splitting domain leaves. */
+		cstamp = ++stamp;
+		for (i = 0; i < b->p; i++)
+			for (j = 0; j < 2; j++) {
+				v = j ? b->leaf_alt[i] : b->leaf_rep[i];
+				if (v >= 0 && seen[v] != cstamp &&
+				    nkv < DOM_CANDS) {
+					seen[v] = cstamp;
+					kv[nkv++] = v;
+				}
+			}
+		for (k = 0; k < ds->nk; k++) {
+			const int *lab = ds->lab + (size_t)k * n;
+			size_t mark = 0;
+
+			if (ds->npieces[k] < 2)
+				continue;
+			/* cs is grouped by domain: a fresh mark for each,
+			 * and the first node of each piece in it. */
+			for (i = 0; i < n; i++) {
+				int x = cs[i].v;
+
+				if (i == 0 || cs[i].dom != cs[i - 1].dom)
+					mark = ++stamp;
+				if (lab[x] < 0 || pseen[lab[x]] == mark)
+					continue;
+				pseen[lab[x]] = mark;
+				if (seen[x] != cstamp && nkv < DOM_CANDS) {
+					seen[x] = cstamp;
+					kv[nkv++] = x;
+				}
+			}
+		}
+		/* Pairs of candidates, not linked yet. */
+		for (i = 0; i < nkv; i++)
+			for (j = i + 1; j < nkv; j++) {
+				int u = kv[i], x = kv[j], du, dx;
+				struct pair *pr;
+
+				if (mesh_i_csr_adjacent(&g, u, x))
+					continue;
+				if (np == pcap) {
+					size_t c = pcap ? 2 * pcap : 256;
+					struct pair *q = realloc(pairs,
+					    c * sizeof(*q));
+
+					if (q == NULL)
+						goto done;
+					pairs = q;
+					pcap = c;
+				}
+				pr = &pairs[np++];
+				if (w->rank[x] < w->rank[u]) {
+					int tmp = u;
+
+					u = x;
+					x = tmp;
+				}
+				du = d->of[u];
+				dx = d->of[x];
+				pr->u = u;
+				pr->w = x;
+				pr->leafends = (b->leaf_of[u] >= 0) +
+				    (b->leaf_of[x] >= 0 &&
+				    b->leaf_of[x] != b->leaf_of[u]);
+				pr->dg = 0;
+				pr->crit = nb_ < lb || pr->leafends == 2;
+				for (k = 0; k < ds->nk; k++) {
+					const int *lab = ds->lab +
+					    (size_t)k * n;
+					int hit = lab[u] >= 0 && lab[x] >= 0 &&
+					    lab[u] != lab[x];
+
+					pr->dg += hit;
+					if (!hit && ds->npieces[k] - 1 == lb)
+						pr->crit = 0;
+				}
+				pr->near = nearness(d, du, dx);
+				pr->spread = ds->dom_ends[du] +
+				    ds->dom_ends[dx];
+				{
+					size_t lu = w->stored[u] + ds->ends[u];
+					size_t lx = w->stored[x] + ds->ends[x];
+
+					pr->loadmax = lu > lx ? lu : lx;
+					pr->loadsum = lu + lx;
+				}
+				pr->cuts = (node_pieces(b, u) > 1) +
+				    (node_pieces(b, x) > 1);
+				pr->degsum = g.off[u + 1] - g.off[u] +
+				    g.off[x + 1] - g.off[x];
+				pr->r1 = w->rank[u];
+				pr->r2 = w->rank[x];
+				pr->lowers = 0;
+				pr->dphi = 0;
+			}
+		if (np == 0)
+			break;
+		qsort(pairs, np, sizeof(*pairs), pair_quick_cmp);
+		tmax = DOM_WORK / ((size_t)n + 2 * (size_t)w->m + 1);
+		if (tmax < 16)
+			tmax = 16;
+		/* Try the first ones exactly. */
+		for (t = 0; t < np && t < tmax; t++) {
+			struct pair *pr = &pairs[t];
+			int nb2, db2 = 0;
+			long phi2;
+
+			for (k = 0; k < ds->nk; k++) {
+				const int *lab = ds->lab + (size_t)k * n;
+
+				gain[k] = lab[pr->u] >= 0 && lab[pr->w] >= 0 &&
+				    lab[pr->u] != lab[pr->w];
+			}
+			if (add_edge(w, pr->u, pr->w) != 0)
+				goto done;
+			if (recompute(w, by_rank, tb) != 0) {
+				w->m--;
+				goto done;
+			}
+			w->m--;
+			nb2 = bound_of(tb);
+			phi2 = phi_nodes(tb, n);
+			for (k = 0; k < ds->nk; k++) {
+				int left = ds->npieces[k] - 1 - gain[k];
+
+				if (left > db2)
+					db2 = left;
+				if (left > 0)
+					phi2 += left;
+			}
+			pr->lowers = (nb2 > db2 ? nb2 : db2) < lb;
+			pr->dphi = phi - phi2;
+			if (best < 0 || pair_better(pr, &pairs[best]))
+				best = (int)t;
+		}
+		mesh_i_csr_free(&g);
+		memset(&g, 0, sizeof(g));
+		if (pairs[best].dphi <= 0)
+			break;
+		if (take_route(w, pairs[best].u, pairs[best].w) != 0)
+			goto done;
+		ds->ends[pairs[best].u]++;
+		ds->ends[pairs[best].w]++;
+		ds->dom_ends[d->of[pairs[best].u]]++;
+		ds->dom_ends[d->of[pairs[best].w]]++;
+	}
+	rc = 0;
+done:
+	mesh_i_csr_free(&g);
+	free(cs);
+	free(kv);
+	free(seen);
+	free(pseen);
+	free(gain);
+	free(pairs);
+	return rc;
+}
+
+/* Whether no domain of s of two or more nodes splits plan c (s's plan
+ * with the routes added) when it is lost. Returns 1, 0, or -1 when out
+ * of memory. */
+static int
+domains_whole(const struct mesh_plan *c, const struct mesh_suggestion *s)
+{
+	const struct mesh_domains *d = s->domains;
+	struct mesh_i_csr g;
+	int *lab, *queue, ok = 1;
+	size_t i;
+
+	if (mesh_i_csr_build(&g, (int)c->nnodes, c->links,
+	    (int)c->nlinks) != 0)
+		return -1;
+	lab = malloc((c->nnodes + 1) * sizeof(*lab));
+	queue = malloc((c->nnodes + 1) * sizeof(*queue));
+	if (lab == NULL || queue == NULL)
+		ok = -1;
+	for (i = 0; ok == 1 && i < d->n; i++)
+		if (d->start[i + 1] - d->start[i] >= 2 &&
+		    pieces_without(&g, d->of, (int)i, lab, queue) > 1)
+			ok = 0;
+	free(lab);
+	free(queue);
+	mesh_i_csr_free(&g);
+	return ok;
+}
+
+/*
+ * The domains whose loss splits the working graph (the plan, before any
+ * route; b its blocks), into s: split, split_pieces, domain_bound,
+ * worst_domain; and lower_bound (see suggest.h). Returns 0 or -1 when
+ * out of memory (s may then hold split, which mesh_suggestion_free()
+ * frees).
+ */
+static int
+domain_bounds(const struct work *w, const struct blocks *b,
+    struct mesh_suggestion *s)
+{
+	const struct mesh_domains *d = s->domains;
+	struct mesh_i_csr g;
+	int *lab = NULL, *queue = NULL, v, rc = -1, comps_whole = 0;
+	size_t i, lb, ends, most = 0;
+
+	if (mesh_i_csr_build(&g, w->n, w->edges, w->m) != 0)
+		return -1;
+	s->split = malloc((d->n + 1) * sizeof(*s->split));
+	s->split_pieces = malloc((d->n + 1) * sizeof(*s->split_pieces));
+	lab = malloc(((size_t)w->n + 1) * sizeof(*lab));
+	queue = malloc(((size_t)w->n + 1) * sizeof(*queue));
+	if (!s->split || !s->split_pieces || !lab || !queue)
+		goto done;
+	s->worst_domain = -1;
+	for (i = 0; i < d->n; i++) {
+		size_t c;
+
+		if (d->start[i + 1] - d->start[i] == 1)
+			c = (size_t)b->ncomp - 1 +
+			    (size_t)node_pieces(b, d->nodes[d->start[i]]);
+		else
+			c = (size_t)pieces_without(&g, d->of, (int)i, lab,
+			    queue);
+		if (c > (size_t)b->ncomp) {
+			s->split[s->nsplit] = (int)i;
+			s->split_pieces[s->nsplit++] = c;
+		}
+		if (c > 1 && c - 1 > most) {
+			most = c - 1;
+			s->worst_domain = (int)i;
+		}
+	}
+	s->domain_bound = most;
+	/* Any one node's loss, the plan's own pieces, then route ends. */
+	lb = most;
+	if ((size_t)b->ncomp - 1 > lb)
+		lb = (size_t)b->ncomp - 1;
+	for (v = 0; v < w->n; v++) {
+		size_t c = (size_t)b->ncomp - 1 + (size_t)node_pieces(b, v);
+
+		if (c > 1 && c - 1 > lb)
+			lb = c - 1;
+	}
+	if (w->n >= 3) {
+		/* A component without a cut node needs two route ends when
+		 * there are others: one would be a cut node. */
+		int *hascut = calloc((size_t)b->ncomp + 1, sizeof(*hascut));
+
+		if (hascut == NULL)
+			goto done;
+		for (v = 0; v < w->n; v++)
+			if (node_pieces(b, v) > 1)
+				hascut[b->comp_of[v]] = 1;
+		for (v = 0; v < b->ncomp; v++)
+			comps_whole += !hascut[v];
+		free(hascut);
+		ends = (size_t)b->p + (b->ncomp > 1 ?
+		    2 * (size_t)comps_whole : 0);
+		if ((ends + 1) / 2 > lb)
+			lb = (ends + 1) / 2;
+	}
+	s->lower_bound = lb;
+	rc = 0;
+done:
+	free(lab);
+	free(queue);
+	mesh_i_csr_free(&g);
+	return rc;
+}
+
 /* A copy of plan's nodes and routes with the suggested ones added,
  * resolved, analysed: whether it is connected with no cut node. Returns
  * 1, 0, or -1 when out of memory or the copy fails. */
@@ -591,6 +1184,8 @@ verify(const struct mesh_plan *plan, const struct mesh_suggestion *s)
 		goto done;
 	ok = a->connected && a->ncutpoints == 0 &&
 	    c->nlinks == plan->nlinks + s->nroutes;
+	if (ok && s->domains != NULL && (ok = domains_whole(c, s)) < 0)
+		goto done;
 	if (ok && s->target == 3 && s->reached) {
 		struct mesh_i_csr g;
 		int k;
@@ -641,6 +1236,10 @@ mesh_suggestion_free(struct mesh_suggestion *s)
 		return;
 	free(s->routes);
 	free(s->before);
+	free(s->by);
+	mesh_domains_free(s->domains);
+	free(s->split);
+	free(s->split_pieces);
 	free(s);
 }
 
@@ -648,6 +1247,24 @@ enum mesh_error
 mesh_suggest(const struct mesh_plan *plan, int target,
     struct mesh_suggestion **out)
 {
+	struct mesh_suggest_options o;
+
+	*out = NULL;
+	if (target != 2 && target != 3)
+		return MESH_EINVAL;
+	memset(&o, 0, sizeof(o));
+	o.target = target;
+	return mesh_suggest_with(plan, &o, out);
+}
+
+enum mesh_error
+mesh_suggest_with(const struct mesh_plan *plan,
+    const struct mesh_suggest_options *opts, struct mesh_suggestion **out)
+{
+	const char *by = opts->by;
+	int target = opts->target ? opts->target : 2;
+	struct dstate ds;
+	int have_ds = 0;
 	struct mesh_suggestion *s = NULL;
 	struct mesh_analysis *a = NULL;
 	struct blocks b, tb;
@@ -660,13 +1277,27 @@ mesh_suggest(const struct mesh_plan *plan, int target,
 	if ((target != 2 && target != 3) ||
 	    (target == 3 && plan->nnodes > MESH_SUGGEST_TARGET3_MAX))
 		return MESH_EINVAL;
+	if (by != NULL && (target != 2 || *by == '\0' ||
+	    strchr(by, '=') != NULL))
+		return MESH_EINVAL;
 	memset(&w, 0, sizeof(w));
 	w.plan = plan;
 	w.n = (int)plan->nnodes;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return MESH_ENOMEM;
 	s->target = target;
+	s->worst_domain = -1;
 	w.s = s;
+	if (by != NULL) {
+		if ((s->by = strdup(by)) == NULL)
+			goto done;
+		if ((err = mesh_domains_new(plan, by, &s->domains)) != MESH_OK)
+			goto done;
+		err = MESH_ENOMEM;
+		for (i = 0; i < plan->nnodes && !s->by_found; i++)
+			s->by_found = strcmp(by, "host") == 0 ||
+			    mesh_node_label(&plan->nodes[i], by) != NULL;
+	}
 	if ((err = mesh_analyze(plan, NULL, &a)) != MESH_OK)
 		goto done;
 	err = MESH_ENOMEM;
@@ -705,6 +1336,8 @@ mesh_suggest(const struct mesh_plan *plan, int target,
 	have_tb = 1;
 	if (recompute(&w, by_rank, &b) != 0)
 		goto done;
+	if (by != NULL && domain_bounds(&w, &b, s) != 0)
+		goto done;
 	if (b.ncomp > 1 && join_components(&w, &b) != 0)
 		goto done;
 	if (target == 3) {
@@ -712,10 +1345,21 @@ mesh_suggest(const struct mesh_plan *plan, int target,
 		if (s->bound3 < s->bound)
 			s->bound3 = s->bound;
 	}
-	if (w.n >= 3 && augment(&w, by_rank, &b, &tb) != 0)
+	if (by != NULL) {
+		if (dstate_init(&ds, s->domains, w.n) != 0) {
+			dstate_free(&ds);
+			goto done;
+		}
+		have_ds = 1;
+		if (domain_augment(&w, by_rank, &b, &tb, &ds) != 0)
+			goto done;
+	} else if (w.n >= 3 && augment(&w, by_rank, &b, &tb) != 0) {
 		goto done;
+	}
 	s->ntwo = s->nroutes;
 	s->minimal = s->nroutes - s->njoins == s->bound;
+	if (by != NULL)
+		s->minimal = s->nroutes == s->lower_bound;
 	s->reached = true;
 	if (target == 3) {
 		s->reached = w.n >= 4;
@@ -735,6 +1379,8 @@ done:
 		blocks_free(&b);
 	if (have_tb)
 		blocks_free(&tb);
+	if (have_ds)
+		dstate_free(&ds);
 	mesh_analysis_free(a);
 	mesh_suggestion_free(s);
 	free(w.rank);
