@@ -53,12 +53,16 @@ struct mesh_suggestion {
 	 * split[0 .. nsplit - 1] are the domains whose loss splits the plan
 	 * before (indices into domains, sorted by name), split_pieces[i] the
 	 * pieces that loss leaves. domain_bound is the most pieces one
-	 * domain's loss leaves, minus one; lower_bound a lower bound on
+	 * domain's loss leaves, minus one, or, when larger, domain_excess
+	 * (the pieces beyond one that the domains' losses leave in all)
+	 * shared among routes that each mend at most all domains but those
+	 * of its two ends: ceil(domain_excess / (domains - 1));
+	 * lower_bound a lower bound on
 	 * nroutes (joins included): the most pieces any one node's or
 	 * domain's loss leaves (or the plan has), minus one, and half the
 	 * route ends its leaf blocks and pieces lack (Eswaran and Tarjan),
 	 * rounded up. worst_domain is the first domain by name whose loss
-	 * leaves the most pieces, or -1. minimal says whether nroutes
+	 * leaves the most pieces (worst_pieces), or -1. minimal says whether nroutes
 	 * reached lower_bound; the search is greedy, so a suggestion that
 	 * does not may still be the fewest. by is NULL and the rest zero
 	 * without a key.
@@ -70,8 +74,10 @@ struct mesh_suggestion {
 	size_t *split_pieces;
 	size_t nsplit;
 	size_t domain_bound;
+	size_t domain_excess;
 	size_t lower_bound;
 	int worst_domain;
+	size_t worst_pieces;
 };
 
 /* What to suggest for: mesh_suggest_with(). */

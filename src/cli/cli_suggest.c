@@ -163,9 +163,13 @@ verdict_by(FILE *out, const struct mesh_suggestion *s)
 	domain_noun(out, s, 1);
 	fprintf(out, "; at least %zu %s needed (", s->lower_bound,
 	    s->lower_bound == 1 ? "is" : "are");
-	if (s->worst_domain >= 0 && s->lower_bound == s->domain_bound)
+	if (s->worst_domain >= 0 && s->lower_bound + 1 == s->worst_pieces)
 		fprintf(out, "losing %s leaves %zu pieces",
-		    d->names[s->worst_domain], s->domain_bound + 1);
+		    d->names[s->worst_domain], s->worst_pieces);
+	else if (s->lower_bound == s->domain_bound)
+		fprintf(out, "the domains' losses leave %zu pieces too many "
+		    "in all, and a route mends at most %zu of them",
+		    s->domain_excess, d->n - 1);
 	else if (s->njoins == 0 && s->lower_bound == s->bound)
 		fprintf(out, "max(d-1, ceil(p/2)) = max(%zu, %zu)",
 		    s->pieces > 0 ? s->pieces - 1 : 0, ceil_half(s->leaves));

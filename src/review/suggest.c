@@ -694,6 +694,37 @@ phi_nodes(const struct blocks *b, int n)
 	return phi;
 }
 
+/*
+ * The pieces beyond one that every domain's loss leaves of the connected
+ * working graph (b its blocks; a checked domain's from npieces, less
+ * gain[k] when gain is not NULL), shared among routes that each mend at
+ * most all domains but the one or two their ends are in:
+ * ceil(sum / (domains - 1)); 0 for fewer than two domains.
+ */
+static int
+sum_bound(const struct dstate *ds, const struct blocks *b,
+    const int *npieces, const int *gain)
+{
+	const struct mesh_domains *d = ds->d;
+	size_t i, sum = 0;
+	int k;
+
+	if (d->n < 2)
+		return 0;
+	for (k = 0; k < ds->nk; k++) {
+		int left = npieces[k] - 1 - (gain ? gain[k] : 0);
+
+		if (left > 0)
+			sum += (size_t)left;
+	}
+	for (i = 0; i < d->n; i++)
+		if (d->start[i + 1] - d->start[i] == 1 && ds->n >= 3 &&
+		    node_pieces(b, d->nodes[d->start[i]]) > 1)
+			sum += (size_t)node_pieces(b,
+			    d->nodes[d->start[i]]) - 1;
+	return (int)((sum + d->n - 2) / (d->n - 1));
+}
+
 /* Characters the names of domains a and b share at their start; a long
  * way past any name for one domain. */
 static int
@@ -806,11 +837,85 @@ pair_better(const struct pair *a, const struct pair *b)
 	return pair_tie(a, b) < 0;
 }
 
+/* Candidate route u-w (not linked) in pr, for the working graph g with
+ * blocks b and domain state ds; nb is the bound by nodes, lb in all. */
+static void
+make_pair(struct pair *pr, const struct work *w, const struct blocks *b,
+    const struct mesh_i_csr *g, const struct dstate *ds, int u, int x,
+    int nb, int lb)
+{
+	const struct mesh_domains *d = ds->d;
+	size_t lu, lx;
+	int k, n = w->n;
+
+	if (w->rank[x] < w->rank[u]) {
+		int tmp = u;
+
+		u = x;
+		x = tmp;
+	}
+	pr->u = u;
+	pr->w = x;
+	pr->leafends = (b->leaf_of[u] >= 0) + (b->leaf_of[x] >= 0 &&
+	    b->leaf_of[x] != b->leaf_of[u]);
+	pr->dg = 0;
+	pr->crit = nb < lb || pr->leafends == 2;
+	for (k = 0; k < ds->nk; k++) {
+		const int *lab = ds->lab + (size_t)k * n;
+		int hit = lab[u] >= 0 && lab[x] >= 0 && lab[u] != lab[x];
+
+		pr->dg += hit;
+		if (!hit && ds->npieces[k] - 1 == lb)
+			pr->crit = 0;
+	}
+	pr->near = nearness(d, d->of[u], d->of[x]);
+	pr->spread = ds->dom_ends[d->of[u]] + ds->dom_ends[d->of[x]];
+	lu = w->stored[u] + ds->ends[u];
+	lx = w->stored[x] + ds->ends[x];
+	pr->loadmax = lu > lx ? lu : lx;
+	pr->loadsum = lu + lx;
+	pr->cuts = (node_pieces(b, u) > 1) + (node_pieces(b, x) > 1);
+	pr->degsum = g->off[u + 1] - g->off[u] + g->off[x + 1] - g->off[x];
+	pr->r1 = w->rank[u];
+	pr->r2 = w->rank[x];
+	pr->lowers = 0;
+	pr->dphi = 0;
+}
+
+/* Offer pr to the heap h of *nh pairs (at most max), whose root is the
+ * last in the quick order: kept when the heap has room or pr comes
+ * before the root. Allocates nothing. */
+static void
+heap_offer(struct pair *h, size_t *nh, size_t max, const struct pair *pr)
+{
+	size_t i, c;
+
+	if (*nh < max) {
+		/* Sift up. */
+		for (i = (*nh)++; i > 0 &&
+		    pair_quick_cmp(&h[(i - 1) / 2], pr) < 0; i = (i - 1) / 2)
+			h[i] = h[(i - 1) / 2];
+		h[i] = *pr;
+		return;
+	}
+	if (pair_quick_cmp(pr, &h[0]) >= 0)
+		return;
+	/* Replace the root and sift down. */
+	for (i = 0; (c = 2 * i + 1) < *nh; i = c) {
+		if (c + 1 < *nh && pair_quick_cmp(&h[c + 1], &h[c]) > 0)
+			c++;
+		if (pair_quick_cmp(&h[c], pr) <= 0)
+			break;
+		h[i] = h[c];
+	}
+	h[i] = *pr;
+}
+
 /* Candidate pairs tried exactly per route: about this many node and link
  * visits. */
-#define DOM_WORK 1000000
+#define DOM_WORK 400000
 /* Candidate endpoints per route, at most. */
-#define DOM_CANDS 600
+#define DOM_CANDS 300
 
 /*
  * Remove every cut node of the connected working graph and every checked
@@ -867,6 +972,8 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 				phi += ds->npieces[k] - 1;
 		}
 		lb = nb_ > db ? nb_ : db;
+		if ((k = sum_bound(ds, b, ds->npieces, NULL)) > lb)
+			lb = k;
 		if (lb == 0 || b->ncomp != 1 || steps++ > 2 * (size_t)n + 16)
 			break;
 		/* Each node as an endpoint, by domain, best first. */
@@ -916,77 +1023,33 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 				}
 			}
 		}
-		/* Pairs of candidates, not linked yet. */
-		for (i = 0; i < nkv; i++)
-			for (j = i + 1; j < nkv; j++) {
-				int u = kv[i], x = kv[j], du, dx;
-				struct pair *pr;
-
-				if (mesh_i_csr_adjacent(&g, u, x))
-					continue;
-				if (np == pcap) {
-					size_t c = pcap ? 2 * pcap : 256;
-					struct pair *q = realloc(pairs,
-					    c * sizeof(*q));
-
-					if (q == NULL)
-						goto done;
-					pairs = q;
-					pcap = c;
-				}
-				pr = &pairs[np++];
-				if (w->rank[x] < w->rank[u]) {
-					int tmp = u;
-
-					u = x;
-					x = tmp;
-				}
-				du = d->of[u];
-				dx = d->of[x];
-				pr->u = u;
-				pr->w = x;
-				pr->leafends = (b->leaf_of[u] >= 0) +
-				    (b->leaf_of[x] >= 0 &&
-				    b->leaf_of[x] != b->leaf_of[u]);
-				pr->dg = 0;
-				pr->crit = nb_ < lb || pr->leafends == 2;
-				for (k = 0; k < ds->nk; k++) {
-					const int *lab = ds->lab +
-					    (size_t)k * n;
-					int hit = lab[u] >= 0 && lab[x] >= 0 &&
-					    lab[u] != lab[x];
-
-					pr->dg += hit;
-					if (!hit && ds->npieces[k] - 1 == lb)
-						pr->crit = 0;
-				}
-				pr->near = nearness(d, du, dx);
-				pr->spread = ds->dom_ends[du] +
-				    ds->dom_ends[dx];
-				{
-					size_t lu = w->stored[u] + ds->ends[u];
-					size_t lx = w->stored[x] + ds->ends[x];
-
-					pr->loadmax = lu > lx ? lu : lx;
-					pr->loadsum = lu + lx;
-				}
-				pr->cuts = (node_pieces(b, u) > 1) +
-				    (node_pieces(b, x) > 1);
-				pr->degsum = g.off[u + 1] - g.off[u] +
-				    g.off[x + 1] - g.off[x];
-				pr->r1 = w->rank[u];
-				pr->r2 = w->rank[x];
-				pr->lowers = 0;
-				pr->dphi = 0;
-			}
-		if (np == 0)
-			break;
-		qsort(pairs, np, sizeof(*pairs), pair_quick_cmp);
+		/* Pairs of candidates, not linked yet: the tmax first in
+		 * the quick order, kept in a heap whose root is the last. */
 		tmax = DOM_WORK / ((size_t)n + 2 * (size_t)w->m + 1);
 		if (tmax < 16)
 			tmax = 16;
+		if (pcap < tmax) {
+			struct pair *q = realloc(pairs, tmax * sizeof(*q));
+
+			if (q == NULL)
+				goto done;
+			pairs = q;
+			pcap = tmax;
+		}
+		for (i = 0; i < nkv; i++)
+			for (j = i + 1; j < nkv; j++) {
+				struct pair pr;
+
+				if (mesh_i_csr_adjacent(&g, kv[i], kv[j]))
+					continue;
+				make_pair(&pr, w, b, &g, ds, kv[i], kv[j], nb_,
+				    lb);
+				heap_offer(pairs, &np, tmax, &pr);
+			}
+		if (np == 0)
+			break;
 		/* Try the first ones exactly. */
-		for (t = 0; t < np && t < tmax; t++) {
+		for (t = 0; t < np; t++) {
 			struct pair *pr = &pairs[t];
 			int nb2, db2 = 0;
 			long phi2;
@@ -1014,6 +1077,8 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 				if (left > 0)
 					phi2 += left;
 			}
+			if ((k = sum_bound(ds, tb, ds->npieces, gain)) > db2)
+				db2 = k;
 			pr->lowers = (nb2 > db2 ? nb2 : db2) < lb;
 			pr->dphi = phi - phi2;
 			if (best < 0 || pair_better(pr, &pairs[best]))
@@ -1084,7 +1149,7 @@ domain_bounds(const struct work *w, const struct blocks *b,
 	const struct mesh_domains *d = s->domains;
 	struct mesh_i_csr g;
 	int *lab = NULL, *queue = NULL, v, rc = -1, comps_whole = 0;
-	size_t i, lb, ends, most = 0;
+	size_t i, lb, ends, most = 0, sum = 0;
 
 	if (mesh_i_csr_build(&g, w->n, w->edges, w->m) != 0)
 		return -1;
@@ -1112,8 +1177,18 @@ domain_bounds(const struct work *w, const struct blocks *b,
 			most = c - 1;
 			s->worst_domain = (int)i;
 		}
+		if (c > 1 && (size_t)w->n - (d->start[i + 1] -
+		    d->start[i]) >= 2)
+			sum += c - 1;
 	}
 	s->domain_bound = most;
+	s->worst_pieces = most + 1;
+	s->domain_excess = sum;
+	/* A route mends the loss of no domain that holds one of its ends:
+	 * at most d->n - 1 of them, one piece each. */
+	if (d->n >= 2 && (sum + d->n - 2) / (d->n - 1) > most)
+		s->domain_bound = (sum + d->n - 2) / (d->n - 1);
+	most = s->domain_bound;
 	/* Any one node's loss, the plan's own pieces, then route ends. */
 	lb = most;
 	if ((size_t)b->ncomp - 1 > lb)
