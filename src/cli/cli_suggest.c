@@ -153,11 +153,16 @@ verdict_by(FILE *out, const struct mesh_suggestion *s)
 		fputs(" failure splits the plan\n", out);
 		return;
 	}
-	fprintf(out, "%zu %s", s->nroutes, cli_plural(s->nroutes,
-	    "route to add makes", "routes to add make"));
-	if (s->njoins > 0)
-		fprintf(out, " (%zu to join the plan's %zu pieces)",
-		    s->njoins, s->njoins + 1);
+	if (s->njoins == 1)
+		fprintf(out, "%zu routes to add, the first joining the "
+		    "plan's 2 pieces, make", s->nroutes);
+	else if (s->njoins > 1)
+		fprintf(out, "%zu routes to add, the first %zu joining the "
+		    "plan's %zu pieces, make", s->nroutes, s->njoins,
+		    s->njoins + 1);
+	else
+		fprintf(out, "%zu %s", s->nroutes, cli_plural(s->nroutes,
+		    "route to add makes", "routes to add make"));
 	fputs(" the plan survive the loss of any single node or any one ",
 	    out);
 	domain_noun(out, s, 1);

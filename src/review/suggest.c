@@ -680,18 +680,50 @@ node_pieces(const struct blocks *b, int v)
 	return b->nb[v] + (b->parent[v] >= 0 ? 1 : 0);
 }
 
-/* What is left to mend in a connected graph, by nodes: the pieces beyond
- * one that each node's loss leaves, and the leaf blocks. */
+/* What is left to mend in a graph, by nodes: the pieces beyond one that
+ * each node's loss leaves, the leaf blocks, and the pieces beyond one of
+ * the graph, twice. */
 static long
 phi_nodes(const struct blocks *b, int n)
 {
-	long phi = b->p;
+	long phi = b->p + 2L * (b->ncomp - 1);
 	int v;
 
 	for (v = 0; v < n; v++)
 		if (node_pieces(b, v) > 1)
 			phi += node_pieces(b, v) - 1;
 	return phi;
+}
+
+/*
+ * A lower bound on the routes that leave graph b (of n nodes, connected
+ * or not) with no cut node: its pieces beyond one, the most pieces any
+ * one node's loss leaves beyond one, and half the route ends its leaf
+ * blocks and, when it is split, its pieces without a cut node lack (two
+ * each: one would be a cut node). max(d - 1, ceil(p / 2)) when it is
+ * connected.
+ */
+static int
+node_bound(const struct blocks *b, int n)
+{
+	int v, lb = b->ncomp - 1, ends = b->p, whole;
+
+	for (v = 0; v < n; v++)
+		if (b->ncomp - 2 + node_pieces(b, v) > lb)
+			lb = b->ncomp - 2 + node_pieces(b, v);
+	if (n < 3)
+		return lb;
+	if (b->ncomp > 1) {
+		/* Pieces without a cut node: those with no leaf block. */
+		whole = b->ncomp;
+		for (v = 0; v < b->p; v++)
+			if (b->leaf_rep[v] >= 0 &&
+			    (v == 0 || b->comp_of[b->leaf_rep[v]] !=
+			    b->comp_of[b->leaf_rep[v - 1]]))
+				whole--;
+		ends += 2 * whole;
+	}
+	return (ends + 1) / 2 > lb ? (ends + 1) / 2 : lb;
 }
 
 /*
@@ -936,7 +968,8 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 	struct mesh_i_csr g;
 	struct cand *cs = NULL;
 	struct pair *pairs = NULL;
-	int *kv = NULL, *gain = NULL, n = w->n, first = 1, rc = -1;
+	int *kv = NULL, *gain = NULL, *comp_seen = NULL, n = w->n, first = 1;
+	int rc = -1;
 	size_t *seen = NULL, *pseen = NULL, stamp = 0, cstamp, pcap = 0;
 	size_t steps = 0;
 
@@ -945,8 +978,9 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 	kv = malloc(((size_t)n + 1) * sizeof(*kv));
 	seen = calloc((size_t)n + 1, sizeof(*seen));
 	pseen = calloc((size_t)n + 1, sizeof(*pseen));
+	comp_seen = calloc((size_t)n + 1, sizeof(*comp_seen));
 	gain = calloc((size_t)ds->nk + 1, sizeof(*gain));
-	if (!cs || !kv || !seen || !pseen || !gain)
+	if (!cs || !kv || !seen || !pseen || !comp_seen || !gain)
 		goto done;
 	for (;;) {
 		int nb_, db = 0, lb, nkv = 0, i, j, k, v, best = -1;
@@ -957,8 +991,8 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 			goto done;
 		find_blocks(w, &g, by_rank, b);
 		label_domains(&g, ds);
-		nb_ = bound_of(b);
-		if (first) {
+		nb_ = node_bound(b, n);
+		if (first && b->ncomp == 1) {
 			w->s->leaves = (size_t)b->p;
 			w->s->pieces = (size_t)(b->ncut ? b->d : 0);
 			w->s->bound = (size_t)nb_;
@@ -974,7 +1008,7 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 		lb = nb_ > db ? nb_ : db;
 		if ((k = sum_bound(ds, b, ds->npieces, NULL)) > lb)
 			lb = k;
-		if (lb == 0 || b->ncomp != 1 || steps++ > 2 * (size_t)n + 16)
+		if (lb == 0 || steps++ > 2 * (size_t)n + 16)
 			break;
 		/* Each node as an endpoint, by domain, best first. */
 		for (v = 0; v < n; v++) {
@@ -989,6 +1023,7 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 			c->rank = w->rank[v];
 		}
 		qsort(cs, (size_t)n, sizeof(*cs), cand_cmp);
+		memset(comp_seen, 0, ((size_t)n + 1) * sizeof(*comp_seen));
 		/* The candidates: leaf representatives, then the best node
 		 * of each domain in each piece a splitting domain leaves. */
 		cstamp = ++stamp;
@@ -1001,6 +1036,16 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 					kv[nkv++] = v;
 				}
 			}
+		/* A split graph: two nodes of each piece, as for joins. */
+		for (i = 0; b->ncomp > 1 && i < n; i++) {
+			v = cs[i].v;
+			if (seen[v] == cstamp || nkv >= DOM_CANDS ||
+			    comp_seen[b->comp_of[v]] >= 2)
+				continue;
+			comp_seen[b->comp_of[v]]++;
+			seen[v] = cstamp;
+			kv[nkv++] = v;
+		}
 		for (k = 0; k < ds->nk; k++) {
 			const int *lab = ds->lab + (size_t)k * n;
 			size_t mark = 0;
@@ -1040,7 +1085,9 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 			for (j = i + 1; j < nkv; j++) {
 				struct pair pr;
 
-				if (mesh_i_csr_adjacent(&g, kv[i], kv[j]))
+				if (mesh_i_csr_adjacent(&g, kv[i], kv[j]) ||
+				    (b->ncomp > 1 && b->comp_of[kv[i]] ==
+				    b->comp_of[kv[j]]))
 					continue;
 				make_pair(&pr, w, b, &g, ds, kv[i], kv[j], nb_,
 				    lb);
@@ -1067,7 +1114,7 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 				goto done;
 			}
 			w->m--;
-			nb2 = bound_of(tb);
+			nb2 = node_bound(tb, n);
 			phi2 = phi_nodes(tb, n);
 			for (k = 0; k < ds->nk; k++) {
 				int left = ds->npieces[k] - 1 - gain[k];
@@ -1090,6 +1137,8 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 			break;
 		if (take_route(w, pairs[best].u, pairs[best].w) != 0)
 			goto done;
+		if (b->ncomp > 1)
+			w->s->njoins++;
 		ds->ends[pairs[best].u]++;
 		ds->ends[pairs[best].w]++;
 		ds->dom_ends[d->of[pairs[best].u]]++;
@@ -1102,6 +1151,7 @@ done:
 	free(kv);
 	free(seen);
 	free(pseen);
+	free(comp_seen);
 	free(gain);
 	free(pairs);
 	return rc;
@@ -1413,7 +1463,7 @@ mesh_suggest_with(const struct mesh_plan *plan,
 		goto done;
 	if (by != NULL && domain_bounds(&w, &b, s) != 0)
 		goto done;
-	if (b.ncomp > 1 && join_components(&w, &b) != 0)
+	if (b.ncomp > 1 && by == NULL && join_components(&w, &b) != 0)
 		goto done;
 	if (target == 3) {
 		s->bound3 = degree_bound(&w);
