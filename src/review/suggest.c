@@ -680,13 +680,31 @@ node_pieces(const struct blocks *b, int v)
 	return b->nb[v] + (b->parent[v] >= 0 ? 1 : 0);
 }
 
+/* The pieces of a split graph b (0 when it is connected) that have no
+ * cut node: those without a leaf block. */
+static int
+whole_pieces(const struct blocks *b)
+{
+	int i, whole = b->ncomp;
+
+	if (b->ncomp < 2)
+		return 0;
+	/* A piece's leaf blocks come one after the other. */
+	for (i = 0; i < b->p; i++)
+		if (i == 0 || b->comp_of[b->leaf_rep[i]] !=
+		    b->comp_of[b->leaf_rep[i - 1]])
+			whole--;
+	return whole;
+}
+
 /* What is left to mend in a graph, by nodes: the pieces beyond one that
- * each node's loss leaves, the leaf blocks, and the pieces beyond one of
- * the graph, twice. */
+ * each node's loss leaves, the leaf blocks, and, when it is split, its
+ * pieces beyond one and twice those without a cut node. Adding a link
+ * that joins two pieces always lowers it. */
 static long
 phi_nodes(const struct blocks *b, int n)
 {
-	long phi = b->p + 2L * (b->ncomp - 1);
+	long phi = b->p + (b->ncomp - 1) + 2L * whole_pieces(b);
 	int v;
 
 	for (v = 0; v < n; v++)
@@ -706,23 +724,13 @@ phi_nodes(const struct blocks *b, int n)
 static int
 node_bound(const struct blocks *b, int n)
 {
-	int v, lb = b->ncomp - 1, ends = b->p, whole;
+	int v, lb = b->ncomp - 1, ends = b->p + 2 * whole_pieces(b);
 
 	for (v = 0; v < n; v++)
 		if (b->ncomp - 2 + node_pieces(b, v) > lb)
 			lb = b->ncomp - 2 + node_pieces(b, v);
 	if (n < 3)
 		return lb;
-	if (b->ncomp > 1) {
-		/* Pieces without a cut node: those with no leaf block. */
-		whole = b->ncomp;
-		for (v = 0; v < b->p; v++)
-			if (b->leaf_rep[v] >= 0 &&
-			    (v == 0 || b->comp_of[b->leaf_rep[v]] !=
-			    b->comp_of[b->leaf_rep[v - 1]]))
-				whole--;
-		ends += 2 * whole;
-	}
 	return (ends + 1) / 2 > lb ? (ends + 1) / 2 : lb;
 }
 
@@ -1133,7 +1141,8 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 		}
 		mesh_i_csr_free(&g);
 		memset(&g, 0, sizeof(g));
-		if (pairs[best].dphi <= 0)
+		/* A join always mends; anything else must. */
+		if (pairs[best].dphi <= 0 && b->ncomp == 1)
 			break;
 		if (take_route(w, pairs[best].u, pairs[best].w) != 0)
 			goto done;
