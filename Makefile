@@ -49,7 +49,7 @@ MEMCHECK_CASES ?= figure1-json warnings figure1-down-node1 bad-syntax \
     sweep-zones-j2 sweep-zones-mesh-json availability-j2 \
     simulate-restart-hazard-json mesh-figure1-down-node1-json \
     review-md-zones review-svg-figure1 diff-worse-spof-json suggest-chain \
-    suggest-target3-ring-json
+    suggest-target3-ring-json suggest-by-split-json
 space := $() $()
 MEMCHECK_TEST ?= VALGRIND=1 JOBS=2 CASES='$(subst $(space),|,$(strip $(MEMCHECK_CASES)))' \
                  sh tests/cli/run.sh $(BIN) && \
@@ -183,6 +183,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
+	$(PYTHON) tests/suggest/by_domain.py $(BIN)
 	$(TYPO_ENV) $(PYTHON) tests/harper/typo_property.py $(BIN)
 	$(PYTHON) tests/roundtrip/run.py $(BIN) $(ROUNDTRIP_FLAGS)
 	PYTHON=$(PYTHON) $(SHARD_ENV) sh tests/shard/run.sh $(BIN)
