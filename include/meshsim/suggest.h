@@ -50,22 +50,22 @@ struct mesh_suggestion {
 	 * and domains the plan's failure domains for it (domains.h); by_found
 	 * says a node has that label (else each host is a domain). The
 	 * routes then also leave no domain whose loss splits the rest.
-	 * split[0 .. nsplit - 1] are the domains whose loss splits the plan
-	 * before (indices into domains, sorted by name), split_pieces[i] the
-	 * pieces that loss leaves. domain_bound is the most pieces one
-	 * domain's loss leaves, minus one, or, when larger, domain_excess
-	 * (the pieces beyond one that the domains' losses leave in all)
-	 * shared among routes that each mend at most all domains but those
-	 * of its two ends: ceil(domain_excess / (domains - 1));
-	 * lower_bound a lower bound on
-	 * nroutes (joins included): the most pieces any one node's or
-	 * domain's loss leaves (or the plan has), minus one, and half the
-	 * route ends its leaf blocks and pieces lack (Eswaran and Tarjan),
-	 * rounded up. worst_domain is the first domain by name whose loss
-	 * leaves the most pieces (worst_pieces), or -1. minimal says whether nroutes
-	 * reached lower_bound; the search is greedy, so a suggestion that
-	 * does not may still be the fewest. by is NULL and the rest zero
-	 * without a key.
+	 * split[0 .. nsplit - 1] are the domains whose loss leaves the plan
+	 * in more pieces than it has (indices into domains, sorted by name),
+	 * split_pieces[i] the pieces that loss leaves. domain_bound is the
+	 * most pieces one domain's loss leaves, minus one, or, when larger,
+	 * domain_excess (the pieces beyond one that the domains' losses
+	 * leave in all) shared among routes that each mend at most all
+	 * domains but those of its two ends: ceil(domain_excess / (domains
+	 * - 1)). lower_bound is a lower bound on nroutes (joins included):
+	 * the larger of domain_bound, the most pieces any one node's loss
+	 * leaves (or the plan has) minus one, and half the route ends its
+	 * leaf blocks and whole pieces lack (Eswaran and Tarjan), rounded
+	 * up. worst_domain is the first domain by name whose loss leaves
+	 * the most pieces (worst_pieces), or -1. minimal says whether
+	 * nroutes reached lower_bound; the search is greedy, so a
+	 * suggestion that does not may still be the fewest. Without a key,
+	 * by and domains are NULL, worst_domain -1 and the rest zero.
 	 */
 	char *by;
 	bool by_found;

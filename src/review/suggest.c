@@ -77,7 +77,8 @@ blocks_init(struct blocks *b, int n)
 	b->nb = malloc(n1 * sizeof(int));
 	b->members = malloc(n2 * sizeof(int));
 	b->bstart = malloc(n2 * sizeof(int));
-	if (!b->leaf_rep || !b->leaf_alt || !b->leaf_of || !b->comp_root || !b->comp_of ||
+	if (!b->leaf_rep || !b->leaf_alt || !b->leaf_of || !b->comp_root ||
+	    !b->comp_of ||
 	    !b->tin || !b->low || !b->parent || !b->it || !b->stack ||
 	    !b->vstack || !b->nb || !b->members || !b->bstart) {
 		blocks_free(b);
@@ -583,6 +584,8 @@ struct dstate {
 	int *queue;
 };
 
+/* Free what dstate_init() allocated (ds itself is the caller's); safe
+ * after a dstate_init() that failed. */
 static void
 dstate_free(struct dstate *ds)
 {
@@ -735,11 +738,13 @@ node_bound(const struct blocks *b, int n)
 }
 
 /*
- * The pieces beyond one that every domain's loss leaves of the connected
- * working graph (b its blocks; a checked domain's from npieces, less
- * gain[k] when gain is not NULL), shared among routes that each mend at
- * most all domains but the one or two their ends are in:
- * ceil(sum / (domains - 1)); 0 for fewer than two domains.
+ * The pieces beyond one that every domain's loss leaves of the working
+ * graph (b its blocks; a checked domain's from npieces, less gain[k] when
+ * gain is not NULL; a domain of one node's within its own piece, which
+ * in a split graph counts fewer than there are), shared among routes
+ * that each mend at most all domains but the one or two their ends are
+ * in: ceil(sum / (domains - 1)); 0 for fewer than two domains. A lower
+ * bound on the routes left. Allocates nothing.
  */
 static int
 sum_bound(const struct dstate *ds, const struct blocks *b,
@@ -790,6 +795,9 @@ struct cand {
 	int rank;
 };
 
+/* qsort() order of struct cand: by domain, then the best endpoint first
+ * (inside a leaf block, not a cut node, least loaded, most links, first
+ * by name). */
 static int
 cand_cmp(const void *pa, const void *pb)
 {
