@@ -179,7 +179,8 @@ verdict_by(FILE *out, const struct mesh_suggestion *s)
 		fprintf(out, "max(d-1, ceil(p/2)) = max(%zu, %zu)",
 		    s->pieces > 0 ? s->pieces - 1 : 0, ceil_half(s->leaves));
 	else
-		fputs("the plan's pieces and leaf blocks", out);
+		fputs("the route ends its leaf blocks and pieces, and the "
+		    "pieces domains' losses leave, need", out);
 	fputs(s->minimal ? "), so this is the minimum\n" :
 	    "); this search is greedy and may not find the fewest\n", out);
 }

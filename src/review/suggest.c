@@ -1202,6 +1202,148 @@ domains_whole(const struct mesh_plan *c, const struct mesh_suggestion *s)
 	return ok;
 }
 
+/* Domain pieces larger than this are left out of the packing bound. */
+#define PACK_PIECE_MAX 32
+
+/* A set of nodes each of which must get a new route end: members
+ * pk->m[first .. first + size - 1]; weight ends (2 for a whole piece of
+ * a split plan). */
+struct pset {
+	size_t first, size;
+	int minrank, weight;
+};
+
+/* The sets of the packing bound, and their members. */
+struct pack {
+	struct pset *s;
+	size_t n, cap;
+	int *m;
+	size_t nm, mcap;
+};
+
+/* Room for one more set of size members in pk. Returns 0 or -1 when out
+ * of memory (pk as it was; pack_free() frees it). */
+static int
+pack_room(struct pack *pk, size_t size)
+{
+	if (pk->n == pk->cap) {
+		size_t c = pk->cap ? 2 * pk->cap : 64;
+		struct pset *q = realloc(pk->s, c * sizeof(*q));
+
+		if (q == NULL)
+			return -1;
+		pk->s = q;
+		pk->cap = c;
+	}
+	if (pk->nm + size > pk->mcap) {
+		size_t c = pk->mcap ? 2 * pk->mcap : 256;
+		int *q;
+
+		while (c < pk->nm + size)
+			c *= 2;
+		if ((q = realloc(pk->m, c * sizeof(*q))) == NULL)
+			return -1;
+		pk->m = q;
+		pk->mcap = c;
+	}
+	return 0;
+}
+
+static void
+pack_free(struct pack *pk)
+{
+	free(pk->s);
+	free(pk->m);
+}
+
+/*
+ * Add to pk, for each value k of key[v] over nodes v (key[v] < 0: none)
+ * whose count is at most max and want[k] is set (want NULL: every k),
+ * the set of nodes with that value, of weight. key values lie in
+ * 0 .. nk - 1; cnt has room for nk. Returns 0 or -1 when out of memory.
+ */
+static int
+pack_add(struct pack *pk, const struct work *w, const int *key, int nk,
+    const int *want, size_t max, int weight, size_t *cnt)
+{
+	size_t at;
+	int v, k;
+
+	memset(cnt, 0, ((size_t)nk + 1) * sizeof(*cnt));
+	for (v = 0; v < w->n; v++)
+		if (key[v] >= 0)
+			cnt[key[v]]++;
+	for (k = 0; k < nk; k++) {
+		struct pset *ps;
+
+		if (cnt[k] == 0 || cnt[k] > max || (want && !want[k])) {
+			cnt[k] = (size_t)-1;
+			continue;
+		}
+		if (pack_room(pk, cnt[k]) != 0)
+			return -1;
+		ps = &pk->s[pk->n++];
+		ps->first = pk->nm;
+		ps->size = 0;
+		ps->minrank = w->n;
+		ps->weight = weight;
+		pk->nm += cnt[k];
+		cnt[k] = (size_t)(ps - pk->s);
+	}
+	for (v = 0; v < w->n; v++) {
+		struct pset *ps;
+
+		if (key[v] < 0 || cnt[key[v]] == (size_t)-1)
+			continue;
+		ps = &pk->s[cnt[key[v]]];
+		at = ps->first + ps->size++;
+		pk->m[at] = v;
+		if (w->rank[v] < ps->minrank)
+			ps->minrank = w->rank[v];
+	}
+	return 0;
+}
+
+/* qsort() order of the packing's sets: smallest first, then by their
+ * first member's name, the heavier first, then as added. */
+static int
+pset_cmp(const void *pa, const void *pb)
+{
+	const struct pset *a = pa, *b = pb;
+
+	if (a->size != b->size)
+		return a->size < b->size ? -1 : 1;
+	if (a->minrank != b->minrank)
+		return a->minrank - b->minrank;
+	if (a->weight != b->weight)
+		return b->weight - a->weight;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* The route ends pk's sets need at least: the weights of sets taken
+ * smallest first while they share no node (any sets that share none need
+ * that many ends). used has room for n. Allocates nothing. */
+static size_t
+pack_ends(struct pack *pk, char *used, int n)
+{
+	size_t i, j, ends = 0;
+
+	memset(used, 0, (size_t)n + 1);
+	qsort(pk->s, pk->n, sizeof(*pk->s), pset_cmp);
+	for (i = 0; i < pk->n; i++) {
+		const struct pset *ps = &pk->s[i];
+
+		for (j = 0; j < ps->size && !used[pk->m[ps->first + j]]; j++)
+			;
+		if (j < ps->size)
+			continue;
+		for (j = 0; j < ps->size; j++)
+			used[pk->m[ps->first + j]] = 1;
+		ends += (size_t)ps->weight;
+	}
+	return ends;
+}
+
 /*
  * The domains whose loss splits the working graph (the plan, before any
  * route; b its blocks), into s: split, split_pieces, domain_bound,
@@ -1215,11 +1357,17 @@ domain_bounds(const struct work *w, const struct blocks *b,
 {
 	const struct mesh_domains *d = s->domains;
 	struct mesh_i_csr g;
-	int *lab = NULL, *queue = NULL, v, rc = -1, comps_whole = 0;
-	size_t i, lb, ends, most = 0, sum = 0;
+	int *lab = NULL, *queue = NULL, *hascut = NULL, v, rc = -1;
+	int comps_whole = 0;
+	size_t i, lb, ends, most = 0, sum = 0, *cnt = NULL;
+	struct pack pk;
+	char *used = NULL;
 
+	memset(&pk, 0, sizeof(pk));
 	if (mesh_i_csr_build(&g, w->n, w->edges, w->m) != 0)
 		return -1;
+	if ((cnt = malloc(((size_t)w->n + 1) * sizeof(*cnt))) == NULL)
+		goto done;
 	s->split = malloc((d->n + 1) * sizeof(*s->split));
 	s->split_pieces = malloc((d->n + 1) * sizeof(*s->split_pieces));
 	lab = malloc(((size_t)w->n + 1) * sizeof(*lab));
@@ -1233,9 +1381,15 @@ domain_bounds(const struct work *w, const struct blocks *b,
 		if (d->start[i + 1] - d->start[i] == 1)
 			c = (size_t)b->ncomp - 1 +
 			    (size_t)node_pieces(b, d->nodes[d->start[i]]);
-		else
+		else {
 			c = (size_t)pieces_without(&g, d->of, (int)i, lab,
 			    queue);
+			/* Each piece its loss leaves needs a route end. */
+			if (c > 1 && (size_t)w->n - (d->start[i + 1] -
+			    d->start[i]) >= 2 && pack_add(&pk, w, lab,
+			    (int)c, NULL, PACK_PIECE_MAX, 1, cnt) != 0)
+				goto done;
+		}
 		if (c > (size_t)b->ncomp) {
 			s->split[s->nsplit] = (int)i;
 			s->split_pieces[s->nsplit++] = c;
@@ -1269,18 +1423,33 @@ domain_bounds(const struct work *w, const struct blocks *b,
 	if (w->n >= 3) {
 		/* A component without a cut node needs two route ends when
 		 * there are others: one would be a cut node. */
-		int *hascut = calloc((size_t)b->ncomp + 1, sizeof(*hascut));
-
-		if (hascut == NULL)
+		if ((hascut = calloc((size_t)b->ncomp + 1,
+		    sizeof(*hascut))) == NULL)
 			goto done;
 		for (v = 0; v < w->n; v++)
 			if (node_pieces(b, v) > 1)
 				hascut[b->comp_of[v]] = 1;
 		for (v = 0; v < b->ncomp; v++)
 			comps_whole += !hascut[v];
-		free(hascut);
 		ends = (size_t)b->p + (b->ncomp > 1 ?
 		    2 * (size_t)comps_whole : 0);
+		if ((ends + 1) / 2 > lb)
+			lb = (ends + 1) / 2;
+		/* The same sets with the pieces domains' losses leave:
+		 * sets that share no node need an end each. */
+		if (pack_add(&pk, w, b->leaf_of, b->p, NULL, (size_t)w->n,
+		    1, cnt) != 0)
+			goto done;
+		if (b->ncomp > 1) {
+			for (v = 0; v < b->ncomp; v++)
+				hascut[v] = !hascut[v];
+			if (pack_add(&pk, w, b->comp_of, b->ncomp, hascut,
+			    (size_t)w->n, 2, cnt) != 0)
+				goto done;
+		}
+		if ((used = malloc((size_t)w->n + 1)) == NULL)
+			goto done;
+		ends = pack_ends(&pk, used, w->n);
 		if ((ends + 1) / 2 > lb)
 			lb = (ends + 1) / 2;
 	}
@@ -1289,6 +1458,10 @@ domain_bounds(const struct work *w, const struct blocks *b,
 done:
 	free(lab);
 	free(queue);
+	free(hascut);
+	free(cnt);
+	free(used);
+	pack_free(&pk);
 	mesh_i_csr_free(&g);
 	return rc;
 }
