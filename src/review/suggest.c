@@ -1328,6 +1328,8 @@ pack_ends(struct pack *pk, char *used, int n)
 {
 	size_t i, j, ends = 0;
 
+	if (pk->n == 0)
+		return 0;
 	memset(used, 0, (size_t)n + 1);
 	qsort(pk->s, pk->n, sizeof(*pk->s), pset_cmp);
 	for (i = 0; i < pk->n; i++) {
