@@ -399,7 +399,9 @@ cli_suggest(int argc, char **argv)
 	}
 	if (!s->verified) {
 		cli_error("suggest: the routes found do not remove every "
-		    "single point of failure; nothing is suggested");
+		    "single point of failure%s; nothing is suggested",
+		    o.by != NULL ? " and every domain whose loss splits the "
+		    "plan" : "");
 		goto done;
 	}
 	/* The report is made first, then the plan written (when it

@@ -1024,7 +1024,9 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 		lb = nb_ > db ? nb_ : db;
 		if ((k = sum_bound(ds, b, ds->npieces, NULL)) > lb)
 			lb = k;
-		if (lb == 0 || steps++ > 2 * (size_t)n + 16)
+		/* Each route lowers what is left to mend (at most n * n, a
+		 * join or not); the count is a guard only. */
+		if (lb == 0 || steps++ > (size_t)n * (size_t)n + 16)
 			break;
 		/* Each node as an endpoint, by domain, best first. */
 		for (v = 0; v < n; v++) {
