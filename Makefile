@@ -57,7 +57,7 @@ MEMCHECK_CASES ?= figure1-json warnings figure1-down-node1 bad-syntax \
     simulate-restart-hazard-json mesh-figure1-down-node1-json \
     review-md-zones review-svg-figure1 diff-worse-spof-json suggest-chain \
     suggest-target3-ring-json compose-env-file compose-scenario-import \
-    compose-replicas
+    compose-replicas suggest-by-split-json
 space := $() $()
 MEMCHECK_TEST ?= VALGRIND=1 JOBS=2 CASES='$(subst $(space),|,$(strip $(MEMCHECK_CASES)))' \
                  sh tests/cli/run.sh $(BIN) && \
@@ -193,6 +193,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
+	$(PYTHON) tests/suggest/by_domain.py $(BIN) $(BYDOMAIN_PLANS)
 	$(TYPO_ENV) $(PYTHON) tests/harper/typo_property.py $(BIN)
 	$(PYTHON) tests/roundtrip/run.py $(BIN) $(ROUNDTRIP_FLAGS)
 	PYTHON=$(PYTHON) $(SHARD_ENV) sh tests/shard/run.sh $(BIN)
@@ -210,7 +211,7 @@ sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
 		DIFF_FLAGS='--random 60' SHARD_ENV='SHARD_QUICK=1' \
 		ROUNDTRIP_FLAGS='--random 30 --zoo-every 10' \
-		TYPO_ENV='TYPO_EVERY=4' \
+		TYPO_ENV='TYPO_EVERY=4' BYDOMAIN_PLANS=25 \
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
 		NATS_LIVE_TEST='@echo "nats-live: run by make test-run, not here"' \
 		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \

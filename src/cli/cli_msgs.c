@@ -36,7 +36,7 @@ cli_usage(FILE *f)
 	    "       meshsim diff [--format text|json|markdown]\n"
 	    "                     [--input-format FORMAT] [--trials N] [--seed S]\n"
 	    "                     [-o FILE] OLD NEW\n"
-	    "       meshsim suggest [--target 2|3] [--format text|json]\n"
+	    "       meshsim suggest [--target 2|3] [--by KEY] [--format text|json]\n"
 	    "                     [--input-format FORMAT] [-o PLAN] PLAN\n"
 	    "       meshsim export [--format json|graphml|gml|dot|nats]\n"
 	    "                     [--loopback BASEPORT] [--input-format FORMAT]\n"
