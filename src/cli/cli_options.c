@@ -26,7 +26,7 @@ static const struct {
 	unsigned commands;      /* enum cli_command bits */
 } options[] = {
 	{ { "apply", required_argument, NULL, CLI_OPT_APPLY }, CLI_CHECK },
-	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP },
+	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP | CLI_REPORT },
 	{ { "connectivity-limit", required_argument, NULL,
 	    CLI_OPT_CONNECTIVITY_LIMIT }, CLI_CHECK },
 	{ { "down", required_argument, NULL, 'd' }, CLI_CHECK | CLI_REPORT },
