@@ -19,6 +19,8 @@
 #define PIC_PLOT_MAX 760.0
 #define PIC_R 14.0              /* the largest node radius */
 #define PIC_UNIT_MAX 110.0      /* pixels per layout unit, at most */
+#define FR_SEED 1               /* igraph's generator, for layouts */
+#define KK_MAX 12               /* domains drawn by Kamada-Kawai, at most */
 
 /* Labels: room around each box, the line height of two-line labels (in
  * font sizes), and how much wider bold text is. */
@@ -86,6 +88,7 @@ circle(double *xy, size_t n)
 struct layout {
 	size_t n, nedges;
 	const int *pairs;
+	int fr;                 /* Fruchterman-Reingold, not Kamada-Kawai */
 	double *xy;
 	igraph_vector_int_t edges;
 	igraph_matrix_t res;
@@ -111,10 +114,27 @@ layout_steps(void *ctx)
 	    IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS)
 		return mesh_i_igraph_error(e);
 	l->have_g = 1;
-	if ((e = igraph_matrix_init(&l->res, 0, 0)) != IGRAPH_SUCCESS)
+	if ((e = igraph_matrix_init(&l->res, l->fr ? (igraph_integer_t)n : 0,
+	    l->fr ? 2 : 0)) != IGRAPH_SUCCESS)
 		return mesh_i_igraph_error(e);
 	l->have_res = 1;
-	if ((e = igraph_layout_kamada_kawai(&l->g, &l->res, 0,
+	if (l->fr) {
+		/* From a circle, with igraph's generator seeded: the same
+		 * graph gives the same layout. (igraph is not thread-safe;
+		 * pictures are drawn on one thread.) */
+		circle(l->xy, n);
+		for (i = 0; i < n; i++) {
+			MATRIX(l->res, (igraph_integer_t)i, 0) = l->xy[2 * i];
+			MATRIX(l->res, (igraph_integer_t)i, 1) =
+			    l->xy[2 * i + 1];
+		}
+		if ((e = igraph_rng_seed(igraph_rng_default(), FR_SEED)) !=
+		    IGRAPH_SUCCESS ||
+		    (e = igraph_layout_fruchterman_reingold(&l->g, &l->res, 1,
+		    500, sqrt((double)n), IGRAPH_LAYOUT_AUTOGRID, NULL, NULL,
+		    NULL, NULL, NULL)) != IGRAPH_SUCCESS)
+			return mesh_i_igraph_error(e);
+	} else if ((e = igraph_layout_kamada_kawai(&l->g, &l->res, 0,
 	    (igraph_integer_t)(50 * n), 0.0, (igraph_real_t)n, NULL, NULL,
 	    NULL, NULL, NULL)) != IGRAPH_SUCCESS)
 		return mesh_i_igraph_error(e);
@@ -126,14 +146,17 @@ layout_steps(void *ctx)
 }
 
 /* Kamada-Kawai from a circle of n nodes and the edges in pairs, into xy
- * (2 n); returns MESH_OK, MESH_ENOMEM or MESH_EGRAPH. */
+ * (2 n), or, when fr is set, Fruchterman-Reingold (with its grid above
+ * 1,000 nodes) from a circle with igraph's generator seeded; returns
+ * MESH_OK, MESH_ENOMEM or MESH_EGRAPH. */
 static enum mesh_error
-kamada_kawai(size_t n, const int *pairs, size_t nedges, double *xy)
+graph_layout(size_t n, const int *pairs, size_t nedges, double *xy, int fr)
 {
 	struct layout l;
 	enum mesh_error err;
 
 	memset(&l, 0, sizeof(l));
+	l.fr = fr;
 	l.n = n;
 	l.pairs = pairs;
 	l.nedges = nedges;
@@ -160,7 +183,7 @@ mesh_picture_layout(const struct mesh_plan *plan, double **xy)
 		return MESH_ENOMEM;
 	if (n <= 3 || n > MESH_PICTURE_KK_MAX) {
 		circle(p, n);
-	} else if ((err = kamada_kawai(n, plan->links, plan->nlinks, p)) !=
+	} else if ((err = graph_layout(n, plan->links, plan->nlinks, p, 0)) !=
 	    MESH_OK) {
 		free(p);
 		return err;
@@ -633,6 +656,30 @@ centres(struct draw *d, const double *rad, double gap)
 	}
 }
 
+/* Whether the graph of n nodes and the m edges in pairs is connected;
+ * scratch holds n ints (a union-find forest). */
+static int
+connected(size_t n, const int *pairs, size_t m, int *scratch)
+{
+	size_t i, roots = n;
+
+	for (i = 0; i < n; i++)
+		scratch[i] = (int)i;
+	for (i = 0; i < m; i++) {
+		int a = pairs[2 * i], b = pairs[2 * i + 1];
+
+		while (scratch[a] != a)
+			a = scratch[a] = scratch[scratch[a]];
+		while (scratch[b] != b)
+			b = scratch[b] = scratch[scratch[b]];
+		if (a != b) {
+			scratch[a] = b;
+			roots--;
+		}
+	}
+	return roots <= 1;
+}
+
 /* Positions of domain dom's nodes in the unit disc (or square), centred:
  * Kamada-Kawai on the links inside it. loc is scratch per plan node;
  * out gets x, y per node of the plan (only this domain's are set).
@@ -667,9 +714,13 @@ domain_layout(struct draw *d, int dom, int *loc, double *out)
 			pairs[2 * m++ + 1] = loc[v];
 		}
 	}
+	/* Kamada-Kawai draws a small connected graph well, but pushes its
+	 * pieces far apart and leaves larger ones crowded in places;
+	 * Fruchterman-Reingold keeps pieces near and fills the disc. */
 	if (n <= 3)
 		circle(xy, n);
-	else if ((err = kamada_kawai(n, pairs, m, xy)) != MESH_OK)
+	else if ((err = graph_layout(n, pairs, m, xy, n > KK_MAX ||
+	    !connected(n, pairs, m, loc))) != MESH_OK)
 		goto done;
 	for (i = 0; i < n; i++) {
 		cx += xy[2 * i];
