@@ -236,6 +236,10 @@ cli_report(int argc, char **argv)
 	sw = run_sweep(plan, 2, NULL, &parts.sweep_cost);
 	if (has_label(plan, by))
 		zones = run_sweep(plan, 1, by, &parts.domains_cost);
+	else if (o.by != NULL)
+		cli_note("report: no node has the label '%s': the report shows "
+		    "no failure domains (the labels are the plan's \"labels\" "
+		    "of nodes, as zone or rack)", o.by);
 	fix = run_suggest(plan, why, sizeof(why), &parts.fix_why, &err);
 	if (err != MESH_OK)
 		goto fail;
