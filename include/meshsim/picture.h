@@ -44,6 +44,8 @@ struct mesh_picture_notes {
 				 * clusters drawn, not nodes */
 	int by_pieces;          /* condensed without a label: the clusters
 				 * are the plan's pieces */
+	size_t merged;          /* condensed: the smallest clusters merged
+				 * into the last disc, beyond 39 */
 	int *dropped;           /* nodes whose label found no room, by name */
 	size_t ndropped;
 	size_t nunplaced;       /* condensed: cluster and count labels that

@@ -21,6 +21,7 @@
 #define PIC_UNIT_MAX 110.0      /* pixels per layout unit, at most */
 #define FR_SEED 1               /* igraph's generator, for layouts */
 #define KK_MAX 12               /* domains drawn by Kamada-Kawai, at most */
+#define CLUSTERS_MAX 40         /* discs of a condensed picture, at most */
 
 /* Labels: room around each box, the line height of two-line labels (in
  * font sizes), and how much wider bold text is. */
@@ -428,6 +429,7 @@ struct draw {
 	int coloured;           /* fill nodes by domain */
 	int condensed, by_pieces;
 	size_t ndom;
+	size_t merged;          /* condensed: domains merged into the last */
 	char **dom_name;        /* per domain, owned */
 	size_t *dom_n;          /* nodes per domain */
 	int *dom_of;            /* per node */
@@ -583,6 +585,98 @@ domains_by_piece(struct draw *d)
 	return 0;
 }
 
+/* A domain and its size, to sort by. */
+struct dsize {
+	size_t n;
+	int i;
+};
+
+/* Most nodes first, then by index (names sorted). */
+static int
+cmp_by_size(const void *x, const void *y)
+{
+	const struct dsize *a = x, *b = y;
+
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return a->i - b->i;
+}
+
+/* By index alone. */
+static int
+cmp_by_index(const void *x, const void *y)
+{
+	return ((const struct dsize *)x)->i - ((const struct dsize *)y)->i;
+}
+
+/*
+ * A condensed picture of more than CLUSTERS_MAX clusters: the largest
+ * CLUSTERS_MAX - 1 kept, in their order, the rest merged into a last one,
+ * "N more". Returns 0 or -1 (ENOMEM; d unaltered).
+ */
+static int
+merge_small(struct draw *d)
+{
+	size_t i, k = CLUSTERS_MAX - 1, n = d->ndom;
+	struct dsize *order = NULL;
+	int *to = NULL;
+	char **names = NULL, *more = NULL;
+	size_t *sizes = NULL;
+	struct mesh_i_buf nb;
+	int rc = -1;
+
+	if (n <= CLUSTERS_MAX)
+		return 0;
+	mesh_i_buf_init(&nb);
+	mesh_i_buf_printf(&nb, "%zu more (merged)", n - k);
+	if ((order = malloc(n * sizeof(*order))) == NULL ||
+	    (to = malloc(n * sizeof(*to))) == NULL ||
+	    (names = calloc(k + 1, sizeof(*names))) == NULL ||
+	    (sizes = calloc(k + 1, sizeof(*sizes))) == NULL ||
+	    (more = mesh_i_buf_take(&nb)) == NULL)
+		goto done;
+	for (i = 0; i < n; i++) {
+		order[i].n = d->dom_n[i];
+		order[i].i = (int)i;
+	}
+	qsort(order, n, sizeof(*order), cmp_by_size);
+	/* The kept ones back in name order. */
+	qsort(order, k, sizeof(*order), cmp_by_index);
+	for (i = 0; i < n; i++)
+		to[i] = (int)k;
+	for (i = 0; i < k; i++)
+		to[order[i].i] = (int)i;
+	for (i = 0; i < n; i++) {
+		sizes[to[i]] += d->dom_n[i];
+		if (to[i] < (int)k) {
+			names[to[i]] = d->dom_name[i];
+			d->dom_name[i] = NULL;
+		}
+	}
+	names[k] = more;
+	more = NULL;
+	for (i = 0; i < d->p->nnodes; i++)
+		d->dom_of[i] = to[d->dom_of[i]];
+	for (i = 0; i < n; i++)
+		free(d->dom_name[i]);
+	free(d->dom_name);
+	free(d->dom_n);
+	d->dom_name = names;
+	d->dom_n = sizes;
+	d->ndom = k + 1;
+	d->merged = n - k;
+	names = NULL;
+	sizes = NULL;
+	rc = 0;
+done:
+	free(order);
+	free(to);
+	free(names);
+	free(sizes);
+	free(more);
+	return rc;
+}
+
 /* The domains: by o's key (or "zone"), else the pieces when condensed,
  * else one domain, uncoloured. Returns 0 or -1 (ENOMEM). */
 static int
@@ -610,12 +704,16 @@ domains_init(struct draw *d, const struct mesh_picture_options *o)
 		return -1;
 	if (key != NULL) {
 		d->coloured = 1;
-		return domains_by_label(d, key);
+		if (domains_by_label(d, key) != 0)
+			return -1;
+		return d->condensed ? merge_small(d) : 0;
 	}
 	if (d->condensed) {
 		d->by_pieces = 1;
 		d->coloured = 1;
-		return domains_by_piece(d);
+		if (domains_by_piece(d) != 0)
+			return -1;
+		return merge_small(d);
 	}
 	if (domains_alloc(d, 1) != 0 ||
 	    (d->dom_name[0] = strdup("all")) == NULL)
@@ -1474,6 +1572,7 @@ mesh_picture_draw(const struct mesh_analysis *a,
 		notes->ndomains = d.coloured ? d.ndom : 0;
 		notes->condensed = d.condensed;
 		notes->by_pieces = d.by_pieces;
+		notes->merged = d.merged;
 		notes->dropped = d.dropped;
 		notes->ndropped = d.ndropped;
 		notes->nunplaced = d.ndropped_other;

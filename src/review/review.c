@@ -360,6 +360,11 @@ picture_notes(struct rv *r)
 			raw(r, "; the suggested routes likewise, dashed green");
 		raw(r, ". Single nodes, the bridges and the routes are in the "
 		    "sections below.");
+		if (n->merged > 0)
+			mesh_i_buf_printf(&r->b, " The %zu smallest %s are "
+			    "merged into one disc, the last, to keep the "
+			    "picture to %zu discs.", n->merged, n->by_pieces ?
+			    "pieces" : "domains", n->ndomains);
 		end_para(r);
 		if (n->nunplaced > 0) {
 			para(r);

@@ -347,6 +347,16 @@ large_plans_should_be_condensed_into_domains_or_pieces(void **state)
 	assert_int_equal(notes.ndomains, MESH_PICTURE_NODES_MAX);
 	free(svg);
 	mesh_picture_notes_free(&notes);
+	/* Condensed, 151 hosts: the 39 largest (all of one node: the
+	 * first by name) kept, the other 112 merged into one disc. */
+	assert_int_equal(mesh_picture_draw(a, &o, &svg, &notes), MESH_OK);
+	assert_true(notes.condensed);
+	assert_int_equal(notes.ndomains, 40);
+	assert_int_equal(notes.merged, MESH_PICTURE_NODES_MAX + 1 - 39);
+	assert_non_null(strstr(svg, ">112 more (merged)</tspan>"));
+	assert_non_null(strstr(svg, ">112 nodes</tspan>"));
+	free(svg);
+	mesh_picture_notes_free(&notes);
 	mesh_analysis_free(a);
 	mesh_analysis_free(b);
 	mesh_analysis_free(c);
