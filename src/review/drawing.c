@@ -393,19 +393,31 @@ svg_line(struct mesh_i_buf *b, int f, double x1, double y1, double x2,
 	}
 }
 
-/* The dot near (x1, y1), outside a mark of radius r, on the way to
- * (x2, y2): x1 stores the route. */
+/* Where the dot goes near (x1, y1), outside a mark of radius r, on the
+ * way to (x2, y2); into *x, *y. */
 static void
-svg_store_dot(struct mesh_i_buf *b, double x1, double y1, double x2,
-    double y2, double r)
+store_dot_at(double x1, double y1, double x2, double y2, double r,
+    double *x, double *y)
 {
 	double dx = x2 - x1, dy = y2 - y1, len = sqrt(dx * dx + dy * dy);
 	double t = len > 0 ? (r * 1.3 + 5) / len : 0;
 
 	if (t > 0.45)
 		t = 0.45;
-	put_xy(b, "<circle class=\"store\" cx=\"", x1 + dx * t,
-	    "\" cy=\"", y1 + dy * t);
+	*x = x1 + dx * t;
+	*y = y1 + dy * t;
+}
+
+/* The dot near (x1, y1), outside a mark of radius r, on the way to
+ * (x2, y2): x1 stores the route. */
+static void
+svg_store_dot(struct mesh_i_buf *b, double x1, double y1, double x2,
+    double y2, double r)
+{
+	double x, y;
+
+	store_dot_at(x1, y1, x2, y2, r, &x, &y);
+	put_xy(b, "<circle class=\"store\" cx=\"", x, "\" cy=\"", y);
 	mesh_i_buf_puts(b, "\" r=\"");
 	put_num(b, r > 10 ? 4.5 : 3);
 	mesh_i_buf_puts(b, "\" fill=\"#000\"/>\n");
@@ -982,13 +994,15 @@ place(struct draw *d, double x, double y, double rr, double w, int lines,
 	    (lines - 1) * LINE_H) * fs, hh = th / 2 + LABEL_PAD;
 	double hw = w / 2 + LABEL_PAD, q = rr * 0.75;
 	/* Box centres: inside, below, above, right, left, the diagonals,
-	 * then a line further below and above. */
+	 * then a line further below and above, then further aside. */
 	double c[][2] = {
 		{ x, y }, { x, y + rr + 1 + hh }, { x, y - rr - 1 - hh },
 		{ x + rr + 2 + hw, y }, { x - rr - 2 - hw, y },
 		{ x + q + hw, y + q + hh }, { x - q - hw, y + q + hh },
 		{ x + q + hw, y - q - hh }, { x - q - hw, y - q - hh },
 		{ x, y + rr + 1 + 3 * hh }, { x, y - rr - 1 - 3 * hh },
+		{ x + rr + 8 + hw, y + hh }, { x - rr - 8 - hw, y + hh },
+		{ x + rr + 8 + hw, y - hh }, { x - rr - 8 - hw, y - hh },
 	};
 	size_t i;
 
@@ -1258,6 +1272,31 @@ draw_nodes(struct draw *d)
 		bx.y1 = d->xy[2 * i + 1] + rr;
 		if (mesh_i_placer_take(&d->pl, &bx) != 0)
 			goto done;
+	}
+	/* And the dots that say who stores a route. */
+	for (i = 0; i < p->nlinks + d->nfix; i++) {
+		const int *e = i < p->nlinks ? p->links + 2 * i :
+		    d->fix + 2 * (i - p->nlinks);
+		int f = i < p->nlinks ? d->s.flags[i] : L_LOW_STORES, end;
+
+		for (end = 0; end < 2; end++) {
+			int u = e[end], v = e[1 - end];
+			struct mesh_i_box bx;
+			double x, y;
+
+			/* For a fix, the first end stores it. */
+			if (i < p->nlinks ? !(f & (u < v ? L_LOW_STORES :
+			    L_HIGH_STORES)) : end != 0)
+				continue;
+			store_dot_at(d->xy[2 * u], d->xy[2 * u + 1],
+			    d->xy[2 * v], d->xy[2 * v + 1], r, &x, &y);
+			bx.x0 = x - 4.5;
+			bx.x1 = x + 4.5;
+			bx.y0 = y - 4.5;
+			bx.y1 = y + 4.5;
+			if (mesh_i_placer_take(&d->pl, &bx) != 0)
+				goto done;
+		}
 	}
 	mesh_i_buf_printf(b, "</g>\n<g class=\"labels\" font-size=\"%.0f\" "
 	    "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#fff\" "
