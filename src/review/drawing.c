@@ -1115,8 +1115,9 @@ legend(const struct draw *d, struct mesh_i_buf *b)
 		double x;
 
 		mesh_i_buf_init(&t);
-		mesh_i_buf_printf(&t, "a %s: its area grows with its nodes",
-		    d->by_pieces ? "piece of the plan" : d->by);
+		mesh_i_buf_printf(&t, "a %s: its area grows with its nodes; "
+		    "SPOFs: its single points of failure", d->by_pieces ?
+		    "piece of the plan" : d->by);
 		if ((s = mesh_i_buf_take(&t)) != NULL) {
 			x = flow_item(&f, s);
 			put_xy(b, "<circle class=\"cluster\" cx=\"", x + 12,
@@ -1424,7 +1425,7 @@ draw_clusters(struct draw *d)
 		dx = x2 - x1;
 		dy = y2 - y1;
 		len = fmax(hypot(dx, dy), 1e-9);
-		off = pr[i].fix ? 7 : 0;
+		off = pr[i].fix ? 9 : 0;
 		x1 += -dy / len * off;
 		x2 += -dy / len * off;
 		y1 += dx / len * off;
