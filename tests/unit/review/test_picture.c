@@ -99,7 +99,7 @@ static struct mesh_plan *
 ring_plan(size_t n, unsigned zones)
 {
 	const char **names = calloc(n, sizeof(*names));
-	char *buf = calloc(n, 8), *links = calloc(2 * n + 1, 20);
+	char *buf = calloc(n, 24), *links = calloc(2 * n + 1, 56);
 	struct mesh_plan *p;
 	size_t i, len = 0;
 
@@ -107,8 +107,8 @@ ring_plan(size_t n, unsigned zones)
 	assert_non_null(buf);
 	assert_non_null(links);
 	for (i = 0; i < n; i++) {
-		snprintf(buf + 8 * i, 8, "n%03zu", i);
-		names[i] = buf + 8 * i;
+		snprintf(buf + 24 * i, 24, "n%03zu", i);
+		names[i] = buf + 24 * i;
 	}
 	for (i = 0; i < n; i++) {
 		len += (size_t)sprintf(links + len, "%s%s-%s", len ? " " : "",
