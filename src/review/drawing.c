@@ -790,6 +790,59 @@ connected(size_t n, const int *pairs, size_t m, int *scratch)
 	return roots <= 1;
 }
 
+/* A node's distance from the centre, to sort by. */
+struct rad {
+	double r;
+	size_t i;
+};
+
+static int
+cmp_rad(const void *x, const void *y)
+{
+	const struct rad *a = x, *b = y;
+
+	if (a->r != b->r)
+		return a->r < b->r ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/*
+ * The n points xy around (cx, cy) spread evenly over the unit disc: each
+ * keeps its direction, and the k-th nearest goes to radius sqrt((k + .5)
+ * / n), so that as many fall in each ring as its area holds (a force
+ * layout leaves a dense core and a few far nodes). Returns 0, or -1 when
+ * out of memory (xy unaltered).
+ */
+static int
+equalize(double *xy, size_t n, double cx, double cy)
+{
+	struct rad *v = malloc((n ? n : 1) * sizeof(*v));
+	size_t k;
+
+	if (v == NULL)
+		return -1;
+	for (k = 0; k < n; k++) {
+		v[k].r = hypot(xy[2 * k] - cx, xy[2 * k + 1] - cy);
+		v[k].i = k;
+	}
+	qsort(v, n, sizeof(*v), cmp_rad);
+	for (k = 0; k < n; k++) {
+		size_t i = v[k].i;
+		double to = sqrt(((double)k + 0.5) / (double)n);
+		double dx = xy[2 * i] - cx, dy = xy[2 * i + 1] - cy;
+
+		if (v[k].r > 0) {
+			xy[2 * i] = dx / v[k].r * to;
+			xy[2 * i + 1] = dy / v[k].r * to;
+		} else {
+			xy[2 * i] = 0;
+			xy[2 * i + 1] = -to;
+		}
+	}
+	free(v);
+	return 0;
+}
+
 /* Positions of domain dom's nodes in the unit disc (or square), centred:
  * Kamada-Kawai on the links inside it. loc is scratch per plan node;
  * out gets x, y per node of the plan (only this domain's are set).
@@ -802,6 +855,7 @@ domain_layout(struct draw *d, int dom, int *loc, double *out)
 	int *pairs = NULL, *nodes = NULL;
 	double *xy = NULL, cx = 0, cy = 0, far = 0;
 	enum mesh_error err = MESH_ENOMEM;
+	int fr;
 
 	if ((nodes = malloc(d->dom_n[dom] * sizeof(*nodes) + 1)) == NULL ||
 	    (xy = calloc(2 * d->dom_n[dom] + 1, sizeof(*xy))) == NULL)
@@ -827,10 +881,10 @@ domain_layout(struct draw *d, int dom, int *loc, double *out)
 	/* Kamada-Kawai draws a small connected graph well, but pushes its
 	 * pieces far apart and leaves larger ones crowded in places;
 	 * Fruchterman-Reingold keeps pieces near and fills the disc. */
+	fr = n > 3 && (n > KK_MAX || !connected(n, pairs, m, loc));
 	if (n <= 3)
 		circle(xy, n);
-	else if ((err = graph_layout(n, pairs, m, xy, n > KK_MAX ||
-	    !connected(n, pairs, m, loc))) != MESH_OK)
+	else if ((err = graph_layout(n, pairs, m, xy, fr)) != MESH_OK)
 		goto done;
 	for (i = 0; i < n; i++) {
 		cx += xy[2 * i];
@@ -842,7 +896,16 @@ domain_layout(struct draw *d, int dom, int *loc, double *out)
 		far = fmax(far, hypot(xy[2 * i] - cx, xy[2 * i + 1] - cy));
 	if (!(far > 0))
 		far = 1;
+	if (fr && equalize(xy, n, cx, cy) != 0) {
+		err = MESH_ENOMEM;
+		goto done;
+	}
 	for (i = 0; i < n; i++) {
+		if (fr) {
+			out[2 * nodes[i]] = round3(xy[2 * i]);
+			out[2 * nodes[i] + 1] = round3(xy[2 * i + 1]);
+			continue;
+		}
 		out[2 * nodes[i]] = round3((xy[2 * i] - cx) / far);
 		out[2 * nodes[i] + 1] = round3((xy[2 * i + 1] - cy) / far);
 	}
