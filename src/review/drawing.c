@@ -457,6 +457,7 @@ struct draw {
 	size_t nlabels;
 };
 
+/* Free what d holds (d itself is the caller's). */
 static void
 draw_free(struct draw *d)
 {
@@ -487,6 +488,7 @@ dom_value(const struct mesh_node *v, const char *key)
 	return s == NULL && strcmp(key, "host") == 0 ? v->host : s;
 }
 
+/* Strings (char *) by strcmp. */
 static int
 cmp_str(const void *x, const void *y)
 {
@@ -641,11 +643,11 @@ merge_small(struct draw *d)
 		return 0;
 	mesh_i_buf_init(&nb);
 	mesh_i_buf_printf(&nb, "%zu more (merged)", n - k);
-	if ((order = malloc(n * sizeof(*order))) == NULL ||
+	if ((more = mesh_i_buf_take(&nb)) == NULL ||
+	    (order = malloc(n * sizeof(*order))) == NULL ||
 	    (to = malloc(n * sizeof(*to))) == NULL ||
 	    (names = calloc(k + 1, sizeof(*names))) == NULL ||
-	    (sizes = calloc(k + 1, sizeof(*sizes))) == NULL ||
-	    (more = mesh_i_buf_take(&nb)) == NULL)
+	    (sizes = calloc(k + 1, sizeof(*sizes))) == NULL)
 		goto done;
 	for (i = 0; i < n; i++) {
 		order[i].n = d->dom_n[i];
@@ -796,6 +798,7 @@ struct rad {
 	size_t i;
 };
 
+/* Nearest first, then by index. */
 static int
 cmp_rad(const void *x, const void *y)
 {
@@ -1132,6 +1135,7 @@ flow_text(struct flow *f, double x, const char *text)
 	mesh_i_buf_puts(f->b, "</text>\n");
 }
 
+/* The next item on a new row, unless the row is empty. */
 static void
 flow_newline(struct flow *f)
 {
@@ -1141,6 +1145,7 @@ flow_newline(struct flow *f)
 	}
 }
 
+/* A legend item: node mark k, filled with fill (NULL: its own). */
 static void
 legend_mark(struct flow *f, enum kind k, const char *fill, const char *text)
 {
@@ -1150,6 +1155,8 @@ legend_mark(struct flow *f, enum kind k, const char *fill, const char *text)
 	flow_text(f, x, text);
 }
 
+/* A legend item: a line in the style of flags, with a storing dot when
+ * dot is set. */
 static void
 legend_line(struct flow *f, int flags, int dot, const char *text)
 {
@@ -1261,6 +1268,7 @@ struct lorder {
 	const char *name;
 };
 
+/* In label order (struct lorder). */
 static int
 cmp_lorder(const void *x, const void *y)
 {
@@ -1422,6 +1430,7 @@ struct cpair {
 	int bridge;
 };
 
+/* Links before suggestions, then by the pair. */
 static int
 cmp_cpair(const void *x, const void *y)
 {

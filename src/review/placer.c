@@ -57,6 +57,7 @@ cell_range(const struct mesh_i_placer *p, double a, double b, size_t g,
 	*c1 = hi >= (double)g ? g - 1 : (size_t)hi;
 }
 
+/* Whether a and b share an area (touching is not overlapping). */
 static int
 overlap(const struct mesh_i_box *a, const struct mesh_i_box *b)
 {
