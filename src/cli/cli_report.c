@@ -168,8 +168,9 @@ run_sweep(const struct mesh_plan *plan, int k, const char *by, double *cost)
 }
 
 /* The routes suggest proposes (target 2), as `meshsim suggest` finds
- * them; NULL with *why set (static text, or in whybuf) when there are
- * none to show. Sets *err on a failure that must stop the report. */
+ * them (the caller frees them with mesh_suggestion_free()); NULL with
+ * *why set (static text, or in whybuf) when there are none to show, or
+ * with *err set when suggest failed. */
 static struct mesh_suggestion *
 run_suggest(const struct mesh_plan *plan, char *whybuf, size_t whylen,
     const char **why, enum mesh_error *err)
@@ -188,15 +189,10 @@ run_suggest(const struct mesh_plan *plan, char *whybuf, size_t whylen,
 			*why = whybuf;
 			return NULL;
 		}
-	if ((*err = mesh_suggest(plan, 2, &s)) != MESH_OK) {
-		if (*err != MESH_ENOMEM) {
-			snprintf(whybuf, whylen, "suggest failed: %s.",
-			    mesh_strerror(*err));
-			*why = whybuf;
-			*err = MESH_OK;
-		}
+	/* Any failure stops the report, as running out of memory does
+	 * anywhere else: a report without its fix is not the report. */
+	if ((*err = mesh_suggest(plan, 2, &s)) != MESH_OK)
 		return NULL;
-	}
 	if (!s->verified && s->nroutes > 0) {
 		*why = "the routes found do not remove every single point of "
 		    "failure, so none is suggested.";

@@ -221,12 +221,16 @@ struct scene {
 	double *xy;             /* SVG only: pixel coordinates */
 };
 
+/* Free what s holds; s is then empty and may be freed again. */
 static void
 scene_free(struct scene *s)
 {
 	free(s->kind);
 	free(s->flags);
 	free(s->xy);
+	s->kind = NULL;
+	s->flags = NULL;
+	s->xy = NULL;
 }
 
 /* The link index of (u, v) in the map, or -1. */
