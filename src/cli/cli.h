@@ -23,6 +23,11 @@ void cli_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+void cli_note(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 /* One diagnostic as a compiler writes it: file:line:column: warning: ... */
 void cli_diag_to(FILE *f, const struct mesh_diag *d);
 /* Print every diagnostic of at least severity min. */

@@ -32,7 +32,8 @@ cli_usage(FILE *f)
 	    "       meshsim merge [--format text|json] [-o FILE] PARTIAL...\n"
 	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
 	    "       meshsim report [--format html|md] [--down NODES]\n"
-	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
+	    "                     [--by LABEL] [--input-format FORMAT] "
+	    "[-o FILE] PLAN\n"
 	    "       meshsim diff [--format text|json|markdown]\n"
 	    "                     [--input-format FORMAT] [--trials N] [--seed S]\n"
 	    "                     [-o FILE] OLD NEW\n"
@@ -73,6 +74,21 @@ cli_error(const char *fmt, ...)
 
 	cli_progress_clear();
 	fputs("meshsim: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* "meshsim: note: " and the message, on stderr: what the output says
+ * and the user may have missed (a --by key no node has). */
+void
+cli_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	cli_progress_clear();
+	fputs("meshsim: note: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

@@ -30,7 +30,8 @@ static const struct {
 	{ { "apply", required_argument, NULL, CLI_OPT_APPLY }, CLI_CHECK },
 	{ { "args", required_argument, NULL, CLI_OPT_ARGS },
 	    CLI_CHECK | CLI_IMPORT_HARPER },
-	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP | CLI_SUGGEST },
+	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP | CLI_SUGGEST |
+	    CLI_REPORT },
 	{ { "configured", required_argument, NULL, CLI_OPT_CONFIGURED },
 	    CLI_IMPORT_STATUS },
 	{ { "connectivity-limit", required_argument, NULL,
