@@ -1960,8 +1960,12 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		    "host_source", c->host_source) != 0)
 			goto done;
 		plan->nodes[k].no_cluster = disabled(c);
-		for (j = 1; c->hn != NULL && j < c->hn->nhosts; j++)
-			if (mesh_plan_add_alias(plan, k, c->hn->hosts[j]) != 0)
+		/* Every name the deployment gives the node answers for it,
+		 * the first too when the config names another host. */
+		for (j = 0; c->hn != NULL && j < c->hn->nhosts; j++)
+			if ((c->host == NULL ||
+			    strcasecmp(c->hn->hosts[j], c->host) != 0) &&
+			    mesh_plan_add_alias(plan, k, c->hn->hosts[j]) != 0)
 				goto done;
 		if (keep_settings(plan, k, c) != 0)
 			goto done;
