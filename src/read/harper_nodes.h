@@ -53,8 +53,8 @@ struct mesh_i_harg {
  * The settings apply with Harper's precedence (docs/harper.md), lowest
  * first: the config, HARPER_DEFAULT_CONFIG (only for keys nothing else
  * sets: the config, a variable, an argument), the environment's KEY
- * variables, the command-line
- * arguments (Harper: "command line always supercedes env vars"), and
+ * variables, the command-line arguments (Harper: "command line always
+ * supercedes env vars"), and
  * HARPER_SET_CONFIG, which Harper's docs say "always overrides all other
  * configuration sources" (4.7.10: "can override any other config
  * source").
