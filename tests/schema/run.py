@@ -35,12 +35,10 @@ import os
 import subprocess
 import sys
 
-try:
-    import jsonschema
-    from jsonschema import Draft202012Validator
-except ImportError:
-    sys.exit("schema: python3-jsonschema is missing "
-             "(tools/install-deps --test installs it)")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import validate  # noqa: E402  (exits when jsonschema is missing)
+import jsonschema  # noqa: E402
+from jsonschema import Draft202012Validator  # noqa: E402
 
 BASE = "https://meshsim.invalid/schema/"
 SCHEMA_DIR = "schema"
@@ -85,27 +83,6 @@ def load_schemas():
                                              BASE + name))
         schemas[name] = s
     return schemas
-
-
-def make_validators(schemas):
-    """A validator per schema, resolving $refs among the schemas only."""
-    try:
-        from referencing import Registry
-        from referencing.jsonschema import DRAFT202012
-    except ImportError:
-        store = {s["$id"]: s for s in schemas.values()}
-
-        def make(s):
-            resolver = jsonschema.RefResolver.from_schema(s, store=store)
-            return Draft202012Validator(s, resolver=resolver)
-    else:
-        registry = Registry().with_resources(
-            (s["$id"], DRAFT202012.create_resource(s))
-            for s in schemas.values())
-
-        def make(s):
-            return Draft202012Validator(s, registry=registry)
-    return {n: make(s) for n, s in schemas.items()}
 
 
 def option(args, name, short=None, least=None):
@@ -374,6 +351,19 @@ def check_mutations(validators, schemas, docs):
     print("schema: %d mutations of goldens, each refused" % n)
 
 
+def check_validate_py():
+    """validate.py, as docs/json.md shows it: a valid file exits 0, an
+    invalid one 1."""
+    tool = os.path.join("tests", "schema", "validate.py")
+    for schema, path, want in (("plan", "scenarios/figure1.json", 0),
+                               ("check", "scenarios/figure1.json", 1)):
+        p = subprocess.run([sys.executable, tool, schema, path],
+                           capture_output=True, text=True)
+        if p.returncode != want:
+            fail("validate.py %s %s: exit %d, expected %d: %s"
+                 % (schema, path, p.returncode, want, p.stdout + p.stderr))
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -383,10 +373,11 @@ def main():
     schemas = load_schemas()
     print("schema: %d schemas checked against the 2020-12 metaschema"
           % len(schemas))
-    validators = make_validators(schemas)
+    validators = validate.validators(schemas)
     docs = check_goldens(validators)
     check_plans(meshsim, validators)
     check_mutations(validators, schemas, docs)
+    check_validate_py()
     for f in failures[:40]:
         print("FAIL " + f)
     if len(failures) > 40:
