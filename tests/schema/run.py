@@ -1,8 +1,6 @@
 #!/usr/bin/env python3
 """The JSON Schemas of schema/ against what meshsim writes and reads.
 
-Usage: run.py MESHSIM [-v]
-
 1. Each schema is checked against the draft 2020-12 metaschema, and its
    $id must be BASE + its file name.
 2. Every golden of tests/cli/*.cases whose stdout is JSON is validated
@@ -24,16 +22,25 @@ Usage: run.py MESHSIM [-v]
    without its code) must fail validation: the schemas are tight enough to
    catch a real mistake.
 
+5. N random plans (default 30; those of tests/roundtrip/run.py: nasty
+   names, host-less nodes, labels, availabilities, nodes that do not
+   cluster, the plan's cluster, repeated, self and dangling routes) are
+   valid plans; their export, `check` and `sweep` JSON validate.
+
+Usage: run.py MESHSIM [--random N] [-v]
+
 Needs python3-jsonschema (Debian's 4.10 or later). Prints the counts;
 exits 1 on any failure, listing them.
 """
 
 import copy
 import glob
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import validate  # noqa: E402  (exits when jsonschema is missing)
@@ -351,6 +358,44 @@ def check_mutations(validators, schemas, docs):
     print("schema: %d mutations of goldens, each refused" % n)
 
 
+def check_random(meshsim, validators, count):
+    """Part 5: random plans, and what meshsim writes of them."""
+    path = os.path.join("tests", "roundtrip", "run.py")
+    spec = importlib.util.spec_from_file_location("roundtrip", path)
+    roundtrip = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(roundtrip)
+    runs = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(count):
+            plan = roundtrip.random_plan(seed)
+            for e in errors(validators["plan.schema.json"], plan)[:3]:
+                fail("random plan %d: %s" % (seed, e.message))
+            f = os.path.join(tmp, "plan-%d.json" % seed)
+            with open(f, "w", encoding="utf-8") as out:
+                json.dump(plan, out, ensure_ascii=False)
+            commands = [("plan.schema.json", ["export"]),
+                        ("check.schema.json", ["check", "--format", "json"])]
+            if seed % 3 == 0:
+                commands.append(("sweep.schema.json",
+                                 ["sweep", "--format", "json"]))
+            for want, args in commands:
+                p = subprocess.run([meshsim] + args + [f],
+                                   capture_output=True, text=True)
+                runs += 1
+                doc = as_json(p.stdout)
+                if p.returncode not in (0, 1) or doc is None:
+                    fail("random plan %d: %s: exit %d, %s" % (
+                        seed, " ".join(args), p.returncode,
+                        p.stderr.strip()[:200]))
+                    continue
+                for e in errors(validators[want], doc)[:3]:
+                    fail("random plan %d: %s: %s at %s" % (
+                        seed, " ".join(args), e.message,
+                        "/".join(map(str, e.path))))
+    print("schema: %d random plans valid, %d outputs of them validated"
+          % (count, runs))
+
+
 def check_validate_py():
     """validate.py, as docs/json.md shows it: a valid file exits 0, an
     invalid one 1."""
@@ -378,6 +423,10 @@ def main():
     check_plans(meshsim, validators)
     check_mutations(validators, schemas, docs)
     check_validate_py()
+    count = 30
+    if "--random" in sys.argv:
+        count = int(sys.argv[sys.argv.index("--random") + 1])
+    check_random(meshsim, validators, count)
     for f in failures[:40]:
         print("FAIL " + f)
     if len(failures) > 40:
