@@ -9,7 +9,8 @@
    availability with --shard: the partial; export as JSON and import: the
    plan). A JSON golden whose command has no schema is a failure, so a new
    output cannot slip by; so is a command that should print JSON and
-   prints something else.
+   prints something else. The top-level members must come in the order
+   of the schema's "properties" (the documented order).
 3. Every JSON file under the plan folders is read by meshsim
    (`check --format json`) and by the plan schema, and the two must agree:
    a plan meshsim reads without an unknown-key warning validates; one with
@@ -63,6 +64,7 @@ ENUM_KEYS = {"verdict", "model", "severity", "event", "connectivity_change",
              "operation", "command", "generator", "cluster", "server"}
 
 failures = []
+SCHEMAS = {}
 verbose = "-v" in sys.argv
 
 
@@ -165,6 +167,20 @@ def errors(validator, doc):
     return list(validator.iter_errors(doc))
 
 
+def out_of_order(name, want, doc):
+    """The members of an output appear in the order its documentation
+    gives, which its schema's "properties" follow: a golden whose
+    top-level members come in another order is a failure."""
+    s = SCHEMAS.get(want, {})
+    order = list(s.get("properties", {}))
+    if not isinstance(doc, dict) or not order:
+        return
+    at = [order.index(k) for k in doc if k in order]
+    if at != sorted(at):
+        fail("golden %s: members out of %s's order: %s"
+             % (name, want, ", ".join(doc)))
+
+
 def check_goldens(validators):
     """Part 2. Returns {schema: [(case, document)]} for part 4."""
     docs = {}
@@ -183,6 +199,7 @@ def check_goldens(validators):
                  % (name, " ".join(args)))
             continue
         n += 1
+        out_of_order(name, want, doc)
         errs = errors(validators[want], doc)
         for e in errs[:3]:
             fail("golden %s (%s): %s at %s" % (name, want, e.message,
@@ -416,6 +433,7 @@ def main():
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)),
                           "..", ".."))
     schemas = load_schemas()
+    SCHEMAS.update(schemas)
     print("schema: %d schemas checked against the 2020-12 metaschema"
           % len(schemas))
     validators = validate.validators(schemas)
