@@ -26,7 +26,8 @@
 5. N random plans (default 30; those of tests/roundtrip/run.py: nasty
    names, host-less nodes, labels, availabilities, nodes that do not
    cluster, the plan's cluster, repeated, self and dangling routes) are
-   valid plans; their export, `check` and `sweep` JSON validate.
+   valid plans; their export, `check` and `sweep` JSON, and the plans
+   `suggest -o` writes of them, validate.
 
 Usage: run.py MESHSIM [--random N] [-v]
 
@@ -409,6 +410,19 @@ def check_random(meshsim, validators, count):
                     fail("random plan %d: %s: %s at %s" % (
                         seed, " ".join(args), e.message,
                         "/".join(map(str, e.path))))
+        # suggest -o writes the plan with the routes added.
+        for seed in range(0, count, 5):
+            f = os.path.join(tmp, "plan-%d.json" % seed)
+            out = os.path.join(tmp, "suggested-%d.json" % seed)
+            subprocess.run([meshsim, "suggest", "-o", out, f],
+                           capture_output=True, text=True)
+            if not os.path.exists(out):
+                continue            # a plan suggest refuses
+            runs += 1
+            with open(out, encoding="utf-8") as g:
+                doc = json.load(g)
+            for e in errors(validators["plan.schema.json"], doc)[:3]:
+                fail("random plan %d: suggest -o: %s" % (seed, e.message))
     print("schema: %d random plans valid, %d outputs of them validated"
           % (count, runs))
 
