@@ -137,7 +137,7 @@ deps:
 
 test-deps:
 	@{ pkg-config --exists $(PKGS) $(TEST_PKGS) && \
-	   $(PYTHON) -c 'import networkx' && command -v valgrind; } \
+	   $(PYTHON) -c 'import networkx, jsonschema' && command -v valgrind; } \
 	   >/dev/null 2>&1 || \
 	   sh tools/install-deps --test
 
@@ -224,6 +224,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
 	$(PYTHON) tests/suggest/by_domain.py $(BIN) $(BYDOMAIN_PLANS)
+	$(PYTHON) tests/schema/run.py $(BIN)
 	$(INSTALL_TEST)
 	$(TYPO_ENV) $(PYTHON) tests/harper/typo_property.py $(BIN)
 	$(PYTHON) tests/roundtrip/run.py $(BIN) $(ROUNDTRIP_FLAGS)

@@ -14,8 +14,10 @@
 #include "base/progress.h"
 #include "base/text.h"
 
+/* "$schema" names the plan's JSON Schema for editors (schema/); it is
+ * checked for its type and otherwise ignored. */
 static const char *const top_keys[] = { "name", "cluster", "nodes",
-	"timeline", "whatif", NULL };
+	"timeline", "whatif", "$schema", NULL };
 static const char *const node_keys[] = { "name", "host", "port", "routes",
 	"labels", "availability", "clustering", "aliases", NULL };
 static const char *const route_keys[] = { "host", "port", "node", "source",
@@ -380,7 +382,7 @@ mesh_i_read_json(const char *buf, size_t len, const char *file,
 	struct mesh_i_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	cJSON *root = NULL;
-	const cJSON *name, *nodes;
+	const cJSON *name, *nodes, *schema;
 
 	*out = NULL;
 	/* The nodes are read as they are parsed, one at a time: the plan
@@ -413,6 +415,10 @@ mesh_i_read_json(const char *buf, size_t len, const char *file,
 	    (r.plan->name = strdup(name->valuestring)) == NULL)
 		goto done;
 	read_cluster(&r, cJSON_GetObjectItemCaseSensitive(root, "cluster"));
+	schema = cJSON_GetObjectItemCaseSensitive(root, "$schema");
+	if (schema != NULL && !cJSON_IsString(schema))
+		mesh_i_json_wrong_type(&r.base, schema, "'$schema'",
+		    "a string", NULL);
 	if (nodes == NULL) {
 		mesh_i_json_report(&r.base, MESH_ERROR, "missing-nodes", root,
 		    0, NULL, "the plan has no 'nodes' list");
