@@ -14,7 +14,14 @@
 /* Name lookup, the text of names, hosts and labels, and the watch the
  * plan was made under. */
 struct mesh_plan_index {
-	struct mesh_i_map names;          /* name -> node */
+	struct mesh_i_imap names;         /* name -> node */
+	/* Routes and labels of the nodes, in bulk (mesh_i_plan_reserve()):
+	 * a node's array lies in a pool while it grows at the pool's top,
+	 * and moves to its own malloc'd array otherwise. */
+	struct mesh_route *rpool;
+	size_t rpool_cap, rpool_used;
+	struct mesh_label *lpool;
+	size_t lpool_cap, lpool_used;
 	struct mesh_i_arena text;         /* every node's strings */
 	unsigned long watch;            /* its serial; 0: none */
 	struct node_extra *extra;       /* per node, what few plans have;
@@ -123,6 +130,65 @@ crosses(struct mesh_plan *p, int node, const char *name, const char *host,
 	return 1;
 }
 
+/* Whether v lies in the bytes bytes at pool. */
+static int
+in_pool(const void *v, const void *pool, size_t bytes)
+{
+	uintptr_t a = (uintptr_t)v, b = (uintptr_t)pool;
+
+	return pool != NULL && a >= b && a < b + bytes;
+}
+
+/* Whether node idx of the plan ctx has the name key. */
+static int
+same_name(const void *ctx, int idx, const void *key)
+{
+	const struct mesh_plan *p = ctx;
+
+	return strcmp(p->nodes[idx].name, key) == 0;
+}
+
+int
+mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
+    size_t labels)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	struct mesh_plan_index *x = p->index;
+
+	/* No more than the limits let in (and one over, to cross them). */
+	if (nodes > l->nodes)
+		nodes = l->nodes + 1;
+	if (routes > l->routes)
+		routes = l->routes + 1;
+	if (labels > routes + nodes)
+		labels = routes + nodes;
+	if (nodes > (size_t)INT_MAX - 1)
+		nodes = (size_t)INT_MAX - 1;
+	if (p->nnodes != 0 || x->rpool != NULL || x->lpool != NULL)
+		return 0;
+	if (nodes > p->nodes_cap) {
+		struct mesh_node *v = realloc(p->nodes, nodes * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		p->nodes = v;
+		p->nodes_cap = nodes;
+	}
+	if (mesh_i_imap_reserve(&x->names, nodes) != 0)
+		return -1;
+	if (routes > 0) {
+		if ((x->rpool = malloc(routes * sizeof(*x->rpool))) == NULL)
+			return -1;
+		x->rpool_cap = routes;
+	}
+	if (labels > 0) {
+		if ((x->lpool = malloc(labels * sizeof(*x->lpool))) == NULL)
+			return -1;
+		x->lpool_cap = labels;
+	}
+	return 0;
+}
+
 struct mesh_plan *
 mesh_plan_new(const char *name, const char *file)
 {
@@ -137,7 +203,7 @@ mesh_plan_new(const char *name, const char *file)
 		mesh_plan_free(p);
 		return NULL;
 	}
-	mesh_i_map_init(&p->index->names);
+	mesh_i_imap_init(&p->index->names);
 	mesh_i_arena_init(&p->index->text);
 	p->index->watch = watching != NULL ? watching->serial : 0;
 	return p;
@@ -153,17 +219,23 @@ mesh_plan_free(struct mesh_plan *p)
 	for (i = 0; i < p->nnodes; i++) {
 		struct mesh_node *n = &p->nodes[i];
 
-		free(n->routes);
-		free(n->labels);
+		if (p->index == NULL || !in_pool(n->routes, p->index->rpool,
+		    p->index->rpool_cap * sizeof(struct mesh_route)))
+			free(n->routes);
+		if (p->index == NULL || !in_pool(n->labels, p->index->lpool,
+		    p->index->lpool_cap * sizeof(struct mesh_label)))
+			free(n->labels);
 	}
 	if (p->index != NULL) {
+		free(p->index->rpool);
+		free(p->index->lpool);
 		for (i = 0; i < p->index->nextra; i++) {
 			free(p->index->extra[i].aliases);
 			free(p->index->extra[i].sources);
 			free(p->index->extra[i].settings);
 		}
 		free(p->index->extra);
-		mesh_i_map_free(&p->index->names);
+		mesh_i_imap_free(&p->index->names);
 		mesh_i_arena_free(&p->index->text);
 	}
 	free(p->index);
@@ -217,7 +289,8 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	/* On failure, what the arena holds is freed with the plan. */
 	if (n->name == NULL || n->host == NULL)
 		return -1;
-	switch (mesh_i_map_put(&p->index->names, n->name, 0, idx)) {
+	switch (mesh_i_imap_put(&p->index->names,
+	    mesh_i_map_hash(n->name, 0), same_name, p, n->name, idx)) {
 	case -1:
 		p->nnodes++;
 		return idx;
@@ -233,16 +306,30 @@ mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
     int port, int line, int column)
 {
 	struct mesh_node *n = &p->nodes[node];
+	struct mesh_plan_index *x = p->index;
 	struct mesh_route *r;
 
 	if (crosses(p, 0, NULL, host, line, column))
 		return -1;
-	if (n->nroutes == n->routes_cap) {
+	if (n->nroutes == n->routes_cap && x->rpool_used < x->rpool_cap &&
+	    (n->routes == NULL || n->routes + n->nroutes ==
+	    x->rpool + x->rpool_used)) {
+		/* The node's routes grow at the pool's top. */
+		if (n->routes == NULL)
+			n->routes = x->rpool + x->rpool_used;
+		x->rpool_used++;
+		n->routes_cap++;
+	} else if (n->nroutes == n->routes_cap) {
 		size_t cap = n->routes_cap ? n->routes_cap * 2 : 4;
-		struct mesh_route *v = realloc(n->routes, cap * sizeof(*v));
+		int pooled = in_pool(n->routes, x->rpool,
+		    x->rpool_cap * sizeof(*x->rpool));
+		struct mesh_route *v = pooled ? malloc(cap * sizeof(*v)) :
+		    realloc(n->routes, cap * sizeof(*v));
 
 		if (v == NULL)
 			return -1;
+		if (pooled)     /* the pool keeps the old copy */
+			memcpy(v, n->routes, n->nroutes * sizeof(*v));
 		n->routes = v;
 		n->routes_cap = cap;
 	}
@@ -353,6 +440,33 @@ mesh_plan_aliases(const struct mesh_plan *p, int node,
 	return x->extra[node].naliases;
 }
 
+/* Room for one more label of n: at the top of the label pool when its
+ * labels end there (or it has none), else in its own malloc'd array.
+ * Returns 1, or 0 when out of memory (n unaltered). */
+static int
+grow_labels(struct mesh_plan_index *x, struct mesh_node *n)
+{
+	struct mesh_label *v;
+
+	if (x->lpool_used < x->lpool_cap && (n->labels == NULL ||
+	    n->labels + n->nlabels == x->lpool + x->lpool_used)) {
+		if (n->labels == NULL)
+			n->labels = x->lpool + x->lpool_used;
+		x->lpool_used++;
+		return 1;
+	}
+	if (in_pool(n->labels, x->lpool, x->lpool_cap * sizeof(*v))) {
+		if ((v = malloc((n->nlabels + 1) * sizeof(*v))) == NULL)
+			return 0;
+		memcpy(v, n->labels, n->nlabels * sizeof(*v));
+	} else if ((v = realloc(n->labels, (n->nlabels + 1) *
+	    sizeof(*v))) == NULL) {
+		return 0;
+	}
+	n->labels = v;
+	return 1;
+}
+
 int
 mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
     const char *value)
@@ -376,10 +490,11 @@ mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
 		if (c > 0)
 			break;
 	}
-	if ((k = mesh_i_arena_strdup(&p->index->text, key)) == NULL ||
-	    (v = realloc(n->labels, (n->nlabels + 1) * sizeof(*v))) == NULL)
+	if ((k = mesh_i_arena_strdup(&p->index->text, key)) == NULL)
 		return -1;
-	n->labels = v;
+	if (!grow_labels(p->index, n))
+		return -1;
+	v = n->labels;
 	memmove(&v[i + 1], &v[i], (n->nlabels - i) * sizeof(*v));
 	v[i].key = k;
 	v[i].value = val;
@@ -485,7 +600,8 @@ mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
 int
 mesh_plan_find(const struct mesh_plan *p, const char *name)
 {
-	return mesh_i_map_get(&p->index->names, name, 0);
+	return mesh_i_imap_get(&p->index->names, mesh_i_map_hash(name, 0),
+	    same_name, p, name);
 }
 
 /* The length of host normalized: without one trailing dot. */

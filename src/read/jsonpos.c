@@ -435,6 +435,7 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, const struct mesh_i_jstream *stream,
     struct mesh_i_jdoc **doc, cJSON **root)
 {
+	struct mesh_i_json_counts counts;
 	const char *what;
 	size_t bad, i;
 	int nul, line, col;
@@ -458,11 +459,17 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
 		return MESH_EINPUT;
 	}
-	if (mesh_i_json_check(buf, len, &bad, &what) != 0) {
+	if (mesh_i_json_check_count(buf, len, &bad, &what, stream != NULL &&
+	    stream->sized != NULL ? stream->key : NULL, &counts) != 0) {
 		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, "invalid-json", file, line,
 		    col, NULL, "invalid JSON: %s", what);
 		return MESH_EINPUT;
+	}
+	if (stream != NULL && stream->sized != NULL &&
+	    stream->sized(stream->ctx, &counts) != 0) {
+		diags->nomem = 1;
+		return MESH_ENOMEM;
 	}
 	if (mesh_i_jdoc_parse(buf, len, stream, doc, root) != 0) {
 		/* The text is valid: out of memory, or the stream stopped. */

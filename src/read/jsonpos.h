@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 
 #include "meshsim/meshsim.h"
+#include "read/json_check.h"
 
 /* The position of one value, and of its key when it is an object member. */
 struct mesh_i_jpos {
@@ -29,6 +30,10 @@ struct mesh_i_jstream {
 	const char *key;
 	int (*fn)(void *ctx, const cJSON *elem, size_t end);
 	void *ctx;
+	/* NULL, or called by mesh_i_jdoc_load() once the syntax check has
+	 * counted what lies under key (json_check.h), before the parse:
+	 * returns 0 to go on, nonzero to stop (out of memory). */
+	int (*sized)(void *ctx, const struct mesh_i_json_counts *counts);
 };
 
 /*

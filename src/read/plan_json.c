@@ -356,6 +356,19 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 	read_aliases(r, found[7], idx);
 }
 
+/* The stream's sizing callback: room for the nodes, routes and labels
+ * the syntax check counted. Returns nonzero when out of memory. */
+static int
+nodes_sized(void *ctx, const struct mesh_i_json_counts *c)
+{
+	struct mesh_i_plan_reader *r = ctx;
+
+	if (mesh_i_plan_reserve(r->plan, c->elements, c->inner_elements,
+	    c->inner_members) != 0)
+		r->base.nomem = 1;
+	return r->base.nomem;
+}
+
 /* The stream callback: one element of "nodes". Returns nonzero to stop
  * the parse (out of memory). */
 static int
@@ -376,7 +389,8 @@ mesh_i_read_json(const char *buf, size_t len, const char *file,
 {
 	struct mesh_i_plan_reader r = { { diags, file, 0, 0 }, NULL, tick,
 	    NULL, 0, 0 };
-	struct mesh_i_jstream stream = { "nodes", node_element, &r };
+	struct mesh_i_jstream stream = { "nodes", node_element, &r,
+	    nodes_sized };
 	struct mesh_i_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	cJSON *root = NULL;

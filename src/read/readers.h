@@ -74,6 +74,17 @@ int mesh_i_name_too_long(const char *name, const char *what,
     struct mesh_diags *diags, const char *file, int line, int column);
 
 /*
+ * Room in plan p, still empty, for about nodes nodes, routes routes and
+ * labels labels (estimates: more may come, fewer may), so that reading
+ * them allocates nothing per node: the nodes array and the name index are
+ * sized once, routes and labels come from two pools. Does nothing when p
+ * already has nodes. Returns 0, or -1 when out of memory (p is then still
+ * whole: what was reserved is used and freed with p).
+ */
+int mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
+    size_t labels);
+
+/*
  * Hosts compare case-insensitively, one trailing dot ignored: the normal
  * form lowercases ASCII letters and drops that dot. Returns a malloc'd
  * string, or NULL when out of memory.
