@@ -163,7 +163,7 @@ parse_should_stream_the_first_array_under_the_key(void **state)
 	    "{\"n\": \"b\"}, {\"n\": \"c\"}],\n\"nodes\": [{\"n\": \"d\"}],"
 	    " \"x\": {\"nodes\": [1]}}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
 	struct mesh_i_jdoc *doc;
 	cJSON *root = NULL, *nodes;
 
@@ -194,7 +194,7 @@ parse_should_stop_when_the_stream_asks(void **state)
 	const char *text = "{\"nodes\": [{\"n\": \"a\"}, {\"n\": \"b\"},"
 	    " {\"n\": \"c\"}]}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
 	struct mesh_i_jdoc *doc = NULL;
 	cJSON *root = NULL;
 
