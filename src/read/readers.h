@@ -14,10 +14,13 @@ struct mesh_i_tick;
  * a resolved plan. Problems go to diags. Returns MESH_OK with *out set, or
  * MESH_EINPUT / MESH_ENOMEM / MESH_EGRAPH with *out NULL.
  * The JSON reader tells tick (NULL: nothing) the bytes parsed as it
- * reads each node.
+ * reads each node. With mapped set, buf is a private read-only mapping of
+ * the file (mmap) that the reader may drop from memory as it is parsed
+ * (madvise MADV_DONTNEED: a later read would fault the bytes back in);
+ * the caller still unmaps it.
  */
 enum mesh_error mesh_i_read_json(const char *buf, size_t len, const char *file,
-    struct mesh_i_tick *tick, struct mesh_diags *diags,
+    int mapped, struct mesh_i_tick *tick, struct mesh_diags *diags,
     struct mesh_plan **out);
 
 /* plan_igraph.c: the formats igraph reads. Names, hosts and ports come
