@@ -5,7 +5,9 @@
  * What a C programmer would write without meshsim: the whole file read
  * into memory, parsed into a cJSON tree, each node's endpoint (host case
  * folded and without one trailing dot, port 9932 by default, the host the
- * name by default) stored in libc's hash table (hsearch), every route
+ * name by default) stored in a plain hash table (FNV-1a, linear probing:
+ * libc's hsearch hashes such keys so badly that it would be the whole
+ * story), every route
  * turned into an edge (self routes and unknown endpoints dropped), an
  * igraph graph made and simplified (one link per pair), then connected
  * components, articulation points and bridges. Prints the same summary as
@@ -15,7 +17,7 @@
  */
 #define _DEFAULT_SOURCE
 #include <ctype.h>
-#include <search.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,29 @@ endpoint(const char *host, int port)
 		s[i] = (char)tolower((unsigned char)host[i]);
 	snprintf(s + n, 16, ":%d", port);
 	return s;
+}
+
+/* The endpoints: open addressing over a power of two of slots. */
+struct slot {
+	char *key;
+	int node;
+};
+static struct slot *table;
+static size_t mask;
+
+static struct slot *
+find(const char *key)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *s;
+	size_t i;
+
+	for (s = key; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	for (i = (size_t)(h ^ h >> 32) & mask; table[i].key != NULL &&
+	    strcmp(table[i].key, key) != 0; i = (i + 1) & mask)
+		;
+	return &table[i];
 }
 
 static int
@@ -104,25 +129,30 @@ main(int argc, char **argv)
 	if (!cJSON_IsArray(nodes))
 		die("no nodes");
 	n = cJSON_GetArraySize(nodes);
+	for (mask = 16; mask < (size_t)n * 2; mask *= 2)
+		;
 	if ((names = malloc(((size_t)n + 1) * sizeof(*names))) == NULL ||
-	    hcreate((size_t)n * 2 + 16) == 0)
+	    (table = calloc(mask, sizeof(*table))) == NULL)
 		die("out of memory");
+	mask--;
 	k = 0;
 	cJSON_ArrayForEach(node, nodes) {
 		const cJSON *nm = cJSON_GetObjectItemCaseSensitive(node, "name");
 		const cJSON *h = cJSON_GetObjectItemCaseSensitive(node, "host");
-		ENTRY e, *found;
+		struct slot *e;
+		char *key;
 
 		if (!cJSON_IsString(nm))
 			die("a node without a name");
 		names[k] = nm->valuestring;
-		e.key = endpoint(cJSON_IsString(h) ? h->valuestring :
+		key = endpoint(cJSON_IsString(h) ? h->valuestring :
 		    nm->valuestring, port_of(node));
-		e.data = (void *)(intptr_t)k;
-		if ((found = hsearch(e, ENTER)) == NULL)
-			die("out of memory");
-		if (found->data != e.data)      /* the first node keeps it */
-			free(e.key);
+		if ((e = find(key))->key == NULL) {
+			e->key = key;
+			e->node = k;
+		} else {                /* the first node keeps it */
+			free(key);
+		}
 		k++;
 	}
 	if (igraph_vector_int_init(&edges, 0) != IGRAPH_SUCCESS)
@@ -133,19 +163,19 @@ main(int argc, char **argv)
 		cJSON_ArrayForEach(route, routes) {
 			const cJSON *h = cJSON_GetObjectItemCaseSensitive(route,
 			    "host");
-			ENTRY e, *found;
+			struct slot *e;
+			char *key;
 
 			nroutes++;
 			if (!cJSON_IsString(h))
 				continue;
-			e.key = endpoint(h->valuestring, port_of(route));
-			found = hsearch(e, FIND);
-			free(e.key);
-			if (found == NULL || (intptr_t)found->data == k)
+			key = endpoint(h->valuestring, port_of(route));
+			e = find(key);
+			free(key);
+			if (e->key == NULL || e->node == k)
 				continue;
 			if (igraph_vector_int_push_back(&edges, k) ||
-			    igraph_vector_int_push_back(&edges,
-			    (intptr_t)found->data))
+			    igraph_vector_int_push_back(&edges, e->node))
 				die("out of memory");
 		}
 		k++;
