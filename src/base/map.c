@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bigmem.h"
 #include "base/map.h"
 
 struct mesh_i_map_slot {
@@ -261,6 +262,7 @@ imap_resize(struct mesh_i_imap *m, size_t cap)
 
 	if ((slots = calloc(cap, sizeof(*slots))) == NULL)
 		return -1;
+	mesh_i_advise_huge(slots, cap * sizeof(*slots));
 	for (i = 0; i < m->cap; i++) {
 		size_t j;
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bigmem.h"
 #include "graph/dfs.h"
 
 void
@@ -57,6 +58,7 @@ mesh_i_dfs_run(struct mesh_i_dfs *d, const struct mesh_i_csr *g,
 		free(V);
 		return -1;
 	}
+	mesh_i_advise_huge(V, n1 * sizeof(*V));
 	for (s = 0; s < g->n; s++) {
 		d->tin[s] = -1;
 		V[s].rank = rank[s];

@@ -7,6 +7,7 @@
 
 #include "meshsim/meshsim.h"
 #include "read/readers.h"
+#include "base/bigmem.h"
 #include "base/map.h"
 #include "base/util.h"
 #include "model/settings.h"
@@ -173,6 +174,7 @@ mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
 			return -1;
 		p->nodes = v;
 		p->nodes_cap = nodes;
+		mesh_i_advise_huge(v, nodes * sizeof(*v));
 	}
 	if (mesh_i_imap_reserve(&x->names, nodes) != 0)
 		return -1;
@@ -180,11 +182,13 @@ mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
 		if ((x->rpool = malloc(routes * sizeof(*x->rpool))) == NULL)
 			return -1;
 		x->rpool_cap = routes;
+		mesh_i_advise_huge(x->rpool, routes * sizeof(*x->rpool));
 	}
 	if (labels > 0) {
 		if ((x->lpool = malloc(labels * sizeof(*x->lpool))) == NULL)
 			return -1;
 		x->lpool_cap = labels;
+		mesh_i_advise_huge(x->lpool, labels * sizeof(*x->lpool));
 	}
 	return 0;
 }
@@ -866,6 +870,8 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	links = malloc((p->nroutes * 2 + 1) * sizeof(*links));
 	if (ep.v == NULL || ep.hash == NULL || mark == NULL || links == NULL)
 		goto done;
+	mesh_i_advise_huge(ep.v, n * sizeof(*ep.v));
+	mesh_i_advise_huge(links, p->nroutes * 2 * sizeof(*links));
 
 	/* The endpoints: the nodes' own, then the aliases, so that a
 	 * node's own host wins. */
