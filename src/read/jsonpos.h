@@ -64,6 +64,14 @@ enum mesh_error mesh_i_jdoc_load(const char *buf, size_t len,
     const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
     cJSON **root);
 
+/*
+ * Texts of at least bytes bytes (1 MiB unless set) have their streamed
+ * array parsed by a second thread while the callback reads the elements
+ * parsed before (jsonpos.c): same values, same positions, same order. For
+ * the tests, which compare both ways; not thread-safe itself.
+ */
+void mesh_i_jdoc_pipeline_threshold(size_t bytes);
+
 /* Free doc and every value in it; NULL is accepted. */
 void mesh_i_jdoc_free(struct mesh_i_jdoc *doc);
 
