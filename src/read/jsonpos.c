@@ -588,15 +588,34 @@ mesh_i_jdoc_parse(const char *buf, size_t len,
 	return 0;
 }
 
+/* The UTF-8 check of a text, run by a second thread beside the syntax
+ * check for a text of pipeline_bytes or more (they share nothing). */
+struct utf8_job {
+	const char *buf;
+	size_t len, bad;
+	int nul, rc;
+};
+
+static void *
+utf8_job(void *arg)
+{
+	struct utf8_job *j = arg;
+
+	j->rc = mesh_i_utf8_check(j->buf, j->len, &j->bad, &j->nul);
+	return NULL;
+}
+
 enum mesh_error
 mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, const struct mesh_i_jstream *stream,
     struct mesh_i_jdoc **doc, cJSON **root)
 {
 	struct mesh_i_json_counts counts;
-	const char *what;
-	size_t bad, i;
-	int nul, line, col;
+	struct utf8_job job;
+	pthread_t worker;
+	const char *what = NULL;
+	size_t bad, sbad = 0, i;
+	int nul, line, col, syntax = 0, checked = 0;
 
 	*doc = NULL;
 	*root = NULL;
@@ -609,7 +628,23 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 		    "the file is empty");
 		return MESH_EINPUT;
 	}
-	if (mesh_i_utf8_check(buf, len, &bad, &nul) != 0) {
+	/* The UTF-8 check first, as its fault is the one reported; the
+	 * syntax check beside it on a second thread for a long text. */
+	job.buf = buf;
+	job.len = len;
+	if (len >= pipeline_bytes &&
+	    pthread_create(&worker, NULL, utf8_job, &job) == 0) {
+		syntax = mesh_i_json_check_count(buf, len, &sbad, &what,
+		    stream != NULL && stream->sized != NULL ? stream->key :
+		    NULL, &counts);
+		pthread_join(worker, NULL);
+		checked = 1;
+	} else {
+		utf8_job(&job);
+	}
+	if (job.rc != 0) {
+		bad = job.bad;
+		nul = job.nul;
 		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, nul ? "invalid-json" :
 		    "invalid-utf8", file, line, col, NULL, nul ?
@@ -617,8 +652,12 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
 		return MESH_EINPUT;
 	}
-	if (mesh_i_json_check_count(buf, len, &bad, &what, stream != NULL &&
-	    stream->sized != NULL ? stream->key : NULL, &counts) != 0) {
+	if (!checked)
+		syntax = mesh_i_json_check_count(buf, len, &sbad, &what,
+		    stream != NULL && stream->sized != NULL ? stream->key :
+		    NULL, &counts);
+	if (syntax != 0) {
+		bad = sbad;
 		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, "invalid-json", file, line,
 		    col, NULL, "invalid JSON: %s", what);

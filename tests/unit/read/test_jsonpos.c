@@ -329,6 +329,38 @@ load_should_refuse_a_nul_byte_among_white_space(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* With the UTF-8 check on a second thread beside the syntax check, its
+ * fault is still the one reported, and a good text still loads. */
+static void
+load_on_two_threads_should_report_as_one(void **state)
+{
+	static const char bad[] = "{\"a\": \"\xff\", }";
+	static const char good[] = "{\"a\": [1, 2]}";
+	struct mesh_i_jdoc *doc = NULL;
+	struct mesh_diags d;
+	cJSON *root = NULL;
+
+	(void)state;
+	mesh_diags_init(&d);
+	mesh_i_jdoc_pipeline_threshold(0);
+	assert_int_equal(mesh_i_jdoc_load(bad, sizeof(bad) - 1, "r.json", &d,
+	    NULL, &doc, &root), MESH_EINPUT);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].code, "invalid-utf8");
+	assert_int_equal(d.v[0].column, 8);
+	assert_int_equal(mesh_i_jdoc_load(bad, 14, "r.json", &d, NULL, &doc,
+	    &root), MESH_EINPUT);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[1].code, "invalid-utf8");
+	assert_int_equal(mesh_i_jdoc_load(good, sizeof(good) - 1, "r.json", &d,
+	    NULL, &doc, &root), MESH_OK);
+	mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    root, "a")), 2);
+	mesh_i_jdoc_free(doc);
+	mesh_diags_clear(&d);
+}
+
 static void
 arena_should_roll_back_to_a_mark_and_reuse_memory(void **state)
 {
@@ -371,6 +403,7 @@ main(void)
 		    parse_should_stream_the_first_array_under_the_key),
 		cmocka_unit_test(parse_should_stop_when_the_stream_asks),
 		cmocka_unit_test(pipelined_stream_should_match_one_thread),
+		cmocka_unit_test(load_on_two_threads_should_report_as_one),
 		cmocka_unit_test(
 		    load_should_refuse_a_nul_byte_among_white_space),
 		cmocka_unit_test(
