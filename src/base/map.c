@@ -317,6 +317,17 @@ mesh_i_imap_put(struct mesh_i_imap *m, uint64_t h, mesh_i_imap_same same,
 	return -1;
 }
 
+int
+mesh_i_imap_peek(const struct mesh_i_imap *m, uint64_t h)
+{
+	uint64_t e;
+
+	if (m->cap == 0)
+		return -1;
+	e = m->slots[(size_t)(uint32_t)h & (m->cap - 1)];
+	return e >> 32 == (uint32_t)h ? (int)(uint32_t)e - 1 : -1;
+}
+
 void
 mesh_i_imap_prefetch(const struct mesh_i_imap *m, uint64_t h)
 {

@@ -779,16 +779,43 @@ endpoint_at(struct endpoints *ep, const char *host, int port, uint64_t h)
 struct pending {
 	struct mesh_route *r;
 	uint64_t h;
+	int likely;             /* the endpoint its slot names, or -1 */
 	const char *host;       /* normalized: the route's, buf or long_host */
 	char *long_host;
 	char buf[256];
 };
 
+/* The second and third steps of a route's prefetch: the endpoint its
+ * slot names, then that endpoint's host. */
+static void
+prefetch_endpoint(const struct endpoints *ep, struct pending *e)
+{
+	e->likely = mesh_i_imap_peek(&ep->by_port, e->h);
+#if defined(__GNUC__)
+	if (e->likely >= 0)
+		__builtin_prefetch(&ep->v[e->likely]);
+#endif
+}
+
+static void
+prefetch_host(const struct endpoints *ep, const struct pending *e)
+{
+#if defined(__GNUC__)
+	if (e->likely >= 0)
+		__builtin_prefetch(ep->v[e->likely].host);
+#else
+	(void)ep;
+	(void)e;
+#endif
+}
+
 /*
  * Set every route's target to the node at its (host, port), or -1. The
- * lookups are pipelined: a route's slot is prefetched LOOKUP_AHEAD routes
- * before it is read, so that a plan of millions of routes does not wait
- * on memory for each. Returns 0, or -1 when out of memory.
+ * lookups are pipelined so that a plan of millions of routes does not
+ * wait on memory for each: a route's slot is prefetched LOOKUP_AHEAD
+ * routes before it is read, the endpoint the slot names half as many,
+ * and that endpoint's host a quarter. Returns 0, or -1 when out of
+ * memory.
  */
 static int
 lookup_routes(struct mesh_plan *p, struct endpoints *ep)
@@ -812,8 +839,15 @@ lookup_routes(struct mesh_plan *p, struct endpoints *ep)
 			    sizeof(e->buf), &e->long_host)) == NULL)
 				goto done;
 			e->h = mesh_i_map_hash(e->host, e->r->port);
+			e->likely = -1;
 			mesh_i_imap_prefetch(&ep->by_port, e->h);
 			issued++;
+			if (issued - finished > LOOKUP_AHEAD / 2)
+				prefetch_endpoint(ep, &q[(issued - 1 -
+				    LOOKUP_AHEAD / 2) % LOOKUP_AHEAD]);
+			if (issued - finished > 3 * LOOKUP_AHEAD / 4)
+				prefetch_host(ep, &q[(issued - 1 -
+				    3 * LOOKUP_AHEAD / 4) % LOOKUP_AHEAD]);
 		}
 		if (finished == issued)
 			break;
