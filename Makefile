@@ -245,7 +245,8 @@ $(BENCH_PEER): tools/cjson_igraph_check.c
 	    tools/cjson_igraph_check.c $$(pkg-config --libs igraph libcjson)
 
 bench: $(BIN) $(BENCH_PEER)
-	$(PYTHON) tools/bench.py --meshsim $(BIN) --c-peer $(BENCH_PEER)
+	$(PYTHON) tools/bench.py --meshsim $(BIN) --c-peer $(BENCH_PEER) \
+	    --write docs/bench.md
 
 install: $(BIN) $(LIB)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \

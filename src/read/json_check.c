@@ -21,8 +21,9 @@ struct jc {
 	struct mesh_i_json_counts *counts;
 };
 
-/* The message of the depth limit, with the number: static, as the
- * library runs in one thread. */
+/* The message of the depth limit, with the number: static, as the check
+ * runs only in the calling thread (a second thread of jsonpos.c checks
+ * UTF-8 and parses, never this). */
 static char too_deep[96];
 
 static int
