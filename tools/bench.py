@@ -369,7 +369,7 @@ def main(argv=None):
                 "`meshsim check --format json --fail-on never PLAN` "
                 "against `tools/nx_check.py` (networkx), "
                 "`tools/ig_check.py` (python-igraph) and "
-                "`tools/cjson_igraph_check` (C: cJSON, libc's hsearch, "
+                "`tools/cjson_igraph_check` (C: cJSON, a plain hash table, "
                 "igraph), each computing components, articulation "
                 "points and bridges (no connectivity: above meshsim's "
                 "`--connectivity-limit`). Plans: `tools/gen_plan.py "

@@ -362,16 +362,17 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 }
 
 /* The stream's sizing callback: room for the nodes, routes and labels
- * the syntax check counted. Returns nonzero when out of memory. */
+ * the syntax check counted. The room is only for speed: when it cannot
+ * be had (out of memory, or a count far beyond what the nodes hold, as
+ * in a list of a million numbers), the plan grows as it is read. */
 static int
 nodes_sized(void *ctx, const struct mesh_i_json_counts *c)
 {
 	struct mesh_i_plan_reader *r = ctx;
 
-	if (mesh_i_plan_reserve(r->plan, c->elements, c->inner_elements,
-	    c->inner_members) != 0)
-		r->base.nomem = 1;
-	return r->base.nomem;
+	(void)mesh_i_plan_reserve(r->plan, c->elements, c->inner_elements,
+	    c->inner_members);
+	return 0;
 }
 
 /* How many parsed bytes of a mapped text are dropped at a time. */
