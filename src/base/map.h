@@ -64,7 +64,8 @@ int mesh_i_map_put_ints(struct mesh_i_map *m, const int *t, int k,
  * in several threads at once, one thread a map.
  */
 struct mesh_i_imap {
-	uint64_t *slots;        /* (hash low bits << 32) | (index + 1); 0: empty */
+	uint64_t *slots;        /* (hash low bits << 32) | (index + 1);
+				 * 0: empty */
 	size_t cap;             /* a power of two at most 2^32, or 0 */
 	size_t len;
 };

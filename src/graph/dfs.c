@@ -84,7 +84,8 @@ mesh_i_dfs_run(struct mesh_i_dfs *d, const struct mesh_i_csr *g,
 
 #if defined(__GNUC__)
 				if (x->it < g->off[v + 1])
-					__builtin_prefetch(&d->tin[g->adj[x->it]]);
+					__builtin_prefetch(
+					    &d->tin[g->adj[x->it]]);
 #endif
 				if (d->tin[u] < 0) {
 					y->parent = v;
@@ -94,7 +95,8 @@ mesh_i_dfs_run(struct mesh_i_dfs *d, const struct mesh_i_csr *g,
 					d->pre[t++] = u;
 					y->it = g->off[u];
 					d->stack[sp++] = u;
-				} else if (u != x->parent && d->tin[u] < x->low) {
+				} else if (u != x->parent &&
+				    d->tin[u] < x->low) {
 					x->low = d->tin[u];
 				}
 				continue;

@@ -643,9 +643,9 @@ mesh_i_host_normal(const char *host)
 
 /*
  * host made lower case and without one trailing dot: host itself when
- * it is so already, else into buf (size bytes) when it fits, else into a malloc'd copy also left in *spill for
- * the caller to free (*spill is NULL otherwise). Returns NULL when out of
- * memory.
+ * it is so already, else into buf (size bytes) when it fits, else into a
+ * malloc'd copy also left in *spill for the caller to free (*spill is
+ * NULL otherwise). Returns NULL when out of memory.
  */
 static const char *
 host_normal(const char *host, char *buf, size_t size, char **spill)
