@@ -291,8 +291,16 @@ fuzz-test:
 	     "(sh tools/install-deps --test installs clang and libclang-rt-14-dev)"; \
 	 fi
 
-bench: $(BIN)
-	$(PYTHON) tools/bench.py --meshsim $(BIN)
+# The benchmark's second peer (tools/bench.py): built here only.
+BENCH_PEER = $(BUILD)/tools/cjson_igraph_check
+$(BENCH_PEER): tools/cjson_igraph_check.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 $$(pkg-config --cflags igraph libcjson) -o $@ \
+	    tools/cjson_igraph_check.c $$(pkg-config --libs igraph libcjson)
+
+bench: $(BIN) $(BENCH_PEER)
+	$(PYTHON) tools/bench.py --meshsim $(BIN) --c-peer $(BENCH_PEER) \
+	    --write docs/bench.md
 
 # Besides the program, both libraries, the headers and meshsim.pc, install
 # puts in place whichever of these the tree holds (none is not an error);

@@ -2,9 +2,21 @@
 """Benchmark meshsim against the networkx equivalent on the same plans.
 
 Usage:
-    bench.py [--meshsim BIN] [--sizes N,N,...] [--shapes S,S,...]
-             [--degree D] [--cap SECONDS] [--cache DIR] [--no-extra]
-             [--write FILE]
+    bench.py [--meshsim BIN] [--c-peer BIN] [--sizes N,N,...]
+             [--shapes S,S,...] [--degree D] [--cap SECONDS] [--cache DIR]
+             [--no-peers] [--no-extra] [--write FILE]
+
+First (unless --no-peers) the comparison of issue 16, on random-regular
+plans of degree 3 and 6 (`tools/gen_plan.py --seed 1`): at 100,000 nodes
+and 150,000 routes meshsim against networkx (`tools/nx_check.py`) and
+the python-igraph script a user would write (`tools/ig_check.py`); at
+1,000,000 nodes with 1,500,000 and 3,000,000 routes meshsim against the
+naive C program that parses with cJSON and analyses with igraph
+(`tools/cjson_igraph_check.c`, built by make bench as --c-peer).  Each run
+is measured with GNU time (wall, user + system CPU, peak RSS); each peer
+prints its components, articulation points and bridges (--answers), and
+they must equal meshsim's.  The sha256 of meshsim's output is shown, so
+that two builds can be seen to give the same bytes.
 
 For each shape and size, generates a plan with tools/gen_plan.py (seed 1,
 degree --degree, default 6: 3,000,000 routes at 1,000,000 nodes; cached
@@ -25,6 +37,7 @@ section already in FILE is kept.
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -36,7 +49,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
 GNU_TIME = "/usr/bin/time"
-DEFAULT_SIZES = "1000,10000,100000,1000000"
+DEFAULT_SIZES = "1000,10000,100000"
 CONNECTIVITY_LIMIT = 20000
 KEEP_SECTION = "## Where the time goes"
 
@@ -114,6 +127,111 @@ def human_size(size):
                 f"{size:.1f} {unit}"
         size /= 1024
     return str(size)
+
+
+class Timed:
+    """A run measured with GNU time: wall and CPU seconds, peak RSS in
+    KiB, exit status, standard output; finished is False at the cap."""
+
+    def __init__(self, wall, cpu, rss, status, out, finished=True):
+        self.wall, self.cpu, self.rss = wall, cpu, rss
+        self.status, self.out, self.finished = status, out, finished
+
+
+def measure_cpu(cmd, cap):
+    """Run cmd under GNU time, with CPU time, killed after cap s."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
+        proc = subprocess.Popen(
+            [GNU_TIME, "-f", "%e %U %S %M", "-o", timing.name] + cmd,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=cap)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            return Timed(cap, None, None, None, b"", finished=False)
+        f = timing.read().split()
+        if proc.returncode != 0:
+            sys.stderr.write(err.decode(errors="replace")[-2000:])
+        return Timed(float(f[-4]), float(f[-3]) + float(f[-2]),
+                     int(f[-1]), proc.returncode, out)
+
+
+def canonical(components, articulation, bridges):
+    """Answers in one form: components sorted, each sorted by name;
+    articulation points sorted; bridges as sorted pairs, sorted."""
+    return (sorted(sorted(c) for c in components), sorted(articulation),
+            sorted(sorted(b) for b in bridges))
+
+
+def meshsim_answers(out):
+    report = json.loads(out)
+    return canonical(report["components"], report["articulation_points"],
+                     report["bridges"])
+
+
+def peer_answers(out):
+    a = json.loads(out)["answers"]
+    return canonical(a["components"], a["articulation_points"],
+                     a["bridges"])
+
+
+PEER_CASES = [
+    # nodes, degree (routes = nodes * degree / 2), peers
+    (100000, 3, ("networkx", "python-igraph")),
+    (1000000, 3, ("cJSON+igraph",)),
+    (1000000, 6, ("cJSON+igraph",)),
+]
+
+
+def peer_command(name, c_peer, path):
+    if name == "networkx":
+        return [PYTHON, os.path.join(HERE, "nx_check.py"),
+                "--connectivity-limit", "0", "--answers", path]
+    if name == "python-igraph":
+        return [PYTHON, os.path.join(HERE, "ig_check.py"), "--answers",
+                path]
+    return [c_peer, "--answers", path]
+
+
+def fmt_cpu(run):
+    return f"{run.cpu:.2f} s" if run.finished and not run.status else "–"
+
+
+def peer_rows(meshsim, c_peer, cache, cap):
+    """The comparison of issue 16: one row per (plan, peer)."""
+    rows = []
+    for nodes, degree, peers in PEER_CASES:
+        path = plan_path(cache, "random-regular", nodes, degree=degree)
+        routes = nodes * degree // 2
+        print(f"# peers {nodes} / {routes}: meshsim", file=sys.stderr,
+              flush=True)
+        ms = measure_cpu([meshsim, "check", "--format", "json",
+                          "--fail-on", "never", path], cap)
+        digest = hashlib.sha256(ms.out).hexdigest()[:16] \
+            if ms.finished and not ms.status else "–"
+        mine = meshsim_answers(ms.out) if ms.finished and not ms.status \
+            else None
+        for peer in peers:
+            if peer == "cJSON+igraph" and not c_peer:
+                continue
+            print(f"#   {peer}", file=sys.stderr, flush=True)
+            other = measure_cpu(peer_command(peer, c_peer, path), cap)
+            agree = "–"
+            if mine is not None and other.finished and not other.status:
+                agree = "yes" if peer_answers(other.out) == mine \
+                    else "**NO**"
+            rows.append([f"{nodes:,}", f"{routes:,}",
+                         human_size(os.path.getsize(path)),
+                         fmt_time(ms, cap), fmt_cpu(ms), fmt_mem(ms),
+                         peer, fmt_time(other, cap), fmt_cpu(other),
+                         fmt_mem(other),
+                         ratio(ms, other, lambda r: r.wall),
+                         ratio(ms, other, lambda r: r.cpu),
+                         ratio(ms, other, lambda r: r.rss), agree,
+                         f"`{digest}`"])
+    return rows
 
 
 def check_row(meshsim, shape, nodes, cache, cap, degree):
@@ -228,6 +346,10 @@ def machine():
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--meshsim", default="build/meshsim")
+    parser.add_argument("--c-peer", default="",
+                        help="the cJSON+igraph program (make bench "
+                        "builds it)")
+    parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--sizes", default=DEFAULT_SIZES)
     parser.add_argument("--shapes", default="random-regular")
     parser.add_argument("--degree", type=int, default=6)
@@ -237,8 +359,33 @@ def main(argv=None):
     parser.add_argument("--write", metavar="FILE")
     args = parser.parse_args(argv)
     meshsim = os.path.abspath(args.meshsim)
+    load_at_start = command_out(["uptime"])
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
 
+    out = []
+    if not args.no_peers:
+        c_peer = os.path.abspath(args.c_peer) if args.c_peer else ""
+        out += ["## Issue 16: `meshsim check` against its peers", "",
+                "`meshsim check --format json --fail-on never PLAN` "
+                "against `tools/nx_check.py` (networkx), "
+                "`tools/ig_check.py` (python-igraph) and "
+                "`tools/cjson_igraph_check` (C: cJSON, a plain hash table, "
+                "igraph), each computing components, articulation "
+                "points and bridges (no connectivity: above meshsim's "
+                "`--connectivity-limit`). Plans: `tools/gen_plan.py "
+                "--shape random-regular --seed 1 --degree 3` (1.5 "
+                "routes a node) and `--degree 6` (3). Wall and CPU "
+                "(user + system) time and peak RSS from GNU time; "
+                "*agree*: the peer's components, articulation points "
+                "and bridges equal meshsim's; *sha256*: the first 16 "
+                "hex digits of meshsim's output.", "",
+                table(["nodes", "routes", "plan size", "meshsim wall",
+                       "meshsim CPU", "meshsim peak RSS", "peer",
+                       "peer wall", "peer CPU", "peer peak RSS",
+                       "wall ratio", "CPU ratio", "memory ratio",
+                       "agree", "meshsim sha256"],
+                      peer_rows(meshsim, c_peer, args.cache, args.cap)),
+                ""]
     rows = [check_row(meshsim, shape, n, args.cache, args.cap, args.degree)
             for shape in args.shapes.split(",") for n in sizes]
     check_table = table(
@@ -246,7 +393,7 @@ def main(argv=None):
          "meshsim peak RSS", "networkx time", "networkx peak RSS",
          "time ratio (nx/meshsim)", "memory ratio (nx/meshsim)",
          "results agree", "notes"], rows)
-    out = ["## `meshsim check` against networkx", "",
+    out += ["## `meshsim check` against networkx", "",
            "Wall time and peak RSS of `meshsim check --format json "
            "--fail-on never PLAN` and of `tools/nx_check.py PLAN` "
            "(networkx: components, articulation points, bridges, and "
@@ -273,6 +420,8 @@ def main(argv=None):
                "docs/bench.md`); rerun to refresh. Plans are cached under "
                "`/tmp/meshsim-bench/`.", "", "## Machine", ""]
         doc += machine()
+        doc.append(f"- load average when the run began and ended: "
+                   f"{load_at_start}; {command_out(['uptime'])}")
         with open(args.write, "w", encoding="utf-8") as f:
             f.write("\n".join(doc) + "\n\n" + text + kept)
     return 0

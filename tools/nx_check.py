@@ -2,7 +2,7 @@
 """The networkx equivalent of `meshsim check`, for benchmarking.
 
 Usage:
-    nx_check.py [--connectivity-limit N] PLAN
+    nx_check.py [--connectivity-limit N] [--answers] PLAN
 
 Loads the plan with the json module, resolves every route to a node the
 way meshsim does (host compared case-insensitively with one trailing dot
@@ -10,7 +10,9 @@ dropped, port 9932 by default, a node's host defaults to its name; self
 routes and routes to unknown endpoints are dropped), builds an nx.Graph
 and computes connected components, articulation points and bridges, plus
 node and edge connectivity when the plan has at most N nodes (default
-20000, meshsim's default).  Prints a small JSON summary.
+20000, meshsim's default).  Prints a small JSON summary; with --answers
+also the components, articulation points and bridges themselves, for
+tools/bench.py to check that every peer found the same.
 
 Run with Debian's /usr/bin/python3 (python3-networkx).
 """
@@ -56,6 +58,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--connectivity-limit", type=int,
                         default=DEFAULT_LIMIT)
+    parser.add_argument("--answers", action="store_true")
     parser.add_argument("plan")
     args = parser.parse_args(argv)
 
@@ -84,6 +87,12 @@ def main(argv=None):
                                         if whole else 0)
     else:
         summary["connectivity_skipped"] = True
+    if args.answers:
+        summary["answers"] = {
+            "components": [sorted(c) for c in components],
+            "articulation_points": articulation,
+            "bridges": [list(b) for b in bridges],
+        }
     json.dump(summary, sys.stdout)
     sys.stdout.write("\n")
     return 0

@@ -107,6 +107,10 @@ struct mesh_analysis {
  * Analyse the plan with opts->down taken down (opts may be NULL).
  * Returns MESH_OK and sets *out (free with mesh_analysis_free), or
  * MESH_ENOMEM, MESH_EINVAL (a down index out of range) or MESH_EGRAPH.
+ * Threads: with 65,536 up nodes or more, the links' adjacency array is
+ * built by a second thread while the calling one sorts the nodes by name;
+ * it is joined before the call returns, reads only the plan's links and
+ * writes only that array. The result is the same either way.
  */
 enum mesh_error mesh_analyze(const struct mesh_plan *plan,
     const struct mesh_analysis_options *opts, struct mesh_analysis **out);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bigmem.h"
 #include "base/map.h"
 
 struct mesh_i_map_slot {
@@ -215,4 +216,127 @@ int
 mesh_i_map_put_ints(struct mesh_i_map *m, const int *t, int k, int value)
 {
 	return map_put(m, t, k, hash_ints(t, k), value);
+}
+
+void
+mesh_i_imap_init(struct mesh_i_imap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+mesh_i_imap_free(struct mesh_i_imap *m)
+{
+	free(m->slots);
+	mesh_i_imap_init(m);
+}
+
+/* The slot of the index whose key equals key (hash h), or the empty slot
+ * where it would go. The map has at least one empty slot. */
+static inline uint64_t *
+imap_find(const struct mesh_i_imap *m, uint64_t h, mesh_i_imap_same same,
+    const void *ctx, const void *key)
+{
+	size_t mask = m->cap - 1, i = (size_t)(uint32_t)h & mask;
+	uint64_t tag = (uint64_t)(uint32_t)h << 32;
+
+	for (;; i = (i + 1) & mask) {
+		uint64_t *e = &m->slots[i];
+
+		if (*e == 0)
+			return e;
+		if ((*e & 0xffffffff00000000ULL) == tag &&
+		    same(ctx, (int)(uint32_t)*e - 1, key))
+			return e;
+	}
+}
+
+/* Rehash into cap slots (a power of two, above len * 4 / 3), each slot
+ * placed by its stored bits. Returns 0, or -1 when out of memory (m is
+ * then unaltered). */
+static int
+imap_resize(struct mesh_i_imap *m, size_t cap)
+{
+	uint64_t *slots, *old = m->slots;
+	size_t i, mask = cap - 1;
+
+	if ((slots = calloc(cap, sizeof(*slots))) == NULL)
+		return -1;
+	mesh_i_advise_huge(slots, cap * sizeof(*slots));
+	for (i = 0; i < m->cap; i++) {
+		size_t j;
+
+		if (old[i] == 0)
+			continue;
+		for (j = (size_t)(old[i] >> 32) & mask; slots[j] != 0;
+		    j = (j + 1) & mask)
+			;
+		slots[j] = old[i];
+	}
+	free(old);
+	m->slots = slots;
+	m->cap = cap;
+	return 0;
+}
+
+int
+mesh_i_imap_reserve(struct mesh_i_imap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 16;
+
+	if (n > ((size_t)1 << 31))
+		return -1;
+	while (n * 4 >= cap * 3)
+		cap *= 2;
+	return cap == m->cap ? 0 : imap_resize(m, cap);
+}
+
+int
+mesh_i_imap_get(const struct mesh_i_imap *m, uint64_t h,
+    mesh_i_imap_same same, const void *ctx, const void *key)
+{
+	if (m->cap == 0)
+		return -1;
+	return (int)(uint32_t)*imap_find(m, h, same, ctx, key) - 1;
+}
+
+int
+mesh_i_imap_put(struct mesh_i_imap *m, uint64_t h, mesh_i_imap_same same,
+    const void *ctx, const void *key, int idx)
+{
+	uint64_t *e;
+
+	if (idx < 0 || idx >= INT32_MAX ||
+	    mesh_i_imap_reserve(m, m->len + 1) != 0)
+		return -2;
+	e = imap_find(m, h, same, ctx, key);
+	if (*e != 0)
+		return (int)(uint32_t)*e - 1;
+	*e = (uint64_t)(uint32_t)h << 32 | (uint64_t)((uint32_t)idx + 1);
+	m->len++;
+	return -1;
+}
+
+int
+mesh_i_imap_peek(const struct mesh_i_imap *m, uint64_t h)
+{
+	uint64_t e;
+
+	if (m->cap == 0)
+		return -1;
+	e = m->slots[(size_t)(uint32_t)h & (m->cap - 1)];
+	return e >> 32 == (uint32_t)h ? (int)(uint32_t)e - 1 : -1;
+}
+
+void
+mesh_i_imap_prefetch(const struct mesh_i_imap *m, uint64_t h)
+{
+#if defined(__GNUC__)
+	if (m->cap != 0)
+		__builtin_prefetch(&m->slots[(size_t)(uint32_t)h &
+		    (m->cap - 1)]);
+#else
+	(void)m;
+	(void)h;
+#endif
 }

@@ -54,4 +54,44 @@ int mesh_i_map_get_ints(const struct mesh_i_map *m, const int *t, int k);
 int mesh_i_map_put_ints(struct mesh_i_map *m, const int *t, int k,
     int value);
 
+/*
+ * An index map: a set of indices 0 .. 2^31 - 2 into the caller's own
+ * table of keys, found by a hash and the caller's test of equality. Each
+ * slot is 8 bytes (the hash's low 32 bits and the index), so a map of
+ * millions of keys stays small; it is sized once with mesh_i_imap_reserve()
+ * when the number of keys is known, and grows (rehashing from the stored
+ * bits) only when more come. Nothing in here is global: maps may be used
+ * in several threads at once, one thread a map.
+ */
+struct mesh_i_imap {
+	uint64_t *slots;        /* (hash low bits << 32) | (index + 1);
+				 * 0: empty */
+	size_t cap;             /* a power of two at most 2^32, or 0 */
+	size_t len;
+};
+
+/* Whether the key of index idx equals key; ctx is the caller's. */
+typedef int (*mesh_i_imap_same)(const void *ctx, int idx, const void *key);
+
+/* An empty map, holding nothing. */
+void mesh_i_imap_init(struct mesh_i_imap *m);
+/* Free the slots; the map is then empty. */
+void mesh_i_imap_free(struct mesh_i_imap *m);
+/* Make room for n indices in all without growing. Returns 0, or -1 when
+ * out of memory (the map is then unaltered). */
+int mesh_i_imap_reserve(struct mesh_i_imap *m, size_t n);
+/* The index whose key equals key (hash h), or -1. */
+int mesh_i_imap_get(const struct mesh_i_imap *m, uint64_t h,
+    mesh_i_imap_same same, const void *ctx, const void *key);
+/* Store idx for key (hash h) unless an equal key is there. Returns the
+ * index already there, -1 when idx was stored, or -2 when out of memory
+ * (map unaltered). */
+int mesh_i_imap_put(struct mesh_i_imap *m, uint64_t h,
+    mesh_i_imap_same same, const void *ctx, const void *key, int idx);
+/* Bring the slot of hash h into the cache ahead of a get or put. */
+void mesh_i_imap_prefetch(const struct mesh_i_imap *m, uint64_t h);
+/* The index in the first slot a get of hash h would look at when its
+ * stored bits match h (a likely answer, to prefetch its key), else -1. */
+int mesh_i_imap_peek(const struct mesh_i_imap *m, uint64_t h);
+
 #endif

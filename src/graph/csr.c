@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bigmem.h"
 #include "graph/csr.h"
 
 int
@@ -18,6 +19,7 @@ mesh_i_csr_build(struct mesh_i_csr *g, int n, const int *edges, int m)
 		goto fail;
 	g->n = n;
 	g->m = m;
+	mesh_i_advise_huge(g->adj, (size_t)m * 2 * sizeof(int));
 
 	/* Counting sort by source, then by target within a list: placing
 	 * edges in order of their other end keeps every list sorted. */

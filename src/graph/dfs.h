@@ -22,7 +22,7 @@ struct mesh_i_dfs {
 	int *root;      /* the root of v's component */
 	int *pm, *sm;   /* the smallest rank before t in t's component
 	                 * (n at its root), and from t on to its end */
-	int *it, *stack;        /* the search's own */
+	int *stack;             /* the search's own */
 };
 
 /*

@@ -1,9 +1,30 @@
 /* survivors.c: a plan's up nodes, their name order and their links (survivors.h). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/survivors.h"
 #include "meshsim/meshsim.h"
+
+/* Survivors from this many on have their links built by a second thread
+ * while this one sorts them by name (documented in analysis.h). */
+#define TWO_THREADS     65536
+
+/* The adjacency build, run by a second thread. */
+struct csr_job {
+	struct mesh_i_csr *g;
+	int n, m, rc;
+	const int *edges;
+};
+
+static void *
+csr_job(void *arg)
+{
+	struct csr_job *j = arg;
+
+	j->rc = mesh_i_csr_build(j->g, j->n, j->edges, j->m);
+	return NULL;
+}
 
 int
 mesh_i_survivors_build(struct mesh_i_survivors *s, const struct mesh_plan *p,
@@ -11,7 +32,10 @@ mesh_i_survivors_build(struct mesh_i_survivors *s, const struct mesh_plan *p,
 {
 	int *sid = NULL, *edges = NULL;
 	size_t i;
-	int v, n = 0, m = 0, rc = -1;
+	int v, n = 0, m = 0, rc = -1, sorted;
+	struct csr_job job;
+	pthread_t worker;
+	int threaded = 0;
 
 	memset(s, 0, sizeof(*s));
 	sid = malloc((p->nnodes + 1) * sizeof(*sid));
@@ -38,16 +62,29 @@ mesh_i_survivors_build(struct mesh_i_survivors *s, const struct mesh_plan *p,
 			m++;
 		}
 	}
-	/* Ranks: survivors in name order. */
+	/* The links (on a second thread for many survivors: the csr build
+	 * shares nothing with the sort), and the ranks: survivors in name
+	 * order. */
+	job.g = &s->g;
+	job.n = n;
+	job.m = m;
+	job.edges = edges;
+	job.rc = -1;
+	if (n >= TWO_THREADS &&
+	    pthread_create(&worker, NULL, csr_job, &job) == 0)
+		threaded = 1;
 	memcpy(s->by_rank, s->orig, (size_t)n * sizeof(*s->by_rank));
-	if (mesh_plan_sort_nodes(p, s->by_rank, (size_t)n) != 0)
+	sorted = mesh_plan_sort_nodes(p, s->by_rank, (size_t)n);
+	if (threaded)
+		pthread_join(worker, NULL);
+	else
+		csr_job(&job);
+	if (sorted != 0 || job.rc != 0)
 		goto done;
 	for (v = 0; v < n; v++) {
 		s->by_rank[v] = sid[s->by_rank[v]];
 		s->rank[s->by_rank[v]] = v;
 	}
-	if (mesh_i_csr_build(&s->g, n, edges, m) != 0)
-		goto done;
 	rc = 0;
 done:
 	free(sid);

@@ -7,6 +7,7 @@
 
 #include "meshsim/meshsim.h"
 #include "read/readers.h"
+#include "base/bigmem.h"
 #include "base/map.h"
 #include "base/util.h"
 #include "model/settings.h"
@@ -14,7 +15,14 @@
 /* Name lookup, the text of names, hosts and labels, and the watch the
  * plan was made under. */
 struct mesh_plan_index {
-	struct mesh_i_map names;          /* name -> node */
+	struct mesh_i_imap names;         /* name -> node */
+	/* Routes and labels of the nodes, in bulk (mesh_i_plan_reserve()):
+	 * a node's array lies in a pool while it grows at the pool's top,
+	 * and moves to its own malloc'd array otherwise. */
+	struct mesh_route *rpool;
+	size_t rpool_cap, rpool_used;
+	struct mesh_label *lpool;
+	size_t lpool_cap, lpool_used;
 	struct mesh_i_arena text;         /* every node's strings */
 	unsigned long watch;            /* its serial; 0: none */
 	struct node_extra *extra;       /* per node, what few plans have;
@@ -123,6 +131,68 @@ crosses(struct mesh_plan *p, int node, const char *name, const char *host,
 	return 1;
 }
 
+/* Whether v lies in the bytes bytes at pool. */
+static int
+in_pool(const void *v, const void *pool, size_t bytes)
+{
+	uintptr_t a = (uintptr_t)v, b = (uintptr_t)pool;
+
+	return pool != NULL && a >= b && a < b + bytes;
+}
+
+/* Whether node idx of the plan ctx has the name key. */
+static int
+same_name(const void *ctx, int idx, const void *key)
+{
+	const struct mesh_plan *p = ctx;
+
+	return strcmp(p->nodes[idx].name, key) == 0;
+}
+
+int
+mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
+    size_t labels)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	struct mesh_plan_index *x = p->index;
+
+	/* No more than the limits let in (and one over, to cross them). */
+	if (nodes > l->nodes)
+		nodes = l->nodes + 1;
+	if (routes > l->routes)
+		routes = l->routes + 1;
+	if (labels > routes + nodes)
+		labels = routes + nodes;
+	if (nodes > (size_t)INT_MAX - 1)
+		nodes = (size_t)INT_MAX - 1;
+	if (p->nnodes != 0 || x->rpool != NULL || x->lpool != NULL)
+		return 0;
+	if (nodes > p->nodes_cap) {
+		struct mesh_node *v = realloc(p->nodes, nodes * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		p->nodes = v;
+		p->nodes_cap = nodes;
+		mesh_i_advise_huge(v, nodes * sizeof(*v));
+	}
+	if (mesh_i_imap_reserve(&x->names, nodes) != 0)
+		return -1;
+	if (routes > 0) {
+		if ((x->rpool = malloc(routes * sizeof(*x->rpool))) == NULL)
+			return -1;
+		x->rpool_cap = routes;
+		mesh_i_advise_huge(x->rpool, routes * sizeof(*x->rpool));
+	}
+	if (labels > 0) {
+		if ((x->lpool = malloc(labels * sizeof(*x->lpool))) == NULL)
+			return -1;
+		x->lpool_cap = labels;
+		mesh_i_advise_huge(x->lpool, labels * sizeof(*x->lpool));
+	}
+	return 0;
+}
+
 struct mesh_plan *
 mesh_plan_new(const char *name, const char *file)
 {
@@ -137,7 +207,7 @@ mesh_plan_new(const char *name, const char *file)
 		mesh_plan_free(p);
 		return NULL;
 	}
-	mesh_i_map_init(&p->index->names);
+	mesh_i_imap_init(&p->index->names);
 	mesh_i_arena_init(&p->index->text);
 	p->index->watch = watching != NULL ? watching->serial : 0;
 	return p;
@@ -153,17 +223,23 @@ mesh_plan_free(struct mesh_plan *p)
 	for (i = 0; i < p->nnodes; i++) {
 		struct mesh_node *n = &p->nodes[i];
 
-		free(n->routes);
-		free(n->labels);
+		if (p->index == NULL || !in_pool(n->routes, p->index->rpool,
+		    p->index->rpool_cap * sizeof(struct mesh_route)))
+			free(n->routes);
+		if (p->index == NULL || !in_pool(n->labels, p->index->lpool,
+		    p->index->lpool_cap * sizeof(struct mesh_label)))
+			free(n->labels);
 	}
 	if (p->index != NULL) {
+		free(p->index->rpool);
+		free(p->index->lpool);
 		for (i = 0; i < p->index->nextra; i++) {
 			free(p->index->extra[i].aliases);
 			free(p->index->extra[i].sources);
 			free(p->index->extra[i].settings);
 		}
 		free(p->index->extra);
-		mesh_i_map_free(&p->index->names);
+		mesh_i_imap_free(&p->index->names);
 		mesh_i_arena_free(&p->index->text);
 	}
 	free(p->index);
@@ -217,7 +293,8 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	/* On failure, what the arena holds is freed with the plan. */
 	if (n->name == NULL || n->host == NULL)
 		return -1;
-	switch (mesh_i_map_put(&p->index->names, n->name, 0, idx)) {
+	switch (mesh_i_imap_put(&p->index->names,
+	    mesh_i_map_hash(n->name, 0), same_name, p, n->name, idx)) {
 	case -1:
 		p->nnodes++;
 		return idx;
@@ -233,16 +310,30 @@ mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
     int port, int line, int column)
 {
 	struct mesh_node *n = &p->nodes[node];
+	struct mesh_plan_index *x = p->index;
 	struct mesh_route *r;
 
 	if (crosses(p, 0, NULL, host, line, column))
 		return -1;
-	if (n->nroutes == n->routes_cap) {
+	if (n->nroutes == n->routes_cap && x->rpool_used < x->rpool_cap &&
+	    (n->routes == NULL || n->routes + n->nroutes ==
+	    x->rpool + x->rpool_used)) {
+		/* The node's routes grow at the pool's top. */
+		if (n->routes == NULL)
+			n->routes = x->rpool + x->rpool_used;
+		x->rpool_used++;
+		n->routes_cap++;
+	} else if (n->nroutes == n->routes_cap) {
 		size_t cap = n->routes_cap ? n->routes_cap * 2 : 4;
-		struct mesh_route *v = realloc(n->routes, cap * sizeof(*v));
+		int pooled = in_pool(n->routes, x->rpool,
+		    x->rpool_cap * sizeof(*x->rpool));
+		struct mesh_route *v = pooled ? malloc(cap * sizeof(*v)) :
+		    realloc(n->routes, cap * sizeof(*v));
 
 		if (v == NULL)
 			return -1;
+		if (pooled)     /* the pool keeps the old copy */
+			memcpy(v, n->routes, n->nroutes * sizeof(*v));
 		n->routes = v;
 		n->routes_cap = cap;
 	}
@@ -353,6 +444,33 @@ mesh_plan_aliases(const struct mesh_plan *p, int node,
 	return x->extra[node].naliases;
 }
 
+/* Room for one more label of n: at the top of the label pool when its
+ * labels end there (or it has none), else in its own malloc'd array.
+ * Returns 1, or 0 when out of memory (n unaltered). */
+static int
+grow_labels(struct mesh_plan_index *x, struct mesh_node *n)
+{
+	struct mesh_label *v;
+
+	if (x->lpool_used < x->lpool_cap && (n->labels == NULL ||
+	    n->labels + n->nlabels == x->lpool + x->lpool_used)) {
+		if (n->labels == NULL)
+			n->labels = x->lpool + x->lpool_used;
+		x->lpool_used++;
+		return 1;
+	}
+	if (in_pool(n->labels, x->lpool, x->lpool_cap * sizeof(*v))) {
+		if ((v = malloc((n->nlabels + 1) * sizeof(*v))) == NULL)
+			return 0;
+		memcpy(v, n->labels, n->nlabels * sizeof(*v));
+	} else if ((v = realloc(n->labels, (n->nlabels + 1) *
+	    sizeof(*v))) == NULL) {
+		return 0;
+	}
+	n->labels = v;
+	return 1;
+}
+
 int
 mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
     const char *value)
@@ -376,10 +494,11 @@ mesh_plan_set_label(struct mesh_plan *p, int node, const char *key,
 		if (c > 0)
 			break;
 	}
-	if ((k = mesh_i_arena_strdup(&p->index->text, key)) == NULL ||
-	    (v = realloc(n->labels, (n->nlabels + 1) * sizeof(*v))) == NULL)
+	if ((k = mesh_i_arena_strdup(&p->index->text, key)) == NULL)
 		return -1;
-	n->labels = v;
+	if (!grow_labels(p->index, n))
+		return -1;
+	v = n->labels;
 	memmove(&v[i + 1], &v[i], (n->nlabels - i) * sizeof(*v));
 	v[i].key = k;
 	v[i].value = val;
@@ -485,7 +604,8 @@ mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
 int
 mesh_plan_find(const struct mesh_plan *p, const char *name)
 {
-	return mesh_i_map_get(&p->index->names, name, 0);
+	return mesh_i_imap_get(&p->index->names, mesh_i_map_hash(name, 0),
+	    same_name, p, name);
 }
 
 /* The length of host normalized: without one trailing dot. */
@@ -522,17 +642,22 @@ mesh_i_host_normal(const char *host)
 }
 
 /*
- * host made lower case and without one trailing dot: into buf (size
- * bytes) when it fits, else into a malloc'd copy also left in *spill for
- * the caller to free (*spill is NULL otherwise). Returns NULL when out of
- * memory.
+ * host made lower case and without one trailing dot: host itself when
+ * it is so already, else into buf (size bytes) when it fits, else into a
+ * malloc'd copy also left in *spill for the caller to free (*spill is
+ * NULL otherwise). Returns NULL when out of memory.
  */
 static const char *
 host_normal(const char *host, char *buf, size_t size, char **spill)
 {
-	size_t n = normal_length(host);
+	size_t n = normal_length(host), i;
 
 	*spill = NULL;
+	/* Already normal, as most hosts are: host itself. */
+	for (i = 0; i < n && !(host[i] >= 'A' && host[i] <= 'Z'); i++)
+		;
+	if (i == n && host[n] == '\0')
+		return host;
 	if (n >= size)
 		return *spill = mesh_i_host_normal(host);
 	return normal_copy(host, n, buf);
@@ -561,24 +686,139 @@ links_sort_unique(int *links, size_t nlinks, size_t nnodes)
 /* How many routes ahead of its lookup a route's slot is prefetched. */
 #define LOOKUP_AHEAD    16
 
+/*
+ * The endpoints a route can reach: each node's (host, port), in node
+ * order, then each alias (host, its node's port), hosts normalized. Two
+ * index maps over them, first come first kept: by (host, port) for ports
+ * other than 0, and by host alone (the first endpoint of a host, which is
+ * also what port 0 finds), made only when some lookup needs it.
+ */
+struct endpoint {
+	const char *host;       /* normalized */
+	int port;
+	int node;
+};
+
+struct endpoints {
+	struct endpoint *v;
+	uint64_t *hash;         /* of (host, port), per endpoint */
+	size_t n;
+	struct mesh_i_imap by_port;
+	struct mesh_i_imap by_host;
+	int has_by_host;        /* by_host is made */
+};
+
+/* A key of the endpoint maps. */
+struct endpoint_key {
+	const char *host;
+	int port;
+};
+
+static int
+same_endpoint(const void *ctx, int idx, const void *key)
+{
+	const struct endpoint *e = &((const struct endpoints *)ctx)->v[idx];
+	const struct endpoint_key *k = key;
+
+	return e->port == k->port && strcmp(e->host, k->host) == 0;
+}
+
+static int
+same_host(const void *ctx, int idx, const void *key)
+{
+	return strcmp(((const struct endpoints *)ctx)->v[idx].host, key) == 0;
+}
+
+/* Make the by-host map, once. Returns 0, or -1 when out of memory. */
+static int
+endpoints_by_host(struct endpoints *ep)
+{
+	size_t i;
+
+	if (ep->has_by_host)
+		return 0;
+	if (mesh_i_imap_reserve(&ep->by_host, ep->n) != 0)
+		return -1;
+	for (i = 0; i < ep->n; i++)
+		if (mesh_i_imap_put(&ep->by_host, mesh_i_map_hash(ep->v[i].host,
+		    0), same_host, ep, ep->v[i].host, (int)i) == -2)
+			return -1;
+	ep->has_by_host = 1;
+	return 0;
+}
+
+/* The node of the first endpoint at host (normalized), any port; -1 when
+ * none, -2 when out of memory. */
+static int
+endpoint_of_host(struct endpoints *ep, const char *host)
+{
+	int e;
+
+	if (endpoints_by_host(ep) != 0)
+		return -2;
+	e = mesh_i_imap_get(&ep->by_host, mesh_i_map_hash(host, 0), same_host,
+	    ep, host);
+	return e < 0 ? -1 : ep->v[e].node;
+}
+
+/* The node at (host, port) (host normalized, h its hash with port); -1
+ * when none, -2 when out of memory. */
+static int
+endpoint_at(struct endpoints *ep, const char *host, int port, uint64_t h)
+{
+	struct endpoint_key k = { host, port };
+	int e;
+
+	if (port == 0)
+		return endpoint_of_host(ep, host);
+	e = mesh_i_imap_get(&ep->by_port, h, same_endpoint, ep, &k);
+	return e < 0 ? -1 : ep->v[e].node;
+}
+
 /* A route whose endpoint is being looked up. */
 struct pending {
 	struct mesh_route *r;
 	uint64_t h;
-	const char *host;       /* normalized: in buf, or long_host */
+	int likely;             /* the endpoint its slot names, or -1 */
+	const char *host;       /* normalized: the route's, buf or long_host */
 	char *long_host;
 	char buf[256];
 };
 
+/* The second and third steps of a route's prefetch: the endpoint its
+ * slot names, then that endpoint's host. */
+static void
+prefetch_endpoint(const struct endpoints *ep, struct pending *e)
+{
+	e->likely = mesh_i_imap_peek(&ep->by_port, e->h);
+#if defined(__GNUC__)
+	if (e->likely >= 0)
+		__builtin_prefetch(&ep->v[e->likely]);
+#endif
+}
+
+static void
+prefetch_host(const struct endpoints *ep, const struct pending *e)
+{
+#if defined(__GNUC__)
+	if (e->likely >= 0)
+		__builtin_prefetch(ep->v[e->likely].host);
+#else
+	(void)ep;
+	(void)e;
+#endif
+}
+
 /*
- * Set every route's target to the node at its (host, port) in endpoints,
- * or -1. The lookups are pipelined: a route's slot is prefetched
- * LOOKUP_AHEAD routes before it is read, and the key it holds half as
- * many, so that a plan of millions of routes does not wait on memory for
- * each. Returns 0, or -1 when out of memory.
+ * Set every route's target to the node at its (host, port), or -1. The
+ * lookups are pipelined so that a plan of millions of routes does not
+ * wait on memory for each: a route's slot is prefetched LOOKUP_AHEAD
+ * routes before it is read, the endpoint the slot names half as many,
+ * and that endpoint's host a quarter. Returns 0, or -1 when out of
+ * memory.
  */
 static int
-lookup_routes(struct mesh_plan *p, const struct mesh_i_map *endpoints)
+lookup_routes(struct mesh_plan *p, struct endpoints *ep)
 {
 	struct pending q[LOOKUP_AHEAD];
 	size_t issued = 0, finished = 0, ni = 0, nj = 0, k;
@@ -599,19 +839,25 @@ lookup_routes(struct mesh_plan *p, const struct mesh_i_map *endpoints)
 			    sizeof(e->buf), &e->long_host)) == NULL)
 				goto done;
 			e->h = mesh_i_map_hash(e->host, e->r->port);
-			mesh_i_map_prefetch_slot(endpoints, e->h);
+			e->likely = -1;
+			mesh_i_imap_prefetch(&ep->by_port, e->h);
 			issued++;
 			if (issued - finished > LOOKUP_AHEAD / 2)
-				mesh_i_map_prefetch_key(endpoints, q[(issued - 1 -
-				    LOOKUP_AHEAD / 2) % LOOKUP_AHEAD].h);
+				prefetch_endpoint(ep, &q[(issued - 1 -
+				    LOOKUP_AHEAD / 2) % LOOKUP_AHEAD]);
+			if (issued - finished > 3 * LOOKUP_AHEAD / 4)
+				prefetch_host(ep, &q[(issued - 1 -
+				    3 * LOOKUP_AHEAD / 4) % LOOKUP_AHEAD]);
 		}
 		if (finished == issued)
 			break;
 		k = finished % LOOKUP_AHEAD;
-		q[k].r->target = mesh_i_map_get_hashed(endpoints, q[k].host,
-		    q[k].r->port, q[k].h);
+		q[k].r->target = endpoint_at(ep, q[k].host, q[k].r->port,
+		    q[k].h);
 		free(q[k].long_host);
 		finished++;
+		if (q[k].r->target == -2)
+			goto done;
 	}
 	rc = 0;
 done:
@@ -620,92 +866,115 @@ done:
 	return rc;
 }
 
+/* The normalized copy of host in text, or host itself when already
+ * normal; NULL when out of memory. */
+static const char *
+normal_in(struct mesh_i_arena *text, const char *host)
+{
+	char buf[256], *long_host, *c;
+	const char *h = host_normal(host, buf, sizeof(buf), &long_host);
+
+	if (h == host || h == NULL)
+		return h;
+	c = mesh_i_arena_strdup(text, h);
+	free(long_host);
+	return c;
+}
+
 enum mesh_error
 mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 {
 	enum mesh_error err = MESH_ENOMEM;
-	struct mesh_i_map endpoints;      /* (host, port) -> node; (host, 0) too */
+	struct endpoints ep;
 	struct mesh_i_arena text;         /* the normalized hosts */
-	char **norm = NULL;
-	uint64_t *hash = NULL;
-	int *mark = NULL, *links = NULL;
-	size_t i, j, nlinks = 0;
+	int *mark = NULL, *links = NULL, port0 = 0;
+	size_t i, j, n = p->nnodes, nlinks = 0;
 	long distinct;
 	int errors = 0;
 
-	mesh_i_map_init(&endpoints);
+	memset(&ep, 0, sizeof(ep));
+	mesh_i_imap_init(&ep.by_port);
+	mesh_i_imap_init(&ep.by_host);
 	mesh_i_arena_init(&text);
-	norm = calloc(p->nnodes + 1, sizeof(*norm));
-	hash = malloc((p->nnodes + 1) * sizeof(*hash));
+	for (i = 0; i < p->index->nextra; i++)
+		n += p->index->extra[i].naliases;
+	ep.v = malloc((n + 1) * sizeof(*ep.v));
+	ep.hash = malloc((n + 1) * sizeof(*ep.hash));
 	mark = malloc((p->nnodes + 1) * sizeof(*mark));
 	links = malloc((p->nroutes * 2 + 1) * sizeof(*links));
-	if (norm == NULL || hash == NULL || mark == NULL || links == NULL)
+	if (ep.v == NULL || ep.hash == NULL || mark == NULL || links == NULL)
 		goto done;
+	mesh_i_advise_huge(ep.v, n * sizeof(*ep.v));
+	mesh_i_advise_huge(links, p->nroutes * 2 * sizeof(*links));
 
+	/* The endpoints: the nodes' own, then the aliases, so that a
+	 * node's own host wins. */
 	for (i = 0; i < p->nnodes; i++) {
-		char buf[256], *long_host;
-		const char *h = host_normal(p->nodes[i].host, buf,
-		    sizeof(buf), &long_host);
+		struct endpoint *e = &ep.v[ep.n++];
 
-		norm[i] = h ? mesh_i_arena_strdup(&text, h) : NULL;
-		free(long_host);
-		if (norm[i] == NULL)
+		if ((e->host = normal_in(&text, p->nodes[i].host)) == NULL)
 			goto done;
-		hash[i] = mesh_i_map_hash(norm[i], p->nodes[i].port);
+		e->port = p->nodes[i].port;
+		e->node = (int)i;
+		port0 |= e->port == 0;
+		mark[i] = -1;
 	}
-	/* Each node's endpoint, in node order (the first of two equal
-	 * endpoints keeps it); slots prefetched a few nodes ahead. */
-	if (mesh_i_map_reserve(&endpoints, 2 * p->nnodes) != 0)
+	for (i = 0; i < p->index->nextra; i++) {
+		const struct node_extra *x = &p->index->extra[i];
+
+		for (j = 0; j < x->naliases; j++) {
+			struct endpoint *e = &ep.v[ep.n++];
+
+			if ((e->host = normal_in(&text, x->aliases[j])) == NULL)
+				goto done;
+			e->port = p->nodes[i].port;
+			e->node = (int)i;
+		}
+	}
+	for (i = 0; i < ep.n; i++)
+		ep.hash[i] = mesh_i_map_hash(ep.v[i].host, ep.v[i].port);
+	if (mesh_i_imap_reserve(&ep.by_port, ep.n) != 0 ||
+	    (port0 && endpoints_by_host(&ep) != 0))
 		goto done;
-	for (i = 0; i < p->nnodes; i++) {
-		struct mesh_node *n = &p->nodes[i];
-		uint64_t any_port = mesh_i_map_hash(norm[i], 0);
+	for (i = 0; i < ep.n; i++) {
+		struct endpoint_key k = { ep.v[i].host, ep.v[i].port };
 		int other;
 
-		if (i + LOOKUP_AHEAD < p->nnodes)
-			mesh_i_map_prefetch_slot(&endpoints,
-			    hash[i + LOOKUP_AHEAD]);
-		other = mesh_i_map_put_hashed(&endpoints, norm[i], n->port,
-		    hash[i], (int)i);
-		if (other == -2 || mesh_i_map_put_hashed(&endpoints, norm[i], 0,
-		    any_port, (int)i) == -2)
+		if (i + LOOKUP_AHEAD < ep.n)
+			mesh_i_imap_prefetch(&ep.by_port,
+			    ep.hash[i + LOOKUP_AHEAD]);
+		if (k.port == 0) {
+			/* Port 0 is "any port": the host's first. */
+			other = mesh_i_imap_get(&ep.by_host,
+			    mesh_i_map_hash(k.host, 0), same_host, &ep, k.host);
+			other = other >= 0 && (size_t)other < i ?
+			    ep.v[other].node : -1;
+		} else if ((other = mesh_i_imap_put(&ep.by_port, ep.hash[i],
+		    same_endpoint, &ep, &k, (int)i)) == -2) {
 			goto done;
-		if (other >= 0) {
+		} else if (other >= 0) {
+			other = ep.v[other].node;
+		}
+		if (other >= 0 && i < p->nnodes) {
+			struct mesh_node *nd = &p->nodes[i];
+
 			mesh_diags_add(diags, MESH_ERROR, "duplicate-endpoint",
-			    p->file, n->line, n->column, n->name,
+			    p->file, nd->line, nd->column, nd->name,
 			    "node '%s' has the same host and port (%s:%d) as "
-			    "node '%s'", n->name, n->host, n->port,
+			    "node '%s'", nd->name, nd->host, nd->port,
 			    p->nodes[other].name);
 			errors++;
 		}
-		mark[i] = -1;
 	}
-	/* Aliases after every host, so a node's own host wins. */
-	for (i = 0; i < p->index->nextra; i++) {
-		const struct node_extra *e = &p->index->extra[i];
-
-		for (j = 0; j < e->naliases; j++) {
-			char buf[256], *long_host, *h;
-			const char *a = host_normal(e->aliases[j], buf,
-			    sizeof(buf), &long_host);
-
-			h = a ? mesh_i_arena_strdup(&text, a) : NULL;
-			free(long_host);
-			if (h == NULL || mesh_i_map_put(&endpoints, h,
-			    p->nodes[i].port, (int)i) == -2 ||
-			    mesh_i_map_put(&endpoints, h, 0, (int)i) == -2)
-				goto done;
-		}
-	}
-	if (lookup_routes(p, &endpoints) != 0)
+	if (lookup_routes(p, &ep) != 0)
 		goto done;
 
 	for (i = 0; i < p->nnodes; i++) {
-		struct mesh_node *n = &p->nodes[i];
+		struct mesh_node *nd = &p->nodes[i];
 
-		for (j = 0; j < n->nroutes; j++) {
-			struct mesh_route *r = &n->routes[j];
-			int t = r->target, same_host = -1;
+		for (j = 0; j < nd->nroutes; j++) {
+			struct mesh_route *r = &nd->routes[j];
+			int t = r->target, same = -1;
 
 			r->target = -1;
 			if (t < 0) {
@@ -715,45 +984,47 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 
 				if (h == NULL)
 					goto done;
-				same_host = mesh_i_map_get(&endpoints, h, 0);
+				same = endpoint_of_host(&ep, h);
 				free(long_host);
+				if (same == -2)
+					goto done;
 			}
-			if (t < 0 && same_host >= 0) {
+			if (t < 0 && same >= 0) {
 				mesh_diags_add(diags, MESH_WARNING,
 				    "port-mismatch", p->file, r->line,
-				    r->column, n->name, "route from '%s' to "
+				    r->column, nd->name, "route from '%s' to "
 				    "%s:%d: node '%s' has that host but port "
-				    "%d; no link", n->name, r->host, r->port,
-				    p->nodes[same_host].name,
-				    p->nodes[same_host].port);
+				    "%d; no link", nd->name, r->host, r->port,
+				    p->nodes[same].name,
+				    p->nodes[same].port);
 			} else if (t < 0) {
 				mesh_diags_add(diags, MESH_WARNING,
 				    "dangling-route", p->file, r->line,
-				    r->column, n->name, "route from '%s' to "
+				    r->column, nd->name, "route from '%s' to "
 				    "%s:%d names no node in the plan",
-				    n->name, r->host, r->port);
+				    nd->name, r->host, r->port);
 			} else if ((size_t)t == i) {
 				mesh_diags_add(diags, MESH_WARNING,
 				    "self-route", p->file, r->line, r->column,
-				    n->name, "node '%s' routes to itself "
-				    "(%s:%d); ignored", n->name, r->host,
+				    nd->name, "node '%s' routes to itself "
+				    "(%s:%d); ignored", nd->name, r->host,
 				    r->port);
-			} else if (n->no_cluster || p->nodes[t].no_cluster) {
-				int off = n->no_cluster ? (int)i : t;
+			} else if (nd->no_cluster || p->nodes[t].no_cluster) {
+				int off = nd->no_cluster ? (int)i : t;
 
 				mesh_diags_add(diags, MESH_WARNING,
 				    "not-clustering", p->file, r->line,
-				    r->column, n->name, "route from '%s' to "
+				    r->column, nd->name, "route from '%s' to "
 				    "'%s' (%s:%d): node '%s' does not join the "
 				    "cluster (clustering: false)%s; no link",
-				    n->name, p->nodes[t].name, r->host,
+				    nd->name, p->nodes[t].name, r->host,
 				    r->port, p->nodes[off].name, off == t ?
 				    ": nothing listens there" : "");
 			} else if (mark[t] == (int)i) {
 				mesh_diags_add(diags, MESH_WARNING,
 				    "duplicate-route", p->file, r->line,
-				    r->column, n->name, "node '%s' lists its "
-				    "route to '%s' more than once", n->name,
+				    r->column, nd->name, "node '%s' lists its "
+				    "route to '%s' more than once", nd->name,
 				    p->nodes[t].name);
 			} else {
 				mark[t] = (int)i;
@@ -774,11 +1045,12 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	err = errors ? MESH_EINPUT : MESH_OK;
 done:
 	mesh_i_arena_free(&text);
-	free(norm);
-	free(hash);
+	free(ep.v);
+	free(ep.hash);
 	free(mark);
 	free(links);
-	mesh_i_map_free(&endpoints);
+	mesh_i_imap_free(&ep.by_port);
+	mesh_i_imap_free(&ep.by_host);
 	return err;
 }
 

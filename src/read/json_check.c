@@ -14,10 +14,16 @@ struct jc {
 	size_t len, i;
 	size_t max_depth;
 	const char *what;
+	const char *key;        /* the root's member to count under, or NULL */
+	size_t keylen;
+	int counting;           /* in that member's value */
+	int counted;            /* that member was met */
+	struct mesh_i_json_counts *counts;
 };
 
-/* The message of the depth limit, with the number: static, as the
- * library runs in one thread. */
+/* The message of the depth limit, with the number: static, as the check
+ * runs only in the calling thread (a second thread of jsonpos.c checks
+ * UTF-8 and parses, never this). */
 static char too_deep[96];
 
 static int
@@ -195,7 +201,17 @@ value(struct jc *c, int depth)
 		return 0;
 	}
 	for (;;) {
+		if (c->counting) {
+			if (depth == 1 && open == '[')
+				c->counts->elements++;
+			else if (depth == 3 && open == '[')
+				c->counts->inner_elements++;
+			else if (depth == 3)
+				c->counts->inner_members++;
+		}
 		if (open == '{') {
+			size_t kstart;
+
 			space(c);
 			if (at_end(c))
 				return fail(c, "unexpected end of file (a key "
@@ -204,8 +220,14 @@ value(struct jc *c, int depth)
 				return fail(c, c->s[c->i] == '}' ?
 				    "expected a key (a comma too many?)" :
 				    "expected a key in double quotes");
+			kstart = c->i;
 			if (string(c) != 0)
 				return -1;
+			/* The member to count under: its key as written. */
+			if (depth == 0 && c->key != NULL && !c->counted &&
+			    c->i - kstart == c->keylen + 2 &&
+			    memcmp(c->s + kstart + 1, c->key, c->keylen) == 0)
+				c->counting = c->counted = 1;
 			space(c);
 			if (at_end(c) || c->s[c->i] != ':')
 				return fail(c, "expected ':' after the key");
@@ -216,6 +238,8 @@ value(struct jc *c, int depth)
 			return fail(c, "expected a value (a comma too many?)");
 		if (value(c, depth + 1) != 0)
 			return -1;
+		if (depth == 0)
+			c->counting = 0;
 		space(c);
 		if (at_end(c))
 			return fail(c, open == '{' ? "unexpected end of file "
@@ -237,11 +261,21 @@ value(struct jc *c, int depth)
 int
 mesh_i_json_check(const char *buf, size_t len, size_t *off, const char **what)
 {
-	struct jc c = { buf, len, 0, 0, NULL };
+	return mesh_i_json_check_count(buf, len, off, what, NULL, NULL);
+}
+
+int
+mesh_i_json_check_count(const char *buf, size_t len, size_t *off,
+    const char **what, const char *key, struct mesh_i_json_counts *counts)
+{
+	struct jc c = { buf, len, 0, 0, NULL, key, key ? strlen(key) : 0, 0,
+	    0, counts };
 
 	c.max_depth = mesh_limits_get()->depth;
 	if (c.max_depth > MESH_LIMIT_DEPTH_MAX)
 		c.max_depth = MESH_LIMIT_DEPTH_MAX;
+	if (counts != NULL)
+		memset(counts, 0, sizeof(*counts));
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		c.i = 3;	/* a byte order mark, as cJSON allows */
 	if (value(&c, 0) == 0) {

@@ -14,4 +14,19 @@
 int mesh_i_json_check(const char *buf, size_t len, size_t *off,
     const char **what);
 
+/* What a check counted under the array of one key of the root object
+ * (its first such member): its elements, and the elements and members of
+ * the arrays and objects two levels below them (for a plan's "nodes":
+ * routes, aliases and labels). Estimates for sizing, never for meaning. */
+struct mesh_i_json_counts {
+	size_t elements;
+	size_t inner_elements;  /* of arrays two levels down */
+	size_t inner_members;   /* of objects two levels down */
+};
+
+/* mesh_i_json_check(), also counting into *counts (zeroed first) under
+ * the member key of the root object. */
+int mesh_i_json_check_count(const char *buf, size_t len, size_t *off,
+    const char **what, const char *key, struct mesh_i_json_counts *counts);
+
 #endif

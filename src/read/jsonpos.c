@@ -9,6 +9,7 @@
  * keeps the memory of a plan of millions of nodes to the plan itself.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,6 +303,161 @@ stream_elements(struct parser *p)
 	}
 }
 
+/*
+ * Two cores: a text of at least pipeline_bytes has its streamed array
+ * parsed by a second thread, in batches, while this one hands the
+ * elements of the batch before to the callback. The parse is the same
+ * code on the same bytes in the same order, so every value and position
+ * is what one thread would give, and the callback still sees the elements
+ * one at a time, in order, in the calling thread. Nothing else is shared:
+ * each batch has its own arena, handed back and forth under a lock.
+ */
+static size_t pipeline_bytes = (size_t)1 << 20;
+
+void
+mesh_i_jdoc_pipeline_threshold(size_t bytes)
+{
+	pipeline_bytes = bytes;
+}
+
+#define BATCH_ELEMS     512
+#define BATCH_BYTES     ((size_t)256 << 10)
+
+struct batch {
+	struct mesh_i_jdoc doc;         /* the elements' values */
+	cJSON *elem[BATCH_ELEMS];
+	size_t end[BATCH_ELEMS];
+	int n;
+	int last;               /* the array ended, or the parse failed */
+};
+
+struct pipeline {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch b[2];
+	int full[2];            /* batch k waits for the callback */
+	int stop;               /* the callback asked to stop */
+	struct parser wp;       /* the worker's parser */
+};
+
+/* The worker: parse batches of elements into the free batch, in turn. */
+static void *
+pipeline_worker(void *arg)
+{
+	struct pipeline *pl = arg;
+	struct parser *p = &pl->wp;
+	int k = 0, last = 0;
+
+	while (!last) {
+		struct batch *b = &pl->b[k];
+		struct mesh_i_arena_mark empty = { NULL, 0 };
+		size_t start = p->i;
+		int stop;
+
+		pthread_mutex_lock(&pl->mu);
+		while (pl->full[k] && !pl->stop)
+			pthread_cond_wait(&pl->cv, &pl->mu);
+		stop = pl->stop;
+		pthread_mutex_unlock(&pl->mu);
+		if (stop)
+			break;
+		mesh_i_arena_release(&b->doc.arena, empty);
+		p->doc = &b->doc;
+		b->n = 0;
+		b->last = 0;
+		while (b->n < BATCH_ELEMS && p->i - start < BATCH_BYTES) {
+			cJSON *elem;
+
+			skip_space(p);
+			if (p->s[p->i] == ']') {
+				advance_columns(p, 1);
+				b->last = 1;
+				break;
+			}
+			if (p->s[p->i] == ',') {
+				advance_columns(p, 1);
+				skip_space(p);
+			}
+			if ((elem = parse_value(p, 2)) == NULL) {
+				b->last = 1;
+				break;
+			}
+			b->elem[b->n] = elem;
+			b->end[b->n++] = p->i;
+		}
+		last = b->last;
+		pthread_mutex_lock(&pl->mu);
+		pl->full[k] = 1;
+		pthread_cond_broadcast(&pl->cv);
+		pthread_mutex_unlock(&pl->mu);
+		k ^= 1;
+	}
+	return NULL;
+}
+
+/* stream_elements() on two threads. Returns 0, or -1 when the second
+ * thread could not be had (nothing is parsed then). */
+static int
+stream_elements_pipelined(struct parser *p)
+{
+	struct pipeline *pl;
+	pthread_t worker;
+	int k = 0, stop = 0, last = 0, j;
+
+	if ((pl = calloc(1, sizeof(*pl))) == NULL)
+		return -1;
+	pl->wp = *p;
+	mesh_i_arena_init(&pl->b[0].doc.arena);
+	mesh_i_arena_init(&pl->b[1].doc.arena);
+	if (pthread_mutex_init(&pl->mu, NULL) != 0) {
+		free(pl);
+		return -1;
+	}
+	if (pthread_cond_init(&pl->cv, NULL) != 0) {
+		pthread_mutex_destroy(&pl->mu);
+		free(pl);
+		return -1;
+	}
+	if (pthread_create(&worker, NULL, pipeline_worker, pl) != 0) {
+		pthread_cond_destroy(&pl->cv);
+		pthread_mutex_destroy(&pl->mu);
+		free(pl);
+		return -1;
+	}
+	while (!stop && !last) {
+		struct batch *b = &pl->b[k];
+
+		pthread_mutex_lock(&pl->mu);
+		while (!pl->full[k])
+			pthread_cond_wait(&pl->cv, &pl->mu);
+		pthread_mutex_unlock(&pl->mu);
+		for (j = 0; j < b->n && !stop; j++)
+			stop = p->stream->fn(p->stream->ctx, b->elem[j],
+			    b->end[j]) != 0;
+		last = b->last;
+		pthread_mutex_lock(&pl->mu);
+		pl->full[k] = 0;
+		pl->stop = stop;
+		pthread_cond_broadcast(&pl->cv);
+		pthread_mutex_unlock(&pl->mu);
+		k ^= 1;
+	}
+	pthread_join(worker, NULL);
+	if (stop || pl->wp.failed) {
+		p->failed = 1;
+	} else {
+		p->i = pl->wp.i;
+		p->line = pl->wp.line;
+		p->column = pl->wp.column;
+	}
+	mesh_i_arena_free(&pl->b[0].doc.arena);
+	mesh_i_arena_free(&pl->b[1].doc.arena);
+	pthread_cond_destroy(&pl->cv);
+	pthread_mutex_destroy(&pl->mu);
+	free(pl);
+	return 0;
+}
+
 /* An object or array; the cursor is on its opening bracket. */
 static void
 parse_container(struct parser *p, struct jvalue *v, int depth)
@@ -343,7 +499,9 @@ parse_container(struct parser *p, struct jvalue *v, int depth)
 			p->streamed = 1;
 			advance_columns(p, 1);
 			child = &a->item;
-			stream_elements(p);
+			if (p->len < pipeline_bytes ||
+			    stream_elements_pipelined(p) != 0)
+				stream_elements(p);
 		} else {
 			child = parse_value(p, depth + 1);
 		}
@@ -430,14 +588,34 @@ mesh_i_jdoc_parse(const char *buf, size_t len,
 	return 0;
 }
 
+/* The UTF-8 check of a text, run by a second thread beside the syntax
+ * check for a text of pipeline_bytes or more (they share nothing). */
+struct utf8_job {
+	const char *buf;
+	size_t len, bad;
+	int nul, rc;
+};
+
+static void *
+utf8_job(void *arg)
+{
+	struct utf8_job *j = arg;
+
+	j->rc = mesh_i_utf8_check(j->buf, j->len, &j->bad, &j->nul);
+	return NULL;
+}
+
 enum mesh_error
 mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, const struct mesh_i_jstream *stream,
     struct mesh_i_jdoc **doc, cJSON **root)
 {
-	const char *what;
-	size_t bad, i;
-	int nul, line, col;
+	struct mesh_i_json_counts counts;
+	struct utf8_job job;
+	pthread_t worker;
+	const char *what = NULL;
+	size_t bad, sbad = 0, i;
+	int nul, line, col, syntax = 0, checked = 0;
 
 	*doc = NULL;
 	*root = NULL;
@@ -450,7 +628,23 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 		    "the file is empty");
 		return MESH_EINPUT;
 	}
-	if (mesh_i_utf8_check(buf, len, &bad, &nul) != 0) {
+	/* The UTF-8 check first, as its fault is the one reported; the
+	 * syntax check beside it on a second thread for a long text. */
+	job.buf = buf;
+	job.len = len;
+	if (len >= pipeline_bytes &&
+	    pthread_create(&worker, NULL, utf8_job, &job) == 0) {
+		syntax = mesh_i_json_check_count(buf, len, &sbad, &what,
+		    stream != NULL && stream->sized != NULL ? stream->key :
+		    NULL, &counts);
+		pthread_join(worker, NULL);
+		checked = 1;
+	} else {
+		utf8_job(&job);
+	}
+	if (job.rc != 0) {
+		bad = job.bad;
+		nul = job.nul;
 		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, nul ? "invalid-json" :
 		    "invalid-utf8", file, line, col, NULL, nul ?
@@ -458,11 +652,21 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
 		return MESH_EINPUT;
 	}
-	if (mesh_i_json_check(buf, len, &bad, &what) != 0) {
+	if (!checked)
+		syntax = mesh_i_json_check_count(buf, len, &sbad, &what,
+		    stream != NULL && stream->sized != NULL ? stream->key :
+		    NULL, &counts);
+	if (syntax != 0) {
+		bad = sbad;
 		mesh_i_text_position(buf, bad, &line, &col);
 		mesh_diags_add(diags, MESH_ERROR, "invalid-json", file, line,
 		    col, NULL, "invalid JSON: %s", what);
 		return MESH_EINPUT;
+	}
+	if (stream != NULL && stream->sized != NULL &&
+	    stream->sized(stream->ctx, &counts) != 0) {
+		diags->nomem = 1;
+		return MESH_ENOMEM;
 	}
 	if (mesh_i_jdoc_parse(buf, len, stream, doc, root) != 0) {
 		/* The text is valid: out of memory, or the stream stopped. */

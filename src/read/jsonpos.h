@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 
 #include "meshsim/meshsim.h"
+#include "read/json_check.h"
 
 /* The position of one value, and of its key when it is an object member. */
 struct mesh_i_jpos {
@@ -29,6 +30,10 @@ struct mesh_i_jstream {
 	const char *key;
 	int (*fn)(void *ctx, const cJSON *elem, size_t end);
 	void *ctx;
+	/* NULL, or called by mesh_i_jdoc_load() once the syntax check has
+	 * counted what lies under key (json_check.h), before the parse:
+	 * returns 0 to go on, nonzero to stop (out of memory). */
+	int (*sized)(void *ctx, const struct mesh_i_json_counts *counts);
 };
 
 /*
@@ -58,6 +63,14 @@ enum mesh_error mesh_i_jdoc_load(const char *buf, size_t len,
     const char *file, struct mesh_diags *diags,
     const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
     cJSON **root);
+
+/*
+ * Texts of at least bytes bytes (1 MiB unless set) have their streamed
+ * array parsed by a second thread while the callback reads the elements
+ * parsed before (jsonpos.c): same values, same positions, same order. For
+ * the tests, which compare both ways; not thread-safe itself.
+ */
+void mesh_i_jdoc_pipeline_threshold(size_t bytes);
 
 /* Free doc and every value in it; NULL is accepted. */
 void mesh_i_jdoc_free(struct mesh_i_jdoc *doc);

@@ -53,7 +53,7 @@ mesh_i_known_key(const char *const *known, const char *key,
 	int k;
 
 	for (k = 0; known[k] != NULL; k++)
-		if (strcmp(known[k], key) == 0)
+		if (known[k][0] == key[0] && strcmp(known[k], key) == 0)
 			return k;
 	if (close == NULL)
 		return -1;

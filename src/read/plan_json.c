@@ -1,8 +1,13 @@
 /* plan_json.c: read a plan in meshsim's JSON format, with positions for every diagnostic. */
+/* madvise (Linux, the BSDs) */
+#define _DEFAULT_SOURCE
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -358,6 +363,43 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 	read_aliases(r, found[7], idx);
 }
 
+/* The stream's sizing callback: room for the nodes, routes and labels
+ * the syntax check counted. The room is only for speed: when it cannot
+ * be had (out of memory, or a count far beyond what the nodes hold, as
+ * in a list of a million numbers), the plan grows as it is read. */
+static int
+nodes_sized(void *ctx, const struct mesh_i_json_counts *c)
+{
+	struct mesh_i_plan_reader *r = ctx;
+
+	(void)mesh_i_plan_reserve(r->plan, c->elements, c->inner_elements,
+	    c->inner_members);
+	return 0;
+}
+
+/* How many parsed bytes of a mapped text are dropped at a time. */
+#define DROP_STEP       ((size_t)8 << 20)
+
+/* Drop the whole pages of the mapped text before offset end, which the
+ * parse has left behind for good: a plan of millions of nodes then never
+ * holds its text and its model in memory at once. A failure of madvise
+ * only keeps the pages. */
+static void
+drop_parsed(struct mesh_i_plan_reader *r, size_t end)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	uintptr_t from, to;
+
+	if (ps <= 0)
+		return;
+	from = ((uintptr_t)r->buf + r->dropped + (uintptr_t)ps - 1) &
+	    ~((uintptr_t)ps - 1);
+	to = ((uintptr_t)r->buf + end) & ~((uintptr_t)ps - 1);
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_DONTNEED);
+	r->dropped = end;
+}
+
 /* The stream callback: one element of "nodes". Returns nonzero to stop
  * the parse (out of memory). */
 static int
@@ -368,17 +410,20 @@ node_element(void *ctx, const cJSON *elem, size_t end)
 	read_node(r, elem);
 	if (r->tick != NULL)
 		mesh_i_tick_to(r->tick, end);
+	if (r->buf != NULL && end - r->dropped >= DROP_STEP)
+		drop_parsed(r, end);
 	return r->base.nomem;
 }
 
 enum mesh_error
-mesh_i_read_json(const char *buf, size_t len, const char *file,
+mesh_i_read_json(const char *buf, size_t len, const char *file, int mapped,
     struct mesh_i_tick *tick, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
 	struct mesh_i_plan_reader r = { { diags, file, 0, 0 }, NULL, tick,
-	    NULL, 0, 0 };
-	struct mesh_i_jstream stream = { "nodes", node_element, &r };
+	    NULL, 0, 0, mapped ? buf : NULL, 0 };
+	struct mesh_i_jstream stream = { "nodes", node_element, &r,
+	    nodes_sized };
 	struct mesh_i_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	cJSON *root = NULL;

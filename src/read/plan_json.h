@@ -19,6 +19,8 @@ struct mesh_i_plan_reader {
 	struct mesh_i_tick *tick;       /* the reader's progress */
 	struct mesh_i_node_route *by_node;  /* routes written {"node": name} */
 	size_t nby_node, by_node_cap;
+	const char *buf;        /* the text, when mapped (readers.h) */
+	size_t dropped;         /* its bytes dropped from memory so far */
 };
 
 /* A route written {"node": name}: the node it names is known only once

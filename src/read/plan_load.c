@@ -25,16 +25,18 @@
 
 
 /*
- * Parse len bytes at buf as mesh_plan_parse() does, reporting the phase
+ * Parse len bytes at buf as mesh_plan_parse() does (mapped: buf is our
+ * private mapping of the file, which the JSON reader may drop from memory
+ * as it goes: see readers.h), reporting the phase
  * "parsing" in bytes through progress (NULL: none): 0, then len once the
  * reader is done. A reader that can say how far it is takes &tick and
  * calls mesh_i_tick_to(&tick, bytes parsed) as it goes (base/progress.h):
  * the JSON reader does, node by node.
  */
 static enum mesh_error
-parse(const char *buf, size_t len, const char *file, enum mesh_format format,
-    const struct mesh_progress *progress, struct mesh_diags *diags,
-    struct mesh_plan **out)
+parse(const char *buf, size_t len, int mapped, const char *file,
+    enum mesh_format format, const struct mesh_progress *progress,
+    struct mesh_diags *diags, struct mesh_plan **out)
 {
 	struct mesh_i_watch w;
 	struct mesh_i_tick tick;
@@ -61,7 +63,8 @@ parse(const char *buf, size_t len, const char *file, enum mesh_format format,
 		err = mesh_i_read_ncol(buf, len, file, diags, out);
 		break;
 	case MESH_FORMAT_JSON:
-		err = mesh_i_read_json(buf, len, file, &tick, diags, out);
+		err = mesh_i_read_json(buf, len, file, mapped, &tick, diags,
+		    out);
 		break;
 	case MESH_FORMAT_HARPER:
 		err = mesh_harper_parse(buf, len, file, diags, out);
@@ -99,7 +102,7 @@ mesh_plan_parse(const char *buf, size_t len, const char *file,
     enum mesh_format format, struct mesh_diags *diags,
     struct mesh_plan **out)
 {
-	return parse(buf, len, file, format, NULL, diags, out);
+	return parse(buf, len, 0, file, format, NULL, diags, out);
 }
 
 enum mesh_format
@@ -221,7 +224,7 @@ mesh_plan_load_progress(const char *path, enum mesh_format format,
 	    &len)) !=
 	    MESH_OK)
 		return err;
-	err = parse(buf, len, path, format, progress, diags, out);
+	err = parse(buf, len, mapped, path, format, progress, diags, out);
 	if (mapped)
 		munmap(buf, len);
 	else

@@ -14,10 +14,13 @@ struct mesh_i_tick;
  * a resolved plan. Problems go to diags. Returns MESH_OK with *out set, or
  * MESH_EINPUT / MESH_ENOMEM / MESH_EGRAPH with *out NULL.
  * The JSON reader tells tick (NULL: nothing) the bytes parsed as it
- * reads each node.
+ * reads each node. With mapped set, buf is a private read-only mapping of
+ * the file (mmap) that the reader may drop from memory as it is parsed
+ * (madvise MADV_DONTNEED: a later read would fault the bytes back in);
+ * the caller still unmaps it.
  */
 enum mesh_error mesh_i_read_json(const char *buf, size_t len, const char *file,
-    struct mesh_i_tick *tick, struct mesh_diags *diags,
+    int mapped, struct mesh_i_tick *tick, struct mesh_diags *diags,
     struct mesh_plan **out);
 
 /* plan_igraph.c: the formats igraph reads. Names, hosts and ports come
@@ -72,6 +75,17 @@ enum mesh_error mesh_i_watch_end(struct mesh_i_watch *w, enum mesh_error err);
  * to diags at file:line:column and return 1, else return 0. */
 int mesh_i_name_too_long(const char *name, const char *what,
     struct mesh_diags *diags, const char *file, int line, int column);
+
+/*
+ * Room in plan p, still empty, for about nodes nodes, routes routes and
+ * labels labels (estimates: more may come, fewer may), so that reading
+ * them allocates nothing per node: the nodes array and the name index are
+ * sized once, routes and labels come from two pools. Does nothing when p
+ * already has nodes. Returns 0, or -1 when out of memory (p is then still
+ * whole: what was reserved is used and freed with p).
+ */
+int mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
+    size_t labels);
 
 /*
  * Hosts compare case-insensitively, one trailing dot ignored: the normal

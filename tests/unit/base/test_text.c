@@ -264,6 +264,72 @@ edit_distance_should_count_edits_within_its_bound(void **state)
 	    MESH_I_EDIT_SWAP), 1);
 }
 
+/* The keys of the index map tests: idx's key is keys[idx]. */
+static int
+same_key(const void *ctx, int idx, const void *key)
+{
+	return strcmp(((const char *const *)ctx)[idx], key) == 0;
+}
+
+static void
+imap_should_find_each_index_by_its_key_and_keep_the_first(void **state)
+{
+	static char names[3000][12];
+	const char *keys[3001];
+	struct mesh_i_imap m;
+	int i;
+
+	(void)state;
+	mesh_i_imap_init(&m);
+	assert_int_equal(mesh_i_imap_get(&m, mesh_i_map_hash("a", 0), same_key,
+	    keys, "a"), -1);
+	/* Reserved for 100, then grown well past it: every key still found. */
+	assert_int_equal(mesh_i_imap_reserve(&m, 100), 0);
+	for (i = 0; i < 3000; i++) {
+		snprintf(names[i], sizeof(names[i]), "n%d", i);
+		keys[i] = names[i];
+		assert_int_equal(mesh_i_imap_put(&m, mesh_i_map_hash(keys[i],
+		    0), same_key, keys, keys[i], i), -1);
+	}
+	/* A second index with an equal key: the first is kept. */
+	keys[3000] = "n17";
+	assert_int_equal(mesh_i_imap_put(&m, mesh_i_map_hash("n17", 0),
+	    same_key, keys, "n17", 3000), 17);
+	assert_int_equal(m.len, 3000);
+	for (i = 0; i < 3000; i++)
+		assert_int_equal(mesh_i_imap_get(&m, mesh_i_map_hash(keys[i],
+		    0), same_key, keys, keys[i]), i);
+	assert_int_equal(mesh_i_imap_get(&m, mesh_i_map_hash("n3000", 0),
+	    same_key, keys, "n3000"), -1);
+	/* Under another key's hash, a key is told apart by the test. */
+	assert_int_equal(mesh_i_imap_get(&m, mesh_i_map_hash("n5", 0),
+	    same_key, keys, "n6"), -1);
+	mesh_i_imap_free(&m);
+	assert_int_equal(m.cap, 0);
+}
+
+static void
+json_check_should_count_under_the_key_for_sizing(void **state)
+{
+	const char *text = "{\"x\": [[1, 2, 3]], \"nodes\": [{\"a\": 1, "
+	    "\"routes\": [{\"h\": 1}, {\"h\": 2}], \"labels\": {\"z\": "
+	    "\"1\", \"y\": \"2\"}}, {\"routes\": [3]}, 4], \"nodes\": [5, "
+	    "6]}";
+	struct mesh_i_json_counts c;
+	const char *what;
+	size_t off;
+
+	(void)state;
+	assert_int_equal(mesh_i_json_check_count(text, strlen(text), &off,
+	    &what, "nodes", &c), 0);
+	assert_int_equal(c.elements, 3);        /* the first "nodes" only */
+	assert_int_equal(c.inner_elements, 3);  /* 2 + 1 routes */
+	assert_int_equal(c.inner_members, 2);   /* the labels */
+	assert_int_equal(mesh_i_json_check_count("{\"nodes\": [1,", 12, &off,
+	    &what, "nodes", &c), -1);
+	assert_int_equal(off, 12);
+}
+
 int
 main(void)
 {
@@ -274,6 +340,8 @@ main(void)
 		cmocka_unit_test(json_check_should_point_at_each_fault),
 		cmocka_unit_test(json_check_should_refuse_nesting_beyond_the_depth_limit),
 		cmocka_unit_test(map_should_find_what_was_put_and_keep_the_first),
+		cmocka_unit_test(imap_should_find_each_index_by_its_key_and_keep_the_first),
+		cmocka_unit_test(json_check_should_count_under_the_key_for_sizing),
 		cmocka_unit_test(sort_pairs_should_order_by_first_then_second_key),
 		cmocka_unit_test(json_strings_should_be_escaped),
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),

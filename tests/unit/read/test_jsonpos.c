@@ -163,7 +163,7 @@ parse_should_stream_the_first_array_under_the_key(void **state)
 	    "{\"n\": \"b\"}, {\"n\": \"c\"}],\n\"nodes\": [{\"n\": \"d\"}],"
 	    " \"x\": {\"nodes\": [1]}}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
 	struct mesh_i_jdoc *doc;
 	cJSON *root = NULL, *nodes;
 
@@ -194,7 +194,7 @@ parse_should_stop_when_the_stream_asks(void **state)
 	const char *text = "{\"nodes\": [{\"n\": \"a\"}, {\"n\": \"b\"},"
 	    " {\"n\": \"c\"}]}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
 	struct mesh_i_jdoc *doc = NULL;
 	cJSON *root = NULL;
 
@@ -206,6 +206,104 @@ parse_should_stop_when_the_stream_asks(void **state)
 	assert_int_equal(s.calls, 2);
 	assert_null(doc);
 	assert_null(root);
+}
+
+/* What a stream saw, in full: each element's text form, positions and
+ * end, and what follows the array. */
+struct trace {
+	struct mesh_i_buf out;
+	int calls, stop_at;
+};
+
+static int
+trace_element(void *ctx, const cJSON *elem, size_t end)
+{
+	struct trace *t = ctx;
+	const struct mesh_i_jpos *p = mesh_i_jpos_of(elem);
+	const cJSON *c;
+	char *text = cJSON_PrintUnformatted(elem);
+
+	assert_non_null(text);
+	mesh_i_buf_printf(&t->out, "%d:%d %zu %s", p->line, p->column, end,
+	    text);
+	cJSON_free(text);
+	for (c = elem->child; c != NULL; c = c->next) {
+		p = mesh_i_jpos_of(c);
+		mesh_i_buf_printf(&t->out, " %d:%d/%d:%d", p->key_line,
+		    p->key_column, p->line, p->column);
+	}
+	mesh_i_buf_printf(&t->out, "\n");
+	return ++t->calls == t->stop_at;
+}
+
+/* Stream text with the pipeline from threshold bytes on; the trace is
+ * in t (free t->out). Returns what mesh_i_jdoc_parse returned. */
+static int
+stream_with(const char *text, size_t threshold, struct trace *t)
+{
+	struct mesh_i_jstream st = { "nodes", trace_element, t, NULL };
+	struct mesh_i_jdoc *doc = NULL;
+	cJSON *root = NULL, *rest;
+	int rc;
+
+	mesh_i_buf_init(&t->out);
+	t->calls = 0;
+	mesh_i_jdoc_pipeline_threshold(threshold);
+	rc = mesh_i_jdoc_parse(text, strlen(text), &st, &doc, &root);
+	mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
+	if (rc == 0) {
+		rest = cJSON_GetObjectItemCaseSensitive(root, "after");
+		assert_non_null(rest);
+		mesh_i_buf_printf(&t->out, "after %d:%d %d\n",
+		    mesh_i_jpos_of(rest)->line, mesh_i_jpos_of(rest)->column,
+		    rest->valueint);
+	}
+	mesh_i_jdoc_free(doc);
+	return rc;
+}
+
+/* The two-thread parse of a long streamed array (several batches, of
+ * both sizes: many small elements, then long ones) gives the callback
+ * the same elements, positions and ends, in the same order, as one
+ * thread; so does a stop asked in the middle of a batch. */
+static void
+pipelined_stream_should_match_one_thread(void **state)
+{
+	struct mesh_i_buf text;
+	struct trace one, two;
+	int i;
+
+	(void)state;
+	mesh_i_buf_init(&text);
+	mesh_i_buf_printf(&text, "{\"name\": \"p\",\n \"nodes\": [\n");
+	for (i = 0; i < 3000; i++)
+		mesh_i_buf_printf(&text, "%s{\"name\": \"n\\u00e9%d\", "
+		    "\"port\": %d,\n\t\"routes\": [{\"host\": \"h%d\"}]}",
+		    i ? ",\n  " : "", i, 9000 + i, i + 1);
+	for (i = 0; i < 40; i++)
+		mesh_i_buf_printf(&text, ", {\"name\": \"long%d\", \"pad\": "
+		    "\"%0*d\"}", i, 20000, i);
+	mesh_i_buf_printf(&text, "],\n \"after\": 7}");
+	assert_non_null(text.data);
+
+	memset(&one, 0, sizeof(one));
+	memset(&two, 0, sizeof(two));
+	assert_int_equal(stream_with(text.data, (size_t)-1, &one), 0);
+	assert_int_equal(stream_with(text.data, 0, &two), 0);
+	assert_int_equal(one.calls, 3040);
+	assert_int_equal(two.calls, 3040);
+	assert_string_equal(one.out.data, two.out.data);
+	mesh_i_buf_free(&one.out);
+	mesh_i_buf_free(&two.out);
+
+	one.stop_at = two.stop_at = 700;
+	assert_int_equal(stream_with(text.data, (size_t)-1, &one), -1);
+	assert_int_equal(stream_with(text.data, 0, &two), -1);
+	assert_int_equal(two.calls, 700);
+	assert_string_equal(one.out.data, two.out.data);
+	mesh_i_buf_free(&one.out);
+	mesh_i_buf_free(&two.out);
+	mesh_i_buf_free(&text);
 }
 
 /* A NUL byte among white space is no white space (it was taken for one:
@@ -228,6 +326,38 @@ load_should_refuse_a_nul_byte_among_white_space(void **state)
 	assert_string_equal(d.v[0].message, "invalid JSON: a NUL byte");
 	assert_int_equal(d.v[0].line, 2);
 	assert_int_equal(d.v[0].column, 1);
+	mesh_diags_clear(&d);
+}
+
+/* With the UTF-8 check on a second thread beside the syntax check, its
+ * fault is still the one reported, and a good text still loads. */
+static void
+load_on_two_threads_should_report_as_one(void **state)
+{
+	static const char bad[] = "{\"a\": \"\xff\", }";
+	static const char good[] = "{\"a\": [1, 2]}";
+	struct mesh_i_jdoc *doc = NULL;
+	struct mesh_diags d;
+	cJSON *root = NULL;
+
+	(void)state;
+	mesh_diags_init(&d);
+	mesh_i_jdoc_pipeline_threshold(0);
+	assert_int_equal(mesh_i_jdoc_load(bad, sizeof(bad) - 1, "r.json", &d,
+	    NULL, &doc, &root), MESH_EINPUT);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].code, "invalid-utf8");
+	assert_int_equal(d.v[0].column, 8);
+	assert_int_equal(mesh_i_jdoc_load(bad, 14, "r.json", &d, NULL, &doc,
+	    &root), MESH_EINPUT);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[1].code, "invalid-utf8");
+	assert_int_equal(mesh_i_jdoc_load(good, sizeof(good) - 1, "r.json", &d,
+	    NULL, &doc, &root), MESH_OK);
+	mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    root, "a")), 2);
+	mesh_i_jdoc_free(doc);
 	mesh_diags_clear(&d);
 }
 
@@ -272,6 +402,8 @@ main(void)
 		cmocka_unit_test(
 		    parse_should_stream_the_first_array_under_the_key),
 		cmocka_unit_test(parse_should_stop_when_the_stream_asks),
+		cmocka_unit_test(pipelined_stream_should_match_one_thread),
+		cmocka_unit_test(load_on_two_threads_should_report_as_one),
 		cmocka_unit_test(
 		    load_should_refuse_a_nul_byte_among_white_space),
 		cmocka_unit_test(

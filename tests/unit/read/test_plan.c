@@ -10,6 +10,7 @@
 
 #include "fixture.h"
 #include "meshsim/meshsim.h"
+#include "read/readers.h"
 
 /* Parse text as a JSON plan, t.json (parse_text()). */
 static enum mesh_error
@@ -365,11 +366,55 @@ formats_should_be_sniffed_by_content(void **state)
 	assert_string_equal(mesh_format_name(MESH_FORMAT_NATS), "nats");
 }
 
+/* Routes and labels from the pools (mesh_i_plan_reserve()), added to
+ * nodes out of order and beyond the estimate: each node keeps its own,
+ * in order, and the plan frees them all (valgrind and ASan check that). */
+static void
+pooled_routes_and_labels_should_stay_with_their_node(void **state)
+{
+	struct mesh_plan *p = mesh_plan_new("pool", NULL);
+	int i;
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(mesh_i_plan_reserve(p, 2, 3, 2), 0);
+	assert_int_equal(mesh_plan_add_node(p, "a", NULL, 1, 1, 1), 0);
+	assert_int_equal(mesh_plan_add_node(p, "b", NULL, 1, 2, 1), 1);
+	assert_int_equal(mesh_plan_add_node(p, "c", NULL, 1, 3, 1), 2);
+	assert_int_equal(mesh_plan_add_route(p, 0, "b", 1, 1, 2), 0);
+	assert_int_equal(mesh_plan_add_route(p, 0, "c", 1, 1, 3), 0);
+	assert_int_equal(mesh_plan_add_route(p, 1, "c", 1, 2, 2), 0);
+	assert_int_equal(mesh_plan_add_route(p, 0, "x", 1, 1, 4), 0);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(mesh_plan_add_route(p, 2, "a", 1, 3, i), 0);
+	assert_int_equal(mesh_plan_set_label(p, 1, "zone", "z1"), 0);
+	assert_int_equal(mesh_plan_set_label(p, 0, "zone", "z0"), 0);
+	assert_int_equal(mesh_plan_set_label(p, 1, "rack", "r1"), 0);
+	assert_int_equal(mesh_plan_set_label(p, 1, "zone", "z2"), 0);
+	assert_int_equal(p->nodes[0].nroutes, 3);
+	assert_string_equal(p->nodes[0].routes[0].host, "b");
+	assert_string_equal(p->nodes[0].routes[1].host, "c");
+	assert_string_equal(p->nodes[0].routes[2].host, "x");
+	assert_int_equal(p->nodes[1].nroutes, 1);
+	assert_string_equal(p->nodes[1].routes[0].host, "c");
+	assert_int_equal(p->nodes[2].nroutes, 5);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(p->nodes[2].routes[i].column, i);
+	assert_int_equal(p->nodes[1].nlabels, 2);
+	assert_string_equal(p->nodes[1].labels[0].key, "rack");
+	assert_string_equal(mesh_node_label(&p->nodes[1], "zone"), "z2");
+	assert_string_equal(mesh_node_label(&p->nodes[0], "zone"), "z0");
+	assert_int_equal(mesh_plan_find(p, "c"), 2);
+	assert_int_equal(mesh_plan_find(p, "d"), -1);
+	mesh_plan_free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(plan_should_default_host_to_name_and_port_to_9932),
+		cmocka_unit_test(pooled_routes_and_labels_should_stay_with_their_node),
 		cmocka_unit_test(routes_should_match_hosts_ignoring_case_and_trailing_dot),
 		cmocka_unit_test(links_listed_from_both_ends_should_count_once),
 		cmocka_unit_test(
