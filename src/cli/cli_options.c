@@ -54,7 +54,8 @@ static const struct {
 	{ { "input-format", required_argument, NULL, 'i' },
 	    READERS & ~(CLI_SIMULATE | IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
-	    CLI_CHECK | (IMPORTS & ~(CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)) },
+	    CLI_CHECK | CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK |
+	    CLI_IMPORT_ROUTES | CLI_IMPORT_NATS },
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },
@@ -103,25 +104,57 @@ cli_list_add(struct cli_list *l, char *s)
 	return 0;
 }
 
+const struct option *
+cli_option_at(size_t i, unsigned *commands)
+{
+	if (i >= NELEM(options))
+		return NULL;
+	*commands = options[i].commands;
+	return &options[i].opt;
+}
+
 int
 cli_parse_options(int argc, char **argv, enum cli_command command,
-    const char *shortopts, struct cli_common *o,
-    int (*own_option)(void *ctx, int c, char *arg), void *ctx)
+    struct cli_common *o, int (*own_option)(void *ctx, int c, char *arg),
+    void *ctx)
 {
 	struct option table[NELEM(options) + 1];
-	size_t i, n = 0;
+	/* ':' first: a missing value is ':', not '?'; then each letter. */
+	char shortopts[2 * NELEM(options) + 2] = ":";
+	size_t i, n = 0, len = 1;
 	int c, r;
 
-	/* The subcommand's options, in the order of options[]. */
-	for (i = 0; i < NELEM(options); i++)
-		if (options[i].commands & command)
-			table[n++] = options[i].opt;
+	cli_usage_command(command);
+	/* The subcommand's options, in the order of options[]; those
+	 * whose value is a letter have that short form too. */
+	for (i = 0; i < NELEM(options); i++) {
+		if (!(options[i].commands & command))
+			continue;
+		table[n++] = options[i].opt;
+		c = options[i].opt.val;
+		if (c < 0x100 && isalpha(c)) {
+			shortopts[len++] = (char)c;
+			if (options[i].opt.has_arg == required_argument)
+				shortopts[len++] = ':';
+		}
+	}
+	shortopts[len] = '\0';
 	memset(&table[n], 0, sizeof(table[n]));
 	optind = 1;
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
-		r = own_option != NULL ? own_option(ctx, c, optarg) : 0;
-		if (r == 0 && (r = cli_common_option(o, c, optarg)) == 0)
+		if (c == '?' || c == ':') {
+			cli_option_error(c, argv, table, command);
 			cli_usage(stderr);
+			return CLI_EXIT_BAD;
+		}
+		r = own_option != NULL ? own_option(ctx, c, optarg) : 0;
+		if (r == 0 && (r = cli_common_option(o, c, optarg)) == 0) {
+			/* In the table, but nobody took it. */
+			cli_error("option '%s' is not implemented for %s",
+			    argv[optind - 1], cli_help_name(command));
+			cli_usage(stderr);
+		}
 		if (r <= 0)
 			return CLI_EXIT_BAD;
 	}
@@ -329,7 +362,7 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		o->json = fmt;
 		return 1;
 	case 'h':
-		cli_usage(stdout);
+		cli_help(stdout, cli_usage_current());
 		exit(CLI_EXIT_OK);
 	case 'i':
 		if ((fmt = mesh_format_from_name(arg)) < 0) {
