@@ -197,6 +197,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cycles.py $(BUILD)
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
+	sh tests/help/run.sh $(BIN)
 	sh tests/harper/roundtrip.sh $(BIN)
 	sh tests/nats/run.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)

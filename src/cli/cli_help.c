@@ -631,19 +631,57 @@ cli_help(FILE *f, unsigned command)
 	fputs(".\n", f);
 }
 
-/* Text for a roff line: backslashes escaped, and no line that starts
- * with a control character. */
+/* Text for roff from the start of a line (wrap: broken into lines of
+ * at most 80 bytes, at spaces): backslashes escaped, and no line that
+ * starts with a control character. */
+static void
+roff_words(FILE *f, const char *s, int wrap_lines)
+{
+	size_t col = 0, len;
+	const char *end;
+
+	while (*s != '\0') {
+		if ((end = strchr(s, ' ')) == NULL)
+			end = s + strlen(s);
+		len = (size_t)(end - s);
+		if (wrap_lines && col > 0 && col + 1 + len > WIDTH) {
+			fputc('\n', f);
+			col = 0;
+		} else if (col > 0) {
+			fputc(' ', f);
+			col++;
+		}
+		if (col == 0 && (*s == '.' || *s == '\'')) {
+			fputs("\\&", f);
+			col += 2;
+		}
+		for (; s < end; s++, col++) {
+			if (*s == '\\') {
+				fputs("\\e", f);
+				col++;
+			} else {
+				fputc(*s, f);
+			}
+		}
+		while (*s == ' ')
+			s++;
+	}
+}
+
 static void
 roff_text(FILE *f, const char *s)
 {
-	if (*s == '.' || *s == '\'')
-		fputs("\\&", f);
-	for (; *s != '\0'; s++) {
-		if (*s == '\\')
-			fputs("\\e", f);
-		else
-			fputc(*s, f);
-	}
+	roff_words(f, s, 1);
+}
+
+/* A purpose in a list of pages: the text and a colon, wrapped. */
+static void
+roff_item(FILE *f, const char *purpose)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s:", purpose);
+	roff_text(f, buf);
 }
 
 /* The page name of c: "meshsim-import-harper". */
@@ -723,8 +761,8 @@ mdoc_main(FILE *f)
 	for (i = 0; i < NELEM(cmds); i++) {
 		fprintf(f, ".It Cm %s\n", cmds[i].command == CLI_IMPORT ?
 		    "import Ar kind" : cmds[i].name);
-		roff_text(f, cmds[i].purpose);
-		fputs(":\n.Xr ", f);
+		roff_item(f, cmds[i].purpose);
+		fputs("\n.Xr ", f);
 		page_name(f, &cmds[i]);
 		fputs(" 1 .\n", f);
 	}
@@ -765,7 +803,7 @@ mdoc_command(FILE *f, const struct help_cmd *c)
 	fputs(" 1\n.Os\n.Sh NAME\n.Nm ", f);
 	page_name(f, c);
 	fputs("\n.Nd ", f);
-	roff_text(f, c->purpose);
+	roff_words(f, c->purpose, 0);
 	fprintf(f, "\n.Sh SYNOPSIS\n.Nm meshsim %s\n", c->name);
 	n = c->command == CLI_IMPORT ? 0 :
 	    command_options(c->command, v, MAX_OPTS);
@@ -778,7 +816,7 @@ mdoc_command(FILE *f, const struct help_cmd *c)
 		fputc('\n', f);
 	}
 	fputs(".Ar ", f);
-	roff_text(f, c->operands);
+	roff_words(f, c->operands, 0);
 	fputs("\n.Sh DESCRIPTION\n", f);
 	capital(f, c->purpose, 1);
 	fprintf(f, "\n.Pp\nThe full manual is docs/%s in the meshsim "
@@ -789,8 +827,8 @@ mdoc_command(FILE *f, const struct help_cmd *c)
 			if (strncmp(cmds[i].name, "import ", 7) != 0)
 				continue;
 			fprintf(f, ".It Cm %s\n", cmds[i].name + 7);
-			roff_text(f, cmds[i].purpose);
-			fputs(":\n.Xr ", f);
+			roff_item(f, cmds[i].purpose);
+			fputs("\n.Xr ", f);
 			page_name(f, &cmds[i]);
 			fputs(" 1 .\n", f);
 		}
@@ -862,10 +900,10 @@ bash_completion(FILE *f)
 	for (i = 0; i < NELEM(cmds); i++)
 		if (strncmp(cmds[i].name, "import ", 7) == 0)
 			fprintf(f, "%s ", cmds[i].name + 7);
-	fputs("--help)\n\t\t\telse\n\t\t\t\topts=$(printf '%s\\n' ", f);
+	fputs("--help)\n\t\t\telse\n\t\t\t\topts=$(printf '%s\\n'", f);
 	for (i = 0; i < NELEM(cmds); i++)
 		if (strncmp(cmds[i].name, "import ", 7) != 0)
-			fprintf(f, "%s ", cmds[i].name);
+			fprintf(f, " %s", cmds[i].name);
 	fputs(")\n\t\t\tfi\n"
 	    "\t\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
 	    "\t\t\treturn\n\t\tfi\n"
@@ -874,8 +912,7 @@ bash_completion(FILE *f)
 	    "\tesac\n"
 	    "\t# The value of an option: its fixed values, files, or "
 	    "nothing to offer.\n"
-	    "\tif [ \"$COMP_CWORD\" -gt \"$first\" ] || "
-	    "[ \"$COMP_CWORD\" -eq \"$first\" ]; then\n"
+	    "\tif [ \"$COMP_CWORD\" -gt \"$first\" ]; then\n"
 	    "\t\tcase \"$cmd $prev\" in\n", f);
 	for (i = 0; i < NELEM(cmds); i++) {
 		if (cmds[i].command == CLI_IMPORT)
@@ -923,7 +960,8 @@ bash_completion(FILE *f)
 }
 
 /* s for zsh, inside single quotes and brackets: quotes closed around an
- * escaped one, brackets as parentheses. */
+ * escaped one, brackets as parentheses (a colon is taken as it is in a
+ * description: only a name's first one ends it). */
 static void
 zsh_text(FILE *f, const char *s)
 {
@@ -934,8 +972,6 @@ zsh_text(FILE *f, const char *s)
 			fputc('(', f);
 		else if (*s == ']')
 			fputc(')', f);
-		else if (*s == ':')
-			fputs("\\:", f);
 		else
 			fputc(*s, f);
 	}
