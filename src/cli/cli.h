@@ -186,13 +186,19 @@ enum {
 	CLI_OPT_MAX_DEPTH
 };
 
+/* cli_parse.c: the getopt_long loop (cli_parse_options()) and the one
+ * plan operand (cli_common_plan()); the table holds at most
+ * CLI_OPTIONS_MAX options. */
+#define CLI_OPTIONS_MAX 64
+
 /*
  * The one getopt_long loop of every subcommand: the long options of
  * command (the table in cli_options.c, which lists every option of the
  * tool and who takes it), and the short form of those whose value is a
- * letter. Each option goes first to own_option(ctx, c, arg), when there
- * is one, which returns 1 when it took it, 0 when not, or -1 after
- * reporting a bad value; then to cli_common_option() into o. Makes
+ * letter. -h (--help) prints the command's help and exits 0. Each other
+ * option goes first to own_option(ctx, c, arg), when there is one, which
+ * returns 1 when it took it, 0 when not, or -1 after reporting a bad
+ * value; then to cli_common_option() into o. Makes
  * command the one cli_usage() is about. Returns 0, the operands left
  * from optind on, or CLI_EXIT_BAD after reporting (an unknown option:
  * one line on what was wrong and the command's synopsis). What o holds
@@ -244,7 +250,7 @@ void cli_option_error(int c, char **argv, const struct option *table,
 
 /*
  * Handle option c of getopt_long if it is a common one: 'd' (--down),
- * 'f' (--format text|json), 'h' (--help: the usage, exit 0), 'i'
+ * 'f' (--format text|json), 'i'
  * (--input-format), 'o' (--output), 'q' (--quiet: no progress bar), or a
  * limit (limits.h, for every reader that runs after). Returns 1 when it
  * was, 0 when c is another option, or -1 after reporting a bad value.

@@ -1081,6 +1081,7 @@ cli_help_main(int argc, char **argv)
 	}
 	if (mode != NULL && strcmp(mode, "--mdoc") != 0) {
 		cli_error("help %s takes no command", mode);
+		cli_usage(stderr);
 		return CLI_EXIT_BAD;
 	}
 	if (argc - i > 2 || (argc - i == 2 && strcmp(argv[i], "import") != 0)) {

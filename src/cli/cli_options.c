@@ -1,4 +1,4 @@
-/* cli_options.c: the command line's options: one getopt loop for every subcommand, the options they share, and the values options take. */
+/* cli_options.c: the command line's options: the table of every option and who takes it, the options they share, and the values options take. */
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
@@ -111,54 +111,6 @@ cli_option_at(size_t i, unsigned *commands)
 		return NULL;
 	*commands = options[i].commands;
 	return &options[i].opt;
-}
-
-int
-cli_parse_options(int argc, char **argv, enum cli_command command,
-    struct cli_common *o, int (*own_option)(void *ctx, int c, char *arg),
-    void *ctx)
-{
-	struct option table[NELEM(options) + 1];
-	/* ':' first: a missing value is ':', not '?'; then each letter. */
-	char shortopts[2 * NELEM(options) + 2] = ":";
-	size_t i, n = 0, len = 1;
-	int c, r;
-
-	cli_usage_command(command);
-	/* The subcommand's options, in the order of options[]; those
-	 * whose value is a letter have that short form too. */
-	for (i = 0; i < NELEM(options); i++) {
-		if (!(options[i].commands & command))
-			continue;
-		table[n++] = options[i].opt;
-		c = options[i].opt.val;
-		if (c < 0x100 && isalpha(c)) {
-			shortopts[len++] = (char)c;
-			if (options[i].opt.has_arg == required_argument)
-				shortopts[len++] = ':';
-		}
-	}
-	shortopts[len] = '\0';
-	memset(&table[n], 0, sizeof(table[n]));
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
-		if (c == '?' || c == ':') {
-			cli_option_error(c, argv, table, command);
-			cli_usage(stderr);
-			return CLI_EXIT_BAD;
-		}
-		r = own_option != NULL ? own_option(ctx, c, optarg) : 0;
-		if (r == 0 && (r = cli_common_option(o, c, optarg)) == 0) {
-			/* In the table, but nobody took it. */
-			cli_error("option '%s' is not implemented for %s",
-			    argv[optind - 1], cli_help_name(command));
-			cli_usage(stderr);
-		}
-		if (r <= 0)
-			return CLI_EXIT_BAD;
-	}
-	return 0;
 }
 
 int
@@ -361,9 +313,6 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		o->format_given = 1;
 		o->json = fmt;
 		return 1;
-	case 'h':
-		cli_help(stdout, cli_usage_current());
-		exit(CLI_EXIT_OK);
 	case 'i':
 		if ((fmt = mesh_format_from_name(arg)) < 0) {
 			cli_error("--input-format: '%s' is not one of auto, "
@@ -381,19 +330,6 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		return 1;
 	}
 	return limit_option(c, arg);
-}
-
-int
-cli_common_plan(struct cli_common *o, int argc, char **argv)
-{
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? "one plan at a time" :
-		    "no plan given");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	o->plan = argv[optind];
-	return 0;
 }
 
 int

@@ -111,7 +111,7 @@ if command -v bash >/dev/null 2>&1; then
 		else
 			got=$(complete_bash $words '')
 		fi
-		check "bash: meshsim ${words#meshsim }<TAB>: '$want' (got '$got')" \
+		check "bash: ${words}<TAB>: '$want' (got '$got')" \
 		    '[ "$got" = "$want" ]'
 	done <<EOF2
 meshsim ch|check 
@@ -142,7 +142,8 @@ if command -v zsh >/dev/null 2>&1; then
 	zsh -f -c 'fpath=(completions $fpath); autoload -Uz _meshsim;
 	    functions _meshsim >/dev/null && whence -w _meshsim' \
 	    >"$dir/zsh" 2>&1
-	check "zsh: _meshsim autoloads" 'grep -q "_meshsim: function" "$dir/zsh"'
+	check "zsh: _meshsim autoloads" \
+	    'grep -q "_meshsim: function" "$dir/zsh"'
 else
 	echo "help: zsh completion check skipped: zsh is absent" \
 	    "(sh tools/install-deps --test installs it)"

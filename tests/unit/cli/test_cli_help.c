@@ -63,8 +63,11 @@ help_should_describe_every_option_once(void **state)
 	char *s = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&s, &n);
+	unsigned taking;
 
 	(void)state;
+	/* cli_parse_options() takes at most CLI_OPTIONS_MAX. */
+	assert_null(cli_option_at(CLI_OPTIONS_MAX, &taking));
 	assert_non_null(f);
 	assert_int_equal(cli_help_lint(f), 0);
 	assert_int_equal(fclose(f), 0);
