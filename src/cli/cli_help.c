@@ -668,6 +668,7 @@ roff_words(FILE *f, const char *s, int wrap_lines)
 	}
 }
 
+/* s as roff text lines of at most 80 bytes (roff_words()). */
 static void
 roff_text(FILE *f, const char *s)
 {

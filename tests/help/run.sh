@@ -144,6 +144,21 @@ if command -v zsh >/dev/null 2>&1; then
 	    >"$dir/zsh" 2>&1
 	check "zsh: _meshsim autoloads" \
 	    'grep -q "_meshsim: function" "$dir/zsh"'
+	# What <TAB> offers in an interactive zsh (tests/help/zsh-complete.zsh).
+	while IFS='|' read -r words want; do
+		zsh -f tests/help/zsh-complete.zsh "$words" >"$dir/zout" 2>&1
+		got=$(tail -2 "$dir/zout" | tr -s ' \n' ' ')
+		check "zsh: $words<TAB>: $want (got '$got')" '(
+		    for w in $want; do
+			grep -q -- "$w" "$dir/zout" || exit 1
+		    done)'
+	done <<EOF2
+meshsim ch|meshsim check
+meshsim check --fo|meshsim check --format=
+meshsim check --format |dot json svg text
+meshsim import harper --generation |nats replication
+meshsim sweep --model |graph mesh
+EOF2
 else
 	echo "help: zsh completion check skipped: zsh is absent" \
 	    "(sh tools/install-deps --test installs it)"
