@@ -696,27 +696,23 @@ page_name(FILE *f, const struct help_cmd *c)
 		fputc(*p == ' ' ? '-' : *p, f);
 }
 
-/* The EXAMPLES of a page: each line of example as .Dl, the continued
- * ones ending in a backslash written as \e. */
+/* The EXAMPLES of a page: a literal display, each command after "$ ",
+ * its continued lines (after a backslash, written \e) as they are. */
 static void
 mdoc_example(FILE *f, const char *example)
 {
-	const char *p = example, *nl;
+	const char *p;
 
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		fputs(".Dl $ ", f);
-		while (p != (nl != NULL ? nl : p + strlen(p))) {
-			if (*p == '\\')
-				fputs("\\e", f);
-			else
-				fputc(*p, f);
-			p++;
-		}
-		fputc('\n', f);
-		if (*p == '\n')
-			p++;
+	fputs(".Bd -literal -offset indent\n$ ", f);
+	for (p = example; *p != '\0'; p++) {
+		if (*p == '\\')
+			fputs("\\e", f);
+		else if (*p == '\n' && p[1] != ' ')
+			fputs("\n$ ", f);
+		else
+			fputc(*p, f);
 	}
+	fputs("\n.Ed\n", f);
 }
 
 /* One option of the SYNOPSIS or of OPTIONS, mdoc macros without the
@@ -774,8 +770,10 @@ mdoc_main(FILE *f)
 	    "that makes the status 1\n.It 1\nsomething was found, as each "
 	    "command's page says\n.It 2\nbad input, bad usage, or a failure "
 	    "such as an unwritable output\n.El\n"
-	    ".Sh EXAMPLES\n.Dl $ meshsim check scenarios/figure1.json\n"
-	    ".Dl $ meshsim help check\n.Sh SEE ALSO\n", f);
+	    ".Sh EXAMPLES\n", f);
+	mdoc_example(f, "meshsim check scenarios/figure1.json\n"
+	    "meshsim help check");
+	fputs(".Sh SEE ALSO\n", f);
 	for (i = 0; i < NELEM(cmds); i++) {
 		fputs(".Xr ", f);
 		page_name(f, &cmds[i]);

@@ -51,17 +51,15 @@ done <"$dir/xr"
 mkdir "$dir/ex"
 ln -s "$top/scenarios" "$dir/ex/scenarios"
 ln -s "$top/tests" "$dir/ex/tests"
-sed -n 's/^\.Dl \$ //p' docs/man/*.1 >"$dir/examples"
+# Each command of a literal display: after "$ ", with the lines it
+# continues (a backslash, \e in roff, at the end of the one before).
+awk '/^\.Bd -literal/ { on = 1; next }
+    /^\.Ed/ { if (cmd != "") print cmd; cmd = ""; on = 0; next }
+    on && /^\$ / { if (cmd != "") print cmd; cmd = substr($0, 3) }
+    on && /^ / { l = $0; sub(/^ +/, "", l); cmd = cmd " " l }
+    { sub(/ *\\e$/, "", cmd) }' docs/man/*.1 >"$dir/examples"
 check "the pages have examples" '[ "$(wc -l <"$dir/examples")" -ge 18 ]'
-while read -r line; do
-	cmd=$(printf '%s\n' "$line" | sed 's/ *\\e$//')
-	while :; do
-		case $line in
-		*'\e') read -r line; cmd="$cmd $(printf '%s\n' "$line" |
-		    sed 's/ *\\e$//')" ;;
-		*) break ;;
-		esac
-	done
+while read -r cmd; do
 	# shellcheck disable=SC2086
 	(cd "$dir/ex" && set -- $cmd && shift && "$bin" "$@") \
 	    >/dev/null 2>"$dir/err"
