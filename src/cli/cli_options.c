@@ -20,8 +20,9 @@
 
 /*
  * Every long option of the tool and the subcommands that take it: by
- * name, but the limits last. getopt_long names the options an
- * abbreviation could be (--f: '--fail-on' '--format') in this order.
+ * name, but the limits last; those whose value is a letter have that
+ * short form (cli_parse.c). Each has its help text in cli_help.c
+ * (tests/unit/cli/test_cli_help.c checks).
  */
 static const struct {
 	struct option opt;
