@@ -6,6 +6,12 @@ _meshsim()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	COMPREPLY=()
+	# --opt=value: bash splits it at the '=' (COMP_WORDBREAKS).
+	if [ "$cur" = = ]; then
+		cur=
+	elif [ "$prev" = = ]; then
+		prev=${COMP_WORDS[COMP_CWORD-2]}
+	fi
 	if [ "$COMP_CWORD" -eq 1 ]; then
 		COMPREPLY=($(compgen -W "$(printf '%s\n' availability check diff export import merge report simulate suggest sweep help \
 		    --help --version)" -- "$cur"))

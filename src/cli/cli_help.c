@@ -885,6 +885,10 @@ bash_completion(FILE *f)
 	    "_meshsim()\n{\n\tlocal cur prev cmd first=2 opts IFS=$'\\n'\n"
 	    "\tcur=${COMP_WORDS[COMP_CWORD]}\n"
 	    "\tprev=${COMP_WORDS[COMP_CWORD-1]}\n\tCOMPREPLY=()\n"
+	    "\t# --opt=value: bash splits it at the '=' (COMP_WORDBREAKS).\n"
+	    "\tif [ \"$cur\" = = ]; then\n\t\tcur=\n"
+	    "\telif [ \"$prev\" = = ]; then\n"
+	    "\t\tprev=${COMP_WORDS[COMP_CWORD-2]}\n\tfi\n"
 	    "\tif [ \"$COMP_CWORD\" -eq 1 ]; then\n"
 	    "\t\tCOMPREPLY=($(compgen -W \"$(printf '%s\\n' ", f);
 	for (i = 0; i < NELEM(cmds); i++)

@@ -116,6 +116,8 @@ meshsim ch|check
 meshsim check --fo|--format 
 meshsim check --format |text json dot svg 
 meshsim check -f |text json dot svg 
+meshsim check --format =|text json dot svg 
+meshsim check --format = s|svg 
 meshsim check --fail-on |never partition spof bridge 
 meshsim sweep --fo|--force --format 
 meshsim sweep --model |graph mesh 
