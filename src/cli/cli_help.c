@@ -1,9 +1,11 @@
 /* cli_help.c: the one source of help: each command's synopsis and purpose, each option's argument and description; --help, usage errors, the man pages and the shell completions are written from it. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "cli/cli.h"
 
 #define WIDTH 80                /* no line of help is longer */
@@ -1109,17 +1111,19 @@ cli_help_main(int argc, char **argv)
 /*
  * Say why getopt_long refused an option of command (c: '?' or ':', with
  * optopt and optind as it left them; table: the command's options,
- * NULL-terminated), in one line.
+ * NULL-terminated), in one line: unknown (with the nearest option when
+ * near), ambiguous, another command's, without its value or with one it
+ * does not take.
  */
 void
 cli_option_error(int c, char **argv, const struct option *table,
     unsigned command)
 {
-	const char *given = argv[optind - 1], *eq;
+	const char *given = argv[optind - 1], *eq, *near;
 	const struct option *o;
 	char val[128], names[256];
 	const char *arg;
-	size_t len, n = 0, at = 0, i;
+	size_t len, n = 0, at = 0, i, d, best = SIZE_MAX;
 	unsigned commands;
 
 	if (strncmp(given, "--", 2) != 0 || optopt > 0) {
@@ -1174,9 +1178,25 @@ cli_option_error(int c, char **argv, const struct option *table,
 		if ((cmds[i].command & commands) && at < sizeof(names))
 			at += (size_t)snprintf(names + at, sizeof(names) - at,
 			    "%s%s", at ? ", " : "", cmds[i].name);
-	if (at > 0)
+	if (at > 0) {
 		cli_error("option '--%.*s' belongs to %s, not to %s", (int)len,
 		    given, names, cli_help_name(command));
+		return;
+	}
+	/* The nearest option of the command, when near: at most a third
+	 * of the name wrong. */
+	snprintf(val, sizeof(val), "%.*s", (int)len, given);
+	for (near = NULL, o = table; o->name != NULL; o++) {
+		d = mesh_i_edit_distance(val, o->name, MESH_I_EDIT_MAX,
+		    MESH_I_EDIT_SWAP);
+		if (d < best) {
+			best = d;
+			near = o->name;
+		}
+	}
+	if (near != NULL && best <= 1 + len / 3)
+		cli_error("unknown option '--%s' (did you mean '--%s'?)", val,
+		    near);
 	else
 		cli_error("unknown option '--%.*s'", (int)len, given);
 }
