@@ -89,7 +89,7 @@ static const struct help_cmd {
 	    NULL,
 	    "meshsim import harper-routes node1=tests/ops/routes-node1.json "
 	    "\\\n    node2=tests/ops/routes-node2.json" },
-	{ "import kubernetes", CLI_IMPORT_KUBERNETES, "MANIFESTS.yaml",
+	{ "import kubernetes", CLI_IMPORT_KUBERNETES, "MANIFEST.yaml ...",
 	    "a plan from the Kubernetes manifests of a Harper cluster",
 	    "kubernetes.md", NULL,
 	    "meshsim import kubernetes scenarios/kubernetes/statefulset.yaml" },
