@@ -158,6 +158,15 @@ $(BUILD)/tests/unit/cli/test_cli_progress: \
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli/cli_progress.o \
 		$(FIXTURE) $(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
+# The help against the table of options: the command line's too.
+$(BUILD)/tests/unit/cli/test_cli_help: $(BUILD)/tests/unit/cli/test_cli_help.o \
+    $(FIXTURE) $(BUILD)/cli/cli_help.o $(BUILD)/cli/cli_options.o \
+    $(BUILD)/cli/cli_msgs.o $(BUILD)/cli/cli_progress.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli/cli_help.o \
+		$(BUILD)/cli/cli_options.o $(BUILD)/cli/cli_msgs.o \
+		$(BUILD)/cli/cli_progress.o $(FIXTURE) $(LIB) $(TEST_LIBS) \
+		$(DEP_LIBS)
+
 $(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -188,6 +197,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cycles.py $(BUILD)
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
+	sh tests/help/run.sh $(BIN)
 	sh tests/harper/roundtrip.sh $(BIN)
 	sh tests/nats/run.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)

@@ -170,7 +170,7 @@ read_args(int argc, char **argv, struct check_opts *o, struct cli_input *in)
 	memset(o, 0, sizeof(*o));
 	cli_input_init(in);
 	o->fail_on = FAIL_SPOF;
-	if (cli_parse_options(argc, argv, CLI_CHECK, "d:f:ho:q", &o->c,
+	if (cli_parse_options(argc, argv, CLI_CHECK, &o->c,
 	    check_option, o) != 0)
 		return CLI_EXIT_BAD;
 	if (take_plans(o, argc, argv) != 0)

@@ -337,7 +337,7 @@ cli_simulate(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	cli_input_init(&in);
-	if ((status = cli_parse_options(argc, argv, CLI_SIMULATE, "f:ho:q",
+	if ((status = cli_parse_options(argc, argv, CLI_SIMULATE,
 	    &o, NULL, NULL)) != 0 ||
 	    (status = cli_input_load(&in, &o, argc, argv)) != 0)
 		goto done;
