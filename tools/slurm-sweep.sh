@@ -146,7 +146,8 @@ if [ -n "$tasks" ]; then
 	array=${array%%;*}
 	echo "$array" >>"$dir/run.jobs"
 	after="--dependency=afterok:$array"
-	echo "shards: job array $array (tasks $tasks of 1-$shards," \
+	[ "$resume" = 1 ] && of=" of 1-$shards" || of=
+	echo "shards: job array $array (tasks $tasks$of," \
 	    "logs $dir/shard-N.log)"
 else
 	echo "shards: all $shards partials are in $dir"
