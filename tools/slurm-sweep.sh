@@ -120,12 +120,21 @@ if [ "$resume" = 1 ]; then
 		    die "-r: jobs of the earlier run are still queued or" \
 		    "running ($queued): wait for them, or scancel them"
 	fi
-	# The tasks whose partial is missing. meshsim writes a partial
-	# whole or not at all, so one that is there is complete.
+	# The tasks whose partial is missing, as ranges ("2-5,9"). meshsim
+	# writes a partial whole or not at all, so one that is there is
+	# complete. from: the first task of the range being read, or 0.
 	tasks=
+	from=0
 	i=1
-	while [ "$i" -le "$shards" ]; do
-		[ -f "$dir/part-$i.json" ] || tasks=$tasks${tasks:+,}$i
+	while [ "$i" -le $((shards + 1)) ]; do
+		if [ "$i" -le "$shards" ] && [ ! -f "$dir/part-$i.json" ]; then
+			[ "$from" = 0 ] && from=$i
+		elif [ "$from" != 0 ]; then
+			range=$from
+			[ "$from" = $((i - 1)) ] || range=$from-$((i - 1))
+			tasks=$tasks${tasks:+,}$range
+			from=0
+		fi
 		i=$((i + 1))
 	done
 else

@@ -128,7 +128,10 @@ check "resumed: ran shards $rerun, not $expect (first run: $first)" \
     [ "$rerun" = "$expect" ]
 case " $rerun " in
 *" 2 "*) pass=$((pass + 1)) ;;
-*) echo "FAIL parallel: resumed: shard 2 did not run again"; fail=$((fail + 1)) ;;
+*)
+	echo "FAIL parallel: resumed: shard 2 did not run again"
+	fail=$((fail + 1))
+	;;
 esac
 
 # 5. -r again, all done: no shard runs, the same report.

@@ -2,7 +2,7 @@
 # slurm.sh: tools/slurm-sweep.sh on a real one-node Slurm that this script
 # starts and stops: the merged reports are the whole runs' bytes and exit
 # status, a failed shard gets the merge job cancelled (not left pending),
-# and -r reruns only the failed task, then merges.
+# and -r reruns only the failed tasks, then merges.
 # Usage: tests/dist/slurm.sh MESHSIM   (PYTHON names python3)
 #
 # munged, slurmctld and slurmd (Debian's slurm-wlm; sh tools/install-deps
@@ -170,7 +170,7 @@ SlurmdParameters=config_overrides
 ReturnToService=2
 MpiDefault=none
 MailProg=/bin/true
-NodeName=meshsimnode NodeAddr=127.0.0.1 NodeHostname=localhost CPUs=$cpus State=UNKNOWN
+NodeName=meshsimnode NodeAddr=127.0.0.1 NodeHostname=localhost CPUs=$cpus
 PartitionName=debug Nodes=meshsimnode Default=YES MaxTime=INFINITE State=UP
 END
 SLURM_CONF=$dir/slurm.conf
@@ -202,18 +202,22 @@ done
 up=$(date +%s)
 
 # The shards run through a wrapper: it logs each call (the array task,
-# or "merge") to $dir/calls; task 2 fails while $dir/fail-2 exists, and
-# task 3 waits (up to 60 s) while $dir/hold does.
+# or "merge") to $dir/calls; tasks 2 and 3 fail while $dir/fail exists,
+# and task 4 waits (up to 60 s) while $dir/hold does.
 cat >"$dir/meshsim" <<END
 #!/bin/sh
 task=\${SLURM_ARRAY_TASK_ID:-merge}
 echo "\$task" >>"$dir/calls"
-if [ "\$task" = 2 ] && [ -e "$dir/fail-2" ]; then
-	echo "meshsim wrapper: shard 2 fails, as the test asked" >&2
-	exit 3
-fi
+case "\$task" in
+2 | 3)
+	if [ -e "$dir/fail" ]; then
+		echo "meshsim wrapper: shard \$task fails, as asked" >&2
+		exit 3
+	fi
+	;;
+esac
 t=0
-while [ "\$task" = 3 ] && [ -e "$dir/hold" ] && [ "\$t" -lt 300 ]; do
+while [ "\$task" = 4 ] && [ -e "$dir/hold" ] && [ "\$t" -lt 300 ]; do
 	sleep 0.2
 	t=\$((t + 1))
 done
@@ -247,10 +251,10 @@ merged() {
 # availability run to text in 3: each merged report is the whole run's.
 # shellcheck disable=SC2086
 timeout 60 sh tools/slurm-sweep.sh -n 4 -d "$dir/s" -f json -- $sweep \
-    >"$dir/submit-s" 2>&1 || bail "slurm-sweep.sh -n 4 refused: $(cat "$dir/submit-s")"
+    >"$dir/submit-s" 2>&1 || bail "-n 4:" "$(cat "$dir/submit-s")"
 # shellcheck disable=SC2086
 timeout 60 sh tools/slurm-sweep.sh -n 3 -c availability -d "$dir/a" -- $avail \
-    >"$dir/submit-a" 2>&1 || bail "slurm-sweep.sh -n 3 refused: $(cat "$dir/submit-a")"
+    >"$dir/submit-a" 2>&1 || bail "-n 3:" "$(cat "$dir/submit-a")"
 settle || bail "the jobs did not end within $wait_max s"
 merged "sweep, 4 shards" "$(tail -1 "$dir/s/run.jobs")" "$dir/s/report.json" \
     "$dir/sweep.json" "$sweep_status"
@@ -261,12 +265,12 @@ check "the first runs: not each task once and each merge once" \
     "1 1 2 2 3 3 4 merge merge" ]
 chains=$(date +%s)
 
-# 2. Task 2 of 4 fails: the other tasks write their partials, and Slurm
-# cancels the merge job (--kill-on-invalid-dep=yes) instead of leaving it
-# pending for ever. Task 3 waits for $dir/hold to go, so that -r can be
-# tried while the run is still going.
+# 2. Tasks 2 and 3 of 4 fail: the other tasks write their partials, and
+# Slurm cancels the merge job (--kill-on-invalid-dep=yes) instead of
+# leaving it pending for ever. Task 4 waits for $dir/hold to go, so that
+# -r can be tried while the run is still going.
 : >"$dir/calls"
-: >"$dir/fail-2"
+: >"$dir/fail"
 : >"$dir/hold"
 # shellcheck disable=SC2086
 timeout 60 sh tools/slurm-sweep.sh -n 4 -d "$dir/f" -f json -- $sweep \
@@ -287,32 +291,33 @@ check "failed task: the merge job is not cancelled" \
     [ "$(job "$merge" JobState)" = CANCELLED ]
 check "failed task: the merge job's reason is not DependencyNeverSatisfied" \
     [ "$(job "$merge" Reason)" = DependencyNeverSatisfied ]
-check "failed task: task 2 did not fail with status 3" \
-    [ "$(job "${array}_2" ExitCode)" = 3:0 ]
+for task in 2 3; do
+	check "failed task: task $task did not fail with status 3" \
+	    [ "$(job "${array}_$task" ExitCode)" = 3:0 ]
+done
 check "failed task: a report was written" [ ! -e "$dir/f/report.json" ]
-check "failed task: the partials are not those of tasks 1, 3 and 4" \
-    [ "$(cd "$dir/f" && echo part-*.json)" = \
-    "part-1.json part-3.json part-4.json" ]
+check "failed task: the partials are not those of tasks 1 and 4" \
+    [ "$(cd "$dir/f" && echo part-*.json)" = "part-1.json part-4.json" ]
 
 # 3. -r with other options is refused before anything is submitted; -r
-# with the same options reruns task 2 alone, then merges.
+# with the same options reruns tasks 2 and 3 alone, then merges.
 # shellcheck disable=SC2086
-timeout 60 sh tools/slurm-sweep.sh -r -n 4 -d "$dir/f" -f json -- --k 2 --by zone \
-    --model mesh "$dir/geo.json" >"$dir/other" 2>&1
+timeout 60 sh tools/slurm-sweep.sh -r -n 4 -d "$dir/f" -f json -- --k 2 \
+    --by zone --model mesh "$dir/geo.json" >"$dir/other" 2>&1
 check "-r with other options: not refused" [ $? = 2 ]
 check "-r with other options: something was submitted" \
     [ "$(head -1 "$dir/f/run.jobs")" = "$array" ]
 : >"$dir/calls"
-rm -f "$dir/fail-2"
+rm -f "$dir/fail"
 # shellcheck disable=SC2086
 timeout 60 sh tools/slurm-sweep.sh -r -n 4 -d "$dir/f" -f json -- $sweep \
-    >"$dir/submit-r" 2>&1 || bail "slurm-sweep.sh -r refused: $(cat "$dir/submit-r")"
-check "-r: not said which tasks" grep -q '(tasks 2 of 1-4,' "$dir/submit-r"
+    >"$dir/submit-r" 2>&1 || bail "slurm-sweep.sh -r:" "$(cat "$dir/submit-r")"
+check "-r: not said which tasks" grep -q '(tasks 2-3 of 1-4,' "$dir/submit-r"
 settle || bail "the resumed run did not end within $wait_max s"
 merged "resumed sweep" "$(tail -1 "$dir/f/run.jobs")" "$dir/f/report.json" \
     "$dir/sweep.json" "$sweep_status"
-check "-r: ran other tasks than 2 (or merge not once)" \
-    [ "$(sort "$dir/calls" | paste -sd' ' -)" = "2 merge" ]
+check "-r: ran other tasks than 2 and 3 (or merge not once)" \
+    [ "$(sort "$dir/calls" | paste -sd' ' -)" = "2 3 merge" ]
 
 # 4. -r when every partial is there: the merge alone.
 : >"$dir/calls"
