@@ -37,8 +37,11 @@ if [ -z "${DIST_NETNS:-}" ] && [ "$(id -u)" = 0 ] &&
 	export DIST_NETNS
 	# shellcheck disable=SC2016
 	exec unshare -n sh -c 'ip link set lo up &&
-	    ip addr add 192.0.2.1/32 dev lo && exec sh "$0" "$@"' \
-	    "$self" "$bin"
+	    ip addr add 192.0.2.1/32 dev lo || {
+		echo "FAIL slurm: no loopback in the new network namespace"
+		exit 2
+	}
+	exec sh "$0" "$@"' "$self" "$bin"
 fi
 [ -n "${DIST_NETNS:-}" ] ||
     echo "slurm: no network namespace of its own (not root, or no" \
@@ -97,6 +100,7 @@ bail() {
 		echo "    == $f"
 		tail -15 "$f" | sed 's/^/    /'
 	done
+	echo "slurm: $pass passed, $((fail + 1)) failed"
 	exit 1
 }
 
