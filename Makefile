@@ -13,6 +13,8 @@
 #   make fuzz       the libFuzzer harnesses, FUZZ_TIME seconds each
 #                   (build in build-fuzz/; tests/fuzz/run.sh)
 #   make bench      meshsim against networkx; see docs/bench.md
+#   make nats-live  the live mesh model against real nats-server processes
+#                   (tests/nats/live/run.py; make test-run runs it too)
 #   make install    PREFIX=/usr/local, DESTDIR honoured
 #   make clean
 
@@ -27,6 +29,11 @@ BUILD   ?= build
 # Chromium is absent, and in the sanitizer run (the same report bytes are
 # checked by the goldens there).
 BROWSER_TEST ?= sh tests/browser/run.sh $(BIN)
+# `meshsim simulate` against real nats-server processes (a few minutes);
+# skipped with a message where nats-server is absent (a failure when
+# CI=true), and in the sanitizer run (the model's bytes are the same).
+NATS_LIVE_FLAGS ?=
+NATS_LIVE_TEST ?= $(PYTHON) tests/nats/live/run.py $(BIN) $(NATS_LIVE_FLAGS)
 # Fuzzing: clang with libFuzzer (Debian's libclang-rt-14-dev), seconds per
 # harness for make fuzz, and where it builds.
 FUZZ_CC    ?= clang
@@ -51,7 +58,8 @@ MEMCHECK_CASES ?= figure1-json warnings figure1-down-node1 bad-syntax \
     sweep-zones-j2 sweep-zones-mesh-json availability-j2 \
     simulate-restart-hazard-json mesh-figure1-down-node1-json \
     review-md-zones review-svg-figure1 diff-worse-spof-json suggest-chain \
-    suggest-target3-ring-json
+    suggest-target3-ring-json compose-env-file compose-scenario-import \
+    compose-replicas suggest-by-split-json
 space := $() $()
 MEMCHECK_TEST ?= VALGRIND=1 JOBS=2 CASES='$(subst $(space),|,$(strip $(MEMCHECK_CASES)))' \
                  sh tests/cli/run.sh $(BIN) && \
@@ -108,7 +116,7 @@ HEADERS  = $(wildcard include/meshsim/*.h)
 
 .PHONY: all demo test test-run sanitize deps test-deps \
         install uninstall clean bench alloc-test memcheck \
-        fuzz fuzz-bin fuzz-test
+        fuzz fuzz-bin fuzz-test nats-live
 
 all: $(BIN)
 
@@ -169,7 +177,8 @@ demo: $(BIN)
 # -o and stdout, the catalogue of malformed inputs, sharded runs merged
 # against whole ones (fewer under the sanitizers), the one-letter typos of
 # the Harper scenarios (a quarter under the sanitizers), the differential test
-# against networkx, allocation failures and valgrind (samples; see
+# against networkx, the live mesh against real nats-server processes (not
+# under the sanitizers), allocation failures and valgrind (samples; see
 # alloc-test and memcheck).
 test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	@stray='$(wildcard tests/test_*.c tests/unit/test_*.c)'; \
@@ -182,14 +191,17 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
 	sh tests/harper/roundtrip.sh $(BIN)
+	sh tests/nats/run.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
+	$(PYTHON) tests/suggest/by_domain.py $(BIN) $(BYDOMAIN_PLANS)
 	$(TYPO_ENV) $(PYTHON) tests/harper/typo_property.py $(BIN)
 	$(PYTHON) tests/roundtrip/run.py $(BIN) $(ROUNDTRIP_FLAGS)
 	PYTHON=$(PYTHON) $(SHARD_ENV) sh tests/shard/run.sh $(BIN)
 	$(BROWSER_TEST)
 	$(PYTHON) tests/differential.py --meshsim $(BIN) $(DIFF_FLAGS)
+	$(NATS_LIVE_TEST)
 	$(ALLOC_TEST)
 	$(MEMCHECK_TEST)
 
@@ -201,11 +213,15 @@ sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san SAN=1 CFLAGS='-O1 -g' \
 		DIFF_FLAGS='--random 60' SHARD_ENV='SHARD_QUICK=1' \
 		ROUNDTRIP_FLAGS='--random 30 --zoo-every 10' \
-		TYPO_ENV='TYPO_EVERY=4' \
+		TYPO_ENV='TYPO_EVERY=4' BYDOMAIN_PLANS=25 \
 		BROWSER_TEST='@echo "browser: run by make test-run, not here"' \
+		NATS_LIVE_TEST='@echo "nats-live: run by make test-run, not here"' \
 		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \
 		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \
 		test-run
+
+nats-live: $(BIN)
+	$(PYTHON) tests/nats/live/run.py $(BIN) $(NATS_LIVE_FLAGS)
 
 alloc-test: $(BIN) $(FAILMALLOC)
 	ALLOC_SAMPLE=0 sh tests/alloc/run.sh $(BIN) $(FAILMALLOC)

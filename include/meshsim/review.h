@@ -6,7 +6,9 @@
 #include "meshsim/analysis.h"
 #include "meshsim/availability.h"
 #include "meshsim/diag.h"
+#include "meshsim/picture.h"
 #include "meshsim/progress.h"
+#include "meshsim/suggest.h"
 #include "meshsim/sweep.h"
 
 /* The optional parts of a report; each NULL part is said to be absent. */
@@ -18,7 +20,32 @@ struct mesh_review_parts {
 	/* NULL: none; else the report's writing is reported as phase
 	 * "report", in sections (progress.h). */
 	const struct mesh_progress *progress;
+	/* The failure-domain label key of the picture and of `domains`;
+	 * NULL: "zone". */
+	const char *by;
+	/* Why a part is absent, for the words that say so: the work
+	 * estimates of the sweeps and of the availability run when they
+	 * were above their budget (0: not that). */
+	double sweep_cost, domains_cost, availability_cost;
+	/* The fix: routes suggest.h proposes (target 2), drawn and listed;
+	 * NULL: none, and fix_why says why (NULL: "not computed"). */
+	const struct mesh_suggestion *fix;
+	const char *fix_why;
+	/* The stamp: seconds since 1970 UTC of the report's date, and
+	 * whether they came from SOURCE_DATE_EPOCH (reproducible). The
+	 * version is MESH_VERSION, the fingerprint the plan's
+	 * (mesh_plan_fingerprint()). */
+	long long when;
+	int when_fixed;
 };
+
+/*
+ * The picture of the report (mesh_picture_draw() with parts' key and
+ * fix): for the Markdown report's SVG file. Returns as
+ * mesh_picture_draw().
+ */
+enum mesh_error mesh_review_picture(const struct mesh_analysis *a,
+    const struct mesh_review_parts *parts, char **svg);
 
 /*
  * The report on analysis a (with diags, which may be NULL, and parts,

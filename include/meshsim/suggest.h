@@ -45,6 +45,46 @@ struct mesh_suggestion {
 	bool verified;
 	int *before;            /* articulation points before, sorted by name */
 	size_t nbefore;
+	/*
+	 * With a domain key (mesh_suggest_with(), target 2): by is the key
+	 * and domains the plan's failure domains for it (domains.h); by_found
+	 * says a node has that label (else each host is a domain). The
+	 * routes then also leave no domain whose loss splits the rest.
+	 * split[0 .. nsplit - 1] are the domains whose loss leaves the plan
+	 * in more pieces than it has (indices into domains, sorted by name),
+	 * split_pieces[i] the pieces that loss leaves. domain_bound is the
+	 * most pieces one domain's loss leaves, minus one, or, when larger,
+	 * domain_excess (the pieces beyond one that the domains' losses
+	 * leave in all) shared among routes that each mend at most all
+	 * domains but those of its two ends: ceil(domain_excess / (domains
+	 * - 1)). lower_bound is a lower bound on nroutes (joins included):
+	 * the larger of domain_bound, the most pieces any one node's loss
+	 * leaves (or the plan has) minus one, and half the route ends its
+	 * leaf blocks and whole pieces lack (Eswaran and Tarjan), rounded
+	 * up. worst_domain is the first domain by name whose loss leaves
+	 * the most pieces (worst_pieces), or -1. minimal says whether
+	 * nroutes reached lower_bound; the search is greedy, so a
+	 * suggestion that does not may still be the fewest. Without a key,
+	 * by and domains are NULL, worst_domain -1 and the rest zero.
+	 */
+	char *by;
+	bool by_found;
+	struct mesh_domains *domains;
+	int *split;
+	size_t *split_pieces;
+	size_t nsplit;
+	size_t domain_bound;
+	size_t domain_excess;
+	size_t lower_bound;
+	int worst_domain;
+	size_t worst_pieces;
+};
+
+/* What to suggest for: mesh_suggest_with(). */
+struct mesh_suggest_options {
+	int target;             /* 2 or 3 (0: 2) */
+	const char *by;         /* NULL: single nodes; else a domain key
+	                         * (domains.h), target 2 only */
 };
 
 /* Target 3 searches every pair of nodes for each route: plans up to this
@@ -64,6 +104,19 @@ struct mesh_suggestion {
  */
 enum mesh_error mesh_suggest(const struct mesh_plan *plan, int target,
     struct mesh_suggestion **out);
+
+/*
+ * As mesh_suggest(), with options: with a domain key (opts->by), the
+ * routes also leave no failure domain of that key whose loss splits the
+ * rest of the plan (a greedy search: each route lowers the lower bound
+ * when one of the candidates does, ties broken as docs/suggest.md says;
+ * lower_bound and minimal say how far it is from proven). Returns
+ * MESH_OK with *out set (free with mesh_suggestion_free), MESH_EINVAL
+ * (target not 0, 2 or 3; a key that is empty or holds '='; a key with
+ * target 3), MESH_ENOMEM or MESH_EGRAPH; on failure *out is NULL.
+ */
+enum mesh_error mesh_suggest_with(const struct mesh_plan *plan,
+    const struct mesh_suggest_options *opts, struct mesh_suggestion **out);
 
 /* Free a suggestion; NULL is accepted. */
 void mesh_suggestion_free(struct mesh_suggestion *s);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/kubernetes.h"
+#include "meshsim/nats.h"
 
 /* Exit statuses: docs/cli.md documents them. */
 enum {
@@ -18,6 +20,11 @@ enum {
 /* cli_msgs.c: every message to stderr goes through here. */
 void cli_usage(FILE *f);
 void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+void cli_note(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
@@ -113,6 +120,7 @@ struct cli_list {
 int cli_list_add(struct cli_list *l, char *s);
 
 struct cli_harper;
+struct cli_nats;
 
 /* The options every subcommand has, and its plan. */
 struct cli_common {
@@ -125,6 +133,10 @@ struct cli_common {
 					 * caller frees downs.v */
 	const struct cli_harper *harper;        /* Harper configs to read as
 						 * the plan, or NULL */
+	const struct cli_nats *nats;    /* NATS configs, or NULL */
+	char *const *manifests;         /* several Kubernetes manifests to
+					 * read as the plan, or NULL */
+	size_t nmanifests;
 };
 
 /* The subcommands, as the table of options knows them. */
@@ -141,13 +153,18 @@ enum cli_command {
 	CLI_IMPORT_HARPER = 1 << 9,
 	CLI_IMPORT_NETWORK = 1 << 10,
 	CLI_IMPORT_ROUTES = 1 << 11,
-	CLI_IMPORT_KUBERNETES = 1 << 12
+	CLI_IMPORT_KUBERNETES = 1 << 12,
+	CLI_IMPORT_COMPOSE = 1 << 13,
+	CLI_IMPORT_NATS = 1 << 14,
+	CLI_IMPORT_ROUTEZ = 1 << 15,
+	CLI_IMPORT_STATUS = 1 << 16     /* import harper-cluster-status */
 };
 
 /* What getopt_long returns for a long option with no short form (those
  * with one, -b -d -f -h -i -j -k -o -q -t, return their letter). */
 enum {
 	CLI_OPT_APPLY = 0x100,
+	CLI_OPT_CONFIGURED,
 	CLI_OPT_CONNECTIVITY_LIMIT,
 	CLI_OPT_ENV,
 	CLI_OPT_ARGS,
@@ -163,6 +180,8 @@ enum {
 	CLI_OPT_SEED,
 	CLI_OPT_SHARD,
 	CLI_OPT_TRIALS,
+	CLI_OPT_LOOPBACK,
+	CLI_OPT_NATS_ARGS,
 	CLI_OPT_MAX_INPUT_SIZE,         /* the limits: cli_common_option() */
 	CLI_OPT_MAX_NODES,
 	CLI_OPT_MAX_ROUTES,
@@ -306,6 +325,14 @@ int cli_import_write(const char *kind, enum mesh_error err,
  * (mesh_format_sniff()); by its name alone when it cannot be read. */
 enum mesh_format cli_sniff(const char *path);
 
+/*
+ * When the operands argv[optind ..] are Kubernetes manifests (all of
+ * them by content, or --input-format kubernetes), set o->manifests (and
+ * o->plan, the first) for cli_input_load(). Returns 0 (o untouched when
+ * they are not), or CLI_EXIT_BAD (reported) when -o names one of them.
+ */
+int cli_manifests(struct cli_common *o, int argc, char **argv);
+
 /* Load a plan, with the progress bar, printing its diagnostics when it
  * is refused (cli_read_failed()); returns 0, or CLI_EXIT_BAD. */
 int cli_load_plan(const char *path, enum mesh_format format,
@@ -359,17 +386,46 @@ int cli_harper_configs(struct cli_harper *h, struct cli_common *o,
 /* Free what h holds (not h). */
 void cli_harper_free(struct cli_harper *h);
 
+/* cli_import_nats.c: nats-server configs and command lines on the
+ * command line (`meshsim check`, `meshsim import nats`), and /routez
+ * answers (`meshsim import nats-routez`). */
+struct cli_nats {
+	struct mesh_nats_options opts;  /* opts.args is args.v */
+	struct cli_list args;           /* --nats-args NODE=FILE */
+	char **configs;                 /* the [HOST=]CONFIG.conf arguments */
+	size_t nconfigs;
+};
+
+/* --nats-args into nats, a struct cli_nats: an own_option. Returns 1
+ * when c was it, 0 when not, -1 after reporting. */
+int cli_nats_option(void *nats, int c, char *arg);
+
+/* Take the operands argv[optind ..] (none, with --nats-args) as n's
+ * configs, and the first file as o->plan; as cli_harper_configs(). */
+int cli_nats_configs(struct cli_nats *n, struct cli_common *o, int argc,
+    char **argv, const char *what);
+
+void cli_nats_free(struct cli_nats *n);
+
 /* The subcommands, each in cli_NAME.c; argv[0] is the subcommand. */
 int cli_availability(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_export(int argc, char **argv);
+/* cli_export_nats.c: plan as nats-server configs to output (stdout when
+ * NULL or "-"; else a new directory, written whole), loopback the base
+ * port or 0. Returns 0, or CLI_EXIT_BAD after reporting. */
+int cli_export_nats(const struct mesh_plan *plan, const char *output,
+    int loopback, const char *input);
 int cli_import(int argc, char **argv);
 /* The kinds of `meshsim import`, each in cli_import_KIND.c; argv[0] is the
  * kind. */
 int cli_import_harper(int argc, char **argv);
 int cli_import_network(int argc, char **argv);
 int cli_import_routes(int argc, char **argv);
+int cli_import_nats(int argc, char **argv);
+int cli_import_routez(int argc, char **argv);
+int cli_import_status(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_simulate(int argc, char **argv);

@@ -71,9 +71,9 @@ split_arg(const struct mesh_plan *plan, char *arg, const char **file)
 }
 
 int
-cli_apply_run(const struct mesh_plan *plan, char **args, size_t n,
-    const struct mesh_analysis_options *opts, struct mesh_diags *diags,
-    struct cli_apply **out)
+cli_apply_run(const struct mesh_plan *plan, int replication, char **args,
+    size_t n, const struct mesh_analysis_options *opts,
+    struct mesh_diags *diags, struct cli_apply **out)
 {
 	struct cli_apply *ap;
 	enum mesh_error err = MESH_OK, e;
@@ -107,6 +107,10 @@ cli_apply_run(const struct mesh_plan *plan, char **args, size_t n,
 		ap->steps[i].node = k;
 		ap->steps[i].req = ap->reqs[i];
 	}
+	if (err == MESH_OK && (err = mesh_ops_check_generation(plan,
+	    replication, (const struct mesh_ops_request *const *)ap->reqs, n,
+	    diags)) == MESH_ENOMEM)
+		goto nomem;
 	if (err != MESH_OK) {
 		mesh_diags_sort(diags);
 		cli_diags(diags, MESH_NOTE);
@@ -169,8 +173,9 @@ static int
 spofs_make(struct spofs *x, const struct cli_apply *ap,
     const struct mesh_analysis *after)
 {
-	/* The two lists never share a node: room for every node once. */
-	if ((x->v = malloc((ap->plan->nnodes + 1) * sizeof(*x->v))) == NULL)
+	/* The two lists never share a node: room for every node once (the
+	 * plan after has the nodes before, and those add_node brought). */
+	if ((x->v = malloc((ap->after->nnodes + 1) * sizeof(*x->v))) == NULL)
 		return -1;
 	x->nnew = spof_diff(after, ap->before, x->v);
 	x->ngone = spof_diff(ap->before, after, x->v + x->nnew);
@@ -218,8 +223,85 @@ change(const struct mesh_analysis *before, const struct mesh_analysis *after)
 static const char *
 op_name(const struct mesh_ops_request *q)
 {
-	return q->op == MESH_OPS_SET_ROUTES ? "cluster_set_routes" :
-	    "cluster_delete_routes";
+	return q->opname;
+}
+
+/* What a replication request did, as the JSON's "result". */
+static const char *
+result_name(enum mesh_ops_result r)
+{
+	switch (r) {
+	case MESH_OPS_LINKED:
+		return "linked";
+	case MESH_OPS_NEW_NODE:
+		return "new-node";
+	case MESH_OPS_ALREADY:
+		return "already-linked";
+	case MESH_OPS_SELF:
+		return "self";
+	case MESH_OPS_KNOWN:
+		return "known";
+	case MESH_OPS_UNLINKED:
+		return "unlinked";
+	case MESH_OPS_NOT_LINKED:
+		return "not-linked";
+	case MESH_OPS_NOT_FOUND:
+		break;
+	}
+	return "not-found";
+}
+
+/* What a replication request did, for people: after "NODE: OP HOST
+ * (FILE): ". */
+static void
+text_node_result(struct mesh_i_buf *b, const struct cli_apply *ap,
+    size_t i)
+{
+	const struct mesh_ops_request *q = ap->reqs[i];
+	const struct mesh_ops_outcome *o = &ap->outcomes[i];
+	const char *x = ap->after->nodes[ap->steps[i].node].name;
+	const char *t = o->target >= 0 ? ap->after->nodes[o->target].name :
+	    q->target.host;
+
+	switch (o->result) {
+	case MESH_OPS_LINKED:
+		mesh_i_buf_printf(b, "linked %s -- %s (each records the "
+		    "other)", x, t);
+		break;
+	case MESH_OPS_NEW_NODE:
+		mesh_i_buf_printf(b, "new node '%s' (%s:%d), linked %s -- %s "
+		    "(each records the other)", t,
+		    ap->after->nodes[o->target].host,
+		    ap->after->nodes[o->target].port, x, t);
+		break;
+	case MESH_OPS_ALREADY:
+		mesh_i_buf_printf(b, "%s and %s are linked already: no change",
+		    x, t);
+		break;
+	case MESH_OPS_SELF:
+		mesh_i_buf_printf(b, "names %s itself: no change", x);
+		break;
+	case MESH_OPS_KNOWN:
+		mesh_i_buf_printf(b, "%s knows %s already (same cluster): "
+		    "subscriptions only, no change to links", x, t);
+		break;
+	case MESH_OPS_UNLINKED:
+		mesh_i_buf_printf(b, "removed the link %s -- %s that add_node "
+		    "made", x, t);
+		break;
+	case MESH_OPS_NOT_LINKED:
+		mesh_i_buf_printf(b, "no link between %s and %s that add_node "
+		    "made: no change", x, t);
+		break;
+	case MESH_OPS_NOT_FOUND:
+		mesh_i_buf_printf(b, "no node of the plan is at %s: no change",
+		    t);
+		break;
+	}
+	if (o->kept > 0)
+		mesh_i_buf_printf(b, "; %zu configured %s between them %s "
+		    "(see the warnings)", o->kept, cli_plural(o->kept, "route",
+		    "routes"), cli_plural(o->kept, "stays", "stay"));
 }
 
 /* The routes idx[0 .. n-1] of q as host:port, for people. */
@@ -230,9 +312,13 @@ text_routes(struct mesh_i_buf *b, const char *what,
 	size_t i;
 
 	mesh_i_buf_printf(b, "%s %zu", what, n);
-	for (i = 0; i < n; i++)
-		mesh_i_buf_printf(b, "%s%s:%d", i ? ", " : " (",
-		    q->routes.v[idx[i]].host, q->routes.v[idx[i]].port);
+	for (i = 0; i < n; i++) {
+		mesh_i_buf_printf(b, "%s%s", i ? ", " : " (",
+		    q->routes.v[idx[i]].host);
+		/* 4.4+'s routes may give no port. */
+		if (q->routes.v[idx[i]].port)
+			mesh_i_buf_printf(b, ":%d", q->routes.v[idx[i]].port);
+	}
 	mesh_i_buf_puts(b, n ? ")" : "");
 }
 
@@ -297,7 +383,20 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 
 		mesh_i_buf_printf(&b, "  %zu. %s: %s", i + 1,
 		    p->nodes[ap->steps[i].node].name, op_name(q));
-		if (q->op == MESH_OPS_SET_ROUTES) {
+		if (MESH_OPS_IS_NODE_OP(q->op)) {
+			mesh_i_buf_printf(&b, " %s", q->target.host);
+			if (q->target.port)
+				mesh_i_buf_printf(&b, ":%d", q->target.port);
+			mesh_i_buf_printf(&b, " (%s): ", q->file);
+			text_node_result(&b, ap, i);
+			mesh_i_buf_puts(&b, "\n");
+			continue;
+		}
+		if (q->op == MESH_OPS_SET_REPL_ROUTES) {
+			mesh_i_buf_printf(&b, " to replication.routes (%s): ",
+			    q->file);
+			text_routes(&b, "set", q, o->set, o->nset);
+		} else if (q->op == MESH_OPS_SET_ROUTES) {
 			mesh_i_buf_puts(&b, q->leaf ? " to leaf" : " to hub");
 			mesh_i_buf_printf(&b, " (%s): ", q->file);
 			text_routes(&b, "set", q, o->set, o->nset);
@@ -310,8 +409,9 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 	}
 	text_state(&b, "before: ", ap->before);
 	text_state(&b, "after:  ", after);
-	text_names(&b, "new single points of failure: ", p, x.v, x.nnew);
-	text_names(&b, "removed single points of failure: ", p,
+	text_names(&b, "new single points of failure: ", ap->after, x.v,
+	    x.nnew);
+	text_names(&b, "removed single points of failure: ", ap->after,
 	    x.v + x.nnew, x.ngone);
 	mesh_i_buf_printf(&b, "connectivity: %s\n\n", change(ap->before, after));
 	free(x.v);
@@ -334,9 +434,34 @@ json_routes(struct mesh_i_jw *w, const char *key,
 	for (i = 0; i < n; i++) {
 		mesh_i_jw_object(w, NULL, MESH_I_JW_INLINE);
 		mesh_i_jw_string(w, "host", q->routes.v[idx[i]].host);
-		mesh_i_jw_int(w, "port", q->routes.v[idx[i]].port);
+		if (q->routes.v[idx[i]].port)
+			mesh_i_jw_int(w, "port", q->routes.v[idx[i]].port);
+		else
+			mesh_i_jw_null(w, "port");
 		mesh_i_jw_end(w);
 	}
+	mesh_i_jw_end(w);
+}
+
+/* The members of a replication request's entry after "file", and its
+ * end. */
+static void
+json_node_result(struct mesh_i_jw *w, const struct cli_apply *ap, size_t i)
+{
+	const struct mesh_ops_request *q = ap->reqs[i];
+	const struct mesh_ops_outcome *o = &ap->outcomes[i];
+
+	mesh_i_jw_object(w, "target", MESH_I_JW_INLINE);
+	mesh_i_jw_string(w, "host", q->target.host);
+	if (q->target.port)
+		mesh_i_jw_int(w, "port", q->target.port);
+	else
+		mesh_i_jw_null(w, "port");
+	mesh_i_jw_end(w);
+	mesh_i_jw_string_or_null(w, "target_node", o->target >= 0 ?
+	    ap->after->nodes[o->target].name : NULL);
+	mesh_i_jw_string(w, "result", result_name(o->result));
+	mesh_i_jw_int(w, "routes_kept", (intmax_t)o->kept);
 	mesh_i_jw_end(w);
 }
 
@@ -377,6 +502,10 @@ json_apply(struct mesh_i_buf *b, const struct cli_apply *ap,
 		    q->op != MESH_OPS_SET_ROUTES ? NULL :
 		    q->leaf ? "leaf" : "hub");
 		mesh_i_jw_string_or_null(&w, "file", q->file);
+		if (MESH_OPS_IS_NODE_OP(q->op)) {
+			json_node_result(&w, ap, i);
+			continue;
+		}
 		json_routes(&w, "set", q, o->set, o->nset);
 		json_routes(&w, "skipped", q, o->skipped, o->nskipped);
 		json_routes(&w, "deleted", q, o->deleted, o->ndeleted);
@@ -385,8 +514,10 @@ json_apply(struct mesh_i_buf *b, const struct cli_apply *ap,
 	mesh_i_jw_end(&w);
 	json_state(&w, "before", ap->before);
 	json_state(&w, "after", after);
-	mesh_i_jw_names(&w, "introduced_spofs", p, x->v, x->nnew);
-	mesh_i_jw_names(&w, "removed_spofs", p, x->v + x->nnew, x->ngone);
+	mesh_i_jw_names(&w, "introduced_spofs", ap->after, x->v,
+	    x->nnew);
+	mesh_i_jw_names(&w, "removed_spofs", ap->after, x->v + x->nnew,
+	    x->ngone);
 	mesh_i_jw_string(&w, "connectivity_change", change(ap->before, after));
 }
 

@@ -11,15 +11,17 @@ struct cli_apply;
 
 /*
  * Read the --apply arguments args[0 .. n-1] (NODE=REQUEST.json, applied in
- * order), analyse plan before them with opts, and apply them. diags holds
+ * order), check that they fit the plan (replication: a native replication
+ * plan, which takes add_node, update_node and remove_node only), analyse
+ * plan before them with opts, and apply them. diags holds
  * the plan's diagnostics; it gets the requests' and becomes those of the
  * plan after the requests. Returns 0 with *out set (free with
  * cli_apply_free), or CLI_EXIT_BAD after printing the diagnostics or the
  * error; *out is NULL then.
  */
-int cli_apply_run(const struct mesh_plan *plan, char **args, size_t n,
-    const struct mesh_analysis_options *opts, struct mesh_diags *diags,
-    struct cli_apply **out);
+int cli_apply_run(const struct mesh_plan *plan, int replication,
+    char **args, size_t n, const struct mesh_analysis_options *opts,
+    struct mesh_diags *diags, struct cli_apply **out);
 
 /* The plan after the requests; it lives as long as ap. */
 const struct mesh_plan *cli_apply_plan(const struct cli_apply *ap);

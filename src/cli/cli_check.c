@@ -27,6 +27,7 @@ struct check_opts {
 	size_t connectivity_limit;
 	struct cli_harper harper;       /* --generation, --inventory, --env;
 					 * configs: several PLAN arguments */
+	struct cli_nats nats;           /* --nats-args; NATS configs */
 };
 
 /* What the text report needs. */
@@ -41,14 +42,46 @@ struct check_report {
 
 /* The plan arguments: Harper configs (--input-format harper, or all
  * ending in .yaml or .yml that are not Kubernetes manifests or compose
- * files by their content) are several, which cli_input_load() reads as
- * one plan; any other plan is one, which it takes itself. */
+ * files by their content), NATS configs and Kubernetes manifests may be
+ * several, which cli_input_load() reads as one plan; any other plan is
+ * one, which it takes itself. */
 static int
 take_plans(struct check_opts *o, int argc, char **argv)
 {
 	int i, harper = o->c.input_format == MESH_FORMAT_HARPER;
+	int nats = o->c.input_format == MESH_FORMAT_NATS || o->nats.args.n > 0;
 
-	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc) {
+	if (argc - optind > 1 && cli_manifests(&o->c, argc, argv) != 0)
+		return CLI_EXIT_BAD;
+	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc && !nats) {
+		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
+		    MESH_FORMAT_NATS; i++)
+			continue;
+		nats = i == argc;
+	}
+	if (nats && o->c.input_format == MESH_FORMAT_AUTO) {
+		for (i = optind; i < argc; i++)
+			if (mesh_format_of_file(argv[i]) != MESH_FORMAT_NATS) {
+				cli_error("--nats-args is for nats-server "
+				    "configs (.conf, or --input-format nats), "
+				    "not %s", argv[i]);
+				return CLI_EXIT_BAD;
+			}
+	}
+	if (nats) {
+		if (o->harper.opts.generation != MESH_HARPER_AUTO ||
+		    o->harper.opts.nenvs > 0) {
+			cli_error("--generation and --env are for Harper "
+			    "configs");
+			return CLI_EXIT_BAD;
+		}
+		o->nats.opts.inventory = o->harper.opts.inventory;
+		o->c.nats = &o->nats;
+		return cli_nats_configs(&o->nats, &o->c, argc, argv,
+		    "the report over a config");
+	}
+	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc &&
+	    o->c.manifests == NULL) {
 		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
 		    MESH_FORMAT_HARPER && cli_sniff(argv[i]) ==
 		    MESH_FORMAT_HARPER; i++)
@@ -123,6 +156,8 @@ check_option(void *ctx, int c, char *arg)
 		o->picture = w >= 2 ? w - 1 : 0;        /* 1 dot, 2 svg */
 		return 1;
 	}
+	if (c == CLI_OPT_NATS_ARGS)
+		return cli_nats_option(&o->nats, c, arg);
 	return cli_harper_option(&o->harper, c, arg);
 }
 
@@ -225,9 +260,11 @@ cli_check(int argc, char **argv)
 	status = CLI_EXIT_BAD;
 	plan = in.plan;
 	in.analysis.connectivity_limit = o.connectivity_limit;
-	/* --apply: the report describes the plan after the requests. */
-	if (o.applies.n > 0 && cli_apply_run(plan, o.applies.v, o.applies.n,
-	    &in.analysis, &in.diags, &ap) != 0)
+	/* --apply: the report describes the plan after the requests, which
+	 * must be of the plan's generation. */
+	if (o.applies.n > 0 && cli_apply_run(plan, plan->cluster ==
+	    MESH_CLUSTER_HARPER_REPLICATION || (o.model_set && o.replication),
+	    o.applies.v, o.applies.n, &in.analysis, &in.diags, &ap) != 0)
 		goto done;
 	if ((err = mesh_analyze(ap ? cli_apply_plan(ap) : plan, &in.analysis,
 	    &a)) != MESH_OK) {
@@ -278,6 +315,7 @@ done:
 	free(o.c.downs.v);
 	free(o.applies.v);
 	cli_harper_free(&o.harper);
+	cli_nats_free(&o.nats);
 	cli_apply_free(ap);
 	mesh_analysis_free(a);
 	cli_input_free(&in);

@@ -17,7 +17,9 @@ cli_usage(FILE *f)
 	    "                     [--generation nats|replication]\n"
 	    "                     [--inventory FILE] [--env NODE=FILE]...\n"
 	    "                     [--connectivity-limit N] [-o FILE]\n"
-	    "                     PLAN | [HOST=]CONFIG.yaml ...\n"
+	    "                     [--nats-args NODE=FILE]...\n"
+	    "                     PLAN | [HOST=]CONFIG.yaml ... |\n"
+	    "                     [HOST=]CONFIG.conf ...\n"
 	    "       meshsim sweep [--k N] [--by KEY] [--model graph|mesh]\n"
 	    "                     [--force] [-j N] [--format text|json]\n"
 	    "                     [--shard I/N] [--input-format FORMAT]\n"
@@ -30,14 +32,16 @@ cli_usage(FILE *f)
 	    "       meshsim merge [--format text|json] [-o FILE] PARTIAL...\n"
 	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
 	    "       meshsim report [--format html|md] [--down NODES]\n"
-	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
+	    "                     [--by LABEL] [--input-format FORMAT] "
+	    "[-o FILE] PLAN\n"
 	    "       meshsim diff [--format text|json|markdown]\n"
 	    "                     [--input-format FORMAT] [--trials N] [--seed S]\n"
 	    "                     [-o FILE] OLD NEW\n"
-	    "       meshsim suggest [--target 2|3] [--format text|json]\n"
+	    "       meshsim suggest [--target 2|3] [--by KEY] [--format text|json]\n"
 	    "                     [--input-format FORMAT] [-o PLAN] PLAN\n"
-	    "       meshsim export [--format json|graphml|gml|dot]\n"
-	    "                     [--input-format FORMAT] [-o FILE] PLAN\n"
+	    "       meshsim export [--format json|graphml|gml|dot|nats]\n"
+	    "                     [--loopback BASEPORT] [--input-format FORMAT]\n"
+	    "                     [-o FILE|DIR] PLAN\n"
 	    "       meshsim import harper [--generation nats|replication]\n"
 	    "                     [--inventory FILE] [--env NODE=FILE]...\n"
 	    "                     [-o PLAN] [HOST=]CONFIG.yaml ...\n"
@@ -45,10 +49,19 @@ cli_usage(FILE *f)
 	    "                     NODE=ANSWER.json ...\n"
 	    "       meshsim import harper-network [--inventory FILE]\n"
 	    "                     [--fail-on-drift] [-o PLAN] ANSWER.json\n"
-	    "       meshsim import kubernetes [-o PLAN] MANIFESTS.yaml\n"
+	    "       meshsim import harper-cluster-status [--configured PLAN]\n"
+	    "                     [--fail-on-drift] [-o PLAN]\n"
+	    "                     [NODE=]ANSWER.json ...\n"
+	    "       meshsim import kubernetes [-o PLAN] MANIFEST.yaml ...\n"
+	    "       meshsim import compose [-o PLAN] COMPOSE.yml\n"
+	    "       meshsim import nats [--inventory FILE] [--nats-args NODE=FILE]...\n"
+	    "                     [-o PLAN] [HOST=]CONFIG.conf ...\n"
+	    "       meshsim import nats-routez [--fail-on-drift] [-o PLAN]\n"
+	    "                     NODE=ANSWER.json ...\n"
 	    "       meshsim --help | --version\n"
 	    "-q, --quiet: no progress bar (drawn on stderr when it is a terminal)\n"
-	    "FORMAT: auto json gml graphml edgelist ncol harper kubernetes\n"
+	    "FORMAT: auto json gml graphml edgelist ncol harper kubernetes compose\n"
+	    "        nats\n"
 	    "Every command also takes the input limits [--max-input-size SIZE]\n"
 	    "  [--max-nodes N] [--max-routes N] [--max-name-length N]\n"
 	    "  [--max-depth N] (defaults 1G, 2M, 10M, 1024, 64).\n", f);
@@ -61,6 +74,21 @@ cli_error(const char *fmt, ...)
 
 	cli_progress_clear();
 	fputs("meshsim: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* "meshsim: note: " and the message, on stderr: what the output says
+ * and the user may have missed (a --by key no node has). */
+void
+cli_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	cli_progress_clear();
+	fputs("meshsim: note: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

@@ -12,7 +12,8 @@
 /* Sets of subcommands: the imports; those that read plans (and take the
  * input limits), all but merge; all. */
 #define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES | \
-	CLI_IMPORT_KUBERNETES)
+	CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE | CLI_IMPORT_NATS | \
+	CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)
 #define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
 	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
 #define ALL (READERS | CLI_MERGE)
@@ -29,7 +30,10 @@ static const struct {
 	{ { "apply", required_argument, NULL, CLI_OPT_APPLY }, CLI_CHECK },
 	{ { "args", required_argument, NULL, CLI_OPT_ARGS },
 	    CLI_CHECK | CLI_IMPORT_HARPER },
-	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP },
+	{ { "by", required_argument, NULL, 'b' }, CLI_SWEEP | CLI_SUGGEST |
+	    CLI_REPORT },
+	{ { "configured", required_argument, NULL, CLI_OPT_CONFIGURED },
+	    CLI_IMPORT_STATUS },
 	{ { "connectivity-limit", required_argument, NULL,
 	    CLI_OPT_CONNECTIVITY_LIMIT }, CLI_CHECK },
 	{ { "down", required_argument, NULL, 'd' }, CLI_CHECK | CLI_REPORT },
@@ -40,7 +44,7 @@ static const struct {
 	    CLI_AVAILABILITY },
 	{ { "fail-on", required_argument, NULL, CLI_OPT_FAIL_ON }, CLI_CHECK },
 	{ { "fail-on-drift", no_argument, NULL, CLI_OPT_FAIL_ON_DRIFT },
-	    CLI_IMPORT_NETWORK },
+	    CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS },
 	{ { "force", no_argument, NULL, CLI_OPT_FORCE },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "format", required_argument, NULL, 'f' }, ALL & ~IMPORTS },
@@ -50,12 +54,16 @@ static const struct {
 	{ { "input-format", required_argument, NULL, 'i' },
 	    READERS & ~(CLI_SIMULATE | IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
-	    CLI_CHECK | IMPORTS },
+	    CLI_CHECK | (IMPORTS & ~(CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)) },
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },
+	{ { "loopback", required_argument, NULL, CLI_OPT_LOOPBACK },
+	    CLI_EXPORT },
 	{ { "model", required_argument, NULL, CLI_OPT_MODEL },
 	    CLI_CHECK | CLI_SWEEP },
+	{ { "nats-args", required_argument, NULL, CLI_OPT_NATS_ARGS },
+	    CLI_CHECK | CLI_IMPORT_NATS },
 	{ { "node-availability", required_argument, NULL,
 	    CLI_OPT_NODE_AVAILABILITY }, CLI_AVAILABILITY },
 	{ { "output", required_argument, NULL, 'o' }, ALL },
@@ -327,7 +335,7 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		if ((fmt = mesh_format_from_name(arg)) < 0) {
 			cli_error("--input-format: '%s' is not one of auto, "
 			    "json, gml, graphml, edgelist, ncol, harper, "
-			    "kubernetes", arg);
+			    "kubernetes, compose, nats", arg);
 			return -1;
 		}
 		o->input_format = (enum mesh_format)fmt;

@@ -5,11 +5,13 @@
 
 #include "cli/cli.h"
 #include "meshsim/suggest.h"
+#include "base/text.h"
 #include "base/util.h"
 
 struct suggest_opts {
 	struct cli_common c;
 	int target;
+	const char *by;         /* --by: a failure domain key, or NULL */
 	const char *plan_out;   /* -o: the plan with the routes added */
 };
 
@@ -20,7 +22,7 @@ struct suggest_ctx {
 	const struct mesh_diags *diags;
 };
 
-/* An own_option of cli_parse_options(): --target, and -o, which is the
+/* An own_option of cli_parse_options(): --target, --by, and -o, which is the
  * plan to write here, not the report; into o, a struct suggest_opts. */
 static int
 suggest_option(void *ctx, int c, char *arg)
@@ -30,6 +32,15 @@ suggest_option(void *ctx, int c, char *arg)
 
 	if (c == 'o') {
 		o->plan_out = arg;
+		return 1;
+	}
+	if (c == 'b') {
+		if (*arg == '\0' || strchr(arg, '=') != NULL) {
+			cli_error("--by: '%s' is not a label key (such as "
+			    "zone, rack or host)", arg);
+			return -1;
+		}
+		o->by = arg;
 		return 1;
 	}
 	if (c != 't')
@@ -117,6 +128,95 @@ verdict(FILE *out, const struct mesh_suggestion *s)
 		    "does not reach it\n", s->bound);
 }
 
+/* What a domain of s is called: "host", or "zone domain". */
+static void
+domain_noun(FILE *out, const struct mesh_suggestion *s, size_t n)
+{
+	if (strcmp(s->by, "host") == 0)
+		fputs(cli_plural(n, "host", "hosts"), out);
+	else
+		fprintf(out, "%s %s", s->by, cli_plural(n, "domain",
+		    "domains"));
+}
+
+/* The verdict line with failure domains (--by). */
+static void
+verdict_by(FILE *out, const struct mesh_suggestion *s)
+{
+	const struct mesh_domains *d = s->domains;
+
+	fputs("verdict: ", out);
+	if (s->nroutes == 0) {
+		fputs("nothing to add: no single node failure and no single ",
+		    out);
+		domain_noun(out, s, 1);
+		fputs(" failure splits the plan\n", out);
+		return;
+	}
+	if (s->njoins == 1)
+		fprintf(out, "%zu routes to add, the first joining the "
+		    "plan's 2 pieces, make", s->nroutes);
+	else if (s->njoins > 1)
+		fprintf(out, "%zu routes to add, the first %zu joining the "
+		    "plan's %zu pieces, make", s->nroutes, s->njoins,
+		    s->njoins + 1);
+	else
+		fprintf(out, "%zu %s", s->nroutes, cli_plural(s->nroutes,
+		    "route to add makes", "routes to add make"));
+	fputs(" the plan survive the loss of any single node or any one ",
+	    out);
+	domain_noun(out, s, 1);
+	fprintf(out, "; at least %zu %s needed (", s->lower_bound,
+	    s->lower_bound == 1 ? "is" : "are");
+	if (s->worst_domain >= 0 && s->lower_bound + 1 == s->worst_pieces)
+		fprintf(out, "losing %s leaves %zu pieces",
+		    d->names[s->worst_domain], s->worst_pieces);
+	else if (s->lower_bound == s->domain_bound)
+		fprintf(out, "the domains' losses leave %zu pieces too many "
+		    "in all, and a route mends at most %zu of them",
+		    s->domain_excess, d->n - 1);
+	else if (s->njoins == 0 && s->lower_bound == s->bound)
+		fprintf(out, "max(d-1, ceil(p/2)) = max(%zu, %zu)",
+		    s->pieces > 0 ? s->pieces - 1 : 0, ceil_half(s->leaves));
+	else
+		fputs("the route ends its leaf blocks and pieces, and the "
+		    "pieces domains' losses leave, need", out);
+	fputs(s->minimal ? "), so this is the minimum\n" :
+	    "); this search is greedy and may not find the fewest\n", out);
+}
+
+/* The domains whose loss splits the plan now, and the domains. */
+static void
+domains_text(FILE *out, const struct mesh_suggestion *s)
+{
+	const struct mesh_domains *d = s->domains;
+	size_t i, max = MESH_GROUP_NAMES_MAX;
+
+	if (s->nsplit > 0) {
+		domain_noun(out, s, 2);
+		fputs(" whose loss splits the plan now: ", out);
+		for (i = 0; i < s->nsplit && i < max; i++)
+			fprintf(out, "%s%s (%zu pieces)", i ? ", " : "",
+			    d->names[s->split[i]], s->split_pieces[i]);
+		if (s->nsplit > max)
+			fprintf(out, ", ... and %zu more (--format json "
+			    "lists them all)", s->nsplit - max);
+		fputc('\n', out);
+	}
+	fprintf(out, "failure domains: %zu ", d->n);
+	domain_noun(out, s, d->n);
+	fputs(": ", out);
+	for (i = 0; i < d->n && i < max; i++) {
+		size_t k = d->start[i + 1] - d->start[i];
+
+		fprintf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], k,
+		    cli_plural(k, "node", "nodes"));
+	}
+	if (d->n > max)
+		fprintf(out, ", ... and %zu more", d->n - max);
+	fputc('\n', out);
+}
+
 static int
 report_text(FILE *out, const void *arg)
 {
@@ -130,7 +230,9 @@ report_text(FILE *out, const void *arg)
 	if (p->file != NULL)
 		fprintf(out, " (%s)", p->file);
 	fputc('\n', out);
-	if (s->target == 3)
+	if (s->domains != NULL)
+		verdict_by(out, s);
+	else if (s->target == 3)
 		verdict3(out, s);
 	else
 		verdict(out, s);
@@ -145,16 +247,24 @@ report_text(FILE *out, const void *arg)
 			    MESH_GROUP_NAMES_MAX);
 		fputc('\n', out);
 	}
+	if (s->domains != NULL)
+		domains_text(out, s);
 	if (s->nroutes > 0) {
 		fputs("\nroutes to add:\n", out);
 		for (i = 0; i < s->nroutes; i++) {
 			const struct mesh_node *to =
 			    &p->nodes[s->routes[i].to];
 
-			fprintf(out, "  %s stores a route to %s (%s:%d)%s\n",
+			fprintf(out, "  %s stores a route to %s (%s:%d)%s",
 			    p->nodes[s->routes[i].from].name, to->name,
 			    to->host, to->port, i < s->njoins ?
 			    " [joins pieces]" : "");
+			if (s->domains != NULL)
+				fprintf(out, " [%s - %s]", s->domains->names[
+				    s->domains->of[s->routes[i].from]],
+				    s->domains->names[
+				    s->domains->of[s->routes[i].to]]);
+			fputc('\n', out);
 		}
 		/* The storers, sorted by name, each once. */
 		if ((storers = malloc(s->nroutes * sizeof(*storers))) == NULL)
@@ -190,10 +300,55 @@ report_text(FILE *out, const void *arg)
 	return 0;
 }
 
+/*
+ * Whether a node of plan has the label key (host: always). When none
+ * does, say so, with the labels the plan has and the nearest of them,
+ * and return -1.
+ */
+static int
+check_by(const struct mesh_plan *plan, const char *key)
+{
+	const char *near = NULL, *first = NULL;
+	size_t i, j, best = (size_t)-1, nkeys = 0;
+
+	if (strcmp(key, "host") == 0)
+		return 0;
+	for (i = 0; i < plan->nnodes; i++)
+		if (mesh_node_label(&plan->nodes[i], key) != NULL)
+			return 0;
+	/* The labels the plan has: the nearest, and how many. */
+	for (i = 0; i < plan->nnodes; i++)
+		for (j = 0; j < plan->nodes[i].nlabels; j++) {
+			const char *k = plan->nodes[i].labels[j].key;
+			size_t d = mesh_i_edit_distance(key, k, 64, 1);
+
+			if (first == NULL || strcmp(k, first) < 0)
+				first = k;
+			nkeys++;
+			if (d < best || (d == best && strcmp(k, near) < 0)) {
+				best = d;
+				near = k;
+			}
+		}
+	if (near != NULL && best <= 1 + strlen(key) / 3)
+		cli_error("suggest: --by %s: no node has the label '%s' (did "
+		    "you mean '%s'?)", key, key, near);
+	else if (first != NULL)
+		cli_error("suggest: --by %s: no node has the label '%s'; the "
+		    "plan's nodes have labels such as '%s' (or use --by "
+		    "host)", key, key, first);
+	else
+		cli_error("suggest: --by %s: no node has the label '%s', and "
+		    "no node has labels; --by host takes each host as a "
+		    "domain", key, key);
+	return -1;
+}
+
 int
 cli_suggest(int argc, char **argv)
 {
 	struct suggest_opts o;
+	struct mesh_suggest_options sopt;
 	struct mesh_suggestion *s = NULL;
 	struct mesh_plan *plan;
 	struct cli_input in;
@@ -206,12 +361,20 @@ cli_suggest(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.target = 2;
 	cli_input_init(&in);
-	if ((rc = cli_parse_options(argc, argv, CLI_SUGGEST, "f:hi:o:qt:",
+	if ((rc = cli_parse_options(argc, argv, CLI_SUGGEST, "b:f:hi:o:qt:",
 	    &o.c, suggest_option, &o)) != 0 ||
 	    (rc = cli_input_load(&in, &o.c, argc, argv)) != 0)
 		goto done;
 	rc = CLI_EXIT_BAD;
 	plan = in.plan;
+	if (o.by != NULL && o.target == 3) {
+		cli_error("suggest: --by and --target 3 do not go together: "
+		    "--by answers for the loss of one node or one domain; "
+		    "leave one of them out");
+		goto done;
+	}
+	if (o.by != NULL && check_by(plan, o.by) != 0)
+		goto done;
 	if (o.target == 3 && plan->nnodes > MESH_SUGGEST_TARGET3_MAX) {
 		cli_error("suggest: --target 3 takes plans of at most %d "
 		    "nodes; this one has %zu", MESH_SUGGEST_TARGET3_MAX,
@@ -228,13 +391,17 @@ cli_suggest(int argc, char **argv)
 			    "plan, and ask again", plan->nodes[i].name);
 			goto done;
 		}
-	if ((err = mesh_suggest(plan, o.target, &s)) != MESH_OK) {
+	sopt.target = o.target;
+	sopt.by = o.by;
+	if ((err = mesh_suggest_with(plan, &sopt, &s)) != MESH_OK) {
 		cli_error("suggest: %s", mesh_strerror(err));
 		goto done;
 	}
 	if (!s->verified) {
 		cli_error("suggest: the routes found do not remove every "
-		    "single point of failure; nothing is suggested");
+		    "single point of failure%s; nothing is suggested",
+		    o.by != NULL ? " and every domain whose loss splits the "
+		    "plan" : "");
 		goto done;
 	}
 	/* The report is made first, then the plan written (when it

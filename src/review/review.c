@@ -1,19 +1,21 @@
 /* review.c: the design-review report: one self-contained HTML file, or Markdown with the picture beside it. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "meshsim/meshsim.h"
 #include "meshsim/hazards.h"
 #include "meshsim/picture.h"
 #include "meshsim/review.h"
+#include "meshsim/shard.h"
 #include "base/progress.h"
 #include "base/util.h"
 
 /* How many names a list shows before "... and N more". */
 #define REVIEW_LIST_MAX 25
 
-/* The steps of a report, for progress: the picture and nine sections. */
-#define REVIEW_STEPS 10
+/* The steps of a report, for progress: the picture and ten sections. */
+#define REVIEW_STEPS 11
 
 /* The report being written. */
 struct rv {
@@ -26,6 +28,8 @@ struct rv {
 	/* The replication model, for plans whose "cluster" is
 	 * harper-replication (docs/replication.md); else NULL. */
 	struct mesh_replication *repl;
+	struct mesh_picture_notes notes;        /* of the picture */
+	const char *by;         /* the domain key: parts.by or "zone" */
 };
 
 static const char *
@@ -77,6 +81,16 @@ section(struct rv *r, const char *id, const char *title)
 	}
 	mesh_i_buf_printf(&r->b, "</section>\n<section id=\"%s\">\n"
 	    "<h2>%s</h2>\n", id, title);
+}
+
+/* A command, as code: text (markup-free) between backticks or in
+ * <code>. */
+static void
+code(struct rv *r, const char *s)
+{
+	mesh_i_buf_puts(&r->b, r->md ? "`" : "<code>");
+	put(r, s);
+	mesh_i_buf_puts(&r->b, r->md ? "`" : "</code>");
 }
 
 /* A paragraph's start and end. */
@@ -281,10 +295,14 @@ verdict(struct rv *r)
 	row(r);
 	text_cell(r, "survives any k node failures?");
 	cell(r);
-	if (a->vertex_connectivity < 0)
-		mesh_i_buf_printf(&r->b, "not computed above %zu nodes",
-		    a->connectivity_limit);
-	else if (!a->connected || a->vertex_connectivity == 0)
+	if (a->vertex_connectivity < 0) {
+		mesh_i_buf_printf(&r->b, "not computed: exact connectivity "
+		    "stops at %zu nodes (%zu here; ", a->connectivity_limit,
+		    a->nnodes);
+		code(r, "check --connectivity-limit");
+		raw(r, " raises it); the single points of failure above are "
+		    "exact");
+	} else if (!a->connected || a->vertex_connectivity == 0)
 		raw(r, "k = 0: it is split already");
 	else
 		mesh_i_buf_printf(&r->b, "k = %d (vertex connectivity %d, "
@@ -315,9 +333,72 @@ verdict(struct rv *r)
 	return 0;
 }
 
+/* What the picture condensed or left out, after it. */
+static void
+picture_notes(struct rv *r)
+{
+	const struct mesh_picture_notes *n = &r->notes;
+
+	if (n->condensed) {
+		para(r);
+		mesh_i_buf_printf(&r->b, "Condensed: %zu nodes are more than "
+		    "the %d a picture can show one by one, so it draws ",
+		    r->p->nnodes, MESH_PICTURE_NODES_MAX);
+		if (n->by_pieces)
+			raw(r, "the plan's pieces (no node has a failure-"
+			    "domain label to group by)");
+		else {
+			raw(r, "the failure domains (label ");
+			put(r, n->by);
+			raw(r, ")");
+		}
+		raw(r, " as discs whose area grows with their nodes, each "
+		    "with its count of nodes and of single points of failure, "
+		    "and the links between two of them as one line with their "
+		    "count");
+		if (r->parts.fix != NULL && r->parts.fix->nroutes > 0)
+			raw(r, "; the suggested routes likewise, dashed green");
+		raw(r, ". Single nodes, the bridges and the routes are in the "
+		    "sections below.");
+		if (n->merged > 0)
+			mesh_i_buf_printf(&r->b, " The %zu smallest %s are "
+			    "merged into one disc, the last, to keep the "
+			    "picture to %zu discs.", n->merged, n->by_pieces ?
+			    "pieces" : "domains", n->ndomains);
+		end_para(r);
+		if (n->nunplaced > 0) {
+			para(r);
+			mesh_i_buf_printf(&r->b, "%zu %s found no room in the "
+			    "picture and %s left out.", n->nunplaced,
+			    plural(n->nunplaced, "label", "labels"),
+			    plural(n->nunplaced, "is", "are"));
+			end_para(r);
+		}
+		return;
+	}
+	if (n->ndropped > 0) {
+		para(r);
+		mesh_i_buf_printf(&r->b, "%zu %s found no room beside %s "
+		    "node without covering another, so %s left out: ",
+		    n->ndropped, plural(n->ndropped, "label", "labels"),
+		    plural(n->ndropped, "its", "their"),
+		    plural(n->ndropped, "it is", "they are"));
+		for (size_t i = 0; i < n->ndropped; i++) {
+			raw(r, i ? ", " : "");
+			put(r, r->p->nodes[n->dropped[i]].name);
+		}
+		raw(r, ".");
+		end_para(r);
+	}
+}
+
 static void
 topology(struct rv *r, const char *svg)
 {
+	const char *caption = "Single points of failure are diamonds, "
+	    "nodes cut off squares; bridges are thick and dashed; the black "
+	    "dot on a link marks the node whose config stores the route.";
+
 	section(r, "topology", "Topology");
 	if (r->md) {
 		raw(r, "![topology](");
@@ -327,15 +408,158 @@ topology(struct rv *r, const char *svg)
 	} else {
 		raw(r, "<figure>\n");
 		raw(r, svg);
-		raw(r, "<figcaption>Single points of failure are diamonds, "
-		    "nodes cut off squares; bridges are thick and dashed; "
-		    "the black dot on a link marks the node whose config "
-		    "stores the route.</figcaption>\n</figure>\n");
+		raw(r, "<figcaption>");
 	}
-	if (r->md)
-		raw(r, "Single points of failure are diamonds, nodes cut off "
-		    "squares; bridges are thick and dashed; the black dot on "
-		    "a link marks the node whose config stores the route.\n");
+	if (!r->notes.condensed)
+		raw(r, caption);
+	if (r->notes.ndomains > 0 && !r->notes.by_pieces) {
+		raw(r, r->notes.condensed ? "Colours are " : " Colours are ");
+		raw(r, "the failure domains, by label ");
+		put(r, r->notes.by);
+		raw(r, ", named in the legend.");
+	}
+	if (r->parts.fix != NULL && r->parts.fix->nroutes > 0)
+		raw(r, " Dashed green: the routes suggested below (How to fix "
+		    "it).");
+	raw(r, r->md ? "\n" : "</figcaption>\n</figure>\n");
+	if (r->md && (r->notes.condensed || r->notes.ndropped > 0))
+		raw(r, "\n");
+	picture_notes(r);
+}
+
+/* The YAML of a route to node t, in Harper's config, as one line (flow
+ * style) for Markdown or as lines for HTML. */
+static void
+route_yaml(struct rv *r, int t)
+{
+	const struct mesh_node *to = &r->p->nodes[t];
+
+	if (r->md) {
+		raw(r, "`- {host: ");
+		mesh_i_buf_puts(&r->b, to->host);
+		mesh_i_buf_printf(&r->b, ", port: %d}`", to->port);
+		return;
+	}
+	raw(r, "<pre>- host: ");
+	put(r, to->host);
+	mesh_i_buf_printf(&r->b, "\n  port: %d</pre>", to->port);
+}
+
+/* How to fix it: the suggested routes, drawn, listed, and the verdict
+ * with them. */
+static void
+fix(struct rv *r)
+{
+	const struct mesh_suggestion *s = r->parts.fix;
+	size_t i, more;
+
+	section(r, "fix", "How to fix it");
+	if (s == NULL) {
+		para(r);
+		raw(r, "No routes suggested: ");
+		put(r, r->parts.fix_why != NULL ? r->parts.fix_why :
+		    "not computed.");
+		end_para(r);
+		return;
+	}
+	if (s->nroutes == 0) {
+		para(r);
+		raw(r, "Nothing needs fixing: the plan is connected and no "
+		    "single node's loss");
+		if (s->domains != NULL) {
+			raw(r, ", nor any one ");
+			put(r, s->by);
+			raw(r, "'s loss,");
+		}
+		raw(r, " splits it");
+		raw(r, r->a->ndown > 0 ? " (the whole plan: the nodes taken "
+		    "down are up here)." : ".");
+		end_para(r);
+		return;
+	}
+	more = s->nroutes - s->njoins;
+	para(r);
+	raw(r, "As ");
+	if (s->domains != NULL) {
+		raw(r, r->md ? "`" : "<code>");
+		raw(r, "meshsim suggest --by ");
+		put(r, s->by);
+		raw(r, r->md ? "`" : "</code>");
+	} else {
+		code(r, "meshsim suggest");
+	}
+	if (s->nroutes == 1)
+		raw(r, " proposes: add this route");
+	else
+		mesh_i_buf_printf(&r->b, " proposes: add %s%zu routes",
+		    s->njoins > 0 ? "" : "these ", s->nroutes);
+	if (s->njoins > 0)
+		mesh_i_buf_printf(&r->b, " (%zu to join the plan's %zu pieces, "
+		    "%zu more)", s->njoins, s->njoins + 1, more);
+	raw(r, r->a->ndown > 0 ? " to the whole plan (the nodes taken down "
+	    "are up here)" : "");
+	raw(r, s->nroutes == 1 ? ". It goes" : ". Each goes");
+	raw(r, " into the config of the node in the first column, in "
+	    "Harper's harperdb-config.yaml under clustering.hubServer"
+	    ".cluster.network.routes (in a JSON plan: the node's "
+	    "\"routes\").");
+	end_para(r);
+	table(r, "from (stores the route)|to|address|YAML to add to "
+	    "from's config");
+	for (i = 0; i < s->nroutes; i++) {
+		const struct mesh_suggest_route *rt = &s->routes[i];
+		const struct mesh_node *to = &r->p->nodes[rt->to];
+
+		row(r);
+		text_cell(r, r->p->nodes[rt->from].name);
+		cell(r);
+		put(r, to->name);
+		if (i < s->njoins)
+			raw(r, " (joins pieces)");
+		end_cell(r);
+		cell(r);
+		put(r, to->host);
+		mesh_i_buf_printf(&r->b, ":%d", to->port);
+		end_cell(r);
+		cell(r);
+		route_yaml(r, rt->to);
+		end_cell(r);
+		end_row(r);
+	}
+	end_table(r);
+	para(r);
+	if (s->verified) {
+		mesh_i_buf_printf(&r->b, "With %s: connected, and no single "
+		    "node's loss", s->nroutes == 1 ? "it" : "them");
+		if (s->domains != NULL) {
+			raw(r, ", nor any one ");
+			put(r, s->by);
+			raw(r, "'s loss,");
+		}
+		mesh_i_buf_printf(&r->b, " splits it (checked: the plan with "
+		    "%s was analysed again).", s->nroutes == 1 ? "this route" :
+		    "these routes");
+	} else
+		raw(r, "With them the plan was analysed again and still has a "
+		    "single point of failure: do not rely on this "
+		    "suggestion.");
+	if (s->domains != NULL && s->minimal)
+		mesh_i_buf_printf(&r->b, " %zu %s the fewest that can do it "
+		    "(the lower bound suggest computes).", s->nroutes,
+		    plural(s->nroutes, "route is", "routes are"));
+	else if (s->domains != NULL)
+		mesh_i_buf_printf(&r->b, " At least %zu %s needed; this "
+		    "search is greedy and may not find the fewest.",
+		    s->lower_bound, s->lower_bound == 1 ? "is" : "are");
+	else if (s->minimal)
+		mesh_i_buf_printf(&r->b, " %zu %s the fewest that can do "
+		    "it%s (max(d-1, ceil(p/2)) = %zu, Eswaran and Tarjan).",
+		    more, plural(more, "route is", "routes are"),
+		    s->njoins > 0 ? " once joined" : "", s->bound);
+	else
+		mesh_i_buf_printf(&r->b, " The fewest that could do it is %zu; "
+		    "this suggestion does not reach it.", s->bound);
+	end_para(r);
 }
 
 /* Single points of failure and bridges. Returns 0, or -1 (ENOMEM). */
@@ -448,7 +672,16 @@ sweep(struct rv *r)
 	section(r, "sweep", "Sweep: two nodes down");
 	if (sw == NULL || !sw->done) {
 		para(r);
-		raw(r, "Not computed.");
+		raw(r, "Not computed");
+		if (r->parts.sweep_cost > 0) {
+			mesh_i_buf_printf(&r->b, ": skipped for size: its work "
+			    "estimate (%.3g) is above the sweep's budget "
+			    "(%.3g); ", r->parts.sweep_cost,
+			    MESH_SWEEP_BUDGET);
+			code(r, "meshsim sweep --k 2 --force");
+			raw(r, " runs it");
+		}
+		raw(r, ".");
 		end_para(r);
 		return;
 	}
@@ -462,10 +695,25 @@ domains(struct rv *r)
 	size_t d;
 
 	section(r, "domains", "Failure domains");
+	if (r->parts.domains_cost > 0) {
+		para(r);
+		mesh_i_buf_printf(&r->b, "Not computed: skipped for size: the "
+		    "sweep of the domains has a work estimate (%.3g) above "
+		    "the sweep's budget (%.3g); ", r->parts.domains_cost,
+		    MESH_SWEEP_BUDGET);
+		raw(r, r->md ? "`meshsim sweep --by " : "<code>meshsim sweep "
+		    "--by ");
+		put(r, r->by);
+		raw(r, r->md ? " --k 1 --force`" : " --k 1 --force</code>");
+		raw(r, " runs it.");
+		end_para(r);
+		return;
+	}
 	if (sw == NULL || !sw->done || !sw->by_found) {
 		para(r);
-		raw(r, "No node has a zone label: no failure domains beyond "
-		    "the hosts.");
+		raw(r, "No node has a ");
+		put(r, r->by);
+		raw(r, " label: no failure domains beyond the hosts.");
 		end_para(r);
 		return;
 	}
@@ -493,7 +741,16 @@ availability(struct rv *r)
 	section(r, "availability", "Availability estimate");
 	if (av == NULL) {
 		para(r);
-		raw(r, "Not computed.");
+		if (r->parts.availability_cost > 0) {
+			mesh_i_buf_printf(&r->b, "Not computed: skipped for "
+			    "size: its work estimate (%.3g) is above the "
+			    "budget (%.3g) of ", r->parts.availability_cost,
+			    MESH_AVAIL_BUDGET);
+			code(r, "meshsim availability");
+			raw(r, ", which runs it with --force.");
+		} else
+			raw(r, r->p->nnodes == 0 ? "Not computed: the plan has "
+			    "no nodes." : "Not computed.");
 		end_para(r);
 		return;
 	}
@@ -516,7 +773,9 @@ availability(struct rv *r)
 	if (av->has_exact)
 		mesh_i_buf_printf(&r->b, "%.6f", av->exact.probability_connected);
 	else
-		raw(r, "-");
+		mesh_i_buf_printf(&r->b, "not computed: exact enumeration stops "
+		    "at %d nodes (%zu here); see the estimate",
+		    MESH_AVAIL_EXACT_MAX, av->nnodes);
 	end_cell(r);
 	end_row(r);
 	row(r);
@@ -528,7 +787,8 @@ availability(struct rv *r)
 	if (av->has_exact)
 		mesh_i_buf_printf(&r->b, "%.6f", av->exact.expected_cut_off);
 	else
-		raw(r, "-");
+		mesh_i_buf_printf(&r->b, "not computed (above %d nodes, as "
+		    "above)", MESH_AVAIL_EXACT_MAX);
 	end_cell(r);
 	end_row(r);
 	row(r);
@@ -540,7 +800,8 @@ availability(struct rv *r)
 	if (av->has_exact)
 		mesh_i_buf_printf(&r->b, "%.6f", av->exact.probability_whole);
 	else
-		raw(r, "-");
+		mesh_i_buf_printf(&r->b, "not computed (above %d nodes, as "
+		    "above)", MESH_AVAIL_EXACT_MAX);
 	end_cell(r);
 	end_row(r);
 	end_table(r);
@@ -783,7 +1044,7 @@ routes(struct rv *r)
 			mesh_i_buf_printf(&r->b, ", ... and %zu more",
 			    n->nroutes - j);
 		if (n->nroutes == 0)
-			raw(r, "-");
+			raw(r, "none stored");
 		end_cell(r);
 		end_row(r);
 	}
@@ -792,13 +1053,104 @@ routes(struct rv *r)
 	return 0;
 }
 
+/* The stamp: what made the report, from which plan, when. Returns 0,
+ * or -1 when out of memory. */
+static int
+stamp(struct rv *r)
+{
+	char fp[MESH_FINGERPRINT_SIZE], when[32];
+	time_t t = (time_t)r->parts.when;
+	struct tm tm;
+
+	if (mesh_plan_fingerprint(r->p, fp) != MESH_OK)
+		return -1;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		strcpy(when, "(date out of range)");
+	if (r->md) {
+		mesh_i_buf_printf(&r->b, "Made by meshsim %s on %s%s; plan "
+		    "fingerprint `%s`\n\n", MESH_VERSION, when,
+		    r->parts.when_fixed ? " (SOURCE_DATE_EPOCH)" : "", fp);
+		return 0;
+	}
+	mesh_i_buf_printf(&r->b, "<p class=\"stamp\">Made by <span "
+	    "class=\"version\">meshsim %s</span> on <time datetime=\"%s\">"
+	    "%s</time>%s; plan fingerprint <code class=\"fingerprint\">%s"
+	    "</code></p>\n", MESH_VERSION, when, when,
+	    r->parts.when_fixed ? " (SOURCE_DATE_EPOCH)" : "", fp);
+	return 0;
+}
+
+/* The picture's options for parts; pairs (2 per route, the caller frees
+ * them) are the fix's routes. Returns 0, or -1 when out of memory. */
+static int
+picture_options(const struct mesh_review_parts *parts,
+    struct mesh_picture_options *o, int **pairs)
+{
+	const struct mesh_suggestion *s = parts->fix;
+	size_t i;
+
+	memset(o, 0, sizeof(*o));
+	*pairs = NULL;
+	o->by = parts->by != NULL ? parts->by : "zone";
+	if (s == NULL || s->nroutes == 0)
+		return 0;
+	if ((*pairs = malloc(2 * s->nroutes * sizeof(**pairs))) == NULL)
+		return -1;
+	for (i = 0; i < s->nroutes; i++) {
+		(*pairs)[2 * i] = s->routes[i].from;
+		(*pairs)[2 * i + 1] = s->routes[i].to;
+	}
+	o->fix = *pairs;
+	o->nfix = s->nroutes;
+	return 0;
+}
+
+/* The report's picture, with its notes (free them with
+ * mesh_picture_notes_free()). Returns as mesh_picture_draw(). */
+static enum mesh_error
+picture(const struct mesh_analysis *a, const struct mesh_review_parts *parts,
+    char **svg, struct mesh_picture_notes *notes)
+{
+	struct mesh_picture_options o;
+	enum mesh_error err;
+	int *pairs;
+
+	*svg = NULL;
+	memset(notes, 0, sizeof(*notes));
+	if (picture_options(parts, &o, &pairs) != 0)
+		return MESH_ENOMEM;
+	err = mesh_picture_draw(a, &o, svg, notes);
+	free(pairs);
+	return err;
+}
+
+enum mesh_error
+mesh_review_picture(const struct mesh_analysis *a,
+    const struct mesh_review_parts *parts, char **svg)
+{
+	struct mesh_review_parts none;
+	struct mesh_picture_notes notes;
+	enum mesh_error err;
+
+	if (parts == NULL) {
+		memset(&none, 0, sizeof(none));
+		parts = &none;
+	}
+	err = picture(a, parts, svg, &notes);
+	mesh_picture_notes_free(&notes);
+	return err;
+}
+
 static const char css[] =
     ":root{color-scheme:light}\n"
     "body{font:16px/1.45 system-ui,sans-serif;margin:0 auto;"
     "max-width:60rem;padding:1rem;color:#111;background:#fff}\n"
     "h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;"
     "border-bottom:2px solid #0072B2;margin-top:2rem}\n"
-    ".file{color:#444;margin-top:0}\n"
+    ".file,.stamp{color:#444;margin-top:0}\n"
+    ".stamp{font-size:.9rem}\n"
+    "td pre{margin:0}\n"
     ".verdict{font-size:1.15rem;padding:.6rem .8rem;border:3px solid}\n"
     ".verdict.ok{border-color:#0072B2;border-style:solid}\n"
     ".verdict.bad{border-color:#D55E00;border-style:dashed}\n"
@@ -838,13 +1190,14 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 	r.diags = diags;
 	if (parts != NULL)
 		r.parts = *parts;
+	r.by = r.parts.by != NULL ? r.parts.by : "zone";
 	if (r.p->cluster == MESH_CLUSTER_HARPER_REPLICATION &&
 	    (err = mesh_replication_analyze(r.p, a->is_down, &r.repl)) !=
 	    MESH_OK)
 		goto done;
 	name = r.p->name ? r.p->name : "(unnamed plan)";
 	mesh_i_tick_start(&tick, r.parts.progress, "report", REVIEW_STEPS);
-	if (!md && (err = mesh_picture_svg(a, &svg)) != MESH_OK)
+	if ((err = picture(a, &r.parts, &svg, &r.notes)) != MESH_OK)
 		goto done;
 	mesh_i_tick_to(&tick, ++step);
 	if (md) {
@@ -855,6 +1208,10 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 			raw(&r, "Plan file: ");
 			put(&r, r.p->file);
 			raw(&r, "\n\n");
+		}
+		if (stamp(&r) != 0) {
+			err = MESH_ENOMEM;
+			goto done;
 		}
 		raw(&r, "## Verdict\n\n");
 	} else {
@@ -874,6 +1231,10 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 			put(&r, r.p->file);
 			raw(&r, "</p>\n");
 		}
+		if (stamp(&r) != 0) {
+			err = MESH_ENOMEM;
+			goto done;
+		}
 		raw(&r, "<section id=\"verdict\">\n<h2>Verdict</h2>\n");
 	}
 	if (r.repl != NULL && repl_verdicts(&r) != 0) {
@@ -891,6 +1252,8 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 		err = MESH_ENOMEM;
 		goto done;
 	}
+	mesh_i_tick_to(&tick, ++step);
+	fix(&r);
 	mesh_i_tick_to(&tick, ++step);
 	sweep(&r);
 	mesh_i_tick_to(&tick, ++step);
@@ -920,6 +1283,7 @@ review(const struct mesh_analysis *a, const struct mesh_diags *diags,
 		mesh_i_tick_end(&tick);
 done:
 	mesh_replication_free(r.repl);
+	mesh_picture_notes_free(&r.notes);
 	free(svg);
 	mesh_i_buf_free(&r.b);
 	return err;

@@ -19,6 +19,9 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 so=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 shift 2
 only=" $* "
+# Reports are dated by this, not now: same bytes from run to run.
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
 cd "$(dirname "$0")/../.."
 sample=${ALLOC_SAMPLE:-0}
 jobs=${ALLOC_JOBS:-2}

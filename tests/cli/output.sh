@@ -19,6 +19,9 @@ meshsim() {
 	MEMCHECK_LOGS=$vg $wrap "$bin" "$@"
 }
 . tests/cli/check.sh
+# Reports are stamped with this date, so two runs give the same bytes.
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
 
 for cmd in "check --format json" "check" "sweep --k 2" "availability --trials 1000" \
     "simulate" "report" "sweep --k 2 --shard 1/2" \
@@ -202,6 +205,27 @@ import harper tests/harper/invalid-yaml.yaml
 import harper-routes node1=tests/ops/bad-syntax.json
 import harper-network tests/ops/bad-syntax.json
 EOF2
+# The report's date: SOURCE_DATE_EPOCH, checked; without it, today.
+SOURCE_DATE_EPOCH=0 meshsim report --format md scenarios/ring.json \
+    >"$dir/epoch" 2>&1
+check "report: SOURCE_DATE_EPOCH=0 is 1970-01-01T00:00:00Z" \
+    'grep -q "on 1970-01-01T00:00:00Z (SOURCE_DATE_EPOCH)" "$dir/epoch"'
+for bad in 12x -5 +5 99999999999999 1e9; do
+	echo old >"$dir/kept"
+	SOURCE_DATE_EPOCH=$bad meshsim report -o "$dir/kept" \
+	    scenarios/ring.json >/dev/null 2>"$dir/err"
+	check "report: SOURCE_DATE_EPOCH=$bad: exit status 2" '[ $? = 2 ]'
+	check "report: SOURCE_DATE_EPOCH=$bad: says so, writes nothing" \
+	    'grep -q "SOURCE_DATE_EPOCH=.$bad. is not" "$dir/err" &&
+	    [ "$(cat "$dir/kept")" = old ]'
+done
+today=$(date -u +%Y-%m-%d)
+(unset SOURCE_DATE_EPOCH; meshsim report --format md scenarios/ring.json) \
+    >"$dir/today" 2>&1
+check "report: without SOURCE_DATE_EPOCH, dated today" \
+    'grep -q "on $today" "$dir/today" ||
+    grep -q "on $(date -u +%Y-%m-%d)" "$dir/today"'
+
 check "no temporary file is left behind after all that" \
     '[ -z "$(ls "$dir" | grep "\.[A-Za-z0-9]\{6\}$")" ]'
 

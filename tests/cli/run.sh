@@ -9,6 +9,9 @@
 #                error or a leak, in a forked worker too, fails the case
 #   JOBS=N       run N cases at a time (default 1)
 set -u
+# Reports are stamped with this date (docs/report.md), not today's.
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.."
 out=$(mktemp -d)

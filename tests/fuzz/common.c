@@ -325,6 +325,32 @@ done:
 	mesh_diags_clear(&d);
 }
 
+/* Suggestions with failure domains (--by zone): at least the lower bound,
+ * "minimal" exactly when equal, valid JSON. */
+static void
+exercise_suggest_by(const struct mesh_plan *plan,
+    const struct mesh_diags *diags)
+{
+	struct mesh_suggest_options o = { 2, "zone" };
+	struct mesh_suggestion *sg = NULL;
+	enum mesh_error err;
+	char *s;
+
+	err = mesh_suggest_with(plan, &o, &sg);
+	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+	    "mesh_suggest_with --by zone succeeds on a read plan");
+	if (err != MESH_OK)
+		return;
+	FUZZ_CHECK(sg->nroutes >= sg->lower_bound,
+	    "--by suggests no fewer routes than its lower bound");
+	FUZZ_CHECK(sg->minimal == (sg->nroutes == sg->lower_bound),
+	    "--by is minimal exactly at its lower bound");
+	s = mesh_suggestion_json(sg, plan, diags);
+	check_json(s, "the --by suggestion's JSON is valid");
+	free(s);
+	mesh_suggestion_free(sg);
+}
+
 void
 fuzz_exercise(const struct mesh_plan *plan, const struct mesh_diags *diags)
 {
@@ -381,6 +407,7 @@ fuzz_exercise(const struct mesh_plan *plan, const struct mesh_diags *diags)
 	if (plan->nnodes <= FUZZ_SMALL) {
 		exercise_small(plan, a, diags);
 		exercise_suggest(plan, diags, 2);
+		exercise_suggest_by(plan, diags);
 		if (plan->nnodes <= FUZZ_TINY)
 			exercise_suggest(plan, diags, 3);
 	}

@@ -54,7 +54,7 @@ mkdir -p "$out/logs" "$out/artifacts" "$out/seeds" || exit 2
 
 # The harnesses, and for each the longest input, the dictionary and the
 # repository files that seed it.
-names=${FUZZ_ONLY:-"plan_json timeline harper env ops gml graphml edgelist"}
+names=${FUZZ_ONLY:-"plan_json timeline harper env ops gml graphml edgelist compose"}
 
 max_len() {
 	case "$1" in
@@ -73,6 +73,7 @@ dict() {
 	env) echo "$here/dicts/env.dict" ;;
 	gml) echo "$here/dicts/gml.dict" ;;
 	graphml) echo "$here/dicts/graphml.dict" ;;
+	compose) echo "$here/dicts/compose.dict" ;;
 	*) echo "" ;;
 	esac
 }
@@ -169,6 +170,10 @@ EOF
 	edgelist)
 		seed "$s" tests/formats/*.edges tests/formats/*.ncol \
 		    tests/formats/*.txt
+		;;
+	compose)
+		seed "$s" tests/compose/*.yml tests/compose/bad/*.yml \
+		    scenarios/compose/*.yml
 		;;
 	esac
 	[ -d "$here/seeds/$1" ] && seed "$s" "$here/seeds/$1"/*

@@ -385,6 +385,185 @@ test_random(void **state)
 	}
 }
 
+/* Whether losing each domain of d (two nodes or more) leaves plan c in
+ * one piece, through mesh_analyze() with the domain down. */
+static void
+assert_domains_whole(const struct mesh_plan *c, const struct mesh_domains *d)
+{
+	struct mesh_analysis_options o;
+	struct mesh_analysis *a = NULL;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		memset(&o, 0, sizeof(o));
+		o.down = d->nodes + d->start[i];
+		o.ndown = d->start[i + 1] - d->start[i];
+		if (o.ndown < 2 || o.ndown + 2 > c->nnodes)
+			continue;
+		assert_int_equal(mesh_analyze(c, &o, &a), MESH_OK);
+		assert_true(a->connected);
+		mesh_analysis_free(a);
+	}
+}
+
+/*
+ * Suggest --by zone for p and check it apart from suggest.c: with the
+ * routes added (labels kept: the plan itself), no cut node and no zone
+ * whose loss splits the rest; at least lower_bound routes, exactly as
+ * many when minimal; the routes of mesh_suggest() are not changed by
+ * mesh_suggest_with() without a key. Returns the route count.
+ */
+static size_t
+check_by(struct mesh_plan *p)
+{
+	struct mesh_suggest_options o = { 2, "zone" };
+	struct mesh_suggestion *s = NULL, *plain = NULL, *same = NULL;
+	struct mesh_suggest_options none = { 2, NULL };
+	struct mesh_domains *d = NULL;
+	struct mesh_analysis *a = NULL;
+	size_t n, i;
+
+	assert_int_equal(mesh_suggest_with(p, &o, &s), MESH_OK);
+	assert_true(s->verified);
+	assert_string_equal(s->by, "zone");
+	assert_true(s->nroutes >= s->lower_bound);
+	assert_int_equal(s->minimal, s->nroutes == s->lower_bound);
+	assert_true(s->lower_bound >= s->domain_bound);
+	assert_int_equal(mesh_suggest(p, 2, &plain), MESH_OK);
+	assert_int_equal(mesh_suggest_with(p, &none, &same), MESH_OK);
+	assert_null(same->by);
+	assert_null(same->domains);
+	assert_int_equal(plain->nroutes, same->nroutes);
+	for (i = 0; i < plain->nroutes; i++) {
+		assert_int_equal(plain->routes[i].from, same->routes[i].from);
+		assert_int_equal(plain->routes[i].to, same->routes[i].to);
+	}
+	/* In a connected plan, nodes and domains can only ask for more
+	 * than nodes alone, whose minimum plain reaches. */
+	if (plain->njoins == 0)
+		assert_true(s->lower_bound >= plain->nroutes);
+	assert_int_equal(mesh_domains_new(p, "zone", &d), MESH_OK);
+	assert_int_equal(mesh_suggest_apply(p, s, NULL), MESH_OK);
+	assert_int_equal(mesh_analyze(p, NULL, &a), MESH_OK);
+	assert_true(a->connected);
+	assert_int_equal(a->ncutpoints, 0);
+	mesh_analysis_free(a);
+	assert_domains_whole(p, d);
+	n = s->nroutes;
+	mesh_domains_free(d);
+	mesh_suggestion_free(s);
+	mesh_suggestion_free(plain);
+	mesh_suggestion_free(same);
+	return n;
+}
+
+static void
+test_by_random(void **state)
+{
+	static const char *const zones[] = { "eu-west-1a", "eu-west-1b",
+	    "us-east-1a", "us-east-1b", "ap-south-1a" };
+	size_t routes = 0;
+	int i;
+	size_t v;
+
+	(void)state;
+	rng_state = 0x2545f4914f6cdd1dULL;
+	for (i = 0; i < 300; i++) {
+		struct mesh_plan *p = random_plan(i % 4 == 3);
+		unsigned nz = 2 + (unsigned)(i % 4);
+
+		for (v = 0; v < p->nnodes; v++)
+			assert_int_equal(mesh_plan_set_label(p, (int)v, "zone",
+			    zones[next(nz)]), 0);
+		routes += check_by(p);
+		mesh_plan_free(p);
+	}
+	/* The plans need routes: the test tests something. */
+	assert_true(routes > 300);
+}
+
+/* Two regions (test plan of docs/suggest.md): every route stays within
+ * a region when one that does lowers the bound as well, and the zone
+ * that hangs off another gets its second way out. */
+static void
+test_by_regions(void **state)
+{
+	struct mesh_plan *p = plan_from_text(
+	    "{\"nodes\": ["
+	    "{\"name\": \"ua1\", \"host\": \"ua1\", \"labels\": {\"zone\": "
+	    "\"us-east-1a\"}, \"routes\": [{\"host\": \"ub1\"}, "
+	    "{\"host\": \"ea1\"}]},"
+	    "{\"name\": \"ua2\", \"host\": \"ua2\", \"labels\": {\"zone\": "
+	    "\"us-east-1a\"}, \"routes\": [{\"host\": \"ua1\"}]},"
+	    "{\"name\": \"ub1\", \"host\": \"ub1\", \"labels\": {\"zone\": "
+	    "\"us-east-1b\"}, \"routes\": [{\"host\": \"eb1\"}]},"
+	    "{\"name\": \"ub2\", \"host\": \"ub2\", \"labels\": {\"zone\": "
+	    "\"us-east-1b\"}, \"routes\": [{\"host\": \"ub1\"}]},"
+	    "{\"name\": \"ea1\", \"host\": \"ea1\", \"labels\": {\"zone\": "
+	    "\"eu-west-1a\"}, \"routes\": [{\"host\": \"eb1\"}]},"
+	    "{\"name\": \"ea2\", \"host\": \"ea2\", \"labels\": {\"zone\": "
+	    "\"eu-west-1a\"}, \"routes\": [{\"host\": \"ea1\"}]},"
+	    "{\"name\": \"eb1\", \"host\": \"eb1\", \"labels\": {\"zone\": "
+	    "\"eu-west-1b\"}},"
+	    "{\"name\": \"eb2\", \"host\": \"eb2\", \"labels\": {\"zone\": "
+	    "\"eu-west-1b\"}, \"routes\": [{\"host\": \"eb1\"}]},"
+	    "{\"name\": \"ec1\", \"host\": \"ec1\", \"labels\": {\"zone\": "
+	    "\"eu-west-1c\"}, \"routes\": [{\"host\": \"ea1\"}, "
+	    "{\"host\": \"ea2\"}, {\"host\": \"ec2\"}]},"
+	    "{\"name\": \"ec2\", \"host\": \"ec2\", \"labels\": {\"zone\": "
+	    "\"eu-west-1c\"}, \"routes\": [{\"host\": \"ea1\"}, "
+	    "{\"host\": \"ea2\"}]}]}", "regions.json", MESH_FORMAT_JSON);
+	struct mesh_suggest_options o = { 2, "zone" };
+	struct mesh_suggestion *s = NULL;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(mesh_suggest_with(p, &o, &s), MESH_OK);
+	assert_true(s->verified);
+	assert_true(s->minimal);
+	assert_int_equal(s->nsplit, 1);
+	assert_string_equal(s->domains->names[s->split[0]], "zone=eu-west-1a");
+	assert_int_equal(s->nroutes, 2);
+	for (i = 0; i < s->nroutes; i++) {
+		const char *a = s->domains->names[
+		    s->domains->of[s->routes[i].from]];
+		const char *b = s->domains->names[
+		    s->domains->of[s->routes[i].to]];
+
+		/* "zone=us-east-1" or "zone=eu-west-1": one region. */
+		assert_int_equal(strncmp(a, b, 14), 0);
+	}
+	mesh_suggestion_free(s);
+	mesh_plan_free(p);
+}
+
+static void
+test_by_invalid(void **state)
+{
+	struct mesh_plan *p = plan_of(N, 3, "a-b b-c");
+	struct mesh_suggestion *s = (struct mesh_suggestion *)&s;
+	struct mesh_suggest_options o = { 2, "" };
+
+	(void)state;
+	assert_int_equal(mesh_suggest_with(p, &o, &s), MESH_EINVAL);
+	assert_null(s);
+	o.by = "zone=a";
+	assert_int_equal(mesh_suggest_with(p, &o, &s), MESH_EINVAL);
+	o.by = "zone";
+	o.target = 3;
+	assert_int_equal(mesh_suggest_with(p, &o, &s), MESH_EINVAL);
+	o.target = 4;
+	assert_int_equal(mesh_suggest_with(p, &o, &s), MESH_EINVAL);
+	/* No node has the label: each host is a domain, and it says so. */
+	o.target = 0;
+	assert_int_equal(mesh_suggest_with(p, &o, &s), MESH_OK);
+	assert_false(s->by_found);
+	assert_true(s->verified);
+	assert_int_equal(s->nroutes, 1);
+	mesh_suggestion_free(s);
+	mesh_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -397,6 +576,9 @@ main(void)
 		cmocka_unit_test(test_nothing),
 		cmocka_unit_test(test_target3),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_by_random),
+		cmocka_unit_test(test_by_regions),
+		cmocka_unit_test(test_by_invalid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
