@@ -8,6 +8,8 @@
 #   make alloc-test every allocation failing in turn (make test: a sample)
 #   make memcheck   every command-line test under valgrind (make test: a
 #                   subset)
+#   make dist-test  shards on a real one-node Slurm and with GNU parallel
+#                   (tests/dist/; installs both; .ci/run runs it)
 #   make fuzz       the libFuzzer harnesses, FUZZ_TIME seconds each
 #                   (build in build-fuzz/; tests/fuzz/run.sh)
 #   make bench      meshsim against networkx; see docs/bench.md
@@ -274,6 +276,14 @@ $(BENCH_PEER): tools/cjson_igraph_check.c
 bench: $(BIN) $(BENCH_PEER)
 	$(PYTHON) tools/bench.py --meshsim $(BIN) --c-peer $(BENCH_PEER) \
 	    --write docs/bench.md
+
+# tools/slurm-sweep.sh on a Slurm that tests/dist/slurm.sh starts and
+# stops, tools/parallel-sweep.sh with GNU parallel (about 40 s).
+.PHONY: dist-test
+dist-test: $(BIN)
+	sh tools/install-deps --dist
+	PYTHON=$(PYTHON) sh tests/dist/slurm.sh $(BIN)
+	PYTHON=$(PYTHON) sh tests/dist/parallel.sh $(BIN)
 
 install: $(BIN) $(LIB)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
