@@ -1,10 +1,13 @@
 /* cli_check.c: `meshsim check`: load a plan, analyse it, report, and set the exit status. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "meshsim/ci.h"
 #include "meshsim/harper.h"
 #include "meshsim/mesh.h"
 #include "meshsim/picture.h"
@@ -22,6 +25,7 @@ struct check_opts {
 				 * --model replication, or a plan whose
 				 * "cluster" is harper-replication */
 	int picture;            /* --format dot (1) or svg (2): the picture */
+	int sarif;              /* --format sarif (docs/ci.md) */
 	int explain;            /* --explain: where the routes come from */
 	enum fail_on fail_on;
 	size_t connectivity_limit;
@@ -112,7 +116,7 @@ check_option(void *ctx, int c, char *arg)
 	static const char *const models[] = { "graph", "mesh", "replication",
 		NULL };
 	static const char *const formats[] = { "text", "json", "dot", "svg",
-		NULL };
+		"sarif", NULL };
 	struct check_opts *o = ctx;
 	uint64_t n;
 	int w;
@@ -145,11 +149,12 @@ check_option(void *ctx, int c, char *arg)
 		return 1;
 	case 'f':
 		if ((w = cli_option_word("--format", arg, formats,
-		    "text, json, dot or svg")) < 0)
+		    "text, json, dot, svg or sarif")) < 0)
 			return -1;
 		o->c.format_given = 1;
 		o->c.json = w == 1;
-		o->picture = w >= 2 ? w - 1 : 0;        /* 1 dot, 2 svg */
+		o->picture = w == 2 || w == 3 ? w - 1 : 0;      /* 1 dot, 2 svg */
+		o->sarif = w == 4;
 		return 1;
 	}
 	if (c == CLI_OPT_NATS_ARGS)
@@ -213,6 +218,60 @@ found_replication(const struct mesh_analysis *a,
 		    !mesh_replication_joining_ok(r) || a->nbridges > 0;
 	}
 	return 0;
+}
+
+/* The file of a [HOST=]PATH operand: HOST= only when what precedes the
+ * first '=' holds no '/' (harper.h, nats.h). */
+static const char *
+operand_file(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	return eq != NULL && memchr(arg, '/', (size_t)(eq - arg)) == NULL ?
+	    eq + 1 : arg;
+}
+
+/*
+ * The SARIF log of a (a malloc'd string, or NULL after reporting): each
+ * node of several Harper or NATS configs placed in its config (one node
+ * per config, in order; nodes added by --nats-args or --apply are not
+ * placed), paths relative to the working directory.
+ */
+static char *
+sarif(const struct check_opts *o, const struct mesh_analysis *a,
+    const struct mesh_replication *repl, const struct mesh_diags *diags)
+{
+	struct mesh_sarif_options so;
+	char **configs = NULL, cwd[PATH_MAX], *log;
+	const char **files = NULL;
+	size_t i, n = 0;
+
+	memset(&so, 0, sizeof(so));
+	so.fail_on = (enum mesh_fail_level)o->fail_on;
+	so.input = o->c.plan;
+	so.base_dir = getcwd(cwd, sizeof(cwd));
+	so.repl = repl;
+	if (o->c.harper != NULL) {
+		configs = o->harper.configs;
+		n = o->harper.nconfigs;
+	} else if (o->c.nats != NULL) {
+		configs = o->nats.configs;
+		n = o->nats.args.n == 0 ? o->nats.nconfigs : 0;
+	}
+	if (configs != NULL) {
+		if ((files = calloc(a->plan->nnodes + 1, sizeof(*files))) ==
+		    NULL) {
+			cli_error("out of memory");
+			return NULL;
+		}
+		for (i = 0; i < n && i < a->plan->nnodes; i++)
+			files[i] = operand_file(configs[i]);
+		so.node_files = files;
+	}
+	if ((log = mesh_check_sarif(a, diags, &so)) == NULL)
+		cli_error("out of memory");
+	free(files);
+	return log;
 }
 
 /* The text report, for cli_emit(). */
@@ -290,6 +349,10 @@ cli_check(int argc, char **argv)
 			goto done;
 		}
 		if (cli_write_string(o.c.output, json, o.c.plan) != 0)
+			goto done;
+	} else if (o.sarif) {
+		if ((json = sarif(&o, a, repl, &in.diags)) == NULL ||
+		    cli_write_string(o.c.output, json, o.c.plan) != 0)
 			goto done;
 	} else {
 		if (o.c.json) {
