@@ -9,7 +9,7 @@ void
 cli_usage(FILE *f)
 {
 	cli_progress_clear();
-	fputs("usage: meshsim check [--format text|json|dot|svg] [--down NODES]\n"
+	fputs("usage: meshsim check [--format text|json|dot|svg|sarif] [--down NODES]\n"
 	    "                     [--fail-on never|partition|spof|bridge]\n"
 	    "                     [--model graph|mesh|replication] "
 	    "[--input-format FORMAT]\n"
@@ -30,7 +30,7 @@ cli_usage(FILE *f)
 	    "                     [--shard I/N] [--input-format FORMAT]\n"
 	    "                     [-o FILE] PLAN\n"
 	    "       meshsim merge [--format text|json] [-o FILE] PARTIAL...\n"
-	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
+	    "       meshsim simulate [--format text|json|junit] [-o FILE] PLAN\n"
 	    "       meshsim report [--format html|md] [--down NODES]\n"
 	    "                     [--by LABEL] [--input-format FORMAT] "
 	    "[-o FILE] PLAN\n"
