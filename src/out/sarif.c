@@ -428,27 +428,91 @@ put_joining(struct sarif *s)
 	}
 }
 
-/* The route that makes the link from -- to (either way), as *node and
- * *route; 0, or -1 when none has a position. */
+/* A route with a position, under the link it would make: the pair of
+ * its ends, lower index first. */
+struct link_route {
+	int lo, hi;
+	int node;               /* the node storing it */
+	size_t route;
+};
+
 static int
-link_route(const struct mesh_plan *p, int from, int to, int *node,
-    size_t *route)
+cmp_link_route(const void *x, const void *y)
 {
-	int end[2] = { from, to };
-	size_t e, i;
+	const struct link_route *a = x, *b = y;
 
-	for (e = 0; e < 2; e++) {
-		const struct mesh_node *n = &p->nodes[end[e]];
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->node != b->node)
+		return a->node < b->node ? -1 : 1;
+	return a->route < b->route ? -1 : a->route > b->route;
+}
 
-		for (i = 0; i < n->nroutes; i++)
-			if (n->routes[i].target == end[1 - e] &&
-			    n->routes[i].line > 0) {
-				*node = end[e];
-				*route = i;
-				return 0;
-			}
+/* Every route with a position and a target, sorted by link, then by the
+ * node storing it and its place, into *out (an array of *n the caller
+ * frees; NULL when there are none). Linear but for the sort, so that each
+ * bridge finds its route by bisection. Returns 0, or -1 when out of
+ * memory (*out NULL). */
+static int
+link_routes(const struct mesh_plan *p, struct link_route **out, size_t *n)
+{
+	struct link_route *v;
+	size_t i, j, m = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < p->nnodes; i++)
+		m += p->nodes[i].nroutes;
+	if (m == 0)
+		return 0;
+	if ((v = calloc(m, sizeof(*v))) == NULL)
+		return -1;
+	m = 0;
+	for (i = 0; i < p->nnodes; i++)
+		for (j = 0; j < p->nodes[i].nroutes; j++) {
+			const struct mesh_route *r = &p->nodes[i].routes[j];
+			int t = r->target;
+
+			if (t < 0 || r->line <= 0 || t == (int)i)
+				continue;
+			v[m].lo = t < (int)i ? t : (int)i;
+			v[m].hi = t < (int)i ? (int)i : t;
+			v[m].node = (int)i;
+			v[m].route = j;
+			m++;
+		}
+	qsort(v, m, sizeof(*v), cmp_link_route);
+	*out = v;
+	*n = m;
+	return 0;
+}
+
+/* The route of v[0 .. n-1] that makes the link x -- y: the first x stores,
+ * else the first y stores; NULL when none. */
+static const struct link_route *
+find_route(const struct link_route *v, size_t n, int x, int y)
+{
+	struct link_route key = { x < y ? x : y, x < y ? y : x, -1, 0 };
+	const struct link_route *first = NULL;
+	size_t lo = 0, hi = n, i;
+
+	while (lo < hi) {       /* the first entry not below key */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cmp_link_route(&v[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return -1;
+	for (i = lo; i < n && v[i].lo == key.lo && v[i].hi == key.hi; i++) {
+		if (v[i].node == x)
+			return &v[i];
+		if (first == NULL)
+			first = &v[i];
+	}
+	return first;
 }
 
 /* Each bridge, at the route that makes it. */
@@ -457,27 +521,32 @@ put_bridges(struct sarif *s)
 {
 	const struct mesh_analysis *a = s->a;
 	const struct mesh_plan *p = a->plan;
-	size_t i, route;
-	int v;
+	struct link_route *routes = NULL;
+	size_t i, nroutes = 0;
 
+	if (a->nbridges > 0 && link_routes(p, &routes, &nroutes) != 0) {
+		s->w.b->failed = 1;
+		return;
+	}
 	for (i = 0; i < a->nbridges; i++) {
 		int x = a->bridges[2 * i], y = a->bridges[2 * i + 1];
+		const struct link_route *lr = find_route(routes, nroutes, x, y);
 		const struct mesh_source *src;
-		const char *file = s->input;
+		const char *file = NULL;
 		int line = 0, column = 0;
 		struct mesh_i_buf b;
 		char *t;
 
-		if (link_route(p, x, y, &v, &route) == 0) {
-			src = mesh_plan_route_source(p, v, route);
+		if (lr != NULL) {
+			src = mesh_plan_route_source(p, lr->node, lr->route);
 			file = src != NULL && src->file != NULL ? src->file :
 			    p->file;
-			if (file != NULL) {
-				line = p->nodes[v].routes[route].line;
-				column = p->nodes[v].routes[route].column;
-			} else
-				file = s->input;
 		}
+		if (file != NULL) {
+			line = p->nodes[lr->node].routes[lr->route].line;
+			column = p->nodes[lr->node].routes[lr->route].column;
+		} else
+			file = s->input;
 		mesh_i_buf_init(&b);
 		mesh_i_buf_printf(&b, "bridge: the link %s -- %s is the only "
 		    "way between two parts of the plan: losing it splits "
@@ -487,6 +556,7 @@ put_bridges(struct sarif *s)
 		    column);
 		free(t);
 	}
+	free(routes);
 }
 
 char *
