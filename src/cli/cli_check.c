@@ -153,7 +153,8 @@ check_option(void *ctx, int c, char *arg)
 			return -1;
 		o->c.format_given = 1;
 		o->c.json = w == 1;
-		o->picture = w == 2 || w == 3 ? w - 1 : 0;      /* 1 dot, 2 svg */
+		/* The picture: 1 dot, 2 svg. */
+		o->picture = w == 2 || w == 3 ? w - 1 : 0;
 		o->sarif = w == 4;
 		return 1;
 	}

@@ -15,7 +15,8 @@ names(struct mesh_i_buf *b, const struct mesh_plan *p, const int *v,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		mesh_i_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+		mesh_i_buf_printf(b, "%s%s", i ? ", " : "",
+		    p->nodes[v[i]].name);
 }
 
 /* "[a, b]". */

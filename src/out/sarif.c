@@ -321,7 +321,8 @@ names(struct mesh_i_buf *b, const struct mesh_plan *p, const int *v,
 	size_t i;
 
 	for (i = 0; i < nlisted; i++)
-		mesh_i_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+		mesh_i_buf_printf(b, "%s%s", i ? ", " : "",
+		    p->nodes[v[i]].name);
 	if (size > nlisted)
 		mesh_i_buf_printf(b, " and %zu more", size - nlisted);
 }
