@@ -9,6 +9,7 @@ requires and GitHub code scanning reads, and each result against what
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -197,8 +198,24 @@ def check_case(meshsim, case):
         fail(case, "exit %d with %d findings at level error" % (rc, errors))
 
 
+def codes_of_diagnostics():
+    """The codes docs/diagnostics.md lists (first column of its tables)."""
+    codes = set()
+    with open("docs/diagnostics.md", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("| `"):
+                cell = line.split("|")[1]
+                codes.update(re.findall(r"`([a-z0-9-]+)`", cell))
+    return codes
+
+
 def main():
     meshsim = sys.argv[1]
+    # A finding's rule must not be taken for a diagnostic's.
+    clash = FINDINGS & codes_of_diagnostics()
+    if clash:
+        fail(["rules"], "finding kinds that are diagnostic codes: %r"
+             % sorted(clash))
     for case in CASES:
         check_case(meshsim, case)
     # Bad input: exit 2 and nothing on stdout, as with text and json.
