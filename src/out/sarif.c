@@ -8,7 +8,7 @@
 #include "base/util.h"
 
 /* Where the rules' help pages are: docs/ of the meshsim the log names.
- * Set MESH_DOCS_URI when building (CPPFLAGS=-DMESH_DOCS_URI=...) to the
+ * Set MESH_DOCS_URI when building (CFLAGS=-DMESH_DOCS_URI=...) to the
  * address the documentation is published at; the default is a reserved
  * name (RFC 2606) that says no such address was given. */
 #ifndef MESH_DOCS_URI
