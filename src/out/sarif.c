@@ -168,10 +168,11 @@ put_driver(struct sarif *s)
 		mesh_i_jw_end(w);
 		free(text);
 		mesh_i_buf_init(&t);
-		if (k == K_COUNT)
-			mesh_i_buf_puts(&t, MESH_DOCS_URI "diagnostics.md");
-		else
-			mesh_i_buf_printf(&t, MESH_DOCS_URI "ci.md#%s", id);
+		/* Put, not printed: the address may hold '%'. */
+		mesh_i_buf_puts(&t, MESH_DOCS_URI);
+		mesh_i_buf_puts(&t, k == K_COUNT ? "diagnostics.md" : "ci.md#");
+		if (k != K_COUNT)
+			mesh_i_buf_puts(&t, id);
 		if ((text = mesh_i_buf_take(&t)) == NULL)
 			s->w.b->failed = 1;
 		mesh_i_jw_string(w, "helpUri", text ? text : "");
