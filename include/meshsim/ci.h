@@ -20,17 +20,14 @@ enum mesh_fail_level {
 };
 
 /* What mesh_check_sarif() needs besides the analysis; every field may be
- * 0 or NULL. */
+ * 0 or NULL. A node's results are at the node: in the file its reader
+ * recorded (mesh_plan_node_file()), else in the plan's file, else at
+ * input with no line. */
 struct mesh_sarif_options {
 	enum mesh_fail_level fail_on;
 	/* The file read (the first one of several), for results with no
 	 * file of their own; NULL: the plan's file. */
 	const char *input;
-	/* Per plan node, the file that defines it (several configs), its
-	 * line and column taken in it; an entry NULL: not known (the
-	 * node's results are at input, with no line). The array NULL:
-	 * every node is in the plan's file (else at input). */
-	const char *const *node_files;
 	/* The working directory, absolute: a file under it is written
 	 * relative to it; NULL: relative paths as given, absolute ones as
 	 * file:// URIs. */

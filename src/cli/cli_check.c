@@ -221,57 +221,22 @@ found_replication(const struct mesh_analysis *a,
 	return 0;
 }
 
-/* The file of a [HOST=]PATH operand: HOST= only when what precedes the
- * first '=' holds no '/' (harper.h, nats.h). */
-static const char *
-operand_file(const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-
-	return eq != NULL && memchr(arg, '/', (size_t)(eq - arg)) == NULL ?
-	    eq + 1 : arg;
-}
-
-/*
- * The SARIF log of a (a malloc'd string, or NULL after reporting): each
- * node of several Harper or NATS configs placed in its config (one node
- * per config, in order; nodes added by --nats-args or --apply are not
- * placed), paths relative to the working directory.
- */
+/* The SARIF log of a (a malloc'd string, or NULL after reporting), paths
+ * relative to the working directory. */
 static char *
 sarif(const struct check_opts *o, const struct mesh_analysis *a,
     const struct mesh_replication *repl, const struct mesh_diags *diags)
 {
 	struct mesh_sarif_options so;
-	char **configs = NULL, cwd[PATH_MAX], *log;
-	const char **files = NULL;
-	size_t i, n = 0;
+	char cwd[PATH_MAX], *log;
 
 	memset(&so, 0, sizeof(so));
 	so.fail_on = (enum mesh_fail_level)o->fail_on;
 	so.input = o->c.plan;
 	so.base_dir = getcwd(cwd, sizeof(cwd));
 	so.repl = repl;
-	if (o->c.harper != NULL) {
-		configs = o->harper.configs;
-		n = o->harper.nconfigs;
-	} else if (o->c.nats != NULL) {
-		configs = o->nats.configs;
-		n = o->nats.args.n == 0 ? o->nats.nconfigs : 0;
-	}
-	if (configs != NULL) {
-		if ((files = calloc(a->plan->nnodes + 1, sizeof(*files))) ==
-		    NULL) {
-			cli_error("out of memory");
-			return NULL;
-		}
-		for (i = 0; i < n && i < a->plan->nnodes; i++)
-			files[i] = operand_file(configs[i]);
-		so.node_files = files;
-	}
 	if ((log = mesh_check_sarif(a, diags, &so)) == NULL)
 		cli_error("out of memory");
-	free(files);
 	return log;
 }
 

@@ -286,14 +286,17 @@ put_result(struct sarif *s, const char *id, const char *level,
 }
 
 /* The file that defines node v, *at set when the node's line and column
- * are in it. */
+ * are in it: the file its reader recorded, else the plan's; else the
+ * input, with no position. */
 static const char *
 node_file(const struct sarif *s, int v, int *at)
 {
+	const char *f = mesh_plan_node_file(s->a->plan, v);
+
 	*at = 1;
-	if (s->o->node_files != NULL && s->o->node_files[v] != NULL)
-		return s->o->node_files[v];
-	if (s->o->node_files == NULL && s->a->plan->file != NULL)
+	if (f != NULL)
+		return f;
+	if (s->a->plan->file != NULL)
 		return s->a->plan->file;
 	*at = 0;
 	return s->input;

@@ -35,6 +35,11 @@ CASES = [
     ["--down", "3.62.184.20", "scenarios/harper-replication/plan.json"],
     ["--model", "mesh", "scenarios/figure1.json"],
     ["tests/harper/nats-a.yaml", "tests/harper/nats-b.yaml"],
+    ["--fail-on", "never", "tests/compose/mounted.yml"],
+    ["scenarios/compose/docker-compose.yml"],
+    ["scenarios/kubernetes/statefulset.yaml"],
+    ["tests/nats/fig1-node1.conf", "tests/nats/fig1-node2.conf",
+     "tests/nats/fig1-node3.conf"],
     [os.path.abspath("scenarios/islands.json")],
 ]
 
@@ -142,6 +147,22 @@ def check_case(meshsim, case):
             fail(case, "%s: not one location" % rid)
             continue
         check_location(case, r, locs[0])
+        # A node's finding points at the node: its name (or host) is on
+        # that line, in whichever file defines it (a Kubernetes pod's
+        # name is made from its StatefulSet's: not there).
+        node = r["message"]["text"].split("'")[1] if rid in (
+            "single-point-of-failure", "join-dependency",
+            "cannot-join") else None
+        reg = locs[0].get("physicalLocation", {}).get("region")
+        if node is not None and reg is not None and \
+                not any("kubernetes" in c for c in case):
+            path = urllib.parse.unquote(
+                locs[0]["physicalLocation"]["artifactLocation"]["uri"])
+            with open(path, encoding="utf-8") as f:
+                text = f.read().split("\n")[reg["startLine"] - 1]
+            if node not in text and node.split(".")[0] not in text:
+                fail(case, "%s of %r at %s:%d, which says %r"
+                     % (rid, node, path, reg["startLine"], text))
     if used != set(ids):
         fail(case, "rules no result uses: %r" % (set(ids) - used))
 
