@@ -9,13 +9,18 @@
 
 /*
  * The route graph (analysis.h) is what a cold start sees. The live mesh
- * follows a running cluster, event by event (docs/mesh.md):
+ * follows a running cluster, event by event (docs/simulate.md):
  *
  * - Starting a node: it dials each of its routes whose target is up, and
  *   every up node whose routes name it dials it (a pair cut by a fault is
- *   skipped). Then gossip: every group that a new connection touched
- *   becomes a full mesh (every pair of its nodes is connected, but for
- *   pairs cut by a fault). A connection between two nodes that a route
+ *   skipped). Then gossip, as nats-server does it: each new connection
+ *   x-y is announced to the nodes connected to x, which dial y, and to
+ *   those connected to y, which dial x (but for pairs cut by a fault);
+ *   each connection that makes is announced in turn. Without faults,
+ *   every group a new connection touched becomes a full mesh; a gap left
+ *   by a healed fault closes only when an announcement reaches one of its
+ *   ends (docs/simulate.md, "Gossip and gaps"). A connection between two
+ *   nodes that a route
  *   joins is *configured* (its dialers are the sides whose config holds
  *   the route), however it was made; any other is *gossip*.
  * - Stopping a node drops its connections; the others stay.
@@ -32,7 +37,8 @@
  *   directly connected.
  *
  * The state is a matrix over every pair of nodes: memory and each event
- * cost O(n^2), so the model takes at most MESH_LIVE_MAX_NODES nodes.
+ * cost O(n^2) (gossip O(n / 64) per new connection), so the model takes
+ * at most MESH_LIVE_MAX_NODES nodes.
  */
 #define MESH_LIVE_MAX_NODES 2000
 

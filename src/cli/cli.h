@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/kubernetes.h"
 #include "meshsim/nats.h"
 
 /* Exit statuses: docs/cli.md documents them. */
@@ -133,6 +134,9 @@ struct cli_common {
 	const struct cli_harper *harper;        /* Harper configs to read as
 						 * the plan, or NULL */
 	const struct cli_nats *nats;    /* NATS configs, or NULL */
+	char *const *manifests;         /* several Kubernetes manifests to
+					 * read as the plan, or NULL */
+	size_t nmanifests;
 };
 
 /* The subcommands, as the table of options knows them. */
@@ -320,6 +324,14 @@ int cli_import_write(const char *kind, enum mesh_error err,
 /* The format of the file at path by its name and first bytes
  * (mesh_format_sniff()); by its name alone when it cannot be read. */
 enum mesh_format cli_sniff(const char *path);
+
+/*
+ * When the operands argv[optind ..] are Kubernetes manifests (all of
+ * them by content, or --input-format kubernetes), set o->manifests (and
+ * o->plan, the first) for cli_input_load(). Returns 0 (o untouched when
+ * they are not), or CLI_EXIT_BAD (reported) when -o names one of them.
+ */
+int cli_manifests(struct cli_common *o, int argc, char **argv);
 
 /* Load a plan, with the progress bar, printing its diagnostics when it
  * is refused (cli_read_failed()); returns 0, or CLI_EXIT_BAD. */

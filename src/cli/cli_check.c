@@ -46,14 +46,17 @@ struct check_report {
 
 /* The plan arguments: Harper configs (--input-format harper, or all
  * ending in .yaml or .yml that are not Kubernetes manifests or compose
- * files by their content) are several, which cli_input_load() reads as
- * one plan; any other plan is one, which it takes itself. */
+ * files by their content), NATS configs and Kubernetes manifests may be
+ * several, which cli_input_load() reads as one plan; any other plan is
+ * one, which it takes itself. */
 static int
 take_plans(struct check_opts *o, int argc, char **argv)
 {
 	int i, harper = o->c.input_format == MESH_FORMAT_HARPER;
 	int nats = o->c.input_format == MESH_FORMAT_NATS || o->nats.args.n > 0;
 
+	if (argc - optind > 1 && cli_manifests(&o->c, argc, argv) != 0)
+		return CLI_EXIT_BAD;
 	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc && !nats) {
 		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
 		    MESH_FORMAT_NATS; i++)
@@ -81,7 +84,8 @@ take_plans(struct check_opts *o, int argc, char **argv)
 		return cli_nats_configs(&o->nats, &o->c, argc, argv,
 		    "the report over a config");
 	}
-	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc) {
+	if (o->c.input_format == MESH_FORMAT_AUTO && optind < argc &&
+	    o->c.manifests == NULL) {
 		for (i = optind; i < argc && mesh_format_of_file(argv[i]) ==
 		    MESH_FORMAT_HARPER && cli_sniff(argv[i]) ==
 		    MESH_FORMAT_HARPER; i++)

@@ -41,6 +41,27 @@ cli_input_init(struct cli_input *in)
 }
 
 int
+cli_manifests(struct cli_common *o, int argc, char **argv)
+{
+	int i;
+
+	if (o->input_format != MESH_FORMAT_KUBERNETES &&
+	    o->input_format != MESH_FORMAT_AUTO)
+		return 0;
+	for (i = optind; o->input_format == MESH_FORMAT_AUTO && i < argc; i++)
+		if (cli_sniff(argv[i]) != MESH_FORMAT_KUBERNETES)
+			return 0;
+	for (i = optind; i < argc; i++)
+		if (cli_refuse_over(o->output, argv[i], "the output over a "
+		    "manifest"))
+			return CLI_EXIT_BAD;
+	o->manifests = argv + optind;
+	o->nmanifests = (size_t)(argc - optind);
+	o->plan = argv[optind];
+	return 0;
+}
+
+int
 cli_input_load(struct cli_input *in, struct cli_common *o, int argc,
     char **argv)
 {
@@ -51,6 +72,11 @@ cli_input_load(struct cli_input *in, struct cli_common *o, int argc,
 		if ((err = mesh_nats_load((const char *const *)
 		    o->nats->configs, o->nats->nconfigs, &o->nats->opts,
 		    &in->diags, &in->plan)) != MESH_OK)
+			return cli_read_failed(o->plan, err, &in->diags);
+	} else if (o->manifests != NULL) {
+		if ((err = mesh_kubernetes_load((const char *const *)
+		    o->manifests, o->nmanifests, &in->diags, &in->plan)) !=
+		    MESH_OK)
 			return cli_read_failed(o->plan, err, &in->diags);
 	} else if (h == NULL) {
 		if (cli_common_plan(o, argc, argv) != 0 ||

@@ -32,13 +32,40 @@ import_format(int argc, char **argv, unsigned kind, enum mesh_format format,
 	return status;
 }
 
-/* `meshsim import kubernetes [-o PLAN] MANIFESTS.yaml`: the plan of
- * Kubernetes manifests (docs/kubernetes.md). */
+/* `meshsim import kubernetes [-o PLAN] MANIFEST.yaml ...`: the plan of
+ * Kubernetes manifests, in one file or several (docs/kubernetes.md). */
 static int
 import_kubernetes(int argc, char **argv)
 {
-	return import_format(argc, argv, CLI_IMPORT_KUBERNETES,
-	    MESH_FORMAT_KUBERNETES, "import kubernetes");
+	struct mesh_plan *plan = NULL;
+	struct mesh_diags diags;
+	struct cli_common o;
+	enum mesh_error err;
+	int status;
+
+	memset(&o, 0, sizeof(o));
+	mesh_diags_init(&diags);
+	o.input_format = MESH_FORMAT_KUBERNETES;
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_KUBERNETES,
+	    "ho:q", &o, NULL, NULL)) != 0)
+		goto done;
+	if (argc - optind > 1) {
+		if ((status = cli_manifests(&o, argc, argv)) != 0)
+			goto done;
+		err = mesh_kubernetes_load((const char *const *)o.manifests,
+		    o.nmanifests, &diags, &plan);
+	} else if ((status = cli_common_plan(&o, argc, argv)) == 0) {
+		err = mesh_plan_load_progress(o.plan, MESH_FORMAT_KUBERNETES,
+		    cli_progress(), &diags, &plan);
+	} else {
+		goto done;
+	}
+	status = cli_import_write("import kubernetes", err, &diags, plan,
+	    o.output, o.plan);
+done:
+	mesh_plan_free(plan);
+	mesh_diags_clear(&diags);
+	return status;
 }
 
 /* `meshsim import compose [-o PLAN] COMPOSE.yml`: the plan of a docker

@@ -52,7 +52,7 @@ cli_usage(FILE *f)
 	    "       meshsim import harper-cluster-status [--configured PLAN]\n"
 	    "                     [--fail-on-drift] [-o PLAN]\n"
 	    "                     [NODE=]ANSWER.json ...\n"
-	    "       meshsim import kubernetes [-o PLAN] MANIFESTS.yaml\n"
+	    "       meshsim import kubernetes [-o PLAN] MANIFEST.yaml ...\n"
 	    "       meshsim import compose [-o PLAN] COMPOSE.yml\n"
 	    "       meshsim import nats [--inventory FILE] [--nats-args NODE=FILE]...\n"
 	    "                     [-o PLAN] [HOST=]CONFIG.conf ...\n"

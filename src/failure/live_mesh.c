@@ -1,4 +1,5 @@
 /* live_mesh.c: the live mesh: nodes start, stop and lose connections as in a running NATS or Harper cluster; timelines and what-if runs. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,11 +18,24 @@ struct mesh_live {
 	unsigned char *pair;    /* n * n cells, row-major */
 	bool *up;
 	int *order;             /* the nodes sorted by name */
-	/* Scratch for events, so that they cannot fail. */
+	/*
+	 * The LIVE and CUT cells again as bit rows (words words a node), for
+	 * gossip, and the connections made by the current event that gossip
+	 * has not announced yet: bit y of row x of pend is a new connection
+	 * x-y still to announce to x's neighbours. Scratch for events, so
+	 * that they cannot fail: queue (a ring of n, qlen of them from
+	 * qhead) holds the nodes with something in pend (queued marks
+	 * them), row one row.
+	 */
+	size_t words;
+	size_t qhead, qlen;
+	uint64_t *live;
+	uint64_t *cut;
+	uint64_t *pend;
+	uint64_t *row;
 	int *queue;
+	bool *queued;
 	int *fresh;             /* nodes started by the current event */
-	bool *seen;
-	bool *touched;          /* ends of connections made by the event */
 };
 
 static unsigned char *
@@ -55,13 +69,17 @@ mesh_live_new(const struct mesh_plan *plan, struct mesh_live **out)
 		return MESH_ENOMEM;
 	m->plan = plan;
 	m->n = n;
+	m->words = (n + 63) / 64;
 	if ((m->pair = calloc(n * n + 1, 1)) == NULL ||
 	    (m->up = calloc(n + 1, sizeof(*m->up))) == NULL ||
 	    (m->order = malloc((n + 1) * sizeof(*m->order))) == NULL ||
+	    (m->live = calloc(n * m->words + 1, sizeof(*m->live))) == NULL ||
+	    (m->cut = calloc(n * m->words + 1, sizeof(*m->cut))) == NULL ||
+	    (m->pend = calloc(n * m->words + 1, sizeof(*m->pend))) == NULL ||
+	    (m->row = calloc(m->words + 1, sizeof(*m->row))) == NULL ||
 	    (m->queue = malloc((n + 1) * sizeof(*m->queue))) == NULL ||
+	    (m->queued = calloc(n + 1, sizeof(*m->queued))) == NULL ||
 	    (m->fresh = malloc((n + 1) * sizeof(*m->fresh))) == NULL ||
-	    (m->seen = calloc(n + 1, sizeof(*m->seen))) == NULL ||
-	    (m->touched = calloc(n + 1, sizeof(*m->touched))) == NULL ||
 	    sort_by_name(plan, m->order) != 0)
 		goto fail;
 	for (i = 0; i < n; i++)
@@ -86,20 +104,70 @@ mesh_live_free(struct mesh_live *m)
 	free(m->pair);
 	free(m->up);
 	free(m->order);
+	free(m->live);
+	free(m->cut);
+	free(m->pend);
+	free(m->row);
 	free(m->queue);
+	free(m->queued);
 	free(m->fresh);
-	free(m->seen);
-	free(m->touched);
 	free(m);
 }
 
+/* The index of the lowest set bit of v (not 0). */
+static size_t
+lowest_bit(uint64_t v)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(v);
+#else
+	size_t i = 0;
+
+	while (!(v & 1)) {
+		v >>= 1;
+		i++;
+	}
+	return i;
+#endif
+}
+
+/* Bit b of bit row r of a matrix of m's: set, clear. */
+static void
+bit_set(const struct mesh_live *m, uint64_t *mat, int r, int b)
+{
+	mat[(size_t)r * m->words + (size_t)b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+static void
+bit_clear(const struct mesh_live *m, uint64_t *mat, int r, int b)
+{
+	mat[(size_t)r * m->words + (size_t)b / 64] &=
+	    ~((uint64_t)1 << (b % 64));
+}
+
+/* Queue node x for gossip (once). */
+static void
+enqueue(struct mesh_live *m, int x)
+{
+	if (!m->queued[x]) {
+		m->queued[x] = true;
+		m->queue[(m->qhead + m->qlen++) % m->n] = x;
+	}
+}
+
+/* Connect a and b (up, not cut, not connected): a new connection that
+ * gossip() announces. */
 static void
 join_pair(struct mesh_live *m, int a, int b)
 {
 	*cell(m, a, b) |= LIVE;
 	*cell(m, b, a) |= LIVE;
-	m->touched[a] = true;
-	m->touched[b] = true;
+	bit_set(m, m->live, a, b);
+	bit_set(m, m->live, b, a);
+	bit_set(m, m->pend, a, b);
+	bit_set(m, m->pend, b, a);
+	enqueue(m, a);
+	enqueue(m, b);
 }
 
 static void
@@ -107,44 +175,53 @@ drop_pair(struct mesh_live *m, int a, int b)
 {
 	*cell(m, a, b) &= (unsigned char)~LIVE;
 	*cell(m, b, a) &= (unsigned char)~LIVE;
+	bit_clear(m, m->live, a, b);
+	bit_clear(m, m->live, b, a);
 }
 
 /*
- * Gossip after connections were made: each group (component of the live
- * connections) holding a touched node becomes a full mesh, but for pairs
- * cut by a fault. Groups untouched by the event keep their gaps. Making
- * these connections does not change the groups, so one pass is enough.
+ * Gossip after the connections queued by join_pair(), as nats-server
+ * does it (server/route.go: addRoute, forwardNewRouteInfoToKnownServers,
+ * processImplicitRoute): a new connection x-y is announced to the
+ * neighbours of x, who dial y, and to those of y, who dial x, unless a
+ * fault is between them; each connection that makes is announced in
+ * turn. Without gaps (pairs of a group left apart by a healed fault)
+ * every group holding a new connection ends a full mesh, but for pairs
+ * cut by a fault; a gap closes only when a new connection reaches a
+ * neighbour of one of its ends. The result does not depend on the order
+ * of the announcements. Each new connection costs O(n / 64) words.
  */
 static void
 gossip(struct mesh_live *m)
 {
-	size_t n = m->n, head, tail, i, j;
-	int s, v, w;
+	size_t k, j, w = m->words;
+	uint64_t bits, cand;
+	int x, y;
 
-	memset(m->seen, 0, n * sizeof(*m->seen));
-	for (s = 0; (size_t)s < n; s++) {
-		if (!m->touched[s] || m->seen[s])
-			continue;
-		head = tail = 0;
-		m->queue[tail++] = s;
-		m->seen[s] = true;
-		while (head < tail) {
-			const unsigned char *row;
-
-			v = m->queue[head++];
-			row = cell(m, v, 0);
-			for (w = 0; (size_t)w < n; w++)
-				if ((row[w] & LIVE) && !m->seen[w]) {
-					m->seen[w] = true;
-					m->queue[tail++] = w;
+	while (m->qlen > 0) {
+		x = m->queue[m->qhead];
+		m->qhead = (m->qhead + 1) % m->n;
+		m->qlen--;
+		m->queued[x] = false;
+		/* The new connections x-y to announce to x's neighbours. */
+		memcpy(m->row, &m->pend[(size_t)x * w], w * sizeof(*m->row));
+		memset(&m->pend[(size_t)x * w], 0, w * sizeof(*m->row));
+		for (k = 0; k < w; k++)
+			for (bits = m->row[k]; bits != 0; bits &= bits - 1) {
+				y = (int)(k * 64 + lowest_bit(bits));
+				for (j = 0; j < w; j++) {
+					cand = m->live[(size_t)x * w + j] &
+					    ~m->live[(size_t)y * w + j] &
+					    ~m->cut[(size_t)y * w + j];
+					if (j == (size_t)y / 64)
+						cand &= ~((uint64_t)1 <<
+						    (y % 64));
+					for (; cand != 0; cand &= cand - 1)
+						join_pair(m, (int)(j * 64 +
+						    lowest_bit(cand)), y);
 				}
-		}
-		for (i = 0; i < tail; i++)
-			for (j = i + 1; j < tail; j++)
-				if (!(*cell(m, m->queue[i], m->queue[j]) & CUT))
-					join_pair(m, m->queue[i], m->queue[j]);
+			}
 	}
-	memset(m->touched, 0, n * sizeof(*m->touched));
 }
 
 /* Whether a route joins a and b (either holds it). */
@@ -233,6 +310,8 @@ mesh_live_apply(struct mesh_live *m, enum mesh_event ev, const int *nodes,
 		b = nodes[1];
 		*cell(m, a, b) |= CUT;
 		*cell(m, b, a) |= CUT;
+		bit_set(m, m->cut, a, b);
+		bit_set(m, m->cut, b, a);
 		drop_pair(m, a, b);
 		return MESH_OK;
 	case MESH_EVENT_HEAL:
@@ -242,6 +321,8 @@ mesh_live_apply(struct mesh_live *m, enum mesh_event ev, const int *nodes,
 			return MESH_OK;
 		*cell(m, a, b) &= (unsigned char)~CUT;
 		*cell(m, b, a) &= (unsigned char)~CUT;
+		bit_clear(m, m->cut, a, b);
+		bit_clear(m, m->cut, b, a);
 		/* The owner of a route redials it; nobody redials gossip. */
 		if (m->up[a] && m->up[b] && routed(m, a, b)) {
 			join_pair(m, a, b);

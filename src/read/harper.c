@@ -2650,6 +2650,31 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	return r->base.nomem ? MESH_ENOMEM : err;
 }
 
+/*
+ * The end of every entry point: free the n configs cs (and the array
+ * itself when it is the heap's: n configs of a calloc), sort diags, and
+ * turn a load that ran out of memory on the way into MESH_ENOMEM, *out
+ * NULL. Returns what the entry point returns.
+ */
+static enum mesh_error
+finish(struct reader *r, struct hconf *cs, size_t n, int heap,
+    enum mesh_error err, struct mesh_diags *diags, struct mesh_plan **out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		conf_free(&cs[i]);
+	if (heap)
+		free(cs);
+	mesh_diags_sort(diags);
+	if (err == MESH_OK && r->base.nomem) {
+		mesh_plan_free(*out);
+		*out = NULL;
+		err = MESH_ENOMEM;
+	}
+	return err;
+}
+
 enum mesh_error
 mesh_harper_load(const char *const *args, size_t n,
     const struct mesh_harper_options *opts, struct mesh_diags *diags,
@@ -2673,16 +2698,7 @@ mesh_harper_load(const char *const *args, size_t n,
 			goto done;
 	err = load(&r, cs, n, NULL, 0, opts ? opts : &none, out);
 done:
-	for (i = 0; i < n; i++)
-		conf_free(&cs[i]);
-	free(cs);
-	mesh_diags_sort(diags);
-	if (err == MESH_OK && r.base.nomem) {
-		mesh_plan_free(*out);
-		*out = NULL;
-		err = MESH_ENOMEM;
-	}
-	return err;
+	return finish(&r, cs, n, 1, err, diags, out);
 }
 
 enum mesh_error
@@ -2703,14 +2719,7 @@ mesh_harper_parse(const char *buf, size_t len, const char *file,
 		c.stem = stem_of(c.file);
 	if (c.file != NULL && c.stem != NULL)
 		err = load(&r, &c, 1, buf, len, &none, out);
-	conf_free(&c);
-	mesh_diags_sort(diags);
-	if (err == MESH_OK && r.base.nomem) {
-		mesh_plan_free(*out);
-		*out = NULL;
-		err = MESH_ENOMEM;
-	}
-	return err;
+	return finish(&r, &c, 1, 0, err, diags, out);
 }
 
 
@@ -2751,14 +2760,5 @@ mesh_i_harper_build(const struct mesh_i_hnode *nodes, size_t n,
 	}
 	err = load(&r, cs, n, NULL, 0, opts ? opts : &none, out);
 done:
-	for (i = 0; i < n; i++)
-		conf_free(&cs[i]);
-	free(cs);
-	mesh_diags_sort(diags);
-	if (err == MESH_OK && r.base.nomem) {
-		mesh_plan_free(*out);
-		*out = NULL;
-		err = MESH_ENOMEM;
-	}
-	return err;
+	return finish(&r, cs, n, 1, err, diags, out);
 }

@@ -51,9 +51,10 @@ struct mesh_i_harg {
  * env, args   what the node's process gets, in order.
  *
  * The settings apply with Harper's precedence (docs/harper.md), lowest
- * first: the config, HARPER_DEFAULT_CONFIG (only where the config does
- * not set the key), the environment's KEY variables, the command-line
- * arguments (Harper: "command line always supercedes env vars"), and
+ * first: the config, HARPER_DEFAULT_CONFIG (only for keys nothing else
+ * sets: the config, a variable, an argument), the environment's KEY
+ * variables, the command-line arguments (Harper: "command line always
+ * supercedes env vars"), and
  * HARPER_SET_CONFIG, which Harper's docs say "always overrides all other
  * configuration sources" (4.7.10: "can override any other config
  * source").

@@ -1,6 +1,7 @@
 /* kubernetes.c: read Kubernetes manifests (StatefulSet, Deployment, Pod, Service, ConfigMap) into Harper nodes, built by mesh_i_harper_build(). */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 #include <yaml.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/kubernetes.h"
+#include "base/input.h"
 #include "base/text.h"
 #include "base/util.h"
 #include "read/harper_nodes.h"
@@ -100,11 +103,21 @@ struct pod {
 	size_t nhosts;
 };
 
-struct k8s {
-	struct mesh_i_reader base;
+/* One file of the manifests, and its documents: docs[first ..]. */
+struct kfile {
+	const char *file;
 	const char *buf;
 	size_t len;
+	size_t first;
+};
+
+struct k8s {
+	struct mesh_i_reader base;      /* base.file: the first file's */
+	const char *buf;                /* the file being loaded */
+	size_t len;
 	struct mesh_i_arena arena;
+	struct kfile *files;
+	size_t nfiles, fcap;
 	yaml_document_t **docs;
 	size_t ndocs;
 	struct cmap *cms;
@@ -181,13 +194,29 @@ static const char *const svc_keys[] = { "ports", "selector", "clusterIP",
 	"loadBalancerClass", "internalTrafficPolicy", "trafficDistribution",
 	NULL };
 
-/* Where n stands: 1-based, from libyaml's 0-based marks. */
+/* The file that holds node n (of one of k's documents). */
+static const struct kfile *
+file_of(const struct k8s *k, const yaml_node_t *n)
+{
+	uintptr_t a = (uintptr_t)n;
+	size_t d, f;
+
+	for (d = 0; d < k->ndocs; d++)
+		if (a >= (uintptr_t)k->docs[d]->nodes.start &&
+		    a < (uintptr_t)k->docs[d]->nodes.top)
+			break;
+	for (f = k->nfiles; f > 1 && k->files[f - 1].first > d; f--)
+		continue;
+	return &k->files[f - 1];
+}
+
+/* Where n stands: its file, 1-based, from libyaml's 0-based marks. */
 static struct mesh_i_pos
 pos(const struct k8s *k, const yaml_node_t *n)
 {
 	struct mesh_i_pos p;
 
-	p.file = k->base.file;
+	p.file = k->nfiles > 0 ? file_of(k, n)->file : k->base.file;
 	p.line = (int)n->start_mark.line + 1;
 	p.column = (int)n->start_mark.column + 1;
 	return p;
@@ -557,15 +586,27 @@ depth_ok(struct k8s *k)
 	return ok && !k->base.nomem;
 }
 
-/* Load every document of the stream into k->docs. Returns 0, or -1
+/* Load every document of file (buf, len; k->base.file names it while it
+ * loads) after k->docs, and add the file to k->files. Returns 0, or -1
  * after an error. */
 static int
-load_docs(struct k8s *k)
+load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
+    size_t *cap)
 {
 	yaml_parser_t parser;
-	size_t cap = 0;
+	struct kfile *kf;
 	int rc = 0;
 
+	if ((kf = grow(k, &k->files, &k->nfiles, &k->fcap,
+	    sizeof(*kf))) == NULL)
+		return -1;
+	kf->file = file;
+	kf->buf = buf;
+	kf->len = len;
+	kf->first = k->ndocs;
+	k->base.file = file;
+	k->buf = buf;
+	k->len = len;
 	if (!depth_ok(k))
 		return -1;
 	if (!yaml_parser_initialize(&parser)) {
@@ -593,7 +634,7 @@ load_docs(struct k8s *k)
 			yaml_document_delete(d);
 			break;
 		}
-		if ((slot = grow(k, &k->docs, &k->ndocs, &cap,
+		if ((slot = grow(k, &k->docs, &k->ndocs, cap,
 		    sizeof(*slot))) == NULL) {
 			yaml_document_delete(d);
 			rc = -1;
@@ -1029,25 +1070,27 @@ static struct mesh_i_pos
 block_at(const struct k8s *k, const yaml_node_t *n)
 {
 	struct mesh_i_pos p = pos(k, n);
-	size_t i = n->start_mark.index, j;
+	const struct kfile *f = file_of(k, n);
+	const char *buf = f->buf;
+	size_t i = n->start_mark.index, j, len = f->len;
 	int line = p.line;
 
 	if (n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE)
 		return p;
-	while (i < k->len && k->buf[i] != '\n')
+	while (i < len && buf[i] != '\n')
 		i++;
 	p.line = line + 1;
 	p.column = 1;
-	while (i < k->len) {
+	while (i < len) {
 		i++;
-		for (j = i; j < k->len && k->buf[j] == ' '; j++)
+		for (j = i; j < len && buf[j] == ' '; j++)
 			continue;
-		if (j < k->len && k->buf[j] != '\n' && k->buf[j] != '\r') {
+		if (j < len && buf[j] != '\n' && buf[j] != '\r') {
 			p.column = (int)(j - i) + 1;
 			break;
 		}
 		i = j;
-		while (i < k->len && k->buf[i] != '\n')
+		while (i < len && buf[i] != '\n')
 			i++;
 	}
 	return p;
@@ -1858,6 +1901,7 @@ k8s_free(struct k8s *k)
 		free(k->works[i].words);
 	}
 	free(k->docs);
+	free(k->files);
 	free(k->cms);
 	free(k->svcs);
 	free(k->works);
@@ -1865,68 +1909,122 @@ k8s_free(struct k8s *k)
 	mesh_i_arena_free(&k->arena);
 }
 
-enum mesh_error
-mesh_i_read_kubernetes(const char *buf, size_t len, const char *file,
-    struct mesh_diags *diags, struct mesh_plan **out)
+/*
+ * The plan of the manifests k has loaded (k->files, their documents):
+ * read the objects, make the pods, build the plan (the plan's file is the
+ * first file's). Returns what mesh_i_read_kubernetes() returns; k is
+ * left for k8s_free().
+ */
+static enum mesh_error
+manifests_plan(struct k8s *k, struct mesh_diags *diags,
+    struct mesh_plan **out)
 {
 	enum mesh_error err = MESH_EINPUT;
-	struct mesh_i_hnode *nodes = NULL;
-	struct k8s k;
+	struct mesh_i_hnode *nodes;
 	size_t i;
 
-	*out = NULL;
-	memset(&k, 0, sizeof(k));
-	k.base.diags = diags;
-	k.base.file = file != NULL ? file : "manifests.yaml";
-	k.buf = buf;
-	k.len = len;
-	mesh_i_arena_init(&k.arena);
-	if (load_docs(&k) == 0)
-		read_objects(&k);
-	if (k.base.nomem || k.base.errors)
+	k->base.file = k->files[0].file;
+	read_objects(k);
+	if (k->base.nomem || k->base.errors)
 		goto done;
-	if (k.nobjects == 0) {
-		struct mesh_i_pos p = { k.base.file, 1, 1 };
+	if (k->nobjects == 0) {
+		struct mesh_i_pos p = { k->base.file, 1, 1 };
 
-		mesh_i_report(&k.base, MESH_ERROR, "empty-file", &p, NULL,
+		mesh_i_report(&k->base, MESH_ERROR, "empty-file", &p, NULL,
+		    k->nfiles > 1 ? "the files hold no Kubernetes object" :
 		    "the file holds no Kubernetes object");
 		goto done;
 	}
-	make_pods(&k);
-	if (k.base.nomem || k.base.errors)
+	make_pods(k);
+	if (k->base.nomem || k->base.errors)
 		goto done;
-	if (k.npods == 0) {
-		struct mesh_i_pos p = { k.base.file, 0, 0 };
+	if (k->npods == 0) {
+		struct mesh_i_pos p = { k->base.file, 0, 0 };
 
-		mesh_i_report(&k.base, MESH_ERROR, "no-harper-pods", &p, NULL,
+		mesh_i_report(&k->base, MESH_ERROR, "no-harper-pods", &p, NULL,
 		    "no pod of these manifests runs Harper (a StatefulSet, "
 		    "Deployment, ReplicaSet or Pod, not scaled to 0, whose "
 		    "container has an image naming harper, Harper variables "
 		    "or arguments, or a mounted harperdb-config.yaml)");
 		goto done;
 	}
-	if ((nodes = alloc(&k, k.npods, sizeof(*nodes))) == NULL)
+	if ((nodes = alloc(k, k->npods, sizeof(*nodes))) == NULL)
 		goto done;
-	for (i = 0; i < k.npods && !k.base.nomem; i++)
-		make_node(&k, &k.pods[i], &nodes[i]);
-	if (k.base.nomem)
+	for (i = 0; i < k->npods && !k->base.nomem; i++)
+		make_node(k, &k->pods[i], &nodes[i]);
+	if (k->base.nomem)
 		goto done;
-	err = mesh_i_harper_build(nodes, k.npods, k.base.file, NULL, diags,
+	err = mesh_i_harper_build(nodes, k->npods, k->base.file, NULL, diags,
 	    out);
 	if (err == MESH_OK)
-		route_warnings(&k, *out);
+		route_warnings(k, *out);
 done:
-	if (k.base.nomem) {
+	if (k->base.nomem) {
 		err = MESH_ENOMEM;
 		mesh_plan_free(*out);
 		*out = NULL;
-	} else if (err == MESH_OK && k.base.errors) {
+	} else if (err == MESH_OK && k->base.errors) {
 		err = MESH_EINPUT;
 	}
 	if (err != MESH_OK && *out != NULL) {
 		mesh_plan_free(*out);
 		*out = NULL;
 	}
+	return err;
+}
+
+enum mesh_error
+mesh_i_read_kubernetes(const char *buf, size_t len, const char *file,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	enum mesh_error err = MESH_EINPUT;
+	struct k8s k;
+	size_t cap = 0;
+
+	*out = NULL;
+	memset(&k, 0, sizeof(k));
+	k.base.diags = diags;
+	mesh_i_arena_init(&k.arena);
+	if (load_docs(&k, file != NULL ? file : "manifests.yaml", buf, len,
+	    &cap) == 0)
+		err = manifests_plan(&k, diags, out);
+	else if (k.base.nomem)
+		err = MESH_ENOMEM;
 	k8s_free(&k);
+	return err;
+}
+
+enum mesh_error
+mesh_kubernetes_load(const char *const *paths, size_t n,
+    struct mesh_diags *diags, struct mesh_plan **out)
+{
+	enum mesh_error err = MESH_EINVAL;
+	char **bufs;
+	size_t i, cap = 0, *lens;
+	struct k8s k;
+
+	*out = NULL;
+	if (n == 0)
+		return MESH_EINVAL;
+	bufs = calloc(n, sizeof(*bufs));
+	lens = calloc(n, sizeof(*lens));
+	memset(&k, 0, sizeof(k));
+	k.base.diags = diags;
+	mesh_i_arena_init(&k.arena);
+	err = bufs == NULL || lens == NULL ? MESH_ENOMEM : MESH_OK;
+	for (i = 0; i < n && err == MESH_OK; i++)
+		err = mesh_i_read_input(paths[i], diags, &bufs[i], &lens[i]);
+	/* Every file is loaded, so that each syntax error is reported. */
+	for (i = 0; i < n && err == MESH_OK && !k.base.nomem; i++)
+		(void)load_docs(&k, paths[i], bufs[i], lens[i], &cap);
+	if (err == MESH_OK)
+		err = k.base.nomem ? MESH_ENOMEM : k.base.errors ?
+		    MESH_EINPUT : manifests_plan(&k, diags, out);
+	k8s_free(&k);
+	for (i = 0; bufs != NULL && i < n; i++)
+		free(bufs[i]);
+	free(bufs);
+	free(lens);
+	mesh_diags_sort(diags);
 	return err;
 }

@@ -624,6 +624,43 @@ attr_routes(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 }
 
 /*
+ * Vertex v's "aliases" (a JSON list of hosts at which the node is also
+ * reached), as meshsim export writes them, onto plan node v. Returns the
+ * number of errors added to diags, or -1 when out of memory.
+ */
+static int
+attr_aliases(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
+    const char *file, const struct format *f, struct mesh_diags *diags)
+{
+	const char *name = plan->nodes[v].name, *text = VAS(g, "aliases", v);
+	const cJSON *a;
+	cJSON *root;
+
+	if (*text == '\0')
+		return 0;
+	if ((root = cJSON_Parse(text)) == NULL || !cJSON_IsArray(root)) {
+		cJSON_Delete(root);
+		return bad_attr(diags, file, f, name, "aliases",
+		    "a JSON list of hosts");
+	}
+	cJSON_ArrayForEach(a, root) {
+		if (!cJSON_IsString(a) || *a->valuestring == '\0' ||
+		    mesh_i_has_control(a->valuestring) ||
+		    strpbrk(a->valuestring, " /") != NULL) {
+			cJSON_Delete(root);
+			return bad_attr(diags, file, f, name, "aliases",
+			    "a JSON list of hosts (IP addresses or DNS names)");
+		}
+		if (mesh_plan_add_alias(plan, (int)v, a->valuestring) != 0) {
+			cJSON_Delete(root);
+			return -1;
+		}
+	}
+	cJSON_Delete(root);
+	return 0;
+}
+
+/*
  * Vertex v's "labels" (a JSON object of text values), "availability" (a
  * number from 0 to 1) and "clustering" ("false" for a node that does not
  * join the cluster; "" or "true" for one that does), as meshsim export
@@ -784,6 +821,7 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 	int ltype = attr_type(g, 0, "labels");
 	int atype = attr_type(g, 0, "availability");
 	int ctype = attr_type(g, 0, "clustering");
+	int aliases = attr_type(g, 0, "aliases") == IGRAPH_ATTRIBUTE_STRING;
 
 	if (names == NULL || hosts == NULL || ports == NULL)
 		goto done;
@@ -824,7 +862,7 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 	}
 	if (routes_attr || ltype == IGRAPH_ATTRIBUTE_STRING ||
 	    atype == IGRAPH_ATTRIBUTE_NUMERIC ||
-	    ctype == IGRAPH_ATTRIBUTE_STRING) {
+	    ctype == IGRAPH_ATTRIBUTE_STRING || aliases) {
 		int errors = 0, r = 0;
 
 		/* All nodes are in: a route may name a later one. */
@@ -834,6 +872,9 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 				errors += r;
 			if (r >= 0 && (r = attr_extras(g, plan, v, ltype, atype,
 			    ctype, file, f, diags)) > 0)
+				errors += r;
+			if (r >= 0 && aliases && (r = attr_aliases(g, plan, v,
+			    file, f, diags)) > 0)
 				errors += r;
 		}
 		if (r < 0)

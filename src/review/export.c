@@ -95,26 +95,56 @@ put_labels(struct mesh_i_jw *w, const char *key, const struct mesh_node *n)
 	mesh_i_jw_end(w);
 }
 
-/* n's routes (routes != 0) or labels as JSON on one line, into a fresh
- * buffer: the "routes" and "labels" attributes of GraphML and GML.
- * Returns the text (the caller frees it), or NULL when n has none or
- * memory ran out. */
+/* What attribute_text() writes. */
+enum attr_kind { ATTR_ROUTES, ATTR_LABELS, ATTR_ALIASES };
+
+/* n's routes, labels or aliases (kind) as JSON on one line, into a fresh
+ * buffer: the "routes", "labels" and "aliases" attributes of GraphML and
+ * GML. Returns the text (the caller frees it), or NULL when n has none
+ * (*failed 0) or memory ran out (*failed 1). */
 static char *
 attribute_text(const struct mesh_plan *p, const struct mesh_node *n,
-    int routes)
+    enum attr_kind kind, int *failed)
 {
+	const char *const *aliases;
 	struct mesh_i_buf b;
 	struct mesh_i_jw w;
+	size_t i, na = mesh_plan_aliases(p, (int)(n - p->nodes), &aliases);
+	char *t;
 
-	if ((routes ? n->nroutes : n->nlabels) == 0)
+	*failed = 0;
+	if ((kind == ATTR_ROUTES ? n->nroutes : kind == ATTR_LABELS ?
+	    n->nlabels : na) == 0)
 		return NULL;
 	mesh_i_buf_init(&b);
 	mesh_i_jw_init(&w, &b, MESH_I_JW_SHORTEST);
-	if (routes)
+	if (kind == ATTR_ROUTES) {
 		put_routes(&w, NULL, MESH_I_JW_INLINE, p, n, 0);
-	else
+	} else if (kind == ATTR_LABELS) {
 		put_labels(&w, NULL, n);
-	return mesh_i_buf_take(&b);
+	} else {
+		mesh_i_jw_array(&w, NULL, MESH_I_JW_INLINE);
+		for (i = 0; i < na; i++)
+			mesh_i_jw_string(&w, NULL, aliases[i]);
+		mesh_i_jw_end(&w);
+	}
+	if ((t = mesh_i_buf_take(&b)) == NULL)
+		*failed = 1;
+	return t;
+}
+
+/* Whether some node of p has aliases: then GraphML declares the
+ * "aliases" attribute. */
+static int
+any_aliases(const struct mesh_plan *p)
+{
+	const char *const *aliases;
+	size_t i;
+
+	for (i = 0; i < p->nnodes; i++)
+		if (mesh_plan_aliases(p, (int)i, &aliases) > 0)
+			return 1;
+	return 0;
 }
 
 /* Whether some node of p does not join the cluster (plan.h, no_cluster):
@@ -238,17 +268,23 @@ put_xml(struct mesh_i_buf *b, const char *s)
 	}
 }
 
+/* The JSON attributes of a node, in the order GraphML and GML write them. */
+static const enum attr_kind kinds[] = { ATTR_ROUTES, ATTR_LABELS,
+	ATTR_ALIASES };
+static const char *const attr_names[] = { "routes", "labels", "aliases" };
+
 /* GraphML with the attributes name, host (left out where it is a name
  * that cannot be written as a host), port, routes (the plan format's
- * list, as written), labels, availability and clustering (where a node
- * does not cluster), and the plan's cluster, which the GraphML reader
+ * list, as written), labels, aliases (a JSON list, where a node has
+ * them), availability and clustering (where a node does not cluster), and the plan's cluster, which the GraphML reader
  * takes back; an edge per link, for other tools. b records running out
  * of memory. */
 static void
 put_graphml(struct mesh_i_buf *b, const struct mesh_plan *p)
 {
-	size_t i;
+	size_t i, k;
 	char *t;
+	int failed;
 
 	mesh_i_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -276,6 +312,9 @@ put_graphml(struct mesh_i_buf *b, const struct mesh_plan *p)
 	if (any_no_cluster(p))
 		mesh_i_buf_puts(b, "  <key id=\"v_clustering\" for=\"node\" "
 		    "attr.name=\"clustering\" attr.type=\"string\"/>\n");
+	if (any_aliases(p))
+		mesh_i_buf_puts(b, "  <key id=\"v_aliases\" for=\"node\" "
+		    "attr.name=\"aliases\" attr.type=\"string\"/>\n");
 	mesh_i_buf_puts(b, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
 	if (p->name != NULL) {
 		mesh_i_buf_puts(b, "    <data key=\"g_name\">");
@@ -297,21 +336,17 @@ put_graphml(struct mesh_i_buf *b, const struct mesh_plan *p)
 		}
 		mesh_i_buf_printf(b, "</data>\n      <data key=\"v_port\">%d"
 		    "</data>\n", n->port);
-		if ((t = attribute_text(p, n, 1)) != NULL) {
-			mesh_i_buf_puts(b, "      <data key=\"v_routes\">");
+		for (k = 0; k < 3; k++) {
+			if ((t = attribute_text(p, n, kinds[k], &failed)) ==
+			    NULL) {
+				b->failed |= failed;
+				continue;
+			}
+			mesh_i_buf_printf(b, "      <data key=\"v_%s\">",
+			    attr_names[k]);
 			put_xml(b, t);
 			mesh_i_buf_puts(b, "</data>\n");
 			free(t);
-		} else if (n->nroutes > 0) {
-			b->failed = 1;
-		}
-		if ((t = attribute_text(p, n, 0)) != NULL) {
-			mesh_i_buf_puts(b, "      <data key=\"v_labels\">");
-			put_xml(b, t);
-			mesh_i_buf_puts(b, "</data>\n");
-			free(t);
-		} else if (n->nlabels > 0) {
-			b->failed = 1;
 		}
 		if (n->availability >= 0) {
 			mesh_i_buf_puts(b, "      <data key=\"v_availability\">");
@@ -347,14 +382,16 @@ put_gml_string(struct mesh_i_buf *b, const char *s)
 }
 
 /* GML: the plan's name and cluster; each node's label (its name), host
- * (as for GraphML), port, routes, labels, availability and clustering;
+ * (as for GraphML), port, routes, labels, aliases, availability and
+ * clustering;
  * each link an edge. b records running
  * out of memory. */
 static void
 put_gml(struct mesh_i_buf *b, const struct mesh_plan *p)
 {
-	size_t i;
+	size_t i, k;
 	char *t;
+	int failed;
 
 	mesh_i_buf_puts(b, "graph [\n  directed 0\n");
 	if (p->name != NULL) {
@@ -375,21 +412,16 @@ put_gml(struct mesh_i_buf *b, const struct mesh_plan *p)
 			put_gml_string(b, n->host);
 		}
 		mesh_i_buf_printf(b, "\n    port %d\n", n->port);
-		if ((t = attribute_text(p, n, 1)) != NULL) {
-			mesh_i_buf_puts(b, "    routes ");
+		for (k = 0; k < 3; k++) {
+			if ((t = attribute_text(p, n, kinds[k], &failed)) ==
+			    NULL) {
+				b->failed |= failed;
+				continue;
+			}
+			mesh_i_buf_printf(b, "    %s ", attr_names[k]);
 			put_gml_string(b, t);
 			mesh_i_buf_puts(b, "\n");
 			free(t);
-		} else if (n->nroutes > 0) {
-			b->failed = 1;
-		}
-		if ((t = attribute_text(p, n, 0)) != NULL) {
-			mesh_i_buf_puts(b, "    labels ");
-			put_gml_string(b, t);
-			mesh_i_buf_puts(b, "\n");
-			free(t);
-		} else if (n->nlabels > 0) {
-			b->failed = 1;
 		}
 		if (n->availability >= 0) {
 			mesh_i_buf_puts(b, "    availability ");

@@ -16,7 +16,8 @@ them, and in full for a second round from their JSON export), and N
 made here, deterministically (seeds 0 .. N-1), from tools/gen_plan.py's
 shapes with nasty node names (spaces, slashes, quotes, non-ASCII, XML and
 GML entities), nodes without a host (their name is their host), isolated
-nodes, other ports, labels, availabilities, nodes that do not cluster,
+nodes, other ports, labels, availabilities, aliases (and routes to
+them), nodes that do not cluster,
 the plan's cluster, several routes between the
 same pair, self routes, dangling routes, port mismatches, hosts in other
 spellings, dotted quads that are not addresses, and split plans.
@@ -113,6 +114,9 @@ def random_plan(seed):
                               "rack": f"r{i % 3}"}
         if rng.random() < 0.2:
             node["availability"] = rng.choice((0, 0.5, 0.99, 0.999, 1))
+        if rng.random() < 0.2:
+            node["aliases"] = [f"alias-{i}.example",
+                               rng.choice((f"ALIAS{i}", "shared-alias"))]
 
     def route_to(t, port=None):
         """A route to node t as the plan format writes it."""
@@ -142,6 +146,9 @@ def random_plan(seed):
                 routes.append(route_to(node))          # self route
             elif kind < 0.7 and "host" in t:
                 routes.append(route_to(t, port=1 + t.get("port", 9932)))
+            elif kind < 0.78 and t.get("aliases"):
+                routes.append({"host": rng.choice(t["aliases"]),
+                               "port": t.get("port", 9932)})  # an alias
             elif kind < 0.85:
                 routes.append({"host": rng.choice(
                     ("gone.example.com", "192.0.2.7", "1.2.3.999")),
@@ -298,7 +305,10 @@ def check_input(meshsim, path, tmp):
 def features(plan, a):
     """What a random plan exercises, as names to count."""
     seen = set()
+    aliases = {a for node in plan["nodes"] for a in node.get("aliases", ())}
     for node in plan["nodes"]:
+        if any(r.get("host") in aliases for r in node.get("routes", ())):
+            seen.add("routes to aliases")
         if "host" not in node and not writable(node["name"]):
             seen.add("nodes named, not hosted (New York)")
         if any(ord(c) > 127 for c in node["name"]):
@@ -311,6 +321,8 @@ def features(plan, a):
             seen.add("other ports")
         if node.get("clustering") is False:
             seen.add("nodes not clustering")
+        if node.get("aliases"):
+            seen.add("aliases")
     if "cluster" in plan:
         seen.add("cluster " + plan["cluster"])
     if a is not None:

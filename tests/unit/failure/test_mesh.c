@@ -317,6 +317,55 @@ gossip_should_not_close_gaps_in_groups_the_event_did_not_touch(void **state)
 	mesh_plan_free(p);
 }
 
+/*
+ * The live suite's seed 272456, plan 14 (docs/simulate.md, "Gossip and
+ * gaps"): a chain a-b-c-d stored at both ends. After cut a d, cut b c,
+ * heal a d, heal b c, the servers connect b-c again, but nobody announces
+ * a to d: a's neighbours (b, c) already know d. The gap a-d stays.
+ */
+static void
+heal_should_leave_a_gap_no_announcement_reaches(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 4,
+	    "a-b b-a b-c c-b c-d d-c");
+	struct mesh_live *m = live_of(p);
+
+	(void)state;
+	expect_state(m, p, "{a b c d}");
+	apply(m, p, MESH_EVENT_CUT, "a,d");
+	apply(m, p, MESH_EVENT_CUT, "b,c");
+	apply(m, p, MESH_EVENT_HEAL, "a,d");
+	expect_state(m, p, "{a b c d} apart: a-d b-c cut: b-c");
+	apply(m, p, MESH_EVENT_HEAL, "b,c");
+	expect_state(m, p, "{a b c d} apart: a-d");
+	mesh_live_free(m);
+	mesh_plan_free(p);
+}
+
+/*
+ * Two groups {a b} and {c d} with faults a-d and b-c: a new connection
+ * a-c is announced to b (which cannot dial c) and to d (which cannot
+ * dial a), so b and d never hear of each other.
+ */
+static void
+merge_should_stop_where_faults_block_every_announcement(void **state)
+{
+	struct mesh_plan *p = plan_of(letters, 4, "a-b c-d a-c");
+	struct mesh_live *m = live_of(p);
+
+	(void)state;
+	apply(m, p, MESH_EVENT_CUT, "a,c");
+	apply(m, p, MESH_EVENT_CUT, "a,d");
+	apply(m, p, MESH_EVENT_CUT, "b,c");
+	apply(m, p, MESH_EVENT_RESTART, "b,d");
+	expect_state(m, p, "{a b} {c d} apart: a-c a-d b-c b-d cut: a-c a-d "
+	    "b-c");
+	apply(m, p, MESH_EVENT_HEAL, "a,c");
+	expect_state(m, p, "{a b c d} apart: a-d b-c b-d cut: a-d b-c");
+	mesh_live_free(m);
+	mesh_plan_free(p);
+}
+
 static void
 link_listed_from_both_ends_should_have_two_dialers(void **state)
 {
@@ -669,38 +718,52 @@ naive_reach(const struct naive *v, bool reach[NMAX][NMAX])
 					reach[a][b] = true;
 }
 
-/* Gossip: pairs in a group holding a touched node connect, unless cut. */
+/*
+ * Gossip as nats-server does it, read literally: while some node w is
+ * connected to x, x to y, one of the two connections is new (made by this
+ * event), and w and y are neither connected nor cut, connect w and y (a
+ * new connection too). fresh[a][b] marks the event's new connections.
+ */
 static void
-naive_gossip(struct naive *v, const bool *touched)
+naive_gossip(struct naive *v, bool fresh[NMAX][NMAX])
 {
-	bool reach[NMAX][NMAX];
-	int a, b, t;
+	bool changed = true;
+	int w, x, y;
 
-	naive_reach(v, reach);
-	for (t = 0; t < v->n; t++)
-		for (a = 0; a < v->n; a++)
-			for (b = 0; b < v->n; b++)
-				if (touched[t] && a != b && reach[t][a] &&
-				    reach[t][b] && !v->cut[a][b])
-					v->conn[a][b] = true;
+	while (changed) {
+		changed = false;
+		for (w = 0; w < v->n; w++)
+			for (x = 0; x < v->n; x++)
+				for (y = 0; y < v->n; y++)
+					if (w != y && v->conn[w][x] &&
+					    v->conn[x][y] && (fresh[w][x] ||
+					    fresh[x][y]) && !v->conn[w][y] &&
+					    !v->cut[w][y]) {
+						v->conn[w][y] = true;
+						v->conn[y][w] = true;
+						fresh[w][y] = fresh[y][w] = true;
+						changed = true;
+					}
+	}
 }
 
 /* Start one node, as the issue says. */
 static void
 naive_start(struct naive *v, int x)
 {
-	bool touched[NMAX] = { false };
+	bool fresh[NMAX][NMAX];
 	int y;
 
 	if (v->up[x])
 		return;
+	memset(fresh, 0, sizeof(fresh));
 	v->up[x] = true;
 	for (y = 0; y < v->n; y++)
 		if (y != x && v->up[y] && v->route[x][y] && !v->cut[x][y]) {
 			v->conn[x][y] = v->conn[y][x] = true;
-			touched[x] = touched[y] = true;
+			fresh[x][y] = fresh[y][x] = true;
 		}
-	naive_gossip(v, touched);
+	naive_gossip(v, fresh);
 }
 
 static void
@@ -736,7 +799,7 @@ naive_init(struct naive *v, const struct mesh_plan *p)
 static void
 naive_apply(struct naive *v, enum mesh_event ev, const int *nodes, size_t n)
 {
-	bool touched[NMAX] = { false };
+	bool fresh[NMAX][NMAX];
 	int a = nodes[0], b = n > 1 ? nodes[1] : 0;
 	size_t i;
 
@@ -764,9 +827,10 @@ naive_apply(struct naive *v, enum mesh_event ev, const int *nodes, size_t n)
 			break;
 		v->cut[a][b] = v->cut[b][a] = false;
 		if (v->route[a][b] && v->up[a] && v->up[b]) {
+			memset(fresh, 0, sizeof(fresh));
 			v->conn[a][b] = v->conn[b][a] = true;
-			touched[a] = touched[b] = true;
-			naive_gossip(v, touched);
+			fresh[a][b] = fresh[b][a] = true;
+			naive_gossip(v, fresh);
 		}
 		break;
 	}
@@ -1084,6 +1148,8 @@ main(void)
 		cmocka_unit_test(node_restarted_while_its_only_neighbour_is_down_should_rejoin_when_it_returns),
 		cmocka_unit_test(chain_middle_restart_should_rejoin_both_sides),
 		cmocka_unit_test(gossip_should_not_close_gaps_in_groups_the_event_did_not_touch),
+		cmocka_unit_test(heal_should_leave_a_gap_no_announcement_reaches),
+		cmocka_unit_test(merge_should_stop_where_faults_block_every_announcement),
 		cmocka_unit_test(link_listed_from_both_ends_should_have_two_dialers),
 		cmocka_unit_test(redundant_events_should_change_nothing),
 		cmocka_unit_test(bad_events_should_be_refused_and_change_nothing),
