@@ -205,6 +205,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
+	PYTHON=$(PYTHON) sh tests/ci/run.sh $(BIN)
 	$(PYTHON) tests/suggest/by_domain.py $(BIN) $(BYDOMAIN_PLANS)
 	$(PYTHON) tests/schema/run.py $(BIN)
 	$(TYPO_ENV) $(PYTHON) tests/harper/typo_property.py $(BIN)
@@ -230,6 +231,11 @@ sanitize:
 		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \
 		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \
 		test-run
+
+# pre-commit itself runs the meshsim-check hook (docs/ci.md).
+.PHONY: ci-pre-commit
+ci-pre-commit: $(BIN)
+	$(PYTHON) tests/ci/examples.py $(BIN) --pre-commit
 
 nats-live: $(BIN)
 	$(PYTHON) tests/nats/live/run.py $(BIN) $(NATS_LIVE_FLAGS)

@@ -85,7 +85,7 @@ _meshsim()
 			COMPREPLY=($(compgen -W "$(printf '%s\n' never partition spof bridge)" -- "$cur"))
 			return ;;
 		"check --format"|"check -f")
-			COMPREPLY=($(compgen -W "$(printf '%s\n' text json dot svg)" -- "$cur"))
+			COMPREPLY=($(compgen -W "$(printf '%s\n' text json dot svg sarif)" -- "$cur"))
 			return ;;
 		"check --generation")
 			COMPREPLY=($(compgen -W "$(printf '%s\n' nats replication)" -- "$cur"))
@@ -320,7 +320,7 @@ _meshsim()
 			COMPREPLY=($(compgen -f -- "$cur"))
 			return ;;
 		"simulate --format"|"simulate -f")
-			COMPREPLY=($(compgen -W "$(printf '%s\n' text json)" -- "$cur"))
+			COMPREPLY=($(compgen -W "$(printf '%s\n' text json junit)" -- "$cur"))
 			return ;;
 		"simulate --max-depth")
 			return ;;

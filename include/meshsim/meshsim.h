@@ -53,5 +53,6 @@ const char *mesh_strerror(enum mesh_error err);
 #include "meshsim/suggest.h"
 #include "meshsim/picture.h"
 #include "meshsim/review.h"
+#include "meshsim/ci.h"
 
 #endif

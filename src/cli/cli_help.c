@@ -183,11 +183,14 @@ static const struct help_opt {
 	    "exit 1 when the live connections drift from the routes" },
 	{ "force", CLI_SWEEP | CLI_AVAILABILITY, NULL, NULL, 0, 0,
 	    "run even above the work budget" },
-	{ "format", CLI_CHECK, NULL, "text json dot svg", 0, 0,
-	    "a text report (default), JSON, or the picture as DOT or SVG" },
-	{ "format", CLI_SWEEP | CLI_AVAILABILITY | CLI_MERGE | CLI_SIMULATE |
-	    CLI_SUGGEST, NULL, "text json", 0, 0,
-	    "a text report (default) or JSON" },
+	{ "format", CLI_CHECK, NULL, "text json dot svg sarif", 0, 0,
+	    "a text report (default), JSON, the picture as DOT or SVG, or "
+	    "SARIF 2.1.0 for code scanning" },
+	{ "format", CLI_SWEEP | CLI_AVAILABILITY | CLI_MERGE | CLI_SUGGEST,
+	    NULL, "text json", 0, 0, "a text report (default) or JSON" },
+	{ "format", CLI_SIMULATE, NULL, "text json junit", 0, 0,
+	    "a text report (default), JSON, or JUnit XML (each expectation a "
+	    "test case)" },
 	{ "format", CLI_REPORT, NULL, "html md markdown", 0, 0,
 	    "HTML or Markdown (default: md when -o ends in .md, else html)" },
 	{ "format", CLI_DIFF, NULL, "text json markdown", 0, 0,

@@ -114,10 +114,10 @@ if command -v bash >/dev/null 2>&1; then
 	done <<EOF2
 meshsim ch|check 
 meshsim check --fo|--format 
-meshsim check --format |text json dot svg 
-meshsim check -f |text json dot svg 
-meshsim check --format =|text json dot svg 
-meshsim check --format = s|svg 
+meshsim check --format |text json dot svg sarif 
+meshsim check -f |text json dot svg sarif 
+meshsim check --format =|text json dot svg sarif 
+meshsim check --format = s|svg sarif 
 meshsim check --fail-on |never partition spof bridge 
 meshsim sweep --fo|--force --format 
 meshsim sweep --model |graph mesh 
