@@ -8,6 +8,8 @@
 #   make alloc-test every allocation failing in turn (make test: a sample)
 #   make memcheck   every command-line test under valgrind (make test: a
 #                   subset)
+#   make dist-test  shards on a real one-node Slurm and with GNU parallel
+#                   (tests/dist/; installs both; .ci/run runs it)
 #   make fuzz       the libFuzzer harnesses, FUZZ_TIME seconds each
 #                   (build in build-fuzz/; tests/fuzz/run.sh)
 #   make bench      meshsim against networkx; see docs/bench.md
@@ -188,6 +190,15 @@ $(BUILD)/tests/unit/cli/test_cli_progress: \
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli/cli_progress.o \
 		$(FIXTURE) $(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
+# The help against the table of options: the command line's too.
+$(BUILD)/tests/unit/cli/test_cli_help: $(BUILD)/tests/unit/cli/test_cli_help.o \
+    $(FIXTURE) $(BUILD)/cli/cli_help.o $(BUILD)/cli/cli_options.o \
+    $(BUILD)/cli/cli_msgs.o $(BUILD)/cli/cli_progress.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli/cli_help.o \
+		$(BUILD)/cli/cli_options.o $(BUILD)/cli/cli_msgs.o \
+		$(BUILD)/cli/cli_progress.o $(FIXTURE) $(LIB) $(TEST_LIBS) \
+		$(DEP_LIBS)
+
 $(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -218,11 +229,13 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(PYTHON) tests/cycles.py $(BUILD)
 	sh tests/cli/run.sh $(BIN)
 	sh tests/cli/output.sh $(BIN)
+	sh tests/help/run.sh $(BIN)
 	sh tests/harper/roundtrip.sh $(BIN)
 	sh tests/nats/run.sh $(BIN)
 	$(PYTHON) tests/cli/progress.py $(BIN)
 	PYTHON=$(PYTHON) sh tests/cli/budget.sh $(BIN)
 	sh tests/catalogue/run.sh $(BIN)
+	PYTHON=$(PYTHON) sh tests/ci/run.sh $(BIN)
 	$(PYTHON) tests/suggest/by_domain.py $(BIN) $(BYDOMAIN_PLANS)
 	$(PYTHON) tests/schema/run.py $(BIN)
 	$(INSTALL_TEST)
@@ -255,6 +268,11 @@ sanitize:
 		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \
 		INSTALL_TEST='@echo "install: run by make test-run, not here"' \
 		test-run
+
+# pre-commit itself runs the meshsim-check hook (docs/ci.md).
+.PHONY: ci-pre-commit
+ci-pre-commit: $(BIN)
+	$(PYTHON) tests/ci/examples.py $(BIN) --pre-commit
 
 nats-live: $(BIN)
 	$(PYTHON) tests/nats/live/run.py $(BIN) $(NATS_LIVE_FLAGS)
@@ -301,6 +319,14 @@ $(BENCH_PEER): tools/cjson_igraph_check.c
 bench: $(BIN) $(BENCH_PEER)
 	$(PYTHON) tools/bench.py --meshsim $(BIN) --c-peer $(BENCH_PEER) \
 	    --write docs/bench.md
+
+# tools/slurm-sweep.sh on a Slurm that tests/dist/slurm.sh starts and
+# stops, tools/parallel-sweep.sh with GNU parallel (about 40 s).
+.PHONY: dist-test
+dist-test: $(BIN)
+	sh tools/install-deps --dist
+	PYTHON=$(PYTHON) sh tests/dist/slurm.sh $(BIN)
+	PYTHON=$(PYTHON) sh tests/dist/parallel.sh $(BIN)
 
 # Besides the program, both libraries, the headers and meshsim.pc, install
 # puts in place whichever of these the tree holds (none is not an error);

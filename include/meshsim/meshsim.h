@@ -64,5 +64,6 @@ MESH_API_END
 #include "meshsim/suggest.h"
 #include "meshsim/picture.h"
 #include "meshsim/review.h"
+#include "meshsim/ci.h"
 
 #endif

@@ -254,6 +254,19 @@ const struct mesh_source *mesh_plan_route_source(const struct mesh_plan *plan,
     int node, size_t route);
 
 /*
+ * The file node is written in, when a reader of several files knows it
+ * (a Harper or NATS config, a mounted config): its line and column are
+ * in that file. file is copied. Returns 0, or -1 when out of memory (the
+ * node keeps no file).
+ */
+int mesh_plan_set_node_file(struct mesh_plan *plan, int node,
+    const char *file);
+
+/* The file set for node, or NULL: its line and column, if any, are then
+ * in the plan's file. */
+const char *mesh_plan_node_file(const struct mesh_plan *plan, int node);
+
+/*
  * Another host at which node is reached (a compose network alias, a
  * Kubernetes DNS name): routes to host on the node's port, or to host
  * with any port when no node has host and that port, resolve to it as

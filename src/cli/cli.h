@@ -17,8 +17,8 @@ enum {
 	CLI_EXIT_BAD = 2        /* bad input or usage, or a failure */
 };
 
-/* cli_msgs.c: every message to stderr goes through here. */
-void cli_usage(FILE *f);
+/* cli_msgs.c: every message to stderr goes through here (the usage and
+ * the help through cli_help.c). */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
@@ -157,7 +157,8 @@ enum cli_command {
 	CLI_IMPORT_COMPOSE = 1 << 13,
 	CLI_IMPORT_NATS = 1 << 14,
 	CLI_IMPORT_ROUTEZ = 1 << 15,
-	CLI_IMPORT_STATUS = 1 << 16     /* import harper-cluster-status */
+	CLI_IMPORT_STATUS = 1 << 16,    /* import harper-cluster-status */
+	CLI_IMPORT = 1 << 17            /* import, before its kind is known */
 };
 
 /* What getopt_long returns for a long option with no short form (those
@@ -189,24 +190,71 @@ enum {
 	CLI_OPT_MAX_DEPTH
 };
 
+/* cli_parse.c: the getopt_long loop (cli_parse_options()) and the one
+ * plan operand (cli_common_plan()); the table holds at most
+ * CLI_OPTIONS_MAX options. */
+#define CLI_OPTIONS_MAX 64
+
 /*
  * The one getopt_long loop of every subcommand: the long options of
  * command (the table in cli_options.c, which lists every option of the
- * tool and who takes it), and the short ones of shortopts. Each option
- * goes first to own_option(ctx, c, arg), when there is one, which
+ * tool and who takes it), and the short form of those whose value is a
+ * letter. -h (--help) prints the command's help and exits 0. Each other
+ * option goes first to own_option(ctx, c, arg), when there is one, which
  * returns 1 when it took it, 0 when not, or -1 after reporting a bad
- * value; then to cli_common_option() into o. Returns 0, the operands
- * left from optind on, or CLI_EXIT_BAD after reporting (an unknown
- * option: getopt_long's message and the usage). What o holds then is the
- * caller's to free, as after success.
+ * value; then to cli_common_option() into o. Makes
+ * command the one cli_usage() is about. Returns 0, the operands left
+ * from optind on, or CLI_EXIT_BAD after reporting (an unknown option:
+ * one line on what was wrong and the command's synopsis). What o holds
+ * then is the caller's to free, as after success.
  */
 int cli_parse_options(int argc, char **argv, enum cli_command command,
-    const char *shortopts, struct cli_common *o,
-    int (*own_option)(void *ctx, int c, char *arg), void *ctx);
+    struct cli_common *o, int (*own_option)(void *ctx, int c, char *arg),
+    void *ctx);
+
+/* The i-th long option of the table (from 0) with the commands that
+ * take it in *commands, or NULL past the end: for the help. */
+const struct option *cli_option_at(size_t i, unsigned *commands);
+
+/*
+ * cli_help.c: the one source of help. Each command's synopsis and
+ * purpose and each option's argument and one-line description; --help,
+ * `meshsim help`, usage errors, the man pages (help --mdoc) and the
+ * shell completions (help --bash, help --zsh) are written from it.
+ */
+/* Make command (an enum cli_command bit, CLI_IMPORT for the group, 0
+ * for none) the one usage errors and -h are about; and which that is. */
+void cli_usage_command(unsigned command);
+unsigned cli_usage_current(void);
+/* A usage error's end, on f: the synopsis of the current command and
+ * "Try 'meshsim help CMD'"; with none, the commands' names. */
+void cli_usage(FILE *f);
+/* The whole help of command on f: synopsis, purpose, every option it
+ * takes with its description; 0: the list of commands. */
+void cli_help(FILE *f, unsigned command);
+/* The name of command ("import harper"), or "meshsim". */
+const char *cli_help_name(unsigned command);
+/* The argument of option name ("format") of command as the help shows
+ * it ("text|json"), built in buf (size bytes) when need be; NULL when it
+ * takes none or command has no such option. */
+const char *cli_help_arg(const char *name, unsigned command, char *buf,
+    size_t size);
+/* `meshsim help [--mdoc|--bash|--zsh] [COMMAND [KIND]]`; argv[0] is
+ * "help". Returns the exit status. */
+int cli_help_main(int argc, char **argv);
+/* Check the help against the table of options: each option of each
+ * command described once, no text for an option a command does not
+ * take. Writes a line per problem to out; returns how many. */
+int cli_help_lint(FILE *out);
+/* Say in one line why getopt_long refused an option (c: '?' or ':', with
+ * optind and optopt as it left them) of command, whose options table
+ * holds (ending in a zeroed entry). */
+void cli_option_error(int c, char **argv, const struct option *table,
+    unsigned command);
 
 /*
  * Handle option c of getopt_long if it is a common one: 'd' (--down),
- * 'f' (--format text|json), 'h' (--help: the usage, exit 0), 'i'
+ * 'f' (--format text|json), 'i'
  * (--input-format), 'o' (--output), 'q' (--quiet: no progress bar), or a
  * limit (limits.h, for every reader that runs after). Returns 1 when it
  * was, 0 when c is another option, or -1 after reporting a bad value.

@@ -82,7 +82,7 @@ read_args(int argc, char **argv, struct avail_opts *o, struct cli_input *in)
 	o->fail_below = -1;
 	o->trials = MESH_AVAIL_TRIALS_DEFAULT;
 	o->seed = MESH_AVAIL_SEED_DEFAULT;
-	if (cli_parse_options(argc, argv, CLI_AVAILABILITY, "f:hj:o:q", &o->c,
+	if (cli_parse_options(argc, argv, CLI_AVAILABILITY, &o->c,
 	    avail_option, o) != 0)
 		return CLI_EXIT_BAD;
 	if (o->jobs == 0)

@@ -1,10 +1,13 @@
 /* cli_check.c: `meshsim check`: load a plan, analyse it, report, and set the exit status. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "meshsim/ci.h"
 #include "meshsim/harper.h"
 #include "meshsim/mesh.h"
 #include "meshsim/picture.h"
@@ -22,6 +25,7 @@ struct check_opts {
 				 * --model replication, or a plan whose
 				 * "cluster" is harper-replication */
 	int picture;            /* --format dot (1) or svg (2): the picture */
+	int sarif;              /* --format sarif (docs/ci.md) */
 	int explain;            /* --explain: where the routes come from */
 	enum fail_on fail_on;
 	size_t connectivity_limit;
@@ -116,7 +120,7 @@ check_option(void *ctx, int c, char *arg)
 	static const char *const models[] = { "graph", "mesh", "replication",
 		NULL };
 	static const char *const formats[] = { "text", "json", "dot", "svg",
-		NULL };
+		"sarif", NULL };
 	struct check_opts *o = ctx;
 	uint64_t n;
 	int w;
@@ -149,11 +153,13 @@ check_option(void *ctx, int c, char *arg)
 		return 1;
 	case 'f':
 		if ((w = cli_option_word("--format", arg, formats,
-		    "text, json, dot or svg")) < 0)
+		    "text, json, dot, svg or sarif")) < 0)
 			return -1;
 		o->c.format_given = 1;
 		o->c.json = w == 1;
-		o->picture = w >= 2 ? w - 1 : 0;        /* 1 dot, 2 svg */
+		/* The picture: 1 dot, 2 svg. */
+		o->picture = w == 2 || w == 3 ? w - 1 : 0;
+		o->sarif = w == 4;
 		return 1;
 	}
 	if (c == CLI_OPT_NATS_ARGS)
@@ -170,7 +176,7 @@ read_args(int argc, char **argv, struct check_opts *o, struct cli_input *in)
 	memset(o, 0, sizeof(*o));
 	cli_input_init(in);
 	o->fail_on = FAIL_SPOF;
-	if (cli_parse_options(argc, argv, CLI_CHECK, "d:f:ho:q", &o->c,
+	if (cli_parse_options(argc, argv, CLI_CHECK, &o->c,
 	    check_option, o) != 0)
 		return CLI_EXIT_BAD;
 	if (take_plans(o, argc, argv) != 0)
@@ -217,6 +223,25 @@ found_replication(const struct mesh_analysis *a,
 		    !mesh_replication_joining_ok(r) || a->nbridges > 0;
 	}
 	return 0;
+}
+
+/* The SARIF log of a (a malloc'd string, or NULL after reporting), paths
+ * relative to the working directory. */
+static char *
+sarif(const struct check_opts *o, const struct mesh_analysis *a,
+    const struct mesh_replication *repl, const struct mesh_diags *diags)
+{
+	struct mesh_sarif_options so;
+	char cwd[PATH_MAX], *log;
+
+	memset(&so, 0, sizeof(so));
+	so.fail_on = (enum mesh_fail_level)o->fail_on;
+	so.input = o->c.plan;
+	so.base_dir = getcwd(cwd, sizeof(cwd));
+	so.repl = repl;
+	if ((log = mesh_check_sarif(a, diags, &so)) == NULL)
+		cli_error("out of memory");
+	return log;
 }
 
 /* The text report, for cli_emit(). */
@@ -294,6 +319,10 @@ cli_check(int argc, char **argv)
 			goto done;
 		}
 		if (cli_write_string(o.c.output, json, o.c.plan) != 0)
+			goto done;
+	} else if (o.sarif) {
+		if ((json = sarif(&o, a, repl, &in.diags)) == NULL ||
+		    cli_write_string(o.c.output, json, o.c.plan) != 0)
 			goto done;
 	} else {
 		if (o.c.json) {

@@ -52,7 +52,7 @@ parse_args(int argc, char **argv, struct diff_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->trials = MESH_AVAIL_TRIALS_DEFAULT;
 	o->seed = MESH_AVAIL_SEED_DEFAULT;
-	if (cli_parse_options(argc, argv, CLI_DIFF, "f:ho:q", &o->c,
+	if (cli_parse_options(argc, argv, CLI_DIFF, &o->c,
 	    diff_option, o) != 0)
 		return CLI_EXIT_BAD;
 	if (argc - optind != 2) {

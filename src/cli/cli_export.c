@@ -54,7 +54,7 @@ cli_export(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	cli_input_init(&in);
-	if ((rc = cli_parse_options(argc, argv, CLI_EXPORT, "f:hi:o:q", &o,
+	if ((rc = cli_parse_options(argc, argv, CLI_EXPORT, &o,
 	    export_option, &eo)) != 0 ||
 	    (rc = cli_input_load(&in, &o, argc, argv)) != 0)
 		goto done;

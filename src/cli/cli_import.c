@@ -19,7 +19,7 @@ import_format(int argc, char **argv, unsigned kind, enum mesh_format format,
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, kind, "ho:q", &o, NULL,
+	if ((status = cli_parse_options(argc, argv, kind, &o, NULL,
 	    NULL)) == 0 &&
 	    (status = cli_common_plan(&o, argc, argv)) == 0) {
 		err = mesh_plan_load_progress(o.plan, format, cli_progress(),
@@ -47,7 +47,7 @@ import_kubernetes(int argc, char **argv)
 	mesh_diags_init(&diags);
 	o.input_format = MESH_FORMAT_KUBERNETES;
 	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_KUBERNETES,
-	    "ho:q", &o, NULL, NULL)) != 0)
+	    &o, NULL, NULL)) != 0)
 		goto done;
 	if (argc - optind > 1) {
 		if ((status = cli_manifests(&o, argc, argv)) != 0)
@@ -95,6 +95,12 @@ cli_import(int argc, char **argv)
 	};
 	size_t i;
 
+	cli_usage_command(CLI_IMPORT);
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		cli_help(stdout, CLI_IMPORT);
+		return CLI_EXIT_OK;
+	}
 	if (argc < 2) {
 		cli_error("import: which kind? harper, harper-cluster-status, "
 		    "harper-network, harper-routes, kubernetes, compose, nats or "

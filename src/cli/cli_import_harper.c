@@ -88,7 +88,7 @@ cli_import_harper(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&h, 0, sizeof(h));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_HARPER, "ho:q",
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_HARPER,
 	    &o, cli_harper_option, &h)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;

@@ -94,7 +94,7 @@ cli_import_nats(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&n, 0, sizeof(n));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_NATS, "ho:q",
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_NATS,
 	    &o, import_option, &n)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
@@ -136,7 +136,7 @@ cli_import_routez(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_ROUTEZ, "ho:q",
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_ROUTEZ,
 	    &o, routez_option, &fail_on_drift)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;

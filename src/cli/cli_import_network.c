@@ -54,7 +54,7 @@ cli_import_network(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_NETWORK, "ho:q",
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_NETWORK,
 	    &o, network_option, &no)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;

@@ -73,7 +73,7 @@ cli_import_routes(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_ROUTES, "ho:q",
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_ROUTES,
 	    &o, routes_option, &inventory)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;

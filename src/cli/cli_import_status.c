@@ -95,7 +95,7 @@ cli_import_status(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_STATUS, "ho:q",
+	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_STATUS,
 	    &o, status_option, &so)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;

@@ -112,7 +112,7 @@ cli_merge(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
 	mesh_diags_init(&pdiags);
-	if ((status = cli_parse_options(argc, argv, CLI_MERGE, "f:ho:q", &o,
+	if ((status = cli_parse_options(argc, argv, CLI_MERGE, &o,
 	    NULL, NULL)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;

@@ -4,69 +4,6 @@
 
 #include "cli/cli.h"
 
-/* The usage lines, as docs/cli.md gives them. */
-void
-cli_usage(FILE *f)
-{
-	cli_progress_clear();
-	fputs("usage: meshsim check [--format text|json|dot|svg] [--down NODES]\n"
-	    "                     [--fail-on never|partition|spof|bridge]\n"
-	    "                     [--model graph|mesh|replication] "
-	    "[--input-format FORMAT]\n"
-	    "                     [--apply NODE=REQUEST.json]...\n"
-	    "                     [--generation nats|replication]\n"
-	    "                     [--inventory FILE] [--env NODE=FILE]...\n"
-	    "                     [--connectivity-limit N] [-o FILE]\n"
-	    "                     [--nats-args NODE=FILE]...\n"
-	    "                     PLAN | [HOST=]CONFIG.yaml ... |\n"
-	    "                     [HOST=]CONFIG.conf ...\n"
-	    "       meshsim sweep [--k N] [--by KEY] [--model graph|mesh]\n"
-	    "                     [--force] [-j N] [--format text|json]\n"
-	    "                     [--shard I/N] [--input-format FORMAT]\n"
-	    "                     [-o FILE] PLAN\n"
-	    "       meshsim availability [--node-availability P]\n"
-	    "                     [--trials N] [--seed S] [--fail-below P]\n"
-	    "                     [--force] [-j N] [--format text|json]\n"
-	    "                     [--shard I/N] [--input-format FORMAT]\n"
-	    "                     [-o FILE] PLAN\n"
-	    "       meshsim merge [--format text|json] [-o FILE] PARTIAL...\n"
-	    "       meshsim simulate [--format text|json] [-o FILE] PLAN\n"
-	    "       meshsim report [--format html|md] [--down NODES]\n"
-	    "                     [--by LABEL] [--input-format FORMAT] "
-	    "[-o FILE] PLAN\n"
-	    "       meshsim diff [--format text|json|markdown]\n"
-	    "                     [--input-format FORMAT] [--trials N] [--seed S]\n"
-	    "                     [-o FILE] OLD NEW\n"
-	    "       meshsim suggest [--target 2|3] [--by KEY] [--format text|json]\n"
-	    "                     [--input-format FORMAT] [-o PLAN] PLAN\n"
-	    "       meshsim export [--format json|graphml|gml|dot|nats]\n"
-	    "                     [--loopback BASEPORT] [--input-format FORMAT]\n"
-	    "                     [-o FILE|DIR] PLAN\n"
-	    "       meshsim import harper [--generation nats|replication]\n"
-	    "                     [--inventory FILE] [--env NODE=FILE]...\n"
-	    "                     [-o PLAN] [HOST=]CONFIG.yaml ...\n"
-	    "       meshsim import harper-routes [--inventory FILE] [-o PLAN]\n"
-	    "                     NODE=ANSWER.json ...\n"
-	    "       meshsim import harper-network [--inventory FILE]\n"
-	    "                     [--fail-on-drift] [-o PLAN] ANSWER.json\n"
-	    "       meshsim import harper-cluster-status [--configured PLAN]\n"
-	    "                     [--fail-on-drift] [-o PLAN]\n"
-	    "                     [NODE=]ANSWER.json ...\n"
-	    "       meshsim import kubernetes [-o PLAN] MANIFEST.yaml ...\n"
-	    "       meshsim import compose [-o PLAN] COMPOSE.yml\n"
-	    "       meshsim import nats [--inventory FILE] [--nats-args NODE=FILE]...\n"
-	    "                     [-o PLAN] [HOST=]CONFIG.conf ...\n"
-	    "       meshsim import nats-routez [--fail-on-drift] [-o PLAN]\n"
-	    "                     NODE=ANSWER.json ...\n"
-	    "       meshsim --help | --version\n"
-	    "-q, --quiet: no progress bar (drawn on stderr when it is a terminal)\n"
-	    "FORMAT: auto json gml graphml edgelist ncol harper kubernetes compose\n"
-	    "        nats\n"
-	    "Every command also takes the input limits [--max-input-size SIZE]\n"
-	    "  [--max-nodes N] [--max-routes N] [--max-name-length N]\n"
-	    "  [--max-depth N] (defaults 1G, 2M, 10M, 1024, 64).\n", f);
-}
-
 void
 cli_error(const char *fmt, ...)
 {

@@ -1,4 +1,4 @@
-/* cli_options.c: the command line's options: one getopt loop for every subcommand, the options they share, and the values options take. */
+/* cli_options.c: the command line's options: the table of every option and who takes it, the options they share, and the values options take. */
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
@@ -20,8 +20,9 @@
 
 /*
  * Every long option of the tool and the subcommands that take it: by
- * name, but the limits last. getopt_long names the options an
- * abbreviation could be (--f: '--fail-on' '--format') in this order.
+ * name, but the limits last; those whose value is a letter have that
+ * short form (cli_parse.c). Each has its help text in cli_help.c
+ * (tests/unit/cli/test_cli_help.c checks).
  */
 static const struct {
 	struct option opt;
@@ -54,7 +55,8 @@ static const struct {
 	{ { "input-format", required_argument, NULL, 'i' },
 	    READERS & ~(CLI_SIMULATE | IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
-	    CLI_CHECK | (IMPORTS & ~(CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)) },
+	    CLI_CHECK | CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK |
+	    CLI_IMPORT_ROUTES | CLI_IMPORT_NATS },
 	{ { "jobs", required_argument, NULL, 'j' },
 	    CLI_SWEEP | CLI_AVAILABILITY },
 	{ { "k", required_argument, NULL, 'k' }, CLI_SWEEP },
@@ -103,29 +105,13 @@ cli_list_add(struct cli_list *l, char *s)
 	return 0;
 }
 
-int
-cli_parse_options(int argc, char **argv, enum cli_command command,
-    const char *shortopts, struct cli_common *o,
-    int (*own_option)(void *ctx, int c, char *arg), void *ctx)
+const struct option *
+cli_option_at(size_t i, unsigned *commands)
 {
-	struct option table[NELEM(options) + 1];
-	size_t i, n = 0;
-	int c, r;
-
-	/* The subcommand's options, in the order of options[]. */
-	for (i = 0; i < NELEM(options); i++)
-		if (options[i].commands & command)
-			table[n++] = options[i].opt;
-	memset(&table[n], 0, sizeof(table[n]));
-	optind = 1;
-	while ((c = getopt_long(argc, argv, shortopts, table, NULL)) != -1) {
-		r = own_option != NULL ? own_option(ctx, c, optarg) : 0;
-		if (r == 0 && (r = cli_common_option(o, c, optarg)) == 0)
-			cli_usage(stderr);
-		if (r <= 0)
-			return CLI_EXIT_BAD;
-	}
-	return 0;
+	if (i >= NELEM(options))
+		return NULL;
+	*commands = options[i].commands;
+	return &options[i].opt;
 }
 
 int
@@ -328,9 +314,6 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		o->format_given = 1;
 		o->json = fmt;
 		return 1;
-	case 'h':
-		cli_usage(stdout);
-		exit(CLI_EXIT_OK);
 	case 'i':
 		if ((fmt = mesh_format_from_name(arg)) < 0) {
 			cli_error("--input-format: '%s' is not one of auto, "
@@ -348,19 +331,6 @@ cli_common_option(struct cli_common *o, int c, char *arg)
 		return 1;
 	}
 	return limit_option(c, arg);
-}
-
-int
-cli_common_plan(struct cli_common *o, int argc, char **argv)
-{
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? "one plan at a time" :
-		    "no plan given");
-		cli_usage(stderr);
-		return CLI_EXIT_BAD;
-	}
-	o->plan = argv[optind];
-	return 0;
 }
 
 int

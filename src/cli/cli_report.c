@@ -100,7 +100,7 @@ read_args(int argc, char **argv, struct report_opts *o, struct cli_input *in)
 	memset(o, 0, sizeof(*o));
 	cli_input_init(in);
 	o->md = -1;
-	if (cli_parse_options(argc, argv, CLI_REPORT, "b:d:f:ho:q", &o->c,
+	if (cli_parse_options(argc, argv, CLI_REPORT, &o->c,
 	    report_option, o) != 0)
 		return CLI_EXIT_BAD;
 	if (o->md < 0)

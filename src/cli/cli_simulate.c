@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "meshsim/ci.h"
 #include "meshsim/mesh.h"
 
 /* "none", or the names. */
@@ -325,6 +326,24 @@ text_report(FILE *out, const void *ctx)
 	return 0;
 }
 
+/* An own_option of cli_parse_options(): --format text, json or junit
+ * (docs/ci.md); ctx is an int set for junit. */
+static int
+simulate_option(void *ctx, int c, char *arg)
+{
+	static const char *const formats[] = { "text", "json", "junit",
+		NULL };
+	int *junit = ctx, w;
+
+	if (c != 'f')
+		return 0;
+	if ((w = cli_option_word("--format", arg, formats,
+	    "text, json or junit")) < 0)
+		return -1;
+	*junit = w == 2;
+	return *junit;  /* the common option takes text and json */
+}
+
 int
 cli_simulate(int argc, char **argv)
 {
@@ -333,12 +352,12 @@ cli_simulate(int argc, char **argv)
 	struct mesh_simulation *sim = NULL;
 	struct simulate_report r;
 	enum mesh_error err;
-	int status;
+	int status, junit = 0;
 
 	memset(&o, 0, sizeof(o));
 	cli_input_init(&in);
-	if ((status = cli_parse_options(argc, argv, CLI_SIMULATE, "f:ho:q",
-	    &o, NULL, NULL)) != 0 ||
+	if ((status = cli_parse_options(argc, argv, CLI_SIMULATE,
+	    &o, simulate_option, &junit)) != 0 ||
 	    (status = cli_input_load(&in, &o, argc, argv)) != 0)
 		goto done;
 	status = CLI_EXIT_BAD;
@@ -353,8 +372,12 @@ cli_simulate(int argc, char **argv)
 	}
 	r.s = sim;
 	r.diags = &in.diags;
-	if (cli_emit(&o, o.json ? mesh_simulation_json(sim, &in.diags) :
-	    NULL, text_report, &r) != 0)
+	if (junit) {
+		if (cli_write_string(o.output, mesh_simulation_junit(sim,
+		    &in.diags), o.plan) != 0)
+			goto done;
+	} else if (cli_emit(&o, o.json ? mesh_simulation_json(sim,
+	    &in.diags) : NULL, text_report, &r) != 0)
 		goto done;
 	status = sim->nfailed > 0 ? CLI_EXIT_FOUND : CLI_EXIT_OK;
 done:

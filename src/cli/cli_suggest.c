@@ -361,7 +361,7 @@ cli_suggest(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.target = 2;
 	cli_input_init(&in);
-	if ((rc = cli_parse_options(argc, argv, CLI_SUGGEST, "b:f:hi:o:qt:",
+	if ((rc = cli_parse_options(argc, argv, CLI_SUGGEST,
 	    &o.c, suggest_option, &o)) != 0 ||
 	    (rc = cli_input_load(&in, &o.c, argc, argv)) != 0)
 		goto done;

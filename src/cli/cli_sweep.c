@@ -80,7 +80,7 @@ read_args(int argc, char **argv, struct sweep_opts *o, struct cli_input *in)
 	memset(o, 0, sizeof(*o));
 	cli_input_init(in);
 	o->k = 2;
-	if (cli_parse_options(argc, argv, CLI_SWEEP, "b:f:hj:k:o:q", &o->c,
+	if (cli_parse_options(argc, argv, CLI_SWEEP, &o->c,
 	    sweep_option, o) != 0)
 		return CLI_EXIT_BAD;
 	if (cli_shard_format(&o->c, o->shards) != 0)

@@ -39,6 +39,7 @@ struct node_extra {
 	size_t nsources;
 	struct mesh_i_setting *settings;        /* settings.h */
 	size_t nsettings;
+	const char *file;       /* where the node is written, or NULL */
 };
 
 /* The innermost watch begun and not ended, and the last serial given. */
@@ -408,6 +409,27 @@ mesh_plan_route_source(const struct mesh_plan *p, int node, size_t route)
 		return NULL;
 	s = &x->extra[node].sources[route];
 	return s->file == NULL && s->via == NULL ? NULL : s;
+}
+
+int
+mesh_plan_set_node_file(struct mesh_plan *p, int node, const char *file)
+{
+	struct node_extra *e = extra_of(p, node);
+
+	if (e == NULL ||
+	    (e->file = mesh_i_arena_strdup(&p->index->text, file)) == NULL)
+		return -1;
+	return 0;
+}
+
+const char *
+mesh_plan_node_file(const struct mesh_plan *p, int node)
+{
+	const struct mesh_plan_index *x = p->index;
+
+	if (node < 0 || (size_t)node >= x->nextra)
+		return NULL;
+	return x->extra[node].file;
 }
 
 int

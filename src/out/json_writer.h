@@ -30,7 +30,7 @@
  * mesh_i_jw_take() then returns NULL.
  */
 
-#define MESH_I_JW_DEPTH 8
+#define MESH_I_JW_DEPTH 10
 
 enum mesh_i_jw_number {
 	MESH_I_JW_G12,          /* "%.12g" (availability, diff) */

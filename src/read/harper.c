@@ -1955,6 +1955,10 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		    c->name_at.line, c->name_at.column);
 		if (k < 0)
 			goto done;
+		/* The name's file: a config, the compose file, ... */
+		if (c->name_at.line > 0 && c->name_at.file != NULL &&
+		    mesh_plan_set_node_file(plan, k, c->name_at.file) != 0)
+			goto done;
 		if (mesh_plan_set_label(plan, k, "generation",
 		    gen_name(c->gen)) != 0 || mesh_plan_set_label(plan, k,
 		    "host_source", c->host_source) != 0)

@@ -1460,6 +1460,10 @@ work_plan(const struct work *w)
 			goto fail;
 		if (nd == NULL)
 			continue;
+		if (mesh_plan_node_file(plan, (int)i) != NULL &&
+		    mesh_plan_set_node_file(p, (int)i,
+		    mesh_plan_node_file(plan, (int)i)) != 0)
+			goto fail;
 		for (j = 0; j < nd->nlabels; j++)
 			if (mesh_plan_set_label(p, (int)i, nd->labels[j].key,
 			    nd->labels[j].value) != 0)

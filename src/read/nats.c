@@ -1367,6 +1367,9 @@ build(struct reader *r, struct mesh_plan **out)
 		if (idx < 0)
 			goto nomem;
 		plan->nodes[idx].no_cluster = !n->clustering;
+		if (n->at.line > 0 && n->at.file != NULL &&
+		    mesh_plan_set_node_file(plan, idx, n->at.file) != 0)
+			goto nomem;
 		if (mesh_plan_set_label(plan, idx, "host_source",
 		    n->host_source) != 0)
 			goto nomem;

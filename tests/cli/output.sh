@@ -25,7 +25,8 @@ export SOURCE_DATE_EPOCH
 
 for cmd in "check --format json" "check" "sweep --k 2" "availability --trials 1000" \
     "simulate" "report" "sweep --k 2 --shard 1/2" \
-    "availability --trials 1000 --shard 2/3"; do
+    "availability --trials 1000 --shard 2/3" "check --format sarif" \
+    "simulate --format junit"; do
 	plan=scenarios/restart-hazard.json
 	# shellcheck disable=SC2086
 	meshsim $cmd "$plan" >"$dir/stdout" 2>/dev/null
@@ -124,6 +125,8 @@ done <<EOF2
 check|check scenarios/figure1.json
 check-json|check --format json scenarios/figure1.json
 check-svg|check --format svg scenarios/figure1.json
+check-sarif|check --format sarif scenarios/figure1.json
+simulate-junit|simulate --format junit scenarios/restart-hazard.json
 sweep|sweep scenarios/figure1.json
 availability|availability --trials 1000 scenarios/figure1.json
 simulate|simulate scenarios/restart-hazard.json

@@ -149,6 +149,7 @@ while [ $# -gt 0 ]; do
 	--array=*) array=${1#--array=} ;;
 	--output=*) out=${1#--output=} ;;
 	--parsable | --job-name=* | --dependency=afterok:*) ;;
+	--kill-on-invalid-dep=yes) ;;
 	-*) echo "sbatch stand-in: unknown option $1" >&2; exit 1 ;;
 	*) break ;;
 	esac
@@ -174,8 +175,8 @@ cat >"$dir/bin/parallel" <<'END'
 #!/bin/sh
 while [ $# -gt 0 ]; do
 	case "$1" in
-	-q) ;;
-	--halt) shift ;;
+	-q | --resume-failed) ;;
+	--halt | --joblog) shift ;;
 	*) break ;;
 	esac
 	shift
