@@ -15,13 +15,19 @@
 #   make bench      meshsim against networkx; see docs/bench.md
 #   make nats-live  the live mesh model against real nats-server processes
 #                   (tests/nats/live/run.py; make test-run runs it too)
-#   make install    PREFIX=/usr/local, DESTDIR honoured
+#   make install    PREFIX=/usr/local, DESTDIR honoured (docs/library.md)
 #   make clean
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR  ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR   ?= $(DATADIR)/zsh/site-functions
+SCHEMADIR    ?= $(DATADIR)/meshsim/schema
 INSTALL ?= install
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
@@ -111,14 +117,22 @@ FIXTURE  = $(BUILD)/tests/unit/fixture.o
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 LIB      = $(BUILD)/libmeshsim.a
+# The shared library: libmeshsim.so.MAJOR (the soname) -> the file
+# libmeshsim.so.VERSION, VERSION being MESH_VERSION of meshsim.h;
+# docs/library.md says what bumps MAJOR.
+VERSION  := $(shell sed -n 's/^\#define MESH_VERSION "\(.*\)"$$/\1/p' \
+              include/meshsim/meshsim.h)
+SOVERSION = $(firstword $(subst ., ,$(VERSION)))
+SONAME   = libmeshsim.so.$(SOVERSION)
+SHLIB    = $(BUILD)/libmeshsim.so.$(VERSION)
 BIN      = $(BUILD)/meshsim
 HEADERS  = $(wildcard include/meshsim/*.h)
 
 .PHONY: all demo test test-run sanitize deps test-deps \
         install uninstall clean bench alloc-test memcheck \
-        fuzz fuzz-bin fuzz-test nats-live
+        fuzz fuzz-bin fuzz-test nats-live FORCE
 
-all: $(BIN)
+all: $(BIN) $(SHLIB)
 
 deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null || sh tools/install-deps
@@ -142,6 +156,22 @@ $(BUILD)/tests/%.o: tests/%.c | test-deps $(BUILD)/tests
 
 $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
+
+# The library's objects serve both libraries: position-independent, and
+# only what include/meshsim/ declares is exported (MESH_API_BEGIN in
+# include/meshsim/visibility.h); calls inside the library are not
+# interposable. The objects are rebuilt when these flags change (objects
+# built before them would export everything).
+LIB_FLAGS = -fPIC -fvisibility=hidden -fno-semantic-interposition
+$(LIB_OBJ): ALL_CFLAGS += $(LIB_FLAGS)
+$(LIB_OBJ): $(BUILD)/lib-flags
+$(BUILD)/lib-flags: FORCE | $(BUILD)
+	@echo '$(LIB_FLAGS)' | cmp -s - $@ || echo '$(LIB_FLAGS)' > $@
+FORCE:
+
+$(SHLIB): $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined \
+		-o $@ $(LIB_OBJ) $(DEP_LIBS)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(DEP_LIBS)
@@ -188,7 +218,7 @@ demo: $(BIN)
 # the Harper scenarios (a quarter under the sanitizers), the differential test
 # against networkx, the live mesh against real nats-server processes (not
 # under the sanitizers), allocation failures and valgrind (samples; see
-# alloc-test and memcheck).
+# alloc-test and memcheck), and make install used as a user would.
 test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	@stray='$(wildcard tests/test_*.c tests/unit/test_*.c)'; \
 	 if [ -n "$$stray" ]; then \
@@ -208,6 +238,7 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	PYTHON=$(PYTHON) sh tests/ci/run.sh $(BIN)
 	$(PYTHON) tests/suggest/by_domain.py $(BIN) $(BYDOMAIN_PLANS)
 	$(PYTHON) tests/schema/run.py $(BIN)
+	$(INSTALL_TEST)
 	$(TYPO_ENV) $(PYTHON) tests/harper/typo_property.py $(BIN)
 	$(PYTHON) tests/roundtrip/run.py $(BIN) $(ROUNDTRIP_FLAGS)
 	PYTHON=$(PYTHON) $(SHARD_ENV) sh tests/shard/run.sh $(BIN)
@@ -216,6 +247,11 @@ test-run: $(BIN) $(TEST_BIN) $(FAILMALLOC) | test-deps
 	$(NATS_LIVE_TEST)
 	$(ALLOC_TEST)
 	$(MEMCHECK_TEST)
+
+# make install into temporary folders, and what it installed used as a
+# user would (tests/install/run.sh); not under the sanitizers, whose
+# libraries a program outside meshsim cannot link as they are.
+INSTALL_TEST ?= MAKE='$(MAKE)' PYTHON=$(PYTHON) sh tests/install/run.sh $(BUILD)
 
 test: test-run
 	$(MAKE) --no-print-directory sanitize
@@ -230,6 +266,7 @@ sanitize:
 		NATS_LIVE_TEST='@echo "nats-live: run by make test-run, not here"' \
 		ALLOC_TEST='@echo "alloc: run by make test-run, not here"' \
 		MEMCHECK_TEST='@echo "memcheck: run by make test-run, not here"' \
+		INSTALL_TEST='@echo "install: run by make test-run, not here"' \
 		test-run
 
 # pre-commit itself runs the meshsim-check hook (docs/ci.md).
@@ -291,16 +328,64 @@ dist-test: $(BIN)
 	PYTHON=$(PYTHON) sh tests/dist/slurm.sh $(BIN)
 	PYTHON=$(PYTHON) sh tests/dist/parallel.sh $(BIN)
 
-install: $(BIN) $(LIB)
+# Besides the program, both libraries, the headers and meshsim.pc, install
+# puts in place whichever of these the tree holds (none is not an error);
+# uninstall removes the same names, so run it from the same tree.
+MAN1     = $(wildcard docs/man/*.1)
+SCHEMAS  = $(wildcard schema/*.json)
+BASHCOMP = $(wildcard completions/meshsim.bash)
+ZSHCOMP  = $(wildcard completions/_meshsim)
+# meshsim.pc's directories, under ${prefix} where they are.
+PC_SED = -e 's|@prefix@|$(PREFIX)|' \
+    -e 's|@libdir@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+    -e 's|@includedir@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCDIR))|' \
+    -e 's|@version@|$(VERSION)|'
+
+install: $(BIN) $(LIB) $(SHLIB)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
-		$(DESTDIR)$(INCDIR)/meshsim
+		$(DESTDIR)$(INCDIR)/meshsim $(DESTDIR)$(PKGCONFIGDIR)
 	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/meshsim
 	$(INSTALL) -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libmeshsim.a
+	$(INSTALL) -m 644 $(SHLIB) $(DESTDIR)$(LIBDIR)/libmeshsim.so.$(VERSION)
+	ln -sf libmeshsim.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libmeshsim.so
 	$(INSTALL) -m 644 $(HEADERS) $(DESTDIR)$(INCDIR)/meshsim/
+	sed $(PC_SED) meshsim.pc.in > $(BUILD)/meshsim.pc
+	$(INSTALL) -m 644 $(BUILD)/meshsim.pc $(DESTDIR)$(PKGCONFIGDIR)/meshsim.pc
+	@set -e; \
+	 if [ -n '$(MAN1)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(MANDIR)/man1; \
+	   $(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/; \
+	 fi; \
+	 if [ -n '$(BASHCOMP)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(BASHCOMPDIR); \
+	   $(INSTALL) -m 644 $(BASHCOMP) $(DESTDIR)$(BASHCOMPDIR)/meshsim; \
+	 fi; \
+	 if [ -n '$(ZSHCOMP)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(ZSHCOMPDIR); \
+	   $(INSTALL) -m 644 $(ZSHCOMP) $(DESTDIR)$(ZSHCOMPDIR)/_meshsim; \
+	 fi; \
+	 if [ -n '$(SCHEMAS)' ]; then \
+	   $(INSTALL) -d $(DESTDIR)$(SCHEMADIR); \
+	   $(INSTALL) -m 644 $(SCHEMAS) $(DESTDIR)$(SCHEMADIR)/; \
+	 fi
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/meshsim $(DESTDIR)$(LIBDIR)/libmeshsim.a
-	rm -rf $(DESTDIR)$(INCDIR)/meshsim
+	rm -f $(DESTDIR)$(BINDIR)/meshsim \
+		$(addprefix $(DESTDIR)$(LIBDIR)/,libmeshsim.a libmeshsim.so \
+		    $(SONAME) libmeshsim.so.$(VERSION)) \
+		$(DESTDIR)$(PKGCONFIGDIR)/meshsim.pc \
+		$(addprefix $(DESTDIR)$(INCDIR)/meshsim/,$(notdir $(HEADERS))) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+		$(if $(BASHCOMP),$(DESTDIR)$(BASHCOMPDIR)/meshsim) \
+		$(if $(ZSHCOMP),$(DESTDIR)$(ZSHCOMPDIR)/_meshsim) \
+		$(addprefix $(DESTDIR)$(SCHEMADIR)/,$(notdir $(SCHEMAS)))
+	@for d in $(DESTDIR)$(INCDIR)/meshsim $(DESTDIR)$(SCHEMADIR) \
+	    $(DESTDIR)$(DATADIR)/meshsim; do \
+	   if [ -d "$$d" ] && ! rmdir "$$d" 2>/dev/null; then \
+	     echo "uninstall: $$d kept: it holds what this tree did not install"; \
+	   fi; \
+	 done
 
 clean:
 	rm -rf build build-san $(FUZZ_BUILD)

@@ -7,6 +7,9 @@
 
 #include "meshsim/diag.h"
 #include "meshsim/plan.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /* How many names a cut-off group lists (its size is always exact). */
 #define MESH_GROUP_NAMES_MAX 25
@@ -161,5 +164,7 @@ char *mesh_routes_text(const struct mesh_analysis *a);
  */
 char *mesh_analysis_json(const struct mesh_analysis *a,
     const struct mesh_diags *diags);
+
+MESH_API_END
 
 #endif

@@ -10,6 +10,9 @@
 #include "meshsim/diag.h"
 #include "meshsim/progress.h"
 #include "meshsim/plan.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * The model: each node is up, independently, with its availability: the
@@ -92,8 +95,8 @@ double mesh_avail_cost(const struct mesh_plan *plan, uint64_t trials);
 /*
  * Run the blocks first, first + step, first + 2 step, ... of the
  * ceil(trials / MESH_AVAIL_BLOCK) blocks of a run of trials trials with
- * seed, and add their counts to *sums. With jobs > 1, the blocks are
- * shared among jobs processes: this one and jobs - 1 children made with
+ * seed, and add their counts to *sums. FORKS with jobs > 1: the blocks
+ * are shared among jobs processes: this one and jobs - 1 children made with
  * fork(), each taking every jobs-th of the blocks and sending its counts
  * back through a pipe; a child that fails has its blocks run again here.
  * So the counts never depend on jobs (nor on how the caller splits the
@@ -109,7 +112,7 @@ enum mesh_error mesh_avail_run(const struct mesh_avail_model *m,
 
 /* As mesh_avail_run(), reporting the trials run (of those blocks) as
  * phase "availability" through progress (NULL: none; progress.h): a
- * shard's run. */
+ * shard's run. FORKS with jobs > 1, as mesh_avail_run(). */
 enum mesh_error mesh_avail_run_progress(const struct mesh_avail_model *m,
     uint64_t seed, uint64_t trials, uint64_t first, uint64_t step,
     unsigned jobs, const struct mesh_progress *progress,
@@ -146,7 +149,9 @@ struct mesh_avail_options {
 	double node_availability;       /* the default; < 0: MESH_AVAIL_DEFAULT */
 	uint64_t trials;                /* 0: MESH_AVAIL_TRIALS_DEFAULT */
 	uint64_t seed;
-	unsigned jobs;                  /* processes; 0 or 1: this one alone */
+	/* Processes; 0 or 1: this one alone; more: mesh_availability()
+	 * fork()s workers (mesh_avail_run()). */
+	unsigned jobs;
 	/* NULL: none; else mesh_availability() reports the trials run as
 	 * phase "availability" (progress.h), from this process alone. */
 	const struct mesh_progress *progress;
@@ -177,7 +182,7 @@ struct mesh_availability {
  * Estimate plan's availability as opts says (opts may be NULL: the
  * default availability, MESH_AVAIL_TRIALS_DEFAULT trials and
  * MESH_AVAIL_SEED_DEFAULT, one process). Runs every block with
- * mesh_avail_run() and computes
+ * mesh_avail_run(), so FORKS with opts->jobs > 1, and computes
  * the exact values when the plan has at most MESH_AVAIL_EXACT_MAX nodes.
  * Returns MESH_OK and sets *out (free with mesh_availability_free), or
  * MESH_EINVAL (an option out of range) or MESH_ENOMEM.
@@ -204,5 +209,7 @@ void mesh_availability_free(struct mesh_availability *a);
  */
 char *mesh_availability_json(const struct mesh_availability *a,
     const struct mesh_diags *diags);
+
+MESH_API_END
 
 #endif

@@ -6,6 +6,9 @@
 
 #include "meshsim/analysis.h"
 #include "meshsim/diag.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 struct mesh_replication;        /* replication.h */
 struct mesh_simulation;         /* mesh.h */
@@ -57,5 +60,7 @@ char *mesh_check_sarif(const struct mesh_analysis *a,
  */
 char *mesh_simulation_junit(const struct mesh_simulation *s,
     const struct mesh_diags *diags);
+
+MESH_API_END
 
 #endif

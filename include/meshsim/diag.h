@@ -4,6 +4,10 @@
 
 #include <stddef.h>
 
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
+
 enum mesh_severity {
 	MESH_NOTE,
 	MESH_WARNING,
@@ -59,5 +63,7 @@ void mesh_diags_sort(struct mesh_diags *d);
 
 /* "note", "warning" or "error". */
 const char *mesh_severity_name(enum mesh_severity sev);
+
+MESH_API_END
 
 #endif

@@ -8,6 +8,9 @@
 
 #include "meshsim/meshsim.h"
 #include "meshsim/progress.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /* The sweep level a diff compares (sets of up to this many nodes). */
 #define MESH_DIFF_SWEEP_K 2
@@ -84,7 +87,8 @@ struct mesh_diff_options {
  * defaults, seed 0). NEW is worse when it is split where OLD was not, has
  * more components, a single point of failure OLD did not have, or lower
  * vertex or edge connectivity; the availability estimate is reported but
- * never decides the verdict. Returns MESH_OK and sets *out (free with
+ * never decides the verdict. Both plans' sweeps and availability run in
+ * this process: never forks. Returns MESH_OK and sets *out (free with
  * mesh_diff_free), or MESH_EINVAL (an option out of range), MESH_ENOMEM
  * or MESH_EGRAPH; *out is then NULL.
  */
@@ -108,5 +112,7 @@ const char *mesh_diff_verdict_name(enum mesh_diff_verdict v);
 char *mesh_diff_json(const struct mesh_diff *d, const struct mesh_plan *old,
     const struct mesh_plan *new, const struct mesh_diags *dold,
     const struct mesh_diags *dnew);
+
+MESH_API_END
 
 #endif

@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 #include "meshsim/plan.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * A partition of a plan's nodes into domains. Domain d holds
@@ -45,5 +48,7 @@ void mesh_domains_free(struct mesh_domains *d);
  */
 enum mesh_error mesh_domain_select(const struct mesh_plan *plan,
     const char *key, const char *value, int **nodes, size_t *n);
+
+MESH_API_END
 
 #endif

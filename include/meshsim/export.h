@@ -3,6 +3,9 @@
 #define MESHSIM_EXPORT_H
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 enum mesh_export_format {
 	MESH_EXPORT_JSON,       /* the plan format: lossless */
@@ -23,5 +26,7 @@ int mesh_export_format_from_name(const char *name);
  */
 enum mesh_error mesh_plan_export(const struct mesh_plan *plan,
     enum mesh_export_format fmt, char **out);
+
+MESH_API_END
 
 #endif

@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /* Which clustering a config uses. */
 enum mesh_harper_generation {
@@ -50,5 +53,7 @@ enum mesh_error mesh_harper_load(const char *const *args, size_t n,
  */
 enum mesh_error mesh_harper_parse(const char *buf, size_t len,
     const char *file, struct mesh_diags *diags, struct mesh_plan **out);
+
+MESH_API_END
 
 #endif

@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * The payloads are those of Harper 4.0-4.3 clustering (NATS), as the
@@ -260,5 +263,7 @@ enum mesh_error mesh_ops_status_plan(const char *const *names,
     const struct mesh_ops_status *const *answers, size_t n,
     const struct mesh_plan *configured, struct mesh_diags *diags,
     struct mesh_plan **out);
+
+MESH_API_END
 
 #endif

@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 #include "meshsim/plan.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * A running NATS or Harper cluster is a full mesh (gossip), so it survives
@@ -35,5 +38,7 @@ enum mesh_error mesh_stranded(const struct mesh_plan *plan,
  */
 enum mesh_error mesh_restart_hazards(const struct mesh_plan *plan,
     const bool *is_down, size_t **first, int **strands);
+
+MESH_API_END
 
 #endif

@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * Read the manifests in paths[0 .. n-1] (each a YAML stream of one or
@@ -18,5 +21,7 @@
  */
 enum mesh_error mesh_kubernetes_load(const char *const *paths, size_t n,
     struct mesh_diags *diags, struct mesh_plan **out);
+
+MESH_API_END
 
 #endif

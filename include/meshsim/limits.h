@@ -5,6 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
+
 /*
  * Every reader (plans in each format, Harper configs and env files,
  * operations API payloads, inventories) refuses input beyond these
@@ -56,5 +60,7 @@ enum mesh_error mesh_limits_set(const struct mesh_limits *l);
 
 /* The limits in force; never NULL. */
 const struct mesh_limits *mesh_limits_get(void);
+
+MESH_API_END
 
 #endif

@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * The route graph (analysis.h) is what a cold start sees. The live mesh
@@ -202,5 +205,7 @@ char *mesh_simulation_json(const struct mesh_simulation *s,
  */
 char *mesh_analysis_json_hazards(const struct mesh_analysis *a,
     const struct mesh_diags *diags);
+
+MESH_API_END
 
 #endif

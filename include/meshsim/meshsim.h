@@ -17,7 +17,14 @@
  *   process is single-threaded again for the calls that fork):
  *   mesh_plan_load() and mesh_plan_parse() (plan.h), mesh_analyze()
  *   (analysis.h).
+ * - Sweeps and availability runs on more than one process fork() their
+ *   workers (jobs in sweep.h, availability.h; a sweep's jobs 0 is one a
+ *   CPU): call them from a single-threaded process.
+ * - libmeshsim.so exports what include/meshsim/ declares, no more
+ *   (visibility.h); docs/library.md is the guide to linking and using it.
  */
+
+#include "meshsim/visibility.h"
 
 #define MESH_VERSION "0.1.0"
 
@@ -31,8 +38,12 @@ enum mesh_error {
 	MESH_EGRAPH     /* igraph reported an internal failure */
 };
 
+MESH_API_BEGIN
+
 /* A static, human-readable description of err; never NULL. */
 const char *mesh_strerror(enum mesh_error err);
+
+MESH_API_END
 
 #include "meshsim/progress.h"
 #include "meshsim/diag.h"

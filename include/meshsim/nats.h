@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /* The cluster port nats-server listens on when a config says none. */
 #define MESH_NATS_CLUSTER_PORT 6222
@@ -70,5 +73,7 @@ void mesh_nats_files_free(struct mesh_nats_file *files, size_t n);
  */
 enum mesh_error mesh_nats_routez_load(const char *const *args, size_t n,
     struct mesh_diags *diags, struct mesh_plan **out);
+
+MESH_API_END
 
 #endif

@@ -4,6 +4,9 @@
 
 #include "meshsim/meshsim.h"
 #include "meshsim/analysis.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * Place the plan's nodes: igraph's Kamada-Kawai layout started from a
@@ -89,5 +92,7 @@ enum mesh_error mesh_picture_svg(const struct mesh_analysis *a, char **out);
  * mesh_picture_svg().
  */
 enum mesh_error mesh_picture_dot(const struct mesh_analysis *a, char **out);
+
+MESH_API_END
 
 #endif

@@ -6,6 +6,9 @@
 
 #include "meshsim/diag.h"
 #include "meshsim/progress.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 #define MESH_DEFAULT_PORT 9932
 
@@ -300,5 +303,7 @@ int mesh_plan_sort_nodes(const struct mesh_plan *plan, int *v, size_t n);
 
 /* The index of the node called name, or -1. */
 int mesh_plan_find(const struct mesh_plan *plan, const char *name);
+
+MESH_API_END
 
 #endif

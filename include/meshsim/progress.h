@@ -4,6 +4,10 @@
 
 #include <stdint.h>
 
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
+
 /*
  * A progress hook, passed by pointer in the options of the long runs:
  * loading a plan (mesh_plan_load_progress), sweeps (mesh_sweep_options),
@@ -37,5 +41,7 @@ struct mesh_progress {
 
 /* The most calls between the first and the last of a phase. */
 #define MESH_PROGRESS_STEPS 1000
+
+MESH_API_END
 
 #endif

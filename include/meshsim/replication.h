@@ -7,6 +7,9 @@
 
 #include "meshsim/analysis.h"
 #include "meshsim/plan.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * Harper's native replication (docs/replication.md) keeps every member in
@@ -101,5 +104,7 @@ bool mesh_replication_joining_ok(const struct mesh_replication *r);
  */
 char *mesh_replication_json(const struct mesh_analysis *a,
     const struct mesh_replication *r, const struct mesh_diags *diags);
+
+MESH_API_END
 
 #endif

@@ -10,6 +10,9 @@
 #include "meshsim/progress.h"
 #include "meshsim/suggest.h"
 #include "meshsim/sweep.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /* The optional parts of a report; each NULL part is said to be absent. */
 struct mesh_review_parts {
@@ -69,5 +72,7 @@ enum mesh_error mesh_review_html(const struct mesh_analysis *a,
 enum mesh_error mesh_review_markdown(const struct mesh_analysis *a,
     const struct mesh_diags *diags, const struct mesh_review_parts *parts,
     char **out);
+
+MESH_API_END
 
 #endif

@@ -7,6 +7,9 @@
 
 /* For enum mesh_error; meshsim.h includes this header in turn. */
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * A run is cut into N shards, numbered 1 .. N. Shard I of a sweep sweeps
@@ -131,5 +134,7 @@ enum mesh_error mesh_partial_avail_add(const struct mesh_partial *p,
 
 /* Free a partial; NULL is accepted. */
 void mesh_partial_free(struct mesh_partial *p);
+
+MESH_API_END
 
 #endif

@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 #include "meshsim/meshsim.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /* A route to add: node `from` stores a route to node `to` (its host and
  * port). Node indices refer to the plan. */
@@ -138,5 +141,7 @@ char *mesh_suggestion_json(const struct mesh_suggestion *s,
  */
 enum mesh_error mesh_suggest_apply(struct mesh_plan *plan,
     const struct mesh_suggestion *s, struct mesh_diags *diags);
+
+MESH_API_END
 
 #endif

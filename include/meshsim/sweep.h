@@ -9,6 +9,9 @@
 /* For enum mesh_error; meshsim.h includes this header in turn. */
 #include "meshsim/meshsim.h"
 #include "meshsim/progress.h"
+#include "meshsim/visibility.h"
+
+MESH_API_BEGIN
 
 /*
  * A sweep fails every set of up to k *units* together: plan nodes, or the
@@ -61,8 +64,11 @@ struct mesh_sweep_options {
 	int k;                  /* the largest set size, 1 or more */
 	const char *by;         /* NULL: nodes; else a domain key */
 	enum mesh_sweep_model model;
-	int jobs;               /* processes; 0: the CPUs online */
-	double parallel_min;    /* 0: MESH_SWEEP_PARALLEL_MIN */
+	/* Processes; 0: the CPUs online. More than one: mesh_sweep_run()
+	 * fork()s workers for each level whose work estimate reaches
+	 * parallel_min (0: MESH_SWEEP_PARALLEL_MIN); 1 never forks. */
+	int jobs;
+	double parallel_min;
 	/* NULL: none; else reported by mesh_sweep_run() as phase "sweep"
 	 * ("domain sweep" with a key) in passes weighted as the estimate
 	 * weighs them (progress.h); must outlive mesh_sweep_run(). */
@@ -147,14 +153,15 @@ enum mesh_error mesh_sweep_new(const struct mesh_plan *plan,
     const struct mesh_sweep_options *opts, struct mesh_sweep **out);
 
 /*
- * Sweep: fill sizes and cuts. With jobs > 1, each level's passes are
- * shared among jobs processes: this one and jobs - 1 children made with
- * fork(), each taking every jobs-th set R and sending what it found back
- * through a pipe; a child that fails has its share run again here. The
- * results never depend on jobs. Progress goes to the options' hook from
- * this process alone, the children counting their passes to it through
- * their pipes. Children end with _exit() and touch
- * nothing of the caller's; call this from a single-threaded process when
+ * Sweep: fill sizes and cuts. FORKS with jobs > 1 (0 in the options:
+ * one a CPU), for each level whose work reaches parallel_min: its passes
+ * are shared among jobs processes: this one and jobs - 1 children made
+ * with fork(), each taking every jobs-th set R and sending what it found
+ * back through a pipe; a child that fails has its share run again here.
+ * The results never depend on jobs. Progress goes to the options' hook
+ * from this process alone, the children counting their passes to it
+ * through their pipes. Children end with _exit() and touch nothing of
+ * the caller's; call this from a single-threaded process when
  * jobs > 1. Never calls igraph. Returns MESH_OK, MESH_EINVAL (already
  * run), or MESH_ENOMEM (the sweep is then unusable but still freed with
  * mesh_sweep_free).
@@ -200,5 +207,7 @@ char *mesh_sweep_json(const struct mesh_sweep *sw,
 
 /* The name of a model: "graph" or "mesh". */
 const char *mesh_sweep_model_name(enum mesh_sweep_model model);
+
+MESH_API_END
 
 #endif
