@@ -161,6 +161,16 @@ enum cli_command {
 	CLI_IMPORT = 1 << 17            /* import, before its kind is known */
 };
 
+/* Sets of subcommands: the imports; those that read plans (and take the
+ * input limits), all but merge; all. */
+#define CLI_IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | \
+	CLI_IMPORT_ROUTES | CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE | \
+	CLI_IMPORT_NATS | CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)
+#define CLI_READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | \
+	CLI_SIMULATE | CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | \
+	CLI_IMPORTS)
+#define CLI_ALL (CLI_READERS | CLI_MERGE)
+
 /* What getopt_long returns for a long option with no short form (those
  * with one, -b -d -f -h -i -j -k -o -q -t, return their letter). */
 enum {
@@ -260,6 +270,10 @@ void cli_option_error(int c, char **argv, const struct option *table,
  * was, 0 when c is another option, or -1 after reporting a bad value.
  */
 int cli_common_option(struct cli_common *o, int c, char *arg);
+
+/* --by KEY (sweep, suggest, report): set *by to arg and return 1, or
+ * return -1 after saying arg is no label key (empty, or holds '='). */
+int cli_label_key(const char *arg, const char **by);
 
 /* Which of words (a list that ends in NULL) the value arg of option opt
  * ("--format") is: its index, or -1 after saying arg is not expected

@@ -14,13 +14,6 @@
 /* The date of the man pages: change it when their text changes. */
 #define MAN_DATE "December 3, 2026"
 
-#define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES | \
-	CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE | CLI_IMPORT_NATS | \
-	CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)
-#define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
-	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
-#define ALL (READERS | CLI_MERGE)
-
 /*
  * The commands, by name ("import" is the group of its kinds, each a
  * command of its own here). purpose is one line, lower case and without
@@ -201,8 +194,9 @@ static const struct help_opt {
 	{ "generation", CLI_CHECK | CLI_IMPORT_HARPER, NULL, "nats replication",
 	    0, 0, "Harper's clustering: NATS (4.0-4.3) or native replication "
 	    "(4.4+); default by the configs" },
-	{ "help", ALL, NULL, NULL, 0, 1, "print this help and exit" },
-	{ "input-format", READERS & ~(CLI_SIMULATE | IMPORTS), "FORMAT",
+	{ "help", CLI_ALL, NULL, NULL, 0, 1, "print this help and exit" },
+	{ "input-format", CLI_READERS & ~(CLI_SIMULATE | CLI_IMPORTS),
+	    "FORMAT",
 	    "auto json gml graphml edgelist ncol harper kubernetes compose "
 	    "nats",
 	    0, 0, "the plan's format: auto (default: by the file's ending), "
@@ -239,9 +233,9 @@ static const struct help_opt {
 	{ "output", CLI_EXPORT, "FILE|DIR", NULL, 0, 0,
 	    "write to FILE, not stdout (with --format nats: a new directory "
 	    "DIR)" },
-	{ "output", IMPORTS, "PLAN", NULL, 0, 0,
+	{ "output", CLI_IMPORTS, "PLAN", NULL, 0, 0,
 	    "write the plan to PLAN (whole or not at all), not stdout" },
-	{ "quiet", ALL, NULL, NULL, 0, 1,
+	{ "quiet", CLI_ALL, NULL, NULL, 0, 1,
 	    "no progress bar (drawn on stderr when it is a terminal)" },
 	{ "seed", CLI_AVAILABILITY | CLI_DIFF, "S", NULL, 0, 0,
 	    "the seed of the trials, 0 to 2^64-1 (default 1)" },
@@ -251,15 +245,15 @@ static const struct help_opt {
 	    "survive any one node's loss (2, default) or any two nodes' (3)" },
 	{ "trials", CLI_AVAILABILITY | CLI_DIFF, "N", NULL, 0, 0,
 	    "Monte Carlo trials, 1 to 10^12 (default 100000)" },
-	{ "max-input-size", READERS, "SIZE", NULL, 0, 1,
+	{ "max-input-size", CLI_READERS, "SIZE", NULL, 0, 1,
 	    "the largest input read: bytes, or K, M, G, T (default 1G)" },
-	{ "max-nodes", READERS, "N", NULL, 0, 1,
+	{ "max-nodes", CLI_READERS, "N", NULL, 0, 1,
 	    "the most nodes a plan may have; k, M, G multiply (default 2M)" },
-	{ "max-routes", READERS, "N", NULL, 0, 1,
+	{ "max-routes", CLI_READERS, "N", NULL, 0, 1,
 	    "the most routes a plan may have; k, M, G multiply (default 10M)" },
-	{ "max-name-length", READERS, "N", NULL, 0, 1,
+	{ "max-name-length", CLI_READERS, "N", NULL, 0, 1,
 	    "the longest name, in bytes (default 1024)" },
-	{ "max-depth", READERS, "N", NULL, 0, 1,
+	{ "max-depth", CLI_READERS, "N", NULL, 0, 1,
 	    "the deepest nesting of an input (default 64)" },
 };
 

@@ -6,7 +6,8 @@
 
 /* `meshsim import KIND [-o PLAN] FILE` for the kinds that are plan
  * formats of their own (kubernetes, compose): load FILE as FORMAT and write
- * its plan. Returns the exit status; everything it allocated is freed. */
+ * its plan; several Kubernetes manifests are read as one set of objects.
+ * Returns the exit status; everything it allocated is freed. */
 static int
 import_format(int argc, char **argv, unsigned kind, enum mesh_format format,
     const char *what)
@@ -19,14 +20,23 @@ import_format(int argc, char **argv, unsigned kind, enum mesh_format format,
 
 	memset(&o, 0, sizeof(o));
 	mesh_diags_init(&diags);
+	o.input_format = format;
 	if ((status = cli_parse_options(argc, argv, kind, &o, NULL,
-	    NULL)) == 0 &&
-	    (status = cli_common_plan(&o, argc, argv)) == 0) {
+	    NULL)) != 0)
+		goto done;
+	if (format == MESH_FORMAT_KUBERNETES && argc - optind > 1) {
+		if ((status = cli_manifests(&o, argc, argv)) != 0)
+			goto done;
+		err = mesh_kubernetes_load((const char *const *)o.manifests,
+		    o.nmanifests, &diags, &plan);
+	} else if ((status = cli_common_plan(&o, argc, argv)) == 0) {
 		err = mesh_plan_load_progress(o.plan, format, cli_progress(),
 		    &diags, &plan);
-		status = cli_import_write(what, err, &diags, plan, o.output,
-		    o.plan);
+	} else {
+		goto done;
 	}
+	status = cli_import_write(what, err, &diags, plan, o.output, o.plan);
+done:
 	mesh_plan_free(plan);
 	mesh_diags_clear(&diags);
 	return status;
@@ -37,35 +47,8 @@ import_format(int argc, char **argv, unsigned kind, enum mesh_format format,
 static int
 import_kubernetes(int argc, char **argv)
 {
-	struct mesh_plan *plan = NULL;
-	struct mesh_diags diags;
-	struct cli_common o;
-	enum mesh_error err;
-	int status;
-
-	memset(&o, 0, sizeof(o));
-	mesh_diags_init(&diags);
-	o.input_format = MESH_FORMAT_KUBERNETES;
-	if ((status = cli_parse_options(argc, argv, CLI_IMPORT_KUBERNETES,
-	    &o, NULL, NULL)) != 0)
-		goto done;
-	if (argc - optind > 1) {
-		if ((status = cli_manifests(&o, argc, argv)) != 0)
-			goto done;
-		err = mesh_kubernetes_load((const char *const *)o.manifests,
-		    o.nmanifests, &diags, &plan);
-	} else if ((status = cli_common_plan(&o, argc, argv)) == 0) {
-		err = mesh_plan_load_progress(o.plan, MESH_FORMAT_KUBERNETES,
-		    cli_progress(), &diags, &plan);
-	} else {
-		goto done;
-	}
-	status = cli_import_write("import kubernetes", err, &diags, plan,
-	    o.output, o.plan);
-done:
-	mesh_plan_free(plan);
-	mesh_diags_clear(&diags);
-	return status;
+	return import_format(argc, argv, CLI_IMPORT_KUBERNETES,
+	    MESH_FORMAT_KUBERNETES, "import kubernetes");
 }
 
 /* `meshsim import compose [-o PLAN] COMPOSE.yml`: the plan of a docker

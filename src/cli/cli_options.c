@@ -9,14 +9,6 @@
 
 #include "cli/cli.h"
 
-/* Sets of subcommands: the imports; those that read plans (and take the
- * input limits), all but merge; all. */
-#define IMPORTS (CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTES | \
-	CLI_IMPORT_KUBERNETES | CLI_IMPORT_COMPOSE | CLI_IMPORT_NATS | \
-	CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS)
-#define READERS (CLI_CHECK | CLI_SWEEP | CLI_AVAILABILITY | CLI_SIMULATE | \
-	CLI_REPORT | CLI_DIFF | CLI_SUGGEST | CLI_EXPORT | IMPORTS)
-#define ALL (READERS | CLI_MERGE)
 
 /*
  * Every long option of the tool and the subcommands that take it: by
@@ -48,12 +40,12 @@ static const struct {
 	    CLI_IMPORT_NETWORK | CLI_IMPORT_ROUTEZ | CLI_IMPORT_STATUS },
 	{ { "force", no_argument, NULL, CLI_OPT_FORCE },
 	    CLI_SWEEP | CLI_AVAILABILITY },
-	{ { "format", required_argument, NULL, 'f' }, ALL & ~IMPORTS },
+	{ { "format", required_argument, NULL, 'f' }, CLI_ALL & ~CLI_IMPORTS },
 	{ { "generation", required_argument, NULL, CLI_OPT_GENERATION },
 	    CLI_CHECK | CLI_IMPORT_HARPER },
-	{ { "help", no_argument, NULL, 'h' }, ALL },
+	{ { "help", no_argument, NULL, 'h' }, CLI_ALL },
 	{ { "input-format", required_argument, NULL, 'i' },
-	    READERS & ~(CLI_SIMULATE | IMPORTS) },
+	    CLI_READERS & ~(CLI_SIMULATE | CLI_IMPORTS) },
 	{ { "inventory", required_argument, NULL, CLI_OPT_INVENTORY },
 	    CLI_CHECK | CLI_IMPORT_HARPER | CLI_IMPORT_NETWORK |
 	    CLI_IMPORT_ROUTES | CLI_IMPORT_NATS },
@@ -68,8 +60,8 @@ static const struct {
 	    CLI_CHECK | CLI_IMPORT_NATS },
 	{ { "node-availability", required_argument, NULL,
 	    CLI_OPT_NODE_AVAILABILITY }, CLI_AVAILABILITY },
-	{ { "output", required_argument, NULL, 'o' }, ALL },
-	{ { "quiet", no_argument, NULL, 'q' }, ALL },
+	{ { "output", required_argument, NULL, 'o' }, CLI_ALL },
+	{ { "quiet", no_argument, NULL, 'q' }, CLI_ALL },
 	{ { "seed", required_argument, NULL, CLI_OPT_SEED },
 	    CLI_AVAILABILITY | CLI_DIFF },
 	{ { "shard", required_argument, NULL, CLI_OPT_SHARD },
@@ -78,15 +70,15 @@ static const struct {
 	{ { "trials", required_argument, NULL, CLI_OPT_TRIALS },
 	    CLI_AVAILABILITY | CLI_DIFF },
 	{ { "max-input-size", required_argument, NULL,
-	    CLI_OPT_MAX_INPUT_SIZE }, READERS },
+	    CLI_OPT_MAX_INPUT_SIZE }, CLI_READERS },
 	{ { "max-nodes", required_argument, NULL, CLI_OPT_MAX_NODES },
-	    READERS },
+	    CLI_READERS },
 	{ { "max-routes", required_argument, NULL, CLI_OPT_MAX_ROUTES },
-	    READERS },
+	    CLI_READERS },
 	{ { "max-name-length", required_argument, NULL,
-	    CLI_OPT_MAX_NAME_LENGTH }, READERS },
+	    CLI_OPT_MAX_NAME_LENGTH }, CLI_READERS },
 	{ { "max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH },
-	    READERS },
+	    CLI_READERS },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -283,6 +275,18 @@ limit_option(int c, const char *arg)
 		return 0;
 	}
 	return mesh_limits_set(&l) == MESH_OK ? 1 : -1;
+}
+
+int
+cli_label_key(const char *arg, const char **by)
+{
+	if (*arg == '\0' || strchr(arg, '=') != NULL) {
+		cli_error("--by: '%s' is not a label key (such as zone, rack "
+		    "or host)", arg);
+		return -1;
+	}
+	*by = arg;
+	return 1;
 }
 
 int

@@ -44,15 +44,8 @@ report_option(void *ctx, int c, char *arg)
 	struct report_opts *o = ctx;
 	int f;
 
-	if (c == 'b') {
-		if (*arg == '\0' || strchr(arg, '=') != NULL) {
-			cli_error("--by: '%s' is not a label key (such as "
-			    "zone, rack or host)", arg);
-			return -1;
-		}
-		o->by = arg;
-		return 1;
-	}
+	if (c == 'b')
+		return cli_label_key(arg, &o->by);
 	if (c != 'f')
 		return 0;
 	if ((f = cli_option_word("--format", arg, formats, "html or md")) < 0)

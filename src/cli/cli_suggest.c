@@ -34,15 +34,8 @@ suggest_option(void *ctx, int c, char *arg)
 		o->plan_out = arg;
 		return 1;
 	}
-	if (c == 'b') {
-		if (*arg == '\0' || strchr(arg, '=') != NULL) {
-			cli_error("--by: '%s' is not a label key (such as "
-			    "zone, rack or host)", arg);
-			return -1;
-		}
-		o->by = arg;
-		return 1;
-	}
+	if (c == 'b')
+		return cli_label_key(arg, &o->by);
 	if (c != 't')
 		return 0;
 	if (cli_parse_count(arg, 2, 3, &t) != 0) {

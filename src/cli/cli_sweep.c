@@ -38,13 +38,7 @@ sweep_option(void *ctx, int c, char *arg)
 
 	switch (c) {
 	case 'b':
-		if (*arg == '\0' || strchr(arg, '=') != NULL) {
-			cli_error("--by: '%s' is not a label key (such as "
-			    "zone, rack or host)", arg);
-			return -1;
-		}
-		o->by = arg;
-		return 1;
+		return cli_label_key(arg, &o->by);
 	case CLI_OPT_FORCE:
 		o->force = 1;
 		return 1;
