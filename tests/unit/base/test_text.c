@@ -274,7 +274,7 @@ same_key(const void *ctx, int idx, const void *key)
 static void
 imap_should_find_each_index_by_its_key_and_keep_the_first(void **state)
 {
-	static char names[3000][12];
+	static char names[3000][16];
 	const char *keys[3001];
 	struct mesh_i_imap m;
 	int i;
