@@ -530,6 +530,10 @@ read_conf(struct reader *r, struct nnode *n)
 			mesh_i_report(&r->base, MESH_ERROR, "bad-node-name",
 			    &k->val->at, NULL, "'server_name' must be a name "
 			    "without spaces: nats-server refuses the config");
+		} else if (mesh_i_has_control(k->val->str)) {
+			mesh_i_report(&r->base, MESH_ERROR, "bad-node-name",
+			    &k->val->at, NULL, "'server_name' holds a control "
+			    "character: no plan can name a node so");
 		} else {
 			free(n->name);
 			n->name = dup(r, k->val->str);
@@ -844,6 +848,15 @@ apply_flag(struct reader *r, struct nnode *n, const char *f, const char *val,
 		n->cname_at = *at;
 	} else if (strcmp(f, "n") == 0 || strcmp(f, "name") == 0 ||
 	    strcmp(f, "server_name") == 0) {
+		/* As server_name in a config. */
+		if (*val == '\0' || strpbrk(val, " \t\r\n") != NULL ||
+		    mesh_i_has_control(val)) {
+			mesh_i_report(&r->base, MESH_ERROR, "bad-node-name",
+			    at, NULL, "--%s must be a name without spaces "
+			    "(nats-server refuses them) or control characters "
+			    "(no plan can hold them)", f);
+			return;
+		}
 		free(n->name);
 		n->name = dup(r, val);
 		n->at = *at;

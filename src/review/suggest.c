@@ -1416,7 +1416,7 @@ domain_bounds(const struct work *w, const struct blocks *b,
 	most = s->domain_bound;
 	/* Any one node's loss, the plan's own pieces, then route ends. */
 	lb = most;
-	if ((size_t)b->ncomp - 1 > lb)
+	if (b->ncomp > 1 && (size_t)b->ncomp - 1 > lb)
 		lb = (size_t)b->ncomp - 1;
 	for (v = 0; v < w->n; v++) {
 		size_t c = (size_t)b->ncomp - 1 + (size_t)node_pieces(b, v);
