@@ -1323,6 +1323,15 @@ read_meta(struct k8s *k, struct ynode obj, const char *kind,
 		    "'%s' is not a Kubernetes object name", *name);
 		return -1;
 	}
+	/* The namespace goes into hosts (NAME.SERVICE.NAMESPACE). */
+	if (**ns == '\0' || strpbrk(*ns, " \t\r\n/") != NULL ||
+	    mesh_i_has_control(*ns)) {
+		struct mesh_i_pos p = pos(k, nn);
+
+		mesh_i_report(&k->base, MESH_ERROR, "bad-name", &p, NULL,
+		    "'%s' is not a Kubernetes namespace name", *ns);
+		return -1;
+	}
 	return 0;
 }
 
