@@ -168,6 +168,7 @@ mesh_i_buf_take(struct mesh_i_buf *b)
 }
 
 #define ARENA_CHUNK     (256 * 1024)
+#define ARENA_FIRST     4096
 
 struct mesh_i_arena_chunk {
 	struct mesh_i_arena_chunk *prev;  /* the chunk filled before this one */
@@ -208,7 +209,13 @@ arena_take(struct mesh_i_arena *a, size_t n, size_t align)
 	if (c != NULL)
 		c->used = (c->used + align - 1) & ~(align - 1);
 	if (c == NULL || c->used > c->size || c->size - c->used < n) {
-		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		/* The first chunk small, each next one twice the last up to
+		 * ARENA_CHUNK: a small plan takes no 256 KB. */
+		size_t size = c == NULL ? ARENA_FIRST : c->size < ARENA_CHUNK /
+		    2 ? 2 * c->size : ARENA_CHUNK;
+
+		if (size < n)
+			size = n;
 
 		if (a->spare != NULL && a->spare->size >= size) {
 			c = a->spare;
