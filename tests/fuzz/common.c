@@ -11,11 +11,21 @@
 
 /* Sweeps, availability, suggestions, diffs, pictures and reports run on
  * plans of at most this many nodes, to keep each input fast. */
-#define FUZZ_SMALL      48
+#define FUZZ_SMALL      16
 /* Target 3 suggestions search pairs of nodes: at most this many. */
-#define FUZZ_TINY       12
+#define FUZZ_TINY       10
 /* Availability trials per plan. */
-#define FUZZ_TRIALS     2000
+#define FUZZ_TRIALS     200
+/* Availability and diffs compute exact values for up to
+ * MESH_AVAIL_EXACT_MAX nodes over all 2^n states: they run on plans of at
+ * most this many nodes, or of more than MESH_AVAIL_EXACT_MAX (Monte Carlo
+ * alone). */
+#define FUZZ_EXACT      12
+#define AVAIL_CHEAP(n)  ((n) <= FUZZ_EXACT || (n) > MESH_AVAIL_EXACT_MAX)
+/* The GML and GraphML harnesses read back the GML and GraphML exports
+ * (igraph) of plans of at most this many nodes; every reader harness the
+ * JSON export of every plan. */
+#define FUZZ_READ_BACK  64
 
 void
 fuzz_fail(const char *file, int line, const char *what)
@@ -132,9 +142,11 @@ check_round_trip(const struct mesh_plan *plan, const char *text,
 	mesh_diags_clear(&d);
 }
 
-/* The exports of plan, each read back where the format promises it. */
+/* The exports of plan, each read back where the format promises it: the
+ * JSON export always, the others (DOT, and GML and GraphML read back by
+ * igraph) when plan has at most max_igraph nodes. */
 static void
-exercise_exports(const struct mesh_plan *plan)
+exercise_exports(const struct mesh_plan *plan, size_t max_igraph)
 {
 	static const struct {
 		enum mesh_export_format ex;
@@ -153,6 +165,8 @@ exercise_exports(const struct mesh_plan *plan)
 	char *text;
 
 	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		if (i > 0 && plan->nnodes > max_igraph)
+			break;
 		if (mesh_plan_export(plan, fmts[i].ex, &text) != MESH_OK)
 			continue;
 		if (fmts[i].back != MESH_FORMAT_AUTO)
@@ -233,7 +247,8 @@ exercise_small(const struct mesh_plan *plan, const struct mesh_analysis *a,
 	ao.trials = FUZZ_TRIALS;
 	ao.seed = 1;
 	ao.jobs = 1;
-	if (mesh_availability(plan, &ao, &av) == MESH_OK) {
+	if (AVAIL_CHEAP(plan->nnodes) &&
+	    mesh_availability(plan, &ao, &av) == MESH_OK) {
 		s = mesh_availability_json(av, diags);
 		check_json(s, "the availability JSON is valid");
 		free(s);
@@ -312,7 +327,8 @@ exercise_suggest(const struct mesh_plan *plan,
 	dopts.trials = FUZZ_TRIALS;
 	dopts.seed = 1;
 	dopts.node_availability = -1;
-	if (mesh_diff(plan, copy, &dopts, &df) == MESH_OK) {
+	if (AVAIL_CHEAP(plan->nnodes) &&
+	    mesh_diff(plan, copy, &dopts, &df) == MESH_OK) {
 		s = mesh_diff_json(df, plan, copy, diags, &d);
 		check_json(s, "the diff's JSON is valid");
 		free(s);
@@ -351,8 +367,40 @@ exercise_suggest_by(const struct mesh_plan *plan,
 	mesh_suggestion_free(sg);
 }
 
+/* The analysis of plan, checked, and its JSON: *out set on MESH_OK. */
+static enum mesh_error
+analyse(const struct mesh_plan *plan, const struct mesh_diags *diags,
+    struct mesh_analysis **out)
+{
+	enum mesh_error err;
+	char *s;
+
+	err = mesh_analyze(plan, NULL, out);
+	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+	    "mesh_analyze succeeds on a read plan");
+	if (err != MESH_OK)
+		return err;
+	check_analysis(plan, *out);
+	s = mesh_analysis_json(*out, diags);
+	check_json(s, "the analysis JSON is valid");
+	free(s);
+	return MESH_OK;
+}
+
 void
 fuzz_exercise(const struct mesh_plan *plan, const struct mesh_diags *diags)
+{
+	struct mesh_analysis *a = NULL;
+
+	if (analyse(plan, diags, &a) != MESH_OK)
+		return;
+	exercise_exports(plan, 0);
+	mesh_analysis_free(a);
+}
+
+void
+fuzz_exercise_all(const struct mesh_plan *plan,
+    const struct mesh_diags *diags)
 {
 	struct mesh_analysis_options opts;
 	struct mesh_analysis *a = NULL, *ad = NULL;
@@ -363,16 +411,8 @@ fuzz_exercise(const struct mesh_plan *plan, const struct mesh_diags *diags)
 	size_t nstranded;
 	char *s;
 
-	err = mesh_analyze(plan, NULL, &a);
-	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
-	    "mesh_analyze succeeds on a read plan");
-	if (err != MESH_OK)
+	if (analyse(plan, diags, &a) != MESH_OK)
 		return;
-	check_analysis(plan, a);
-	s = mesh_analysis_json(a, diags);
-	check_json(s, "the analysis JSON is valid");
-	free(s);
-
 	if (plan->nnodes >= 2) {
 		memset(&opts, 0, sizeof(opts));
 		down[0] = 0;
@@ -403,7 +443,7 @@ fuzz_exercise(const struct mesh_plan *plan, const struct mesh_diags *diags)
 		    "mesh_simulate succeeds on a read plan");
 		mesh_simulation_free(sim);
 	}
-	exercise_exports(plan);
+	exercise_exports(plan, (size_t)-1);
 	if (plan->nnodes <= FUZZ_SMALL) {
 		exercise_small(plan, a, diags);
 		exercise_suggest(plan, diags, 2);
@@ -428,6 +468,10 @@ fuzz_plan(const uint8_t *data, size_t size, const char *file,
 	fuzz_check_result(err, plan, &d);
 	if (plan != NULL)
 		fuzz_exercise(plan, &d);
+	/* A graph format's plan goes round its own exports too. */
+	if (plan != NULL && (fmt == MESH_FORMAT_GML ||
+	    fmt == MESH_FORMAT_GRAPHML))
+		exercise_exports(plan, FUZZ_READ_BACK);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&d);
 }
@@ -461,8 +505,10 @@ fuzz_dir(void)
 
 	if (dir[0] != '\0')
 		return dir;
+	/* Memory (/dev/shm) rather than a disk, where rewriting a file
+	 * every input flushes it (ext4's auto_da_alloc). */
 	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
+		tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
 	snprintf(dir, sizeof(dir), "%s/meshsim-fuzz.XXXXXX", tmp);
 	if (mkdtemp(dir) == NULL) {
 		perror(dir);
@@ -482,6 +528,8 @@ fuzz_write(const char *name, const void *data, size_t size)
 	if (path == NULL)
 		abort();
 	snprintf(path, n, "%s/%s", fuzz_dir(), name);
+	/* A new file each time: truncating one costs a flush on ext4. */
+	(void)unlink(path);
 	if ((f = fopen(path, "wb")) == NULL ||
 	    (size > 0 && fwrite(data, 1, size, f) != size) ||
 	    fclose(f) != 0) {

@@ -32,29 +32,42 @@ void fuzz_check_result(enum mesh_error err, const struct mesh_plan *plan,
     const struct mesh_diags *diags);
 
 /*
- * Run what the library does with a read plan (resolved) and its
- * diagnostics: the analysis (also with nodes down) and its JSON, failure
- * domains, restart hazards, the live-mesh simulation, the JSON, GML and
- * GraphML exports read back, and on small plans the sweep, availability,
- * suggestions, the diff against the plan with them added, the picture and
- * the reports. Aborts when a result breaks a documented promise (invalid
- * JSON output, an export that does not read back as the same plan); out
+ * What the reader harnesses run on a read plan (resolved) and its
+ * diagnostics, cheap enough for thousands of inputs a second: the
+ * analysis, its books checked, and its JSON; the JSON export read back
+ * as the same plan. Aborts when a result breaks a documented promise; out
  * of memory is not a finding here and ends the check quietly.
  */
 void fuzz_exercise(const struct mesh_plan *plan,
     const struct mesh_diags *diags);
 
 /*
+ * Everything the library does with a read plan, for fuzz_analyses.c: the
+ * analysis (also with nodes down) and its JSON, failure domains, restart
+ * hazards, the live-mesh simulation, every export read back, and on plans
+ * of up to 24 nodes the sweeps, suggestions (target 3 up to 10 nodes),
+ * the picture and the reports, and the availability and the diff against
+ * the plan with the suggestions added (up to 12 nodes, where they are
+ * exact, and from 21, where they are not). Aborts as fuzz_exercise() does (also on a verified
+ * suggestion that leaves an articulation point, a lower bound above the
+ * suggestion).
+ */
+void fuzz_exercise_all(const struct mesh_plan *plan,
+    const struct mesh_diags *diags);
+
+/*
  * mesh_plan_parse() of size bytes at data as file in format fmt, the
- * checks of fuzz_check_result(), and fuzz_exercise() on success.
+ * checks of fuzz_check_result(), and fuzz_exercise() on success; for GML
+ * and GraphML, on plans of up to 64 nodes, also the GML, GraphML and DOT
+ * exports, the first two read back as the same plan.
  */
 void fuzz_plan(const uint8_t *data, size_t size, const char *file,
     enum mesh_format fmt);
 
 /*
- * A private directory for the files a harness writes (made once, removed
- * with its files at exit). Returns its path; aborts when it cannot be
- * made.
+ * A private directory for the files a harness writes (made once, in
+ * TMPDIR, else /dev/shm, else /tmp; removed with its files at exit).
+ * Returns its path; aborts when it cannot be made.
  */
 const char *fuzz_dir(void);
 

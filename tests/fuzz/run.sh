@@ -5,15 +5,25 @@
 #                                          program with ASan and UBSan
 #   sh tests/fuzz/run.sh --short BUILD     make test: replay tests/fuzz/regress,
 #                                          then FUZZ_RUNS inputs per harness
-#                                          (default 2000, seed 1)
+#                                          (default 2000, 300 for analyses;
+#                                          seed 1)
 #   sh tests/fuzz/run.sh --time S BUILD    make fuzz: S seconds per harness,
 #                                          keeping the corpus in BUILD/fuzz/corpus
+#   sh tests/fuzz/run.sh --runs N BUILD    a campaign: N executions per
+#                                          harness (at most FUZZ_MAX_TIME
+#                                          seconds each), as --time otherwise
+#   sh tests/fuzz/run.sh --merge BUILD     make fuzz-merge: fold BUILD/fuzz/corpus
+#                                          into tests/fuzz/corpus, minimised
 #
 # Seed corpora are built at run time from the repository's scenarios and
-# tests (BUILD/fuzz/seeds), with tests/fuzz/seeds and tests/fuzz/regress.
+# tests (BUILD/fuzz/seeds), with tests/fuzz/seeds, tests/fuzz/corpus (the
+# minimised corpora of past campaigns) and tests/fuzz/regress.
 # FUZZ_ONLY="gml env" runs only those harnesses. Each harness's output goes
 # to BUILD/fuzz/logs/NAME.log; a crash, leak, timeout or sanitizer report
-# leaves the input in BUILD/fuzz/artifacts and fails the run.
+# leaves the input in BUILD/fuzz/artifacts and fails the run. A line per
+# harness gives executions, executions per second, coverage (cov, ft) and
+# the corpus size; --runs and --time also append it to
+# BUILD/fuzz/campaign.txt.
 set -u
 
 here=$(dirname "$0")
@@ -42,6 +52,13 @@ case "$mode" in
 	secs=${2:?usage: run.sh --time SECONDS BUILD}
 	build=${3:?usage: run.sh --time SECONDS BUILD}
 	;;
+--runs)
+	runs=${2:?usage: run.sh --runs N BUILD}
+	build=${3:?usage: run.sh --runs N BUILD}
+	;;
+--merge)
+	build=${2:?usage: run.sh --merge BUILD}
+	;;
 *)
 	# The usage is the comment at the top.
 	sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
@@ -54,14 +71,18 @@ mkdir -p "$out/logs" "$out/artifacts" "$out/seeds" || exit 2
 
 # The harnesses, and for each the longest input, the dictionary and the
 # repository files that seed it.
-names=${FUZZ_ONLY:-"plan_json timeline harper env ops gml graphml edgelist compose"}
+names=${FUZZ_ONLY:-"plan_json timeline harper env ops status gml graphml edgelist
+    compose kubernetes nats routez analyses"}
 
+# Inputs are kept small so that each harness runs thousands a second: a
+# reader's paths show in a few kilobytes.
 max_len() {
 	case "$1" in
-	timeline|env) echo 4096 ;;
-	edgelist) echo 2048 ;;
-	ops) echo 8192 ;;
-	*) echo 32768 ;;
+	analyses) echo 256 ;;
+	env) echo 512 ;;
+	edgelist) echo 1024 ;;
+	timeline|ops|status|nats|routez) echo 2048 ;;
+	*) echo 4096 ;;
 	esac
 }
 
@@ -74,6 +95,11 @@ dict() {
 	gml) echo "$here/dicts/gml.dict" ;;
 	graphml) echo "$here/dicts/graphml.dict" ;;
 	compose) echo "$here/dicts/compose.dict" ;;
+	kubernetes) echo "$here/dicts/kubernetes.dict" ;;
+	nats) echo "$here/dicts/nats.dict" ;;
+	routez) echo "$here/dicts/routez.dict" ;;
+	status) echo "$here/dicts/status.dict" ;;
+	analyses) echo "$here/dicts/json.dict" ;;
 	*) echo "" ;;
 	esac
 }
@@ -152,7 +178,7 @@ EOF
 		    >"$s/forms.txt"
 		;;
 	env)
-		seed "$s" tests/harper/*.env
+		seed "$s" tests/harper/*.env tests/harper/*.args
 		;;
 	ops)
 		seed "$s" tests/ops/*.json tests/harper/inventory*.json \
@@ -161,7 +187,7 @@ EOF
 	gml)
 		seed "$s" tests/formats/*.gml tests/bad/*.gml
 		# The Topology Zoo beside the repository, for long runs.
-		[ "$mode" = --time ] &&
+		[ "$mode" != --short ] &&
 			seed "$s" ../shared/topologies/topozoo/*.gml
 		;;
 	graphml)
@@ -175,6 +201,28 @@ EOF
 		seed "$s" tests/compose/*.yml tests/compose/bad/*.yml \
 		    scenarios/compose/*.yml
 		;;
+	kubernetes)
+		seed "$s" tests/kubernetes/*.yaml tests/kubernetes/split/*.yaml \
+		    scenarios/kubernetes/*.yaml
+		;;
+	nats)
+		seed "$s" tests/nats/*.conf tests/nats/*.args \
+		    tests/nats/inc/*.conf scenarios/nats*/*.conf
+		;;
+	routez)
+		seed "$s" tests/nats/routez*.json tests/nats/bad-routez*.json
+		;;
+	status)
+		seed "$s" tests/ops/status*.json tests/ops/bad-status*.json
+		;;
+	analyses)
+		# Small plans only: the harness takes 256 bytes.
+		for f in scenarios/*.json tests/mesh/*.json tests/plans/*.json \
+		    tests/suggest/*.json; do
+			[ -f "$f" ] && [ "$(wc -c <"$f")" -le 256 ] &&
+				cp "$f" "$s/"
+		done
+		;;
 	esac
 	[ -d "$here/seeds/$1" ] && seed "$s" "$here/seeds/$1"/*
 	return 0
@@ -185,8 +233,53 @@ stat() {
 	sed -n "s/^stat::$2: *//p" "$1" | tail -n 1
 }
 
+# Fold the corpus a campaign grew in BUILD/fuzz/corpus/NAME into
+# tests/fuzz/corpus/NAME: libFuzzer's -merge=1 keeps the inputs that add
+# coverage to what the seeds built from the repository already give, and
+# only those are kept (the seeds are rebuilt at every run).
+merge() {
+	name=$1
+	bin="$out/fuzz_$name"
+	log="$out/logs/$name-merge.log"
+	dest="$here/corpus/$name"
+	new="$out/merge/$name"
+	rm -rf "$new"
+	mkdir -p "$new" "$dest" || return 1
+	make_seeds "$name"
+	cp "$out/seeds/$name"/* "$new/" 2>/dev/null
+	set -- -merge=1 -max_len="$(max_len "$name")" -rss_limit_mb=2048 \
+	    -timeout=30 "$new" "$dest"
+	[ -d "$out/corpus/$name" ] && set -- "$@" "$out/corpus/$name"
+	if ! "$bin" "$@" >"$log" 2>&1; then
+		echo "fuzz $name: merge FAILED (see $log)" >&2
+		return 1
+	fi
+	for f in "$out/seeds/$name"/*; do
+		[ -f "$f" ] && rm -f "$new/$(basename "$f")"
+	done
+	rm -rf "$dest"
+	mv "$new" "$dest"
+	echo "fuzz $name: tests/fuzz/corpus/$name: $(ls "$dest" | wc -l)" \
+	    "inputs, $(du -sk "$dest" | cut -f1) KB"
+}
+
 failed=0
 passed=0
+if [ "$mode" = --merge ]; then
+	for name in $names; do
+		if [ ! -x "$out/fuzz_$name" ]; then
+			echo "fuzz $name: $out/fuzz_$name is not built" >&2
+			failed=$((failed + 1))
+		elif merge "$name"; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1))
+		fi
+	done
+	echo "fuzz merge: $passed merged, $failed failed"
+	[ $failed -eq 0 ]
+	exit
+fi
 for name in $names; do
 	bin="$out/fuzz_$name"
 	log="$out/logs/$name.log"
@@ -217,7 +310,17 @@ for name in $names; do
 		corpus="$out/corpus-short/$name"
 		rm -rf "$corpus"
 		mkdir -p "$corpus"
-		set -- "$@" -seed=1 -runs="${FUZZ_RUNS:-2000}"
+		# The analyses harness runs seconds for 300 inputs.
+		n=2000
+		[ "$name" = analyses ] && n=300
+		set -- "$@" -seed=1 -runs="${FUZZ_RUNS:-$n}"
+	elif [ "$mode" = --runs ]; then
+		corpus="$out/corpus/$name"
+		mkdir -p "$corpus"
+		set -- "$@" -runs="$runs"
+		# FUZZ_MAX_TIME: at most that many seconds, whatever N.
+		[ -n "${FUZZ_MAX_TIME:-}" ] &&
+			set -- "$@" -max_total_time="$FUZZ_MAX_TIME"
 	else
 		corpus="$out/corpus/$name"
 		mkdir -p "$corpus"
@@ -225,6 +328,7 @@ for name in $names; do
 	fi
 	# New inputs go to the first directory, the corpus.
 	set -- "$@" "$corpus" "$out/seeds/$name"
+	[ -d "$here/corpus/$name" ] && set -- "$@" "$here/corpus/$name"
 	[ -d "$regress" ] && set -- "$@" "$regress"
 	"$bin" "$@" >>"$log" 2>&1
 	rc=$?
@@ -239,8 +343,19 @@ for name in $names; do
 		failed=$((failed + 1))
 		continue
 	fi
-	echo "fuzz $name: clean: ${execs:-?} executions in ${secs_run} s" \
+	# The last status line: "#N DONE cov: C ft: F corp: K/SIZE ...".
+	last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
+	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
+	corp=$(echo "$last" | sed -n 's/.* corp: \([^ ]*\).*/\1/p')
+	rate=$(stat "$log" average_exec_per_sec)
+	echo "fuzz $name: clean: ${execs:-?} executions in ${secs_run} s," \
+	    "${rate:-?}/s, cov ${cov:-?} ft ${ft:-?} corpus ${corp:-?}" \
 	    "(slowest input ${slowest:-?} s)"
+	[ "$mode" = --short ] || printf '%s %s %s %s %s %s %s %s %s\n' \
+	    "$(date -u +%Y-%m-%dT%H:%MZ)" "$name" "${execs:-?}" \
+	    "$secs_run" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" \
+	    "${slowest:-?}" >>"$out/campaign.txt"
 	passed=$((passed + 1))
 done
 echo "fuzz: $passed passed, $failed failed"
