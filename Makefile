@@ -12,6 +12,7 @@
 #                   (tests/dist/; installs both; .ci/run runs it)
 #   make fuzz       the libFuzzer harnesses, FUZZ_TIME seconds each
 #                   (build in build-fuzz/; tests/fuzz/run.sh)
+#   make fuzz-merge fold make fuzz's new inputs into tests/fuzz/corpus
 #   make bench      meshsim against networkx; see docs/bench.md
 #   make nats-live  the live mesh model against real nats-server processes
 #                   (tests/nats/live/run.py; make test-run runs it too)
@@ -130,7 +131,7 @@ HEADERS  = $(wildcard include/meshsim/*.h)
 
 .PHONY: all demo test test-run sanitize deps test-deps \
         install uninstall clean bench alloc-test memcheck \
-        fuzz fuzz-bin fuzz-test nats-live FORCE
+        fuzz fuzz-bin fuzz-test fuzz-merge nats-live FORCE
 
 all: $(BIN) $(SHLIB)
 
@@ -298,6 +299,12 @@ fuzz:
 	   { echo "fuzz: $(FUZZ_CC) cannot link libFuzzer programs" >&2; exit 1; }
 	$(FUZZ_MAKE)
 	nice sh tests/fuzz/run.sh --time $(FUZZ_TIME) $(FUZZ_BUILD)
+
+# Fold the corpora make fuzz grew (build-fuzz/fuzz/corpus) into
+# tests/fuzz/corpus, minimised (docs/fuzzing.md).
+fuzz-merge:
+	$(FUZZ_MAKE)
+	nice sh tests/fuzz/run.sh --merge $(FUZZ_BUILD)
 
 # Part of make test: the regression inputs, then a short fixed run of each
 # harness; skipped with a message where clang or libFuzzer is missing.
