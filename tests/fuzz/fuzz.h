@@ -45,12 +45,12 @@ void fuzz_exercise(const struct mesh_plan *plan,
  * Everything the library does with a read plan, for fuzz_analyses.c: the
  * analysis (also with nodes down) and its JSON, failure domains, restart
  * hazards, the live-mesh simulation, every export read back, and on plans
- * of up to 24 nodes the sweeps, suggestions (target 3 up to 10 nodes),
+ * of up to 16 nodes the sweeps, suggestions (target 3 up to 10 nodes),
  * the picture and the reports, and the availability and the diff against
  * the plan with the suggestions added (up to 12 nodes, where they are
- * exact, and from 21, where they are not). Aborts as fuzz_exercise() does (also on a verified
- * suggestion that leaves an articulation point, a lower bound above the
- * suggestion).
+ * exact, and from 21, where they are not). Aborts as fuzz_exercise()
+ * does, also on a verified suggestion that leaves an articulation point
+ * or a suggestion by zone below its lower bound.
  */
 void fuzz_exercise_all(const struct mesh_plan *plan,
     const struct mesh_diags *diags);

@@ -1,4 +1,4 @@
-/* fuzz_nats.c: libFuzzer harness for the nats-server config and command-line readers (nats_conf.c, nats.c): each input read as a nats-server.conf and as a node's command line beside a fixed config; then the reader harnesses' checks on each plan. */
+/* fuzz_nats.c: libFuzzer harness for the nats-server config, command-line and inventory readers (nats_conf.c, nats.c): each input read as a nats-server.conf, as a node's command line beside a fixed config and, when it starts with '{', as the inventory; then the reader harnesses' checks on each plan. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +27,29 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The fixed config with opts, checked as a reader's result. */
+static void
+load(const struct mesh_nats_options *opts)
+{
+	struct mesh_diags d;
+	struct mesh_plan *plan = NULL;
+	enum mesh_error err;
+
+	mesh_diags_init(&d);
+	err = mesh_nats_load((const char *const *)&config, 1, opts, &d,
+	    &plan);
+	fuzz_check_result(err, plan, &d);
+	if (plan != NULL)
+		fuzz_exercise(plan, &d);
+	mesh_plan_free(plan);
+	mesh_diags_clear(&d);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct mesh_nats_options opts;
-	struct mesh_diags d;
-	struct mesh_plan *plan = NULL;
 	const char *args[1];
-	enum mesh_error err;
 	char *path, *arg;
 	size_t len;
 
@@ -51,14 +66,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	args[0] = arg;
 	opts.args = args;
 	opts.nargs = 1;
-	mesh_diags_init(&d);
-	err = mesh_nats_load((const char *const *)&config, 1, &opts, &d,
-	    &plan);
-	fuzz_check_result(err, plan, &d);
-	if (plan != NULL)
-		fuzz_exercise(plan, &d);
-	mesh_plan_free(plan);
-	mesh_diags_clear(&d);
+	load(&opts);
+	/* As the inventory (--inventory), when it starts as JSON does. */
+	if (size > 0 && data[0] == '{') {
+		memset(&opts, 0, sizeof(opts));
+		opts.inventory = path;
+		load(&opts);
+	}
 	free(arg);
 	free(path);
 	return 0;

@@ -12,8 +12,9 @@
 #   sh tests/fuzz/run.sh --runs N BUILD    a campaign: N executions per
 #                                          harness (at most FUZZ_MAX_TIME
 #                                          seconds each), as --time otherwise
-#   sh tests/fuzz/run.sh --merge BUILD     make fuzz-merge: fold BUILD/fuzz/corpus
-#                                          into tests/fuzz/corpus, minimised
+#   sh tests/fuzz/run.sh --merge BUILD     make fuzz-merge: fold
+#                                          BUILD/fuzz/corpus into
+#                                          tests/fuzz/corpus, minimised
 #
 # Seed corpora are built at run time from the repository's scenarios and
 # tests (BUILD/fuzz/seeds), with tests/fuzz/seeds, tests/fuzz/corpus (the
@@ -71,8 +72,8 @@ mkdir -p "$out/logs" "$out/artifacts" "$out/seeds" || exit 2
 
 # The harnesses, and for each the longest input, the dictionary and the
 # repository files that seed it.
-names=${FUZZ_ONLY:-"plan_json timeline harper env ops status gml graphml edgelist
-    compose kubernetes nats routez analyses"}
+names=${FUZZ_ONLY:-"plan_json timeline harper env ops status gml graphml
+    edgelist compose kubernetes nats routez partial analyses"}
 
 # Inputs are kept small so that each harness runs thousands a second: a
 # reader's paths show in a few kilobytes.
@@ -81,7 +82,7 @@ max_len() {
 	analyses) echo 256 ;;
 	env) echo 512 ;;
 	edgelist) echo 1024 ;;
-	timeline|ops|status|nats|routez) echo 2048 ;;
+	timeline|ops|status|nats|routez|partial) echo 2048 ;;
 	*) echo 4096 ;;
 	esac
 }
@@ -99,6 +100,7 @@ dict() {
 	nats) echo "$here/dicts/nats.dict" ;;
 	routez) echo "$here/dicts/routez.dict" ;;
 	status) echo "$here/dicts/status.dict" ;;
+	partial) echo "$here/dicts/partial.dict" ;;
 	analyses) echo "$here/dicts/json.dict" ;;
 	*) echo "" ;;
 	esac
@@ -202,18 +204,22 @@ EOF
 		    scenarios/compose/*.yml
 		;;
 	kubernetes)
-		seed "$s" tests/kubernetes/*.yaml tests/kubernetes/split/*.yaml \
-		    scenarios/kubernetes/*.yaml
+		seed "$s" tests/kubernetes/*.yaml \
+		    tests/kubernetes/split/*.yaml scenarios/kubernetes/*.yaml
 		;;
 	nats)
 		seed "$s" tests/nats/*.conf tests/nats/*.args \
-		    tests/nats/inc/*.conf scenarios/nats*/*.conf
+		    tests/nats/inventory.json tests/nats/inc/*.conf \
+		    scenarios/nats*/*.conf
 		;;
 	routez)
 		seed "$s" tests/nats/routez*.json tests/nats/bad-routez*.json
 		;;
 	status)
 		seed "$s" tests/ops/status*.json tests/ops/bad-status*.json
+		;;
+	partial)
+		seed "$s" tests/shard/*.json
 		;;
 	analyses)
 		# Small plans only: the harness takes 256 bytes.
