@@ -856,6 +856,12 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 			goto done;
 		}
 	}
+	if (plan->name != NULL && mesh_i_has_control(plan->name)) {
+		mesh_diags_add(diags, MESH_ERROR, "bad-name", file, 0, 0, NULL,
+		    "the graph's name contains a control character");
+		err = MESH_EINPUT;
+		goto done;
+	}
 	if (plan_cluster(g, plan, file, diags) != 0) {
 		err = MESH_EINPUT;
 		goto done;

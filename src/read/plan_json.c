@@ -456,6 +456,11 @@ mesh_i_read_json(const char *buf, size_t len, const char *file, int mapped,
 		    "a string", NULL);
 		name = NULL;
 	}
+	if (name != NULL && mesh_i_has_control(name->valuestring)) {
+		mesh_i_json_report(&r.base, MESH_ERROR, "bad-name", name, 0,
+		    NULL, "the plan's name holds a control character");
+		name = NULL;
+	}
 	if (name != NULL &&
 	    (r.plan->name = strdup(name->valuestring)) == NULL)
 		goto done;

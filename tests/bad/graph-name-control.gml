@@ -1,0 +1,4 @@
+graph [
+  name "firstfloor"
+  node [ id 0 label "a" ]
+]
