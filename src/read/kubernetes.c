@@ -1335,6 +1335,21 @@ read_meta(struct k8s *k, struct ynode obj, const char *kind,
 	return 0;
 }
 
+/* Whether w's Service name (serviceName, or a Pod's subdomain) is empty
+ * or holds white space, '/' or a control character: if so, report
+ * bad-name at it and return 1 (w->service is then NULL). */
+static int
+bad_service(struct k8s *k, struct work *w)
+{
+	if (*w->service != '\0' && strpbrk(w->service, " \t\r\n/") == NULL &&
+	    !mesh_i_has_control(w->service))
+		return 0;
+	mesh_i_report(&k->base, MESH_ERROR, "bad-name", &w->service_at, NULL,
+	    "'%s' is not a Kubernetes Service name", w->service);
+	w->service = NULL;
+	return 1;
+}
+
 /* One object (a mapping) of the manifests. */
 static void
 read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
@@ -1422,6 +1437,8 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
 		if (hn != NULL && (w->service = as_str(k, hn,
 		    "'subdomain'")) != NULL)
 			w->service_at = pos(k, hn);
+		if (w->service != NULL && bad_service(k, w))
+			return;
 		if (k->total + 1 > (long)mesh_limits_get()->nodes)
 			mesh_i_report(&k->base, MESH_ERROR, "too-many-nodes",
 			    &at, NULL, "more than %zu node%s (--max-nodes "
@@ -1456,6 +1473,11 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
 	    (w->service = as_str(k, member(spec, "serviceName"),
 	    "'serviceName'")) != NULL)
 		w->service_at = pos(k, member(spec, "serviceName"));
+	/* It goes into every pod's host: one error, not one per pod. */
+	if (w->service != NULL && bad_service(k, w)) {
+		w->replicas = 0;
+		return;
+	}
 	tmpl = as_map(k, child(spec, "template"), "'template'",
 	    template_keys);
 	w->labels = as_map(k, child(child(tmpl, "metadata"), "labels"),

@@ -395,6 +395,14 @@ read_listen(struct reader *r, struct nnode *n, const struct mesh_i_nval *v,
 		free(host);
 		return;
 	}
+	/* No host is every interface; a host must be one. */
+	if (*host != '\0' && !good_host(host)) {
+		mesh_i_report(&r->base, MESH_ERROR, "bad-host", &v->at,
+		    n->name, "%s: the host of '%s' holds white space, '/', "
+		    "'@' or a control character", what, v->str);
+		free(host);
+		return;
+	}
 	free(n->listen_host);
 	n->listen_host = host;
 	n->port = port;
@@ -792,6 +800,13 @@ flag_cluster(struct reader *r, struct nnode *n, const char *u,
 		free(host);
 		return;
 	}
+	if (*host != '\0' && !good_host(host)) {
+		mesh_i_report(&r->base, MESH_ERROR, "bad-host", at, n->name,
+		    "--cluster '%s': the host holds white space, '/', '@' or "
+		    "a control character", u);
+		free(host);
+		return;
+	}
 	free(n->listen_host);
 	n->listen_host = host;
 	n->port = port;
@@ -867,10 +882,18 @@ apply_flag(struct reader *r, struct nnode *n, const char *f, const char *val,
 		s = s != NULL ? s + 3 : val;
 		free(n->adv_host);
 		if (split_hostport(s, strcspn(s, "/"), &n->adv_host,
-		    &port) != 0)
+		    &port) != 0) {
 			nomem(r);
-		else
+		} else if (!good_host(n->adv_host)) {
+			/* As cluster.advertise in a config. */
+			mesh_i_report(&r->base, MESH_ERROR, "bad-host", at,
+			    n->name, "--cluster_advertise '%s' has no host",
+			    val);
+			free(n->adv_host);
+			n->adv_host = NULL;
+		} else {
 			n->adv_port = port;
+		}
 	} else if (strcmp(f, "connect_retries") == 0) {
 		errno = 0;
 		x = strtol(val, &end, 10);
