@@ -479,6 +479,11 @@ read_cluster(struct reader *r, struct nnode *n, const struct mesh_i_nkey *ck)
 		if (k->val->type != MESH_I_NSTRING) {
 			wrong_type(r, k->val, "'cluster.name'", "a string",
 			    n->name);
+		} else if (mesh_i_has_control(k->val->str)) {
+			/* It becomes the label nats_cluster. */
+			mesh_i_report(&r->base, MESH_ERROR, "bad-name",
+			    &k->val->at, n->name, "'cluster.name' holds a "
+			    "control character: no plan can hold it");
 		} else {
 			free(n->cluster_name);
 			n->cluster_name = dup(r, k->val->str);
@@ -858,6 +863,12 @@ apply_flag(struct reader *r, struct nnode *n, const char *f, const char *val,
 	    strcmp(f, "cluster_listen") == 0) {
 		flag_cluster(r, n, val, at);
 	} else if (strcmp(f, "cluster_name") == 0) {
+		if (mesh_i_has_control(val)) {
+			mesh_i_report(&r->base, MESH_ERROR, "bad-name", at,
+			    n->name, "--cluster_name holds a control character: "
+			    "no plan can hold it");
+			return;
+		}
 		free(n->cluster_name);
 		n->cluster_name = dup(r, val);
 		n->cname_at = *at;
