@@ -468,6 +468,12 @@ read_cluster(struct reader *r, struct nnode *n, const struct mesh_i_nkey *ck)
 		if (k->val->type != MESH_I_NSTRING) {
 			wrong_type(r, k->val, "'cluster.host'", "a string",
 			    n->name);
+		} else if (*k->val->str != '\0' && !good_host(k->val->str)) {
+			/* As the host of cluster.listen. */
+			mesh_i_report(&r->base, MESH_ERROR, "bad-host",
+			    &k->val->at, n->name, "'cluster.host' '%s' holds "
+			    "white space, '/', '@' or a control character",
+			    k->val->str);
 		} else {
 			free(n->listen_host);
 			n->listen_host = dup(r, k->val->str);
