@@ -242,7 +242,8 @@ stat() {
 # Fold the corpus a campaign grew in BUILD/fuzz/corpus/NAME into
 # tests/fuzz/corpus/NAME: libFuzzer's -merge=1 keeps the inputs that add
 # coverage to what the seeds built from the repository already give, and
-# only those are kept (the seeds are rebuilt at every run).
+# only those of at most 2 KB are kept (the seeds are rebuilt at every
+# run).
 merge() {
 	name=$1
 	bin="$out/fuzz_$name"
@@ -263,6 +264,8 @@ merge() {
 	for f in "$out/seeds/$name"/*; do
 		[ -f "$f" ] && rm -f "$new/$(basename "$f")"
 	done
+	# Inputs over 2 KB stay out of the tree, to keep it small.
+	find "$new" -type f -size +2k -exec rm -f {} +
 	rm -rf "$dest"
 	mv "$new" "$dest"
 	echo "fuzz $name: tests/fuzz/corpus/$name: $(ls "$dest" | wc -l)" \
