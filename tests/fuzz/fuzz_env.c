@@ -1,4 +1,4 @@
-/* fuzz_env.c: libFuzzer harness for the env-file and command-line readers of --env NODE=FILE and --harper-args NODE=FILE (harper.c): the input is the env file, or (when it holds "--") the command line, of one node of a NATS and of a replication cluster; then the reader harnesses' checks on each plan read. */
+/* fuzz_env.c: libFuzzer harness for the env-file and command-line readers of --env NODE=FILE and --args NODE=FILE (harper.c): the input is the env file, or (when it holds "--") the command line, of one node of a NATS and of a replication cluster; then the reader harnesses' checks on each plan read. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
