@@ -1,6 +1,7 @@
 /* kubernetes.c: read Kubernetes manifests (StatefulSet, Deployment, Pod, Service, ConfigMap) into Harper nodes, built by mesh_i_harper_build(). */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/kubernetes.h"
 #include "base/input.h"
+#include "base/map.h"
 #include "base/text.h"
 #include "base/util.h"
 #include "read/harper_nodes.h"
@@ -130,6 +132,9 @@ struct k8s {
 	size_t ncms;
 	struct svc *svcs;
 	size_t nsvcs;
+	/* cms and svcs by namespace and name (the first of each such pair),
+	 * once every object is read: index_objects() */
+	struct mesh_i_imap cm_index, svc_index;
 	struct work *works;
 	size_t nworks;
 	struct pod *pods;
@@ -782,17 +787,88 @@ harper_word(const char *w)
 	    strcspn(w + 2, "="));
 }
 
-/* The ConfigMap ns/name, or NULL. */
+/* A namespace and a name: the key of the index maps. */
+struct nskey {
+	const char *ns, *name;
+};
+
+/* The hash of (ns, name) in the index maps. */
+static uint64_t
+nskey_hash(const char *ns, const char *name)
+{
+	return mesh_i_map_hash(name, 0) ^
+	    mesh_i_map_hash(ns, 1) * 0x9e3779b97f4a7c15ULL;
+}
+
+/* Whether ConfigMap idx of k (ctx) is key (a struct nskey). */
+static int
+same_cm(const void *ctx, int idx, const void *key)
+{
+	const struct k8s *k = ctx;
+	const struct nskey *nk = key;
+
+	return strcmp(k->cms[idx].name, nk->name) == 0 &&
+	    strcmp(k->cms[idx].ns, nk->ns) == 0;
+}
+
+/* Whether Service idx of k (ctx) is key (a struct nskey). */
+static int
+same_svc(const void *ctx, int idx, const void *key)
+{
+	const struct k8s *k = ctx;
+	const struct nskey *nk = key;
+
+	return strcmp(k->svcs[idx].name, nk->name) == 0 &&
+	    strcmp(k->svcs[idx].ns, nk->ns) == 0;
+}
+
+/*
+ * Index k's ConfigMaps and Services by namespace and name, the first of
+ * each pair as the files give it (a later one of the same name is not
+ * found, as before). Returns 0, or -1 when out of memory (nomem set; the
+ * maps, partly filled, are freed by k8s_free()).
+ */
+static int
+index_objects(struct k8s *k)
+{
+	struct nskey nk;
+	size_t i;
+
+	if (mesh_i_imap_reserve(&k->cm_index, k->ncms) != 0 ||
+	    mesh_i_imap_reserve(&k->svc_index, k->nsvcs) != 0)
+		goto nomem;
+	for (i = 0; i < k->ncms; i++) {
+		nk.ns = k->cms[i].ns;
+		nk.name = k->cms[i].name;
+		if (mesh_i_imap_put(&k->cm_index, nskey_hash(nk.ns, nk.name),
+		    same_cm, k, &nk, (int)i) == -2)
+			goto nomem;
+	}
+	for (i = 0; i < k->nsvcs; i++) {
+		nk.ns = k->svcs[i].ns;
+		nk.name = k->svcs[i].name;
+		if (mesh_i_imap_put(&k->svc_index, nskey_hash(nk.ns, nk.name),
+		    same_svc, k, &nk, (int)i) == -2)
+			goto nomem;
+	}
+	return 0;
+nomem:
+	k->base.nomem = 1;
+	return -1;
+}
+
+/* The ConfigMap ns/name, or NULL. O(1) (index_objects()). */
 static const struct cmap *
 find_cm(const struct k8s *k, const char *ns, const char *name)
 {
-	size_t i;
+	struct nskey nk;
+	int i;
 
-	for (i = 0; i < k->ncms; i++)
-		if (strcmp(k->cms[i].ns, ns) == 0 &&
-		    strcmp(k->cms[i].name, name) == 0)
-			return &k->cms[i];
-	return NULL;
+	nk.ns = ns;
+	nk.name = name;
+	i = mesh_i_imap_get(&k->cm_index, nskey_hash(ns, name), same_cm, k,
+	    &nk);
+	return i < 0 ? NULL : &k->cms[i];
 }
 
 /* The value of key in ConfigMap cm, a scalar (NULL n: none). */
@@ -1536,17 +1612,18 @@ selects(struct ynode sel, const struct work *w)
 	return 1;
 }
 
-/* The Service ns/name, or NULL. */
+/* The Service ns/name, or NULL. O(1) (index_objects()). */
 static const struct svc *
 find_svc(const struct k8s *k, const char *ns, const char *name)
 {
-	size_t i;
+	struct nskey nk;
+	int i;
 
-	for (i = 0; i < k->nsvcs; i++)
-		if (strcmp(k->svcs[i].ns, ns) == 0 &&
-		    strcmp(k->svcs[i].name, name) == 0)
-			return &k->svcs[i];
-	return NULL;
+	nk.ns = ns;
+	nk.name = name;
+	i = mesh_i_imap_get(&k->svc_index, nskey_hash(ns, name), same_svc, k,
+	    &nk);
+	return i < 0 ? NULL : &k->svcs[i];
 }
 
 /* Whether Service sv selects pod j. */
@@ -1896,6 +1973,17 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 	}
 }
 
+/* An empty k, its diagnostics to diags. Cannot fail. */
+static void
+k8s_init(struct k8s *k, struct mesh_diags *diags)
+{
+	memset(k, 0, sizeof(*k));
+	k->base.diags = diags;
+	mesh_i_arena_init(&k->arena);
+	mesh_i_imap_init(&k->cm_index);
+	mesh_i_imap_init(&k->svc_index);
+}
+
 /* Free everything k holds: the documents, the lists, the arena (every
  * string and array handed to the Harper nodes lives there). */
 static void
@@ -1911,6 +1999,8 @@ k8s_free(struct k8s *k)
 	}
 	free(k->docs);
 	free(k->files);
+	mesh_i_imap_free(&k->cm_index);
+	mesh_i_imap_free(&k->svc_index);
 	free(k->cms);
 	free(k->svcs);
 	free(k->works);
@@ -1944,6 +2034,8 @@ manifests_plan(struct k8s *k, struct mesh_diags *diags,
 		    "the file holds no Kubernetes object");
 		goto done;
 	}
+	if (index_objects(k) != 0)
+		goto done;
 	make_pods(k);
 	if (k->base.nomem || k->base.errors)
 		goto done;
@@ -1991,9 +2083,7 @@ mesh_i_read_kubernetes(const char *buf, size_t len, const char *file,
 	size_t cap = 0;
 
 	*out = NULL;
-	memset(&k, 0, sizeof(k));
-	k.base.diags = diags;
-	mesh_i_arena_init(&k.arena);
+	k8s_init(&k, diags);
 	if (load_docs(&k, file != NULL ? file : "manifests.yaml", buf, len,
 	    &cap) == 0)
 		err = manifests_plan(&k, diags, out);
@@ -2017,9 +2107,7 @@ mesh_kubernetes_load(const char *const *paths, size_t n,
 		return MESH_EINVAL;
 	bufs = calloc(n, sizeof(*bufs));
 	lens = calloc(n, sizeof(*lens));
-	memset(&k, 0, sizeof(k));
-	k.base.diags = diags;
-	mesh_i_arena_init(&k.arena);
+	k8s_init(&k, diags);
 	err = bufs == NULL || lens == NULL ? MESH_ENOMEM : MESH_OK;
 	for (i = 0; i < n && err == MESH_OK; i++)
 		err = mesh_i_read_input(paths[i], diags, &bufs[i], &lens[i]);
