@@ -136,7 +136,7 @@ static void
 read_routes(struct mesh_i_plan_reader *r, const cJSON *routes, int node)
 {
 	const char *name = r->plan->nodes[node].name;
-	const cJSON *rt, *found[MESH_I_JSON_MAX_KEYS];
+	const cJSON *rt, *found[MESH_I_JSON_ROOM(route_keys)];
 
 	if (!cJSON_IsArray(routes)) {
 		mesh_i_json_wrong_type(&r->base, routes, "'routes'",
@@ -288,7 +288,8 @@ static void
 read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 {
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(obj);
-	const cJSON *name, *host, *port, *routes, *found[MESH_I_JSON_MAX_KEYS];
+	const cJSON *name, *host, *port, *routes;
+	const cJSON *found[MESH_I_JSON_ROOM(node_keys)];
 	const char *hoststr = NULL;
 	int portnum = MESH_DEFAULT_PORT, idx;
 	const struct mesh_i_jpos *np;

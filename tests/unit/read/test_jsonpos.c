@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "read/json_check.h"
+#include "read/json_kit.h"
 #include "read/jsonpos.h"
 #include "base/util.h"
 
@@ -391,6 +392,45 @@ arena_should_roll_back_to_a_mark_and_reuse_memory(void **state)
 	mesh_i_arena_free(&a);            /* an empty arena frees again */
 }
 
+/* A known-key list longer than any held on the stack: each key still
+ * found, a repeat of the last an error at the repeat, an unknown key a
+ * warning (issue 16: mesh_i_json_check_keys() held only 8). */
+static void
+check_keys_should_take_a_list_of_any_length(void **state)
+{
+	static const char *const known[] = { "k00", "k01", "k02", "k03",
+	    "k04", "k05", "k06", "k07", "k08", "k09", "k10", "k11", "k12",
+	    "k13", "k14", "k15", "k16", "k17", "k18", "key19", NULL };
+	const char *text = "{\"k00\": 1, \"key19\": 2,\n\"k17\": 3, "
+	    "\"key19\": 4, \"zzz\": 5}";
+	const cJSON *seen[MESH_I_JSON_ROOM(known)];
+	struct mesh_diags d;
+	struct mesh_i_reader r = { &d, "t.json", 0, 0 };
+	struct mesh_i_jdoc *doc;
+	cJSON *root = parse(text, &doc);
+
+	(void)state;
+	mesh_diags_init(&d);
+	mesh_i_json_check_keys(&r, root, known, "the plan", NULL);
+	assert_int_equal(r.nomem, 0);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].code, "duplicate-key");
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 11);
+	assert_string_equal(d.v[1].code, "unknown-key");
+	mesh_diags_clear(&d);
+
+	mesh_diags_init(&d);
+	mesh_i_json_members(&r, root, known, "the plan", NULL, seen);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(seen[0]->valueint, 1);
+	assert_int_equal(seen[17]->valueint, 3);
+	assert_int_equal(seen[19]->valueint, 2);
+	assert_null(seen[18]);
+	mesh_diags_clear(&d);
+	mesh_i_jdoc_free(doc);
+}
+
 int
 main(void)
 {
@@ -400,6 +440,7 @@ main(void)
 		cmocka_unit_test(parse_should_decode_escapes_and_surrogates),
 		cmocka_unit_test(parse_should_read_numbers_as_cjson_does),
 		cmocka_unit_test(parse_should_skip_a_byte_order_mark),
+		cmocka_unit_test(check_keys_should_take_a_list_of_any_length),
 		cmocka_unit_test(
 		    parse_should_stream_the_first_array_under_the_key),
 		cmocka_unit_test(parse_should_stop_when_the_stream_asks),
