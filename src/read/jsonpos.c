@@ -320,8 +320,14 @@ mesh_i_jdoc_pipeline_threshold(size_t bytes)
 	pipeline_bytes = bytes;
 }
 
-#define BATCH_ELEMS     512
-#define BATCH_BYTES     ((size_t)256 << 10)
+/* A batch ends after this many elements or bytes. Each hand-over wakes
+ * the other thread, which costs tens of microseconds on the virtual
+ * machines measured (docs/bench.md): batches of 512 elements (256 KiB)
+ * lost 30 ms of a 100,000-node load to them; 4,096 (2 MiB) keep the
+ * hand-overs to a few dozen there, a few hundred at a million nodes,
+ * for 2 to 3 times 2 MiB of parsed values held. */
+#define BATCH_ELEMS     4096
+#define BATCH_BYTES     ((size_t)2 << 20)
 
 struct batch {
 	struct mesh_i_jdoc doc;         /* the elements' values */

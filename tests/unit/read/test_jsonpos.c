@@ -277,11 +277,13 @@ pipelined_stream_should_match_one_thread(void **state)
 	(void)state;
 	mesh_i_buf_init(&text);
 	mesh_i_buf_printf(&text, "{\"name\": \"p\",\n \"nodes\": [\n");
-	for (i = 0; i < 3000; i++)
+	/* Over two batches by count (4,096 elements), then over one by
+	 * size (2 MiB). */
+	for (i = 0; i < 9000; i++)
 		mesh_i_buf_printf(&text, "%s{\"name\": \"n\\u00e9%d\", "
 		    "\"port\": %d,\n\t\"routes\": [{\"host\": \"h%d\"}]}",
 		    i ? ",\n  " : "", i, 9000 + i, i + 1);
-	for (i = 0; i < 40; i++)
+	for (i = 0; i < 150; i++)
 		mesh_i_buf_printf(&text, ", {\"name\": \"long%d\", \"pad\": "
 		    "\"%0*d\"}", i, 20000, i);
 	mesh_i_buf_printf(&text, "],\n \"after\": 7}");
@@ -291,19 +293,24 @@ pipelined_stream_should_match_one_thread(void **state)
 	memset(&two, 0, sizeof(two));
 	assert_int_equal(stream_with(text.data, (size_t)-1, &one), 0);
 	assert_int_equal(stream_with(text.data, 0, &two), 0);
-	assert_int_equal(one.calls, 3040);
-	assert_int_equal(two.calls, 3040);
+	assert_int_equal(one.calls, 9150);
+	assert_int_equal(two.calls, 9150);
 	assert_string_equal(one.out.data, two.out.data);
 	mesh_i_buf_free(&one.out);
 	mesh_i_buf_free(&two.out);
 
-	one.stop_at = two.stop_at = 700;
-	assert_int_equal(stream_with(text.data, (size_t)-1, &one), -1);
-	assert_int_equal(stream_with(text.data, 0, &two), -1);
-	assert_int_equal(two.calls, 700);
-	assert_string_equal(one.out.data, two.out.data);
-	mesh_i_buf_free(&one.out);
-	mesh_i_buf_free(&two.out);
+	/* Stops in the first batch and in the third. */
+	for (i = 0; i < 2; i++) {
+		one.stop_at = two.stop_at = i ? 8500 : 700;
+		assert_int_equal(stream_with(text.data, (size_t)-1, &one), -1);
+		assert_int_equal(stream_with(text.data, 0, &two), -1);
+		assert_int_equal(two.calls, one.stop_at);
+		assert_string_equal(one.out.data, two.out.data);
+		mesh_i_buf_free(&one.out);
+		mesh_i_buf_free(&two.out);
+		memset(&one, 0, sizeof(one));
+		memset(&two, 0, sizeof(two));
+	}
 	mesh_i_buf_free(&text);
 }
 
