@@ -226,6 +226,9 @@ int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
  * and not-clustering (a route from or to a node with no_cluster set: no
  * link). Returns MESH_OK, MESH_EINPUT when an error was found, or
  * MESH_ENOMEM.
+ * Threads: a plan of 65,536 routes or more has them looked up by two
+ * threads, the second only reading the plan and joined before the call
+ * returns; the result is what one thread gives.
  */
 enum mesh_error mesh_plan_resolve(struct mesh_plan *plan,
     struct mesh_diags *diags);

@@ -1,6 +1,7 @@
 /* plan.c: the plan model: nodes, routes, and resolving routes into links. */
 #include <ctype.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -783,16 +784,22 @@ endpoint_of_host(struct endpoints *ep, const char *host)
 	return e < 0 ? -1 : ep->v[e].node;
 }
 
+/* What a lookup on a second thread gives a route of port 0, which needs
+ * the by-host map (made on first use): looked up again after the join. */
+#define LATER   (-3)
+
 /* The node at (host, port) (host normalized, h its hash with port); -1
- * when none, -2 when out of memory. */
+ * when none, -2 when out of memory, LATER for port 0 when shared (the
+ * maps are then only read). */
 static int
-endpoint_at(struct endpoints *ep, const char *host, int port, uint64_t h)
+endpoint_at(struct endpoints *ep, const char *host, int port, uint64_t h,
+    int shared)
 {
 	struct endpoint_key k = { host, port };
 	int e;
 
 	if (port == 0)
-		return endpoint_of_host(ep, host);
+		return shared ? LATER : endpoint_of_host(ep, host);
 	e = mesh_i_imap_get(&ep->by_port, h, same_endpoint, ep, &k);
 	return e < 0 ? -1 : ep->v[e].node;
 }
@@ -832,29 +839,31 @@ prefetch_host(const struct endpoints *ep, const struct pending *e)
 }
 
 /*
- * Set every route's target to the node at its (host, port), or -1. The
- * lookups are pipelined so that a plan of millions of routes does not
- * wait on memory for each: a route's slot is prefetched LOOKUP_AHEAD
- * routes before it is read, the endpoint the slot names half as many,
- * and that endpoint's host a quarter. Returns 0, or -1 when out of
- * memory.
+ * Set the target of every route of nodes from .. to - 1 to the node at
+ * its (host, port), or -1 (LATER for port 0 when shared: the maps are
+ * then only read, as another thread reads them too). The lookups are
+ * pipelined so that a plan of millions of routes does not wait on memory
+ * for each: a route's slot is prefetched LOOKUP_AHEAD routes before it is
+ * read, the endpoint the slot names half as many, and that endpoint's
+ * host a quarter. Returns 0, or -1 when out of memory.
  */
 static int
-lookup_routes(struct mesh_plan *p, struct endpoints *ep)
+lookup_routes(struct mesh_plan *p, struct endpoints *ep, size_t from,
+    size_t to, int shared)
 {
 	struct pending q[LOOKUP_AHEAD];
-	size_t issued = 0, finished = 0, ni = 0, nj = 0, k;
+	size_t issued = 0, finished = 0, ni = from, nj = 0, k;
 	int rc = -1;
 
 	for (;;) {
 		while (issued - finished < LOOKUP_AHEAD) {
 			struct pending *e = &q[issued % LOOKUP_AHEAD];
 
-			while (ni < p->nnodes && nj == p->nodes[ni].nroutes) {
+			while (ni < to && nj == p->nodes[ni].nroutes) {
 				ni++;
 				nj = 0;
 			}
-			if (ni == p->nnodes)
+			if (ni == to)
 				break;
 			e->r = &p->nodes[ni].routes[nj++];
 			if ((e->host = host_normal(e->r->host, e->buf,
@@ -875,7 +884,7 @@ lookup_routes(struct mesh_plan *p, struct endpoints *ep)
 			break;
 		k = finished % LOOKUP_AHEAD;
 		q[k].r->target = endpoint_at(ep, q[k].host, q[k].r->port,
-		    q[k].h);
+		    q[k].h, shared);
 		free(q[k].long_host);
 		finished++;
 		if (q[k].r->target == -2)
@@ -886,6 +895,77 @@ done:
 	for (; finished < issued; finished++)
 		free(q[finished % LOOKUP_AHEAD].long_host);
 	return rc;
+}
+
+/* Plans of this many routes or more have them looked up by two threads,
+ * each for half the nodes (documented in plan.h); tests lower it. */
+static size_t two_threads = 65536;
+
+void
+mesh_i_plan_lookup_threshold(size_t routes)
+{
+	two_threads = routes;
+}
+
+struct lookup_job {
+	struct mesh_plan *p;
+	struct endpoints *ep;
+	size_t from, to;
+	int rc;
+};
+
+static void *
+lookup_job(void *arg)
+{
+	struct lookup_job *j = arg;
+
+	j->rc = lookup_routes(j->p, j->ep, j->from, j->to, 1);
+	return NULL;
+}
+
+/*
+ * lookup_routes() for every node: on two threads for a large plan, the
+ * second taking the nodes from the one that starts the second half of
+ * the routes; both only read the maps, and routes of port 0 are looked
+ * up after the join. The targets are what one thread would set. Returns
+ * 0, or -1 when out of memory.
+ */
+static int
+lookup_all_routes(struct mesh_plan *p, struct endpoints *ep)
+{
+	struct lookup_job job = { p, ep, 0, p->nnodes, -1 };
+	pthread_t worker;
+	size_t i, j, seen = 0;
+	int rc;
+
+	if (p->nroutes < two_threads)
+		return lookup_routes(p, ep, 0, p->nnodes, 0);
+	for (i = 0; i < p->nnodes && seen < p->nroutes / 2; i++)
+		seen += p->nodes[i].nroutes;
+	job.from = i;
+	if (pthread_create(&worker, NULL, lookup_job, &job) != 0)
+		return lookup_routes(p, ep, 0, p->nnodes, 0);
+	rc = lookup_routes(p, ep, 0, job.from, 1);
+	pthread_join(worker, NULL);
+	if (rc != 0 || job.rc != 0)
+		return -1;
+	for (i = 0; i < p->nnodes; i++)
+		for (j = 0; j < p->nodes[i].nroutes; j++) {
+			struct mesh_route *r = &p->nodes[i].routes[j];
+			char buf[256], *long_host;
+			const char *h;
+
+			if (r->target != LATER)
+				continue;
+			if ((h = host_normal(r->host, buf, sizeof(buf),
+			    &long_host)) == NULL)
+				return -1;
+			r->target = endpoint_of_host(ep, h);
+			free(long_host);
+			if (r->target == -2)
+				return -1;
+		}
+	return 0;
 }
 
 /* The normalized copy of host in text, or host itself when already
@@ -988,7 +1068,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 			errors++;
 		}
 	}
-	if (lookup_routes(p, &ep) != 0)
+	if (lookup_all_routes(p, &ep) != 0)
 		goto done;
 
 	for (i = 0; i < p->nnodes; i++) {

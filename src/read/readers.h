@@ -87,6 +87,10 @@ int mesh_i_name_too_long(const char *name, const char *what,
 int mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
     size_t labels);
 
+/* The number of routes from which mesh_plan_resolve() looks them up on
+ * two threads (65,536; (size_t)-1: never): for tests. */
+void mesh_i_plan_lookup_threshold(size_t routes);
+
 /*
  * Hosts compare case-insensitively, one trailing dot ignored: the normal
  * form lowercases ASCII letters and drops that dot. Returns a malloc'd
