@@ -196,6 +196,132 @@ mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
 }
 
 struct mesh_plan *
+mesh_i_plan_fork(struct mesh_plan *a, size_t nodes, size_t routes,
+    size_t labels)
+{
+	struct mesh_plan_index *x = a->index, *y;
+	struct mesh_plan *b;
+
+	if ((b = mesh_plan_new(NULL, a->file)) == NULL)
+		return NULL;
+	y = b->index;
+	y->watch = 0;
+	if (nodes > (size_t)INT_MAX - 1)
+		nodes = (size_t)INT_MAX - 1;
+	if (nodes > 0 && ((b->nodes = malloc(nodes * sizeof(*b->nodes))) ==
+	    NULL || mesh_i_imap_reserve(&y->names, nodes) != 0)) {
+		mesh_plan_free(b);
+		return NULL;
+	}
+	b->nodes_cap = nodes;
+	mesh_i_advise_huge(b->nodes, nodes * sizeof(*b->nodes));
+	if (x->rpool != NULL && routes < x->rpool_cap &&
+	    x->rpool_used <= routes) {
+		y->rpool = x->rpool + routes;
+		y->rpool_cap = x->rpool_cap - routes;
+		x->rpool_cap = routes;
+	}
+	if (x->lpool != NULL && labels < x->lpool_cap &&
+	    x->lpool_used <= labels) {
+		y->lpool = x->lpool + labels;
+		y->lpool_cap = x->lpool_cap - labels;
+		x->lpool_cap = labels;
+	}
+	return b;
+}
+
+/* Whether a's watch, if on, lets b's nodes and routes in after a's. */
+static int
+join_within_limits(const struct mesh_plan *a, const struct mesh_plan *b)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	size_t i, j;
+
+	if (watch_of(a) == NULL)
+		return 1;
+	if (a->nnodes + b->nnodes > l->nodes ||
+	    a->nroutes + b->nroutes > l->routes)
+		return 0;
+	for (i = 0; i < b->nnodes; i++) {
+		const struct mesh_node *n = &b->nodes[i];
+
+		if (strlen(n->name) > l->name_bytes ||
+		    strlen(n->host) > l->name_bytes)
+			return 0;
+		for (j = 0; j < n->nroutes; j++)
+			if (strlen(n->routes[j].host) > l->name_bytes)
+				return 0;
+	}
+	return 1;
+}
+
+int
+mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
+{
+	struct mesh_plan_index *x = a->index, *y = b->index;
+	size_t i, n = a->nnodes;
+	int rc = 1;
+
+	/* a's pools whole again: b's routes and labels in them are then
+	 * a's pool's, as if a had read them (or free again for a's own,
+	 * when b's nodes are not taken). */
+	if (y->rpool != NULL)
+		x->rpool_cap += y->rpool_cap;
+	if (y->lpool != NULL)
+		x->lpool_cap += y->lpool_cap;
+	if (!take || y->nextra > 0 || !join_within_limits(a, b))
+		goto done;
+	for (i = 0; i < b->nnodes; i++)
+		if (mesh_plan_find(a, b->nodes[i].name) >= 0)
+			goto done;
+	rc = -1;
+	if (n + b->nnodes > a->nodes_cap) {
+		struct mesh_node *v = realloc(a->nodes, (n + b->nnodes) *
+		    sizeof(*v));
+
+		if (v == NULL)
+			goto done;
+		a->nodes = v;
+		a->nodes_cap = n + b->nnodes;
+	}
+	if (mesh_i_imap_reserve(&x->names, n + b->nnodes) != 0)
+		goto done;
+	for (i = 0; i < b->nnodes; i++) {
+		a->nodes[n + i] = b->nodes[i];
+		(void)mesh_i_imap_put(&x->names, mesh_i_map_hash(
+		    b->nodes[i].name, 0), same_name, a, b->nodes[i].name,
+		    (int)(n + i));
+	}
+	a->nnodes += b->nnodes;
+	a->nroutes += b->nroutes;
+	if (y->rpool != NULL)
+		x->rpool_used = (size_t)(y->rpool - x->rpool) + y->rpool_used;
+	if (y->lpool != NULL)
+		x->lpool_used = (size_t)(y->lpool - x->lpool) + y->lpool_used;
+	mesh_i_arena_adopt(&x->text, &y->text);
+	b->nnodes = 0;          /* a's now, with their text */
+	rc = 0;
+done:
+	/* Routes and labels of b's nodes that are not a's now: those in
+	 * the pools are the pools', the rest b's own. */
+	for (i = 0; i < b->nnodes; i++) {
+		struct mesh_node *m = &b->nodes[i];
+
+		if (!in_pool(m->routes, x->rpool, x->rpool_cap *
+		    sizeof(struct mesh_route)))
+			free(m->routes);
+		if (!in_pool(m->labels, x->lpool, x->lpool_cap *
+		    sizeof(struct mesh_label)))
+			free(m->labels);
+	}
+	b->nnodes = 0;
+	y->rpool = NULL;
+	y->lpool = NULL;
+	mesh_plan_free(b);
+	return rc;
+}
+
+struct mesh_plan *
 mesh_plan_new(const char *name, const char *file)
 {
 	struct mesh_plan *p = calloc(1, sizeof(*p));

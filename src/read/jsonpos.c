@@ -37,6 +37,7 @@ struct parser {
 	const struct mesh_i_jstream *stream;
 	int streamed;           /* the streamed array was met */
 	int failed;             /* out of memory, or the stream stopped */
+	const struct mesh_i_json_counts *counts;  /* the check's, or NULL */
 };
 
 void
@@ -273,9 +274,11 @@ append(cJSON *parent, cJSON **tail, cJSON *child)
 static cJSON *parse_value(struct parser *, int);
 
 /* The elements of the streamed array, each given to the callback and
- * then dropped. The cursor is after the '['. */
+ * then dropped, up to the end of the array, or up to the first element
+ * that starts at stop_at or later (the cursor is then on it). The cursor
+ * is after the '[', or on an element, or after one. */
 static void
-stream_elements(struct parser *p)
+stream_elements_to(struct parser *p, size_t stop_at)
 {
 	for (;;) {
 		struct mesh_i_arena_mark m;
@@ -291,6 +294,8 @@ stream_elements(struct parser *p)
 			advance_columns(p, 1);
 			skip_space(p);
 		}
+		if (p->i >= stop_at)
+			return;
 		m = mesh_i_arena_mark(&p->doc->arena);
 		if ((elem = parse_value(p, 2)) == NULL)
 			return;
@@ -301,6 +306,106 @@ stream_elements(struct parser *p)
 			return;
 		}
 	}
+}
+
+static void
+stream_elements(struct parser *p)
+{
+	stream_elements_to(p, SIZE_MAX);
+}
+
+/* The line and column of offset off of the text at s, as the parse counts
+ * them: a line a newline, a column a byte that does not continue a UTF-8
+ * character (a byte order mark at the start takes none). */
+static void
+position_at(const char *s, size_t off, int *line, int *column)
+{
+	const char *nl, *from = s, *end = s + off;
+	int n = 1, col = 1;
+
+	while ((nl = memchr(from, '\n', (size_t)(end - from))) != NULL) {
+		n++;
+		from = nl + 1;
+	}
+	if (from == s && off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		from += 3;
+	for (; from < end; from++)
+		col += ((unsigned char)*from & 0xc0) != 0x80;
+	*line = n;
+	*column = col;
+}
+
+/* The second part of a split array, read on a second thread. */
+struct part {
+	struct parser p;
+	struct mesh_i_jstream stream;   /* the caller's, with the fork's ctx */
+	struct mesh_i_jdoc doc;
+};
+
+static void *
+part_reader(void *arg)
+{
+	struct part *t = arg;
+
+	position_at(t->p.s, t->p.i, &t->p.line, &t->p.column);
+	stream_elements(&t->p);
+	return NULL;
+}
+
+/*
+ * Two cores, for a long streamed array that the check split in two
+ * (json_check.h): a second thread parses the elements from the split on
+ * and gives them to the fork's context, while this thread parses those
+ * before and gives them to the stream's; each thread's values stay in
+ * its own arena, close to the callback that reads them, and the two
+ * contexts share nothing until join. When join takes the second part,
+ * the cursor goes to the end of the array; else this thread reads the
+ * second part again itself. Either way every element reaches a callback
+ * once, in file order within each part, with the positions one thread
+ * gives. Returns 0, or -1 when no second thread or context could be had
+ * (nothing is parsed then).
+ */
+static int
+stream_elements_split(struct parser *p)
+{
+	const struct mesh_i_jstream *st = p->stream;
+	struct part *t;
+	pthread_t worker;
+	void *forked;
+	int ok;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return -1;
+	if ((forked = st->fork(st->ctx, p->counts)) == NULL) {
+		free(t);
+		return -1;
+	}
+	t->stream = *st;
+	t->stream.ctx = forked;
+	mesh_i_arena_init(&t->doc.arena);
+	t->p = *p;
+	t->p.i = p->counts->split;
+	t->p.doc = &t->doc;
+	t->p.stream = &t->stream;
+	if (pthread_create(&worker, NULL, part_reader, t) != 0) {
+		(void)st->join(st->ctx, forked, 0, 0);
+		mesh_i_arena_free(&t->doc.arena);
+		free(t);
+		return -1;
+	}
+	stream_elements_to(p, p->counts->split);
+	pthread_join(worker, NULL);
+	mesh_i_arena_free(&t->doc.arena);
+	ok = !t->p.failed && !p->failed;
+	if (st->join(st->ctx, forked, t->p.i, ok) == 0) {
+		p->i = t->p.i;
+		p->line = t->p.line;
+		p->column = t->p.column;
+	} else if (!p->failed) {
+		stream_elements(p);
+	}
+	free(t);
+	return 0;
 }
 
 /*
@@ -506,7 +611,10 @@ parse_container(struct parser *p, struct jvalue *v, int depth)
 			advance_columns(p, 1);
 			child = &a->item;
 			if (p->len < pipeline_bytes ||
-			    stream_elements_pipelined(p) != 0)
+			    ((p->counts == NULL || p->counts->split <= p->i ||
+			    p->stream->fork == NULL ||
+			    stream_elements_split(p) != 0) &&
+			    stream_elements_pipelined(p) != 0))
 				stream_elements(p);
 		} else {
 			child = parse_value(p, depth + 1);
@@ -571,12 +679,15 @@ parse_value(struct parser *p, int depth)
 	return p->failed ? NULL : &v->item;
 }
 
-int
-mesh_i_jdoc_parse(const char *buf, size_t len,
-    const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
+/* mesh_i_jdoc_parse(), with the counts of the check (NULL: none), which
+ * may split the streamed array (stream_elements_split()). */
+static int
+parse_counted(const char *buf, size_t len,
+    const struct mesh_i_jstream *stream,
+    const struct mesh_i_json_counts *counts, struct mesh_i_jdoc **doc,
     cJSON **root)
 {
-	struct parser p = { buf, len, 0, 1, 1, NULL, stream, 0, 0 };
+	struct parser p = { buf, len, 0, 1, 1, NULL, stream, 0, 0, counts };
 
 	*doc = NULL;
 	*root = NULL;
@@ -592,6 +703,14 @@ mesh_i_jdoc_parse(const char *buf, size_t len,
 	}
 	*doc = p.doc;
 	return 0;
+}
+
+int
+mesh_i_jdoc_parse(const char *buf, size_t len,
+    const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
+    cJSON **root)
+{
+	return parse_counted(buf, len, stream, NULL, doc, root);
 }
 
 /* The UTF-8 check of a text, run by a second thread beside the syntax
@@ -674,7 +793,8 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 		diags->nomem = 1;
 		return MESH_ENOMEM;
 	}
-	if (mesh_i_jdoc_parse(buf, len, stream, doc, root) != 0) {
+	if (parse_counted(buf, len, stream, stream != NULL &&
+	    stream->sized != NULL ? &counts : NULL, doc, root) != 0) {
 		/* The text is valid: out of memory, or the stream stopped. */
 		diags->nomem = 1;
 		return MESH_ENOMEM;

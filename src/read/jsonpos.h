@@ -34,6 +34,19 @@ struct mesh_i_jstream {
 	 * counted what lies under key (json_check.h), before the parse:
 	 * returns 0 to go on, nonzero to stop (out of memory). */
 	int (*sized)(void *ctx, const struct mesh_i_json_counts *counts);
+	/*
+	 * NULL, or for a long text whose check found a split (json_check.h):
+	 * fork gives a context (NULL: none) for fn to read the elements from
+	 * the split on, on a second thread, while ctx reads those before in
+	 * the calling thread; fn returning nonzero there only ends that
+	 * thread's part. Then join(ctx, forked, end, ok), in the calling
+	 * thread, ok when that part was read to its end (end: the offset
+	 * after the array), takes the part into ctx and returns 0, or
+	 * discards it and returns nonzero: the calling thread then reads
+	 * those elements again, itself. Either way join frees forked.
+	 */
+	void *(*fork)(void *ctx, const struct mesh_i_json_counts *counts);
+	int (*join)(void *ctx, void *forked, size_t end, int ok);
 };
 
 /*

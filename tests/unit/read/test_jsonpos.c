@@ -164,7 +164,8 @@ parse_should_stream_the_first_array_under_the_key(void **state)
 	    "{\"n\": \"b\"}, {\"n\": \"c\"}],\n\"nodes\": [{\"n\": \"d\"}],"
 	    " \"x\": {\"nodes\": [1]}}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL, NULL,
+	    NULL };
 	struct mesh_i_jdoc *doc;
 	cJSON *root = NULL, *nodes;
 
@@ -195,7 +196,8 @@ parse_should_stop_when_the_stream_asks(void **state)
 	const char *text = "{\"nodes\": [{\"n\": \"a\"}, {\"n\": \"b\"},"
 	    " {\"n\": \"c\"}]}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL, NULL,
+	    NULL };
 	struct mesh_i_jdoc *doc = NULL;
 	cJSON *root = NULL;
 
@@ -242,7 +244,8 @@ trace_element(void *ctx, const cJSON *elem, size_t end)
 static int
 stream_with(const char *text, size_t threshold, struct trace *t)
 {
-	struct mesh_i_jstream st = { "nodes", trace_element, t, NULL };
+	struct mesh_i_jstream st = { "nodes", trace_element, t, NULL, NULL,
+	    NULL };
 	struct mesh_i_jdoc *doc = NULL;
 	cJSON *root = NULL, *rest;
 	int rc;
