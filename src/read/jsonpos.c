@@ -408,165 +408,15 @@ stream_elements_split(struct parser *p)
 	return 0;
 }
 
-/*
- * Two cores: a text of at least pipeline_bytes has its streamed array
- * parsed by a second thread, in batches, while this one hands the
- * elements of the batch before to the callback. The parse is the same
- * code on the same bytes in the same order, so every value and position
- * is what one thread would give, and the callback still sees the elements
- * one at a time, in order, in the calling thread. Nothing else is shared:
- * each batch has its own arena, handed back and forth under a lock.
- */
-static size_t pipeline_bytes = (size_t)1 << 20;
+/* Texts of this many bytes or more are read on two threads: the UTF-8
+ * check beside the syntax check, and a split streamed array
+ * (stream_elements_split()). */
+static size_t two_threads_bytes = (size_t)1 << 20;
 
 void
-mesh_i_jdoc_pipeline_threshold(size_t bytes)
+mesh_i_jdoc_two_threads(size_t bytes)
 {
-	pipeline_bytes = bytes;
-}
-
-/* A batch ends after this many elements or bytes. Each hand-over wakes
- * the other thread, which costs tens of microseconds on the virtual
- * machines measured (docs/bench.md): batches of 512 elements (256 KiB)
- * lost 30 ms of a 100,000-node load to them; 4,096 (2 MiB) keep the
- * hand-overs to a few dozen there, a few hundred at a million nodes,
- * for 2 to 3 times 2 MiB of parsed values held. */
-#define BATCH_ELEMS     4096
-#define BATCH_BYTES     ((size_t)2 << 20)
-
-struct batch {
-	struct mesh_i_jdoc doc;         /* the elements' values */
-	cJSON *elem[BATCH_ELEMS];
-	size_t end[BATCH_ELEMS];
-	int n;
-	int last;               /* the array ended, or the parse failed */
-};
-
-struct pipeline {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct batch b[2];
-	int full[2];            /* batch k waits for the callback */
-	int stop;               /* the callback asked to stop */
-	struct parser wp;       /* the worker's parser */
-};
-
-/* The worker: parse batches of elements into the free batch, in turn. */
-static void *
-pipeline_worker(void *arg)
-{
-	struct pipeline *pl = arg;
-	struct parser *p = &pl->wp;
-	int k = 0, last = 0;
-
-	while (!last) {
-		struct batch *b = &pl->b[k];
-		struct mesh_i_arena_mark empty = { NULL, 0 };
-		size_t start = p->i;
-		int stop;
-
-		pthread_mutex_lock(&pl->mu);
-		while (pl->full[k] && !pl->stop)
-			pthread_cond_wait(&pl->cv, &pl->mu);
-		stop = pl->stop;
-		pthread_mutex_unlock(&pl->mu);
-		if (stop)
-			break;
-		mesh_i_arena_release(&b->doc.arena, empty);
-		p->doc = &b->doc;
-		b->n = 0;
-		b->last = 0;
-		while (b->n < BATCH_ELEMS && p->i - start < BATCH_BYTES) {
-			cJSON *elem;
-
-			skip_space(p);
-			if (p->s[p->i] == ']') {
-				advance_columns(p, 1);
-				b->last = 1;
-				break;
-			}
-			if (p->s[p->i] == ',') {
-				advance_columns(p, 1);
-				skip_space(p);
-			}
-			if ((elem = parse_value(p, 2)) == NULL) {
-				b->last = 1;
-				break;
-			}
-			b->elem[b->n] = elem;
-			b->end[b->n++] = p->i;
-		}
-		last = b->last;
-		pthread_mutex_lock(&pl->mu);
-		pl->full[k] = 1;
-		pthread_cond_broadcast(&pl->cv);
-		pthread_mutex_unlock(&pl->mu);
-		k ^= 1;
-	}
-	return NULL;
-}
-
-/* stream_elements() on two threads. Returns 0, or -1 when the second
- * thread could not be had (nothing is parsed then). */
-static int
-stream_elements_pipelined(struct parser *p)
-{
-	struct pipeline *pl;
-	pthread_t worker;
-	int k = 0, stop = 0, last = 0, j;
-
-	if ((pl = calloc(1, sizeof(*pl))) == NULL)
-		return -1;
-	pl->wp = *p;
-	mesh_i_arena_init(&pl->b[0].doc.arena);
-	mesh_i_arena_init(&pl->b[1].doc.arena);
-	if (pthread_mutex_init(&pl->mu, NULL) != 0) {
-		free(pl);
-		return -1;
-	}
-	if (pthread_cond_init(&pl->cv, NULL) != 0) {
-		pthread_mutex_destroy(&pl->mu);
-		free(pl);
-		return -1;
-	}
-	if (pthread_create(&worker, NULL, pipeline_worker, pl) != 0) {
-		pthread_cond_destroy(&pl->cv);
-		pthread_mutex_destroy(&pl->mu);
-		free(pl);
-		return -1;
-	}
-	while (!stop && !last) {
-		struct batch *b = &pl->b[k];
-
-		pthread_mutex_lock(&pl->mu);
-		while (!pl->full[k])
-			pthread_cond_wait(&pl->cv, &pl->mu);
-		pthread_mutex_unlock(&pl->mu);
-		for (j = 0; j < b->n && !stop; j++)
-			stop = p->stream->fn(p->stream->ctx, b->elem[j],
-			    b->end[j]) != 0;
-		last = b->last;
-		pthread_mutex_lock(&pl->mu);
-		pl->full[k] = 0;
-		pl->stop = stop;
-		pthread_cond_broadcast(&pl->cv);
-		pthread_mutex_unlock(&pl->mu);
-		k ^= 1;
-	}
-	pthread_join(worker, NULL);
-	if (stop || pl->wp.failed) {
-		p->failed = 1;
-	} else {
-		p->i = pl->wp.i;
-		p->line = pl->wp.line;
-		p->column = pl->wp.column;
-	}
-	mesh_i_arena_free(&pl->b[0].doc.arena);
-	mesh_i_arena_free(&pl->b[1].doc.arena);
-	pthread_cond_destroy(&pl->cv);
-	pthread_mutex_destroy(&pl->mu);
-	free(pl);
-	return 0;
+	two_threads_bytes = bytes;
 }
 
 /* An object or array; the cursor is on its opening bracket. */
@@ -610,11 +460,10 @@ parse_container(struct parser *p, struct jvalue *v, int depth)
 			p->streamed = 1;
 			advance_columns(p, 1);
 			child = &a->item;
-			if (p->len < pipeline_bytes ||
-			    ((p->counts == NULL || p->counts->split <= p->i ||
+			if (p->len < two_threads_bytes || p->counts == NULL ||
+			    p->counts->split <= p->i ||
 			    p->stream->fork == NULL ||
-			    stream_elements_split(p) != 0) &&
-			    stream_elements_pipelined(p) != 0))
+			    stream_elements_split(p) != 0)
 				stream_elements(p);
 		} else {
 			child = parse_value(p, depth + 1);
@@ -714,7 +563,7 @@ mesh_i_jdoc_parse(const char *buf, size_t len,
 }
 
 /* The UTF-8 check of a text, run by a second thread beside the syntax
- * check for a text of pipeline_bytes or more (they share nothing). */
+ * check for a text of two_threads_bytes or more (they share nothing). */
 struct utf8_job {
 	const char *buf;
 	size_t len, bad;
@@ -757,7 +606,7 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 	 * syntax check beside it on a second thread for a long text. */
 	job.buf = buf;
 	job.len = len;
-	if (len >= pipeline_bytes &&
+	if (len >= two_threads_bytes &&
 	    pthread_create(&worker, NULL, utf8_job, &job) == 0) {
 		syntax = mesh_i_json_check_count(buf, len, &sbad, &what,
 		    stream != NULL && stream->sized != NULL ? stream->key :

@@ -78,12 +78,13 @@ enum mesh_error mesh_i_jdoc_load(const char *buf, size_t len,
     cJSON **root);
 
 /*
- * Texts of at least bytes bytes (1 MiB unless set) have their streamed
- * array parsed by a second thread while the callback reads the elements
- * parsed before (jsonpos.c): same values, same positions, same order. For
- * the tests, which compare both ways; not thread-safe itself.
+ * Texts of at least bytes bytes (1 MiB unless set) are read on two
+ * threads by mesh_i_jdoc_load(): the UTF-8 check beside the syntax check,
+ * and a streamed array split in two parts when the stream can fork
+ * (jsonpos.c): the same result as one thread. For the tests, which
+ * compare both ways; not thread-safe itself.
  */
-void mesh_i_jdoc_pipeline_threshold(size_t bytes);
+void mesh_i_jdoc_two_threads(size_t bytes);
 
 /* Free doc and every value in it; NULL is accepted. */
 void mesh_i_jdoc_free(struct mesh_i_jdoc *doc);

@@ -212,10 +212,13 @@ parse_should_stop_when_the_stream_asks(void **state)
 }
 
 /* What a stream saw, in full: each element's text form, positions and
- * end, and what follows the array. */
+ * end, and what follows the array. A trace forked for the second part of
+ * a split array counts from base, the elements before the split; join
+ * takes it unless refuse is set. */
 struct trace {
 	struct mesh_i_buf out;
-	int calls, stop_at;
+	int calls, stop_at, base, forks, refuse;
+	int split;              /* the elements before the split */
 };
 
 static int
@@ -236,26 +239,70 @@ trace_element(void *ctx, const cJSON *elem, size_t end)
 		    p->key_column, p->line, p->column);
 	}
 	mesh_i_buf_printf(&t->out, "\n");
-	return ++t->calls == t->stop_at;
+	return t->base + ++t->calls == t->stop_at;
 }
 
-/* Stream text with the pipeline from threshold bytes on; the trace is
- * in t (free t->out). Returns what mesh_i_jdoc_parse returned. */
+static int
+trace_sized(void *ctx, const struct mesh_i_json_counts *c)
+{
+	(void)ctx;
+	(void)c;
+	return 0;
+}
+
+static void *
+trace_fork(void *ctx, const struct mesh_i_json_counts *c)
+{
+	struct trace *t = ctx, *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	t->forks++;
+	t->split = (int)c->before_split.elements;
+	mesh_i_buf_init(&f->out);
+	f->stop_at = t->stop_at;
+	f->base = (int)c->before_split.elements;
+	return f;
+}
+
+static int
+trace_join(void *ctx, void *forked, size_t end, int ok)
+{
+	struct trace *t = ctx, *f = forked;
+	int take = ok && !t->refuse;
+
+	(void)end;
+	/* The first part was read whole: exactly the elements before. */
+	if (ok)
+		assert_int_equal(t->calls, f->base);
+	if (take) {
+		mesh_i_buf_add(&t->out, f->out.data, f->out.len);
+		t->calls += f->calls;
+	}
+	mesh_i_buf_free(&f->out);
+	free(f);
+	return !take;
+}
+
+/* Read text, split in two parts from threshold bytes on; the trace is in
+ * t (free t->out). Returns what mesh_i_jdoc_load returned. */
 static int
 stream_with(const char *text, size_t threshold, struct trace *t)
 {
-	struct mesh_i_jstream st = { "nodes", trace_element, t, NULL, NULL,
-	    NULL };
+	struct mesh_i_jstream st = { "nodes", trace_element, t, trace_sized,
+	    trace_fork, trace_join };
 	struct mesh_i_jdoc *doc = NULL;
+	struct mesh_diags d;
 	cJSON *root = NULL, *rest;
 	int rc;
 
+	mesh_diags_init(&d);
 	mesh_i_buf_init(&t->out);
 	t->calls = 0;
-	mesh_i_jdoc_pipeline_threshold(threshold);
-	rc = mesh_i_jdoc_parse(text, strlen(text), &st, &doc, &root);
-	mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
-	if (rc == 0) {
+	mesh_i_jdoc_two_threads(threshold);
+	rc = mesh_i_jdoc_load(text, strlen(text), "s.json", &d, &st, &doc,
+	    &root);
+	mesh_i_jdoc_two_threads((size_t)1 << 20);
+	if (rc == MESH_OK) {
 		rest = cJSON_GetObjectItemCaseSensitive(root, "after");
 		assert_non_null(rest);
 		mesh_i_buf_printf(&t->out, "after %d:%d %d\n",
@@ -263,56 +310,67 @@ stream_with(const char *text, size_t threshold, struct trace *t)
 		    rest->valueint);
 	}
 	mesh_i_jdoc_free(doc);
+	mesh_diags_clear(&d);
 	return rc;
 }
 
-/* The two-thread parse of a long streamed array (several batches, of
- * both sizes: many small elements, then long ones) gives the callback
- * the same elements, positions and ends, in the same order, as one
- * thread; so does a stop asked in the middle of a batch. */
+/* A long streamed array (many small elements with two-byte characters,
+ * then long ones) split in two parts gives the callbacks the same
+ * elements, positions and ends, in the same order, as one thread: when
+ * join takes the second part, when it refuses it (the first thread reads
+ * it again), and when a stop is asked in either part. */
 static void
-pipelined_stream_should_match_one_thread(void **state)
+split_stream_should_match_one_thread(void **state)
 {
 	struct mesh_i_buf text;
 	struct trace one, two;
-	int i;
+	int i, k;
 
 	(void)state;
 	mesh_i_buf_init(&text);
 	mesh_i_buf_printf(&text, "{\"name\": \"p\",\n \"nodes\": [\n");
-	/* Over two batches by count (4,096 elements), then over one by
-	 * size (2 MiB). */
 	for (i = 0; i < 9000; i++)
 		mesh_i_buf_printf(&text, "%s{\"name\": \"n\\u00e9%d\", "
-		    "\"port\": %d,\n\t\"routes\": [{\"host\": \"h%d\"}]}",
-		    i ? ",\n  " : "", i, 9000 + i, i + 1);
-	for (i = 0; i < 150; i++)
+		    "\"port\": %d,\n\t\"routes\": [{\"host\": "
+		    "\"h\xc3\xa9%d\"}]}", i ? ",\n  " : "", i, 9000 + i,
+		    i + 1);
+	for (i = 0; i < 40; i++)
 		mesh_i_buf_printf(&text, ", {\"name\": \"long%d\", \"pad\": "
 		    "\"%0*d\"}", i, 20000, i);
 	mesh_i_buf_printf(&text, "],\n \"after\": 7}");
 	assert_non_null(text.data);
 
 	memset(&one, 0, sizeof(one));
-	memset(&two, 0, sizeof(two));
-	assert_int_equal(stream_with(text.data, (size_t)-1, &one), 0);
-	assert_int_equal(stream_with(text.data, 0, &two), 0);
-	assert_int_equal(one.calls, 9150);
-	assert_int_equal(two.calls, 9150);
-	assert_string_equal(one.out.data, two.out.data);
+	assert_int_equal(stream_with(text.data, (size_t)-1, &one), MESH_OK);
+	assert_int_equal(one.calls, 9040);
+	assert_int_equal(one.forks, 0);
+	for (k = 0; k < 2; k++) {
+		memset(&two, 0, sizeof(two));
+		two.refuse = k;
+		assert_int_equal(stream_with(text.data, 0, &two), MESH_OK);
+		assert_int_equal(two.forks, 1);
+		assert_int_equal(two.calls, 9040);
+		assert_string_equal(one.out.data, two.out.data);
+		mesh_i_buf_free(&two.out);
+	}
 	mesh_i_buf_free(&one.out);
-	mesh_i_buf_free(&two.out);
 
-	/* Stops in the first batch and in the third. */
-	for (i = 0; i < 2; i++) {
-		one.stop_at = two.stop_at = i ? 8500 : 700;
-		assert_int_equal(stream_with(text.data, (size_t)-1, &one), -1);
-		assert_int_equal(stream_with(text.data, 0, &two), -1);
+	/* Stops in the first part and in the second: the split falls in
+	 * the long elements, the first to start in the second half. */
+	for (k = 0; k < 2; k++) {
+		memset(&one, 0, sizeof(one));
+		memset(&two, 0, sizeof(two));
+		one.stop_at = two.stop_at = k ? 9030 : 700;
+		assert_int_equal(stream_with(text.data, (size_t)-1, &one),
+		    MESH_ENOMEM);
+		assert_int_equal(stream_with(text.data, 0, &two),
+		    MESH_ENOMEM);
 		assert_int_equal(two.calls, one.stop_at);
+		assert_int_equal(two.forks, 1);
+		assert_true(two.split > 9000 && two.split < 9030);
 		assert_string_equal(one.out.data, two.out.data);
 		mesh_i_buf_free(&one.out);
 		mesh_i_buf_free(&two.out);
-		memset(&one, 0, sizeof(one));
-		memset(&two, 0, sizeof(two));
 	}
 	mesh_i_buf_free(&text);
 }
@@ -353,7 +411,7 @@ load_on_two_threads_should_report_as_one(void **state)
 
 	(void)state;
 	mesh_diags_init(&d);
-	mesh_i_jdoc_pipeline_threshold(0);
+	mesh_i_jdoc_two_threads(0);
 	assert_int_equal(mesh_i_jdoc_load(bad, sizeof(bad) - 1, "r.json", &d,
 	    NULL, &doc, &root), MESH_EINPUT);
 	assert_int_equal(d.n, 1);
@@ -366,7 +424,7 @@ load_on_two_threads_should_report_as_one(void **state)
 	assert_string_equal(d.v[1].code, "invalid-utf8");
 	assert_int_equal(mesh_i_jdoc_load(good, sizeof(good) - 1, "r.json", &d,
 	    NULL, &doc, &root), MESH_OK);
-	mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
+	mesh_i_jdoc_two_threads((size_t)1 << 20);
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 	    root, "a")), 2);
 	mesh_i_jdoc_free(doc);
@@ -454,7 +512,7 @@ main(void)
 		cmocka_unit_test(
 		    parse_should_stream_the_first_array_under_the_key),
 		cmocka_unit_test(parse_should_stop_when_the_stream_asks),
-		cmocka_unit_test(pipelined_stream_should_match_one_thread),
+		cmocka_unit_test(split_stream_should_match_one_thread),
 		cmocka_unit_test(load_on_two_threads_should_report_as_one),
 		cmocka_unit_test(
 		    load_should_refuse_a_nul_byte_among_white_space),

@@ -157,10 +157,10 @@ same_both_ways(const char *text)
 		enum mesh_error err;
 
 		mesh_diags_init(&d);
-		mesh_i_jdoc_pipeline_threshold(way ? 0 : (size_t)-1);
+		mesh_i_jdoc_two_threads(way ? 0 : (size_t)-1);
 		err = mesh_plan_parse(text, strlen(text), "s.json",
 		    MESH_FORMAT_JSON, &d, &p);
-		mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
+		mesh_i_jdoc_two_threads((size_t)1 << 20);
 		dump(way ? &two : &one, err, p, &d);
 		ok = err == MESH_OK;
 		mesh_plan_free(p);
