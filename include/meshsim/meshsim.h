@@ -12,11 +12,11 @@
  *   every _free accepts NULL.
  * - On failure, out pointers are left NULL and the caller owns nothing new.
  * - igraph 0.10.2 is not thread-safe: call the library from one thread.
- *   Two calls use a second thread of their own on large inputs, never
+ *   Some calls use a second thread of their own on large inputs, never
  *   calling igraph in it and joining it before they return (so the
  *   process is single-threaded again for the calls that fork):
- *   mesh_plan_load() and mesh_plan_parse() (plan.h), mesh_analyze()
- *   (analysis.h).
+ *   mesh_plan_load(), mesh_plan_parse() and mesh_plan_resolve()
+ *   (plan.h), mesh_analyze() (analysis.h).
  * - Sweeps and availability runs on more than one process fork() their
  *   workers (jobs in sweep.h, availability.h; a sweep's jobs 0 is one a
  *   CPU): call them from a single-threaded process.

@@ -166,13 +166,16 @@ enum mesh_format mesh_format_sniff(const char *file, const char *buf,
  * mesh_plan_free(); on failure *out is NULL.
  *
  * Threads: a JSON plan of 1 MiB or more (this and mesh_plan_parse()) is
- * parsed on two threads, one parsing the "nodes" list ahead while the
- * calling thread reads the nodes before; the second thread is joined
- * before the call returns, touches only memory of its own and calls
- * nothing of the caller's, and the result (plan, diagnostics, progress
- * reports, all from the calling thread) is byte for byte what one thread
- * gives. When no thread can be made, one thread does it all. Smaller
- * plans and the other formats use the calling thread only.
+ * read on two threads: the second reads the nodes of the second half of
+ * the text into a plan of its own while the calling thread reads those
+ * before, and the two are joined when that is exactly what one thread
+ * would have read (else the calling thread reads that half again: after
+ * any diagnostic in it, for one). The second thread is joined before the
+ * call returns, touches only memory of its own and calls nothing of the
+ * caller's, and the result (plan, diagnostics, progress reports, all
+ * from the calling thread) is byte for byte what one thread gives. When
+ * no thread can be made, one thread does it all. Smaller plans and the
+ * other formats use the calling thread only.
  */
 enum mesh_error mesh_plan_load(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **out);
@@ -226,6 +229,9 @@ int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
  * and not-clustering (a route from or to a node with no_cluster set: no
  * link). Returns MESH_OK, MESH_EINPUT when an error was found, or
  * MESH_ENOMEM.
+ * Threads: a plan of 65,536 routes or more has them looked up by two
+ * threads, the second only reading the plan and joined before the call
+ * returns; the result is what one thread gives.
  */
 enum mesh_error mesh_plan_resolve(struct mesh_plan *plan,
     struct mesh_diags *diags);

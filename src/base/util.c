@@ -285,6 +285,23 @@ mesh_i_arena_release(struct mesh_i_arena *a, struct mesh_i_arena_mark m)
 		a->top->used = m.used;
 }
 
+void
+mesh_i_arena_adopt(struct mesh_i_arena *a, struct mesh_i_arena *from)
+{
+	struct mesh_i_arena_chunk *bottom = from->top;
+
+	if (bottom != NULL) {
+		while (bottom->prev != NULL)
+			bottom = bottom->prev;
+		/* from's chunks go on top: a's top chunk is filled no
+		 * more, and new allocations take from's. */
+		bottom->prev = a->top;
+		a->top = from->top;
+	}
+	free(from->spare);
+	mesh_i_arena_init(from);
+}
+
 int
 mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
 {

@@ -73,6 +73,9 @@ char *mesh_i_arena_strdup(struct mesh_i_arena *a, const char *s);
 struct mesh_i_arena_mark mesh_i_arena_mark(const struct mesh_i_arena *a);
 /* Give back everything allocated since m. */
 void mesh_i_arena_release(struct mesh_i_arena *a, struct mesh_i_arena_mark m);
+/* Move every chunk of from into a, which then frees them; what from
+ * handed out stays where it is. from is left empty. */
+void mesh_i_arena_adopt(struct mesh_i_arena *a, struct mesh_i_arena *from);
 
 /*
  * Sort n pairs (p[2i], p[2i+1]) by (key(p[2i]), key(p[2i+1])), where

@@ -395,6 +395,10 @@ enum mesh_format cli_sniff(const char *path);
  */
 int cli_manifests(struct cli_common *o, int argc, char **argv);
 
+/* Before reading the file at path: for a large one, the memory policy of
+ * cli_memory.c (reuse freed memory, huge pages); nothing for small. */
+void cli_memory_for(const char *path);
+
 /* Load a plan, with the progress bar, printing its diagnostics when it
  * is refused (cli_read_failed()); returns 0, or CLI_EXIT_BAD. */
 int cli_load_plan(const char *path, enum mesh_format format,

@@ -12,8 +12,11 @@ int
 cli_load_plan(const char *path, enum mesh_format format,
     struct mesh_diags *diags, struct mesh_plan **plan)
 {
-	enum mesh_error err = mesh_plan_load_progress(path, format,
-	    cli_progress(), diags, plan);
+	enum mesh_error err;
+
+	cli_memory_for(path);
+	err = mesh_plan_load_progress(path, format, cli_progress(), diags,
+	    plan);
 
 	return err == MESH_OK ? 0 : cli_read_failed(path, err, diags);
 }

@@ -6,31 +6,29 @@
 #include "meshsim/mesh.h"
 #include "base/util.h"
 
-/* Bits of a cell of the pair matrix. LIVE and CUT are kept the same in
- * (a, b) and (b, a); DIALS is not. */
-#define LIVE    1u      /* connected now */
-#define CUT     2u      /* a fault between the two */
-#define DIALS   4u      /* the row's node holds a route to the column's */
-
 struct mesh_live {
 	const struct mesh_plan *plan;
 	size_t n;
-	unsigned char *pair;    /* n * n cells, row-major */
 	bool *up;
 	int *order;             /* the nodes sorted by name */
 	/*
-	 * The LIVE and CUT cells again as bit rows (words words a node), for
-	 * gossip, and the connections made by the current event that gossip
-	 * has not announced yet: bit y of row x of pend is a new connection
-	 * x-y still to announce to x's neighbours. Scratch for events, so
-	 * that they cannot fail: queue (a ring of n, qlen of them from
-	 * qhead) holds the nodes with something in pend (queued marks
-	 * them), row one row.
+	 * The pairs as bit matrices, a row of words words a node: bit b of
+	 * row a of live is set when a and b are connected now, of cut when
+	 * a fault is between them (both kept the same in (a, b) and
+	 * (b, a)), of dials when a's config holds a route to b (not
+	 * symmetric). Each fact is kept here only. pend holds the
+	 * connections made by the current event that gossip has not
+	 * announced yet: bit y of row x is a new connection x-y still to
+	 * announce to x's neighbours. Scratch for events, so that they
+	 * cannot fail: queue (a ring of n, qlen of them from qhead) holds
+	 * the nodes with something in pend (queued marks them), row one
+	 * row.
 	 */
 	size_t words;
 	size_t qhead, qlen;
 	uint64_t *live;
 	uint64_t *cut;
+	uint64_t *dials;
 	uint64_t *pend;
 	uint64_t *row;
 	int *queue;
@@ -38,10 +36,24 @@ struct mesh_live {
 	int *fresh;             /* nodes started by the current event */
 };
 
-static unsigned char *
-cell(const struct mesh_live *m, int a, int b)
+/* Bit b of bit row r of a matrix of m's: test, set, clear. */
+static bool
+bit_test(const struct mesh_live *m, const uint64_t *mat, int r, int b)
 {
-	return &m->pair[(size_t)a * m->n + (size_t)b];
+	return (mat[(size_t)r * m->words + (size_t)b / 64] >> (b % 64)) & 1;
+}
+
+static void
+bit_set(const struct mesh_live *m, uint64_t *mat, int r, int b)
+{
+	mat[(size_t)r * m->words + (size_t)b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+static void
+bit_clear(const struct mesh_live *m, uint64_t *mat, int r, int b)
+{
+	mat[(size_t)r * m->words + (size_t)b / 64] &=
+	    ~((uint64_t)1 << (b % 64));
 }
 
 /* Fill order[0 .. n-1] with the plan's nodes sorted by name. Returns 0,
@@ -70,11 +82,11 @@ mesh_live_new(const struct mesh_plan *plan, struct mesh_live **out)
 	m->plan = plan;
 	m->n = n;
 	m->words = (n + 63) / 64;
-	if ((m->pair = calloc(n * n + 1, 1)) == NULL ||
-	    (m->up = calloc(n + 1, sizeof(*m->up))) == NULL ||
+	if ((m->up = calloc(n + 1, sizeof(*m->up))) == NULL ||
 	    (m->order = malloc((n + 1) * sizeof(*m->order))) == NULL ||
 	    (m->live = calloc(n * m->words + 1, sizeof(*m->live))) == NULL ||
 	    (m->cut = calloc(n * m->words + 1, sizeof(*m->cut))) == NULL ||
+	    (m->dials = calloc(n * m->words + 1, sizeof(*m->dials))) == NULL ||
 	    (m->pend = calloc(n * m->words + 1, sizeof(*m->pend))) == NULL ||
 	    (m->row = calloc(m->words + 1, sizeof(*m->row))) == NULL ||
 	    (m->queue = malloc((n + 1) * sizeof(*m->queue))) == NULL ||
@@ -87,7 +99,7 @@ mesh_live_new(const struct mesh_plan *plan, struct mesh_live **out)
 			int t = plan->nodes[i].routes[j].target;
 
 			if (t >= 0 && (size_t)t != i)
-				*cell(m, (int)i, t) |= DIALS;
+				bit_set(m, m->dials, (int)i, t);
 		}
 	*out = m;
 	return MESH_OK;
@@ -101,11 +113,11 @@ mesh_live_free(struct mesh_live *m)
 {
 	if (m == NULL)
 		return;
-	free(m->pair);
 	free(m->up);
 	free(m->order);
 	free(m->live);
 	free(m->cut);
+	free(m->dials);
 	free(m->pend);
 	free(m->row);
 	free(m->queue);
@@ -131,20 +143,6 @@ lowest_bit(uint64_t v)
 #endif
 }
 
-/* Bit b of bit row r of a matrix of m's: set, clear. */
-static void
-bit_set(const struct mesh_live *m, uint64_t *mat, int r, int b)
-{
-	mat[(size_t)r * m->words + (size_t)b / 64] |= (uint64_t)1 << (b % 64);
-}
-
-static void
-bit_clear(const struct mesh_live *m, uint64_t *mat, int r, int b)
-{
-	mat[(size_t)r * m->words + (size_t)b / 64] &=
-	    ~((uint64_t)1 << (b % 64));
-}
-
 /* Queue node x for gossip (once). */
 static void
 enqueue(struct mesh_live *m, int x)
@@ -160,8 +158,6 @@ enqueue(struct mesh_live *m, int x)
 static void
 join_pair(struct mesh_live *m, int a, int b)
 {
-	*cell(m, a, b) |= LIVE;
-	*cell(m, b, a) |= LIVE;
 	bit_set(m, m->live, a, b);
 	bit_set(m, m->live, b, a);
 	bit_set(m, m->pend, a, b);
@@ -173,8 +169,6 @@ join_pair(struct mesh_live *m, int a, int b)
 static void
 drop_pair(struct mesh_live *m, int a, int b)
 {
-	*cell(m, a, b) &= (unsigned char)~LIVE;
-	*cell(m, b, a) &= (unsigned char)~LIVE;
 	bit_clear(m, m->live, a, b);
 	bit_clear(m, m->live, b, a);
 }
@@ -228,7 +222,7 @@ gossip(struct mesh_live *m)
 static bool
 routed(const struct mesh_live *m, int a, int b)
 {
-	return (*cell(m, a, b) & DIALS) || (*cell(m, b, a) & DIALS);
+	return bit_test(m, m->dials, a, b) || bit_test(m, m->dials, b, a);
 }
 
 /*
@@ -252,7 +246,8 @@ start(struct mesh_live *m, const int *v, size_t k)
 			int x = m->fresh[i];
 
 			if (w != x && m->up[w] && routed(m, x, w) &&
-			    !(*cell(m, x, w) & (LIVE | CUT)))
+			    !bit_test(m, m->live, x, w) &&
+			    !bit_test(m, m->cut, x, w))
 				join_pair(m, x, w);
 		}
 	gossip(m);
@@ -308,8 +303,6 @@ mesh_live_apply(struct mesh_live *m, enum mesh_event ev, const int *nodes,
 	case MESH_EVENT_CUT:
 		a = nodes[0];
 		b = nodes[1];
-		*cell(m, a, b) |= CUT;
-		*cell(m, b, a) |= CUT;
 		bit_set(m, m->cut, a, b);
 		bit_set(m, m->cut, b, a);
 		drop_pair(m, a, b);
@@ -317,10 +310,8 @@ mesh_live_apply(struct mesh_live *m, enum mesh_event ev, const int *nodes,
 	case MESH_EVENT_HEAL:
 		a = nodes[0];
 		b = nodes[1];
-		if (!(*cell(m, a, b) & CUT))
+		if (!bit_test(m, m->cut, a, b))
 			return MESH_OK;
-		*cell(m, a, b) &= (unsigned char)~CUT;
-		*cell(m, b, a) &= (unsigned char)~CUT;
 		bit_clear(m, m->cut, a, b);
 		bit_clear(m, m->cut, b, a);
 		/* The owner of a route redials it; nobody redials gossip. */
@@ -342,7 +333,7 @@ mesh_live_is_up(const struct mesh_live *m, int v)
 enum mesh_conn
 mesh_live_conn(const struct mesh_live *m, int a, int b)
 {
-	if (a == b || !(*cell(m, a, b) & LIVE))
+	if (a == b || !bit_test(m, m->live, a, b))
 		return MESH_CONN_NONE;
 	return routed(m, a, b) ? MESH_CONN_CONFIGURED : MESH_CONN_GOSSIP;
 }
@@ -350,14 +341,14 @@ mesh_live_conn(const struct mesh_live *m, int a, int b)
 unsigned
 mesh_live_dialers(const struct mesh_live *m, int a, int b)
 {
-	return ((*cell(m, a, b) & DIALS) ? 1u : 0u) |
-	    ((*cell(m, b, a) & DIALS) ? 2u : 0u);
+	return (bit_test(m, m->dials, a, b) ? 1u : 0u) |
+	    (bit_test(m, m->dials, b, a) ? 2u : 0u);
 }
 
 bool
 mesh_live_is_cut(const struct mesh_live *m, int a, int b)
 {
-	return (*cell(m, a, b) & CUT) != 0;
+	return bit_test(m, m->cut, a, b);
 }
 
 /* Snapshots. */
@@ -398,35 +389,44 @@ group_cmp(const void *x, const void *y)
 /*
  * The groups of s's up nodes: label[v] for each up node (labels in the
  * order of each group's first name), then s->groups sorted. Returns 0,
- * or -1 when out of memory.
+ * or -1 when out of memory (s's group arrays, set or NULL, are freed
+ * with s). O(n + nup * n / 64): each up node's row is read once.
  */
 static int
 snapshot_groups(const struct mesh_live *m, struct mesh_snapshot *s,
     size_t *label, size_t *place)
 {
 	struct group_key *keys = NULL;
-	size_t *fill = NULL, n = m->n, i, head, tail, ng = 0;
-	int *queue = NULL, w, rc = -1;
+	size_t *fill = NULL, n = m->n, i, j, head, tail, ng = 0;
+	uint64_t *seen = NULL, cand;
+	int *queue = NULL, v, rc = -1;
 
 	if ((queue = malloc((n + 1) * sizeof(*queue))) == NULL ||
-	    (keys = malloc((n + 1) * sizeof(*keys))) == NULL)
+	    (keys = malloc((n + 1) * sizeof(*keys))) == NULL ||
+	    (seen = calloc(m->words + 1, sizeof(*seen))) == NULL)
 		goto done;
 	for (i = 0; i < n; i++)
 		label[i] = (size_t)-1;
-	/* In name order, so each search starts at its group's first name. */
+	/* In name order, so each search starts at its group's first name;
+	 * seen holds the nodes labelled, a word of them at a time. */
 	for (i = 0; i < s->nup; i++) {
 		if (label[s->up[i]] != (size_t)-1)
 			continue;
 		head = tail = 0;
 		queue[tail++] = s->up[i];
 		label[s->up[i]] = ng;
+		seen[(size_t)s->up[i] / 64] |= (uint64_t)1 << (s->up[i] % 64);
 		while (head < tail) {
-			const unsigned char *row = cell(m, queue[head++], 0);
+			const uint64_t *row =
+			    &m->live[(size_t)queue[head++] * m->words];
 
-			for (w = 0; (size_t)w < n; w++)
-				if ((row[w] & LIVE) && label[w] == (size_t)-1) {
-					label[w] = ng;
-					queue[tail++] = w;
+			for (j = 0; j < m->words; j++)
+				for (cand = row[j] & ~seen[j]; cand != 0;
+				    cand &= cand - 1) {
+					v = (int)(j * 64 + lowest_bit(cand));
+					seen[j] |= cand & -cand;
+					label[v] = ng;
+					queue[tail++] = v;
 				}
 		}
 		keys[ng].label = ng;
@@ -446,8 +446,7 @@ snapshot_groups(const struct mesh_live *m, struct mesh_snapshot *s,
 		fill[i] = s->group_start[i];
 	}
 	for (i = 0; i < s->nup; i++) {
-		int v = s->up[i];
-
+		v = s->up[i];
 		s->group_nodes[fill[place[label[v]]]++] = v;
 	}
 	rc = 0;
@@ -455,7 +454,30 @@ done:
 	free(queue);
 	free(keys);
 	free(fill);
+	free(seen);
 	return rc;
+}
+
+/* The count of bits in row r of mat, only those also set in mask when
+ * mask is not NULL. O(n / 64). */
+static size_t
+row_count(const struct mesh_live *m, const uint64_t *mat, int r,
+    const uint64_t *mask)
+{
+	const uint64_t *row = &mat[(size_t)r * m->words];
+	size_t j, c = 0;
+	uint64_t v;
+
+	for (j = 0; j < m->words; j++) {
+		v = mask != NULL ? row[j] & mask[j] : row[j];
+#if defined(__GNUC__)
+		c += (size_t)__builtin_popcountll(v);
+#else
+		for (; v != 0; v &= v - 1)
+			c++;
+#endif
+	}
+	return c;
 }
 
 enum mesh_error
@@ -463,6 +485,7 @@ mesh_live_snapshot(const struct mesh_live *m, struct mesh_snapshot **out)
 {
 	struct mesh_snapshot *s;
 	size_t *label = NULL, *place = NULL, n = m->n, i, j, k;
+	uint64_t *upbits = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 
 	*out = NULL;
@@ -471,7 +494,8 @@ mesh_live_snapshot(const struct mesh_live *m, struct mesh_snapshot **out)
 	if ((s->up = malloc((n + 1) * sizeof(int))) == NULL ||
 	    (s->down = malloc((n + 1) * sizeof(int))) == NULL ||
 	    (label = malloc((n + 1) * sizeof(*label))) == NULL ||
-	    (place = malloc((n + 1) * sizeof(*place))) == NULL)
+	    (place = malloc((n + 1) * sizeof(*place))) == NULL ||
+	    (upbits = calloc(m->words + 1, sizeof(*upbits))) == NULL)
 		goto done;
 	for (i = 0; i < n; i++)
 		if (m->up[m->order[i]])
@@ -494,29 +518,41 @@ mesh_live_snapshot(const struct mesh_live *m, struct mesh_snapshot **out)
 			s->cut_off[s->ncut_off++] = v;
 	}
 
-	/* Pairs, counted first: there may be n^2 / 2 of them. */
+	/*
+	 * Pairs, counted first: there may be n^2 / 2 of them. Connections
+	 * and faults are set in both rows of a pair, so a count over rows
+	 * counts each pair twice. A row without a pair is not walked.
+	 */
 	for (i = 0; i < s->nup; i++)
-		for (j = i + 1; j < s->nup; j++)
-			s->napart += !(*cell(m, s->up[i], s->up[j]) & LIVE);
+		upbits[(size_t)s->up[i] / 64] |= (uint64_t)1 << (s->up[i] % 64);
+	for (i = 0; i < s->nup; i++)
+		s->napart += s->nup - 1 - row_count(m, m->live, s->up[i],
+		    upbits);
+	s->napart /= 2;
 	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n; j++)
-			s->nfaults += (*cell(m, m->order[i], m->order[j]) &
-			    CUT) != 0;
+		s->nfaults += row_count(m, m->cut, (int)i, NULL);
+	s->nfaults /= 2;
 	if ((s->apart = malloc((2 * s->napart + 1) * sizeof(int))) == NULL ||
 	    (s->faults = malloc((2 * s->nfaults + 1) * sizeof(int))) == NULL)
 		goto done;
-	for (i = k = 0; i < s->nup; i++)
+	for (i = k = 0; s->napart > 0 && i < s->nup; i++) {
+		if (row_count(m, m->live, s->up[i], upbits) == s->nup - 1)
+			continue;
 		for (j = i + 1; j < s->nup; j++)
-			if (!(*cell(m, s->up[i], s->up[j]) & LIVE)) {
+			if (!bit_test(m, m->live, s->up[i], s->up[j])) {
 				s->apart[k++] = s->up[i];
 				s->apart[k++] = s->up[j];
 			}
-	for (i = k = 0; i < n; i++)
+	}
+	for (i = k = 0; s->nfaults > 0 && i < n; i++) {
+		if (row_count(m, m->cut, m->order[i], NULL) == 0)
+			continue;
 		for (j = i + 1; j < n; j++)
-			if (*cell(m, m->order[i], m->order[j]) & CUT) {
+			if (bit_test(m, m->cut, m->order[i], m->order[j])) {
 				s->faults[k++] = m->order[i];
 				s->faults[k++] = m->order[j];
 			}
+	}
 	s->connected = s->napart == 0;
 	*out = s;
 	s = NULL;
@@ -524,6 +560,7 @@ mesh_live_snapshot(const struct mesh_live *m, struct mesh_snapshot **out)
 done:
 	free(label);
 	free(place);
+	free(upbits);
 	mesh_snapshot_free(s);
 	return err;
 }

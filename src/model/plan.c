@@ -1,6 +1,7 @@
 /* plan.c: the plan model: nodes, routes, and resolving routes into links. */
 #include <ctype.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,6 +193,132 @@ mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
 		mesh_i_advise_huge(x->lpool, labels * sizeof(*x->lpool));
 	}
 	return 0;
+}
+
+struct mesh_plan *
+mesh_i_plan_fork(struct mesh_plan *a, size_t nodes, size_t routes,
+    size_t labels)
+{
+	struct mesh_plan_index *x = a->index, *y;
+	struct mesh_plan *b;
+
+	if ((b = mesh_plan_new(NULL, a->file)) == NULL)
+		return NULL;
+	y = b->index;
+	y->watch = 0;
+	if (nodes > (size_t)INT_MAX - 1)
+		nodes = (size_t)INT_MAX - 1;
+	if (nodes > 0 && ((b->nodes = malloc(nodes * sizeof(*b->nodes))) ==
+	    NULL || mesh_i_imap_reserve(&y->names, nodes) != 0)) {
+		mesh_plan_free(b);
+		return NULL;
+	}
+	b->nodes_cap = nodes;
+	mesh_i_advise_huge(b->nodes, nodes * sizeof(*b->nodes));
+	if (x->rpool != NULL && routes < x->rpool_cap &&
+	    x->rpool_used <= routes) {
+		y->rpool = x->rpool + routes;
+		y->rpool_cap = x->rpool_cap - routes;
+		x->rpool_cap = routes;
+	}
+	if (x->lpool != NULL && labels < x->lpool_cap &&
+	    x->lpool_used <= labels) {
+		y->lpool = x->lpool + labels;
+		y->lpool_cap = x->lpool_cap - labels;
+		x->lpool_cap = labels;
+	}
+	return b;
+}
+
+/* Whether a's watch, if on, lets b's nodes and routes in after a's. */
+static int
+join_within_limits(const struct mesh_plan *a, const struct mesh_plan *b)
+{
+	const struct mesh_limits *l = mesh_limits_get();
+	size_t i, j;
+
+	if (watch_of(a) == NULL)
+		return 1;
+	if (a->nnodes + b->nnodes > l->nodes ||
+	    a->nroutes + b->nroutes > l->routes)
+		return 0;
+	for (i = 0; i < b->nnodes; i++) {
+		const struct mesh_node *n = &b->nodes[i];
+
+		if (strlen(n->name) > l->name_bytes ||
+		    strlen(n->host) > l->name_bytes)
+			return 0;
+		for (j = 0; j < n->nroutes; j++)
+			if (strlen(n->routes[j].host) > l->name_bytes)
+				return 0;
+	}
+	return 1;
+}
+
+int
+mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
+{
+	struct mesh_plan_index *x = a->index, *y = b->index;
+	size_t i, n = a->nnodes;
+	int rc = 1;
+
+	/* a's pools whole again: b's routes and labels in them are then
+	 * a's pool's, as if a had read them (or free again for a's own,
+	 * when b's nodes are not taken). */
+	if (y->rpool != NULL)
+		x->rpool_cap += y->rpool_cap;
+	if (y->lpool != NULL)
+		x->lpool_cap += y->lpool_cap;
+	if (!take || y->nextra > 0 || !join_within_limits(a, b))
+		goto done;
+	for (i = 0; i < b->nnodes; i++)
+		if (mesh_plan_find(a, b->nodes[i].name) >= 0)
+			goto done;
+	rc = -1;
+	if (n + b->nnodes > a->nodes_cap) {
+		struct mesh_node *v = realloc(a->nodes, (n + b->nnodes) *
+		    sizeof(*v));
+
+		if (v == NULL)
+			goto done;
+		a->nodes = v;
+		a->nodes_cap = n + b->nnodes;
+	}
+	if (mesh_i_imap_reserve(&x->names, n + b->nnodes) != 0)
+		goto done;
+	for (i = 0; i < b->nnodes; i++) {
+		a->nodes[n + i] = b->nodes[i];
+		(void)mesh_i_imap_put(&x->names, mesh_i_map_hash(
+		    b->nodes[i].name, 0), same_name, a, b->nodes[i].name,
+		    (int)(n + i));
+	}
+	a->nnodes += b->nnodes;
+	a->nroutes += b->nroutes;
+	if (y->rpool != NULL)
+		x->rpool_used = (size_t)(y->rpool - x->rpool) + y->rpool_used;
+	if (y->lpool != NULL)
+		x->lpool_used = (size_t)(y->lpool - x->lpool) + y->lpool_used;
+	mesh_i_arena_adopt(&x->text, &y->text);
+	b->nnodes = 0;          /* a's now, with their text */
+	rc = 0;
+done:
+	/* Routes and labels of b's nodes that are not a's now: those in
+	 * the pools are the pools', the rest b's own. */
+	for (i = 0; i < b->nnodes; i++) {
+		struct mesh_node *m = &b->nodes[i];
+
+		if (!in_pool(m->routes, x->rpool, x->rpool_cap *
+		    sizeof(struct mesh_route)))
+			free(m->routes);
+		if (!in_pool(m->labels, x->lpool, x->lpool_cap *
+		    sizeof(struct mesh_label)))
+			free(m->labels);
+	}
+	b->nnodes = 0;
+	y->rpool = NULL;
+	y->lpool = NULL;
+	mesh_plan_free(b);
+	return rc;
 }
 
 struct mesh_plan *
@@ -783,16 +910,22 @@ endpoint_of_host(struct endpoints *ep, const char *host)
 	return e < 0 ? -1 : ep->v[e].node;
 }
 
+/* What a lookup on a second thread gives a route of port 0, which needs
+ * the by-host map (made on first use): looked up again after the join. */
+#define LATER   (-3)
+
 /* The node at (host, port) (host normalized, h its hash with port); -1
- * when none, -2 when out of memory. */
+ * when none, -2 when out of memory, LATER for port 0 when shared (the
+ * maps are then only read). */
 static int
-endpoint_at(struct endpoints *ep, const char *host, int port, uint64_t h)
+endpoint_at(struct endpoints *ep, const char *host, int port, uint64_t h,
+    int shared)
 {
 	struct endpoint_key k = { host, port };
 	int e;
 
 	if (port == 0)
-		return endpoint_of_host(ep, host);
+		return shared ? LATER : endpoint_of_host(ep, host);
 	e = mesh_i_imap_get(&ep->by_port, h, same_endpoint, ep, &k);
 	return e < 0 ? -1 : ep->v[e].node;
 }
@@ -832,29 +965,31 @@ prefetch_host(const struct endpoints *ep, const struct pending *e)
 }
 
 /*
- * Set every route's target to the node at its (host, port), or -1. The
- * lookups are pipelined so that a plan of millions of routes does not
- * wait on memory for each: a route's slot is prefetched LOOKUP_AHEAD
- * routes before it is read, the endpoint the slot names half as many,
- * and that endpoint's host a quarter. Returns 0, or -1 when out of
- * memory.
+ * Set the target of every route of nodes from .. to - 1 to the node at
+ * its (host, port), or -1 (LATER for port 0 when shared: the maps are
+ * then only read, as another thread reads them too). The lookups are
+ * pipelined so that a plan of millions of routes does not wait on memory
+ * for each: a route's slot is prefetched LOOKUP_AHEAD routes before it is
+ * read, the endpoint the slot names half as many, and that endpoint's
+ * host a quarter. Returns 0, or -1 when out of memory.
  */
 static int
-lookup_routes(struct mesh_plan *p, struct endpoints *ep)
+lookup_routes(struct mesh_plan *p, struct endpoints *ep, size_t from,
+    size_t to, int shared)
 {
 	struct pending q[LOOKUP_AHEAD];
-	size_t issued = 0, finished = 0, ni = 0, nj = 0, k;
+	size_t issued = 0, finished = 0, ni = from, nj = 0, k;
 	int rc = -1;
 
 	for (;;) {
 		while (issued - finished < LOOKUP_AHEAD) {
 			struct pending *e = &q[issued % LOOKUP_AHEAD];
 
-			while (ni < p->nnodes && nj == p->nodes[ni].nroutes) {
+			while (ni < to && nj == p->nodes[ni].nroutes) {
 				ni++;
 				nj = 0;
 			}
-			if (ni == p->nnodes)
+			if (ni == to)
 				break;
 			e->r = &p->nodes[ni].routes[nj++];
 			if ((e->host = host_normal(e->r->host, e->buf,
@@ -875,7 +1010,7 @@ lookup_routes(struct mesh_plan *p, struct endpoints *ep)
 			break;
 		k = finished % LOOKUP_AHEAD;
 		q[k].r->target = endpoint_at(ep, q[k].host, q[k].r->port,
-		    q[k].h);
+		    q[k].h, shared);
 		free(q[k].long_host);
 		finished++;
 		if (q[k].r->target == -2)
@@ -886,6 +1021,77 @@ done:
 	for (; finished < issued; finished++)
 		free(q[finished % LOOKUP_AHEAD].long_host);
 	return rc;
+}
+
+/* Plans of this many routes or more have them looked up by two threads,
+ * each for half the nodes (documented in plan.h); tests lower it. */
+static size_t two_threads = 65536;
+
+void
+mesh_i_plan_lookup_threshold(size_t routes)
+{
+	two_threads = routes;
+}
+
+struct lookup_job {
+	struct mesh_plan *p;
+	struct endpoints *ep;
+	size_t from, to;
+	int rc;
+};
+
+static void *
+lookup_job(void *arg)
+{
+	struct lookup_job *j = arg;
+
+	j->rc = lookup_routes(j->p, j->ep, j->from, j->to, 1);
+	return NULL;
+}
+
+/*
+ * lookup_routes() for every node: on two threads for a large plan, the
+ * second taking the nodes from the one that starts the second half of
+ * the routes; both only read the maps, and routes of port 0 are looked
+ * up after the join. The targets are what one thread would set. Returns
+ * 0, or -1 when out of memory.
+ */
+static int
+lookup_all_routes(struct mesh_plan *p, struct endpoints *ep)
+{
+	struct lookup_job job = { p, ep, 0, p->nnodes, -1 };
+	pthread_t worker;
+	size_t i, j, seen = 0;
+	int rc;
+
+	if (p->nroutes < two_threads)
+		return lookup_routes(p, ep, 0, p->nnodes, 0);
+	for (i = 0; i < p->nnodes && seen < p->nroutes / 2; i++)
+		seen += p->nodes[i].nroutes;
+	job.from = i;
+	if (pthread_create(&worker, NULL, lookup_job, &job) != 0)
+		return lookup_routes(p, ep, 0, p->nnodes, 0);
+	rc = lookup_routes(p, ep, 0, job.from, 1);
+	pthread_join(worker, NULL);
+	if (rc != 0 || job.rc != 0)
+		return -1;
+	for (i = 0; i < p->nnodes; i++)
+		for (j = 0; j < p->nodes[i].nroutes; j++) {
+			struct mesh_route *r = &p->nodes[i].routes[j];
+			char buf[256], *long_host;
+			const char *h;
+
+			if (r->target != LATER)
+				continue;
+			if ((h = host_normal(r->host, buf, sizeof(buf),
+			    &long_host)) == NULL)
+				return -1;
+			r->target = endpoint_of_host(ep, h);
+			free(long_host);
+			if (r->target == -2)
+				return -1;
+		}
+	return 0;
 }
 
 /* The normalized copy of host in text, or host itself when already
@@ -988,7 +1194,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 			errors++;
 		}
 	}
-	if (lookup_routes(p, &ep) != 0)
+	if (lookup_all_routes(p, &ep) != 0)
 		goto done;
 
 	for (i = 0; i < p->nnodes; i++) {

@@ -29,6 +29,11 @@ static const char *const update_node_keys[] = { "operation", "hostname",
 	"revoked_certificates", "shard", "subscriptions", NULL };
 static const char *const remove_node_keys[] = { "operation", "hostname",
 	NULL };
+/* read_node_request() finds the members of any of the three in room for
+ * add_node's. */
+_Static_assert(MESH_I_JSON_ROOM(update_node_keys) <=
+    MESH_I_JSON_ROOM(add_node_keys) && MESH_I_JSON_ROOM(remove_node_keys) <=
+    MESH_I_JSON_ROOM(add_node_keys), "add_node has the most keys");
 static const char *const repl_routes_keys[] = { "operation", "routes",
 	NULL };
 static const char *const repl_route_keys[] = { "hostname", "port", NULL };
@@ -422,7 +427,7 @@ static void
 read_repl_route(struct mesh_i_reader *r, const cJSON *rt,
     struct mesh_ops_routes *out)
 {
-	const cJSON *seen[sizeof(repl_route_keys) / sizeof(repl_route_keys[0])];
+	const cJSON *seen[MESH_I_JSON_ROOM(repl_route_keys)];
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(rt);
 	struct mesh_ops_route *o = &out->v[out->n];
 	const char *why, *host;
@@ -544,7 +549,7 @@ read_node_request(struct mesh_i_reader *r, const cJSON *root, const char *op,
 {
 	const char *const *keys;
 	const cJSON *hostname, *url = NULL;
-	const cJSON *seen[sizeof(add_node_keys) / sizeof(add_node_keys[0])];
+	const cJSON *seen[MESH_I_JSON_ROOM(add_node_keys)];
 
 	if (strcmp(op, "add_node") == 0 || strcmp(op, "set_node") == 0) {
 		q->op = MESH_OPS_ADD_NODE;
@@ -570,7 +575,6 @@ read_node_request(struct mesh_i_reader *r, const cJSON *root, const char *op,
 	} else {
 		return 1;
 	}
-	/* add_node has more members than mesh_i_json_check_keys() holds. */
 	mesh_i_json_members(r, root, keys, "the request", NULL, seen);
 	hostname = cJSON_GetObjectItemCaseSensitive(root, "hostname");
 	if (q->op == MESH_OPS_ADD_NODE)
@@ -2168,7 +2172,7 @@ nats_status(struct mesh_i_reader *r, const cJSON *v)
 static void
 read_socket(struct mesh_i_reader *r, const cJSON *so, struct status_peer *pe)
 {
-	const cJSON *seen[sizeof(socket_keys) / sizeof(socket_keys[0])];
+	const cJSON *seen[MESH_I_JSON_ROOM(socket_keys)];
 	const cJSON *c, *db;
 	const struct mesh_i_jpos *p;
 
@@ -2213,7 +2217,7 @@ read_socket(struct mesh_i_reader *r, const cJSON *so, struct status_peer *pe)
 static void
 read_peer(struct mesh_i_reader *r, const cJSON *c, struct mesh_ops_status *s)
 {
-	const cJSON *seen[sizeof(conn_keys) / sizeof(conn_keys[0])];
+	const cJSON *seen[MESH_I_JSON_ROOM(conn_keys)];
 	struct status_peer *pe = &s->peers[s->npeers];
 	const struct mesh_i_jpos *p;
 	const cJSON *name, *url, *so;
@@ -2295,7 +2299,7 @@ enum mesh_error
 mesh_ops_status_parse(const char *buf, size_t len, const char *file,
     struct mesh_diags *diags, struct mesh_ops_status **out)
 {
-	const cJSON *seen[sizeof(status_keys) / sizeof(status_keys[0])];
+	const cJSON *seen[MESH_I_JSON_ROOM(status_keys)];
 	struct mesh_ops_status *s = NULL;
 	const cJSON *type, *conns, *name, *en, *c;
 	enum mesh_error err;

@@ -202,6 +202,17 @@ value(struct jc *c, int depth)
 	}
 	for (;;) {
 		if (c->counting) {
+			struct mesh_i_json_counts *n = c->counts;
+
+			if (depth == 1 && open == '[' && n->split == 0 &&
+			    n->elements > 0 && c->i >= c->len / 2) {
+				n->split = c->i;
+				n->before_split.elements = n->elements;
+				n->before_split.inner_elements =
+				    n->inner_elements;
+				n->before_split.inner_members =
+				    n->inner_members;
+			}
 			if (depth == 1 && open == '[')
 				c->counts->elements++;
 			else if (depth == 3 && open == '[')

@@ -22,6 +22,13 @@ struct mesh_i_json_counts {
 	size_t elements;
 	size_t inner_elements;  /* of arrays two levels down */
 	size_t inner_members;   /* of objects two levels down */
+	/* The split: the offset just after the comma before the first
+	 * element that starts in the second half of the text (0: none),
+	 * and the three counts above taken before that element. */
+	size_t split;
+	struct mesh_i_json_split_counts {
+		size_t elements, inner_elements, inner_members;
+	} before_split;
 };
 
 /* mesh_i_json_check(), also counting into *counts (zeroed first) under

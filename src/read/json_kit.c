@@ -67,9 +67,19 @@ void
 mesh_i_json_check_keys(struct mesh_i_reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node)
 {
-	const cJSON *found[MESH_I_JSON_MAX_KEYS];
+	const cJSON *room[16], **found = room;
+	size_t n;
 
+	for (n = 0; known[n] != NULL; n++)
+		;
+	if (n > sizeof(room) / sizeof(room[0]) &&
+	    (found = malloc(n * sizeof(*found))) == NULL) {
+		r->nomem = 1;
+		return;
+	}
 	mesh_i_json_members(r, obj, known, what, node, found);
+	if (found != room)
+		free(found);
 }
 
 /* Check an object's keys: duplicates are errors, unknown keys warnings

@@ -31,17 +31,19 @@ const char *mesh_i_json_type_name(const cJSON *v);
 void mesh_i_json_wrong_type(struct mesh_i_reader *r, const cJSON *v,
     const char *what, const char *want, const char *node);
 
-/* The most keys a known-key list may have. */
-#define MESH_I_JSON_MAX_KEYS 8
+/* The room a seen array of mesh_i_json_members() needs for the known-key
+ * list known, an array (not a pointer) ending in NULL. */
+#define MESH_I_JSON_ROOM(known) (sizeof(known) / sizeof((known)[0]))
 
 /* Duplicate keys of obj are errors; keys not in known (NULL-terminated,
- * at most MESH_I_JSON_MAX_KEYS) are warnings. what and node name the object
- * in messages. */
+ * any length) are warnings. what and node name the object in messages.
+ * Out of memory for a long list: r->nomem set, nothing checked. */
 void mesh_i_json_check_keys(struct mesh_i_reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node);
 
 /* The same check, in the same pass finding the members: seen[k] (room
- * for MESH_I_JSON_MAX_KEYS) is the first member named known[k], or NULL. */
+ * for every key of known: MESH_I_JSON_ROOM()) is the first member named
+ * known[k], or NULL. */
 void mesh_i_json_members(struct mesh_i_reader *r, const cJSON *obj,
     const char *const *known, const char *what, const char *node,
     const cJSON **seen);

@@ -37,6 +37,7 @@ struct parser {
 	const struct mesh_i_jstream *stream;
 	int streamed;           /* the streamed array was met */
 	int failed;             /* out of memory, or the stream stopped */
+	const struct mesh_i_json_counts *counts;  /* the check's, or NULL */
 };
 
 void
@@ -273,9 +274,11 @@ append(cJSON *parent, cJSON **tail, cJSON *child)
 static cJSON *parse_value(struct parser *, int);
 
 /* The elements of the streamed array, each given to the callback and
- * then dropped. The cursor is after the '['. */
+ * then dropped, up to the end of the array, or up to the first element
+ * that starts at stop_at or later (the cursor is then on it). The cursor
+ * is after the '[', or on an element, or after one. */
 static void
-stream_elements(struct parser *p)
+stream_elements_to(struct parser *p, size_t stop_at)
 {
 	for (;;) {
 		struct mesh_i_arena_mark m;
@@ -291,6 +294,8 @@ stream_elements(struct parser *p)
 			advance_columns(p, 1);
 			skip_space(p);
 		}
+		if (p->i >= stop_at)
+			return;
 		m = mesh_i_arena_mark(&p->doc->arena);
 		if ((elem = parse_value(p, 2)) == NULL)
 			return;
@@ -303,159 +308,115 @@ stream_elements(struct parser *p)
 	}
 }
 
-/*
- * Two cores: a text of at least pipeline_bytes has its streamed array
- * parsed by a second thread, in batches, while this one hands the
- * elements of the batch before to the callback. The parse is the same
- * code on the same bytes in the same order, so every value and position
- * is what one thread would give, and the callback still sees the elements
- * one at a time, in order, in the calling thread. Nothing else is shared:
- * each batch has its own arena, handed back and forth under a lock.
- */
-static size_t pipeline_bytes = (size_t)1 << 20;
-
-void
-mesh_i_jdoc_pipeline_threshold(size_t bytes)
+static void
+stream_elements(struct parser *p)
 {
-	pipeline_bytes = bytes;
+	stream_elements_to(p, SIZE_MAX);
 }
 
-#define BATCH_ELEMS     512
-#define BATCH_BYTES     ((size_t)256 << 10)
-
-struct batch {
-	struct mesh_i_jdoc doc;         /* the elements' values */
-	cJSON *elem[BATCH_ELEMS];
-	size_t end[BATCH_ELEMS];
-	int n;
-	int last;               /* the array ended, or the parse failed */
-};
-
-struct pipeline {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct batch b[2];
-	int full[2];            /* batch k waits for the callback */
-	int stop;               /* the callback asked to stop */
-	struct parser wp;       /* the worker's parser */
-};
-
-/* The worker: parse batches of elements into the free batch, in turn. */
-static void *
-pipeline_worker(void *arg)
+/* The line and column of offset off of the text at s, as the parse counts
+ * them: a line a newline, a column a byte that does not continue a UTF-8
+ * character (a byte order mark at the start takes none). */
+static void
+position_at(const char *s, size_t off, int *line, int *column)
 {
-	struct pipeline *pl = arg;
-	struct parser *p = &pl->wp;
-	int k = 0, last = 0;
+	const char *nl, *from = s, *end = s + off;
+	int n = 1, col = 1;
 
-	while (!last) {
-		struct batch *b = &pl->b[k];
-		struct mesh_i_arena_mark empty = { NULL, 0 };
-		size_t start = p->i;
-		int stop;
-
-		pthread_mutex_lock(&pl->mu);
-		while (pl->full[k] && !pl->stop)
-			pthread_cond_wait(&pl->cv, &pl->mu);
-		stop = pl->stop;
-		pthread_mutex_unlock(&pl->mu);
-		if (stop)
-			break;
-		mesh_i_arena_release(&b->doc.arena, empty);
-		p->doc = &b->doc;
-		b->n = 0;
-		b->last = 0;
-		while (b->n < BATCH_ELEMS && p->i - start < BATCH_BYTES) {
-			cJSON *elem;
-
-			skip_space(p);
-			if (p->s[p->i] == ']') {
-				advance_columns(p, 1);
-				b->last = 1;
-				break;
-			}
-			if (p->s[p->i] == ',') {
-				advance_columns(p, 1);
-				skip_space(p);
-			}
-			if ((elem = parse_value(p, 2)) == NULL) {
-				b->last = 1;
-				break;
-			}
-			b->elem[b->n] = elem;
-			b->end[b->n++] = p->i;
-		}
-		last = b->last;
-		pthread_mutex_lock(&pl->mu);
-		pl->full[k] = 1;
-		pthread_cond_broadcast(&pl->cv);
-		pthread_mutex_unlock(&pl->mu);
-		k ^= 1;
+	while ((nl = memchr(from, '\n', (size_t)(end - from))) != NULL) {
+		n++;
+		from = nl + 1;
 	}
+	if (from == s && off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		from += 3;
+	for (; from < end; from++)
+		col += ((unsigned char)*from & 0xc0) != 0x80;
+	*line = n;
+	*column = col;
+}
+
+/* The second part of a split array, read on a second thread. */
+struct part {
+	struct parser p;
+	struct mesh_i_jstream stream;   /* the caller's, with the fork's ctx */
+	struct mesh_i_jdoc doc;
+};
+
+static void *
+part_reader(void *arg)
+{
+	struct part *t = arg;
+
+	position_at(t->p.s, t->p.i, &t->p.line, &t->p.column);
+	stream_elements(&t->p);
 	return NULL;
 }
 
-/* stream_elements() on two threads. Returns 0, or -1 when the second
- * thread could not be had (nothing is parsed then). */
+/*
+ * Two cores, for a long streamed array that the check split in two
+ * (json_check.h): a second thread parses the elements from the split on
+ * and gives them to the fork's context, while this thread parses those
+ * before and gives them to the stream's; each thread's values stay in
+ * its own arena, close to the callback that reads them, and the two
+ * contexts share nothing until join. When join takes the second part,
+ * the cursor goes to the end of the array; else this thread reads the
+ * second part again itself. Either way every element reaches a callback
+ * once, in file order within each part, with the positions one thread
+ * gives. Returns 0, or -1 when no second thread or context could be had
+ * (nothing is parsed then).
+ */
 static int
-stream_elements_pipelined(struct parser *p)
+stream_elements_split(struct parser *p)
 {
-	struct pipeline *pl;
+	const struct mesh_i_jstream *st = p->stream;
+	struct part *t;
 	pthread_t worker;
-	int k = 0, stop = 0, last = 0, j;
+	void *forked;
+	int ok;
 
-	if ((pl = calloc(1, sizeof(*pl))) == NULL)
+	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return -1;
-	pl->wp = *p;
-	mesh_i_arena_init(&pl->b[0].doc.arena);
-	mesh_i_arena_init(&pl->b[1].doc.arena);
-	if (pthread_mutex_init(&pl->mu, NULL) != 0) {
-		free(pl);
+	if ((forked = st->fork(st->ctx, p->counts)) == NULL) {
+		free(t);
 		return -1;
 	}
-	if (pthread_cond_init(&pl->cv, NULL) != 0) {
-		pthread_mutex_destroy(&pl->mu);
-		free(pl);
+	t->stream = *st;
+	t->stream.ctx = forked;
+	mesh_i_arena_init(&t->doc.arena);
+	t->p = *p;
+	t->p.i = p->counts->split;
+	t->p.doc = &t->doc;
+	t->p.stream = &t->stream;
+	if (pthread_create(&worker, NULL, part_reader, t) != 0) {
+		(void)st->join(st->ctx, forked, 0, 0);
+		mesh_i_arena_free(&t->doc.arena);
+		free(t);
 		return -1;
 	}
-	if (pthread_create(&worker, NULL, pipeline_worker, pl) != 0) {
-		pthread_cond_destroy(&pl->cv);
-		pthread_mutex_destroy(&pl->mu);
-		free(pl);
-		return -1;
-	}
-	while (!stop && !last) {
-		struct batch *b = &pl->b[k];
-
-		pthread_mutex_lock(&pl->mu);
-		while (!pl->full[k])
-			pthread_cond_wait(&pl->cv, &pl->mu);
-		pthread_mutex_unlock(&pl->mu);
-		for (j = 0; j < b->n && !stop; j++)
-			stop = p->stream->fn(p->stream->ctx, b->elem[j],
-			    b->end[j]) != 0;
-		last = b->last;
-		pthread_mutex_lock(&pl->mu);
-		pl->full[k] = 0;
-		pl->stop = stop;
-		pthread_cond_broadcast(&pl->cv);
-		pthread_mutex_unlock(&pl->mu);
-		k ^= 1;
-	}
+	stream_elements_to(p, p->counts->split);
 	pthread_join(worker, NULL);
-	if (stop || pl->wp.failed) {
-		p->failed = 1;
-	} else {
-		p->i = pl->wp.i;
-		p->line = pl->wp.line;
-		p->column = pl->wp.column;
+	mesh_i_arena_free(&t->doc.arena);
+	ok = !t->p.failed && !p->failed;
+	if (st->join(st->ctx, forked, t->p.i, ok) == 0) {
+		p->i = t->p.i;
+		p->line = t->p.line;
+		p->column = t->p.column;
+	} else if (!p->failed) {
+		stream_elements(p);
 	}
-	mesh_i_arena_free(&pl->b[0].doc.arena);
-	mesh_i_arena_free(&pl->b[1].doc.arena);
-	pthread_cond_destroy(&pl->cv);
-	pthread_mutex_destroy(&pl->mu);
-	free(pl);
+	free(t);
 	return 0;
+}
+
+/* Texts of this many bytes or more are read on two threads: the UTF-8
+ * check beside the syntax check, and a split streamed array
+ * (stream_elements_split()). */
+static size_t two_threads_bytes = (size_t)1 << 20;
+
+void
+mesh_i_jdoc_two_threads(size_t bytes)
+{
+	two_threads_bytes = bytes;
 }
 
 /* An object or array; the cursor is on its opening bracket. */
@@ -499,8 +460,10 @@ parse_container(struct parser *p, struct jvalue *v, int depth)
 			p->streamed = 1;
 			advance_columns(p, 1);
 			child = &a->item;
-			if (p->len < pipeline_bytes ||
-			    stream_elements_pipelined(p) != 0)
+			if (p->len < two_threads_bytes || p->counts == NULL ||
+			    p->counts->split <= p->i ||
+			    p->stream->fork == NULL ||
+			    stream_elements_split(p) != 0)
 				stream_elements(p);
 		} else {
 			child = parse_value(p, depth + 1);
@@ -565,12 +528,15 @@ parse_value(struct parser *p, int depth)
 	return p->failed ? NULL : &v->item;
 }
 
-int
-mesh_i_jdoc_parse(const char *buf, size_t len,
-    const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
+/* mesh_i_jdoc_parse(), with the counts of the check (NULL: none), which
+ * may split the streamed array (stream_elements_split()). */
+static int
+parse_counted(const char *buf, size_t len,
+    const struct mesh_i_jstream *stream,
+    const struct mesh_i_json_counts *counts, struct mesh_i_jdoc **doc,
     cJSON **root)
 {
-	struct parser p = { buf, len, 0, 1, 1, NULL, stream, 0, 0 };
+	struct parser p = { buf, len, 0, 1, 1, NULL, stream, 0, 0, counts };
 
 	*doc = NULL;
 	*root = NULL;
@@ -588,8 +554,16 @@ mesh_i_jdoc_parse(const char *buf, size_t len,
 	return 0;
 }
 
+int
+mesh_i_jdoc_parse(const char *buf, size_t len,
+    const struct mesh_i_jstream *stream, struct mesh_i_jdoc **doc,
+    cJSON **root)
+{
+	return parse_counted(buf, len, stream, NULL, doc, root);
+}
+
 /* The UTF-8 check of a text, run by a second thread beside the syntax
- * check for a text of pipeline_bytes or more (they share nothing). */
+ * check for a text of two_threads_bytes or more (they share nothing). */
 struct utf8_job {
 	const char *buf;
 	size_t len, bad;
@@ -632,7 +606,7 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 	 * syntax check beside it on a second thread for a long text. */
 	job.buf = buf;
 	job.len = len;
-	if (len >= pipeline_bytes &&
+	if (len >= two_threads_bytes &&
 	    pthread_create(&worker, NULL, utf8_job, &job) == 0) {
 		syntax = mesh_i_json_check_count(buf, len, &sbad, &what,
 		    stream != NULL && stream->sized != NULL ? stream->key :
@@ -668,7 +642,8 @@ mesh_i_jdoc_load(const char *buf, size_t len, const char *file,
 		diags->nomem = 1;
 		return MESH_ENOMEM;
 	}
-	if (mesh_i_jdoc_parse(buf, len, stream, doc, root) != 0) {
+	if (parse_counted(buf, len, stream, stream != NULL &&
+	    stream->sized != NULL ? &counts : NULL, doc, root) != 0) {
 		/* The text is valid: out of memory, or the stream stopped. */
 		diags->nomem = 1;
 		return MESH_ENOMEM;

@@ -34,6 +34,19 @@ struct mesh_i_jstream {
 	 * counted what lies under key (json_check.h), before the parse:
 	 * returns 0 to go on, nonzero to stop (out of memory). */
 	int (*sized)(void *ctx, const struct mesh_i_json_counts *counts);
+	/*
+	 * NULL, or for a long text whose check found a split (json_check.h):
+	 * fork gives a context (NULL: none) for fn to read the elements from
+	 * the split on, on a second thread, while ctx reads those before in
+	 * the calling thread; fn returning nonzero there only ends that
+	 * thread's part. Then join(ctx, forked, end, ok), in the calling
+	 * thread, ok when that part was read to its end (end: the offset
+	 * after the array), takes the part into ctx and returns 0, or
+	 * discards it and returns nonzero: the calling thread then reads
+	 * those elements again, itself. Either way join frees forked.
+	 */
+	void *(*fork)(void *ctx, const struct mesh_i_json_counts *counts);
+	int (*join)(void *ctx, void *forked, size_t end, int ok);
 };
 
 /*
@@ -65,12 +78,13 @@ enum mesh_error mesh_i_jdoc_load(const char *buf, size_t len,
     cJSON **root);
 
 /*
- * Texts of at least bytes bytes (1 MiB unless set) have their streamed
- * array parsed by a second thread while the callback reads the elements
- * parsed before (jsonpos.c): same values, same positions, same order. For
- * the tests, which compare both ways; not thread-safe itself.
+ * Texts of at least bytes bytes (1 MiB unless set) are read on two
+ * threads by mesh_i_jdoc_load(): the UTF-8 check beside the syntax check,
+ * and a streamed array split in two parts when the stream can fork
+ * (jsonpos.c): the same result as one thread. For the tests, which
+ * compare both ways; not thread-safe itself.
  */
-void mesh_i_jdoc_pipeline_threshold(size_t bytes);
+void mesh_i_jdoc_two_threads(size_t bytes);
 
 /* Free doc and every value in it; NULL is accepted. */
 void mesh_i_jdoc_free(struct mesh_i_jdoc *doc);

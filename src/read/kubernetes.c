@@ -12,6 +12,7 @@
 #include "meshsim/meshsim.h"
 #include "meshsim/kubernetes.h"
 #include "base/input.h"
+#include "base/map.h"
 #include "base/text.h"
 #include "base/util.h"
 #include "read/harper_nodes.h"
@@ -103,12 +104,19 @@ struct pod {
 	size_t nhosts;
 };
 
-/* One file of the manifests, and its documents: docs[first ..]. */
+/* A document and the file that holds it (its index in k->files), set
+ * when it is loaded: positions look their file up here. */
+struct kdoc {
+	yaml_document_t doc;    /* first: a yaml_document_t * of k->docs
+				 * is its kdoc */
+	size_t file;
+};
+
+/* One file of the manifests (its documents name it: struct kdoc). */
 struct kfile {
 	const char *file;
 	const char *buf;
 	size_t len;
-	size_t first;
 };
 
 struct k8s {
@@ -118,12 +126,15 @@ struct k8s {
 	struct mesh_i_arena arena;
 	struct kfile *files;
 	size_t nfiles, fcap;
-	yaml_document_t **docs;
+	yaml_document_t **docs;         /* each the doc of a struct kdoc */
 	size_t ndocs;
 	struct cmap *cms;
 	size_t ncms;
 	struct svc *svcs;
 	size_t nsvcs;
+	/* cms and svcs by namespace and name (the first of each such pair),
+	 * once every object is read: index_objects() */
+	struct mesh_i_imap cm_index, svc_index;
 	struct work *works;
 	size_t nworks;
 	struct pod *pods;
@@ -194,32 +205,35 @@ static const char *const svc_keys[] = { "ports", "selector", "clusterIP",
 	"loadBalancerClass", "internalTrafficPolicy", "trafficDistribution",
 	NULL };
 
-/* The file that holds node n (of one of k's documents). */
+/* The file that holds document doc (one of k's). O(1). */
 static const struct kfile *
-file_of(const struct k8s *k, const yaml_node_t *n)
+file_of(const struct k8s *k, const yaml_document_t *doc)
 {
-	uintptr_t a = (uintptr_t)n;
-	size_t d, f;
-
-	for (d = 0; d < k->ndocs; d++)
-		if (a >= (uintptr_t)k->docs[d]->nodes.start &&
-		    a < (uintptr_t)k->docs[d]->nodes.top)
-			break;
-	for (f = k->nfiles; f > 1 && k->files[f - 1].first > d; f--)
-		continue;
-	return &k->files[f - 1];
+	return &k->files[((const struct kdoc *)(const void *)doc)->file];
 }
 
-/* Where n stands: its file, 1-based, from libyaml's 0-based marks. */
+/* Where y.n (not NULL) stands: its document's file, line and column,
+ * 1-based, from libyaml's 0-based marks. */
 static struct mesh_i_pos
-pos(const struct k8s *k, const yaml_node_t *n)
+pos(const struct k8s *k, struct ynode y)
 {
 	struct mesh_i_pos p;
 
-	p.file = k->nfiles > 0 ? file_of(k, n)->file : k->base.file;
-	p.line = (int)n->start_mark.line + 1;
-	p.column = (int)n->start_mark.column + 1;
+	p.file = file_of(k, y.doc)->file;
+	p.line = (int)y.n->start_mark.line + 1;
+	p.column = (int)y.n->start_mark.column + 1;
 	return p;
+}
+
+/* n of document doc as a ynode. */
+static struct ynode
+yn(yaml_document_t *doc, yaml_node_t *n)
+{
+	struct ynode y;
+
+	y.doc = doc;
+	y.n = n;
+	return y;
 }
 
 /* Node id of doc, or NULL. */
@@ -267,15 +281,15 @@ type_name(const yaml_node_t *n)
 	return "a scalar";
 }
 
-/* Report that n, the value of what, is not want (an error). */
+/* Report that y.n, the value of what, is not want (an error). */
 static void
-wrong_type(struct k8s *k, const yaml_node_t *n, const char *what,
+wrong_type(struct k8s *k, struct ynode y, const char *what,
     const char *want)
 {
-	struct mesh_i_pos p = pos(k, n);
+	struct mesh_i_pos p = pos(k, y);
 
 	mesh_i_report(&k->base, MESH_ERROR, "wrong-type", &p, NULL,
-	    "%s must be %s, not %s", what, want, type_name(n));
+	    "%s must be %s, not %s", what, want, type_name(y.n));
 }
 
 /* A copy of the printf-style text in the arena, or NULL (nomem set). */
@@ -398,7 +412,7 @@ check_keys(struct k8s *k, struct ynode y, const char *const *known,
 		kn = get_node(y.doc, pair->key);
 		if (kn == NULL)
 			continue;
-		p = pos(k, kn);
+		p = pos(k, yn(y.doc, kn));
 		if (kn->type != YAML_SCALAR_NODE) {
 			mesh_i_report(&k->base, MESH_ERROR, "wrong-type", &p,
 			    NULL, "a key of %s must be a scalar, not %s", what,
@@ -437,7 +451,7 @@ as_map(struct k8s *k, struct ynode y, const char *what,
 		return y;
 	}
 	if (y.n->type != YAML_MAPPING_NODE) {
-		wrong_type(k, y.n, what, "a mapping");
+		wrong_type(k, y, what, "a mapping");
 		y.n = NULL;
 		return y;
 	}
@@ -455,39 +469,40 @@ as_seq(struct k8s *k, struct ynode y, const char *what)
 		return y;
 	}
 	if (y.n->type != YAML_SEQUENCE_NODE) {
-		wrong_type(k, y.n, what, "a list");
+		wrong_type(k, y, what, "a list");
 		y.n = NULL;
 	}
 	return y;
 }
 
-/* n as a string (a scalar, not null), or NULL: absent, or an error. */
+/* y.n as a string (a scalar, not null), or NULL: absent, or an
+ * error. */
 static const char *
-as_str(struct k8s *k, yaml_node_t *n, const char *what)
+as_str(struct k8s *k, struct ynode y, const char *what)
 {
-	if (n == NULL)
+	if (y.n == NULL)
 		return NULL;
-	if (n->type != YAML_SCALAR_NODE || is_null(n)) {
-		wrong_type(k, n, what, "a string");
+	if (y.n->type != YAML_SCALAR_NODE || is_null(y.n)) {
+		wrong_type(k, y, what, "a string");
 		return NULL;
 	}
-	return text(n);
+	return text(y.n);
 }
 
-/* Whether boolean n (absent: no) is true; a wrong type is an error. */
+/* Whether boolean y.n (absent: no) is true; a wrong type is an error. */
 static int
-as_bool(struct k8s *k, yaml_node_t *n, const char *what)
+as_bool(struct k8s *k, struct ynode y, const char *what)
 {
-	if (n == NULL || is_null(n))
+	if (y.n == NULL || is_null(y.n))
 		return 0;
-	if (n->type == YAML_SCALAR_NODE &&
-	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
-		if (strcmp(text(n), "true") == 0)
+	if (y.n->type == YAML_SCALAR_NODE &&
+	    y.n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		if (strcmp(text(y.n), "true") == 0)
 			return 1;
-		if (strcmp(text(n), "false") == 0)
+		if (strcmp(text(y.n), "false") == 0)
 			return 0;
 	}
-	wrong_type(k, n, what, "true or false");
+	wrong_type(k, y, what, "true or false");
 	return 0;
 }
 
@@ -603,7 +618,6 @@ load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
 	kf->file = file;
 	kf->buf = buf;
 	kf->len = len;
-	kf->first = k->ndocs;
 	k->base.file = file;
 	k->buf = buf;
 	k->len = len;
@@ -616,15 +630,16 @@ load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
 	yaml_parser_set_input_string(&parser, (const unsigned char *)k->buf,
 	    k->len);
 	for (;;) {
-		yaml_document_t *d = mesh_i_arena_alloc(&k->arena,
-		    sizeof(*d));
-		yaml_document_t **slot;
+		struct kdoc *kd = mesh_i_arena_alloc(&k->arena, sizeof(*kd));
+		yaml_document_t *d, **slot;
 
-		if (d == NULL) {
+		if (kd == NULL) {
 			k->base.nomem = 1;
 			rc = -1;
 			break;
 		}
+		kd->file = k->nfiles - 1;
+		d = &kd->doc;
 		if (!yaml_parser_load(&parser, d)) {
 			yaml_fail(k, &parser);
 			rc = -1;
@@ -679,8 +694,9 @@ kind_of(const char *s)
 /* replicas: a whole number from 0 up (absent: 1). Returns -1 after an
  * error. */
 static long
-replicas_of(struct k8s *k, yaml_node_t *n)
+replicas_of(struct k8s *k, struct ynode y)
 {
+	const yaml_node_t *n = y.n;
 	struct mesh_i_pos p;
 	const char *s;
 	char *end;
@@ -688,7 +704,7 @@ replicas_of(struct k8s *k, yaml_node_t *n)
 
 	if (n == NULL || is_null(n))
 		return 1;
-	p = pos(k, n);
+	p = pos(k, y);
 	if (n->type != YAML_SCALAR_NODE ||
 	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
 		mesh_i_report(&k->base, MESH_ERROR, "bad-replicas", &p, NULL,
@@ -732,7 +748,7 @@ ordinals_start(struct k8s *k, struct ynode ord)
 
 	if (n == NULL || is_null(n))
 		return 0;
-	p = pos(k, n);
+	p = pos(k, yn(ord.doc, n));
 	s = n->type == YAML_SCALAR_NODE &&
 	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? text(n) : "";
 	errno = 0;
@@ -771,26 +787,99 @@ harper_word(const char *w)
 	    strcspn(w + 2, "="));
 }
 
-/* The ConfigMap ns/name, or NULL. */
+/* A namespace and a name: the key of the index maps. */
+struct nskey {
+	const char *ns, *name;
+};
+
+/* The hash of (ns, name) in the index maps. */
+static uint64_t
+nskey_hash(const char *ns, const char *name)
+{
+	return mesh_i_map_hash(name, 0) ^
+	    mesh_i_map_hash(ns, 1) * 0x9e3779b97f4a7c15ULL;
+}
+
+/* Whether ConfigMap idx of k (ctx) is key (a struct nskey). */
+static int
+same_cm(const void *ctx, int idx, const void *key)
+{
+	const struct k8s *k = ctx;
+	const struct nskey *nk = key;
+
+	return strcmp(k->cms[idx].name, nk->name) == 0 &&
+	    strcmp(k->cms[idx].ns, nk->ns) == 0;
+}
+
+/* Whether Service idx of k (ctx) is key (a struct nskey). */
+static int
+same_svc(const void *ctx, int idx, const void *key)
+{
+	const struct k8s *k = ctx;
+	const struct nskey *nk = key;
+
+	return strcmp(k->svcs[idx].name, nk->name) == 0 &&
+	    strcmp(k->svcs[idx].ns, nk->ns) == 0;
+}
+
+/*
+ * Index k's ConfigMaps and Services by namespace and name, the first of
+ * each pair as the files give it (a later one of the same name is not
+ * found, as before). Returns 0, or -1 when out of memory (nomem set; the
+ * maps, partly filled, are freed by k8s_free()).
+ */
+static int
+index_objects(struct k8s *k)
+{
+	struct nskey nk;
+	size_t i;
+
+	if (mesh_i_imap_reserve(&k->cm_index, k->ncms) != 0 ||
+	    mesh_i_imap_reserve(&k->svc_index, k->nsvcs) != 0)
+		goto nomem;
+	for (i = 0; i < k->ncms; i++) {
+		nk.ns = k->cms[i].ns;
+		nk.name = k->cms[i].name;
+		if (mesh_i_imap_put(&k->cm_index, nskey_hash(nk.ns, nk.name),
+		    same_cm, k, &nk, (int)i) == -2)
+			goto nomem;
+	}
+	for (i = 0; i < k->nsvcs; i++) {
+		nk.ns = k->svcs[i].ns;
+		nk.name = k->svcs[i].name;
+		if (mesh_i_imap_put(&k->svc_index, nskey_hash(nk.ns, nk.name),
+		    same_svc, k, &nk, (int)i) == -2)
+			goto nomem;
+	}
+	return 0;
+nomem:
+	k->base.nomem = 1;
+	return -1;
+}
+
+/* The ConfigMap ns/name, or NULL. O(1) (index_objects()). */
 static const struct cmap *
 find_cm(const struct k8s *k, const char *ns, const char *name)
 {
-	size_t i;
+	struct nskey nk;
+	int i;
 
-	for (i = 0; i < k->ncms; i++)
-		if (strcmp(k->cms[i].ns, ns) == 0 &&
-		    strcmp(k->cms[i].name, name) == 0)
-			return &k->cms[i];
-	return NULL;
+	nk.ns = ns;
+	nk.name = name;
+	i = mesh_i_imap_get(&k->cm_index, nskey_hash(ns, name), same_cm, k,
+	    &nk);
+	return i < 0 ? NULL : &k->cms[i];
 }
 
-/* The value of key in ConfigMap cm, a scalar, or NULL. */
-static yaml_node_t *
+/* The value of key in ConfigMap cm, a scalar (NULL n: none). */
+static struct ynode
 cm_value(const struct cmap *cm, const char *key)
 {
-	yaml_node_t *v = member(cm->data, key);
+	struct ynode v = child(cm->data, key);
 
-	return v != NULL && v->type == YAML_SCALAR_NODE ? v : NULL;
+	if (v.n != NULL && v.n->type != YAML_SCALAR_NODE)
+		v.n = NULL;
+	return v;
 }
 
 /* A container being read: its variables and words so far. */
@@ -827,7 +916,7 @@ add_var(struct k8s *k, struct cont *c, const char *name, enum vkind kind,
 
 /* The warning for a ConfigMap (or key) the files do not hold. */
 static void
-missing_cm(struct k8s *k, yaml_node_t *at, const char *ns, const char *cm,
+missing_cm(struct k8s *k, struct ynode at, const char *ns, const char *cm,
     const char *key, int optional, const char *what)
 {
 	struct mesh_i_pos p = pos(k, at);
@@ -855,17 +944,16 @@ missing_cm(struct k8s *k, yaml_node_t *at, const char *ns, const char *cm,
 static void
 read_env_var(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 {
-	struct ynode from, ref;
+	struct ynode from, ref, vn;
 	const char *name, *s;
 	struct kvar *v;
-	yaml_node_t *vn;
 
 	e = as_map(k, e, "an env entry", env_keys);
 	if (e.n == NULL)
 		return;
-	vn = member(e, "name");
-	if (vn == NULL) {
-		struct mesh_i_pos p = pos(k, e.n);
+	vn = child(e, "name");
+	if (vn.n == NULL) {
+		struct mesh_i_pos p = pos(k, e);
 
 		mesh_i_report(&k->base, MESH_ERROR, "missing-key", &p, NULL,
 		    "an env entry has no 'name'");
@@ -875,34 +963,34 @@ read_env_var(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 		return;
 	from = as_map(k, child(e, "valueFrom"), "'valueFrom'", from_keys);
 	if (from.n == NULL) {
-		vn = member(e, "value");
-		if (vn != NULL && is_null(vn))
-			vn = NULL;
-		if (vn != NULL && vn->type != YAML_SCALAR_NODE) {
+		vn = child(e, "value");
+		if (vn.n != NULL && is_null(vn.n))
+			vn.n = NULL;
+		if (vn.n != NULL && vn.n->type != YAML_SCALAR_NODE) {
 			wrong_type(k, vn, "an env 'value'", "a string");
 			return;
 		}
 		if ((v = add_var(k, c, name, V_VALUE, "kubernetes env")) ==
 		    NULL)
 			return;
-		v->value = vn ? text(vn) : "";
-		v->len = vn ? vn->data.scalar.length : 0;
-		v->at = pos(k, vn ? vn : e.n);
+		v->value = vn.n ? text(vn.n) : "";
+		v->len = vn.n ? vn.n->data.scalar.length : 0;
+		v->at = pos(k, vn.n ? vn : e);
 		return;
 	}
 	ref = as_map(k, child(from, "configMapKeyRef"), "'configMapKeyRef'",
 	    cmkey_keys);
 	if (ref.n != NULL) {
-		const char *cn = as_str(k, member(ref, "name"),
+		const char *cn = as_str(k, child(ref, "name"),
 		    "'configMapKeyRef.name'");
-		const char *key = as_str(k, member(ref, "key"),
+		const char *key = as_str(k, child(ref, "key"),
 		    "'configMapKeyRef.key'");
-		int opt = as_bool(k, member(ref, "optional"),
+		int opt = as_bool(k, child(ref, "optional"),
 		    "'configMapKeyRef.optional'");
 		const struct cmap *cm;
 
 		if (cn == NULL || key == NULL) {
-			struct mesh_i_pos p = pos(k, ref.n);
+			struct mesh_i_pos p = pos(k, ref);
 
 			if (!k->base.errors)
 				mesh_i_report(&k->base, MESH_ERROR,
@@ -911,24 +999,24 @@ read_env_var(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 			return;
 		}
 		cm = find_cm(k, ns, cn);
-		if (cm == NULL || (vn = cm_value(cm, key)) == NULL) {
+		if (cm == NULL || (vn = cm_value(cm, key)).n == NULL) {
 			char what[200];
 
 			snprintf(what, sizeof(what), "env '%s'", name);
-			missing_cm(k, ref.n, ns, cn, key, opt, what);
+			missing_cm(k, ref, ns, cn, key, opt, what);
 			return;
 		}
 		if ((v = add_var(k, c, name, V_CONFIGMAP, "configmap")) ==
 		    NULL)
 			return;
-		v->value = text(vn);
-		v->len = vn->data.scalar.length;
+		v->value = text(vn.n);
+		v->len = vn.n->data.scalar.length;
 		v->at = pos(k, vn);
 		return;
 	}
 	ref = as_map(k, child(from, "fieldRef"), "'fieldRef'", field_keys);
 	if (ref.n != NULL) {
-		vn = member(ref, "fieldPath");
+		vn = child(ref, "fieldPath");
 		if ((s = as_str(k, vn, "'fieldRef.fieldPath'")) == NULL)
 			return;
 		if (strcmp(s, "metadata.name") == 0 ||
@@ -951,7 +1039,7 @@ read_env_var(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 		return;
 	}
 	{
-		struct mesh_i_pos p = pos(k, from.n);
+		struct mesh_i_pos p = pos(k, from);
 
 		if (harper_env(name, strlen(name)))
 			c->harper = 1;
@@ -976,7 +1064,7 @@ read_env_from(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 	e = as_map(k, e, "an envFrom entry", envfrom_keys);
 	if (e.n == NULL)
 		return;
-	prefix = member(e, "prefix") ? as_str(k, member(e, "prefix"),
+	prefix = member(e, "prefix") ? as_str(k, child(e, "prefix"),
 	    "'prefix'") : "";
 	if (prefix == NULL)
 		return;
@@ -984,7 +1072,7 @@ read_env_from(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 	    cmref_keys);
 	if (ref.n == NULL) {
 		if (member(e, "secretRef") != NULL) {
-			struct mesh_i_pos p = pos(k, e.n);
+			struct mesh_i_pos p = pos(k, e);
 
 			mesh_i_report(&k->base, MESH_WARNING, "unread-field",
 			    &p, NULL, "envFrom a Secret: meshsim does not "
@@ -992,11 +1080,11 @@ read_env_from(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 		}
 		return;
 	}
-	if ((cn = as_str(k, member(ref, "name"), "'configMapRef.name'")) ==
+	if ((cn = as_str(k, child(ref, "name"), "'configMapRef.name'")) ==
 	    NULL)
 		return;
 	if ((cm = find_cm(k, ns, cn)) == NULL) {
-		missing_cm(k, ref.n, ns, cn, NULL, as_bool(k, member(ref,
+		missing_cm(k, ref, ns, cn, NULL, as_bool(k, child(ref,
 		    "optional"), "'configMapRef.optional'"), "envFrom");
 		return;
 	}
@@ -1018,7 +1106,7 @@ read_env_from(struct k8s *k, struct cont *c, const char *ns, struct ynode e)
 			return;
 		v->value = text(vn);
 		v->len = vn->data.scalar.length;
-		v->at = pos(k, vn);
+		v->at = pos(k, yn(cm->data.doc, vn));
 	}
 }
 
@@ -1035,7 +1123,7 @@ read_words(struct k8s *k, struct cont *c, struct ynode y, const char *what,
 	FOR_ITEMS(it, y) {
 		struct ynode e = item(y, it);
 
-		if ((s = as_str(k, e.n, what)) == NULL)
+		if ((s = as_str(k, e, what)) == NULL)
 			continue;
 		if (skip_first) {
 			skip_first = 0;
@@ -1045,7 +1133,7 @@ read_words(struct k8s *k, struct cont *c, struct ynode y, const char *what,
 		    sizeof(*w))) == NULL)
 			return;
 		w->text = s;
-		w->at = pos(k, e.n);
+		w->at = pos(k, e);
 		w->via = via;
 		if (harper_word(s))
 			c->harper = 1;
@@ -1067,10 +1155,11 @@ config_name(const char *path)
  * indicator, at its indent (positions in the config land in the
  * manifest). Other styles: the scalar's own position. */
 static struct mesh_i_pos
-block_at(const struct k8s *k, const yaml_node_t *n)
+block_at(const struct k8s *k, struct ynode y)
 {
-	struct mesh_i_pos p = pos(k, n);
-	const struct kfile *f = file_of(k, n);
+	const yaml_node_t *n = y.n;
+	struct mesh_i_pos p = pos(k, y);
+	const struct kfile *f = file_of(k, y.doc);
 	const char *buf = f->buf;
 	size_t i = n->start_mark.index, j, len = f->len;
 	int line = p.line;
@@ -1103,18 +1192,18 @@ read_mount(struct k8s *k, struct cont *c, const char *ns, struct ynode spec,
     struct ynode m)
 {
 	struct ynode vols, vol = { NULL, NULL }, cmv, items;
+	struct ynode vn = { NULL, NULL };
 	const char *vname, *mpath, *sub, *cn;
 	const struct cmap *cm;
 	yaml_node_item_t *it;
-	yaml_node_t *vn = NULL;
 	int opt;
 
 	m = as_map(k, m, "a volumeMount", mount_keys);
 	if (m.n == NULL)
 		return;
-	vname = as_str(k, member(m, "name"), "a volumeMount's 'name'");
-	mpath = as_str(k, member(m, "mountPath"), "'mountPath'");
-	sub = member(m, "subPath") ? as_str(k, member(m, "subPath"),
+	vname = as_str(k, child(m, "name"), "a volumeMount's 'name'");
+	mpath = as_str(k, child(m, "mountPath"), "'mountPath'");
+	sub = member(m, "subPath") ? as_str(k, child(m, "subPath"),
 	    "'subPath'") : NULL;
 	if (vname == NULL || mpath == NULL)
 		return;
@@ -1136,9 +1225,9 @@ read_mount(struct k8s *k, struct cont *c, const char *ns, struct ynode spec,
 	    cmvol_keys);
 	if (cmv.n == NULL)
 		return;
-	if ((cn = as_str(k, member(cmv, "name"), "'configMap.name'")) == NULL)
+	if ((cn = as_str(k, child(cmv, "name"), "'configMap.name'")) == NULL)
 		return;
-	opt = as_bool(k, member(cmv, "optional"), "'configMap.optional'");
+	opt = as_bool(k, child(cmv, "optional"), "'configMap.optional'");
 	cm = find_cm(k, ns, cn);
 	items = as_seq(k, child(cmv, "items"), "'items'");
 	/* The files the mount shows: items (key to path), else each key. */
@@ -1146,9 +1235,9 @@ read_mount(struct k8s *k, struct cont *c, const char *ns, struct ynode spec,
 		FOR_ITEMS(it, items) {
 			struct ynode e = as_map(k, item(items, it),
 			    "an item", item_keys);
-			const char *key = as_str(k, member(e, "key"),
+			const char *key = as_str(k, child(e, "key"),
 			    "an item's 'key'");
-			const char *path = as_str(k, member(e, "path"),
+			const char *path = as_str(k, child(e, "path"),
 			    "an item's 'path'");
 
 			if (key == NULL || path == NULL)
@@ -1156,8 +1245,8 @@ read_mount(struct k8s *k, struct cont *c, const char *ns, struct ynode spec,
 			if (sub != NULL ? strcmp(sub, path) != 0 ||
 			    !config_name(mpath) : !config_name(path))
 				continue;
-			if (cm == NULL || (vn = cm_value(cm, key)) == NULL) {
-				missing_cm(k, e.n, ns, cn, key, opt,
+			if (cm == NULL || (vn = cm_value(cm, key)).n == NULL) {
+				missing_cm(k, e, ns, cn, key, opt,
 				    "the mounted Harper config");
 				return;
 			}
@@ -1166,23 +1255,23 @@ read_mount(struct k8s *k, struct cont *c, const char *ns, struct ynode spec,
 	} else if (cm == NULL) {
 		if (sub != NULL ? config_name(mpath) || config_name(sub) :
 		    config_name(mpath))
-			missing_cm(k, cmv.n, ns, cn, NULL, opt,
+			missing_cm(k, cmv, ns, cn, NULL, opt,
 			    "the mounted Harper config");
 		return;
 	} else if (sub != NULL) {
 		if (config_name(mpath))
 			vn = cm_value(cm, sub);
-		if (config_name(mpath) && vn == NULL)
-			missing_cm(k, cmv.n, ns, cn, sub, opt,
+		if (config_name(mpath) && vn.n == NULL)
+			missing_cm(k, cmv, ns, cn, sub, opt,
 			    "the mounted Harper config");
 	} else {
-		if ((vn = cm_value(cm, "harperdb-config.yaml")) == NULL)
+		if ((vn = cm_value(cm, "harperdb-config.yaml")).n == NULL)
 			vn = cm_value(cm, "harper-config.yaml");
 	}
-	if (vn == NULL)
+	if (vn.n == NULL)
 		return;
-	c->config = text(vn);
-	c->config_len = vn->data.scalar.length;
+	c->config = text(vn.n);
+	c->config_len = vn.n->data.scalar.length;
 	c->config_at = block_at(k, vn);
 	c->harper = 1;
 }
@@ -1206,7 +1295,7 @@ read_container(struct k8s *k, struct cont *c, const char *ns,
 	yaml_node_item_t *it;
 	const char *image;
 
-	image = as_str(k, member(ct, "image"), "'image'");
+	image = as_str(k, child(ct, "image"), "'image'");
 	if (image != NULL && names_harper(image))
 		c->harper = 1;
 	l = as_seq(k, child(ct, "envFrom"), "'envFrom'");
@@ -1292,15 +1381,14 @@ static int
 read_meta(struct k8s *k, struct ynode obj, const char *kind,
     const char **name, const char **ns, struct mesh_i_pos *at)
 {
-	struct ynode meta;
-	yaml_node_t *nn;
+	struct ynode meta, nn;
 	char what[64];
 
 	snprintf(what, sizeof(what), "the %s's 'metadata'", kind);
 	meta = as_map(k, child(obj, "metadata"), what, meta_keys);
-	nn = member(meta, "name");
-	if (nn == NULL || is_null(nn)) {
-		struct mesh_i_pos p = pos(k, meta.n ? meta.n : obj.n);
+	nn = child(meta, "name");
+	if (nn.n == NULL || is_null(nn.n)) {
+		struct mesh_i_pos p = pos(k, meta.n ? meta : obj);
 
 		if (meta.n != NULL || member(obj, "metadata") == NULL ||
 		    is_null(member(obj, "metadata")))
@@ -1312,9 +1400,9 @@ read_meta(struct k8s *k, struct ynode obj, const char *kind,
 	if ((*name = as_str(k, nn, what)) == NULL)
 		return -1;
 	*at = pos(k, nn);
-	nn = member(meta, "namespace");
+	nn = child(meta, "namespace");
 	*ns = "default";
-	if (nn != NULL && !is_null(nn) &&
+	if (nn.n != NULL && !is_null(nn.n) &&
 	    (*ns = as_str(k, nn, "'metadata.namespace'")) == NULL)
 		return -1;
 	if (**name == '\0' || strpbrk(*name, " \t\r\n/") != NULL ||
@@ -1356,21 +1444,19 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
     size_t *capw)
 {
 	struct ynode spec, tmpl;
-	yaml_node_t *kn;
 	const char *kind, *name, *ns;
 	struct mesh_i_pos at;
 	enum kind kd;
 	struct work *w;
 
-	kn = member(obj, "kind");
-	if (kn == NULL || member(obj, "apiVersion") == NULL) {
-		struct mesh_i_pos p = pos(k, obj.n);
+	if (member(obj, "kind") == NULL || member(obj, "apiVersion") == NULL) {
+		struct mesh_i_pos p = pos(k, obj);
 
 		mesh_i_report(&k->base, MESH_ERROR, "missing-key", &p, NULL,
 		    "a Kubernetes object needs 'apiVersion' and 'kind'");
 		return;
 	}
-	if ((kind = as_str(k, kn, "'kind'")) == NULL)
+	if ((kind = as_str(k, child(obj, "kind"), "'kind'")) == NULL)
 		return;
 	if ((kd = kind_of(kind)) == K_OTHER)
 		return;
@@ -1423,18 +1509,17 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
 	w->at = at;
 	w->replicas = 1;
 	if (kd == K_POD) {
-		struct ynode meta = child(obj, "metadata");
-		yaml_node_t *hn;
+		struct ynode meta = child(obj, "metadata"), hn;
 
 		w->labels = as_map(k, child(meta, "labels"), "'labels'", NULL);
 		w->podspec = as_map(k, child(obj, "spec"), "a Pod's 'spec'",
 		    podspec_keys);
-		hn = member(w->podspec, "hostname");
-		if (hn != NULL && (w->hostname = as_str(k, hn,
+		hn = child(w->podspec, "hostname");
+		if (hn.n != NULL && (w->hostname = as_str(k, hn,
 		    "'hostname'")) == NULL)
 			return;
-		hn = member(w->podspec, "subdomain");
-		if (hn != NULL && (w->service = as_str(k, hn,
+		hn = child(w->podspec, "subdomain");
+		if (hn.n != NULL && (w->service = as_str(k, hn,
 		    "'subdomain'")) != NULL)
 			w->service_at = pos(k, hn);
 		if (w->service != NULL && bad_service(k, w))
@@ -1461,7 +1546,7 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
 		w->replicas = 0;
 		return;
 	}
-	if ((w->replicas = replicas_of(k, member(spec, "replicas"))) < 0)
+	if ((w->replicas = replicas_of(k, child(spec, "replicas"))) < 0)
 		return;
 	if (kd == K_STATEFULSET && (w->first = ordinals_start(k,
 	    as_map(k, child(spec, "ordinals"), "'ordinals'",
@@ -1470,9 +1555,9 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
 		return;
 	}
 	if (kd == K_STATEFULSET && member(spec, "serviceName") != NULL &&
-	    (w->service = as_str(k, member(spec, "serviceName"),
+	    (w->service = as_str(k, child(spec, "serviceName"),
 	    "'serviceName'")) != NULL)
-		w->service_at = pos(k, member(spec, "serviceName"));
+		w->service_at = pos(k, child(spec, "serviceName"));
 	/* It goes into every pod's host: one error, not one per pod. */
 	if (w->service != NULL && bad_service(k, w)) {
 		w->replicas = 0;
@@ -1503,7 +1588,7 @@ read_objects(struct k8s *k)
 			continue;
 		k->nobjects++;
 		if (root.n->type != YAML_MAPPING_NODE) {
-			wrong_type(k, root.n, "a document", "a mapping (a "
+			wrong_type(k, root, "a document", "a mapping (a "
 			    "Kubernetes object)");
 			continue;
 		}
@@ -1517,7 +1602,7 @@ read_objects(struct k8s *k)
 				struct ynode o = item(items, it);
 
 				if (o.n->type != YAML_MAPPING_NODE)
-					wrong_type(k, o.n, "an item of a List",
+					wrong_type(k, o, "an item of a List",
 					    "a mapping (a Kubernetes object)");
 				else
 					read_object(k, o, &capcm, &capsvc,
@@ -1558,17 +1643,18 @@ selects(struct ynode sel, const struct work *w)
 	return 1;
 }
 
-/* The Service ns/name, or NULL. */
+/* The Service ns/name, or NULL. O(1) (index_objects()). */
 static const struct svc *
 find_svc(const struct k8s *k, const char *ns, const char *name)
 {
-	size_t i;
+	struct nskey nk;
+	int i;
 
-	for (i = 0; i < k->nsvcs; i++)
-		if (strcmp(k->svcs[i].ns, ns) == 0 &&
-		    strcmp(k->svcs[i].name, name) == 0)
-			return &k->svcs[i];
-	return NULL;
+	nk.ns = ns;
+	nk.name = name;
+	i = mesh_i_imap_get(&k->svc_index, nskey_hash(ns, name), same_svc, k,
+	    &nk);
+	return i < 0 ? NULL : &k->svcs[i];
 }
 
 /* Whether Service sv selects pod j. */
@@ -1918,6 +2004,17 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 	}
 }
 
+/* An empty k, its diagnostics to diags. Cannot fail. */
+static void
+k8s_init(struct k8s *k, struct mesh_diags *diags)
+{
+	memset(k, 0, sizeof(*k));
+	k->base.diags = diags;
+	mesh_i_arena_init(&k->arena);
+	mesh_i_imap_init(&k->cm_index);
+	mesh_i_imap_init(&k->svc_index);
+}
+
 /* Free everything k holds: the documents, the lists, the arena (every
  * string and array handed to the Harper nodes lives there). */
 static void
@@ -1933,6 +2030,8 @@ k8s_free(struct k8s *k)
 	}
 	free(k->docs);
 	free(k->files);
+	mesh_i_imap_free(&k->cm_index);
+	mesh_i_imap_free(&k->svc_index);
 	free(k->cms);
 	free(k->svcs);
 	free(k->works);
@@ -1966,6 +2065,8 @@ manifests_plan(struct k8s *k, struct mesh_diags *diags,
 		    "the file holds no Kubernetes object");
 		goto done;
 	}
+	if (index_objects(k) != 0)
+		goto done;
 	make_pods(k);
 	if (k->base.nomem || k->base.errors)
 		goto done;
@@ -2013,9 +2114,7 @@ mesh_i_read_kubernetes(const char *buf, size_t len, const char *file,
 	size_t cap = 0;
 
 	*out = NULL;
-	memset(&k, 0, sizeof(k));
-	k.base.diags = diags;
-	mesh_i_arena_init(&k.arena);
+	k8s_init(&k, diags);
 	if (load_docs(&k, file != NULL ? file : "manifests.yaml", buf, len,
 	    &cap) == 0)
 		err = manifests_plan(&k, diags, out);
@@ -2039,9 +2138,7 @@ mesh_kubernetes_load(const char *const *paths, size_t n,
 		return MESH_EINVAL;
 	bufs = calloc(n, sizeof(*bufs));
 	lens = calloc(n, sizeof(*lens));
-	memset(&k, 0, sizeof(k));
-	k.base.diags = diags;
-	mesh_i_arena_init(&k.arena);
+	k8s_init(&k, diags);
 	err = bufs == NULL || lens == NULL ? MESH_ENOMEM : MESH_OK;
 	for (i = 0; i < n && err == MESH_OK; i++)
 		err = mesh_i_read_input(paths[i], diags, &bufs[i], &lens[i]);

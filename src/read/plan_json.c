@@ -136,7 +136,7 @@ static void
 read_routes(struct mesh_i_plan_reader *r, const cJSON *routes, int node)
 {
 	const char *name = r->plan->nodes[node].name;
-	const cJSON *rt, *found[MESH_I_JSON_MAX_KEYS];
+	const cJSON *rt, *found[MESH_I_JSON_ROOM(route_keys)];
 
 	if (!cJSON_IsArray(routes)) {
 		mesh_i_json_wrong_type(&r->base, routes, "'routes'",
@@ -288,7 +288,8 @@ static void
 read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 {
 	const struct mesh_i_jpos *p = mesh_i_jpos_of(obj);
-	const cJSON *name, *host, *port, *routes, *found[MESH_I_JSON_MAX_KEYS];
+	const cJSON *name, *host, *port, *routes;
+	const cJSON *found[MESH_I_JSON_ROOM(node_keys)];
 	const char *hoststr = NULL;
 	int portnum = MESH_DEFAULT_PORT, idx;
 	const struct mesh_i_jpos *np;
@@ -412,7 +413,80 @@ node_element(void *ctx, const cJSON *elem, size_t end)
 		mesh_i_tick_to(r->tick, end);
 	if (r->buf != NULL && end - r->dropped >= DROP_STEP)
 		drop_parsed(r, end);
-	return r->base.nomem;
+	/* The second part stops at its first diagnostic: it is then read
+	 * again by the calling thread, so that every diagnostic and every
+	 * limit comes out as one thread gives them. */
+	return r->base.nomem || (r->forked && (r->base.diags->n > 0 ||
+	    r->base.diags->nomem));
+}
+
+/* The reader of the second part of "nodes": a plan and diagnostics of
+ * its own, joined to the first part's when both are read. */
+struct forked {
+	struct mesh_i_plan_reader r;
+	struct mesh_diags diags;
+};
+
+static void *
+nodes_fork(void *ctx, const struct mesh_i_json_counts *c)
+{
+	struct mesh_i_plan_reader *r = ctx;
+	struct forked *f;
+
+	if ((f = calloc(1, sizeof(*f))) == NULL)
+		return NULL;
+	mesh_diags_init(&f->diags);
+	f->r.base.diags = &f->diags;
+	f->r.base.file = r->base.file;
+	f->r.buf = r->buf;
+	f->r.dropped = c->split;
+	f->r.forked = 1;
+	if ((f->r.plan = mesh_i_plan_fork(r->plan, c->elements -
+	    c->before_split.elements, c->before_split.inner_elements,
+	    c->before_split.inner_members)) == NULL) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+static int
+nodes_join(void *ctx, void *forked, size_t end, int ok)
+{
+	struct mesh_i_plan_reader *r = ctx;
+	struct forked *f = forked;
+	size_t first = r->plan->nnodes, i, n = r->nby_node + f->r.nby_node;
+	int rc;
+
+	ok = ok && !f->r.base.nomem && f->diags.n == 0 && !f->diags.nomem;
+	/* Room for the second part's routes by node name first, so that
+	 * nothing fails after the join. */
+	if (ok && n > r->by_node_cap) {
+		struct mesh_i_node_route *v = realloc(r->by_node,
+		    n * sizeof(*v));
+
+		if (v == NULL)
+			ok = 0;
+		else {
+			r->by_node = v;
+			r->by_node_cap = n;
+		}
+	}
+	rc = mesh_i_plan_join(r->plan, f->r.plan, ok);
+	if (rc < 0)
+		r->base.nomem = 1;
+	if (rc == 0) {
+		for (i = 0; i < f->r.nby_node; i++) {
+			r->by_node[r->nby_node] = f->r.by_node[i];
+			r->by_node[r->nby_node++].node += (int)first;
+		}
+		if (r->tick != NULL)
+			mesh_i_tick_to(r->tick, end);
+	}
+	mesh_diags_clear(&f->diags);
+	free(f->r.by_node);
+	free(f);
+	return rc != 0;
 }
 
 enum mesh_error
@@ -421,9 +495,9 @@ mesh_i_read_json(const char *buf, size_t len, const char *file, int mapped,
     struct mesh_plan **out)
 {
 	struct mesh_i_plan_reader r = { { diags, file, 0, 0 }, NULL, tick,
-	    NULL, 0, 0, mapped ? buf : NULL, 0 };
+	    NULL, 0, 0, mapped ? buf : NULL, 0, 0 };
 	struct mesh_i_jstream stream = { "nodes", node_element, &r,
-	    nodes_sized };
+	    nodes_sized, nodes_fork, nodes_join };
 	struct mesh_i_jdoc *doc = NULL;
 	enum mesh_error err = MESH_ENOMEM;
 	cJSON *root = NULL;

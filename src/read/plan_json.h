@@ -21,6 +21,8 @@ struct mesh_i_plan_reader {
 	size_t nby_node, by_node_cap;
 	const char *buf;        /* the text, when mapped (readers.h) */
 	size_t dropped;         /* its bytes dropped from memory so far */
+	int forked;             /* reads the second part of "nodes" on a
+				 * second thread (plan_json.c) */
 };
 
 /* A route written {"node": name}: the node it names is known only once

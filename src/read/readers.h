@@ -88,6 +88,33 @@ int mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
     size_t labels);
 
 /*
+ * For a reader that reads the nodes of the second part of its input on a
+ * second thread: a plan b, still empty, for about nodes nodes, whose
+ * routes and labels take the part of a's pools past the first routes
+ * routes and labels labels (a's pools shrink to those meanwhile). b is
+ * under no watch and shares nothing else with a: a's thread keeps adding
+ * to a, b's thread to b. Returns NULL when out of memory (a unaltered).
+ */
+struct mesh_plan *mesh_i_plan_fork(struct mesh_plan *a, size_t nodes,
+    size_t routes, size_t labels);
+
+/*
+ * After a's thread and b's are done with them: append b's nodes to a, as
+ * if a had read them, and free b. Only when take is set and that is
+ * exactly what reading them into a would have given: no name of b in a,
+ * no aliases, sources, settings or files in b, and within the limits of
+ * a's watch (counts and lengths). Otherwise nothing is appended, b is
+ * freed all the same, a's pools are whole again, and 1 is returned (the
+ * caller reads b's part again, into a). Returns 0 when appended, -1 when
+ * out of memory (a is then whole, with none of b's nodes).
+ */
+int mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take);
+
+/* The number of routes from which mesh_plan_resolve() looks them up on
+ * two threads (65,536; (size_t)-1: never): for tests. */
+void mesh_i_plan_lookup_threshold(size_t routes);
+
+/*
  * Hosts compare case-insensitively, one trailing dot ignored: the normal
  * form lowercases ASCII letters and drops that dot. Returns a malloc'd
  * string, or NULL when out of memory.

@@ -3,7 +3,8 @@
 # source of help writes now (tools/gen-help.sh); mandoc -Tlint finds
 # nothing in the pages; every page's EXAMPLES run; the bash completion
 # completes commands, options and their values; the zsh one parses;
-# docs/cli.md shows `meshsim --help` as it is.
+# docs/cli.md shows `meshsim --help` as it is; the usage blocks of the
+# docs are what the help prints.
 # Usage: tests/help/run.sh MESHSIM
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -173,6 +174,104 @@ awk '/^    \$ meshsim --help$/ { on = 1; next }
     >"$dir/doc"
 check "docs/cli.md: meshsim --help as it is" 'cmp -s "$dir/help" "$dir/doc"'
 cmp -s "$dir/help" "$dir/doc" || diff "$dir/doc" "$dir/help" | head -20
+
+# The synopses of the manual. A usage block of a page ("    usage:
+# meshsim CMD ..." and the lines that continue it, indented further) is
+# what `meshsim help CMD` prints before its first blank line; one followed
+# by a line "    ..." is the start of it. The page each command's help
+# names shows that command's usage. In the other synopses and examples
+# ("    meshsim CMD ..."), every option is one of CMD's.
+awk -v d="$dir/usage" '
+    function end() { if (on) close(f); on = 0 }
+    FNR == 1 { end() }
+    on && /^     +[^ ]/ { sub(/^    /, ""); print > f; next }
+    on { if ($0 == "    ...") print "" > (f ".start"); end() }
+    /^    usage: meshsim / {
+	n++; f = d "." n; on = 1; l = $0; sub(/^    /, "", l); print l > f
+	split(l, w, " "); cmd = ""
+	for (i = 3; i <= 4 && w[i] ~ /^[a-z][a-z-]*$/; i++) {
+		cmd = cmd (cmd == "" ? "" : " ") w[i]
+		if (w[i] != "import")
+			break
+	}
+	print n "|" FILENAME ":" FNR "|" cmd > (d ".list")
+    }
+    END { end() }' docs/*.md README.md
+touch "$dir/usage.list"
+check "the docs show usage blocks" '[ "$(wc -l <"$dir/usage.list")" -ge 17 ]'
+while IFS='|' read -r n at cmd; do
+	# shellcheck disable=SC2086
+	"$bin" help $cmd | awk '/^$/ { exit } { print }' >"$dir/want"
+	if [ -f "$dir/usage.$n.start" ]; then
+		k=$(wc -l <"$dir/usage.$n")
+		head -n "$k" "$dir/want" >"$dir/want.k"
+		mv "$dir/want.k" "$dir/want"
+	fi
+	check "$at: the synopsis 'meshsim help $cmd' prints" \
+	    'cmp -s "$dir/want" "$dir/usage.$n"'
+	cmp -s "$dir/want" "$dir/usage.$n" ||
+	    diff "$dir/usage.$n" "$dir/want" | sed 's/^/    /' | head -20
+done <"$dir/usage.list"
+# A help shown whole ("    $ meshsim help CMD" and what follows it in
+# its block) is what it prints now.
+awk -v d="$dir/shown" '
+    function end() { if (on) close(f); on = 0 }
+    FNR == 1 { end() }
+    on && /^    / && !/^    \$ / { sub(/^    /, ""); print > f; next }
+    on && /^$/ { print > f; next }
+    { end() }
+    /^    \$ meshsim help / {
+	n++; f = d "." n; on = 1; printf "" > f
+	print n "|" FILENAME ":" FNR "|" substr($0, 20) > (d ".list")
+    }
+    END { end() }' docs/*.md README.md
+touch "$dir/shown.list"
+while IFS='|' read -r n at cmd; do
+	# shellcheck disable=SC2086
+	"$bin" help $cmd >"$dir/want"
+	# The blank lines that end the block are not the help's.
+	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$dir/shown.$n" >"$dir/got"
+	check "$at: meshsim help $cmd as it prints" \
+	    'cmp -s "$dir/want" "$dir/got"'
+	cmp -s "$dir/want" "$dir/got" ||
+	    diff "$dir/got" "$dir/want" | sed 's/^/    /' | head -20
+done <"$dir/shown.list"
+{
+	"$bin" --help | awk '/^Commands:/ { on = 1; next }
+	    on && /^  [a-z]/ { print $1 } on && /^$/ { exit }'
+	"$bin" help import | awk '/^Kinds:/ { on = 1; next }
+	    on && /^  [a-z]/ { print "import " $1 } on && /^$/ { exit }'
+} >"$dir/commands"
+check "the commands and kinds of import" \
+    '[ "$(wc -l <"$dir/commands")" -ge 17 ]'
+while read -r cmd; do
+	# shellcheck disable=SC2086
+	page=$("$bin" help $cmd |
+	    sed -n 's/^The manual: \(docs\/[^ ,]*\.md\).*/\1/p')
+	[ -n "$page" ] || continue
+	check "$page shows the usage of meshsim $cmd" \
+	    'grep -q "^[0-9]*|$page:[0-9]*|$cmd\$" "$dir/usage.list"'
+done <"$dir/commands"
+awk '
+    function out() { if (line != "") print at "|" cmd "|" line; line = "" }
+    FNR == 1 { out() }
+    line != "" && /^     +[^ ]/ { line = line " " $0; next }
+    { out() }
+    /^    meshsim [a-z]/ {
+	at = FILENAME ":" FNR; line = $0; split($0, w, " ")
+	cmd = w[2] (w[2] == "import" ? " " w[3] : "")
+    }
+    END { out() }' docs/*.md README.md >"$dir/synopses"
+while IFS='|' read -r at cmd line; do
+	# shellcheck disable=SC2086
+	"$bin" help $cmd | sed -n 's/^  \(-[a-zA-Z]\), \(--[a-z-]*\).*/\1\n\2/p
+	    s/^  \(--[a-z-]*\).*/\1/p' >"$dir/opts"
+	printf '%s\n' "$line" | grep -o -- ' \[*--*[a-zA-Z][a-z-]*' |
+	    sed 's/^ \[*//' | sort -u >"$dir/named"
+	check "$at: meshsim $cmd takes $(tr '\n' ' ' <"$dir/named")" \
+	    '[ -s "$dir/opts" ] &&
+	    ! grep -vxF -f "$dir/opts" "$dir/named" >/dev/null'
+done <"$dir/synopses"
 
 echo "help: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

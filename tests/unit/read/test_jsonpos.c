@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "read/json_check.h"
+#include "read/json_kit.h"
 #include "read/jsonpos.h"
 #include "base/util.h"
 
@@ -163,7 +164,8 @@ parse_should_stream_the_first_array_under_the_key(void **state)
 	    "{\"n\": \"b\"}, {\"n\": \"c\"}],\n\"nodes\": [{\"n\": \"d\"}],"
 	    " \"x\": {\"nodes\": [1]}}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL, NULL,
+	    NULL };
 	struct mesh_i_jdoc *doc;
 	cJSON *root = NULL, *nodes;
 
@@ -194,7 +196,8 @@ parse_should_stop_when_the_stream_asks(void **state)
 	const char *text = "{\"nodes\": [{\"n\": \"a\"}, {\"n\": \"b\"},"
 	    " {\"n\": \"c\"}]}";
 	struct seen s;
-	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL };
+	struct mesh_i_jstream st = { "nodes", count_element, &s, NULL, NULL,
+	    NULL };
 	struct mesh_i_jdoc *doc = NULL;
 	cJSON *root = NULL;
 
@@ -209,10 +212,13 @@ parse_should_stop_when_the_stream_asks(void **state)
 }
 
 /* What a stream saw, in full: each element's text form, positions and
- * end, and what follows the array. */
+ * end, and what follows the array. A trace forked for the second part of
+ * a split array counts from base, the elements before the split; join
+ * takes it unless refuse is set. */
 struct trace {
 	struct mesh_i_buf out;
-	int calls, stop_at;
+	int calls, stop_at, base, forks, refuse;
+	int split;              /* the elements before the split */
 };
 
 static int
@@ -233,25 +239,70 @@ trace_element(void *ctx, const cJSON *elem, size_t end)
 		    p->key_column, p->line, p->column);
 	}
 	mesh_i_buf_printf(&t->out, "\n");
-	return ++t->calls == t->stop_at;
+	return t->base + ++t->calls == t->stop_at;
 }
 
-/* Stream text with the pipeline from threshold bytes on; the trace is
- * in t (free t->out). Returns what mesh_i_jdoc_parse returned. */
+static int
+trace_sized(void *ctx, const struct mesh_i_json_counts *c)
+{
+	(void)ctx;
+	(void)c;
+	return 0;
+}
+
+static void *
+trace_fork(void *ctx, const struct mesh_i_json_counts *c)
+{
+	struct trace *t = ctx, *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	t->forks++;
+	t->split = (int)c->before_split.elements;
+	mesh_i_buf_init(&f->out);
+	f->stop_at = t->stop_at;
+	f->base = (int)c->before_split.elements;
+	return f;
+}
+
+static int
+trace_join(void *ctx, void *forked, size_t end, int ok)
+{
+	struct trace *t = ctx, *f = forked;
+	int take = ok && !t->refuse;
+
+	(void)end;
+	/* The first part was read whole: exactly the elements before. */
+	if (ok)
+		assert_int_equal(t->calls, f->base);
+	if (take) {
+		mesh_i_buf_add(&t->out, f->out.data, f->out.len);
+		t->calls += f->calls;
+	}
+	mesh_i_buf_free(&f->out);
+	free(f);
+	return !take;
+}
+
+/* Read text, split in two parts from threshold bytes on; the trace is in
+ * t (free t->out). Returns what mesh_i_jdoc_load returned. */
 static int
 stream_with(const char *text, size_t threshold, struct trace *t)
 {
-	struct mesh_i_jstream st = { "nodes", trace_element, t, NULL };
+	struct mesh_i_jstream st = { "nodes", trace_element, t, trace_sized,
+	    trace_fork, trace_join };
 	struct mesh_i_jdoc *doc = NULL;
+	struct mesh_diags d;
 	cJSON *root = NULL, *rest;
 	int rc;
 
+	mesh_diags_init(&d);
 	mesh_i_buf_init(&t->out);
 	t->calls = 0;
-	mesh_i_jdoc_pipeline_threshold(threshold);
-	rc = mesh_i_jdoc_parse(text, strlen(text), &st, &doc, &root);
-	mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
-	if (rc == 0) {
+	mesh_i_jdoc_two_threads(threshold);
+	rc = mesh_i_jdoc_load(text, strlen(text), "s.json", &d, &st, &doc,
+	    &root);
+	mesh_i_jdoc_two_threads((size_t)1 << 20);
+	if (rc == MESH_OK) {
 		rest = cJSON_GetObjectItemCaseSensitive(root, "after");
 		assert_non_null(rest);
 		mesh_i_buf_printf(&t->out, "after %d:%d %d\n",
@@ -259,27 +310,30 @@ stream_with(const char *text, size_t threshold, struct trace *t)
 		    rest->valueint);
 	}
 	mesh_i_jdoc_free(doc);
+	mesh_diags_clear(&d);
 	return rc;
 }
 
-/* The two-thread parse of a long streamed array (several batches, of
- * both sizes: many small elements, then long ones) gives the callback
- * the same elements, positions and ends, in the same order, as one
- * thread; so does a stop asked in the middle of a batch. */
+/* A long streamed array (many small elements with two-byte characters,
+ * then long ones) split in two parts gives the callbacks the same
+ * elements, positions and ends, in the same order, as one thread: when
+ * join takes the second part, when it refuses it (the first thread reads
+ * it again), and when a stop is asked in either part. */
 static void
-pipelined_stream_should_match_one_thread(void **state)
+split_stream_should_match_one_thread(void **state)
 {
 	struct mesh_i_buf text;
 	struct trace one, two;
-	int i;
+	int i, k;
 
 	(void)state;
 	mesh_i_buf_init(&text);
 	mesh_i_buf_printf(&text, "{\"name\": \"p\",\n \"nodes\": [\n");
-	for (i = 0; i < 3000; i++)
+	for (i = 0; i < 9000; i++)
 		mesh_i_buf_printf(&text, "%s{\"name\": \"n\\u00e9%d\", "
-		    "\"port\": %d,\n\t\"routes\": [{\"host\": \"h%d\"}]}",
-		    i ? ",\n  " : "", i, 9000 + i, i + 1);
+		    "\"port\": %d,\n\t\"routes\": [{\"host\": "
+		    "\"h\xc3\xa9%d\"}]}", i ? ",\n  " : "", i, 9000 + i,
+		    i + 1);
 	for (i = 0; i < 40; i++)
 		mesh_i_buf_printf(&text, ", {\"name\": \"long%d\", \"pad\": "
 		    "\"%0*d\"}", i, 20000, i);
@@ -287,22 +341,37 @@ pipelined_stream_should_match_one_thread(void **state)
 	assert_non_null(text.data);
 
 	memset(&one, 0, sizeof(one));
-	memset(&two, 0, sizeof(two));
-	assert_int_equal(stream_with(text.data, (size_t)-1, &one), 0);
-	assert_int_equal(stream_with(text.data, 0, &two), 0);
-	assert_int_equal(one.calls, 3040);
-	assert_int_equal(two.calls, 3040);
-	assert_string_equal(one.out.data, two.out.data);
+	assert_int_equal(stream_with(text.data, (size_t)-1, &one), MESH_OK);
+	assert_int_equal(one.calls, 9040);
+	assert_int_equal(one.forks, 0);
+	for (k = 0; k < 2; k++) {
+		memset(&two, 0, sizeof(two));
+		two.refuse = k;
+		assert_int_equal(stream_with(text.data, 0, &two), MESH_OK);
+		assert_int_equal(two.forks, 1);
+		assert_int_equal(two.calls, 9040);
+		assert_string_equal(one.out.data, two.out.data);
+		mesh_i_buf_free(&two.out);
+	}
 	mesh_i_buf_free(&one.out);
-	mesh_i_buf_free(&two.out);
 
-	one.stop_at = two.stop_at = 700;
-	assert_int_equal(stream_with(text.data, (size_t)-1, &one), -1);
-	assert_int_equal(stream_with(text.data, 0, &two), -1);
-	assert_int_equal(two.calls, 700);
-	assert_string_equal(one.out.data, two.out.data);
-	mesh_i_buf_free(&one.out);
-	mesh_i_buf_free(&two.out);
+	/* Stops in the first part and in the second: the split falls in
+	 * the long elements, the first to start in the second half. */
+	for (k = 0; k < 2; k++) {
+		memset(&one, 0, sizeof(one));
+		memset(&two, 0, sizeof(two));
+		one.stop_at = two.stop_at = k ? 9030 : 700;
+		assert_int_equal(stream_with(text.data, (size_t)-1, &one),
+		    MESH_ENOMEM);
+		assert_int_equal(stream_with(text.data, 0, &two),
+		    MESH_ENOMEM);
+		assert_int_equal(two.calls, one.stop_at);
+		assert_int_equal(two.forks, 1);
+		assert_true(two.split > 9000 && two.split < 9030);
+		assert_string_equal(one.out.data, two.out.data);
+		mesh_i_buf_free(&one.out);
+		mesh_i_buf_free(&two.out);
+	}
 	mesh_i_buf_free(&text);
 }
 
@@ -342,7 +411,7 @@ load_on_two_threads_should_report_as_one(void **state)
 
 	(void)state;
 	mesh_diags_init(&d);
-	mesh_i_jdoc_pipeline_threshold(0);
+	mesh_i_jdoc_two_threads(0);
 	assert_int_equal(mesh_i_jdoc_load(bad, sizeof(bad) - 1, "r.json", &d,
 	    NULL, &doc, &root), MESH_EINPUT);
 	assert_int_equal(d.n, 1);
@@ -355,7 +424,7 @@ load_on_two_threads_should_report_as_one(void **state)
 	assert_string_equal(d.v[1].code, "invalid-utf8");
 	assert_int_equal(mesh_i_jdoc_load(good, sizeof(good) - 1, "r.json", &d,
 	    NULL, &doc, &root), MESH_OK);
-	mesh_i_jdoc_pipeline_threshold((size_t)1 << 20);
+	mesh_i_jdoc_two_threads((size_t)1 << 20);
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 	    root, "a")), 2);
 	mesh_i_jdoc_free(doc);
@@ -391,6 +460,45 @@ arena_should_roll_back_to_a_mark_and_reuse_memory(void **state)
 	mesh_i_arena_free(&a);            /* an empty arena frees again */
 }
 
+/* A known-key list longer than any held on the stack: each key still
+ * found, a repeat of the last an error at the repeat, an unknown key a
+ * warning (issue 16: mesh_i_json_check_keys() held only 8). */
+static void
+check_keys_should_take_a_list_of_any_length(void **state)
+{
+	static const char *const known[] = { "k00", "k01", "k02", "k03",
+	    "k04", "k05", "k06", "k07", "k08", "k09", "k10", "k11", "k12",
+	    "k13", "k14", "k15", "k16", "k17", "k18", "key19", NULL };
+	const char *text = "{\"k00\": 1, \"key19\": 2,\n\"k17\": 3, "
+	    "\"key19\": 4, \"zzz\": 5}";
+	const cJSON *seen[MESH_I_JSON_ROOM(known)];
+	struct mesh_diags d;
+	struct mesh_i_reader r = { &d, "t.json", 0, 0 };
+	struct mesh_i_jdoc *doc;
+	cJSON *root = parse(text, &doc);
+
+	(void)state;
+	mesh_diags_init(&d);
+	mesh_i_json_check_keys(&r, root, known, "the plan", NULL);
+	assert_int_equal(r.nomem, 0);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].code, "duplicate-key");
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 11);
+	assert_string_equal(d.v[1].code, "unknown-key");
+	mesh_diags_clear(&d);
+
+	mesh_diags_init(&d);
+	mesh_i_json_members(&r, root, known, "the plan", NULL, seen);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(seen[0]->valueint, 1);
+	assert_int_equal(seen[17]->valueint, 3);
+	assert_int_equal(seen[19]->valueint, 2);
+	assert_null(seen[18]);
+	mesh_diags_clear(&d);
+	mesh_i_jdoc_free(doc);
+}
+
 int
 main(void)
 {
@@ -400,10 +508,11 @@ main(void)
 		cmocka_unit_test(parse_should_decode_escapes_and_surrogates),
 		cmocka_unit_test(parse_should_read_numbers_as_cjson_does),
 		cmocka_unit_test(parse_should_skip_a_byte_order_mark),
+		cmocka_unit_test(check_keys_should_take_a_list_of_any_length),
 		cmocka_unit_test(
 		    parse_should_stream_the_first_array_under_the_key),
 		cmocka_unit_test(parse_should_stop_when_the_stream_asks),
-		cmocka_unit_test(pipelined_stream_should_match_one_thread),
+		cmocka_unit_test(split_stream_should_match_one_thread),
 		cmocka_unit_test(load_on_two_threads_should_report_as_one),
 		cmocka_unit_test(
 		    load_should_refuse_a_nul_byte_among_white_space),

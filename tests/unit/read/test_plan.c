@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -409,6 +410,85 @@ pooled_routes_and_labels_should_stay_with_their_node(void **state)
 	mesh_plan_free(p);
 }
 
+/* A plan of n nodes with every kind of route resolution in it: found
+ * by host and port, by host alone (port 0), in capitals, dangling, on the
+ * wrong port, to itself, twice. */
+static struct mesh_plan *
+mixed_plan(int n)
+{
+	struct mesh_plan *p = mesh_plan_new("mixed", "m.json");
+	char name[32], host[32];
+	int i, k;
+
+	assert_non_null(p);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "n%d", i);
+		snprintf(host, sizeof(host), "h%d.example", i);
+		assert_int_equal(mesh_plan_add_node(p, name, host, 9000 + i % 7,
+		    i + 1, 1), i);
+	}
+	for (i = 0; i < n; i++)
+		for (k = 1; k <= 3; k++) {
+			int t = (int)(((unsigned)i * 7919u + (unsigned)k * 104729u)
+			    % (unsigned)n), port = 9000 + t % 7;
+
+			switch ((i + k) % 11) {
+			case 0: port = 0; break;                /* any port */
+			case 1: port = 1234; break;             /* mismatch */
+			case 2: t = n + i; break;               /* dangling */
+			case 3: t = i; break;                   /* itself */
+			default: break;
+			}
+			snprintf(host, sizeof(host), (i + k) % 5 ? "h%d.example" :
+			    "H%d.EXAMPLE.", t);
+			assert_int_equal(mesh_plan_add_route(p, i, host,
+			    t == i ? 9000 + i % 7 : port, i + 1, k), 0);
+			if ((i + k) % 13 == 0)  /* twice */
+				assert_int_equal(mesh_plan_add_route(p, i,
+				    host, port, i + 1, k + 10), 0);
+		}
+	return p;
+}
+
+/* Two threads look the routes of a large plan up as one does: the same
+ * targets, links and diagnostics, in the same order. */
+static void
+resolve_on_two_threads_should_match_one(void **state)
+{
+	struct mesh_plan *one = mixed_plan(30000), *two = mixed_plan(30000);
+	struct mesh_diags d1, d2;
+	size_t i, j;
+
+	(void)state;
+	assert_true(one->nroutes > 65536);
+	mesh_diags_init(&d1);
+	mesh_diags_init(&d2);
+	mesh_i_plan_lookup_threshold((size_t)-1);
+	assert_int_equal(mesh_plan_resolve(one, &d1), MESH_OK);
+	mesh_i_plan_lookup_threshold(0);
+	assert_int_equal(mesh_plan_resolve(two, &d2), MESH_OK);
+	mesh_i_plan_lookup_threshold(65536);
+	assert_true(one->nlinks > 0);
+	assert_int_equal(one->nlinks, two->nlinks);
+	assert_memory_equal(one->links, two->links,
+	    2 * one->nlinks * sizeof(*one->links));
+	for (i = 0; i < one->nnodes; i++)
+		for (j = 0; j < one->nodes[i].nroutes; j++)
+			assert_int_equal(one->nodes[i].routes[j].target,
+			    two->nodes[i].routes[j].target);
+	assert_true(d1.n > 1000);
+	assert_int_equal(d1.n, d2.n);
+	for (i = 0; i < d1.n; i++) {
+		assert_string_equal(d1.v[i].code, d2.v[i].code);
+		assert_string_equal(d1.v[i].message, d2.v[i].message);
+		assert_int_equal(d1.v[i].line, d2.v[i].line);
+	}
+	mesh_diags_clear(&d1);
+	mesh_diags_clear(&d2);
+	mesh_plan_free(one);
+	mesh_plan_free(two);
+}
+
 int
 main(void)
 {
@@ -417,6 +497,7 @@ main(void)
 		cmocka_unit_test(pooled_routes_and_labels_should_stay_with_their_node),
 		cmocka_unit_test(routes_should_match_hosts_ignoring_case_and_trailing_dot),
 		cmocka_unit_test(links_listed_from_both_ends_should_count_once),
+		cmocka_unit_test(resolve_on_two_threads_should_match_one),
 		cmocka_unit_test(
 		    not_clustering_node_should_make_no_links_and_survive_export),
 		cmocka_unit_test(port_mismatch_should_warn_and_make_no_link),
