@@ -63,9 +63,8 @@ fuzz_check_result(enum mesh_error err, const struct mesh_plan *plan,
 	FUZZ_CHECK(errors == diags->errors, "diags->errors counts the errors");
 }
 
-/* Abort unless s (not NULL) is one valid JSON value. */
-static void
-check_json(const char *s, const char *what)
+void
+fuzz_check_json(const char *s, const char *what)
 {
 	cJSON *j;
 
@@ -224,7 +223,7 @@ exercise_small(const struct mesh_plan *plan, const struct mesh_analysis *a,
 	if (mesh_sweep_new(plan, &so, &sw) == MESH_OK &&
 	    mesh_sweep_run(sw) == MESH_OK) {
 		s = mesh_sweep_json(sw, diags);
-		check_json(s, "the mesh sweep's JSON is valid");
+		fuzz_check_json(s, "the mesh sweep's JSON is valid");
 		free(s);
 	}
 	mesh_sweep_free(sw);
@@ -250,7 +249,7 @@ exercise_small(const struct mesh_plan *plan, const struct mesh_analysis *a,
 	if (AVAIL_CHEAP(plan->nnodes) &&
 	    mesh_availability(plan, &ao, &av) == MESH_OK) {
 		s = mesh_availability_json(av, diags);
-		check_json(s, "the availability JSON is valid");
+		fuzz_check_json(s, "the availability JSON is valid");
 		free(s);
 	}
 
@@ -330,7 +329,7 @@ exercise_suggest(const struct mesh_plan *plan,
 	if (AVAIL_CHEAP(plan->nnodes) &&
 	    mesh_diff(plan, copy, &dopts, &df) == MESH_OK) {
 		s = mesh_diff_json(df, plan, copy, diags, &d);
-		check_json(s, "the diff's JSON is valid");
+		fuzz_check_json(s, "the diff's JSON is valid");
 		free(s);
 	}
 done:
@@ -362,7 +361,7 @@ exercise_suggest_by(const struct mesh_plan *plan,
 	FUZZ_CHECK(sg->minimal == (sg->nroutes == sg->lower_bound),
 	    "--by is minimal exactly at its lower bound");
 	s = mesh_suggestion_json(sg, plan, diags);
-	check_json(s, "the --by suggestion's JSON is valid");
+	fuzz_check_json(s, "the --by suggestion's JSON is valid");
 	free(s);
 	mesh_suggestion_free(sg);
 }
@@ -382,7 +381,7 @@ analyse(const struct mesh_plan *plan, const struct mesh_diags *diags,
 		return err;
 	check_analysis(plan, *out);
 	s = mesh_analysis_json(*out, diags);
-	check_json(s, "the analysis JSON is valid");
+	fuzz_check_json(s, "the analysis JSON is valid");
 	free(s);
 	return MESH_OK;
 }
@@ -425,7 +424,7 @@ fuzz_exercise_all(const struct mesh_plan *plan,
 		if (err == MESH_OK) {
 			check_analysis(plan, ad);
 			s = mesh_analysis_json(ad, diags);
-			check_json(s, "the analysis JSON is valid (down)");
+			fuzz_check_json(s, "the analysis JSON is valid (down)");
 			free(s);
 			if (mesh_stranded(plan, ad->is_down, &stranded,
 			    &nstranded) == MESH_OK)

@@ -31,6 +31,9 @@ void fuzz_fail(const char *file, int line, const char *what)
 void fuzz_check_result(enum mesh_error err, const struct mesh_plan *plan,
     const struct mesh_diags *diags);
 
+/* Abort unless s is one valid JSON value; NULL (out of memory) passes. */
+void fuzz_check_json(const char *s, const char *what);
+
 /*
  * What the reader harnesses run on a read plan (resolved) and its
  * diagnostics, cheap enough for thousands of inputs a second: the
