@@ -1520,8 +1520,8 @@ index_hosts(struct index *x, const struct hconf *cs, size_t n)
 	    (x->next = calloc(n, sizeof(*x->next))) == NULL ||
 	    mesh_i_imap_reserve(&x->hosts, n) != 0)
 		return -1;
-	/* tail[f]: the last config so far on the host of config f, the
-	 * first there. */
+	/* tail[f], f the first config on a host: the last one so far
+	 * there. */
 	if ((tail = calloc(n, sizeof(*tail))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
