@@ -255,11 +255,18 @@ join_within_limits(const struct mesh_plan *a, const struct mesh_plan *b)
 	return 1;
 }
 
+/* How many names ahead mesh_i_plan_join() fetches a's slots. */
+#define AHEAD   8
+
 int
 mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
 {
 	struct mesh_plan_index *x = a->index, *y = b->index;
-	size_t i, n = a->nnodes;
+	struct {
+		uint64_t h;
+		int node;
+	} *k = NULL;
+	size_t i, nk = 0, n = a->nnodes;
 	int rc = 1;
 
 	/* a's pools whole again: b's routes and labels in them are then
@@ -269,12 +276,27 @@ mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
 		x->rpool_cap += y->rpool_cap;
 	if (y->lpool != NULL)
 		x->lpool_cap += y->lpool_cap;
-	if (!take || y->nextra > 0 || !join_within_limits(a, b))
+	if (!take || y->nextra > 0 || !join_within_limits(a, b) ||
+	    y->names.len != b->nnodes)
 		goto done;
-	for (i = 0; i < b->nnodes; i++)
-		if (mesh_plan_find(a, b->nodes[i].name) >= 0)
-			goto done;
 	rc = -1;
+	if ((k = malloc((b->nnodes + 1) * sizeof(*k))) == NULL)
+		goto done;
+	/* b's names with the hash bits b's map holds, in its slot order:
+	 * none is hashed again, and a's slot for each is fetched ahead. */
+	for (i = 0, nk = 0; i < y->names.cap; i++)
+		if ((k[nk].node = mesh_i_imap_slot(&y->names, i, &k[nk].h)) >=
+		    0)
+			nk++;
+	for (i = 0; i < nk; i++) {
+		if (i + AHEAD < nk)
+			mesh_i_imap_prefetch(&x->names, k[i + AHEAD].h);
+		if (mesh_i_imap_get(&x->names, k[i].h, same_name, a,
+		    b->nodes[k[i].node].name) >= 0) {
+			rc = 1;
+			goto done;
+		}
+	}
 	if (n + b->nnodes > a->nodes_cap) {
 		struct mesh_node *v = realloc(a->nodes, (n + b->nnodes) *
 		    sizeof(*v));
@@ -286,11 +308,12 @@ mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
 	}
 	if (mesh_i_imap_reserve(&x->names, n + b->nnodes) != 0)
 		goto done;
-	for (i = 0; i < b->nnodes; i++) {
-		a->nodes[n + i] = b->nodes[i];
-		(void)mesh_i_imap_put(&x->names, mesh_i_map_hash(
-		    b->nodes[i].name, 0), same_name, a, b->nodes[i].name,
-		    (int)(n + i));
+	memcpy(a->nodes + n, b->nodes, b->nnodes * sizeof(*b->nodes));
+	for (i = 0; i < nk; i++) {
+		if (i + AHEAD < nk)
+			mesh_i_imap_prefetch(&x->names, k[i + AHEAD].h);
+		(void)mesh_i_imap_put(&x->names, k[i].h, same_name, a,
+		    b->nodes[k[i].node].name, (int)n + k[i].node);
 	}
 	a->nnodes += b->nnodes;
 	a->nroutes += b->nroutes;
@@ -318,6 +341,7 @@ done:
 	y->rpool = NULL;
 	y->lpool = NULL;
 	mesh_plan_free(b);
+	free(k);
 	return rc;
 }
 
