@@ -457,6 +457,12 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	}
 }
 
+void
+mesh_i_plan_prefetch_name(const struct mesh_plan *p, const char *name)
+{
+	mesh_i_imap_prefetch(&p->index->names, mesh_i_map_hash(name, 0));
+}
+
 int
 mesh_plan_add_route(struct mesh_plan *p, int node, const char *host,
     int port, int line, int column)
