@@ -152,6 +152,16 @@ check installed-check '"$p/bin/meshsim" check --fail-on never \
     scenarios/figure1.json >"$w/check.got" 2>&1 &&
     diff "$w/check.want" "$w/check.got"'
 
+# The installed program loads igraph when it first needs it: a GML plan
+# and a drawing laid out by igraph.
+"$build/meshsim" check --fail-on never tests/formats/warnings.gml \
+    >"$w/gml.want" 2>&1
+check installed-igraph '"$p/bin/meshsim" check --fail-on never \
+    tests/formats/warnings.gml >"$w/gml.got" 2>&1 &&
+    diff "$w/gml.want" "$w/gml.got" &&
+    "$p/bin/meshsim" check --format svg scenarios/zones.json |
+    grep -q "<svg"'
+
 # Python through ctypes, against the soname's link.
 check ctypes '"$PYTHON" tests/install/ctypes_smoke.py "$p/lib/$soname"'
 
