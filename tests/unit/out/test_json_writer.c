@@ -1,4 +1,4 @@
-/* test_json_writer.c: the JSON writer's integers, written without printf, against printf's. */
+/* test_json_writer.c: the JSON writer's integers, written without printf, against printf's; its strings. */
 #include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -49,11 +49,39 @@ integers_should_read_as_printf_writes_them(void **state)
 	free(mesh_i_buf_take(&want));
 }
 
+/* Strings with nothing to escape are copied whole; the rest escaped. */
+static void
+strings_should_be_quoted_and_escaped(void **state)
+{
+	static const char *const in[] = { "", "n12345", "caf\xc3\xa9",
+	    "a\"b", "back\\slash", "tab\there", "nl\n", "\x01\x1f",
+	    "end\x7f" };
+	static const char *const want[] = { "\"\"", "\"n12345\"",
+	    "\"caf\xc3\xa9\"", "\"a\\\"b\"", "\"back\\\\slash\"",
+	    "\"tab\\there\"", "\"nl\\n\"", "\"\\u0001\\u001f\"",
+	    "\"end\x7f\"" };
+	struct mesh_i_buf b;
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		mesh_i_buf_init(&b);
+		mesh_i_buf_add(&b, "x", 1);
+		mesh_i_buf_json_string(&b, in[i]);
+		got = mesh_i_buf_take(&b);
+		assert_non_null(got);
+		assert_string_equal(got + 1, want[i]);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(integers_should_read_as_printf_writes_them),
+		cmocka_unit_test(strings_should_be_quoted_and_escaped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
