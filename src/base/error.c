@@ -12,6 +12,7 @@ mesh_strerror(enum mesh_error err)
 	case MESH_ENOTFOUND:    return "no such node";
 	case MESH_EINVAL:       return "invalid argument";
 	case MESH_EGRAPH:       return "graph library failure";
+	case MESH_ENOIGRAPH:    return "the graph library (igraph) could not be loaded";
 	}
 	return "unknown error";
 }

@@ -329,8 +329,7 @@ position_at(const char *s, size_t off, int *line, int *column)
 	}
 	if (from == s && off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		from += 3;
-	for (; from < end; from++)
-		col += ((unsigned char)*from & 0xc0) != 0x80;
+	col += (int)mesh_i_utf8_starts(from, (size_t)(end - from));
 	*line = n;
 	*column = col;
 }

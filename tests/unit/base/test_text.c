@@ -50,6 +50,27 @@ text_position_should_count_lines_and_characters(void **state)
 	assert_int_equal(col, 1);
 }
 
+/* mesh_i_utf8_starts() against a byte at a time, at every length and
+ * offset of a text with characters of one to four bytes. */
+static void
+utf8_starts_should_count_what_does_not_continue_a_character(void **state)
+{
+	static const char text[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"
+	    "bc\x80\xbf\xc0\x7f\xff d\xc3\xa9\xc3\xa9\xe2\x82\xac"
+	    "\xe2\x82\xac efgh\xf0\x9f\x98\x80\xf0\x9f\x98\x80";
+	size_t from, n, i, want;
+
+	(void)state;
+	for (from = 0; from < sizeof(text) - 1; from++)
+		for (n = 0; from + n <= sizeof(text) - 1; n++) {
+			for (i = 0, want = 0; i < n; i++)
+				want += ((unsigned char)text[from + i] &
+				    0xc0) != 0x80;
+			assert_int_equal(mesh_i_utf8_starts(text + from, n),
+			    want);
+		}
+}
+
 /* The offset the JSON check reports for text, or -1 when it passes. */
 static long
 json_fault(const char *text)
@@ -336,6 +357,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_check_should_accept_valid_text_and_refuse_overlongs),
 		cmocka_unit_test(text_position_should_count_lines_and_characters),
+		cmocka_unit_test(
+		    utf8_starts_should_count_what_does_not_continue_a_character),
 		cmocka_unit_test(json_check_should_accept_what_rfc_8259_accepts),
 		cmocka_unit_test(json_check_should_point_at_each_fault),
 		cmocka_unit_test(json_check_should_refuse_nesting_beyond_the_depth_limit),
