@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/swar.h"
 #include "read/json_check.h"
 #include "read/jsonpos.h"
 #include "base/text.h"
@@ -156,7 +157,18 @@ parse_string(struct parser *p, int *has_nul)
 	int escapes = 0;
 
 	*has_nul = 0;
-	while (s[end] != '"') {
+	/* The closing quote, eight bytes at a time while eight are left
+	 * (the text was checked: a '\\' or the quote ends the run). */
+	for (;;) {
+		if (MESH_I_SWAR && end + 8 <= p->len) {
+			size_t run = mesh_i_swar_string_end(s + end, 0);
+
+			end += run;
+			if (run == 8)
+				continue;
+		}
+		if (s[end] == '"')
+			break;
 		if (s[end] == '\\') {
 			escapes = 1;
 			end++;
