@@ -196,6 +196,13 @@ $(FAILMALLOC): tests/alloc/failmalloc.c | $(BUILD)/tests
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(FIXTURE) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(FIXTURE) $(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
+# Every thread the library would make refused: linked so that its
+# pthread_create() calls reach the test's own.
+$(BUILD)/tests/unit/read/test_nothreads: \
+    $(BUILD)/tests/unit/read/test_nothreads.o $(FIXTURE) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -Wl,--wrap=pthread_create -o $@ $< $(FIXTURE) \
+		$(LIB) $(TEST_LIBS) $(DEP_LIBS)
+
 # The progress bar's line is the command line's, not the library's.
 $(BUILD)/tests/unit/cli/test_cli_progress: \
     $(BUILD)/tests/unit/cli/test_cli_progress.o $(FIXTURE) \
