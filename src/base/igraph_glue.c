@@ -94,6 +94,13 @@ mesh_i_igraph_load_from(const char *soname)
 	return err;
 }
 
+const char *
+mesh_i_igraph_missing(void)
+{
+	return "igraph's library (" MESH_I_IGRAPH_SONAME ") could not be "
+	    "loaded";
+}
+
 enum mesh_error
 mesh_i_igraph_load(void)
 {

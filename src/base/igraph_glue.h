@@ -75,6 +75,9 @@ extern struct mesh_i_igraph mesh_i_ig;
  */
 enum mesh_error mesh_i_igraph_load(void);
 
+/* What MESH_ENOIGRAPH means, naming the library (mesh_strerror()). */
+const char *mesh_i_igraph_missing(void);
+
 /*
  * mesh_i_igraph_load() from the library named soname instead of
  * igraph's, for the tests of a failed load; only the first load of a

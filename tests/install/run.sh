@@ -153,14 +153,30 @@ check installed-check '"$p/bin/meshsim" check --fail-on never \
     diff "$w/check.want" "$w/check.got"'
 
 # The installed program loads igraph when it first needs it: a GML plan
-# and a drawing laid out by igraph.
+# and a drawing laid out by igraph (a ring of six, no zones).
 "$build/meshsim" check --fail-on never tests/formats/warnings.gml \
     >"$w/gml.want" 2>&1
 check installed-igraph '"$p/bin/meshsim" check --fail-on never \
     tests/formats/warnings.gml >"$w/gml.got" 2>&1 &&
     diff "$w/gml.want" "$w/gml.got" &&
-    "$p/bin/meshsim" check --format svg scenarios/zones.json |
+    "$p/bin/meshsim" check --format svg scenarios/ring.json |
     grep -q "<svg"'
+
+# Where igraph cannot be loaded (noigraph.c preloaded, as on a machine
+# without its package): what needs it fails with exit 2, naming the
+# library; a JSON plan is checked as ever.
+noigraph() {
+	LD_PRELOAD="$w/noigraph.so" "$p/bin/meshsim" "$@"
+}
+check noigraph-build '"$CC" -std=c11 -Wall -Wextra -Werror -shared -fPIC \
+    -o "$w/noigraph.so" tests/install/noigraph.c -ldl'
+check noigraph-gml 'noigraph check tests/formats/warnings.gml >/dev/null \
+    2>"$w/noigraph.err"; [ $? -eq 2 ] &&
+    grep -q "libigraph\.so.* could not be loaded" "$w/noigraph.err"'
+check noigraph-svg 'noigraph check --format svg scenarios/ring.json \
+    >/dev/null 2>&1; [ $? -eq 2 ]'
+check noigraph-json 'noigraph check --fail-on never scenarios/ring.json \
+    >/dev/null'
 
 # Python through ctypes, against the soname's link.
 check ctypes '"$PYTHON" tests/install/ctypes_smoke.py "$p/lib/$soname"'

@@ -37,8 +37,8 @@ a_failed_load_should_stay_failed_and_say_why(void **state)
 	assert_null(mesh_i_ig.vcount);
 	assert_int_equal(mesh_i_igraph_call(never, NULL), MESH_ENOIGRAPH);
 	assert_false(called);
-	assert_string_equal(mesh_strerror(MESH_ENOIGRAPH),
-	    "the graph library (igraph) could not be loaded");
+	assert_non_null(strstr(mesh_strerror(MESH_ENOIGRAPH),
+	    "libigraph.so"));
 }
 
 static void
