@@ -219,6 +219,13 @@ $(BUILD)/tests/unit/cli/test_cli_help: $(BUILD)/tests/unit/cli/test_cli_help.o \
 		$(BUILD)/cli/cli_progress.o $(FIXTURE) $(LIB) $(TEST_LIBS) \
 		$(DEP_LIBS)
 
+# The messages: the command line's too.
+$(BUILD)/tests/unit/cli/test_cli_msgs: $(BUILD)/tests/unit/cli/test_cli_msgs.o \
+    $(FIXTURE) $(BUILD)/cli/cli_msgs.o $(BUILD)/cli/cli_progress.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/cli/cli_msgs.o \
+		$(BUILD)/cli/cli_progress.o $(FIXTURE) $(LIB) $(TEST_LIBS) \
+		$(DEP_LIBS)
+
 $(BUILD)/fuzz/%.o: tests/fuzz/%.c | deps $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

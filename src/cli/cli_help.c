@@ -10,7 +10,6 @@
 
 #define WIDTH 80                /* no line of help is longer */
 #define DESC_COLUMN 30          /* where option descriptions start */
-#define SYN_INDENT 24           /* synopsis continuation, at most */
 /* The date of the man pages: change it when their text changes. */
 #define MAN_DATE "December 3, 2026"
 
@@ -462,17 +461,18 @@ synopsis_text(const struct help_cmd *c, char *buf, size_t size)
 		snprintf(buf + len, size - len, "%s", c->operands);
 }
 
-/* "usage: meshsim NAME ..." and the synopsis, wrapped. */
+/* "usage: meshsim NAME ..." and the synopsis, wrapped: each line after
+ * the first starts under the first item after NAME, as a man page's
+ * SYNOPSIS and OpenBSD's usage() align them. */
 static void
 print_synopsis(FILE *f, const struct help_cmd *c, const char *lead)
 {
 	char buf[2048];
-	size_t col, indent;
+	size_t col;
 
 	synopsis_text(c, buf, sizeof(buf));
 	col = (size_t)fprintf(f, "%smeshsim %s", lead, c->name);
-	indent = col + 1 < SYN_INDENT ? col + 1 : SYN_INDENT;
-	wrap(f, buf, col, indent, 1);
+	wrap(f, buf, col, col + 1, 1);
 	fputc('\n', f);
 }
 

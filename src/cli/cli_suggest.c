@@ -198,7 +198,9 @@ domains_text(FILE *out, const struct mesh_suggestion *s)
 	}
 	fprintf(out, "failure domains: %zu ", d->n);
 	domain_noun(out, s, d->n);
-	fputs(": ", out);
+	/* No domains (a plan of no nodes): no list, nor its colon. */
+	if (d->n > 0)
+		fputs(": ", out);
 	for (i = 0; i < d->n && i < max; i++) {
 		size_t k = d->start[i + 1] - d->start[i];
 

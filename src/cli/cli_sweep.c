@@ -173,7 +173,8 @@ units_line(FILE *out, const struct mesh_sweep *sw)
 
 	fprintf(out, "units: %zu ", d->n);
 	unit_noun(out, sw, d->n);
-	if (sw->by == NULL) {
+	/* No list without a key, nor of no domains (a plan of no nodes). */
+	if (sw->by == NULL || d->n == 0) {
 		fputc('\n', out);
 		return;
 	}

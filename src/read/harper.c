@@ -12,6 +12,7 @@
 #include "read/harper_nodes.h"
 #include "model/settings.h"
 #include "base/hostcheck.h"
+#include "base/map.h"
 #include "read/json_kit.h"
 #include "read/jsonpos.h"
 #include "read/kit.h"
@@ -123,10 +124,32 @@ struct src {
 	const char *via;
 };
 
+/*
+ * The configs found by name and by host, so that matching a name or a
+ * route's host against every config costs one probe, not a pass over
+ * them all. names maps a config's name (exactly) to the first config of
+ * that name, filled as names are decided; hosts maps a host's normal
+ * form (mesh_i_host_normal(): any case, one trailing dot ignored) to the
+ * first config on it, and next[i] is the next config on cs[i]'s host
+ * after i, or -1: each host's configs chained in index order, so a walk
+ * finds them in the order a pass over cs would. norm[i] is cs[i].host's
+ * normal form. Built once the hosts are decided (index_hosts()); freed
+ * by index_free().
+ */
+struct index {
+	const struct hconf *cs;
+	size_t n;
+	struct mesh_i_imap names, hosts;
+	char **norm;
+	int *next;
+};
+
 /* What reading a set of configs shares: where problems go (the kit's
- * reader; each diagnostic names its own file). */
+ * reader; each diagnostic names its own file), and the index of the
+ * configs. */
 struct reader {
 	struct mesh_i_reader base;
+	struct index ix;
 	const char *plan_file;  /* the plan's file (own_file set), else
 				 * that of a single config */
 	int own_file;
@@ -1460,13 +1483,112 @@ conf_free(struct hconf *c)
 	free(c->json[1].text);
 }
 
+/* Whether config idx of the index ctx is named key. */
+static int
+same_name(const void *ctx, int idx, const void *key)
+{
+	return strcmp(((const struct index *)ctx)->cs[idx].name, key) == 0;
+}
+
+/* Whether config idx of the index ctx is on the host of normal form key. */
+static int
+same_norm(const void *ctx, int idx, const void *key)
+{
+	return strcmp(((const struct index *)ctx)->norm[idx], key) == 0;
+}
+
+/* The first config named name, or -1. */
+static int
+named(const struct index *x, const char *name)
+{
+	return mesh_i_imap_get(&x->names, mesh_i_map_hash(name, 0), same_name,
+	    x, name);
+}
+
+/* Index the hosts of the n configs cs, their names indexed already.
+ * Returns 0, or -1 when out of memory (what is built so far stays in x
+ * for index_free()). */
+static int
+index_hosts(struct index *x, const struct hconf *cs, size_t n)
+{
+	int *tail, f;
+	size_t i;
+
+	x->cs = cs;
+	x->n = n;
+	if ((x->norm = calloc(n, sizeof(*x->norm))) == NULL ||
+	    (x->next = calloc(n, sizeof(*x->next))) == NULL ||
+	    mesh_i_imap_reserve(&x->hosts, n) != 0)
+		return -1;
+	/* tail[f], f the first config on a host: the last one so far
+	 * there. */
+	if ((tail = calloc(n, sizeof(*tail))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((x->norm[i] = mesh_i_host_normal(cs[i].host)) == NULL)
+			break;
+		x->next[i] = -1;
+		f = mesh_i_imap_put(&x->hosts, mesh_i_map_hash(x->norm[i], 0),
+		    same_norm, x, x->norm[i], (int)i);
+		if (f == -2)
+			break;
+		if (f == -1) {
+			tail[i] = (int)i;
+		} else {
+			x->next[tail[f]] = (int)i;
+			tail[f] = (int)i;
+		}
+	}
+	free(tail);
+	return i == n ? 0 : -1;
+}
+
+/* Free what x holds (not the configs); x is then empty. */
+static void
+index_free(struct index *x)
+{
+	size_t i;
+
+	for (i = 0; x->norm != NULL && i < x->n; i++)
+		free(x->norm[i]);
+	free(x->norm);
+	free(x->next);
+	mesh_i_imap_free(&x->names);
+	mesh_i_imap_free(&x->hosts);
+	memset(x, 0, sizeof(*x));
+}
+
+/* The first config on host (any case, one trailing dot ignored), the
+ * rest there following through x->next; -1 when none, -2 when out of
+ * memory. */
+static int
+first_on(const struct index *x, const char *host)
+{
+	char *h = mesh_i_host_normal(host);
+	int f;
+
+	if (h == NULL)
+		return -2;
+	f = mesh_i_imap_get(&x->hosts, mesh_i_map_hash(h, 0), same_norm, x, h);
+	free(h);
+	return f;
+}
+
 /* Decide each config's name (nodeName or replication.hostname, else the
- * url's host, else the file's name) and report bad and repeated names. */
+ * url's host, else the file's name) and report bad and repeated names;
+ * the names go into r->ix (out of memory: r->base.nomem set). */
 static void
 name_configs(struct reader *r, struct hconf *cs, size_t n)
 {
-	size_t i, j;
+	size_t i;
+	int j;
 
+	r->ix.cs = cs;
+	r->ix.n = n;
+	if (mesh_i_imap_reserve(&r->ix.names, n) != 0) {
+		r->base.nomem = 1;
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		struct hconf *c = &cs[i];
 		const char *name = c->stem;
@@ -1494,22 +1616,25 @@ name_configs(struct reader *r, struct hconf *cs, size_t n)
 			    "allowed%s", name, c->gen == MESH_HARPER_NATS ?
 			    " (Harper refuses '.', ',', '*', '>' and white "
 			    "space)" : "");
-		for (j = 0; j < i; j++)
-			if (cs[j].name != NULL &&
-			    strcmp(cs[j].name, c->name) == 0) {
-				mesh_i_report(&r->base, MESH_ERROR,
-				    "duplicate-name", &c->name_at, c->name,
-				    "node name '%s' is also the name in %s",
-				    c->name, cs[j].file);
-				break;
-			}
+		j = mesh_i_imap_put(&r->ix.names, mesh_i_map_hash(c->name, 0),
+		    same_name, &r->ix, c->name, (int)i);
+		if (j == -2) {
+			r->base.nomem = 1;
+			return;
+		}
+		if (j >= 0)
+			mesh_i_report(&r->base, MESH_ERROR, "duplicate-name",
+			    &c->name_at, c->name, "node name '%s' is also the "
+			    "name in %s", c->name, cs[j].file);
 	}
 }
 
-/* Apply the inventory file to the configs that have no host yet. */
+/* Apply the inventory file to the configs that have no host yet (found
+ * by name in r->ix); the port of each config it names goes into iport,
+ * by the config's index. */
 static void
 read_inventory(struct reader *r, const char *file, struct hconf *cs,
-    size_t n, int *iport)
+    int *iport)
 {
 	struct mesh_i_reader in = { r->base.diags, file, 0, 0 };
 	struct mesh_i_jdoc *doc = NULL;
@@ -1519,6 +1644,7 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 	enum mesh_error err;
 	size_t len, i;
 	char *buf;
+	int t;
 
 	if ((buf = read_path(r, file, &len)) == NULL)
 		return;
@@ -1538,16 +1664,13 @@ read_inventory(struct reader *r, const char *file, struct hconf *cs,
 		goto done;
 	}
 	for (e = root->child; e != NULL; e = e->next) {
-		for (i = 0; i < n; i++)
-			if (cs[i].name != NULL && strcmp(cs[i].name,
-			    e->string) == 0)
-				break;
-		if (i == n) {
+		if ((t = named(&r->ix, e->string)) < 0) {
 			mesh_i_json_report(&in, MESH_ERROR, "unknown-node", e,
 			    1, e->string, "the inventory names '%s', which "
 			    "no config has", e->string);
 			continue;
 		}
+		i = (size_t)t;
 		h = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
 		    "host") : e;
 		pt = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e,
@@ -1655,21 +1778,20 @@ same_host(const char *a, const char *b)
 
 /* The port a replication route of a config is written with in the plan:
  * its own, else the dialling config's; a route to another config's host
- * on any port that config serves replication on is written with that
- * config's port, so that it links. -1 when out of memory. */
+ * (the first of x's configs there that qualifies) on any port that
+ * config serves replication on is written with that config's port, so
+ * that it links. -1 when out of memory. */
 static int
-repl_route_port(const struct hconf *cs, size_t n, const struct hconf *c,
+repl_route_port(const struct index *x, const struct hconf *c,
     const struct hroute *rt)
 {
-	int port = rt->port ? rt->port : c->port, same;
-	size_t i;
+	int port = rt->port ? rt->port : c->port, i;
 
-	for (i = 0; i < n; i++) {
-		if ((same = same_host(cs[i].host, rt->host)) < 0)
-			return -1;
-		if (same && port != cs[i].port && repl_serves(&cs[i], port))
-			return cs[i].port;
-	}
+	if ((i = first_on(x, rt->host)) == -2)
+		return -1;
+	for (; i >= 0; i = x->next[i])
+		if (port != x->cs[i].port && repl_serves(&x->cs[i], port))
+			return x->cs[i].port;
 	return port;
 }
 
@@ -1715,23 +1837,19 @@ leaf_port(const struct hconf *c)
 	return c->leafport ? c->leafport : LEAF_PORT;
 }
 
-/* The config whose host is host and whose port is port (with leaf set,
- * whose leaf-node port is port), or -1; -2 when out of memory. */
+/* The first of x's configs whose host is host and whose port is port
+ * (with leaf set, whose leaf-node port is port), or -1; -2 when out of
+ * memory. */
 static int
-config_at(const struct hconf *cs, size_t n, const char *host, int port,
-    int leaf)
+config_at(const struct index *x, const char *host, int port, int leaf)
 {
-	size_t i;
-	int same;
+	int i;
 
-	for (i = 0; i < n; i++) {
-		if ((leaf ? leaf_port(&cs[i]) : cs[i].port) != port)
-			continue;
-		if ((same = same_host(cs[i].host, host)) < 0)
-			return -2;
-		if (same)
-			return (int)i;
-	}
+	if ((i = first_on(x, host)) == -2)
+		return -2;
+	for (; i >= 0; i = x->next[i])
+		if ((leaf ? leaf_port(&x->cs[i]) : x->cs[i].port) == port)
+			return i;
 	return -1;
 }
 
@@ -1766,7 +1884,7 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
     int one_host)
 {
 	const struct hconf *noaddr = NULL, *example = NULL;
-	size_t i, j, k, nnoaddr = 0, reach;
+	size_t i, j, nnoaddr = 0, ndisabled = 0, *reach;
 	struct mesh_i_pos p;
 	int t;
 
@@ -1823,36 +1941,48 @@ explain(struct reader *r, const struct hconf *cs, size_t n,
 			    NULL, "%s", msg);
 		free(msg);
 	}
+	for (i = 0; i < n; i++)
+		ndisabled += disabled(&cs[i]);
+	if (ndisabled == 0)
+		return;
+	/* reach[t]: the routes of the other enabled NATS configs that
+	 * reach config t. */
+	if ((reach = calloc(n, sizeof(*reach))) == NULL) {
+		r->base.nomem = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (cs[i].gen != MESH_HARPER_NATS || disabled(&cs[i]))
+			continue;
+		for (j = 0; j < cs[i].hub.n; j++) {
+			const struct hroute *h = &cs[i].hub.v[j];
+
+			t = config_at(&r->ix, h->host, h->port ? h->port :
+			    NATS_PORT, 0);
+			if (t == -2) {
+				r->base.nomem = 1;
+				free(reach);
+				return;
+			}
+			if (t >= 0 && (size_t)t != i)
+				reach[t]++;
+		}
+	}
 	for (i = 0; i < n; i++) {
 		const struct hconf *c = &cs[i];
 
 		if (!disabled(c))
 			continue;
-		reach = 0;
-		for (j = 0; j < n; j++) {
-			if (j == i || cs[j].gen != MESH_HARPER_NATS ||
-			    disabled(&cs[j]))
-				continue;
-			for (k = 0; k < cs[j].hub.n; k++) {
-				const struct hroute *h = &cs[j].hub.v[k];
-
-				t = config_at(cs, n, h->host, h->port ?
-				    h->port : NATS_PORT, 0);
-				if (t == -2) {
-					r->base.nomem = 1;
-					return;
-				}
-				reach += t == (int)i;
-			}
-		}
 		mesh_i_report(&r->base, MESH_WARNING, "clustering-disabled",
 		    &c->at[K_ENABLED], c->name, "%s has clustering.enabled: "
 		    "false: it does not join the NATS cluster; its %zu route%s "
 		    "make%s no link%s and %zu route%s from other nodes reach%s "
 		    "it; set enabled: true to include it", c->name, c->hub.n,
 		    plural(c->hub.n), c->hub.n == 1 ? "s" : "", c->hub.n == 1 ?
-		    "" : "s", reach, plural(reach), reach == 1 ? "es" : "");
+		    "" : "s", reach[i], plural(reach[i]), reach[i] == 1 ?
+		    "es" : "");
 	}
+	free(reach);
 }
 
 /* A replication config that names neither its host nor a URL: Harper
@@ -1977,8 +2107,8 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		for (j = 0; j < rs->n; j++) {
 			port = c->gen == MESH_HARPER_NATS ? (rs->v[j].port ?
 			    rs->v[j].port : NATS_PORT) :
-			    repl_route_port(cs, n, c, &rs->v[j]);
-			if (c->gen == MESH_HARPER_NATS && (t = config_at(cs, n,
+			    repl_route_port(&r->ix, c, &rs->v[j]);
+			if (c->gen == MESH_HARPER_NATS && (t = config_at(&r->ix,
 			    rs->v[j].host, port, 0)) != -1) {
 				if (t == -2)
 					goto done;
@@ -2062,7 +2192,8 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			 * enabled line. */
 			if (disabled(&cs[k]))
 				continue;
-			if ((t = config_at(cs, n, rt->host, rt->port, 0)) == -2)
+			if ((t = config_at(&r->ix, rt->host, rt->port, 0)) ==
+			    -2)
 				goto done;
 			if (t < 0 || !disabled(&cs[t])) {
 				mesh_i_report(&r->base, d->severity, d->code,
@@ -2076,7 +2207,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			    cs[t].name, rt->host, rt->port, cs[t].name,
 			    cs[t].at[K_ENABLED].file, cs[t].at[K_ENABLED].line);
 		} else if (strcmp(d->code, "port-mismatch") == 0 &&
-		    cs[k].gen == MESH_HARPER_NATS && (t = config_at(cs, n,
+		    cs[k].gen == MESH_HARPER_NATS && (t = config_at(&r->ix,
 		    rt->host, rt->port, 1)) != -1) {
 			if (t == -2)
 				goto done;
@@ -2606,7 +2737,7 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	if ((iport = calloc(n, sizeof(*iport))) == NULL)
 		return MESH_ENOMEM;
 	if (opts->inventory != NULL)
-		read_inventory(r, opts->inventory, cs, n, iport);
+		read_inventory(r, opts->inventory, cs, iport);
 	for (i = 0; i < n; i++) {
 		if (iport[i])
 			cs[i].port = iport[i];
@@ -2646,15 +2777,17 @@ load(struct reader *r, struct hconf *cs, size_t n, const char *buf,
 	}
 	if (r->base.errors || check_limits(r, cs, n) != 0)
 		return MESH_EINPUT;
+	if (index_hosts(&r->ix, cs, n) != 0)
+		return MESH_ENOMEM;
 	err = build(r, cs, n, out);
 	return r->base.nomem ? MESH_ENOMEM : err;
 }
 
 /*
  * The end of every entry point: free the n configs cs (and the array
- * itself when it is the heap's: n configs of a calloc), sort diags, and
- * turn a load that ran out of memory on the way into MESH_ENOMEM, *out
- * NULL. Returns what the entry point returns.
+ * itself when it is the heap's: n configs of a calloc) and r's index of
+ * them, sort diags, and turn a load that ran out of memory on the way
+ * into MESH_ENOMEM, *out NULL. Returns what the entry point returns.
  */
 static enum mesh_error
 finish(struct reader *r, struct hconf *cs, size_t n, int heap,
@@ -2662,6 +2795,7 @@ finish(struct reader *r, struct hconf *cs, size_t n, int heap,
 {
 	size_t i;
 
+	index_free(&r->ix);
 	for (i = 0; i < n; i++)
 		conf_free(&cs[i]);
 	if (heap)

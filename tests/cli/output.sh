@@ -1,6 +1,7 @@
 #!/bin/sh
 # output.sh: -o FILE writes the same bytes as stdout, whole or not at all,
-# and never over any input; write errors on stdout are exit status 2.
+# and never over any input; write errors on stdout are exit status 2; no
+# line of text output ends in a space or a tab.
 # Usage: tests/cli/output.sh MESHSIM
 #   VALGRIND=1   meshsim under valgrind's memcheck (tests/memcheck.sh): an
 #                error or a leak, in a forked worker too, is a failure
@@ -228,6 +229,37 @@ today=$(date -u +%Y-%m-%d)
 check "report: without SOURCE_DATE_EPOCH, dated today" \
     'grep -q "on $today" "$dir/today" ||
     grep -q "on $(date -u +%Y-%m-%d)" "$dir/today"'
+
+# No line of text output ends in a space or a tab: not in any golden
+# (reports in every format, help, messages), nor in what each command
+# writes in text on a plan of no nodes (every list empty), of two nodes,
+# and of several hosts and zones.
+ends=$(grep -lE '[ 	]$' tests/cli/golden/*.out | tr '\n' ' ')
+check "no golden has a line that ends in a space or tab: $ends" \
+    '[ -z "$ends" ]'
+for plan in tests/plans/no-nodes.json scenarios/two-nodes.json \
+    scenarios/shared-host.json scenarios/zones.json; do
+	while IFS='|' read -r args; do
+		# shellcheck disable=SC2086
+		meshsim $args "$plan" >"$dir/text" 2>&1
+		check "$args $plan: no line ends in a space or tab" \
+		    '! grep -qE "[ 	]\$" "$dir/text"'
+	done <<EOF2
+check
+check --explain
+sweep --k 2
+sweep --by host
+sweep --by zone
+availability --trials 100
+availability --by host --trials 100
+simulate
+suggest
+suggest --by host
+suggest --target 3
+report --format md
+diff $plan
+EOF2
+done
 
 check "no temporary file is left behind after all that" \
     '[ -z "$(ls "$dir" | grep "\.[A-Za-z0-9]\{6\}$")" ]'

@@ -57,6 +57,26 @@ assert_lines_fit(const char *s)
 	}
 }
 
+/* Whether each line that continues the synopsis at the start of s
+ * ("usage: meshsim NAME ITEM ...") starts under its first ITEM, as a
+ * man page's SYNOPSIS aligns them; name is the command's. */
+static void
+assert_synopsis_aligned(const char *s, const char *name)
+{
+	size_t col = strlen("usage: meshsim ") + strlen(name) + 1, i;
+	const char *p = strchr(s, '\n');
+
+	assert_true(strncmp(s, "usage: meshsim ", 15) == 0);
+	assert_true(strncmp(s + 15, name, strlen(name)) == 0);
+	assert_int_equal(s[col - 1], ' ');
+	assert_true(s[col] != ' ' && s[col] != '\n');
+	for (; p != NULL && p[1] == ' '; p = strchr(p + 1, '\n')) {
+		for (i = 1; i <= col; i++)
+			assert_int_equal(p[i], ' ');
+		assert_true(p[col + 1] != ' ' && p[col + 1] != '\n');
+	}
+}
+
 static void
 help_should_describe_every_option_once(void **state)
 {
@@ -87,6 +107,7 @@ help_should_list_every_option_of_the_table(void **state)
 	for (k = 0; commands[k] != 0; k++) {
 		s = capture(cli_help, commands[k]);
 		assert_lines_fit(s);
+		assert_synopsis_aligned(s, cli_help_name(commands[k]));
 		assert_null(strstr(s, "(not described)"));
 		assert_non_null(strstr(s, cli_help_name(commands[k])));
 		for (i = 0; (o = cli_option_at(i, &taking)) != NULL; i++) {
@@ -116,6 +137,7 @@ usage_should_be_the_command_synopsis_alone(void **state)
 	for (k = 0; commands[k] != 0; k++) {
 		s = capture(usage_of, commands[k]);
 		assert_lines_fit(s);
+		assert_synopsis_aligned(s, cli_help_name(commands[k]));
 		assert_true(strncmp(s, "usage: meshsim ", 15) == 0);
 		assert_non_null(strstr(s, "Try 'meshsim help "));
 		for (lines = 0, p = s; *p != '\0'; p++)

@@ -564,6 +564,35 @@ test_by_invalid(void **state)
 	mesh_plan_free(p);
 }
 
+/* A plan of no nodes by host: nothing to group, yet host is found (every
+ * node has one), as for a plan with nodes; a label is not. */
+static void
+test_by_no_nodes(void **state)
+{
+	static const char *const keys[] = { "host", "zone" };
+	struct mesh_suggest_options o = { 2, NULL };
+	struct mesh_suggestion *s = NULL;
+	struct mesh_plan *p;
+	size_t n, k;
+
+	(void)state;
+	for (n = 0; n <= 2; n += 2) {
+		p = plan_of(N, n, n ? "a-b" : "");
+		for (k = 0; k < 2; k++) {
+			o.by = keys[k];
+			assert_int_equal(mesh_suggest_with(p, &o, &s),
+			    MESH_OK);
+			assert_int_equal(s->by_found, k == 0);
+			assert_int_equal(s->domains->n, n);
+			assert_int_equal(s->nroutes, 0);
+			assert_true(s->verified);
+			mesh_suggestion_free(s);
+			s = NULL;
+		}
+		mesh_plan_free(p);
+	}
+}
+
 int
 main(void)
 {
@@ -579,6 +608,7 @@ main(void)
 		cmocka_unit_test(test_by_random),
 		cmocka_unit_test(test_by_regions),
 		cmocka_unit_test(test_by_invalid),
+		cmocka_unit_test(test_by_no_nodes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
