@@ -342,14 +342,16 @@ match(const char *p, const char *s)
 	}
 }
 
-/* The entry for path, or NULL. */
+/* The entry for path, or NULL. A pattern whose first byte is neither "*"
+ * nor path's cannot match: that test spares match() most entries. */
 static const struct hkey *
 find(const char *path)
 {
 	size_t i;
 
 	for (i = 0; i < NKEYS; i++)
-		if (match(keys[i].path, path))
+		if ((keys[i].path[0] == path[0] || keys[i].path[0] == '*') &&
+		    match(keys[i].path, path))
 			return &keys[i];
 	return NULL;
 }
