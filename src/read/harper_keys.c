@@ -733,6 +733,13 @@ mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
 			return 0;
 	mesh_i_near_init(&near, name, len);
 	for (i = 0; i < NKEYS; i++) {
+		/* Its env name is as long as its path: more than 2 bytes
+		 * longer or shorter than name, it is neither name nor near
+		 * it, and only a top-level key can start it. */
+		sl = strlen(keys[i].path);
+		if ((sl > len + 2 || len > sl + 2) &&
+		    strchr(keys[i].path, '.') != NULL)
+			continue;
 		if (env_name(keys[i].path, env, sizeof(env)) != 0)
 			continue;
 		sl = strlen(env);
