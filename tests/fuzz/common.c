@@ -200,12 +200,12 @@ exercise_domains(const struct mesh_plan *plan)
 	}
 }
 
-/* The sweeps of plan: by node with the mesh model (its JSON checked) and
- * with the graph model, into *sw, and by zone, into *by_zone (each NULL
- * when it fails; the caller frees them). */
+/* The sweeps of plan: by node with the mesh model (its JSON checked; only
+ * when mesh is set) and with the graph model, into *sw, and by zone, into
+ * *by_zone (each NULL when it fails; the caller frees them). */
 static void
 exercise_sweeps(const struct mesh_plan *plan, const struct mesh_diags *diags,
-    struct mesh_sweep **sw, struct mesh_sweep **by_zone)
+    int mesh, struct mesh_sweep **sw, struct mesh_sweep **by_zone)
 {
 	struct mesh_sweep_options so;
 	char *s;
@@ -216,7 +216,7 @@ exercise_sweeps(const struct mesh_plan *plan, const struct mesh_diags *diags,
 	so.k = 2;
 	so.jobs = 1;
 	so.model = MESH_SWEEP_MESH;
-	if (mesh_sweep_new(plan, &so, sw) == MESH_OK &&
+	if (mesh && mesh_sweep_new(plan, &so, sw) == MESH_OK &&
 	    mesh_sweep_run(*sw) == MESH_OK) {
 		s = mesh_sweep_json(*sw, diags);
 		fuzz_check_json(s, "the mesh sweep's JSON is valid");
@@ -276,7 +276,8 @@ exercise_pictures(const struct mesh_plan *plan, const struct mesh_analysis *a)
 }
 
 /* Both reports (HTML, Markdown) of analysis a of plan, with the graph
- * sweep, the sweep by zone and the availability as their parts. */
+ * sweep, the sweep by zone and the availability as their parts (the mesh
+ * sweep is part 6's). */
 static void
 exercise_reports(const struct mesh_plan *plan, const struct mesh_analysis *a,
     const struct mesh_diags *diags)
@@ -286,7 +287,7 @@ exercise_reports(const struct mesh_plan *plan, const struct mesh_analysis *a,
 	struct mesh_availability *av;
 	char *s;
 
-	exercise_sweeps(plan, diags, &sw, &by_zone);
+	exercise_sweeps(plan, diags, 0, &sw, &by_zone);
 	av = exercise_availability(plan, diags);
 	memset(&parts, 0, sizeof(parts));
 	parts.sweep = sw;
@@ -517,7 +518,7 @@ fuzz_exercise_part(const struct mesh_plan *plan,
 		break;
 	case 6:
 		if (small) {
-			exercise_sweeps(plan, diags, &sw, &by_zone);
+			exercise_sweeps(plan, diags, 1, &sw, &by_zone);
 			mesh_sweep_free(by_zone);
 			mesh_sweep_free(sw);
 		}
