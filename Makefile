@@ -93,6 +93,15 @@ endif
 # are for our code.
 DEP_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS)))
 DEP_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+# The library and the program do not link igraph: it is loaded when first
+# needed (src/base/igraph_glue.c), by the soname of pkg-config's igraph.
+# Loading it and the 25 libraries it needs took about 10 ms of every run,
+# most of which never call it (docs/development.md, "Dependencies"). The
+# tests and the fuzzers link it, to compare with it.
+RUN_LIBS   = $(shell pkg-config --libs libcjson yaml-0.1) -lm
+IGRAPH_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir \
+                  igraph)/libigraph.so" 2>/dev/null | \
+                  sed -n 's/^ *SONAME *//p')
 TEST_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(TEST_PKGS)))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
@@ -170,12 +179,15 @@ $(BUILD)/lib-flags: FORCE | $(BUILD)
 	@echo '$(LIB_FLAGS)' | cmp -s - $@ || echo '$(LIB_FLAGS)' > $@
 FORCE:
 
+$(BUILD)/base/igraph_glue.o: ALL_CFLAGS += -DMESH_I_IGRAPH_SONAME='"$(or \
+    $(IGRAPH_SONAME),$(error cannot find the soname of igraph's library))"'
+
 $(SHLIB): $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined \
-		-o $@ $(LIB_OBJ) $(DEP_LIBS)
+		-o $@ $(LIB_OBJ) $(RUN_LIBS)
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(RUN_LIBS)
 
 # Preloaded into meshsim: never built with the sanitizers.
 $(FAILMALLOC): tests/alloc/failmalloc.c | $(BUILD)/tests
@@ -183,6 +195,13 @@ $(FAILMALLOC): tests/alloc/failmalloc.c | $(BUILD)/tests
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(FIXTURE) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(FIXTURE) $(LIB) $(TEST_LIBS) $(DEP_LIBS)
+
+# Every thread the library would make refused: linked so that its
+# pthread_create() calls reach the test's own.
+$(BUILD)/tests/unit/read/test_nothreads: \
+    $(BUILD)/tests/unit/read/test_nothreads.o $(FIXTURE) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -Wl,--wrap=pthread_create -o $@ $< $(FIXTURE) \
+		$(LIB) $(TEST_LIBS) $(DEP_LIBS)
 
 # The progress bar's line is the command line's, not the library's.
 $(BUILD)/tests/unit/cli/test_cli_progress: \

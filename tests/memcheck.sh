@@ -7,8 +7,10 @@
 # fault in a worker whose parent recovers is not lost; the exit status is
 # 99 when the process itself had one.
 # Usage: MEMCHECK_LOGS=DIR tests/memcheck.sh PROGRAM [ARGUMENT...]
+# tests/valgrind.supp lists what is not meshsim's fault, with why.
 set -u
 exec valgrind -q --error-exitcode=99 --leak-check=full \
+    --suppressions="$(dirname "$0")/valgrind.supp" \
     --errors-for-leak-kinds=definite,indirect,possible \
     --show-leak-kinds=definite,indirect,possible \
     --trace-children=yes --child-silent-after-fork=no \

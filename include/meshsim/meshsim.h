@@ -35,7 +35,8 @@ enum mesh_error {
 	MESH_EIO,       /* a file could not be read */
 	MESH_ENOTFOUND, /* a node named by the caller does not exist */
 	MESH_EINVAL,    /* an argument is invalid */
-	MESH_EGRAPH     /* igraph reported an internal failure */
+	MESH_EGRAPH,    /* igraph reported an internal failure */
+	MESH_ENOIGRAPH  /* igraph's library could not be loaded */
 };
 
 MESH_API_BEGIN

@@ -14,8 +14,8 @@ MESH_API_BEGIN
  * or a circle for at most 3 nodes or more than MESH_PICTURE_KK_MAX.
  * Sets *xy to 2 * plan->nnodes coordinates (x, y per node, in the plan's
  * order) scaled into [0, 1] and rounded, that the caller frees with
- * free(). Returns MESH_OK, MESH_ENOMEM or MESH_EGRAPH; *xy is NULL on
- * failure.
+ * free(). Returns MESH_OK, MESH_ENOMEM, MESH_EGRAPH or MESH_ENOIGRAPH
+ * (igraph's library could not be loaded); *xy is NULL on failure.
  */
 #define MESH_PICTURE_KK_MAX 400
 enum mesh_error mesh_picture_layout(const struct mesh_plan *plan,
@@ -73,8 +73,8 @@ struct mesh_picture_notes {
  * from circles: no random numbers, the same input gives the same bytes.
  * Sets *out to NUL-terminated text the caller frees with free(), and,
  * when notes is not NULL, *notes (free with mesh_picture_notes_free()).
- * Returns MESH_OK, MESH_ENOMEM or MESH_EGRAPH; on failure *out is NULL
- * and *notes holds nothing.
+ * Returns MESH_OK, MESH_ENOMEM, MESH_EGRAPH or MESH_ENOIGRAPH; on failure
+ * *out is NULL and *notes holds nothing.
  */
 enum mesh_error mesh_picture_draw(const struct mesh_analysis *a,
     const struct mesh_picture_options *o, char **out,

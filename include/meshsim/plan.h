@@ -161,7 +161,9 @@ enum mesh_format mesh_format_sniff(const char *file, const char *buf,
  * to diags; when any is an error, MESH_EINPUT is returned. A file that
  * cannot be read is reported as an error diagnostic too (MESH_EIO). Input
  * past a limit of limits.h (size, nodes, routes, name length, depth) is
- * an error at the place it is crossed (MESH_EINPUT).
+ * an error at the place it is crossed (MESH_EINPUT). GML, GraphML, edge
+ * lists and NCOL are read by igraph, loaded when first needed:
+ * MESH_ENOIGRAPH when it cannot be (the other formats do not need it).
  * On success *out is a resolved plan that the caller frees with
  * mesh_plan_free(); on failure *out is NULL.
  *

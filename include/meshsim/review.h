@@ -57,8 +57,8 @@ enum mesh_error mesh_review_picture(const struct mesh_analysis *a,
  * sweep, failure domains, availability, diagnostics and routes per node;
  * inline CSS only, so it makes no network request; every text escaped.
  * The same input gives the same bytes. Sets *out to NUL-terminated text
- * the caller frees with free(). Returns MESH_OK, MESH_ENOMEM or
- * MESH_EGRAPH; *out is NULL on failure.
+ * the caller frees with free(). Returns MESH_OK, MESH_ENOMEM, MESH_EGRAPH
+ * or MESH_ENOIGRAPH; *out is NULL on failure.
  */
 enum mesh_error mesh_review_html(const struct mesh_analysis *a,
     const struct mesh_diags *diags, const struct mesh_review_parts *parts,

@@ -1,5 +1,6 @@
 /* error.c: descriptions of the library's error codes. */
 #include "meshsim/meshsim.h"
+#include "base/igraph_glue.h"
 
 const char *
 mesh_strerror(enum mesh_error err)
@@ -12,6 +13,7 @@ mesh_strerror(enum mesh_error err)
 	case MESH_ENOTFOUND:    return "no such node";
 	case MESH_EINVAL:       return "invalid argument";
 	case MESH_EGRAPH:       return "graph library failure";
+	case MESH_ENOIGRAPH:    return mesh_i_igraph_missing();
 	}
 	return "unknown error";
 }

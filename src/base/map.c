@@ -318,6 +318,15 @@ mesh_i_imap_put(struct mesh_i_imap *m, uint64_t h, mesh_i_imap_same same,
 }
 
 int
+mesh_i_imap_slot(const struct mesh_i_imap *m, size_t i, uint64_t *h)
+{
+	uint64_t e = m->slots[i];
+
+	*h = e >> 32;
+	return (int)(uint32_t)e - 1;
+}
+
+int
 mesh_i_imap_peek(const struct mesh_i_imap *m, uint64_t h)
 {
 	uint64_t e;

@@ -90,6 +90,9 @@ int mesh_i_imap_put(struct mesh_i_imap *m, uint64_t h,
     mesh_i_imap_same same, const void *ctx, const void *key, int idx);
 /* Bring the slot of hash h into the cache ahead of a get or put. */
 void mesh_i_imap_prefetch(const struct mesh_i_imap *m, uint64_t h);
+/* The index in slot i (below m->cap), with the hash bits stored with it
+ * in *h, as a get or put of its key takes them; -1 for an empty slot. */
+int mesh_i_imap_slot(const struct mesh_i_imap *m, size_t i, uint64_t *h);
 /* The index in the first slot a get of hash h would look at when its
  * stored bits match h (a likely answer, to prefetch its key), else -1. */
 int mesh_i_imap_peek(const struct mesh_i_imap *m, uint64_t h);

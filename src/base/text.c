@@ -96,6 +96,26 @@ mesh_i_text_position(const char *buf, size_t off, int *line, int *column)
 	}
 }
 
+size_t
+mesh_i_utf8_starts(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u;
+	size_t i, cont = 0;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		/* Bit 7 set and bit 6 clear, in each byte; then the bytes'
+		 * ones summed into the top byte (8 at most). */
+		w = (w & ~(w << 1) & high) >> 7;
+		cont += (size_t)((w * 0x0101010101010101u) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return n - cont;
+}
+
 /* c as a comparison sees it: an unsigned byte, lowercased with fold. */
 static int
 fold_char(char c, int fold)

@@ -21,6 +21,10 @@ int mesh_i_has_control(const char *s);
  */
 void mesh_i_text_position(const char *buf, size_t off, int *line, int *column);
 
+/* How many of the n bytes at s start a UTF-8 character (are not
+ * 0x80-0xbf): the columns they take. Eight bytes at a time. */
+size_t mesh_i_utf8_starts(const char *s, size_t n);
+
 /* The largest max_len that mesh_i_edit_distance() takes. */
 #define MESH_I_EDIT_MAX 64
 

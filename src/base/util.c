@@ -111,7 +111,25 @@ mesh_i_buf_json_string(struct mesh_i_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *run = p;
+	char *d;
+	size_t n;
 
+	/* Most strings need no escape: then one copy, quotes and all. */
+	for (; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
+		;
+	if (*p == '\0') {
+		n = (size_t)(p - run);
+		if (buf_reserve(b, n + 2) != 0)
+			return;
+		d = b->data + b->len;
+		d[0] = '"';
+		memcpy(d + 1, s, n);
+		d[n + 1] = '"';
+		d[n + 2] = '\0';
+		b->len += n + 2;
+		return;
+	}
+	p = run;
 	mesh_i_buf_add(b, "\"", 1);
 	for (; *p; p++) {
 		if (*p >= 0x20 && *p != '"' && *p != '\\')

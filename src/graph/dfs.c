@@ -30,6 +30,7 @@ struct vtx {
 	int low, parent;
 	int it;                 /* the next neighbour to try; after the
 				 * vertex is done, the size of its subtree */
+	int end;                /* where its neighbours end */
 	int submin, rank, root;
 };
 
@@ -59,9 +60,13 @@ mesh_i_dfs_run(struct mesh_i_dfs *d, const struct mesh_i_csr *g,
 		return -1;
 	}
 	mesh_i_advise_huge(V, n1 * sizeof(*V));
+	/* What the search needs of a vertex it finds, set here in order
+	 * so that finding it costs no look-up in g->off. */
 	for (s = 0; s < g->n; s++) {
 		d->tin[s] = -1;
 		V[s].rank = rank[s];
+		V[s].it = g->off[s];
+		V[s].end = g->off[s + 1];
 	}
 	for (s = 0; s < g->n; s++) {
 		if (d->tin[s] >= 0)
@@ -73,19 +78,23 @@ mesh_i_dfs_run(struct mesh_i_dfs *d, const struct mesh_i_csr *g,
 		d->tin[s] = V[s].low = t;
 		V[s].submin = V[s].rank;
 		d->pre[t++] = s;
-		V[s].it = g->off[s];
 		while (sp > 0) {
 			int v = d->stack[sp - 1];
 			struct vtx *x = &V[v];
 
-			if (x->it < g->off[v + 1]) {
+			if (x->it < x->end) {
 				int u = g->adj[x->it++];
 				struct vtx *y = &V[u];
 
 #if defined(__GNUC__)
-				if (x->it < g->off[v + 1])
-					__builtin_prefetch(
-					    &d->tin[g->adj[x->it]]);
+				/* The next neighbour's time, and its
+				 * vertex, in case it is new. */
+				if (x->it < x->end) {
+					int w = g->adj[x->it];
+
+					__builtin_prefetch(&d->tin[w]);
+					__builtin_prefetch(&V[w]);
+				}
 #endif
 				if (d->tin[u] < 0) {
 					y->parent = v;
@@ -93,7 +102,6 @@ mesh_i_dfs_run(struct mesh_i_dfs *d, const struct mesh_i_csr *g,
 					d->tin[u] = y->low = t;
 					y->submin = y->rank;
 					d->pre[t++] = u;
-					y->it = g->off[u];
 					d->stack[sp++] = u;
 				} else if (u != x->parent &&
 				    d->tin[u] < x->low) {

@@ -255,11 +255,18 @@ join_within_limits(const struct mesh_plan *a, const struct mesh_plan *b)
 	return 1;
 }
 
+/* How many names ahead mesh_i_plan_join() fetches a's slots. */
+#define AHEAD   8
+
 int
 mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
 {
 	struct mesh_plan_index *x = a->index, *y = b->index;
-	size_t i, n = a->nnodes;
+	struct {
+		uint64_t h;
+		int node;
+	} *k = NULL;
+	size_t i, nk = 0, n = a->nnodes;
 	int rc = 1;
 
 	/* a's pools whole again: b's routes and labels in them are then
@@ -269,12 +276,27 @@ mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
 		x->rpool_cap += y->rpool_cap;
 	if (y->lpool != NULL)
 		x->lpool_cap += y->lpool_cap;
-	if (!take || y->nextra > 0 || !join_within_limits(a, b))
+	if (!take || y->nextra > 0 || !join_within_limits(a, b) ||
+	    y->names.len != b->nnodes)
 		goto done;
-	for (i = 0; i < b->nnodes; i++)
-		if (mesh_plan_find(a, b->nodes[i].name) >= 0)
-			goto done;
 	rc = -1;
+	if ((k = malloc((b->nnodes + 1) * sizeof(*k))) == NULL)
+		goto done;
+	/* b's names with the hash bits b's map holds, in its slot order:
+	 * none is hashed again, and a's slot for each is fetched ahead. */
+	for (i = 0, nk = 0; i < y->names.cap; i++)
+		if ((k[nk].node = mesh_i_imap_slot(&y->names, i, &k[nk].h)) >=
+		    0)
+			nk++;
+	for (i = 0; i < nk; i++) {
+		if (i + AHEAD < nk)
+			mesh_i_imap_prefetch(&x->names, k[i + AHEAD].h);
+		if (mesh_i_imap_get(&x->names, k[i].h, same_name, a,
+		    b->nodes[k[i].node].name) >= 0) {
+			rc = 1;
+			goto done;
+		}
+	}
 	if (n + b->nnodes > a->nodes_cap) {
 		struct mesh_node *v = realloc(a->nodes, (n + b->nnodes) *
 		    sizeof(*v));
@@ -286,11 +308,12 @@ mesh_i_plan_join(struct mesh_plan *a, struct mesh_plan *b, int take)
 	}
 	if (mesh_i_imap_reserve(&x->names, n + b->nnodes) != 0)
 		goto done;
-	for (i = 0; i < b->nnodes; i++) {
-		a->nodes[n + i] = b->nodes[i];
-		(void)mesh_i_imap_put(&x->names, mesh_i_map_hash(
-		    b->nodes[i].name, 0), same_name, a, b->nodes[i].name,
-		    (int)(n + i));
+	memcpy(a->nodes + n, b->nodes, b->nnodes * sizeof(*b->nodes));
+	for (i = 0; i < nk; i++) {
+		if (i + AHEAD < nk)
+			mesh_i_imap_prefetch(&x->names, k[i + AHEAD].h);
+		(void)mesh_i_imap_put(&x->names, k[i].h, same_name, a,
+		    b->nodes[k[i].node].name, (int)n + k[i].node);
 	}
 	a->nnodes += b->nnodes;
 	a->nroutes += b->nroutes;
@@ -318,6 +341,7 @@ done:
 	y->rpool = NULL;
 	y->lpool = NULL;
 	mesh_plan_free(b);
+	free(k);
 	return rc;
 }
 
@@ -431,6 +455,12 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	default:        /* the name is taken */
 		return -2;
 	}
+}
+
+void
+mesh_i_plan_prefetch_name(const struct mesh_plan *p, const char *name)
+{
+	mesh_i_imap_prefetch(&p->index->names, mesh_i_map_hash(name, 0));
 }
 
 int
@@ -720,10 +750,59 @@ named_node_cmp(const void *pa, const void *pb)
 	return strcmp(a->name + 8, b->name + 8);
 }
 
+/* From this many nodes on, sort_prefixes() and not qsort() alone. */
+#define RADIX_FROM      1024
+
+/*
+ * Sort the n nodes of t by prefix, stably: a counting sort a byte, least
+ * significant first, skipping the bytes that every prefix shares; tmp
+ * has room for n. Then each run of equal prefixes of names longer than
+ * eight bytes by the rest of the names. Over 100,000 names, qsort()
+ * alone took 6 to 8 ms, the longest step of an analysis on its thread;
+ * this takes about 1.5.
+ */
+static void
+sort_prefixes(struct named_node *t, struct named_node *tmp, size_t n)
+{
+	size_t count[8][256];   /* 16 KiB */
+	struct named_node *from = t, *to = tmp, *x;
+	size_t i, j, sum;
+	int b;
+
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+		for (b = 0; b < 8; b++)
+			count[b][(t[i].prefix >> (8 * b)) & 0xff]++;
+	for (b = 0; b < 8; b++) {
+		if (count[b][(t[0].prefix >> (8 * b)) & 0xff] == n)
+			continue;
+		for (j = 0, sum = 0; j < 256; j++) {
+			size_t c = count[b][j];
+
+			count[b][j] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[b][(from[i].prefix >> (8 * b)) & 0xff]++] =
+			    from[i];
+		x = from;
+		from = to;
+		to = x;
+	}
+	if (from != t)
+		memcpy(t, from, n * sizeof(*t));
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && t[j].prefix == t[i].prefix; j++)
+			;
+		if (j - i > 1 && (t[i].prefix & 0xff) != 0)
+			qsort(t + i, j - i, sizeof(*t), named_node_cmp);
+	}
+}
+
 int
 mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
 {
-	struct named_node *t = malloc((n + 1) * sizeof(*t));
+	struct named_node *t = malloc((2 * n + 1) * sizeof(*t));
 	size_t i;
 
 	if (t == NULL)
@@ -743,7 +822,10 @@ mesh_plan_sort_nodes(const struct mesh_plan *p, int *v, size_t n)
 		}
 		t[i].prefix = k;
 	}
-	qsort(t, n, sizeof(*t), named_node_cmp);
+	if (n >= RADIX_FROM)
+		sort_prefixes(t, t + n, n);
+	else
+		qsort(t, n, sizeof(*t), named_node_cmp);
 	for (i = 0; i < n; i++)
 		v[i] = t[i].v;
 	free(t);

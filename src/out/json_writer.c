@@ -153,13 +153,30 @@ mesh_i_jw_string_or_null(struct mesh_i_jw *w, const char *key,
 		mesh_i_jw_string(w, key, s);
 }
 
+/* v in decimal, with a '-' when negative is set, ending just before end
+ * (a NUL is put there); returns its first character. Room: 22 bytes.
+ * snprintf() took a fifth of the JSON's time: a report has a count a
+ * node. */
+static char *
+decimal(char *end, uintmax_t v, int negative)
+{
+	*end = '\0';
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	if (negative)
+		*--end = '-';
+	return end;
+}
+
 void
 mesh_i_jw_int(struct mesh_i_jw *w, const char *key, intmax_t v)
 {
 	char s[32];
 
-	snprintf(s, sizeof(s), "%jd", v);
-	literal(w, key, s);
+	literal(w, key, decimal(s + sizeof(s) - 1, v < 0 ? -(uintmax_t)v :
+	    (uintmax_t)v, v < 0));
 }
 
 void
@@ -167,8 +184,7 @@ mesh_i_jw_uint(struct mesh_i_jw *w, const char *key, uintmax_t v)
 {
 	char s[32];
 
-	snprintf(s, sizeof(s), "%ju", v);
-	literal(w, key, s);
+	literal(w, key, decimal(s + sizeof(s) - 1, v, 0));
 }
 
 void

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/swar.h"
 #include "read/json_check.h"
 #include "read/jsonpos.h"
 #include "base/text.h"
@@ -156,7 +157,18 @@ parse_string(struct parser *p, int *has_nul)
 	int escapes = 0;
 
 	*has_nul = 0;
-	while (s[end] != '"') {
+	/* The closing quote, eight bytes at a time while eight are left
+	 * (the text was checked: a '\\' or the quote ends the run). */
+	for (;;) {
+		if (MESH_I_SWAR && end + 8 <= p->len) {
+			size_t run = mesh_i_swar_string_end(s + end, 0);
+
+			end += run;
+			if (run == 8)
+				continue;
+		}
+		if (s[end] == '"')
+			break;
 		if (s[end] == '\\') {
 			escapes = 1;
 			end++;
@@ -329,8 +341,7 @@ position_at(const char *s, size_t off, int *line, int *column)
 	}
 	if (from == s && off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		from += 3;
-	for (; from < end; from++)
-		col += ((unsigned char)*from & 0xc0) != 0x80;
+	col += (int)mesh_i_utf8_starts(from, (size_t)(end - from));
 	*line = n;
 	*column = col;
 }

@@ -56,20 +56,21 @@ attr_type(const igraph_t *g, int graph, const char *name)
 	igraph_integer_t i;
 	int type = -1;
 
-	if (igraph_strvector_init(&names, 0) != IGRAPH_SUCCESS)
+	if (mesh_i_ig.strvector_init(&names, 0) != IGRAPH_SUCCESS)
 		return -1;
-	if (igraph_vector_int_init(&types, 0) != IGRAPH_SUCCESS) {
-		igraph_strvector_destroy(&names);
+	if (mesh_i_ig.vector_int_init(&types, 0) != IGRAPH_SUCCESS) {
+		mesh_i_ig.strvector_destroy(&names);
 		return -1;
 	}
-	if ((graph ? igraph_cattribute_list(g, &names, &types, NULL, NULL,
-	    NULL, NULL) : igraph_cattribute_list(g, NULL, NULL, &names, &types,
-	    NULL, NULL)) == IGRAPH_SUCCESS)
-		for (i = 0; i < igraph_strvector_size(&names); i++)
-			if (strcmp(igraph_strvector_get(&names, i), name) == 0)
+	if ((graph ? mesh_i_ig.cattribute_list(g, &names, &types, NULL,
+	    NULL, NULL, NULL) : mesh_i_ig.cattribute_list(g, NULL, NULL,
+	    &names, &types, NULL, NULL)) == IGRAPH_SUCCESS)
+		for (i = 0; i < mesh_i_ig.strvector_size(&names); i++)
+			if (strcmp(mesh_i_ig.strvector_get(&names, i),
+			    name) == 0)
 				type = (int)VECTOR(types)[i];
-	igraph_vector_int_destroy(&types);
-	igraph_strvector_destroy(&names);
+	mesh_i_ig.vector_int_destroy(&types);
+	mesh_i_ig.strvector_destroy(&names);
 	return type;
 }
 
@@ -79,9 +80,9 @@ static char *
 vertex_text(const igraph_t *g, const char *attr, int type, igraph_integer_t v)
 {
 	if (type == IGRAPH_ATTRIBUTE_STRING)
-		return strdup(VAS(g, attr, v));
+		return strdup(mesh_i_ig.cattribute_vas(g, attr, v));
 	if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-		double d = VAN(g, attr, v);
+		double d = mesh_i_ig.cattribute_van(g, attr, v);
 
 		if (isnan(d))   /* the vertex has no such value */
 			return strdup("");
@@ -124,7 +125,7 @@ static enum mesh_error
 name_vertices(const igraph_t *g, const struct format *f, char *const *hosts,
     char **names)
 {
-	igraph_integer_t n = igraph_vcount(g), v;
+	igraph_integer_t n = mesh_i_ig.vcount(g), v;
 	int itype = attr_type(g, 0, "id");
 	int types[4];
 	char **label = calloc((size_t)n + 1, sizeof(*label));
@@ -206,7 +207,7 @@ done:
 static int
 vertex_endpoints(const igraph_t *g, char **hosts, int *ports)
 {
-	igraph_integer_t n = igraph_vcount(g), v;
+	igraph_integer_t n = mesh_i_ig.vcount(g), v;
 	int htype = attr_type(g, 0, "host");
 	int ptype = attr_type(g, 0, "port");
 
@@ -223,9 +224,9 @@ vertex_endpoints(const igraph_t *g, char **hosts, int *ports)
 			hosts[v] = h;
 		ports[v] = MESH_DEFAULT_PORT;
 		if (ptype == IGRAPH_ATTRIBUTE_NUMERIC) {
-			d = VAN(g, "port", v);
+			d = mesh_i_ig.cattribute_van(g, "port", v);
 		} else if (ptype == IGRAPH_ATTRIBUTE_STRING &&
-		    *(s = VAS(g, "port", v)) != '\0') {
+		    *(s = mesh_i_ig.cattribute_vas(g, "port", v)) != '\0') {
 			errno = 0;
 			d = strtod(s, &end);
 			if (errno != 0 || *end != '\0' ||
@@ -245,7 +246,7 @@ static size_t
 check_vertices(const igraph_t *g, const char *file, char *const *names,
     char *const *hosts, const int *ports, struct mesh_diags *diags)
 {
-	igraph_integer_t n = igraph_vcount(g), v;
+	igraph_integer_t n = mesh_i_ig.vcount(g), v;
 	int ptype = attr_type(g, 0, "port");
 	size_t errors = 0;
 
@@ -472,7 +473,7 @@ fail:
 static igraph_error_t
 read_ncol(igraph_t *g, FILE *in)
 {
-	return igraph_read_graph_ncol(g, in, NULL, 1, IGRAPH_ADD_WEIGHTS_NO,
+	return mesh_i_ig.read_graph_ncol(g, in, NULL, 1, IGRAPH_ADD_WEIGHTS_NO,
 	    IGRAPH_UNDIRECTED);
 }
 
@@ -484,13 +485,15 @@ read_graph(const struct format *f, FILE *in, igraph_t *g)
 {
 	switch (f->format) {
 	case MESH_FORMAT_GRAPHML:
-		return igraph_read_graph_graphml(g, in, 0);
+		return mesh_i_ig.read_graph_graphml(g, in, 0);
 	case MESH_FORMAT_EDGELIST:
-		return igraph_read_graph_edgelist(g, in, 0, IGRAPH_UNDIRECTED);
+		return mesh_i_ig.read_graph_edgelist(g, in, 0,
+		    IGRAPH_UNDIRECTED);
 	case MESH_FORMAT_NCOL:
 		return mesh_i_igraph_read_guarded(read_ncol, g, in);
 	default:
-		return mesh_i_igraph_read_guarded(igraph_read_graph_gml, g, in);
+		return mesh_i_igraph_read_guarded(mesh_i_ig.read_graph_gml, g,
+		    in);
 	}
 }
 
@@ -507,24 +510,24 @@ distinct_links(const igraph_t *g, igraph_vector_int_t *edges)
 	igraph_error_t rc;
 	igraph_t plain;
 
-	if ((rc = igraph_vector_int_init(edges, 0)) != IGRAPH_SUCCESS)
+	if ((rc = mesh_i_ig.vector_int_init(edges, 0)) != IGRAPH_SUCCESS)
 		return rc;
-	if ((rc = igraph_get_edgelist(g, edges, 0)) != IGRAPH_SUCCESS) {
-		igraph_vector_int_destroy(edges);
+	if ((rc = mesh_i_ig.get_edgelist(g, edges, 0)) != IGRAPH_SUCCESS) {
+		mesh_i_ig.vector_int_destroy(edges);
 		return rc;
 	}
-	table = igraph_set_attribute_table(NULL);
-	rc = igraph_create(&plain, edges, igraph_vcount(g),
+	table = mesh_i_ig.set_attribute_table(NULL);
+	rc = mesh_i_ig.create(&plain, edges, mesh_i_ig.vcount(g),
 	    IGRAPH_UNDIRECTED);
 	if (rc == IGRAPH_SUCCESS) {
-		if ((rc = igraph_simplify(&plain, 1, 0, NULL)) ==
+		if ((rc = mesh_i_ig.simplify(&plain, 1, 0, NULL)) ==
 		    IGRAPH_SUCCESS)
-			rc = igraph_get_edgelist(&plain, edges, 0);
-		igraph_destroy(&plain);
+			rc = mesh_i_ig.get_edgelist(&plain, edges, 0);
+		mesh_i_ig.destroy(&plain);
 	}
-	igraph_set_attribute_table(table);
+	mesh_i_ig.set_attribute_table(table);
 	if (rc != IGRAPH_SUCCESS)
-		igraph_vector_int_destroy(edges);
+		mesh_i_ig.vector_int_destroy(edges);
 	return rc;
 }
 
@@ -565,7 +568,7 @@ attr_routes(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 	const char *name = plan->nodes[v].name;
 	const char *want = "a JSON list of routes, {\"host\": ..., "
 	    "\"port\": ...} or {\"node\": ..., \"port\": ...}";
-	const char *text = VAS(g, "routes", v);
+	const char *text = mesh_i_ig.cattribute_vas(g, "routes", v);
 	const cJSON *rt;
 	cJSON *root;
 	int errors = 0;
@@ -632,7 +635,8 @@ static int
 attr_aliases(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
     const char *file, const struct format *f, struct mesh_diags *diags)
 {
-	const char *name = plan->nodes[v].name, *text = VAS(g, "aliases", v);
+	const char *name = plan->nodes[v].name;
+	const char *text = mesh_i_ig.cattribute_vas(g, "aliases", v);
 	const cJSON *a;
 	cJSON *root;
 
@@ -678,7 +682,7 @@ attr_extras(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 	int errors = 0;
 
 	if (ctype == IGRAPH_ATTRIBUTE_STRING) {
-		const char *c = VAS(g, "clustering", v);
+		const char *c = mesh_i_ig.cattribute_vas(g, "clustering", v);
 
 		if (strcmp(c, "false") == 0)
 			plan->nodes[v].no_cluster = 1;
@@ -687,9 +691,9 @@ attr_extras(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 			    "\"true\" or \"false\"");
 	}
 
-	if (atype == IGRAPH_ATTRIBUTE_NUMERIC && !isnan(VAN(g, "availability",
-	    v))) {
-		double a = VAN(g, "availability", v);
+	if (atype == IGRAPH_ATTRIBUTE_NUMERIC &&
+	    !isnan(mesh_i_ig.cattribute_van(g, "availability", v))) {
+		double a = mesh_i_ig.cattribute_van(g, "availability", v);
 
 		if (!(a >= 0 && a <= 1))
 			errors += bad_attr(diags, file, f, name,
@@ -697,9 +701,11 @@ attr_extras(const igraph_t *g, struct mesh_plan *plan, igraph_integer_t v,
 		else
 			plan->nodes[v].availability = a;
 	}
-	if (ltype != IGRAPH_ATTRIBUTE_STRING || *VAS(g, "labels", v) == '\0')
+	if (ltype != IGRAPH_ATTRIBUTE_STRING ||
+	    *mesh_i_ig.cattribute_vas(g, "labels", v) == '\0')
 		return errors;
-	if ((root = cJSON_Parse(VAS(g, "labels", v))) == NULL ||
+	if ((root = cJSON_Parse(mesh_i_ig.cattribute_vas(g, "labels", v))) ==
+	    NULL ||
 	    !cJSON_IsObject(root)) {
 		cJSON_Delete(root);
 		return errors + bad_attr(diags, file, f, name, "labels",
@@ -735,7 +741,8 @@ static int
 check_edges(const igraph_vector_int_t *edges, const struct mesh_plan *plan,
     const char *file, struct mesh_diags *diags)
 {
-	size_t n = (size_t)igraph_vector_int_size(edges) / 2, i, m = 0, k = 0;
+	size_t n = (size_t)mesh_i_ig.vector_int_size(edges) / 2;
+	size_t i, m = 0, k = 0;
 	int *v = malloc((2 * n + 1) * sizeof(*v));
 
 	if (v == NULL)
@@ -784,7 +791,7 @@ plan_cluster(const igraph_t *g, struct mesh_plan *plan, const char *file,
 	const char *c;
 
 	if (attr_type(g, 1, "cluster") != IGRAPH_ATTRIBUTE_STRING ||
-	    *(c = GAS(g, "cluster")) == '\0')
+	    *(c = mesh_i_ig.cattribute_gas(g, "cluster")) == '\0')
 		return 0;
 	if (strcmp(c, mesh_cluster_name(MESH_CLUSTER_HARPER_NATS)) == 0)
 		plan->cluster = MESH_CLUSTER_HARPER_NATS;
@@ -802,13 +809,13 @@ plan_cluster(const igraph_t *g, struct mesh_plan *plan, const char *file,
 
 /* The plan of graph g: a node per vertex, a route per edge stored by its
  * first vertex; or, when the vertices have a "routes" attribute (as
- * meshsim export writes), the routes it lists and not the edges. Returns MESH_OK with *out set, MESH_EINPUT or
- * MESH_ENOMEM. */
+ * meshsim export writes), the routes it lists and not the edges. Returns
+ * MESH_OK with *out set, MESH_EINPUT or MESH_ENOMEM. */
 static enum mesh_error
 build_plan(igraph_t *g, const char *file, const struct format *f,
     struct mesh_diags *diags, struct mesh_plan **out)
 {
-	igraph_integer_t n = igraph_vcount(g), v, e;
+	igraph_integer_t n = mesh_i_ig.vcount(g), v, e;
 	enum mesh_error err = MESH_ENOMEM;
 	struct mesh_plan *plan = NULL;
 	igraph_vector_int_t edges;
@@ -839,8 +846,9 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 
 	/* An empty name is none: GraphML gives "" for a key not set. */
 	if ((plan = mesh_plan_new(attr_type(g, 1, "name") ==
-	    IGRAPH_ATTRIBUTE_STRING && *GAS(g, "name") != '\0' ?
-	    GAS(g, "name") : NULL, file)) == NULL)
+	    IGRAPH_ATTRIBUTE_STRING &&
+	    *mesh_i_ig.cattribute_gas(g, "name") != '\0' ?
+	    mesh_i_ig.cattribute_gas(g, "name") : NULL, file)) == NULL)
 		goto done;
 	for (v = 0; v < n; v++) {
 		int r = mesh_plan_add_node(plan, names[v], hosts[v], ports[v],
@@ -890,7 +898,7 @@ build_plan(igraph_t *g, const char *file, const struct format *f,
 			goto done;
 		}
 	}
-	for (e = 0; !routes_attr && e < igraph_vector_int_size(&edges) / 2;
+	for (e = 0; !routes_attr && e < mesh_i_ig.vector_int_size(&edges) / 2;
 	    e++) {
 		igraph_integer_t a = VECTOR(edges)[2 * e];
 		igraph_integer_t b = VECTOR(edges)[2 * e + 1];
@@ -918,7 +926,7 @@ igraph_failed:
 	err = mesh_i_igraph_error(rc);
 done:
 	if (have_edges)
-		igraph_vector_int_destroy(&edges);
+		mesh_i_ig.vector_int_destroy(&edges);
 	for (v = 0; names != NULL && v < n; v++) {
 		free(names[v]);
 		free(hosts ? hosts[v] : NULL);
@@ -936,8 +944,8 @@ static enum mesh_error
 check_counts(const igraph_t *g, const char *file, struct mesh_diags *diags)
 {
 	const struct mesh_limits *l = mesh_limits_get();
-	uint64_t nv = (uint64_t)igraph_vcount(g);
-	uint64_t ne = (uint64_t)igraph_ecount(g);
+	uint64_t nv = (uint64_t)mesh_i_ig.vcount(g);
+	uint64_t ne = (uint64_t)mesh_i_ig.ecount(g);
 
 	if (nv > l->nodes) {
 		mesh_diags_add(diags, MESH_ERROR, "too-many-nodes", file, 0, 0,
@@ -975,7 +983,7 @@ read_steps(void *ctx)
 	enum mesh_error err;
 	igraph_error_t rc;
 
-	igraph_set_attribute_table(&igraph_cattribute_table);
+	mesh_i_ig.set_attribute_table(mesh_i_ig.cattribute_table);
 	if ((rc = read_graph(r->f, r->in, &r->g)) != IGRAPH_SUCCESS) {
 		err = mesh_i_igraph_error(rc);
 		if (err == MESH_EINPUT || err == MESH_EGRAPH) {
@@ -1024,6 +1032,10 @@ read_igraph(const char *buf, size_t len, const char *file,
 	    (f->format == MESH_FORMAT_NCOL &&
 	    check_ncol(&k, buf, len, f) != 0))
 		return MESH_EINPUT;
+	/* igraph is loaded here, not by mesh_i_igraph_call(): the
+	 * attribute table is set before it. */
+	if ((err = mesh_i_igraph_load()) != MESH_OK)
+		return err;
 	memset(&r, 0, sizeof(r));
 	if ((r.in = fmemopen((void *)(uintptr_t)buf, len, "r")) == NULL)
 		return MESH_ENOMEM;
@@ -1031,13 +1043,13 @@ read_igraph(const char *buf, size_t len, const char *file,
 	r.f = f;
 	r.diags = diags;
 	r.out = out;
-	table = igraph_set_attribute_table(&igraph_cattribute_table);
+	table = mesh_i_ig.set_attribute_table(mesh_i_ig.cattribute_table);
 	err = mesh_i_igraph_call(read_steps, &r);
 	/* g's attributes are freed through the table in force. */
-	igraph_set_attribute_table(&igraph_cattribute_table);
+	mesh_i_ig.set_attribute_table(mesh_i_ig.cattribute_table);
 	if (r.have_g)
-		igraph_destroy(&r.g);
-	igraph_set_attribute_table(table);
+		mesh_i_ig.destroy(&r.g);
+	mesh_i_ig.set_attribute_table(table);
 	fclose(r.in);
 	return err;
 }

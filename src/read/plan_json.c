@@ -321,6 +321,7 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 		    "character" : "node name is empty");
 		return;
 	}
+	mesh_i_plan_prefetch_name(r->plan, name->valuestring);
 	mesh_i_json_members(&r->base, obj, node_keys, "node ",
 	    name->valuestring, found);
 	host = found[1];

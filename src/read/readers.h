@@ -98,12 +98,19 @@ int mesh_i_plan_reserve(struct mesh_plan *p, size_t nodes, size_t routes,
 struct mesh_plan *mesh_i_plan_fork(struct mesh_plan *a, size_t nodes,
     size_t routes, size_t labels);
 
+/* Bring the slot of name in p's name index into the cache, ahead of a
+ * mesh_plan_add_node() of it: a reader calls it as soon as it has the
+ * name, and reads the rest of the node meanwhile. */
+void mesh_i_plan_prefetch_name(const struct mesh_plan *p, const char *name);
+
 /*
  * After a's thread and b's are done with them: append b's nodes to a, as
  * if a had read them, and free b. Only when take is set and that is
- * exactly what reading them into a would have given: no name of b in a,
- * no aliases, sources, settings or files in b, and within the limits of
- * a's watch (counts and lengths). Otherwise nothing is appended, b is
+ * exactly what reading them into a would have given: no name of b in a
+ * (looked up with the hashes b's map holds: every node of b must be in
+ * it), no aliases, sources, settings or files in b, and within the
+ * limits of a's watch (counts and lengths). Otherwise nothing is
+ * appended, b is
  * freed all the same, a's pools are whole again, and 1 is returned (the
  * caller reads b's part again, into a). Returns 0 when appended, -1 when
  * out of memory (a is then whole, with none of b's nodes).

@@ -105,17 +105,17 @@ layout_steps(void *ctx)
 	igraph_error_t e;
 	size_t i, n = l->n;
 
-	if ((e = igraph_vector_int_init(&l->edges, (igraph_integer_t)(2 *
+	if ((e = mesh_i_ig.vector_int_init(&l->edges, (igraph_integer_t)(2 *
 	    l->nedges))) != IGRAPH_SUCCESS)
 		return mesh_i_igraph_error(e);
 	l->have_edges = 1;
 	for (i = 0; i < 2 * l->nedges; i++)
 		VECTOR(l->edges)[i] = l->pairs[i];
-	if ((e = igraph_create(&l->g, &l->edges, (igraph_integer_t)n,
+	if ((e = mesh_i_ig.create(&l->g, &l->edges, (igraph_integer_t)n,
 	    IGRAPH_UNDIRECTED)) != IGRAPH_SUCCESS)
 		return mesh_i_igraph_error(e);
 	l->have_g = 1;
-	if ((e = igraph_matrix_init(&l->res, l->fr ? (igraph_integer_t)n : 0,
+	if ((e = mesh_i_ig.matrix_init(&l->res, l->fr ? (igraph_integer_t)n : 0,
 	    l->fr ? 2 : 0)) != IGRAPH_SUCCESS)
 		return mesh_i_igraph_error(e);
 	l->have_res = 1;
@@ -129,13 +129,13 @@ layout_steps(void *ctx)
 			MATRIX(l->res, (igraph_integer_t)i, 1) =
 			    l->xy[2 * i + 1];
 		}
-		if ((e = igraph_rng_seed(igraph_rng_default(), FR_SEED)) !=
-		    IGRAPH_SUCCESS ||
-		    (e = igraph_layout_fruchterman_reingold(&l->g, &l->res, 1,
-		    500, sqrt((double)n), IGRAPH_LAYOUT_AUTOGRID, NULL, NULL,
-		    NULL, NULL, NULL)) != IGRAPH_SUCCESS)
+		if ((e = mesh_i_ig.rng_seed(mesh_i_ig.rng_default(),
+		    FR_SEED)) != IGRAPH_SUCCESS ||
+		    (e = mesh_i_ig.layout_fruchterman_reingold(&l->g, &l->res,
+		    1, 500, sqrt((double)n), IGRAPH_LAYOUT_AUTOGRID, NULL,
+		    NULL, NULL, NULL, NULL)) != IGRAPH_SUCCESS)
 			return mesh_i_igraph_error(e);
-	} else if ((e = igraph_layout_kamada_kawai(&l->g, &l->res, 0,
+	} else if ((e = mesh_i_ig.layout_kamada_kawai(&l->g, &l->res, 0,
 	    (igraph_integer_t)(50 * n), 0.0, (igraph_real_t)n, NULL, NULL,
 	    NULL, NULL, NULL)) != IGRAPH_SUCCESS)
 		return mesh_i_igraph_error(e);
@@ -164,11 +164,11 @@ graph_layout(size_t n, const int *pairs, size_t nedges, double *xy, int fr)
 	l.xy = xy;
 	err = mesh_i_igraph_call(layout_steps, &l);
 	if (l.have_res)
-		igraph_matrix_destroy(&l.res);
+		mesh_i_ig.matrix_destroy(&l.res);
 	if (l.have_g)
-		igraph_destroy(&l.g);
+		mesh_i_ig.destroy(&l.g);
 	if (l.have_edges)
-		igraph_vector_int_destroy(&l.edges);
+		mesh_i_ig.vector_int_destroy(&l.edges);
 	return err;
 }
 

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "base/hostcheck.h"
+#include "base/swar.h"
 #include "read/json_check.h"
 #include "meshsim/meshsim.h"
 #include "base/text.h"
@@ -48,6 +49,77 @@ text_position_should_count_lines_and_characters(void **state)
 	mesh_i_text_position("abc", 0, &line, &col);
 	assert_int_equal(line, 1);
 	assert_int_equal(col, 1);
+}
+
+/* mesh_i_utf8_starts() against a byte at a time, at every length and
+ * offset of a text with characters of one to four bytes. */
+static void
+utf8_starts_should_count_what_does_not_continue_a_character(void **state)
+{
+	static const char text[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"
+	    "bc\x80\xbf\xc0\x7f\xff d\xc3\xa9\xc3\xa9\xe2\x82\xac"
+	    "\xe2\x82\xac efgh\xf0\x9f\x98\x80\xf0\x9f\x98\x80";
+	size_t from, n, i, want;
+
+	(void)state;
+	for (from = 0; from < sizeof(text) - 1; from++)
+		for (n = 0; from + n <= sizeof(text) - 1; n++) {
+			for (i = 0, want = 0; i < n; i++)
+				want += ((unsigned char)text[from + i] &
+				    0xc0) != 0x80;
+			assert_int_equal(mesh_i_utf8_starts(text + from, n),
+			    want);
+		}
+}
+
+/* The first byte of eight that ends a plain string run, a byte at a
+ * time: what mesh_i_swar_string_end() must give. */
+static size_t
+string_end_slowly(const unsigned char *w, int controls)
+{
+	size_t k;
+
+	for (k = 0; k < 8; k++)
+		if (w[k] == '"' || w[k] == '\\' || (controls && w[k] < 0x20))
+			break;
+	return k;
+}
+
+static void
+swar_string_end_should_find_the_first_quote_backslash_or_control(
+    void **state)
+{
+	unsigned char w[8];
+	unsigned seed = 16;
+	int pos, v, k, controls, i;
+
+	(void)state;
+	/* Every byte value at every place, after plain and high bytes. */
+	for (controls = 0; controls <= 1; controls++)
+		for (pos = 0; pos < 8; pos++)
+			for (v = 0; v < 256; v++) {
+				for (k = 0; k < 8; k++)
+					w[k] = k % 2 ? 'a' : 0xff;
+				w[pos] = (unsigned char)v;
+				assert_int_equal(mesh_i_swar_string_end(
+				    (const char *)w, controls),
+				    string_end_slowly(w, controls));
+			}
+	/* Words of random bytes, many of them special. */
+	for (i = 0; i < 200000; i++) {
+		for (k = 0; k < 8; k++) {
+			static const unsigned char pick[] = { '"', '\\',
+			    0x00, 0x1f, 0x20, 0x21, 0x5b, 0x5d, 0x7f, 0x80,
+			    0xa2, 0xdc, 0xff, 'a' };
+
+			w[k] = rand_r(&seed) % 3 ? (unsigned char)(rand_r(
+			    &seed) % 256) : pick[rand_r(&seed) %
+			    sizeof(pick)];
+		}
+		controls = i % 2;
+		assert_int_equal(mesh_i_swar_string_end((const char *)w,
+		    controls), string_end_slowly(w, controls));
+	}
 }
 
 /* The offset the JSON check reports for text, or -1 when it passes. */
@@ -336,6 +408,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_check_should_accept_valid_text_and_refuse_overlongs),
 		cmocka_unit_test(text_position_should_count_lines_and_characters),
+		cmocka_unit_test(
+		    utf8_starts_should_count_what_does_not_continue_a_character),
+		cmocka_unit_test(
+		    swar_string_end_should_find_the_first_quote_backslash_or_control),
 		cmocka_unit_test(json_check_should_accept_what_rfc_8259_accepts),
 		cmocka_unit_test(json_check_should_point_at_each_fault),
 		cmocka_unit_test(json_check_should_refuse_nesting_beyond_the_depth_limit),
