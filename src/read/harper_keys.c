@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "read/harper_keys.h"
+#include "read/kit.h"
 #include "base/util.h"
 
 /*
@@ -300,16 +301,17 @@ static const char *const not_harper[] = { "HTTP_PROXY" };
  * The optimal-string-alignment (restricted Damerau-Levenshtein) distance
  * of a[0..la) and b (NUL-terminated), ignoring ASCII case
  * (mesh_i_edit_distance); 99 when either is longer than MESH_I_EDIT_MAX
- * or their lengths differ by more than 2 (only distances up to 2 are of
- * use: this keeps a file of long unknown keys linear).
+ * or when near (a's bytes, mesh_i_near_init) shows it above 2: only
+ * distances up to 2 are of use, and the cheap bound keeps a lookup
+ * against every key linear.
  */
 static int
-distance(const char *a, size_t la, const char *b)
+distance(const char *a, size_t la, struct mesh_i_near *near, const char *b)
 {
 	char ab[MESH_I_EDIT_MAX + 1];
-	size_t lb = strlen(b), d;
+	size_t d;
 
-	if (la > MESH_I_EDIT_MAX || la > lb + 2 || lb > la + 2)
+	if (la > MESH_I_EDIT_MAX || !mesh_i_near_may(near, b, 2))
 		return 99;
 	memcpy(ab, a, la);
 	ab[la] = '\0';
@@ -340,14 +342,16 @@ match(const char *p, const char *s)
 	}
 }
 
-/* The entry for path, or NULL. */
+/* The entry for path, or NULL. A pattern whose first byte is neither "*"
+ * nor path's cannot match: that test spares match() most entries. */
 static const struct hkey *
 find(const char *path)
 {
 	size_t i;
 
 	for (i = 0; i < NKEYS; i++)
-		if (match(keys[i].path, path))
+		if ((keys[i].path[0] == path[0] || keys[i].path[0] == '*') &&
+		    match(keys[i].path, path))
 			return &keys[i];
 	return NULL;
 }
@@ -416,9 +420,11 @@ closest(const char *key, size_t klen, const char *parent, int siblings,
     int *dist)
 {
 	const struct hkey *best = NULL;
+	struct mesh_i_near near;
 	size_t i;
 	int d, bd = 99;
 
+	mesh_i_near_init(&near, key, klen);
 	for (i = 0; i < NKEYS; i++) {
 		const char *l = last(keys[i].path);
 		size_t ll = strlen(l);
@@ -427,7 +433,7 @@ closest(const char *key, size_t klen, const char *parent, int siblings,
 			continue;
 		if (siblings && !child_of(keys[i].path, parent))
 			continue;
-		d = distance(key, klen, l);
+		d = distance(key, klen, &near, l);
 		if (d <= 2 && 2 * (size_t)d <= ll && d < bd) {
 			bd = d;
 			best = &keys[i];
@@ -710,6 +716,7 @@ mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
     int column, const char *node, struct mesh_diags *d)
 {
 	const struct hkey *best = NULL;
+	struct mesh_i_near near;
 	struct mesh_i_buf b;
 	char env[256], bestname[256];
 	size_t i, sl;
@@ -724,7 +731,15 @@ mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
 		if (strlen(not_harper[i]) == len &&
 		    strncasecmp(not_harper[i], name, len) == 0)
 			return 0;
+	mesh_i_near_init(&near, name, len);
 	for (i = 0; i < NKEYS; i++) {
+		/* Its env name is as long as its path: more than 2 bytes
+		 * longer or shorter than name, it is neither name nor near
+		 * it, and only a top-level key can start it. */
+		sl = strlen(keys[i].path);
+		if ((sl > len + 2 || len > sl + 2) &&
+		    strchr(keys[i].path, '.') != NULL)
+			continue;
 		if (env_name(keys[i].path, env, sizeof(env)) != 0)
 			continue;
 		sl = strlen(env);
@@ -734,7 +749,7 @@ mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
 		if (strchr(keys[i].path, '.') == NULL && len > sl &&
 		    strncasecmp(env, name, sl) == 0 && name[sl] == '_')
 			looks = 1;
-		dist = distance(name, len, env);
+		dist = distance(name, len, &near, env);
 		if (dist < bd) {
 			bd = dist;
 			best = &keys[i];

@@ -9,19 +9,15 @@
 
 #include "fuzz.h"
 
-/* Sweeps, availability, suggestions, diffs, pictures and reports run on
- * plans of at most this many nodes, to keep each input fast. */
-#define FUZZ_SMALL      16
+/* The heavy parts of fuzz_exercise_part() (sweeps, availability,
+ * suggestions, diffs, pictures and reports) run on plans of at most this
+ * many nodes, where availability is exact over 2^n states and each input
+ * takes about a millisecond. */
+#define FUZZ_SMALL      8
 /* Target 3 suggestions search pairs of nodes: at most this many. */
-#define FUZZ_TINY       10
+#define FUZZ_TINY       6
 /* Availability trials per plan. */
 #define FUZZ_TRIALS     200
-/* Availability and diffs compute exact values for up to
- * MESH_AVAIL_EXACT_MAX nodes over all 2^n states: they run on plans of at
- * most this many nodes, or of more than MESH_AVAIL_EXACT_MAX (Monte Carlo
- * alone). */
-#define FUZZ_EXACT      12
-#define AVAIL_CHEAP(n)  ((n) <= FUZZ_EXACT || (n) > MESH_AVAIL_EXACT_MAX)
 /* The GML and GraphML harnesses read back the GML and GraphML exports
  * (igraph) of plans of at most this many nodes; every reader harness the
  * JSON export of every plan. */
@@ -141,11 +137,12 @@ check_round_trip(const struct mesh_plan *plan, const char *text,
 	mesh_diags_clear(&d);
 }
 
-/* The exports of plan, each read back where the format promises it: the
- * JSON export always, the others (DOT, and GML and GraphML read back by
- * igraph) when plan has at most max_igraph nodes. */
+/* The exports of plan from first to last (0 JSON, 1 GML, 2 GraphML, 3
+ * DOT), each read back where the format promises it; those after the
+ * JSON export only when plan has at most max_igraph nodes. */
 static void
-exercise_exports(const struct mesh_plan *plan, size_t max_igraph)
+exercise_exports(const struct mesh_plan *plan, size_t first, size_t last,
+    size_t max_igraph)
 {
 	static const struct {
 		enum mesh_export_format ex;
@@ -163,7 +160,7 @@ exercise_exports(const struct mesh_plan *plan, size_t max_igraph)
 	size_t i;
 	char *text;
 
-	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+	for (i = first; i <= last && i < sizeof(fmts) / sizeof(fmts[0]); i++) {
 		if (i > 0 && plan->nnodes > max_igraph)
 			break;
 		if (mesh_plan_export(plan, fmts[i].ex, &text) != MESH_OK)
@@ -203,60 +200,95 @@ exercise_domains(const struct mesh_plan *plan)
 	}
 }
 
-/* Sweeps (graph and mesh models, by node and by zone), availability,
- * the picture and the reports of a small plan analysed as a. */
+/* The sweeps of plan: by node with the mesh model (its JSON checked; only
+ * when mesh is set) and with the graph model, into *sw, and by zone, into
+ * *by_zone (each NULL when it fails; the caller frees them). */
 static void
-exercise_small(const struct mesh_plan *plan, const struct mesh_analysis *a,
-    const struct mesh_diags *diags)
+exercise_sweeps(const struct mesh_plan *plan, const struct mesh_diags *diags,
+    int mesh, struct mesh_sweep **sw, struct mesh_sweep **by_zone)
 {
 	struct mesh_sweep_options so;
-	struct mesh_avail_options ao;
-	struct mesh_review_parts parts;
-	struct mesh_sweep *sw = NULL, *by_zone = NULL;
-	struct mesh_availability *av = NULL;
 	char *s;
 
+	*sw = NULL;
+	*by_zone = NULL;
 	memset(&so, 0, sizeof(so));
 	so.k = 2;
 	so.jobs = 1;
 	so.model = MESH_SWEEP_MESH;
-	if (mesh_sweep_new(plan, &so, &sw) == MESH_OK &&
-	    mesh_sweep_run(sw) == MESH_OK) {
-		s = mesh_sweep_json(sw, diags);
+	if (mesh && mesh_sweep_new(plan, &so, sw) == MESH_OK &&
+	    mesh_sweep_run(*sw) == MESH_OK) {
+		s = mesh_sweep_json(*sw, diags);
 		fuzz_check_json(s, "the mesh sweep's JSON is valid");
 		free(s);
 	}
-	mesh_sweep_free(sw);
-	sw = NULL;
+	mesh_sweep_free(*sw);
+	*sw = NULL;
 	so.model = MESH_SWEEP_GRAPH;
-	if (mesh_sweep_new(plan, &so, &sw) != MESH_OK ||
-	    mesh_sweep_run(sw) != MESH_OK) {
-		mesh_sweep_free(sw);
-		sw = NULL;
+	if (mesh_sweep_new(plan, &so, sw) != MESH_OK ||
+	    mesh_sweep_run(*sw) != MESH_OK) {
+		mesh_sweep_free(*sw);
+		*sw = NULL;
 	}
 	so.by = "zone";
 	so.k = 1;
-	if (mesh_sweep_new(plan, &so, &by_zone) != MESH_OK ||
-	    mesh_sweep_run(by_zone) != MESH_OK) {
-		mesh_sweep_free(by_zone);
-		by_zone = NULL;
+	if (mesh_sweep_new(plan, &so, by_zone) != MESH_OK ||
+	    mesh_sweep_run(*by_zone) != MESH_OK) {
+		mesh_sweep_free(*by_zone);
+		*by_zone = NULL;
 	}
+}
+
+/* The availability of plan (exact, and FUZZ_TRIALS trials), its JSON
+ * checked: returned (NULL when it fails; the caller frees it). */
+static struct mesh_availability *
+exercise_availability(const struct mesh_plan *plan,
+    const struct mesh_diags *diags)
+{
+	struct mesh_avail_options ao;
+	struct mesh_availability *av = NULL;
+	char *s;
+
 	memset(&ao, 0, sizeof(ao));
 	ao.node_availability = -1;
 	ao.trials = FUZZ_TRIALS;
 	ao.seed = 1;
 	ao.jobs = 1;
-	if (AVAIL_CHEAP(plan->nnodes) &&
-	    mesh_availability(plan, &ao, &av) == MESH_OK) {
-		s = mesh_availability_json(av, diags);
-		fuzz_check_json(s, "the availability JSON is valid");
-		free(s);
-	}
+	if (mesh_availability(plan, &ao, &av) != MESH_OK)
+		return NULL;
+	s = mesh_availability_json(av, diags);
+	fuzz_check_json(s, "the availability JSON is valid");
+	free(s);
+	return av;
+}
 
+/* The pictures (SVG, DOT) of analysis a, and the DOT export. */
+static void
+exercise_pictures(const struct mesh_plan *plan, const struct mesh_analysis *a)
+{
+	char *s;
+
+	exercise_exports(plan, 3, 3, (size_t)-1);
 	if (mesh_picture_svg(a, &s) == MESH_OK)
 		free(s);
 	if (mesh_picture_dot(a, &s) == MESH_OK)
 		free(s);
+}
+
+/* Both reports (HTML, Markdown) of analysis a of plan, with the graph
+ * sweep, the sweep by zone and the availability as their parts (the mesh
+ * sweep is part 6's). */
+static void
+exercise_reports(const struct mesh_plan *plan, const struct mesh_analysis *a,
+    const struct mesh_diags *diags)
+{
+	struct mesh_review_parts parts;
+	struct mesh_sweep *sw, *by_zone;
+	struct mesh_availability *av;
+	char *s;
+
+	exercise_sweeps(plan, diags, 0, &sw, &by_zone);
+	av = exercise_availability(plan, diags);
 	memset(&parts, 0, sizeof(parts));
 	parts.sweep = sw;
 	parts.domains = by_zone;
@@ -326,8 +358,7 @@ exercise_suggest(const struct mesh_plan *plan,
 	dopts.trials = FUZZ_TRIALS;
 	dopts.seed = 1;
 	dopts.node_availability = -1;
-	if (AVAIL_CHEAP(plan->nnodes) &&
-	    mesh_diff(plan, copy, &dopts, &df) == MESH_OK) {
+	if (mesh_diff(plan, copy, &dopts, &df) == MESH_OK) {
 		s = mesh_diff_json(df, plan, copy, diags, &d);
 		fuzz_check_json(s, "the diff's JSON is valid");
 		free(s);
@@ -366,10 +397,11 @@ exercise_suggest_by(const struct mesh_plan *plan,
 	mesh_suggestion_free(sg);
 }
 
-/* The analysis of plan, checked, and its JSON: *out set on MESH_OK. */
+/* The analysis of plan, checked, and when json is set its JSON: *out set
+ * on MESH_OK. */
 static enum mesh_error
 analyse(const struct mesh_plan *plan, const struct mesh_diags *diags,
-    struct mesh_analysis **out)
+    int json, struct mesh_analysis **out)
 {
 	enum mesh_error err;
 	char *s;
@@ -380,9 +412,11 @@ analyse(const struct mesh_plan *plan, const struct mesh_diags *diags,
 	if (err != MESH_OK)
 		return err;
 	check_analysis(plan, *out);
-	s = mesh_analysis_json(*out, diags);
-	fuzz_check_json(s, "the analysis JSON is valid");
-	free(s);
+	if (json) {
+		s = mesh_analysis_json(*out, diags);
+		fuzz_check_json(s, "the analysis JSON is valid");
+		free(s);
+	}
 	return MESH_OK;
 }
 
@@ -391,46 +425,55 @@ fuzz_exercise(const struct mesh_plan *plan, const struct mesh_diags *diags)
 {
 	struct mesh_analysis *a = NULL;
 
-	if (analyse(plan, diags, &a) != MESH_OK)
+	if (analyse(plan, diags, 1, &a) != MESH_OK)
 		return;
-	exercise_exports(plan, 0);
+	exercise_exports(plan, 0, 0, 0);
 	mesh_analysis_free(a);
 }
 
-void
-fuzz_exercise_all(const struct mesh_plan *plan,
-    const struct mesh_diags *diags)
+/* The analysis of plan with its first and last nodes down, checked, its
+ * JSON, and the nodes it strands. */
+static void
+exercise_down(const struct mesh_plan *plan, const struct mesh_diags *diags)
 {
 	struct mesh_analysis_options opts;
-	struct mesh_analysis *a = NULL, *ad = NULL;
-	struct mesh_simulation *sim = NULL;
+	struct mesh_analysis *ad = NULL;
 	enum mesh_error err;
-	size_t *first = NULL;
-	int *strands = NULL, *stranded = NULL, down[2];
+	int *stranded = NULL, down[2];
 	size_t nstranded;
 	char *s;
 
-	if (analyse(plan, diags, &a) != MESH_OK)
+	if (plan->nnodes < 2)
 		return;
-	if (plan->nnodes >= 2) {
-		memset(&opts, 0, sizeof(opts));
-		down[0] = 0;
-		down[1] = (int)plan->nnodes - 1;
-		opts.down = down;
-		opts.ndown = 2;
-		err = mesh_analyze(plan, &opts, &ad);
-		FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
-		    "mesh_analyze succeeds with nodes down");
-		if (err == MESH_OK) {
-			check_analysis(plan, ad);
-			s = mesh_analysis_json(ad, diags);
-			fuzz_check_json(s, "the analysis JSON is valid (down)");
-			free(s);
-			if (mesh_stranded(plan, ad->is_down, &stranded,
-			    &nstranded) == MESH_OK)
-				free(stranded);
-		}
-	}
+	memset(&opts, 0, sizeof(opts));
+	down[0] = 0;
+	down[1] = (int)plan->nnodes - 1;
+	opts.down = down;
+	opts.ndown = 2;
+	err = mesh_analyze(plan, &opts, &ad);
+	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+	    "mesh_analyze succeeds with nodes down");
+	if (err != MESH_OK)
+		return;
+	check_analysis(plan, ad);
+	s = mesh_analysis_json(ad, diags);
+	fuzz_check_json(s, "the analysis JSON is valid (down)");
+	free(s);
+	if (mesh_stranded(plan, ad->is_down, &stranded, &nstranded) ==
+	    MESH_OK)
+		free(stranded);
+	mesh_analysis_free(ad);
+}
+
+/* Restart hazards, failure domains and the live-mesh simulation. */
+static void
+exercise_model(const struct mesh_plan *plan)
+{
+	struct mesh_simulation *sim = NULL;
+	enum mesh_error err;
+	size_t *first = NULL;
+	int *strands = NULL;
+
 	if (mesh_restart_hazards(plan, NULL, &first, &strands) == MESH_OK) {
 		free(first);
 		free(strands);
@@ -442,15 +485,65 @@ fuzz_exercise_all(const struct mesh_plan *plan,
 		    "mesh_simulate succeeds on a read plan");
 		mesh_simulation_free(sim);
 	}
-	exercise_exports(plan, (size_t)-1);
-	if (plan->nnodes <= FUZZ_SMALL) {
-		exercise_small(plan, a, diags);
-		exercise_suggest(plan, diags, 2);
-		exercise_suggest_by(plan, diags);
+}
+
+void
+fuzz_exercise_part(const struct mesh_plan *plan,
+    const struct mesh_diags *diags, unsigned part)
+{
+	struct mesh_analysis *a = NULL;
+	struct mesh_availability *av;
+	struct mesh_sweep *sw, *by_zone;
+	int small = plan->nnodes <= FUZZ_SMALL;
+
+	part %= FUZZ_PARTS;
+	if (analyse(plan, diags, part == 0, &a) != MESH_OK)
+		return;
+	switch (part) {
+	case 0:
+		exercise_down(plan, diags);
+		break;
+	case 1:
+		exercise_model(plan);
+		break;
+	case 2:
+	case 3:
+	case 4:
+		/* JSON, GML, GraphML: each read back. */
+		exercise_exports(plan, part - 2, part - 2, (size_t)-1);
+		break;
+	case 5:
+		if (small)
+			exercise_pictures(plan, a);
+		break;
+	case 6:
+		if (small) {
+			exercise_sweeps(plan, diags, 1, &sw, &by_zone);
+			mesh_sweep_free(by_zone);
+			mesh_sweep_free(sw);
+		}
+		break;
+	case 7:
+		if (small && (av = exercise_availability(plan, diags)) != NULL)
+			mesh_availability_free(av);
+		break;
+	case 8:
+		if (small)
+			exercise_reports(plan, a, diags);
+		break;
+	case 9:
+		if (small)
+			exercise_suggest(plan, diags, 2);
+		break;
+	case 10:
+		if (small)
+			exercise_suggest_by(plan, diags);
+		break;
+	case 11:
 		if (plan->nnodes <= FUZZ_TINY)
 			exercise_suggest(plan, diags, 3);
+		break;
 	}
-	mesh_analysis_free(ad);
 	mesh_analysis_free(a);
 }
 
@@ -467,10 +560,11 @@ fuzz_plan(const uint8_t *data, size_t size, const char *file,
 	fuzz_check_result(err, plan, &d);
 	if (plan != NULL)
 		fuzz_exercise(plan, &d);
-	/* A graph format's plan goes round its own exports too. */
+	/* A graph format's plan goes round its own exports too (the JSON
+	 * one was fuzz_exercise()'s). */
 	if (plan != NULL && (fmt == MESH_FORMAT_GML ||
 	    fmt == MESH_FORMAT_GRAPHML))
-		exercise_exports(plan, FUZZ_READ_BACK);
+		exercise_exports(plan, 1, 3, FUZZ_READ_BACK);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&d);
 }

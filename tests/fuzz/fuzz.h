@@ -44,19 +44,26 @@ void fuzz_check_json(const char *s, const char *what);
 void fuzz_exercise(const struct mesh_plan *plan,
     const struct mesh_diags *diags);
 
+/* The parts of fuzz_exercise_part(). */
+#define FUZZ_PARTS 12
+
 /*
- * Everything the library does with a read plan, for fuzz_analyses.c: the
- * analysis (also with nodes down) and its JSON, failure domains, restart
- * hazards, the live-mesh simulation, every export read back, and on plans
- * of up to 16 nodes the sweeps, suggestions (target 3 up to 10 nodes),
- * the picture and the reports, and the availability and the diff against
- * the plan with the suggestions added (up to 12 nodes, where they are
- * exact, and from 21, where they are not). Aborts as fuzz_exercise()
+ * What the library does with a read plan, for fuzz_analyses.c: the
+ * analysis and its JSON, then part (mod FUZZ_PARTS) of the rest, so that
+ * each input stays cheap and over a corpus every part runs: 0 the
+ * analysis with nodes down, its JSON and the nodes it strands; 1 restart
+ * hazards, failure domains and the live-mesh simulation; 2, 3, 4 the
+ * JSON, GML and GraphML exports, each read back; and on plans of up to 8
+ * nodes 5 the DOT export and the pictures, 6 the sweeps, 7 the
+ * availability (exact), 8 both reports (with the sweeps and the
+ * availability), 9 suggestions for target 2 and the diff against the plan
+ * with them, 10 suggestions for target 2 by zone, and up to 6 nodes 11
+ * suggestions for target 3 and their diff. Aborts as fuzz_exercise()
  * does, also on a verified suggestion that leaves an articulation point
  * or a suggestion by zone below its lower bound.
  */
-void fuzz_exercise_all(const struct mesh_plan *plan,
-    const struct mesh_diags *diags);
+void fuzz_exercise_part(const struct mesh_plan *plan,
+    const struct mesh_diags *diags, unsigned part);
 
 /*
  * mesh_plan_parse() of size bytes at data as file in format fmt, the

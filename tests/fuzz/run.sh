@@ -22,9 +22,9 @@
 # FUZZ_ONLY="gml env" runs only those harnesses. Each harness's output goes
 # to BUILD/fuzz/logs/NAME.log; a crash, leak, timeout or sanitizer report
 # leaves the input in BUILD/fuzz/artifacts and fails the run. A line per
-# harness gives executions, executions per second, coverage (cov, ft) and
-# the corpus size; --runs and --time also append it to
-# BUILD/fuzz/campaign.txt.
+# harness gives executions, executions per second (wall clock and CPU),
+# coverage (cov, ft) and the corpus size; --runs and --time also append
+# it, with the CPU seconds and the load average, to BUILD/fuzz/campaign.txt.
 set -u
 
 here=$(dirname "$0")
@@ -234,6 +234,23 @@ EOF
 	return 0
 }
 
+# The CPU seconds (user and system) this shell's children have used so
+# far, from the shell's times (run here, not in a subshell, which has
+# children of its own): a rate per CPU second does not depend on what else
+# the machine runs. Sets cpu_now.
+child_cpu() {
+	times >"$out/logs/times"
+	cpu_now=$(sed -n 2p "$out/logs/times" | awk '{
+		for (i = 1; i <= NF; i++) {
+			v = $i
+			sub(/s$/, "", v)
+			split(v, a, "m")
+			t += a[1] * 60 + a[2]
+		}
+		printf "%.2f\n", t
+	}')
+}
+
 # The value of libFuzzer's final statistic $2 in log $1.
 stat() {
 	sed -n "s/^stat::$2: *//p" "$1" | tail -n 1
@@ -315,6 +332,8 @@ for name in $names; do
 		fi
 	fi
 	start=$(date +%s)
+	child_cpu
+	cpu0=$cpu_now
 	if [ "$mode" = --short ]; then
 		corpus="$out/corpus-short/$name"
 		rm -rf "$corpus"
@@ -342,7 +361,11 @@ for name in $names; do
 	"$bin" "$@" >>"$log" 2>&1
 	rc=$?
 	secs_run=$(($(date +%s) - start))
+	child_cpu
+	cpu=$(echo "$cpu_now $cpu0" | awk '{ printf "%.1f", $1 - $2 }')
 	execs=$(stat "$log" number_of_executed_units)
+	cpu_rate=$(echo "${execs:-0} $cpu" |
+	    awk '{ print ($2 > 0 ? int($1 / $2) : "?") }')
 	slowest=$(stat "$log" slowest_unit_time_sec)
 	if [ $rc -ne 0 ]; then
 		echo "fuzz $name: FAILED after ${secs_run} s (see $log;" \
@@ -359,12 +382,14 @@ for name in $names; do
 	corp=$(echo "$last" | sed -n 's/.* corp: \([^ ]*\).*/\1/p')
 	rate=$(stat "$log" average_exec_per_sec)
 	echo "fuzz $name: clean: ${execs:-?} executions in ${secs_run} s," \
-	    "${rate:-?}/s, cov ${cov:-?} ft ${ft:-?} corpus ${corp:-?}" \
+	    "${rate:-?}/s, ${cpu} CPU s, ${cpu_rate}/CPU s," \
+	    "cov ${cov:-?} ft ${ft:-?} corpus ${corp:-?}" \
 	    "(slowest input ${slowest:-?} s)"
-	[ "$mode" = --short ] || printf '%s %s %s %s %s %s %s %s %s\n' \
+	[ "$mode" = --short ] || printf '%s %s %s %s %s %s %s %s %s %s %s\n' \
 	    "$(date -u +%Y-%m-%dT%H:%MZ)" "$name" "${execs:-?}" \
 	    "$secs_run" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" \
-	    "${slowest:-?}" >>"$out/campaign.txt"
+	    "${slowest:-?}" "$cpu" "$(cut -d' ' -f1 /proc/loadavg \
+	    2>/dev/null || echo '?')" >>"$out/campaign.txt"
 	passed=$((passed + 1))
 done
 echo "fuzz: $passed passed, $failed failed"
