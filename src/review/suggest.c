@@ -1000,7 +1000,7 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 		goto done;
 	for (;;) {
 		int nb_, db = 0, lb, nkv = 0, i, j, k, v, best = -1;
-		size_t np = 0, t, tmax;
+		size_t np = 0, t, tmax, npairs;
 		long phi;
 
 		if (mesh_i_csr_build(&g, n, w->edges, w->m) != 0)
@@ -1091,6 +1091,12 @@ domain_augment(struct work *w, const int *by_rank, struct blocks *b,
 		tmax = DOM_WORK / ((size_t)n + 2 * (size_t)w->m + 1);
 		if (tmax < 16)
 			tmax = 16;
+		/* No more room than there are pairs: the heap keeps them
+		 * all then, as it would in more. A small plan took its
+		 * megabytes before. */
+		npairs = (size_t)nkv * (size_t)(nkv > 0 ? nkv - 1 : 0) / 2;
+		if (tmax > npairs + 1)
+			tmax = npairs + 1;
 		if (pcap < tmax) {
 			struct pair *q = realloc(pairs, tmax * sizeof(*q));
 
