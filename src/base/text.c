@@ -82,18 +82,14 @@ mesh_i_has_control(const char *s)
 void
 mesh_i_text_position(const char *buf, size_t off, int *line, int *column)
 {
-	size_t i;
+	const char *nl, *from = buf, *end = buf + off;
 
 	*line = 1;
-	*column = 1;
-	for (i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
-			++*line;
-			*column = 1;
-		} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
-			++*column;
-		}
+	while ((nl = memchr(from, '\n', (size_t)(end - from))) != NULL) {
+		++*line;
+		from = nl + 1;
 	}
+	*column = 1 + (int)mesh_i_utf8_starts(from, (size_t)(end - from));
 }
 
 size_t

@@ -327,23 +327,14 @@ stream_elements(struct parser *p)
 }
 
 /* The line and column of offset off of the text at s, as the parse counts
- * them: a line a newline, a column a byte that does not continue a UTF-8
- * character (a byte order mark at the start takes none). */
+ * them: mesh_i_text_position()'s, but a byte order mark at the start
+ * takes no column (the parse skips it). */
 static void
 position_at(const char *s, size_t off, int *line, int *column)
 {
-	const char *nl, *from = s, *end = s + off;
-	int n = 1, col = 1;
-
-	while ((nl = memchr(from, '\n', (size_t)(end - from))) != NULL) {
-		n++;
-		from = nl + 1;
-	}
-	if (from == s && off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-		from += 3;
-	col += (int)mesh_i_utf8_starts(from, (size_t)(end - from));
-	*line = n;
-	*column = col;
+	mesh_i_text_position(s, off, line, column);
+	if (*line == 1 && off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		--*column;
 }
 
 /* The second part of a split array, read on a second thread. */
