@@ -129,7 +129,8 @@ mesh_i_buf_json_string(struct mesh_i_buf *b, const char *s)
 		b->len += n + 2;
 		return;
 	}
-	p = run;
+	/* From the first byte to escape: the run before it goes out whole
+	 * with it. */
 	mesh_i_buf_add(b, "\"", 1);
 	for (; *p; p++) {
 		if (*p >= 0x20 && *p != '"' && *p != '\\')
