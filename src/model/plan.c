@@ -417,6 +417,14 @@ int
 mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
     int port, int line, int column)
 {
+	return mesh_i_plan_add_node_hashed(p, name, mesh_i_map_hash(name, 0),
+	    host, port, line, column);
+}
+
+int
+mesh_i_plan_add_node_hashed(struct mesh_plan *p, const char *name,
+    uint64_t h, const char *host, int port, int line, int column)
+{
 	struct mesh_node *n;
 	int idx;
 
@@ -445,8 +453,8 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	/* On failure, what the arena holds is freed with the plan. */
 	if (n->name == NULL || n->host == NULL)
 		return -1;
-	switch (mesh_i_imap_put(&p->index->names,
-	    mesh_i_map_hash(n->name, 0), same_name, p, n->name, idx)) {
+	switch (mesh_i_imap_put(&p->index->names, h, same_name, p, n->name,
+	    idx)) {
 	case -1:
 		p->nnodes++;
 		return idx;
@@ -457,10 +465,13 @@ mesh_plan_add_node(struct mesh_plan *p, const char *name, const char *host,
 	}
 }
 
-void
+uint64_t
 mesh_i_plan_prefetch_name(const struct mesh_plan *p, const char *name)
 {
-	mesh_i_imap_prefetch(&p->index->names, mesh_i_map_hash(name, 0));
+	uint64_t h = mesh_i_map_hash(name, 0);
+
+	mesh_i_imap_prefetch(&p->index->names, h);
+	return h;
 }
 
 int

@@ -293,6 +293,7 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 	const char *hoststr = NULL;
 	int portnum = MESH_DEFAULT_PORT, idx;
 	const struct mesh_i_jpos *np;
+	uint64_t h;
 
 	if (!cJSON_IsObject(obj)) {
 		mesh_i_json_wrong_type(&r->base, obj, "a node",
@@ -321,7 +322,7 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 		    "character" : "node name is empty");
 		return;
 	}
-	mesh_i_plan_prefetch_name(r->plan, name->valuestring);
+	h = mesh_i_plan_prefetch_name(r->plan, name->valuestring);
 	mesh_i_json_members(&r->base, obj, node_keys, "node ",
 	    name->valuestring, found);
 	host = found[1];
@@ -342,8 +343,9 @@ read_node(struct mesh_i_plan_reader *r, const cJSON *obj)
 	/* The node's position, for endpoint clashes: its host, else its
 	 * name. */
 	p = host != NULL ? mesh_i_jpos_of(host) : np;
-	idx = mesh_plan_add_node(r->plan, name->valuestring, hoststr,
-	    portnum ? portnum : MESH_DEFAULT_PORT, p->line, p->column);
+	idx = mesh_i_plan_add_node_hashed(r->plan, name->valuestring, h,
+	    hoststr, portnum ? portnum : MESH_DEFAULT_PORT, p->line,
+	    p->column);
 	if (idx == -1) {
 		r->base.nomem = 1;
 		return;

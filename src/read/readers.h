@@ -99,9 +99,16 @@ struct mesh_plan *mesh_i_plan_fork(struct mesh_plan *a, size_t nodes,
     size_t routes, size_t labels);
 
 /* Bring the slot of name in p's name index into the cache, ahead of a
- * mesh_plan_add_node() of it: a reader calls it as soon as it has the
- * name, and reads the rest of the node meanwhile. */
-void mesh_i_plan_prefetch_name(const struct mesh_plan *p, const char *name);
+ * mesh_i_plan_add_node_hashed() of it: a reader calls it as soon as it
+ * has the name, and reads the rest of the node meanwhile. Returns the
+ * name's hash, for that call. */
+uint64_t mesh_i_plan_prefetch_name(const struct mesh_plan *p,
+    const char *name);
+
+/* mesh_plan_add_node() of a name whose hash h mesh_i_plan_prefetch_name()
+ * gave; returns as mesh_plan_add_node(). */
+int mesh_i_plan_add_node_hashed(struct mesh_plan *p, const char *name,
+    uint64_t h, const char *host, int port, int line, int column);
 
 /*
  * After a's thread and b's are done with them: append b's nodes to a, as
