@@ -72,7 +72,9 @@ MEMCHECK_TEST ?= VALGRIND=1 JOBS=2 CASES='$(subst $(space),|,$(strip $(MEMCHECK_
                  sh tests/cli/run.sh $(BIN) && \
                  VALGRIND=1 sh tests/cli/output.sh $(BIN)
 
-PKGS      = igraph libcjson yaml-0.1
+# What the library and the program link; igraph is loaded at run time.
+RUN_PKGS  = libcjson yaml-0.1
+PKGS      = igraph $(RUN_PKGS)
 TEST_PKGS = cmocka
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -98,7 +100,7 @@ DEP_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
 # Loading it and the 25 libraries it needs took about 10 ms of every run,
 # most of which never call it (docs/development.md, "Dependencies"). The
 # tests and the fuzzers link it, to compare with it.
-RUN_LIBS   = $(shell pkg-config --libs libcjson yaml-0.1) -lm
+RUN_LIBS   = $(shell pkg-config --libs $(RUN_PKGS)) -lm
 IGRAPH_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir \
                   igraph)/libigraph.so" 2>/dev/null | \
                   sed -n 's/^ *SONAME *//p')
