@@ -1,5 +1,7 @@
 /* kubernetes.c: read Kubernetes manifests (StatefulSet, Deployment, Pod, Service, ConfigMap) into Harper nodes, built by mesh_i_harper_build(). */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1930,44 +1932,115 @@ make_node(struct k8s *k, const struct pod *p, struct mesh_i_hnode *h)
 /* ------------------------------------------------------------------ */
 /* After the build: what a route's host says about the manifests. */
 
+/* s in lower case: s itself when it is so already, else a copy in the
+ * arena; NULL when out of memory (nomem set). */
+static const char *
+lower(struct k8s *k, const char *s)
+{
+	size_t i, n;
+	char *d;
+
+	for (n = 0; s[n] != '\0' && !(s[n] >= 'A' && s[n] <= 'Z'); n++)
+		;
+	if (s[n] == '\0')
+		return s;
+	n += strlen(s + n);
+	if ((d = mesh_i_arena_text(&k->arena, n + 1)) == NULL) {
+		k->base.nomem = 1;
+		return NULL;
+	}
+	for (i = 0; i <= n; i++)
+		d[i] = (char)tolower((unsigned char)s[i]);
+	return d;
+}
+
+/*
+ * The names route_warnings() looks a route's host up by, in lower case:
+ * (name, 0) the four names of each Service of several pods, to the first
+ * such Service in the files that answers to it; (name, 1) the name of
+ * each pod without a DNS name of its own, to the first such pod. Returns
+ * 0, or -1 when out of memory (nomem set; the caller frees m).
+ */
+static int
+warn_index(struct k8s *k, struct mesh_i_map *m)
+{
+	size_t s, f, n = 0;
+	const char *key;
+
+	for (s = 0; s < k->nsvcs; s++)
+		n += k->svcs[s].npods >= 2 ? 4 : 0;
+	for (s = 0; s < k->npods; s++)
+		n += !k->pods[s].dns;
+	if (n > INT_MAX || mesh_i_map_reserve(m, n) != 0)
+		goto nomem;
+	for (s = 0; s < k->nsvcs; s++) {
+		const struct svc *sv = &k->svcs[s];
+		const struct pod *first;
+
+		if (sv->npods < 2)
+			continue;
+		first = &k->pods[sv->pods[0]];
+		for (f = sv->form; f < sv->form + 4; f++) {
+			if ((key = lower(k, first->hosts[f])) == NULL)
+				return -1;
+			if (mesh_i_map_put(m, key, 0, (int)s) == -2)
+				goto nomem;
+		}
+	}
+	for (s = 0; s < k->npods; s++) {
+		if (k->pods[s].dns || k->pods[s].hosts[0] != k->pods[s].name)
+			continue;
+		if ((key = lower(k, k->pods[s].name)) == NULL)
+			return -1;
+		if (mesh_i_map_put(m, key, 1, (int)s) == -2)
+			goto nomem;
+	}
+	return 0;
+nomem:
+	k->base.nomem = 1;
+	return -1;
+}
+
 /* The Service (with several pods) or the pod without a DNS name that
- * host names, for the warnings after the build. */
+ * each route's host names, for the warnings after the build: one probe
+ * of each in the names warn_index() gives (lower case, as the host is
+ * made). Out of memory sets nomem. */
 static void
 route_warnings(struct k8s *k, const struct mesh_plan *plan)
 {
-	size_t i, j, s, f;
+	struct mesh_i_map m;
+	size_t i, j;
+	int s;
 
+	mesh_i_map_init(&m);
+	if (warn_index(k, &m) != 0) {
+		mesh_i_map_free(&m);
+		return;
+	}
 	for (i = 0; i < plan->nnodes; i++) {
 		const struct mesh_node *nd = &plan->nodes[i];
 
 		for (j = 0; j < nd->nroutes; j++) {
 			const struct mesh_route *rt = &nd->routes[j];
+			const struct mesh_source *src;
 			char *h = mesh_i_host_normal(rt->host);
 			struct mesh_i_pos at;
 
 			if (h == NULL) {
 				k->base.nomem = 1;
+				mesh_i_map_free(&m);
 				return;
 			}
 			at.file = k->base.file;
 			at.line = rt->line;
 			at.column = rt->column;
-			if (mesh_plan_route_source(plan, (int)i, j) != NULL &&
-			    mesh_plan_route_source(plan, (int)i, j)->file)
-				at.file = mesh_plan_route_source(plan, (int)i,
-				    j)->file;
-			for (s = 0; s < k->nsvcs; s++) {
+			src = mesh_plan_route_source(plan, (int)i, j);
+			if (src != NULL && src->file)
+				at.file = src->file;
+			if ((s = mesh_i_map_get(&m, h, 0)) >= 0) {
 				const struct svc *sv = &k->svcs[s];
-				const struct pod *first;
+				const struct pod *first = &k->pods[sv->pods[0]];
 
-				if (sv->npods < 2)
-					continue;
-				first = &k->pods[sv->pods[0]];
-				for (f = sv->form; f < sv->form + 4; f++)
-					if (strcasecmp(first->hosts[f], h) == 0)
-						break;
-				if (f == sv->form + 4)
-					continue;
 				mesh_i_report(&k->base, MESH_WARNING,
 				    "service-worst-case", &at, nd->name,
 				    "route from '%s' to Service '%s', which "
@@ -1979,13 +2052,8 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 				    nd->name, sv->name, sv->npods, first->name,
 				    k->pods[sv->pods[1]].name, sv->npods > 2 ?
 				    ", ..." : "", first->name);
-				break;
 			}
-			for (s = 0; s < k->npods; s++) {
-				if (k->pods[s].dns ||
-				    strcasecmp(k->pods[s].name, h) != 0 ||
-				    k->pods[s].hosts[0] != k->pods[s].name)
-					continue;
+			if ((s = mesh_i_map_get(&m, h, 1)) >= 0)
 				mesh_i_report(&k->base, MESH_WARNING,
 				    "no-pod-dns", &at, nd->name, "route from "
 				    "'%s' to '%s', the name of a pod that has "
@@ -1997,11 +2065,10 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 				    "a headless Service" : "Deployment and "
 				    "ReplicaSet pods have random names; route "
 				    "to a StatefulSet's pods or a Service");
-				break;
-			}
 			free(h);
 		}
 	}
+	mesh_i_map_free(&m);
 }
 
 /* An empty k, its diagnostics to diags. Cannot fail. */
