@@ -18,6 +18,7 @@
 #include "base/text.h"
 #include "base/util.h"
 #include "read/harper_nodes.h"
+#include "read/harper_yaml.h"
 #include "read/kit.h"
 #include "read/readers.h"
 
@@ -128,7 +129,8 @@ struct k8s {
 	struct mesh_i_arena arena;
 	struct kfile *files;
 	size_t nfiles, fcap;
-	yaml_document_t **docs;         /* each the doc of a struct kdoc */
+	yaml_document_t **docs;         /* each the doc of a struct kdoc,
+					 * in the arena (harper_yaml.h) */
 	size_t ndocs;
 	struct cmap *cms;
 	size_t ncms;
@@ -551,65 +553,17 @@ yaml_fail(struct k8s *k, const yaml_parser_t *p)
 	    p->context ? " " : "", p->context ? p->context : "");
 }
 
-/* Whether no document of the stream nests deeper than the depth limit
- * (counted on libyaml's events, before its loader recurses). A syntax
- * error ends the count; the loader reports it. */
-static int
-depth_ok(struct k8s *k)
-{
-	size_t max = mesh_limits_get()->depth, depth = 0;
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	int ok = 1, done = 0;
-
-	if (!yaml_parser_initialize(&parser)) {
-		k->base.nomem = 1;
-		return 0;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)k->buf,
-	    k->len);
-	while (!done && yaml_parser_parse(&parser, &ev)) {
-		struct mesh_i_pos p;
-
-		switch (ev.type) {
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (++depth <= max)
-				break;
-			p.file = k->base.file;
-			p.line = (int)ev.start_mark.line + 1;
-			p.column = (int)ev.start_mark.column + 1;
-			mesh_i_report(&k->base, MESH_ERROR, "invalid-yaml", &p,
-			    NULL, "nesting deeper than %zu levels "
-			    "(--max-depth raises the limit)", max);
-			ok = 0;
-			done = 1;
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			break;
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-	}
-	if (parser.error == YAML_MEMORY_ERROR)
-		k->base.nomem = 1;
-	yaml_parser_delete(&parser);
-	return ok && !k->base.nomem;
-}
-
 /* Load every document of file (buf, len; k->base.file names it while it
- * loads) after k->docs, and add the file to k->files. Returns 0, or -1
- * after an error. */
+ * loads) after k->docs, and add the file to k->files: one pass of libyaml
+ * over the text, which counts the nesting as it builds the documents in
+ * k's arena (harper_yaml.h); nesting deeper than the depth limit anywhere
+ * in the file is invalid-yaml. Returns 0, or -1 after an error. */
 static int
 load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
     size_t *cap)
 {
+	size_t max = mesh_limits_get()->depth;
+	struct mesh_i_yloader l;
 	yaml_parser_t parser;
 	struct kfile *kf;
 	int rc = 0;
@@ -623,17 +577,18 @@ load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
 	k->base.file = file;
 	k->buf = buf;
 	k->len = len;
-	if (!depth_ok(k))
-		return -1;
 	if (!yaml_parser_initialize(&parser)) {
 		k->base.nomem = 1;
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)k->buf,
 	    k->len);
+	mesh_i_yload_init(&l, &parser, &k->arena, max, 1);
 	for (;;) {
 		struct kdoc *kd = mesh_i_arena_alloc(&k->arena, sizeof(*kd));
+		enum mesh_i_yload_result res;
 		yaml_document_t *d, **slot;
+		yaml_mark_t deep;
 
 		if (kd == NULL) {
 			k->base.nomem = 1;
@@ -642,23 +597,33 @@ load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
 		}
 		kd->file = k->nfiles - 1;
 		d = &kd->doc;
-		if (!yaml_parser_load(&parser, d)) {
+		if ((res = mesh_i_yload(&l, d, &deep)) == MESH_I_YLOAD_DEEP) {
+			struct mesh_i_pos p;
+
+			p.file = k->base.file;
+			p.line = (int)deep.line + 1;
+			p.column = (int)deep.column + 1;
+			mesh_i_report(&k->base, MESH_ERROR, "invalid-yaml", &p,
+			    NULL, "nesting deeper than %zu levels "
+			    "(--max-depth raises the limit)", max);
+			rc = -1;
+			break;
+		}
+		if (res == MESH_I_YLOAD_ERROR) {
 			yaml_fail(k, &parser);
 			rc = -1;
 			break;
 		}
-		if (yaml_document_get_root_node(d) == NULL) {
-			yaml_document_delete(d);
+		if (yaml_document_get_root_node(d) == NULL)
 			break;
-		}
 		if ((slot = grow(k, &k->docs, &k->ndocs, cap,
 		    sizeof(*slot))) == NULL) {
-			yaml_document_delete(d);
 			rc = -1;
 			break;
 		}
 		*slot = d;
 	}
+	mesh_i_yload_free(&l);
 	yaml_parser_delete(&parser);
 	return rc;
 }
@@ -2089,8 +2054,6 @@ k8s_free(struct k8s *k)
 {
 	size_t i;
 
-	for (i = 0; i < k->ndocs; i++)
-		yaml_document_delete(k->docs[i]);
 	for (i = 0; i < k->nworks; i++) {
 		free(k->works[i].vars);
 		free(k->works[i].words);
