@@ -1624,16 +1624,174 @@ find_svc(const struct k8s *k, const char *ns, const char *name)
 	return i < 0 ? NULL : &k->svcs[i];
 }
 
-/* Whether Service sv selects pod j. */
+/* Whether Service sv selects pod j: a binary search of its pods, which
+ * are in pod order. */
 static int
 picks(const struct svc *sv, size_t j)
 {
-	size_t i;
+	size_t lo = 0, hi = sv->npods, mid;
 
-	for (i = 0; i < sv->npods; i++)
-		if (sv->pods[i] == j)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (sv->pods[mid] == j)
 			return 1;
+		if (sv->pods[mid] < j)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
+}
+
+/* A label of a workload with pods: namespace, key, value (the workload's
+ * own strings), for select_pods(). */
+struct label {
+	const char *ns, *key, *value;
+	size_t work;
+};
+
+/* Labels in order of namespace, key, value, then workload. */
+static int
+label_cmp(const void *a, const void *b)
+{
+	const struct label *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->ns, y->ns)) != 0 ||
+	    (c = strcmp(x->key, y->key)) != 0 ||
+	    (c = strcmp(x->value, y->value)) != 0)
+		return c;
+	return x->work < y->work ? -1 : x->work > y->work;
+}
+
+/* The first of the n sorted labels v not before (ns, key, value) when
+ * after is 0, or after it when after is 1. */
+static size_t
+label_bound(const struct label *v, size_t n, const char *ns,
+    const char *key, const char *value, int after)
+{
+	size_t lo = 0, hi = n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(v[mid].ns, ns)) == 0 &&
+		    (c = strcmp(v[mid].key, key)) == 0)
+			c = strcmp(v[mid].value, value);
+		if (c < 0 || (after && c == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Which pods each Service of k selects (sv->pods, in pod order;
+ * sv->npods), as selects() on the workload of each pod of the Service's
+ * namespace decides, without asking it of every pod: the labels of the
+ * workloads with pods, sorted, give for each selector pair the
+ * workloads that have it; a Service tests only those of its rarest pair.
+ * A workload's pods are one run of k->pods, in workload order, so they
+ * come out in pod order. n log n in the labels. Out of memory sets
+ * nomem (what was set stays, for k8s_free()).
+ */
+static void
+select_pods(struct k8s *k)
+{
+	struct label *lab = NULL;
+	size_t *first, *count, *cand = NULL, nlab = 0, cap = 0, i, s, c;
+
+	first = alloc(k, k->nworks, sizeof(*first));
+	count = alloc(k, k->nworks, sizeof(*count));
+	if (first == NULL || count == NULL)
+		return;
+	for (i = k->npods; i-- > 0;) {
+		first[k->pods[i].work] = i;
+		count[k->pods[i].work]++;
+	}
+	for (i = 0; i < k->nworks; i++) {
+		const struct work *w = &k->works[i];
+		yaml_node_pair_t *pair;
+
+		if (count[i] == 0 || w->labels.n == NULL)
+			continue;
+		for (pair = w->labels.n->data.mapping.pairs.start;
+		    pair < w->labels.n->data.mapping.pairs.top; pair++) {
+			yaml_node_t *kn = get_node(w->labels.doc, pair->key);
+			yaml_node_t *vn = get_node(w->labels.doc, pair->value);
+			struct label *l;
+
+			if (kn == NULL || vn == NULL ||
+			    kn->type != YAML_SCALAR_NODE ||
+			    vn->type != YAML_SCALAR_NODE)
+				continue;
+			if ((l = grow(k, &lab, &nlab, &cap,
+			    sizeof(*lab))) == NULL)
+				goto done;
+			l->ns = w->ns;
+			l->key = text(kn);
+			l->value = text(vn);
+			l->work = i;
+		}
+	}
+	if (nlab > 1)
+		qsort(lab, nlab, sizeof(*lab), label_cmp);
+	if ((cand = calloc(k->nworks ? k->nworks : 1, sizeof(*cand))) == NULL) {
+		k->base.nomem = 1;
+		goto done;
+	}
+	for (s = 0; s < k->nsvcs && !k->base.nomem; s++) {
+		struct svc *sv = &k->svcs[s];
+		size_t lo = 0, hi = 0, best = (size_t)-1, ncand = 0, a, b, n;
+		yaml_node_pair_t *pair;
+
+		if (sv->selector.n == NULL)
+			continue;
+		for (pair = sv->selector.n->data.mapping.pairs.start;
+		    pair < sv->selector.n->data.mapping.pairs.top; pair++) {
+			yaml_node_t *kn = get_node(sv->selector.doc,
+			    pair->key);
+			yaml_node_t *vn = get_node(sv->selector.doc,
+			    pair->value);
+
+			if (kn == NULL || vn == NULL ||
+			    kn->type != YAML_SCALAR_NODE ||
+			    vn->type != YAML_SCALAR_NODE) {
+				best = 0;       /* selects() takes none */
+				break;
+			}
+			a = label_bound(lab, nlab, sv->ns, text(kn),
+			    text(vn), 0);
+			b = label_bound(lab, nlab, sv->ns, text(kn),
+			    text(vn), 1);
+			if (b - a < best) {
+				best = b - a;
+				lo = a;
+				hi = b;
+			}
+		}
+		if (best == 0 || best == (size_t)-1)
+			continue;
+		for (i = lo, n = 0; i < hi; i++) {
+			c = lab[i].work;
+			if ((ncand == 0 || cand[ncand - 1] != c) &&
+			    selects(sv->selector, &k->works[c])) {
+				cand[ncand++] = c;
+				n += count[c];
+			}
+		}
+		if (n == 0)
+			continue;
+		if ((sv->pods = alloc(k, n, sizeof(size_t))) == NULL)
+			goto done;
+		for (i = 0; i < ncand; i++)
+			for (c = 0; c < count[cand[i]]; c++)
+				sv->pods[sv->npods++] = first[cand[i]] + c;
+	}
+done:
+	free(cand);
+	free(lab);
 }
 
 /* Append the four DNS forms of name (NAME.NS, NAME.NS.svc, ...; NAME
@@ -1654,7 +1812,7 @@ add_forms(struct k8s *k, const char **hosts, size_t n, const char *name,
 static void
 make_pods(struct k8s *k)
 {
-	size_t i, j, cap = 0, s;
+	size_t i, j, cap = 0, s, *at, *fronts;
 
 	for (i = 0; i < k->nworks && !k->base.nomem; i++) {
 		struct work *w = &k->works[i];
@@ -1680,24 +1838,25 @@ make_pods(struct k8s *k)
 				p->name = aprintf(k, "%s-%ld", w->name, r + 1);
 		}
 	}
-	/* Which pods each Service selects. */
-	for (s = 0; s < k->nsvcs && !k->base.nomem; s++) {
-		struct svc *sv = &k->svcs[s];
-
-		for (j = 0; j < k->npods; j++)
-			if (strcmp(k->works[k->pods[j].work].ns, sv->ns) == 0 &&
-			    selects(sv->selector, &k->works[k->pods[j].work]))
-				sv->npods++;
-		if (sv->npods == 0)
-			continue;
-		if ((sv->pods = alloc(k, sv->npods, sizeof(size_t))) == NULL)
-			return;
-		sv->npods = 0;
-		for (j = 0; j < k->npods; j++)
-			if (strcmp(k->works[k->pods[j].work].ns, sv->ns) == 0 &&
-			    selects(sv->selector, &k->works[k->pods[j].work]))
-				sv->pods[sv->npods++] = j;
-	}
+	select_pods(k);
+	if (k->base.nomem)
+		return;
+	/* The Services whose first pod each pod is, in Service order:
+	 * those of pod j are fronts[at[j] .. at[j + 1] - 1]. */
+	if ((at = alloc(k, k->npods + 1, sizeof(*at))) == NULL ||
+	    (fronts = alloc(k, k->nsvcs, sizeof(*fronts))) == NULL)
+		return;
+	for (s = 0; s < k->nsvcs; s++)
+		if (k->svcs[s].npods > 0)
+			at[k->svcs[s].pods[0] + 1]++;
+	for (j = 0; j < k->npods; j++)
+		at[j + 1] += at[j];
+	for (s = 0; s < k->nsvcs; s++)
+		if (k->svcs[s].npods > 0)
+			fronts[at[k->svcs[s].pods[0]]++] = s;
+	for (j = k->npods; j > 0; j--)
+		at[j] = at[j - 1];
+	at[0] = 0;
 	/* Each pod's hosts: its own DNS name (hosts[0]) in four forms,
 	 * then those of each Service that reaches it alone or first. */
 	for (j = 0; j < k->npods && !k->base.nomem; j++) {
@@ -1705,11 +1864,8 @@ make_pods(struct k8s *k)
 		struct work *w = &k->works[p->work];
 		const char *sub = w->service, *host;
 		const struct svc *gov;
-		size_t n = 4;
+		size_t n = 4 + 4 * (at[j + 1] - at[j]), f;
 
-		for (s = 0; s < k->nsvcs; s++)
-			if (k->svcs[s].npods > 0 && k->svcs[s].pods[0] == j)
-				n += 4;
 		if ((p->hosts = alloc(k, n, sizeof(*p->hosts))) == NULL)
 			return;
 		host = w->kind == K_POD && w->hostname ? w->hostname : p->name;
@@ -1723,9 +1879,8 @@ make_pods(struct k8s *k)
 		} else {
 			p->hosts[p->nhosts++] = p->name;
 		}
-		for (s = 0; s < k->nsvcs; s++) {
-			if (k->svcs[s].npods == 0 || k->svcs[s].pods[0] != j)
-				continue;
+		for (f = at[j]; f < at[j + 1]; f++) {
+			s = fronts[f];
 			k->svcs[s].form = p->nhosts;
 			p->nhosts = add_forms(k, p->hosts, p->nhosts,
 			    k->svcs[s].name, k->svcs[s].ns);
