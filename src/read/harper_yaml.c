@@ -255,8 +255,8 @@ close_collection(struct mesh_i_yloader *l, const yaml_event_t *ev)
 		return S_OK;
 	o = &l->open[--l->nopen];
 	nd = &l->nodes[o->node - 1];
-	kid = l->kids + o->kids;
 	n = l->nkids - o->kids;
+	kid = n > 0 ? l->kids + o->kids : NULL;
 	nd->end_mark = ev->end_mark;
 	if (nd->type == YAML_SEQUENCE_NODE) {
 		yaml_node_item_t *it = mesh_i_arena_alloc(l->arena,
@@ -264,7 +264,8 @@ close_collection(struct mesh_i_yloader *l, const yaml_event_t *ev)
 
 		if (it == NULL)
 			return S_NOMEM;
-		memcpy(it, kid, n * sizeof(*it));
+		if (n > 0)
+			memcpy(it, kid, n * sizeof(*it));
 		nd->data.sequence.items.start = it;
 		nd->data.sequence.items.top = it + n;
 		nd->data.sequence.items.end = it + n;
@@ -296,7 +297,8 @@ finish(struct mesh_i_yloader *l, yaml_document_t *doc)
 
 	if (nodes == NULL)
 		return S_NOMEM;
-	memcpy(nodes, l->nodes, l->nnodes * sizeof(*nodes));
+	if (l->nnodes > 0)
+		memcpy(nodes, l->nodes, l->nnodes * sizeof(*nodes));
 	doc->nodes.start = nodes;
 	doc->nodes.top = nodes + l->nnodes;
 	doc->nodes.end = nodes + l->nnodes;
