@@ -22,12 +22,14 @@ static const char *const texts[] = {
 	"plain\n",
 	"---\na: 1\n...\n---\nb: [1, 2]\n",
 	"--- |\n  literal\n  text\n--- >\n  folded\n  text\n",
-	"a: 'single'\nb: \"double \\u00e9 \\x41\"\nc: |-\n  keep\nd: >+\n  x\n\n",
+	"a: 'single'\nb: \"double \\u00e9 \\x41\"\n"
+	    "c: |-\n  keep\nd: >+\n  x\n\n",
 	"!!str a: !!int 1\n? [x, y]\n: !custom {p: q}\n! e: f\n",
 	"%YAML 1.1\n%TAG !e! tag:example.com,2000:\n---\n!e!thing v\n",
 	"base: &b {x: 1, y: [2, 3]}\nuse: *b\n*b : key is an alias\n",
 	"- &s scalar\n- *s\n- &q [*s, &m {k: *s}]\n- *q\n- *m\n",
-	"list:\n- a\n-\n- - nested\n  - - deeper\nempty:\nflow: {a, b: , : c}\n",
+	"list:\n- a\n-\n- - nested\n  - - deeper\n"
+	    "empty:\nflow: {a, b: , : c}\n",
 	"a: 1\na: 2\n",
 	"r: &r [*r]\n",
 	"x: *nowhere\n",
