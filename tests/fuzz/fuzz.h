@@ -45,7 +45,7 @@ void fuzz_exercise(const struct mesh_plan *plan,
     const struct mesh_diags *diags);
 
 /* The parts of fuzz_exercise_part(). */
-#define FUZZ_PARTS 12
+#define FUZZ_PARTS 16
 
 /*
  * What the library does with a read plan, for fuzz_analyses.c: the
@@ -54,13 +54,15 @@ void fuzz_exercise(const struct mesh_plan *plan,
  * analysis with nodes down, its JSON and the nodes it strands; 1 restart
  * hazards, failure domains and the live-mesh simulation; 2, 3, 4 the
  * JSON, GML and GraphML exports, each read back; and on plans of up to 8
- * nodes 5 the DOT export and the pictures, 6 the sweeps, 7 the
- * availability (exact), 8 both reports (with the sweeps and the
- * availability), 9 suggestions for target 2 and the diff against the plan
- * with them, 10 suggestions for target 2 by zone, and up to 6 nodes 11
- * suggestions for target 3 and their diff. Aborts as fuzz_exercise()
- * does, also on a verified suggestion that leaves an articulation point
- * or a suggestion by zone below its lower bound.
+ * nodes 5 the DOT export and the pictures, 6 the sweep by node with the
+ * mesh model, 12 the sweeps by node with the graph model and by zone, 7
+ * the availability (exact), 8 the HTML and 13 the Markdown report (each
+ * with the graph sweeps and the availability), 9 suggestions for target 2
+ * applied and checked, 14 the same suggestions and the diff against the
+ * plan with them, 10 suggestions for target 2 by zone, and up to 6 nodes
+ * 11 and 15 suggestions for target 3, checked and diffed. Aborts as
+ * fuzz_exercise() does, also on a verified suggestion that leaves an
+ * articulation point or a suggestion by zone below its lower bound.
  */
 void fuzz_exercise_part(const struct mesh_plan *plan,
     const struct mesh_diags *diags, unsigned part);
