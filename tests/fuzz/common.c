@@ -282,26 +282,43 @@ exercise_pictures(const struct mesh_plan *plan, const struct mesh_analysis *a)
 }
 
 /* A report of analysis a of plan, HTML or (markdown set) Markdown, with
- * the graph sweep, the sweep by zone and the availability as its parts
- * (the mesh sweep is part 6's). */
+ * the parts variant picks: bit 0 the graph sweep and the sweep by zone,
+ * bit 1 the availability, both bits also the fix (suggestions for target
+ * 2). A part left out is "not computed", or over its budget on plans of
+ * an odd number of nodes, so that every way a report words a missing
+ * part is fuzzed too. */
 static void
 exercise_report(const struct mesh_plan *plan, const struct mesh_analysis *a,
-    const struct mesh_diags *diags, int markdown)
+    const struct mesh_diags *diags, int markdown, unsigned variant)
 {
 	struct mesh_review_parts parts;
-	struct mesh_sweep *sw, *by_zone;
-	struct mesh_availability *av;
+	struct mesh_sweep *sw = NULL, *by_zone = NULL;
+	struct mesh_availability *av = NULL;
+	struct mesh_suggestion *fix = NULL;
+	double over = plan->nnodes % 2 ? 2 * MESH_AVAIL_BUDGET : 0;
 	char *s;
 
-	exercise_sweeps(plan, diags, 0, 0, &sw, &by_zone);
-	av = exercise_availability(plan, diags);
 	memset(&parts, 0, sizeof(parts));
+	if (variant & 1) {
+		exercise_sweeps(plan, diags, 0, 0, &sw, &by_zone);
+	} else {
+		parts.sweep_cost = over;
+		parts.domains_cost = over;
+	}
+	if (variant & 2)
+		av = exercise_availability(plan, diags);
+	else
+		parts.availability_cost = over;
+	if (variant == 3 && mesh_suggest(plan, 2, &fix) != MESH_OK)
+		fix = NULL;
 	parts.sweep = sw;
 	parts.domains = by_zone;
 	parts.availability = av;
+	parts.fix = fix;
 	if ((markdown ? mesh_review_markdown(a, diags, &parts, &s) :
 	    mesh_review_html(a, diags, &parts, &s)) == MESH_OK)
 		free(s);
+	mesh_suggestion_free(fix);
 	mesh_availability_free(av);
 	mesh_sweep_free(by_zone);
 	mesh_sweep_free(sw);
@@ -531,7 +548,7 @@ exercise_model(const struct mesh_plan *plan)
 
 void
 fuzz_exercise_part(const struct mesh_plan *plan,
-    const struct mesh_diags *diags, unsigned part)
+    const struct mesh_diags *diags, unsigned part, unsigned variant)
 {
 	struct mesh_analysis *a = NULL;
 	struct mesh_availability *av;
@@ -577,13 +594,17 @@ fuzz_exercise_part(const struct mesh_plan *plan,
 	case 13:
 		/* HTML, Markdown. */
 		if (small)
-			exercise_report(plan, a, diags, part == 13);
+			exercise_report(plan, a, diags, part == 13,
+			    variant % 4);
 		break;
 	case 9:
-	case 14:
-		/* Checked, diffed. */
 		if (small)
-			exercise_suggest(plan, diags, 2, part == 14);
+			exercise_suggest(plan, diags, 2, 0);
+		break;
+	case 14:
+		/* The diff runs a sweep and the availability on each side. */
+		if (plan->nnodes <= FUZZ_TINY)
+			exercise_suggest(plan, diags, 2, 1);
 		break;
 	case 10:
 		if (small)
