@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "read/harper_keys.h"
+#include "read/harper_yaml.h"
 #include "read/harper_nodes.h"
 #include "model/settings.h"
 #include "base/hostcheck.h"
@@ -890,57 +891,45 @@ yaml_error(struct reader *r, const yaml_parser_t *p, const char *buf,
 }
 
 /*
- * Whether the YAML in the len bytes at buf (placed as o places its
- * marks) nests no deeper than the depth limit; if it does,
- * report where with code (invalid-yaml, bad-env-line) and return 0.
- * libyaml's events, before its loader builds the document: the parser
- * keeps its stacks on the heap. A syntax error stops the count and is
- * left for the loader to report.
+ * The first YAML document of the len bytes at buf (placed as o places its
+ * marks) into *doc, its memory from arena (the caller frees it, never
+ * yaml_document_delete()): parsed once, its nesting bounded as it loads
+ * (harper_yaml.h). Nesting deeper than the depth limit is reported where
+ * it starts with code (invalid-yaml, bad-env-line, ...); a syntax error
+ * with code, what before libyaml's words (yaml_error()). Returns 0, or -1
+ * after a report or when out of memory (nomem set); *doc is then empty.
  */
 static int
-yaml_depth_ok(struct reader *r, const char *buf, size_t len,
-    const struct src *o, const char *code)
+load_yaml(struct reader *r, const char *buf, size_t len,
+    const struct src *o, const char *code, const char *what,
+    struct mesh_i_arena *arena, yaml_document_t *doc)
 {
-	size_t max = mesh_limits_get()->depth, depth = 0;
+	size_t max = mesh_limits_get()->depth;
+	enum mesh_i_yload_result res;
+	struct mesh_i_yloader l;
 	yaml_parser_t parser;
-	yaml_event_t ev;
-	int ok = 1, done = 0;
+	yaml_mark_t deep;
 	struct mesh_i_pos p;
 
+	memset(doc, 0, sizeof(*doc));
 	if (!yaml_parser_initialize(&parser)) {
 		r->base.nomem = 1;
-		return 0;
+		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	while (!done && yaml_parser_parse(&parser, &ev)) {
-		switch (ev.type) {
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (++depth <= max)
-				break;
-			p = mark_at(o, (int)ev.start_mark.line,
-			    (int)ev.start_mark.column);
-			mesh_i_report(&r->base, MESH_ERROR, code, &p, NULL,
-			    "nesting deeper than %zu levels (--max-depth "
-			    "raises the limit)", max);
-			ok = 0;
-			done = 1;
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			break;
-		case YAML_DOCUMENT_END_EVENT:
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
+	mesh_i_yload_init(&l, &parser, arena, max, 0);
+	res = mesh_i_yload(&l, doc, &deep);
+	mesh_i_yload_free(&l);
+	if (res == MESH_I_YLOAD_DEEP) {
+		p = mark_at(o, (int)deep.line, (int)deep.column);
+		mesh_i_report(&r->base, MESH_ERROR, code, &p, NULL,
+		    "nesting deeper than %zu levels (--max-depth raises the "
+		    "limit)", max);
+	} else if (res == MESH_I_YLOAD_ERROR) {
+		yaml_error(r, &parser, buf, len, o, code, what);
 	}
 	yaml_parser_delete(&parser);
-	return ok;
+	return res == MESH_I_YLOAD_OK ? 0 : -1;
 }
 
 /* Read a config from len bytes at buf into c, with libyaml's document
@@ -952,25 +941,17 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c,
 {
 	struct mesh_i_hk_origin ho = { o->file, o->line, o->column,
 		o->indent };
-	yaml_parser_t parser;
+	struct mesh_i_arena arena;
 	yaml_document_t doc;
 	yaml_node_t *root;
 	struct src s = *o;
 	struct mesh_i_pos p;
 	int k;
 
-	if (!yaml_parser_initialize(&parser)) {
-		r->base.nomem = 1;
-		return;
-	}
-	if (!yaml_depth_ok(r, buf, len, o, "invalid-yaml")) {
-		yaml_parser_delete(&parser);
-		return;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_error(r, &parser, buf, len, o, "invalid-yaml", "");
-		yaml_parser_delete(&parser);
+	mesh_i_arena_init(&arena);
+	if (load_yaml(r, buf, len, o, "invalid-yaml", "", &arena,
+	    &doc) != 0) {
+		mesh_i_arena_free(&arena);
 		return;
 	}
 	s.doc = &doc;
@@ -996,8 +977,7 @@ read_config(struct reader *r, const char *buf, size_t len, struct hconf *c,
 		    r->base.diags) != 0)
 			r->base.nomem = 1;
 	}
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
+	mesh_i_arena_free(&arena);
 }
 
 /* Read path, reporting io-error or input-too-large. Returns the buffer
@@ -1049,24 +1029,15 @@ static void
 env_value(struct reader *r, struct hconf *c, const struct src *o,
     const char *code, enum key k, const char *v, size_t len)
 {
-	yaml_parser_t parser;
+	struct mesh_i_arena arena;
 	yaml_document_t doc;
 	yaml_node_t *root;
 	struct src s = *o;
 
-	if (!yaml_parser_initialize(&parser)) {
-		r->base.nomem = 1;
-		return;
-	}
-	if (!yaml_depth_ok(r, v, len, o, code)) {
-		yaml_parser_delete(&parser);
-		return;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)v, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_error(r, &parser, v, len, o, code,
-		    "the value is not valid JSON: ");
-		yaml_parser_delete(&parser);
+	mesh_i_arena_init(&arena);
+	if (load_yaml(r, v, len, o, code, "the value is not valid JSON: ",
+	    &arena, &doc) != 0) {
+		mesh_i_arena_free(&arena);
 		return;
 	}
 	s.doc = &doc;
@@ -1077,8 +1048,7 @@ env_value(struct reader *r, struct hconf *c, const struct src *o,
 		r->nreported = 0;
 		apply(r, &s, c, k, root);
 	}
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
+	mesh_i_arena_free(&arena);
 }
 
 /*
@@ -2304,7 +2274,7 @@ apply_json(struct reader *r, struct hconf *c, int set)
 	struct mesh_i_jdoc *jdoc = NULL;
 	enum mesh_error err;
 	struct mesh_diags jd;
-	yaml_parser_t parser;
+	struct mesh_i_arena arena;
 	yaml_document_t doc;
 	yaml_node_t *root, *v;
 	cJSON *jroot;
@@ -2343,20 +2313,10 @@ apply_json(struct reader *r, struct hconf *c, int set)
 	mesh_diags_clear(&jd);
 	if (err != MESH_OK)
 		return;
-	if (!yaml_parser_initialize(&parser)) {
-		r->base.nomem = 1;
-		return;
-	}
-	if (!yaml_depth_ok(r, j->text, j->len, &o, "bad-config-json")) {
-		yaml_parser_delete(&parser);
-		return;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)j->text,
-	    j->len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_error(r, &parser, j->text, j->len, &o, "bad-config-json",
-		    "the value is not valid JSON: ");
-		yaml_parser_delete(&parser);
+	mesh_i_arena_init(&arena);
+	if (load_yaml(r, j->text, j->len, &o, "bad-config-json",
+	    "the value is not valid JSON: ", &arena, &doc) != 0) {
+		mesh_i_arena_free(&arena);
 		return;
 	}
 	o.doc = &doc;
@@ -2384,8 +2344,7 @@ apply_json(struct reader *r, struct hconf *c, int set)
 		    r->base.diags) != 0)
 			r->base.nomem = 1;
 	}
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
+	mesh_i_arena_free(&arena);
 }
 
 /* The words of a command line, as read from a file. */

@@ -321,22 +321,30 @@ distance(const char *a, size_t la, struct mesh_i_near *near, const char *b)
 }
 
 /* Whether the path pattern p (segments may be "*") names path s, both of
- * n segments compared whole. */
+ * n segments compared whole. One pass over the bytes: most patterns
+ * differ from s within a few. */
 static int
 match(const char *p, const char *s)
 {
-	size_t lp, ls;
-
 	for (;;) {
-		lp = strcspn(p, ".");
-		ls = strcspn(s, ".");
-		if (!(lp == 1 && *p == '*' && ls > 0) &&
-		    (lp != ls || strncmp(p, s, lp) != 0))
+		if (p[0] == '*' && (p[1] == '.' || p[1] == '\0')) {
+			/* Any segment but an empty one. */
+			if (*s == '.' || *s == '\0')
+				return 0;
+			while (*s != '.' && *s != '\0')
+				s++;
+			p++;
+		} else {
+			while (*p != '.' && *p != '\0' && *p == *s) {
+				p++;
+				s++;
+			}
+		}
+		/* Both at a segment's end, the same one ('.' or the end). */
+		if (*p != *s || (*p != '.' && *p != '\0'))
 			return 0;
-		p += lp;
-		s += ls;
-		if (*p == '\0' || *s == '\0')
-			return *p == *s;
+		if (*p == '\0')
+			return 1;
 		p++;
 		s++;
 	}
@@ -590,6 +598,23 @@ warn_at(const char *key, const char *path, const struct mesh_i_hk_origin *o,
 	    o->column + mc : o->indent + mc + 1, node, d);
 }
 
+/* path "." key (key alone at the root, path "") into buf of size bytes.
+ * Returns 0, or -1 when it does not fit (buf is then not a path). */
+static int
+join(char *buf, size_t size, const char *path, const char *key)
+{
+	size_t lp = strlen(path), lk = strlen(key), n;
+
+	n = lp + (lp > 0) + lk;
+	if (n >= size)
+		return -1;
+	memcpy(buf, path, lp);
+	if (lp > 0)
+		buf[lp++] = '.';
+	memcpy(buf + lp, key, lk + 1);
+	return 0;
+}
+
 /* Check the children of n, at path (depth levels down). A node reached
  * again through an alias is checked once (seen: one flag per node of
  * doc), so that aliases cannot make the walk exponential. */
@@ -643,8 +668,7 @@ walk(yaml_document_t *doc, yaml_node_t *n, const char *path,
 		if (*path == '\0' && v->type == YAML_MAPPING_NODE &&
 		    has_package(doc, v))
 			continue;
-		if (snprintf(sub, sizeof(sub), "%s%s%s", path, *path ? "." :
-		    "", key) >= (int)sizeof(sub))
+		if (join(sub, sizeof(sub), path, key) != 0)
 			continue;
 		if ((e = find(sub)) == NULL) {
 			if (warn_at(key, path, o, k, node, d) != 0)

@@ -1,5 +1,7 @@
 /* kubernetes.c: read Kubernetes manifests (StatefulSet, Deployment, Pod, Service, ConfigMap) into Harper nodes, built by mesh_i_harper_build(). */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include "base/text.h"
 #include "base/util.h"
 #include "read/harper_nodes.h"
+#include "read/harper_yaml.h"
 #include "read/kit.h"
 #include "read/readers.h"
 
@@ -126,7 +129,8 @@ struct k8s {
 	struct mesh_i_arena arena;
 	struct kfile *files;
 	size_t nfiles, fcap;
-	yaml_document_t **docs;         /* each the doc of a struct kdoc */
+	yaml_document_t **docs;         /* each the doc of a struct kdoc,
+					 * in the arena (harper_yaml.h) */
 	size_t ndocs;
 	struct cmap *cms;
 	size_t ncms;
@@ -549,65 +553,17 @@ yaml_fail(struct k8s *k, const yaml_parser_t *p)
 	    p->context ? " " : "", p->context ? p->context : "");
 }
 
-/* Whether no document of the stream nests deeper than the depth limit
- * (counted on libyaml's events, before its loader recurses). A syntax
- * error ends the count; the loader reports it. */
-static int
-depth_ok(struct k8s *k)
-{
-	size_t max = mesh_limits_get()->depth, depth = 0;
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	int ok = 1, done = 0;
-
-	if (!yaml_parser_initialize(&parser)) {
-		k->base.nomem = 1;
-		return 0;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)k->buf,
-	    k->len);
-	while (!done && yaml_parser_parse(&parser, &ev)) {
-		struct mesh_i_pos p;
-
-		switch (ev.type) {
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (++depth <= max)
-				break;
-			p.file = k->base.file;
-			p.line = (int)ev.start_mark.line + 1;
-			p.column = (int)ev.start_mark.column + 1;
-			mesh_i_report(&k->base, MESH_ERROR, "invalid-yaml", &p,
-			    NULL, "nesting deeper than %zu levels "
-			    "(--max-depth raises the limit)", max);
-			ok = 0;
-			done = 1;
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			break;
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-	}
-	if (parser.error == YAML_MEMORY_ERROR)
-		k->base.nomem = 1;
-	yaml_parser_delete(&parser);
-	return ok && !k->base.nomem;
-}
-
 /* Load every document of file (buf, len; k->base.file names it while it
- * loads) after k->docs, and add the file to k->files. Returns 0, or -1
- * after an error. */
+ * loads) after k->docs, and add the file to k->files: one pass of libyaml
+ * over the text, which counts the nesting as it builds the documents in
+ * k's arena (harper_yaml.h); nesting deeper than the depth limit anywhere
+ * in the file is invalid-yaml. Returns 0, or -1 after an error. */
 static int
 load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
     size_t *cap)
 {
+	size_t max = mesh_limits_get()->depth;
+	struct mesh_i_yloader l;
 	yaml_parser_t parser;
 	struct kfile *kf;
 	int rc = 0;
@@ -621,17 +577,18 @@ load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
 	k->base.file = file;
 	k->buf = buf;
 	k->len = len;
-	if (!depth_ok(k))
-		return -1;
 	if (!yaml_parser_initialize(&parser)) {
 		k->base.nomem = 1;
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)k->buf,
 	    k->len);
+	mesh_i_yload_init(&l, &parser, &k->arena, max, 1);
 	for (;;) {
 		struct kdoc *kd = mesh_i_arena_alloc(&k->arena, sizeof(*kd));
+		enum mesh_i_yload_result res;
 		yaml_document_t *d, **slot;
+		yaml_mark_t deep;
 
 		if (kd == NULL) {
 			k->base.nomem = 1;
@@ -640,23 +597,33 @@ load_docs(struct k8s *k, const char *file, const char *buf, size_t len,
 		}
 		kd->file = k->nfiles - 1;
 		d = &kd->doc;
-		if (!yaml_parser_load(&parser, d)) {
+		if ((res = mesh_i_yload(&l, d, &deep)) == MESH_I_YLOAD_DEEP) {
+			struct mesh_i_pos p;
+
+			p.file = k->base.file;
+			p.line = (int)deep.line + 1;
+			p.column = (int)deep.column + 1;
+			mesh_i_report(&k->base, MESH_ERROR, "invalid-yaml", &p,
+			    NULL, "nesting deeper than %zu levels "
+			    "(--max-depth raises the limit)", max);
+			rc = -1;
+			break;
+		}
+		if (res == MESH_I_YLOAD_ERROR) {
 			yaml_fail(k, &parser);
 			rc = -1;
 			break;
 		}
-		if (yaml_document_get_root_node(d) == NULL) {
-			yaml_document_delete(d);
+		if (yaml_document_get_root_node(d) == NULL)
 			break;
-		}
 		if ((slot = grow(k, &k->docs, &k->ndocs, cap,
 		    sizeof(*slot))) == NULL) {
-			yaml_document_delete(d);
 			rc = -1;
 			break;
 		}
 		*slot = d;
 	}
+	mesh_i_yload_free(&l);
 	yaml_parser_delete(&parser);
 	return rc;
 }
@@ -1657,16 +1624,174 @@ find_svc(const struct k8s *k, const char *ns, const char *name)
 	return i < 0 ? NULL : &k->svcs[i];
 }
 
-/* Whether Service sv selects pod j. */
+/* Whether Service sv selects pod j: a binary search of its pods, which
+ * are in pod order. */
 static int
 picks(const struct svc *sv, size_t j)
 {
-	size_t i;
+	size_t lo = 0, hi = sv->npods, mid;
 
-	for (i = 0; i < sv->npods; i++)
-		if (sv->pods[i] == j)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (sv->pods[mid] == j)
 			return 1;
+		if (sv->pods[mid] < j)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
+}
+
+/* A label of a workload with pods: namespace, key, value (the workload's
+ * own strings), for select_pods(). */
+struct label {
+	const char *ns, *key, *value;
+	size_t work;
+};
+
+/* Labels in order of namespace, key, value, then workload. */
+static int
+label_cmp(const void *a, const void *b)
+{
+	const struct label *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->ns, y->ns)) != 0 ||
+	    (c = strcmp(x->key, y->key)) != 0 ||
+	    (c = strcmp(x->value, y->value)) != 0)
+		return c;
+	return x->work < y->work ? -1 : x->work > y->work;
+}
+
+/* The first of the n sorted labels v not before (ns, key, value) when
+ * after is 0, or after it when after is 1. */
+static size_t
+label_bound(const struct label *v, size_t n, const char *ns,
+    const char *key, const char *value, int after)
+{
+	size_t lo = 0, hi = n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(v[mid].ns, ns)) == 0 &&
+		    (c = strcmp(v[mid].key, key)) == 0)
+			c = strcmp(v[mid].value, value);
+		if (c < 0 || (after && c == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Which pods each Service of k selects (sv->pods, in pod order;
+ * sv->npods), as selects() on the workload of each pod of the Service's
+ * namespace decides, without asking it of every pod: the labels of the
+ * workloads with pods, sorted, give for each selector pair the
+ * workloads that have it; a Service tests only those of its rarest pair.
+ * A workload's pods are one run of k->pods, in workload order, so they
+ * come out in pod order. n log n in the labels. Out of memory sets
+ * nomem (what was set stays, for k8s_free()).
+ */
+static void
+select_pods(struct k8s *k)
+{
+	struct label *lab = NULL;
+	size_t *first, *count, *cand = NULL, nlab = 0, cap = 0, i, s, c;
+
+	first = alloc(k, k->nworks, sizeof(*first));
+	count = alloc(k, k->nworks, sizeof(*count));
+	if (first == NULL || count == NULL)
+		return;
+	for (i = k->npods; i-- > 0;) {
+		first[k->pods[i].work] = i;
+		count[k->pods[i].work]++;
+	}
+	for (i = 0; i < k->nworks; i++) {
+		const struct work *w = &k->works[i];
+		yaml_node_pair_t *pair;
+
+		if (count[i] == 0 || w->labels.n == NULL)
+			continue;
+		for (pair = w->labels.n->data.mapping.pairs.start;
+		    pair < w->labels.n->data.mapping.pairs.top; pair++) {
+			yaml_node_t *kn = get_node(w->labels.doc, pair->key);
+			yaml_node_t *vn = get_node(w->labels.doc, pair->value);
+			struct label *l;
+
+			if (kn == NULL || vn == NULL ||
+			    kn->type != YAML_SCALAR_NODE ||
+			    vn->type != YAML_SCALAR_NODE)
+				continue;
+			if ((l = grow(k, &lab, &nlab, &cap,
+			    sizeof(*lab))) == NULL)
+				goto done;
+			l->ns = w->ns;
+			l->key = text(kn);
+			l->value = text(vn);
+			l->work = i;
+		}
+	}
+	if (nlab > 1)
+		qsort(lab, nlab, sizeof(*lab), label_cmp);
+	if ((cand = calloc(k->nworks ? k->nworks : 1, sizeof(*cand))) == NULL) {
+		k->base.nomem = 1;
+		goto done;
+	}
+	for (s = 0; s < k->nsvcs && !k->base.nomem; s++) {
+		struct svc *sv = &k->svcs[s];
+		size_t lo = 0, hi = 0, best = (size_t)-1, ncand = 0, a, b, n;
+		yaml_node_pair_t *pair;
+
+		if (sv->selector.n == NULL)
+			continue;
+		for (pair = sv->selector.n->data.mapping.pairs.start;
+		    pair < sv->selector.n->data.mapping.pairs.top; pair++) {
+			yaml_node_t *kn = get_node(sv->selector.doc,
+			    pair->key);
+			yaml_node_t *vn = get_node(sv->selector.doc,
+			    pair->value);
+
+			if (kn == NULL || vn == NULL ||
+			    kn->type != YAML_SCALAR_NODE ||
+			    vn->type != YAML_SCALAR_NODE) {
+				best = 0;       /* selects() takes none */
+				break;
+			}
+			a = label_bound(lab, nlab, sv->ns, text(kn),
+			    text(vn), 0);
+			b = label_bound(lab, nlab, sv->ns, text(kn),
+			    text(vn), 1);
+			if (b - a < best) {
+				best = b - a;
+				lo = a;
+				hi = b;
+			}
+		}
+		if (best == 0 || best == (size_t)-1)
+			continue;
+		for (i = lo, n = 0; i < hi; i++) {
+			c = lab[i].work;
+			if ((ncand == 0 || cand[ncand - 1] != c) &&
+			    selects(sv->selector, &k->works[c])) {
+				cand[ncand++] = c;
+				n += count[c];
+			}
+		}
+		if (n == 0)
+			continue;
+		if ((sv->pods = alloc(k, n, sizeof(size_t))) == NULL)
+			goto done;
+		for (i = 0; i < ncand; i++)
+			for (c = 0; c < count[cand[i]]; c++)
+				sv->pods[sv->npods++] = first[cand[i]] + c;
+	}
+done:
+	free(cand);
+	free(lab);
 }
 
 /* Append the four DNS forms of name (NAME.NS, NAME.NS.svc, ...; NAME
@@ -1687,7 +1812,7 @@ add_forms(struct k8s *k, const char **hosts, size_t n, const char *name,
 static void
 make_pods(struct k8s *k)
 {
-	size_t i, j, cap = 0, s;
+	size_t i, j, cap = 0, s, *at, *fronts;
 
 	for (i = 0; i < k->nworks && !k->base.nomem; i++) {
 		struct work *w = &k->works[i];
@@ -1713,24 +1838,25 @@ make_pods(struct k8s *k)
 				p->name = aprintf(k, "%s-%ld", w->name, r + 1);
 		}
 	}
-	/* Which pods each Service selects. */
-	for (s = 0; s < k->nsvcs && !k->base.nomem; s++) {
-		struct svc *sv = &k->svcs[s];
-
-		for (j = 0; j < k->npods; j++)
-			if (strcmp(k->works[k->pods[j].work].ns, sv->ns) == 0 &&
-			    selects(sv->selector, &k->works[k->pods[j].work]))
-				sv->npods++;
-		if (sv->npods == 0)
-			continue;
-		if ((sv->pods = alloc(k, sv->npods, sizeof(size_t))) == NULL)
-			return;
-		sv->npods = 0;
-		for (j = 0; j < k->npods; j++)
-			if (strcmp(k->works[k->pods[j].work].ns, sv->ns) == 0 &&
-			    selects(sv->selector, &k->works[k->pods[j].work]))
-				sv->pods[sv->npods++] = j;
-	}
+	select_pods(k);
+	if (k->base.nomem)
+		return;
+	/* The Services whose first pod each pod is, in Service order:
+	 * those of pod j are fronts[at[j] .. at[j + 1] - 1]. */
+	if ((at = alloc(k, k->npods + 1, sizeof(*at))) == NULL ||
+	    (fronts = alloc(k, k->nsvcs, sizeof(*fronts))) == NULL)
+		return;
+	for (s = 0; s < k->nsvcs; s++)
+		if (k->svcs[s].npods > 0)
+			at[k->svcs[s].pods[0] + 1]++;
+	for (j = 0; j < k->npods; j++)
+		at[j + 1] += at[j];
+	for (s = 0; s < k->nsvcs; s++)
+		if (k->svcs[s].npods > 0)
+			fronts[at[k->svcs[s].pods[0]]++] = s;
+	for (j = k->npods; j > 0; j--)
+		at[j] = at[j - 1];
+	at[0] = 0;
 	/* Each pod's hosts: its own DNS name (hosts[0]) in four forms,
 	 * then those of each Service that reaches it alone or first. */
 	for (j = 0; j < k->npods && !k->base.nomem; j++) {
@@ -1738,11 +1864,8 @@ make_pods(struct k8s *k)
 		struct work *w = &k->works[p->work];
 		const char *sub = w->service, *host;
 		const struct svc *gov;
-		size_t n = 4;
+		size_t n = 4 + 4 * (at[j + 1] - at[j]), f;
 
-		for (s = 0; s < k->nsvcs; s++)
-			if (k->svcs[s].npods > 0 && k->svcs[s].pods[0] == j)
-				n += 4;
 		if ((p->hosts = alloc(k, n, sizeof(*p->hosts))) == NULL)
 			return;
 		host = w->kind == K_POD && w->hostname ? w->hostname : p->name;
@@ -1756,9 +1879,8 @@ make_pods(struct k8s *k)
 		} else {
 			p->hosts[p->nhosts++] = p->name;
 		}
-		for (s = 0; s < k->nsvcs; s++) {
-			if (k->svcs[s].npods == 0 || k->svcs[s].pods[0] != j)
-				continue;
+		for (f = at[j]; f < at[j + 1]; f++) {
+			s = fronts[f];
 			k->svcs[s].form = p->nhosts;
 			p->nhosts = add_forms(k, p->hosts, p->nhosts,
 			    k->svcs[s].name, k->svcs[s].ns);
@@ -1930,44 +2052,115 @@ make_node(struct k8s *k, const struct pod *p, struct mesh_i_hnode *h)
 /* ------------------------------------------------------------------ */
 /* After the build: what a route's host says about the manifests. */
 
+/* s in lower case: s itself when it is so already, else a copy in the
+ * arena; NULL when out of memory (nomem set). */
+static const char *
+lower(struct k8s *k, const char *s)
+{
+	size_t i, n;
+	char *d;
+
+	for (n = 0; s[n] != '\0' && !(s[n] >= 'A' && s[n] <= 'Z'); n++)
+		;
+	if (s[n] == '\0')
+		return s;
+	n += strlen(s + n);
+	if ((d = mesh_i_arena_text(&k->arena, n + 1)) == NULL) {
+		k->base.nomem = 1;
+		return NULL;
+	}
+	for (i = 0; i <= n; i++)
+		d[i] = (char)tolower((unsigned char)s[i]);
+	return d;
+}
+
+/*
+ * The names route_warnings() looks a route's host up by, in lower case:
+ * (name, 0) the four names of each Service of several pods, to the first
+ * such Service in the files that answers to it; (name, 1) the name of
+ * each pod without a DNS name of its own, to the first such pod. Returns
+ * 0, or -1 when out of memory (nomem set; the caller frees m).
+ */
+static int
+warn_index(struct k8s *k, struct mesh_i_map *m)
+{
+	size_t s, f, n = 0;
+	const char *key;
+
+	for (s = 0; s < k->nsvcs; s++)
+		n += k->svcs[s].npods >= 2 ? 4 : 0;
+	for (s = 0; s < k->npods; s++)
+		n += !k->pods[s].dns;
+	if (n > INT_MAX || mesh_i_map_reserve(m, n) != 0)
+		goto nomem;
+	for (s = 0; s < k->nsvcs; s++) {
+		const struct svc *sv = &k->svcs[s];
+		const struct pod *first;
+
+		if (sv->npods < 2)
+			continue;
+		first = &k->pods[sv->pods[0]];
+		for (f = sv->form; f < sv->form + 4; f++) {
+			if ((key = lower(k, first->hosts[f])) == NULL)
+				return -1;
+			if (mesh_i_map_put(m, key, 0, (int)s) == -2)
+				goto nomem;
+		}
+	}
+	for (s = 0; s < k->npods; s++) {
+		if (k->pods[s].dns || k->pods[s].hosts[0] != k->pods[s].name)
+			continue;
+		if ((key = lower(k, k->pods[s].name)) == NULL)
+			return -1;
+		if (mesh_i_map_put(m, key, 1, (int)s) == -2)
+			goto nomem;
+	}
+	return 0;
+nomem:
+	k->base.nomem = 1;
+	return -1;
+}
+
 /* The Service (with several pods) or the pod without a DNS name that
- * host names, for the warnings after the build. */
+ * each route's host names, for the warnings after the build: one probe
+ * of each in the names warn_index() gives (lower case, as the host is
+ * made). Out of memory sets nomem. */
 static void
 route_warnings(struct k8s *k, const struct mesh_plan *plan)
 {
-	size_t i, j, s, f;
+	struct mesh_i_map m;
+	size_t i, j;
+	int s;
 
+	mesh_i_map_init(&m);
+	if (warn_index(k, &m) != 0) {
+		mesh_i_map_free(&m);
+		return;
+	}
 	for (i = 0; i < plan->nnodes; i++) {
 		const struct mesh_node *nd = &plan->nodes[i];
 
 		for (j = 0; j < nd->nroutes; j++) {
 			const struct mesh_route *rt = &nd->routes[j];
+			const struct mesh_source *src;
 			char *h = mesh_i_host_normal(rt->host);
 			struct mesh_i_pos at;
 
 			if (h == NULL) {
 				k->base.nomem = 1;
+				mesh_i_map_free(&m);
 				return;
 			}
 			at.file = k->base.file;
 			at.line = rt->line;
 			at.column = rt->column;
-			if (mesh_plan_route_source(plan, (int)i, j) != NULL &&
-			    mesh_plan_route_source(plan, (int)i, j)->file)
-				at.file = mesh_plan_route_source(plan, (int)i,
-				    j)->file;
-			for (s = 0; s < k->nsvcs; s++) {
+			src = mesh_plan_route_source(plan, (int)i, j);
+			if (src != NULL && src->file)
+				at.file = src->file;
+			if ((s = mesh_i_map_get(&m, h, 0)) >= 0) {
 				const struct svc *sv = &k->svcs[s];
-				const struct pod *first;
+				const struct pod *first = &k->pods[sv->pods[0]];
 
-				if (sv->npods < 2)
-					continue;
-				first = &k->pods[sv->pods[0]];
-				for (f = sv->form; f < sv->form + 4; f++)
-					if (strcasecmp(first->hosts[f], h) == 0)
-						break;
-				if (f == sv->form + 4)
-					continue;
 				mesh_i_report(&k->base, MESH_WARNING,
 				    "service-worst-case", &at, nd->name,
 				    "route from '%s' to Service '%s', which "
@@ -1979,13 +2172,8 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 				    nd->name, sv->name, sv->npods, first->name,
 				    k->pods[sv->pods[1]].name, sv->npods > 2 ?
 				    ", ..." : "", first->name);
-				break;
 			}
-			for (s = 0; s < k->npods; s++) {
-				if (k->pods[s].dns ||
-				    strcasecmp(k->pods[s].name, h) != 0 ||
-				    k->pods[s].hosts[0] != k->pods[s].name)
-					continue;
+			if ((s = mesh_i_map_get(&m, h, 1)) >= 0)
 				mesh_i_report(&k->base, MESH_WARNING,
 				    "no-pod-dns", &at, nd->name, "route from "
 				    "'%s' to '%s', the name of a pod that has "
@@ -1997,11 +2185,10 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 				    "a headless Service" : "Deployment and "
 				    "ReplicaSet pods have random names; route "
 				    "to a StatefulSet's pods or a Service");
-				break;
-			}
 			free(h);
 		}
 	}
+	mesh_i_map_free(&m);
 }
 
 /* An empty k, its diagnostics to diags. Cannot fail. */
@@ -2022,8 +2209,6 @@ k8s_free(struct k8s *k)
 {
 	size_t i;
 
-	for (i = 0; i < k->ndocs; i++)
-		yaml_document_delete(k->docs[i]);
 	for (i = 0; i < k->nworks; i++) {
 		free(k->works[i].vars);
 		free(k->works[i].words);
