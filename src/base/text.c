@@ -1,4 +1,4 @@
-/* text.c: UTF-8 checking, positions (line, column) in a text buffer, and edit distances for suggestions. */
+/* text.c: UTF-8 checking, positions (line, column) in a text buffer, control characters made visible, and edit distances for suggestions. */
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
@@ -77,6 +77,38 @@ mesh_i_has_control(const char *s)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return 1;
 	return 0;
+}
+
+size_t
+mesh_i_control(const char *s, char esc[MESH_I_CONTROL_ESC])
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	char tmp[MESH_I_CONTROL_ESC];
+
+	if (esc == NULL)
+		esc = tmp;
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+		memcpy(esc, "\\u00", 4);
+		esc[4] = hex[p[1] >> 4];
+		esc[5] = hex[p[1] & 0xf];
+		esc[6] = '\0';
+		return 2;
+	}
+	if (p[0] == '\0' || (p[0] >= 0x20 && p[0] != 0x7f))
+		return 0;
+	if (p[0] == '\n' || p[0] == '\r' || p[0] == '\t') {
+		esc[0] = '\\';
+		esc[1] = p[0] == '\n' ? 'n' : p[0] == '\r' ? 'r' : 't';
+		esc[2] = '\0';
+		return 1;
+	}
+	esc[0] = '\\';
+	esc[1] = 'x';
+	esc[2] = hex[p[0] >> 4];
+	esc[3] = hex[p[0] & 0xf];
+	esc[4] = '\0';
+	return 1;
 }
 
 void

@@ -1,4 +1,4 @@
-/* text.h: UTF-8 checking and positions (line, column) in a text buffer. */
+/* text.h: UTF-8 checking, positions (line, column) in a text buffer, control characters made visible, edit distances. */
 #ifndef MESH_TEXT_H
 #define MESH_TEXT_H
 
@@ -14,6 +14,27 @@ int mesh_i_utf8_check(const char *buf, size_t len, size_t *bad, int *nul);
 
 /* Whether s holds a control character (below 0x20, or 0x7f). */
 int mesh_i_has_control(const char *s);
+
+/* The longest escape mesh_i_control() writes, \u009f, with its NUL. */
+#define MESH_I_CONTROL_ESC 7
+
+/* Whether the byte c may begin a control character that mesh_i_control()
+ * escapes: the cheap test of a loop, before the call. */
+#define MESH_I_MAY_CONTROL(c) ((unsigned char)(c) < 0x20 || \
+	(unsigned char)(c) == 0x7f || (unsigned char)(c) == 0xc2)
+
+/*
+ * The one table of how text from an input is shown to people, in the
+ * text reports, messages, HTML, Markdown, SVG and DOT pictures
+ * (docs/diagnostics.md#control-characters): when s begins with a control
+ * character (below 0x20, DEL, or a C1 control, U+0080 to U+009F, which
+ * UTF-8 writes 0xc2 0x80 to 0xc2 0x9f), writes its escape as C and JSON
+ * write it into esc (when not NULL), NUL-terminated: \n, \r, \t, the
+ * rest of C0 and DEL as \xHH (\x1b), C1 as \uHHHH (\u009b); returns the
+ * bytes of s it takes (1 or 2). Returns 0, esc untouched, when s begins
+ * with anything else, its NUL included.
+ */
+size_t mesh_i_control(const char *s, char esc[MESH_I_CONTROL_ESC]);
 
 /*
  * The 1-based line and column of byte offset off in buf. Columns count

@@ -40,7 +40,8 @@ void mesh_i_buf_printf(struct mesh_i_buf *b, const char *fmt, ...)
     ;
 /* s as a JSON string literal, quotes included. */
 void mesh_i_buf_json_string(struct mesh_i_buf *b, const char *s);
-/* s with & < > " ' as the entities HTML and XML (SVG) read. */
+/* s with & < > " ' as the entities HTML and XML (SVG) read, and its
+ * control characters as the visible escapes of mesh_i_control(). */
 void mesh_i_buf_xml(struct mesh_i_buf *b, const char *s);
 /* Hand over the NUL-terminated contents (NULL if failed); b is reset. */
 char *mesh_i_buf_take(struct mesh_i_buf *b);

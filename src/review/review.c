@@ -9,6 +9,7 @@
 #include "meshsim/review.h"
 #include "meshsim/shard.h"
 #include "base/progress.h"
+#include "base/text.h"
 #include "base/util.h"
 
 /* How many names a list shows before "... and N more". */
@@ -38,31 +39,55 @@ plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* Text, escaped for HTML or Markdown. */
+/* Text, escaped for HTML (mesh_i_buf_xml()) or Markdown; control
+ * characters, which would end a table row or a heading, or reach a
+ * terminal as they are, shown as the text reports show them
+ * (mesh_i_control()). */
 static void
 put(struct rv *r, const char *s)
 {
 	const char *start = s;
+	char esc[MESH_I_CONTROL_ESC];
 
 	if (!r->md) {
 		mesh_i_buf_xml(&r->b, s);
 		return;
 	}
 	for (; *s; s++) {
-		const char *rep = NULL;
-		char md[3] = { '\\', *s, 0 };
+		size_t n = 0;
 
-		if (*s == '\n')
-			rep = " ";
-		else if (strchr("\\`*_[]<>|#!~&", *s) != NULL)
-			rep = md;
-		if (rep == NULL)
+		if (MESH_I_MAY_CONTROL(*s))
+			n = mesh_i_control(s, esc);
+		if (n == 0 && strchr("\\`*_[]<>|#!~&", *s) == NULL)
 			continue;
 		mesh_i_buf_add(&r->b, start, (size_t)(s - start));
-		mesh_i_buf_puts(&r->b, rep);
+		/* The backslash of an escape is Markdown's to escape
+		 * too. */
+		mesh_i_buf_add(&r->b, "\\", 1);
+		if (n > 0) {
+			mesh_i_buf_puts(&r->b, esc);
+			s += n - 1;
+		} else {
+			mesh_i_buf_add(&r->b, s, 1);
+		}
 		start = s + 1;
 	}
 	mesh_i_buf_puts(&r->b, start);
+}
+
+/* A file name as a Markdown link's destination: the bytes a URL path
+ * cannot hold as they are (space, controls, non-ASCII, and those that
+ * end or change the link), percent-encoded. */
+static void
+link(struct rv *r, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f || strchr("\"#%()<>?[\\]`", *p))
+			mesh_i_buf_printf(&r->b, "%%%02X", *p);
+		else
+			mesh_i_buf_add(&r->b, (const char *)p, 1);
 }
 
 /* Markup: written as is. */
@@ -83,14 +108,54 @@ section(struct rv *r, const char *id, const char *title)
 	    "<h2>%s</h2>\n", id, title);
 }
 
+/* The fence of a Markdown code span holding s: two backticks and a
+ * space when s holds one; open and close. */
+static const char *
+fence(const char *s, int close)
+{
+	if (strchr(s, '`') == NULL)
+		return "`";
+	return close ? " ``" : "`` ";
+}
+
+/* Text inside a Markdown code span, which takes no backslash escapes:
+ * only a table's '|' escaped, and control characters shown as the text
+ * reports show them (mesh_i_control()). */
+static void
+code_text(struct rv *r, const char *s)
+{
+	const char *start = s;
+	char esc[MESH_I_CONTROL_ESC];
+
+	for (; *s; s++) {
+		size_t n = 0;
+
+		if (MESH_I_MAY_CONTROL(*s))
+			n = mesh_i_control(s, esc);
+		if (n == 0 && *s != '|')
+			continue;
+		mesh_i_buf_add(&r->b, start, (size_t)(s - start));
+		mesh_i_buf_puts(&r->b, n > 0 ? esc : "\\|");
+		s += n > 0 ? n - 1 : 0;
+		start = s + 1;
+	}
+	mesh_i_buf_puts(&r->b, start);
+}
+
 /* A command, as code: text (markup-free) between backticks or in
  * <code>. */
 static void
 code(struct rv *r, const char *s)
 {
-	mesh_i_buf_puts(&r->b, r->md ? "`" : "<code>");
-	put(r, s);
-	mesh_i_buf_puts(&r->b, r->md ? "`" : "</code>");
+	if (!r->md) {
+		raw(r, "<code>");
+		put(r, s);
+		raw(r, "</code>");
+		return;
+	}
+	raw(r, fence(s, 0));
+	code_text(r, s);
+	raw(r, fence(s, 1));
 }
 
 /* A paragraph's start and end. */
@@ -402,7 +467,7 @@ topology(struct rv *r, const char *svg)
 	section(r, "topology", "Topology");
 	if (r->md) {
 		raw(r, "![topology](");
-		raw(r, r->parts.svg_name ? r->parts.svg_name :
+		link(r, r->parts.svg_name ? r->parts.svg_name :
 		    "topology.svg");
 		raw(r, ")\n\n");
 	} else {
@@ -435,9 +500,11 @@ route_yaml(struct rv *r, int t)
 	const struct mesh_node *to = &r->p->nodes[t];
 
 	if (r->md) {
-		raw(r, "`- {host: ");
-		mesh_i_buf_puts(&r->b, to->host);
-		mesh_i_buf_printf(&r->b, ", port: %d}`", to->port);
+		raw(r, fence(to->host, 0));
+		raw(r, "- {host: ");
+		code_text(r, to->host);
+		mesh_i_buf_printf(&r->b, ", port: %d}", to->port);
+		raw(r, fence(to->host, 1));
 		return;
 	}
 	raw(r, "<pre>- host: ");
@@ -701,10 +768,14 @@ domains(struct rv *r)
 		    "sweep of the domains has a work estimate (%.3g) above "
 		    "the sweep's budget (%.3g); ", r->parts.domains_cost,
 		    MESH_SWEEP_BUDGET);
-		raw(r, r->md ? "`meshsim sweep --by " : "<code>meshsim sweep "
-		    "--by ");
-		put(r, r->by);
-		raw(r, r->md ? " --k 1 --force`" : " --k 1 --force</code>");
+		raw(r, r->md ? fence(r->by, 0) : "<code>");
+		raw(r, "meshsim sweep --by ");
+		if (r->md)
+			code_text(r, r->by);
+		else
+			put(r, r->by);
+		raw(r, " --k 1 --force");
+		raw(r, r->md ? fence(r->by, 1) : "</code>");
 		raw(r, " runs it.");
 		end_para(r);
 		return;

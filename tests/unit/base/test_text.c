@@ -1,4 +1,4 @@
-/* test_text.c: the text helpers: UTF-8 checking, positions, the JSON syntax check, the hash map, pair sorting. */
+/* test_text.c: the text helpers: UTF-8 checking, positions, control characters made visible, the JSON syntax check, the hash map, pair sorting. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -268,6 +268,67 @@ json_strings_should_be_escaped(void **state)
 	free(s);
 }
 
+/* mesh_i_control() on every byte, and on 0xc2 before every byte: the
+ * escape of each control, 0 for everything else, against the table
+ * docs/diagnostics.md gives (computed here apart). */
+static void
+control_should_escape_c0_del_and_c1_alone(void **state)
+{
+	char s[3] = { 0 }, esc[MESH_I_CONTROL_ESC], want[16];
+	int c;
+
+	(void)state;
+	for (c = 0; c < 256; c++) {
+		s[0] = (char)c;
+		s[1] = 'x';
+		strcpy(esc, "same");
+		if (c == 0 || (c >= 0x20 && c != 0x7f)) {
+			assert_int_equal(mesh_i_control(s, esc), 0);
+			assert_string_equal(esc, "same");
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t')
+			snprintf(want, sizeof(want), "\\%c", c == '\n' ? 'n' :
+			    c == '\r' ? 'r' : 't');
+		else
+			snprintf(want, sizeof(want), "\\x%02x", c);
+		assert_int_equal(mesh_i_control(s, esc), 1);
+		assert_string_equal(esc, want);
+		assert_int_equal(mesh_i_control(s, NULL), 1);
+	}
+	/* 0xc2 starts U+0080 to U+00BF: only U+0080 to U+009F are C1. */
+	s[0] = '\xc2';
+	for (c = 0; c < 256; c++) {
+		s[1] = (char)c;
+		if (c < 0x80 || c > 0x9f) {
+			assert_int_equal(mesh_i_control(s, esc), 0);
+			continue;
+		}
+		snprintf(want, sizeof(want), "\\u%04x", c);
+		assert_int_equal(mesh_i_control(s, esc), 2);
+		assert_string_equal(esc, want);
+		assert_true(strlen(esc) < MESH_I_CONTROL_ESC);
+	}
+}
+
+/* HTML and SVG text: entities, and controls as mesh_i_control() shows
+ * them; other UTF-8 (U+00A0, U+00E9) and a backslash as they are. */
+static void
+xml_text_should_show_control_characters(void **state)
+{
+	struct mesh_i_buf b;
+	char *s;
+
+	(void)state;
+	mesh_i_buf_init(&b);
+	mesh_i_buf_xml(&b, "a<\x1b[2J>&\n\"'\t\x7f\xc2\x9b\xc2\xa0\xc3\xa9"
+	    "\\x1b\xc2");
+	s = mesh_i_buf_take(&b);
+	assert_string_equal(s, "a&lt;\\x1b[2J&gt;&amp;\\n&quot;&#39;\\t\\x7f"
+	    "\\u009b\xc2\xa0\xc3\xa9\\x1b\xc2");
+	free(s);
+}
+
 static void
 ipv4_check_should_flag_dotted_quads_that_are_not_addresses(void **state)
 {
@@ -420,6 +481,8 @@ main(void)
 		cmocka_unit_test(json_check_should_count_under_the_key_for_sizing),
 		cmocka_unit_test(sort_pairs_should_order_by_first_then_second_key),
 		cmocka_unit_test(json_strings_should_be_escaped),
+		cmocka_unit_test(control_should_escape_c0_del_and_c1_alone),
+		cmocka_unit_test(xml_text_should_show_control_characters),
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
 		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),
 		cmocka_unit_test(edit_distance_should_count_edits_within_its_bound),
