@@ -1,45 +1,209 @@
 /* cli_msgs.c: every message the tool writes to stderr, in one place. */
+#include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "base/text.h"
 #include "cli/cli.h"
 
 /*
  * Write s to f with its control characters escaped as C and JSON write
- * them: \n, \r and \t, the rest of C0 and DEL as \xHH, and the C1
- * controls (U+0080 to U+009F, two bytes in UTF-8) as \u0080 to \u009f.
- * Text quoted from an input (a name, a host, a key) then can neither
- * move the cursor, recolour or clear the terminal, nor start a line that
- * reads as another diagnostic. Everything else, a backslash too, is
- * written as it is (docs/diagnostics.md).
+ * them (mesh_i_control(), the one table): \n, \r and \t, the rest of C0
+ * and DEL as \xHH, and the C1 controls (U+0080 to U+009F, two bytes in
+ * UTF-8) as \u0080 to \u009f. Text quoted from an input (a name, a host,
+ * a key) then can neither move the cursor, recolour or clear the
+ * terminal, nor start a line that reads as another diagnostic.
+ * Everything else, a backslash too, is written as it is
+ * (docs/diagnostics.md). put_text_max() writes at most max bytes of s
+ * (a C1 control that does not fit whole is left out).
  */
+static void
+put_text_max(FILE *f, const char *s, size_t max)
+{
+	const char *p, *run = s, *end = s + strnlen(s, max);
+	char esc[MESH_I_CONTROL_ESC];
+	size_t n;
+
+	/* Plain runs in one fwrite each: stderr is unbuffered. */
+	for (p = s; p < end; p++) {
+		if (!MESH_I_MAY_CONTROL(*p) || (n = mesh_i_control(p, esc)) == 0)
+			continue;
+		if (n > (size_t)(end - p)) {
+			end = p;        /* a C1 control cut by max */
+			break;
+		}
+		if (p > run)
+			fwrite(run, 1, (size_t)(p - run), f);
+		fputs(esc, f);
+		p += n - 1;
+		run = p + 1;
+	}
+	if (end > run)
+		fwrite(run, 1, (size_t)(end - run), f);
+}
+
 static void
 put_text(FILE *f, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s, *run = p;
+	put_text_max(f, s, SIZE_MAX);
+}
 
-	/* Plain runs in one fwrite each: stderr is unbuffered. */
-	for (;; p++) {
-		if (*p >= 0x20 && *p != 0x7f && !(*p == 0xc2 && p[1] >= 0x80 &&
-		    p[1] <= 0x9f))
-			continue;
-		if (p > run)
-			fwrite(run, 1, (size_t)(p - run), f);
-		if (*p == '\0')
-			return;
-		if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p == '\r')
-			fputs("\\r", f);
-		else if (*p == '\t')
-			fputs("\\t", f);
-		else if (*p == 0xc2)
-			fprintf(f, "\\u%04x", *++p);
+void
+cli_puts(FILE *out, const char *s)
+{
+	put_text(out, s);
+}
+
+/*
+ * Skip, in ap, the argument of a conversion of length len (the modifier:
+ * "", "hh", "h", "l", "ll", "z", "j", "t" or "L") and conversion conv,
+ * which is not 's'.
+ */
+static void
+skip_arg(va_list *ap, const char *len, char conv)
+{
+	if (strchr("fFeEgGaA", conv) != NULL) {
+		if (*len == 'L')
+			(void)va_arg(*ap, long double);
 		else
-			fprintf(f, "\\x%02x", *p);
-		run = p + 1;
+			(void)va_arg(*ap, double);
+	} else if (conv == 'p') {
+		(void)va_arg(*ap, void *);
+	} else if (conv == 'c') {
+		(void)va_arg(*ap, int);
+	} else if (strcmp(len, "ll") == 0) {
+		(void)va_arg(*ap, long long);
+	} else if (*len == 'l') {
+		(void)va_arg(*ap, long);
+	} else if (*len == 'z') {
+		(void)va_arg(*ap, size_t);
+	} else if (*len == 'j') {
+		(void)va_arg(*ap, intmax_t);
+	} else if (*len == 't') {
+		(void)va_arg(*ap, ptrdiff_t);
+	} else {
+		(void)va_arg(*ap, int); /* c, and d i o u x X of int or less */
 	}
+}
+
+/* A width or a precision at *q, moved past it: digits (none: 0), or
+ * '*', the next int of *ap. */
+static int
+spec_number(const char **q, va_list *ap)
+{
+	int v = 0;
+
+	if (**q == '*') {
+		(*q)++;
+		return va_arg(*ap, int);
+	}
+	for (; **q >= '0' && **q <= '9'; (*q)++)
+		v = v * 10 + (**q - '0');
+	return v;
+}
+
+/*
+ * One conversion of cli_vprintf(): spec ("%-*zu"), with its length
+ * modifier len and its conversion conv, and its arguments at *ap, moved
+ * past them. A string is written by put_text_max(), padded with spaces
+ * to the width and cut at the precision as printf() would (in bytes).
+ */
+static void
+put_conversion(FILE *out, const char *spec, const char *len, char conv,
+    va_list *ap)
+{
+	const char *q = spec + 1, *s;
+	size_t nflags = strspn(q, "-+ #0"), n;
+	int left = memchr(q, '-', nflags) != NULL, width, prec = -1;
+	va_list aq;
+
+	if (conv != 's') {
+		va_copy(aq, *ap);
+		vfprintf(out, spec, aq);
+		va_end(aq);
+		for (s = strchr(spec, '*'); s != NULL; s = strchr(s + 1, '*'))
+			(void)va_arg(*ap, int);
+		skip_arg(ap, len, conv);
+		return;
+	}
+	q += nflags;
+	if ((width = spec_number(&q, ap)) < 0) {
+		left = 1;       /* a negative '*' width: '-' and its value */
+		width = width == INT_MIN ? INT_MAX : -width;
+	}
+	if (*q == '.') {
+		q++;
+		prec = spec_number(&q, ap);     /* negative: none */
+	}
+	if ((s = va_arg(*ap, const char *)) == NULL)
+		s = "(null)";
+	n = strnlen(s, prec >= 0 ? (size_t)prec : SIZE_MAX);
+	for (; !left && (size_t)width > n; width--)
+		fputc(' ', out);
+	put_text_max(out, s, n);
+	for (; left && (size_t)width > n; width--)
+		fputc(' ', out);
+}
+
+void
+cli_vprintf(FILE *out, const char *fmt, va_list ap)
+{
+	const char *p = fmt, *start, *len;
+	char spec[32], lenmod[3];
+	va_list aq;
+	size_t n;
+
+	va_copy(aq, ap);
+	while (*p != '\0') {
+		if (*p != '%') {
+			n = strcspn(p, "%");
+			fwrite(p, 1, n, out);
+			p += n;
+			continue;
+		}
+		if (p[1] == '%') {
+			fputc('%', out);
+			p += 2;
+			continue;
+		}
+		start = p++;
+		p += strspn(p, "-+ #0");
+		p += *p == '*' ? 1 : strspn(p, "0123456789");
+		if (*p == '.') {
+			p++;
+			p += *p == '*' ? 1 : strspn(p, "0123456789");
+		}
+		len = p;
+		p += strspn(p, "hlzjtL");
+		n = (size_t)(p - len);
+		if (*p == '\0' || n > 2 || (size_t)(p + 1 - start) >=
+		    sizeof(spec)) {
+			/* Not a conversion of printf's: as it is. */
+			fputs(start, out);
+			break;
+		}
+		memcpy(lenmod, len, n);
+		lenmod[n] = '\0';
+		memcpy(spec, start, (size_t)(p + 1 - start));
+		spec[p + 1 - start] = '\0';
+		put_conversion(out, spec, lenmod, *p, &aq);
+		p++;
+	}
+	va_end(aq);
+}
+
+void
+cli_printf(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vprintf(out, fmt, ap);
+	va_end(ap);
 }
 
 /* fmt and ap formatted, then written to f by put_text(). Out of memory
