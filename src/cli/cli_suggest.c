@@ -296,9 +296,9 @@ report_text(FILE *out, const void *arg)
 }
 
 /*
- * Whether a node of plan has the label key (host: always). When none
- * does, say so, with the labels the plan has and the nearest of them,
- * and return -1.
+ * Whether a node of plan has the label key (host, or a plan of no nodes:
+ * always, as by_found says). When none does, say so, with the labels the
+ * plan has and the nearest of them, and return -1.
  */
 static int
 check_by(const struct mesh_plan *plan, const char *key)
@@ -306,7 +306,7 @@ check_by(const struct mesh_plan *plan, const char *key)
 	const char *near = NULL, *first = NULL;
 	size_t i, j, best = (size_t)-1, nkeys = 0;
 
-	if (strcmp(key, "host") == 0)
+	if (strcmp(key, "host") == 0 || plan->nnodes == 0)
 		return 0;
 	for (i = 0; i < plan->nnodes; i++)
 		if (mesh_node_label(&plan->nodes[i], key) != NULL)
