@@ -196,3 +196,58 @@ mesh_i_edit_distance(const char *a, const char *b, size_t max_len, int flags)
 	}
 	return rows[la % 3][lb];
 }
+
+void
+mesh_i_near_init(struct mesh_i_near *n, const char *key, size_t len)
+{
+	size_t i;
+
+	memset(n->count, 0, sizeof(n->count));
+	n->len = len;
+	for (i = 0; i < len; i++)
+		n->count[tolower((unsigned char)key[i])]++;
+}
+
+/*
+ * An edit changes at most one byte of either string and a swap none, so
+ * the bytes of cand with no match in the key, and those of the key with
+ * none in cand, are each at most the distance (the bag distance).
+ */
+int
+mesh_i_near_may(struct mesh_i_near *n, const char *cand, size_t max)
+{
+	size_t lc = strlen(cand), i, extra = 0;
+	int may;
+
+	if (lc > n->len + max || n->len > lc + max)
+		return 0;
+	for (i = 0; i < lc && extra <= max; i++)
+		if (--n->count[tolower((unsigned char)cand[i])] < 0)
+			extra++;
+	/* Of the key, n->len less the lc - extra bytes matched are not in
+	 * cand (once the whole of cand is counted). */
+	may = extra <= max && n->len - (lc - extra) <= max;
+	while (i > 0) {
+		i--;
+		n->count[tolower((unsigned char)cand[i])]++;
+	}
+	return may;
+}
+
+int
+mesh_i_nearer(struct mesh_i_near *n, const char *word, const char *cand,
+    size_t max, size_t *best)
+{
+	/* Only a distance below *best, and at most max, can be taken. */
+	size_t limit = *best <= max ? *best - 1 : max, d;
+
+	if (*best == 0 || n->len > MESH_I_EDIT_MAX ||
+	    !mesh_i_near_may(n, cand, limit))
+		return 0;
+	d = mesh_i_edit_distance(word, cand, MESH_I_EDIT_MAX,
+	    MESH_I_EDIT_FOLD);
+	if (d > limit)
+		return 0;
+	*best = d;
+	return 1;
+}

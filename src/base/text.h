@@ -62,4 +62,39 @@ size_t mesh_i_utf8_starts(const char *s, size_t n);
  */
 size_t mesh_i_edit_distance(const char *a, const char *b, size_t max_len,
     int flags);
+
+/*
+ * The cheap first test of a did-you-mean, so that the edit distance
+ * (mesh_i_edit_distance) runs only against the candidates it may accept:
+ * the bytes of the key looked up, counted once by mesh_i_near_init().
+ */
+struct mesh_i_near {
+	size_t len;
+	int count[256];         /* of each byte, ASCII case folded */
+};
+
+/* Count the len bytes of key into n (it keeps no pointer to key). */
+void mesh_i_near_init(struct mesh_i_near *n, const char *key, size_t len);
+
+/*
+ * Whether cand may be within max edits of n's key: 0 when a lower bound
+ * of their edit distance (any flags of mesh_i_edit_distance) exceeds max,
+ * that is when their lengths differ by more than max or when more than
+ * max bytes of one have no match in the other (case folded); 1 when only
+ * the edit distance can tell. Linear in cand; leaves n as it was.
+ */
+int mesh_i_near_may(struct mesh_i_near *n, const char *cand, size_t max);
+
+/*
+ * One step of the search for the name nearest a word (a did-you-mean
+ * over many names: call it on each in turn, n counting word by
+ * mesh_i_near_init()): whether cand is within max edits of word, case
+ * ignored (MESH_I_EDIT_FOLD), and nearer than *best (SIZE_MAX before the
+ * first), *best then set to its distance. The last name it took is the
+ * first of the nearest, as the edit distance against every name would
+ * find; but the bound above answers for most names in one pass over
+ * them, so the search is linear in the names with a cheap test each.
+ */
+int mesh_i_nearer(struct mesh_i_near *n, const char *word, const char *cand,
+    size_t max, size_t *best);
 #endif

@@ -1,4 +1,4 @@
-/* test_text.c: the text helpers: UTF-8 checking, positions, control characters made visible, the JSON syntax check, the hash map, pair sorting. */
+/* test_text.c: the text helpers: UTF-8 checking, positions, control characters made visible, the did-you-mean search, the JSON syntax check, the hash map, pair sorting. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "base/hostcheck.h"
 #include "base/swar.h"
 #include "read/json_check.h"
@@ -397,6 +398,82 @@ edit_distance_should_count_edits_within_its_bound(void **state)
 	    MESH_I_EDIT_SWAP), 1);
 }
 
+/* A random word of 0 to 11 letters of "aAbBc-", for nearer_*. */
+static void
+random_word(uint64_t *state, char *w)
+{
+	static const char letters[] = "aAbBc-";
+	uint32_t n = next_random(state) % 12, i;
+
+	for (i = 0; i < n; i++)
+		w[i] = letters[next_random(state) % (sizeof(letters) - 1)];
+	w[n] = '\0';
+}
+
+/* mesh_i_nearer() over a list of names picks what the edit distance on
+ * every name picks (the first of the nearest, case ignored, if within a
+ * third of the word), on 20,000 random words and lists of close names
+ * over a small alphabet: ties, case-only differences, none near. */
+static void
+nearer_should_pick_what_the_edit_distance_on_every_name_picks(void **state)
+{
+	static char names[40][16];
+	char word[16];
+	uint64_t rng = 7;
+	int round, i, want, got, n;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		struct mesh_i_near nr;
+		size_t max, best = SIZE_MAX, d, wbest = SIZE_MAX;
+
+		n = (int)(next_random(&rng) % 40);
+		for (i = 0; i < n; i++)
+			random_word(&rng, names[i]);
+		random_word(&rng, word);
+		max = 1 + strlen(word) / 3;
+		want = got = -1;
+		for (i = 0; i < n; i++) {
+			d = mesh_i_edit_distance(word, names[i], 64,
+			    MESH_I_EDIT_FOLD);
+			if (d < wbest) {
+				wbest = d;
+				want = i;
+			}
+		}
+		if (wbest > max)
+			want = -1;
+		mesh_i_near_init(&nr, word, strlen(word));
+		for (i = 0; i < n; i++)
+			if (mesh_i_nearer(&nr, word, names[i], max, &best))
+				got = i;
+		assert_int_equal(got, want);
+		if (got >= 0)
+			assert_int_equal(best, wbest);
+	}
+}
+
+/* A word longer than the edit distance takes finds nothing, not even
+ * itself (as the edit distance, SIZE_MAX, on every name). */
+static void
+nearer_should_find_nothing_for_a_word_too_long(void **state)
+{
+	char w[MESH_I_EDIT_MAX + 2];
+	struct mesh_i_near nr;
+	size_t best = SIZE_MAX;
+
+	(void)state;
+	memset(w, 'a', sizeof(w) - 1);
+	w[sizeof(w) - 1] = '\0';
+	mesh_i_near_init(&nr, w, strlen(w));
+	assert_false(mesh_i_nearer(&nr, w, w, 1000, &best));
+	assert_true(best == SIZE_MAX);
+	w[sizeof(w) - 2] = '\0';      /* MESH_I_EDIT_MAX long: found */
+	mesh_i_near_init(&nr, w, strlen(w));
+	assert_true(mesh_i_nearer(&nr, w, w, 1000, &best));
+	assert_int_equal(best, 0);
+}
+
 /* The keys of the index map tests: idx's key is keys[idx]. */
 static int
 same_key(const void *ctx, int idx, const void *key)
@@ -486,6 +563,9 @@ main(void)
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
 		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),
 		cmocka_unit_test(edit_distance_should_count_edits_within_its_bound),
+		cmocka_unit_test(
+		    nearer_should_pick_what_the_edit_distance_on_every_name_picks),
+		cmocka_unit_test(nearer_should_find_nothing_for_a_word_too_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
