@@ -161,9 +161,9 @@ availability_line(FILE *out, const struct mesh_availability *a,
 		return;
 	}
 	if (a->nusing_default > 0)
-		cli_printf(out, "%.12g (%s) for %zu %s; ", a->default_availability,
-		    how, a->nusing_default, cli_plural(a->nusing_default, "node",
-		    "nodes"));
+		cli_printf(out, "%.12g (%s) for %zu %s; ",
+		    a->default_availability, how, a->nusing_default,
+		    cli_plural(a->nusing_default, "node", "nodes"));
 	fputs("set in the plan for ", out);
 	if (a->nusing_default == 0)
 		fputs("every node", out);
@@ -234,8 +234,8 @@ report_text(FILE *out, const struct mesh_availability *a,
 		    MESH_AVAIL_EXACT_MAX);
 	}
 	availability_line(out, a, from_option);
-	cli_printf(out, "trials: %s in %llu %s of %s; seed %llu; generator %s\n",
-	    grouped(a->trials, b1), (unsigned long long)nb,
+	cli_printf(out, "trials: %s in %llu %s of %s; seed %llu; generator "
+	    "%s\n", grouped(a->trials, b1), (unsigned long long)nb,
 	    cli_plural(nb, "block", "blocks"), grouped(MESH_AVAIL_BLOCK, b2),
 	    (unsigned long long)a->seed, MESH_AVAIL_GENERATOR);
 	cli_replication_note(out, a->plan, "availability");

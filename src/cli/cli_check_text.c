@@ -97,8 +97,8 @@ hazards_section(FILE *out, const struct mesh_analysis *a,
 		fputc('\n', out);
 	}
 	if (k == 0)
-		cli_printf(out, "\nrestart hazards: none (whichever %snode goes "
-		    "down, any node that restarts\nstill finds a route "
+		cli_printf(out, "\nrestart hazards: none (whichever %snode "
+		    "goes down, any node that restarts\nstill finds a route "
 		    "neighbour up)\n", a->ndown > 0 ? "other " : "");
 	else if (k > CLI_LIST_MAX)
 		cli_printf(out, "  ... and %zu more\n", k - CLI_LIST_MAX);
@@ -186,7 +186,8 @@ report(FILE *out, const struct mesh_analysis *a,
 
 			if (t == NULL)
 				return -1;
-			cli_printf(out, "  %s: %s\n", p->nodes[cp->node].name, t);
+			cli_printf(out, "  %s: %s\n", p->nodes[cp->node].name,
+			    t);
 			free(t);
 		}
 	}

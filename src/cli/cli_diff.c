@@ -328,8 +328,8 @@ markdown_report(FILE *out, const void *ctx)
 	for (k = 1; k <= MESH_DIFF_SWEEP_K; k++) {
 		if (k > o->sweep_k && k > n->sweep_k)
 			break;
-		cli_printf(out, "| sets of %d %s that split (minimal) | %llu (%zu) "
-		    "| %llu (%zu) |\n", k, cli_plural((size_t)k, "node",
+		cli_printf(out, "| sets of %d %s that split (minimal) | %llu "
+		    "(%zu) | %llu (%zu) |\n", k, cli_plural((size_t)k, "node",
 		    "nodes"), (unsigned long long)o->sweep_splitting[k],
 		    o->sweep_minimal[k],
 		    (unsigned long long)n->sweep_splitting[k],

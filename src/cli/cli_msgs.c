@@ -30,7 +30,8 @@ put_text_max(FILE *f, const char *s, size_t max)
 
 	/* Plain runs in one fwrite each: stderr is unbuffered. */
 	for (p = s; p < end; p++) {
-		if (!MESH_I_MAY_CONTROL(*p) || (n = mesh_i_control(p, esc)) == 0)
+		if (!MESH_I_MAY_CONTROL(*p) ||
+		    (n = mesh_i_control(p, esc)) == 0)
 			continue;
 		if (n > (size_t)(end - p)) {
 			end = p;        /* a C1 control cut by max */

@@ -65,7 +65,8 @@ cli_replication_section(FILE *out, const struct mesh_analysis *a,
 		fputc('\n', out);
 	}
 	if (r->ndeps > CLI_LIST_MAX)
-		cli_printf(out, "  ... and %zu more\n", r->ndeps - CLI_LIST_MAX);
+		cli_printf(out, "  ... and %zu more\n",
+		    r->ndeps - CLI_LIST_MAX);
 }
 
 void

@@ -58,7 +58,8 @@ expect_desc(FILE *out, const struct mesh_plan *p, const struct mesh_expect *e)
 	const char *sep = "";
 
 	if (e->has_connected) {
-		cli_printf(out, "connected %s", e->connected ? "true" : "false");
+		cli_printf(out, "connected %s", e->connected ? "true" :
+		    "false");
 		sep = ", ";
 	}
 	if (e->has_isolated) {

@@ -147,7 +147,8 @@ cli_sources_text(FILE *out, const struct mesh_plan *p)
 		for (j = 0; j < p->nodes[i].nroutes; j++) {
 			rt = &p->nodes[i].routes[j];
 			src = mesh_plan_route_source(p, (int)i, j);
-			cli_printf(out, "    route to %s:%d ", rt->host, rt->port);
+			cli_printf(out, "    route to %s:%d ", rt->host,
+			    rt->port);
 			if (rt->target >= 0)
 				cli_printf(out, "(%s): ",
 				    p->nodes[rt->target].name);
@@ -166,7 +167,8 @@ cli_sources_text(FILE *out, const struct mesh_plan *p)
 				continue;
 			if (j < k)
 				continue;       /* shown at its first */
-			cli_printf(out, "    %s, set by several sources:\n", key);
+			cli_printf(out, "    %s, set by several sources:\n",
+			    key);
 			for (j = k; j < ns; j++)
 				if (strcmp(st[j].key, key) == 0 && st[j].won) {
 					cli_printf(out, "      won:  ");

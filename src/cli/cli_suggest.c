@@ -285,8 +285,8 @@ report_text(FILE *out, const void *arg)
 
 				if (s->routes[i].from != storers[j])
 					continue;
-				cli_printf(out, "    - host: %s\n      port: %d\n",
-				    to->host, to->port);
+				cli_printf(out, "    - host: %s\n      port: "
+				    "%d\n", to->host, to->port);
 			}
 		}
 		free(storers);

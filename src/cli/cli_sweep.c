@@ -91,7 +91,8 @@ unit_noun(FILE *out, const struct mesh_sweep *sw, size_t n)
 	else if (strcmp(sw->by, "host") == 0)
 		fputs(cli_plural(n, "host", "hosts"), out);
 	else
-		cli_printf(out, "%s %s", sw->by, cli_plural(n, "domain", "domains"));
+		cli_printf(out, "%s %s", sw->by, cli_plural(n, "domain",
+		    "domains"));
 }
 
 /* A set of units as {a, b}. */
@@ -160,8 +161,8 @@ verdict(FILE *out, const struct mesh_sweep *sw)
 		    "they restarted)\n", cli_plural(sw->ncuts, "strands",
 		    "strand"));
 	else
-		cli_printf(out, " %s %s\n", cli_plural(sw->ncuts, "splits", "split"),
-		    what);
+		cli_printf(out, " %s %s\n", cli_plural(sw->ncuts, "splits",
+		    "split"), what);
 }
 
 /* The units, when they are domains: each with its size. */
@@ -277,8 +278,8 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 		    sw->max_units, cli_plural(sw->max_units, "unit", "units"),
 		    sw->k);
 	if (!sw->by_found)
-		cli_printf(out, "note: no node has the label '%s': each host is "
-		    "a domain\n", sw->by);
+		cli_printf(out, "note: no node has the label '%s': each host "
+		    "is a domain\n", sw->by);
 	cli_printf(out, "model: %s; nodes: %zu, links: %zu; ",
 	    mesh_sweep_model_name(sw->model), p->nnodes, p->nlinks);
 	units_line(out, sw);

@@ -78,10 +78,10 @@ put_notes(struct mesh_i_jw *w, const struct mesh_sweep *sw)
 {
 	char *clamped = NULL, *by = NULL;
 
-	if (sw->k < sw->k_requested && sw->k > 0 && (clamped = mesh_i_asprintf("k %d is "
-	    "more than the %zu %s of the largest group: sets of up to %d",
-	    sw->k_requested, sw->max_units, sw->max_units == 1 ? "unit" :
-	    "units", sw->k)) == NULL)
+	if (sw->k < sw->k_requested && sw->k > 0 &&
+	    (clamped = mesh_i_asprintf("k %d is more than the %zu %s of the "
+	    "largest group: sets of up to %d", sw->k_requested, sw->max_units,
+	    sw->max_units == 1 ? "unit" : "units", sw->k)) == NULL)
 		w->b->failed = 1;
 	if (!sw->by_found && (by = mesh_i_asprintf("no node has the label "
 	    "'%s': each host is a domain", sw->by)) == NULL)

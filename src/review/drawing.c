@@ -1732,7 +1732,8 @@ put_dot_id(struct mesh_i_buf *b, const char *s)
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
 			mesh_i_buf_add(b, "\\", 1);
-		if (MESH_I_MAY_CONTROL(*s) && (n = mesh_i_control(s, esc)) > 0) {
+		if (MESH_I_MAY_CONTROL(*s) &&
+		    (n = mesh_i_control(s, esc)) > 0) {
 			mesh_i_buf_add(b, "\\", 1);
 			mesh_i_buf_puts(b, esc);
 			s += n - 1;

@@ -415,7 +415,7 @@ random_word(uint64_t *state, char *w)
  * third of the word), on 20,000 random words and lists of close names
  * over a small alphabet: ties, case-only differences, none near. */
 static void
-nearer_should_pick_what_the_edit_distance_on_every_name_picks(void **state)
+nearer_should_pick_the_first_of_the_nearest(void **state)
 {
 	static char names[40][16];
 	char word[16];
@@ -456,7 +456,7 @@ nearer_should_pick_what_the_edit_distance_on_every_name_picks(void **state)
 /* A word longer than the edit distance takes finds nothing, not even
  * itself (as the edit distance, SIZE_MAX, on every name). */
 static void
-nearer_should_find_nothing_for_a_word_too_long(void **state)
+nearer_should_find_nothing_for_a_too_long_word(void **state)
 {
 	char w[MESH_I_EDIT_MAX + 2];
 	struct mesh_i_near nr;
@@ -563,9 +563,8 @@ main(void)
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
 		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),
 		cmocka_unit_test(edit_distance_should_count_edits_within_its_bound),
-		cmocka_unit_test(
-		    nearer_should_pick_what_the_edit_distance_on_every_name_picks),
-		cmocka_unit_test(nearer_should_find_nothing_for_a_word_too_long),
+		cmocka_unit_test(nearer_should_pick_the_first_of_the_nearest),
+		cmocka_unit_test(nearer_should_find_nothing_for_a_too_long_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -162,7 +162,7 @@ names_should_be_escaped_in_every_format(void **state)
  * where a URL path cannot hold it as it is (a space, a parenthesis that
  * would end the link, a control, other UTF-8), the rest as it is. */
 static void
-markdown_picture_link_should_be_percent_encoded(void **state)
+markdown_picture_link_should_be_encoded(void **state)
 {
 	struct mesh_plan *p = nasty_plan();
 	struct mesh_analysis *a = analyse(p);
@@ -250,7 +250,7 @@ main(void)
 		cmocka_unit_test(svg_should_mark_spofs_bridges_and_storing_ends),
 		cmocka_unit_test(dot_should_put_the_storing_node_first),
 		cmocka_unit_test(names_should_be_escaped_in_every_format),
-		cmocka_unit_test(markdown_picture_link_should_be_percent_encoded),
+		cmocka_unit_test(markdown_picture_link_should_be_encoded),
 		cmocka_unit_test(html_should_be_self_contained_with_sections_in_order),
 		cmocka_unit_test(an_empty_plan_should_still_draw),
 	};
