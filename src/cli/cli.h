@@ -36,7 +36,9 @@ void cli_note(const char *fmt, ...)
  * escapes (\x1b, \n, \u009b: docs/diagnostics.md#control-characters),
  * as cli_error() writes them; the format's own newlines as they are.
  * Text from an input (a name, a host, a file's name, a message that
- * quotes one) goes out through these.
+ * quotes one) goes out through these. Nothing is allocated; a write that
+ * fails sets out's error flag, as fprintf()'s would (cli_render() checks
+ * it).
  */
 void cli_printf(FILE *out, const char *fmt, ...)
 #if defined(__GNUC__)
