@@ -185,6 +185,36 @@ mesh_i_buf_xml(struct mesh_i_buf *b, const char *s)
 	mesh_i_buf_puts(b, start);
 }
 
+void
+mesh_i_buf_yaml(struct mesh_i_buf *b, const char *s)
+{
+	const char *p;
+	char esc[MESH_I_CONTROL_ESC];
+	size_t n;
+
+	for (p = s; *p && (!MESH_I_MAY_CONTROL(*p) ||
+	    mesh_i_control(p, NULL) == 0); p++)
+		;
+	if (*p == '\0') {
+		mesh_i_buf_puts(b, s);
+		return;
+	}
+	mesh_i_buf_add(b, "\"", 1);
+	for (p = s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			mesh_i_buf_add(b, "\\", 1);
+			mesh_i_buf_add(b, p, 1);
+		} else if (MESH_I_MAY_CONTROL(*p) &&
+		    (n = mesh_i_control(p, esc)) > 0) {
+			mesh_i_buf_puts(b, esc);
+			p += n - 1;
+		} else {
+			mesh_i_buf_add(b, p, 1);
+		}
+	}
+	mesh_i_buf_add(b, "\"", 1);
+}
+
 char *
 mesh_i_buf_take(struct mesh_i_buf *b)
 {

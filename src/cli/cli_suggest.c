@@ -218,9 +218,12 @@ report_text(FILE *out, const void *arg)
 	const struct suggest_ctx *x = arg;
 	const struct mesh_plan *p = x->plan;
 	const struct mesh_suggestion *s = x->s;
+	struct mesh_i_buf y;
 	int *storers = NULL;
 	size_t i, j, n = 0;
+	char *host;
 
+	mesh_i_buf_init(&y);
 	cli_printf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
 		cli_printf(out, " (%s)", p->file);
@@ -285,8 +288,14 @@ report_text(FILE *out, const void *arg)
 
 				if (s->routes[i].from != storers[j])
 					continue;
+				mesh_i_buf_yaml(&y, to->host);
+				if ((host = mesh_i_buf_take(&y)) == NULL) {
+					free(storers);
+					return -1;
+				}
 				cli_printf(out, "    - host: %s\n      port: "
-				    "%d\n", to->host, to->port);
+				    "%d\n", host, to->port);
+				free(host);
 			}
 		}
 		free(storers);

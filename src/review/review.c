@@ -493,23 +493,33 @@ topology(struct rv *r, const char *svg)
 }
 
 /* The YAML of a route to node t, in Harper's config, as one line (flow
- * style) for Markdown or as lines for HTML. */
+ * style) for Markdown or as lines for HTML; its host as
+ * mesh_i_buf_yaml() writes it. Out of memory fails the report. */
 static void
 route_yaml(struct rv *r, int t)
 {
 	const struct mesh_node *to = &r->p->nodes[t];
+	struct mesh_i_buf y;
+	char *host;
 
-	if (r->md) {
-		raw(r, fence(to->host, 0));
-		raw(r, "- {host: ");
-		code_text(r, to->host);
-		mesh_i_buf_printf(&r->b, ", port: %d}", to->port);
-		raw(r, fence(to->host, 1));
+	mesh_i_buf_init(&y);
+	mesh_i_buf_yaml(&y, to->host);
+	if ((host = mesh_i_buf_take(&y)) == NULL) {
+		r->b.failed = 1;
 		return;
 	}
-	raw(r, "<pre>- host: ");
-	put(r, to->host);
-	mesh_i_buf_printf(&r->b, "\n  port: %d</pre>", to->port);
+	if (r->md) {
+		raw(r, fence(host, 0));
+		raw(r, "- {host: ");
+		code_text(r, host);
+		mesh_i_buf_printf(&r->b, ", port: %d}", to->port);
+		raw(r, fence(host, 1));
+	} else {
+		raw(r, "<pre>- host: ");
+		put(r, host);
+		mesh_i_buf_printf(&r->b, "\n  port: %d</pre>", to->port);
+	}
+	free(host);
 }
 
 /* How to fix it: the suggested routes, drawn, listed, and the verdict

@@ -330,6 +330,35 @@ xml_text_should_show_control_characters(void **state)
 	free(s);
 }
 
+/* A YAML scalar of a config snippet: as it is without a control
+ * character (quotes and backslashes too); else double-quoted, with the
+ * escapes YAML reads back. */
+static void
+yaml_scalars_should_quote_only_control_characters(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "10.0.0.1", "10.0.0.1" },
+		{ "a\"b\\c:d", "a\"b\\c:d" },
+		{ "", "" },
+		{ "h\xc2\x85" "x", "\"h\\u0085x\"" },
+		{ "a\"\\\x1b\n\xc3\xa9", "\"a\\\"\\\\\\x1b\\n\xc3\xa9\"" },
+	};
+	struct mesh_i_buf b;
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		mesh_i_buf_init(&b);
+		mesh_i_buf_yaml(&b, cases[i].in);
+		s = mesh_i_buf_take(&b);
+		assert_string_equal(s, cases[i].out);
+		free(s);
+	}
+}
+
 static void
 ipv4_check_should_flag_dotted_quads_that_are_not_addresses(void **state)
 {
@@ -560,6 +589,7 @@ main(void)
 		cmocka_unit_test(json_strings_should_be_escaped),
 		cmocka_unit_test(control_should_escape_c0_del_and_c1_alone),
 		cmocka_unit_test(xml_text_should_show_control_characters),
+		cmocka_unit_test(yaml_scalars_should_quote_only_control_characters),
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
 		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),
 		cmocka_unit_test(edit_distance_should_count_edits_within_its_bound),
