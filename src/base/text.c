@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/swar.h"
 #include "base/text.h"
 
 int
@@ -109,6 +110,34 @@ mesh_i_control(const char *s, char esc[MESH_I_CONTROL_ESC])
 	esc[3] = hex[p[0] & 0xf];
 	esc[4] = '\0';
 	return 1;
+}
+
+size_t
+mesh_i_control_span(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	size_t i = 0;
+
+#if MESH_I_SWAR && defined(__GNUC__)
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, d, c, m;
+
+		memcpy(&w, s + i, 8);
+		d = w ^ (ones * 0x7f);
+		c = w ^ (ones * 0xc2);
+		/* Bytes below 0x20, and bytes equal to 0x7f or 0xc2 (zero
+		 * after the xor): exact for the first byte that passes, as
+		 * a borrow only runs to later bytes (swar.h). */
+		m = ((w - ones * 0x20) & ~w) | ((d - ones) & ~d) |
+		    ((c - ones) & ~c);
+		if ((m &= high) != 0)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+	}
+#endif
+	for (; i < n && !MESH_I_MAY_CONTROL(s[i]); i++)
+		;
+	return i;
 }
 
 void

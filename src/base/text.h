@@ -36,6 +36,11 @@ int mesh_i_has_control(const char *s);
  */
 size_t mesh_i_control(const char *s, char esc[MESH_I_CONTROL_ESC]);
 
+/* The offset of the first of the n bytes at s that may begin a control
+ * character (MESH_I_MAY_CONTROL), or n when none does: eight bytes at a
+ * time, for text that almost never holds one. */
+size_t mesh_i_control_span(const char *s, size_t n);
+
 /*
  * The 1-based line and column of byte offset off in buf. Columns count
  * code points. Linear in off: use it once per error, not per value.

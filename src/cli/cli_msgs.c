@@ -150,49 +150,106 @@ put_conversion(FILE *out, const char *spec, const char *len, char conv,
 		fputc(' ', out);
 }
 
+/*
+ * The conversion *p points to (a '%', not of "%%"): its text into spec
+ * (32 bytes), its length modifier into len (3 bytes), *p moved past it.
+ * Returns its conversion character, or 0 when it is none of printf's or
+ * too long for spec (*p then unmoved).
+ */
+static char
+conversion(const char **p, char *spec, char *len)
+{
+	const char *q = *p + 1, *l;
+	size_t n;
+
+	q += strspn(q, "-+ #0");
+	q += *q == '*' ? 1 : strspn(q, "0123456789");
+	if (*q == '.') {
+		q++;
+		q += *q == '*' ? 1 : strspn(q, "0123456789");
+	}
+	l = q;
+	q += strspn(q, "hlzjtL");
+	n = (size_t)(q - l);
+	if (*q == '\0' || n > 2 || (size_t)(q + 1 - *p) >= 32)
+		return 0;
+	memcpy(len, l, n);
+	len[n] = '\0';
+	memcpy(spec, *p, (size_t)(q + 1 - *p));
+	spec[q + 1 - *p] = '\0';
+	*p = q + 1;
+	return *q;
+}
+
+/* Whether a string of fmt's conversions holds a control character that
+ * put_text() escapes (or cannot be told without the slow way: a string
+ * with a precision, a conversion not of printf's). */
+static int
+any_control(const char *fmt, va_list ap)
+{
+	const char *p = fmt, *s;
+	char spec[32], len[3], c;
+	va_list aq;
+	size_t n, i;
+	int found = 0;
+
+	va_copy(aq, ap);
+	while (!found && (p = strchr(p, '%')) != NULL) {
+		if (p[1] == '%') {
+			p += 2;
+			continue;
+		}
+		if ((c = conversion(&p, spec, len)) == 0) {
+			found = 1;
+			break;
+		}
+		for (s = strchr(spec, '*'); s != NULL; s = strchr(s + 1, '*'))
+			(void)va_arg(aq, int);
+		if (c != 's') {
+			skip_arg(&aq, len, c);
+			continue;
+		}
+		if ((s = va_arg(aq, const char *)) == NULL ||
+		    strchr(spec, '.') != NULL) {
+			found = 1;
+			break;
+		}
+		for (n = strlen(s), i = mesh_i_control_span(s, n); i < n &&
+		    !found; i += 1 + mesh_i_control_span(s + i + 1, n - i - 1))
+			found = mesh_i_control(s + i, NULL) > 0;
+	}
+	va_end(aq);
+	return found;
+}
+
 void
 cli_vprintf(FILE *out, const char *fmt, va_list ap)
 {
-	const char *p = fmt, *start, *len;
-	char spec[32], lenmod[3];
+	const char *p = fmt;
+	char spec[32], lenmod[3], c;
 	va_list aq;
 	size_t n;
 
+	/* Most text holds no control character: then printf's own way. */
+	if (!any_control(fmt, ap)) {
+		vfprintf(out, fmt, ap);
+		return;
+	}
 	va_copy(aq, ap);
 	while (*p != '\0') {
 		if (*p != '%') {
 			n = strcspn(p, "%");
 			fwrite(p, 1, n, out);
 			p += n;
-			continue;
-		}
-		if (p[1] == '%') {
+		} else if (p[1] == '%') {
 			fputc('%', out);
 			p += 2;
-			continue;
-		}
-		start = p++;
-		p += strspn(p, "-+ #0");
-		p += *p == '*' ? 1 : strspn(p, "0123456789");
-		if (*p == '.') {
-			p++;
-			p += *p == '*' ? 1 : strspn(p, "0123456789");
-		}
-		len = p;
-		p += strspn(p, "hlzjtL");
-		n = (size_t)(p - len);
-		if (*p == '\0' || n > 2 || (size_t)(p + 1 - start) >=
-		    sizeof(spec)) {
-			/* Not a conversion of printf's: as it is. */
-			fputs(start, out);
+		} else if ((c = conversion(&p, spec, lenmod)) != 0) {
+			put_conversion(out, spec, lenmod, c, &aq);
+		} else {
+			fputs(p, out);  /* not a conversion of printf's */
 			break;
 		}
-		memcpy(lenmod, len, n);
-		lenmod[n] = '\0';
-		memcpy(spec, start, (size_t)(p + 1 - start));
-		spec[p + 1 - start] = '\0';
-		put_conversion(out, spec, lenmod, *p, &aq);
-		p++;
 	}
 	va_end(aq);
 }

@@ -312,6 +312,32 @@ control_should_escape_c0_del_and_c1_alone(void **state)
 	}
 }
 
+/* mesh_i_control_span() against a byte at a time, at every offset and
+ * length of random text rich in the bytes it looks for and their
+ * neighbours (0x1f, 0x20, 0x7e, 0x80, 0xc1, 0xc3, 0xff). */
+static void
+control_span_should_find_the_first_candidate(void **state)
+{
+	static const unsigned char pick[] = { 'a', 'b', 0x01, 0x1f, 0x20,
+		0x7e, 0x7f, 0x80, 0xc1, 0xc2, 0xc3, 0xff };
+	char text[64];
+	uint64_t rng = 3;
+	size_t round, i, off, n, want;
+
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		for (i = 0; i < sizeof(text); i++)
+			text[i] = (char)(next_random(&rng) % 8 == 0 ?
+			    pick[next_random(&rng) % sizeof(pick)] : 'x');
+		off = next_random(&rng) % 16;
+		n = next_random(&rng) % (sizeof(text) - off);
+		for (want = 0; want < n &&
+		    !MESH_I_MAY_CONTROL(text[off + want]); want++)
+			;
+		assert_int_equal(mesh_i_control_span(text + off, n), want);
+	}
+}
+
 /* HTML and SVG text: entities, and controls as mesh_i_control() shows
  * them; other UTF-8 (U+00A0, U+00E9) and a backslash as they are. */
 static void
@@ -589,6 +615,7 @@ main(void)
 		cmocka_unit_test(json_strings_should_be_escaped),
 		cmocka_unit_test(control_should_escape_c0_del_and_c1_alone),
 		cmocka_unit_test(xml_text_should_show_control_characters),
+		cmocka_unit_test(control_span_should_find_the_first_candidate),
 		cmocka_unit_test(yaml_scalars_should_quote_only_control_characters),
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
 		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),

@@ -155,22 +155,27 @@ printf_text(const char *fmt, ...)
 	return s;
 }
 
-/* Without control characters, cli_printf() writes what printf() does,
- * whatever the conversions, their flags, widths, precisions and
- * lengths, and arguments after them stay in step. */
+/* cli_printf() writes what printf() does, whatever the conversions,
+ * their flags, widths, precisions and lengths, and arguments after them
+ * stay in step: without a control character (printf's own way), and
+ * after a string that holds one (each conversion on its own). */
 static void
 printf_should_write_what_printf_writes(void **state)
 {
 	char want[512], *s;
 
 	(void)state;
-#define SAME(...) do {							\
-	snprintf(want, sizeof(want), __VA_ARGS__);			\
-	s = printf_text(__VA_ARGS__);					\
+#define SAME(fmt, ...) do {						\
+	snprintf(want, sizeof(want), fmt, __VA_ARGS__);			\
+	s = printf_text(fmt, __VA_ARGS__);				\
+	assert_string_equal(s, want);					\
+	free(s);							\
+	snprintf(want, sizeof(want), "\\x01|" fmt, __VA_ARGS__);	\
+	s = printf_text("%s|" fmt, "\x01", __VA_ARGS__);		\
 	assert_string_equal(s, want);					\
 	free(s);							\
 } while (0)
-	SAME("plain, no conversion\n");
+	SAME("plain, no conversion%s\n", "");
 	SAME("%s: %zu %s, %d%% (%llu)\n", "node-a", (size_t)3, "nodes", -7,
 	    1234567890123ULL);
 	SAME("%.*f|%+.6f|%.12g|%.2g|%8.3e|%-6d|%05u|%x|%c|%s", 3, 0.5,
