@@ -158,6 +158,26 @@ code(struct rv *r, const char *s)
 	raw(r, fence(s, 1));
 }
 
+/* A command with an argument from the input, as code: head, arg, tail
+ * (head and tail markup-free). */
+static void
+command(struct rv *r, const char *head, const char *arg, const char *tail)
+{
+	if (!r->md) {
+		raw(r, "<code>");
+		put(r, head);
+		put(r, arg);
+		put(r, tail);
+		raw(r, "</code>");
+		return;
+	}
+	raw(r, fence(arg, 0));
+	code_text(r, head);
+	code_text(r, arg);
+	code_text(r, tail);
+	raw(r, fence(arg, 1));
+}
+
 /* A paragraph's start and end. */
 static void
 para(struct rv *r)
@@ -557,14 +577,10 @@ fix(struct rv *r)
 	more = s->nroutes - s->njoins;
 	para(r);
 	raw(r, "As ");
-	if (s->domains != NULL) {
-		raw(r, r->md ? "`" : "<code>");
-		raw(r, "meshsim suggest --by ");
-		put(r, s->by);
-		raw(r, r->md ? "`" : "</code>");
-	} else {
+	if (s->domains != NULL)
+		command(r, "meshsim suggest --by ", s->by, "");
+	else
 		code(r, "meshsim suggest");
-	}
 	if (s->nroutes == 1)
 		raw(r, " proposes: add this route");
 	else
@@ -778,14 +794,7 @@ domains(struct rv *r)
 		    "sweep of the domains has a work estimate (%.3g) above "
 		    "the sweep's budget (%.3g); ", r->parts.domains_cost,
 		    MESH_SWEEP_BUDGET);
-		raw(r, r->md ? fence(r->by, 0) : "<code>");
-		raw(r, "meshsim sweep --by ");
-		if (r->md)
-			code_text(r, r->by);
-		else
-			put(r, r->by);
-		raw(r, " --k 1 --force");
-		raw(r, r->md ? fence(r->by, 1) : "</code>");
+		command(r, "meshsim sweep --by ", r->by, " --k 1 --force");
 		raw(r, " runs it.");
 		end_para(r);
 		return;
