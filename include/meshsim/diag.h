@@ -18,7 +18,9 @@ enum mesh_severity {
  * One diagnostic. code is a stable, static identifier such as
  * "dangling-route" (docs/diagnostics.md lists them all). line and column are
  * 1-based; 0 when unknown. Columns count characters (code points), not
- * bytes. file and node may be NULL.
+ * bytes. file and node may be NULL. message, file and node belong to the
+ * list (one allocation that mesh_diags_clear() frees): never free them
+ * one by one.
  */
 struct mesh_diag {
 	enum mesh_severity severity;

@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "meshsim/diag.h"
-#include "base/util.h"
+#include "base/diag.h"
 
 void
 mesh_diags_init(struct mesh_diags *d)
@@ -20,13 +19,31 @@ mesh_diags_clear(struct mesh_diags *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->n; i++) {
-		free(d->v[i].message);
-		free(d->v[i].file);
-		free(d->v[i].node);
-	}
+	for (i = 0; i < d->n; i++)
+		free(d->v[i].message);      /* file and node are in it */
 	free(d->v);
 	mesh_diags_init(d);
+}
+
+/* The block of a diagnostic: message (lm bytes with its NUL), then file
+ * and node when not NULL; g's three pointers set into it. Returns the
+ * block, or NULL when out of memory (g untouched). */
+static char *
+diag_block(struct mesh_diag *g, const char *message, size_t lm,
+    const char *file, const char *node)
+{
+	size_t lf = file ? strlen(file) + 1 : 0;
+	size_t ln = node ? strlen(node) + 1 : 0;
+	char *b;
+
+	if ((b = malloc(lm + lf + ln)) == NULL)
+		return NULL;
+	if (message != NULL)
+		memcpy(b, message, lm);
+	g->message = b;
+	g->file = file ? memcpy(b + lm, file, lf) : NULL;
+	g->node = node ? memcpy(b + lm + lf, node, ln) : NULL;
+	return b;
 }
 
 int
@@ -35,7 +52,9 @@ mesh_diags_add(struct mesh_diags *d, enum mesh_severity sev,
     const char *node, const char *fmt, ...)
 {
 	struct mesh_diag g = { sev, code, NULL, NULL, line, column, NULL };
+	char small[256];
 	va_list ap;
+	int n;
 
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 8;
@@ -46,16 +65,19 @@ mesh_diags_add(struct mesh_diags *d, enum mesh_severity sev,
 		d->v = v;
 		d->cap = cap;
 	}
+	/* The message, the file and the node in one block, the message
+	 * first: mesh_diags_clear() frees it through g.message. The text is
+	 * formatted once where it fits the stack buffer (most do). */
 	va_start(ap, fmt);
-	g.message = mesh_i_vasprintf(fmt, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	g.file = file ? strdup(file) : NULL;
-	g.node = node ? strdup(node) : NULL;
-	if (g.message == NULL || (file && !g.file) || (node && !g.node)) {
-		free(g.message);
-		free(g.file);
-		free(g.node);
+	if (n < 0 || diag_block(&g, (size_t)n < sizeof(small) ? small : NULL,
+	    (size_t)n + 1, file, node) == NULL)
 		goto nomem;
+	if ((size_t)n >= sizeof(small)) {
+		va_start(ap, fmt);
+		vsnprintf(g.message, (size_t)n + 1, fmt, ap);
+		va_end(ap);
 	}
 	d->v[d->n++] = g;
 	if (sev == MESH_ERROR)
@@ -66,6 +88,19 @@ nomem:
 	if (sev == MESH_ERROR)
 		d->errors++;
 	return -1;
+}
+
+int
+mesh_i_diag_set_file(struct mesh_diag *g, const char *file)
+{
+	struct mesh_diag h = *g;
+
+	if (diag_block(&h, g->message, strlen(g->message) + 1, file,
+	    g->node) == NULL)
+		return -1;
+	free(g->message);
+	*g = h;
+	return 0;
 }
 
 /* Compare two pointers into the list: by file, line, column, then by

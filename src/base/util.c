@@ -1,4 +1,4 @@
-/* util.c: small internal helpers: strings, a growing buffer, an arena. */
+/* util.c: small internal helpers: strings, a growing buffer, an arena, arrays in one block. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,19 +7,26 @@
 #include "base/text.h"
 #include "base/util.h"
 
+/* The text of fmt and ap, formatted once into a stack buffer and copied
+ * when it fits there (most messages), else a second time into the
+ * string. Returns a string the caller frees, or NULL (out of memory, or a
+ * format vsnprintf refuses). */
 char *
 mesh_i_vasprintf(const char *fmt, va_list ap)
 {
 	va_list aq;
-	char *s;
+	char small[256], *s;
 	int n;
 
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
 	va_end(aq);
 	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
 		return NULL;
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(small))
+		memcpy(s, small, (size_t)n + 1);
+	else
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
 }
 
@@ -86,24 +93,36 @@ mesh_i_buf_puts(struct mesh_i_buf *b, const char *s)
 	mesh_i_buf_add(b, s, strlen(s));
 }
 
+/* Formats into the room b has left, and only when the text does not fit
+ * there grows b and formats it again: most calls format once. */
 void
 mesh_i_buf_printf(struct mesh_i_buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room;
 	int n;
 
+	/* Room for a short text, so that the first try usually fits. */
+	if (buf_reserve(b, 64) != 0)
+		return;
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
+		b->data[b->len] = '\0';
 		b->failed = 1;
 		return;
 	}
-	if (buf_reserve(b, (size_t)n) != 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= room) {
+		if (buf_reserve(b, (size_t)n) != 0) {
+			b->data[b->len] = '\0';
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -397,4 +416,28 @@ mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys)
 	free(count);
 	free(tmp);
 	return 0;
+}
+
+void *
+mesh_i_alloc_arrays(size_t n, const size_t *sizes, void **ptrs, int zero)
+{
+	const size_t align = _Alignof(max_align_t);
+	size_t i, total = 0, step;
+	char *block;
+
+	for (i = 0; i < n; i++) {
+		step = (sizes[i] + align - 1) / align * align;
+		if (step < sizes[i] || total + step < total)
+			return NULL;
+		total += step;
+	}
+	block = zero ? calloc(1, total ? total : 1) : malloc(total ? total :
+	    1);
+	if (block == NULL)
+		return NULL;
+	for (i = 0, total = 0; i < n; i++) {
+		ptrs[i] = block + total;
+		total += (sizes[i] + align - 1) / align * align;
+	}
+	return block;
 }

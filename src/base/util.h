@@ -1,4 +1,4 @@
-/* util.h: small internal helpers: strings, a growing buffer, an arena. */
+/* util.h: small internal helpers: strings, a growing buffer, an arena, arrays in one block. */
 #ifndef MESH_UTIL_H
 #define MESH_UTIL_H
 
@@ -91,5 +91,15 @@ void mesh_i_arena_adopt(struct mesh_i_arena *a, struct mesh_i_arena *from);
  * out of memory (the pairs are then unaltered).
  */
 int mesh_i_sort_pairs(int *p, size_t n, const int *keys, size_t nkeys);
+
+/*
+ * Several arrays in one allocation, so that a pass that needs n arrays
+ * costs one malloc, not n: ptrs[i] is set to sizes[i] bytes, each aligned
+ * for any type, zeroed when zero is set. Returns the block, which the
+ * caller frees (and only it: the arrays are parts of it), or NULL when out
+ * of memory or when the sizes overflow (ptrs is then untouched).
+ */
+void *mesh_i_alloc_arrays(size_t n, const size_t *sizes, void **ptrs,
+    int zero);
 
 #endif

@@ -361,26 +361,14 @@ struct scratch {
 	int *croot;             /* component roots */
 	int *subu, *contrib;    /* mesh: per unit */
 	int *set, *pos, *subset;
+	void *block;            /* the one allocation holding the arrays */
 };
 
 /* Free the scratch; it is then zeroed. */
 static void
 scratch_free(struct scratch *x)
 {
-	free(x->h);
-	free(x->nd);
-	free(x->stack);
-	free(x->dead);
-	free(x->seen);
-	free(x->gone);
-	free(x->cmark);
-	free(x->queue);
-	free(x->croot);
-	free(x->subu);
-	free(x->contrib);
-	free(x->set);
-	free(x->pos);
-	free(x->subset);
+	free(x->block);
 	memset(x, 0, sizeof(*x));
 }
 
@@ -390,29 +378,37 @@ static int
 scratch_init(struct scratch *x, const struct group *gr, int k)
 {
 	size_t n1 = (size_t)gr->n + 1, u1 = (size_t)gr->nu + 1;
+	size_t k1 = (size_t)k + 1;
+	const size_t sz[] = {
+		n1 * sizeof(*x->h), n1 * sizeof(*x->nd),
+		n1 * sizeof(*x->stack), n1, n1 * sizeof(unsigned),
+		n1 * sizeof(unsigned), n1 * sizeof(unsigned),
+		n1 * sizeof(int), n1 * sizeof(int), u1 * sizeof(int),
+		u1 * sizeof(int), k1 * sizeof(int), k1 * sizeof(int),
+		k1 * sizeof(int)
+	};
+	void *p[sizeof(sz) / sizeof(sz[0])];
 
+	/* One zeroed block for the fourteen arrays. */
 	memset(x, 0, sizeof(*x));
-	x->h = calloc(n1, sizeof(*x->h));
-	x->nd = calloc(n1, sizeof(*x->nd));
-	x->stack = malloc(n1 * sizeof(*x->stack));
-	x->dead = calloc(n1, 1);
-	x->seen = calloc(n1, sizeof(unsigned));
-	x->gone = calloc(n1, sizeof(unsigned));
-	x->cmark = calloc(n1, sizeof(unsigned));
-	x->queue = malloc(n1 * sizeof(int));
-	x->croot = malloc(n1 * sizeof(int));
-	x->subu = calloc(u1, sizeof(int));
-	x->contrib = calloc(u1, sizeof(int));
-	x->set = malloc(((size_t)k + 1) * sizeof(int));
-	x->pos = malloc(((size_t)k + 1) * sizeof(int));
-	x->subset = malloc(((size_t)k + 1) * sizeof(int));
-	x->clock = 1;
-	if (!x->h || !x->nd || !x->stack || !x->dead || !x->seen || !x->gone ||
-	    !x->cmark || !x->queue || !x->croot || !x->subu ||
-	    !x->contrib || !x->set || !x->pos || !x->subset) {
-		scratch_free(x);
+	if ((x->block = mesh_i_alloc_arrays(sizeof(sz) / sizeof(sz[0]), sz,
+	    p, 1)) == NULL)
 		return -1;
-	}
+	x->h = p[0];
+	x->nd = p[1];
+	x->stack = p[2];
+	x->dead = p[3];
+	x->seen = p[4];
+	x->gone = p[5];
+	x->cmark = p[6];
+	x->queue = p[7];
+	x->croot = p[8];
+	x->subu = p[9];
+	x->contrib = p[10];
+	x->set = p[11];
+	x->pos = p[12];
+	x->subset = p[13];
+	x->clock = 1;
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 /* components.c: label a graph's components, and order them as reports list them (components.h). */
 #include <stdlib.h>
 
+#include "base/util.h"
 #include "graph/components.h"
 
 int
@@ -52,16 +53,26 @@ int
 mesh_i_components_sort(int *comp, int ncomp, const int *by_rank, int n,
     const bool *skip, size_t **start, int **nodes)
 {
-	struct comp_key *key = malloc(((size_t)ncomp + 1) * sizeof(*key));
-	int *newid = malloc(((size_t)ncomp + 1) * sizeof(*newid));
-	size_t *fill = malloc(((size_t)ncomp + 1) * sizeof(*fill));
-	size_t listed = 0;
+	size_t c1 = (size_t)ncomp + 1, listed = 0;
+	const size_t sz[] = {
+		c1 * sizeof(struct comp_key), c1 * sizeof(int),
+		c1 * sizeof(size_t)
+	};
+	void *p[3], *block;
+	struct comp_key *key;
+	int *newid;
+	size_t *fill;
 	int c, r, kept = 0;
 
-	*start = calloc((size_t)ncomp + 2, sizeof(**start));
 	*nodes = NULL;
-	if (key == NULL || newid == NULL || fill == NULL || *start == NULL)
+	/* The three work arrays in one block. */
+	block = mesh_i_alloc_arrays(3, sz, p, 0);
+	*start = calloc((size_t)ncomp + 2, sizeof(**start));
+	if (block == NULL || *start == NULL)
 		goto nomem;
+	key = p[0];
+	newid = p[1];
+	fill = p[2];
 	for (c = 0; c < ncomp; c++) {
 		key[c].size = 0;
 		key[c].first = -1;
@@ -95,14 +106,10 @@ mesh_i_components_sort(int *comp, int ncomp, const int *by_rank, int n,
 		if (skip == NULL || !skip[v])
 			(*nodes)[fill[comp[v]]++] = v;
 	}
-	free(key);
-	free(newid);
-	free(fill);
+	free(block);
 	return kept;
 nomem:
-	free(key);
-	free(newid);
-	free(fill);
+	free(block);
 	free(*start);
 	*start = NULL;
 	return -1;

@@ -3,20 +3,33 @@
 #include <string.h>
 
 #include "base/bigmem.h"
+#include "base/util.h"
 #include "graph/csr.h"
 
 int
 mesh_i_csr_build(struct mesh_i_csr *g, int n, const int *edges, int m)
 {
-	int *pos = NULL;
+	size_t sz[3];
+	void *p[3], *work;
+	int *pos, *by, *cnt;
 	int i, v;
 
 	memset(g, 0, sizeof(*g));
 	g->off = calloc((size_t)n + 1, sizeof(int));
 	g->adj = malloc(((size_t)m * 2 + 1) * sizeof(int));
-	pos = malloc(((size_t)n + 1) * sizeof(int));
-	if (g->off == NULL || g->adj == NULL || pos == NULL)
-		goto fail;
+	/* The build's own arrays in one block; cnt zeroed below. */
+	sz[0] = sz[2] = ((size_t)n + 1) * sizeof(int);
+	sz[1] = ((size_t)m * 2 + 1) * sizeof(int);
+	work = mesh_i_alloc_arrays(3, sz, p, 0);
+	if (g->off == NULL || g->adj == NULL || work == NULL) {
+		free(work);
+		mesh_i_csr_free(g);
+		return -1;
+	}
+	pos = p[0];
+	by = p[1];
+	cnt = p[2];
+	memset(cnt, 0, sz[2]);
 	g->n = n;
 	g->m = m;
 	mesh_i_advise_huge(g->adj, (size_t)m * 2 * sizeof(int));
@@ -29,38 +42,22 @@ mesh_i_csr_build(struct mesh_i_csr *g, int n, const int *edges, int m)
 	}
 	for (v = 0; v < n; v++)
 		g->off[v + 1] += g->off[v];
-	{
-		/* Bucket the half-edges by their *other* end first, then
-		 * scatter in that order: each list ends up sorted. */
-		int *by = malloc(((size_t)m * 2 + 1) * sizeof(int));
-		int *cnt = calloc((size_t)n + 1, sizeof(int));
+	/* Bucket the half-edges by their *other* end first, then scatter in
+	 * that order: each list ends up sorted. */
+	for (i = 0; i < 2 * m; i++)
+		cnt[edges[i ^ 1] + 1]++;
+	for (v = 0; v < n; v++)
+		cnt[v + 1] += cnt[v];
+	for (i = 0; i < 2 * m; i++)
+		by[cnt[edges[i ^ 1]]++] = i;
+	memcpy(pos, g->off, ((size_t)n + 1) * sizeof(int));
+	for (i = 0; i < 2 * m; i++) {
+		int h = by[i];
 
-		if (by == NULL || cnt == NULL) {
-			free(by);
-			free(cnt);
-			goto fail;
-		}
-		for (i = 0; i < 2 * m; i++)
-			cnt[edges[i ^ 1] + 1]++;
-		for (v = 0; v < n; v++)
-			cnt[v + 1] += cnt[v];
-		for (i = 0; i < 2 * m; i++)
-			by[cnt[edges[i ^ 1]]++] = i;
-		memcpy(pos, g->off, ((size_t)n + 1) * sizeof(int));
-		for (i = 0; i < 2 * m; i++) {
-			int h = by[i];
-
-			g->adj[pos[edges[h]]++] = edges[h ^ 1];
-		}
-		free(by);
-		free(cnt);
+		g->adj[pos[edges[h]]++] = edges[h ^ 1];
 	}
-	free(pos);
+	free(work);
 	return 0;
-fail:
-	free(pos);
-	mesh_i_csr_free(g);
-	return -1;
 }
 
 void

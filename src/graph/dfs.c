@@ -3,21 +3,13 @@
 #include <string.h>
 
 #include "base/bigmem.h"
+#include "base/util.h"
 #include "graph/dfs.h"
 
 void
 mesh_i_dfs_free(struct mesh_i_dfs *d)
 {
-	free(d->tin);
-	free(d->low);
-	free(d->parent);
-	free(d->size);
-	free(d->submin);
-	free(d->pre);
-	free(d->root);
-	free(d->pm);
-	free(d->sm);
-	free(d->stack);
+	free(d->block);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -43,22 +35,29 @@ mesh_i_dfs_run(struct mesh_i_dfs *d, const struct mesh_i_csr *g,
 	int s, t = 0, sp, i;
 
 	memset(d, 0, sizeof(*d));
-	d->tin = malloc(n1 * sizeof(int));
-	d->low = malloc(n1 * sizeof(int));
-	d->parent = malloc(n1 * sizeof(int));
-	d->size = malloc(n1 * sizeof(int));
-	d->submin = malloc(n1 * sizeof(int));
-	d->pre = malloc(n1 * sizeof(int));
-	d->root = malloc(n1 * sizeof(int));
-	d->pm = malloc(n1 * sizeof(int));
-	d->sm = malloc(n1 * sizeof(int));
-	d->stack = malloc(n1 * sizeof(int));
-	V = malloc(n1 * sizeof(*V));
-	if (!d->tin || !d->low || !d->parent || !d->size || !d->submin ||
-	    !d->pre || !d->root || !d->pm || !d->sm || !d->stack || !V) {
-		free(V);
-		return -1;
+	{
+		/* The ten arrays of d in one block. */
+		size_t sz[10];
+		void *p[10];
+		int k;
+
+		for (k = 0; k < 10; k++)
+			sz[k] = n1 * sizeof(int);
+		if ((d->block = mesh_i_alloc_arrays(10, sz, p, 0)) == NULL)
+			return -1;
+		d->tin = p[0];
+		d->low = p[1];
+		d->parent = p[2];
+		d->size = p[3];
+		d->submin = p[4];
+		d->pre = p[5];
+		d->root = p[6];
+		d->pm = p[7];
+		d->sm = p[8];
+		d->stack = p[9];
 	}
+	if ((V = malloc(n1 * sizeof(*V))) == NULL)
+		return -1;
 	mesh_i_advise_huge(V, n1 * sizeof(*V));
 	/* What the search needs of a vertex it finds, set here in order
 	 * so that finding it costs no look-up in g->off. */

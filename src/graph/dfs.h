@@ -23,6 +23,7 @@ struct mesh_i_dfs {
 	int *pm, *sm;   /* the smallest rank before t in t's component
 	                 * (n at its root), and from t on to its end */
 	int *stack;             /* the search's own */
+	void *block;            /* the one allocation holding them all */
 };
 
 /*

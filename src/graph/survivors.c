@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "graph/survivors.h"
 #include "meshsim/meshsim.h"
 
@@ -31,20 +32,26 @@ mesh_i_survivors_build(struct mesh_i_survivors *s, const struct mesh_plan *p,
     const bool *is_down)
 {
 	int *sid = NULL, *edges = NULL;
-	size_t i;
+	size_t i, sz[3];
+	void *kept[3], *tmp[2], *work = NULL;
 	int v, n = 0, m = 0, rc = -1, sorted;
 	struct csr_job job;
 	pthread_t worker;
 	int threaded = 0;
 
 	memset(s, 0, sizeof(*s));
-	sid = malloc((p->nnodes + 1) * sizeof(*sid));
-	s->orig = malloc((p->nnodes + 1) * sizeof(*s->orig));
-	s->rank = malloc((p->nnodes + 1) * sizeof(*s->rank));
-	s->by_rank = malloc((p->nnodes + 1) * sizeof(*s->by_rank));
-	edges = malloc((p->nlinks * 2 + 1) * sizeof(*edges));
-	if (!sid || !s->orig || !s->rank || !s->by_rank || !edges)
+	/* What s keeps in one block, what this pass needs in another. */
+	sz[0] = sz[1] = sz[2] = (p->nnodes + 1) * sizeof(int);
+	if ((s->block = mesh_i_alloc_arrays(3, sz, kept, 0)) == NULL)
 		goto done;
+	s->orig = kept[0];
+	s->rank = kept[1];
+	s->by_rank = kept[2];
+	sz[1] = (p->nlinks * 2 + 1) * sizeof(int);
+	if ((work = mesh_i_alloc_arrays(2, sz, tmp, 0)) == NULL)
+		goto done;
+	sid = tmp[0];
+	edges = tmp[1];
 	for (i = 0; i < p->nnodes; i++) {
 		bool down = is_down != NULL && is_down[i];
 
@@ -87,17 +94,14 @@ mesh_i_survivors_build(struct mesh_i_survivors *s, const struct mesh_plan *p,
 	}
 	rc = 0;
 done:
-	free(sid);
-	free(edges);
+	free(work);
 	return rc;
 }
 
 void
 mesh_i_survivors_free(struct mesh_i_survivors *s)
 {
-	free(s->orig);
-	free(s->rank);
-	free(s->by_rank);
+	free(s->block);
 	mesh_i_csr_free(&s->g);
 	memset(s, 0, sizeof(*s));
 }

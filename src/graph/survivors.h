@@ -14,6 +14,7 @@ struct mesh_i_survivors {
 	int *rank;              /* survivor -> position by name */
 	int *by_rank;           /* position by name -> survivor */
 	struct mesh_i_csr g;    /* the links between survivors */
+	void *block;            /* the one allocation of the three arrays */
 };
 
 /*

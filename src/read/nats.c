@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "base/diag.h"
 #include "base/hostcheck.h"
 #include "base/input.h"
 #include "base/map.h"
@@ -1329,7 +1330,6 @@ fix_files(struct mesh_plan *plan, struct mesh_diags *d, size_t from)
 		struct mesh_diag *g = &d->v[i];
 		const struct mesh_source *src;
 		int t[3], r;
-		char *f;
 
 		t[0] = g->node != NULL ? mesh_plan_find(plan, g->node) : -1;
 		t[1] = g->line;
@@ -1338,10 +1338,7 @@ fix_files(struct mesh_plan *plan, struct mesh_diags *d, size_t from)
 		    (src = mesh_plan_route_source(plan, t[0], (size_t)r)) ==
 		    NULL || src->file == NULL)
 			continue;
-		if ((f = strdup(src->file)) != NULL) {
-			free(g->file);
-			g->file = f;
-		}
+		(void)mesh_i_diag_set_file(g, src->file);
 	}
 done:
 	mesh_i_map_free(&at);

@@ -200,12 +200,14 @@ exercise_domains(const struct mesh_plan *plan)
 	}
 }
 
-/* The sweeps of plan: by node with the mesh model (its JSON checked; only
- * when mesh is set) and with the graph model, into *sw, and by zone, into
- * *by_zone (each NULL when it fails; the caller frees them). */
+/* The sweeps of plan. With mesh set, by node with the mesh model, its
+ * JSON checked, and nothing else (*sw and *by_zone NULL). Else by node
+ * with the graph model, into *sw, and by zone, into *by_zone (each NULL
+ * when it fails; the caller frees them), and with json set the JSON of
+ * each checked. */
 static void
 exercise_sweeps(const struct mesh_plan *plan, const struct mesh_diags *diags,
-    int mesh, struct mesh_sweep **sw, struct mesh_sweep **by_zone)
+    int mesh, int json, struct mesh_sweep **sw, struct mesh_sweep **by_zone)
 {
 	struct mesh_sweep_options so;
 	char *s;
@@ -215,20 +217,20 @@ exercise_sweeps(const struct mesh_plan *plan, const struct mesh_diags *diags,
 	memset(&so, 0, sizeof(so));
 	so.k = 2;
 	so.jobs = 1;
-	so.model = MESH_SWEEP_MESH;
-	if (mesh && mesh_sweep_new(plan, &so, sw) == MESH_OK &&
-	    mesh_sweep_run(*sw) == MESH_OK) {
-		s = mesh_sweep_json(*sw, diags);
-		fuzz_check_json(s, "the mesh sweep's JSON is valid");
-		free(s);
-	}
-	mesh_sweep_free(*sw);
-	*sw = NULL;
-	so.model = MESH_SWEEP_GRAPH;
+	so.model = mesh ? MESH_SWEEP_MESH : MESH_SWEEP_GRAPH;
 	if (mesh_sweep_new(plan, &so, sw) != MESH_OK ||
 	    mesh_sweep_run(*sw) != MESH_OK) {
 		mesh_sweep_free(*sw);
 		*sw = NULL;
+	} else if (mesh || json) {
+		s = mesh_sweep_json(*sw, diags);
+		fuzz_check_json(s, "the sweep's JSON is valid");
+		free(s);
+	}
+	if (mesh) {
+		mesh_sweep_free(*sw);
+		*sw = NULL;
+		return;
 	}
 	so.by = "zone";
 	so.k = 1;
@@ -236,6 +238,10 @@ exercise_sweeps(const struct mesh_plan *plan, const struct mesh_diags *diags,
 	    mesh_sweep_run(*by_zone) != MESH_OK) {
 		mesh_sweep_free(*by_zone);
 		*by_zone = NULL;
+	} else if (json) {
+		s = mesh_sweep_json(*by_zone, diags);
+		fuzz_check_json(s, "the sweep by zone's JSON is valid");
+		free(s);
 	}
 }
 
@@ -275,57 +281,104 @@ exercise_pictures(const struct mesh_plan *plan, const struct mesh_analysis *a)
 		free(s);
 }
 
-/* Both reports (HTML, Markdown) of analysis a of plan, with the graph
- * sweep, the sweep by zone and the availability as their parts (the mesh
- * sweep is part 6's). */
+/* A report of analysis a of plan, HTML or (markdown set) Markdown, with
+ * the parts variant picks: bit 0 the graph sweep and the sweep by zone,
+ * bit 1 the availability, both bits also the fix (suggestions for target
+ * 2). A part left out is "not computed", or over its budget on plans of
+ * an odd number of nodes, so that every way a report words a missing
+ * part is fuzzed too. */
 static void
-exercise_reports(const struct mesh_plan *plan, const struct mesh_analysis *a,
-    const struct mesh_diags *diags)
+exercise_report(const struct mesh_plan *plan, const struct mesh_analysis *a,
+    const struct mesh_diags *diags, int markdown, unsigned variant)
 {
 	struct mesh_review_parts parts;
-	struct mesh_sweep *sw, *by_zone;
-	struct mesh_availability *av;
+	struct mesh_sweep *sw = NULL, *by_zone = NULL;
+	struct mesh_availability *av = NULL;
+	struct mesh_suggestion *fix = NULL;
+	double over = plan->nnodes % 2 ? 2 * MESH_AVAIL_BUDGET : 0;
 	char *s;
 
-	exercise_sweeps(plan, diags, 0, &sw, &by_zone);
-	av = exercise_availability(plan, diags);
 	memset(&parts, 0, sizeof(parts));
+	if (variant & 1) {
+		exercise_sweeps(plan, diags, 0, 0, &sw, &by_zone);
+	} else {
+		parts.sweep_cost = over;
+		parts.domains_cost = over;
+	}
+	if (variant & 2)
+		av = exercise_availability(plan, diags);
+	else
+		parts.availability_cost = over;
+	if (variant == 3 && mesh_suggest(plan, 2, &fix) != MESH_OK)
+		fix = NULL;
 	parts.sweep = sw;
 	parts.domains = by_zone;
 	parts.availability = av;
-	if (mesh_review_html(a, diags, &parts, &s) == MESH_OK)
+	parts.fix = fix;
+	if ((markdown ? mesh_review_markdown(a, diags, &parts, &s) :
+	    mesh_review_html(a, diags, &parts, &s)) == MESH_OK)
 		free(s);
-	if (mesh_review_markdown(a, diags, &parts, &s) == MESH_OK)
-		free(s);
+	mesh_suggestion_free(fix);
 	mesh_availability_free(av);
 	mesh_sweep_free(by_zone);
 	mesh_sweep_free(sw);
 }
 
-/* A copy of plan, read back from its JSON export; NULL when out of
- * memory. */
+/* A copy of plan made with the library's calls, as a reader makes one
+ * (its nodes with their hosts, ports, labels, availabilities and
+ * clustering, their routes), resolved; NULL when out of memory. Not
+ * written out and read back: that is parts 2 to 4's work, and took most
+ * of the suggestions' parts' time. */
 static struct mesh_plan *
 copy_plan(const struct mesh_plan *plan)
 {
 	struct mesh_diags d;
-	struct mesh_plan *copy = NULL;
-	char *text;
+	struct mesh_plan *c;
+	enum mesh_error err;
+	size_t i, j;
+	int ok = 1;
 
-	if (mesh_plan_export(plan, MESH_EXPORT_JSON, &text) != MESH_OK)
+	if ((c = mesh_plan_new(plan->name, plan->file)) == NULL)
 		return NULL;
+	c->cluster = plan->cluster;
+	for (i = 0; i < plan->nnodes && ok; i++) {
+		const struct mesh_node *n = &plan->nodes[i];
+
+		ok = mesh_plan_add_node(c, n->name, n->host, n->port, n->line,
+		    n->column) == (int)i;
+		for (j = 0; ok && j < n->nlabels; j++)
+			ok = mesh_plan_set_label(c, (int)i, n->labels[j].key,
+			    n->labels[j].value) == 0;
+		for (j = 0; ok && j < n->nroutes; j++)
+			ok = mesh_plan_add_route(c, (int)i, n->routes[j].host,
+			    n->routes[j].port, n->routes[j].line,
+			    n->routes[j].column) == 0;
+		if (ok) {
+			c->nodes[i].availability = n->availability;
+			c->nodes[i].no_cluster = n->no_cluster;
+		}
+	}
 	mesh_diags_init(&d);
-	(void)mesh_plan_parse(text, strlen(text), "copy", MESH_FORMAT_JSON,
-	    &d, &copy);
+	err = ok ? mesh_plan_resolve(c, &d) : MESH_ENOMEM;
+	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
+	    "a plan copied with the library's calls resolves");
+	if (err != MESH_OK) {
+		mesh_plan_free(c);
+		c = NULL;
+	}
 	mesh_diags_clear(&d);
-	free(text);
-	return copy;
+	if (c != NULL)
+		FUZZ_CHECK(c->nlinks == plan->nlinks,
+		    "a plan copied with the library's calls has its links");
+	return c;
 }
 
-/* Suggestions for target (2 or 3), applied to a copy of plan and checked
- * as verified, and the diff between plan and that copy. */
+/* Suggestions for target (2 or 3), applied to a copy of plan; without
+ * diff the copy is analysed and checked as verified, with diff the diff
+ * between plan and that copy is made and its JSON checked. */
 static void
 exercise_suggest(const struct mesh_plan *plan,
-    const struct mesh_diags *diags, int target)
+    const struct mesh_diags *diags, int target, int diff)
 {
 	struct mesh_diff_options dopts;
 	struct mesh_suggestion *sg = NULL;
@@ -345,14 +398,20 @@ exercise_suggest(const struct mesh_plan *plan,
 	err = mesh_suggest_apply(copy, sg, &d);
 	FUZZ_CHECK(err == MESH_OK || err == MESH_ENOMEM,
 	    "suggested routes apply");
-	if (err != MESH_OK || mesh_analyze(copy, NULL, &after) != MESH_OK)
+	if (err != MESH_OK)
 		goto done;
-	if (sg->verified) {
-		FUZZ_CHECK(after->connected && after->ncutpoints == 0,
-		    "a verified suggestion leaves no articulation point");
-		FUZZ_CHECK(!(target == 3 && sg->reached) ||
-		    after->vertex_connectivity >= 3,
-		    "a reached target 3 gives vertex connectivity 3");
+	if (!diff) {
+		if (mesh_analyze(copy, NULL, &after) != MESH_OK)
+			goto done;
+		if (sg->verified) {
+			FUZZ_CHECK(after->connected &&
+			    after->ncutpoints == 0, "a verified suggestion "
+			    "leaves no articulation point");
+			FUZZ_CHECK(!(target == 3 && sg->reached) ||
+			    after->vertex_connectivity >= 3,
+			    "a reached target 3 gives vertex connectivity 3");
+		}
+		goto done;
 	}
 	memset(&dopts, 0, sizeof(dopts));
 	dopts.trials = FUZZ_TRIALS;
@@ -489,7 +548,7 @@ exercise_model(const struct mesh_plan *plan)
 
 void
 fuzz_exercise_part(const struct mesh_plan *plan,
-    const struct mesh_diags *diags, unsigned part)
+    const struct mesh_diags *diags, unsigned part, unsigned variant)
 {
 	struct mesh_analysis *a = NULL;
 	struct mesh_availability *av;
@@ -517,8 +576,12 @@ fuzz_exercise_part(const struct mesh_plan *plan,
 			exercise_pictures(plan, a);
 		break;
 	case 6:
+	case 12:
+		/* By node with the mesh model; with the graph model and by
+		 * zone. */
 		if (small) {
-			exercise_sweeps(plan, diags, 1, &sw, &by_zone);
+			exercise_sweeps(plan, diags, part == 6, 1, &sw,
+			    &by_zone);
 			mesh_sweep_free(by_zone);
 			mesh_sweep_free(sw);
 		}
@@ -528,20 +591,29 @@ fuzz_exercise_part(const struct mesh_plan *plan,
 			mesh_availability_free(av);
 		break;
 	case 8:
+	case 13:
+		/* HTML, Markdown. */
 		if (small)
-			exercise_reports(plan, a, diags);
+			exercise_report(plan, a, diags, part == 13,
+			    variant % 4);
 		break;
 	case 9:
 		if (small)
-			exercise_suggest(plan, diags, 2);
+			exercise_suggest(plan, diags, 2, 0);
+		break;
+	case 14:
+		/* The diff runs a sweep and the availability on each side. */
+		if (plan->nnodes <= FUZZ_TINY)
+			exercise_suggest(plan, diags, 2, 1);
 		break;
 	case 10:
 		if (small)
 			exercise_suggest_by(plan, diags);
 		break;
 	case 11:
+	case 15:
 		if (plan->nnodes <= FUZZ_TINY)
-			exercise_suggest(plan, diags, 3);
+			exercise_suggest(plan, diags, 3, part == 15);
 		break;
 	}
 	mesh_analysis_free(a);

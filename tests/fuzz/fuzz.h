@@ -45,7 +45,7 @@ void fuzz_exercise(const struct mesh_plan *plan,
     const struct mesh_diags *diags);
 
 /* The parts of fuzz_exercise_part(). */
-#define FUZZ_PARTS 12
+#define FUZZ_PARTS 16
 
 /*
  * What the library does with a read plan, for fuzz_analyses.c: the
@@ -54,16 +54,19 @@ void fuzz_exercise(const struct mesh_plan *plan,
  * analysis with nodes down, its JSON and the nodes it strands; 1 restart
  * hazards, failure domains and the live-mesh simulation; 2, 3, 4 the
  * JSON, GML and GraphML exports, each read back; and on plans of up to 8
- * nodes 5 the DOT export and the pictures, 6 the sweeps, 7 the
- * availability (exact), 8 both reports (with the sweeps and the
- * availability), 9 suggestions for target 2 and the diff against the plan
- * with them, 10 suggestions for target 2 by zone, and up to 6 nodes 11
- * suggestions for target 3 and their diff. Aborts as fuzz_exercise()
+ * nodes 5 the DOT export and the pictures, 6 the sweep by node with the
+ * mesh model, 12 the sweeps by node with the graph model and by zone, 7
+ * the availability (exact), 8 the HTML and 13 the Markdown report (with
+ * the parts variant, 0 to 3, picks: none, the sweeps, the availability,
+ * all of them and the fix), 9 suggestions for target 2 applied and
+ * checked, 10 suggestions for target 2 by zone, and up to 6 nodes 14 the
+ * suggestions of 9 and the diff against the plan with them, 11 and 15
+ * suggestions for target 3, checked and diffed. Aborts as fuzz_exercise()
  * does, also on a verified suggestion that leaves an articulation point
  * or a suggestion by zone below its lower bound.
  */
 void fuzz_exercise_part(const struct mesh_plan *plan,
-    const struct mesh_diags *diags, unsigned part);
+    const struct mesh_diags *diags, unsigned part, unsigned variant);
 
 /*
  * mesh_plan_parse() of size bytes at data as file in format fmt, the

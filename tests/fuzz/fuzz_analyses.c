@@ -15,7 +15,9 @@
  * join the cluster), and each further pair of bytes (a, b) a route from
  * node a % n to node b % n. Each input runs the analysis and one part of
  * the rest (fuzz_exercise_part): the high 4 bits of byte 0 give it in the
- * compact form, the length in bytes in JSON (mod FUZZ_PARTS).
+ * compact form, the length in bytes in JSON (mod FUZZ_PARTS); and the
+ * part's variant (which parts a report has): bits 6-7 of byte 1 in the
+ * compact form, the length divided by FUZZ_PARTS in JSON (mod 4).
  */
 #define MAX_NODES       16
 /* Routes of a compact plan, at most: enough for any shape of 16 nodes,
@@ -84,20 +86,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mesh_diags d;
 	struct mesh_plan *plan = NULL;
 	enum mesh_error err;
-	unsigned part;
+	unsigned part, variant;
 
 	mesh_diags_init(&d);
 	if (size > 0 && data[0] == '{') {
 		part = (unsigned)(size % FUZZ_PARTS);
+		variant = (unsigned)(size / FUZZ_PARTS % 4);
 		err = mesh_plan_parse((const char *)data, size, "fuzz.json",
 		    MESH_FORMAT_JSON, &d, &plan);
 	} else {
 		part = size > 0 ? data[0] >> 4 : 0;
+		variant = size > 1 ? data[1] >> 6 : 0;
 		err = compact_plan(data, size, &d, &plan);
 	}
 	fuzz_check_result(err, plan, &d);
 	if (plan != NULL)
-		fuzz_exercise_part(plan, &d, part);
+		fuzz_exercise_part(plan, &d, part, variant);
 	mesh_plan_free(plan);
 	mesh_diags_clear(&d);
 	return 0;

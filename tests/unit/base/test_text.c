@@ -1,4 +1,4 @@
-/* test_text.c: the text helpers: UTF-8 checking, positions, control characters made visible, the did-you-mean search, the JSON syntax check, the hash map, pair sorting. */
+/* test_text.c: the text helpers: UTF-8 checking, positions, control characters made visible, the did-you-mean search, the JSON syntax check, the hash map, pair sorting, the printf helpers, arrays in one block. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -595,6 +595,82 @@ json_check_should_count_under_the_key_for_sizing(void **state)
 	assert_int_equal(off, 12);
 }
 
+/* mesh_i_buf_printf() and mesh_i_asprintf() give snprintf's text at
+ * every length around the room a buffer has left and around the stack
+ * buffer's size, whether the first try fits or not. */
+static void
+printf_helpers_should_give_snprintf_text_at_every_length(void **state)
+{
+	char want[1200], fill[600], *s;
+	struct mesh_i_buf b;
+	size_t len, pre;
+
+	(void)state;
+	memset(fill, 'x', sizeof(fill) - 1);
+	fill[sizeof(fill) - 1] = '\0';
+	for (pre = 0; pre < 300; pre += 37) {
+		for (len = 0; len < 560; len++) {
+			mesh_i_buf_init(&b);
+			mesh_i_buf_add(&b, fill, pre);
+			mesh_i_buf_printf(&b, "<%.*s|%zu>", (int)len, fill,
+			    len);
+			snprintf(want, sizeof(want), "%.*s<%.*s|%zu>",
+			    (int)pre, fill, (int)len, fill, len);
+			assert_int_equal(b.len, strlen(want));
+			assert_string_equal(b.data, want);
+			mesh_i_buf_printf(&b, "%s", "");
+			assert_string_equal(b.data, want);
+			mesh_i_buf_free(&b);
+		}
+	}
+	for (len = 240; len < 270; len++) {
+		s = mesh_i_asprintf("%.*s%d", (int)len, fill, 7);
+		snprintf(want, sizeof(want), "%.*s%d", (int)len, fill, 7);
+		assert_non_null(s);
+		assert_string_equal(s, want);
+		free(s);
+	}
+}
+
+/* mesh_i_alloc_arrays() lays the arrays out apart, each aligned for any
+ * type and zeroed when asked, and refuses sizes that overflow. */
+static void
+alloc_arrays_should_give_aligned_separate_arrays(void **state)
+{
+	const size_t sz[] = { 3, 0, 17, 1, 64 };
+	void *p[5], *q[2], *block;
+	size_t i, j;
+
+	(void)state;
+	block = mesh_i_alloc_arrays(5, sz, p, 1);
+	assert_non_null(block);
+	assert_ptr_equal(p[0], block);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal((uintptr_t)p[i] % _Alignof(max_align_t), 0);
+		for (j = 0; j < sz[i]; j++)
+			assert_int_equal(((unsigned char *)p[i])[j], 0);
+		memset(p[i], (int)i + 1, sz[i]);
+		if (i > 0)
+			assert_true((char *)p[i - 1] + sz[i - 1] <=
+			    (char *)p[i]);
+	}
+	for (i = 0; i < 5; i++)
+		for (j = 0; j < sz[i]; j++)
+			assert_int_equal(((unsigned char *)p[i])[j], i + 1);
+	free(block);
+	{
+		/* The sum overflows; one size overflows when rounded. */
+		const size_t huge[] = { SIZE_MAX / 2 + 1, SIZE_MAX / 2 + 1 };
+		const size_t top[] = { SIZE_MAX };
+
+		q[0] = q[1] = &q;
+		assert_null(mesh_i_alloc_arrays(2, huge, q, 0));
+		assert_null(mesh_i_alloc_arrays(1, top, q, 0));
+		assert_ptr_equal(q[0], &q);
+		assert_ptr_equal(q[1], &q);
+	}
+}
+
 int
 main(void)
 {
@@ -622,6 +698,9 @@ main(void)
 		cmocka_unit_test(edit_distance_should_count_edits_within_its_bound),
 		cmocka_unit_test(nearer_should_pick_the_first_of_the_nearest),
 		cmocka_unit_test(nearer_should_find_nothing_for_a_too_long_word),
+		cmocka_unit_test(
+		    printf_helpers_should_give_snprintf_text_at_every_length),
+		cmocka_unit_test(alloc_arrays_should_give_aligned_separate_arrays),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
