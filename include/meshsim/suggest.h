@@ -51,8 +51,8 @@ struct mesh_suggestion {
 	/*
 	 * With a domain key (mesh_suggest_with(), target 2): by is the key
 	 * and domains the plan's failure domains for it (domains.h); by_found
-	 * says the key is host, or a node has that label (else each host is
-	 * a domain). The
+	 * says the key is host, the plan has no nodes, or a node has that
+	 * label (else each host is a domain). The
 	 * routes then also leave no domain whose loss splits the rest.
 	 * split[0 .. nsplit - 1] are the domains whose loss leaves the plan
 	 * in more pieces than it has (indices into domains, sorted by name),

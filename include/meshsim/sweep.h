@@ -115,7 +115,9 @@ struct mesh_sweep {
 	const struct mesh_plan *plan;
 	enum mesh_sweep_model model;
 	char *by;               /* the key, or NULL */
-	bool by_found;          /* a node has that label (or no label asked) */
+	bool by_found;          /* a node has that label, or the key is host,
+				 * no key was given or the plan has no nodes:
+				 * false when each host stands in for it */
 	struct mesh_domains *units;
 	int k;                  /* in force: at most the units of a group */
 	int k_requested;

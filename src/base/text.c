@@ -1,8 +1,9 @@
-/* text.c: UTF-8 checking, positions (line, column) in a text buffer, and edit distances for suggestions. */
+/* text.c: UTF-8 checking, positions (line, column) in a text buffer, control characters made visible, and edit distances for suggestions. */
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "base/swar.h"
 #include "base/text.h"
 
 int
@@ -77,6 +78,66 @@ mesh_i_has_control(const char *s)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return 1;
 	return 0;
+}
+
+size_t
+mesh_i_control(const char *s, char esc[MESH_I_CONTROL_ESC])
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	char tmp[MESH_I_CONTROL_ESC];
+
+	if (esc == NULL)
+		esc = tmp;
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+		memcpy(esc, "\\u00", 4);
+		esc[4] = hex[p[1] >> 4];
+		esc[5] = hex[p[1] & 0xf];
+		esc[6] = '\0';
+		return 2;
+	}
+	if (p[0] == '\0' || (p[0] >= 0x20 && p[0] != 0x7f))
+		return 0;
+	if (p[0] == '\n' || p[0] == '\r' || p[0] == '\t') {
+		esc[0] = '\\';
+		esc[1] = p[0] == '\n' ? 'n' : p[0] == '\r' ? 'r' : 't';
+		esc[2] = '\0';
+		return 1;
+	}
+	esc[0] = '\\';
+	esc[1] = 'x';
+	esc[2] = hex[p[0] >> 4];
+	esc[3] = hex[p[0] & 0xf];
+	esc[4] = '\0';
+	return 1;
+}
+
+size_t
+mesh_i_control_span(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	size_t i = 0;
+
+#if MESH_I_SWAR && defined(__GNUC__)
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, d, c, m;
+
+		memcpy(&w, s + i, 8);
+		d = w ^ (ones * 0x7f);
+		c = w ^ (ones * 0xc2);
+		/* Bytes below 0x20, and bytes equal to 0x7f or 0xc2 (zero
+		 * after the xor): exact for the first byte that passes, as
+		 * a borrow only runs to later bytes (swar.h). */
+		m = ((w - ones * 0x20) & ~w) | ((d - ones) & ~d) |
+		    ((c - ones) & ~c);
+		if ((m &= high) != 0)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+	}
+#endif
+	for (; i < n && !MESH_I_MAY_CONTROL(s[i]); i++)
+		;
+	return i;
 }
 
 void
@@ -163,4 +224,59 @@ mesh_i_edit_distance(const char *a, const char *b, size_t max_len, int flags)
 		}
 	}
 	return rows[la % 3][lb];
+}
+
+void
+mesh_i_near_init(struct mesh_i_near *n, const char *key, size_t len)
+{
+	size_t i;
+
+	memset(n->count, 0, sizeof(n->count));
+	n->len = len;
+	for (i = 0; i < len; i++)
+		n->count[tolower((unsigned char)key[i])]++;
+}
+
+/*
+ * An edit changes at most one byte of either string and a swap none, so
+ * the bytes of cand with no match in the key, and those of the key with
+ * none in cand, are each at most the distance (the bag distance).
+ */
+int
+mesh_i_near_may(struct mesh_i_near *n, const char *cand, size_t max)
+{
+	size_t lc = strlen(cand), i, extra = 0;
+	int may;
+
+	if (lc > n->len + max || n->len > lc + max)
+		return 0;
+	for (i = 0; i < lc && extra <= max; i++)
+		if (--n->count[tolower((unsigned char)cand[i])] < 0)
+			extra++;
+	/* Of the key, n->len less the lc - extra bytes matched are not in
+	 * cand (once the whole of cand is counted). */
+	may = extra <= max && n->len - (lc - extra) <= max;
+	while (i > 0) {
+		i--;
+		n->count[tolower((unsigned char)cand[i])]++;
+	}
+	return may;
+}
+
+int
+mesh_i_nearer(struct mesh_i_near *n, const char *word, const char *cand,
+    size_t max, size_t *best)
+{
+	/* Only a distance below *best, and at most max, can be taken. */
+	size_t limit = *best <= max ? *best - 1 : max, d;
+
+	if (*best == 0 || n->len > MESH_I_EDIT_MAX ||
+	    !mesh_i_near_may(n, cand, limit))
+		return 0;
+	d = mesh_i_edit_distance(word, cand, MESH_I_EDIT_MAX,
+	    MESH_I_EDIT_FOLD);
+	if (d > limit)
+		return 0;
+	*best = d;
+	return 1;
 }

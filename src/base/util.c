@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "base/util.h"
 
 /* The text of fmt and ap, formatted once into a stack buffer and copied
@@ -173,9 +174,11 @@ void
 mesh_i_buf_xml(struct mesh_i_buf *b, const char *s)
 {
 	const char *start = s;
+	char esc[MESH_I_CONTROL_ESC];
 
 	for (; *s; s++) {
 		const char *rep;
+		size_t n = 1;
 
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
@@ -183,13 +186,52 @@ mesh_i_buf_xml(struct mesh_i_buf *b, const char *s)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		default: continue;
+		default:
+			/* HTML and XML take no C0 control but tab, LF and
+			 * CR, even as a reference, and HTML no C1: each is
+			 * shown as the text reports show it. */
+			if (!MESH_I_MAY_CONTROL(*s) ||
+			    (n = mesh_i_control(s, esc)) == 0)
+				continue;
+			rep = esc;
+			break;
 		}
 		mesh_i_buf_add(b, start, (size_t)(s - start));
 		mesh_i_buf_puts(b, rep);
+		s += n - 1;
 		start = s + 1;
 	}
 	mesh_i_buf_puts(b, start);
+}
+
+void
+mesh_i_buf_yaml(struct mesh_i_buf *b, const char *s)
+{
+	const char *p;
+	char esc[MESH_I_CONTROL_ESC];
+	size_t n;
+
+	for (p = s; *p && (!MESH_I_MAY_CONTROL(*p) ||
+	    mesh_i_control(p, NULL) == 0); p++)
+		;
+	if (*p == '\0') {
+		mesh_i_buf_puts(b, s);
+		return;
+	}
+	mesh_i_buf_add(b, "\"", 1);
+	for (p = s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			mesh_i_buf_add(b, "\\", 1);
+			mesh_i_buf_add(b, p, 1);
+		} else if (MESH_I_MAY_CONTROL(*p) &&
+		    (n = mesh_i_control(p, esc)) > 0) {
+			mesh_i_buf_puts(b, esc);
+			p += n - 1;
+		} else {
+			mesh_i_buf_add(b, p, 1);
+		}
+	}
+	mesh_i_buf_add(b, "\"", 1);
 }
 
 char *

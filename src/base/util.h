@@ -40,8 +40,15 @@ void mesh_i_buf_printf(struct mesh_i_buf *b, const char *fmt, ...)
     ;
 /* s as a JSON string literal, quotes included. */
 void mesh_i_buf_json_string(struct mesh_i_buf *b, const char *s);
-/* s with & < > " ' as the entities HTML and XML (SVG) read. */
+/* s with & < > " ' as the entities HTML and XML (SVG) read, and its
+ * control characters as the visible escapes of mesh_i_control(). */
 void mesh_i_buf_xml(struct mesh_i_buf *b, const char *s);
+/* s as a YAML scalar in a config snippet for people to paste: as it is,
+ * or, when it holds a control character, double-quoted, '\\' and '"'
+ * escaped and each control as mesh_i_control() shows it (\n, \x1b,
+ * \u009b are YAML's escapes too): it reads back as s, and shows no
+ * control. */
+void mesh_i_buf_yaml(struct mesh_i_buf *b, const char *s);
 /* Hand over the NUL-terminated contents (NULL if failed); b is reset. */
 char *mesh_i_buf_take(struct mesh_i_buf *b);
 

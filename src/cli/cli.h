@@ -3,6 +3,7 @@
 #define MESH_CLI_H
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -29,6 +30,27 @@ void cli_note(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+/*
+ * Text reports: fprintf() and fputs(), but every string of a %s
+ * conversion, and s, written with its control characters as visible
+ * escapes (\x1b, \n, \u009b: docs/diagnostics.md#control-characters),
+ * as cli_error() writes them; the format's own newlines as they are.
+ * Text from an input (a name, a host, a file's name, a message that
+ * quotes one) goes out through these. Nothing is allocated; a write that
+ * fails sets out's error flag, as fprintf()'s would (cli_render() checks
+ * it).
+ */
+void cli_printf(FILE *out, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void cli_vprintf(FILE *out, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+void cli_puts(FILE *out, const char *s);
 /* One diagnostic as a compiler writes it: file:line:column: warning: ... */
 void cli_diag_to(FILE *f, const struct mesh_diag *d);
 /* Print every diagnostic of at least severity min. */

@@ -254,8 +254,7 @@ result_name(enum mesh_ops_result r)
 /* What a replication request did, for people: after "NODE: OP HOST
  * (FILE): ". */
 static void
-text_node_result(struct mesh_i_buf *b, const struct cli_apply *ap,
-    size_t i)
+text_node_result(FILE *out, const struct cli_apply *ap, size_t i)
 {
 	const struct mesh_ops_request *q = ap->reqs[i];
 	const struct mesh_ops_outcome *o = &ap->outcomes[i];
@@ -265,97 +264,96 @@ text_node_result(struct mesh_i_buf *b, const struct cli_apply *ap,
 
 	switch (o->result) {
 	case MESH_OPS_LINKED:
-		mesh_i_buf_printf(b, "linked %s -- %s (each records the "
+		cli_printf(out, "linked %s -- %s (each records the "
 		    "other)", x, t);
 		break;
 	case MESH_OPS_NEW_NODE:
-		mesh_i_buf_printf(b, "new node '%s' (%s:%d), linked %s -- %s "
+		cli_printf(out, "new node '%s' (%s:%d), linked %s -- %s "
 		    "(each records the other)", t,
 		    ap->after->nodes[o->target].host,
 		    ap->after->nodes[o->target].port, x, t);
 		break;
 	case MESH_OPS_ALREADY:
-		mesh_i_buf_printf(b, "%s and %s are linked already: no change",
+		cli_printf(out, "%s and %s are linked already: no change",
 		    x, t);
 		break;
 	case MESH_OPS_SELF:
-		mesh_i_buf_printf(b, "names %s itself: no change", x);
+		cli_printf(out, "names %s itself: no change", x);
 		break;
 	case MESH_OPS_KNOWN:
-		mesh_i_buf_printf(b, "%s knows %s already (same cluster): "
+		cli_printf(out, "%s knows %s already (same cluster): "
 		    "subscriptions only, no change to links", x, t);
 		break;
 	case MESH_OPS_UNLINKED:
-		mesh_i_buf_printf(b, "removed the link %s -- %s that add_node "
+		cli_printf(out, "removed the link %s -- %s that add_node "
 		    "made", x, t);
 		break;
 	case MESH_OPS_NOT_LINKED:
-		mesh_i_buf_printf(b, "no link between %s and %s that add_node "
+		cli_printf(out, "no link between %s and %s that add_node "
 		    "made: no change", x, t);
 		break;
 	case MESH_OPS_NOT_FOUND:
-		mesh_i_buf_printf(b, "no node of the plan is at %s: no change",
+		cli_printf(out, "no node of the plan is at %s: no change",
 		    t);
 		break;
 	}
 	if (o->kept > 0)
-		mesh_i_buf_printf(b, "; %zu configured %s between them %s "
+		cli_printf(out, "; %zu configured %s between them %s "
 		    "(see the warnings)", o->kept, cli_plural(o->kept, "route",
 		    "routes"), cli_plural(o->kept, "stays", "stay"));
 }
 
 /* The routes idx[0 .. n-1] of q as host:port, for people. */
 static void
-text_routes(struct mesh_i_buf *b, const char *what,
+text_routes(FILE *out, const char *what,
     const struct mesh_ops_request *q, const size_t *idx, size_t n)
 {
 	size_t i;
 
-	mesh_i_buf_printf(b, "%s %zu", what, n);
+	cli_printf(out, "%s %zu", what, n);
 	for (i = 0; i < n; i++) {
-		mesh_i_buf_printf(b, "%s%s", i ? ", " : " (",
+		cli_printf(out, "%s%s", i ? ", " : " (",
 		    q->routes.v[idx[i]].host);
 		/* 4.4+'s routes may give no port. */
 		if (q->routes.v[idx[i]].port)
-			mesh_i_buf_printf(b, ":%d", q->routes.v[idx[i]].port);
+			cli_printf(out, ":%d", q->routes.v[idx[i]].port);
 	}
-	mesh_i_buf_puts(b, n ? ")" : "");
+	fputs(n ? ")" : "", out);
 }
 
 static void
-text_state(struct mesh_i_buf *b, const char *what,
-    const struct mesh_analysis *a)
+text_state(FILE *out, const char *what, const struct mesh_analysis *a)
 {
 	const struct mesh_plan *p = a->plan;
 	size_t i;
 
-	mesh_i_buf_printf(b, "%s%s; ", what, a->connected ? "connected" :
+	cli_printf(out, "%s%s; ", what, a->connected ? "connected" :
 	    "SPLIT");
 	if (a->ncutpoints == 0)
-		mesh_i_buf_puts(b, "no single point of failure");
+		fputs("no single point of failure", out);
 	for (i = 0; i < a->ncutpoints; i++)
-		mesh_i_buf_printf(b, "%s%s", i ? ", " : a->ncutpoints == 1 ?
+		cli_printf(out, "%s%s", i ? ", " : a->ncutpoints == 1 ?
 		    "1 single point of failure: " : "single points of "
 		    "failure: ", p->nodes[a->cutpoints[i].node].name);
-	mesh_i_buf_printf(b, "; %zu %s", a->nbridges, cli_plural(a->nbridges,
+	cli_printf(out, "; %zu %s", a->nbridges, cli_plural(a->nbridges,
 	    "bridge", "bridges"));
 	if (a->vertex_connectivity >= 0)
-		mesh_i_buf_printf(b, "; vertex connectivity %d, edge "
+		cli_printf(out, "; vertex connectivity %d, edge "
 		    "connectivity %d", a->vertex_connectivity,
 		    a->edge_connectivity);
-	mesh_i_buf_puts(b, "\n");
+	fputc('\n', out);
 }
 
 static void
-text_names(struct mesh_i_buf *b, const char *what, const struct mesh_plan *p,
+text_names(FILE *out, const char *what, const struct mesh_plan *p,
     const int *v, size_t n)
 {
 	size_t i;
 
-	mesh_i_buf_puts(b, what);
+	fputs(what, out);
 	for (i = 0; i < n; i++)
-		mesh_i_buf_printf(b, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
-	mesh_i_buf_puts(b, n ? "\n" : "none\n");
+		cli_printf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+	fputs(n ? "\n" : "none\n", out);
 }
 
 int
@@ -363,17 +361,14 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
     const struct mesh_analysis *after)
 {
 	const struct mesh_plan *p = ap->plan;
-	struct mesh_i_buf b;
 	struct spofs x;
 	size_t i;
-	char *s;
 
 	if (spofs_make(&x, ap, after) != 0) {
 		free(x.v);
 		return -1;
 	}
-	mesh_i_buf_init(&b);
-	mesh_i_buf_printf(&b, "what-if: %zu %s applied in order; the report "
+	cli_printf(out, "what-if: %zu %s applied in order; the report "
 	    "below describes the plan after %s\n", ap->n,
 	    cli_plural(ap->n, "request", "requests"),
 	    cli_plural(ap->n, "it", "them"));
@@ -381,44 +376,40 @@ cli_apply_text(FILE *out, const struct cli_apply *ap,
 		const struct mesh_ops_request *q = ap->reqs[i];
 		const struct mesh_ops_outcome *o = &ap->outcomes[i];
 
-		mesh_i_buf_printf(&b, "  %zu. %s: %s", i + 1,
+		cli_printf(out, "  %zu. %s: %s", i + 1,
 		    p->nodes[ap->steps[i].node].name, op_name(q));
 		if (MESH_OPS_IS_NODE_OP(q->op)) {
-			mesh_i_buf_printf(&b, " %s", q->target.host);
+			cli_printf(out, " %s", q->target.host);
 			if (q->target.port)
-				mesh_i_buf_printf(&b, ":%d", q->target.port);
-			mesh_i_buf_printf(&b, " (%s): ", q->file);
-			text_node_result(&b, ap, i);
-			mesh_i_buf_puts(&b, "\n");
+				cli_printf(out, ":%d", q->target.port);
+			cli_printf(out, " (%s): ", q->file);
+			text_node_result(out, ap, i);
+			fputc('\n', out);
 			continue;
 		}
 		if (q->op == MESH_OPS_SET_REPL_ROUTES) {
-			mesh_i_buf_printf(&b, " to replication.routes (%s): ",
+			cli_printf(out, " to replication.routes (%s): ",
 			    q->file);
-			text_routes(&b, "set", q, o->set, o->nset);
+			text_routes(out, "set", q, o->set, o->nset);
 		} else if (q->op == MESH_OPS_SET_ROUTES) {
-			mesh_i_buf_puts(&b, q->leaf ? " to leaf" : " to hub");
-			mesh_i_buf_printf(&b, " (%s): ", q->file);
-			text_routes(&b, "set", q, o->set, o->nset);
+			fputs(q->leaf ? " to leaf" : " to hub", out);
+			cli_printf(out, " (%s): ", q->file);
+			text_routes(out, "set", q, o->set, o->nset);
 		} else {
-			mesh_i_buf_printf(&b, " (%s): ", q->file);
-			text_routes(&b, "deleted", q, o->deleted, o->ndeleted);
+			cli_printf(out, " (%s): ", q->file);
+			text_routes(out, "deleted", q, o->deleted, o->ndeleted);
 		}
-		text_routes(&b, "; skipped", q, o->skipped, o->nskipped);
-		mesh_i_buf_puts(&b, "\n");
+		text_routes(out, "; skipped", q, o->skipped, o->nskipped);
+		fputc('\n', out);
 	}
-	text_state(&b, "before: ", ap->before);
-	text_state(&b, "after:  ", after);
-	text_names(&b, "new single points of failure: ", ap->after, x.v,
+	text_state(out, "before: ", ap->before);
+	text_state(out, "after:  ", after);
+	text_names(out, "new single points of failure: ", ap->after, x.v,
 	    x.nnew);
-	text_names(&b, "removed single points of failure: ", ap->after,
+	text_names(out, "removed single points of failure: ", ap->after,
 	    x.v + x.nnew, x.ngone);
-	mesh_i_buf_printf(&b, "connectivity: %s\n\n", change(ap->before, after));
+	cli_printf(out, "connectivity: %s\n\n", change(ap->before, after));
 	free(x.v);
-	if ((s = mesh_i_buf_take(&b)) == NULL)
-		return -1;
-	fputs(s, out);
-	free(s);
 	return 0;
 }
 

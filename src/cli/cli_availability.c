@@ -133,7 +133,7 @@ put_mean(FILE *out, double x)
 	if (x == 0)
 		fputc('0', out);
 	else
-		fprintf(out, "%.*f", decimals(x), x);
+		cli_printf(out, "%.*f", decimals(x), x);
 }
 
 /* The distance of probability x from the nearer of 0 and 1. */
@@ -156,23 +156,23 @@ availability_line(FILE *out, const struct mesh_availability *a,
 		return;
 	}
 	if (own == 0) {
-		fprintf(out, "%.12g for every node (%s)\n",
+		cli_printf(out, "%.12g for every node (%s)\n",
 		    a->default_availability, how);
 		return;
 	}
 	if (a->nusing_default > 0)
-		fprintf(out, "%.12g (%s) for %zu %s; ", a->default_availability,
-		    how, a->nusing_default, cli_plural(a->nusing_default, "node",
-		    "nodes"));
+		cli_printf(out, "%.12g (%s) for %zu %s; ",
+		    a->default_availability, how, a->nusing_default,
+		    cli_plural(a->nusing_default, "node", "nodes"));
 	fputs("set in the plan for ", out);
 	if (a->nusing_default == 0)
 		fputs("every node", out);
 	else
-		fprintf(out, "%zu", own);
+		cli_printf(out, "%zu", own);
 	if (a->min_own == a->max_own)
-		fprintf(out, " (%.12g)\n", a->min_own);
+		cli_printf(out, " (%.12g)\n", a->min_own);
 	else
-		fprintf(out, " (%.12g to %.12g)\n", a->min_own, a->max_own);
+		cli_printf(out, " (%.12g to %.12g)\n", a->min_own, a->max_own);
 }
 
 static void
@@ -184,9 +184,9 @@ report_text(FILE *out, const struct mesh_availability *a,
 	int d;
 	uint64_t nb = mesh_avail_nblocks(a->trials);
 
-	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	cli_printf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
-		fprintf(out, " (%s)", p->file);
+		cli_printf(out, " (%s)", p->file);
 	fputc('\n', out);
 	/* One precision for the three, enough for each. */
 	d = decimals(margin(a->probability_connected));
@@ -194,7 +194,7 @@ report_text(FILE *out, const struct mesh_availability *a,
 		d = decimals(margin(a->ci95_low));
 	if (decimals(margin(a->ci95_high)) > d)
 		d = decimals(margin(a->ci95_high));
-	fprintf(out, "P(all up nodes connected) = %.*f (95%% CI %.*f-%.*f) "
+	cli_printf(out, "P(all up nodes connected) = %.*f (95%% CI %.*f-%.*f) "
 	    "over %s %s\n", d, a->probability_connected, d, a->ci95_low, d,
 	    a->ci95_high, grouped(a->trials, b1), cli_plural(a->trials, "trial",
 	    "trials"));
@@ -208,7 +208,7 @@ report_text(FILE *out, const struct mesh_availability *a,
 		fputc(')', out);
 	}
 	fputc('\n', out);
-	fprintf(out, "P(whole: every node up, all connected) = %.*f\n",
+	cli_printf(out, "P(whole: every node up, all connected) = %.*f\n",
 	    decimals(margin(a->probability_whole)), a->probability_whole);
 	if (!a->plan_connected)
 		fputs("the plan is split even with every node up (see "
@@ -217,25 +217,25 @@ report_text(FILE *out, const struct mesh_availability *a,
 		const struct mesh_avail_exact *e = &a->exact;
 		uint64_t nstates = UINT64_C(1) << a->nnodes;
 
-		fprintf(out, "exact, over all %s up/down %s of %zu %s:\n",
+		cli_printf(out, "exact, over all %s up/down %s of %zu %s:\n",
 		    grouped(nstates, b1), cli_plural(nstates, "state", "states"),
 		    a->nnodes, cli_plural(a->nnodes, "node", "nodes"));
-		fprintf(out, "  P(all up nodes connected) = %.*f\n",
+		cli_printf(out, "  P(all up nodes connected) = %.*f\n",
 		    decimals(margin(e->probability_connected)),
 		    e->probability_connected);
 		fputs("  expected up nodes cut off = ", out);
 		put_mean(out, e->expected_cut_off);
 		fputc('\n', out);
-		fprintf(out, "  P(whole) = %.*f\n",
+		cli_printf(out, "  P(whole) = %.*f\n",
 		    decimals(margin(e->probability_whole)),
 		    e->probability_whole);
 	} else {
-		fprintf(out, "exact: not computed above %d nodes\n",
+		cli_printf(out, "exact: not computed above %d nodes\n",
 		    MESH_AVAIL_EXACT_MAX);
 	}
 	availability_line(out, a, from_option);
-	fprintf(out, "trials: %s in %llu %s of %s; seed %llu; generator %s\n",
-	    grouped(a->trials, b1), (unsigned long long)nb,
+	cli_printf(out, "trials: %s in %llu %s of %s; seed %llu; generator "
+	    "%s\n", grouped(a->trials, b1), (unsigned long long)nb,
 	    cli_plural(nb, "block", "blocks"), grouped(MESH_AVAIL_BLOCK, b2),
 	    (unsigned long long)a->seed, MESH_AVAIL_GENERATOR);
 	cli_replication_note(out, a->plan, "availability");

@@ -22,7 +22,7 @@ cli_report_warnings(FILE *out, const struct mesh_diags *diags)
 		nwarn += diags->v[i].severity != MESH_ERROR;
 	if (nwarn == 0)
 		return;
-	fprintf(out, "\n%zu %s:\n", nwarn,
+	cli_printf(out, "\n%zu %s:\n", nwarn,
 	    cli_plural(nwarn, "warning", "warnings"));
 	for (i = 0; i < diags->n; i++)
 		if (diags->v[i].severity != MESH_ERROR) {
@@ -41,18 +41,18 @@ verdict(FILE *out, const struct mesh_analysis *a)
 	if (!a->connected) {
 		if ((t = mesh_split_text(a)) == NULL)
 			return -1;
-		fprintf(out, "SPLIT: %s\n", t);
+		cli_printf(out, "SPLIT: %s\n", t);
 		free(t);
 	} else if (a->ncutpoints > 0) {
-		fprintf(out, "connected, but %zu single %s of failure\n",
+		cli_printf(out, "connected, but %zu single %s of failure\n",
 		    a->ncutpoints, cli_plural(a->ncutpoints, "point", "points"));
 	} else if (a->nnodes < 3) {
-		fprintf(out, "connected (%zu %s)\n", a->nnodes,
+		cli_printf(out, "connected (%zu %s)\n", a->nnodes,
 		    cli_plural(a->nnodes, "node", "nodes"));
 	} else if (a->vertex_connectivity < 0) {
 		fputs("connected; no single node's loss splits it\n", out);
 	} else {
-		fprintf(out, "connected; survives any %d node %s\n",
+		cli_printf(out, "connected; survives any %d node %s\n",
 		    a->vertex_connectivity - 1,
 		    cli_plural((size_t)a->vertex_connectivity - 1, "failure",
 		    "failures"));
@@ -64,9 +64,9 @@ static void
 connectivity(FILE *out, const char *what, int k, size_t limit)
 {
 	if (k >= 0)
-		fprintf(out, "%s connectivity: %d\n", what, k);
+		cli_printf(out, "%s connectivity: %d\n", what, k);
 	else
-		fprintf(out, "%s connectivity: not computed above %zu nodes "
+		cli_printf(out, "%s connectivity: not computed above %zu nodes "
 		    "(--connectivity-limit)\n", what, limit);
 }
 
@@ -92,16 +92,16 @@ hazards_section(FILE *out, const struct mesh_analysis *a,
 			    "up):\n", out);
 		if (k++ == CLI_LIST_MAX)
 			continue;
-		fprintf(out, "  %s: ", p->nodes[v].name);
+		cli_printf(out, "  %s: ", p->nodes[v].name);
 		cli_names(out, p, h->strands + h->first[v], n, n);
 		fputc('\n', out);
 	}
 	if (k == 0)
-		fprintf(out, "\nrestart hazards: none (whichever %snode goes "
-		    "down, any node that restarts\nstill finds a route "
+		cli_printf(out, "\nrestart hazards: none (whichever %snode "
+		    "goes down, any node that restarts\nstill finds a route "
 		    "neighbour up)\n", a->ndown > 0 ? "other " : "");
 	else if (k > CLI_LIST_MAX)
-		fprintf(out, "  ... and %zu more\n", k - CLI_LIST_MAX);
+		cli_printf(out, "  ... and %zu more\n", k - CLI_LIST_MAX);
 	if (h->nstranded > 0) {
 		fputs("stranded now (every route neighbour down: alone if "
 		    "they restart): ", out);
@@ -123,7 +123,7 @@ not_clustering(FILE *out, const struct mesh_analysis *a)
 			fputs(", ...", out);
 			break;
 		}
-		fprintf(out, "%s%s", k > 1 ? ", " : "not clustering: ",
+		cli_printf(out, "%s%s", k > 1 ? ", " : "not clustering: ",
 		    a->plan->nodes[v].name);
 	}
 	if (k > 0)
@@ -142,9 +142,9 @@ report(FILE *out, const struct mesh_analysis *a,
 	char *rt;
 	size_t i;
 
-	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	cli_printf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
-		fprintf(out, " (%s)", p->file);
+		cli_printf(out, " (%s)", p->file);
 	fputc('\n', out);
 	if (rp == NULL ? verdict(out, a) != 0 :
 	    cli_replication_verdicts(out, rp) != 0)
@@ -157,7 +157,7 @@ report(FILE *out, const struct mesh_analysis *a,
 	}
 	if ((rt = mesh_routes_text(a)) == NULL)
 		return -1;
-	fprintf(out, "nodes: %zu, links: %zu, routes: %zu%s\n", a->nnodes,
+	cli_printf(out, "nodes: %zu, links: %zu, routes: %zu%s\n", a->nnodes,
 	    a->nlinks, a->nroutes, rt);
 	free(rt);
 	not_clustering(out, a);
@@ -171,7 +171,7 @@ report(FILE *out, const struct mesh_analysis *a,
 		for (i = 0; i < a->ncomponents; i++) {
 			size_t n = a->comp_start[i + 1] - a->comp_start[i];
 
-			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
+			cli_printf(out, "  %zu. (%zu %s) ", i + 1, n,
 			    cli_plural(n, "node", "nodes"));
 			cli_names(out, p, a->comp_nodes + a->comp_start[i], n, n);
 			fputc('\n', out);
@@ -186,18 +186,19 @@ report(FILE *out, const struct mesh_analysis *a,
 
 			if (t == NULL)
 				return -1;
-			fprintf(out, "  %s: %s\n", p->nodes[cp->node].name, t);
+			cli_printf(out, "  %s: %s\n", p->nodes[cp->node].name,
+			    t);
 			free(t);
 		}
 	}
 	if (a->nbridges > 0) {
 		fputs("\nbridges (links whose loss splits the plan):\n", out);
 		for (i = 0; i < a->nbridges && i < CLI_LIST_MAX; i++)
-			fprintf(out, "  %s -- %s\n",
+			cli_printf(out, "  %s -- %s\n",
 			    p->nodes[a->bridges[2 * i]].name,
 			    p->nodes[a->bridges[2 * i + 1]].name);
 		if (a->nbridges > CLI_LIST_MAX)
-			fprintf(out, "  ... and %zu more\n",
+			cli_printf(out, "  ... and %zu more\n",
 			    a->nbridges - CLI_LIST_MAX);
 	}
 
@@ -211,7 +212,7 @@ report(FILE *out, const struct mesh_analysis *a,
 			none += a->stored[a->by_name[i]] == 0;
 		/* The same count as the header's: all routes, or those
 		 * that make links when some do not. */
-		fprintf(out, "%s stores %zu of %s%zu %s (%.0f%%); ",
+		cli_printf(out, "%s stores %zu of %s%zu %s (%.0f%%); ",
 		    p->nodes[a->top_storer].name, a->stored[a->top_storer],
 		    a->stored_total == a->nroutes ? "" : "the ",
 		    a->stored_total, a->stored_total == a->nroutes ?
@@ -221,7 +222,7 @@ report(FILE *out, const struct mesh_analysis *a,
 		    (double)a->stored[a->top_storer] /
 		    (double)a->stored_total);
 		if (none > 0)
-			fprintf(out, "%zu %s none\n", none,
+			cli_printf(out, "%zu %s none\n", none,
 			    cli_plural(none, "node stores", "nodes store"));
 		else
 			fputs("every node stores some\n", out);

@@ -91,16 +91,16 @@ put_conn(FILE *out, int c)
 	if (c < 0)
 		fputs("skipped", out);
 	else
-		fprintf(out, "%d", c);
+		cli_printf(out, "%d", c);
 }
 
 /* "plan NAME (FILE)" on one line after label. */
 static void
 plan_line(FILE *out, const char *label, const struct mesh_plan *p)
 {
-	fprintf(out, "%s: %s", label, p->name ? p->name : "(unnamed)");
+	cli_printf(out, "%s: %s", label, p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
-		fprintf(out, " (%s)", p->file);
+		cli_printf(out, " (%s)", p->file);
 	fputc('\n', out);
 }
 
@@ -112,9 +112,9 @@ text_list(FILE *out, const char *what, const struct mesh_diff_list *l)
 
 	if (l->n == 0)
 		return;
-	fprintf(out, "%s (%zu):\n", what, l->n);
+	cli_printf(out, "%s (%zu):\n", what, l->n);
 	for (i = 0; i < l->n; i++)
-		fprintf(out, "  %s\n", l->v[i]);
+		cli_printf(out, "  %s\n", l->v[i]);
 }
 
 /* The warnings of one plan (which: "old" or "new"); nothing when none. */
@@ -127,7 +127,7 @@ text_warnings(FILE *out, const char *which, const struct mesh_diags *d)
 		nwarn += d->v[i].severity != MESH_ERROR;
 	if (nwarn == 0)
 		return;
-	fprintf(out, "\n%s: %zu %s:\n", which, nwarn,
+	cli_printf(out, "\n%s: %zu %s:\n", which, nwarn,
 	    cli_plural(nwarn, "warning", "warnings"));
 	for (i = 0; i < d->n; i++)
 		if (d->v[i].severity != MESH_ERROR) {
@@ -151,7 +151,7 @@ text_sweep(FILE *out, const struct mesh_diff_side *o,
 	for (k = 1; k <= MESH_DIFF_SWEEP_K; k++) {
 		if (k > o->sweep_k && k > n->sweep_k)
 			break;
-		fprintf(out, "sets of %d %s that split: %llu -> %llu "
+		cli_printf(out, "sets of %d %s that split: %llu -> %llu "
 		    "(minimal: %zu -> %zu)\n", k, cli_plural((size_t)k, "node",
 		    "nodes"), (unsigned long long)o->sweep_splitting[k],
 		    (unsigned long long)n->sweep_splitting[k],
@@ -170,19 +170,19 @@ text_report(FILE *out, const void *ctx)
 
 	plan_line(out, "old", r->old);
 	plan_line(out, "new", r->new);
-	fprintf(out, "verdict: %s\n", mesh_diff_verdict_name(d->verdict));
+	cli_printf(out, "verdict: %s\n", mesh_diff_verdict_name(d->verdict));
 	for (i = 0; i < d->worse_because.n; i++)
-		fprintf(out, "  worse: %s\n", d->worse_because.v[i]);
+		cli_printf(out, "  worse: %s\n", d->worse_because.v[i]);
 	for (i = 0; i < d->better_because.n; i++)
-		fprintf(out, "  better: %s\n", d->better_because.v[i]);
+		cli_printf(out, "  better: %s\n", d->better_because.v[i]);
 	fputc('\n', out);
-	fprintf(out, "nodes: %zu -> %zu, links: %zu -> %zu, routes: %zu -> "
+	cli_printf(out, "nodes: %zu -> %zu, links: %zu -> %zu, routes: %zu -> "
 	    "%zu\n", o->nnodes, n->nnodes, o->nlinks, n->nlinks, o->nroutes,
 	    n->nroutes);
-	fprintf(out, "connected: %s -> %s (groups: %zu -> %zu)\n",
+	cli_printf(out, "connected: %s -> %s (groups: %zu -> %zu)\n",
 	    yes_no(o->connected), yes_no(n->connected), o->ncomponents,
 	    n->ncomponents);
-	fprintf(out, "single points of failure: %zu -> %zu, bridges: %zu -> "
+	cli_printf(out, "single points of failure: %zu -> %zu, bridges: %zu -> "
 	    "%zu\n", o->narticulation, n->narticulation, o->nbridges,
 	    n->nbridges);
 	fputs("vertex connectivity: ", out);
@@ -195,17 +195,17 @@ text_report(FILE *out, const void *ctx)
 	put_conn(out, n->edge_connectivity);
 	fputc('\n', out);
 	text_sweep(out, o, n);
-	fprintf(out, "P(all up nodes connected): %.6f -> %.6f (%+.6f; "
+	cli_printf(out, "P(all up nodes connected): %.6f -> %.6f (%+.6f; "
 	    "%llu trials, seed %llu, node availability %.12g)\n",
 	    o->availability, n->availability, n->availability -
 	    o->availability, (unsigned long long)d->trials,
 	    (unsigned long long)d->seed, d->node_availability);
 	if (o->has_exact && n->has_exact)
-		fprintf(out, "  exact: %.9f -> %.9f (%+.9f)\n",
+		cli_printf(out, "  exact: %.9f -> %.9f (%+.9f)\n",
 		    o->availability_exact, n->availability_exact,
 		    n->availability_exact - o->availability_exact);
 	else
-		fprintf(out, "  exact: not computed above %d nodes\n",
+		cli_printf(out, "  exact: not computed above %d nodes\n",
 		    MESH_AVAIL_EXACT_MAX);
 
 	if (d->verdict != MESH_DIFF_SAME)
@@ -227,17 +227,22 @@ text_report(FILE *out, const void *ctx)
 	return 0;
 }
 
-/* s as Markdown code in a table cell: backticks, pipes escaped. */
+/* s as Markdown code in a table cell: backticks, pipes escaped, control
+ * characters as the text report shows them (cli_printf()). */
 static void
 md_code(FILE *out, const char *s)
 {
 	const char *fence = strchr(s, '`') ? "`` " : "`";
+	size_t n;
 
 	fputs(fence, out);
-	for (; *s; s++) {
-		if (*s == '|')
-			fputc('\\', out);
-		fputc(*s, out);
+	for (;;) {
+		n = strcspn(s, "|");
+		cli_printf(out, "%.*s", (int)n, s);
+		if (s[n] == '\0')
+			break;
+		fputs("\\|", out);
+		s += n + 1;
 	}
 	fputs(fence[1] == '`' ? " ``" : "`", out);
 }
@@ -250,7 +255,7 @@ md_list(FILE *out, const char *what, const struct mesh_diff_list *l)
 
 	if (l->n == 0)
 		return;
-	fprintf(out, "| %s | ", what);
+	cli_printf(out, "| %s | ", what);
 	for (i = 0; i < l->n; i++) {
 		if (i > 0)
 			fputs(", ", out);
@@ -262,7 +267,7 @@ md_list(FILE *out, const char *what, const struct mesh_diff_list *l)
 static void
 md_conn(FILE *out, const char *what, int a, int b)
 {
-	fprintf(out, "| %s | ", what);
+	cli_printf(out, "| %s | ", what);
 	put_conn(out, a);
 	fputs(" | ", out);
 	put_conn(out, b);
@@ -276,9 +281,9 @@ md_diags(FILE *out, const char *which, const struct mesh_diags *d)
 
 	for (i = 0; i < d->n; i++)
 		if (d->v[i].severity != MESH_ERROR) {
-			fprintf(out, "- %s: ", which);
+			cli_printf(out, "- %s: ", which);
 			md_code(out, d->v[i].code);
-			fprintf(out, " %s\n", d->v[i].message);
+			cli_printf(out, " %s\n", d->v[i].message);
 		}
 }
 
@@ -292,30 +297,30 @@ markdown_report(FILE *out, const void *ctx)
 	size_t i, nchanges;
 	int k;
 
-	fprintf(out, "### meshsim diff: **%s**\n\n",
+	cli_printf(out, "### meshsim diff: **%s**\n\n",
 	    mesh_diff_verdict_name(d->verdict));
 	md_code(out, r->old->file ? r->old->file : "(old)");
 	fputs(" → ", out);
 	md_code(out, r->new->file ? r->new->file : "(new)");
 	fputs("\n\n", out);
 	for (i = 0; i < d->worse_because.n; i++)
-		fprintf(out, "- :x: worse: %s\n", d->worse_because.v[i]);
+		cli_printf(out, "- :x: worse: %s\n", d->worse_because.v[i]);
 	for (i = 0; i < d->better_because.n; i++)
-		fprintf(out, "- :white_check_mark: better: %s\n",
+		cli_printf(out, "- :white_check_mark: better: %s\n",
 		    d->better_because.v[i]);
 	if (d->worse_because.n + d->better_because.n > 0)
 		fputc('\n', out);
 	fputs("| | old | new |\n| --- | ---: | ---: |\n", out);
-	fprintf(out, "| nodes | %zu | %zu |\n", o->nnodes, n->nnodes);
-	fprintf(out, "| links | %zu | %zu |\n", o->nlinks, n->nlinks);
-	fprintf(out, "| routes | %zu | %zu |\n", o->nroutes, n->nroutes);
-	fprintf(out, "| connected | %s | %s |\n", yes_no(o->connected),
+	cli_printf(out, "| nodes | %zu | %zu |\n", o->nnodes, n->nnodes);
+	cli_printf(out, "| links | %zu | %zu |\n", o->nlinks, n->nlinks);
+	cli_printf(out, "| routes | %zu | %zu |\n", o->nroutes, n->nroutes);
+	cli_printf(out, "| connected | %s | %s |\n", yes_no(o->connected),
 	    yes_no(n->connected));
-	fprintf(out, "| groups | %zu | %zu |\n", o->ncomponents,
+	cli_printf(out, "| groups | %zu | %zu |\n", o->ncomponents,
 	    n->ncomponents);
-	fprintf(out, "| single points of failure | %zu | %zu |\n",
+	cli_printf(out, "| single points of failure | %zu | %zu |\n",
 	    o->narticulation, n->narticulation);
-	fprintf(out, "| bridges | %zu | %zu |\n", o->nbridges, n->nbridges);
+	cli_printf(out, "| bridges | %zu | %zu |\n", o->nbridges, n->nbridges);
 	md_conn(out, "vertex connectivity", o->vertex_connectivity,
 	    n->vertex_connectivity);
 	md_conn(out, "edge connectivity", o->edge_connectivity,
@@ -323,18 +328,18 @@ markdown_report(FILE *out, const void *ctx)
 	for (k = 1; k <= MESH_DIFF_SWEEP_K; k++) {
 		if (k > o->sweep_k && k > n->sweep_k)
 			break;
-		fprintf(out, "| sets of %d %s that split (minimal) | %llu (%zu) "
-		    "| %llu (%zu) |\n", k, cli_plural((size_t)k, "node",
+		cli_printf(out, "| sets of %d %s that split (minimal) | %llu "
+		    "(%zu) | %llu (%zu) |\n", k, cli_plural((size_t)k, "node",
 		    "nodes"), (unsigned long long)o->sweep_splitting[k],
 		    o->sweep_minimal[k],
 		    (unsigned long long)n->sweep_splitting[k],
 		    n->sweep_minimal[k]);
 	}
-	fprintf(out, "| P(all up nodes connected), %llu trials | %.6f | "
+	cli_printf(out, "| P(all up nodes connected), %llu trials | %.6f | "
 	    "%.6f |\n", (unsigned long long)d->trials, o->availability,
 	    n->availability);
 	if (o->has_exact && n->has_exact)
-		fprintf(out, "| P(all up nodes connected), exact | %.9f | "
+		cli_printf(out, "| P(all up nodes connected), exact | %.9f | "
 		    "%.9f |\n", o->availability_exact, n->availability_exact);
 
 	nchanges = d->nodes_added.n + d->nodes_removed.n +
@@ -357,7 +362,7 @@ markdown_report(FILE *out, const void *ctx)
 		md_list(out, "bridges introduced", &d->bridges_introduced);
 		md_list(out, "bridges removed", &d->bridges_removed);
 	}
-	fprintf(out, "\nAvailability: node availability %.12g, seed %llu; "
+	cli_printf(out, "\nAvailability: node availability %.12g, seed %llu; "
 	    "the estimate never decides the verdict.\n", d->node_availability,
 	    (unsigned long long)d->seed);
 	if (r->dold->n + r->dnew->n > 0) {

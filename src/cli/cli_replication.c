@@ -13,7 +13,7 @@ cli_replication_verdicts(FILE *out, const struct mesh_replication *r)
 	int rc = -1;
 
 	if (run != NULL && join != NULL) {
-		fprintf(out, "verdict (running cluster, replication): %s\n"
+		cli_printf(out, "verdict (running cluster, replication): %s\n"
 		    "verdict (joining): %s\n"
 		    "model: replication (docs/replication.md): a formed "
 		    "cluster is a full mesh of its\nmembers; the route graph "
@@ -39,14 +39,14 @@ cli_replication_section(FILE *out, const struct mesh_analysis *a,
 			size_t n = r->cluster_start[i + 1] -
 			    r->cluster_start[i];
 
-			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
+			cli_printf(out, "  %zu. (%zu %s) ", i + 1, n,
 			    cli_plural(n, "node", "nodes"));
 			cli_names(out, p, r->cluster_nodes + r->cluster_start[i],
 			    n, n);
 			fputc('\n', out);
 		}
 		if (r->nclusters > CLI_LIST_MAX)
-			fprintf(out, "  ... and %zu more\n",
+			cli_printf(out, "  ... and %zu more\n",
 			    r->nclusters - CLI_LIST_MAX);
 	}
 	fputs("\njoin dependencies (replication: while the node on the left "
@@ -60,12 +60,13 @@ cli_replication_section(FILE *out, const struct mesh_analysis *a,
 	for (i = 0; i < r->ndeps && i < CLI_LIST_MAX; i++) {
 		const struct mesh_repl_dependency *d = &r->deps[i];
 
-		fprintf(out, "  %s: ", p->nodes[d->node].name);
+		cli_printf(out, "  %s: ", p->nodes[d->node].name);
 		cli_names(out, p, r->names + d->first, d->nlisted, d->size);
 		fputc('\n', out);
 	}
 	if (r->ndeps > CLI_LIST_MAX)
-		fprintf(out, "  ... and %zu more\n", r->ndeps - CLI_LIST_MAX);
+		cli_printf(out, "  ... and %zu more\n",
+		    r->ndeps - CLI_LIST_MAX);
 }
 
 void
@@ -73,7 +74,7 @@ cli_replication_note(FILE *out, const struct mesh_plan *p, const char *what)
 {
 	if (p->cluster != MESH_CLUSTER_HARPER_REPLICATION)
 		return;
-	fprintf(out, "note: a replication cluster: %s answers for the route "
+	cli_printf(out, "note: a replication cluster: %s answers for the route "
 	    "graph (who can join),\nnot the running cluster, which stays a "
 	    "full mesh of its up members\n(docs/replication.md)\n", what);
 }

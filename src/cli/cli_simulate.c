@@ -34,17 +34,17 @@ pairs(FILE *out, const struct mesh_plan *p, const int *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n && i < CLI_LIST_MAX; i++)
-		fprintf(out, "%s%s -- %s", i ? ", " : "",
+		cli_printf(out, "%s%s -- %s", i ? ", " : "",
 		    p->nodes[v[2 * i]].name, p->nodes[v[2 * i + 1]].name);
 	if (n > i)
-		fprintf(out, ", ... and %zu more", n - i);
+		cli_printf(out, ", ... and %zu more", n - i);
 }
 
 /* An event and its nodes: "restart node2", "cut node1 -- node2". */
 static void
 event(FILE *out, const struct mesh_plan *p, const struct mesh_step *st)
 {
-	fprintf(out, "%s ", mesh_event_name(st->event));
+	cli_printf(out, "%s ", mesh_event_name(st->event));
 	if (st->event == MESH_EVENT_CUT || st->event == MESH_EVENT_HEAL)
 		pairs(out, p, st->nodes, 1);
 	else
@@ -58,16 +58,17 @@ expect_desc(FILE *out, const struct mesh_plan *p, const struct mesh_expect *e)
 	const char *sep = "";
 
 	if (e->has_connected) {
-		fprintf(out, "connected %s", e->connected ? "true" : "false");
+		cli_printf(out, "connected %s", e->connected ? "true" :
+		    "false");
 		sep = ", ";
 	}
 	if (e->has_isolated) {
-		fprintf(out, "%sisolated ", sep);
+		cli_printf(out, "%sisolated ", sep);
 		bracketed(out, p, e->isolated, e->nisolated);
 		sep = ", ";
 	}
 	if (e->has_cut_off) {
-		fprintf(out, "%scut_off ", sep);
+		cli_printf(out, "%scut_off ", sep);
 		bracketed(out, p, e->cut_off, e->ncut_off);
 	}
 }
@@ -78,7 +79,7 @@ expected_got(FILE *out, const struct mesh_plan *p, const char *prefix,
     const char *label, const char *what, const int *want, size_t nwant,
     const int *got, size_t ngot)
 {
-	fprintf(out, "%s%sexpected %s ", prefix, label, what);
+	cli_printf(out, "%s%sexpected %s ", prefix, label, what);
 	bracketed(out, p, want, nwant);
 	fputs(", got ", out);
 	bracketed(out, p, got, ngot);
@@ -94,7 +95,7 @@ failures(FILE *out, const struct mesh_plan *p, const char *prefix,
     const int *cut_off, size_t ncut_off)
 {
 	if (failed & MESH_EXPECT_CONNECTED)
-		fprintf(out, "%s%sexpected connected %s, got %s\n", prefix,
+		cli_printf(out, "%s%sexpected connected %s, got %s\n", prefix,
 		    label, e->connected ? "true" : "false",
 		    connected ? "true" : "false");
 	if (failed & MESH_EXPECT_ISOLATED)
@@ -114,7 +115,7 @@ verdict(FILE *out, const struct mesh_plan *p, const char *indent,
 {
 	char deeper[16];
 
-	fprintf(out, "%sexpect ", indent);
+	cli_printf(out, "%sexpect ", indent);
 	expect_desc(out, p, e);
 	fputs(failed ? ": FAILED\n" : ": ok\n", out);
 	snprintf(deeper, sizeof(deeper), "%s  ", indent);
@@ -129,7 +130,7 @@ state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
 {
 	size_t g;
 
-	fprintf(out, "  up: %zu of %zu %s", s->nup, p->nnodes,
+	cli_printf(out, "  up: %zu of %zu %s", s->nup, p->nnodes,
 	    cli_plural(p->nnodes, "node", "nodes"));
 	if (s->ndown > 0) {
 		fputs("; down: ", out);
@@ -141,13 +142,13 @@ state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
 	for (g = 0; g < s->ngroups && g < CLI_LIST_MAX; g++) {
 		size_t n = s->group_start[g + 1] - s->group_start[g];
 
-		fprintf(out, "  group %zu (%zu %s): ", g + 1, n,
+		cli_printf(out, "  group %zu (%zu %s): ", g + 1, n,
 		    cli_plural(n, "node", "nodes"));
 		cli_names(out, p, s->group_nodes + s->group_start[g], n, n);
 		fputc('\n', out);
 	}
 	if (s->ngroups > CLI_LIST_MAX)
-		fprintf(out, "  ... and %zu more groups\n",
+		cli_printf(out, "  ... and %zu more groups\n",
 		    s->ngroups - CLI_LIST_MAX);
 	fputs("  isolated: ", out);
 	names_or_none(out, p, s->isolated, s->nisolated);
@@ -155,7 +156,7 @@ state(FILE *out, const struct mesh_plan *p, const struct mesh_snapshot *s)
 	if (s->napart == 0)
 		fputs("none", out);
 	else {
-		fprintf(out, "%zu %s: ", s->napart,
+		cli_printf(out, "%zu %s: ", s->napart,
 		    cli_plural(s->napart, "pair", "pairs"));
 		pairs(out, p, s->apart, s->napart);
 	}
@@ -171,9 +172,9 @@ static void
 whatif(FILE *out, const struct mesh_plan *p, const struct mesh_whatif *w,
     const struct mesh_whatif_result *r)
 {
-	fprintf(out, "  \"%s\": down ", w->name);
+	cli_printf(out, "  \"%s\": down ", w->name);
 	names_or_none(out, p, w->down, w->ndown);
-	fprintf(out, "\n    connected: %s (%zu %s); isolated: ",
+	cli_printf(out, "\n    connected: %s (%zu %s); isolated: ",
 	    r->connected ? "yes" : "no", r->ngroups,
 	    cli_plural(r->ngroups, "group", "groups"));
 	names_or_none(out, p, r->isolated, r->nisolated);
@@ -196,7 +197,7 @@ step_label(const struct mesh_plan *p, size_t i)
 
 	if ((f = open_memstream(&label, &len)) == NULL)
 		return NULL;
-	fprintf(f, "step %zu (", i + 1);
+	cli_printf(f, "step %zu (", i + 1);
 	event(f, p, &p->steps[i]);
 	fputs("): ", f);
 	if (ferror(f)) {        /* a write failed for want of memory */
@@ -237,12 +238,12 @@ result(FILE *out, const struct mesh_simulation *s)
 		return;
 	}
 	if (s->nfailed == 0) {
-		fprintf(out, "\nresult: %s %zu %s met\n",
+		cli_printf(out, "\nresult: %s %zu %s met\n",
 		    s->nexpect == 1 ? "the" : "all", s->nexpect,
 		    cli_plural(s->nexpect, "expectation", "expectations"));
 		return;
 	}
-	fprintf(out, "\nresult: %zu of %zu %s FAILED\n", s->nfailed,
+	cli_printf(out, "\nresult: %zu of %zu %s FAILED\n", s->nfailed,
 	    s->nexpect, cli_plural(s->nexpect, "expectation", "expectations"));
 	for (i = 0; i < p->nsteps; i++) {
 		const struct mesh_snapshot *sn = s->steps[i];
@@ -277,9 +278,9 @@ report_text(FILE *out, const struct mesh_simulation *s,
 	const struct mesh_plan *p = s->plan;
 	size_t i;
 
-	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	cli_printf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
-		fprintf(out, " (%s)", p->file);
+		cli_printf(out, " (%s)", p->file);
 	fputs("\nmodel: the live mesh (docs/simulate.md)\n\n"
 	    "start: every node started, in name order\n", out);
 	state(out, p, s->initial);
@@ -287,7 +288,7 @@ report_text(FILE *out, const struct mesh_simulation *s,
 		const struct mesh_step *st = &p->steps[i];
 		const struct mesh_snapshot *sn = s->steps[i];
 
-		fprintf(out, "\nstep %zu: ", i + 1);
+		cli_printf(out, "\nstep %zu: ", i + 1);
 		event(out, p, st);
 		fputc('\n', out);
 		state(out, p, sn);

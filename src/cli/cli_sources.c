@@ -116,10 +116,10 @@ static void
 put_where(FILE *out, const char *file, int line, int column,
     const char *via)
 {
-	fprintf(out, "%s", file ? file : "-");
+	cli_printf(out, "%s", file ? file : "-");
 	if (line > 0)
-		fprintf(out, ":%d:%d", line, column);
-	fprintf(out, " (%s)", via ? via : "the plan");
+		cli_printf(out, ":%d:%d", line, column);
+	cli_printf(out, " (%s)", via ? via : "the plan");
 }
 
 int
@@ -138,21 +138,22 @@ cli_sources_text(FILE *out, const struct mesh_plan *p)
 		order[i] = i;
 	sort_plan = p;
 	qsort(order, p->nnodes, sizeof(*order), by_name);
-	fprintf(out, "\nwhere the routes come from:\n");
+	cli_printf(out, "\nwhere the routes come from:\n");
 	for (x = 0; x < p->nnodes; x++) {
 		i = order[x];
-		fprintf(out, "  %s:\n", p->nodes[i].name);
+		cli_printf(out, "  %s:\n", p->nodes[i].name);
 		if (p->nodes[i].nroutes == 0)
-			fprintf(out, "    no routes\n");
+			cli_printf(out, "    no routes\n");
 		for (j = 0; j < p->nodes[i].nroutes; j++) {
 			rt = &p->nodes[i].routes[j];
 			src = mesh_plan_route_source(p, (int)i, j);
-			fprintf(out, "    route to %s:%d ", rt->host, rt->port);
+			cli_printf(out, "    route to %s:%d ", rt->host,
+			    rt->port);
 			if (rt->target >= 0)
-				fprintf(out, "(%s): ",
+				cli_printf(out, "(%s): ",
 				    p->nodes[rt->target].name);
 			else
-				fprintf(out, "(no node there): ");
+				cli_printf(out, "(no node there): ");
 			put_where(out, src ? src->file : p->file, rt->line,
 			    rt->column, src ? src->via : NULL);
 			fputc('\n', out);
@@ -166,10 +167,11 @@ cli_sources_text(FILE *out, const struct mesh_plan *p)
 				continue;
 			if (j < k)
 				continue;       /* shown at its first */
-			fprintf(out, "    %s, set by several sources:\n", key);
+			cli_printf(out, "    %s, set by several sources:\n",
+			    key);
 			for (j = k; j < ns; j++)
 				if (strcmp(st[j].key, key) == 0 && st[j].won) {
-					fprintf(out, "      won:  ");
+					cli_printf(out, "      won:  ");
 					put_where(out, st[j].file, st[j].line,
 					    st[j].column, st[j].via);
 					fputc('\n', out);
@@ -177,7 +179,7 @@ cli_sources_text(FILE *out, const struct mesh_plan *p)
 			for (j = k; j < ns; j++)
 				if (strcmp(st[j].key, key) == 0 &&
 				    !st[j].won) {
-					fprintf(out, "      lost: ");
+					cli_printf(out, "      lost: ");
 					put_where(out, st[j].file, st[j].line,
 					    st[j].column, st[j].via);
 					fputc('\n', out);

@@ -65,7 +65,7 @@ verdict3(FILE *out, const struct mesh_suggestion *s)
 		if (s->nroutes == 0)
 			fputs("no single node failure splits this one\n", out);
 		else
-			fprintf(out, "%zu %s it survive any single node "
+			cli_printf(out, "%zu %s it survive any single node "
 			    "failure\n", s->nroutes, cli_plural(s->nroutes,
 			    "route to add makes", "routes to add make"));
 		return;
@@ -76,10 +76,10 @@ verdict3(FILE *out, const struct mesh_suggestion *s)
 		return;
 	}
 	if (s->njoins > 0)
-		fprintf(out, "%zu %s the plan's %zu pieces, then ",
+		cli_printf(out, "%zu %s the plan's %zu pieces, then ",
 		    s->njoins, cli_plural(s->njoins, "route joins",
 		    "routes join"), s->njoins + 1);
-	fprintf(out, "%zu %s the plan survive any two node failures "
+	cli_printf(out, "%zu %s the plan survive any two node failures "
 	    "(%zu for any single one, %zu more for two); at least %zu %s "
 	    "needed%s", more, cli_plural(more, "route to add makes",
 	    "routes to add make"), s->ntwo - s->njoins, s->nroutes - s->ntwo,
@@ -104,20 +104,20 @@ verdict(FILE *out, const struct mesh_suggestion *s)
 		return;
 	}
 	if (s->njoins > 0)
-		fprintf(out, "%zu %s the plan's %zu pieces, then ",
+		cli_printf(out, "%zu %s the plan's %zu pieces, then ",
 		    s->njoins, cli_plural(s->njoins, "route joins",
 		    "routes join"), s->njoins + 1);
-	fprintf(out, "%zu %s the plan survive any single node failure",
+	cli_printf(out, "%zu %s the plan survive any single node failure",
 	    more, cli_plural(more, "route to add makes",
 	    "routes to add make"));
 	if (more == 0)
 		fputs(" (joined, it has no single point of failure)\n", out);
 	else
-		fprintf(out, " (the minimum%s: max(d-1, ceil(p/2)) = "
+		cli_printf(out, " (the minimum%s: max(d-1, ceil(p/2)) = "
 		    "max(%zu, %zu) = %zu)\n", s->njoins ? " for the joined "
 		    "plan" : "", d1, ceil_half(s->leaves), s->bound);
 	if (!s->minimal)
-		fprintf(out, "note: the minimum is %zu; this suggestion "
+		cli_printf(out, "note: the minimum is %zu; this suggestion "
 		    "does not reach it\n", s->bound);
 }
 
@@ -128,7 +128,7 @@ domain_noun(FILE *out, const struct mesh_suggestion *s, size_t n)
 	if (strcmp(s->by, "host") == 0)
 		fputs(cli_plural(n, "host", "hosts"), out);
 	else
-		fprintf(out, "%s %s", s->by, cli_plural(n, "domain",
+		cli_printf(out, "%s %s", s->by, cli_plural(n, "domain",
 		    "domains"));
 }
 
@@ -147,29 +147,29 @@ verdict_by(FILE *out, const struct mesh_suggestion *s)
 		return;
 	}
 	if (s->njoins == 1)
-		fprintf(out, "%zu routes to add, the first joining the "
+		cli_printf(out, "%zu routes to add, the first joining the "
 		    "plan's 2 pieces, make", s->nroutes);
 	else if (s->njoins > 1)
-		fprintf(out, "%zu routes to add, the first %zu joining the "
+		cli_printf(out, "%zu routes to add, the first %zu joining the "
 		    "plan's %zu pieces, make", s->nroutes, s->njoins,
 		    s->njoins + 1);
 	else
-		fprintf(out, "%zu %s", s->nroutes, cli_plural(s->nroutes,
+		cli_printf(out, "%zu %s", s->nroutes, cli_plural(s->nroutes,
 		    "route to add makes", "routes to add make"));
 	fputs(" the plan survive the loss of any single node or any one ",
 	    out);
 	domain_noun(out, s, 1);
-	fprintf(out, "; at least %zu %s needed (", s->lower_bound,
+	cli_printf(out, "; at least %zu %s needed (", s->lower_bound,
 	    s->lower_bound == 1 ? "is" : "are");
 	if (s->worst_domain >= 0 && s->lower_bound + 1 == s->worst_pieces)
-		fprintf(out, "losing %s leaves %zu pieces",
+		cli_printf(out, "losing %s leaves %zu pieces",
 		    d->names[s->worst_domain], s->worst_pieces);
 	else if (s->lower_bound == s->domain_bound)
-		fprintf(out, "the domains' losses leave %zu pieces too many "
+		cli_printf(out, "the domains' losses leave %zu pieces too many "
 		    "in all, and a route mends at most %zu of them",
 		    s->domain_excess, d->n - 1);
 	else if (s->njoins == 0 && s->lower_bound == s->bound)
-		fprintf(out, "max(d-1, ceil(p/2)) = max(%zu, %zu)",
+		cli_printf(out, "max(d-1, ceil(p/2)) = max(%zu, %zu)",
 		    s->pieces > 0 ? s->pieces - 1 : 0, ceil_half(s->leaves));
 	else
 		fputs("the route ends its leaf blocks and pieces, and the "
@@ -189,14 +189,14 @@ domains_text(FILE *out, const struct mesh_suggestion *s)
 		domain_noun(out, s, 2);
 		fputs(" whose loss splits the plan now: ", out);
 		for (i = 0; i < s->nsplit && i < max; i++)
-			fprintf(out, "%s%s (%zu pieces)", i ? ", " : "",
+			cli_printf(out, "%s%s (%zu pieces)", i ? ", " : "",
 			    d->names[s->split[i]], s->split_pieces[i]);
 		if (s->nsplit > max)
-			fprintf(out, ", ... and %zu more (--format json "
+			cli_printf(out, ", ... and %zu more (--format json "
 			    "lists them all)", s->nsplit - max);
 		fputc('\n', out);
 	}
-	fprintf(out, "failure domains: %zu ", d->n);
+	cli_printf(out, "failure domains: %zu ", d->n);
 	domain_noun(out, s, d->n);
 	/* No domains (a plan of no nodes): no list, nor its colon. */
 	if (d->n > 0)
@@ -204,11 +204,11 @@ domains_text(FILE *out, const struct mesh_suggestion *s)
 	for (i = 0; i < d->n && i < max; i++) {
 		size_t k = d->start[i + 1] - d->start[i];
 
-		fprintf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], k,
+		cli_printf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], k,
 		    cli_plural(k, "node", "nodes"));
 	}
 	if (d->n > max)
-		fprintf(out, ", ... and %zu more", d->n - max);
+		cli_printf(out, ", ... and %zu more", d->n - max);
 	fputc('\n', out);
 }
 
@@ -218,12 +218,15 @@ report_text(FILE *out, const void *arg)
 	const struct suggest_ctx *x = arg;
 	const struct mesh_plan *p = x->plan;
 	const struct mesh_suggestion *s = x->s;
+	struct mesh_i_buf y;
 	int *storers = NULL;
 	size_t i, j, n = 0;
+	char *host;
 
-	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	mesh_i_buf_init(&y);
+	cli_printf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
-		fprintf(out, " (%s)", p->file);
+		cli_printf(out, " (%s)", p->file);
 	fputc('\n', out);
 	if (s->domains != NULL)
 		verdict_by(out, s);
@@ -232,12 +235,12 @@ report_text(FILE *out, const void *arg)
 	else
 		verdict(out, s);
 	if (s->nbefore > 0) {
-		fprintf(out, "single points of failure now: ");
+		cli_printf(out, "single points of failure now: ");
 		for (i = 0; i < s->nbefore && i < MESH_GROUP_NAMES_MAX; i++)
-			fprintf(out, "%s%s", i ? ", " : "",
+			cli_printf(out, "%s%s", i ? ", " : "",
 			    p->nodes[s->before[i]].name);
 		if (s->nbefore > MESH_GROUP_NAMES_MAX)
-			fprintf(out, ", ... and %zu more (--format json "
+			cli_printf(out, ", ... and %zu more (--format json "
 			    "lists them all)", s->nbefore -
 			    MESH_GROUP_NAMES_MAX);
 		fputc('\n', out);
@@ -250,12 +253,12 @@ report_text(FILE *out, const void *arg)
 			const struct mesh_node *to =
 			    &p->nodes[s->routes[i].to];
 
-			fprintf(out, "  %s stores a route to %s (%s:%d)%s",
+			cli_printf(out, "  %s stores a route to %s (%s:%d)%s",
 			    p->nodes[s->routes[i].from].name, to->name,
 			    to->host, to->port, i < s->njoins ?
 			    " [joins pieces]" : "");
 			if (s->domains != NULL)
-				fprintf(out, " [%s - %s]", s->domains->names[
+				cli_printf(out, " [%s - %s]", s->domains->names[
 				    s->domains->of[s->routes[i].from]],
 				    s->domains->names[
 				    s->domains->of[s->routes[i].to]]);
@@ -278,15 +281,21 @@ report_text(FILE *out, const void *arg)
 		fputs("\nadd to each node's harperdb-config.yaml, under "
 		    "clustering.hubServer.cluster.network.routes:\n", out);
 		for (j = 0; j < n; j++) {
-			fprintf(out, "  %s:\n", p->nodes[storers[j]].name);
+			cli_printf(out, "  %s:\n", p->nodes[storers[j]].name);
 			for (i = 0; i < s->nroutes; i++) {
 				const struct mesh_node *to =
 				    &p->nodes[s->routes[i].to];
 
 				if (s->routes[i].from != storers[j])
 					continue;
-				fprintf(out, "    - host: %s\n      port: %d\n",
-				    to->host, to->port);
+				mesh_i_buf_yaml(&y, to->host);
+				if ((host = mesh_i_buf_take(&y)) == NULL) {
+					free(storers);
+					return -1;
+				}
+				cli_printf(out, "    - host: %s\n      port: "
+				    "%d\n", host, to->port);
+				free(host);
 			}
 		}
 		free(storers);
@@ -296,9 +305,9 @@ report_text(FILE *out, const void *arg)
 }
 
 /*
- * Whether a node of plan has the label key (host: always). When none
- * does, say so, with the labels the plan has and the nearest of them,
- * and return -1.
+ * Whether a node of plan has the label key (host, or a plan of no nodes:
+ * always, as by_found says). When none does, say so, with the labels the
+ * plan has and the nearest of them, and return -1.
  */
 static int
 check_by(const struct mesh_plan *plan, const char *key)
@@ -306,7 +315,7 @@ check_by(const struct mesh_plan *plan, const char *key)
 	const char *near = NULL, *first = NULL;
 	size_t i, j, best = (size_t)-1, nkeys = 0;
 
-	if (strcmp(key, "host") == 0)
+	if (strcmp(key, "host") == 0 || plan->nnodes == 0)
 		return 0;
 	for (i = 0; i < plan->nnodes; i++)
 		if (mesh_node_label(&plan->nodes[i], key) != NULL)

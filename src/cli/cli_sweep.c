@@ -91,7 +91,8 @@ unit_noun(FILE *out, const struct mesh_sweep *sw, size_t n)
 	else if (strcmp(sw->by, "host") == 0)
 		fputs(cli_plural(n, "host", "hosts"), out);
 	else
-		fprintf(out, "%s %s", sw->by, cli_plural(n, "domain", "domains"));
+		cli_printf(out, "%s %s", sw->by, cli_plural(n, "domain",
+		    "domains"));
 }
 
 /* A set of units as {a, b}. */
@@ -102,7 +103,7 @@ unit_set(FILE *out, const struct mesh_sweep *sw, const int *u, size_t n)
 
 	fputc('{', out);
 	for (i = 0; i < n; i++)
-		fprintf(out, "%s%s", i ? ", " : "", sw->units->names[u[i]]);
+		cli_printf(out, "%s%s", i ? ", " : "", sw->units->names[u[i]]);
 	fputc('}', out);
 }
 
@@ -123,7 +124,7 @@ share(FILE *out, uint64_t tried, uint64_t hit)
 	else if (pct < 0.05)
 		fputs("<0.1%", out);
 	else
-		fprintf(out, "%.1f%%", pct);
+		cli_printf(out, "%.1f%%", pct);
 }
 
 /* The verdict line: does any set hit, and how many minimal ones. */
@@ -140,28 +141,28 @@ verdict(FILE *out, const struct mesh_sweep *sw)
 		return;
 	}
 	if (!sw->connected)
-		fprintf(out, "SPLIT already: %zu groups, swept one by one; ",
+		cli_printf(out, "SPLIT already: %zu groups, swept one by one; ",
 		    sw->ncomponents);
 	if (sw->ncuts == 0) {
 		if (sw->k == 1)
 			fputs("no single ", out);
 		else
-			fprintf(out, "no set of up to %d ", sw->k);
+			cli_printf(out, "no set of up to %d ", sw->k);
 		unit_noun(out, sw, (size_t)sw->k);
-		fprintf(out, " %s %s\n", mesh ? "strands" : "splits", what);
+		cli_printf(out, " %s %s\n", mesh ? "strands" : "splits", what);
 		return;
 	}
-	fprintf(out, "%zu minimal failure %s of %s%d ", sw->ncuts,
+	cli_printf(out, "%zu minimal failure %s of %s%d ", sw->ncuts,
 	    cli_plural(sw->ncuts, "set", "sets"), sw->k > 1 ? "up to " : "",
 	    sw->k);
 	unit_noun(out, sw, (size_t)sw->k);
 	if (mesh)
-		fprintf(out, " %s surviving nodes (they could not rejoin if "
+		cli_printf(out, " %s surviving nodes (they could not rejoin if "
 		    "they restarted)\n", cli_plural(sw->ncuts, "strands",
 		    "strand"));
 	else
-		fprintf(out, " %s %s\n", cli_plural(sw->ncuts, "splits", "split"),
-		    what);
+		cli_printf(out, " %s %s\n", cli_plural(sw->ncuts, "splits",
+		    "split"), what);
 }
 
 /* The units, when they are domains: each with its size. */
@@ -171,7 +172,7 @@ units_line(FILE *out, const struct mesh_sweep *sw)
 	const struct mesh_domains *d = sw->units;
 	size_t i;
 
-	fprintf(out, "units: %zu ", d->n);
+	cli_printf(out, "units: %zu ", d->n);
 	unit_noun(out, sw, d->n);
 	/* No list without a key, nor of no domains (a plan of no nodes). */
 	if (sw->by == NULL || d->n == 0) {
@@ -182,11 +183,11 @@ units_line(FILE *out, const struct mesh_sweep *sw)
 	for (i = 0; i < d->n && i < CLI_LIST_MAX; i++) {
 		size_t n = d->start[i + 1] - d->start[i];
 
-		fprintf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], n,
+		cli_printf(out, "%s%s (%zu %s)", i ? ", " : "", d->names[i], n,
 		    cli_plural(n, "node", "nodes"));
 	}
 	if (d->n > i)
-		fprintf(out, ", ... and %zu more", d->n - i);
+		cli_printf(out, ", ... and %zu more", d->n - i);
 	fputc('\n', out);
 }
 
@@ -200,9 +201,9 @@ per_size(FILE *out, const struct mesh_sweep *sw)
 	for (s = 1; s <= sw->k; s++) {
 		const struct mesh_sweep_size *z = &sw->sizes[s];
 
-		fprintf(out, "sets of %d ", s);
+		cli_printf(out, "sets of %d ", s);
 		unit_noun(out, sw, (size_t)s);
-		fprintf(out, ": %llu tried, %llu %s (", (unsigned long long)
+		cli_printf(out, ": %llu tried, %llu %s (", (unsigned long long)
 		    z->tried, (unsigned long long)z->hit, mesh ?
 		    cli_plural(z->hit, "strands", "strand") :
 		    cli_plural(z->hit, "splits", "split"));
@@ -211,11 +212,11 @@ per_size(FILE *out, const struct mesh_sweep *sw)
 		if (z->worst > 0) {
 			fputs("; worst: ", out);
 			unit_set(out, sw, z->worst_units, (size_t)s);
-			fprintf(out, " %s %zu %s", mesh ? "strands" :
+			cli_printf(out, " %s %zu %s", mesh ? "strands" :
 			    cli_plural((size_t)s, "cuts off", "cut off"),
 			    z->worst, cli_plural(z->worst, "node", "nodes"));
 			if (!sw->connected)
-				fprintf(out, " in group %zu",
+				cli_printf(out, " in group %zu",
 				    z->worst_group + 1);
 		}
 		fputc('\n', out);
@@ -231,7 +232,7 @@ cuts(FILE *out, const struct mesh_sweep *sw)
 
 	if (sw->ncuts == 0)
 		return;
-	fprintf(out, "\nminimal failure sets that %s (smallest first):\n",
+	cli_printf(out, "\nminimal failure sets that %s (smallest first):\n",
 	    mesh ? "strand surviving nodes" : sw->connected ?
 	    "split the plan" : "split a group");
 	for (i = 0; i < sw->ncuts && i < CUTS_MAX; i++) {
@@ -244,16 +245,16 @@ cuts(FILE *out, const struct mesh_sweep *sw)
 			cli_names(out, sw->plan, sw->stranded + c->sfirst,
 			    c->effect, c->effect);
 		} else {
-			fprintf(out, ": %s %zu %s", cli_plural(c->size,
+			cli_printf(out, ": %s %zu %s", cli_plural(c->size,
 			    "cuts off", "cut off"), c->effect,
 			    cli_plural(c->effect, "node", "nodes"));
 		}
 		if (!sw->connected)
-			fprintf(out, " (group %zu)", c->group + 1);
+			cli_printf(out, " (group %zu)", c->group + 1);
 		fputc('\n', out);
 	}
 	if (sw->ncuts > CUTS_MAX)
-		fprintf(out, "  ... and %zu more (--format json lists them "
+		cli_printf(out, "  ... and %zu more (--format json lists them "
 		    "all)\n", sw->ncuts - CUTS_MAX);
 }
 
@@ -266,20 +267,20 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 	const struct mesh_plan *p = sw->plan;
 	size_t i;
 
-	fprintf(out, "plan: %s", p->name ? p->name : "(unnamed)");
+	cli_printf(out, "plan: %s", p->name ? p->name : "(unnamed)");
 	if (p->file != NULL)
-		fprintf(out, " (%s)", p->file);
+		cli_printf(out, " (%s)", p->file);
 	fputc('\n', out);
 	verdict(out, sw);
 	if (sw->k < sw->k_requested && sw->k > 0)
-		fprintf(out, "note: --k %d is more than the %zu %s of the "
+		cli_printf(out, "note: --k %d is more than the %zu %s of the "
 		    "largest group: sets of up to %d\n", sw->k_requested,
 		    sw->max_units, cli_plural(sw->max_units, "unit", "units"),
 		    sw->k);
 	if (!sw->by_found)
-		fprintf(out, "note: no node has the label '%s': each host is "
-		    "a domain\n", sw->by);
-	fprintf(out, "model: %s; nodes: %zu, links: %zu; ",
+		cli_printf(out, "note: no node has the label '%s': each host "
+		    "is a domain\n", sw->by);
+	cli_printf(out, "model: %s; nodes: %zu, links: %zu; ",
 	    mesh_sweep_model_name(sw->model), p->nnodes, p->nlinks);
 	units_line(out, sw);
 	cli_replication_note(out, p, "sweep");
@@ -288,7 +289,7 @@ report_text(FILE *out, const struct mesh_sweep *sw,
 		for (i = 0; i < sw->ncomponents; i++) {
 			size_t n = sw->comp_start[i + 1] - sw->comp_start[i];
 
-			fprintf(out, "  %zu. (%zu %s) ", i + 1, n,
+			cli_printf(out, "  %zu. (%zu %s) ", i + 1, n,
 			    cli_plural(n, "node", "nodes"));
 			cli_names(out, p, sw->comp_nodes + sw->comp_start[i],
 			    n, n);

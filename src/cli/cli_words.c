@@ -10,9 +10,9 @@ cli_names(FILE *out, const struct mesh_plan *p, const int *v, size_t n,
 	size_t i;
 
 	for (i = 0; i < n && i < CLI_LIST_MAX; i++)
-		fprintf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
+		cli_printf(out, "%s%s", i ? ", " : "", p->nodes[v[i]].name);
 	if (total > i)
-		fprintf(out, "%s... and %zu more", i ? ", " : "", total - i);
+		cli_printf(out, "%s... and %zu more", i ? ", " : "", total - i);
 }
 
 const char *

@@ -1561,8 +1561,10 @@ mesh_sweep_new(const struct mesh_plan *plan,
 	if (opts->by != NULL) {
 		if ((sw->by = strdup(opts->by)) == NULL)
 			goto done;
+		/* A plan of no nodes has none without the label: no
+		 * node falls back to its host (as suggest's by_found). */
 		if (strcmp(opts->by, "host") != 0) {
-			sw->by_found = false;
+			sw->by_found = plan->nnodes == 0;
 			for (i = 0; i < plan->nnodes && !sw->by_found; i++)
 				sw->by_found = mesh_node_label(&plan->nodes[i],
 				    opts->by) != NULL;

@@ -69,17 +69,19 @@ mesh_i_jw_sweep_worst(struct mesh_i_jw *w, const char *key,
 	mesh_i_jw_end(w);
 }
 
-/* "notes": how the sweep differs from the one asked for. Out of memory
- * fails the document. */
+/* "notes": how the sweep differs from the one asked for, as the text
+ * report says it: k lowered to the largest group (a plan of no nodes
+ * has none, and nothing to sweep), and a label no node has, for which
+ * each host stands in (by_found). Out of memory fails the document. */
 static void
 put_notes(struct mesh_i_jw *w, const struct mesh_sweep *sw)
 {
 	char *clamped = NULL, *by = NULL;
 
-	if (sw->k < sw->k_requested && (clamped = mesh_i_asprintf("k %d is "
-	    "more than the %zu %s of the largest group: sets of up to %d",
-	    sw->k_requested, sw->max_units, sw->max_units == 1 ? "unit" :
-	    "units", sw->k)) == NULL)
+	if (sw->k < sw->k_requested && sw->k > 0 &&
+	    (clamped = mesh_i_asprintf("k %d is more than the %zu %s of the "
+	    "largest group: sets of up to %d", sw->k_requested, sw->max_units,
+	    sw->max_units == 1 ? "unit" : "units", sw->k)) == NULL)
 		w->b->failed = 1;
 	if (!sw->by_found && (by = mesh_i_asprintf("no node has the label "
 	    "'%s': each host is a domain", sw->by)) == NULL)

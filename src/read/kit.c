@@ -1,5 +1,4 @@
 /* kit.c: what every reader shares: diagnostics at a position, counted, and known keys with a did-you-mean (kit.h). */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,43 +44,6 @@ mesh_i_report(struct mesh_i_reader *r, enum mesh_severity sev,
 	va_start(ap, fmt);
 	mesh_i_vreport(r, sev, code, at, node, fmt, ap);
 	va_end(ap);
-}
-
-void
-mesh_i_near_init(struct mesh_i_near *n, const char *key, size_t len)
-{
-	size_t i;
-
-	memset(n->count, 0, sizeof(n->count));
-	n->len = len;
-	for (i = 0; i < len; i++)
-		n->count[tolower((unsigned char)key[i])]++;
-}
-
-/*
- * An edit changes at most one byte of either string and a swap none, so
- * the bytes of cand with no match in the key, and those of the key with
- * none in cand, are each at most the distance (the bag distance).
- */
-int
-mesh_i_near_may(struct mesh_i_near *n, const char *cand, size_t max)
-{
-	size_t lc = strlen(cand), i, extra = 0;
-	int may;
-
-	if (lc > n->len + max || n->len > lc + max)
-		return 0;
-	for (i = 0; i < lc && extra <= max; i++)
-		if (--n->count[tolower((unsigned char)cand[i])] < 0)
-			extra++;
-	/* Of the key, n->len less the lc - extra bytes matched are not in
-	 * cand (once the whole of cand is counted). */
-	may = extra <= max && n->len - (lc - extra) <= max;
-	while (i > 0) {
-		i--;
-		n->count[tolower((unsigned char)cand[i])]++;
-	}
-	return may;
 }
 
 int

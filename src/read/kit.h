@@ -54,28 +54,6 @@ void mesh_i_vreport(struct mesh_i_reader *r, enum mesh_severity sev,
     ;
 
 /*
- * The cheap first test of a did-you-mean, so that the edit distance
- * (mesh_i_edit_distance) runs only against the candidates it may accept:
- * the bytes of the key looked up, counted once by mesh_i_near_init().
- */
-struct mesh_i_near {
-	size_t len;
-	int count[256];         /* of each byte, ASCII case folded */
-};
-
-/* Count the len bytes of key into n (it keeps no pointer to key). */
-void mesh_i_near_init(struct mesh_i_near *n, const char *key, size_t len);
-
-/*
- * Whether cand may be within max edits of n's key: 0 when a lower bound
- * of their edit distance (any flags of mesh_i_edit_distance) exceeds max,
- * that is when their lengths differ by more than max or when more than
- * max bytes of one have no match in the other (case folded); 1 when only
- * the edit distance can tell. Linear in cand; leaves n as it was.
- */
-int mesh_i_near_may(struct mesh_i_near *n, const char *cand, size_t max);
-
-/*
  * Look key up among known (NULL-terminated). Returns its index, or -1
  * with *close (when close is not NULL) set to the first known name
  * within two edits of key, for a did-you-mean, or NULL.

@@ -7,6 +7,7 @@
 #include "base/igraph_glue.h"
 #include "meshsim/picture.h"
 #include "base/map.h"
+#include "base/text.h"
 #include "base/util.h"
 #include "review/placer.h"
 
@@ -1717,18 +1718,28 @@ mesh_picture_svg(const struct mesh_analysis *a, char **out)
 	return mesh_picture_draw(a, NULL, out, NULL);
 }
 
-/* s as a DOT quoted string. */
+/* s as a DOT quoted string, shown as written: '"' and '\\' escaped
+ * (Graphviz would read "\\n" in a label as a line break), and control
+ * characters as the visible escapes of mesh_i_control(), their
+ * backslash escaped too. */
 static void
 put_dot_id(struct mesh_i_buf *b, const char *s)
 {
+	char esc[MESH_I_CONTROL_ESC];
+	size_t n;
+
 	mesh_i_buf_puts(b, "\"");
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
 			mesh_i_buf_add(b, "\\", 1);
-		if (*s == '\n')
-			mesh_i_buf_puts(b, "\\n");
-		else
+		if (MESH_I_MAY_CONTROL(*s) &&
+		    (n = mesh_i_control(s, esc)) > 0) {
+			mesh_i_buf_add(b, "\\", 1);
+			mesh_i_buf_puts(b, esc);
+			s += n - 1;
+		} else {
 			mesh_i_buf_add(b, s, 1);
+		}
 	}
 	mesh_i_buf_puts(b, "\"");
 }

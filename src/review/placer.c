@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "review/placer.h"
 
 int
@@ -133,10 +134,19 @@ double
 mesh_i_text_width(const char *text, double px)
 {
 	const unsigned char *s;
+	char esc[MESH_I_CONTROL_ESC];
 	double em = 0;
+	size_t n;
 
-	/* DejaVu Sans advance widths, rounded up, by class. */
+	/* DejaVu Sans advance widths, rounded up, by class; a control
+	 * character as the escape the picture shows (mesh_i_buf_xml()). */
 	for (s = (const unsigned char *)text; *s; s++) {
+		if (MESH_I_MAY_CONTROL(*s) &&
+		    (n = mesh_i_control((const char *)s, esc)) > 0) {
+			em += mesh_i_text_width(esc, 1);
+			s += n - 1;
+			continue;
+		}
 		if ((*s & 0xC0) == 0x80)
 			continue;       /* a UTF-8 continuation byte */
 		if (*s >= 0x80)

@@ -9,6 +9,7 @@
 #include "meshsim/review.h"
 #include "meshsim/shard.h"
 #include "base/progress.h"
+#include "base/text.h"
 #include "base/util.h"
 
 /* How many names a list shows before "... and N more". */
@@ -38,31 +39,55 @@ plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* Text, escaped for HTML or Markdown. */
+/* Text, escaped for HTML (mesh_i_buf_xml()) or Markdown; control
+ * characters, which would end a table row or a heading, or reach a
+ * terminal as they are, shown as the text reports show them
+ * (mesh_i_control()). */
 static void
 put(struct rv *r, const char *s)
 {
 	const char *start = s;
+	char esc[MESH_I_CONTROL_ESC];
 
 	if (!r->md) {
 		mesh_i_buf_xml(&r->b, s);
 		return;
 	}
 	for (; *s; s++) {
-		const char *rep = NULL;
-		char md[3] = { '\\', *s, 0 };
+		size_t n = 0;
 
-		if (*s == '\n')
-			rep = " ";
-		else if (strchr("\\`*_[]<>|#!~&", *s) != NULL)
-			rep = md;
-		if (rep == NULL)
+		if (MESH_I_MAY_CONTROL(*s))
+			n = mesh_i_control(s, esc);
+		if (n == 0 && strchr("\\`*_[]<>|#!~&", *s) == NULL)
 			continue;
 		mesh_i_buf_add(&r->b, start, (size_t)(s - start));
-		mesh_i_buf_puts(&r->b, rep);
+		/* The backslash of an escape is Markdown's to escape
+		 * too. */
+		mesh_i_buf_add(&r->b, "\\", 1);
+		if (n > 0) {
+			mesh_i_buf_puts(&r->b, esc);
+			s += n - 1;
+		} else {
+			mesh_i_buf_add(&r->b, s, 1);
+		}
 		start = s + 1;
 	}
 	mesh_i_buf_puts(&r->b, start);
+}
+
+/* A file name as a Markdown link's destination: the bytes a URL path
+ * cannot hold as they are (space, controls, non-ASCII, and those that
+ * end or change the link), percent-encoded. */
+static void
+link(struct rv *r, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f || strchr("\"#%()<>?[\\]`", *p))
+			mesh_i_buf_printf(&r->b, "%%%02X", *p);
+		else
+			mesh_i_buf_add(&r->b, (const char *)p, 1);
 }
 
 /* Markup: written as is. */
@@ -83,14 +108,74 @@ section(struct rv *r, const char *id, const char *title)
 	    "<h2>%s</h2>\n", id, title);
 }
 
+/* The fence of a Markdown code span holding s: two backticks and a
+ * space when s holds one; open and close. */
+static const char *
+fence(const char *s, int close)
+{
+	if (strchr(s, '`') == NULL)
+		return "`";
+	return close ? " ``" : "`` ";
+}
+
+/* Text inside a Markdown code span, which takes no backslash escapes:
+ * only a table's '|' escaped, and control characters shown as the text
+ * reports show them (mesh_i_control()). */
+static void
+code_text(struct rv *r, const char *s)
+{
+	const char *start = s;
+	char esc[MESH_I_CONTROL_ESC];
+
+	for (; *s; s++) {
+		size_t n = 0;
+
+		if (MESH_I_MAY_CONTROL(*s))
+			n = mesh_i_control(s, esc);
+		if (n == 0 && *s != '|')
+			continue;
+		mesh_i_buf_add(&r->b, start, (size_t)(s - start));
+		mesh_i_buf_puts(&r->b, n > 0 ? esc : "\\|");
+		s += n > 0 ? n - 1 : 0;
+		start = s + 1;
+	}
+	mesh_i_buf_puts(&r->b, start);
+}
+
 /* A command, as code: text (markup-free) between backticks or in
  * <code>. */
 static void
 code(struct rv *r, const char *s)
 {
-	mesh_i_buf_puts(&r->b, r->md ? "`" : "<code>");
-	put(r, s);
-	mesh_i_buf_puts(&r->b, r->md ? "`" : "</code>");
+	if (!r->md) {
+		raw(r, "<code>");
+		put(r, s);
+		raw(r, "</code>");
+		return;
+	}
+	raw(r, fence(s, 0));
+	code_text(r, s);
+	raw(r, fence(s, 1));
+}
+
+/* A command with an argument from the input, as code: head, arg, tail
+ * (head and tail markup-free). */
+static void
+command(struct rv *r, const char *head, const char *arg, const char *tail)
+{
+	if (!r->md) {
+		raw(r, "<code>");
+		put(r, head);
+		put(r, arg);
+		put(r, tail);
+		raw(r, "</code>");
+		return;
+	}
+	raw(r, fence(arg, 0));
+	code_text(r, head);
+	code_text(r, arg);
+	code_text(r, tail);
+	raw(r, fence(arg, 1));
 }
 
 /* A paragraph's start and end. */
@@ -402,7 +487,7 @@ topology(struct rv *r, const char *svg)
 	section(r, "topology", "Topology");
 	if (r->md) {
 		raw(r, "![topology](");
-		raw(r, r->parts.svg_name ? r->parts.svg_name :
+		link(r, r->parts.svg_name ? r->parts.svg_name :
 		    "topology.svg");
 		raw(r, ")\n\n");
 	} else {
@@ -428,21 +513,33 @@ topology(struct rv *r, const char *svg)
 }
 
 /* The YAML of a route to node t, in Harper's config, as one line (flow
- * style) for Markdown or as lines for HTML. */
+ * style) for Markdown or as lines for HTML; its host as
+ * mesh_i_buf_yaml() writes it. Out of memory fails the report. */
 static void
 route_yaml(struct rv *r, int t)
 {
 	const struct mesh_node *to = &r->p->nodes[t];
+	struct mesh_i_buf y;
+	char *host;
 
-	if (r->md) {
-		raw(r, "`- {host: ");
-		mesh_i_buf_puts(&r->b, to->host);
-		mesh_i_buf_printf(&r->b, ", port: %d}`", to->port);
+	mesh_i_buf_init(&y);
+	mesh_i_buf_yaml(&y, to->host);
+	if ((host = mesh_i_buf_take(&y)) == NULL) {
+		r->b.failed = 1;
 		return;
 	}
-	raw(r, "<pre>- host: ");
-	put(r, to->host);
-	mesh_i_buf_printf(&r->b, "\n  port: %d</pre>", to->port);
+	if (r->md) {
+		raw(r, fence(host, 0));
+		raw(r, "- {host: ");
+		code_text(r, host);
+		mesh_i_buf_printf(&r->b, ", port: %d}", to->port);
+		raw(r, fence(host, 1));
+	} else {
+		raw(r, "<pre>- host: ");
+		put(r, host);
+		mesh_i_buf_printf(&r->b, "\n  port: %d</pre>", to->port);
+	}
+	free(host);
 }
 
 /* How to fix it: the suggested routes, drawn, listed, and the verdict
@@ -480,14 +577,10 @@ fix(struct rv *r)
 	more = s->nroutes - s->njoins;
 	para(r);
 	raw(r, "As ");
-	if (s->domains != NULL) {
-		raw(r, r->md ? "`" : "<code>");
-		raw(r, "meshsim suggest --by ");
-		put(r, s->by);
-		raw(r, r->md ? "`" : "</code>");
-	} else {
+	if (s->domains != NULL)
+		command(r, "meshsim suggest --by ", s->by, "");
+	else
 		code(r, "meshsim suggest");
-	}
 	if (s->nroutes == 1)
 		raw(r, " proposes: add this route");
 	else
@@ -701,10 +794,7 @@ domains(struct rv *r)
 		    "sweep of the domains has a work estimate (%.3g) above "
 		    "the sweep's budget (%.3g); ", r->parts.domains_cost,
 		    MESH_SWEEP_BUDGET);
-		raw(r, r->md ? "`meshsim sweep --by " : "<code>meshsim sweep "
-		    "--by ");
-		put(r, r->by);
-		raw(r, r->md ? " --k 1 --force`" : " --k 1 --force</code>");
+		command(r, "meshsim sweep --by ", r->by, " --k 1 --force");
 		raw(r, " runs it.");
 		end_para(r);
 		return;

@@ -1619,10 +1619,10 @@ mesh_suggest_with(const struct mesh_plan *plan,
 		if ((err = mesh_domains_new(plan, by, &s->domains)) != MESH_OK)
 			goto done;
 		err = MESH_ENOMEM;
-		/* Every node has a host, so host is found even in a plan
-		 * of no nodes (as sweep's by_found); a label, when a node
-		 * has it. */
-		s->by_found = strcmp(by, "host") == 0;
+		/* Every node has a host, and no node of a plan of no
+		 * nodes lacks a label: found (as sweep's by_found); else
+		 * a label, when a node has it. */
+		s->by_found = strcmp(by, "host") == 0 || plan->nnodes == 0;
 		for (i = 0; i < plan->nnodes && !s->by_found; i++)
 			s->by_found = mesh_node_label(&plan->nodes[i], by) !=
 			    NULL;

@@ -148,6 +148,43 @@ print(" ".join(n["name"] for n in json.load(sys.stdin)["nodes"]
 	fi
 done
 
+# Control characters from the input (C1 in names, a host, a label and the
+# plan's name; ESC and a newline in a diagnostic) are shown as the text
+# reports show them: the page holds none, in its DOM or its title, and
+# shows each escape (docs/diagnostics.md#control-characters).
+plan=tests/plans/control-text.json
+if ! "$bin" report -o "$out/control.html" "$plan" 2>"$out/control.err"; then
+	bad "control: meshsim report failed: $(cat "$out/control.err")"
+else
+	chrome --dump-dom "$out/control.html" "$out/control.dom"
+	if ! "$PYTHON" - "$out/control.dom.out" <<'PY'
+import sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+bad = sorted({"U+%04X" % ord(c) for c in dom
+              if (ord(c) < 0x20 and c not in "\t\n\r") or
+              0x7f <= ord(c) <= 0x9f})
+if bad:
+    sys.exit("control characters in the page: " + ", ".join(bad))
+want = ["<title>meshsim report: ops\\u009b2J plan</title>",
+        ">hub\\u0085a</text>", "10.0.0.1\\u009b31m:9932",
+        ">z\\u009d1</text>", "note\\x1b[31m\\nred"]
+missing = [w for w in want if w not in dom]
+if missing:
+    sys.exit("not shown: " + ", ".join(missing))
+PY
+	then
+		bad "control: the page does not show the escapes"
+	else
+		ok
+	fi
+	errs=$(console_errors "$out/control.dom.log")
+	if [ -n "$errs" ]; then
+		bad "control: console: $errs"
+	else
+		ok
+	fi
+fi
+
 # Measured in the rendered page: a zoned 30-node plan (3 zones), and
 # plans of 150 nodes (the most drawn node by node) and 1,000 (condensed),
 # generated with fixed seeds.

@@ -1,4 +1,4 @@
-/* test_text.c: the text helpers: UTF-8 checking, positions, the JSON syntax check, the hash map, pair sorting, the printf helpers, arrays in one block. */
+/* test_text.c: the text helpers: UTF-8 checking, positions, control characters made visible, the did-you-mean search, the JSON syntax check, the hash map, pair sorting, the printf helpers, arrays in one block. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "base/hostcheck.h"
 #include "base/swar.h"
 #include "read/json_check.h"
@@ -268,6 +269,122 @@ json_strings_should_be_escaped(void **state)
 	free(s);
 }
 
+/* mesh_i_control() on every byte, and on 0xc2 before every byte: the
+ * escape of each control, 0 for everything else, against the table
+ * docs/diagnostics.md gives (computed here apart). */
+static void
+control_should_escape_c0_del_and_c1_alone(void **state)
+{
+	char s[3] = { 0 }, esc[MESH_I_CONTROL_ESC], want[16];
+	int c;
+
+	(void)state;
+	for (c = 0; c < 256; c++) {
+		s[0] = (char)c;
+		s[1] = 'x';
+		strcpy(esc, "same");
+		if (c == 0 || (c >= 0x20 && c != 0x7f)) {
+			assert_int_equal(mesh_i_control(s, esc), 0);
+			assert_string_equal(esc, "same");
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t')
+			snprintf(want, sizeof(want), "\\%c", c == '\n' ? 'n' :
+			    c == '\r' ? 'r' : 't');
+		else
+			snprintf(want, sizeof(want), "\\x%02x", c);
+		assert_int_equal(mesh_i_control(s, esc), 1);
+		assert_string_equal(esc, want);
+		assert_int_equal(mesh_i_control(s, NULL), 1);
+	}
+	/* 0xc2 starts U+0080 to U+00BF: only U+0080 to U+009F are C1. */
+	s[0] = '\xc2';
+	for (c = 0; c < 256; c++) {
+		s[1] = (char)c;
+		if (c < 0x80 || c > 0x9f) {
+			assert_int_equal(mesh_i_control(s, esc), 0);
+			continue;
+		}
+		snprintf(want, sizeof(want), "\\u%04x", c);
+		assert_int_equal(mesh_i_control(s, esc), 2);
+		assert_string_equal(esc, want);
+		assert_true(strlen(esc) < MESH_I_CONTROL_ESC);
+	}
+}
+
+/* mesh_i_control_span() against a byte at a time, at every offset and
+ * length of random text rich in the bytes it looks for and their
+ * neighbours (0x1f, 0x20, 0x7e, 0x80, 0xc1, 0xc3, 0xff). */
+static void
+control_span_should_find_the_first_candidate(void **state)
+{
+	static const unsigned char pick[] = { 'a', 'b', 0x01, 0x1f, 0x20,
+		0x7e, 0x7f, 0x80, 0xc1, 0xc2, 0xc3, 0xff };
+	char text[64];
+	uint64_t rng = 3;
+	size_t round, i, off, n, want;
+
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		for (i = 0; i < sizeof(text); i++)
+			text[i] = (char)(next_random(&rng) % 8 == 0 ?
+			    pick[next_random(&rng) % sizeof(pick)] : 'x');
+		off = next_random(&rng) % 16;
+		n = next_random(&rng) % (sizeof(text) - off);
+		for (want = 0; want < n &&
+		    !MESH_I_MAY_CONTROL(text[off + want]); want++)
+			;
+		assert_int_equal(mesh_i_control_span(text + off, n), want);
+	}
+}
+
+/* HTML and SVG text: entities, and controls as mesh_i_control() shows
+ * them; other UTF-8 (U+00A0, U+00E9) and a backslash as they are. */
+static void
+xml_text_should_show_control_characters(void **state)
+{
+	struct mesh_i_buf b;
+	char *s;
+
+	(void)state;
+	mesh_i_buf_init(&b);
+	mesh_i_buf_xml(&b, "a<\x1b[2J>&\n\"'\t\x7f\xc2\x9b\xc2\xa0\xc3\xa9"
+	    "\\x1b\xc2");
+	s = mesh_i_buf_take(&b);
+	assert_string_equal(s, "a&lt;\\x1b[2J&gt;&amp;\\n&quot;&#39;\\t\\x7f"
+	    "\\u009b\xc2\xa0\xc3\xa9\\x1b\xc2");
+	free(s);
+}
+
+/* A YAML scalar of a config snippet: as it is without a control
+ * character (quotes and backslashes too); else double-quoted, with the
+ * escapes YAML reads back. */
+static void
+yaml_scalars_should_quote_only_control_characters(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "10.0.0.1", "10.0.0.1" },
+		{ "a\"b\\c:d", "a\"b\\c:d" },
+		{ "", "" },
+		{ "h\xc2\x85" "x", "\"h\\u0085x\"" },
+		{ "a\"\\\x1b\n\xc3\xa9", "\"a\\\"\\\\\\x1b\\n\xc3\xa9\"" },
+	};
+	struct mesh_i_buf b;
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		mesh_i_buf_init(&b);
+		mesh_i_buf_yaml(&b, cases[i].in);
+		s = mesh_i_buf_take(&b);
+		assert_string_equal(s, cases[i].out);
+		free(s);
+	}
+}
+
 static void
 ipv4_check_should_flag_dotted_quads_that_are_not_addresses(void **state)
 {
@@ -334,6 +451,82 @@ edit_distance_should_count_edits_within_its_bound(void **state)
 	    MESH_I_EDIT_FOLD | MESH_I_EDIT_SWAP), 1);
 	assert_int_equal(mesh_i_edit_distance("ab", "ba", 30,
 	    MESH_I_EDIT_SWAP), 1);
+}
+
+/* A random word of 0 to 11 letters of "aAbBc-", for nearer_*. */
+static void
+random_word(uint64_t *state, char *w)
+{
+	static const char letters[] = "aAbBc-";
+	uint32_t n = next_random(state) % 12, i;
+
+	for (i = 0; i < n; i++)
+		w[i] = letters[next_random(state) % (sizeof(letters) - 1)];
+	w[n] = '\0';
+}
+
+/* mesh_i_nearer() over a list of names picks what the edit distance on
+ * every name picks (the first of the nearest, case ignored, if within a
+ * third of the word), on 20,000 random words and lists of close names
+ * over a small alphabet: ties, case-only differences, none near. */
+static void
+nearer_should_pick_the_first_of_the_nearest(void **state)
+{
+	static char names[40][16];
+	char word[16];
+	uint64_t rng = 7;
+	int round, i, want, got, n;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		struct mesh_i_near nr;
+		size_t max, best = SIZE_MAX, d, wbest = SIZE_MAX;
+
+		n = (int)(next_random(&rng) % 40);
+		for (i = 0; i < n; i++)
+			random_word(&rng, names[i]);
+		random_word(&rng, word);
+		max = 1 + strlen(word) / 3;
+		want = got = -1;
+		for (i = 0; i < n; i++) {
+			d = mesh_i_edit_distance(word, names[i], 64,
+			    MESH_I_EDIT_FOLD);
+			if (d < wbest) {
+				wbest = d;
+				want = i;
+			}
+		}
+		if (wbest > max)
+			want = -1;
+		mesh_i_near_init(&nr, word, strlen(word));
+		for (i = 0; i < n; i++)
+			if (mesh_i_nearer(&nr, word, names[i], max, &best))
+				got = i;
+		assert_int_equal(got, want);
+		if (got >= 0)
+			assert_int_equal(best, wbest);
+	}
+}
+
+/* A word longer than the edit distance takes finds nothing, not even
+ * itself (as the edit distance, SIZE_MAX, on every name). */
+static void
+nearer_should_find_nothing_for_a_too_long_word(void **state)
+{
+	char w[MESH_I_EDIT_MAX + 2];
+	struct mesh_i_near nr;
+	size_t best = SIZE_MAX;
+
+	(void)state;
+	memset(w, 'a', sizeof(w) - 1);
+	w[sizeof(w) - 1] = '\0';
+	mesh_i_near_init(&nr, w, strlen(w));
+	assert_false(mesh_i_nearer(&nr, w, w, 1000, &best));
+	assert_true(best == SIZE_MAX);
+	w[sizeof(w) - 2] = '\0';      /* MESH_I_EDIT_MAX long: found */
+	mesh_i_near_init(&nr, w, strlen(w));
+	assert_true(mesh_i_nearer(&nr, w, w, 1000, &best));
+	assert_int_equal(best, 0);
 }
 
 /* The keys of the index map tests: idx's key is keys[idx]. */
@@ -496,9 +689,15 @@ main(void)
 		cmocka_unit_test(json_check_should_count_under_the_key_for_sizing),
 		cmocka_unit_test(sort_pairs_should_order_by_first_then_second_key),
 		cmocka_unit_test(json_strings_should_be_escaped),
+		cmocka_unit_test(control_should_escape_c0_del_and_c1_alone),
+		cmocka_unit_test(xml_text_should_show_control_characters),
+		cmocka_unit_test(control_span_should_find_the_first_candidate),
+		cmocka_unit_test(yaml_scalars_should_quote_only_control_characters),
 		cmocka_unit_test(ipv4_check_should_flag_dotted_quads_that_are_not_addresses),
 		cmocka_unit_test(writable_hosts_should_be_the_ones_the_readers_take),
 		cmocka_unit_test(edit_distance_should_count_edits_within_its_bound),
+		cmocka_unit_test(nearer_should_pick_the_first_of_the_nearest),
+		cmocka_unit_test(nearer_should_find_nothing_for_a_too_long_word),
 		cmocka_unit_test(
 		    printf_helpers_should_give_snprintf_text_at_every_length),
 		cmocka_unit_test(alloc_arrays_should_give_aligned_separate_arrays),

@@ -1,4 +1,4 @@
-/* test_cli_msgs.c: the command line's messages write control characters from an input escaped, everything else as it is. */
+/* test_cli_msgs.c: the command line's messages and text reports (cli_printf) write control characters from an input escaped, everything else as it is. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -130,6 +130,87 @@ error_and_note_should_escape_control_characters(void **state)
 	free(s);
 }
 
+/* What cli_printf() writes for fmt and its arguments, as a malloc'd
+ * string. */
+static char *
+printf_text(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+static char *
+printf_text(const char *fmt, ...)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+	va_list ap;
+
+	assert_non_null(f);
+	va_start(ap, fmt);
+	cli_vprintf(f, fmt, ap);
+	va_end(ap);
+	assert_int_equal(fclose(f), 0);
+	return s;
+}
+
+/* cli_printf() writes what printf() does, whatever the conversions,
+ * their flags, widths, precisions and lengths, and arguments after them
+ * stay in step: without a control character (printf's own way), and
+ * after a string that holds one (each conversion on its own). */
+static void
+printf_should_write_what_printf_writes(void **state)
+{
+	char want[512], *s;
+
+	(void)state;
+#define SAME(fmt, ...) do {						\
+	snprintf(want, sizeof(want), fmt, __VA_ARGS__);			\
+	s = printf_text(fmt, __VA_ARGS__);				\
+	assert_string_equal(s, want);					\
+	free(s);							\
+	snprintf(want, sizeof(want), "\\x01|" fmt, __VA_ARGS__);	\
+	s = printf_text("%s|" fmt, "\x01", __VA_ARGS__);		\
+	assert_string_equal(s, want);					\
+	free(s);							\
+} while (0)
+	SAME("plain, no conversion%s\n", "");
+	SAME("%s: %zu %s, %d%% (%llu)\n", "node-a", (size_t)3, "nodes", -7,
+	    1234567890123ULL);
+	SAME("%.*f|%+.6f|%.12g|%.2g|%8.3e|%-6d|%05u|%x|%c|%s", 3, 0.5,
+	    -0.25, 0.999, 12345.0, 1e-7, 42, 7u, 255u, 'q', "end");
+	SAME("[%10s][%-10s][%.3s][%*s][%-*s][%*.*s]%ld %hd %lld %jd %td",
+	    "right", "left", "truncated", 6, "ab", 6, "cd", 5, 2, "xyz",
+	    -5L, (short)3, -9LL, (intmax_t)11, (ptrdiff_t)-2);
+	SAME("[%*s][%.*s]", -6, "neg", -1, "no precision");
+	SAME("%s and %s", "UTF-8 \xc3\xa9 \xc2\xa0 \xe4\xb8\xad", "a\\x1b");
+#undef SAME
+}
+
+/* A string's control characters come out escaped, the format's own
+ * newlines as they are; width and precision count the string's bytes. */
+static void
+printf_should_escape_control_characters_in_strings(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = printf_text("plan: %s (%s)\n  %s -- %s\n", "ops\xc2\x9b" "2J",
+	    "dir\n/p\x1b.json", "hub\xc2\x85" "a", "b\tc\x7f");
+	assert_string_equal(s, "plan: ops\\u009b2J (dir\\n/p\\x1b.json)\n"
+	    "  hub\\u0085a -- b\\tc\\x7f\n");
+	free(s);
+	s = printf_text("[%-6s][%4s][%.2s][%.3s][%.4s]", "\x1b", "a\n",
+	    "a\x1b", "ab\xc2\x9b", "ab\xc2\x9b");
+	/* A C1 control the precision cuts in two is left out whole. */
+	assert_string_equal(s, "[\\x1b     ][  a\\n][a\\x1b][ab][ab\\u009b]");
+	free(s);
+	s = printf_text("%zu %s %d", (size_t)1, "\x01", 2);
+	assert_string_equal(s, "1 \\x01 2");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -138,6 +219,9 @@ main(void)
 		cmocka_unit_test(diag_should_keep_the_rest_as_it_is),
 		cmocka_unit_test(
 		    error_and_note_should_escape_control_characters),
+		cmocka_unit_test(printf_should_write_what_printf_writes),
+		cmocka_unit_test(
+		    printf_should_escape_control_characters_in_strings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -281,6 +281,16 @@ zones_should_be_swept_as_domains(void **state)
 	assert_int_equal(sw->units->n, 8);
 	mesh_sweep_free(sw);
 	mesh_plan_free(p);
+
+	/* A plan of no nodes lacks no label: found, whatever the key, and
+	 * no host stands in (as suggest's by_found). */
+	p = plan_of(letters, 0, "");
+	sw = sweep(p, 1, "rack");
+	assert_true(sw->by_found);
+	assert_int_equal(sw->units->n, 0);
+	assert_int_equal(sw->k, 0);
+	mesh_sweep_free(sw);
+	mesh_plan_free(p);
 }
 
 static void

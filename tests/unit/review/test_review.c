@@ -158,6 +158,28 @@ names_should_be_escaped_in_every_format(void **state)
 	mesh_plan_free(p);
 }
 
+/* The Markdown's picture is a link: its file's name percent-encoded
+ * where a URL path cannot hold it as it is (a space, a parenthesis that
+ * would end the link, a control, other UTF-8), the rest as it is. */
+static void
+markdown_picture_link_should_be_encoded(void **state)
+{
+	struct mesh_plan *p = nasty_plan();
+	struct mesh_analysis *a = analyse(p);
+	struct mesh_review_parts parts;
+	char *md = NULL;
+
+	(void)state;
+	memset(&parts, 0, sizeof(parts));
+	parts.svg_name = "my review (v2)\n#1\xc3\xa9_x-y.svg";
+	assert_int_equal(mesh_review_markdown(a, NULL, &parts, &md), MESH_OK);
+	assert_non_null(strstr(md, "![topology](my%20review%20%28v2%29%0A%231"
+	    "%C3%A9_x-y.svg)\n"));
+	free(md);
+	mesh_analysis_free(a);
+	mesh_plan_free(p);
+}
+
 static void
 html_should_be_self_contained_with_sections_in_order(void **state)
 {
@@ -228,6 +250,7 @@ main(void)
 		cmocka_unit_test(svg_should_mark_spofs_bridges_and_storing_ends),
 		cmocka_unit_test(dot_should_put_the_storing_node_first),
 		cmocka_unit_test(names_should_be_escaped_in_every_format),
+		cmocka_unit_test(markdown_picture_link_should_be_encoded),
 		cmocka_unit_test(html_should_be_self_contained_with_sections_in_order),
 		cmocka_unit_test(an_empty_plan_should_still_draw),
 	};
