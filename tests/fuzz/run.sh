@@ -19,7 +19,9 @@
 # Seed corpora are built at run time from the repository's scenarios and
 # tests (BUILD/fuzz/seeds), with tests/fuzz/seeds, tests/fuzz/corpus (the
 # minimised corpora of past campaigns) and tests/fuzz/regress.
-# FUZZ_ONLY="gml env" runs only those harnesses. Each harness's output goes
+# FUZZ_ONLY="gml env" runs only those harnesses; FUZZ_SEED=S gives --runs
+# and --time libFuzzer's -seed=S (else a random seed a run), so that a
+# measured run can be run again. Each harness's output goes
 # to BUILD/fuzz/logs/NAME.log; a crash, leak, timeout or sanitizer report
 # leaves the input in BUILD/fuzz/artifacts and fails the run. A line per
 # harness gives executions, executions per second (wall clock and CPU),
@@ -354,6 +356,8 @@ for name in $names; do
 		mkdir -p "$corpus"
 		set -- "$@" -max_total_time="$secs"
 	fi
+	[ "$mode" != --short ] && [ -n "${FUZZ_SEED:-}" ] &&
+		set -- "$@" -seed="$FUZZ_SEED"
 	# New inputs go to the first directory, the corpus.
 	set -- "$@" "$corpus" "$out/seeds/$name"
 	[ -d "$here/corpus/$name" ] && set -- "$@" "$here/corpus/$name"
