@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/util.h"
 
 void
 mesh_diags_init(struct mesh_diags *d)
@@ -25,25 +26,15 @@ mesh_diags_clear(struct mesh_diags *d)
 	mesh_diags_init(d);
 }
 
-/* The block of a diagnostic: message (lm bytes with its NUL), then file
- * and node when not NULL; g's three pointers set into it. Returns the
- * block, or NULL when out of memory (g untouched). */
-static char *
-diag_block(struct mesh_diag *g, const char *message, size_t lm,
-    const char *file, const char *node)
+/* Copy file and node (each may be NULL; lf and ln their sizes with the
+ * NUL, 0 for NULL) into g's block after its message's lm bytes, and
+ * point g at them. */
+static void
+place(struct mesh_diag *g, size_t lm, const char *file, size_t lf,
+    const char *node, size_t ln)
 {
-	size_t lf = file ? strlen(file) + 1 : 0;
-	size_t ln = node ? strlen(node) + 1 : 0;
-	char *b;
-
-	if ((b = malloc(lm + lf + ln)) == NULL)
-		return NULL;
-	if (message != NULL)
-		memcpy(b, message, lm);
-	g->message = b;
-	g->file = file ? memcpy(b + lm, file, lf) : NULL;
-	g->node = node ? memcpy(b + lm + lf, node, ln) : NULL;
-	return b;
+	g->file = file ? memcpy(g->message + lm, file, lf) : NULL;
+	g->node = node ? memcpy(g->message + lm + lf, node, ln) : NULL;
 }
 
 int
@@ -52,9 +43,9 @@ mesh_diags_add(struct mesh_diags *d, enum mesh_severity sev,
     const char *node, const char *fmt, ...)
 {
 	struct mesh_diag g = { sev, code, NULL, NULL, line, column, NULL };
-	char small[256];
+	size_t lm, lf = file ? strlen(file) + 1 : 0;
+	size_t ln = node ? strlen(node) + 1 : 0;
 	va_list ap;
-	int n;
 
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 8;
@@ -66,19 +57,13 @@ mesh_diags_add(struct mesh_diags *d, enum mesh_severity sev,
 		d->cap = cap;
 	}
 	/* The message, the file and the node in one block, the message
-	 * first: mesh_diags_clear() frees it through g.message. The text is
-	 * formatted once where it fits the stack buffer (most do). */
+	 * first: mesh_diags_clear() frees it through g.message. */
 	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
+	g.message = mesh_i_vasprintf_room(lf + ln, &lm, fmt, ap);
 	va_end(ap);
-	if (n < 0 || diag_block(&g, (size_t)n < sizeof(small) ? small : NULL,
-	    (size_t)n + 1, file, node) == NULL)
+	if (g.message == NULL)
 		goto nomem;
-	if ((size_t)n >= sizeof(small)) {
-		va_start(ap, fmt);
-		vsnprintf(g.message, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
+	place(&g, lm + 1, file, lf, node, ln);
 	d->v[d->n++] = g;
 	if (sev == MESH_ERROR)
 		d->errors++;
@@ -94,10 +79,14 @@ int
 mesh_i_diag_set_file(struct mesh_diag *g, const char *file)
 {
 	struct mesh_diag h = *g;
+	size_t lm = strlen(g->message) + 1;
+	size_t lf = file ? strlen(file) + 1 : 0;
+	size_t ln = g->node ? strlen(g->node) + 1 : 0;
 
-	if (diag_block(&h, g->message, strlen(g->message) + 1, file,
-	    g->node) == NULL)
+	if ((h.message = malloc(lm + lf + ln)) == NULL)
 		return -1;
+	memcpy(h.message, g->message, lm);
+	place(&h, lm, file, lf, g->node, ln);
 	free(g->message);
 	*g = h;
 	return 0;

@@ -7,27 +7,35 @@
 #include "base/text.h"
 #include "base/util.h"
 
-/* The text of fmt and ap, formatted once into a stack buffer and copied
- * when it fits there (most messages), else a second time into the
- * string. Returns a string the caller frees, or NULL (out of memory, or a
- * format vsnprintf refuses). */
 char *
-mesh_i_vasprintf(const char *fmt, va_list ap)
+mesh_i_vasprintf_room(size_t room, size_t *len, const char *fmt,
+    va_list ap)
 {
 	va_list aq;
 	char small[256], *s;
 	int n;
 
+	/* Formatted once into the stack buffer and copied when it fits
+	 * there (most messages), else a second time into the string. */
 	va_copy(aq, ap);
 	n = vsnprintf(small, sizeof(small), fmt, aq);
 	va_end(aq);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+	if (n < 0 || (size_t)n + 1 > SIZE_MAX - room ||
+	    (s = malloc((size_t)n + 1 + room)) == NULL)
 		return NULL;
 	if ((size_t)n < sizeof(small))
 		memcpy(s, small, (size_t)n + 1);
 	else
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	if (len != NULL)
+		*len = (size_t)n;
 	return s;
+}
+
+char *
+mesh_i_vasprintf(const char *fmt, va_list ap)
+{
+	return mesh_i_vasprintf_room(0, NULL, fmt, ap);
 }
 
 char *

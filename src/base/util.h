@@ -12,6 +12,15 @@ char *mesh_i_vasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0)))
 #endif
     ;
+/* The same with room more bytes after the string's NUL, and its length
+ * in *len (len may be NULL): a string and what goes with it in one
+ * allocation. */
+char *mesh_i_vasprintf_room(size_t room, size_t *len, const char *fmt,
+    va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 0)))
+#endif
+    ;
 char *mesh_i_asprintf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
