@@ -911,6 +911,13 @@ load_yaml(struct reader *r, const char *buf, size_t len,
 	yaml_mark_t deep;
 	struct mesh_i_pos p;
 
+	switch (mesh_i_yload_word(arena, buf, len, doc)) {
+	case 1:
+		return 0;
+	case -1:
+		r->base.nomem = 1;
+		return -1;
+	}
 	memset(doc, 0, sizeof(*doc));
 	if (!yaml_parser_initialize(&parser)) {
 		r->base.nomem = 1;

@@ -455,3 +455,54 @@ mesh_i_yload(struct mesh_i_yloader *l, yaml_document_t *doc,
 		memset(doc, 0, sizeof(*doc));
 	return r;
 }
+
+/* Whether c may be in a word of mesh_i_yload_word() (first: may start
+ * one). */
+static int
+word_byte(char c, int first)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_')
+		return 1;
+	return !first && (c == '.' || c == '-' || c == '/');
+}
+
+int
+mesh_i_yload_word(struct mesh_i_arena *arena, const char *text, size_t len,
+    yaml_document_t *doc)
+{
+	yaml_mark_t start = { 0, 0, 0 }, end = { len, 0, len };
+	yaml_node_t *n;
+	char *v, *tag;
+	size_t i;
+
+	if (len == 0 || !word_byte(text[0], 1))
+		return 0;
+	for (i = 1; i < len; i++)
+		if (!word_byte(text[i], 0))
+			return 0;
+	if ((n = mesh_i_arena_alloc(arena, sizeof(*n))) == NULL ||
+	    (v = mesh_i_arena_text(arena, len + 1)) == NULL ||
+	    (tag = mesh_i_arena_strdup(arena, YAML_DEFAULT_SCALAR_TAG)) ==
+	    NULL)
+		return -1;
+	memcpy(v, text, len);
+	v[len] = '\0';
+	memset(n, 0, sizeof(*n));
+	n->type = YAML_SCALAR_NODE;
+	n->tag = (yaml_char_t *)tag;
+	n->data.scalar.value = (yaml_char_t *)v;
+	n->data.scalar.length = len;
+	n->data.scalar.style = YAML_PLAIN_SCALAR_STYLE;
+	n->start_mark = start;
+	n->end_mark = end;
+	memset(doc, 0, sizeof(*doc));
+	doc->nodes.start = n;
+	doc->nodes.top = doc->nodes.end = n + 1;
+	doc->start_implicit = doc->end_implicit = 1;
+	doc->start_mark = start;
+	/* libyaml ends the stream on a line of its own. */
+	doc->end_mark.index = len;
+	doc->end_mark.line = 1;
+	return 1;
+}

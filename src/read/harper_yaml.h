@@ -73,6 +73,19 @@ void mesh_i_yload_init(struct mesh_i_yloader *l, yaml_parser_t *parser,
 enum mesh_i_yload_result mesh_i_yload(struct mesh_i_yloader *l,
     yaml_document_t *doc, yaml_mark_t *deep);
 
+/*
+ * When the len bytes at text are a word that is one plain scalar to YAML
+ * whatever it says (a letter, digit or '_', then letters, digits and
+ * "_.-/": "true", "9932", "node-1.example"), *doc is that document, as
+ * mesh_i_yload() makes it from libyaml's events, its memory from arena,
+ * and 1 is returned, without a parser: most values of env variables and
+ * command-line settings are such words, and a parser takes 64 KB of
+ * buffers. Returns 0 for any other text (*doc untouched), -1 when out of
+ * memory.
+ */
+int mesh_i_yload_word(struct mesh_i_arena *arena, const char *text,
+    size_t len, yaml_document_t *doc);
+
 /* Free l's scratch (never the arena, the parser or the documents). */
 void mesh_i_yload_free(struct mesh_i_yloader *l);
 

@@ -1,4 +1,4 @@
-/* test_harper_yaml.c: the one-pass YAML loader (harper_yaml.c) against libyaml's yaml_parser_load() and a depth pass before it, on chosen texts and on mutations of them. */
+/* test_harper_yaml.c: the one-pass YAML loader (harper_yaml.c) against libyaml's yaml_parser_load() and a depth pass before it, on chosen texts and on mutations of them, and its word path against libyaml's documents. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -349,6 +349,80 @@ test_mutations(void **state)
 	}
 }
 
+/* libyaml's document of the len bytes at text, against the word path's
+ * when it takes the text: 1 when it did. */
+static int
+compare_word(const char *text, size_t len)
+{
+	yaml_parser_t p;
+	yaml_document_t da, db;
+	struct mesh_i_arena arena;
+	int r;
+
+	mesh_i_arena_init(&arena);
+	r = mesh_i_yload_word(&arena, text, len, &db);
+	assert_true(r == 0 || r == 1);
+	if (r == 1) {
+		assert_true(yaml_parser_initialize(&p));
+		yaml_parser_set_input_string(&p, (const unsigned char *)text,
+		    len);
+		assert_true(yaml_parser_load(&p, &da));
+		same_doc(&da, &db);
+		/* One plain scalar, nothing after it in the stream. */
+		assert_int_equal(db.nodes.top - db.nodes.start, 1);
+		yaml_document_delete(&da);
+		assert_true(yaml_parser_load(&p, &da));
+		assert_null(yaml_document_get_root_node(&da));
+		yaml_document_delete(&da);
+		yaml_parser_delete(&p);
+	}
+	mesh_i_arena_free(&arena);
+	return r;
+}
+
+/* The word path: the words it takes are libyaml's documents node for
+ * node (words chosen, and 20,000 random strings over letters, digits,
+ * its punctuation and bytes that would end a word); what it leaves to
+ * libyaml. */
+static void
+test_words(void **state)
+{
+	static const char *const words[] = {
+		"true", "false", "null", "9932", "0x1F", "1e3", "node-1",
+		"node1.example.com", "_x", "a/b", "a-", "a.", "Z9_-./",
+		"y", "NO", "v1.2.3",
+	};
+	static const char *const not_words[] = {
+		"", "-a", ".a", "...", "---", "/a", "a b", "a:b", "a#b",
+		"[1]", "{a: 1}", "'q'", "\"q\"", "a\n", "~", "a\tb", "*x",
+		"&x a", "!t a", "%x", "@a", "`a", "a,b", "\xc3\xa9",
+	};
+	static const char bytes[] = "aZ09_.-/ :#\n\t,[]\x80";
+	char buf[16];
+	uint32_t seed = 777;
+	size_t i, j, len, taken = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		assert_int_equal(compare_word(words[i], strlen(words[i])), 1);
+	for (i = 0; i < sizeof(not_words) / sizeof(not_words[0]); i++)
+		assert_int_equal(compare_word(not_words[i],
+		    strlen(not_words[i])), 0);
+	/* A NUL ends no word early. */
+	assert_int_equal(compare_word("ab\0c", 4), 0);
+	for (i = 0; i < 20000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		len = 1 + (seed >> 16) % sizeof(buf);
+		for (j = 0; j < len; j++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[j] = bytes[(seed >> 16) % (sizeof(bytes) - 1)];
+		}
+		taken += (size_t)compare_word(buf, len);
+	}
+	/* Both kinds were drawn. */
+	assert_true(taken > 100 && taken < 20000);
+}
+
 int
 main(void)
 {
@@ -356,6 +430,7 @@ main(void)
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_results),
 		cmocka_unit_test(test_mutations),
+		cmocka_unit_test(test_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
