@@ -410,10 +410,11 @@ seen(struct reader *r, const yaml_node_t *n)
 	return 0;
 }
 
-/* The value of key in mapping map, or NULL; a repeated key is an error. */
+/* The value of key (len bytes, no NUL) in mapping map, or NULL; a
+ * repeated key is an error. */
 static yaml_node_t *
-member(struct reader *r, const struct src *s, yaml_node_t *map,
-    const char *key)
+member_n(struct reader *r, const struct src *s, yaml_node_t *map,
+    const char *key, size_t len)
 {
 	yaml_node_pair_t *pair;
 	yaml_node_t *k, *found = NULL, *found_key = NULL;
@@ -421,8 +422,9 @@ member(struct reader *r, const struct src *s, yaml_node_t *map,
 	for (pair = map->data.mapping.pairs.start;
 	    pair < map->data.mapping.pairs.top; pair++) {
 		k = yaml_document_get_node(s->doc, pair->key);
+		/* The key's text up to its first NUL is key. */
 		if (k == NULL || k->type != YAML_SCALAR_NODE ||
-		    strcmp(text(k), key) != 0)
+		    strncmp(text(k), key, len) != 0 || text(k)[len] != '\0')
 			continue;
 		if (found == NULL) {
 			found = yaml_document_get_node(s->doc, pair->value);
@@ -431,11 +433,19 @@ member(struct reader *r, const struct src *s, yaml_node_t *map,
 			struct mesh_i_pos p = at(s, k);
 
 			mesh_i_report(&r->base, MESH_ERROR, "duplicate-key", &p,
-			    NULL, "key '%s' appears twice (first on line %d)",
-			    key, at(s, found_key).line);
+			    NULL, "key '%.*s' appears twice (first on line %d)",
+			    (int)len, key, at(s, found_key).line);
 		}
 	}
 	return found;
+}
+
+/* member_n() of the string key. */
+static yaml_node_t *
+member(struct reader *r, const struct src *s, yaml_node_t *map,
+    const char *key)
+{
+	return member_n(r, s, map, key, strlen(key));
 }
 
 /* Follow the dotted path from the root mapping. Returns the value, or NULL
@@ -444,7 +454,7 @@ static yaml_node_t *
 lookup(struct reader *r, const struct src *s, yaml_node_t *root,
     const char *path)
 {
-	char part[64], prefix[128];
+	char prefix[128];
 	const char *p = path, *dot;
 	yaml_node_t *n = root;
 	size_t len;
@@ -463,8 +473,7 @@ lookup(struct reader *r, const struct src *s, yaml_node_t *root,
 		}
 		dot = strchr(p, '.');
 		len = dot ? (size_t)(dot - p) : strlen(p);
-		snprintf(part, sizeof(part), "%.*s", (int)len, p);
-		n = member(r, s, n, part);
+		n = member_n(r, s, n, p, len);
 		if (dot == NULL)
 			return n;
 		p = dot + 1;
@@ -2423,7 +2432,7 @@ split_words(struct reader *r, const char *buf, size_t len, const char *file,
 					continue;
 				}
 				if (s + 1 < e) {
-					mesh_i_buf_printf(&b, "%c", s[1]);
+					mesh_i_buf_add(&b, s + 1, 1);
 					s += 2, col += 2;
 				} else {
 					s++, col++;
@@ -2458,7 +2467,7 @@ split_words(struct reader *r, const char *buf, size_t len, const char *file,
 					}
 					if (vcol == -1)
 						vcol = col;
-					mesh_i_buf_printf(&b, "%c", *s);
+					mesh_i_buf_add(&b, s, 1);
 				}
 				s++, col++;
 				continue;
@@ -2467,7 +2476,7 @@ split_words(struct reader *r, const char *buf, size_t len, const char *file,
 					vcol = col;
 				if (*s == '=' && vcol == 0)
 					vcol = -1;
-				mesh_i_buf_printf(&b, "%c", *s);
+				mesh_i_buf_add(&b, s, 1);
 				s++, col++;
 				continue;
 			}
