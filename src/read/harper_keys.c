@@ -1,4 +1,5 @@
 /* harper_keys.c: Harper's config keys of both generations, and the unknown-key checks (did-you-mean, effect on the analysis) of YAML configs and env files. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,18 +351,90 @@ match(const char *p, const char *s)
 	}
 }
 
-/* The entry for path, or NULL. A pattern whose first byte is neither "*"
- * nor path's cannot match: that test spares match() most entries. */
-static const struct hkey *
-find(const char *path)
+/* Write the env name of entry path into buf: capitals, '_' for '.'.
+ * Returns 0, or -1 when the path has a "*" or "-" segment. */
+static int
+env_name(const char *path, char *buf, size_t size)
 {
 	size_t i;
 
-	for (i = 0; i < NKEYS; i++)
-		if ((keys[i].path[0] == path[0] || keys[i].path[0] == '*') &&
-		    match(keys[i].path, path))
-			return &keys[i];
-	return NULL;
+	if (strstr(path, "*") != NULL || strstr(path, ".-") != NULL ||
+	    strlen(path) >= size)
+		return -1;
+	for (i = 0; path[i] != '\0'; i++)
+		buf[i] = path[i] == '.' ? '_' : (char)(path[i] >= 'a' &&
+		    path[i] <= 'z' ? path[i] - 32 : path[i]);
+	buf[i] = '\0';
+	return 0;
+}
+
+/*
+ * What the lookups need of the table, made once (pthread_once) on first
+ * use: the entries without "*" in the order of their paths, for a binary
+ * search; those with "*", in the table's order; and each entry's env
+ * name ("" when it has none) and the length of its path.
+ */
+#define ENV_MAX 256
+static struct {
+	unsigned short sorted[NKEYS], wild[NKEYS];
+	size_t nsorted, nwild;
+	size_t len[NKEYS];
+	char env[NKEYS][ENV_MAX];
+} ix;
+static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
+
+static int
+by_path(const void *a, const void *b)
+{
+	unsigned short x = *(const unsigned short *)a;
+	unsigned short y = *(const unsigned short *)b;
+	int c = strcmp(keys[x].path, keys[y].path);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+static void
+ix_make(void)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++) {
+		if (strchr(keys[i].path, '*') != NULL)
+			ix.wild[ix.nwild++] = (unsigned short)i;
+		else
+			ix.sorted[ix.nsorted++] = (unsigned short)i;
+		ix.len[i] = strlen(keys[i].path);
+		if (env_name(keys[i].path, ix.env[i], ENV_MAX) != 0)
+			ix.env[i][0] = '\0';
+	}
+	qsort(ix.sorted, ix.nsorted, sizeof(ix.sorted[0]), by_path);
+}
+
+/* The first entry in the table's order whose pattern names path, or
+ * NULL: a pattern without "*" names only its own path, found by binary
+ * search; those with "*" are few and tried in turn. */
+static const struct hkey *
+find(const char *path)
+{
+	size_t lo = 0, hi, mid, best = NKEYS, i;
+
+	pthread_once(&ix_once, ix_make);
+	hi = ix.nsorted;
+	while (lo < hi) {       /* the first path not below path */
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(keys[ix.sorted[mid]].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ix.nsorted && strcmp(keys[ix.sorted[lo]].path, path) == 0)
+		best = ix.sorted[lo];
+	for (i = 0; i < ix.nwild && ix.wild[i] < best; i++)
+		if (match(keys[ix.wild[i]].path, path)) {
+			best = ix.wild[i];
+			break;
+		}
+	return best < NKEYS ? &keys[best] : NULL;
 }
 
 /* The last segment of a path. */
@@ -706,23 +779,6 @@ mesh_i_harper_keys_walk(yaml_document_t *doc,
 	return rc;
 }
 
-/* Write the env name of entry path into buf: capitals, '_' for '.'.
- * Returns 0, or -1 when the path has a "*" or "-" segment. */
-static int
-env_name(const char *path, char *buf, size_t size)
-{
-	size_t i;
-
-	if (strstr(path, "*") != NULL || strstr(path, ".-") != NULL ||
-	    strlen(path) >= size)
-		return -1;
-	for (i = 0; path[i] != '\0'; i++)
-		buf[i] = path[i] == '.' ? '_' : (char)(path[i] >= 'a' &&
-		    path[i] <= 'z' ? path[i] - 32 : path[i]);
-	buf[i] = '\0';
-	return 0;
-}
-
 const char *
 mesh_i_harper_keys_env_alias(const char *name, size_t len)
 {
@@ -742,7 +798,8 @@ mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
 	const struct hkey *best = NULL;
 	struct mesh_i_near near;
 	struct mesh_i_buf b;
-	char env[256], bestname[256];
+	const char *env;
+	char bestname[256];
 	size_t i, sl;
 	int dist, bd = 99, looks = 0, rc;
 	char *msg;
@@ -755,18 +812,19 @@ mesh_i_harper_keys_env(const char *name, size_t len, const char *file, int line,
 		if (strlen(not_harper[i]) == len &&
 		    strncasecmp(not_harper[i], name, len) == 0)
 			return 0;
+	pthread_once(&ix_once, ix_make);
 	mesh_i_near_init(&near, name, len);
 	for (i = 0; i < NKEYS; i++) {
 		/* Its env name is as long as its path: more than 2 bytes
 		 * longer or shorter than name, it is neither name nor near
 		 * it, and only a top-level key can start it. */
-		sl = strlen(keys[i].path);
+		sl = ix.len[i];
 		if ((sl > len + 2 || len > sl + 2) &&
 		    strchr(keys[i].path, '.') != NULL)
 			continue;
-		if (env_name(keys[i].path, env, sizeof(env)) != 0)
+		env = ix.env[i];
+		if (*env == '\0')
 			continue;
-		sl = strlen(env);
 		if (sl == len && strncasecmp(env, name, len) == 0)
 			return 0;       /* a key of Harper's */
 		/* A top-level section and '_': looks like one. */

@@ -578,6 +578,19 @@ unknown_keys_should_be_warned_with_a_suggestion(void **state)
 	assert_non_null(strstr(g->message, "did you mean 'path'?"));
 	mesh_plan_free(p);
 	mesh_diags_clear(&d);
+	/* Below a "*" segment (databases.NAME): a key of the pattern's is
+	 * known, a misspelt one is warned with the pattern's key. */
+	assert_int_equal(parse("clustering:\n  enabled: true\n"
+	    "  nodeName: a\ndatabases:\n  db:\n    path: /d\n"
+	    "    auditPth: /a\n    tables:\n      t:\n        pth: /t\n",
+	    &p, &d), MESH_OK);
+	assert_int_equal(count_code(&d, "unknown-key"), 2);
+	assert_int_equal(d.v[0].line, 7);
+	assert_non_null(strstr(d.v[0].message, "did you mean 'auditPath'?"));
+	assert_int_equal(d.v[1].line, 10);
+	assert_non_null(strstr(d.v[1].message, "did you mean 'path'?"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
 	/* Harper 5's file name: the node is named after its directory. */
 	assert_int_equal(load(nine, 2, NULL, &p, &d), MESH_OK);
 	assert_string_equal(p->nodes[0].name, "node9");
