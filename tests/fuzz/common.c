@@ -1,5 +1,7 @@
 /* common.c: what the libFuzzer harnesses share: result checks, the analyses run on every plan read, and scratch files. */
 #include <dirent.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,16 +61,57 @@ fuzz_check_result(enum mesh_error err, const struct mesh_plan *plan,
 	FUZZ_CHECK(errors == diags->errors, "diags->errors counts the errors");
 }
 
+/*
+ * cJSON's allocations while fuzz_check_json() parses, bumped out of one
+ * block and dropped all at once after it: only whether the text parses
+ * matters there, and ASan's books on cJSON's few hundred small
+ * allocations a check were the largest share of the allocator's time in
+ * the reader harnesses (docs/fuzzing.md). What does not fit comes from
+ * malloc.
+ */
+static union {
+	max_align_t align;
+	unsigned char b[1 << 20];
+} scratch;
+static size_t scratch_used;
+
+static void *
+scratch_alloc(size_t n)
+{
+	size_t a = _Alignof(max_align_t);
+	size_t at = (scratch_used + a - 1) / a * a;
+
+	if (at > sizeof(scratch.b) || n > sizeof(scratch.b) - at)
+		return malloc(n);
+	scratch_used = at + n;
+	return scratch.b + at;
+}
+
+static void
+scratch_free(void *p)
+{
+	uintptr_t u = (uintptr_t)p, lo = (uintptr_t)scratch.b;
+
+	if (u < lo || u >= lo + sizeof(scratch.b))
+		free(p);
+}
+
 void
 fuzz_check_json(const char *s, const char *what)
 {
+	cJSON_Hooks hooks = { scratch_alloc, scratch_free };
 	cJSON *j;
 
 	if (s == NULL)
 		return;         /* out of memory: not a finding */
+	/* Set for this parse only: the library's own cJSON_Parse() calls
+	 * (GML and GraphML labels) keep malloc, and ASan's checks. */
+	cJSON_InitHooks(&hooks);
+	scratch_used = 0;
 	j = cJSON_ParseWithLength(s, strlen(s));
 	FUZZ_CHECK(j != NULL, what);
 	cJSON_Delete(j);
+	cJSON_InitHooks(NULL);
 }
 
 /* Abort unless analysis a of plan keeps its own books. */
