@@ -1,4 +1,4 @@
-/* test_kubernetes.c: Kubernetes manifests as Harper nodes: $(VAR), DNS names, Services, env order, positions. */
+/* test_kubernetes.c: Kubernetes manifests as Harper nodes: $(VAR), DNS names, namespaces, Services, env order, positions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -359,6 +359,24 @@ a_bare_name_should_resolve_in_the_pods_namespace(void **state)
 	assert_string_equal(p->nodes[1].routes[0].host, "hdb");
 	mesh_plan_free(p);
 	mesh_diags_clear(&d);
+	/* b's hdb selects no Harper pod (a proxy, say): the bare name is
+	 * b's, which is no node, so no link to a's, and no warning of
+	 * another namespace; route-outside says what it looked up. */
+	buf[0] = '\0';
+	deployment(buf, sizeof(buf), "a", "x", "hdb", NULL);
+	strcat(buf, "---\napiVersion: v1\nkind: Service\nmetadata:\n"
+	    "  name: hdb\n  namespace: b\nspec:\n  selector:\n"
+	    "    app: proxy\n");
+	deployment(buf, sizeof(buf), "b", "z", NULL, "[{\"host\": \"hdb\"}]");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	assert_int_equal(p->nlinks, 0);
+	assert_string_equal(p->nodes[1].routes[0].host,
+	    "hdb.b.svc.cluster.local");
+	assert_null(find_code(&d, "other-namespace"));
+	assert_non_null(must_find(&d, "route-outside"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
 }
 
 static void
@@ -403,6 +421,65 @@ a_name_only_in_another_namespace_should_not_link(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* Replace the first old in buf (size bytes) with new. */
+static void
+s_replace(char *buf, size_t size, const char *old, const char *new)
+{
+	char *at = strstr(buf, old), *tail;
+	size_t ol = strlen(old), nl = strlen(new);
+
+	assert_non_null(at);
+	assert_true(strlen(buf) - ol + nl < size);
+	tail = strdup(at + ol);
+	assert_non_null(tail);
+	memcpy(at, new, nl);
+	strcpy(at + nl, tail);
+	free(tail);
+}
+
+static void
+a_nodes_own_host_should_not_take_a_route_elsewhere(void **state)
+{
+	struct mesh_diags d;
+	struct mesh_plan *p;
+	char buf[8192] = "";
+	const char *env;
+	int x, y, z;
+
+	(void)state;
+	/* Native replication: x-1 (namespace a) calls itself hdb
+	 * (replication.hostname), the plan's host of x-1; z-1 (b) routes
+	 * to hdb, which Kubernetes resolves to b's Service hdb (y-1). */
+	deployment(buf, sizeof(buf), "a", "x", NULL, NULL);
+	deployment(buf, sizeof(buf), "b", "y", "hdb", NULL);
+	deployment(buf, sizeof(buf), "b", "z", NULL, NULL);
+	/* Every pod a replication node; x-1 named hdb, z-1 routing. */
+	env = "            - name: CLUSTERING_ENABLED\n"
+	    "              value: \"true\"\n";
+	s_replace(buf, sizeof(buf), env,
+	    "            - name: REPLICATION_HOSTNAME\n"
+	    "              value: hdb\n");
+	s_replace(buf, sizeof(buf), env,
+	    "            - name: REPLICATION_PORT\n"
+	    "              value: \"9933\"\n");
+	s_replace(buf, sizeof(buf), env,
+	    "            - name: REPLICATION_ROUTES\n"
+	    "              value: '[\"hdb\"]'\n");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	x = node_of(p, "hdb");
+	y = node_of(p, "y-1");
+	z = node_of(p, "z-1");
+	assert_true(x >= 0 && y >= 0 && z >= 0);
+	assert_string_equal(p->nodes[x].host, "hdb");
+	assert_int_equal(p->nlinks, 1);
+	assert_true(linked(p, z, y));
+	assert_string_equal(p->nodes[z].routes[0].host,
+	    "hdb.b.svc.cluster.local");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
 static void
 replicas_should_be_checked(void **state)
 {
@@ -443,6 +520,8 @@ main(void)
 		    a_bare_name_should_resolve_in_the_pods_namespace),
 		cmocka_unit_test(
 		    a_name_only_in_another_namespace_should_not_link),
+		cmocka_unit_test(
+		    a_nodes_own_host_should_not_take_a_route_elsewhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
