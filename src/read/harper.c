@@ -2035,6 +2035,31 @@ keep_settings(struct mesh_plan *plan, int k, const struct hconf *c)
 	return 0;
 }
 
+/* Route rt of config c with the host its deployment resolves it to
+ * (c->hn->route_host, when set): rt->host replaced when that differs.
+ * Returns 0, or -1 when out of memory (rt unaltered). */
+static int
+deployment_host(struct reader *r, const struct hconf *c, struct hroute *rt)
+{
+	const char *h;
+	char *d;
+	int owner;
+
+	if (c->hn == NULL || c->hn->route_host == NULL)
+		return 0;
+	if ((owner = first_on(&r->ix, rt->host)) == -2 ||
+	    (h = c->hn->route_host(c->hn->route_ctx, c->hn, c->name,
+	    rt->host, &rt->at, owner)) == NULL)
+		return -1;
+	if (h == rt->host || strcmp(h, rt->host) == 0)
+		return 0;
+	if ((d = strdup(h)) == NULL)
+		return -1;
+	free(rt->host);
+	rt->host = d;
+	return 0;
+}
+
 /* Build and resolve the plan of the decided configs. */
 static enum mesh_error
 build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
@@ -2063,7 +2088,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		plan->cluster = MESH_CLUSTER_HARPER_REPLICATION;
 	for (i = 0; i < n; i++) {
 		struct hconf *c = &cs[i];
-		const struct hroutes *rs = c->gen == MESH_HARPER_NATS ?
+		struct hroutes *rs = c->gen == MESH_HARPER_NATS ?
 		    &c->hub : &c->repl;
 		int port;
 
@@ -2091,6 +2116,8 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			goto done;
 		unnamed(r, c);
 		for (j = 0; j < rs->n; j++) {
+			if (deployment_host(r, c, &rs->v[j]) != 0)
+				goto done;
 			port = c->gen == MESH_HARPER_NATS ? (rs->v[j].port ?
 			    rs->v[j].port : NATS_PORT) :
 			    repl_route_port(&r->ix, c, &rs->v[j]);

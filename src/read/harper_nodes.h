@@ -72,6 +72,21 @@ struct mesh_i_hnode {
 	size_t nenv;
 	const struct mesh_i_harg *args;
 	size_t nargs;
+	/*
+	 * Optional (NULL: every route's host as the config writes it): the
+	 * host the plan gives a route of this node, as the deployment's own
+	 * name resolution reads the host the config writes (Kubernetes: the
+	 * pod's DNS search path, docs/kubernetes.md). from is this node,
+	 * name its name in the plan, at where the route is written, owner
+	 * the first node whose own host host is (-1: none). Returns host
+	 * itself, or another string that outlives the build (the route's
+	 * source still points at what was written); NULL when out of
+	 * memory. It may report diagnostics of its own; ctx is route_ctx.
+	 */
+	const char *(*route_host)(void *ctx, const struct mesh_i_hnode *from,
+	    const char *name, const char *host, const struct mesh_i_pos *at,
+	    int owner);
+	void *route_ctx;
 };
 
 /*

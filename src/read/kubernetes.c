@@ -143,6 +143,10 @@ struct k8s {
 	size_t nworks;
 	struct pod *pods;
 	size_t npods;
+	/* The names a pod's routes are resolved by (dns_index()), lower
+	 * case, and the nodes handed to the build, in pod order. */
+	struct mesh_i_map names;
+	const struct mesh_i_hnode *nodes;
 	long total;             /* pods to come, for the node limit */
 	size_t nobjects;        /* documents that are not null */
 };
@@ -2075,80 +2079,258 @@ lower(struct k8s *k, const char *s)
 }
 
 /*
- * The names route_warnings() looks a route's host up by, in lower case:
- * (name, 0) the four names of each Service of several pods, to the first
- * such Service in the files that answers to it; (name, 1) the name of
- * each pod without a DNS name of its own, to the first such pod. Returns
- * 0, or -1 when out of memory (nomem set; the caller frees m).
+ * The keys of k->names (dns_index()), each a name in lower case:
+ * N_HOLDER, each host of each pod (its own DNS name in four forms, the
+ * four of each Service it is first of, or its bare name), to the first
+ * pod that has it, and N_SEVERAL when another pod has it too: what the
+ * plan, whose names are global, would link a route to that host to.
+ * N_SVC, "NAME.NS" of each Service, and N_POD, "HOST.SUB.NS" of each pod
+ * with a DNS name of its own: the names Kubernetes DNS answers, less
+ * .svc.cluster.local. N_SVC_NAME, a Service's bare name, and N_POD_NAME,
+ * a pod's "HOST.SUB", to the first in any namespace: for the warning
+ * when a name is only in another namespace. N_NO_DNS, the bare name of
+ * each pod without a DNS name, to the first such pod.
+ */
+enum { N_HOLDER, N_SEVERAL, N_SVC, N_POD, N_SVC_NAME, N_POD_NAME, N_NO_DNS };
+
+/* Put (key in lower case, tag) -> value into k->names unless there;
+ * returns as mesh_i_map_put(), -2 also when out of memory lowering key
+ * (nomem set either way). */
+static int
+name_put(struct k8s *k, const char *key, int tag, int value)
+{
+	int r;
+
+	if (key == NULL || (key = lower(k, key)) == NULL ||
+	    (r = mesh_i_map_put(&k->names, key, tag, value)) == -2) {
+		k->base.nomem = 1;
+		return -2;
+	}
+	return r;
+}
+
+/*
+ * Fill k->names (above) from k's pods and Services, once the pods have
+ * their hosts (make_pods()). Linear in the names. Returns 0, or -1 when
+ * out of memory (nomem set; k8s_free() frees the map).
  */
 static int
-warn_index(struct k8s *k, struct mesh_i_map *m)
+dns_index(struct k8s *k)
 {
-	size_t s, f, n = 0;
-	const char *key;
+	size_t i, f, n = 0;
+	int r;
 
-	for (s = 0; s < k->nsvcs; s++)
-		n += k->svcs[s].npods >= 2 ? 4 : 0;
-	for (s = 0; s < k->npods; s++)
-		n += !k->pods[s].dns;
-	if (n > INT_MAX || mesh_i_map_reserve(m, n) != 0)
-		goto nomem;
-	for (s = 0; s < k->nsvcs; s++) {
-		const struct svc *sv = &k->svcs[s];
-		const struct pod *first;
-
-		if (sv->npods < 2)
-			continue;
-		first = &k->pods[sv->pods[0]];
-		for (f = sv->form; f < sv->form + 4; f++) {
-			if ((key = lower(k, first->hosts[f])) == NULL)
-				return -1;
-			if (mesh_i_map_put(m, key, 0, (int)s) == -2)
-				goto nomem;
-		}
+	for (i = 0; i < k->npods; i++)
+		n += 2 * k->pods[i].nhosts + 3;
+	n += 2 * k->nsvcs;
+	if (n > INT_MAX || mesh_i_map_reserve(&k->names, n) != 0) {
+		k->base.nomem = 1;
+		return -1;
 	}
-	for (s = 0; s < k->npods; s++) {
-		if (k->pods[s].dns || k->pods[s].hosts[0] != k->pods[s].name)
-			continue;
-		if ((key = lower(k, k->pods[s].name)) == NULL)
+	for (i = 0; i < k->npods; i++) {
+		const struct pod *p = &k->pods[i];
+
+		for (f = 0; f < p->nhosts; f++) {
+			if ((r = name_put(k, p->hosts[f], N_HOLDER,
+			    (int)i)) == -2 || (r >= 0 && r != (int)i &&
+			    name_put(k, p->hosts[f], N_SEVERAL, 1) == -2))
+				return -1;
+		}
+		if (p->dns && (name_put(k, p->hosts[1], N_POD, (int)i) == -2 ||
+		    name_put(k, p->hosts[0], N_POD_NAME, (int)i) == -2))
 			return -1;
-		if (mesh_i_map_put(m, key, 1, (int)s) == -2)
-			goto nomem;
+		if (!p->dns && p->hosts[0] == p->name &&
+		    name_put(k, p->name, N_NO_DNS, (int)i) == -2)
+			return -1;
+	}
+	for (i = 0; i < k->nsvcs; i++) {
+		const struct svc *sv = &k->svcs[i];
+
+		if (name_put(k, aprintf(k, "%s.%s", sv->name, sv->ns), N_SVC,
+		    (int)i) == -2 || name_put(k, sv->name, N_SVC_NAME,
+		    (int)i) == -2)
+			return -1;
 	}
 	return 0;
-nomem:
-	k->base.nomem = 1;
-	return -1;
+}
+
+/* What a route's host names, as the DNS of a pod resolves it. */
+struct dns {
+	enum { D_NONE, D_SVC, D_POD, D_ELSEWHERE } kind;
+	int svc;        /* D_SVC; D_ELSEWHERE: the Service of that name */
+	int pod;        /* D_POD; D_SVC: its first pod (-1: none);
+			 * D_ELSEWHERE: the pod of that DNS name */
+};
+
+/* Whether name (lower case, n labels), a name less .svc.cluster.local,
+ * is a Service's ("NAME.NS") or a pod's ("HOST.SUB.NS"); *d set when so. */
+static int
+dns_name(const struct k8s *k, const char *name, size_t n, struct dns *d)
+{
+	int i;
+
+	if (n == 2 && (i = mesh_i_map_get(&k->names, name, N_SVC)) >= 0) {
+		d->kind = D_SVC;
+		d->svc = i;
+		d->pod = k->svcs[i].npods > 0 ? (int)k->svcs[i].pods[0] : -1;
+		return 1;
+	}
+	if (n == 3 && (i = mesh_i_map_get(&k->names, name, N_POD)) >= 0) {
+		d->kind = D_POD;
+		d->pod = i;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Resolve host h (normal form: lower case, no trailing dot) as the DNS of
+ * a pod of namespace ns does, against the Services and pods of k: the
+ * search path ns.svc.cluster.local, svc.cluster.local, cluster.local,
+ * then h as it stands, the first name that exists winning. So a bare
+ * Service name is looked up in ns only, and "NAME.NS", "NAME.NS.svc" and
+ * the full form reach namespace NS; "HOST.SUB" is a pod of ns. When
+ * nothing answers, a Service (for a bare name) or a pod (for "HOST.SUB")
+ * of that name in another namespace is D_ELSEWHERE. Two probes a form.
+ * Returns 0 with *d set, or -1 when out of memory (nomem set).
+ */
+static int
+resolve(struct k8s *k, const char *h, const char *ns, struct dns *d)
+{
+	static const char full[] = ".svc.cluster.local";
+	size_t len = strlen(h), n = 1, i, fl = sizeof(full) - 1;
+	char *b;
+	int s;
+
+	d->kind = D_NONE;
+	d->svc = d->pod = -1;
+	for (i = 0; i < len; i++)
+		n += h[i] == '.';
+	if (n > 6)              /* longer than any name Kubernetes gives */
+		return 0;
+	if ((b = malloc(len + strlen(ns) + 2)) == NULL) {
+		k->base.nomem = 1;
+		return -1;
+	}
+	(void)snprintf(b, len + strlen(ns) + 2, "%s.%s", h, ns);
+	if (dns_name(k, b, n + 1, d) || dns_name(k, h, n, d))
+		goto done;
+	if (n >= 3 && len > 4 && strcmp(h + len - 4, ".svc") == 0) {
+		memcpy(b, h, len - 4);
+		b[len - 4] = '\0';
+		if (dns_name(k, b, n - 1, d))
+			goto done;
+	}
+	if (n >= 5 && len > fl && strcmp(h + len - fl, full) == 0) {
+		memcpy(b, h, len - fl);
+		b[len - fl] = '\0';
+		if (dns_name(k, b, n - 3, d))
+			goto done;
+	}
+	if (n == 1 && (s = mesh_i_map_get(&k->names, h, N_SVC_NAME)) >= 0) {
+		d->kind = D_ELSEWHERE;
+		d->svc = s;
+	} else if (n == 2 &&
+	    (s = mesh_i_map_get(&k->names, h, N_POD_NAME)) >= 0) {
+		d->kind = D_ELSEWHERE;
+		d->pod = s;
+	}
+done:
+	free(b);
+	return 0;
+}
+
+/*
+ * The route_host of each node (harper_nodes.h): the host a route of pod
+ * from (one of k->nodes) is written with in the plan. The plan's names
+ * are global, so a host Kubernetes resolves in the pod's namespace
+ * (resolve()) is written as the full name of what it reaches
+ * (NAME.NS.svc.cluster.local) unless the host as written already reaches
+ * only that pod in the plan (no other pod has the name, no other node
+ * has it as its own host): then it stays as written. A name only in
+ * another namespace is warned (other-namespace) and written as the name
+ * Kubernetes looks up in the pod's own (which names nothing), so that it
+ * does not link. A host Kubernetes does not answer stays as written.
+ * Returns host, or a string in the arena; NULL when out of memory (nomem
+ * set).
+ */
+static const char *
+route_host(void *ctx, const struct mesh_i_hnode *from, const char *name,
+    const char *host, const struct mesh_i_pos *at, int owner)
+{
+	struct k8s *k = ctx;
+	const struct pod *p = &k->pods[from - k->nodes];
+	const char *ns = k->works[p->work].ns, *to = host;
+	struct dns d;
+	char *h = mesh_i_host_normal(host);
+	int held, keep;
+
+	if (h == NULL || resolve(k, h, ns, &d) != 0) {
+		free(h);
+		k->base.nomem = 1;
+		return NULL;
+	}
+	if (d.kind == D_NONE) {
+		free(h);
+		return host;
+	}
+	held = mesh_i_map_get(&k->names, h, N_HOLDER);
+	if (d.kind == D_ELSEWHERE || d.pod < 0)
+		keep = held < 0 && owner < 0;
+	else
+		keep = held == d.pod && (owner < 0 || owner == d.pod) &&
+		    mesh_i_map_get(&k->names, h, N_SEVERAL) < 0;
+	if (d.kind == D_ELSEWHERE && d.svc >= 0)
+		mesh_i_report(&k->base, MESH_WARNING, "other-namespace", at,
+		    name, "route from '%s' to '%s' does not come up: "
+		    "Kubernetes resolves '%s' in namespace %s only, and "
+		    "Service '%s' is in namespace %s; no link; write %s.%s to "
+		    "reach it", name, host, host, ns, k->svcs[d.svc].name,
+		    k->svcs[d.svc].ns, k->svcs[d.svc].name, k->svcs[d.svc].ns);
+	else if (d.kind == D_ELSEWHERE)
+		mesh_i_report(&k->base, MESH_WARNING, "other-namespace", at,
+		    name, "route from '%s' to '%s' does not come up: "
+		    "Kubernetes resolves '%s' in namespace %s only, and pod "
+		    "'%s' (%s) is in namespace %s; no link; write %s to reach "
+		    "it", name, host, host, ns, k->pods[d.pod].name,
+		    k->pods[d.pod].hosts[0], k->works[k->pods[d.pod].work].ns,
+		    k->pods[d.pod].hosts[1]);
+	if (!keep && d.kind == D_SVC)
+		to = aprintf(k, "%s.%s.svc.cluster.local", k->svcs[d.svc].name,
+		    k->svcs[d.svc].ns);
+	else if (!keep && d.kind == D_POD)
+		to = k->pods[d.pod].hosts[3];
+	else if (!keep)
+		to = aprintf(k, "%s.%s.svc.cluster.local", h, ns);
+	free(h);
+	return to;
 }
 
 /* The Service (with several pods) or the pod without a DNS name that
- * each route's host names, for the warnings after the build: one probe
- * of each in the names warn_index() gives (lower case, as the host is
- * made). Out of memory sets nomem. */
+ * each route's host names, for the warnings after the build: the host
+ * resolved from the namespace of the route's pod (resolve(); node i of
+ * the plan is pod i), and one probe of the bare names of pods without a
+ * DNS name. Out of memory sets nomem. */
 static void
 route_warnings(struct k8s *k, const struct mesh_plan *plan)
 {
-	struct mesh_i_map m;
 	size_t i, j;
 	int s;
 
-	mesh_i_map_init(&m);
-	if (warn_index(k, &m) != 0) {
-		mesh_i_map_free(&m);
-		return;
-	}
-	for (i = 0; i < plan->nnodes; i++) {
+	for (i = 0; i < plan->nnodes && i < k->npods; i++) {
 		const struct mesh_node *nd = &plan->nodes[i];
+		const char *ns = k->works[k->pods[i].work].ns;
 
 		for (j = 0; j < nd->nroutes; j++) {
 			const struct mesh_route *rt = &nd->routes[j];
 			const struct mesh_source *src;
 			char *h = mesh_i_host_normal(rt->host);
 			struct mesh_i_pos at;
+			struct dns d;
 
-			if (h == NULL) {
+			if (h == NULL || resolve(k, h, ns, &d) != 0) {
 				k->base.nomem = 1;
-				mesh_i_map_free(&m);
+				free(h);
 				return;
 			}
 			at.file = k->base.file;
@@ -2157,8 +2339,8 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 			src = mesh_plan_route_source(plan, (int)i, j);
 			if (src != NULL && src->file)
 				at.file = src->file;
-			if ((s = mesh_i_map_get(&m, h, 0)) >= 0) {
-				const struct svc *sv = &k->svcs[s];
+			if (d.kind == D_SVC && k->svcs[d.svc].npods >= 2) {
+				const struct svc *sv = &k->svcs[d.svc];
 				const struct pod *first = &k->pods[sv->pods[0]];
 
 				mesh_i_report(&k->base, MESH_WARNING,
@@ -2173,7 +2355,7 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 				    k->pods[sv->pods[1]].name, sv->npods > 2 ?
 				    ", ..." : "", first->name);
 			}
-			if ((s = mesh_i_map_get(&m, h, 1)) >= 0)
+			if ((s = mesh_i_map_get(&k->names, h, N_NO_DNS)) >= 0)
 				mesh_i_report(&k->base, MESH_WARNING,
 				    "no-pod-dns", &at, nd->name, "route from "
 				    "'%s' to '%s', the name of a pod that has "
@@ -2188,7 +2370,6 @@ route_warnings(struct k8s *k, const struct mesh_plan *plan)
 			free(h);
 		}
 	}
-	mesh_i_map_free(&m);
 }
 
 /* An empty k, its diagnostics to diags. Cannot fail. */
@@ -2200,6 +2381,7 @@ k8s_init(struct k8s *k, struct mesh_diags *diags)
 	mesh_i_arena_init(&k->arena);
 	mesh_i_imap_init(&k->cm_index);
 	mesh_i_imap_init(&k->svc_index);
+	mesh_i_map_init(&k->names);
 }
 
 /* Free everything k holds: the documents, the lists, the arena (every
@@ -2217,6 +2399,7 @@ k8s_free(struct k8s *k)
 	free(k->files);
 	mesh_i_imap_free(&k->cm_index);
 	mesh_i_imap_free(&k->svc_index);
+	mesh_i_map_free(&k->names);
 	free(k->cms);
 	free(k->svcs);
 	free(k->works);
@@ -2265,10 +2448,15 @@ manifests_plan(struct k8s *k, struct mesh_diags *diags,
 		    "or arguments, or a mounted harperdb-config.yaml)");
 		goto done;
 	}
-	if ((nodes = alloc(k, k->npods, sizeof(*nodes))) == NULL)
+	if (dns_index(k) != 0 ||
+	    (nodes = alloc(k, k->npods, sizeof(*nodes))) == NULL)
 		goto done;
-	for (i = 0; i < k->npods && !k->base.nomem; i++)
+	k->nodes = nodes;
+	for (i = 0; i < k->npods && !k->base.nomem; i++) {
 		make_node(k, &k->pods[i], &nodes[i]);
+		nodes[i].route_host = route_host;
+		nodes[i].route_ctx = k;
+	}
 	if (k->base.nomem)
 		goto done;
 	err = mesh_i_harper_build(nodes, k->npods, k->base.file, NULL, diags,

@@ -1,4 +1,4 @@
-/* test_kubernetes.c: Kubernetes manifests as Harper nodes: $(VAR), DNS names, Services, env order, positions. */
+/* test_kubernetes.c: Kubernetes manifests as Harper nodes: $(VAR), DNS names, namespaces, Services, env order, positions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -254,6 +254,232 @@ a_mounted_config_should_keep_manifest_positions(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* A Deployment NAME of one Harper pod in namespace NS, behind a Service
+ * SVC there (none when svc is NULL), whose pod routes to the hosts of
+ * routes (a JSON list of route objects, or NULL), appended to buf (size
+ * bytes in all). */
+static void
+deployment(char *buf, size_t size, const char *ns, const char *name,
+    const char *svc, const char *routes)
+{
+	size_t n = strlen(buf);
+
+	if (svc != NULL)
+		n += (size_t)snprintf(buf + n, size - n,
+		    "---\n"
+		    "apiVersion: v1\n"
+		    "kind: Service\n"
+		    "metadata:\n"
+		    "  name: %s\n"
+		    "  namespace: %s\n"
+		    "spec:\n"
+		    "  selector:\n"
+		    "    app: %s\n", svc, ns, name);
+	assert_true(n < size);
+	n += (size_t)snprintf(buf + n, size - n,
+	    "---\n"
+	    "apiVersion: apps/v1\n"
+	    "kind: Deployment\n"
+	    "metadata:\n"
+	    "  name: %s\n"
+	    "  namespace: %s\n"
+	    "spec:\n"
+	    "  template:\n"
+	    "    metadata:\n"
+	    "      labels:\n"
+	    "        app: %s\n"
+	    "    spec:\n"
+	    "      containers:\n"
+	    "        - name: harper\n"
+	    "          image: harperdb/harperdb\n"
+	    "          env:\n"
+	    "            - name: CLUSTERING_ENABLED\n"
+	    "              value: \"true\"\n", name, ns, name);
+	assert_true(n < size);
+	if (routes != NULL)
+		n += (size_t)snprintf(buf + n, size - n,
+		    "            - name: CLUSTERING_HUBSERVER_CLUSTER_NETWORK_"
+		    "ROUTES\n"
+		    "              value: '%s'\n", routes);
+	assert_true(n < size);
+}
+
+/* The index of p's node named name, or -1. */
+static int
+node_of(const struct mesh_plan *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nnodes; i++)
+		if (strcmp(p->nodes[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+a_bare_name_should_resolve_in_the_pods_namespace(void **state)
+{
+	struct mesh_diags d;
+	struct mesh_plan *p;
+	char buf[8192] = "";
+	int x, y, z;
+
+	(void)state;
+	/* Service hdb in namespaces a (pod x-1) and b (pod y-1); z-1, in b,
+	 * routes to hdb (b's, though a's is first in the files) and to
+	 * hdb.a.svc (a's). */
+	deployment(buf, sizeof(buf), "a", "x", "hdb", NULL);
+	deployment(buf, sizeof(buf), "b", "y", "hdb", NULL);
+	deployment(buf, sizeof(buf), "b", "z", NULL,
+	    "[{\"host\": \"hdb\"}, {\"host\": \"HDB.a.svc.\"}]");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	x = node_of(p, "x-1");
+	y = node_of(p, "y-1");
+	z = node_of(p, "z-1");
+	assert_true(x >= 0 && y >= 0 && z >= 0);
+	assert_int_equal(p->nlinks, 2);
+	assert_true(linked(p, z, y));
+	assert_true(linked(p, z, x));
+	/* The bare name, which a's pod answers to too in the plan, is
+	 * written in full; the other, a's only, as written. */
+	assert_string_equal(p->nodes[z].routes[0].host,
+	    "hdb.b.svc.cluster.local");
+	assert_string_equal(p->nodes[z].routes[1].host, "HDB.a.svc.");
+	assert_null(find_code(&d, "other-namespace"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* Only b has hdb: the bare name reaches it only, as written. */
+	buf[0] = '\0';
+	deployment(buf, sizeof(buf), "b", "y", "hdb", NULL);
+	deployment(buf, sizeof(buf), "b", "z", NULL, "[{\"host\": \"hdb\"}]");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	assert_int_equal(p->nlinks, 1);
+	assert_string_equal(p->nodes[1].routes[0].host, "hdb");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* b's hdb selects no Harper pod (a proxy, say): the bare name is
+	 * b's, which is no node, so no link to a's, and no warning of
+	 * another namespace; route-outside says what it looked up. */
+	buf[0] = '\0';
+	deployment(buf, sizeof(buf), "a", "x", "hdb", NULL);
+	strcat(buf, "---\napiVersion: v1\nkind: Service\nmetadata:\n"
+	    "  name: hdb\n  namespace: b\nspec:\n  selector:\n"
+	    "    app: proxy\n");
+	deployment(buf, sizeof(buf), "b", "z", NULL, "[{\"host\": \"hdb\"}]");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	assert_int_equal(p->nlinks, 0);
+	assert_string_equal(p->nodes[1].routes[0].host,
+	    "hdb.b.svc.cluster.local");
+	assert_null(find_code(&d, "other-namespace"));
+	assert_non_null(must_find(&d, "route-outside"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
+a_name_only_in_another_namespace_should_not_link(void **state)
+{
+	struct mesh_diags d;
+	struct mesh_plan *p;
+	const struct mesh_diag *w;
+	char buf[8192] = "";
+
+	(void)state;
+	/* hdb is a's; z-1, in c, routes to it by its bare name: Kubernetes
+	 * looks hdb up in c only. hdb.a reaches it. */
+	deployment(buf, sizeof(buf), "a", "x", "hdb", NULL);
+	deployment(buf, sizeof(buf), "c", "z", NULL,
+	    "[{\"host\": \"hdb\", \"port\": 9932}]");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	assert_int_equal(p->nlinks, 0);
+	assert_string_equal(p->nodes[1].routes[0].host,
+	    "hdb.c.svc.cluster.local");
+	w = must_find(&d, "other-namespace");
+	assert_int_equal(w->severity, MESH_WARNING);
+	assert_string_equal(w->file, "k.yaml");
+	/* At the route in the env value: line 47, column 23. */
+	assert_int_equal(w->line, 47);
+	assert_int_equal(w->column, 23);
+	assert_non_null(strstr(w->message, "namespace c only"));
+	assert_non_null(strstr(w->message, "write hdb.a"));
+	assert_int_equal(count_code(&d, "other-namespace"), 1);
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	buf[0] = '\0';
+	deployment(buf, sizeof(buf), "a", "x", "hdb", NULL);
+	deployment(buf, sizeof(buf), "c", "z", NULL,
+	    "[{\"host\": \"hdb.a\", \"port\": 9932}]");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	assert_int_equal(p->nlinks, 1);
+	assert_null(find_code(&d, "other-namespace"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+/* Replace the first old in buf (size bytes) with new. */
+static void
+s_replace(char *buf, size_t size, const char *old, const char *new)
+{
+	char *at = strstr(buf, old), *tail;
+	size_t ol = strlen(old), nl = strlen(new);
+
+	assert_non_null(at);
+	assert_true(strlen(buf) - ol + nl < size);
+	tail = strdup(at + ol);
+	assert_non_null(tail);
+	memcpy(at, new, nl);
+	strcpy(at + nl, tail);
+	free(tail);
+}
+
+static void
+a_nodes_own_host_should_not_take_a_route_elsewhere(void **state)
+{
+	struct mesh_diags d;
+	struct mesh_plan *p;
+	char buf[8192] = "";
+	const char *env;
+	int x, y, z;
+
+	(void)state;
+	/* Native replication: x-1 (namespace a) calls itself hdb
+	 * (replication.hostname), the plan's host of x-1; z-1 (b) routes
+	 * to hdb, which Kubernetes resolves to b's Service hdb (y-1). */
+	deployment(buf, sizeof(buf), "a", "x", NULL, NULL);
+	deployment(buf, sizeof(buf), "b", "y", "hdb", NULL);
+	deployment(buf, sizeof(buf), "b", "z", NULL, NULL);
+	/* Every pod a replication node; x-1 named hdb, z-1 routing. */
+	env = "            - name: CLUSTERING_ENABLED\n"
+	    "              value: \"true\"\n";
+	s_replace(buf, sizeof(buf), env,
+	    "            - name: REPLICATION_HOSTNAME\n"
+	    "              value: hdb\n");
+	s_replace(buf, sizeof(buf), env,
+	    "            - name: REPLICATION_PORT\n"
+	    "              value: \"9933\"\n");
+	s_replace(buf, sizeof(buf), env,
+	    "            - name: REPLICATION_ROUTES\n"
+	    "              value: '[\"hdb\"]'\n");
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	x = node_of(p, "hdb");
+	y = node_of(p, "y-1");
+	z = node_of(p, "z-1");
+	assert_true(x >= 0 && y >= 0 && z >= 0);
+	assert_string_equal(p->nodes[x].host, "hdb");
+	assert_int_equal(p->nlinks, 1);
+	assert_true(linked(p, z, y));
+	assert_string_equal(p->nodes[z].routes[0].host,
+	    "hdb.b.svc.cluster.local");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
 static void
 replicas_should_be_checked(void **state)
 {
@@ -290,6 +516,12 @@ main(void)
 		cmocka_unit_test(
 		    a_mounted_config_should_keep_manifest_positions),
 		cmocka_unit_test(replicas_should_be_checked),
+		cmocka_unit_test(
+		    a_bare_name_should_resolve_in_the_pods_namespace),
+		cmocka_unit_test(
+		    a_name_only_in_another_namespace_should_not_link),
+		cmocka_unit_test(
+		    a_nodes_own_host_should_not_take_a_route_elsewhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
