@@ -2192,6 +2192,7 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 				out_from = k;
 			} else if ((same = same_host(rt->host,
 			    first_out->host)) < 0) {
+				err = MESH_ENOMEM;
 				goto done;
 			} else if (!same) {
 				one_host = 0;
@@ -2206,8 +2207,10 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 			if (disabled(&cs[k]))
 				continue;
 			if ((t = config_at(&r->ix, rt->host, rt->port, 0)) ==
-			    -2)
+			    -2) {
+				err = MESH_ENOMEM;
 				goto done;
+			}
 			if (t < 0 || !disabled(&cs[t])) {
 				mesh_i_report(&r->base, d->severity, d->code,
 				    &p, d->node, "%s", d->message);
@@ -2222,8 +2225,10 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		} else if (strcmp(d->code, "port-mismatch") == 0 &&
 		    cs[k].gen == MESH_HARPER_NATS && (t = config_at(&r->ix,
 		    rt->host, rt->port, 1)) != -1) {
-			if (t == -2)
+			if (t == -2) {
+				err = MESH_ENOMEM;
 				goto done;
+			}
 			mesh_i_report(&r->base, MESH_WARNING,
 			    "route-to-leaf-port", &p, d->node, "route from "
 			    "'%s' to %s:%d reaches %s%s leaf-node port "
