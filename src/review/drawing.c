@@ -1718,12 +1718,17 @@ mesh_picture_svg(const struct mesh_analysis *a, char **out)
 	return mesh_picture_draw(a, NULL, out, NULL);
 }
 
-/* s as a DOT quoted string, shown as written: '"' and '\\' escaped
- * (Graphviz would read "\\n" in a label as a line break), and control
- * characters as the visible escapes of mesh_i_control(), their
- * backslash escaped too. */
+/*
+ * s as a DOT quoted string, '"' and '\\' escaped. label: shown as
+ * written (Graphviz would read "\\n" in a label as a line break), control
+ * characters as the visible escapes of mesh_i_control(), their backslash
+ * escaped too. Else an ID: a control character as that escape with its
+ * one backslash, so that no name that spells the escape (its backslash
+ * doubled) has the same ID; such an ID needs a label of its own
+ * (has_control_char()).
+ */
 static void
-put_dot_id(struct mesh_i_buf *b, const char *s)
+put_dot_string(struct mesh_i_buf *b, const char *s, int label)
 {
 	char esc[MESH_I_CONTROL_ESC];
 	size_t n;
@@ -1734,7 +1739,8 @@ put_dot_id(struct mesh_i_buf *b, const char *s)
 			mesh_i_buf_add(b, "\\", 1);
 		if (MESH_I_MAY_CONTROL(*s) &&
 		    (n = mesh_i_control(s, esc)) > 0) {
-			mesh_i_buf_add(b, "\\", 1);
+			if (label)
+				mesh_i_buf_add(b, "\\", 1);
 			mesh_i_buf_puts(b, esc);
 			s += n - 1;
 		} else {
@@ -1742,6 +1748,16 @@ put_dot_id(struct mesh_i_buf *b, const char *s)
 		}
 	}
 	mesh_i_buf_puts(b, "\"");
+}
+
+/* Whether s holds a control character that mesh_i_control() escapes. */
+static int
+has_control_char(const char *s)
+{
+	for (; *s; s++)
+		if (MESH_I_MAY_CONTROL(*s) && mesh_i_control(s, NULL) > 0)
+			return 1;
+	return 0;
 }
 
 enum mesh_error
@@ -1768,16 +1784,23 @@ mesh_picture_dot(const struct mesh_analysis *a, char **out)
 	    "diamonds, nodes cut off squares,\n// bridges thick and dashed; "
 	    "the dot marks the end whose node stores the route.\n"
 	    "graph meshsim {\n\tgraph [label=");
-	put_dot_id(&b, p->name ? p->name : "(unnamed)");
+	put_dot_string(&b, p->name ? p->name : "(unnamed)", 1);
 	mesh_i_buf_puts(&b, ", labelloc=t, fontname=\"sans-serif\"];\n"
 	    "\tnode [shape=circle, style=filled, fillcolor=\"" C_NODE "\", "
 	    "fontname=\"sans-serif\"];\n"
 	    "\tedge [color=\"" C_LINK "\", penwidth=2];\n");
 	for (i = 0; i < p->nnodes; i++) {
 		mesh_i_buf_puts(&b, "\t");
-		put_dot_id(&b, p->nodes[i].name);
+		put_dot_string(&b, p->nodes[i].name, 0);
 		mesh_i_buf_puts(&b, node_attrs[s.kind[i]]);
 		mesh_i_buf_puts(&b, ";\n");
+		if (has_control_char(p->nodes[i].name)) {
+			mesh_i_buf_puts(&b, "\t");
+			put_dot_string(&b, p->nodes[i].name, 0);
+			mesh_i_buf_puts(&b, " [label=");
+			put_dot_string(&b, p->nodes[i].name, 1);
+			mesh_i_buf_puts(&b, "];\n");
+		}
 	}
 	for (i = 0; i < p->nlinks; i++) {
 		int u = p->links[2 * i], v = p->links[2 * i + 1], f = s.flags[i];
@@ -1791,9 +1814,9 @@ mesh_picture_dot(const struct mesh_analysis *a, char **out)
 			v = t;
 		}
 		mesh_i_buf_puts(&b, "\t");
-		put_dot_id(&b, p->nodes[u].name);
+		put_dot_string(&b, p->nodes[u].name, 0);
 		mesh_i_buf_puts(&b, " -- ");
-		put_dot_id(&b, p->nodes[v].name);
+		put_dot_string(&b, p->nodes[v].name, 0);
 		mesh_i_buf_puts(&b, both ? " [dir=both, arrowtail=dot, "
 		    "arrowhead=dot" : " [dir=back, arrowtail=dot");
 		if (f & L_DOWN)
