@@ -20,6 +20,7 @@
 #include "base/util.h"
 #include "meshsim/meshsim.h"
 #include "read/harper_nodes.h"
+#include "read/harper_yaml.h"
 #include "read/kit.h"
 #include "read/readers.h"
 
@@ -1657,49 +1658,6 @@ read_service(struct creader *r, struct svc *s, yaml_node_t *k,
 	}
 }
 
-/* Whether the YAML in buf nests no deeper than the depth limit; if it
- * does, report where (invalid-yaml) and return 0. */
-static int
-depth_ok(struct creader *r, const char *buf, size_t len)
-{
-	size_t max = mesh_limits_get()->depth, depth = 0;
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	int ok = 1, done = 0;
-	struct mesh_i_pos p;
-
-	if (!yaml_parser_initialize(&parser)) {
-		r->base.nomem = 1;
-		return 0;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	while (!done && yaml_parser_parse(&parser, &ev)) {
-		if (ev.type == YAML_SEQUENCE_START_EVENT ||
-		    ev.type == YAML_MAPPING_START_EVENT) {
-			if (++depth > max) {
-				p.file = r->base.file;
-				p.line = (int)ev.start_mark.line + 1;
-				p.column = (int)ev.start_mark.column + 1;
-				mesh_i_report(&r->base, MESH_ERROR,
-				    "invalid-yaml", &p, NULL, "nesting deeper "
-				    "than %zu levels (--max-depth raises the "
-				    "limit)", max);
-				ok = 0;
-				done = 1;
-			}
-		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
-		    ev.type == YAML_MAPPING_END_EVENT) {
-			depth--;
-		} else if (ev.type == YAML_DOCUMENT_END_EVENT ||
-		    ev.type == YAML_STREAM_END_EVENT) {
-			done = 1;
-		}
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&parser);
-	return ok;
-}
-
 /* Report libyaml's error in the len bytes at buf. */
 static void
 yaml_error(struct creader *r, const yaml_parser_t *p, const char *buf,
@@ -2204,8 +2162,11 @@ mesh_i_read_compose(const char *buf, size_t len, const char *file,
 	yaml_document_t doc;
 	yaml_node_t *root, *services = NULL, *v;
 	enum mesh_error err = MESH_EINPUT;
+	enum mesh_i_yload_result res;
+	size_t max = mesh_limits_get()->depth;
+	struct mesh_i_yloader l;
 	struct mesh_i_pos p;
-	int loaded = 0;
+	yaml_mark_t deep;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
@@ -2219,20 +2180,29 @@ mesh_i_read_compose(const char *buf, size_t len, const char *file,
 		read_dot_env(&r);
 	if (r.base.nomem || r.base.errors > 0)
 		goto done;
-	if (!depth_ok(&r, buf, len))
-		goto done;
 	if (!yaml_parser_initialize(&parser)) {
 		r.base.nomem = 1;
 		goto done;
 	}
+	/* The first document, parsed once, its nesting bounded as it loads
+	 * (harper_yaml.h), in the arena. */
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&parser, &doc)) {
+	mesh_i_yload_init(&l, &parser, &r.arena, max, 0);
+	res = mesh_i_yload(&l, &doc, &deep);
+	mesh_i_yload_free(&l);
+	if (res == MESH_I_YLOAD_DEEP) {
+		p.file = r.base.file;
+		p.line = (int)deep.line + 1;
+		p.column = (int)deep.column + 1;
+		mesh_i_report(&r.base, MESH_ERROR, "invalid-yaml", &p, NULL,
+		    "nesting deeper than %zu levels (--max-depth raises the "
+		    "limit)", max);
+	} else if (res == MESH_I_YLOAD_ERROR) {
 		yaml_error(&r, &parser, buf, len);
-		yaml_parser_delete(&parser);
-		goto done;
 	}
 	yaml_parser_delete(&parser);
-	loaded = 1;
+	if (res != MESH_I_YLOAD_OK)
+		goto done;
 	r.doc = &doc;
 	p.file = r.base.file;
 	p.line = p.column = 0;
@@ -2287,8 +2257,6 @@ mesh_i_read_compose(const char *buf, size_t len, const char *file,
 		goto done;
 	err = build(&r, services, out);
 done:
-	if (loaded)
-		yaml_document_delete(&doc);
 	mesh_i_arena_free(&r.arena);
 	if (r.base.nomem)
 		err = MESH_ENOMEM;
