@@ -822,7 +822,7 @@ oref_hash(const struct oref *o)
 	    ((uint64_t)o->kind + 1) * 0xff51afd7ed558ccdULL;
 }
 
-/* The name of workload kind kd, for messages. */
+/* The name of kind kd (one read), for messages. */
 static const char *
 kind_name(enum kind kd)
 {
