@@ -39,6 +39,7 @@ struct ynode {
 /* A ConfigMap: its data mapping (NULL: none). */
 struct cmap {
 	const char *ns, *name;
+	struct mesh_i_pos at;           /* metadata.name */
 	struct ynode data;
 };
 
@@ -136,8 +137,9 @@ struct k8s {
 	size_t ncms;
 	struct svc *svcs;
 	size_t nsvcs;
-	/* cms and svcs by namespace and name (the first of each such pair),
-	 * once every object is read: index_objects() */
+	/* cms and svcs by namespace and name, once every object is read
+	 * and each defined twice is left with its last definition:
+	 * index_objects() */
 	struct mesh_i_imap cm_index, svc_index;
 	struct work *works;
 	size_t nworks;
@@ -793,11 +795,158 @@ same_svc(const void *ctx, int idx, const void *key)
 	    strcmp(k->svcs[idx].ns, nk->ns) == 0;
 }
 
+/* An object read (a ConfigMap, Service or workload) as drop_redefined()
+ * sees it: its kind, namespace, name and where metadata.name is. */
+struct oref {
+	enum kind kind;
+	const char *ns, *name;
+	const struct mesh_i_pos *at;
+};
+
+/* Whether oref idx of the array ctx is key (a struct oref). */
+static int
+same_oref(const void *ctx, int idx, const void *key)
+{
+	const struct oref *o = (const struct oref *)ctx + idx;
+	const struct oref *nk = key;
+
+	return o->kind == nk->kind && strcmp(o->name, nk->name) == 0 &&
+	    strcmp(o->ns, nk->ns) == 0;
+}
+
+/* The hash of o's kind, namespace and name. */
+static uint64_t
+oref_hash(const struct oref *o)
+{
+	return nskey_hash(o->ns, o->name) ^
+	    ((uint64_t)o->kind + 1) * 0xff51afd7ed558ccdULL;
+}
+
+/* The name of kind kd (one read), for messages. */
+static const char *
+kind_name(enum kind kd)
+{
+	switch (kd) {
+	case K_STATEFULSET:
+		return "StatefulSet";
+	case K_DEPLOYMENT:
+		return "Deployment";
+	case K_REPLICASET:
+		return "ReplicaSet";
+	case K_POD:
+		return "Pod";
+	case K_SERVICE:
+		return "Service";
+	case K_CONFIGMAP:
+		return "ConfigMap";
+	default:
+		return "object";
+	}
+}
+
 /*
- * Index k's ConfigMaps and Services by namespace and name, the first of
- * each pair as the files give it (a later one of the same name is not
- * found, as before). Returns 0, or -1 when out of memory (nomem set; the
- * maps, partly filled, are freed by k8s_free()).
+ * Keep, of each object defined more than once (same kind, namespace and
+ * name), the last definition in the order the files and documents give
+ * them, as kubectl apply -f in that order does (each apply replaces the
+ * object); the earlier ones are dropped from k->cms, k->svcs and
+ * k->works, the rest keeping their order. Each later definition is
+ * reported (duplicate-object, a warning at its metadata.name). Linear:
+ * one hash map of every object. Returns 0, or -1 when out of memory
+ * (nomem set; k's lists are then unaltered).
+ */
+static int
+drop_redefined(struct k8s *k)
+{
+	struct mesh_i_imap seen;
+	struct oref *refs;
+	size_t *last, n = k->ncms + k->nsvcs + k->nworks, i, j, o;
+	unsigned char *dead;
+	int r, ndead = 0;
+
+	if (n > (size_t)INT32_MAX - 1) {
+		k->base.nomem = 1;
+		return -1;
+	}
+	mesh_i_imap_init(&seen);
+	refs = malloc((n ? n : 1) * sizeof(*refs));
+	last = malloc((n ? n : 1) * sizeof(*last));
+	dead = calloc(n ? n : 1, 1);
+	if (refs == NULL || last == NULL || dead == NULL ||
+	    mesh_i_imap_reserve(&seen, n) != 0)
+		goto nomem;
+	for (i = 0, o = 0; i < k->ncms; i++, o++) {
+		refs[o].kind = K_CONFIGMAP;
+		refs[o].ns = k->cms[i].ns;
+		refs[o].name = k->cms[i].name;
+		refs[o].at = &k->cms[i].at;
+	}
+	for (i = 0; i < k->nsvcs; i++, o++) {
+		refs[o].kind = K_SERVICE;
+		refs[o].ns = k->svcs[i].ns;
+		refs[o].name = k->svcs[i].name;
+		refs[o].at = &k->svcs[i].at;
+	}
+	for (i = 0; i < k->nworks; i++, o++) {
+		refs[o].kind = k->works[i].kind;
+		refs[o].ns = k->works[i].ns;
+		refs[o].name = k->works[i].name;
+		refs[o].at = &k->works[i].at;
+	}
+	for (o = 0; o < n; o++) {
+		const struct oref *f;
+
+		last[o] = o;
+		if ((r = mesh_i_imap_put(&seen, oref_hash(&refs[o]), same_oref,
+		    refs, &refs[o], (int)o)) == -2)
+			goto nomem;
+		if (r < 0)
+			continue;
+		f = &refs[r];
+		mesh_i_report(&k->base, MESH_WARNING, "duplicate-object",
+		    refs[o].at, NULL, "%s '%s' (namespace %s) is defined "
+		    "again (first at %s:%d): kubectl apply keeps the last "
+		    "definition, so meshsim reads this one and ignores the "
+		    "earlier; remove one", kind_name(refs[o].kind),
+		    refs[o].name, refs[o].ns, f->at->file, f->at->line);
+		dead[last[r]] = 1;
+		last[r] = o;
+		ndead++;
+	}
+	if (ndead > 0) {
+		o = 0;
+		for (i = j = 0; i < k->ncms; i++)
+			if (!dead[o++])
+				k->cms[j++] = k->cms[i];
+		k->ncms = j;
+		for (i = j = 0; i < k->nsvcs; i++)
+			if (!dead[o++])
+				k->svcs[j++] = k->svcs[i];
+		k->nsvcs = j;
+		/* Not yet read_podspec(): no vars or words to free. */
+		for (i = j = 0; i < k->nworks; i++)
+			if (!dead[o++])
+				k->works[j++] = k->works[i];
+		k->nworks = j;
+	}
+	mesh_i_imap_free(&seen);
+	free(refs);
+	free(last);
+	free(dead);
+	return 0;
+nomem:
+	k->base.nomem = 1;
+	mesh_i_imap_free(&seen);
+	free(refs);
+	free(last);
+	free(dead);
+	return -1;
+}
+
+/*
+ * Keep the last definition of each object defined twice
+ * (drop_redefined()), then index k's ConfigMaps and Services by
+ * namespace and name. Returns 0, or -1 when out of memory (nomem set;
+ * the maps, partly filled, are freed by k8s_free()).
  */
 static int
 index_objects(struct k8s *k)
@@ -805,6 +954,8 @@ index_objects(struct k8s *k)
 	struct nskey nk;
 	size_t i;
 
+	if (drop_redefined(k) != 0)
+		return -1;
 	if (mesh_i_imap_reserve(&k->cm_index, k->ncms) != 0 ||
 	    mesh_i_imap_reserve(&k->svc_index, k->nsvcs) != 0)
 		goto nomem;
@@ -1449,6 +1600,7 @@ read_object(struct k8s *k, struct ynode obj, size_t *capcm, size_t *capsvc,
 			return;
 		cm->ns = ns;
 		cm->name = name;
+		cm->at = at;
 		cm->data = as_map(k, child(obj, "data"), "a ConfigMap's "
 		    "'data'", NULL);
 		return;

@@ -504,6 +504,135 @@ replicas_should_be_checked(void **state)
 	mesh_diags_clear(&d);
 }
 
+/* The duplicate-object warning at file:line:column, naming the first
+ * definition at first (FILE:LINE) and the kind and name of what. */
+static void
+expect_duplicate_at(const struct mesh_diags *d, int line, int column,
+    const char *what, const char *first)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct mesh_diag *g = &d->v[i];
+
+		if (strcmp(g->code, "duplicate-object") != 0 ||
+		    g->line != line || g->column != column)
+			continue;
+		assert_int_equal(g->severity, MESH_WARNING);
+		assert_string_equal(g->file, "k.yaml");
+		assert_non_null(strstr(g->message, what));
+		assert_non_null(strstr(g->message, first));
+		assert_non_null(strstr(g->message, "kubectl apply keeps the "
+		    "last definition, so meshsim reads this one"));
+		return;
+	}
+	fail_msg("no duplicate-object warning at %d:%d", line, column);
+}
+
+static void
+the_last_definition_of_an_object_should_win(void **state)
+{
+	struct mesh_diags d;
+	struct mesh_plan *p;
+	char buf[8192], more[4096];
+
+	(void)state;
+	/* The Service web and the StatefulSet web (two kinds: no
+	 * duplicate) of 2 pods, then both again, the StatefulSet of 3:
+	 * kubectl apply -f keeps 3 pods; a warning at each later
+	 * metadata.name (line 33 starts the second). */
+	statefulset(buf, sizeof(buf), 2, "");
+	statefulset(more, sizeof(more), 3, "");
+	assert_true(strlen(buf) + 4 + strlen(more) < sizeof(buf));
+	strcat(buf, "---\n");
+	strcat(buf, more);
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	assert_int_equal(p->nnodes, 3);
+	assert_string_equal(p->nodes[2].name, "web-2");
+	assert_int_equal(count_code(&d, "duplicate-object"), 2);
+	expect_duplicate_at(&d, 36, 9, "Service 'web' (namespace default)",
+	    "(first at k.yaml:4)");
+	expect_duplicate_at(&d, 45, 9, "StatefulSet 'web' (namespace default)",
+	    "(first at k.yaml:13)");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+
+	/* A third definition (of 1 pod): one warning more, naming the
+	 * first still; the last wins. */
+	statefulset(more, sizeof(more), 1, "");
+	assert_true(strlen(buf) + 4 + strlen(more) < sizeof(buf));
+	strcat(buf, "---\n");
+	strcat(buf, more);
+	assert_int_equal(parse_text(buf, "k.yaml", MESH_FORMAT_KUBERNETES, &p,
+	    &d), MESH_OK);
+	assert_int_equal(p->nnodes, 1);
+	assert_int_equal(count_code(&d, "duplicate-object"), 4);
+	expect_duplicate_at(&d, 77, 9, "StatefulSet 'web' (namespace default)",
+	    "(first at k.yaml:13)");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+/* A Pod p named node in the List's items (indented for the list). */
+#define LIST_POD(node) \
+	"  - apiVersion: v1\n" \
+	"    kind: Pod\n" \
+	"    metadata:\n" \
+	"      name: p\n" \
+	"      namespace: n\n" \
+	"    spec:\n" \
+	"      containers:\n" \
+	"        - name: harper\n" \
+	"          image: harperdb/harperdb\n" \
+	"          env:\n" \
+	"            - name: CLUSTERING_ENABLED\n" \
+	"              value: \"true\"\n" \
+	"            - name: CLUSTERING_NODENAME\n" \
+	"              value: " node "\n"
+
+static void
+a_pod_defined_twice_in_a_list_should_be_one_node(void **state)
+{
+	static const char text[] =
+	    "apiVersion: v1\n"
+	    "kind: List\n"
+	    "items:\n"
+	    LIST_POD("first")
+	    LIST_POD("second")
+	    "  - apiVersion: apps/v1\n"
+	    "    kind: Deployment\n"
+	    "    metadata:\n"
+	    "      name: p\n"
+	    "      namespace: n\n"
+	    "    spec:\n"
+	    "      template:\n"
+	    "        spec:\n"
+	    "          containers:\n"
+	    "            - name: harper\n"
+	    "              image: harperdb/harperdb\n"
+	    "              env:\n"
+	    "                - name: CLUSTERING_ENABLED\n"
+	    "                  value: \"true\"\n";
+	struct mesh_diags d;
+	struct mesh_plan *p;
+
+	(void)state;
+	/* The second Pod p replaces the first; the Deployment p (another
+	 * kind) is another object, of pod p-1. */
+	assert_int_equal(parse_text(text, "k.yaml", MESH_FORMAT_KUBERNETES,
+	    &p, &d), MESH_OK);
+	assert_int_equal(p->nnodes, 2);
+	assert_true(node_of(p, "second") >= 0);
+	assert_true(node_of(p, "first") < 0);
+	assert_true(node_of(p, "p-1") >= 0);
+	assert_int_equal(count_code(&d, "duplicate-object"), 1);
+	expect_duplicate_at(&d, 21, 13, "Pod 'p' (namespace n)",
+	    "(first at k.yaml:7)");
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
 int
 main(void)
 {
@@ -522,6 +651,9 @@ main(void)
 		    a_name_only_in_another_namespace_should_not_link),
 		cmocka_unit_test(
 		    a_nodes_own_host_should_not_take_a_route_elsewhere),
+		cmocka_unit_test(the_last_definition_of_an_object_should_win),
+		cmocka_unit_test(
+		    a_pod_defined_twice_in_a_list_should_be_one_node),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
