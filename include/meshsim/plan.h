@@ -227,9 +227,10 @@ int mesh_plan_add_route(struct mesh_plan *plan, int node, const char *host,
 /*
  * Resolve every route to the node it names and build the link list.
  * Appends to diags an error for two nodes on the same host and port, and
- * the warnings dangling-route, port-mismatch, self-route, duplicate-route
- * and not-clustering (a route from or to a node with no_cluster set: no
- * link). Returns MESH_OK, MESH_EINPUT when an error was found, or
+ * the warnings dangling-route, port-mismatch, self-route, duplicate-route,
+ * not-clustering (a route from or to a node with no_cluster set: no
+ * link) and shared-alias (a route linked through an alias that other
+ * nodes have too: it links to the first). Returns MESH_OK, MESH_EINPUT when an error was found, or
  * MESH_ENOMEM.
  * Threads: a plan of 65,536 routes or more has them looked up by two
  * threads, the second only reading the plan and joined before the call

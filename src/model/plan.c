@@ -1202,6 +1202,62 @@ normal_in(struct mesh_i_arena *text, const char *host)
 	return c;
 }
 
+/*
+ * Warn (shared-alias) at each route of p that made a link through an
+ * alias that other nodes have too (shares[e]: how many other nodes have
+ * endpoint e's alias, as the endpoints were indexed): DNS answers such a
+ * name with any of them, and the plan links the route to the first only,
+ * the worst case for failover. Returns 0, or -1 when out of memory.
+ */
+static int
+shared_alias_routes(const struct mesh_plan *p, struct endpoints *ep,
+    const unsigned *shares, struct mesh_diags *diags)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nnodes; i++) {
+		const struct mesh_node *nd = &p->nodes[i];
+
+		for (j = 0; j < nd->nroutes; j++) {
+			const struct mesh_route *r = &nd->routes[j];
+			struct endpoint_key k;
+			char buf[256], *long_host;
+			int e;
+
+			if (r->target < 0)
+				continue;
+			if ((k.host = host_normal(r->host, buf, sizeof(buf),
+			    &long_host)) == NULL)
+				return -1;
+			k.port = r->port;
+			if (k.port == 0) {
+				e = endpoints_by_host(ep) != 0 ? -2 :
+				    mesh_i_imap_get(&ep->by_host,
+				    mesh_i_map_hash(k.host, 0), same_host, ep,
+				    k.host);
+			} else {
+				e = mesh_i_imap_get(&ep->by_port,
+				    mesh_i_map_hash(k.host, k.port),
+				    same_endpoint, ep, &k);
+			}
+			free(long_host);
+			if (e == -2)
+				return -1;
+			if (e < (int)p->nnodes || shares[e] == 0)
+				continue;
+			mesh_diags_add(diags, MESH_WARNING, "shared-alias",
+			    p->file, r->line, r->column, nd->name, "route "
+			    "from '%s' to %s:%d reaches whichever of the %u "
+			    "nodes with that alias answers (DNS gives any of "
+			    "them): meshsim links it to '%s' only, the worst "
+			    "case for failover; route to each node's own host "
+			    "to see what losing one does", nd->name, r->host,
+			    r->port, shares[e] + 1, p->nodes[r->target].name);
+		}
+	}
+	return 0;
+}
+
 enum mesh_error
 mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 {
@@ -1209,6 +1265,8 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	struct endpoints ep;
 	struct mesh_i_arena text;         /* the normalized hosts */
 	int *mark = NULL, *links = NULL, port0 = 0;
+	unsigned *shares = NULL;        /* per endpoint: the other nodes
+					 * with its alias; NULL: none */
 	size_t i, j, n = p->nnodes, nlinks = 0;
 	long distinct;
 	int errors = 0;
@@ -1259,22 +1317,29 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 		goto done;
 	for (i = 0; i < ep.n; i++) {
 		struct endpoint_key k = { ep.v[i].host, ep.v[i].port };
-		int other;
+		int other, oe;
 
 		if (i + LOOKUP_AHEAD < ep.n)
 			mesh_i_imap_prefetch(&ep.by_port,
 			    ep.hash[i + LOOKUP_AHEAD]);
 		if (k.port == 0) {
 			/* Port 0 is "any port": the host's first. */
-			other = mesh_i_imap_get(&ep.by_host,
+			oe = mesh_i_imap_get(&ep.by_host,
 			    mesh_i_map_hash(k.host, 0), same_host, &ep, k.host);
-			other = other >= 0 && (size_t)other < i ?
-			    ep.v[other].node : -1;
-		} else if ((other = mesh_i_imap_put(&ep.by_port, ep.hash[i],
+			if (oe >= 0 && (size_t)oe >= i)
+				oe = -1;
+		} else if ((oe = mesh_i_imap_put(&ep.by_port, ep.hash[i],
 		    same_endpoint, &ep, &k, (int)i)) == -2) {
 			goto done;
-		} else if (other >= 0) {
-			other = ep.v[other].node;
+		}
+		other = oe >= 0 ? ep.v[oe].node : -1;
+		if (oe >= (int)p->nnodes && other != ep.v[i].node) {
+			/* An alias of two nodes: a route to it reaches
+			 * either (shared_alias_routes()). */
+			if (shares == NULL &&
+			    (shares = calloc(ep.n, sizeof(*shares))) == NULL)
+				goto done;
+			shares[oe]++;
 		}
 		if (other >= 0 && i < p->nnodes) {
 			struct mesh_node *nd = &p->nodes[i];
@@ -1357,6 +1422,8 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 		}
 	}
 
+	if (shares != NULL && shared_alias_routes(p, &ep, shares, diags) != 0)
+		goto done;
 	if ((distinct = links_sort_unique(links, nlinks, p->nnodes)) < 0)
 		goto done;
 	free(p->links);
@@ -1370,6 +1437,7 @@ done:
 	free(ep.hash);
 	free(mark);
 	free(links);
+	free(shares);
 	mesh_i_imap_free(&ep.by_port);
 	mesh_i_imap_free(&ep.by_host);
 	return err;

@@ -2182,6 +2182,11 @@ build(struct reader *r, struct hconf *cs, size_t n, struct mesh_plan **out)
 		p.line = d->line;
 		p.column = d->column;
 		k = d->node != NULL ? mesh_plan_find(plan, d->node) : -1;
+		/* A deployment's reader (compose, Kubernetes) warns of a
+		 * name that several nodes answer to in its own terms. */
+		if (k >= 0 && cs[k].hn != NULL &&
+		    strcmp(d->code, "shared-alias") == 0)
+			continue;
 		if (rt == NULL || k < 0) {
 			mesh_i_report(&r->base, d->severity, d->code, &p,
 			    d->node, "%s", d->message);

@@ -97,6 +97,55 @@ port_mismatch_should_warn_and_make_no_link(void **state)
 }
 
 static void
+a_route_to_an_alias_of_two_nodes_should_warn(void **state)
+{
+	struct mesh_plan *p;
+	struct mesh_diags d;
+	const struct mesh_diag *g;
+	int a, b, c;
+
+	(void)state;
+	/* hdb: an alias of a and b (as HDB.); solo: of d alone; b's own
+	 * host wins over c's alias b. Only the route to hdb is warned. */
+	assert_int_equal(parse("{\"nodes\": [\n"
+	    "{\"name\": \"a\", \"aliases\": [\"hdb\"]},\n"
+	    "{\"name\": \"b\", \"aliases\": [\"HDB.\"]},\n"
+	    "{\"name\": \"d\", \"aliases\": [\"solo\"]},\n"
+	    "{\"name\": \"c\", \"aliases\": [\"b\"], \"routes\": [\n"
+	    "  {\"host\": \"hdb\"}, {\"host\": \"solo\"}, {\"host\": \"b\"}]}"
+	    "]}", &p, &d), MESH_OK);
+	assert_int_equal(p->nlinks, 3);
+	assert_int_equal(d.n, 1);
+	g = must_find(&d, "shared-alias");
+	assert_int_equal(g->severity, MESH_WARNING);
+	assert_int_equal(g->line, 6);
+	assert_int_equal(g->column, 12);
+	assert_string_equal(g->node, "c");
+	assert_non_null(strstr(g->message, "whichever of the 2 nodes"));
+	assert_non_null(strstr(g->message, "links it to 'a' only"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+	/* Port 0 ("any port"), three nodes with the alias, one node twice. */
+	mesh_diags_init(&d);
+	assert_non_null(p = mesh_plan_new(NULL, NULL));
+	assert_true((a = mesh_plan_add_node(p, "a", NULL, 0, 0, 0)) >= 0);
+	assert_true((b = mesh_plan_add_node(p, "b", NULL, 0, 0, 0)) >= 0);
+	assert_true((c = mesh_plan_add_node(p, "c", NULL, 0, 0, 0)) >= 0);
+	assert_true(mesh_plan_add_node(p, "d", NULL, 0, 0, 0) >= 0);
+	assert_int_equal(mesh_plan_add_alias(p, b, "x"), 0);
+	assert_int_equal(mesh_plan_add_alias(p, c, "x"), 0);
+	assert_int_equal(mesh_plan_add_alias(p, 3, "x"), 0);
+	assert_int_equal(mesh_plan_add_route(p, a, "x", 0, 1, 1), 0);
+	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
+	assert_int_equal(p->nlinks, 1);
+	g = must_find(&d, "shared-alias");
+	assert_non_null(strstr(g->message, "whichever of the 3 nodes"));
+	assert_non_null(strstr(g->message, "links it to 'b' only"));
+	mesh_plan_free(p);
+	mesh_diags_clear(&d);
+}
+
+static void
 port_out_of_range_should_be_an_error_at_the_value(void **state)
 {
 	struct mesh_plan *p;
@@ -501,6 +550,7 @@ main(void)
 		cmocka_unit_test(
 		    not_clustering_node_should_make_no_links_and_survive_export),
 		cmocka_unit_test(port_mismatch_should_warn_and_make_no_link),
+		cmocka_unit_test(a_route_to_an_alias_of_two_nodes_should_warn),
 		cmocka_unit_test(port_out_of_range_should_be_an_error_at_the_value),
 		cmocka_unit_test(columns_should_count_characters_not_bytes),
 		cmocka_unit_test(every_error_should_be_reported_not_just_the_first),
