@@ -1202,16 +1202,23 @@ normal_in(struct mesh_i_arena *text, const char *host)
 	return c;
 }
 
+/* Of an alias endpoint: how many other nodes have its alias (and port),
+ * and the last of them counted. */
+struct share {
+	unsigned n;
+	int last;
+};
+
 /*
  * Warn (shared-alias) at each route of p that made a link through an
- * alias that other nodes have too (shares[e]: how many other nodes have
+ * alias that other nodes have too (shares[e].n: how many other nodes have
  * endpoint e's alias, as the endpoints were indexed): DNS answers such a
  * name with any of them, and the plan links the route to the first only,
  * the worst case for failover. Returns 0, or -1 when out of memory.
  */
 static int
 shared_alias_routes(const struct mesh_plan *p, struct endpoints *ep,
-    const unsigned *shares, struct mesh_diags *diags)
+    const struct share *shares, struct mesh_diags *diags)
 {
 	size_t i, j;
 
@@ -1243,7 +1250,7 @@ shared_alias_routes(const struct mesh_plan *p, struct endpoints *ep,
 			free(long_host);
 			if (e == -2)
 				return -1;
-			if (e < (int)p->nnodes || shares[e] == 0)
+			if (e < (int)p->nnodes || shares[e].n == 0)
 				continue;
 			mesh_diags_add(diags, MESH_WARNING, "shared-alias",
 			    p->file, r->line, r->column, nd->name, "route "
@@ -1252,7 +1259,8 @@ shared_alias_routes(const struct mesh_plan *p, struct endpoints *ep,
 			    "them): meshsim links it to '%s' only, the worst "
 			    "case for failover; route to each node's own host "
 			    "to see what losing one does", nd->name, r->host,
-			    r->port, shares[e] + 1, p->nodes[r->target].name);
+			    r->port, shares[e].n + 1,
+			    p->nodes[r->target].name);
 		}
 	}
 	return 0;
@@ -1265,8 +1273,7 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 	struct endpoints ep;
 	struct mesh_i_arena text;         /* the normalized hosts */
 	int *mark = NULL, *links = NULL, port0 = 0;
-	unsigned *shares = NULL;        /* per endpoint: the other nodes
-					 * with its alias; NULL: none */
+	struct share *shares = NULL;    /* per endpoint; NULL: none */
 	size_t i, j, n = p->nnodes, nlinks = 0;
 	long distinct;
 	int errors = 0;
@@ -1335,11 +1342,17 @@ mesh_plan_resolve(struct mesh_plan *p, struct mesh_diags *diags)
 		other = oe >= 0 ? ep.v[oe].node : -1;
 		if (oe >= (int)p->nnodes && other != ep.v[i].node) {
 			/* An alias of two nodes: a route to it reaches
-			 * either (shared_alias_routes()). */
+			 * either (shared_alias_routes()). A node's aliases
+			 * are together, so one it lists twice is seen by
+			 * the node last counted. */
 			if (shares == NULL &&
 			    (shares = calloc(ep.n, sizeof(*shares))) == NULL)
 				goto done;
-			shares[oe]++;
+			if (shares[oe].n == 0 ||
+			    shares[oe].last != ep.v[i].node) {
+				shares[oe].n++;
+				shares[oe].last = ep.v[i].node;
+			}
 		}
 		if (other >= 0 && i < p->nnodes) {
 			struct mesh_node *nd = &p->nodes[i];

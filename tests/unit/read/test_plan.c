@@ -134,6 +134,7 @@ a_route_to_an_alias_of_two_nodes_should_warn(void **state)
 	assert_true(mesh_plan_add_node(p, "d", NULL, 0, 0, 0) >= 0);
 	assert_int_equal(mesh_plan_add_alias(p, b, "x"), 0);
 	assert_int_equal(mesh_plan_add_alias(p, c, "x"), 0);
+	assert_int_equal(mesh_plan_add_alias(p, c, "X."), 0);
 	assert_int_equal(mesh_plan_add_alias(p, 3, "x"), 0);
 	assert_int_equal(mesh_plan_add_route(p, a, "x", 0, 1, 1), 0);
 	assert_int_equal(mesh_plan_resolve(p, &d), MESH_OK);
