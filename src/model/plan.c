@@ -989,18 +989,37 @@ endpoints_by_host(struct endpoints *ep)
 	return 0;
 }
 
-/* The node of the first endpoint at host (normalized), any port; -1 when
+/* The first endpoint at host (normalized), any port: its index, -1 when
  * none, -2 when out of memory. */
+static int
+first_at_host(struct endpoints *ep, const char *host)
+{
+	if (endpoints_by_host(ep) != 0)
+		return -2;
+	return mesh_i_imap_get(&ep->by_host, mesh_i_map_hash(host, 0),
+	    same_host, ep, host);
+}
+
+/* The node of first_at_host(); -1 when none, -2 when out of memory. */
 static int
 endpoint_of_host(struct endpoints *ep, const char *host)
 {
-	int e;
+	int e = first_at_host(ep, host);
 
-	if (endpoints_by_host(ep) != 0)
-		return -2;
-	e = mesh_i_imap_get(&ep->by_host, mesh_i_map_hash(host, 0), same_host,
-	    ep, host);
-	return e < 0 ? -1 : ep->v[e].node;
+	return e < 0 ? e : ep->v[e].node;
+}
+
+/* The endpoint a route to (host, port) reaches (host normalized, h its
+ * hash with port; port 0: the host's first): its index, -1 when none, -2
+ * when out of memory. */
+static int
+endpoint_index(struct endpoints *ep, const char *host, int port, uint64_t h)
+{
+	struct endpoint_key k = { host, port };
+
+	if (port == 0)
+		return first_at_host(ep, host);
+	return mesh_i_imap_get(&ep->by_port, h, same_endpoint, ep, &k);
 }
 
 /* What a lookup on a second thread gives a route of port 0, which needs
@@ -1014,13 +1033,12 @@ static int
 endpoint_at(struct endpoints *ep, const char *host, int port, uint64_t h,
     int shared)
 {
-	struct endpoint_key k = { host, port };
 	int e;
 
-	if (port == 0)
-		return shared ? LATER : endpoint_of_host(ep, host);
-	e = mesh_i_imap_get(&ep->by_port, h, same_endpoint, ep, &k);
-	return e < 0 ? -1 : ep->v[e].node;
+	if (port == 0 && shared)
+		return LATER;
+	e = endpoint_index(ep, host, port, h);
+	return e < 0 ? e : ep->v[e].node;
 }
 
 /* A route whose endpoint is being looked up. */
@@ -1227,26 +1245,17 @@ shared_alias_routes(const struct mesh_plan *p, struct endpoints *ep,
 
 		for (j = 0; j < nd->nroutes; j++) {
 			const struct mesh_route *r = &nd->routes[j];
-			struct endpoint_key k;
 			char buf[256], *long_host;
+			const char *h;
 			int e;
 
 			if (r->target < 0)
 				continue;
-			if ((k.host = host_normal(r->host, buf, sizeof(buf),
+			if ((h = host_normal(r->host, buf, sizeof(buf),
 			    &long_host)) == NULL)
 				return -1;
-			k.port = r->port;
-			if (k.port == 0) {
-				e = endpoints_by_host(ep) != 0 ? -2 :
-				    mesh_i_imap_get(&ep->by_host,
-				    mesh_i_map_hash(k.host, 0), same_host, ep,
-				    k.host);
-			} else {
-				e = mesh_i_imap_get(&ep->by_port,
-				    mesh_i_map_hash(k.host, k.port),
-				    same_endpoint, ep, &k);
-			}
+			e = endpoint_index(ep, h, r->port,
+			    mesh_i_map_hash(h, r->port));
 			free(long_host);
 			if (e == -2)
 				return -1;
