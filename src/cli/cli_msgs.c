@@ -342,6 +342,22 @@ cli_diag_to(FILE *f, const struct mesh_diag *d)
 /* Diagnostics cli_diags() gathers for each write to stderr. */
 #define DIAGS_A_WRITE 256
 
+/* Write to f the diagnostics of d from from on of severity min or more,
+ * DIAGS_A_WRITE at most; returns the index after the last one looked at. */
+static size_t
+put_diags(FILE *f, const struct mesh_diags *d, size_t from,
+    enum mesh_severity min)
+{
+	size_t i, n = 0;
+
+	for (i = from; i < d->n && n < DIAGS_A_WRITE; i++)
+		if (d->v[i].severity >= min) {
+			cli_diag_to(f, &d->v[i]);
+			n++;
+		}
+	return i;
+}
+
 /*
  * stderr is unbuffered, and cli_diag_to() makes about seven writes of a
  * diagnostic: a few thousand warnings were a fifth of an import's time.
@@ -351,21 +367,18 @@ cli_diag_to(FILE *f, const struct mesh_diag *d)
 void
 cli_diags(const struct mesh_diags *d, enum mesh_severity min)
 {
-	size_t i = 0, first, n, len = 0;
+	size_t i = 0, next, len = 0;
 	char *buf;
 	FILE *m;
 	int ok;
 
 	while (i < d->n) {
 		buf = NULL;
-		m = open_memstream(&buf, &len);
-		for (first = i, n = 0; i < d->n && n < DIAGS_A_WRITE; i++)
-			if (d->v[i].severity >= min) {
-				cli_diag_to(m != NULL ? m : stderr, &d->v[i]);
-				n++;
-			}
-		if (m == NULL)
+		if ((m = open_memstream(&buf, &len)) == NULL) {
+			i = put_diags(stderr, d, i, min);
 			continue;
+		}
+		next = put_diags(m, d, i, min);
 		/* A write that failed (out of memory) marks the stream;
 		 * fflush() sets buf and len (fclose() would not, when its
 		 * last realloc fails). buf is then ours, moved or not by
@@ -376,16 +389,10 @@ cli_diags(const struct mesh_diags *d, enum mesh_severity min)
 			fwrite(buf, 1, len, stderr);
 		}
 		fclose(m);
-		if (!ok) {
-			/* Out of memory in the stream: one at a time. */
-			for (i = first, n = 0; i < d->n && n < DIAGS_A_WRITE;
-			    i++)
-				if (d->v[i].severity >= min) {
-					cli_diag_to(stderr, &d->v[i]);
-					n++;
-				}
-		}
+		if (!ok)        /* out of memory in the stream: one at a time */
+			put_diags(stderr, d, i, min);
 		free(buf);
+		i = next;
 	}
 	if (d->nomem)
 		cli_error("out of memory: some diagnostics were lost");
