@@ -859,21 +859,25 @@ drop_redefined(struct k8s *k)
 {
 	struct mesh_i_imap seen;
 	struct oref *refs;
-	size_t *last, n = k->ncms + k->nsvcs + k->nworks, i, j, o;
+	size_t *last, n = k->ncms + k->nsvcs + k->nworks, i, j, o, sz[3];
 	unsigned char *dead;
-	int r, ndead = 0;
+	void *block = NULL, *p[3];
+	int r, ndead = 0, rc = -1;
 
 	if (n > (size_t)INT32_MAX - 1) {
 		k->base.nomem = 1;
 		return -1;
 	}
 	mesh_i_imap_init(&seen);
-	refs = malloc((n ? n : 1) * sizeof(*refs));
-	last = malloc((n ? n : 1) * sizeof(*last));
-	dead = calloc(n ? n : 1, 1);
-	if (refs == NULL || last == NULL || dead == NULL ||
+	sz[0] = (n ? n : 1) * sizeof(*refs);
+	sz[1] = (n ? n : 1) * sizeof(*last);
+	sz[2] = n ? n : 1;
+	if ((block = mesh_i_alloc_arrays(3, sz, p, 1)) == NULL ||
 	    mesh_i_imap_reserve(&seen, n) != 0)
 		goto nomem;
+	refs = p[0];
+	last = p[1];
+	dead = p[2];
 	for (i = 0, o = 0; i < k->ncms; i++, o++) {
 		refs[o].kind = K_CONFIGMAP;
 		refs[o].ns = k->cms[i].ns;
@@ -928,18 +932,14 @@ drop_redefined(struct k8s *k)
 				k->works[j++] = k->works[i];
 		k->nworks = j;
 	}
+	rc = 0;
+done:
 	mesh_i_imap_free(&seen);
-	free(refs);
-	free(last);
-	free(dead);
-	return 0;
+	free(block);
+	return rc;
 nomem:
 	k->base.nomem = 1;
-	mesh_i_imap_free(&seen);
-	free(refs);
-	free(last);
-	free(dead);
-	return -1;
+	goto done;
 }
 
 /*
